@@ -1,0 +1,45 @@
+/**
+ * Per-caller fixed-window limiter with IETF RateLimit headers. In AWS the stage throttle is the hard
+ * limit across containers; this one is per process (per Lambda container, or the whole embedded
+ * default) and tells clients where they stand.
+ */
+export interface RateDecision {
+  allowed: boolean;
+  headers: Record<string, string>;
+}
+
+export class RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowSeconds: number,
+  ) {}
+
+  take(key: string, nowMs: number): RateDecision {
+    const windowMs = this.windowSeconds * 1000;
+    let window = this.windows.get(key);
+    if (!window || nowMs - window.start >= windowMs) {
+      window = { start: nowMs, count: 0 };
+      this.windows.set(key, window);
+      if (this.windows.size > 10_000) this.prune(nowMs);
+    }
+    window.count += 1;
+    const remaining = Math.max(0, this.limit - window.count);
+    const reset = Math.max(0, Math.ceil((window.start + windowMs - nowMs) / 1000));
+    return {
+      allowed: window.count <= this.limit,
+      headers: {
+        'ratelimit-limit': String(this.limit),
+        'ratelimit-remaining': String(remaining),
+        'ratelimit-reset': String(reset),
+        'ratelimit-policy': `${this.limit};w=${this.windowSeconds}`,
+      },
+    };
+  }
+
+  private prune(nowMs: number): void {
+    const windowMs = this.windowSeconds * 1000;
+    for (const [key, w] of this.windows) if (nowMs - w.start >= windowMs) this.windows.delete(key);
+  }
+}

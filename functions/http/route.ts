@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { Role } from '../domain/org/roles';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Route groups: one Lambda per group in AWS (entry `functions/handlers/<group>.handler.ts`,
+ * exporting `handler`), the same modules in the local gateway.
+ */
+export const routeGroups = ['system', 'org', 'reference'] as const;
+export type RouteGroup = (typeof routeGroups)[number];
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** API Gateway style path, e.g. /api/v1/departments/{id} */
+  path: string;
+  group: RouteGroup;
+  operationId: string;
+  summary: string;
+  tag: string;
+  /** 'jwt': bearer token required (Cognito authorizer in AWS); 'public': anonymous */
+  auth: 'jwt' | 'public';
+  /** Any one of these roles is enough; absent: every authenticated user of the tenant. */
+  roles?: readonly Role[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Creates that a client may retry accept an Idempotency-Key header. */
+  idempotent?: boolean;
+  response: z.ZodType;
+  successStatus: 200 | 201 | 204;
+}
+
+/** The API Gateway route key, e.g. "GET /api/v1/departments/{id}". */
+export function routeKey(route: Pick<RouteDef, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}

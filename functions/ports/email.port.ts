@@ -1,0 +1,19 @@
+/** Outbound e-mail (SES in AWS; a local SES v2 endpoint relaying to maildev in the embedded default). */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
+}
+
+export interface EmailMessage {
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: EmailAttachment[];
+}
+
+export interface EmailSender {
+  /** Returns the provider's message id. */
+  send(message: EmailMessage): Promise<{ messageId: string }>;
+}

@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { Actor } from '../domain/aggregate';
+import type { Tenant } from '../domain/org/org';
+import type { ReferenceItemData, ReferenceListName } from '../domain/reference/lists';
+import * as schemas from '../schemas/org.schema';
+import { referenceInputs } from '../schemas/reference.schema';
+import * as org from '../usecases/org/structure.usecase';
+import * as ref from '../usecases/reference/reference.usecase';
+import type { Deps } from '../usecases/shared/aggregates';
+import { demoAgencies } from './data/demo-agencies';
+import * as lists from './data/reference-lists';
+import { regions } from './data/regions';
+import { stateBodies } from './data/state-bodies';
+import type { DemoAgency } from './data/types';
+
+/** The password of every demo login (README). */
+export const DEMO_PASSWORD = 'Demo2026!';
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
+
+/**
+ * Seeds the demo agencies through the same use cases and schemas as the API. Every create carries
+ * a deterministic idempotency key, so a seed cut short by a crash completes on the next start
+ * without duplicates.
+ */
+export async function seedDemo(deps: Deps): Promise<{ tenants: string[]; created: boolean }> {
+  let created = false;
+  for (const agency of demoAgencies) created = (await seedAgency(deps, agency)) || created;
+  return { tenants: demoAgencies.map((a) => a.tenant.key), created };
+}
+
+function parse<T>(schema: z.ZodType, input: unknown): T {
+  return schema.parse(input) as T;
+}
+
+async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
+  const tenantId = agency.tenant.key;
+  const actor: Actor = { tenantId, employeeId: 'system', username: 'system', roles: new Set(['admin']) };
+  const key = (kind: string, code: string, data: unknown) => ({ key: `seed:${kind}:${code}`, requestHash: hash(data) });
+
+  const existing = await deps.store.get<Tenant>('tenant', tenantId, tenantId);
+  if (existing) return false;
+
+  const deptIds = new Map<string, string>();
+  for (const d of agency.departments) {
+    const data = parse<Parameters<typeof org.createDepartment>[2]>(schemas.departmentInput, {
+      name: d.name,
+      code: d.code,
+      ...(d.parentCode ? { parentId: deptIds.get(d.parentCode) } : {}),
+    });
+    deptIds.set(d.code, (await org.createDepartment(deps, actor, data, key('department', d.code, data))).id);
+  }
+  const positionIds = new Map<string, string>();
+  for (const p of agency.positions) {
+    const data = parse<Parameters<typeof org.createPosition>[2]>(schemas.positionInput, {
+      title: p.title,
+      departmentId: deptIds.get(p.departmentCode),
+      kind: p.kind,
+      roles: [...p.roles],
+    });
+    positionIds.set(p.code, (await org.createPosition(deps, actor, data, key('position', p.code, data))).id);
+  }
+  const employeeIds = new Map<string, string>();
+  for (const e of agency.employees) {
+    const data = parse<Parameters<typeof org.createEmployee>[2]>(schemas.employeeInput, {
+      fullName: e.fullName,
+      username: e.username,
+      email: e.email,
+      phone: e.phone,
+      positionIds: e.positionCodes.map((c) => positionIds.get(c)),
+    });
+    employeeIds.set(e.username, (await org.createEmployee(deps, actor, data, key('employee', e.username, data))).id);
+  }
+  for (const s of agency.substitutions) {
+    const data = parse<Parameters<typeof org.createSubstitution>[2]>(schemas.substitutionInput, {
+      employeeId: employeeIds.get(s.employee),
+      substituteId: employeeIds.get(s.substitute),
+      from: s.from,
+      to: s.to,
+      reason: s.reason,
+    });
+    await org.createSubstitution(deps, actor, data, key('substitution', `${s.employee}:${s.from}`, data));
+  }
+
+  const addItem = async (list: ReferenceListName, code: string, input: Record<string, unknown>) => {
+    const data = { ...parse<Record<string, unknown>>(referenceInputs[list], input), list } as ReferenceItemData;
+    return (await ref.createReferenceItem(deps, actor, data, key(list, code, data))).id;
+  };
+  const addTree = async (list: ReferenceListName, nodes: readonly { code: string; parentCode?: string; input: Record<string, unknown> }[]) => {
+    const ids = new Map<string, string>();
+    for (const n of nodes) {
+      const parentId = n.parentCode ? ids.get(n.parentCode) : undefined;
+      ids.set(n.code, await addItem(list, n.code, { ...n.input, code: n.code, ...(parentId ? { parentId } : {}) }));
+    }
+  };
+
+  for (const t of lists.documentTypes) await addItem('document-types', t.code, { code: t.code, name: t.name });
+  for (const t of lists.deliveryForms) await addItem('delivery-forms', t.code, { code: t.code, name: t.name });
+  for (const t of lists.physicalForms) await addItem('physical-forms', t.code, { code: t.code, name: t.name });
+  await addTree(
+    'classifications',
+    lists.classifications.map((c) => ({ code: c.code, ...(c.parentCode ? { parentCode: c.parentCode } : {}), input: { name: c.name } })),
+  );
+  for (const n of lists.nomenclatureByTenant[agency.tenant.key]) {
+    await addItem('nomenclature', n.index, {
+      name: n.title,
+      index: n.index,
+      retentionYears: n.retentionYears,
+      ...(deptIds.has(n.departmentCode) ? { departmentId: deptIds.get(n.departmentCode) } : {}),
+    });
+  }
+  for (const j of lists.registrationJournals) {
+    await addItem('journals', j.code, { code: j.code, name: j.name, pattern: j.pattern, documentKind: j.documentKind });
+  }
+  for (const b of stateBodies) await addItem('counterparts', b.code, { code: b.code, name: b.name, kind: 'state-body' });
+  await addTree(
+    'regions',
+    regions.map((r) => ({ code: r.code, ...(r.parentCode ? { parentCode: r.parentCode } : {}), input: { name: r.name, kind: r.kind } })),
+  );
+
+  // The tenant record goes last: its presence means the seed of this agency is complete.
+  const now = deps.clock.now().toISOString();
+  const profile = parse<z.infer<typeof schemas.tenantProfile>>(schemas.tenantProfile, {
+    name: agency.tenant.name,
+    shortName: agency.tenant.shortName,
+    legalAddress: agency.tenant.legalAddress,
+    voen: agency.tenant.voen,
+    email: agency.tenant.email,
+    phone: agency.tenant.phone,
+  });
+  await deps.store.create<Tenant>(
+    'tenant',
+    { ...profile, id: tenantId, tenantId, version: 1, createdAt: now, updatedAt: now },
+    { actorId: 'system', sortKey: profile.name.az },
+  );
+  return true;
+}
+
+/** The demo logins for the local identity provider (never used in AWS). */
+export function demoUsers(): { subject: string; username: string; tenantId: string; email: string; name: string }[] {
+  return demoAgencies.flatMap((a) =>
+    a.employees.map((e) => ({
+      subject: `${a.tenant.key}:${e.username}`,
+      username: e.username,
+      tenantId: a.tenant.key,
+      email: e.email,
+      name: e.fullName,
+    })),
+  );
+}

@@ -1,0 +1,135 @@
+import type { Actor, Page } from '../../domain/aggregate';
+import {
+  assertNoCycle,
+  assertSubstitutionRange,
+  type Department,
+  type DepartmentData,
+  type Employee,
+  type EmployeeData,
+  type Position,
+  type PositionData,
+  type Substitution,
+  type SubstitutionData,
+} from '../../domain/org/org';
+import {
+  assertAllExist,
+  assertExists,
+  createAggregate,
+  getOr404,
+  listPage,
+  sortable,
+  updateAggregate,
+  type Deps,
+} from '../shared/aggregates';
+
+type Idem = { key: string; requestHash: string } | undefined;
+type ListQuery = { limit: number; cursor?: string };
+type Versioned<T> = T & { version: number };
+
+// Departments: a tree, codes unique in the tenant.
+
+const departmentPlacement = (d: DepartmentData) => ({
+  parentKey: d.parentId ?? '-',
+  sortKey: sortable(d.code),
+  claims: [{ scope: 'department-code', value: d.code.toLocaleLowerCase('az') }],
+});
+
+async function checkDepartment(deps: Deps, actor: Actor, data: DepartmentData, selfId?: string): Promise<void> {
+  await assertExists(deps, 'department', actor.tenantId, data.parentId, 'parentId');
+  await assertExists(deps, 'position', actor.tenantId, data.headPositionId, 'headPositionId');
+  if (selfId) {
+    await assertNoCycle(selfId, data.parentId, async (id) => (await deps.store.get<Department>('department', actor.tenantId, id))?.parentId);
+  }
+}
+
+export async function createDepartment(deps: Deps, actor: Actor, data: DepartmentData, idem: Idem): Promise<Department> {
+  await checkDepartment(deps, actor, data);
+  return createAggregate(deps, 'department', actor, data, departmentPlacement(data), idem);
+}
+
+export async function updateDepartment(deps: Deps, actor: Actor, id: string, input: Versioned<DepartmentData>): Promise<Department> {
+  const { version, ...data } = input;
+  const current = await getOr404<Department>(deps, 'department', actor.tenantId, id);
+  await checkDepartment(deps, actor, data, id);
+  return updateAggregate(deps, 'department', actor, current, data, version, {
+    ...departmentPlacement(data),
+    oldClaims: departmentPlacement(current).claims,
+  });
+}
+
+export const getDepartment = (deps: Deps, actor: Actor, id: string) => getOr404<Department>(deps, 'department', actor.tenantId, id);
+export const listDepartments = (deps: Deps, actor: Actor, q: ListQuery & { parentId?: string }): Promise<Page<Department>> =>
+  listPage(deps, 'department', actor.tenantId, { ...q, ...(q.parentId ? { parentKey: q.parentId } : {}) });
+
+// Positions: belong to a department and carry roles.
+
+const positionPlacement = (p: PositionData) => ({ parentKey: p.departmentId, sortKey: sortable(p.title.az) });
+
+export async function createPosition(deps: Deps, actor: Actor, data: PositionData, idem: Idem): Promise<Position> {
+  await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
+  return createAggregate(deps, 'position', actor, { ...data, roles: [...new Set(data.roles)] }, positionPlacement(data), idem);
+}
+
+export async function updatePosition(deps: Deps, actor: Actor, id: string, input: Versioned<PositionData>): Promise<Position> {
+  const { version, ...data } = input;
+  const current = await getOr404<Position>(deps, 'position', actor.tenantId, id);
+  await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
+  return updateAggregate(deps, 'position', actor, current, { ...data, roles: [...new Set(data.roles)] }, version, positionPlacement(data));
+}
+
+export const getPosition = (deps: Deps, actor: Actor, id: string) => getOr404<Position>(deps, 'position', actor.tenantId, id);
+export const listPositions = (deps: Deps, actor: Actor, q: ListQuery & { departmentId?: string }): Promise<Page<Position>> =>
+  listPage(deps, 'position', actor.tenantId, { ...q, ...(q.departmentId ? { parentKey: q.departmentId } : {}) });
+
+// Employees: unique username (the login) in the tenant; listed under their first position.
+
+const employeePlacement = (e: EmployeeData) => ({
+  parentKey: e.positionIds[0] ?? '-',
+  sortKey: sortable(e.fullName),
+  claims: [{ scope: 'username', value: e.username }],
+});
+
+export async function createEmployee(deps: Deps, actor: Actor, data: EmployeeData, idem: Idem): Promise<Employee> {
+  await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
+  return createAggregate(deps, 'employee', actor, data, employeePlacement(data), idem);
+}
+
+export async function updateEmployee(deps: Deps, actor: Actor, id: string, input: Versioned<EmployeeData>): Promise<Employee> {
+  const { version, ...data } = input;
+  const current = await getOr404<Employee>(deps, 'employee', actor.tenantId, id);
+  await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
+  return updateAggregate(deps, 'employee', actor, current, data, version, {
+    ...employeePlacement(data),
+    oldClaims: employeePlacement(current).claims,
+  });
+}
+
+export const getEmployee = (deps: Deps, actor: Actor, id: string) => getOr404<Employee>(deps, 'employee', actor.tenantId, id);
+export const listEmployees = (deps: Deps, actor: Actor, q: ListQuery & { positionId?: string }): Promise<Page<Employee>> =>
+  listPage(deps, 'employee', actor.tenantId, { ...q, ...(q.positionId ? { parentKey: q.positionId } : {}) });
+
+// Substitutions: an employee's substitute for a date range (used by routing).
+
+const substitutionPlacement = (s: SubstitutionData) => ({ parentKey: s.employeeId, sortKey: s.from });
+
+async function checkSubstitution(deps: Deps, actor: Actor, data: SubstitutionData): Promise<void> {
+  assertSubstitutionRange(data);
+  await assertExists(deps, 'employee', actor.tenantId, data.employeeId, 'employeeId');
+  await assertExists(deps, 'employee', actor.tenantId, data.substituteId, 'substituteId');
+}
+
+export async function createSubstitution(deps: Deps, actor: Actor, data: SubstitutionData, idem: Idem): Promise<Substitution> {
+  await checkSubstitution(deps, actor, data);
+  return createAggregate(deps, 'substitution', actor, data, substitutionPlacement(data), idem);
+}
+
+export async function updateSubstitution(deps: Deps, actor: Actor, id: string, input: Versioned<SubstitutionData>): Promise<Substitution> {
+  const { version, ...data } = input;
+  const current = await getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
+  await checkSubstitution(deps, actor, data);
+  return updateAggregate(deps, 'substitution', actor, current, data, version, substitutionPlacement(data));
+}
+
+export const getSubstitution = (deps: Deps, actor: Actor, id: string) => getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
+export const listSubstitutions = (deps: Deps, actor: Actor, q: ListQuery & { employeeId?: string }): Promise<Page<Substitution>> =>
+  listPage(deps, 'substitution', actor.tenantId, { ...q, ...(q.employeeId ? { parentKey: q.employeeId } : {}) });

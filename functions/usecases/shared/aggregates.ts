@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, AggregateMeta, Page } from '../../domain/aggregate';
+import { BusinessRuleError, NotFoundError } from '../../domain/errors';
+import type { AggregateStore, AggregateType, UniqueClaim } from '../../ports/aggregate-store.port';
+import type { Clock } from '../../ports/clock.port';
+
+export interface Deps {
+  store: AggregateStore;
+  clock: Clock;
+}
+
+export interface Placement {
+  parentKey?: string;
+  sortKey: string;
+  claims?: UniqueClaim[];
+}
+
+/** Folds text for sorting: lower case, Azerbaijani letters kept in alphabetical order. */
+export function sortable(value: string): string {
+  return value.toLocaleLowerCase('az').normalize('NFC').slice(0, 100);
+}
+
+export async function createAggregate<D extends object>(
+  deps: Deps,
+  type: AggregateType,
+  actor: Pick<Actor, 'tenantId' | 'employeeId'>,
+  data: D,
+  placement: Placement,
+  idempotency?: { key: string; requestHash: string },
+): Promise<AggregateMeta & D> {
+  const now = deps.clock.now().toISOString();
+  const item = { ...data, id: randomUUID(), tenantId: actor.tenantId, version: 1, createdAt: now, updatedAt: now };
+  const result = await deps.store.create(type, item, {
+    actorId: actor.employeeId,
+    sortKey: placement.sortKey,
+    ...(placement.parentKey !== undefined ? { parentKey: placement.parentKey } : {}),
+    ...(placement.claims ? { claim: placement.claims } : {}),
+    ...(idempotency ? { idempotency } : {}),
+  });
+  return result.item;
+}
+
+export async function updateAggregate<D extends object>(
+  deps: Deps,
+  type: AggregateType,
+  actor: Pick<Actor, 'tenantId' | 'employeeId'>,
+  current: AggregateMeta & D,
+  data: D,
+  expectedVersion: number,
+  placement: Placement & { oldClaims?: UniqueClaim[] },
+): Promise<AggregateMeta & D> {
+  const now = deps.clock.now().toISOString();
+  const item = { ...data, id: current.id, tenantId: current.tenantId, version: current.version, createdAt: current.createdAt, updatedAt: now };
+  const key = (c: UniqueClaim) => `${c.scope}\u0000${c.value}`;
+  const oldKeys = new Set((placement.oldClaims ?? []).map(key));
+  const newKeys = new Set((placement.claims ?? []).map(key));
+  return deps.store.update(type, item, expectedVersion, {
+    actorId: actor.employeeId,
+    sortKey: placement.sortKey,
+    ...(placement.parentKey !== undefined ? { parentKey: placement.parentKey } : {}),
+    claim: (placement.claims ?? []).filter((c) => !oldKeys.has(key(c))),
+    release: (placement.oldClaims ?? []).filter((c) => !newKeys.has(key(c))),
+  });
+}
+
+export async function getOr404<T extends AggregateMeta>(deps: Deps, type: AggregateType, tenantId: string, id: string): Promise<T> {
+  const item = await deps.store.get<T>(type, tenantId, id);
+  if (!item) throw new NotFoundError(`${type} not found`);
+  return item;
+}
+
+/** A reference to another aggregate of the same tenant must exist; otherwise 422 on that field. */
+export async function assertExists(deps: Deps, type: AggregateType, tenantId: string, id: string | undefined, path: string): Promise<void> {
+  if (id === undefined) return;
+  const found = await deps.store.get(type, tenantId, id);
+  if (!found) {
+    throw new BusinessRuleError('unknown_reference', `Unknown ${type}`, {}, [{ path, code: 'unknown_reference' }]);
+  }
+}
+
+export async function assertAllExist(deps: Deps, type: AggregateType, tenantId: string, ids: string[], path: string): Promise<void> {
+  const found = new Set((await deps.store.getMany(type, tenantId, ids)).map((x) => x.id));
+  const missing = ids.findIndex((id) => !found.has(id));
+  if (missing >= 0) {
+    throw new BusinessRuleError('unknown_reference', `Unknown ${type}`, {}, [{ path: `${path}.${missing}`, code: 'unknown_reference' }]);
+  }
+}
+
+export function listPage<T extends AggregateMeta>(
+  deps: Deps,
+  type: AggregateType,
+  tenantId: string,
+  query: { limit: number; cursor?: string; parentKey?: string },
+): Promise<Page<T>> {
+  return deps.store.list<T>(type, tenantId, {
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+    ...(query.parentKey ? { parentKey: query.parentKey } : {}),
+  });
+}
+
+/** Strips the version a client sends with an update from the stored data. */
+export function withoutVersion<T extends { version: number }>(input: T): Omit<T, 'version'> {
+  const { version: _v, ...rest } = input;
+  return rest;
+}

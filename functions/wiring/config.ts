@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Configuration read and validated once at start; a missing variable fails fast.
+ * The embedded default sets the same variables for its in-process handlers.
+ */
+const schema = z.object({
+  KARGUZAR_ENV: z.enum(['aws', 'local']).default('aws'),
+  AWS_REGION: z.string().default('eu-central-1'),
+  TABLE_NAME: z.string().min(1),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  OIDC_ISSUER: z.url(),
+  OIDC_AUDIENCE: z.string().min(1),
+  OIDC_JWKS_URI: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).default('karguzar-web'),
+  OIDC_LOGOUT_URL: z.url().optional(),
+});
+
+export type Config = z.infer<typeof schema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const names = parsed.error.issues.map((i) => i.path.join('.')).join(', ');
+      throw new Error(`Invalid configuration: ${names}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** For the embedded default and tests that change the environment in-process. */
+export function resetConfig(): void {
+  cached = undefined;
+}

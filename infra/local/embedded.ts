@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { logger } from '../../functions/http/logger';
+import { DEMO_PASSWORD, demoUsers, seedDemo } from '../../functions/seed/seed';
+import { startDynamoLocal } from './dynamodb';
+import { startGateway } from './gateway';
+import { createOidc } from './oidc/provider';
+import { LOCAL_HOST, localPorts, type LocalPorts } from './ports';
+
+export const TABLE_NAME = 'karguzar';
+export const WEB_CLIENT_ID = 'karguzar-web';
+export const API_AUDIENCE = 'karguzar-api';
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  ports?: LocalPorts;
+  webDir?: string;
+}
+
+export interface Embedded {
+  baseUrl: string;
+  issuer: string;
+  ports: LocalPorts;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded default: every AWS service's local part, the same handlers behind a local gateway,
+ * one data folder. Returns once everything answers and the demo data is in place.
+ */
+export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const ports = options.ports ?? localPorts();
+  const baseUrl = `http://${LOCAL_HOST}:${ports.gateway}`;
+  const issuer = `${baseUrl}/oidc`;
+  const closers: Array<() => Promise<void>> = [];
+
+  try {
+    const dynamo = await startDynamoLocal({ dataDir, port: ports.dynamodb, table: TABLE_NAME, webOrigin: baseUrl });
+    closers.push(() => dynamo.close());
+
+    // The in-process handlers read the same variables as the Lambdas in AWS.
+    Object.assign(process.env, {
+      KARGUZAR_ENV: 'local',
+      AWS_REGION: 'eu-central-1',
+      TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      OIDC_ISSUER: issuer,
+      OIDC_AUDIENCE: API_AUDIENCE,
+      OIDC_CLIENT_ID: WEB_CLIENT_ID,
+      WEB_ORIGIN: baseUrl,
+    });
+    const { getContainer } = await import('../../functions/wiring/container');
+    const { addHealthCheck } = await import('../../functions/handlers/system.handler');
+
+    const seeded = await seedDemo(getContainer());
+    logger.info('seed', { tenants: seeded.tenants, created: seeded.created });
+
+    const oidc = await createOidc({
+      issuer,
+      dataDir,
+      users: demoUsers().map((u) => ({ ...u, password: DEMO_PASSWORD })),
+      clients: [
+        {
+          clientId: WEB_CLIENT_ID,
+          redirectUris: [`${baseUrl}/auth/callback/`, `http://localhost:${ports.gateway}/auth/callback/`],
+          postLogoutRedirectUris: [`${baseUrl}/`, `http://localhost:${ports.gateway}/`],
+        },
+      ],
+      apiAudience: API_AUDIENCE,
+      onServerError: (error) => logger.error('oidc', { error: error.message }),
+    });
+    closers.push(() => oidc.close());
+
+    addHealthCheck(async () => ({ oidc: { ok: true } }));
+
+    const gateway = await startGateway({
+      port: ports.gateway,
+      webDir: options.webDir ?? resolve('web/out'),
+      oidc: oidc.callback,
+    });
+    closers.push(() => gateway.close());
+
+    return {
+      baseUrl,
+      issuer,
+      ports,
+      close: async () => {
+        for (const close of closers.reverse()) await close().catch(() => undefined);
+      },
+    };
+  } catch (error) {
+    for (const close of closers.reverse()) await close().catch(() => undefined);
+    throw error;
+  }
+}

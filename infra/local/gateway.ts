@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { negotiateLanguage } from '../../functions/domain/text';
+import { openApiDocument } from '../../functions/http/openapi';
+import { toProblem, HttpError } from '../../functions/http/problem';
+import { routeKey, type RouteGroup } from '../../functions/http/route';
+import { routes } from '../../functions/http/routes';
+import { logger } from '../../functions/http/logger';
+
+type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** The same handler modules that CDK deploys, one per route group. */
+async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
+  const [system, org, reference] = await Promise.all([
+    import('../../functions/handlers/system.handler'),
+    import('../../functions/handlers/org.handler'),
+    import('../../functions/handlers/reference.handler'),
+  ]);
+  return {
+    system: system.handler as unknown as LambdaHandler,
+    org: org.handler as unknown as LambdaHandler,
+    reference: reference.handler as unknown as LambdaHandler,
+  };
+}
+
+interface CompiledRoute {
+  method: string;
+  regex: RegExp;
+  names: string[];
+  key: string;
+  group: RouteGroup;
+}
+
+function compile(): CompiledRoute[] {
+  return routes.map((r) => {
+    const names: string[] = [];
+    const pattern = r.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    return { method: r.method, regex: new RegExp(`^${pattern}$`), names, key: routeKey(r), group: r.group };
+  });
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+};
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, 'payload_too_large', 'Body too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendProblem(req: IncomingMessage, res: ServerResponse, error: unknown): void {
+  const problem = toProblem(error, negotiateLanguage(req.headers['accept-language']));
+  res.writeHead(problem.status, { 'content-type': 'application/problem+json; charset=utf-8', ...SECURITY_HEADERS });
+  res.end(JSON.stringify(problem.body));
+}
+
+export interface GatewayOptions {
+  port: number;
+  webDir: string;
+  /** Mounted under /oidc: the local identity provider. */
+  oidc?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Embedded-only endpoints under /local/ (SMS outbox, clock): return true when handled. */
+  local?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+}
+
+/** The local stand-in for API Gateway + CloudFront: API events from the route table, the web export, the OIDC issuer. */
+export async function startGateway(opts: GatewayOptions): Promise<{ server: Server; close(): Promise<void> }> {
+  const handlers = await loadHandlers();
+  const compiled = compile();
+  const webRoot = resolve(opts.webDir);
+  const openapi = JSON.stringify(openApiDocument());
+
+  async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (url.pathname === '/api/openapi.json') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
+      res.end(openapi);
+      return;
+    }
+    const method = (req.method ?? 'GET').toUpperCase();
+    const candidates = compiled.filter((c) => c.regex.test(url.pathname));
+    const route = candidates.find((c) => c.method === method);
+    if (!route) {
+      throw new HttpError(candidates.length > 0 ? 405 : 404, 'route_not_found', 'No route');
+    }
+    const match = route.regex.exec(url.pathname) as RegExpExecArray;
+    const pathParameters = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]));
+    const body = await readBody(req, 2 * 1024 * 1024);
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+    const query: Record<string, string> = {};
+    for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+    const now = Date.now();
+    const requestId = randomUUID();
+    const event: APIGatewayProxyEventV2 = {
+      version: '2.0',
+      routeKey: route.key,
+      rawPath: url.pathname,
+      rawQueryString: url.search.slice(1),
+      headers,
+      ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+      ...(route.names.length ? { pathParameters } : {}),
+      requestContext: {
+        accountId: 'local',
+        apiId: 'local',
+        domainName: headers.host ?? '127.0.0.1',
+        domainPrefix: 'local',
+        http: {
+          method,
+          path: url.pathname,
+          protocol: `HTTP/${req.httpVersion}`,
+          sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+          userAgent: headers['user-agent'] ?? '',
+        },
+        requestId,
+        routeKey: route.key,
+        stage: '$default',
+        time: new Date(now).toUTCString(),
+        timeEpoch: now,
+      },
+      ...(body.length ? { body: body.toString('base64'), isBase64Encoded: true } : { isBase64Encoded: false }),
+    };
+    const context = { awsRequestId: requestId, functionName: `karguzar-${route.group}` } as Context;
+    const result = await handlers[route.group](event, context);
+    res.writeHead(result.statusCode ?? 200, { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) });
+    res.end(result.body ?? '');
+  }
+
+  function web(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    let file = join(webRoot, rel);
+    if (!file.startsWith(webRoot)) file = join(webRoot, '404.html');
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    else if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+    let status = 200;
+    if (!existsSync(file)) {
+      status = 404;
+      file = join(webRoot, '404.html');
+      if (!existsSync(file)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Not found (is the web app built? npm start builds it)');
+        return;
+      }
+    }
+    const type = MIME[extname(file)] ?? 'application/octet-stream';
+    const cache = file.includes(`${join(webRoot, '_next')}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...SECURITY_HEADERS });
+    createReadStream(file).pipe(res);
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    void (async () => {
+      try {
+        if (url.pathname.startsWith('/api/')) await api(req, res, url);
+        else if (url.pathname === '/oidc' || url.pathname.startsWith('/oidc/')) {
+          if (!opts.oidc) throw new HttpError(404, 'route_not_found', 'No identity provider');
+          opts.oidc(req, res);
+        } else if (url.pathname.startsWith('/local/') && opts.local && (await opts.local(req, res, url))) {
+          // handled
+        } else web(req, res, url);
+      } catch (error) {
+        if (!(error instanceof HttpError)) logger.error('gateway', { error: (error as Error).message, path: url.pathname });
+        if (!res.headersSent) sendProblem(req, res, error);
+        else res.end();
+      }
+    })();
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolvePromise());
+  });
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolvePromise) => {
+        server.close(() => resolvePromise());
+        server.closeAllConnections();
+      }),
+  };
+}

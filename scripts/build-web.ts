@@ -1,0 +1,36 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Hash of the web sources: the static export is rebuilt only when they changed. */
+function webSourceHash(root: string): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (name === 'out' || name === '.next' || name === 'node_modules' || name === 'next-env.d.ts') continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else hash.update(path).update(readFileSync(path));
+    }
+  };
+  walk(root);
+  return hash.digest('hex');
+}
+
+/** Builds web/out (next build with output: 'export') unless it is up to date. */
+export function ensureWebBuilt(log: (message: string) => void = () => undefined): void {
+  const web = resolve('web');
+  if (!existsSync(web)) return;
+  const stamp = join(web, 'out', '.source-hash');
+  const current = webSourceHash(web);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === current) return;
+  log('building the web app (first start or changed sources)');
+  execFileSync(process.execPath, [resolve('node_modules/next/dist/bin/next'), 'build', 'web'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  writeFileSync(stamp, current);
+}
+
+if (process.env.KARGUZAR_BUILD_ONLY === '1') ensureWebBuilt((m) => process.stdout.write(`${m}\n`));

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite: static checks, unit + integration + infra tests, synth under cdk-nag,
+# the OpenAPI document under the OWASP ruleset, and the end-to-end tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NODE_OPTIONS="${NODE_OPTIONS:-} --no-deprecation"
+
+step() { printf '\n=== %s ===\n' "$1"; }
+
+step "format (prettier)"
+npx prettier --check . --log-level warn
+
+step "lint (eslint, incl. the dependency direction in functions/)"
+npx eslint . --max-warnings 0
+
+step "types (tsc)"
+npx tsc --noEmit -p .
+[ -f web/tsconfig.json ] && npx tsc --noEmit -p web
+
+step "OpenAPI (Spectral OWASP ruleset)"
+node --import tsx scripts/openapi.ts > .openapi.json
+npx spectral lint .openapi.json --fail-severity error --display-only-failures
+rm -f .openapi.json
+
+step "web build (static export)"
+KARGUZAR_BUILD_ONLY=1 node --import tsx scripts/build-web.ts
+
+step "synth (CDK, cdk-nag)"
+npm run --silent synth
+
+step "unit, integration and infra tests (vitest)"
+npx vitest run
+
+step "end-to-end (Playwright, Chromium)"
+npx playwright test
