@@ -32,6 +32,17 @@ export class ValidationError extends AppError {
   }
 }
 
+/** A request parameter (path, query, cursor) that cannot be used: 400, not 422. */
+export class BadRequestError extends AppError {
+  readonly code = 'invalid_request';
+  constructor(
+    readonly issues: FieldIssue[],
+    message = 'Invalid request parameters',
+  ) {
+    super(message);
+  }
+}
+
 /** Input that parses but breaks a business rule (a cycle in a tree, an unknown reference). */
 export class BusinessRuleError extends AppError {
   constructor(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AggregateMeta, Page } from '../../domain/aggregate';
-import { ConflictError, ValidationError } from '../../domain/errors';
+import { BadRequestError, ConflictError } from '../../domain/errors';
 import type {
   AggregateStore,
   AggregateType,
@@ -255,7 +255,7 @@ export class DynamoAggregateStore implements AggregateStore {
     } catch (error) {
       const text = String((error as Error).message ?? '');
       if (/cursor|ExclusiveStartKey|starting key|Exclusive Start Key/i.test(text)) {
-        throw new ValidationError([{ path: 'cursor', code: 'invalid_cursor' }]);
+        throw new BadRequestError([{ path: 'cursor', code: 'invalid_cursor' }]);
       }
       throw error;
     }

@@ -1,0 +1,630 @@
+import type {
+  ClassificationNode,
+  DeliveryForm,
+  DocumentType,
+  NomenclatureEntry,
+  PhysicalForm,
+  RegistrationJournal,
+  TenantKey,
+} from './types';
+
+/** Sənədin növü (document types), with the registers where each is normally used. */
+export const documentTypes: readonly DocumentType[] = [
+  {
+    code: 'application',
+    name: { az: 'Ərizə', en: 'Application', ru: 'Заявление' },
+    kinds: ['incoming'],
+  },
+  {
+    code: 'complaint',
+    name: { az: 'Şikayət', en: 'Complaint', ru: 'Жалоба' },
+    kinds: ['incoming'],
+  },
+  {
+    code: 'proposal',
+    name: { az: 'Təklif', en: 'Proposal', ru: 'Предложение' },
+    kinds: ['incoming', 'internal'],
+  },
+  {
+    code: 'inquiry',
+    name: { az: 'Sorğu', en: 'Inquiry', ru: 'Запрос' },
+    kinds: ['incoming', 'outgoing'],
+  },
+  {
+    code: 'parliamentary-inquiry',
+    name: { az: 'Deputat sorğusu', en: 'Parliamentary inquiry', ru: 'Депутатский запрос' },
+    kinds: ['incoming'],
+  },
+  {
+    code: 'letter',
+    name: { az: 'Məktub', en: 'Letter', ru: 'Письмо' },
+    kinds: ['incoming', 'outgoing'],
+  },
+  {
+    code: 'reply',
+    name: { az: 'Cavab məktubu', en: 'Reply letter', ru: 'Ответное письмо' },
+    kinds: ['incoming', 'outgoing'],
+  },
+  {
+    code: 'instruction',
+    name: { az: 'Tapşırıq', en: 'Instruction', ru: 'Поручение' },
+    kinds: ['incoming', 'internal'],
+  },
+  {
+    code: 'certificate',
+    name: { az: 'Arayış', en: 'Certificate', ru: 'Справка' },
+    kinds: ['incoming', 'outgoing', 'internal'],
+  },
+  {
+    code: 'act',
+    name: { az: 'Akt', en: 'Act (statement of record)', ru: 'Акт' },
+    kinds: ['incoming', 'outgoing', 'internal'],
+  },
+  {
+    code: 'minutes',
+    name: { az: 'Protokol', en: 'Minutes', ru: 'Протокол' },
+    kinds: ['incoming', 'internal'],
+  },
+  {
+    code: 'report',
+    name: { az: 'Hesabat', en: 'Report', ru: 'Отчёт' },
+    kinds: ['incoming', 'outgoing', 'internal'],
+  },
+  {
+    code: 'contract',
+    name: { az: 'Müqavilə', en: 'Contract', ru: 'Договор' },
+    kinds: ['incoming', 'outgoing'],
+  },
+  {
+    code: 'telegram',
+    name: { az: 'Teleqram', en: 'Telegram', ru: 'Телеграмма' },
+    kinds: ['incoming', 'outgoing'],
+  },
+  {
+    code: 'memo',
+    name: { az: 'Xidməti qeyd', en: 'Memo', ru: 'Служебная записка' },
+    kinds: ['internal'],
+  },
+  {
+    code: 'explanatory-note',
+    name: { az: 'İzahat', en: 'Explanatory note', ru: 'Объяснительная записка' },
+    kinds: ['internal'],
+  },
+  {
+    code: 'power-of-attorney',
+    name: { az: 'Etibarnamə', en: 'Power of attorney', ru: 'Доверенность' },
+    kinds: ['outgoing', 'internal'],
+  },
+  {
+    code: 'order',
+    name: { az: 'Əmr', en: 'Order', ru: 'Приказ' },
+    kinds: ['order'],
+  },
+  {
+    code: 'directive',
+    name: { az: 'Sərəncam', en: 'Directive', ru: 'Распоряжение' },
+    kinds: ['order'],
+  },
+  {
+    code: 'decision',
+    name: { az: 'Qərar', en: 'Decision', ru: 'Решение' },
+    kinds: ['order', 'incoming'],
+  },
+];
+
+/** Çatdırılma forması (delivery forms). */
+export const deliveryForms: readonly DeliveryForm[] = [
+  { code: 'fax', name: { az: 'Faks', en: 'Fax', ru: 'Факс' } },
+  { code: 'courier', name: { az: 'Kuryer', en: 'Courier', ru: 'Курьер' } },
+  { code: 'email', name: { az: 'E-poçt', en: 'E-mail', ru: 'Электронная почта' } },
+  { code: 'in-person', name: { az: 'Şəxsən', en: 'In person', ru: 'Лично' } },
+  { code: 'post', name: { az: 'Poçt', en: 'Post', ru: 'Почта' } },
+  { code: 'e-service', name: { az: 'E-xidmət', en: 'E-service', ru: 'Электронная услуга' } },
+  {
+    code: 'edms',
+    name: {
+      az: 'Elektron sənəd dövriyyəsi sistemi',
+      en: 'Electronic document management system',
+      ru: 'Система электронного документооборота',
+    },
+  },
+  { code: 'other', name: { az: 'Digər', en: 'Other', ru: 'Другое' } },
+];
+
+/** Sənədin növü as a carrier (physical forms). */
+export const physicalForms: readonly PhysicalForm[] = [
+  { code: 'envelope', name: { az: 'Zərf', en: 'Envelope', ru: 'Конверт' } },
+  { code: 'parcel', name: { az: 'Bağlama', en: 'Parcel', ru: 'Посылка' } },
+  { code: 'sheet', name: { az: 'Vərəq', en: 'Sheet', ru: 'Лист' } },
+  { code: 'other', name: { az: 'Digər', en: 'Other', ru: 'Другое' } },
+];
+
+/** Təsnifat (subjects): a two-level tree; route templates are chosen by these. */
+export const classifications: readonly ClassificationNode[] = [
+  {
+    code: '01',
+    name: { az: 'Vətəndaş müraciətləri', en: "Citizens' appeals", ru: 'Обращения граждан' },
+  },
+  {
+    code: '01.01',
+    parentCode: '01',
+    name: { az: 'Sosial müdafiə', en: 'Social protection', ru: 'Социальная защита' },
+  },
+  {
+    code: '01.02',
+    parentCode: '01',
+    name: {
+      az: 'Mənzil-məişət məsələləri',
+      en: 'Housing and living conditions',
+      ru: 'Жилищно-бытовые вопросы',
+    },
+  },
+  {
+    code: '01.03',
+    parentCode: '01',
+    name: { az: 'Əmək və məşğulluq', en: 'Labour and employment', ru: 'Труд и занятость' },
+  },
+  {
+    code: '01.04',
+    parentCode: '01',
+    name: { az: 'Elektron xidmətlər', en: 'E-services', ru: 'Электронные услуги' },
+  },
+  {
+    code: '02',
+    name: {
+      az: 'Dövlət orqanlarının sorğu və tapşırıqları',
+      en: 'Requests and instructions of state bodies',
+      ru: 'Запросы и поручения государственных органов',
+    },
+  },
+  {
+    code: '02.01',
+    parentCode: '02',
+    name: {
+      az: 'Yuxarı orqanların tapşırıqları',
+      en: 'Instructions of superior bodies',
+      ru: 'Поручения вышестоящих органов',
+    },
+  },
+  {
+    code: '02.02',
+    parentCode: '02',
+    name: { az: 'Deputat sorğuları', en: 'Parliamentary inquiries', ru: 'Депутатские запросы' },
+  },
+  {
+    code: '02.03',
+    parentCode: '02',
+    name: {
+      az: 'Hüquq-mühafizə və məhkəmə orqanlarının sorğuları',
+      en: 'Requests of law-enforcement bodies and courts',
+      ru: 'Запросы правоохранительных органов и судов',
+    },
+  },
+  {
+    code: '03',
+    name: {
+      az: 'Təşkilati-inzibati məsələlər',
+      en: 'Organizational and administrative matters',
+      ru: 'Организационно-административные вопросы',
+    },
+  },
+  {
+    code: '03.01',
+    parentCode: '03',
+    name: { az: 'Kadr məsələləri', en: 'Personnel matters', ru: 'Кадровые вопросы' },
+  },
+  {
+    code: '03.02',
+    parentCode: '03',
+    name: { az: 'Maliyyə və satınalma', en: 'Finance and procurement', ru: 'Финансы и закупки' },
+  },
+  {
+    code: '03.03',
+    parentCode: '03',
+    name: { az: 'Təsərrüfat məsələləri', en: 'Facilities management', ru: 'Хозяйственные вопросы' },
+  },
+  {
+    code: '04',
+    name: { az: 'Rəqəmsal inkişaf', en: 'Digital development', ru: 'Цифровое развитие' },
+  },
+  {
+    code: '04.01',
+    parentCode: '04',
+    name: {
+      az: 'İnformasiya sistemləri və ehtiyatları',
+      en: 'Information systems and resources',
+      ru: 'Информационные системы и ресурсы',
+    },
+  },
+  {
+    code: '04.02',
+    parentCode: '04',
+    name: { az: 'İnformasiya təhlükəsizliyi', en: 'Information security', ru: 'Информационная безопасность' },
+  },
+  {
+    code: '04.03',
+    parentCode: '04',
+    name: {
+      az: 'Beynəlxalq əməkdaşlıq və layihələr',
+      en: 'International cooperation and projects',
+      ru: 'Международное сотрудничество и проекты',
+    },
+  },
+];
+
+/**
+ * Nomenklatur (case-file index) per demo tenant. Index = `<department code>-<case number>`;
+ * department codes are those of `demo-agencies.ts`. retentionYears null = permanent (daimi).
+ */
+export const nomenclatureByTenant: Readonly<Record<TenantKey, readonly NomenclatureEntry[]>> = {
+  demo1: [
+    // 01 Rəhbərlik
+    {
+      index: '01-01',
+      departmentCode: '01',
+      title: {
+        az: 'Agentliyin əsasnaməsi və strukturu',
+        en: 'Charter and structure of the agency',
+        ru: 'Положение и структура агентства',
+      },
+      retentionYears: null,
+    },
+    {
+      index: '01-02',
+      departmentCode: '01',
+      title: {
+        az: 'Əsas fəaliyyət üzrə əmrlər',
+        en: 'Orders on core activities',
+        ru: 'Приказы по основной деятельности',
+      },
+      retentionYears: null,
+    },
+    {
+      index: '01-03',
+      departmentCode: '01',
+      title: {
+        az: 'Kollegiya və müşavirələrin protokolları',
+        en: 'Minutes of board and management meetings',
+        ru: 'Протоколы заседаний коллегии и совещаний',
+      },
+      retentionYears: null,
+    },
+    {
+      index: '01-04',
+      departmentCode: '01',
+      title: {
+        az: 'Yuxarı orqanların tapşırıqları və onların icrasına dair sənədlər',
+        en: 'Instructions of superior bodies and documents on their execution',
+        ru: 'Поручения вышестоящих органов и документы об их исполнении',
+      },
+      retentionYears: 10,
+    },
+    // 02 Kargüzarlıq şöbəsi
+    {
+      index: '02-01',
+      departmentCode: '02',
+      title: {
+        az: 'Daxil olan sənədlərin qeydiyyat jurnalları',
+        en: 'Registration journals of incoming documents',
+        ru: 'Журналы регистрации входящих документов',
+      },
+      retentionYears: 5,
+    },
+    {
+      index: '02-02',
+      departmentCode: '02',
+      title: {
+        az: 'Xaric olan sənədlərin qeydiyyat jurnalları',
+        en: 'Registration journals of outgoing documents',
+        ru: 'Журналы регистрации исходящих документов',
+      },
+      retentionYears: 5,
+    },
+    {
+      index: '02-03',
+      departmentCode: '02',
+      title: {
+        az: 'Dövlət orqanları ilə yazışmalar',
+        en: 'Correspondence with state bodies',
+        ru: 'Переписка с государственными органами',
+      },
+      retentionYears: 5,
+    },
+    {
+      index: '02-04',
+      departmentCode: '02',
+      title: { az: 'İşlərin nomenklaturu', en: 'File nomenclature', ru: 'Номенклатура дел' },
+      retentionYears: null,
+    },
+    {
+      index: '02-05',
+      departmentCode: '02',
+      title: {
+        az: 'Arxivə təhvil verilən işlərin siyahıları',
+        en: 'Inventories of files transferred to the archive',
+        ru: 'Описи дел, переданных в архив',
+      },
+      retentionYears: null,
+    },
+    // 03 Hüquq şöbəsi
+    {
+      index: '03-01',
+      departmentCode: '03',
+      title: {
+        az: 'Normativ hüquqi aktların layihələrinə dair rəylər',
+        en: 'Opinions on draft normative legal acts',
+        ru: 'Заключения по проектам нормативных правовых актов',
+      },
+      retentionYears: 10,
+    },
+    {
+      index: '03-02',
+      departmentCode: '03',
+      title: {
+        az: 'Müqavilələr və sazişlər',
+        en: 'Contracts and agreements',
+        ru: 'Договоры и соглашения',
+      },
+      retentionYears: 5,
+    },
+    {
+      index: '03-03',
+      departmentCode: '03',
+      title: {
+        az: 'Məhkəmə işləri üzrə sənədlər',
+        en: 'Court case documents',
+        ru: 'Документы по судебным делам',
+      },
+      retentionYears: 5,
+    },
+    // 04 İnformasiya texnologiyaları şöbəsi
+    {
+      index: '04-01',
+      departmentCode: '04',
+      title: {
+        az: 'İnformasiya sistemlərinin texniki sənədləri',
+        en: 'Technical documentation of information systems',
+        ru: 'Техническая документация информационных систем',
+      },
+      retentionYears: 10,
+    },
+    {
+      index: '04-02',
+      departmentCode: '04',
+      title: {
+        az: 'İnformasiya sistemlərinə giriş hüquqlarının verilməsinə dair müraciətlər',
+        en: 'Requests for access rights to information systems',
+        ru: 'Заявки на предоставление прав доступа к информационным системам',
+      },
+      retentionYears: 3,
+    },
+    {
+      index: '04.1-01',
+      departmentCode: '04.1',
+      title: {
+        az: 'İnformasiya təhlükəsizliyi insidentlərinə dair aktlar',
+        en: 'Reports on information security incidents',
+        ru: 'Акты об инцидентах информационной безопасности',
+      },
+      retentionYears: 5,
+    },
+    // 05 Vətəndaş müraciətləri şöbəsi
+    {
+      index: '05-01',
+      departmentCode: '05',
+      title: {
+        az: 'Vətəndaşların ərizələri və onlara verilmiş cavablar',
+        en: "Citizens' applications and replies to them",
+        ru: 'Заявления граждан и ответы на них',
+      },
+      retentionYears: 5,
+    },
+    {
+      index: '05-02',
+      departmentCode: '05',
+      title: {
+        az: 'Vətəndaşların şikayətləri və onlara baxılmasına dair sənədlər',
+        en: "Citizens' complaints and documents on their review",
+        ru: 'Жалобы граждан и документы по их рассмотрению',
+      },
+      retentionYears: 5,
+    },
+    {
+      index: '05-03',
+      departmentCode: '05',
+      title: {
+        az: 'Vətəndaşların şəxsi qəbulu jurnalı',
+        en: 'Journal of personal reception of citizens',
+        ru: 'Журнал личного приёма граждан',
+      },
+      retentionYears: 5,
+    },
+    {
+      index: '05-04',
+      departmentCode: '05',
+      title: {
+        az: 'Vətəndaş müraciətlərinin təhlilinə dair illik hesabatlar',
+        en: "Annual reports analysing citizens' appeals",
+        ru: 'Годовые отчёты об анализе обращений граждан',
+      },
+      retentionYears: null,
+    },
+    // 06 Maliyyə və təsərrüfat şöbəsi
+    {
+      index: '06-01',
+      departmentCode: '06',
+      title: {
+        az: 'İllik maliyyə hesabatları',
+        en: 'Annual financial statements',
+        ru: 'Годовая финансовая отчётность',
+      },
+      retentionYears: null,
+    },
+    {
+      index: '06-02',
+      departmentCode: '06',
+      title: {
+        az: 'İlkin mühasibat sənədləri',
+        en: 'Primary accounting documents',
+        ru: 'Первичные бухгалтерские документы',
+      },
+      retentionYears: 5,
+    },
+    {
+      index: '06-03',
+      departmentCode: '06',
+      title: {
+        az: 'Satınalma müqavilələri',
+        en: 'Procurement contracts',
+        ru: 'Договоры о закупках',
+      },
+      retentionYears: 5,
+    },
+    // 07 İnsan resursları şöbəsi
+    {
+      index: '07-01',
+      departmentCode: '07',
+      title: {
+        az: 'Şəxsi heyət üzrə əmrlər',
+        en: 'Personnel orders',
+        ru: 'Приказы по личному составу',
+      },
+      retentionYears: 75,
+    },
+    {
+      index: '07-02',
+      departmentCode: '07',
+      title: {
+        az: 'İşçilərin şəxsi işləri',
+        en: 'Personal files of employees',
+        ru: 'Личные дела работников',
+      },
+      retentionYears: 75,
+    },
+    {
+      index: '07-03',
+      departmentCode: '07',
+      title: { az: 'Məzuniyyət qrafikləri', en: 'Leave schedules', ru: 'Графики отпусков' },
+      retentionYears: 3,
+    },
+  ],
+  demo2: [
+    {
+      index: '01-01',
+      departmentCode: '01',
+      title: { az: 'Təsisçinin qərarları', en: "Founder's decisions", ru: 'Решения учредителя' },
+      retentionYears: null,
+    },
+    {
+      index: '01-02',
+      departmentCode: '01',
+      title: { az: 'Direktorun əmrləri', en: "Director's orders", ru: 'Приказы директора' },
+      retentionYears: null,
+    },
+    {
+      index: '01-03',
+      departmentCode: '01',
+      title: { az: 'Daxil olan məktublar', en: 'Incoming letters', ru: 'Входящие письма' },
+      retentionYears: 5,
+    },
+    {
+      index: '01-04',
+      departmentCode: '01',
+      title: { az: 'Göndərilən məktublar', en: 'Outgoing letters', ru: 'Исходящие письма' },
+      retentionYears: 5,
+    },
+    {
+      index: '02-01',
+      departmentCode: '02',
+      title: {
+        az: 'Müştərilərlə daşıma müqavilələri',
+        en: 'Carriage contracts with customers',
+        ru: 'Договоры перевозки с клиентами',
+      },
+      retentionYears: 5,
+    },
+  ],
+};
+
+/** The nomenclature of the main demo agency. */
+export const nomenclature: readonly NomenclatureEntry[] = nomenclatureByTenant.demo1;
+
+/** Qeydiyyat jurnalları (registration journals); numbers restart every year. */
+export const registrationJournals: readonly RegistrationJournal[] = [
+  {
+    code: 'incoming',
+    name: {
+      az: 'Daxil olan sənədlərin qeydiyyat jurnalı',
+      en: 'Incoming documents journal',
+      ru: 'Журнал регистрации входящих документов',
+    },
+    pattern: 'D-{seq}/{yy}',
+    documentKind: 'incoming',
+  },
+  {
+    code: 'citizens',
+    name: {
+      az: 'Vətəndaş müraciətlərinin qeydiyyat jurnalı',
+      en: "Citizens' appeals journal",
+      ru: 'Журнал регистрации обращений граждан',
+    },
+    pattern: 'Ə-{seq}/{yy}',
+    documentKind: 'incoming',
+  },
+  {
+    code: 'e-service',
+    name: {
+      az: 'E-xidmət müraciətlərinin qeydiyyat jurnalı',
+      en: 'E-service applications journal',
+      ru: 'Журнал регистрации заявлений на электронные услуги',
+    },
+    pattern: 'EX{yy}-{seq:6}',
+    documentKind: 'incoming',
+  },
+  {
+    code: 'outgoing',
+    name: {
+      az: 'Xaric olan sənədlərin qeydiyyat jurnalı',
+      en: 'Outgoing documents journal',
+      ru: 'Журнал регистрации исходящих документов',
+    },
+    pattern: '{index}/{seq}',
+    documentKind: 'outgoing',
+  },
+  {
+    code: 'internal',
+    name: {
+      az: 'Daxili sənədlərin qeydiyyat jurnalı',
+      en: 'Internal documents journal',
+      ru: 'Журнал регистрации внутренних документов',
+    },
+    pattern: '{dept}-{seq}',
+    documentKind: 'internal',
+  },
+  {
+    code: 'orders-main',
+    name: {
+      az: 'Əsas fəaliyyət üzrə əmrlərin qeydiyyat jurnalı',
+      en: 'Journal of orders on core activities',
+      ru: 'Журнал регистрации приказов по основной деятельности',
+    },
+    pattern: '{seq}',
+    documentKind: 'order',
+  },
+  {
+    code: 'orders-personnel',
+    name: {
+      az: 'Şəxsi heyət üzrə əmrlərin qeydiyyat jurnalı',
+      en: 'Journal of personnel orders',
+      ru: 'Журнал регистрации приказов по личному составу',
+    },
+    pattern: '{seq}-K',
+    documentKind: 'order',
+  },
+  {
+    code: 'general',
+    name: { az: 'Ümumi qeydiyyat jurnalı', en: 'General journal', ru: 'Общий журнал регистрации' },
+    pattern: '{seq:4}/{year}',
+    documentKind: 'any',
+  },
+];

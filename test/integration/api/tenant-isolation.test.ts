@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { routes } from '../../../functions/http/routes';
+import { referenceLists } from '../../../functions/domain/reference/lists';
+import { apiClient, tokenFor, type Api } from '../../support/api';
+
+type Item = { id: string; version: number } & Record<string, unknown>;
+
+const baseUrl = inject('baseUrl');
+let a: Api;
+let b: Api;
+/** One object of tenant B per concrete path ({list} filled in), keyed by the route's path template. */
+const bObjects: { template: string; path: string; item: Item }[] = [];
+
+const uniq = () => Math.random().toString(36).slice(2, 8);
+
+function bodyOf(item: Item): Record<string, unknown> {
+  const { id: _i, tenantId: _t, createdAt: _c, updatedAt: _u, list: _l, ...rest } = item;
+  return rest;
+}
+
+async function allIds(api: Api, path: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await api.get<{ items: Item[]; nextCursor?: string }>(
+      `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    expect(res.status).toBe(200);
+    for (const item of res.body.items) ids.add(item.id);
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+beforeAll(async () => {
+  a = apiClient(baseUrl, await tokenFor(baseUrl, 'admin'));
+  b = apiClient(baseUrl, await tokenFor(baseUrl, 'admin2'));
+
+  const dept = await b.post<Item>('/api/v1/departments', { name: { az: `B şöbə ${uniq()}` }, code: `B${uniq()}` });
+  expect(dept.status).toBe(201);
+  const pos = await b.post<Item>('/api/v1/positions', {
+    title: { az: 'B vəzifə' },
+    departmentId: dept.body.id,
+    kind: 'specialist',
+    roles: ['executor'],
+  });
+  expect(pos.status).toBe(201);
+  const emp1 = await b.post<Item>('/api/v1/employees', {
+    fullName: 'B İşçi Bir',
+    username: `b1-${uniq()}`,
+    email: 'b1@example.az',
+    positionIds: [pos.body.id],
+  });
+  const emp2 = await b.post<Item>('/api/v1/employees', {
+    fullName: 'B İşçi İki',
+    username: `b2-${uniq()}`,
+    email: 'b2@example.az',
+    positionIds: [pos.body.id],
+  });
+  expect(emp1.status).toBe(201);
+  expect(emp2.status).toBe(201);
+  const sub = await b.post<Item>('/api/v1/substitutions', {
+    employeeId: emp1.body.id,
+    substituteId: emp2.body.id,
+    from: '2026-12-01',
+    to: '2026-12-10',
+  });
+  expect(sub.status).toBe(201);
+  bObjects.push(
+    { template: '/api/v1/departments/{id}', path: `/api/v1/departments/${dept.body.id}`, item: dept.body },
+    { template: '/api/v1/positions/{id}', path: `/api/v1/positions/${pos.body.id}`, item: pos.body },
+    { template: '/api/v1/employees/{id}', path: `/api/v1/employees/${emp1.body.id}`, item: emp1.body },
+    { template: '/api/v1/substitutions/{id}', path: `/api/v1/substitutions/${sub.body.id}`, item: sub.body },
+  );
+
+  const extra: Record<string, Record<string, unknown>> = {
+    nomenclature: { index: `B-${uniq()}`, retentionYears: 5 },
+    journals: { code: `bj-${uniq()}`, pattern: 'B-{seq}', documentKind: 'incoming' },
+    counterparts: { kind: 'organization' },
+    regions: { kind: 'settlement' },
+  };
+  for (const list of referenceLists) {
+    const res = await b.post<Item>(`/api/v1/reference/${list}`, { name: { az: `B ${list} ${uniq()}` }, ...extra[list] });
+    expect(res.status, `create ${list}`).toBe(201);
+    bObjects.push({ template: '/api/v1/reference/{list}/{id}', path: `/api/v1/reference/${list}/${res.body.id}`, item: res.body });
+  }
+});
+
+describe('tenant isolation', () => {
+  it('covers every route that addresses one object', () => {
+    const templates = new Set(routes.filter((r) => r.path.includes('{id}')).map((r) => r.path));
+    expect(new Set(bObjects.map((o) => o.template))).toEqual(templates);
+  });
+
+  it("answers 404 to a tenant-A token for every tenant-B object, on GET and PUT, and changes nothing", async () => {
+    for (const { path, item } of bObjects) {
+      const get = await a.get(path);
+      expect(get.status, `GET ${path}`).toBe(404);
+      expect(get.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(JSON.stringify(get.body)).not.toContain(item.id);
+
+      const put = await a.put(path, { ...bodyOf(item), version: item.version });
+      expect(put.status, `PUT ${path}`).toBe(404);
+
+      const again = await b.get<Item>(path);
+      expect(again.status).toBe(200);
+      expect(again.body.version).toBe(item.version);
+    }
+  });
+
+  it("never lists tenant-B objects to tenant A", async () => {
+    for (const route of routes.filter((r) => r.method === 'GET' && !r.path.includes('{id}') && r.path.startsWith('/api/v1/') && r.response !== undefined)) {
+      const paths = route.path.includes('{list}') ? referenceLists.map((l) => route.path.replace('{list}', l)) : [route.path];
+      for (const path of paths) {
+        if (['/api/v1/me', '/api/v1/tenant', '/api/v1/client-config'].includes(path)) continue;
+        const ids = await allIds(a, path);
+        for (const o of bObjects) expect(ids.has(o.item.id), `${path} lists ${o.path}`).toBe(false);
+      }
+    }
+  });
+
+  it('refuses links from tenant A to tenant-B objects (422 unknown_reference) and writes nothing', async () => {
+    const [dept, pos, emp1] = bObjects.map((o) => o.item);
+    const before = await allIds(a, '/api/v1/positions');
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['/api/v1/departments', { name: { az: 'X' }, code: `X${uniq()}`, parentId: dept?.id }, 'parentId'],
+      ['/api/v1/positions', { title: { az: 'X' }, departmentId: dept?.id, kind: 'other', roles: [] }, 'departmentId'],
+      ['/api/v1/employees', { fullName: 'X', username: `x-${uniq()}`, email: 'x@example.az', positionIds: [pos?.id] }, 'positionIds.0'],
+      ['/api/v1/substitutions', { employeeId: emp1?.id, substituteId: emp1?.id, from: '2026-12-01', to: '2026-12-02' }, ''],
+    ];
+    for (const [path, body, field] of cases) {
+      const res = await a.post<{ code: string; errors?: { path: string }[] }>(path, body);
+      expect(res.status, path).toBe(422);
+      if (field) {
+        expect(res.body.code).toBe('unknown_reference');
+        expect(res.body.errors?.[0]?.path).toBe(field);
+      }
+    }
+    expect(await allIds(a, '/api/v1/positions')).toEqual(before);
+  });
+
+  it("keeps each tenant's profile to itself", async () => {
+    const ta = await a.get<Item>('/api/v1/tenant');
+    const tb = await b.get<Item>('/api/v1/tenant');
+    expect(ta.body.id).toBe('demo1');
+    expect(tb.body.id).toBe('demo2');
+    const updated = await a.put<Item>('/api/v1/tenant', { ...bodyOf(ta.body), phone: '+994120000199', version: ta.body.version });
+    expect(updated.status).toBe(200);
+    const tbAfter = await b.get<Item>('/api/v1/tenant');
+    expect(tbAfter.body).toEqual(tb.body);
+  });
+});

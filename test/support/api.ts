@@ -1,0 +1,50 @@
+import { obtainToken } from '../../infra/local/oidc/token-flow';
+
+export const DEMO_PASSWORD = 'Demo2026!';
+
+export async function tokenFor(baseUrl: string, username: string, password = DEMO_PASSWORD): Promise<string> {
+  return obtainToken({
+    issuer: `${baseUrl}/oidc`,
+    clientId: 'karguzar-web',
+    redirectUri: `${baseUrl}/auth/callback/`,
+    username,
+    password,
+  });
+}
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A small JSON client for the API under test. */
+export function apiClient(baseUrl: string, token?: string, lang = 'az') {
+  async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        'accept-language': lang,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
+  }
+  return {
+    get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) => call<T>('GET', path, undefined, headers),
+    post: <T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('POST', path, body, headers),
+    put: <T = Record<string, unknown>>(path: string, body: unknown, headers?: Record<string, string>) => call<T>('PUT', path, body, headers),
+    call,
+  };
+}
+
+export type Api = ReturnType<typeof apiClient>;
