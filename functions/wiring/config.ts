@@ -12,6 +12,10 @@ const schema = z.object({
   OIDC_ISSUER: z.url(),
   OIDC_AUDIENCE: z.string().min(1),
   OIDC_JWKS_URI: z.url().optional(),
+  /** Cognito: 'access' (refuses ID tokens). */
+  OIDC_TOKEN_USE: z.string().optional(),
+  /** The local provider: 'at+jwt' (refuses ID tokens). */
+  OIDC_TOKEN_TYP: z.string().optional(),
   OIDC_CLIENT_ID: z.string().min(1).default('karguzar-web'),
   OIDC_LOGOUT_URL: z.url().optional(),
 });

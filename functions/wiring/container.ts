@@ -34,6 +34,8 @@ export function getContainer(): Container {
         issuer: cfg.OIDC_ISSUER,
         audience: cfg.OIDC_AUDIENCE,
         ...(cfg.OIDC_JWKS_URI ? { jwksUri: cfg.OIDC_JWKS_URI } : {}),
+        ...(cfg.OIDC_TOKEN_USE ? { tokenUse: cfg.OIDC_TOKEN_USE } : {}),
+        ...(cfg.OIDC_TOKEN_TYP ? { typ: cfg.OIDC_TOKEN_TYP } : {}),
       }),
     };
   }

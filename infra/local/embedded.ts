@@ -49,6 +49,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       OIDC_ISSUER: issuer,
       OIDC_AUDIENCE: API_AUDIENCE,
       OIDC_CLIENT_ID: WEB_CLIENT_ID,
+      OIDC_TOKEN_TYP: 'at+jwt',
       WEB_ORIGIN: baseUrl,
     });
     const { getContainer } = await import('../../functions/wiring/container');
