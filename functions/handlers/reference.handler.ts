@@ -21,16 +21,36 @@ export const handler = createGroupHandler(
   'reference',
   {
     listReferenceItems: async (ctx) =>
-      ref.listReferenceItems(deps(), authed(ctx).actor, ctx.params.list as ReferenceListName, ctx.query as { limit: number }),
+      ref.listReferenceItems(
+        deps(),
+        authed(ctx).actor,
+        ctx.params.list as ReferenceListName,
+        ctx.query as { limit: number },
+      ),
     createReferenceItem: async (ctx) => {
       const list = ctx.params.list as ReferenceListName;
-      return ref.createReferenceItem(deps(), authed(ctx).actor, parseItem(list, ctx.body, false), ctx.idempotency);
+      return ref.createReferenceItem(
+        deps(),
+        authed(ctx).actor,
+        parseItem(list, ctx.body, false),
+        ctx.idempotency,
+      );
     },
     getReferenceItem: async (ctx) =>
-      ref.getReferenceItem(deps(), authed(ctx).actor, ctx.params.list as ReferenceListName, String(ctx.params.id)),
+      ref.getReferenceItem(
+        deps(),
+        authed(ctx).actor,
+        ctx.params.list as ReferenceListName,
+        String(ctx.params.id),
+      ),
     updateReferenceItem: async (ctx) => {
       const list = ctx.params.list as ReferenceListName;
-      return ref.updateReferenceItem(deps(), authed(ctx).actor, String(ctx.params.id), parseItem(list, ctx.body, true));
+      return ref.updateReferenceItem(
+        deps(),
+        authed(ctx).actor,
+        String(ctx.params.id),
+        parseItem(list, ctx.body, true),
+      );
     },
   },
   () => ({ verifier: deps().verifier, resolveActor: (p) => resolveActor(deps(), p) }),

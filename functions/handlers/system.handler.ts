@@ -24,7 +24,9 @@ export const handler = createGroupHandler(
   'system',
   {
     getHealth: async () => {
-      const components: Record<string, { ok: boolean; detail?: string }> = { dynamodb: await tableReachable() };
+      const components: Record<string, { ok: boolean; detail?: string }> = {
+        dynamodb: await tableReachable(),
+      };
       for (const check of extraChecks) Object.assign(components, await check());
       const ok = Object.values(components).every((c) => c.ok);
       return { status: ok ? 'ok' : 'degraded', components };
@@ -32,7 +34,11 @@ export const handler = createGroupHandler(
     getClientConfig: async () => {
       const cfg = config();
       return {
-        oidc: { authority: cfg.OIDC_ISSUER, clientId: cfg.OIDC_CLIENT_ID, ...(cfg.OIDC_LOGOUT_URL ? { logoutUrl: cfg.OIDC_LOGOUT_URL } : {}) },
+        oidc: {
+          authority: cfg.OIDC_ISSUER,
+          clientId: cfg.OIDC_CLIENT_ID,
+          ...(cfg.OIDC_LOGOUT_URL ? { logoutUrl: cfg.OIDC_LOGOUT_URL } : {}),
+        },
         apiBase: '/api/v1',
       };
     },

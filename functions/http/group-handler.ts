@@ -60,7 +60,8 @@ function json(status: number, body: unknown, contentType = 'application/json'): 
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
+  for (const [key, value] of Object.entries(event.headers ?? {}))
+    if (key.toLowerCase() === wanted) return value;
   return undefined;
 }
 
@@ -68,7 +69,12 @@ function parseWith(schema: z.ZodType | undefined, input: unknown, status: 400 | 
   if (!schema) return input;
   const result = schema.safeParse(input);
   if (!result.success) {
-    throw new HttpError(status, status === 400 ? 'invalid_request' : 'validation_failed', 'Invalid input', issuesFromZod(result.error));
+    throw new HttpError(
+      status,
+      status === 400 ? 'invalid_request' : 'validation_failed',
+      'Invalid input',
+      issuesFromZod(result.error),
+    );
   }
   return result.data;
 }
@@ -76,9 +82,11 @@ function parseWith(schema: z.ZodType | undefined, input: unknown, status: 400 | 
 function readBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-  if (Buffer.byteLength(raw) > MAX_BODY_BYTES) throw new HttpError(413, 'payload_too_large', 'Body too large');
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+    throw new HttpError(413, 'payload_too_large', 'Body too large');
   const type = header(event, 'content-type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(type)) throw new HttpError(415, 'unsupported_media_type', 'JSON expected');
+  if (!/^application\/(.+\+)?json\b/i.test(type))
+    throw new HttpError(415, 'unsupported_media_type', 'JSON expected');
   try {
     return JSON.parse(raw) as unknown;
   } catch {
@@ -133,7 +141,9 @@ export function createGroupHandler(
   impls: Record<string, RouteImpl>,
   deps: () => HttpDeps | Promise<HttpDeps>,
 ) {
-  const table = new Map<string, RouteDef>(routes.filter((r) => r.group === group).map((r) => [routeKey(r), r]));
+  const table = new Map<string, RouteDef>(
+    routes.filter((r) => r.group === group).map((r) => [routeKey(r), r]),
+  );
   for (const route of table.values()) {
     if (!impls[route.operationId]) throw new Error(`No implementation for ${route.operationId}`);
   }
@@ -142,7 +152,8 @@ export function createGroupHandler(
     const route = table.get(event.routeKey);
     if (!route) throw new HttpError(404, 'route_not_found', 'No route');
     const lang = negotiateLanguage(header(event, 'accept-language'));
-    const caller = header(event, 'authorization')?.slice(-32) ?? event.requestContext?.http?.sourceIp ?? 'anonymous';
+    const caller =
+      header(event, 'authorization')?.slice(-32) ?? event.requestContext?.http?.sourceIp ?? 'anonymous';
     const rate = limiter.take(caller, Date.now());
     rateHeaders.set(event, rate.headers);
     if (!rate.allowed) {
@@ -157,7 +168,8 @@ export function createGroupHandler(
       if (!token) throw new UnauthenticatedError('Missing bearer token');
       const d = await deps();
       actor = await d.resolveActor(await d.verifier.verify(token));
-      if (route.roles && !route.roles.some((r) => actor?.roles.has(r))) throw new ForbiddenError('Role required');
+      if (route.roles && !route.roles.some((r) => actor?.roles.has(r)))
+        throw new ForbiddenError('Role required');
     }
 
     const params = parseWith(route.params, event.pathParameters ?? {}, 400) as Record<string, unknown>;
@@ -167,15 +179,15 @@ export function createGroupHandler(
 
     const key = header(event, 'idempotency-key');
     if (key !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
-      throw new HttpError(400, 'invalid_request', 'Bad Idempotency-Key', [{ path: 'Idempotency-Key', code: 'invalid_format' }]);
+      throw new HttpError(400, 'invalid_request', 'Bad Idempotency-Key', [
+        { path: 'Idempotency-Key', code: 'invalid_format' },
+      ]);
     }
     const idempotency =
       route.idempotent && key
         ? {
             key: `${route.operationId}:${key}`,
-            requestHash: createHash('sha256')
-              .update(JSON.stringify({ params, body }))
-              .digest('base64url'),
+            requestHash: createHash('sha256').update(JSON.stringify({ params, body })).digest('base64url'),
           }
         : undefined;
 
@@ -186,10 +198,7 @@ export function createGroupHandler(
     return response;
   };
 
-  return middy<APIGatewayProxyEventV2, Result>()
-    .use(observability(group))
-    .use(problemErrors())
-    .handler(core);
+  return middy<APIGatewayProxyEventV2, Result>().use(observability(group)).use(problemErrors()).handler(core);
 }
 
 /** Narrows a context for routes that require a token. */

@@ -89,7 +89,8 @@ const fields: Record<Language, Catalog> = {
     tree_cycle: 'Seçilmiş yuxarı element dövr yaradır',
     substitute_is_self: 'İşçi özünü əvəz edə bilməz',
     date_range_inverted: 'Son tarix başlanğıc tarixindən əvvəldir',
-    invalid_journal_pattern: 'Şablonda {seq} bir dəfə olmalıdır; icazə verilən işarələr: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
+    invalid_journal_pattern:
+      'Şablonda {seq} bir dəfə olmalıdır; icazə verilən işarələr: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
     unknown_reference: 'Belə obyekt yoxdur',
     duplicate_value: 'Bu dəyər artıq istifadə olunur',
     invalid: 'Dəyər yanlışdır',
@@ -106,7 +107,8 @@ const fields: Record<Language, Catalog> = {
     tree_cycle: 'The chosen parent would make a cycle',
     substitute_is_self: 'An employee cannot substitute themselves',
     date_range_inverted: 'The end date is before the start date',
-    invalid_journal_pattern: 'The pattern needs {seq} exactly once; allowed tokens: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
+    invalid_journal_pattern:
+      'The pattern needs {seq} exactly once; allowed tokens: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
     unknown_reference: 'No such object',
     duplicate_value: 'This value is already in use',
     invalid: 'The value is not valid',
@@ -123,7 +125,8 @@ const fields: Record<Language, Catalog> = {
     tree_cycle: 'Выбранный родитель образует цикл',
     substitute_is_self: 'Сотрудник не может замещать сам себя',
     date_range_inverted: 'Дата окончания раньше даты начала',
-    invalid_journal_pattern: 'В шаблоне должен быть ровно один {seq}; допустимые метки: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
+    invalid_journal_pattern:
+      'В шаблоне должен быть ровно один {seq}; допустимые метки: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
     unknown_reference: 'Такого объекта нет',
     duplicate_value: 'Это значение уже используется',
     invalid: 'Значение неверно',

@@ -54,9 +54,17 @@ function parameters(route: RouteDef, components: Record<string, Json>): Json[] {
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const json = convert(schema, 'input', components) as { properties?: Record<string, Json>; required?: string[] };
+    const json = convert(schema, 'input', components) as {
+      properties?: Record<string, Json>;
+      required?: string[];
+    };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: prop });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: prop,
+      });
     }
   }
   if (route.idempotent) {
@@ -76,9 +84,18 @@ const rateLimitHeaders = {
     description: 'The web origin allowed to call the API (the agency web app; no wildcard)',
     schema: { type: 'string', maxLength: 200 },
   },
-  'RateLimit-Limit': { description: 'Requests allowed in the window', schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1000000 } },
-  'RateLimit-Remaining': { description: 'Requests left in the window', schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1000000 } },
-  'RateLimit-Reset': { description: 'Seconds until the window resets', schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1000000 } },
+  'RateLimit-Limit': {
+    description: 'Requests allowed in the window',
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1000000 },
+  },
+  'RateLimit-Remaining': {
+    description: 'Requests left in the window',
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1000000 },
+  },
+  'RateLimit-Reset': {
+    description: 'Seconds until the window resets',
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1000000 },
+  },
 };
 
 const problemResponse = (description: string) => ({
@@ -103,7 +120,10 @@ export function openApiDocument(): Json {
         ...problemResponse('Too many requests'),
         headers: {
           ...rateLimitHeaders,
-          'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 3600 } },
+          'Retry-After': {
+            description: 'Seconds to wait',
+            schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 3600 },
+          },
         },
       },
       '500': problemResponse('Internal error'),
@@ -126,7 +146,11 @@ export function openApiDocument(): Json {
       responses,
       security: route.auth === 'jwt' ? [{ bearer: [] }] : [],
     };
-    if (body) op.requestBody = { required: true, content: { 'application/json': { schema: convert(body, 'input', components) } } };
+    if (body)
+      op.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: convert(body, 'input', components) } },
+      };
     (paths[route.path] ??= {})[route.method.toLowerCase()] = op;
   }
   return {
@@ -134,12 +158,14 @@ export function openApiDocument(): Json {
     info: {
       title: 'Kargüzar API',
       version: '1.0.0',
-      description: 'Electronic records management. Errors are RFC 9457 problem+json, localized by Accept-Language (az, en, ru).',
+      description:
+        'Electronic records management. Errors are RFC 9457 problem+json, localized by Accept-Language (az, en, ru).',
     },
     servers: [
       {
         url: 'https://{host}',
-        description: 'Production API (CloudFront in AWS); the local embedded default serves the same paths on 127.0.0.1',
+        description:
+          'Production API (CloudFront in AWS); the local embedded default serves the same paths on 127.0.0.1',
         variables: { host: { default: 'api.karguzar.az' } },
         'x-internal': false,
       },

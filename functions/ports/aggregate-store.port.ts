@@ -1,7 +1,8 @@
 import type { AggregateMeta, Page } from '../domain/aggregate';
 
 /** Aggregate types kept by the store; reference list items are `ref:<list>`. */
-export type AggregateType = 'tenant' | 'department' | 'position' | 'employee' | 'substitution' | `ref:${string}`;
+export type AggregateType =
+  'tenant' | 'department' | 'position' | 'employee' | 'substitution' | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {
@@ -51,9 +52,26 @@ export interface ListOptions {
 export interface AggregateStore {
   get<T extends AggregateMeta>(type: AggregateType, tenantId: string, id: string): Promise<T | undefined>;
   getMany<T extends AggregateMeta>(type: AggregateType, tenantId: string, ids: string[]): Promise<T[]>;
-  list<T extends AggregateMeta>(type: AggregateType, tenantId: string, options: ListOptions): Promise<Page<T>>;
+  list<T extends AggregateMeta>(
+    type: AggregateType,
+    tenantId: string,
+    options: ListOptions,
+  ): Promise<Page<T>>;
   findByUnique(tenantId: string, claim: UniqueClaim): Promise<string | undefined>;
-  create<T extends AggregateMeta>(type: AggregateType, item: T, options: WriteOptions): Promise<{ item: T; replayed: boolean }>;
-  update<T extends AggregateMeta>(type: AggregateType, item: T, expectedVersion: number, options: WriteOptions): Promise<T>;
-  changes(tenantId: string, aggregateId: string, options: { limit: number; cursor?: string }): Promise<Page<ChangeRecord>>;
+  create<T extends AggregateMeta>(
+    type: AggregateType,
+    item: T,
+    options: WriteOptions,
+  ): Promise<{ item: T; replayed: boolean }>;
+  update<T extends AggregateMeta>(
+    type: AggregateType,
+    item: T,
+    expectedVersion: number,
+    options: WriteOptions,
+  ): Promise<T>;
+  changes(
+    tenantId: string,
+    aggregateId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChangeRecord>>;
 }

@@ -6,7 +6,9 @@ export interface WorkflowEngine {
     name: string;
     input: unknown;
   }): Promise<{ executionArn: string }>;
-  describe(executionArn: string): Promise<{ status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'; output?: unknown }>;
+  describe(
+    executionArn: string,
+  ): Promise<{ status: 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED'; output?: unknown }>;
   taskSucceeded(taskToken: string, output: unknown): Promise<void>;
   taskFailed(taskToken: string, error: string, cause: string): Promise<void>;
   stop(executionArn: string, cause: string): Promise<void>;

@@ -16,8 +16,15 @@ export const id = z.uuid();
 export const idParam = z.object({ id }).strict();
 export const isoDate = z.iso.date();
 export const email = z.email().max(254);
-export const phone = z.string().trim().max(20).regex(/^\+?[0-9 ()-]{7,20}$/);
-export const voen = z.string().length(10).regex(/^\d{10}$/);
+export const phone = z
+  .string()
+  .trim()
+  .max(20)
+  .regex(/^\+?[0-9 ()-]{7,20}$/);
+export const voen = z
+  .string()
+  .length(10)
+  .regex(/^\d{10}$/);
 
 export const meta = {
   id,

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import { roles } from '../domain/org/roles';
 import { positionKinds } from '../domain/org/org';
-import { email, id, isoDate, listQuery, localizedText, meta, phone, text, versioned, voen } from './common.schema';
+import {
+  email,
+  id,
+  isoDate,
+  listQuery,
+  localizedText,
+  meta,
+  phone,
+  text,
+  versioned,
+  voen,
+} from './common.schema';
 
 export const tenantProfile = z
   .object({
@@ -19,8 +30,11 @@ export const tenant = tenantProfile.extend(meta).meta({ id: 'Tenant' });
 export const departmentInput = z
   .object({
     name: localizedText,
-    code: z.string().trim().max(20)
-    .regex(/^[A-Za-z0-9ƏəÇçĞğİıÖöŞşÜü._-]{1,20}$/),
+    code: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^[A-Za-z0-9ƏəÇçĞğİıÖöŞşÜü._-]{1,20}$/),
     parentId: id.optional(),
     headPositionId: id.optional(),
     active: z.boolean().default(true),
@@ -78,7 +92,12 @@ export const substitutionListQuery = listQuery.extend({ employeeId: id.optional(
 
 export const me = z
   .object({
-    employee: z.object({ id, fullName: z.string().max(200), username: z.string().max(63), email: z.string().max(254) }),
+    employee: z.object({
+      id,
+      fullName: z.string().max(200),
+      username: z.string().max(63),
+      email: z.string().max(254),
+    }),
     tenant: z.object({ id: z.string().max(64), name: localizedText, shortName: localizedText.optional() }),
     roles: z.array(z.enum(roles)).max(roles.length),
     positions: z.array(z.object({ id, title: localizedText, departmentId: id })).max(10),

@@ -24,7 +24,11 @@ const inputs = {
   nomenclature: z
     .object({
       ...common,
-      index: z.string().trim().max(20).regex(/^[\p{L}\p{N}._/-]{1,20}$/u),
+      index: z
+        .string()
+        .trim()
+        .max(20)
+        .regex(/^[\p{L}\p{N}._/-]{1,20}$/u),
       retentionYears: z.int().min(1).max(100).nullable(),
       departmentId: id.optional(),
     })
@@ -77,4 +81,7 @@ export const referenceItem = z
     active: z.boolean(),
   })
   .catchall(z.unknown())
-  .meta({ id: 'ReferenceItem', description: 'An item of a reference list; list-specific fields as in the request schemas' });
+  .meta({
+    id: 'ReferenceItem',
+    description: 'An item of a reference list; list-specific fields as in the request schemas',
+  });

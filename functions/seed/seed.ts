@@ -37,7 +37,10 @@ function parse<T>(schema: z.ZodType, input: unknown): T {
 async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   const tenantId = agency.tenant.key;
   const actor: Actor = { tenantId, employeeId: 'system', username: 'system', roles: new Set(['admin']) };
-  const key = (kind: string, code: string, data: unknown) => ({ key: `seed:${kind}:${code}`, requestHash: hash(data) });
+  const key = (kind: string, code: string, data: unknown) => ({
+    key: `seed:${kind}:${code}`,
+    requestHash: hash(data),
+  });
 
   const existing = await deps.store.get<Tenant>('tenant', tenantId, tenantId);
   if (existing) return false;
@@ -70,7 +73,10 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
       phone: e.phone,
       positionIds: e.positionCodes.map((c) => positionIds.get(c)),
     });
-    employeeIds.set(e.username, (await org.createEmployee(deps, actor, data, key('employee', e.username, data))).id);
+    employeeIds.set(
+      e.username,
+      (await org.createEmployee(deps, actor, data, key('employee', e.username, data))).id,
+    );
   }
   for (const s of agency.substitutions) {
     const data = parse<Parameters<typeof org.createSubstitution>[2]>(schemas.substitutionInput, {
@@ -84,23 +90,39 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   }
 
   const addItem = async (list: ReferenceListName, code: string, input: Record<string, unknown>) => {
-    const data = { ...parse<Record<string, unknown>>(referenceInputs[list], input), list } as ReferenceItemData;
+    const data = {
+      ...parse<Record<string, unknown>>(referenceInputs[list], input),
+      list,
+    } as ReferenceItemData;
     return (await ref.createReferenceItem(deps, actor, data, key(list, code, data))).id;
   };
-  const addTree = async (list: ReferenceListName, nodes: readonly { code: string; parentCode?: string; input: Record<string, unknown> }[]) => {
+  const addTree = async (
+    list: ReferenceListName,
+    nodes: readonly { code: string; parentCode?: string; input: Record<string, unknown> }[],
+  ) => {
     const ids = new Map<string, string>();
     for (const n of nodes) {
       const parentId = n.parentCode ? ids.get(n.parentCode) : undefined;
-      ids.set(n.code, await addItem(list, n.code, { ...n.input, code: n.code, ...(parentId ? { parentId } : {}) }));
+      ids.set(
+        n.code,
+        await addItem(list, n.code, { ...n.input, code: n.code, ...(parentId ? { parentId } : {}) }),
+      );
     }
   };
 
-  for (const t of lists.documentTypes) await addItem('document-types', t.code, { code: t.code, name: t.name });
-  for (const t of lists.deliveryForms) await addItem('delivery-forms', t.code, { code: t.code, name: t.name });
-  for (const t of lists.physicalForms) await addItem('physical-forms', t.code, { code: t.code, name: t.name });
+  for (const t of lists.documentTypes)
+    await addItem('document-types', t.code, { code: t.code, name: t.name });
+  for (const t of lists.deliveryForms)
+    await addItem('delivery-forms', t.code, { code: t.code, name: t.name });
+  for (const t of lists.physicalForms)
+    await addItem('physical-forms', t.code, { code: t.code, name: t.name });
   await addTree(
     'classifications',
-    lists.classifications.map((c) => ({ code: c.code, ...(c.parentCode ? { parentCode: c.parentCode } : {}), input: { name: c.name } })),
+    lists.classifications.map((c) => ({
+      code: c.code,
+      ...(c.parentCode ? { parentCode: c.parentCode } : {}),
+      input: { name: c.name },
+    })),
   );
   for (const n of lists.nomenclatureByTenant[agency.tenant.key]) {
     await addItem('nomenclature', n.index, {
@@ -111,12 +133,22 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     });
   }
   for (const j of lists.registrationJournals) {
-    await addItem('journals', j.code, { code: j.code, name: j.name, pattern: j.pattern, documentKind: j.documentKind });
+    await addItem('journals', j.code, {
+      code: j.code,
+      name: j.name,
+      pattern: j.pattern,
+      documentKind: j.documentKind,
+    });
   }
-  for (const b of stateBodies) await addItem('counterparts', b.code, { code: b.code, name: b.name, kind: 'state-body' });
+  for (const b of stateBodies)
+    await addItem('counterparts', b.code, { code: b.code, name: b.name, kind: 'state-body' });
   await addTree(
     'regions',
-    regions.map((r) => ({ code: r.code, ...(r.parentCode ? { parentCode: r.parentCode } : {}), input: { name: r.name, kind: r.kind } })),
+    regions.map((r) => ({
+      code: r.code,
+      ...(r.parentCode ? { parentCode: r.parentCode } : {}),
+      input: { name: r.name, kind: r.kind },
+    })),
   );
 
   // The tenant record goes last: its presence means the seed of this agency is complete.
@@ -138,7 +170,13 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
 }
 
 /** The demo logins for the local identity provider (never used in AWS). */
-export function demoUsers(): { subject: string; username: string; tenantId: string; email: string; name: string }[] {
+export function demoUsers(): {
+  subject: string;
+  username: string;
+  tenantId: string;
+  email: string;
+  name: string;
+}[] {
   return demoAgencies.flatMap((a) =>
     a.employees.map((e) => ({
       subject: `${a.tenant.key}:${e.username}`,

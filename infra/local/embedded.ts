@@ -37,7 +37,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
   const closers: Array<() => Promise<void>> = [];
 
   try {
-    const dynamo = await startDynamoLocal({ dataDir, port: ports.dynamodb, table: TABLE_NAME, webOrigin: baseUrl });
+    const dynamo = await startDynamoLocal({
+      dataDir,
+      port: ports.dynamodb,
+      table: TABLE_NAME,
+      webOrigin: baseUrl,
+    });
     closers.push(() => dynamo.close());
 
     // The in-process handlers read the same variables as the Lambdas in AWS.

@@ -10,7 +10,10 @@ import { routeKey, type RouteGroup } from '../../functions/http/route';
 import { routes } from '../../functions/http/routes';
 import { logger } from '../../functions/http/logger';
 
-type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
@@ -83,7 +86,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 function sendProblem(req: IncomingMessage, res: ServerResponse, error: unknown): void {
   const problem = toProblem(error, negotiateLanguage(req.headers['accept-language']));
-  res.writeHead(problem.status, { 'content-type': 'application/problem+json; charset=utf-8', ...SECURITY_HEADERS });
+  res.writeHead(problem.status, {
+    'content-type': 'application/problem+json; charset=utf-8',
+    ...SECURITY_HEADERS,
+  });
   res.end(JSON.stringify(problem.body));
 }
 
@@ -97,7 +103,9 @@ export interface GatewayOptions {
 }
 
 /** The local stand-in for API Gateway + CloudFront: API events from the route table, the web export, the OIDC issuer. */
-export async function startGateway(opts: GatewayOptions): Promise<{ server: Server; close(): Promise<void> }> {
+export async function startGateway(
+  opts: GatewayOptions,
+): Promise<{ server: Server; close(): Promise<void> }> {
   const handlers = await loadHandlers();
   const compiled = compile();
   const webRoot = resolve(opts.webDir);
@@ -116,10 +124,13 @@ export async function startGateway(opts: GatewayOptions): Promise<{ server: Serv
       throw new HttpError(candidates.length > 0 ? 405 : 404, 'route_not_found', 'No route');
     }
     const match = route.regex.exec(url.pathname) as RegExpExecArray;
-    const pathParameters = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]));
+    const pathParameters = Object.fromEntries(
+      route.names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]),
+    );
     const body = await readBody(req, 2 * 1024 * 1024);
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
     const query: Record<string, string> = {};
     for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
     const now = Date.now();
@@ -150,11 +161,16 @@ export async function startGateway(opts: GatewayOptions): Promise<{ server: Serv
         time: new Date(now).toUTCString(),
         timeEpoch: now,
       },
-      ...(body.length ? { body: body.toString('base64'), isBase64Encoded: true } : { isBase64Encoded: false }),
+      ...(body.length
+        ? { body: body.toString('base64'), isBase64Encoded: true }
+        : { isBase64Encoded: false }),
     };
     const context = { awsRequestId: requestId, functionName: `karguzar-${route.group}` } as Context;
     const result = await handlers[route.group](event, context);
-    res.writeHead(result.statusCode ?? 200, { ...SECURITY_HEADERS, ...(result.headers as Record<string, string>) });
+    res.writeHead(result.statusCode ?? 200, {
+      ...SECURITY_HEADERS,
+      ...(result.headers as Record<string, string>),
+    });
     res.end(result.body ?? '');
   }
 
@@ -175,7 +191,9 @@ export async function startGateway(opts: GatewayOptions): Promise<{ server: Serv
       }
     }
     const type = MIME[extname(file)] ?? 'application/octet-stream';
-    const cache = file.includes(`${join(webRoot, '_next')}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const cache = file.includes(`${join(webRoot, '_next')}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache';
     res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...SECURITY_HEADERS });
     createReadStream(file).pipe(res);
   }
@@ -192,7 +210,8 @@ export async function startGateway(opts: GatewayOptions): Promise<{ server: Serv
           // handled
         } else web(req, res, url);
       } catch (error) {
-        if (!(error instanceof HttpError)) logger.error('gateway', { error: (error as Error).message, path: url.pathname });
+        if (!(error instanceof HttpError))
+          logger.error('gateway', { error: (error as Error).message, path: url.pathname });
         if (!res.headersSent) sendProblem(req, res, error);
         else res.end();
       }

@@ -34,7 +34,9 @@ export interface RunningEmbedded {
 }
 
 /** Starts `npm start`'s program as a child process group, the way an operator runs it. */
-export async function startEmbeddedProcess(options: { dataDir?: string; port?: number } = {}): Promise<RunningEmbedded> {
+export async function startEmbeddedProcess(
+  options: { dataDir?: string; port?: number } = {},
+): Promise<RunningEmbedded> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'karguzar-test-'));
   const port = options.port ?? (await freePortBase());
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -37,8 +37,14 @@ function toItem<T extends AggregateMeta>(row: StoredAggregate): T {
 }
 
 function dataOf(item: AggregateMeta): Record<string, unknown> {
-  const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...data } = item as AggregateMeta &
-    Record<string, unknown>;
+  const {
+    id: _id,
+    tenantId: _t,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    ...data
+  } = item as AggregateMeta & Record<string, unknown>;
   return data;
 }
 
@@ -55,7 +61,11 @@ export class DynamoAggregateStore implements AggregateStore {
     this.model = createModel(client, table);
   }
 
-  async get<T extends AggregateMeta>(type: AggregateType, tenantId: string, id: string): Promise<T | undefined> {
+  async get<T extends AggregateMeta>(
+    type: AggregateType,
+    tenantId: string,
+    id: string,
+  ): Promise<T | undefined> {
     const res = await this.model.aggregate.get({ tenantId, type, id }).go();
     return res.data ? toItem<T>(res.data as StoredAggregate) : undefined;
   }
@@ -67,12 +77,18 @@ export class DynamoAggregateStore implements AggregateStore {
     return (res.data as StoredAggregate[]).map((row) => toItem<T>(row));
   }
 
-  async list<T extends AggregateMeta>(type: AggregateType, tenantId: string, options: ListOptions): Promise<Page<T>> {
+  async list<T extends AggregateMeta>(
+    type: AggregateType,
+    tenantId: string,
+    options: ListOptions,
+  ): Promise<Page<T>> {
     const query =
       options.parentKey !== undefined
         ? this.model.aggregate.query.byParent({ tenantId, type, parentKey: options.parentKey })
         : this.model.aggregate.query.byType({ tenantId, type });
-    const res = await this.withCursor(() => query.go({ limit: options.limit, cursor: options.cursor ?? null }));
+    const res = await this.withCursor(() =>
+      query.go({ limit: options.limit, cursor: options.cursor ?? null }),
+    );
     return {
       items: (res.data as StoredAggregate[]).map((row) => toItem<T>(row)),
       ...(res.cursor ? { nextCursor: res.cursor } : {}),
@@ -107,7 +123,9 @@ export class DynamoAggregateStore implements AggregateStore {
           })
           .commit(),
         ...claims.map((c) =>
-          unique.create({ tenantId: item.tenantId, scope: c.scope, value: c.value, ownerId: item.id }).commit(),
+          unique
+            .create({ tenantId: item.tenantId, scope: c.scope, value: c.value, ownerId: item.id })
+            .commit(),
         ),
         ...(options.idempotency
           ? [
@@ -141,12 +159,17 @@ export class DynamoAggregateStore implements AggregateStore {
 
     if (!outcome.canceled) return { item, replayed: false };
 
-    const rejected = (i: number) => outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed';
+    const rejected = (i: number) =>
+      outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed';
     const idemIndex = 1 + claims.length;
     if (options.idempotency && rejected(idemIndex)) {
       const previous = await idempotency.get({ tenantId: item.tenantId, key: options.idempotency.key }).go();
       if (previous.data && previous.data.requestHash === options.idempotency.requestHash) {
-        const existing = await this.get<T>(previous.data.aggregateType as AggregateType, item.tenantId, previous.data.aggregateId);
+        const existing = await this.get<T>(
+          previous.data.aggregateType as AggregateType,
+          item.tenantId,
+          previous.data.aggregateId,
+        );
         if (existing) return { item: existing, replayed: true };
       }
       throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
@@ -173,7 +196,7 @@ export class DynamoAggregateStore implements AggregateStore {
     const releases = options.release ?? [];
     const next = { ...item, version: expectedVersion + 1 } as T;
     const outcome = (await service.transaction
-      .write(({ aggregate, unique, idempotency: idem, change }) => [
+      .write(({ aggregate, unique, change }) => [
         aggregate
           .put({
             tenantId: item.tenantId,
@@ -189,7 +212,9 @@ export class DynamoAggregateStore implements AggregateStore {
           .where((attr, op) => op.eq(attr.version, expectedVersion))
           .commit(),
         ...claims.map((c) =>
-          unique.create({ tenantId: item.tenantId, scope: c.scope, value: c.value, ownerId: item.id }).commit(),
+          unique
+            .create({ tenantId: item.tenantId, scope: c.scope, value: c.value, ownerId: item.id })
+            .commit(),
         ),
         ...releases.map((c) =>
           unique
@@ -213,7 +238,8 @@ export class DynamoAggregateStore implements AggregateStore {
       ])
       .go()) as TransactionOutcome;
     if (!outcome.canceled) return next;
-    const rejected = (i: number) => outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed';
+    const rejected = (i: number) =>
+      outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed';
     if (rejected(0)) {
       throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
         expected: expectedVersion,
@@ -229,9 +255,15 @@ export class DynamoAggregateStore implements AggregateStore {
     throw new ConflictError('write_conflict', 'A concurrent write got there first; try again');
   }
 
-  async changes(tenantId: string, aggregateId: string, options: { limit: number; cursor?: string }): Promise<Page<ChangeRecord>> {
+  async changes(
+    tenantId: string,
+    aggregateId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChangeRecord>> {
     const res = await this.withCursor(() =>
-      this.model.change.query.primary({ tenantId, aggregateId }).go({ limit: options.limit, cursor: options.cursor ?? null }),
+      this.model.change.query
+        .primary({ tenantId, aggregateId })
+        .go({ limit: options.limit, cursor: options.cursor ?? null }),
     );
     return {
       items: res.data.map((row) => ({

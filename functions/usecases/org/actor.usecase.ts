@@ -10,8 +10,13 @@ import type { Deps } from '../shared/aggregates';
  * A valid token without an active employee in that tenant may do nothing.
  */
 export async function resolveActor(deps: Deps, principal: VerifiedPrincipal): Promise<Actor> {
-  const employeeId = await deps.store.findByUnique(principal.tenantId, { scope: 'username', value: principal.username });
-  const employee = employeeId ? await deps.store.get<Employee>('employee', principal.tenantId, employeeId) : undefined;
+  const employeeId = await deps.store.findByUnique(principal.tenantId, {
+    scope: 'username',
+    value: principal.username,
+  });
+  const employee = employeeId
+    ? await deps.store.get<Employee>('employee', principal.tenantId, employeeId)
+    : undefined;
   if (!employee || !employee.active) throw new ForbiddenError('No active employee for this identity');
   const positions = await deps.store.getMany<Position>('position', principal.tenantId, employee.positionIds);
   const roles = new Set<Role>(positions.filter((p) => p.active).flatMap((p) => p.roles));

@@ -34,20 +34,39 @@ const departmentPlacement = (d: DepartmentData) => ({
   claims: [{ scope: 'department-code', value: d.code.toLocaleLowerCase('az') }],
 });
 
-async function checkDepartment(deps: Deps, actor: Actor, data: DepartmentData, selfId?: string): Promise<void> {
+async function checkDepartment(
+  deps: Deps,
+  actor: Actor,
+  data: DepartmentData,
+  selfId?: string,
+): Promise<void> {
   await assertExists(deps, 'department', actor.tenantId, data.parentId, 'parentId');
   await assertExists(deps, 'position', actor.tenantId, data.headPositionId, 'headPositionId');
   if (selfId) {
-    await assertNoCycle(selfId, data.parentId, async (id) => (await deps.store.get<Department>('department', actor.tenantId, id))?.parentId);
+    await assertNoCycle(
+      selfId,
+      data.parentId,
+      async (id) => (await deps.store.get<Department>('department', actor.tenantId, id))?.parentId,
+    );
   }
 }
 
-export async function createDepartment(deps: Deps, actor: Actor, data: DepartmentData, idem: Idem): Promise<Department> {
+export async function createDepartment(
+  deps: Deps,
+  actor: Actor,
+  data: DepartmentData,
+  idem: Idem,
+): Promise<Department> {
   await checkDepartment(deps, actor, data);
   return createAggregate(deps, 'department', actor, data, departmentPlacement(data), idem);
 }
 
-export async function updateDepartment(deps: Deps, actor: Actor, id: string, input: Versioned<DepartmentData>): Promise<Department> {
+export async function updateDepartment(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Versioned<DepartmentData>,
+): Promise<Department> {
   const { version, ...data } = input;
   const current = await getOr404<Department>(deps, 'department', actor.tenantId, id);
   await checkDepartment(deps, actor, data, id);
@@ -57,29 +76,67 @@ export async function updateDepartment(deps: Deps, actor: Actor, id: string, inp
   });
 }
 
-export const getDepartment = (deps: Deps, actor: Actor, id: string) => getOr404<Department>(deps, 'department', actor.tenantId, id);
-export const listDepartments = (deps: Deps, actor: Actor, q: ListQuery & { parentId?: string }): Promise<Page<Department>> =>
+export const getDepartment = (deps: Deps, actor: Actor, id: string) =>
+  getOr404<Department>(deps, 'department', actor.tenantId, id);
+export const listDepartments = (
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery & { parentId?: string },
+): Promise<Page<Department>> =>
   listPage(deps, 'department', actor.tenantId, { ...q, ...(q.parentId ? { parentKey: q.parentId } : {}) });
 
 // Positions: belong to a department and carry roles.
 
 const positionPlacement = (p: PositionData) => ({ parentKey: p.departmentId, sortKey: sortable(p.title.az) });
 
-export async function createPosition(deps: Deps, actor: Actor, data: PositionData, idem: Idem): Promise<Position> {
+export async function createPosition(
+  deps: Deps,
+  actor: Actor,
+  data: PositionData,
+  idem: Idem,
+): Promise<Position> {
   await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
-  return createAggregate(deps, 'position', actor, { ...data, roles: [...new Set(data.roles)] }, positionPlacement(data), idem);
+  return createAggregate(
+    deps,
+    'position',
+    actor,
+    { ...data, roles: [...new Set(data.roles)] },
+    positionPlacement(data),
+    idem,
+  );
 }
 
-export async function updatePosition(deps: Deps, actor: Actor, id: string, input: Versioned<PositionData>): Promise<Position> {
+export async function updatePosition(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Versioned<PositionData>,
+): Promise<Position> {
   const { version, ...data } = input;
   const current = await getOr404<Position>(deps, 'position', actor.tenantId, id);
   await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
-  return updateAggregate(deps, 'position', actor, current, { ...data, roles: [...new Set(data.roles)] }, version, positionPlacement(data));
+  return updateAggregate(
+    deps,
+    'position',
+    actor,
+    current,
+    { ...data, roles: [...new Set(data.roles)] },
+    version,
+    positionPlacement(data),
+  );
 }
 
-export const getPosition = (deps: Deps, actor: Actor, id: string) => getOr404<Position>(deps, 'position', actor.tenantId, id);
-export const listPositions = (deps: Deps, actor: Actor, q: ListQuery & { departmentId?: string }): Promise<Page<Position>> =>
-  listPage(deps, 'position', actor.tenantId, { ...q, ...(q.departmentId ? { parentKey: q.departmentId } : {}) });
+export const getPosition = (deps: Deps, actor: Actor, id: string) =>
+  getOr404<Position>(deps, 'position', actor.tenantId, id);
+export const listPositions = (
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery & { departmentId?: string },
+): Promise<Page<Position>> =>
+  listPage(deps, 'position', actor.tenantId, {
+    ...q,
+    ...(q.departmentId ? { parentKey: q.departmentId } : {}),
+  });
 
 // Employees: unique username (the login) in the tenant; listed under their first position.
 
@@ -89,12 +146,22 @@ const employeePlacement = (e: EmployeeData) => ({
   claims: [{ scope: 'username', value: e.username }],
 });
 
-export async function createEmployee(deps: Deps, actor: Actor, data: EmployeeData, idem: Idem): Promise<Employee> {
+export async function createEmployee(
+  deps: Deps,
+  actor: Actor,
+  data: EmployeeData,
+  idem: Idem,
+): Promise<Employee> {
   await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
   return createAggregate(deps, 'employee', actor, data, employeePlacement(data), idem);
 }
 
-export async function updateEmployee(deps: Deps, actor: Actor, id: string, input: Versioned<EmployeeData>): Promise<Employee> {
+export async function updateEmployee(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Versioned<EmployeeData>,
+): Promise<Employee> {
   const { version, ...data } = input;
   const current = await getOr404<Employee>(deps, 'employee', actor.tenantId, id);
   await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
@@ -104,8 +171,13 @@ export async function updateEmployee(deps: Deps, actor: Actor, id: string, input
   });
 }
 
-export const getEmployee = (deps: Deps, actor: Actor, id: string) => getOr404<Employee>(deps, 'employee', actor.tenantId, id);
-export const listEmployees = (deps: Deps, actor: Actor, q: ListQuery & { positionId?: string }): Promise<Page<Employee>> =>
+export const getEmployee = (deps: Deps, actor: Actor, id: string) =>
+  getOr404<Employee>(deps, 'employee', actor.tenantId, id);
+export const listEmployees = (
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery & { positionId?: string },
+): Promise<Page<Employee>> =>
   listPage(deps, 'employee', actor.tenantId, { ...q, ...(q.positionId ? { parentKey: q.positionId } : {}) });
 
 // Substitutions: an employee's substitute for a date range (used by routing).
@@ -118,18 +190,36 @@ async function checkSubstitution(deps: Deps, actor: Actor, data: SubstitutionDat
   await assertExists(deps, 'employee', actor.tenantId, data.substituteId, 'substituteId');
 }
 
-export async function createSubstitution(deps: Deps, actor: Actor, data: SubstitutionData, idem: Idem): Promise<Substitution> {
+export async function createSubstitution(
+  deps: Deps,
+  actor: Actor,
+  data: SubstitutionData,
+  idem: Idem,
+): Promise<Substitution> {
   await checkSubstitution(deps, actor, data);
   return createAggregate(deps, 'substitution', actor, data, substitutionPlacement(data), idem);
 }
 
-export async function updateSubstitution(deps: Deps, actor: Actor, id: string, input: Versioned<SubstitutionData>): Promise<Substitution> {
+export async function updateSubstitution(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Versioned<SubstitutionData>,
+): Promise<Substitution> {
   const { version, ...data } = input;
   const current = await getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
   await checkSubstitution(deps, actor, data);
   return updateAggregate(deps, 'substitution', actor, current, data, version, substitutionPlacement(data));
 }
 
-export const getSubstitution = (deps: Deps, actor: Actor, id: string) => getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
-export const listSubstitutions = (deps: Deps, actor: Actor, q: ListQuery & { employeeId?: string }): Promise<Page<Substitution>> =>
-  listPage(deps, 'substitution', actor.tenantId, { ...q, ...(q.employeeId ? { parentKey: q.employeeId } : {}) });
+export const getSubstitution = (deps: Deps, actor: Actor, id: string) =>
+  getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
+export const listSubstitutions = (
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery & { employeeId?: string },
+): Promise<Page<Substitution>> =>
+  listPage(deps, 'substitution', actor.tenantId, {
+    ...q,
+    ...(q.employeeId ? { parentKey: q.employeeId } : {}),
+  });

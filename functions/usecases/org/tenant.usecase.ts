@@ -1,6 +1,12 @@
 import type { Actor } from '../../domain/aggregate';
 import { BusinessRuleError, NotFoundError } from '../../domain/errors';
-import { isValidVoen, type Employee, type Position, type Tenant, type TenantProfile } from '../../domain/org/org';
+import {
+  isValidVoen,
+  type Employee,
+  type Position,
+  type Tenant,
+  type TenantProfile,
+} from '../../domain/org/org';
 import type { Role } from '../../domain/org/roles';
 import { getOr404, type Deps, updateAggregate } from '../shared/aggregates';
 
@@ -10,13 +16,21 @@ export async function getTenant(deps: Deps, actor: Actor): Promise<Tenant> {
   return tenant;
 }
 
-export async function updateTenant(deps: Deps, actor: Actor, input: TenantProfile & { version: number }): Promise<Tenant> {
+export async function updateTenant(
+  deps: Deps,
+  actor: Actor,
+  input: TenantProfile & { version: number },
+): Promise<Tenant> {
   const { version, ...profile } = input;
   if (!isValidVoen(profile.voen)) {
-    throw new BusinessRuleError('validation_failed', 'Invalid VÖEN', {}, [{ path: 'voen', code: 'invalid_format' }]);
+    throw new BusinessRuleError('validation_failed', 'Invalid VÖEN', {}, [
+      { path: 'voen', code: 'invalid_format' },
+    ]);
   }
   const current = await getTenant(deps, actor);
-  return updateAggregate<TenantProfile>(deps, 'tenant', actor, current, profile, version, { sortKey: profile.name.az });
+  return updateAggregate<TenantProfile>(deps, 'tenant', actor, current, profile, version, {
+    sortKey: profile.name.az,
+  });
 }
 
 export async function getMe(deps: Deps, actor: Actor) {
@@ -26,8 +40,17 @@ export async function getMe(deps: Deps, actor: Actor) {
   ]);
   const positions = await deps.store.getMany<Position>('position', actor.tenantId, employee.positionIds);
   return {
-    employee: { id: employee.id, fullName: employee.fullName, username: employee.username, email: employee.email },
-    tenant: { id: tenant.id, name: tenant.name, ...(tenant.shortName ? { shortName: tenant.shortName } : {}) },
+    employee: {
+      id: employee.id,
+      fullName: employee.fullName,
+      username: employee.username,
+      email: employee.email,
+    },
+    tenant: {
+      id: tenant.id,
+      name: tenant.name,
+      ...(tenant.shortName ? { shortName: tenant.shortName } : {}),
+    },
     roles: [...actor.roles] as Role[],
     positions: positions.map((p) => ({ id: p.id, title: p.title, departmentId: p.departmentId })),
   };

@@ -8,7 +8,15 @@ import {
   type ReferenceListName,
 } from '../../domain/reference/lists';
 import type { AggregateType } from '../../ports/aggregate-store.port';
-import { assertExists, createAggregate, getOr404, listPage, sortable, updateAggregate, type Deps } from '../shared/aggregates';
+import {
+  assertExists,
+  createAggregate,
+  getOr404,
+  listPage,
+  sortable,
+  updateAggregate,
+  type Deps,
+} from '../shared/aggregates';
 
 const typeOf = (list: ReferenceListName): AggregateType => `ref:${list}`;
 
@@ -29,7 +37,11 @@ async function check(deps: Deps, actor: Actor, data: ReferenceItemData, selfId?:
   if (data.parentId !== undefined) {
     await assertExists(deps, typeOf(data.list), actor.tenantId, data.parentId, 'parentId');
     if (selfId) {
-      await assertNoCycle(selfId, data.parentId, async (id) => (await deps.store.get<ReferenceItem>(typeOf(data.list), actor.tenantId, id))?.parentId);
+      await assertNoCycle(
+        selfId,
+        data.parentId,
+        async (id) => (await deps.store.get<ReferenceItem>(typeOf(data.list), actor.tenantId, id))?.parentId,
+      );
     }
   }
   if (data.list === 'journals') {
@@ -37,7 +49,8 @@ async function check(deps: Deps, actor: Actor, data: ReferenceItemData, selfId?:
     await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
     await assertExists(deps, 'ref:nomenclature', actor.tenantId, data.nomenclatureId, 'nomenclatureId');
   }
-  if (data.list === 'nomenclature') await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
+  if (data.list === 'nomenclature')
+    await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
 }
 
 /** Only tree lists keep a parent; elsewhere a parentId is ignored. */
@@ -55,7 +68,14 @@ export async function createReferenceItem(
 ): Promise<ReferenceItem> {
   const data = normalize(input);
   await check(deps, actor, data);
-  return (await createAggregate(deps, typeOf(data.list), actor, data, placement(data), idem)) as ReferenceItem;
+  return (await createAggregate(
+    deps,
+    typeOf(data.list),
+    actor,
+    data,
+    placement(data),
+    idem,
+  )) as ReferenceItem;
 }
 
 export async function updateReferenceItem(

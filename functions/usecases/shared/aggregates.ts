@@ -29,7 +29,14 @@ export async function createAggregate<D extends object>(
   idempotency?: { key: string; requestHash: string },
 ): Promise<AggregateMeta & D> {
   const now = deps.clock.now().toISOString();
-  const item = { ...data, id: randomUUID(), tenantId: actor.tenantId, version: 1, createdAt: now, updatedAt: now };
+  const item = {
+    ...data,
+    id: randomUUID(),
+    tenantId: actor.tenantId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   const result = await deps.store.create(type, item, {
     actorId: actor.employeeId,
     sortKey: placement.sortKey,
@@ -50,7 +57,14 @@ export async function updateAggregate<D extends object>(
   placement: Placement & { oldClaims?: UniqueClaim[] },
 ): Promise<AggregateMeta & D> {
   const now = deps.clock.now().toISOString();
-  const item = { ...data, id: current.id, tenantId: current.tenantId, version: current.version, createdAt: current.createdAt, updatedAt: now };
+  const item = {
+    ...data,
+    id: current.id,
+    tenantId: current.tenantId,
+    version: current.version,
+    createdAt: current.createdAt,
+    updatedAt: now,
+  };
   const key = (c: UniqueClaim) => `${c.scope}\u0000${c.value}`;
   const oldKeys = new Set((placement.oldClaims ?? []).map(key));
   const newKeys = new Set((placement.claims ?? []).map(key));
@@ -63,26 +77,47 @@ export async function updateAggregate<D extends object>(
   });
 }
 
-export async function getOr404<T extends AggregateMeta>(deps: Deps, type: AggregateType, tenantId: string, id: string): Promise<T> {
+export async function getOr404<T extends AggregateMeta>(
+  deps: Deps,
+  type: AggregateType,
+  tenantId: string,
+  id: string,
+): Promise<T> {
   const item = await deps.store.get<T>(type, tenantId, id);
   if (!item) throw new NotFoundError(`${type} not found`);
   return item;
 }
 
 /** A reference to another aggregate of the same tenant must exist; otherwise 422 on that field. */
-export async function assertExists(deps: Deps, type: AggregateType, tenantId: string, id: string | undefined, path: string): Promise<void> {
+export async function assertExists(
+  deps: Deps,
+  type: AggregateType,
+  tenantId: string,
+  id: string | undefined,
+  path: string,
+): Promise<void> {
   if (id === undefined) return;
   const found = await deps.store.get(type, tenantId, id);
   if (!found) {
-    throw new BusinessRuleError('unknown_reference', `Unknown ${type}`, {}, [{ path, code: 'unknown_reference' }]);
+    throw new BusinessRuleError('unknown_reference', `Unknown ${type}`, {}, [
+      { path, code: 'unknown_reference' },
+    ]);
   }
 }
 
-export async function assertAllExist(deps: Deps, type: AggregateType, tenantId: string, ids: string[], path: string): Promise<void> {
+export async function assertAllExist(
+  deps: Deps,
+  type: AggregateType,
+  tenantId: string,
+  ids: string[],
+  path: string,
+): Promise<void> {
   const found = new Set((await deps.store.getMany(type, tenantId, ids)).map((x) => x.id));
   const missing = ids.findIndex((id) => !found.has(id));
   if (missing >= 0) {
-    throw new BusinessRuleError('unknown_reference', `Unknown ${type}`, {}, [{ path: `${path}.${missing}`, code: 'unknown_reference' }]);
+    throw new BusinessRuleError('unknown_reference', `Unknown ${type}`, {}, [
+      { path: `${path}.${missing}`, code: 'unknown_reference' },
+    ]);
   }
 }
 

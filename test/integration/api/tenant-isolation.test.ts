@@ -37,7 +37,10 @@ beforeAll(async () => {
   a = apiClient(baseUrl, await tokenFor(baseUrl, 'admin'));
   b = apiClient(baseUrl, await tokenFor(baseUrl, 'admin2'));
 
-  const dept = await b.post<Item>('/api/v1/departments', { name: { az: `B şöbə ${uniq()}` }, code: `B${uniq()}` });
+  const dept = await b.post<Item>('/api/v1/departments', {
+    name: { az: `B şöbə ${uniq()}` },
+    code: `B${uniq()}`,
+  });
   expect(dept.status).toBe(201);
   const pos = await b.post<Item>('/api/v1/positions', {
     title: { az: 'B vəzifə' },
@@ -81,9 +84,16 @@ beforeAll(async () => {
     regions: { kind: 'settlement' },
   };
   for (const list of referenceLists) {
-    const res = await b.post<Item>(`/api/v1/reference/${list}`, { name: { az: `B ${list} ${uniq()}` }, ...extra[list] });
+    const res = await b.post<Item>(`/api/v1/reference/${list}`, {
+      name: { az: `B ${list} ${uniq()}` },
+      ...extra[list],
+    });
     expect(res.status, `create ${list}`).toBe(201);
-    bObjects.push({ template: '/api/v1/reference/{list}/{id}', path: `/api/v1/reference/${list}/${res.body.id}`, item: res.body });
+    bObjects.push({
+      template: '/api/v1/reference/{list}/{id}',
+      path: `/api/v1/reference/${list}/${res.body.id}`,
+      item: res.body,
+    });
   }
 });
 
@@ -93,7 +103,7 @@ describe('tenant isolation', () => {
     expect(new Set(bObjects.map((o) => o.template))).toEqual(templates);
   });
 
-  it("answers 404 to a tenant-A token for every tenant-B object, on GET and PUT, and changes nothing", async () => {
+  it('answers 404 to a tenant-A token for every tenant-B object, on GET and PUT, and changes nothing', async () => {
     for (const { path, item } of bObjects) {
       const get = await a.get(path);
       expect(get.status, `GET ${path}`).toBe(404);
@@ -109,9 +119,17 @@ describe('tenant isolation', () => {
     }
   });
 
-  it("never lists tenant-B objects to tenant A", async () => {
-    for (const route of routes.filter((r) => r.method === 'GET' && !r.path.includes('{id}') && r.path.startsWith('/api/v1/') && r.response !== undefined)) {
-      const paths = route.path.includes('{list}') ? referenceLists.map((l) => route.path.replace('{list}', l)) : [route.path];
+  it('never lists tenant-B objects to tenant A', async () => {
+    for (const route of routes.filter(
+      (r) =>
+        r.method === 'GET' &&
+        !r.path.includes('{id}') &&
+        r.path.startsWith('/api/v1/') &&
+        r.response !== undefined,
+    )) {
+      const paths = route.path.includes('{list}')
+        ? referenceLists.map((l) => route.path.replace('{list}', l))
+        : [route.path];
       for (const path of paths) {
         if (['/api/v1/me', '/api/v1/tenant', '/api/v1/client-config'].includes(path)) continue;
         const ids = await allIds(a, path);
@@ -120,14 +138,44 @@ describe('tenant isolation', () => {
     }
   });
 
+  it('does not let a tenant-B page cursor reach tenant-B data', async () => {
+    const page = await b.get<{ items: Item[]; nextCursor?: string }>('/api/v1/reference/regions?limit=1');
+    expect(page.body.nextCursor).toBeDefined();
+    const res = await a.get<{ items: Item[] }>(
+      `/api/v1/reference/regions?limit=5&cursor=${encodeURIComponent(page.body.nextCursor ?? '')}`,
+    );
+    if (res.status === 200) {
+      const bIds = await allIds(b, '/api/v1/reference/regions');
+      const aIds = await allIds(a, '/api/v1/reference/regions');
+      for (const item of res.body.items) {
+        expect(aIds.has(item.id)).toBe(true);
+        expect(bIds.has(item.id)).toBe(false);
+      }
+    } else {
+      expect(res.status).toBe(400);
+    }
+  });
+
   it('refuses links from tenant A to tenant-B objects (422 unknown_reference) and writes nothing', async () => {
     const [dept, pos, emp1] = bObjects.map((o) => o.item);
     const before = await allIds(a, '/api/v1/positions');
     const cases: [string, Record<string, unknown>, string][] = [
       ['/api/v1/departments', { name: { az: 'X' }, code: `X${uniq()}`, parentId: dept?.id }, 'parentId'],
-      ['/api/v1/positions', { title: { az: 'X' }, departmentId: dept?.id, kind: 'other', roles: [] }, 'departmentId'],
-      ['/api/v1/employees', { fullName: 'X', username: `x-${uniq()}`, email: 'x@example.az', positionIds: [pos?.id] }, 'positionIds.0'],
-      ['/api/v1/substitutions', { employeeId: emp1?.id, substituteId: emp1?.id, from: '2026-12-01', to: '2026-12-02' }, ''],
+      [
+        '/api/v1/positions',
+        { title: { az: 'X' }, departmentId: dept?.id, kind: 'other', roles: [] },
+        'departmentId',
+      ],
+      [
+        '/api/v1/employees',
+        { fullName: 'X', username: `x-${uniq()}`, email: 'x@example.az', positionIds: [pos?.id] },
+        'positionIds.0',
+      ],
+      [
+        '/api/v1/substitutions',
+        { employeeId: emp1?.id, substituteId: emp1?.id, from: '2026-12-01', to: '2026-12-02' },
+        '',
+      ],
     ];
     for (const [path, body, field] of cases) {
       const res = await a.post<{ code: string; errors?: { path: string }[] }>(path, body);
@@ -145,7 +193,11 @@ describe('tenant isolation', () => {
     const tb = await b.get<Item>('/api/v1/tenant');
     expect(ta.body.id).toBe('demo1');
     expect(tb.body.id).toBe('demo2');
-    const updated = await a.put<Item>('/api/v1/tenant', { ...bodyOf(ta.body), phone: '+994120000199', version: ta.body.version });
+    const updated = await a.put<Item>('/api/v1/tenant', {
+      ...bodyOf(ta.body),
+      phone: '+994120000199',
+      version: ta.body.version,
+    });
     expect(updated.status).toBe(200);
     const tbAfter = await b.get<Item>('/api/v1/tenant');
     expect(tbAfter.body).toEqual(tb.body);

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiClient, tokenFor } from '../../support/api';
 
-type Problem = { type: string; title: string; status: number; code: string; errors?: { path: string; code: string; message: string }[] };
+type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  code: string;
+  errors?: { path: string; code: string; message: string }[];
+};
 type Item = { id: string; version: number; code?: string } & Record<string, unknown>;
 
 const baseUrl = inject('baseUrl');
@@ -34,7 +40,10 @@ describe('bad input gets localized problem+json and writes nothing', () => {
     const before = await departmentCodes();
     const titles: Record<string, string> = {};
     for (const lang of ['az', 'en', 'ru']) {
-      const res = await apiClient(baseUrl, token, lang).post<Problem>('/api/v1/departments', '{"name": {"az": "x"');
+      const res = await apiClient(baseUrl, token, lang).post<Problem>(
+        '/api/v1/departments',
+        '{"name": {"az": "x"',
+      );
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(res.body.code).toBe('malformed_json');
@@ -68,10 +77,14 @@ describe('bad input gets localized problem+json and writes nothing', () => {
   });
 
   it('Accept-Language with q-values picks the best supported language; unknown falls back to az', async () => {
-    const ru = await apiClient(baseUrl, token, 'de-DE, ru;q=0.8, en;q=0.5').get<Problem>('/api/v1/departments/00000000-0000-4000-8000-000000000000');
+    const ru = await apiClient(baseUrl, token, 'de-DE, ru;q=0.8, en;q=0.5').get<Problem>(
+      '/api/v1/departments/00000000-0000-4000-8000-000000000000',
+    );
     expect(ru.status).toBe(404);
     expect(ru.body.title).toBe('Запрошенный объект не найден');
-    const az = await apiClient(baseUrl, token, 'fr').get<Problem>('/api/v1/departments/00000000-0000-4000-8000-000000000000');
+    const az = await apiClient(baseUrl, token, 'fr').get<Problem>(
+      '/api/v1/departments/00000000-0000-4000-8000-000000000000',
+    );
     expect(az.body.title).toBe('Axtarılan obyekt tapılmadı');
   });
 
@@ -119,13 +132,20 @@ describe('bad input gets localized problem+json and writes nothing', () => {
 describe('concurrency and retries', () => {
   it('a stale version → 409 and the newer write stays', async () => {
     const api = apiClient(baseUrl, token, 'en');
-    const created = await api.post<Item>('/api/v1/departments', { name: { az: 'Versiya' }, code: `S${uniq()}` });
+    const created = await api.post<Item>('/api/v1/departments', {
+      name: { az: 'Versiya' },
+      code: `S${uniq()}`,
+    });
     expect(created.status).toBe(201);
     const path = `/api/v1/departments/${created.body.id}`;
     const first = await api.put<Item>(path, { name: { az: 'Birinci' }, code: created.body.code, version: 1 });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(2);
-    const stale = await api.put<Problem>(path, { name: { az: 'Köhnə' }, code: created.body.code, version: 1 });
+    const stale = await api.put<Problem>(path, {
+      name: { az: 'Köhnə' },
+      code: created.body.code,
+      version: 1,
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.code).toBe('stale_version');
     const now = await api.get<{ name: { az: string }; version: number }>(path);
@@ -137,7 +157,10 @@ describe('concurrency and retries', () => {
     const api = apiClient(baseUrl, token, 'en');
     const code = `D${uniq()}`;
     expect((await api.post('/api/v1/departments', { name: { az: 'Bir' }, code })).status).toBe(201);
-    const dup = await api.post<Problem>('/api/v1/departments', { name: { az: 'İki' }, code: code.toLowerCase() });
+    const dup = await api.post<Problem>('/api/v1/departments', {
+      name: { az: 'İki' },
+      code: code.toLowerCase(),
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('duplicate_value');
     expect((await departmentCodes()).filter((c) => c.toLowerCase() === code.toLowerCase())).toHaveLength(1);
@@ -157,7 +180,11 @@ describe('concurrency and retries', () => {
     expect(three.status).toBe(201);
     expect(three.body.id).toBe(ok[0]?.body.id);
     expect((await departmentCodes()).filter((c) => c === body.code)).toHaveLength(1);
-    const other = await api.post<Problem>('/api/v1/departments', { ...body, code: `O${uniq()}` }, { 'idempotency-key': key });
+    const other = await api.post<Problem>(
+      '/api/v1/departments',
+      { ...body, code: `O${uniq()}` },
+      { 'idempotency-key': key },
+    );
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('idempotency_key_reused');
   });
@@ -165,7 +192,11 @@ describe('concurrency and retries', () => {
   it('a department cannot become its own ancestor', async () => {
     const api = apiClient(baseUrl, token, 'en');
     const parent = await api.post<Item>('/api/v1/departments', { name: { az: 'Ata' }, code: `P${uniq()}` });
-    const child = await api.post<Item>('/api/v1/departments', { name: { az: 'Övlad' }, code: `K${uniq()}`, parentId: parent.body.id });
+    const child = await api.post<Item>('/api/v1/departments', {
+      name: { az: 'Övlad' },
+      code: `K${uniq()}`,
+      parentId: parent.body.id,
+    });
     const cycle = await api.put<Problem>(`/api/v1/departments/${parent.body.id}`, {
       name: { az: 'Ata' },
       code: parent.body.code,
@@ -179,7 +210,9 @@ describe('concurrency and retries', () => {
 
 describe('contract', () => {
   it('serves the OpenAPI 3.1 document', async () => {
-    const res = await apiClient(baseUrl).get<{ openapi: string; paths: Record<string, unknown> }>('/api/openapi.json');
+    const res = await apiClient(baseUrl).get<{ openapi: string; paths: Record<string, unknown> }>(
+      '/api/openapi.json',
+    );
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toContain('/api/v1/departments/{id}');

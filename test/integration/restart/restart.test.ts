@@ -26,7 +26,10 @@ describe('the embedded default keeps its data', () => {
       version: 1,
     });
     expect(updated.status).toBe(200);
-    const item = await api.post<Item>('/api/v1/reference/document-types', { name: { az: 'Arayış sorğusu' }, code: 'arayis-sorgu' });
+    const item = await api.post<Item>('/api/v1/reference/document-types', {
+      name: { az: 'Arayış sorğusu' },
+      code: 'arayis-sorgu',
+    });
     expect(item.status).toBe(201);
     const seededBefore = await api.get<{ items: Item[] }>('/api/v1/positions?limit=100');
 
@@ -41,7 +44,9 @@ describe('the embedded default keeps its data', () => {
     expect(dept.body.name.az).toBe('Qalıcı şöbə (yeni)');
     expect((await after.get<Item>(`/api/v1/reference/document-types/${item.body.id}`)).status).toBe(200);
     const seededAfter = await after.get<{ items: Item[] }>('/api/v1/positions?limit=100');
-    expect(seededAfter.body.items.map((p) => p.id).sort()).toEqual(seededBefore.body.items.map((p) => p.id).sort());
+    expect(seededAfter.body.items.map((p) => p.id).sort()).toEqual(
+      seededBefore.body.items.map((p) => p.id).sort(),
+    );
 
     // New logins work after the restart too.
     const fresh = apiClient(embedded.baseUrl, await tokenFor(embedded.baseUrl, 'clerk'));
