@@ -4,6 +4,8 @@ import { logger } from '../../functions/http/logger';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from '../../functions/seed/seed';
 import { startDynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
+import { startStreamPoller } from './stream-poller';
+import { streamHandlers } from '../../functions/handlers/streams';
 import { createOidc } from './oidc/provider';
 import { LOCAL_HOST, localPorts, type LocalPorts } from './ports';
 
@@ -79,7 +81,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     });
     closers.push(() => oidc.close());
 
-    addHealthCheck(async () => ({ oidc: { ok: true } }));
+    const poller = startStreamPoller({
+      dynamo: dynamo.client,
+      endpoint: dynamo.endpoint,
+      table: TABLE_NAME,
+      dataDir,
+      handlers: streamHandlers,
+      intervalMs: 1000,
+    });
+    closers.push(() => poller.close());
+
+    addHealthCheck(async () => ({ oidc: { ok: true }, streams: await poller.health() }));
 
     const gateway = await startGateway({
       port: ports.gateway,

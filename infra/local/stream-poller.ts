@@ -1,0 +1,168 @@
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  writeFileSync,
+  openSync,
+  fsyncSync,
+  closeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
+import { logger } from '../../functions/http/logger';
+
+export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+
+export interface StreamPoller {
+  /** Runs one pass over every shard (tests); the loop does the same every interval. */
+  pollOnce(): Promise<number>;
+  health(): Promise<{ ok: boolean; detail?: string }>;
+  close(): Promise<void>;
+}
+
+interface Checkpoints {
+  streamArn?: string;
+  shards: Record<string, string>;
+}
+
+function writeAtomic(path: string, data: string): void {
+  const tmp = `${path}.tmp`;
+  writeFileSync(tmp, data);
+  const fd = openSync(tmp, 'r');
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(tmp, path);
+}
+
+/** GetRecords returns dates as Date; Lambda events carry epoch seconds. */
+function toLambdaRecord(record: _Record, streamArn: string, region: string): DynamoDBRecord {
+  const created = record.dynamodb?.ApproximateCreationDateTime;
+  return {
+    eventID: record.eventID,
+    eventName: record.eventName as DynamoDBRecord['eventName'],
+    eventVersion: record.eventVersion ?? '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: region,
+    eventSourceARN: streamArn,
+    dynamodb: {
+      ...(record.dynamodb as DynamoDBRecord['dynamodb']),
+      ...(created ? { ApproximateCreationDateTime: Math.floor(new Date(created).getTime() / 1000) } : {}),
+    },
+  } as DynamoDBRecord;
+}
+
+/**
+ * The local counterpart of a Lambda event source mapping on the table's stream: polls every shard,
+ * hands batches to the same stream handlers as AWS, honours partial batch failures, and keeps a
+ * durable checkpoint per shard (at-least-once, like AWS: a handler must be idempotent).
+ */
+export function startStreamPoller(opts: {
+  dynamo: DynamoDBClient;
+  endpoint: string;
+  table: string;
+  dataDir: string;
+  handlers: Record<string, StreamHandler>;
+  intervalMs?: number;
+  batchSize?: number;
+}): StreamPoller {
+  const region = 'eu-central-1';
+  const streams = new DynamoDBStreamsClient({
+    endpoint: opts.endpoint,
+    region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const dir = join(opts.dataDir, 'streams');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'checkpoints.json');
+  let checkpoints: Checkpoints = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as Checkpoints)
+    : { shards: {} };
+  let lastError: string | undefined;
+  let running = false;
+  let closed = false;
+
+  const save = () => writeAtomic(file, JSON.stringify(checkpoints));
+
+  async function deliver(name: string, handler: StreamHandler, records: DynamoDBRecord[]): Promise<number> {
+    // Like an event source mapping with ReportBatchItemFailures: retry from the first failure.
+    const result = await handler({ Records: records });
+    const failed = result?.batchItemFailures?.[0]?.itemIdentifier;
+    if (failed) {
+      const index = records.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
+      logger.warn('stream handler reported a failure', { handler: name, at: index });
+      return index < 0 ? 0 : index;
+    }
+    return records.length;
+  }
+
+  async function pollOnce(): Promise<number> {
+    if (running) return 0;
+    running = true;
+    let delivered = 0;
+    try {
+      const table = await opts.dynamo.send(new DescribeTableCommand({ TableName: opts.table }));
+      const streamArn = table.Table?.LatestStreamArn;
+      if (!streamArn) return 0;
+      if (checkpoints.streamArn !== streamArn) checkpoints = { streamArn, shards: {} };
+      const description = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+      for (const shard of description.StreamDescription?.Shards ?? []) {
+        const shardId = shard.ShardId as string;
+        const after = checkpoints.shards[shardId];
+        const iterator = await streams.send(
+          new GetShardIteratorCommand({
+            StreamArn: streamArn,
+            ShardId: shardId,
+            ShardIteratorType: after ? 'AFTER_SEQUENCE_NUMBER' : 'TRIM_HORIZON',
+            ...(after ? { SequenceNumber: after } : {}),
+          }),
+        );
+        let it = iterator.ShardIterator;
+        while (it && !closed) {
+          const page = await streams.send(
+            new GetRecordsCommand({ ShardIterator: it, Limit: opts.batchSize ?? 100 }),
+          );
+          const records = (page.Records ?? []).map((r) => toLambdaRecord(r, streamArn, region));
+          if (records.length === 0) break;
+          let upTo = records.length;
+          for (const [name, handler] of Object.entries(opts.handlers))
+            upTo = Math.min(upTo, await deliver(name, handler, records));
+          if (upTo > 0) {
+            checkpoints.shards[shardId] = records[upTo - 1]?.dynamodb?.SequenceNumber as string;
+            save();
+            delivered += upTo;
+          }
+          if (upTo < records.length) break;
+          it = page.NextShardIterator;
+        }
+      }
+      lastError = undefined;
+    } catch (error) {
+      lastError = (error as Error).name;
+      logger.warn('stream poller', { error: (error as Error).message });
+    } finally {
+      running = false;
+    }
+    return delivered;
+  }
+
+  const timer = setInterval(() => void pollOnce(), opts.intervalMs ?? 500);
+  timer.unref();
+  return {
+    pollOnce,
+    health: async () => (lastError ? { ok: false, detail: lastError } : { ok: true }),
+    close: async () => {
+      closed = true;
+      clearInterval(timer);
+      streams.destroy();
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutItemCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDynamoLocal, type DynamoLocal } from '../../../infra/local/dynamodb';
+import { startStreamPoller } from '../../../infra/local/stream-poller';
+import { freePortBase } from '../../support/embedded';
+
+let dynamo: DynamoLocal;
+const dataDir = mkdtempSync(join(tmpdir(), 'karguzar-streams-'));
+const table = 'karguzar';
+
+beforeAll(async () => {
+  dynamo = await startDynamoLocal({
+    dataDir,
+    port: await freePortBase(1),
+    table,
+    webOrigin: 'http://127.0.0.1:1',
+  });
+});
+
+afterAll(async () => {
+  await dynamo?.close();
+});
+
+const key = (id: string) => ({ pk: { S: 't#poller' }, sk: { S: id } });
+
+describe('the local DynamoDB Streams poller', () => {
+  it('delivers INSERT and MODIFY records (transactional writes too) in the Lambda event shape, once, and resumes from its checkpoint', async () => {
+    const seen: DynamoDBStreamEvent['Records'] = [];
+    const handler = async (event: DynamoDBStreamEvent) => {
+      seen.push(...event.Records);
+    };
+    const poller = startStreamPoller({
+      dynamo: dynamo.client,
+      endpoint: dynamo.endpoint,
+      table,
+      dataDir,
+      handlers: { test: handler },
+      intervalMs: 60_000,
+    });
+
+    await dynamo.client.send(new PutItemCommand({ TableName: table, Item: { ...key('a'), v: { N: '1' } } }));
+    await dynamo.client.send(
+      new UpdateItemCommand({
+        TableName: table,
+        Key: key('a'),
+        UpdateExpression: 'SET v = :v',
+        ExpressionAttributeValues: { ':v': { N: '2' } },
+      }),
+    );
+    await dynamo.client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [{ Put: { TableName: table, Item: { ...key('b'), v: { N: '7' } } } }],
+      }),
+    );
+    await poller.pollOnce();
+
+    expect(seen.map((r) => [r.eventName, r.dynamodb?.Keys?.sk?.S])).toEqual([
+      ['INSERT', 'a'],
+      ['MODIFY', 'a'],
+      ['INSERT', 'b'],
+    ]);
+    const modify = seen[1];
+    expect(modify?.eventSource).toBe('aws:dynamodb');
+    expect(modify?.dynamodb?.OldImage?.v?.N).toBe('1');
+    expect(modify?.dynamodb?.NewImage?.v?.N).toBe('2');
+    expect(typeof modify?.dynamodb?.ApproximateCreationDateTime).toBe('number');
+
+    expect(await poller.pollOnce()).toBe(0);
+    await poller.close();
+
+    // A new poller on the same data folder (a restart) starts after the checkpoint.
+    const later: string[] = [];
+    const again = startStreamPoller({
+      dynamo: dynamo.client,
+      endpoint: dynamo.endpoint,
+      table,
+      dataDir,
+      handlers: {
+        test: async (e) => void later.push(...e.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S))),
+      },
+      intervalMs: 60_000,
+    });
+    await dynamo.client.send(new PutItemCommand({ TableName: table, Item: { ...key('c'), v: { N: '1' } } }));
+    await again.pollOnce();
+    expect(later).toEqual(['c']);
+    await again.close();
+  });
+
+  it('retries from the first failed record that a handler reports', async () => {
+    const attempts: string[] = [];
+    let failOnce = true;
+    const poller = startStreamPoller({
+      dynamo: dynamo.client,
+      endpoint: dynamo.endpoint,
+      table,
+      dataDir: mkdtempSync(join(tmpdir(), 'karguzar-streams-')),
+      intervalMs: 60_000,
+      handlers: {
+        flaky: async (event) => {
+          attempts.push(...event.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S)));
+          const bad = event.Records.find((r) => r.dynamodb?.Keys?.sk?.S === 'b');
+          if (bad && failOnce) {
+            failOnce = false;
+            return { batchItemFailures: [{ itemIdentifier: String(bad.dynamodb?.SequenceNumber) }] };
+          }
+        },
+      },
+    });
+    await poller.pollOnce();
+    await poller.pollOnce();
+    await poller.close();
+    const firstB = attempts.indexOf('b');
+    expect(firstB).toBeGreaterThan(0);
+    expect(attempts.slice(firstB + 1)).toContain('b');
+    expect(attempts.filter((k) => k === 'a')).toHaveLength(2);
+  });
+});
