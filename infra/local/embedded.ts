@@ -8,6 +8,12 @@ import { startStreamPoller } from './stream-poller';
 import { streamHandlers } from '../../functions/handlers/streams';
 import { createOidc } from './oidc/provider';
 import { LOCAL_HOST, localPorts, type LocalPorts } from './ports';
+import { LOCAL_AWS_CREDENTIALS } from './services/common';
+import * as kmsService from './services/kms';
+import * as maildevService from './services/maildev';
+import * as s3Service from './services/s3';
+import * as sesService from './services/ses';
+import * as snsService from './services/sns';
 
 export const TABLE_NAME = 'karguzar';
 export const WEB_CLIENT_ID = 'karguzar-web';
@@ -21,6 +27,8 @@ export interface EmbeddedOptions {
 
 export interface Embedded {
   baseUrl: string;
+  maildevUrl: string;
+  sms: snsService.SnsService;
   issuer: string;
   ports: LocalPorts;
   close(): Promise<void>;
@@ -47,8 +55,30 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     });
     closers.push(() => dynamo.close());
 
+    const s3 = await s3Service.start({ dataDir, port: ports.s3, corsOrigins: [baseUrl] });
+    closers.push(() => s3.close());
+    const kms = await kmsService.start({ dataDir, port: ports.kms });
+    closers.push(() => kms.close());
+    const maildev = await maildevService.start({ dataDir, smtpPort: ports.smtp, webPort: ports.maildevWeb });
+    closers.push(() => maildev.close());
+    const ses = await sesService.start({ port: ports.ses, smtp: { port: maildev.smtpPort } });
+    closers.push(() => ses.close());
+    const sns = await snsService.start({ dataDir, port: ports.sns });
+    closers.push(() => sns.close());
+
     // The in-process handlers read the same variables as the Lambdas in AWS.
     Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_AWS_CREDENTIALS.secretAccessKey,
+      S3_ENDPOINT: s3.endpoint,
+      ATTACHMENTS_BUCKET: s3.buckets.attachments,
+      ARCHIVE_BUCKET: s3.buckets.archive,
+      KMS_ENDPOINT: kms.endpoint,
+      SIGNING_KEY_ID: kms.signingKeyArn,
+      SES_ENDPOINT: ses.endpoint,
+      SES_FROM: 'Kargüzar <no-reply@karguzar.local>',
+      EMAIL_FROM: 'Kargüzar <no-reply@karguzar.local>',
+      SNS_ENDPOINT: sns.endpoint,
       KARGUZAR_ENV: 'local',
       AWS_REGION: 'eu-central-1',
       TABLE_NAME,
@@ -91,16 +121,39 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     });
     closers.push(() => poller.close());
 
-    addHealthCheck(async () => ({ oidc: { ok: true }, streams: await poller.health() }));
+    addHealthCheck(async () => ({
+      oidc: { ok: true },
+      streams: await poller.health(),
+      s3: await s3.health(),
+      kms: await kms.health(),
+      maildev: await maildev.health(),
+      ses: await ses.health(),
+      sns: await sns.health(),
+    }));
 
     const gateway = await startGateway({
       port: ports.gateway,
       webDir: options.webDir ?? resolve('web/out'),
       oidc: oidc.callback,
+      // The SMS outbox, the embedded default's stand-in for phones (like maildev's inbox for e-mail).
+      local: async (req, res, url) => {
+        if (url.pathname !== '/local/sms' || req.method !== 'GET') return false;
+        const after = url.searchParams.get('after') ?? undefined;
+        const limit = Math.min(Number(url.searchParams.get('limit') ?? 100) || 100, 500);
+        const items = await sns.listOutbox({ limit, ...(after ? { after } : {}) });
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'cache-control': 'no-store',
+        });
+        res.end(JSON.stringify({ items }));
+        return true;
+      },
     });
     closers.push(() => gateway.close());
 
     return {
+      maildevUrl: maildev.webUrl,
+      sms: sns,
       baseUrl,
       issuer,
       ports,

@@ -11,6 +11,8 @@ export interface LocalPorts {
   stepfunctions: number;
   smtp: number;
   maildevWeb: number;
+  ses: number;
+  sns: number;
 }
 
 function num(name: string, fallback: number): number {
@@ -32,6 +34,8 @@ export function localPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
     stepfunctions: num('KARGUZAR_SFN_PORT', base + 4),
     smtp: num('KARGUZAR_SMTP_PORT', base + 5),
     maildevWeb: num('KARGUZAR_MAILDEV_PORT', base + 6),
+    ses: num('KARGUZAR_SES_PORT', base + 7),
+    sns: num('KARGUZAR_SNS_PORT', base + 8),
   };
 }
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** Finds a base port with `count` free ports after it on 127.0.0.1. */
-export async function freePortBase(count = 8): Promise<number> {
+export async function freePortBase(count = 10): Promise<number> {
   const isFree = (port: number) =>
     new Promise<boolean>((resolve) => {
       const server = createServer();

@@ -16,7 +16,9 @@ export interface SesEmailSenderOptions {
   configurationSetName?: string;
 }
 
-export function createSesClient(options: Pick<SesEmailSenderOptions, 'region' | 'endpoint' | 'credentials'>): SESv2Client {
+export function createSesClient(
+  options: Pick<SesEmailSenderOptions, 'region' | 'endpoint' | 'credentials'>,
+): SESv2Client {
   const config: SESv2ClientConfig = { region: options.region };
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.credentials) config.credentials = options.credentials;
@@ -38,7 +40,9 @@ export class SesEmailSender implements EmailSender {
       new SendEmailCommand({
         FromEmailAddress: this.options.fromAddress,
         Destination: { ToAddresses: message.to },
-        ...(this.options.configurationSetName ? { ConfigurationSetName: this.options.configurationSetName } : {}),
+        ...(this.options.configurationSetName
+          ? { ConfigurationSetName: this.options.configurationSetName }
+          : {}),
         Content: {
           Simple: {
             Subject: { Data: message.subject, Charset: 'UTF-8' },

@@ -3,7 +3,14 @@
  * DIGEST, so documents of any size can be signed (KMS takes at most 4 KiB RAW).
  */
 import { createHash, createPublicKey, verify } from 'node:crypto';
-import { GetPublicKeyCommand, KMSClient, KMSInvalidSignatureException, SignCommand, VerifyCommand, type KMSClientConfig } from '@aws-sdk/client-kms';
+import {
+  GetPublicKeyCommand,
+  KMSClient,
+  KMSInvalidSignatureException,
+  SignCommand,
+  VerifyCommand,
+  type KMSClientConfig,
+} from '@aws-sdk/client-kms';
 import type { DocumentSigner } from '../../ports/signing.port';
 
 export interface KmsDocumentSignerOptions {
@@ -15,7 +22,9 @@ export interface KmsDocumentSignerOptions {
   keyId: string;
 }
 
-export function createKmsClient(options: Pick<KmsDocumentSignerOptions, 'region' | 'endpoint' | 'credentials'>): KMSClient {
+export function createKmsClient(
+  options: Pick<KmsDocumentSignerOptions, 'region' | 'endpoint' | 'credentials'>,
+): KMSClient {
   const config: KMSClientConfig = { region: options.region };
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.credentials) config.credentials = options.credentials;
@@ -26,7 +35,11 @@ export function createKmsClient(options: Pick<KmsDocumentSignerOptions, 'region'
  * Verifies a KMS ECDSA_SHA_256 signature (DER) against a DER SPKI public key with node:crypto —
  * what an outside verifier does with publicKey().
  */
-export function verifyEcdsaSha256(spkiDer: Uint8Array, message: Uint8Array, signatureDer: Uint8Array): boolean {
+export function verifyEcdsaSha256(
+  spkiDer: Uint8Array,
+  message: Uint8Array,
+  signatureDer: Uint8Array,
+): boolean {
   const key = createPublicKey({ key: Buffer.from(spkiDer), format: 'der', type: 'spki' });
   return verify('sha256', message, { key, dsaEncoding: 'der' }, signatureDer);
 }

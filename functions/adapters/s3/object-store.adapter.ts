@@ -31,7 +31,9 @@ export interface S3ObjectStoreOptions {
 
 type BucketRole = 'attachments' | 'archive';
 
-export function createS3Client(options: Pick<S3ObjectStoreOptions, 'region' | 'endpoint' | 'forcePathStyle' | 'credentials'>): S3Client {
+export function createS3Client(
+  options: Pick<S3ObjectStoreOptions, 'region' | 'endpoint' | 'forcePathStyle' | 'credentials'>,
+): S3Client {
   const config: S3ClientConfig = {
     region: options.region,
     // Checksums are set explicitly where they matter (SHA-256); no implicit CRC32 in presigned URLs.
@@ -58,7 +60,10 @@ export function contentDisposition(fileName: string, inline: boolean): string {
     .replace(/Ə/g, 'E')
     .replace(/[^\x20-\x7e]/g, '_')
     .replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
@@ -138,7 +143,10 @@ export class S3ObjectStore implements ObjectStore {
     );
   }
 
-  async head(input: { bucket: BucketRole; key: string }): Promise<{ size: number; contentType: string; sha256Base64?: string } | undefined> {
+  async head(input: {
+    bucket: BucketRole;
+    key: string;
+  }): Promise<{ size: number; contentType: string; sha256Base64?: string } | undefined> {
     try {
       const out = await this.client.send(
         new HeadObjectCommand({ Bucket: this.bucket(input.bucket), Key: input.key, ChecksumMode: 'ENABLED' }),
@@ -156,7 +164,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async get(input: { bucket: BucketRole; key: string }): Promise<Uint8Array | undefined> {
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.bucket(input.bucket), Key: input.key }));
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket(input.bucket), Key: input.key }),
+      );
       return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -164,7 +174,13 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async put(input: { bucket: BucketRole; key: string; body: Uint8Array; contentType: string; retainUntil?: Date }): Promise<void> {
+  async put(input: {
+    bucket: BucketRole;
+    key: string;
+    body: Uint8Array;
+    contentType: string;
+    retainUntil?: Date;
+  }): Promise<void> {
     try {
       await this.client.send(
         new PutObjectCommand({
@@ -177,13 +193,21 @@ export class S3ObjectStore implements ObjectStore {
           // Write-once: S3 answers 412 when the key exists (conditional write).
           IfNoneMatch: '*',
           ...(input.retainUntil
-            ? { ObjectLockMode: this.options.lockMode ?? 'COMPLIANCE', ObjectLockRetainUntilDate: input.retainUntil }
+            ? {
+                ObjectLockMode: this.options.lockMode ?? 'COMPLIANCE',
+                ObjectLockRetainUntilDate: input.retainUntil,
+              }
             : {}),
         }),
       );
     } catch (err) {
-      if (err instanceof S3ServiceException && (err.$metadata.httpStatusCode === 412 || err.name === 'PreconditionFailed')) {
-        throw new ConflictError('object_exists', 'An object with this key already exists', { key: input.key });
+      if (
+        err instanceof S3ServiceException &&
+        (err.$metadata.httpStatusCode === 412 || err.name === 'PreconditionFailed')
+      ) {
+        throw new ConflictError('object_exists', 'An object with this key already exists', {
+          key: input.key,
+        });
       }
       throw err;
     }

@@ -2,7 +2,12 @@
  * SmsSender on SNS Publish with PhoneNumber (transactional SMS). Locally the same code talks to
  * the local SNS endpoint, which writes the SMS outbox.
  */
-import { PublishCommand, SNSClient, type MessageAttributeValue, type SNSClientConfig } from '@aws-sdk/client-sns';
+import {
+  PublishCommand,
+  SNSClient,
+  type MessageAttributeValue,
+  type SNSClientConfig,
+} from '@aws-sdk/client-sns';
 import { ValidationError } from '../../domain/errors';
 import type { SmsMessage, SmsSender } from '../../ports/sms.port';
 
@@ -17,7 +22,9 @@ export interface SnsSmsSenderOptions {
   smsType?: 'Transactional' | 'Promotional';
 }
 
-export function createSnsClient(options: Pick<SnsSmsSenderOptions, 'region' | 'endpoint' | 'credentials'>): SNSClient {
+export function createSnsClient(
+  options: Pick<SnsSmsSenderOptions, 'region' | 'endpoint' | 'credentials'>,
+): SNSClient {
   const config: SNSClientConfig = { region: options.region };
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.credentials) config.credentials = options.credentials;
@@ -43,9 +50,14 @@ export class SnsSmsSender implements SmsSender {
     const attributes: Record<string, MessageAttributeValue> = {
       'AWS.SNS.SMS.SMSType': { DataType: 'String', StringValue: this.options.smsType ?? 'Transactional' },
     };
-    if (this.options.senderId) attributes['AWS.SNS.SMS.SenderID'] = { DataType: 'String', StringValue: this.options.senderId };
+    if (this.options.senderId)
+      attributes['AWS.SNS.SMS.SenderID'] = { DataType: 'String', StringValue: this.options.senderId };
     const out = await this.client.send(
-      new PublishCommand({ PhoneNumber: message.phone, Message: message.text, MessageAttributes: attributes }),
+      new PublishCommand({
+        PhoneNumber: message.phone,
+        Message: message.text,
+        MessageAttributes: attributes,
+      }),
     );
     if (!out.MessageId) throw new Error('SNS Publish returned no MessageId');
     return { messageId: out.MessageId };

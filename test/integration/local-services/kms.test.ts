@@ -1,0 +1,166 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  CreateAliasCommand,
+  CreateKeyCommand,
+  DescribeKeyCommand,
+  KMSInvalidSignatureException,
+  ListAliasesCommand,
+  NotFoundException,
+  SignCommand,
+  VerifyCommand,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createKmsClient,
+  KmsDocumentSigner,
+  verifyEcdsaSha256,
+} from '../../../functions/adapters/kms/document-signer.adapter';
+import { start, type KmsService } from '../../../infra/local/services/kms';
+import { credentials, region, tempDataDir } from './helpers';
+
+describe('local KMS endpoint with the KMS signer adapter', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  let service: KmsService;
+  let client: KMSClient;
+  let signer: KmsDocumentSigner;
+
+  const connect = (svc: KmsService) => {
+    client = createKmsClient({ region, endpoint: svc.endpoint, credentials });
+    signer = new KmsDocumentSigner(
+      { region, endpoint: svc.endpoint, credentials, keyId: 'alias/karguzar-signing' },
+      client,
+    );
+  };
+
+  beforeAll(async () => {
+    data = await tempDataDir('kms');
+    service = await start({ dataDir: data.dir, port: 0 });
+    connect(service);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await data?.remove();
+  });
+
+  it('creates alias/karguzar-signing on start, backed by an ECC_NIST_P256 signing key', async () => {
+    // Act
+    const aliases = await client.send(new ListAliasesCommand({}));
+    const key = await client.send(new DescribeKeyCommand({ KeyId: 'alias/karguzar-signing' }));
+
+    // Assert
+    expect(aliases.Aliases?.map((a) => a.AliasName)).toEqual(['alias/karguzar-signing']);
+    expect(key.KeyMetadata).toMatchObject({
+      KeySpec: 'ECC_NIST_P256',
+      KeyUsage: 'SIGN_VERIFY',
+      SigningAlgorithms: ['ECDSA_SHA_256'],
+    });
+    expect(key.KeyMetadata?.Arn).toBe(service.signingKeyArn);
+    expect((await service.health()).ok).toBe(true);
+  });
+
+  it('signs and verifies a document through the adapter, and rejects a changed document', async () => {
+    // Arrange
+    const document = new TextEncoder().encode('Əmr №12: İcra müddəti — şöbə müdiri'.repeat(500));
+
+    // Act
+    const { keyId, signature } = await signer.sign(document);
+    const valid = await signer.verify(document, signature);
+    const tampered = await signer.verify(new TextEncoder().encode('başqa sənəd'), signature);
+
+    // Assert
+    expect(keyId).toBe(service.signingKeyArn);
+    expect(valid).toBe(true);
+    expect(tampered).toBe(false);
+  });
+
+  it('produces signatures that node:crypto verifies with the key from GetPublicKey', async () => {
+    // Arrange
+    const document = new TextEncoder().encode('Elektron sənədin surəti');
+    const { signature } = await signer.sign(document);
+
+    // Act
+    const spki = await signer.publicKey();
+
+    // Assert
+    expect(verifyEcdsaSha256(spki, document, signature)).toBe(true);
+    expect(verifyEcdsaSha256(spki, new TextEncoder().encode('other'), signature)).toBe(false);
+  });
+
+  it('speaks RAW Sign/Verify and CreateKey/CreateAlias like KMS', async () => {
+    // Arrange
+    const created = await client.send(
+      new CreateKeyCommand({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY', Description: 'test' }),
+    );
+    await client.send(
+      new CreateAliasCommand({ AliasName: 'alias/test-raw', TargetKeyId: created.KeyMetadata!.KeyId! }),
+    );
+    const message = new TextEncoder().encode('raw message');
+
+    // Act
+    const signed = await client.send(
+      new SignCommand({
+        KeyId: 'alias/test-raw',
+        Message: message,
+        MessageType: 'RAW',
+        SigningAlgorithm: 'ECDSA_SHA_256',
+      }),
+    );
+    const verified = await client.send(
+      new VerifyCommand({
+        KeyId: created.KeyMetadata!.Arn!,
+        Message: message,
+        MessageType: 'RAW',
+        Signature: signed.Signature!,
+        SigningAlgorithm: 'ECDSA_SHA_256',
+      }),
+    );
+    const wrong = client.send(
+      new VerifyCommand({
+        KeyId: 'alias/test-raw',
+        Message: new TextEncoder().encode('x'),
+        MessageType: 'RAW',
+        Signature: signed.Signature!,
+        SigningAlgorithm: 'ECDSA_SHA_256',
+      }),
+    );
+    const missing = client.send(new DescribeKeyCommand({ KeyId: 'alias/none' }));
+
+    // Assert
+    expect(signed.KeyId).toBe(created.KeyMetadata!.Arn);
+    expect(verified.SignatureValid).toBe(true);
+    await expect(wrong).rejects.toBeInstanceOf(KMSInvalidSignatureException);
+    await expect(missing).rejects.toBeInstanceOf(NotFoundException);
+  });
+
+  it('keeps private keys in owner-only files', async () => {
+    // Act
+    const dirMode = (await stat(join(data.dir, 'kms'))).mode & 0o777;
+    const keyFile = join(data.dir, 'kms', 'keys', `${service.signingKeyArn.split('/').pop()}.json`);
+    const fileMode = (await stat(keyFile)).mode & 0o777;
+
+    // Assert
+    expect(dirMode).toBe(0o700);
+    expect(fileMode).toBe(0o600);
+  });
+
+  it('keeps keys and aliases across a restart: old signatures still verify', async () => {
+    // Arrange
+    const document = new TextEncoder().encode('arxiv sənədi');
+    const before = await signer.sign(document);
+    const publicKeyBefore = await signer.publicKey();
+    await service.close();
+
+    // Act
+    service = await start({ dataDir: data.dir, port: 0 });
+    connect(service);
+    const after = await signer.verify(document, before.signature);
+
+    // Assert
+    expect(after).toBe(true);
+    expect(service.signingKeyArn).toBe(before.keyId);
+    expect(await signer.publicKey()).toEqual(publicKeyBefore);
+  });
+});

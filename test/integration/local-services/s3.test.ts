@@ -1,0 +1,357 @@
+import { createHash } from 'node:crypto';
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConflictError } from '../../../functions/domain/errors';
+import { createS3Client, S3ObjectStore } from '../../../functions/adapters/s3/object-store.adapter';
+import { start, type S3Service } from '../../../infra/local/services/s3';
+import { credentials, region, tempDataDir } from './helpers';
+
+const buckets = { attachments: 'karguzar-attachments', archive: 'karguzar-archive' };
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('base64');
+
+async function s3Error(promise: Promise<unknown>): Promise<S3ServiceException> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof S3ServiceException) return err;
+    throw err;
+  }
+  throw new Error('expected an S3 error');
+}
+
+describe('local S3 endpoint with the S3 adapter', () => {
+  let data: Awaited<ReturnType<typeof tempDataDir>>;
+  let service: S3Service;
+  let client: S3Client;
+  let store: S3ObjectStore;
+
+  const connect = (svc: S3Service) => {
+    client = createS3Client({ region, endpoint: svc.endpoint, credentials });
+    store = new S3ObjectStore({ region, endpoint: svc.endpoint, credentials, buckets }, client);
+  };
+
+  beforeAll(async () => {
+    data = await tempDataDir('s3');
+    service = await start({ dataDir: data.dir, port: 0 });
+    connect(service);
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await data?.remove();
+  });
+
+  it('reports healthy with both buckets created', async () => {
+    // Act
+    const health = await service.health();
+
+    // Assert
+    expect(health).toEqual({ ok: true });
+  });
+
+  it('round-trips a presigned PUT and a presigned GET with a UTF-8 file name', async () => {
+    // Arrange
+    const body = new TextEncoder().encode('Sənəd məzmunu: ş ğ ı İ ə');
+    const upload = await store.presignUpload({
+      bucket: 'attachments',
+      key: 'tenant-1/doc-1/att-1',
+      contentType: 'text/plain; charset=utf-8',
+      contentLength: body.byteLength,
+      sha256Base64: sha256(body),
+      expiresInSeconds: 300,
+    });
+
+    // Act
+    const put = await fetch(upload.url, {
+      method: 'PUT',
+      headers: { ...upload.headers, Origin: 'http://127.0.0.1:3000' },
+      body,
+    });
+    const url = await store.presignDownload({
+      bucket: 'attachments',
+      key: 'tenant-1/doc-1/att-1',
+      fileName: 'Əmr şəhər.txt',
+      inline: false,
+      expiresInSeconds: 300,
+    });
+    const got = await fetch(url);
+
+    // Assert
+    expect(put.status).toBe(200);
+    expect(put.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+    expect(put.headers.get('access-control-expose-headers')).toContain('ETag');
+    expect(got.status).toBe(200);
+    expect(new Uint8Array(await got.arrayBuffer())).toEqual(body);
+    expect(got.headers.get('content-disposition')).toBe(
+      `attachment; filename="Emr seher.txt"; filename*=UTF-8''${encodeURIComponent('Əmr şəhər.txt')}`,
+    );
+    expect(await store.head({ bucket: 'attachments', key: 'tenant-1/doc-1/att-1' })).toEqual({
+      size: body.byteLength,
+      contentType: 'text/plain; charset=utf-8',
+      sha256Base64: sha256(body),
+    });
+  });
+
+  it('rejects a presigned PUT whose body does not match the signed SHA-256 with BadDigest', async () => {
+    // Arrange
+    const declared = new TextEncoder().encode('expected content');
+    const sent = new TextEncoder().encode('tampered content');
+    const upload = await store.presignUpload({
+      bucket: 'attachments',
+      key: 'tenant-1/doc-1/att-2',
+      contentType: 'application/octet-stream',
+      contentLength: declared.byteLength,
+      sha256Base64: sha256(declared),
+      expiresInSeconds: 300,
+    });
+
+    // Act
+    const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: sent });
+
+    // Assert
+    expect(put.status).toBe(400);
+    expect(await put.text()).toContain('<Code>BadDigest</Code>');
+    expect(await store.head({ bucket: 'attachments', key: 'tenant-1/doc-1/att-2' })).toBeUndefined();
+  });
+
+  it('rejects a presigned PUT whose length differs from the signed Content-Length', async () => {
+    // Arrange
+    const declared = new TextEncoder().encode('12345');
+    const sent = new TextEncoder().encode('123456');
+    const upload = await store.presignUpload({
+      bucket: 'attachments',
+      key: 'tenant-1/doc-1/att-3',
+      contentType: 'application/octet-stream',
+      contentLength: declared.byteLength,
+      sha256Base64: sha256(sent),
+      expiresInSeconds: 300,
+    });
+    // As a browser does: fetch derives Content-Length from the body it actually sends.
+    const { 'Content-Length': _signedLength, ...headers } = upload.headers;
+
+    // Act
+    const put = await fetch(upload.url, { method: 'PUT', headers, body: sent });
+
+    // Assert
+    expect(put.status).toBe(403);
+    expect(await put.text()).toContain('<Code>SignatureDoesNotMatch</Code>');
+  });
+
+  it('rejects an SDK PutObject whose x-amz-checksum-sha256 does not match the body', async () => {
+    // Act
+    const err = await s3Error(
+      client.send(
+        new PutObjectCommand({
+          Bucket: buckets.attachments,
+          Key: 'tenant-1/doc-1/att-4',
+          Body: new TextEncoder().encode('body'),
+          ChecksumSHA256: sha256(new TextEncoder().encode('other')),
+        }),
+      ),
+    );
+
+    // Assert
+    expect(err.name).toBe('BadDigest');
+    expect(err.$metadata.httpStatusCode).toBe(400);
+  });
+
+  it('accepts a streamed SDK upload (aws-chunked with a trailing checksum) with default client settings', async () => {
+    // Arrange
+    const defaults = new S3Client({ region, endpoint: service.endpoint, forcePathStyle: true, credentials });
+    const content = Buffer.from('axın '.repeat(10_000));
+
+    // Act
+    await defaults.send(
+      new PutObjectCommand({
+        Bucket: buckets.attachments,
+        Key: 'tenant-1/stream',
+        Body: Readable.from([content]),
+        ContentLength: content.length,
+      }),
+    );
+    const got = await store.get({ bucket: 'attachments', key: 'tenant-1/stream' });
+
+    // Assert
+    expect(Buffer.from(got!)).toEqual(content);
+  });
+
+  it('refuses requests signed with unknown credentials', async () => {
+    // Arrange
+    const stranger = createS3Client({
+      region,
+      endpoint: service.endpoint,
+      credentials: { accessKeyId: 'nobody', secretAccessKey: 'x' },
+    });
+
+    // Act
+    const err = await s3Error(
+      stranger.send(new HeadObjectCommand({ Bucket: buckets.attachments, Key: 'tenant-1/doc-1/att-1' })),
+    );
+
+    // Assert
+    expect(err.$metadata.httpStatusCode).toBe(403);
+  });
+
+  it('answers the CORS preflight of the local web origin', async () => {
+    // Act
+    const res = await fetch(`${service.endpoint}/${buckets.attachments}/tenant-1/x`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://127.0.0.1:3000',
+        'Access-Control-Request-Method': 'PUT',
+        'Access-Control-Request-Headers': 'content-type,x-amz-checksum-sha256',
+      },
+    });
+    const other = await fetch(`${service.endpoint}/${buckets.attachments}/tenant-1/x`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://evil.example', 'Access-Control-Request-Method': 'PUT' },
+    });
+
+    // Assert
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');
+    expect(res.headers.get('access-control-allow-methods')).toContain('PUT');
+    expect(res.headers.get('access-control-allow-headers')).toBe('content-type,x-amz-checksum-sha256');
+    expect(other.status).toBe(403);
+  });
+
+  it('treats put() as write-once: a second put of the same key is a ConflictError', async () => {
+    // Arrange
+    const key = 'tenant-1/doc-2/att-1';
+    await store.put({
+      bucket: 'attachments',
+      key,
+      body: new Uint8Array([1, 2, 3]),
+      contentType: 'application/octet-stream',
+    });
+
+    // Act
+    const second = store.put({
+      bucket: 'attachments',
+      key,
+      body: new Uint8Array([4]),
+      contentType: 'application/octet-stream',
+    });
+
+    // Assert
+    await expect(second).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.get({ bucket: 'attachments', key })).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  describe('archive WORM rules', () => {
+    const key = 'tenant-1/archive/doc-9.pdf';
+    const retainUntil = new Date(Date.now() + 30 * 86_400_000);
+    const body = new TextEncoder().encode('%PDF-1.7 archived');
+
+    beforeAll(async () => {
+      await store.put({ bucket: 'archive', key, body, contentType: 'application/pdf', retainUntil });
+    });
+
+    it('returns the lock headers on HEAD and GET', async () => {
+      // Act
+      const head = await client.send(new HeadObjectCommand({ Bucket: buckets.archive, Key: key }));
+      const get = await client.send(new GetObjectCommand({ Bucket: buckets.archive, Key: key }));
+      await get.Body?.transformToByteArray();
+
+      // Assert
+      expect(head.ObjectLockMode).toBe('COMPLIANCE');
+      expect(head.ObjectLockRetainUntilDate?.toISOString()).toBe(retainUntil.toISOString());
+      expect(get.ObjectLockMode).toBe('COMPLIANCE');
+      expect(get.ObjectLockRetainUntilDate?.toISOString()).toBe(retainUntil.toISOString());
+    });
+
+    it('applies the default retention when a PUT carries no lock headers', async () => {
+      // Arrange
+      await client.send(
+        new PutObjectCommand({ Bucket: buckets.archive, Key: 'tenant-1/archive/default.txt', Body: 'x' }),
+      );
+
+      // Act
+      const head = await client.send(
+        new HeadObjectCommand({ Bucket: buckets.archive, Key: 'tenant-1/archive/default.txt' }),
+      );
+
+      // Assert
+      expect(head.ObjectLockMode).toBe('COMPLIANCE');
+      expect(head.ObjectLockRetainUntilDate!.getTime()).toBeGreaterThan(Date.now() + 9 * 365 * 86_400_000);
+    });
+
+    it('refuses to overwrite an archived key, with and without If-None-Match', async () => {
+      // Act
+      const plain = await s3Error(
+        client.send(new PutObjectCommand({ Bucket: buckets.archive, Key: key, Body: 'replaced' })),
+      );
+      const viaAdapter = store.put({
+        bucket: 'archive',
+        key,
+        body: new Uint8Array([0]),
+        contentType: 'application/pdf',
+      });
+
+      // Assert
+      expect(plain.name).toBe('AccessDenied');
+      expect(plain.$metadata.httpStatusCode).toBe(403);
+      await expect(viaAdapter).rejects.toBeInstanceOf(ConflictError);
+      expect(await store.get({ bucket: 'archive', key })).toEqual(body);
+    });
+
+    it('refuses DeleteObject and DeleteObjects before retain-until', async () => {
+      // Act
+      const single = await s3Error(
+        client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key })),
+      );
+      const batch = await client.send(
+        new DeleteObjectsCommand({ Bucket: buckets.archive, Delete: { Objects: [{ Key: key }] } }),
+      );
+
+      // Assert
+      expect(single.name).toBe('AccessDenied');
+      expect(batch.Errors).toEqual([expect.objectContaining({ Key: key, Code: 'AccessDenied' })]);
+      expect(batch.Deleted ?? []).toEqual([]);
+      expect(await store.get({ bucket: 'archive', key })).toEqual(body);
+    });
+
+    it('keeps enforcing the rules after a restart on the same data folder', async () => {
+      // Arrange
+      await service.close();
+      service = await start({ dataDir: data.dir, port: 0 });
+      connect(service);
+
+      // Act
+      const head = await client.send(new HeadObjectCommand({ Bucket: buckets.archive, Key: key }));
+      const overwrite = await s3Error(
+        client.send(new PutObjectCommand({ Bucket: buckets.archive, Key: key, Body: 'x' })),
+      );
+      const del = await s3Error(client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key })));
+
+      // Assert
+      expect(head.ObjectLockRetainUntilDate?.toISOString()).toBe(retainUntil.toISOString());
+      expect(overwrite.name).toBe('AccessDenied');
+      expect(del.name).toBe('AccessDenied');
+      expect(await store.get({ bucket: 'archive', key })).toEqual(body);
+    });
+
+    it('allows deleting once retain-until has passed', async () => {
+      // Arrange: a service whose clock is past the retention date
+      await service.close();
+      const later = new Date(retainUntil.getTime() + 1000);
+      service = await start({ dataDir: data.dir, port: 0, now: () => later });
+      connect(service);
+
+      // Act
+      await client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key }));
+
+      // Assert
+      expect(await store.get({ bucket: 'archive', key })).toBeUndefined();
+    });
+  });
+});
