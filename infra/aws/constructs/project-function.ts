@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import {
+  ApplicationLogLevel,
+  Architecture,
+  LoggingFormat,
+  Runtime,
+  SystemLogLevel,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** Fixed for every Lambda of the project (tests assert these on every function). */
+export const PROJECT_RUNTIME = Runtime.NODEJS_22_X;
+export const PROJECT_ARCHITECTURE = Architecture.ARM_64;
+
+/**
+ * ESM bundles need `require` for the few CommonJS dependencies esbuild cannot convert;
+ * this banner is the usual shim for Node ESM output.
+ */
+const ESM_REQUIRE_SHIM =
+  "import { createRequire as __kgCreateRequire } from 'node:module';" +
+  'const require = __kgCreateRequire(import.meta.url);';
+
+export interface ProjectFunctionProps {
+  /** Absolute path of the TypeScript entry file; it must export `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  /** Environment variables; KARGUZAR_ENV=aws is always added. */
+  readonly environment?: Record<string, string>;
+  /** @default 1024 MB (arm64: more memory also means more CPU for cold starts) */
+  readonly memorySize?: number;
+  /** @default 10 seconds */
+  readonly timeout?: Duration;
+  readonly logRetention?: RetentionDays;
+  /** Dead-letter queue for asynchronous invocations (events, scheduler, retries). */
+  readonly deadLetterQueue?: IQueue;
+  /** Topic that receives the error and throttle alarms of this function. */
+  readonly alarmTopic?: ITopic;
+  /** Reserved concurrency; unset by default (new accounts start with a low quota). */
+  readonly reservedConcurrentExecutions?: number;
+}
+
+/**
+ * The one way this project defines a Lambda: NodejsFunction bundled by the local esbuild
+ * (never Docker), ESM output, Node 22 on arm64, JSON logs into an explicit LogGroup with
+ * retention, X-Ray active tracing, a dedicated role without AWS managed policies, and
+ * alarms on errors and throttles.
+ */
+export class ProjectFunction extends Construct {
+  /** True when an entry file exists; see {@link ProjectFunction.entryExists}. */
+  static entryExists(entry: string): boolean {
+    return existsSync(entry);
+  }
+
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Own role: the AWS managed AWSLambdaBasicExecutionRole grants logs on every log group;
+    // this role only gets write access to its own log group (below) and what the stack grants.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.description}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Fn', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: PROJECT_RUNTIME,
+      architecture: PROJECT_ARCHITECTURE,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.WARN,
+      tracing: Tracing.ACTIVE,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      deadLetterQueue: props.deadLetterQueue,
+      environment: {
+        ...props.environment,
+        KARGUZAR_ENV: 'aws',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_SHIM,
+        minify: true,
+        sourceMap: true,
+        // The AWS SDK v3 is bundled at the versions pinned in package.json instead of
+        // relying on whichever SDK the Lambda runtime ships (reproducible behaviour).
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+
+    Validations.of(this.fn).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the project runtime on purpose: the code is developed and tested on Node 20/22 (DESIGN.md section 9, middy 7 declares Node 22); moving to nodejs24.x is a deliberate upgrade of PROJECT_RUNTIME, not a per-function drift.',
+    });
+    // X-Ray: PutTraceSegments/PutTelemetryRecords have no resource-level permissions.
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only the X-Ray actions xray:PutTraceSegments and xray:PutTelemetryRecords use "*": X-Ray does not support resource-level permissions for them.',
+    });
+
+    if (props.alarmTopic) {
+      const action = new SnsAction(props.alarmTopic);
+      new Alarm(this, 'Errors', {
+        alarmDescription: `${props.description}: invocation errors`,
+        metric: this.fn.metricErrors({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(action);
+      new Alarm(this, 'Throttles', {
+        alarmDescription: `${props.description}: throttled invocations`,
+        metric: this.fn.metricThrottles({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(action);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { routes } from '../../functions/http/routes';
+import { APP_CONTEXT, buildApp, type Built } from '../../infra/aws/build';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+export interface Synthesized extends Built {
+  readonly app: App;
+  readonly main: Built['main'];
+  readonly mainTemplate: Template;
+  readonly edgeTemplate: Template;
+  /** CDK's validation report (cdk-nag runs as a policy-validation plugin). */
+  readonly report: ValidationReport;
+}
+
+export interface ValidationViolation {
+  ruleName: string;
+  severity: string;
+  description: string;
+  violatingConstructs: Array<{ constructPath: string }>;
+}
+export interface ValidationReport {
+  pluginReports: Array<{
+    pluginName: string;
+    conclusion: string;
+    violations: ValidationViolation[];
+    suppressedViolations?: Array<ValidationViolation & { reason?: string }>;
+  }>;
+}
+
+let cached: Synthesized | undefined;
+
+/**
+ * Synthesizes the real app (real route table, real statemachines/ folder) once per test
+ * file, with cdk-nag on and Lambda bundling skipped (`aws:cdk:bundling-stacks: []`):
+ * bundling is exercised by `npm run synth`; here it would only add esbuild time.
+ */
+export function synth(): Synthesized {
+  if (cached) return cached;
+  const app = new App({
+    outdir: mkdtempSync(join(tmpdir(), 'karguzar-cdk-')),
+    context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [] },
+  });
+  const built = buildApp(app, { projectRoot, routes, nag: true });
+  // Throws (in-memory app mode under vitest) when a validation plugin reports an error.
+  const assembly = app.synth();
+  const report = JSON.parse(
+    readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
+  ) as ValidationReport;
+  cached = {
+    ...built,
+    app,
+    mainTemplate: Template.fromStack(built.main),
+    edgeTemplate: Template.fromStack(built.edge),
+    report,
+  };
+  return cached;
+}
