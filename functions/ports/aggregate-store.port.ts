@@ -8,6 +8,8 @@ export type AggregateType =
 export interface UniqueClaim {
   scope: string;
   value: string;
+  /** The request field that carries the value, named in a duplicate_value error. */
+  field?: string;
 }
 
 export interface ChangeRecord {

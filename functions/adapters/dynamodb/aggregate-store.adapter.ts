@@ -177,7 +177,7 @@ export class DynamoAggregateStore implements AggregateStore {
     const taken = claims.find((_c, i) => rejected(1 + i));
     if (taken) {
       throw new ConflictError('duplicate_value', `The value of ${taken.scope} is already used`, {
-        field: taken.scope,
+        field: taken.field ?? taken.scope,
         value: taken.value,
       });
     }
@@ -248,7 +248,7 @@ export class DynamoAggregateStore implements AggregateStore {
     const taken = claims.find((_c, i) => rejected(1 + i));
     if (taken) {
       throw new ConflictError('duplicate_value', `The value of ${taken.scope} is already used`, {
-        field: taken.scope,
+        field: taken.field ?? taken.scope,
         value: taken.value,
       });
     }

@@ -27,7 +27,9 @@ export interface SfnWorkflowEngineOptions {
 type Status = Awaited<ReturnType<WorkflowEngine['describe']>>['status'];
 const statuses: readonly Status[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
-export function createSfnClient(options: Pick<SfnWorkflowEngineOptions, 'region' | 'endpoint' | 'credentials'>): SFNClient {
+export function createSfnClient(
+  options: Pick<SfnWorkflowEngineOptions, 'region' | 'endpoint' | 'credentials'>,
+): SFNClient {
   const config: SFNClientConfig = { region: options.region };
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.credentials) config.credentials = options.credentials;
@@ -46,10 +48,13 @@ export class SfnWorkflowEngine implements WorkflowEngine {
 
   async start(input: { machine: string; name: string; input: unknown }): Promise<{ executionArn: string }> {
     const stateMachineArn = this.options.machines[input.machine];
-    if (!stateMachineArn) throw new NotFoundError(`Unknown workflow ${input.machine}`, { machine: input.machine });
+    if (!stateMachineArn)
+      throw new NotFoundError(`Unknown workflow ${input.machine}`, { machine: input.machine });
     const body = JSON.stringify(input.input ?? {});
     try {
-      const out = await this.client.send(new StartExecutionCommand({ stateMachineArn, name: input.name, input: body }));
+      const out = await this.client.send(
+        new StartExecutionCommand({ stateMachineArn, name: input.name, input: body }),
+      );
       return { executionArn: out.executionArn! };
     } catch (err) {
       if (!(err instanceof ExecutionAlreadyExists)) throw err;
@@ -58,7 +63,11 @@ export class SfnWorkflowEngine implements WorkflowEngine {
       const executionArn = executionArnOf(stateMachineArn, input.name);
       const existing = await this.client.send(new DescribeExecutionCommand({ executionArn }));
       if (existing.input === body) return { executionArn };
-      throw new ConflictError('workflow_name_conflict', `A workflow named ${input.name} already exists with other input`, { name: input.name });
+      throw new ConflictError(
+        'workflow_name_conflict',
+        `A workflow named ${input.name} already exists with other input`,
+        { name: input.name },
+      );
     }
   }
 

@@ -7,7 +7,13 @@ import { emailSender, smsSender } from './task-adapters';
 const event = z.object({
   idempotencyKey: z.string().min(1),
   notification: z.discriminatedUnion('channel', [
-    z.object({ channel: z.literal('email'), to: z.array(z.email()).min(1), subject: z.string().min(1).max(998), text: z.string().min(1), html: z.string().optional() }),
+    z.object({
+      channel: z.literal('email'),
+      to: z.array(z.email()).min(1),
+      subject: z.string().min(1).max(998),
+      text: z.string().min(1),
+      html: z.string().optional(),
+    }),
     z.object({ channel: z.literal('sms'), phone: z.string().min(1), text: z.string().min(1).max(1600) }),
   ]),
 });

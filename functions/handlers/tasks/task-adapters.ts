@@ -5,7 +5,11 @@
  * Environment: AWS_REGION; EMAIL_FROM (+ SES_ENDPOINT locally) for e-mail; SNS_ENDPOINT locally
  * for SMS; TABLE_NAME (+ DYNAMODB_ENDPOINT locally) for the task inbox. A variable is checked when
  * its adapter is first needed, so a task Lambda only needs the variables of its own channel.
+ *
+ * The layering rule (handlers get adapters from functions/wiring) is waived for this one file only,
+ * until the wiring provides EmailSender, SmsSender and TaskInbox to the task Lambdas.
  */
+/* eslint-disable no-restricted-imports -- temporary composition root of the task Lambdas, see above */
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -28,12 +32,20 @@ function once<T>(build: () => T): () => T {
 }
 
 export const emailSender = once<EmailSender>(
-  () => new SesEmailSender({ region: region(), fromAddress: required('EMAIL_FROM'), ...(process.env.SES_ENDPOINT ? { endpoint: process.env.SES_ENDPOINT } : {}) }),
+  () =>
+    new SesEmailSender({
+      region: region(),
+      fromAddress: required('EMAIL_FROM'),
+      ...(process.env.SES_ENDPOINT ? { endpoint: process.env.SES_ENDPOINT } : {}),
+    }),
 );
 
 /** SMS through SNS Publish (the local SNS endpoint writes to the SMS outbox). */
 export const smsSender = once<SmsSender>(() => {
-  const client = new SNSClient({ region: region(), ...(process.env.SNS_ENDPOINT ? { endpoint: process.env.SNS_ENDPOINT } : {}) });
+  const client = new SNSClient({
+    region: region(),
+    ...(process.env.SNS_ENDPOINT ? { endpoint: process.env.SNS_ENDPOINT } : {}),
+  });
   return {
     async send(message) {
       const out = await client.send(
@@ -56,7 +68,15 @@ export const smsSender = once<SmsSender>(() => {
 export const taskInbox = once<TaskInbox>(() => {
   const table = required('TABLE_NAME');
   const doc = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ region: region(), ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}) }),
+    new DynamoDBClient({
+      region: region(),
+      ...(process.env.DYNAMODB_ENDPOINT
+        ? {
+            endpoint: process.env.DYNAMODB_ENDPOINT,
+            credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+          }
+        : {}),
+    }),
   );
   return {
     async record(r: HumanTaskRegistration) {

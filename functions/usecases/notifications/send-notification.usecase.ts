@@ -23,10 +23,13 @@ export async function sendNotification(
   const n = input.notification;
   if (n.channel === 'email') {
     if (n.to.length === 0) throw new ValidationError([{ path: 'notification.to', code: 'required' }]);
-    const { messageId } = await deps.email().send({ to: n.to, subject: n.subject, text: n.text, ...(n.html ? { html: n.html } : {}) });
+    const { messageId } = await deps
+      .email()
+      .send({ to: n.to, subject: n.subject, text: n.text, ...(n.html ? { html: n.html } : {}) });
     return { channel: 'email', messageId };
   }
-  if (!/^\+[1-9]\d{6,14}$/.test(n.phone)) throw new ValidationError([{ path: 'notification.phone', code: 'invalid_phone' }]);
+  if (!/^\+[1-9]\d{6,14}$/.test(n.phone))
+    throw new ValidationError([{ path: 'notification.phone', code: 'invalid_phone' }]);
   const { messageId } = await deps.sms().send({ phone: n.phone, text: n.text });
   return { channel: 'sms', messageId };
 }

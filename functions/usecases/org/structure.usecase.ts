@@ -31,7 +31,7 @@ type Versioned<T> = T & { version: number };
 const departmentPlacement = (d: DepartmentData) => ({
   parentKey: d.parentId ?? '-',
   sortKey: sortable(d.code),
-  claims: [{ scope: 'department-code', value: d.code.toLocaleLowerCase('az') }],
+  claims: [{ scope: 'department-code', value: d.code.toLocaleLowerCase('az'), field: 'code' }],
 });
 
 async function checkDepartment(
@@ -143,7 +143,7 @@ export const listPositions = (
 const employeePlacement = (e: EmployeeData) => ({
   parentKey: e.positionIds[0] ?? '-',
   sortKey: sortable(e.fullName),
-  claims: [{ scope: 'username', value: e.username }],
+  claims: [{ scope: 'username', value: e.username, field: 'username' }],
 });
 
 export async function createEmployee(

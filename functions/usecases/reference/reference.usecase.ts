@@ -24,11 +24,11 @@ function placement(data: ReferenceItemData) {
   const sortKey = sortable(data.list === 'nomenclature' ? data.index : (data.code ?? data.name.az));
   const claims =
     data.list === 'journals'
-      ? [{ scope: 'journal-code', value: data.code.toLocaleLowerCase('az') }]
+      ? [{ scope: 'journal-code', value: data.code.toLocaleLowerCase('az'), field: 'code' }]
       : data.list === 'nomenclature'
-        ? [{ scope: 'nomenclature-index', value: data.index.toLocaleLowerCase('az') }]
+        ? [{ scope: 'nomenclature-index', value: data.index.toLocaleLowerCase('az'), field: 'index' }]
         : data.code
-          ? [{ scope: `${data.list}-code`, value: data.code.toLocaleLowerCase('az') }]
+          ? [{ scope: `${data.list}-code`, value: data.code.toLocaleLowerCase('az'), field: 'code' }]
           : [];
   return { parentKey: data.parentId ?? '-', sortKey, claims };
 }

@@ -163,6 +163,7 @@ describe('concurrency and retries', () => {
     });
     expect(dup.status).toBe(409);
     expect(dup.body.code).toBe('duplicate_value');
+    expect(dup.body.errors?.[0]?.path).toBe('code');
     expect((await departmentCodes()).filter((c) => c.toLowerCase() === code.toLowerCase())).toHaveLength(1);
   });
 

@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+export const password = process.env.E2E_PASSWORD ?? 'Demo2026!';
+export const adminUser = process.env.E2E_ADMIN_USERNAME ?? 'admin';
+export const clerkUser = process.env.E2E_CLERK_USERNAME ?? 'clerk';
+
+/** A suffix that keeps names and codes of this run apart from earlier runs on the same data. */
+export function runId(): string {
+  return Date.now().toString(36).slice(-6) + Math.floor(Math.random() * 36 ** 2).toString(36);
+}
+
+/** Axe on the current page: no serious or critical violation (WCAG 2.x A/AA rules). */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `axe on ${what} (${page.url()})`).toEqual([]);
+}
+
+/**
+ * Signs in from the landing page through the issuer's login form (Authorization Code + PKCE)
+ * and waits for the app shell. The issuer's form is found by its fields, not its wording.
+ */
+export async function signIn(page: Page, username: string, options: { checkLoginPage?: boolean } = {}) {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  if (options.checkLoginPage) await expectAccessible(page, 'landing page');
+  await page.getByRole('button', { name: 'Sistemə daxil ol' }).click();
+
+  await page.waitForURL(/\/oidc\//);
+  const usernameField = page.locator('input[name="username"], input[name="login"]').first();
+  await expect(usernameField).toBeVisible();
+  if (options.checkLoginPage) await expectAccessible(page, 'OIDC login page');
+  await usernameField.fill(username);
+  await page.locator('input[type="password"]').first().fill(password);
+  await usernameField.locator('xpath=ancestor::form').locator('button[type="submit"]').first().click();
+
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith('/oidc') && !url.pathname.startsWith('/auth/callback'),
+  );
+  await expect(page.getByRole('navigation', { name: 'Əsas menyu' })).toBeVisible();
+}

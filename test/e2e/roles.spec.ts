@@ -1,0 +1,50 @@
+import { expect, test } from '@playwright/test';
+import { clerkUser, expectAccessible, signIn } from './helpers';
+
+test('a clerk does not see İdarəetmə and cannot open it', async ({ page }) => {
+  // Arrange + Act
+  await signIn(page, clerkUser);
+  const menu = page.getByRole('navigation', { name: 'Əsas menyu' });
+
+  // Assert: the clerk's menu
+  await expect(menu.getByRole('link', { name: 'Daxil olan' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'Siyahılar' })).toBeVisible();
+  await expect(menu.getByRole('link', { name: 'İdarəetmə' })).toHaveCount(0);
+  await expectAccessible(page, 'clerk home');
+
+  // A section still being built says so, with no sample data
+  await menu.getByRole('link', { name: 'Daxil olan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Daxil olan' })).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('Bu bölmə hazırlanır');
+  await expectAccessible(page, 'incoming (placeholder)');
+
+  // Typing the address does not open the administration pages
+  await page.goto('/admin/employees/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Giriş məhduddur' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'İşçi əlavə et' })).toHaveCount(0);
+
+  // Reference lists are read-only for a clerk
+  await page.goto('/lists/document-types/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sənədlərin növləri' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Element əlavə et' })).toHaveCount(0);
+});
+
+test('signing out returns to the landing page', async ({ page }) => {
+  // Arrange
+  await signIn(page, clerkUser);
+
+  // Act
+  await page.getByRole('button', { name: 'Çıxış' }).click();
+  // The issuer may ask to confirm the logout (its own page): confirm with its first button.
+  await page.waitForURL((url) => url.pathname.startsWith('/oidc') || url.pathname === '/');
+  if (new URL(page.url()).pathname.startsWith('/oidc')) {
+    const confirm = page.locator('button[type="submit"]').first();
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  }
+
+  // Assert
+  await page.waitForURL((url) => url.pathname === '/');
+  await expect(page.getByRole('button', { name: 'Sistemə daxil ol' })).toBeVisible();
+  await page.goto('/home/');
+  await expect(page.getByRole('button', { name: 'Sistemə daxil ol' })).toBeVisible();
+});

@@ -1,0 +1,5 @@
+import { SectionPlaceholder } from '../../../components/section-placeholder';
+
+export default function Page() {
+  return <SectionPlaceholder section="outgoing" />;
+}

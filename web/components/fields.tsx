@@ -1,0 +1,275 @@
+'use client';
+
+import { useId } from 'react';
+import { useI18n, type LocalizedText } from '../lib/i18n';
+import { ApiError } from '../lib/api';
+
+type Errors = Record<string, string | undefined>;
+
+function ErrorText({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {message}
+    </p>
+  );
+}
+
+interface TextFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  errors?: Errors;
+  required?: boolean;
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  hint?: string;
+  disabled?: boolean;
+  lang?: string;
+  autoComplete?: string;
+  min?: string | number;
+}
+
+export function TextField(props: TextFieldProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const error = props.errors?.[props.name];
+  const describedBy = [error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? <span className="required"> ({t('form.required')})</span> : null}
+      </label>
+      <input
+        id={id}
+        name={props.name}
+        type={props.type ?? 'text'}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        disabled={props.disabled}
+        lang={props.lang}
+        min={props.min}
+        autoComplete={props.autoComplete ?? 'off'}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+      {props.hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      ) : null}
+      <ErrorText id={`${id}-err`} message={error} />
+    </div>
+  );
+}
+
+interface SelectFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+  errors?: Errors;
+  required?: boolean;
+  /** Label of the empty option; absent = no empty option. */
+  emptyLabel?: string;
+  disabled?: boolean;
+}
+
+export function SelectField(props: SelectFieldProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const error = props.errors?.[props.name];
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {props.label}
+        {props.required ? <span className="required"> ({t('form.required')})</span> : null}
+      </label>
+      <select
+        id={id}
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        required={props.required}
+        disabled={props.disabled}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-err` : undefined}
+      >
+        {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <ErrorText id={`${id}-err`} message={error} />
+    </div>
+  );
+}
+
+export function CheckboxField(props: {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  errors?: Errors;
+  disabled?: boolean;
+}) {
+  const id = useId();
+  const error = props.errors?.[props.name];
+  return (
+    <div className="field field-checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        name={props.name}
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={error ? `${id}-err` : undefined}
+      />
+      <label htmlFor={id}>{props.label}</label>
+      <ErrorText id={`${id}-err`} message={error} />
+    </div>
+  );
+}
+
+/** A group of checkboxes (roles, positions) with a legend. */
+export function CheckboxGroup(props: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  value: string[];
+  onChange: (value: string[]) => void;
+  errors?: Errors;
+  emptyText?: string;
+}) {
+  const id = useId();
+  const error = props.errors?.[props.name];
+  const toggle = (v: string, on: boolean) =>
+    props.onChange(on ? [...props.value, v] : props.value.filter((x) => x !== v));
+  return (
+    <fieldset className="field-group" aria-describedby={error ? `${id}-err` : undefined}>
+      <legend>{props.legend}</legend>
+      {props.options.length === 0 && props.emptyText ? <p className="hint">{props.emptyText}</p> : null}
+      <div className="checkbox-list">
+        {props.options.map((o) => (
+          <div className="field-checkbox" key={o.value}>
+            <input
+              id={`${id}-${o.value}`}
+              type="checkbox"
+              name={props.name}
+              value={o.value}
+              checked={props.value.includes(o.value)}
+              onChange={(e) => toggle(o.value, e.target.checked)}
+            />
+            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
+          </div>
+        ))}
+      </div>
+      <ErrorText id={`${id}-err`} message={error} />
+    </fieldset>
+  );
+}
+
+/** Azerbaijani (required), English and Russian versions of one text. */
+export function LocalizedFields(props: {
+  legend: string;
+  name: string;
+  value: LocalizedText;
+  onChange: (value: LocalizedText) => void;
+  errors?: Errors;
+  required?: boolean;
+}) {
+  const { t } = useI18n();
+  const set = (lang: 'az' | 'en' | 'ru', v: string) => props.onChange({ ...props.value, [lang]: v });
+  const groupError = props.errors?.[props.name];
+  return (
+    <fieldset className="field-group localized">
+      <legend>{props.legend}</legend>
+      {groupError ? <p className="field-error">{groupError}</p> : null}
+      <TextField
+        label={t('form.langAz')}
+        name={`${props.name}.az`}
+        value={props.value.az}
+        onChange={(v) => set('az', v)}
+        errors={props.errors}
+        required={props.required}
+        lang="az"
+      />
+      <TextField
+        label={t('form.langEn')}
+        name={`${props.name}.en`}
+        value={props.value.en ?? ''}
+        onChange={(v) => set('en', v)}
+        errors={props.errors}
+        lang="en"
+      />
+      <TextField
+        label={t('form.langRu')}
+        name={`${props.name}.ru`}
+        value={props.value.ru ?? ''}
+        onChange={(v) => set('ru', v)}
+        errors={props.errors}
+        lang="ru"
+      />
+    </fieldset>
+  );
+}
+
+/** Drops empty optional translations so the API stores only what was typed. */
+export function cleanText(value: LocalizedText): LocalizedText {
+  const out: LocalizedText = { az: value.az.trim() };
+  if (value.en?.trim()) out.en = value.en.trim();
+  if (value.ru?.trim()) out.ru = value.ru.trim();
+  return out;
+}
+
+export function emptyText(): LocalizedText {
+  return { az: '', en: '', ru: '' };
+}
+
+/** The title of a failed request (localized by the API) in a live region. */
+export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: () => void }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  let title = t('errors.unexpected');
+  let detail: string | undefined;
+  let conflict = false;
+  if (error instanceof ApiError) {
+    if (error.status === 0) title = t('errors.network');
+    else title = error.problem.title || t('errors.unexpected');
+    detail = error.problem.detail;
+    // Only a stale version is solved by reloading (not a duplicate code or name).
+    conflict = error.status === 409 && error.problem.code === 'stale_version';
+  }
+  return (
+    <div className="alert alert-error" role="alert">
+      <p className="alert-title">{title}</p>
+      {detail ? <p>{detail}</p> : null}
+      {conflict && onReload ? (
+        <p>
+          {t('errors.conflictHint')}{' '}
+          <button type="button" className="link-button" onClick={onReload}>
+            {t('form.reload')}
+          </button>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function StatusMessage({ message }: { message?: string }) {
+  return (
+    <div className="status" role="status" aria-live="polite">
+      {message ? <p className="alert alert-success">{message}</p> : null}
+    </div>
+  );
+}
+
+export function fieldErrorsOf(error: unknown): Errors {
+  return error instanceof ApiError ? error.fieldErrors() : {};
+}

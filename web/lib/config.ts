@@ -1,0 +1,23 @@
+/** Runtime configuration served by the gateway (public): where the OIDC issuer and the API live. */
+export interface ClientConfig {
+  oidc: { authority: string; clientId: string; logoutUrl?: string };
+  apiBase: string;
+}
+
+let pending: Promise<ClientConfig> | null = null;
+
+export function loadClientConfig(): Promise<ClientConfig> {
+  pending ??= fetch('/api/v1/client-config', { headers: { Accept: 'application/json' } }).then(
+    async (res) => {
+      if (!res.ok) throw new Error(`client-config: HTTP ${res.status}`);
+      const body = (await res.json()) as ClientConfig;
+      if (!body?.oidc?.authority || !body.oidc.clientId) throw new Error('client-config: oidc missing');
+      return { ...body, apiBase: body.apiBase || '/api/v1' };
+    },
+  );
+  // A failed fetch must not stick: the next call tries again.
+  pending.catch(() => {
+    pending = null;
+  });
+  return pending;
+}
