@@ -11,7 +11,15 @@ function chromiumPath(): string | undefined {
   }
 }
 
+// Without E2E_BASE_URL the run starts its own embedded default (global setup) on a port picked
+// here, once, in the runner; the workers inherit the variable.
+if (!process.env.E2E_BASE_URL) {
+  process.env.E2E_START_EMBEDDED = '1';
+  process.env.E2E_BASE_URL = `http://127.0.0.1:${41000 + (process.pid % 1400) * 10}`;
+}
+
 export default defineConfig({
+  globalSetup: './test/support/e2e-global-setup.ts',
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
   // The specs share one embedded default (one tenant's data): run them one after the other.
@@ -21,10 +29,10 @@ export default defineConfig({
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 15_000 },
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  reporter: [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000',
+    baseURL: process.env.E2E_BASE_URL,
     locale: 'az-AZ',
     timezoneId: 'Asia/Baku',
     trace: 'retain-on-failure',
