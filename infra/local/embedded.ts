@@ -14,6 +14,8 @@ import * as maildevService from './services/maildev';
 import * as s3Service from './services/s3';
 import * as sesService from './services/ses';
 import * as snsService from './services/sns';
+import { ControllableClock } from './stepfunctions/clock';
+import * as sfnService from './stepfunctions/server';
 
 export const TABLE_NAME = 'karguzar';
 export const WEB_CLIENT_ID = 'karguzar-web';
@@ -66,6 +68,17 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const sns = await snsService.start({ dataDir, port: ports.sns });
     closers.push(() => sns.close());
 
+    // One controllable clock (offset kept in the data folder) for the runner and the handlers.
+    const clock = new ControllableClock(dataDir);
+    const sfn = await sfnService.start({
+      dataDir,
+      port: ports.stepfunctions,
+      clock,
+      log: (level, message, fields) => logger[level](`sfn: ${message}`, fields ?? {}),
+    });
+    closers.push(() => sfn.close());
+    const machines = Object.fromEntries(sfn.runner.listStateMachines().map((m) => [m.name, m.arn]));
+
     // The in-process handlers read the same variables as the Lambdas in AWS.
     Object.assign(process.env, {
       AWS_ACCESS_KEY_ID: LOCAL_AWS_CREDENTIALS.accessKeyId,
@@ -79,6 +92,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       SES_FROM: 'Kargüzar <no-reply@karguzar.local>',
       EMAIL_FROM: 'Kargüzar <no-reply@karguzar.local>',
       SNS_ENDPOINT: sns.endpoint,
+      SFN_ENDPOINT: sfn.url,
+      STATE_MACHINE_ARNS: JSON.stringify(machines),
       KARGUZAR_ENV: 'local',
       AWS_REGION: 'eu-central-1',
       TABLE_NAME,
@@ -89,7 +104,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       OIDC_TOKEN_TYP: 'at+jwt',
       WEB_ORIGIN: baseUrl,
     });
-    const { getContainer } = await import('../../functions/wiring/container');
+    const { getContainer, useClock } = await import('../../functions/wiring/container');
+    useClock(clock);
     const { addHealthCheck } = await import('../../functions/handlers/system.handler');
 
     const seeded = await seedDemo(getContainer());
@@ -129,6 +145,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       maildev: await maildev.health(),
       ses: await ses.health(),
       sns: await sns.health(),
+      stepfunctions: { ok: sfn.health().status === 'ok' },
     }));
 
     const gateway = await startGateway({
@@ -137,6 +154,27 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       oidc: oidc.callback,
       // The SMS outbox, the embedded default's stand-in for phones (like maildev's inbox for e-mail).
       local: async (req, res, url) => {
+        if (url.pathname === '/local/clock') {
+          // The controllable clock (tests and demos): GET shows it, POST {"advanceMs": n} moves it on.
+          if (req.method === 'POST') {
+            const chunks: Buffer[] = [];
+            for await (const chunk of req) chunks.push(chunk as Buffer);
+            const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { advanceMs?: unknown };
+            const ms = Number(body.advanceMs);
+            if (!Number.isFinite(ms) || ms < 0) {
+              res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
+              res.end(JSON.stringify({ error: 'advanceMs must be a non-negative number of milliseconds' }));
+              return true;
+            }
+            clock.advance(ms);
+          }
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+          });
+          res.end(JSON.stringify({ now: clock.now().toISOString(), offsetMs: clock.offset }));
+          return true;
+        }
         if (url.pathname !== '/local/sms' || req.method !== 'GET') return false;
         const after = url.searchParams.get('after') ?? undefined;
         const limit = Math.min(Number(url.searchParams.get('limit') ?? 100) || 100, 500);

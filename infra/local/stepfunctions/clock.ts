@@ -1,0 +1,69 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../../../functions/ports/clock.port';
+import { writeFileAtomic } from './fs-durable';
+
+/** A clock the runner can subscribe to, so that timers are re-evaluated when time jumps. */
+export interface RunnerClock extends Clock {
+  /** Called whenever the clock jumps (advance). Returns an unsubscribe function. */
+  onChange(listener: () => void): () => void;
+}
+
+/** The system clock; what the runner uses unless told otherwise. Never jumps. */
+export class SystemClock implements RunnerClock {
+  now(): Date {
+    return new Date();
+  }
+  onChange(): () => void {
+    return () => undefined;
+  }
+}
+
+/**
+ * Local-only controllable clock: system time plus an offset that can only grow. The offset is kept
+ * in `<dataDir>/clock.json` (atomically written) so that a restarted runner keeps the same notion
+ * of "now" as before. Never used in AWS.
+ */
+export class ControllableClock implements RunnerClock {
+  private offsetMs: number;
+  private readonly listeners = new Set<() => void>();
+  private readonly file: string;
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true });
+    this.file = join(dataDir, 'clock.json');
+    this.offsetMs = readOffset(this.file);
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  get offset(): number {
+    return this.offsetMs;
+  }
+
+  /** Moves time forward by `ms` (>= 0), persists the offset and wakes every listener. */
+  advance(ms: number): Date {
+    if (!Number.isFinite(ms) || ms < 0)
+      throw new RangeError('advance(ms) needs a finite, non-negative number');
+    this.offsetMs += Math.round(ms);
+    writeFileAtomic(this.file, JSON.stringify({ offsetMs: this.offsetMs }));
+    for (const listener of this.listeners) listener();
+    return this.now();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+function readOffset(file: string): number {
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as { offsetMs?: unknown };
+    return typeof parsed.offsetMs === 'number' && Number.isFinite(parsed.offsetMs) ? parsed.offsetMs : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+
+export const machineArn = (name: string) =>
+  `arn:aws:states:us-east-1:000000000000:stateMachine:karguzar-${name}`;
+
+export function sfnClient(url: string): SFNClient {
+  return new SFNClient({
+    region: 'us-east-1',
+    endpoint: url,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
+
+export function tempDataDir(): string {
+  return mkdtempSync(join(tmpdir(), 'karguzar-sfn-'));
+}
+
+/** Polls until `check` returns a value (not undefined) or the deadline passes. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export async function waitForStatus(
+  client: SFNClient,
+  executionArn: string,
+  status: string,
+  timeoutMs = 5000,
+) {
+  return eventually(
+    async () => {
+      const d = await client.send(new DescribeExecutionCommand({ executionArn }));
+      return d.status === status ? d : undefined;
+    },
+    timeoutMs,
+    `${executionArn} to be ${status}`,
+  );
+}
+
+export async function historyTypes(client: SFNClient, executionArn: string) {
+  const h = await client.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+  return h.events ?? [];
+}
+
+/** Lets pending timers and microtasks run (the runner reacts to a clock jump asynchronously). */
+export const settle = () => new Promise((r) => setTimeout(r, 20));
