@@ -18,4 +18,6 @@ export interface TaskInbox {
    * no-op (task Lambdas may run more than once for one step).
    */
   record(registration: HumanTaskRegistration): Promise<void>;
+  /** The registration of an assignment, for the decision that completes it. */
+  get(tenantId: string, assignmentId: string): Promise<HumanTaskRegistration | undefined>;
 }

@@ -18,6 +18,17 @@ const schema = z.object({
   OIDC_TOKEN_TYP: z.string().optional(),
   OIDC_CLIENT_ID: z.string().min(1).default('karguzar-web'),
   OIDC_LOGOUT_URL: z.url().optional(),
+  // Endpoints are set only in the embedded default; in AWS the SDK finds the services itself.
+  S3_ENDPOINT: z.url().optional(),
+  KMS_ENDPOINT: z.url().optional(),
+  SES_ENDPOINT: z.url().optional(),
+  SNS_ENDPOINT: z.url().optional(),
+  SFN_ENDPOINT: z.url().optional(),
+  ATTACHMENTS_BUCKET: z.string().min(1).optional(),
+  ARCHIVE_BUCKET: z.string().min(1).optional(),
+  SIGNING_KEY_ID: z.string().min(1).optional(),
+  SES_FROM: z.string().min(3).optional(),
+  STATE_MACHINE_ARNS: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

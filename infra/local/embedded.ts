@@ -90,7 +90,6 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       SIGNING_KEY_ID: kms.signingKeyArn,
       SES_ENDPOINT: ses.endpoint,
       SES_FROM: 'Kargüzar <no-reply@karguzar.local>',
-      EMAIL_FROM: 'Kargüzar <no-reply@karguzar.local>',
       SNS_ENDPOINT: sns.endpoint,
       SFN_ENDPOINT: sfn.url,
       STATE_MACHINE_ARNS: JSON.stringify(machines),

@@ -105,8 +105,29 @@ export function createModel(client: DynamoDBDocumentClient, table: string) {
     { client, table },
   );
 
+  /** A human step's task token, kept next to its assignment until the user decides. */
+  const humanTask = new Entity(
+    {
+      model: { service: 'karguzar', entity: 'humanTask', version: '1' },
+      attributes: {
+        tenantId: { type: 'string', required: true },
+        assignmentId: { type: 'string', required: true },
+        assignee: { type: 'string', required: true },
+        taskToken: { type: 'string', required: true },
+        executionId: { type: 'string', required: true },
+      },
+      indexes: {
+        primary: {
+          pk: { field: 'pk', composite: ['tenantId'], casing: 'none' },
+          sk: { field: 'sk', composite: ['assignmentId'], casing: 'none' },
+        },
+      },
+    },
+    { client, table },
+  );
+
   const service = new Service({ aggregate, unique, idempotency, change }, { client, table });
-  return { aggregate, unique, idempotency, change, service };
+  return { aggregate, unique, idempotency, change, humanTask, service };
 }
 
 export type Model = ReturnType<typeof createModel>;

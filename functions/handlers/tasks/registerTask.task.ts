@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors';
 import { registerHumanTask } from '../../usecases/notifications/register-human-task.usecase';
-import { taskInbox } from './task-adapters';
+import { getContainer } from '../../wiring/container';
 
 const event = z.object({
   taskToken: z.string().min(1),
@@ -20,5 +20,5 @@ export async function handler(raw: unknown): Promise<{ registered: true }> {
   if (!parsed.success) {
     throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
   }
-  return registerHumanTask({ inbox: taskInbox }, parsed.data);
+  return registerHumanTask({ inbox: () => getContainer().taskInbox }, parsed.data);
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../../domain/errors';
 import { sendNotification } from '../../usecases/notifications/send-notification.usecase';
-import { emailSender, smsSender } from './task-adapters';
+import { getContainer } from '../../wiring/container';
 
 const event = z.object({
   idempotencyKey: z.string().min(1),
@@ -23,5 +23,5 @@ export async function handler(raw: unknown): Promise<{ channel: 'email' | 'sms';
   if (!parsed.success) {
     throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
   }
-  return sendNotification({ email: emailSender, sms: smsSender }, parsed.data);
+  return sendNotification({ email: () => getContainer().email, sms: () => getContainer().sms }, parsed.data);
 }

@@ -1,4 +1,6 @@
-import { GetItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoTaskInbox } from '../../../functions/adapters/dynamodb/task-inbox.adapter';
 import {
   DescribeExecutionCommand,
   SendTaskSuccessCommand,
@@ -74,15 +76,11 @@ describe('Step Functions in the embedded default survive kill -9', () => {
       region: 'eu-central-1',
       credentials,
     });
-    const token = await until('the task token on the assignment', async () => {
-      const item = await dynamo.send(
-        new GetItemCommand({
-          TableName: 'karguzar',
-          Key: { pk: { S: 'demo1' }, sk: { S: `humanTask#${assignmentId}` } },
-        }),
-      );
-      return item.Item?.taskToken?.S;
-    });
+    const inbox = new DynamoTaskInbox(DynamoDBDocumentClient.from(dynamo), 'karguzar');
+    const token = await until(
+      'the task token on the assignment',
+      async () => (await inbox.get('demo1', assignmentId))?.taskToken,
+    );
     dynamo.destroy();
 
     // Act: crash the whole embedded default and start it again on the same data folder.

@@ -56,7 +56,11 @@ describe('registerHumanTask use case', () => {
   it('records the task token on the assignment through the TaskInbox port', async () => {
     // Arrange
     const recorded: HumanTaskRegistration[] = [];
-    const inbox: TaskInbox = { record: async (r) => void recorded.push(r) };
+    const inbox: TaskInbox = {
+      record: async (r) => void recorded.push(r),
+      get: async (tenantId, assignmentId) =>
+        recorded.find((r) => r.tenantId === tenantId && r.assignmentId === assignmentId),
+    };
     const registration = {
       tenantId: 't1',
       assignmentId: 'a1',
