@@ -17,6 +17,7 @@ const titles: Record<Language, Catalog> = {
     idempotency_key_reused: 'Idempotency-Key başqa sorğu üçün istifadə olunub',
     write_conflict: 'Eyni vaxtda başqa dəyişiklik edildi; yenidən cəhd edin',
     tree_cycle: 'Seçilmiş yuxarı element dövr yaradır',
+    username_immutable: 'İstifadəçi adı dəyişdirilə bilməz',
     substitute_is_self: 'İşçi özünü əvəz edə bilməz',
     date_range_inverted: 'Dövrün sonu başlanğıcından əvvəldir',
     invalid_journal_pattern: 'Nömrələmə şablonu yanlışdır',
@@ -40,6 +41,7 @@ const titles: Record<Language, Catalog> = {
     idempotency_key_reused: 'The Idempotency-Key was used for another request',
     write_conflict: 'A concurrent change got there first; try again',
     tree_cycle: 'The chosen parent would make a cycle',
+    username_immutable: 'The username cannot be changed',
     substitute_is_self: 'An employee cannot substitute themselves',
     date_range_inverted: 'The period ends before it starts',
     invalid_journal_pattern: 'The numbering pattern is not valid',
@@ -63,6 +65,7 @@ const titles: Record<Language, Catalog> = {
     idempotency_key_reused: 'Idempotency-Key использован для другого запроса',
     write_conflict: 'Одновременно выполнено другое изменение; повторите попытку',
     tree_cycle: 'Выбранный родитель образует цикл',
+    username_immutable: 'Имя пользователя нельзя изменить',
     substitute_is_self: 'Сотрудник не может замещать сам себя',
     date_range_inverted: 'Период заканчивается раньше, чем начинается',
     invalid_journal_pattern: 'Шаблон нумерации неверен',
@@ -87,6 +90,7 @@ const fields: Record<Language, Catalog> = {
     unrecognized_keys: 'Naməlum xana',
     invalid_cursor: 'Səhifələmə göstəricisi yanlışdır',
     tree_cycle: 'Seçilmiş yuxarı element dövr yaradır',
+    username_immutable: 'İstifadəçi adı dəyişdirilə bilməz',
     substitute_is_self: 'İşçi özünü əvəz edə bilməz',
     date_range_inverted: 'Son tarix başlanğıc tarixindən əvvəldir',
     invalid_journal_pattern:
@@ -105,6 +109,7 @@ const fields: Record<Language, Catalog> = {
     unrecognized_keys: 'Unknown field',
     invalid_cursor: 'The page cursor is not valid',
     tree_cycle: 'The chosen parent would make a cycle',
+    username_immutable: 'The username cannot be changed',
     substitute_is_self: 'An employee cannot substitute themselves',
     date_range_inverted: 'The end date is before the start date',
     invalid_journal_pattern:
@@ -123,6 +128,7 @@ const fields: Record<Language, Catalog> = {
     unrecognized_keys: 'Неизвестное поле',
     invalid_cursor: 'Курсор страницы неверен',
     tree_cycle: 'Выбранный родитель образует цикл',
+    username_immutable: 'Имя пользователя нельзя изменить',
     substitute_is_self: 'Сотрудник не может замещать сам себя',
     date_range_inverted: 'Дата окончания раньше даты начала',
     invalid_journal_pattern:

@@ -29,6 +29,8 @@ const schema = z.object({
   SIGNING_KEY_ID: z.string().min(1).optional(),
   SES_FROM: z.string().min(3).optional(),
   STATE_MACHINE_ARNS: z.string().optional(),
+  USER_POOL_ID: z.string().min(1).optional(),
+  COGNITO_ENDPOINT: z.url().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { JwtTokenVerifier } from '../adapters/auth/jwt-verifier.adapter';
+import { CognitoIdentityDirectory } from '../adapters/cognito/identity-directory.adapter';
 import { DynamoAggregateStore } from '../adapters/dynamodb/aggregate-store.adapter';
 import { DynamoTaskInbox } from '../adapters/dynamodb/task-inbox.adapter';
 import { createEmailSender } from '../adapters/email/ses-email.adapter';
@@ -11,6 +12,7 @@ import { createSmsSender } from '../adapters/sms/sns-sms.adapter';
 import type { AggregateStore } from '../ports/aggregate-store.port';
 import type { Clock } from '../ports/clock.port';
 import type { EmailSender } from '../ports/email.port';
+import type { IdentityDirectory } from '../ports/identity-directory.port';
 import type { ObjectStore } from '../ports/object-store.port';
 import type { DocumentSigner } from '../ports/signing.port';
 import type { SmsSender } from '../ports/sms.port';
@@ -30,6 +32,7 @@ export interface Container {
   readonly objects: ObjectStore;
   readonly signer: DocumentSigner;
   readonly workflow: WorkflowEngine;
+  readonly identity: IdentityDirectory;
 }
 
 let container: Container | undefined;
@@ -81,6 +84,14 @@ export function getContainer(): Container {
         ...endpoint(cfg.SFN_ENDPOINT),
       }),
   );
+  const identity = lazy(
+    () =>
+      new CognitoIdentityDirectory({
+        region,
+        userPoolId: need(cfg, 'USER_POOL_ID'),
+        ...endpoint(cfg.COGNITO_ENDPOINT),
+      }),
+  );
   container = {
     store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
@@ -106,6 +117,9 @@ export function getContainer(): Container {
     },
     get workflow() {
       return workflow();
+    },
+    get identity() {
+      return identity();
     },
   };
   return container;

@@ -549,6 +549,7 @@ export class KarguzarStack extends Stack {
       OIDC_AUDIENCE: webClient.userPoolClientId,
       OIDC_CLIENT_ID: webClient.userPoolClientId,
       OIDC_LOGOUT_URL: `${userPoolDomain.baseUrl()}/logout`,
+      USER_POOL_ID: userPool.userPoolId,
       // Built from names, not from the machines: task Lambdas are referenced by the
       // machines, so referencing the machines back would be a dependency cycle.
       STATE_MACHINE_ARNS: JSON.stringify(machineArns),
@@ -687,6 +688,16 @@ export class KarguzarStack extends Stack {
       });
       this.functions[id] = pf;
       grantApp(pf, { notifications: false });
+      // Agency admins create and disable their employees' logins (org route group only).
+      if (group === 'org') {
+        userPool.grant(
+          pf.role,
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminGetUser',
+          'cognito-idp:AdminEnableUser',
+          'cognito-idp:AdminDisableUser',
+        );
+      }
       searchReaders.push(pf.role);
       integrations.set(
         group,

@@ -9,7 +9,9 @@ import { streamHandlers } from '../../functions/handlers/streams';
 import { createOidc } from './oidc/provider';
 import { LOCAL_HOST, localPorts, type LocalPorts } from './ports';
 import { LOCAL_AWS_CREDENTIALS } from './services/common';
+import * as cognitoService from './services/cognito';
 import * as kmsService from './services/kms';
+import { LocalUserStore } from './oidc/user-store';
 import * as maildevService from './services/maildev';
 import * as s3Service from './services/s3';
 import * as sesService from './services/ses';
@@ -67,6 +69,16 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     closers.push(() => ses.close());
     const sns = await snsService.start({ dataDir, port: ports.sns });
     closers.push(() => sns.close());
+    // The logins: shared by the identity provider and the local Cognito endpoint.
+    const userStore = await LocalUserStore.open(dataDir);
+    const cognito = await cognitoService.start({
+      port: ports.cognito,
+      users: userStore,
+      smtp: { port: maildev.smtpPort },
+      from: 'Kargüzar <no-reply@karguzar.local>',
+      signInUrl: `${baseUrl}/`,
+    });
+    closers.push(() => cognito.close());
 
     // One controllable clock (offset kept in the data folder) for the runner and the handlers.
     const clock = new ControllableClock(dataDir);
@@ -92,6 +104,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       SES_FROM: 'Kargüzar <no-reply@karguzar.local>',
       SNS_ENDPOINT: sns.endpoint,
       SFN_ENDPOINT: sfn.url,
+      COGNITO_ENDPOINT: cognito.endpoint,
+      USER_POOL_ID: 'local_karguzar',
       STATE_MACHINE_ARNS: JSON.stringify(machines),
       KARGUZAR_ENV: 'local',
       AWS_REGION: 'eu-central-1',
@@ -107,13 +121,16 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     useClock(clock);
     const { addHealthCheck } = await import('../../functions/handlers/system.handler');
 
-    const seeded = await seedDemo(getContainer());
+    const container = getContainer();
+    // Demo logins come from the seed itself (with the documented password), not from invitations.
+    const seeded = await seedDemo({ store: container.store, clock: container.clock });
     logger.info('seed', { tenants: seeded.tenants, created: seeded.created });
 
     const oidc = await createOidc({
       issuer,
       dataDir,
       users: demoUsers().map((u) => ({ ...u, password: DEMO_PASSWORD })),
+      userStore,
       clients: [
         {
           clientId: WEB_CLIENT_ID,
@@ -144,6 +161,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       maildev: await maildev.health(),
       ses: await ses.health(),
       sns: await sns.health(),
+      cognito: await cognito.health(),
       stepfunctions: { ok: sfn.health().status === 'ok' },
     }));
 

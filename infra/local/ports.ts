@@ -13,6 +13,7 @@ export interface LocalPorts {
   maildevWeb: number;
   ses: number;
   sns: number;
+  cognito: number;
 }
 
 function num(name: string, fallback: number): number {
@@ -36,6 +37,7 @@ export function localPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
     maildevWeb: num('KARGUZAR_MAILDEV_PORT', base + 6),
     ses: num('KARGUZAR_SES_PORT', base + 7),
     sns: num('KARGUZAR_SNS_PORT', base + 8),
+    cognito: num('KARGUZAR_COGNITO_PORT', base + 9),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type Substitution,
   type SubstitutionData,
 } from '../../domain/org/org';
+import { BusinessRuleError } from '../../domain/errors';
 import {
   assertAllExist,
   assertExists,
@@ -146,6 +147,10 @@ const employeePlacement = (e: EmployeeData) => ({
   claims: [{ scope: 'username', value: e.username, field: 'username' }],
 });
 
+/**
+ * The login is created first: a username taken by another tenant's login must fail before the
+ * employee exists. Both steps are idempotent, so a retried request completes both.
+ */
 export async function createEmployee(
   deps: Deps,
   actor: Actor,
@@ -153,6 +158,14 @@ export async function createEmployee(
   idem: Idem,
 ): Promise<Employee> {
   await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
+  if (data.active) {
+    await deps.identity?.invite({
+      tenantId: actor.tenantId,
+      username: data.username,
+      email: data.email,
+      fullName: data.fullName,
+    });
+  }
   return createAggregate(deps, 'employee', actor, data, employeePlacement(data), idem);
 }
 
@@ -164,11 +177,29 @@ export async function updateEmployee(
 ): Promise<Employee> {
   const { version, ...data } = input;
   const current = await getOr404<Employee>(deps, 'employee', actor.tenantId, id);
+  if (data.username !== current.username) {
+    // The username is the login: renaming it would orphan the login and its history.
+    throw new BusinessRuleError('username_immutable', 'The username cannot change', {}, [
+      { path: 'username', code: 'username_immutable' },
+    ]);
+  }
   await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
-  return updateAggregate(deps, 'employee', actor, current, data, version, {
+  const updated = await updateAggregate(deps, 'employee', actor, current, data, version, {
     ...employeePlacement(data),
     oldClaims: employeePlacement(current).claims,
   });
+  if (data.active !== current.active && deps.identity) {
+    if (data.active) {
+      await deps.identity.invite({
+        tenantId: actor.tenantId,
+        username: data.username,
+        email: data.email,
+        fullName: data.fullName,
+      });
+    }
+    await deps.identity.setEnabled(data.username, data.active);
+  }
+  return updated;
 }
 
 export const getEmployee = (deps: Deps, actor: Actor, id: string) =>

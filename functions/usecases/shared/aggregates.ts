@@ -3,10 +3,13 @@ import type { Actor, AggregateMeta, Page } from '../../domain/aggregate';
 import { BusinessRuleError, NotFoundError } from '../../domain/errors';
 import type { AggregateStore, AggregateType, UniqueClaim } from '../../ports/aggregate-store.port';
 import type { Clock } from '../../ports/clock.port';
+import type { IdentityDirectory } from '../../ports/identity-directory.port';
 
 export interface Deps {
   store: AggregateStore;
   clock: Clock;
+  /** Employee logins. Absent only while seeding demo users, whose logins the seed provisions. */
+  identity?: IdentityDirectory;
 }
 
 export interface Placement {

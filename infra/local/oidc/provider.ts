@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { createFileAdapter } from './file-adapter';
 import { loadOrCreateCookieKeys, loadOrCreateJwks, SIGNING_ALG } from './keys';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword } from './passwords';
+import { LocalUserStore, type LocalUser } from './user-store';
 import {
   errorPage,
   loggedOutPage,
@@ -53,7 +54,10 @@ export interface CreateOidcOptions {
   issuer: string;
   /** KARGUZAR_DATA_DIR; the provider keeps its state in `<dataDir>/oidc/`. */
   dataDir: string;
+  /** Demo logins, added to the user store if missing (their password is the documented one). */
   users: DemoUser[];
+  /** The logins; default: the store in `<dataDir>/oidc/users.json`. Shared with the local Cognito endpoint. */
+  userStore?: LocalUserStore;
   /** All clients are first-party public clients: consent is granted automatically. */
   clients: OidcClientConfig[];
   /** `aud` of access tokens; default "karguzar-api". */
@@ -72,15 +76,6 @@ export interface LocalOidc {
   /** Node request listener; accepts requests with the full path (`/oidc/...`) or, express-style, with the prefix stripped and `req.originalUrl` set. */
   callback: (req: IncomingMessage, res: ServerResponse) => void;
   close(): Promise<void>;
-}
-
-interface StoredUser {
-  subject: string;
-  username: string;
-  passwordHash: string;
-  tenantId: string;
-  email: string;
-  name: string;
 }
 
 const MAX_FORM_BYTES = 16 * 1024;
@@ -130,24 +125,23 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
   const accessTokenTtl = opts.accessTokenTtlSeconds ?? 3600;
   const oidcDir = join(opts.dataDir, 'oidc');
 
-  const users = new Map<string, StoredUser>();
-  const bySubject = new Map<string, StoredUser>();
   for (const u of opts.users) {
     if (!u.subject || !u.username || !u.tenantId)
       throw new Error('every demo user needs subject, username and tenantId');
-    if (users.has(u.username) || bySubject.has(u.subject))
-      throw new Error(`duplicate demo user ${u.username}`);
-    const stored: StoredUser = {
+  }
+  if (new Set(opts.users.map((u) => u.username)).size !== opts.users.length)
+    throw new Error('duplicate demo user');
+  const userStore = opts.userStore ?? (await LocalUserStore.open(opts.dataDir));
+  await userStore.ensure(
+    opts.users.map((u) => ({
       subject: u.subject,
       username: u.username,
-      passwordHash: await hashPassword(u.password),
+      password: u.password,
       tenantId: u.tenantId,
       email: u.email,
       name: u.name,
-    };
-    users.set(u.username, stored);
-    bySubject.set(u.subject, stored);
-  }
+    })),
+  );
   // Compared against when the username is unknown, so that the answer takes the same time.
   const dummyHash = await hashPassword(randomBytes(16).toString('hex'));
 
@@ -177,8 +171,8 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
     },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
     findAccount: async (_ctx, sub) => {
-      const user = bySubject.get(sub);
-      if (!user) return undefined;
+      const user = userStore.bySubject(sub);
+      if (!user?.enabled) return undefined;
       return {
         accountId: user.subject,
         claims: async () => ({
@@ -193,7 +187,7 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
     },
     extraTokenClaims: async (_ctx, token) => {
       if (token.kind !== 'AccessToken' || !('accountId' in token) || !token.accountId) return undefined;
-      const user = bySubject.get(token.accountId);
+      const user = userStore.bySubject(token.accountId);
       return user ? { tenant: user.tenantId, username: user.username } : undefined;
     },
     // Every configured client is first-party: grant what it asks for instead of a consent screen.
@@ -279,10 +273,8 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
   }
   const providerCallback = provider.callback();
 
-  async function authenticate(username: string, password: string): Promise<StoredUser | undefined> {
-    const user = users.get(username);
-    const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
-    return ok ? user : undefined;
+  function authenticate(username: string, password: string): Promise<LocalUser | undefined> {
+    return userStore.authenticate(username, password, dummyHash);
   }
 
   async function handleInteraction(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

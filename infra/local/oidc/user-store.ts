@@ -1,0 +1,108 @@
+/**
+ * The logins of the local identity provider (the embedded default's stand-in for the Cognito user
+ * pool): demo users from the seed plus the logins agency admins create through the local Cognito
+ * endpoint. Kept in `<dataDir>/oidc/users.json` (0600, atomically replaced) with scrypt hashes only.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writePrivateFile } from './keys';
+import { hashPassword, verifyPassword } from './passwords';
+
+export interface LocalUser {
+  subject: string;
+  username: string;
+  passwordHash: string;
+  tenantId: string;
+  email: string;
+  name: string;
+  enabled: boolean;
+  createdAt: string;
+}
+
+export class LocalUserStore {
+  private readonly byName = new Map<string, LocalUser>();
+  private readonly bySub = new Map<string, LocalUser>();
+  private readonly file: string;
+  private writing: Promise<void> = Promise.resolve();
+
+  private constructor(oidcDir: string) {
+    mkdirSync(oidcDir, { recursive: true, mode: 0o700 });
+    this.file = join(oidcDir, 'users.json');
+    if (existsSync(this.file)) {
+      for (const user of JSON.parse(readFileSync(this.file, 'utf8')) as LocalUser[]) this.index(user);
+    }
+  }
+
+  static async open(dataDir: string): Promise<LocalUserStore> {
+    return new LocalUserStore(join(dataDir, 'oidc'));
+  }
+
+  private index(user: LocalUser): void {
+    this.byName.set(user.username, user);
+    this.bySub.set(user.subject, user);
+  }
+
+  private persist(): Promise<void> {
+    const snapshot = JSON.stringify([...this.byName.values()], null, 1);
+    this.writing = this.writing.then(() => writePrivateFile(this.file, snapshot));
+    return this.writing;
+  }
+
+  byUsername(username: string): LocalUser | undefined {
+    return this.byName.get(username);
+  }
+
+  bySubject(subject: string): LocalUser | undefined {
+    return this.bySub.get(subject);
+  }
+
+  /** Demo users keep their documented password; an existing login is left as it is. */
+  async ensure(
+    users: Array<Omit<LocalUser, 'passwordHash' | 'enabled' | 'createdAt'> & { password: string }>,
+  ): Promise<void> {
+    let changed = false;
+    for (const u of users) {
+      if (this.byName.has(u.username)) continue;
+      const { password, ...rest } = u;
+      this.index({
+        ...rest,
+        passwordHash: await hashPassword(password),
+        enabled: true,
+        createdAt: new Date().toISOString(),
+      });
+      changed = true;
+    }
+    if (changed) await this.persist();
+  }
+
+  async create(
+    user: Omit<LocalUser, 'passwordHash' | 'enabled' | 'createdAt'> & { password: string },
+  ): Promise<LocalUser> {
+    if (this.byName.has(user.username)) throw new Error(`login ${user.username} exists`);
+    const { password, ...rest } = user;
+    const stored = {
+      ...rest,
+      passwordHash: await hashPassword(password),
+      enabled: true,
+      createdAt: new Date().toISOString(),
+    };
+    this.index(stored);
+    await this.persist();
+    return stored;
+  }
+
+  async setEnabled(username: string, enabled: boolean): Promise<boolean> {
+    const user = this.byName.get(username);
+    if (!user) return false;
+    user.enabled = enabled;
+    await this.persist();
+    return true;
+  }
+
+  /** A disabled login cannot sign in; an unknown one costs the same time as a wrong password. */
+  async authenticate(username: string, password: string, dummyHash: string): Promise<LocalUser | undefined> {
+    const user = this.byName.get(username);
+    const ok = await verifyPassword(password, user?.passwordHash ?? dummyHash);
+    return ok && user?.enabled ? user : undefined;
+  }
+}

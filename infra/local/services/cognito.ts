@@ -1,0 +1,183 @@
+/**
+ * A local Cognito user-pool endpoint (AWS JSON 1.1, `X-Amz-Target: AWSCognitoIdentityProviderService.*`)
+ * over the local identity provider's user store, so the Cognito adapter works unchanged: AdminCreateUser
+ * (with an invitation e-mail carrying a temporary password, relayed to maildev), AdminGetUser,
+ * AdminEnableUser, AdminDisableUser. Difference from Cognito, recorded in docs/decisions.md: the
+ * temporary password signs in directly (no forced change on first sign-in).
+ */
+import { randomInt, randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import nodemailer from 'nodemailer';
+import type { LocalUser, LocalUserStore } from '../oidc/user-store';
+import { closeServer, LOCAL_HOST, listenLoopback, readBody, requirePort, type LocalService } from './common';
+
+export interface CognitoStartOptions {
+  port: number;
+  users: LocalUserStore;
+  /** SMTP server for the invitation e-mails (maildev). */
+  smtp: { host?: string; port: number };
+  /** From address of the invitations. */
+  from: string;
+  /** Where the invitation tells the user to sign in. */
+  signInUrl: string;
+}
+
+class CognitoError extends Error {
+  constructor(
+    readonly type: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Attributes = { Name: string; Value?: string }[];
+
+/** 12 characters with every class Cognito's default password policy asks for. */
+function temporaryPassword(): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnopqrstuvwxyz', '23456789', '!#%+-=?'];
+  const all = sets.join('');
+  const chars = sets.map((set) => set[randomInt(set.length)] as string);
+  while (chars.length < 12) chars.push(all[randomInt(all.length)] as string);
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
+  }
+  return chars.join('');
+}
+
+function attributesOf(user: LocalUser): Attributes {
+  return [
+    { Name: 'sub', Value: user.subject },
+    { Name: 'email', Value: user.email },
+    { Name: 'email_verified', Value: 'true' },
+    { Name: 'name', Value: user.name },
+    { Name: 'custom:tenant', Value: user.tenantId },
+  ];
+}
+
+function invitation(
+  username: string,
+  password: string,
+  signInUrl: string,
+): { subject: string; text: string } {
+  return {
+    subject: 'Kargüzar: giriş məlumatlarınız / your sign-in details / данные для входа',
+    text: [
+      `Kargüzar sistemində sizin üçün giriş yaradıldı. İstifadəçi adı: ${username}. Müvəqqəti şifrə: ${password}. Giriş: ${signInUrl}`,
+      `A Kargüzar login was created for you. Username: ${username}. Temporary password: ${password}. Sign in: ${signInUrl}`,
+      `Для вас создан вход в Kargüzar. Имя пользователя: ${username}. Временный пароль: ${password}. Вход: ${signInUrl}`,
+    ].join('\n\n'),
+  };
+}
+
+export async function start(opts: CognitoStartOptions): Promise<LocalService> {
+  const port = requirePort(opts.port, 'cognito.port');
+  const mail = nodemailer.createTransport({
+    host: opts.smtp.host ?? LOCAL_HOST,
+    port: opts.smtp.port,
+    secure: false,
+    ignoreTLS: true,
+  });
+
+  const userOf = (username: unknown): LocalUser => {
+    const user = typeof username === 'string' ? opts.users.byUsername(username) : undefined;
+    if (!user) throw new CognitoError('UserNotFoundException', 'User does not exist.');
+    return user;
+  };
+
+  const actions: Record<string, (body: Record<string, unknown>) => Promise<unknown>> = {
+    AdminCreateUser: async (body) => {
+      const username = body.Username;
+      if (typeof username !== 'string' || !/^[\p{L}\p{N}._@+-]{1,128}$/u.test(username)) {
+        throw new CognitoError('InvalidParameterException', 'Invalid username');
+      }
+      if (opts.users.byUsername(username))
+        throw new CognitoError('UsernameExistsException', 'User account already exists');
+      const attributes = (body.UserAttributes as Attributes | undefined) ?? [];
+      const attr = (name: string) => attributes.find((a) => a.Name === name)?.Value ?? '';
+      const tenantId = attr('custom:tenant');
+      const email = attr('email');
+      if (!tenantId || !email)
+        throw new CognitoError('InvalidParameterException', 'email and custom:tenant are required');
+      const password =
+        typeof body.TemporaryPassword === 'string' ? body.TemporaryPassword : temporaryPassword();
+      const user = await opts.users.create({
+        subject: randomUUID(),
+        username,
+        password,
+        tenantId,
+        email,
+        name: attr('name') || username,
+      });
+      if (body.MessageAction !== 'SUPPRESS') {
+        const message = invitation(username, password, opts.signInUrl);
+        await mail.sendMail({ from: opts.from, to: email, subject: message.subject, text: message.text });
+      }
+      return {
+        User: {
+          Username: username,
+          Attributes: attributesOf(user),
+          Enabled: true,
+          UserStatus: 'FORCE_CHANGE_PASSWORD',
+          UserCreateDate: Date.parse(user.createdAt) / 1000,
+        },
+      };
+    },
+    AdminGetUser: async (body) => {
+      const user = userOf(body.Username);
+      return {
+        Username: user.username,
+        UserAttributes: attributesOf(user),
+        Enabled: user.enabled,
+        UserStatus: 'CONFIRMED',
+        UserCreateDate: Date.parse(user.createdAt) / 1000,
+      };
+    },
+    AdminEnableUser: async (body) => {
+      await opts.users.setEnabled(userOf(body.Username).username, true);
+      return {};
+    },
+    AdminDisableUser: async (body) => {
+      await opts.users.setEnabled(userOf(body.Username).username, false);
+      return {};
+    },
+  };
+
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
+    void (async () => {
+      const reply = (status: number, body: unknown) => {
+        res.writeHead(status, {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amzn-requestid': randomUUID(),
+        });
+        res.end(JSON.stringify(body));
+      };
+      try {
+        const target = String(req.headers['x-amz-target'] ?? '');
+        const action = actions[target.replace(/^AWSCognitoIdentityProviderService\./, '')];
+        if (req.method !== 'POST' || !action)
+          throw new CognitoError('UnknownOperationException', `Unsupported: ${target}`);
+        const raw = await readBody(req, 256 * 1024);
+        reply(
+          200,
+          await action(raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}),
+        );
+      } catch (error) {
+        if (error instanceof CognitoError) reply(400, { __type: error.type, message: error.message });
+        else reply(500, { __type: 'InternalErrorException', message: 'Internal error' });
+      }
+    })();
+  };
+
+  const { server, port: bound } = await listenLoopback(handler, port);
+  return {
+    port: bound,
+    endpoint: `http://${LOCAL_HOST}:${bound}`,
+    health: async () => ({ ok: server.listening }),
+    close: async () => {
+      mail.close();
+      await closeServer(server);
+    },
+  };
+}
