@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
 import { useI18n } from '../lib/i18n';
 import type { Entity } from '../lib/types';
-import { ProblemAlert, fieldErrorsOf } from './fields';
+import { ProblemAlert, StatusMessage, fieldErrorsOf } from './fields';
 
 type Errors = Record<string, string>;
 
@@ -17,7 +17,9 @@ export interface EditorOptions<E extends Entity, F> {
   toBody: (form: F) => Record<string, unknown>;
   /** Client-side checks (message keys already translated); the API stays the authority. */
   validate?: (form: F) => Errors;
-  onSaved: (entity: E, created: boolean) => void;
+  /** Names the saved entity in the status message ("… created" / "… saved"); without, a plain "Saved". */
+  savedName?: (entity: E) => string;
+  onSaved: () => void;
 }
 
 export interface Editor<E extends Entity, F> {
@@ -32,6 +34,13 @@ export interface Editor<E extends Entity, F> {
   error: unknown;
   fieldErrors: Errors;
   saving: boolean;
+  saved?: string;
+  /** Props of a field bound to `form[key]`: name, value, onChange and the field errors. */
+  bind: <K extends keyof F & string>(
+    key: K,
+  ) => { name: K; value: F[K]; onChange: (value: F[K]) => void; errors: Errors };
+  /** Props of a checkbox bound to the boolean `form[key]`. */
+  check: <K extends keyof F & string>(key: K) => { name: K; checked: F[K]; onChange: (value: F[K]) => void };
 }
 
 function itemPathOf<E extends Entity, F>(options: EditorOptions<E, F>, entity: E): string {
@@ -40,12 +49,14 @@ function itemPathOf<E extends Entity, F>(options: EditorOptions<E, F>, entity: E
 
 /** Create / edit one entity of a collection, with optimistic concurrency (version) on PUT. */
 export function useEditor<E extends Entity, F>(options: EditorOptions<E, F>): Editor<E, F> {
+  const { t } = useI18n();
   const [mode, setMode] = useState<'closed' | 'create' | 'edit'>('closed');
   const [entity, setEntity] = useState<E>();
   const [form, setForm] = useState<F>(() => options.toForm());
   const [error, setError] = useState<unknown>(null);
   const [fieldErrors, setFieldErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
+  const [saved, setSaved] = useState<string>();
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
@@ -53,6 +64,7 @@ export function useEditor<E extends Entity, F>(options: EditorOptions<E, F>): Ed
     setEntity(target);
     setForm(optionsRef.current.toForm(target, preset));
     setMode(target ? 'edit' : 'create');
+    setSaved(undefined);
     setError(null);
     setFieldErrors({});
   }, []);
@@ -78,7 +90,7 @@ export function useEditor<E extends Entity, F>(options: EditorOptions<E, F>): Ed
   const submit = useCallback(
     (event: React.FormEvent) => {
       event.preventDefault();
-      const { path, toBody, validate, onSaved } = optionsRef.current;
+      const { path, toBody, validate, savedName, onSaved } = optionsRef.current;
       const clientErrors = validate?.(form) ?? {};
       setError(null);
       setFieldErrors(clientErrors);
@@ -92,10 +104,15 @@ export function useEditor<E extends Entity, F>(options: EditorOptions<E, F>): Ed
           })
         : api<E>(path, { method: 'POST', body });
       request
-        .then((saved) => {
+        .then((stored) => {
           const created = !entity;
           close();
-          onSaved(saved, created);
+          setSaved(
+            savedName
+              ? t(created ? 'form.created' : 'form.saved', { name: savedName(stored) })
+              : t('form.savedPlain'),
+          );
+          onSaved();
         })
         .catch((err: unknown) => {
           setError(err);
@@ -103,10 +120,37 @@ export function useEditor<E extends Entity, F>(options: EditorOptions<E, F>): Ed
         })
         .finally(() => setSaving(false));
     },
-    [form, entity, close],
+    [form, entity, close, t],
   );
 
-  return { mode, entity, form, set, open, close, submit, reloadEntity, error, fieldErrors, saving };
+  const bind = <K extends keyof F & string>(key: K) => ({
+    name: key,
+    value: form[key],
+    onChange: (value: F[K]) => set(key, value),
+    errors: fieldErrors,
+  });
+  const check = <K extends keyof F & string>(key: K) => ({
+    name: key,
+    checked: form[key],
+    onChange: (value: F[K]) => set(key, value),
+  });
+
+  return {
+    mode,
+    entity,
+    form,
+    set,
+    open,
+    close,
+    submit,
+    reloadEntity,
+    error,
+    fieldErrors,
+    saving,
+    saved,
+    bind,
+    check,
+  };
 }
 
 /** The form panel of an editor: heading, problem, fields, save / cancel. */
@@ -156,5 +200,37 @@ export function EditorPanel<E extends Entity, F>({
         </div>
       </form>
     </section>
+  );
+}
+
+/** The create button of an editor page (filters beside it), or a read-only notice; then the save status. */
+export function EditorToolbar<E extends Entity, F>({
+  editor,
+  label,
+  preset,
+  readOnlyNotice,
+  children,
+}: {
+  editor: Editor<E, F>;
+  label: string;
+  preset?: Partial<F>;
+  /** Shown instead of the toolbar to those who may not edit. */
+  readOnlyNotice?: string;
+  children?: React.ReactNode;
+}) {
+  return (
+    <>
+      {readOnlyNotice ? (
+        <p className="notice">{readOnlyNotice}</p>
+      ) : (
+        <div className="toolbar">
+          <button type="button" className="primary" onClick={() => editor.open(undefined, preset)}>
+            {label}
+          </button>
+          {children}
+        </div>
+      )}
+      <StatusMessage message={editor.saved} />
+    </>
   );
 }

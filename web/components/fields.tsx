@@ -30,29 +30,56 @@ interface TextFieldProps {
   min?: string | number;
 }
 
-export function TextField(props: TextFieldProps) {
+/** The frame of one field: its label (marked when required), the control, its error. */
+function FieldFrame(props: {
+  id: string;
+  label: string;
+  required?: boolean;
+  error?: string;
+  children: React.ReactNode;
+}) {
   const { t } = useI18n();
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>
+        {props.label}
+        {props.required ? <span className="required"> ({t('form.required')})</span> : null}
+      </label>
+      {props.children}
+      <ErrorText id={`${props.id}-err`} message={props.error} />
+    </div>
+  );
+}
+
+/** The attributes an input and a select share. */
+function controlProps(
+  props: Pick<TextFieldProps, 'name' | 'value' | 'onChange' | 'required' | 'disabled'>,
+  id: string,
+  error?: string,
+) {
+  return {
+    id,
+    name: props.name,
+    value: props.value,
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => props.onChange(e.target.value),
+    required: props.required,
+    disabled: props.disabled,
+    'aria-invalid': error ? true : undefined,
+  };
+}
+
+export function TextField(props: TextFieldProps) {
   const id = useId();
   const error = props.errors?.[props.name];
   const describedBy = [error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span className="required"> ({t('form.required')})</span> : null}
-      </label>
+    <FieldFrame id={id} label={props.label} required={props.required} error={error}>
       <input
-        id={id}
-        name={props.name}
+        {...controlProps(props, id, error)}
         type={props.type ?? 'text'}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        required={props.required}
-        disabled={props.disabled}
         lang={props.lang}
         min={props.min}
         autoComplete={props.autoComplete ?? 'off'}
-        aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
       />
       {props.hint ? (
@@ -60,8 +87,7 @@ export function TextField(props: TextFieldProps) {
           {props.hint}
         </p>
       ) : null}
-      <ErrorText id={`${id}-err`} message={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -79,25 +105,11 @@ interface SelectFieldProps {
 }
 
 export function SelectField(props: SelectFieldProps) {
-  const { t } = useI18n();
   const id = useId();
   const error = props.errors?.[props.name];
   return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span className="required"> ({t('form.required')})</span> : null}
-      </label>
-      <select
-        id={id}
-        name={props.name}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        required={props.required}
-        disabled={props.disabled}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-err` : undefined}
-      >
+    <FieldFrame id={id} label={props.label} required={props.required} error={error}>
+      <select {...controlProps(props, id, error)} aria-describedby={error ? `${id}-err` : undefined}>
         {props.emptyLabel !== undefined ? <option value="">{props.emptyLabel}</option> : null}
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -105,8 +117,7 @@ export function SelectField(props: SelectFieldProps) {
           </option>
         ))}
       </select>
-      <ErrorText id={`${id}-err`} message={error} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -175,6 +186,12 @@ export function CheckboxGroup(props: {
   );
 }
 
+const languages = [
+  ['az', 'form.langAz'],
+  ['en', 'form.langEn'],
+  ['ru', 'form.langRu'],
+] as const;
+
 /** Azerbaijani (required), English and Russian versions of one text. */
 export function LocalizedFields(props: {
   legend: string;
@@ -191,31 +208,18 @@ export function LocalizedFields(props: {
     <fieldset className="field-group localized">
       <legend>{props.legend}</legend>
       {groupError ? <p className="field-error">{groupError}</p> : null}
-      <TextField
-        label={t('form.langAz')}
-        name={`${props.name}.az`}
-        value={props.value.az}
-        onChange={(v) => set('az', v)}
-        errors={props.errors}
-        required={props.required}
-        lang="az"
-      />
-      <TextField
-        label={t('form.langEn')}
-        name={`${props.name}.en`}
-        value={props.value.en ?? ''}
-        onChange={(v) => set('en', v)}
-        errors={props.errors}
-        lang="en"
-      />
-      <TextField
-        label={t('form.langRu')}
-        name={`${props.name}.ru`}
-        value={props.value.ru ?? ''}
-        onChange={(v) => set('ru', v)}
-        errors={props.errors}
-        lang="ru"
-      />
+      {languages.map(([lang, label]) => (
+        <TextField
+          key={lang}
+          label={t(label)}
+          name={`${props.name}.${lang}`}
+          value={props.value[lang] ?? ''}
+          onChange={(v) => set(lang, v)}
+          errors={props.errors}
+          required={lang === 'az' && props.required}
+          lang={lang}
+        />
+      ))}
     </fieldset>
   );
 }

@@ -1,18 +1,8 @@
 'use client';
 
-import { useState } from 'react';
-import { EditorPanel, useEditor } from './editor';
-import {
-  CheckboxField,
-  LocalizedFields,
-  ProblemAlert,
-  SelectField,
-  StatusMessage,
-  TextField,
-  cleanText,
-  emptyText,
-} from './fields';
-import { Loading } from './loading';
+import { EditorPanel, EditorToolbar, useEditor } from './editor';
+import { CheckboxField, LocalizedFields, SelectField, TextField, cleanText, emptyText } from './fields';
+import { DataTable, ListSection } from './data-table';
 import { Pager, useCursorPager } from './pager';
 import { api, listAll, type Page } from '../lib/api';
 import { pickText, useI18n, type LocalizedText } from '../lib/i18n';
@@ -47,7 +37,6 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
   const canEdit = hasRole('admin');
   const spec = referenceSpecs[list];
   const path = `/reference/${list}`;
-  const [saved, setSaved] = useState<string>();
   const pager = useCursorPager();
 
   const needsDepartments = spec.fields.some((f) => f.kind === 'department');
@@ -130,10 +119,8 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
       }
       return e;
     },
-    onSaved: (item, created) => {
-      setSaved(t(created ? 'form.created' : 'form.saved', { name: pickText(item.name, locale) }));
-      items.reload();
-    },
+    savedName: (item) => pickText(item.name, locale),
+    onSaved: items.reload,
   });
 
   const label = (item: ReferenceItem) => pickText(item.name, locale);
@@ -172,80 +159,42 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
 
   const renderField = (f: ExtraField) => {
     const value = editor.form.values[f.name] ?? '';
+    const field = {
+      label: fieldLabel(f),
+      name: f.name,
+      value,
+      onChange: (v: string) => setValue(f.name, v),
+      errors: editor.fieldErrors,
+    };
     switch (f.kind) {
       case 'text':
-        return (
-          <TextField
-            key={f.name}
-            label={fieldLabel(f)}
-            name={f.name}
-            type={f.type}
-            value={value}
-            onChange={(v) => setValue(f.name, v)}
-            errors={editor.fieldErrors}
-            required={f.required}
-          />
-        );
+        return <TextField key={f.name} {...field} type={f.type} required={f.required} />;
       case 'enum':
         return (
           <SelectField
             key={f.name}
-            label={fieldLabel(f)}
-            name={f.name}
-            value={value}
-            onChange={(v) => setValue(f.name, v)}
+            {...field}
             options={f.values.map((v) => ({ value: v, label: t(`lists.enums.${f.name}.${v}`) }))}
-            errors={editor.fieldErrors}
             required={f.required}
           />
         );
       case 'department':
-        return (
-          <SelectField
-            key={f.name}
-            label={fieldLabel(f)}
-            name={f.name}
-            value={value}
-            onChange={(v) => setValue(f.name, v)}
-            options={deptOptions}
-            emptyLabel={t('common.none')}
-            errors={editor.fieldErrors}
-          />
-        );
       case 'nomenclature':
         return (
           <SelectField
             key={f.name}
-            label={fieldLabel(f)}
-            name={f.name}
-            value={value}
-            onChange={(v) => setValue(f.name, v)}
-            options={nomenclatureOptions}
+            {...field}
+            options={f.kind === 'department' ? deptOptions : nomenclatureOptions}
             emptyLabel={t('common.none')}
-            errors={editor.fieldErrors}
           />
         );
       case 'retention':
         return (
           <fieldset key={f.name} className="field-group">
             <legend>{fieldLabel(f)}</legend>
-            <CheckboxField
-              label={t('lists.permanent')}
-              name="permanent"
-              checked={editor.form.permanent}
-              onChange={(v) => editor.set('permanent', v)}
-            />
+            <CheckboxField label={t('lists.permanent')} {...editor.check('permanent')} />
             {!editor.form.permanent ? (
-              <TextField
-                label={t('lists.retentionYearsInput')}
-                name={f.name}
-                type="number"
-                min={1}
-                value={value}
-                onChange={(v) => setValue(f.name, v)}
-                errors={editor.fieldErrors}
-                required
-              />
+              <TextField {...field} label={t('lists.retentionYearsInput')} type="number" min={1} required />
             ) : null}
           </fieldset>
         );
@@ -260,15 +209,7 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
         });
         return (
           <div key={f.name}>
-            <TextField
-              label={fieldLabel(f)}
-              name={f.name}
-              value={value}
-              onChange={(v) => setValue(f.name, v)}
-              errors={editor.fieldErrors}
-              required
-              hint={t('lists.patternHint')}
-            />
+            <TextField {...field} required hint={t('lists.patternHint')} />
             {value ? (
               <p className="hint pattern-preview" aria-live="polite">
                 {t('lists.patternPreview')}: <output>{preview}</output>
@@ -285,124 +226,61 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
     <>
       <h1>{listName}</h1>
       <p className="lead">{t(`lists.descriptions.${list}`)}</p>
-      {canEdit ? (
-        <div className="toolbar">
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setSaved(undefined);
-              editor.open();
-            }}
-          >
-            {t('lists.add')}
-          </button>
-        </div>
-      ) : (
-        <p className="notice">{t('lists.readOnly')}</p>
-      )}
-      <StatusMessage message={saved} />
+      <EditorToolbar
+        editor={editor}
+        label={t('lists.add')}
+        readOnlyNotice={canEdit ? undefined : t('lists.readOnly')}
+      />
       <EditorPanel
         editor={editor}
         createTitle={`${listName}: ${t('lists.add')}`}
         editTitle={`${listName}: ${t('lists.edit')}`}
       >
-        <LocalizedFields
-          legend={t('lists.fields.name')}
-          name="name"
-          value={editor.form.name}
-          onChange={(v) => editor.set('name', v)}
-          errors={editor.fieldErrors}
-          required
-        />
-        <TextField
-          label={t('lists.fields.code')}
-          name="code"
-          value={editor.form.code}
-          onChange={(v) => editor.set('code', v)}
-          errors={editor.fieldErrors}
-          required={spec.codeRequired}
-        />
+        <LocalizedFields legend={t('lists.fields.name')} {...editor.bind('name')} required />
+        <TextField label={t('lists.fields.code')} {...editor.bind('code')} required={spec.codeRequired} />
         {spec.tree ? (
           <SelectField
             label={t('lists.fields.parentId')}
-            name="parentId"
-            value={editor.form.parentId}
-            onChange={(v) => editor.set('parentId', v)}
+            {...editor.bind('parentId')}
             options={parentOptions}
             emptyLabel={t('lists.topLevel')}
-            errors={editor.fieldErrors}
           />
         ) : null}
         {spec.fields.map(renderField)}
-        <CheckboxField
-          label={t('common.active')}
-          name="active"
-          checked={editor.form.active}
-          onChange={(v) => editor.set('active', v)}
-        />
+        <CheckboxField label={t('common.active')} {...editor.check('active')} />
       </EditorPanel>
-      <section aria-labelledby="list-items">
-        <h2 id="list-items">{t('lists.items')}</h2>
-        {items.loading && !items.data ? <Loading /> : null}
-        <ProblemAlert error={items.error ?? lookups.error} />
-        {items.data && rows.length === 0 ? <p>{t('common.empty')}</p> : null}
-        {rows.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('lists.fields.name')}</th>
-                  <th scope="col">{t('lists.fields.code')}</th>
-                  {columns.map((f) => (
-                    <th scope="col" key={f.name}>
-                      {fieldLabel(f)}
-                    </th>
-                  ))}
-                  <th scope="col">{t('common.status')}</th>
-                  {canEdit ? (
-                    <th scope="col">
-                      <span className="visually-hidden">{t('common.actions')}</span>
-                    </th>
-                  ) : null}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map(({ item, depth }) => (
-                  <tr key={item.id}>
-                    <th
-                      scope="row"
-                      style={depth ? { paddingInlineStart: `${0.75 + depth * 1.25}rem` } : undefined}
-                    >
-                      {depth ? <span aria-hidden="true">└ </span> : null}
-                      {label(item)}
-                    </th>
-                    <td>{item.code || '—'}</td>
-                    {columns.map((f) => (
-                      <td key={f.name}>{cell(item, f)}</td>
-                    ))}
-                    <td>{item.active ? t('common.active') : t('common.inactive')}</td>
-                    {canEdit ? (
-                      <td>
-                        <button
-                          type="button"
-                          className="small"
-                          aria-label={`${t('form.edit')}: ${label(item)}`}
-                          onClick={() => {
-                            setSaved(undefined);
-                            editor.open(item);
-                          }}
-                        >
-                          {t('form.edit')}
-                        </button>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+      <ListSection
+        id="list-items"
+        title={t('lists.items')}
+        load={items}
+        otherError={lookups.error}
+        empty={rows.length === 0}
+      >
+        <DataTable
+          rows={rows.map((row) => ({ id: row.item.id, ...row }))}
+          rowHeaderStyle={({ depth }) =>
+            depth ? { paddingInlineStart: `${0.75 + depth * 1.25}rem` } : undefined
+          }
+          columns={[
+            {
+              header: t('lists.fields.name'),
+              cell: ({ item, depth }) => (
+                <>
+                  {depth ? <span aria-hidden="true">└ </span> : null}
+                  {label(item)}
+                </>
+              ),
+            },
+            { header: t('lists.fields.code'), cell: ({ item }) => item.code || '—' },
+            ...columns.map((f) => ({
+              header: fieldLabel(f),
+              cell: ({ item }: { item: ReferenceItem }) => cell(item, f),
+            })),
+          ]}
+          active={({ item }) => item.active}
+          editName={({ item }) => label(item)}
+          onEdit={canEdit ? ({ item }) => editor.open(item) : undefined}
+        />
         {!spec.tree ? (
           <Pager
             label={t('lists.pager')}
@@ -412,7 +290,7 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
             onPrevious={pager.previous}
           />
         ) : null}
-      </section>
+      </ListSection>
     </>
   );
 }

@@ -1,6 +1,5 @@
 'use client';
 
-import { useState } from 'react';
 import { EditorPanel, useEditor } from '../../../components/editor';
 import {
   LocalizedFields,
@@ -31,7 +30,6 @@ export default function TenantPage() {
   const { t, locale } = useI18n();
   const { reload: reloadSession } = useSession();
   const tenant = useLoad(() => api<Tenant>('/tenant'), []);
-  const [saved, setSaved] = useState<string>();
 
   const editor = useEditor<Tenant, TenantForm>({
     path: '/tenant',
@@ -64,7 +62,6 @@ export default function TenantPage() {
       return e;
     },
     onSaved: () => {
-      setSaved(t('form.savedPlain'));
       tenant.reload();
       reloadSession();
     },
@@ -74,7 +71,7 @@ export default function TenantPage() {
   return (
     <>
       <h1>{t('admin.tenant.title')}</h1>
-      <StatusMessage message={saved} />
+      <StatusMessage message={editor.saved} />
       {tenant.loading && !data ? <Loading /> : null}
       <ProblemAlert error={tenant.error} />
       {data && editor.mode === 'closed' ? (
@@ -98,68 +95,23 @@ export default function TenantPage() {
             <dt>{t('common.updatedAt')}</dt>
             <dd>{formatDate(data.updatedAt)}</dd>
           </dl>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setSaved(undefined);
-              editor.open(data);
-            }}
-          >
+          <button type="button" className="primary" onClick={() => editor.open(data)}>
             {t('form.edit')}
           </button>
         </section>
       ) : null}
       <EditorPanel editor={editor} createTitle="" editTitle={t('admin.tenant.editTitle')}>
-        <LocalizedFields
-          legend={t('admin.tenant.name')}
-          name="name"
-          value={editor.form.name}
-          onChange={(v) => editor.set('name', v)}
-          errors={editor.fieldErrors}
-          required
-        />
-        <LocalizedFields
-          legend={t('admin.tenant.shortName')}
-          name="shortName"
-          value={editor.form.shortName}
-          onChange={(v) => editor.set('shortName', v)}
-          errors={editor.fieldErrors}
-        />
+        <LocalizedFields legend={t('admin.tenant.name')} {...editor.bind('name')} required />
+        <LocalizedFields legend={t('admin.tenant.shortName')} {...editor.bind('shortName')} />
         <TextField
           label={t('admin.tenant.voen')}
-          name="voen"
-          value={editor.form.voen}
-          onChange={(v) => editor.set('voen', v)}
-          errors={editor.fieldErrors}
+          {...editor.bind('voen')}
           required
           hint={t('admin.tenant.voenHint')}
         />
-        <TextField
-          label={t('admin.tenant.legalAddress')}
-          name="legalAddress"
-          value={editor.form.legalAddress}
-          onChange={(v) => editor.set('legalAddress', v)}
-          errors={editor.fieldErrors}
-          required
-        />
-        <TextField
-          label={t('admin.tenant.email')}
-          name="email"
-          type="email"
-          value={editor.form.email}
-          onChange={(v) => editor.set('email', v)}
-          errors={editor.fieldErrors}
-          required
-        />
-        <TextField
-          label={t('admin.tenant.phone')}
-          name="phone"
-          type="tel"
-          value={editor.form.phone}
-          onChange={(v) => editor.set('phone', v)}
-          errors={editor.fieldErrors}
-        />
+        <TextField label={t('admin.tenant.legalAddress')} {...editor.bind('legalAddress')} required />
+        <TextField label={t('admin.tenant.email')} type="email" {...editor.bind('email')} required />
+        <TextField label={t('admin.tenant.phone')} type="tel" {...editor.bind('phone')} />
       </EditorPanel>
     </>
   );

@@ -1,18 +1,15 @@
 'use client';
 
-import { useState } from 'react';
-import { EditorPanel, useEditor } from '../../../../components/editor';
+import { EditorPanel, EditorToolbar, useEditor } from '../../../../components/editor';
 import {
   CheckboxField,
   LocalizedFields,
-  ProblemAlert,
   SelectField,
-  StatusMessage,
   TextField,
   cleanText,
   emptyText,
 } from '../../../../components/fields';
-import { Loading } from '../../../../components/loading';
+import { ListSection } from '../../../../components/data-table';
 import { listAll } from '../../../../lib/api';
 import { pickText, useI18n, type LocalizedText } from '../../../../lib/i18n';
 import { buildTree, flattenTree, subtreeIds, type TreeNode } from '../../../../lib/tree';
@@ -29,7 +26,6 @@ interface DepartmentForm {
 
 export default function DepartmentsPage() {
   const { t, locale } = useI18n();
-  const [saved, setSaved] = useState<string>();
   const data = useLoad(
     () => Promise.all([listAll<Department>('/departments'), listAll<Position>('/positions')]),
     [],
@@ -60,10 +56,8 @@ export default function DepartmentsPage() {
       if (!f.code.trim()) e.code = t('validation.required');
       return e;
     },
-    onSaved: (d, created) => {
-      setSaved(t(created ? 'form.created' : 'form.saved', { name: pickText(d.name, locale) }));
-      data.reload();
-    },
+    savedName: (d) => pickText(d.name, locale),
+    onSaved: data.reload,
   });
 
   const label = (d: Department) => pickText(d.name, locale);
@@ -105,10 +99,7 @@ export default function DepartmentsPage() {
                 <button
                   type="button"
                   className="small"
-                  onClick={() => {
-                    setSaved(undefined);
-                    editor.open(d);
-                  }}
+                  onClick={() => editor.open(d)}
                   aria-label={`${t('form.edit')}: ${label(d)}`}
                 >
                   {t('form.edit')}
@@ -116,10 +107,7 @@ export default function DepartmentsPage() {
                 <button
                   type="button"
                   className="small secondary"
-                  onClick={() => {
-                    setSaved(undefined);
-                    editor.open(undefined, { parentId: d.id });
-                  }}
+                  onClick={() => editor.open(undefined, { parentId: d.id })}
                   aria-label={`${t('admin.departments.addChild')}: ${label(d)}`}
                 >
                   {t('admin.departments.addChild')}
@@ -137,76 +125,43 @@ export default function DepartmentsPage() {
     <>
       <h1>{t('admin.departments.title')}</h1>
       <p className="lead">{t('admin.departments.intro')}</p>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            setSaved(undefined);
-            editor.open();
-          }}
-        >
-          {t('admin.departments.add')}
-        </button>
-      </div>
-      <StatusMessage message={saved} />
+      <EditorToolbar editor={editor} label={t('admin.departments.add')} />
       <EditorPanel
         editor={editor}
         createTitle={t('admin.departments.add')}
         editTitle={t('admin.departments.edit')}
       >
-        <LocalizedFields
-          legend={t('admin.departments.name')}
-          name="name"
-          value={editor.form.name}
-          onChange={(v) => editor.set('name', v)}
-          errors={editor.fieldErrors}
-          required
-        />
+        <LocalizedFields legend={t('admin.departments.name')} {...editor.bind('name')} required />
         <TextField
           label={t('admin.departments.code')}
-          name="code"
-          value={editor.form.code}
-          onChange={(v) => editor.set('code', v)}
-          errors={editor.fieldErrors}
+          {...editor.bind('code')}
           required
           hint={t('admin.departments.codeHint')}
         />
         <SelectField
           label={t('admin.departments.parent')}
-          name="parentId"
-          value={editor.form.parentId}
-          onChange={(v) => editor.set('parentId', v)}
+          {...editor.bind('parentId')}
           options={parentOptions}
           emptyLabel={t('admin.departments.noParent')}
-          errors={editor.fieldErrors}
         />
         {editor.mode === 'edit' ? (
           <SelectField
             label={t('admin.departments.headPosition')}
-            name="headPositionId"
-            value={editor.form.headPositionId}
-            onChange={(v) => editor.set('headPositionId', v)}
+            {...editor.bind('headPositionId')}
             options={headOptions}
             emptyLabel={t('common.none')}
-            errors={editor.fieldErrors}
           />
         ) : null}
-        <CheckboxField
-          label={t('common.active')}
-          name="active"
-          checked={editor.form.active}
-          onChange={(v) => editor.set('active', v)}
-          errors={editor.fieldErrors}
-        />
+        <CheckboxField label={t('common.active')} {...editor.check('active')} errors={editor.fieldErrors} />
       </EditorPanel>
-      <section aria-labelledby="dept-tree">
-        <h2 id="dept-tree">{t('admin.departments.structure')}</h2>
-        {data.loading && !data.data ? <Loading /> : null}
-        <ProblemAlert error={data.error} />
-        {data.data && departments.length === 0 ? <p>{t('common.empty')}</p> : null}
+      <ListSection
+        id="dept-tree"
+        title={t('admin.departments.structure')}
+        load={data}
+        empty={departments.length === 0}
+      >
         {tree.length > 0 ? renderNodes(tree, 1) : null}
-      </section>
+      </ListSection>
     </>
   );
 }

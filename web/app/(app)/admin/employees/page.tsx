@@ -1,16 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { EditorPanel, useEditor } from '../../../../components/editor';
-import {
-  CheckboxField,
-  CheckboxGroup,
-  ProblemAlert,
-  SelectField,
-  StatusMessage,
-  TextField,
-} from '../../../../components/fields';
-import { Loading } from '../../../../components/loading';
+import { EditorPanel, EditorToolbar, useEditor } from '../../../../components/editor';
+import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../../../components/fields';
+import { DataTable, ListSection } from '../../../../components/data-table';
 import { Pager, useCursorPager } from '../../../../components/pager';
 import { api, listAll, type Page } from '../../../../lib/api';
 import { pickText, useI18n } from '../../../../lib/i18n';
@@ -32,7 +25,6 @@ interface EmployeeForm {
 
 export default function EmployeesPage() {
   const { t, locale } = useI18n();
-  const [saved, setSaved] = useState<string>();
   const [position, setPosition] = useState('');
   const pager = useCursorPager();
 
@@ -75,10 +67,8 @@ export default function EmployeesPage() {
       if (!EMAIL.test(f.email.trim())) e.email = t('validation.email');
       return e;
     },
-    onSaved: (emp, created) => {
-      setSaved(t(created ? 'form.created' : 'form.saved', { name: emp.fullName }));
-      list.reload();
-    },
+    savedName: (emp) => emp.fullName,
+    onSaved: list.reload,
   });
 
   const positionOptions = positions
@@ -100,17 +90,7 @@ export default function EmployeesPage() {
     <>
       <h1>{t('admin.employees.title')}</h1>
       <p className="lead">{t('admin.employees.intro')}</p>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            setSaved(undefined);
-            editor.open();
-          }}
-        >
-          {t('admin.employees.add')}
-        </button>
+      <EditorToolbar editor={editor} label={t('admin.employees.add')}>
         <SelectField
           label={t('admin.employees.filterPosition')}
           name="filterPosition"
@@ -122,8 +102,7 @@ export default function EmployeesPage() {
           options={allPositionOptions}
           emptyLabel={t('common.all')}
         />
-      </div>
-      <StatusMessage message={saved} />
+      </EditorToolbar>
       <EditorPanel
         editor={editor}
         createTitle={t('admin.employees.add')}
@@ -131,113 +110,63 @@ export default function EmployeesPage() {
       >
         <TextField
           label={t('admin.employees.fullName')}
-          name="fullName"
-          value={editor.form.fullName}
-          onChange={(v) => editor.set('fullName', v)}
-          errors={editor.fieldErrors}
+          {...editor.bind('fullName')}
           required
           autoComplete="off"
         />
         <TextField
           label={t('admin.employees.username')}
-          name="username"
-          value={editor.form.username}
-          onChange={(v) => editor.set('username', v)}
-          errors={editor.fieldErrors}
+          {...editor.bind('username')}
           required
           disabled={editor.mode === 'edit'}
           hint={editor.mode === 'edit' ? t('admin.employees.usernameFixed') : undefined}
         />
-        <TextField
-          label={t('admin.employees.email')}
-          name="email"
-          type="email"
-          value={editor.form.email}
-          onChange={(v) => editor.set('email', v)}
-          errors={editor.fieldErrors}
-          required
-        />
-        <TextField
-          label={t('admin.employees.phone')}
-          name="phone"
-          type="tel"
-          value={editor.form.phone}
-          onChange={(v) => editor.set('phone', v)}
-          errors={editor.fieldErrors}
-        />
+        <TextField label={t('admin.employees.email')} type="email" {...editor.bind('email')} required />
+        <TextField label={t('admin.employees.phone')} type="tel" {...editor.bind('phone')} />
         <CheckboxGroup
           legend={t('admin.employees.positions')}
-          name="positionIds"
           options={positionOptions}
-          value={editor.form.positionIds}
-          onChange={(v) => editor.set('positionIds', v)}
-          errors={editor.fieldErrors}
+          {...editor.bind('positionIds')}
           emptyText={t('admin.employees.noPositions')}
         />
-        <CheckboxField
-          label={t('common.active')}
-          name="active"
-          checked={editor.form.active}
-          onChange={(v) => editor.set('active', v)}
-        />
+        <CheckboxField label={t('common.active')} {...editor.check('active')} />
       </EditorPanel>
-      <section aria-labelledby="employees-table">
-        <h2 id="employees-table">{t('admin.employees.list')}</h2>
-        {list.loading && !list.data ? <Loading /> : null}
-        <ProblemAlert error={list.error ?? org.error} />
-        {list.data && items.length === 0 ? <p>{t('common.empty')}</p> : null}
-        {items.length > 0 ? (
-          <div className="table-wrap">
-            <table aria-busy={list.loading}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.employees.fullName')}</th>
-                  <th scope="col">{t('admin.employees.username')}</th>
-                  <th scope="col">{t('admin.employees.email')}</th>
-                  <th scope="col">{t('admin.employees.positions')}</th>
-                  <th scope="col">{t('common.status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((e) => (
-                  <tr key={e.id}>
-                    <th scope="row">{e.fullName}</th>
-                    <td>{e.username}</td>
-                    <td className="wrap-anywhere">{e.email}</td>
-                    <td className="positions-cell">
-                      {positionsOf(e).length === 0 ? '—' : null}
-                      <ul className="plain">
-                        {positionsOf(e).map((p) => (
-                          <li key={p.id}>
-                            {pickText(p.title, locale)}
-                            <span className="muted small"> — {deptName(p.departmentId)}</span>
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                    <td>{e.active ? t('common.active') : t('common.inactive')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={`${t('form.edit')}: ${e.fullName}`}
-                        onClick={() => {
-                          setSaved(undefined);
-                          editor.open(e);
-                        }}
-                      >
-                        {t('form.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+      <ListSection
+        id="employees-table"
+        title={t('admin.employees.list')}
+        load={list}
+        otherError={org.error}
+        empty={items.length === 0}
+      >
+        <DataTable
+          rows={items}
+          busy={list.loading}
+          columns={[
+            { header: t('admin.employees.fullName'), cell: (e) => e.fullName },
+            { header: t('admin.employees.username'), cell: (e) => e.username },
+            { header: t('admin.employees.email'), cell: (e) => e.email, className: 'wrap-anywhere' },
+            {
+              header: t('admin.employees.positions'),
+              className: 'positions-cell',
+              cell: (e) => (
+                <>
+                  {positionsOf(e).length === 0 ? '—' : null}
+                  <ul className="plain">
+                    {positionsOf(e).map((p) => (
+                      <li key={p.id}>
+                        {pickText(p.title, locale)}
+                        <span className="muted small"> — {deptName(p.departmentId)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ),
+            },
+          ]}
+          active={(e) => e.active}
+          editName={(e) => e.fullName}
+          onEdit={editor.open}
+        />
         <Pager
           label={t('admin.employees.pager')}
           page={pager.page}
@@ -245,7 +174,7 @@ export default function EmployeesPage() {
           onNext={pager.next}
           onPrevious={pager.previous}
         />
-      </section>
+      </ListSection>
     </>
   );
 }

@@ -1,18 +1,16 @@
 'use client';
 
 import { useState } from 'react';
-import { EditorPanel, useEditor } from '../../../../components/editor';
+import { EditorPanel, EditorToolbar, useEditor } from '../../../../components/editor';
 import {
   CheckboxField,
   CheckboxGroup,
   LocalizedFields,
-  ProblemAlert,
   SelectField,
-  StatusMessage,
   cleanText,
   emptyText,
 } from '../../../../components/fields';
-import { Loading } from '../../../../components/loading';
+import { DataTable, ListSection } from '../../../../components/data-table';
 import { listAll } from '../../../../lib/api';
 import { pickText, useI18n, type LocalizedText } from '../../../../lib/i18n';
 import { departmentOptions } from '../../../../lib/org';
@@ -36,7 +34,6 @@ interface PositionForm {
 
 export default function PositionsPage() {
   const { t, locale } = useI18n();
-  const [saved, setSaved] = useState<string>();
   const [filter, setFilter] = useState('');
   const data = useLoad(
     () => Promise.all([listAll<Position>('/positions'), listAll<Department>('/departments')]),
@@ -69,10 +66,8 @@ export default function PositionsPage() {
       if (!f.departmentId) e.departmentId = t('validation.required');
       return e;
     },
-    onSaved: (p, created) => {
-      setSaved(t(created ? 'form.created' : 'form.saved', { name: pickText(p.title, locale) }));
-      data.reload();
-    },
+    savedName: (p) => pickText(p.title, locale),
+    onSaved: data.reload,
   });
 
   const deptName = (id: string) => {
@@ -91,17 +86,11 @@ export default function PositionsPage() {
     <>
       <h1>{t('admin.positions.title')}</h1>
       <p className="lead">{t('admin.positions.intro')}</p>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            setSaved(undefined);
-            editor.open(undefined, filter ? { departmentId: filter } : undefined);
-          }}
-        >
-          {t('admin.positions.add')}
-        </button>
+      <EditorToolbar
+        editor={editor}
+        label={t('admin.positions.add')}
+        preset={filter ? { departmentId: filter } : undefined}
+      >
         <SelectField
           label={t('admin.positions.filterDepartment')}
           name="filterDepartment"
@@ -110,103 +99,56 @@ export default function PositionsPage() {
           options={deptOptions}
           emptyLabel={t('common.all')}
         />
-      </div>
-      <StatusMessage message={saved} />
+      </EditorToolbar>
       <EditorPanel
         editor={editor}
         createTitle={t('admin.positions.add')}
         editTitle={t('admin.positions.edit')}
       >
-        <LocalizedFields
-          legend={t('admin.positions.positionTitle')}
-          name="title"
-          value={editor.form.title}
-          onChange={(v) => editor.set('title', v)}
-          errors={editor.fieldErrors}
-          required
-        />
+        <LocalizedFields legend={t('admin.positions.positionTitle')} {...editor.bind('title')} required />
         <SelectField
           label={t('admin.positions.department')}
-          name="departmentId"
-          value={editor.form.departmentId}
-          onChange={(v) => editor.set('departmentId', v)}
+          {...editor.bind('departmentId')}
           options={deptOptions}
           emptyLabel={t('common.choose')}
-          errors={editor.fieldErrors}
           required
         />
         <SelectField
           label={t('admin.positions.kind')}
-          name="kind"
-          value={editor.form.kind}
+          {...editor.bind('kind')}
           onChange={(v) => editor.set('kind', v as PositionKind)}
           options={positionKinds.map((k) => ({ value: k, label: t(`positionKinds.${k}`) }))}
-          errors={editor.fieldErrors}
           required
         />
         <CheckboxGroup
           legend={t('admin.positions.roles')}
-          name="roles"
           options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          value={editor.form.roles}
-          onChange={(v) => editor.set('roles', v)}
-          errors={editor.fieldErrors}
+          {...editor.bind('roles')}
         />
-        <CheckboxField
-          label={t('common.active')}
-          name="active"
-          checked={editor.form.active}
-          onChange={(v) => editor.set('active', v)}
-        />
+        <CheckboxField label={t('common.active')} {...editor.check('active')} />
       </EditorPanel>
-      <section aria-labelledby="positions-table">
-        <h2 id="positions-table">{t('admin.positions.list')}</h2>
-        {data.loading && !data.data ? <Loading /> : null}
-        <ProblemAlert error={data.error} />
-        {data.data && shown.length === 0 ? <p>{t('common.empty')}</p> : null}
-        {shown.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.positions.positionTitle')}</th>
-                  <th scope="col">{t('admin.positions.department')}</th>
-                  <th scope="col">{t('admin.positions.kind')}</th>
-                  <th scope="col">{t('admin.positions.roles')}</th>
-                  <th scope="col">{t('common.status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">{pickText(p.title, locale)}</th>
-                    <td>{deptName(p.departmentId)}</td>
-                    <td>{t(`positionKinds.${p.kind}`)}</td>
-                    <td>{p.roles.map((r: Role) => t(`roles.${r}`)).join(', ')}</td>
-                    <td>{p.active ? t('common.active') : t('common.inactive')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={`${t('form.edit')}: ${pickText(p.title, locale)}`}
-                        onClick={() => {
-                          setSaved(undefined);
-                          editor.open(p);
-                        }}
-                      >
-                        {t('form.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      <ListSection
+        id="positions-table"
+        title={t('admin.positions.list')}
+        load={data}
+        empty={shown.length === 0}
+      >
+        <DataTable
+          rows={shown}
+          columns={[
+            { header: t('admin.positions.positionTitle'), cell: (p) => pickText(p.title, locale) },
+            { header: t('admin.positions.department'), cell: (p) => deptName(p.departmentId) },
+            { header: t('admin.positions.kind'), cell: (p) => t(`positionKinds.${p.kind}`) },
+            {
+              header: t('admin.positions.roles'),
+              cell: (p) => p.roles.map((r: Role) => t(`roles.${r}`)).join(', '),
+            },
+          ]}
+          active={(p) => p.active}
+          editName={(p) => pickText(p.title, locale)}
+          onEdit={editor.open}
+        />
+      </ListSection>
     </>
   );
 }

@@ -1,15 +1,8 @@
 'use client';
 
-import { useState } from 'react';
-import { EditorPanel, useEditor } from '../../../../components/editor';
-import {
-  CheckboxField,
-  ProblemAlert,
-  SelectField,
-  StatusMessage,
-  TextField,
-} from '../../../../components/fields';
-import { Loading } from '../../../../components/loading';
+import { EditorPanel, EditorToolbar, useEditor } from '../../../../components/editor';
+import { CheckboxField, SelectField, TextField } from '../../../../components/fields';
+import { DataTable, ListSection } from '../../../../components/data-table';
 import { Pager, useCursorPager } from '../../../../components/pager';
 import { api, listAll, type Page } from '../../../../lib/api';
 import { formatDate } from '../../../../lib/format';
@@ -30,7 +23,6 @@ interface SubstitutionForm {
 
 export default function SubstitutionsPage() {
   const { t, locale } = useI18n();
-  const [saved, setSaved] = useState<string>();
   const pager = useCursorPager();
   const employees = useLoad(() => listAll<Employee>('/employees'), []);
   const list = useLoad(
@@ -68,10 +60,8 @@ export default function SubstitutionsPage() {
       else if (DATE.test(f.from) && f.to < f.from) e.to = t('validation.dateRange');
       return e;
     },
-    onSaved: (s, created) => {
-      setSaved(t(created ? 'form.created' : 'form.saved', { name: nameOf(s.employeeId) }));
-      list.reload();
-    },
+    savedName: (s) => nameOf(s.employeeId),
+    onSaved: list.reload,
   });
 
   const employeeOptions = people
@@ -84,19 +74,7 @@ export default function SubstitutionsPage() {
     <>
       <h1>{t('admin.substitutions.title')}</h1>
       <p className="lead">{t('admin.substitutions.intro')}</p>
-      <div className="toolbar">
-        <button
-          type="button"
-          className="primary"
-          onClick={() => {
-            setSaved(undefined);
-            editor.open();
-          }}
-        >
-          {t('admin.substitutions.add')}
-        </button>
-      </div>
-      <StatusMessage message={saved} />
+      <EditorToolbar editor={editor} label={t('admin.substitutions.add')} />
       <EditorPanel
         editor={editor}
         createTitle={t('admin.substitutions.add')}
@@ -104,108 +82,53 @@ export default function SubstitutionsPage() {
       >
         <SelectField
           label={t('admin.substitutions.employee')}
-          name="employeeId"
-          value={editor.form.employeeId}
-          onChange={(v) => editor.set('employeeId', v)}
+          {...editor.bind('employeeId')}
           options={employeeOptions}
           emptyLabel={t('common.choose')}
-          errors={editor.fieldErrors}
           required
         />
         <SelectField
           label={t('admin.substitutions.substitute')}
-          name="substituteId"
-          value={editor.form.substituteId}
-          onChange={(v) => editor.set('substituteId', v)}
+          {...editor.bind('substituteId')}
           options={employeeOptions}
           emptyLabel={t('common.choose')}
-          errors={editor.fieldErrors}
           required
         />
         <div className="field-row">
-          <TextField
-            label={t('admin.substitutions.from')}
-            name="from"
-            type="date"
-            value={editor.form.from}
-            onChange={(v) => editor.set('from', v)}
-            errors={editor.fieldErrors}
-            required
-          />
+          <TextField label={t('admin.substitutions.from')} type="date" {...editor.bind('from')} required />
           <TextField
             label={t('admin.substitutions.to')}
-            name="to"
             type="date"
-            value={editor.form.to}
-            onChange={(v) => editor.set('to', v)}
-            errors={editor.fieldErrors}
+            {...editor.bind('to')}
             required
             min={editor.form.from || undefined}
           />
         </div>
-        <TextField
-          label={t('admin.substitutions.reason')}
-          name="reason"
-          value={editor.form.reason}
-          onChange={(v) => editor.set('reason', v)}
-          errors={editor.fieldErrors}
-        />
-        <CheckboxField
-          label={t('common.active')}
-          name="active"
-          checked={editor.form.active}
-          onChange={(v) => editor.set('active', v)}
-        />
+        <TextField label={t('admin.substitutions.reason')} {...editor.bind('reason')} />
+        <CheckboxField label={t('common.active')} {...editor.check('active')} />
       </EditorPanel>
-      <section aria-labelledby="subs-table">
-        <h2 id="subs-table">{t('admin.substitutions.list')}</h2>
-        {list.loading && !list.data ? <Loading /> : null}
-        <ProblemAlert error={list.error ?? employees.error} />
-        {list.data && items.length === 0 ? <p>{t('common.empty')}</p> : null}
-        {items.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.substitutions.employee')}</th>
-                  <th scope="col">{t('admin.substitutions.substitute')}</th>
-                  <th scope="col">{t('admin.substitutions.period')}</th>
-                  <th scope="col">{t('admin.substitutions.reason')}</th>
-                  <th scope="col">{t('common.status')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((s) => (
-                  <tr key={s.id}>
-                    <th scope="row">{nameOf(s.employeeId)}</th>
-                    <td>{nameOf(s.substituteId)}</td>
-                    <td>
-                      {formatDate(s.from)} – {formatDate(s.to)}
-                    </td>
-                    <td>{s.reason || '—'}</td>
-                    <td>{s.active ? t('common.active') : t('common.inactive')}</td>
-                    <td>
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={`${t('form.edit')}: ${nameOf(s.employeeId)} ${formatDate(s.from)}`}
-                        onClick={() => {
-                          setSaved(undefined);
-                          editor.open(s);
-                        }}
-                      >
-                        {t('form.edit')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
+      <ListSection
+        id="subs-table"
+        title={t('admin.substitutions.list')}
+        load={list}
+        otherError={employees.error}
+        empty={items.length === 0}
+      >
+        <DataTable
+          rows={items}
+          columns={[
+            { header: t('admin.substitutions.employee'), cell: (s) => nameOf(s.employeeId) },
+            { header: t('admin.substitutions.substitute'), cell: (s) => nameOf(s.substituteId) },
+            {
+              header: t('admin.substitutions.period'),
+              cell: (s) => `${formatDate(s.from)} – ${formatDate(s.to)}`,
+            },
+            { header: t('admin.substitutions.reason'), cell: (s) => s.reason || '—' },
+          ]}
+          active={(s) => s.active}
+          editName={(s) => `${nameOf(s.employeeId)} ${formatDate(s.from)}`}
+          onEdit={editor.open}
+        />
         <Pager
           label={t('admin.substitutions.pager')}
           page={pager.page}
@@ -213,7 +136,7 @@ export default function SubstitutionsPage() {
           onNext={pager.next}
           onPrevious={pager.previous}
         />
-      </section>
+      </ListSection>
     </>
   );
 }
