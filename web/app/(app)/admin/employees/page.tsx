@@ -121,7 +121,13 @@ export default function EmployeesPage() {
           disabled={editor.mode === 'edit'}
           hint={editor.mode === 'edit' ? t('admin.employees.usernameFixed') : undefined}
         />
-        <TextField label={t('admin.employees.email')} type="email" {...editor.bind('email')} required />
+        <TextField
+          label={t('admin.employees.email')}
+          type="email"
+          {...editor.bind('email')}
+          required
+          hint={editor.mode === 'edit' ? undefined : t('admin.employees.emailInvite')}
+        />
         <TextField label={t('admin.employees.phone')} type="tel" {...editor.bind('phone')} />
         <CheckboxGroup
           legend={t('admin.employees.positions')}
