@@ -9,17 +9,9 @@ export interface NavItem {
   children?: NavItem[];
 }
 
-export const referenceLists = [
-  'document-types',
-  'delivery-forms',
-  'physical-forms',
-  'classifications',
-  'nomenclature',
-  'journals',
-  'counterparts',
-  'regions',
-] as const;
-export type ReferenceListName = (typeof referenceLists)[number];
+import { referenceLists } from '../../functions/domain/reference/lists';
+
+export { referenceLists, type ReferenceListName } from '../../functions/domain/reference/lists';
 
 // The menu of the brochure ("Kargüzarlıq modulunun sxemi"): documents, personal folders, search,
 // reports, reference lists, plus administration. Screens follow the position's roles.

@@ -1,7 +1,10 @@
 import type { LocalizedText } from './i18n';
 
-export const roles = ['admin', 'clerk', 'head', 'executor', 'controller', 'approver'] as const;
-export type Role = (typeof roles)[number];
+// The vocabularies come from the domain the API validates against: one definition for both.
+export { roles, type Role } from '../../functions/domain/org/roles';
+export { positionKinds, type PositionKind } from '../../functions/domain/org/org';
+import type { PositionKind } from '../../functions/domain/org/org';
+import type { Role } from '../../functions/domain/org/roles';
 
 export interface Entity {
   id: string;
@@ -32,9 +35,6 @@ export interface Department extends Entity {
   headPositionId?: string;
   active: boolean;
 }
-
-export const positionKinds = ['head', 'deputy', 'specialist', 'clerk', 'other'] as const;
-export type PositionKind = (typeof positionKinds)[number];
 
 export interface Position extends Entity {
   title: LocalizedText;
