@@ -2,8 +2,9 @@
  * EmailSender on SES v2 SendEmail (Simple content with attachments, UTF-8 throughout). The same
  * code talks to SES in AWS and to the local SES endpoint (which relays to maildev).
  */
-import { SendEmailCommand, SESv2Client, type SESv2ClientConfig } from '@aws-sdk/client-sesv2';
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { EmailMessage, EmailSender } from '../../ports/email.port';
+import { clientConfig } from '../aws-client';
 
 export interface SesEmailSenderOptions {
   region: string;
@@ -19,10 +20,7 @@ export interface SesEmailSenderOptions {
 export function createSesClient(
   options: Pick<SesEmailSenderOptions, 'region' | 'endpoint' | 'credentials'>,
 ): SESv2Client {
-  const config: SESv2ClientConfig = { region: options.region };
-  if (options.endpoint) config.endpoint = options.endpoint;
-  if (options.credentials) config.credentials = options.credentials;
-  return new SESv2Client(config);
+  return new SESv2Client(clientConfig(options));
 }
 
 export class SesEmailSender implements EmailSender {

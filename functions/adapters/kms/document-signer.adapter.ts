@@ -9,9 +9,9 @@ import {
   KMSInvalidSignatureException,
   SignCommand,
   VerifyCommand,
-  type KMSClientConfig,
 } from '@aws-sdk/client-kms';
 import type { DocumentSigner } from '../../ports/signing.port';
+import { clientConfig } from '../aws-client';
 
 export interface KmsDocumentSignerOptions {
   region: string;
@@ -25,10 +25,7 @@ export interface KmsDocumentSignerOptions {
 export function createKmsClient(
   options: Pick<KmsDocumentSignerOptions, 'region' | 'endpoint' | 'credentials'>,
 ): KMSClient {
-  const config: KMSClientConfig = { region: options.region };
-  if (options.endpoint) config.endpoint = options.endpoint;
-  if (options.credentials) config.credentials = options.credentials;
-  return new KMSClient(config);
+  return new KMSClient(clientConfig(options));
 }
 
 /**

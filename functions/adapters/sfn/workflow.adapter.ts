@@ -10,10 +10,10 @@ import {
   SFNClient,
   StartExecutionCommand,
   StopExecutionCommand,
-  type SFNClientConfig,
 } from '@aws-sdk/client-sfn';
 import { ConflictError, NotFoundError } from '../../domain/errors';
 import type { WorkflowEngine } from '../../ports/workflow.port';
+import { clientConfig } from '../aws-client';
 
 export interface SfnWorkflowEngineOptions {
   /** Machine name used by the use cases → state machine ARN (from CDK outputs / the local runner). */
@@ -30,10 +30,7 @@ const statuses: readonly Status[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OU
 export function createSfnClient(
   options: Pick<SfnWorkflowEngineOptions, 'region' | 'endpoint' | 'credentials'>,
 ): SFNClient {
-  const config: SFNClientConfig = { region: options.region };
-  if (options.endpoint) config.endpoint = options.endpoint;
-  if (options.credentials) config.credentials = options.credentials;
-  return new SFNClient(config);
+  return new SFNClient(clientConfig(options));
 }
 
 export class SfnWorkflowEngine implements WorkflowEngine {

@@ -2,14 +2,10 @@
  * SmsSender on SNS Publish with PhoneNumber (transactional SMS). Locally the same code talks to
  * the local SNS endpoint, which writes the SMS outbox.
  */
-import {
-  PublishCommand,
-  SNSClient,
-  type MessageAttributeValue,
-  type SNSClientConfig,
-} from '@aws-sdk/client-sns';
+import { PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
 import { ValidationError } from '../../domain/errors';
 import type { SmsMessage, SmsSender } from '../../ports/sms.port';
+import { clientConfig } from '../aws-client';
 
 export interface SnsSmsSenderOptions {
   region: string;
@@ -25,10 +21,7 @@ export interface SnsSmsSenderOptions {
 export function createSnsClient(
   options: Pick<SnsSmsSenderOptions, 'region' | 'endpoint' | 'credentials'>,
 ): SNSClient {
-  const config: SNSClientConfig = { region: options.region };
-  if (options.endpoint) config.endpoint = options.endpoint;
-  if (options.credentials) config.credentials = options.credentials;
-  return new SNSClient(config);
+  return new SNSClient(clientConfig(options));
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
