@@ -40,7 +40,6 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import {
   AccountRecovery,
@@ -90,6 +89,7 @@ import type { Construct } from 'constructs';
 import type { RouteDef } from '../../functions/http/route';
 import { readAslFolder, pascal } from './asl';
 import { ProjectFunction } from './constructs/project-function';
+import { alarmAtLeast } from './constructs/alarm';
 
 /** The part of the shared route table that the infrastructure needs. */
 export type InfraRoute = Pick<RouteDef, 'method' | 'path' | 'group' | 'auth'>;
@@ -456,14 +456,12 @@ export class KarguzarStack extends Stack {
           reason: `${description} is itself a dead-letter queue (on-failure destination of the stream mapping); an operator inspects it after the depth alarm.`,
         });
       }
-      new Alarm(this, `${id}Depth`, {
-        alarmDescription: `${description}: messages waiting`,
+      alarmAtLeast(this, `${id}Depth`, {
+        description: `${description}: messages waiting`,
         metric: q.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(alarmAction);
+        action: alarmAction,
+      });
       return q;
     };
     const asyncDlq = newDlq(
@@ -886,36 +884,29 @@ export class KarguzarStack extends Stack {
       schedulerRole.addToPrincipalPolicy(
         new PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] }),
       );
-      const failed = new Alarm(this, `${id}Failed`, {
-        alarmDescription: `State machine ${def.name}: failed, timed-out or aborted executions`,
+      alarmAtLeast(this, `${id}Failed`, {
+        description: `State machine ${def.name}: failed, timed-out or aborted executions`,
         metric: machine.metricFailed({ period: Duration.minutes(5) }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+        action: alarmAction,
       });
-      failed.addAlarmAction(alarmAction);
     }
 
     // ----------------------------------------------------------- API alarms
-    new Alarm(this, 'Api5xx', {
-      alarmDescription: 'HTTP API: 5xx responses',
+    alarmAtLeast(this, 'Api5xx', {
+      description: 'HTTP API: 5xx responses',
       metric: stage.metricServerError({ period: Duration.minutes(5) }),
       threshold: 5,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(alarmAction);
-    new Alarm(this, 'Api4xxSpike', {
-      alarmDescription: 'HTTP API: 4xx spike (includes 429 from stage throttling)',
+      action: alarmAction,
+    });
+    alarmAtLeast(this, 'Api4xxSpike', {
+      description: 'HTTP API: 4xx spike (includes 429 from stage throttling)',
       metric: stage.metricClientError({ period: Duration.minutes(5) }),
       threshold: 500,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(alarmAction);
-    new Alarm(this, 'TableThrottles', {
-      alarmDescription: 'DynamoDB: throttled requests',
+      action: alarmAction,
+    });
+    alarmAtLeast(this, 'TableThrottles', {
+      description: 'DynamoDB: throttled requests',
       metric: table.metricThrottledRequestsForOperations({
         period: Duration.minutes(5),
         operations: [
@@ -930,10 +921,8 @@ export class KarguzarStack extends Stack {
         ],
       }),
       threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(alarmAction);
+      action: alarmAction,
+    });
 
     // --------------------------------------------------------------- outputs
     new CfnOutput(this, 'WebUrl', { value: `https://${distribution.distributionDomainName}` });

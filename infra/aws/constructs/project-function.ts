@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
@@ -16,6 +15,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { alarmAtLeast } from './alarm';
 
 /** Fixed for every Lambda of the project (tests assert these on every function). */
 export const PROJECT_RUNTIME = Runtime.NODEJS_22_X;
@@ -129,22 +129,18 @@ export class ProjectFunction extends Construct {
 
     if (props.alarmTopic) {
       const action = new SnsAction(props.alarmTopic);
-      new Alarm(this, 'Errors', {
-        alarmDescription: `${props.description}: invocation errors`,
+      alarmAtLeast(this, 'Errors', {
+        description: `${props.description}: invocation errors`,
         metric: this.fn.metricErrors({ period: Duration.minutes(5) }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(action);
-      new Alarm(this, 'Throttles', {
-        alarmDescription: `${props.description}: throttled invocations`,
+        action: action,
+      });
+      alarmAtLeast(this, 'Throttles', {
+        description: `${props.description}: throttled invocations`,
         metric: this.fn.metricThrottles({ period: Duration.minutes(5) }),
         threshold: 1,
-        evaluationPeriods: 1,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(action);
+        action: action,
+      });
     }
   }
 }
