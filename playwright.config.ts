@@ -12,10 +12,11 @@ function chromiumPath(): string | undefined {
 }
 
 // Without E2E_BASE_URL the run starts its own embedded default (global setup) on a port picked
-// here, once, in the runner; the workers inherit the variable.
+// here, once, in the runner (below the kernel's ephemeral ports, and apart from the vitest range
+// 20000–32009); the workers inherit the variable.
 if (!process.env.E2E_BASE_URL) {
   process.env.E2E_START_EMBEDDED = '1';
-  process.env.E2E_BASE_URL = `http://127.0.0.1:${41000 + (process.pid % 1400) * 10}`;
+  process.env.E2E_BASE_URL = `http://127.0.0.1:${10000 + (process.pid % 900) * 10}`;
 }
 
 export default defineConfig({
