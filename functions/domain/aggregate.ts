@@ -18,4 +18,6 @@ export interface Actor {
   employeeId: string;
   username: string;
   roles: ReadonlySet<string>;
+  /** Departments of the actor's active positions, first position first. */
+  departmentIds?: readonly string[];
 }

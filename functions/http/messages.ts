@@ -26,6 +26,17 @@ const titles: Record<Language, Catalog> = {
     payload_too_large: 'Sorğunun həcmi çox böyükdür',
     unsupported_media_type: 'Sorğu application/json formatında olmalıdır',
     too_many_requests: 'Çox sayda sorğu; bir az sonra yenidən cəhd edin',
+    operation_not_allowed: 'Sənəd «{documentStatus}» statusundadır; bu əməliyyat icazə verilmir',
+    no_journal: 'Bu sənəd üçün qeydiyyat jurnalı yoxdur',
+    checksum_mismatch: 'Yüklənmiş faylın baytları bildirilmiş SHA-256 ilə uyğun gəlmir',
+    upload_missing: 'Fayl hələ yüklənməyib',
+    file_too_large: 'Fayl çox böyükdür',
+    too_many_files: 'Sənəddə həddən çox fayl var',
+    recipient_without_email: 'Bütün alıcıların e-poçt ünvanı olmalıdır',
+    reason_required: 'Səbəb göstərilməlidir',
+    wrong_kind: 'Sənəd başqa növdəndir',
+    self_link: 'Sənədi özünə bağlamaq olmaz',
+    operation_has_own_route: 'Bu əməliyyat üçün ayrıca ünvan var',
     internal: 'Daxili xəta baş verdi',
   },
   en: {
@@ -50,6 +61,17 @@ const titles: Record<Language, Catalog> = {
     payload_too_large: 'The request is too large',
     unsupported_media_type: 'The request must be application/json',
     too_many_requests: 'Too many requests; try again shortly',
+    operation_not_allowed: 'The document is in status “{documentStatus}”; this operation is not allowed',
+    no_journal: 'There is no registration journal for this document',
+    checksum_mismatch: 'The uploaded bytes do not match the declared SHA-256',
+    upload_missing: 'The file has not been uploaded yet',
+    file_too_large: 'The file is too large',
+    too_many_files: 'The document has too many files',
+    recipient_without_email: 'Every recipient needs an e-mail address',
+    reason_required: 'A reason is required',
+    wrong_kind: 'The document is of another kind',
+    self_link: 'A document cannot be linked to itself',
+    operation_has_own_route: 'This operation has its own address',
     internal: 'An internal error occurred',
   },
   ru: {
@@ -74,6 +96,17 @@ const titles: Record<Language, Catalog> = {
     payload_too_large: 'Запрос слишком велик',
     unsupported_media_type: 'Запрос должен быть в формате application/json',
     too_many_requests: 'Слишком много запросов; повторите попытку позже',
+    operation_not_allowed: 'Документ в статусе «{documentStatus}»; эта операция не разрешена',
+    no_journal: 'Для этого документа нет журнала регистрации',
+    checksum_mismatch: 'Загруженные байты не совпадают с заявленным SHA-256',
+    upload_missing: 'Файл ещё не загружен',
+    file_too_large: 'Файл слишком большой',
+    too_many_files: 'В документе слишком много файлов',
+    recipient_without_email: 'У каждого получателя должен быть адрес электронной почты',
+    reason_required: 'Нужно указать причину',
+    wrong_kind: 'Документ другого вида',
+    self_link: 'Документ нельзя связать с самим собой',
+    operation_has_own_route: 'Для этой операции есть отдельный адрес',
     internal: 'Произошла внутренняя ошибка',
   },
 };
@@ -97,6 +130,13 @@ const fields: Record<Language, Catalog> = {
       'Şablonda {seq} bir dəfə olmalıdır; icazə verilən işarələr: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
     unknown_reference: 'Belə obyekt yoxdur',
     duplicate_value: 'Bu dəyər artıq istifadə olunur',
+    no_journal: 'Bu növ üçün aktiv qeydiyyat jurnalı yoxdur',
+    checksum_mismatch: 'Faylın SHA-256 cəmi uyğun gəlmir',
+    upload_missing: 'Fayl yüklənməyib',
+    file_too_large: 'Fayl çox böyükdür (ən çoxu {max} bayt)',
+    recipient_without_email: 'Alıcının e-poçt ünvanı yoxdur',
+    invalid_date_filter: 'Tarix belə yazılır: gg.aa.iiii, aa.iiii, *.aa.iiii, iiii və ya aralıq A-B',
+    self_link: 'Sənədi özünə bağlamaq olmaz',
     invalid: 'Dəyər yanlışdır',
   },
   en: {
@@ -116,6 +156,13 @@ const fields: Record<Language, Catalog> = {
       'The pattern needs {seq} exactly once; allowed tokens: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
     unknown_reference: 'No such object',
     duplicate_value: 'This value is already in use',
+    no_journal: 'No active registration journal for this kind',
+    checksum_mismatch: 'The SHA-256 of the file does not match',
+    upload_missing: 'The file has not been uploaded',
+    file_too_large: 'The file is too large (at most {max} bytes)',
+    recipient_without_email: 'The recipient has no e-mail address',
+    invalid_date_filter: 'Write dates as dd.MM.yyyy, MM.yyyy, *.MM.yyyy, yyyy or a range A-B',
+    self_link: 'A document cannot be linked to itself',
     invalid: 'The value is not valid',
   },
   ru: {
@@ -135,7 +182,60 @@ const fields: Record<Language, Catalog> = {
       'В шаблоне должен быть ровно один {seq}; допустимые метки: {seq}, {seq:N}, {year}, {yy}, {index}, {dept}',
     unknown_reference: 'Такого объекта нет',
     duplicate_value: 'Это значение уже используется',
+    no_journal: 'Нет действующего журнала регистрации для этого вида',
+    checksum_mismatch: 'SHA-256 файла не совпадает',
+    upload_missing: 'Файл не загружен',
+    file_too_large: 'Файл слишком большой (не более {max} байт)',
+    recipient_without_email: 'У получателя нет адреса электронной почты',
+    invalid_date_filter: 'Дата пишется так: дд.ММ.гггг, ММ.гггг, *.ММ.гггг, гггг или диапазон A-B',
+    self_link: 'Документ нельзя связать с самим собой',
     invalid: 'Значение неверно',
+  },
+};
+
+/** Names of document statuses, for problem titles. */
+const statusNames: Record<Language, Catalog> = {
+  az: {
+    registered: 'qeydiyyatda',
+    'in-execution': 'icrada',
+    executed: 'icra olunub',
+    archived: 'arxivdə',
+    cancelled: 'ləğv edilib',
+    sent: 'göndərilib',
+    draft: 'layihə',
+    signed: 'imzalanıb',
+    'for-information': 'məlumat üçün',
+    'in-agreement': 'razılaşdırmada',
+    agreed: 'razılaşdırılıb',
+    'in-force': 'qüvvədədir',
+  },
+  en: {
+    registered: 'registered',
+    'in-execution': 'in execution',
+    executed: 'executed',
+    archived: 'archived',
+    cancelled: 'cancelled',
+    sent: 'sent',
+    draft: 'draft',
+    signed: 'signed',
+    'for-information': 'for information',
+    'in-agreement': 'in agreement',
+    agreed: 'agreed',
+    'in-force': 'in force',
+  },
+  ru: {
+    registered: 'зарегистрирован',
+    'in-execution': 'на исполнении',
+    executed: 'исполнен',
+    archived: 'в архиве',
+    cancelled: 'отменён',
+    sent: 'отправлен',
+    draft: 'проект',
+    signed: 'подписан',
+    'for-information': 'для сведения',
+    'in-agreement': 'на согласовании',
+    agreed: 'согласован',
+    'in-force': 'в силе',
   },
 };
 
@@ -145,8 +245,16 @@ function fill(template: string, params: Record<string, string | number> = {}): s
   );
 }
 
-export function problemTitle(code: string, lang: Language): string {
-  return titles[lang][code] ?? titles[lang].internal ?? code;
+export function problemTitle(
+  code: string,
+  lang: Language,
+  params: Record<string, string | number> = {},
+): string {
+  const template = titles[lang][code] ?? titles[lang].internal ?? code;
+  return template.replace(/\{documentStatus\}/g, () => {
+    const status = String(params.status ?? '');
+    return statusNames[lang][status] ?? status;
+  });
 }
 
 export function fieldMessage(code: string, lang: Language, params?: Record<string, string | number>): string {
@@ -154,4 +262,4 @@ export function fieldMessage(code: string, lang: Language, params?: Record<strin
 }
 
 /** For tests: every code must exist in all languages. */
-export const catalogs = { titles, fields };
+export const catalogs = { titles, fields, statusNames };

@@ -33,6 +33,8 @@ export interface ProblemResponse {
     status: number;
     code: string;
     detail?: string;
+    documentStatus?: string;
+    operation?: string;
     errors?: { path: string; code: string; message: string }[];
   };
 }
@@ -63,10 +65,15 @@ export function toProblem(error: unknown, lang: Language): ProblemResponse {
   const params = error instanceof AppError ? error.params : {};
   const body: ProblemResponse['body'] = {
     type: `https://karguzar.az/problems/${code.replace(/_/g, '-')}`,
-    title: problemTitle(code, lang),
+    title: problemTitle(code, lang, params),
     status,
     code,
   };
+  // A refused operation names the document's status and the operation (stable codes, for clients).
+  if (code === 'operation_not_allowed') {
+    body.documentStatus = String(params.status);
+    body.operation = String(params.operation);
+  }
   if (code === 'duplicate_value' && typeof params.field === 'string') {
     body.errors = [{ path: params.field, code, message: fieldMessage(code, lang) }];
   }

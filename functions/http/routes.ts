@@ -3,6 +3,8 @@ import { idParam, pageOf } from '../schemas/common.schema';
 import * as org from '../schemas/org.schema';
 import * as ref from '../schemas/reference.schema';
 import type { RouteDef } from './route';
+import { documentRoutes } from './routes/documents.routes';
+import { registryRoutes } from './routes/registry.routes';
 
 const V1 = '/api/v1';
 
@@ -232,4 +234,6 @@ export const routes: RouteDef[] = [
     response: ref.referenceItem,
     successStatus: 200,
   },
+  ...documentRoutes,
+  ...registryRoutes,
 ];

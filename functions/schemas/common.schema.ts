@@ -55,6 +55,8 @@ export const problem = z
     detail: z.string().max(1000).optional(),
     instance: z.string().max(500).optional(),
     code: z.string().max(60),
+    documentStatus: z.string().max(40).optional(),
+    operation: z.string().max(40).optional(),
     errors: z
       .array(z.object({ path: z.string().max(200), code: z.string().max(60), message: z.string().max(500) }))
       .max(200)

@@ -22,6 +22,8 @@ export const tenantProfile = z
     voen,
     email,
     phone: phone.optional(),
+    /** How many days back an earlier appeal counts as the same matter (repeat detection). */
+    repeatWindowDays: z.int().min(1).max(3650).optional(),
   })
   .strict();
 export const tenantUpdate = tenantProfile.extend(versioned).strict();

@@ -3,6 +3,8 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { JwtTokenVerifier } from '../adapters/auth/jwt-verifier.adapter';
 import { CognitoIdentityDirectory } from '../adapters/cognito/identity-directory.adapter';
 import { DynamoAggregateStore } from '../adapters/dynamodb/aggregate-store.adapter';
+import { DynamoDocumentStore } from '../adapters/dynamodb/document-store.adapter';
+import { DynamoRegistry } from '../adapters/dynamodb/registry.adapter';
 import { DynamoTaskInbox } from '../adapters/dynamodb/task-inbox.adapter';
 import { createEmailSender } from '../adapters/email/ses-email.adapter';
 import { createDocumentSigner } from '../adapters/kms/document-signer.adapter';
@@ -11,9 +13,11 @@ import { SfnWorkflowEngine } from '../adapters/sfn/workflow.adapter';
 import { createSmsSender } from '../adapters/sms/sns-sms.adapter';
 import type { AggregateStore } from '../ports/aggregate-store.port';
 import type { Clock } from '../ports/clock.port';
+import type { DocumentStore } from '../ports/document-store.port';
 import type { EmailSender } from '../ports/email.port';
 import type { IdentityDirectory } from '../ports/identity-directory.port';
 import type { ObjectStore } from '../ports/object-store.port';
+import type { RegistryLoader, RegistryLookup } from '../ports/registry.port';
 import type { DocumentSigner } from '../ports/signing.port';
 import type { SmsSender } from '../ports/sms.port';
 import type { TaskInbox } from '../ports/task-inbox.port';
@@ -23,6 +27,7 @@ import { config, type Config } from './config';
 
 export interface Container {
   store: AggregateStore;
+  documents: DocumentStore;
   clock: Clock;
   verifier: TokenVerifier;
   taskInbox: TaskInbox;
@@ -33,6 +38,8 @@ export interface Container {
   readonly signer: DocumentSigner;
   readonly workflow: WorkflowEngine;
   readonly identity: IdentityDirectory;
+  /** Passport and business registries; the loader side is for the embedded default's seed only. */
+  readonly registry: RegistryLookup & RegistryLoader;
 }
 
 let container: Container | undefined;
@@ -92,8 +99,10 @@ export function getContainer(): Container {
         ...endpoint(cfg.COGNITO_ENDPOINT),
       }),
   );
+  const registry = lazy(() => new DynamoRegistry(doc, cfg.TABLE_NAME));
   container = {
     store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
+    documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
     clock: clockOverride ?? { now: () => new Date() },
     verifier: new JwtTokenVerifier({
@@ -120,6 +129,9 @@ export function getContainer(): Container {
     },
     get identity() {
       return identity();
+    },
+    get registry() {
+      return registry();
     },
   };
   return container;

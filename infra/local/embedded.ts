@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { logger } from '../../functions/http/logger';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from '../../functions/seed/seed';
+import { seedRegistry } from '../../functions/seed/registry.seed';
 import { startDynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
@@ -124,6 +125,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const container = getContainer();
     // Demo logins come from the seed itself (with the documented password), not from invitations.
     const seeded = await seedDemo({ store: container.store, clock: container.clock });
+    await seedRegistry(container.registry);
     logger.info('seed', { tenants: seeded.tenants, created: seeded.created });
 
     const oidc = await createOidc({

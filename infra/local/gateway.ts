@@ -17,15 +17,19 @@ type LambdaHandler = (
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
-  const [system, org, reference] = await Promise.all([
+  const [system, org, reference, documents, registry] = await Promise.all([
     import('../../functions/handlers/system.handler'),
     import('../../functions/handlers/org.handler'),
     import('../../functions/handlers/reference.handler'),
+    import('../../functions/handlers/documents.handler'),
+    import('../../functions/handlers/registry.handler'),
   ]);
   return {
     system: system.handler as unknown as LambdaHandler,
     org: org.handler as unknown as LambdaHandler,
     reference: reference.handler as unknown as LambdaHandler,
+    documents: documents.handler as unknown as LambdaHandler,
+    registry: registry.handler as unknown as LambdaHandler,
   };
 }
 

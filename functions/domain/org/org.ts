@@ -10,6 +10,7 @@ export interface TenantProfile {
   voen: string;
   email: string;
   phone?: string;
+  repeatWindowDays?: number;
 }
 export type Tenant = AggregateMeta & TenantProfile;
 

@@ -19,6 +19,15 @@ export async function resolveActor(deps: Deps, principal: VerifiedPrincipal): Pr
     : undefined;
   if (!employee || !employee.active) throw new ForbiddenError('No active employee for this identity');
   const positions = await deps.store.getMany<Position>('position', principal.tenantId, employee.positionIds);
-  const roles = new Set<Role>(positions.filter((p) => p.active).flatMap((p) => p.roles));
-  return { tenantId: principal.tenantId, employeeId: employee.id, username: employee.username, roles };
+  const order = (p: Position) => employee.positionIds.indexOf(p.id);
+  const active = positions.filter((p) => p.active).sort((a, b) => order(a) - order(b));
+  const roles = new Set<Role>(active.flatMap((p) => p.roles));
+  const departmentIds = [...new Set(active.map((p) => p.departmentId))];
+  return {
+    tenantId: principal.tenantId,
+    employeeId: employee.id,
+    username: employee.username,
+    roles,
+    departmentIds,
+  };
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { routes } from '../../../functions/http/routes';
+import { documentKinds } from '../../../functions/domain/documents/document';
 import { referenceLists } from '../../../functions/domain/reference/lists';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 
@@ -10,6 +11,10 @@ let a: Api;
 let b: Api;
 /** One object of tenant B per concrete path ({list} filled in), keyed by the route's path template. */
 const bObjects: { template: string; path: string; item: Item }[] = [];
+
+/** Tenant-B documents and, per route template of the documents group, a request that addresses one. */
+const bDocs: Item[] = [];
+const docCases: { template: string; method: string; path: string; body?: unknown }[] = [];
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
 
@@ -77,6 +82,70 @@ beforeAll(async () => {
     { template: '/api/v1/substitutions/{id}', path: `/api/v1/substitutions/${sub.body.id}`, item: sub.body },
   );
 
+  const docBodies: Record<string, Record<string, unknown>> = {
+    incoming: { sender: { kind: 'citizen', name: 'B vətəndaş' }, summary: 'B ərizə' },
+    outgoing: { summary: 'B məktub', signatoryId: emp1.body.id, recipients: [{ name: 'B alıcı' }] },
+    internal: { summary: 'B xidməti qeyd' },
+    order: { summary: 'B əmr', category: 'order' },
+  };
+  for (const [kind, body] of Object.entries(docBodies)) {
+    const res = await b.post<Item>(`/api/v1/documents/${kind}`, body);
+    expect(res.status, `create ${kind}`).toBe(201);
+    bDocs.push(res.body);
+    docCases.push({
+      template: `/api/v1/documents/${kind}/{id}`,
+      method: 'PUT',
+      path: `/api/v1/documents/${kind}/${res.body.id}`,
+      body: { ...body, version: res.body.version },
+    });
+  }
+  const doc = bDocs[1]!;
+  const fileId = '00000000-0000-4000-8000-000000000000';
+  const sha256 = 'a'.repeat(64);
+  docCases.push(
+    { template: '/api/v1/documents/{id}', method: 'GET', path: `/api/v1/documents/${doc.id}` },
+    {
+      template: '/api/v1/documents/{id}/operations/{operation}',
+      method: 'POST',
+      path: `/api/v1/documents/${doc.id}/operations/cancel`,
+      body: { version: doc.version },
+    },
+    {
+      template: '/api/v1/documents/{id}/operations',
+      method: 'GET',
+      path: `/api/v1/documents/${doc.id}/operations`,
+    },
+    {
+      template: '/api/v1/documents/{id}/send',
+      method: 'POST',
+      path: `/api/v1/documents/${doc.id}/send`,
+      body: { version: doc.version },
+    },
+    { template: '/api/v1/documents/{id}/links', method: 'GET', path: `/api/v1/documents/${doc.id}/links` },
+    {
+      template: '/api/v1/documents/{id}/links',
+      method: 'POST',
+      path: `/api/v1/documents/${doc.id}/links`,
+      body: { otherId: bDocs[0]!.id, type: 'related' },
+    },
+    {
+      template: '/api/v1/documents/{id}/contents',
+      method: 'POST',
+      path: `/api/v1/documents/${doc.id}/contents`,
+      body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 10, sha256 },
+    },
+    {
+      template: '/api/v1/documents/{id}/contents/{contentId}/complete',
+      method: 'POST',
+      path: `/api/v1/documents/${doc.id}/contents/${fileId}/complete`,
+    },
+    {
+      template: '/api/v1/documents/{id}/contents/{contentId}/url',
+      method: 'GET',
+      path: `/api/v1/documents/${doc.id}/contents/${fileId}/url`,
+    },
+  );
+
   const extra: Record<string, Record<string, unknown>> = {
     nomenclature: { index: `B-${uniq()}`, retentionYears: 5 },
     journals: { code: `bj-${uniq()}`, pattern: 'B-{seq}', documentKind: 'incoming' },
@@ -100,7 +169,30 @@ beforeAll(async () => {
 describe('tenant isolation', () => {
   it('covers every route that addresses one object', () => {
     const templates = new Set(routes.filter((r) => r.path.includes('{id}')).map((r) => r.path));
-    expect(new Set(bObjects.map((o) => o.template))).toEqual(templates);
+    const covered = [...bObjects.map((o) => o.template), ...docCases.map((c) => c.template)];
+    expect(new Set(covered)).toEqual(templates);
+    const keys = new Set(routes.filter((r) => r.path.includes('{id}')).map((r) => `${r.method} ${r.path}`));
+    for (const c of docCases) keys.delete(`${c.method} ${c.template}`);
+    for (const o of bObjects) {
+      keys.delete(`GET ${o.template}`);
+      keys.delete(`PUT ${o.template}`);
+    }
+    expect([...keys]).toEqual([]);
+  });
+
+  it("answers 404 to a tenant-A clerk for every route on a tenant-B document, and B's document stays", async () => {
+    const clerkA = apiClient(baseUrl, await tokenFor(baseUrl, 'clerk'));
+    for (const c of docCases) {
+      const res = await clerkA.call(c.method, c.path, c.body);
+      expect(res.status, `${c.method} ${c.path}`).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    }
+    for (const doc of bDocs) {
+      const again = await b.get<Item>(`/api/v1/documents/${doc.id}`);
+      expect(again.status).toBe(200);
+      expect(again.body.version).toBe(doc.version);
+      expect(again.body.status).toBe(doc.status);
+    }
   });
 
   it('answers 404 to a tenant-A token for every tenant-B object, on GET and PUT, and changes nothing', async () => {
@@ -129,11 +221,16 @@ describe('tenant isolation', () => {
     )) {
       const paths = route.path.includes('{list}')
         ? referenceLists.map((l) => route.path.replace('{list}', l))
-        : [route.path];
+        : route.path === '/api/v1/documents'
+          ? documentKinds.map((k) => `${route.path}?kind=${k}`)
+          : [route.path];
       for (const path of paths) {
         if (['/api/v1/me', '/api/v1/tenant', '/api/v1/client-config'].includes(path)) continue;
+        // Registry look-ups return global state-registry records (by FİN/VÖEN), not tenant data.
+        if (path.startsWith('/api/v1/registry/')) continue;
         const ids = await allIds(a, path);
         for (const o of bObjects) expect(ids.has(o.item.id), `${path} lists ${o.path}`).toBe(false);
+        for (const d of bDocs) expect(ids.has(d.id), `${path} lists B document ${d.id}`).toBe(false);
       }
     }
   });

@@ -1,0 +1,176 @@
+import type { z } from 'zod';
+import type { Actor } from '../../domain/aggregate';
+import { diffDocuments, type DocumentRecord } from '../../domain/documents/document';
+import { transition, type Operation } from '../../domain/documents/status';
+import { BusinessRuleError, ConflictError } from '../../domain/errors';
+import type { groupUpdateInput, operationInput } from '../../schemas/documents.schema';
+import {
+  allow,
+  assertEmployees,
+  assertReferences,
+  hasRole,
+  visibleDocument,
+  type DocumentDeps,
+} from './common';
+import { chooseJournal, numberRequest } from './numbering';
+
+export type OperationInput = z.output<typeof operationInput>;
+type StatusOperation = Exclude<Operation, 'update' | 'attach' | 'link' | 'group-update' | 'send'>;
+
+/** Who may perform a status operation on a document. */
+function mayPerform(actor: Actor, doc: DocumentRecord, op: StatusOperation): boolean {
+  const me = actor.employeeId;
+  const author = doc.authorId === me;
+  const clerk = hasRole(actor, 'clerk');
+  const head = hasRole(actor, 'head');
+  const signatory = doc.internal?.signatoryId ?? doc.order?.signatoryId;
+  switch (op) {
+    case 'register':
+      return clerk || author;
+    case 'sign':
+      return signatory ? signatory === me : head;
+    case 'submit':
+      return author || clerk;
+    case 'agree':
+    case 'return':
+      return hasRole(actor, 'approver') || head;
+    case 'enact':
+      return clerk || head;
+    case 'to-execution':
+    case 'to-information':
+      return author || clerk || head;
+    case 'archive':
+      return clerk;
+    case 'cancel':
+      return doc.status === 'in-force' ? clerk || head : clerk || author;
+  }
+}
+
+/** A status operation (register, sign, submit, agree, return, enact, to-execution, archive, cancel...). */
+export async function performOperation(
+  deps: DocumentDeps,
+  actor: Actor,
+  id: string,
+  op: Operation,
+  input: OperationInput,
+): Promise<DocumentRecord> {
+  const current = await visibleDocument(deps, actor, id);
+  if (op === 'update' || op === 'attach' || op === 'link' || op === 'group-update' || op === 'send') {
+    throw new BusinessRuleError('operation_has_own_route', 'Use the dedicated route for this operation', {
+      op,
+    });
+  }
+  const status = transition(current.kind, current.status, op);
+  allow(mayPerform(actor, current, op), op);
+  const now = deps.clock.now().toISOString();
+  let next: DocumentRecord = { ...current, status, updatedAt: now };
+  if (op === 'sign' && next.internal)
+    next = { ...next, internal: { ...next.internal, signedAt: now, signedBy: actor.employeeId } };
+  if (op === 'sign' && next.order)
+    next = { ...next, order: { ...next.order, signedAt: now, signedBy: actor.employeeId } };
+  if (op === 'enact' && next.order) {
+    next = { ...next, order: { ...next.order, effectiveDate: input.effectiveDate ?? now.slice(0, 10) } };
+  }
+  if (op === 'cancel' && next.order && current.status === 'in-force') {
+    if (!input.comment) {
+      throw new BusinessRuleError('reason_required', 'Cancelling an order in force needs a reason', {}, [
+        { path: 'comment', code: 'required' },
+      ]);
+    }
+    next = { ...next, order: { ...next.order, cancelledAt: now, cancelReason: input.comment } };
+  }
+  // Internal documents are numbered when registered; orders when signed (the brochure's flow).
+  const numbered =
+    (op === 'register' && current.kind === 'internal') || (op === 'sign' && current.kind === 'order');
+  const numbering =
+    numbered && !current.registration
+      ? await numberRequest(
+          deps,
+          next,
+          await chooseJournal(deps, actor.tenantId, current.kind, {
+            ...(input.journalId ? { journalId: input.journalId } : {}),
+            ...(next.nomenclatureId ? { nomenclatureId: next.nomenclatureId } : {}),
+            ...(next.departmentId ? { departmentId: next.departmentId } : {}),
+          }),
+          now,
+        )
+      : undefined;
+  const result = await deps.documents.commit({
+    document: next,
+    expectedVersion: input.version,
+    ...(numbering ? { numbering } : {}),
+    operation: {
+      actorId: actor.employeeId,
+      action: op,
+      changes: diffDocuments(current, numbering ? numbering.apply(0) : next).filter(
+        (c) => c.field !== 'registration',
+      ),
+      ...(input.comment ? { comment: input.comment } : {}),
+    },
+  });
+  return result.document;
+}
+
+export type GroupUpdateInput = z.output<typeof groupUpdateInput>;
+
+/**
+ * Changes classification, nomenclature, controller or addressee of many documents of one kind at
+ * once. Each document is its own transaction with its own log entry; one refusal does not stop the rest.
+ */
+export async function groupUpdate(deps: DocumentDeps, actor: Actor, input: GroupUpdateInput) {
+  allow(hasRole(actor, 'clerk', 'head'), 'group-update');
+  await assertReferences(deps, actor.tenantId, [
+    ['ref:classifications', input.set.classificationId, 'set.classificationId'],
+    ['ref:nomenclature', input.set.nomenclatureId, 'set.nomenclatureId'],
+  ]);
+  await assertEmployees(deps, actor.tenantId, [
+    [input.set.controllerId, 'set.controllerId'],
+    [input.set.addresseeId, 'set.addresseeId'],
+  ]);
+  const results = [];
+  for (const id of [...new Set(input.ids)]) {
+    try {
+      results.push({ id, ok: true, version: (await applyGroupChange(deps, actor, id, input)).version });
+    } catch (error) {
+      const code =
+        error instanceof ConflictError || error instanceof BusinessRuleError ? error.code : undefined;
+      if (!code && !(error instanceof Error && 'code' in error)) throw error;
+      results.push({ id, ok: false, code: code ?? String((error as { code: string }).code) });
+    }
+  }
+  return { results };
+}
+
+async function applyGroupChange(deps: DocumentDeps, actor: Actor, id: string, input: GroupUpdateInput) {
+  for (let attempt = 0; ; attempt++) {
+    const current = await visibleDocument(deps, actor, id);
+    if (current.kind !== input.kind)
+      throw new BusinessRuleError('wrong_kind', 'Another kind', { kind: current.kind });
+    transition(current.kind, current.status, 'group-update');
+    const next: DocumentRecord = { ...current, ...input.set, updatedAt: deps.clock.now().toISOString() };
+    if (input.set.controllerId) next.controlled = true;
+    next.participants = [
+      ...new Set(
+        [...current.participants, input.set.controllerId, input.set.addresseeId].filter(
+          (x): x is string => !!x,
+        ),
+      ),
+    ];
+    try {
+      const result = await deps.documents.commit({
+        document: next,
+        expectedVersion: current.version,
+        operation: {
+          actorId: actor.employeeId,
+          action: 'group-update',
+          changes: diffDocuments(current, next),
+        },
+      });
+      return result.document;
+    } catch (error) {
+      // Someone edited the document meanwhile: apply the same change to the fresh state.
+      if (error instanceof ConflictError && error.code === 'stale_version' && attempt < 3) continue;
+      throw error;
+    }
+  }
+}

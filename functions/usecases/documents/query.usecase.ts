@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import type { Actor, Page } from '../../domain/aggregate';
+import { parseDateFilter } from '../../domain/documents/date-filter';
+import type { DocumentRecord } from '../../domain/documents/document';
+import { allowedOperations, statusesOf } from '../../domain/documents/status';
+import { foldText } from '../../domain/documents/similarity';
+import { BadRequestError } from '../../domain/errors';
+import type { DocumentQuery } from '../../ports/document-store.port';
+import type { documentListQuery } from '../../schemas/documents.schema';
+import { seesAll, visibleDocument, type DocumentDeps } from './common';
+
+export type DocumentListQuery = z.output<typeof documentListQuery>;
+
+function dateRange(value: string | undefined, path: string) {
+  if (!value) return undefined;
+  const parsed = parseDateFilter(value);
+  if (!parsed.ok)
+    throw new BadRequestError([{ path, code: 'invalid_date_filter', params: parsed.error.params }]);
+  return parsed.range;
+}
+
+/** A list of one kind with the filter row's conditions: a query on the kind's index, never a scan. */
+export async function listDocuments(
+  deps: DocumentDeps,
+  actor: Actor,
+  q: DocumentListQuery,
+): Promise<Page<DocumentRecord>> {
+  const registered = dateRange(q.registered, 'registered');
+  const documentDate = dateRange(q.documentDate, 'documentDate');
+  const statuses = q.status
+    ? q.status
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
+  const known = statusesOf(q.kind);
+  const unknownStatus = statuses?.find((s) => !known.includes(s));
+  if (unknownStatus) throw new BadRequestError([{ path: 'status', code: 'invalid_value' }]);
+  const query: DocumentQuery = {
+    kind: q.kind,
+    order: q.order,
+    limit: q.limit,
+    ...(q.cursor ? { cursor: q.cursor } : {}),
+    ...(registered?.from ? { from: registered.from } : {}),
+    ...(registered?.to ? { to: registered.to } : {}),
+    ...(statuses?.length ? { status: statuses } : {}),
+    ...(q.number ? { number: q.number } : {}),
+    ...(q.documentNumber ? { documentNumber: q.documentNumber } : {}),
+    ...(documentDate?.from ? { documentDateFrom: documentDate.from.slice(0, 10) } : {}),
+    ...(documentDate?.to ? { documentDateTo: documentDate.to.slice(0, 10) } : {}),
+    ...(q.summary && foldText(q.summary) ? { summaryContains: foldText(q.summary) } : {}),
+    ...(q.party && foldText(q.party) ? { partyContains: foldText(q.party) } : {}),
+    ...(q.documentTypeId ? { documentTypeId: q.documentTypeId } : {}),
+    ...(q.classificationId ? { classificationId: q.classificationId } : {}),
+    ...(q.nomenclatureId ? { nomenclatureId: q.nomenclatureId } : {}),
+    ...(q.addresseeId ? { addresseeId: q.addresseeId } : {}),
+    ...(q.controllerId ? { controllerId: q.controllerId } : {}),
+    ...(q.controlled ? { controlled: q.controlled === 'true' } : {}),
+    ...(seesAll(actor) ? {} : { participant: actor.employeeId }),
+  };
+  return deps.documents.list(actor.tenantId, query);
+}
+
+/** The card: the document and the operations its status allows. */
+export async function getDocument(deps: DocumentDeps, actor: Actor, id: string) {
+  const doc = await visibleDocument(deps, actor, id);
+  return { ...doc, allowedOperations: [...allowedOperations(doc.kind, doc.status)] };
+}
+
+export async function listOperations(
+  deps: DocumentDeps,
+  actor: Actor,
+  id: string,
+  page: { limit: number; cursor?: string },
+) {
+  await visibleDocument(deps, actor, id);
+  return deps.documents.operations(actor.tenantId, id, page);
+}

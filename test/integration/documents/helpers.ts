@@ -1,0 +1,75 @@
+import { apiClient, tokenFor, type Api } from '../../support/api';
+
+export type Doc = {
+  id: string;
+  version: number;
+  kind: string;
+  status: string;
+  summary: string;
+  registration?: { number: string; seq: number; year: number; journalId: string; at: string };
+  allowedOperations?: string[];
+  contents: Array<{ id: string; state: string; fileName: string; sha256: string }>;
+  [key: string]: unknown;
+};
+
+export type Problem = {
+  status: number;
+  code: string;
+  title: string;
+  errors?: Array<{ path: string; code: string; message: string }>;
+  [key: string]: unknown;
+};
+
+const tokens = new Map<string, string>();
+
+export async function as(baseUrl: string, user: string, lang = 'az'): Promise<Api> {
+  if (!tokens.has(user)) tokens.set(user, await tokenFor(baseUrl, user));
+  return apiClient(baseUrl, tokens.get(user), lang);
+}
+
+/** Ids of reference items and employees by code or username, read through the API. */
+export async function lookups(api: Api) {
+  const all = async (path: string) => {
+    const items: Array<Record<string, unknown>> = [];
+    let cursor: string | undefined;
+    do {
+      const sep = path.includes('?') ? '&' : '?';
+      const res = await api.get<{ items: Array<Record<string, unknown>>; nextCursor?: string }>(
+        `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return items;
+  };
+  const byCode = (items: Array<Record<string, unknown>>) =>
+    new Map(items.map((i) => [String(i.code ?? i.index ?? ''), String(i.id)]));
+  const employees = await all('/api/v1/employees');
+  const counterparts = await all('/api/v1/reference/counterparts');
+  return {
+    journals: byCode(await all('/api/v1/reference/journals')),
+    deliveryForms: byCode(await all('/api/v1/reference/delivery-forms')),
+    documentTypes: byCode(await all('/api/v1/reference/document-types')),
+    classifications: byCode(await all('/api/v1/reference/classifications')),
+    nomenclature: byCode(await all('/api/v1/reference/nomenclature')),
+    employee: new Map(employees.map((e) => [String(e.username), String(e.id)])),
+    counterparts,
+  };
+}
+
+export type Lookups = Awaited<ReturnType<typeof lookups>>;
+
+let serial = 0;
+/** A distinct citizen summary per call, so tests do not see each other's documents by accident. */
+export function unique(prefix: string): string {
+  serial += 1;
+  return `${prefix} ${Date.now().toString(36)}${serial}`;
+}
+
+export function citizenIncoming(summary: string, extra: Record<string, unknown> = {}) {
+  return {
+    sender: { kind: 'citizen', name: 'Aysel Məmmədova', fin: '5ZK7QH2', phone: '+994500002001' },
+    summary,
+    ...extra,
+  };
+}
