@@ -44,6 +44,7 @@ export interface Container {
 
 let container: Container | undefined;
 let clockOverride: Clock | undefined;
+let dynamoHook: ((client: DynamoDBClient) => void) | undefined;
 
 function need<K extends keyof Config>(cfg: Config, name: K): NonNullable<Config[K]> {
   const value = cfg[name];
@@ -68,6 +69,7 @@ export function getContainer(): Container {
       ? { endpoint: cfg.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+  dynamoHook?.(dynamo);
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
   const email = lazy(() =>
     createEmailSender({ region, fromAddress: need(cfg, 'SES_FROM'), ...endpoint(cfg.SES_ENDPOINT) }),
@@ -135,6 +137,12 @@ export function getContainer(): Container {
     },
   };
   return container;
+}
+
+/** The embedded default's write journal on the DynamoDB client (DynamoDB Local only); never set in AWS. */
+export function useDynamoClientHook(hook: (client: DynamoDBClient) => void): void {
+  if (container) throw new Error('useDynamoClientHook must run before the container is built');
+  dynamoHook = hook;
 }
 
 /** The embedded default's controllable clock; never set in AWS. */

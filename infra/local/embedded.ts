@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { logger } from '../../functions/http/logger';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from '../../functions/seed/seed';
 import { seedRegistry } from '../../functions/seed/registry.seed';
+import { DynamoWriteJournal } from './dynamo-journal';
 import { startDynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
@@ -118,8 +119,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       OIDC_TOKEN_TYP: 'at+jwt',
       WEB_ORIGIN: baseUrl,
     });
-    const { getContainer, useClock } = await import('../../functions/wiring/container');
+    const { getContainer, useClock, useDynamoClientHook } = await import('../../functions/wiring/container');
     useClock(clock);
+    // DynamoDB Local can lose its last acknowledged transactions on a hard kill: journal them.
+    const journal = new DynamoWriteJournal(join(dataDir, 'dynamodb-journal'));
+    const replayed = await journal.replay(dynamo.client);
+    if (replayed.restored > 0) logger.warn('dynamodb journal replayed', replayed);
+    useDynamoClientHook((client) => journal.attach(client));
+    closers.push(() => journal.close());
     const { addHealthCheck } = await import('../../functions/handlers/system.handler');
 
     const container = getContainer();

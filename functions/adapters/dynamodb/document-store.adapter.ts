@@ -223,10 +223,8 @@ export class DynamoDocumentStore implements DocumentStore {
           index.counter = push(
             last === 0
               ? counter.create({ ...keys, seq: 1 })
-              : counter
-                  .patch(keys)
-                  .set({ seq: last + 1 })
-                  .where((a, op) => op.eq(a.seq, last)),
+              : // A whole-item put (not an update): every item a transaction writes is then a full image.
+                counter.put({ ...keys, seq: last + 1 }).where((a, op) => op.eq(a.seq, last)),
           );
         }
         index.document = push(

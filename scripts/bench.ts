@@ -1,0 +1,40 @@
+import { obtainToken } from '../infra/local/oidc/token-flow';
+import { startEmbeddedProcess } from '../test/support/embedded';
+import { rawPutItems, registrations, type Figures } from './bench/registration';
+
+// `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+
+const line = (name: string, f: Figures) =>
+  `${name.padEnd(34)} ${f.perSecond.toFixed(1).padStart(8)}/s   p50 ${f.p50.toFixed(1).padStart(7)} ms   p99 ${f.p99
+    .toFixed(1)
+    .padStart(7)} ms   (${f.count} in ${f.seconds.toFixed(1)} s, ${f.errors} errors)`;
+
+async function main() {
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  out(`Kargüzar benchmark: embedded default, ${CLIENTS} concurrent clients, ${SECONDS} s per measurement`);
+  const embedded = await startEmbeddedProcess();
+  try {
+    const token = await obtainToken({
+      issuer: `${embedded.baseUrl}/oidc`,
+      clientId: 'karguzar-web',
+      redirectUri: `${embedded.baseUrl}/auth/callback/`,
+      username: 'clerk',
+      password: 'Demo2026!',
+    });
+    await registrations(embedded.baseUrl, token, 4, 2); // warm-up: JIT, connections, the journal counter
+    const reg = await registrations(embedded.baseUrl, token, CLIENTS, SECONDS);
+    out(line('registrations over HTTP (1 journal)', reg));
+    const raw = await rawPutItems(`http://127.0.0.1:${embedded.port + 1}`, CLIENTS, Math.min(SECONDS, 10));
+    out(line('DynamoDB Local PutItem (raw)', raw));
+    out(`ratio registrations/PutItem: ${(reg.perSecond / raw.perSecond).toFixed(3)}`);
+  } finally {
+    await embedded.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
+  process.exit(1);
+});
