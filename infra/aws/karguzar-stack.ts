@@ -685,7 +685,8 @@ export class KarguzarStack extends Stack {
         alarmTopic,
       });
       this.functions[id] = pf;
-      grantApp(pf, { notifications: false });
+      // The documents group sends outgoing documents by e-mail (SES).
+      grantApp(pf, { notifications: group === 'documents' });
       // Agency admins create and disable their employees' logins (org route group only).
       if (group === 'org') {
         userPool.grant(
