@@ -65,6 +65,9 @@ export interface DocumentQuery {
   nomenclatureId?: string;
   addresseeId?: string;
   controllerId?: string;
+  signatoryId?: string;
+  authorId?: string;
+  category?: string;
   controlled?: boolean;
   /** Only documents this employee takes part in. */
   participant?: string;

@@ -341,6 +341,9 @@ export const documentListQuery = z
     nomenclatureId: id.optional(),
     addresseeId: id.optional(),
     controllerId: id.optional(),
+    signatoryId: id.optional(),
+    authorId: id.optional(),
+    category: z.enum(orderCategories).optional(),
     controlled: z.enum(['true', 'false']).optional(),
   })
   .strict();

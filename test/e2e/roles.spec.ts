@@ -13,10 +13,10 @@ test('a clerk does not see İdarəetmə and cannot open it', async ({ page }) =>
   await expectAccessible(page, 'clerk home');
 
   // A section still being built says so, with no sample data
-  await menu.getByRole('link', { name: 'Daxil olan' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Daxil olan' })).toBeVisible();
+  await menu.getByRole('link', { name: 'Axtarış' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Axtarış' })).toBeVisible();
   await expect(page.getByRole('note')).toContainText('Bu bölmə hazırlanır');
-  await expectAccessible(page, 'incoming (placeholder)');
+  await expectAccessible(page, 'search (placeholder)');
 
   // Typing the address does not open the administration pages
   await page.goto('/admin/employees/');

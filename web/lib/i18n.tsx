@@ -2,6 +2,12 @@
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import az from '../messages/az.json';
+import docAz from '../messages/doc.az.json';
+import docEn from '../messages/doc.en.json';
+import docRu from '../messages/doc.ru.json';
+import docListAz from '../messages/doclist.az.json';
+import docListEn from '../messages/doclist.en.json';
+import docListRu from '../messages/doclist.ru.json';
 import en from '../messages/en.json';
 import ru from '../messages/ru.json';
 
@@ -11,7 +17,12 @@ export const defaultLocale: Locale = 'az';
 const STORAGE_KEY = 'karguzar.locale';
 
 type Catalog = { [key: string]: string | Catalog };
-const catalogs: Record<Locale, Catalog> = { az, en, ru };
+// Each catalog is the general one plus a file per document area (top-level keys do not overlap).
+const catalogs: Record<Locale, Catalog> = {
+  az: { ...az, ...docAz, ...docListAz },
+  en: { ...en, ...docEn, ...docListEn },
+  ru: { ...ru, ...docRu, ...docListRu },
+};
 
 function lookup(catalog: Catalog, key: string): string | undefined {
   let node: string | Catalog | undefined = catalog;

@@ -21,6 +21,9 @@ import { createDocumentModel, type DocumentModel } from './document.entities';
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 const MAX_ATTEMPTS = 200;
+/** DynamoDB's limit is 100 items per transaction; a batch also stays small enough to answer fast. */
+const MAX_TRANSACTION_ITEMS = 100;
+const MAX_BATCH = 25;
 
 type Row = {
   tenantId: string;
@@ -67,6 +70,9 @@ function rowOf(doc: DocumentRecord) {
     nomenclatureId: optional(doc.nomenclatureId),
     addresseeId: optional(doc.addresseeId),
     controllerId: optional(doc.controllerId),
+    signatoryId: optional(doc.outgoing?.signatoryId ?? doc.internal?.signatoryId ?? doc.order?.signatoryId),
+    authorId: optional(doc.authorId),
+    category: optional(doc.order?.category),
     controlled: doc.controlled,
     participants: doc.participants,
     data: dataOf(doc) as unknown as Record<string, unknown>,
@@ -95,7 +101,8 @@ const conflictAnywhere = (outcome: Outcome) => outcome.data.some((d) => d.code =
 export class DynamoDocumentStore implements DocumentStore {
   private readonly model: DocumentModel;
   private readonly lastSeq = new Map<string, number>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly pending = new Map<string, Pending[]>();
+  private readonly draining = new Set<string>();
 
   constructor(client: DynamoDBDocumentClient, table: string) {
     this.model = createDocumentModel(client, table);
@@ -138,6 +145,9 @@ export class DynamoDocumentStore implements DocumentStore {
       if (q.nomenclatureId) parts.push(op.eq(a.nomenclatureId, q.nomenclatureId));
       if (q.addresseeId) parts.push(op.eq(a.addresseeId, q.addresseeId));
       if (q.controllerId) parts.push(op.eq(a.controllerId, q.controllerId));
+      if (q.signatoryId) parts.push(op.eq(a.signatoryId, q.signatoryId));
+      if (q.authorId) parts.push(op.eq(a.authorId, q.authorId));
+      if (q.category) parts.push(op.eq(a.category, q.category));
       if (q.controlled !== undefined) parts.push(op.eq(a.controlled, q.controlled));
       if (q.participant) parts.push(op.contains(a.participants, q.participant));
       return parts.join(' AND ');
@@ -164,15 +174,109 @@ export class DynamoDocumentStore implements DocumentStore {
       if (replay) return { document: replay, replayed: true };
     }
     if (!write.numbering) return this.attempt(write, undefined);
-    const queueKey = `${tenantId}#${write.numbering.journalId}#${write.numbering.year}`;
-    const previous = this.queues.get(queueKey) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(() => this.numbered(write, queueKey));
-    this.queues.set(queueKey, run);
+    const key = `${tenantId}#${write.numbering.journalId}#${write.numbering.year}`;
+    return new Promise((resolve, reject) => {
+      const list = this.pending.get(key) ?? [];
+      list.push({ write, resolve, reject });
+      this.pending.set(key, list);
+      if (!this.draining.has(key)) void this.drain(key);
+    });
+  }
+
+  /**
+   * Works off one journal's queue. Writes that queued up meanwhile go in one transaction (group
+   * commit: the counter moves by their number at once); if that transaction is refused for any
+   * reason but the counter, each write is retried alone so one bad write cannot fail the others.
+   */
+  private async drain(key: string): Promise<void> {
+    this.draining.add(key);
     try {
-      return await run;
+      for (;;) {
+        const list = this.pending.get(key) ?? [];
+        if (list.length === 0) {
+          this.pending.delete(key);
+          return;
+        }
+        const batch: Pending[] = [];
+        let items = 1;
+        while (list.length > 0 && batch.length < MAX_BATCH) {
+          const size = itemCount(list[0]!.write);
+          if (batch.length > 0 && items + size > MAX_TRANSACTION_ITEMS) break;
+          items += size;
+          batch.push(list.shift()!);
+        }
+        const alone = async (p: Pending) => {
+          try {
+            p.resolve(await this.numbered(p.write, key));
+          } catch (error) {
+            p.reject(error);
+          }
+        };
+        if (batch.length === 1) {
+          await alone(batch[0]!);
+          continue;
+        }
+        try {
+          const results = await this.numberedBatch(
+            batch.map((p) => p.write),
+            key,
+          );
+          results.forEach((r, i) => batch[i]!.resolve(r));
+        } catch (error) {
+          if (!(error instanceof BatchRefused)) {
+            for (const p of batch) p.reject(error);
+            continue;
+          }
+          for (const p of batch) await alone(p);
+        }
+      }
     } finally {
-      if (this.queues.get(queueKey) === run) this.queues.delete(queueKey);
+      this.draining.delete(key);
     }
+  }
+
+  private async numberedBatch(
+    writes: DocumentWrite[],
+    key: string,
+  ): Promise<Array<{ document: DocumentRecord; replayed: boolean }>> {
+    const first = writes[0]!;
+    const numbering = first.numbering!;
+    const tenantId = first.document.tenantId;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      let last = this.lastSeq.get(key);
+      if (last === undefined || attempt > 0)
+        last = await this.lastNumber(tenantId, numbering.journalId, numbering.year);
+      const from = last;
+      const docs: DocumentRecord[] = [];
+      let outcome: Outcome;
+      try {
+        outcome = (await this.model.service.transaction
+          .write((m) => {
+            const items: unknown[] = [this.counterItem(m, tenantId, numbering, from, from + writes.length)];
+            writes.forEach((w, i) => {
+              const own = this.itemsOf(m, w, from + i + 1);
+              docs.push(own.doc);
+              items.push(...own.items);
+            });
+            return items as never;
+          })
+          .go()) as Outcome;
+      } catch {
+        // e.g. two writes of the batch touch one item (the same idempotency key twice)
+        throw new BatchRefused();
+      }
+      if (!outcome.canceled) {
+        this.lastSeq.set(key, from + writes.length);
+        return docs.map((document) => ({ document, replayed: false }));
+      }
+      this.lastSeq.delete(key);
+      const others = outcome.data
+        .slice(1)
+        .some((d) => d.rejected === true || d.code === 'ConditionalCheckFailed');
+      if (others) throw new BatchRefused();
+      await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+    }
+    throw new ConflictError('write_conflict', 'The journal is busy; try again');
   }
 
   private async numbered(
@@ -200,109 +304,132 @@ export class DynamoDocumentStore implements DocumentStore {
     throw new ConflictError('write_conflict', 'The journal is busy; try again');
   }
 
+  /** The counter's move from `last` to `to`: a whole-item put, so every transaction item is a full image. */
+  private counterItem(
+    m: TxEntities,
+    tenantId: string,
+    numbering: { journalId: string; year: number },
+    last: number,
+    to: number,
+  ) {
+    const keys = { tenantId, journalId: numbering.journalId, year: numbering.year };
+    return last === 0
+      ? m.counter.create({ ...keys, seq: to }).commit()
+      : m.counter
+          .put({ ...keys, seq: to })
+          .where((a, op) => op.eq(a.seq, last))
+          .commit();
+  }
+
+  /** The items of one write (without the counter); `seq` numbers the document. */
+  private itemsOf(m: TxEntities, write: DocumentWrite, seq: number | undefined) {
+    const doc = write.numbering && seq !== undefined ? write.numbering.apply(seq) : write.document;
+    const tenantId = doc.tenantId;
+    const at = write.expectedVersion === undefined ? doc.createdAt : doc.updatedAt;
+    const listing = listingFields(doc);
+    const items: unknown[] = [];
+    const index: { document: number; claim?: number; idempotency?: number } = { document: 0 };
+    const push = (item: unknown) => items.push(item) - 1;
+    index.document = push(
+      write.expectedVersion === undefined
+        ? m.document.create(rowOf(doc)).commit()
+        : m.document
+            .put(rowOf({ ...doc, version: write.expectedVersion + 1 }))
+            .where((a, op) => op.eq(a.version, write.expectedVersion!))
+            .commit(),
+    );
+    if (write.numbering && seq !== undefined) {
+      index.claim = push(
+        m.unique
+          .create({
+            tenantId,
+            scope: `docnum:${write.numbering.journalId}:${write.numbering.year}`,
+            value: String(seq),
+            ownerId: doc.id,
+          })
+          .commit(),
+      );
+    }
+    if (write.idempotency) {
+      index.idempotency = push(
+        m.idempotency
+          .create({
+            tenantId,
+            key: write.idempotency.key,
+            requestHash: write.idempotency.requestHash,
+            aggregateType: 'document',
+            aggregateId: doc.id,
+            createdAt: at,
+            ttl: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          })
+          .commit(),
+      );
+    }
+    const opOf = (documentId: string, action: string, changes: unknown) =>
+      m.operation
+        .create({
+          tenantId,
+          documentId,
+          at,
+          opId: randomUUID(),
+          actorId: write.operation.actorId,
+          ...(write.operation.onBehalfOf ? { onBehalfOf: write.operation.onBehalfOf } : {}),
+          action,
+          changes,
+          ...(write.operation.comment && documentId === doc.id ? { comment: write.operation.comment } : {}),
+        })
+        .commit();
+    push(opOf(doc.id, write.operation.action, write.operation.changes));
+    for (const l of write.lookups ?? []) {
+      push(
+        m.lookup
+          .put({
+            tenantId,
+            key: l.key,
+            localAt: listing.listedAt,
+            documentId: doc.id,
+            summary: doc.summary.slice(0, 500),
+            ...(doc.registration ? { number: doc.registration.number } : {}),
+          })
+          .commit(),
+      );
+    }
+    for (const l of write.links ?? []) {
+      const other = l.from === doc.id ? l.to : l.from;
+      const common = { tenantId, type: l.type, createdAt: at, createdBy: write.operation.actorId };
+      push(m.link.put({ ...common, documentId: l.from, otherId: l.to, direction: 'out' }).commit());
+      push(m.link.put({ ...common, documentId: l.to, otherId: l.from, direction: 'in' }).commit());
+      push(opOf(other, 'link', [{ field: 'links', after: { type: l.type, documentId: doc.id } }]));
+    }
+    return { doc, items, index };
+  }
+
   /** One transaction; with `last` the document takes number last+1. */
   private async attempt(
     write: DocumentWrite,
     last: number | undefined,
   ): Promise<{ document: DocumentRecord; replayed: boolean }> {
-    const m = this.model;
-    const doc = write.numbering && last !== undefined ? write.numbering.apply(last + 1) : write.document;
-    const tenantId = doc.tenantId;
-    const at = write.expectedVersion === undefined ? doc.createdAt : doc.updatedAt;
-    const listing = listingFields(doc);
-    const index: { counter?: number; document: number; claim?: number; idempotency?: number } = {
-      document: 0,
-    };
-
-    const outcome = (await m.service.transaction
-      .write(({ document, counter, operation, link, lookup, unique, idempotency }) => {
-        const items: Array<{ commit: () => unknown }> = [];
-        const push = (item: { commit: () => unknown }) => items.push(item) - 1;
-        if (write.numbering && last !== undefined) {
-          const keys = { tenantId, journalId: write.numbering.journalId, year: write.numbering.year };
-          index.counter = push(
-            last === 0
-              ? counter.create({ ...keys, seq: 1 })
-              : // A whole-item put (not an update): every item a transaction writes is then a full image.
-                counter.put({ ...keys, seq: last + 1 }).where((a, op) => op.eq(a.seq, last)),
-          );
-        }
-        index.document = push(
-          write.expectedVersion === undefined
-            ? document.create(rowOf(doc))
-            : document
-                .put(rowOf({ ...doc, version: write.expectedVersion + 1 }))
-                .where((a, op) => op.eq(a.version, write.expectedVersion!)),
-        );
-        if (write.numbering && last !== undefined) {
-          index.claim = push(
-            unique.create({
-              tenantId,
-              scope: `docnum:${write.numbering.journalId}:${write.numbering.year}`,
-              value: String(last + 1),
-              ownerId: doc.id,
-            }),
-          );
-        }
-        if (write.idempotency) {
-          index.idempotency = push(
-            idempotency.create({
-              tenantId,
-              key: write.idempotency.key,
-              requestHash: write.idempotency.requestHash,
-              aggregateType: 'document',
-              aggregateId: doc.id,
-              createdAt: at,
-              ttl: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-            }),
-          );
-        }
-        push(
-          operation.create({
-            tenantId,
-            documentId: doc.id,
-            at,
-            opId: randomUUID(),
-            actorId: write.operation.actorId,
-            ...(write.operation.onBehalfOf ? { onBehalfOf: write.operation.onBehalfOf } : {}),
-            action: write.operation.action,
-            changes: write.operation.changes,
-            ...(write.operation.comment ? { comment: write.operation.comment } : {}),
-          }),
-        );
-        for (const l of write.lookups ?? []) {
-          push(
-            lookup.put({
-              tenantId,
-              key: l.key,
-              localAt: listing.listedAt,
-              documentId: doc.id,
-              summary: doc.summary.slice(0, 500),
-              ...(doc.registration ? { number: doc.registration.number } : {}),
-            }),
-          );
-        }
-        for (const l of write.links ?? []) {
-          const other = l.from === doc.id ? l.to : l.from;
-          const common = { tenantId, type: l.type, createdAt: at, createdBy: write.operation.actorId };
-          push(link.put({ ...common, documentId: l.from, otherId: l.to, direction: 'out' }));
-          push(link.put({ ...common, documentId: l.to, otherId: l.from, direction: 'in' }));
-          push(
-            operation.create({
-              tenantId,
-              documentId: other,
-              at,
-              opId: randomUUID(),
-              actorId: write.operation.actorId,
-              ...(write.operation.onBehalfOf ? { onBehalfOf: write.operation.onBehalfOf } : {}),
-              action: 'link',
-              changes: [{ field: 'links', after: { type: l.type, documentId: doc.id } }],
-            }),
-          );
-        }
-        return items.map((i) => i.commit()) as never;
+    const numbered = write.numbering && last !== undefined;
+    let own: ReturnType<DynamoDocumentStore['itemsOf']> | undefined;
+    const outcome = (await this.model.service.transaction
+      .write((m) => {
+        own = this.itemsOf(m, write, numbered ? last! + 1 : undefined);
+        const counter = numbered
+          ? [this.counterItem(m, own.doc.tenantId, write.numbering!, last!, last! + 1)]
+          : [];
+        return [...counter, ...own.items] as never;
       })
       .go()) as Outcome;
+    const doc = own!.doc;
+    const tenantId = doc.tenantId;
+    const shift = numbered ? 1 : 0;
+    const at = (i: number | undefined) => (i === undefined ? undefined : i + shift);
+    const index = {
+      counter: numbered ? 0 : undefined,
+      document: own!.index.document + shift,
+      claim: at(own!.index.claim),
+      idempotency: at(own!.index.idempotency),
+    };
 
     if (!outcome.canceled) {
       const stored =
@@ -433,3 +560,17 @@ export class DynamoDocumentStore implements DocumentStore {
 }
 
 class RetryNumbering extends Error {}
+class BatchRefused extends Error {}
+
+interface Pending {
+  write: DocumentWrite;
+  resolve: (result: { document: DocumentRecord; replayed: boolean }) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Items one write puts in a transaction: document, number claim, idempotency, log, look-ups, links. */
+function itemCount(write: DocumentWrite): number {
+  return 3 + (write.idempotency ? 1 : 0) + (write.lookups?.length ?? 0) + 3 * (write.links?.length ?? 0);
+}
+
+type TxEntities = Parameters<Parameters<DocumentModel['service']['transaction']['write']>[0]>[0];

@@ -55,6 +55,9 @@ export async function listDocuments(
     ...(q.nomenclatureId ? { nomenclatureId: q.nomenclatureId } : {}),
     ...(q.addresseeId ? { addresseeId: q.addresseeId } : {}),
     ...(q.controllerId ? { controllerId: q.controllerId } : {}),
+    ...(q.signatoryId ? { signatoryId: q.signatoryId } : {}),
+    ...(q.authorId ? { authorId: q.authorId } : {}),
+    ...(q.category ? { category: q.category } : {}),
     ...(q.controlled ? { controlled: q.controlled === 'true' } : {}),
     ...(seesAll(actor) ? {} : { participant: actor.employeeId }),
   };

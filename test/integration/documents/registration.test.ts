@@ -232,4 +232,23 @@ describe('internal documents and orders', () => {
     expect(noReason.status).toBe(422);
     expect(cancelled.status).toBe('cancelled');
   });
+
+  it('lists filter on signatory, author and order category', async () => {
+    const author = await as(baseUrl, 'executor3');
+    const mine = (await author.post<Doc>('/api/v1/documents/internal', { summary: unique('Müəllif filtri') }))
+      .body;
+    const directive = (
+      await clerk.post<Doc>('/api/v1/documents/order', { summary: unique('Sərəncam'), category: 'directive' })
+    ).body;
+    const ids = async (query: string) =>
+      (await clerk.get<{ items: Doc[] }>(`/api/v1/documents?${query}&limit=100`)).body.items.map((d) => d.id);
+
+    expect(await ids(`kind=internal&authorId=${ref.employee.get('executor3')}`)).toEqual([mine.id]);
+    expect(await ids('kind=order&category=directive')).toContain(directive.id);
+    expect(await ids('kind=order&category=alco')).not.toContain(directive.id);
+    const signed = await ids(`kind=outgoing&signatoryId=${ref.employee.get('head')}`);
+    const other = await ids(`kind=outgoing&signatoryId=${ref.employee.get('deputy')}`);
+    expect(signed.length).toBeGreaterThan(0);
+    expect(other.filter((id) => signed.includes(id))).toEqual([]);
+  });
 });
