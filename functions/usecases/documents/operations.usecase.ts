@@ -46,6 +46,24 @@ function mayPerform(actor: Actor, doc: DocumentRecord, op: StatusOperation): boo
   }
 }
 
+/** Whether the actor may perform an operation on the document (the status is checked separately). */
+export function permitted(actor: Actor, doc: DocumentRecord, op: Operation): boolean {
+  const clerkOrAuthor = hasRole(actor, 'clerk') || doc.authorId === actor.employeeId;
+  switch (op) {
+    case 'update':
+      return hasRole(actor, 'clerk') || (doc.kind !== 'incoming' && doc.authorId === actor.employeeId);
+    case 'attach':
+    case 'send':
+      return clerkOrAuthor;
+    case 'link':
+      return true;
+    case 'group-update':
+      return hasRole(actor, 'clerk', 'head');
+    default:
+      return mayPerform(actor, doc, op);
+  }
+}
+
 /** A status operation (register, sign, submit, agree, return, enact, to-execution, archive, cancel...). */
 export async function performOperation(
   deps: DocumentDeps,

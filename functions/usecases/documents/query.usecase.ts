@@ -8,6 +8,7 @@ import { BadRequestError } from '../../domain/errors';
 import type { DocumentQuery } from '../../ports/document-store.port';
 import type { documentListQuery } from '../../schemas/documents.schema';
 import { seesAll, visibleDocument, type DocumentDeps } from './common';
+import { permitted } from './operations.usecase';
 
 export type DocumentListQuery = z.output<typeof documentListQuery>;
 
@@ -67,7 +68,9 @@ export async function listDocuments(
 /** The card: the document and the operations its status allows. */
 export async function getDocument(deps: DocumentDeps, actor: Actor, id: string) {
   const doc = await visibleDocument(deps, actor, id);
-  return { ...doc, allowedOperations: [...allowedOperations(doc.kind, doc.status)] };
+  // Only what the status allows and the caller may do: the card shows exactly these actions.
+  const allowed = allowedOperations(doc.kind, doc.status).filter((op) => permitted(actor, doc, op));
+  return { ...doc, allowedOperations: allowed };
 }
 
 export async function listOperations(

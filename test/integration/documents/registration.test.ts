@@ -183,6 +183,8 @@ describe('internal documents and orders', () => {
     const registered = await author.post<Doc>(`/api/v1/documents/${draft.body.id}/operations/register`, {
       version: draft.body.version,
     });
+    const authorCard = await author.get<Doc>(`/api/v1/documents/${draft.body.id}`);
+    const headCard = await (await as(baseUrl, 'head')).get<Doc>(`/api/v1/documents/${draft.body.id}`);
     const bySomeoneElse = await author.post<Problem>(`/api/v1/documents/${draft.body.id}/operations/sign`, {
       version: registered.body.version,
     });
@@ -190,6 +192,8 @@ describe('internal documents and orders', () => {
       await as(baseUrl, 'head')
     ).post<Doc>(`/api/v1/documents/${draft.body.id}/operations/sign`, { version: registered.body.version });
 
+    expect(authorCard.body.allowedOperations).not.toContain('sign');
+    expect(headCard.body.allowedOperations).toContain('sign');
     expect(registered.status).toBe(200);
     expect(registered.body.status).toBe('registered');
     expect(registered.body.registration?.journalId).toBe(ref.journals.get('internal'));
