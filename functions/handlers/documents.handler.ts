@@ -1,4 +1,4 @@
-import type { DocumentKind } from '../domain/documents/document';
+import type { DocumentKind, DocumentRecord } from '../domain/documents/document';
 import type { Operation } from '../domain/documents/status';
 import { authed, createGroupHandler, type RequestContext, type RouteImpl } from '../http/group-handler';
 import { resolveActor } from '../usecases/org/actor.usecase';
@@ -17,6 +17,7 @@ import {
   type OperationInput,
 } from '../usecases/documents/operations.usecase';
 import {
+  cardOf,
   getDocument,
   listDocuments,
   listOperations,
@@ -36,14 +37,35 @@ import { getContainer } from '../wiring/container';
 const deps = (): DocumentDeps => getContainer();
 const id = (ctx: RequestContext) => String(ctx.params.id);
 
+/** Every answer that is a document carries the operations the caller may do next. */
+const card = (ctx: RequestContext, doc: DocumentRecord) => cardOf(authed(ctx).actor, doc);
+
 function create(kind: DocumentKind): RouteImpl {
   return async (ctx) =>
-    createDocument(deps(), authed(ctx).actor, kind, ctx.body as DocumentInput<DocumentKind>, ctx.idempotency);
+    card(
+      ctx,
+      await createDocument(
+        deps(),
+        authed(ctx).actor,
+        kind,
+        ctx.body as DocumentInput<DocumentKind>,
+        ctx.idempotency,
+      ),
+    );
 }
 
 function update(kind: DocumentKind): RouteImpl {
   return async (ctx) =>
-    updateDocument(deps(), authed(ctx).actor, id(ctx), kind, ctx.body as DocumentUpdate<DocumentKind>);
+    card(
+      ctx,
+      await updateDocument(
+        deps(),
+        authed(ctx).actor,
+        id(ctx),
+        kind,
+        ctx.body as DocumentUpdate<DocumentKind>,
+      ),
+    );
 }
 
 export const handler = createGroupHandler(
@@ -62,17 +84,28 @@ export const handler = createGroupHandler(
     groupUpdateDocuments: async (ctx) => groupUpdate(deps(), authed(ctx).actor, ctx.body as GroupUpdateInput),
     getDocument: async (ctx) => getDocument(deps(), authed(ctx).actor, id(ctx)),
     performDocumentOperation: async (ctx) =>
-      performOperation(
-        deps(),
-        authed(ctx).actor,
-        id(ctx),
-        ctx.params.operation as Operation,
-        ctx.body as OperationInput,
+      card(
+        ctx,
+        await performOperation(
+          deps(),
+          authed(ctx).actor,
+          id(ctx),
+          ctx.params.operation as Operation,
+          ctx.body as OperationInput,
+        ),
       ),
     listDocumentOperations: async (ctx) =>
       listOperations(deps(), authed(ctx).actor, id(ctx), ctx.query as { limit: number; cursor?: string }),
     sendDocument: async (ctx) =>
-      sendDocument(deps(), authed(ctx).actor, id(ctx), ctx.body as { version: number; note?: string }),
+      card(
+        ctx,
+        await sendDocument(
+          deps(),
+          authed(ctx).actor,
+          id(ctx),
+          ctx.body as { version: number; note?: string },
+        ),
+      ),
     listDocumentLinks: async (ctx) => listLinks(deps(), authed(ctx).actor, id(ctx)),
     addDocumentLink: async (ctx) =>
       addLink(deps(), authed(ctx).actor, id(ctx), ctx.body as Parameters<typeof addLink>[3]),

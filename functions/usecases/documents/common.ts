@@ -1,6 +1,6 @@
 import type { Actor, AggregateMeta } from '../../domain/aggregate';
 import type { DocumentKind, DocumentRecord } from '../../domain/documents/document';
-import { BusinessRuleError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Employee } from '../../domain/org/org';
 import type { Role } from '../../domain/org/roles';
 import type { AggregateType } from '../../ports/aggregate-store.port';
@@ -84,5 +84,14 @@ export async function assertDocuments(
     if (id === undefined) continue;
     const doc = await deps.documents.get(actor.tenantId, id);
     if (!doc || !canSee(actor, doc) || (kinds && !kinds.includes(doc.kind))) throw unknown(path);
+  }
+}
+
+/** A client acting on an old copy gets 409 stale_version, before any rule about the status. */
+export function assertVersion(doc: DocumentRecord, version: number): void {
+  if (doc.version !== version) {
+    throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
+      expected: version,
+    });
   }
 }

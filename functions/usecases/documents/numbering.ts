@@ -40,14 +40,18 @@ export async function chooseJournal(
     journals.push(...page.items.filter((j) => j.active));
     cursor = page.nextCursor;
   } while (cursor);
-  const ofKind = journals.filter((j) => j.documentKind === kind);
+  // A pattern with {index} or {dept} needs a nomenclature or department to fill it (no "/1" numbers).
+  const usable = (j: Journal) =>
+    (!j.pattern.includes('{index}') || hints.nomenclatureId !== undefined) &&
+    (!j.pattern.includes('{dept}') || hints.departmentId !== undefined);
+  const ofKind = journals.filter((j) => j.documentKind === kind && usable(j));
   const pick =
     (hints.nomenclatureId && ofKind.find((j) => j.nomenclatureId === hints.nomenclatureId)) ||
     (hints.departmentId && ofKind.find((j) => j.departmentId === hints.departmentId && !j.nomenclatureId)) ||
     // Of several general journals of the kind, the one coded like the kind is the default.
     ofKind.find((j) => !j.departmentId && !j.nomenclatureId && j.code === kind) ||
     ofKind.find((j) => !j.departmentId && !j.nomenclatureId) ||
-    journals.find((j) => j.documentKind === 'any' && !j.departmentId && !j.nomenclatureId);
+    journals.find((j) => j.documentKind === 'any' && !j.departmentId && !j.nomenclatureId && usable(j));
   if (!pick) throw noJournal('journalId');
   return pick;
 }

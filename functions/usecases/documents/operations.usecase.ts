@@ -7,6 +7,7 @@ import type { groupUpdateInput, operationInput } from '../../schemas/documents.s
 import {
   allow,
   assertEmployees,
+  assertVersion,
   assertReferences,
   hasRole,
   visibleDocument,
@@ -78,6 +79,7 @@ export async function performOperation(
       op,
     });
   }
+  assertVersion(current, input.version);
   const status = transition(current.kind, current.status, op);
   allow(mayPerform(actor, current, op), op);
   const now = deps.clock.now().toISOString();

@@ -67,7 +67,11 @@ export async function listDocuments(
 
 /** The card: the document and the operations its status allows. */
 export async function getDocument(deps: DocumentDeps, actor: Actor, id: string) {
-  const doc = await visibleDocument(deps, actor, id);
+  return cardOf(actor, await visibleDocument(deps, actor, id));
+}
+
+/** A document with the operations the caller may do now (answers of every write carry them too). */
+export function cardOf(actor: Actor, doc: DocumentRecord) {
   // Only what the status allows and the caller may do: the card shows exactly these actions.
   const allowed = allowedOperations(doc.kind, doc.status).filter((op) => permitted(actor, doc, op));
   return { ...doc, allowedOperations: allowed };

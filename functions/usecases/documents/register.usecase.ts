@@ -18,6 +18,7 @@ import {
   assertDocuments,
   assertEmployees,
   assertReferences,
+  assertVersion,
   hasRole,
   visibleDocument,
   type DocumentDeps,
@@ -288,6 +289,7 @@ export async function updateDocument<K extends DocumentKind>(
   if (current.kind !== kind) {
     throw new BusinessRuleError('wrong_kind', 'The document is of another kind', { kind: current.kind });
   }
+  assertVersion(current, (input as { version: number }).version);
   transition(current.kind, current.status, 'update');
   const mayEdit =
     hasRole(actor, 'clerk') || (current.kind !== 'incoming' && current.authorId === actor.employeeId);

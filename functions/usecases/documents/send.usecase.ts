@@ -3,9 +3,9 @@ import type { Actor, AggregateMeta } from '../../domain/aggregate';
 import { formatBakuDate } from '../../domain/documents/date-filter';
 import { diffDocuments, type Dispatch, type DocumentRecord } from '../../domain/documents/document';
 import { transition } from '../../domain/documents/status';
-import { BusinessRuleError, ConflictError } from '../../domain/errors';
+import { BusinessRuleError } from '../../domain/errors';
 import type { Tenant } from '../../domain/org/org';
-import { allow, hasRole, visibleDocument, type DocumentDeps } from './common';
+import { allow, assertVersion, hasRole, visibleDocument, type DocumentDeps } from './common';
 import { readContents } from './contents.usecase';
 
 type DeliveryForm = AggregateMeta & { code?: string };
@@ -26,13 +26,9 @@ export async function sendDocument(
   if (doc.kind !== 'outgoing' || !doc.outgoing) {
     throw new BusinessRuleError('wrong_kind', 'Only outgoing documents are sent', { kind: doc.kind });
   }
+  assertVersion(doc, input.version);
   const status = transition(doc.kind, doc.status, 'send');
   allow(hasRole(actor, 'clerk') || doc.authorId === actor.employeeId, 'send');
-  if (doc.version !== input.version) {
-    throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
-      expected: input.version,
-    });
-  }
   const form = doc.deliveryFormId
     ? await deps.store.get<DeliveryForm>('ref:delivery-forms', doc.tenantId, doc.deliveryFormId)
     : undefined;

@@ -1,0 +1,161 @@
+'use client';
+
+import Link from 'next/link';
+import { listOperations } from '../../../lib/documents/api';
+import type { DocumentCard, OperationEntry } from '../../../lib/documents/types';
+import { useI18n, type Translate } from '../../../lib/i18n';
+import { useLoad } from '../../../lib/use-load';
+import { ProblemAlert } from '../../fields';
+import { Loading } from '../../loading';
+import { cardPath } from '../form/document-form';
+import { formatDateTime, toDisplayDate } from '../form/dates';
+import type { Resolver } from '../form/lookups';
+import { formatSize, statusLabel, tr } from './labels';
+
+type Change = OperationEntry['changes'][number];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const DOCUMENT_REFS = new Set(['incoming.repeatOf', 'outgoing.inReplyTo', 'internal.answersId']);
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/** A logged value as the clerk reads it: names for ids, dd.MM.yyyy for dates, labels for codes. */
+function ValueText({
+  field,
+  value,
+  names,
+  t,
+  locale,
+}: {
+  field: string;
+  value: unknown;
+  names: Resolver;
+  t: Translate;
+  locale: string;
+}): React.ReactNode {
+  if (value === undefined || value === null || value === '') return <span className="muted">—</span>;
+  if (DOCUMENT_REFS.has(field) && typeof value === 'string') {
+    return <Link href={cardPath(value)}>{t('doc.log.documentRef')}</Link>;
+  }
+  if (field === 'status' && typeof value === 'string') return statusLabel(t, value);
+  if (field === 'order.category' && typeof value === 'string')
+    return tr(t, `doc.orderCategories.${value}`, value);
+  if (field === 'internal.executionCharacter' && typeof value === 'string')
+    return tr(t, `doc.executionCharacters.${value}`, value);
+  if (typeof value === 'boolean') return value ? t('doc.common.yes') : t('doc.common.no');
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') {
+    if (ISO_DATE.test(value)) return toDisplayDate(value);
+    if (ISO_INSTANT.test(value)) return formatDateTime(value);
+    const name = names.any(value);
+    if (name) return name;
+    return value.length > 400 ? `${value.slice(0, 400)}…` : value;
+  }
+  if (Array.isArray(value)) {
+    if (value.length === 0) return <span className="muted">—</span>;
+    const parts = value.map((v) => {
+      if (typeof v === 'string') return names.any(v) ?? v;
+      if (isRecord(v))
+        return [str(v.name), str(v.email) ? `<${str(v.email)}>` : ''].filter(Boolean).join(' ');
+      return JSON.stringify(v);
+    });
+    return parts.join('; ');
+  }
+  if (isRecord(value)) {
+    if (field === 'contents' && value.fileName) {
+      return `${str(value.fileName)}${typeof value.size === 'number' ? ` (${formatSize(value.size, locale)})` : ''}`;
+    }
+    if (field === 'links' && typeof value.documentId === 'string') {
+      return (
+        <>
+          {tr(t, `doc.linkTypes.out.${str(value.type)}`, str(value.type))}:{' '}
+          <Link href={cardPath(value.documentId)}>{t('doc.log.documentRef')}</Link>
+        </>
+      );
+    }
+    if (field === 'incoming.sender') {
+      const org = value.kind === 'organization';
+      return [str(value.name), !org && value.fin ? `${t('doc.sender.fin')}: ${str(value.fin)}` : '']
+        .filter(Boolean)
+        .join(', ');
+    }
+    return Object.entries(value)
+      .filter(([, v]) => v !== undefined && v !== null && v !== '')
+      .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+      .join(', ');
+  }
+  return String(value);
+}
+
+function Changes({ changes, names }: { changes: Change[]; names: Resolver }) {
+  const { t, locale } = useI18n();
+  if (changes.length === 0) return <span className="muted">—</span>;
+  return (
+    <ul className="plain doc-changes">
+      {changes.map((c, i) => (
+        <li key={`${c.field}:${i}`}>
+          <span className="doc-change-field">{tr(t, `doc.logFields.${c.field}`, c.field)}:</span>{' '}
+          {c.before !== undefined ? (
+            <>
+              <ValueText field={c.field} value={c.before} names={names} t={t} locale={locale} />
+              <span aria-hidden="true"> → </span>
+              <span className="visually-hidden"> {t('doc.log.changedTo')} </span>
+            </>
+          ) : null}
+          <ValueText field={c.field} value={c.after} names={names} t={t} locale={locale} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Əməliyyatlar: the append-only operations log — when (Baku), who, on whose behalf, what changed. */
+export function OperationsTab({ doc, names }: { doc: DocumentCard; names: Resolver }) {
+  const { t } = useI18n();
+  const log = useLoad(() => listOperations(doc.id), [doc.id, doc.version]);
+  const who = (id: string | undefined) => (id === 'system' ? t('doc.log.system') : names.employee(id));
+  const items = log.data ?? [];
+  return (
+    <>
+      <h2>{t('doc.tabs.operations')}</h2>
+      {log.loading && !log.data ? <Loading /> : null}
+      <ProblemAlert error={log.error} />
+      {log.data && items.length === 0 ? <p>{t('common.empty')}</p> : null}
+      {items.length > 0 ? (
+        <div className="table-wrap">
+          <table className="doc-log">
+            <caption className="visually-hidden">{t('doc.log.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('doc.log.when')}</th>
+                <th scope="col">{t('doc.log.action')}</th>
+                <th scope="col">{t('doc.log.who')}</th>
+                <th scope="col">{t('doc.log.onBehalfOf')}</th>
+                <th scope="col">{t('doc.log.changes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((op) => (
+                <tr key={op.id}>
+                  <td className="nowrap">{formatDateTime(op.at)}</td>
+                  <th scope="row">
+                    {tr(t, `doc.actions.${op.action}`, op.action)}
+                    {op.comment ? <p className="small muted doc-comment">{op.comment}</p> : null}
+                  </th>
+                  <td>{who(op.actorId)}</td>
+                  <td>{op.onBehalfOf ? who(op.onBehalfOf) : <span className="muted">—</span>}</td>
+                  <td>
+                    <Changes changes={op.changes} names={names} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
