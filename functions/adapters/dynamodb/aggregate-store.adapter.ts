@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AggregateMeta, Page } from '../../domain/aggregate';
-import { BadRequestError, ConflictError } from '../../domain/errors';
+import { ConflictError } from '../../domain/errors';
 import type {
   AggregateStore,
   AggregateType,
@@ -10,6 +10,7 @@ import type {
   UniqueClaim,
   WriteOptions,
 } from '../../ports/aggregate-store.port';
+import { withCursor } from './cursor';
 import { createModel, type Model } from './entities';
 
 const NO_PARENT = '-';
@@ -86,9 +87,7 @@ export class DynamoAggregateStore implements AggregateStore {
       options.parentKey !== undefined
         ? this.model.aggregate.query.byParent({ tenantId, type, parentKey: options.parentKey })
         : this.model.aggregate.query.byType({ tenantId, type });
-    const res = await this.withCursor(() =>
-      query.go({ limit: options.limit, cursor: options.cursor ?? null }),
-    );
+    const res = await withCursor(() => query.go({ limit: options.limit, cursor: options.cursor ?? null }));
     return {
       items: (res.data as StoredAggregate[]).map((row) => toItem<T>(row)),
       ...(res.cursor ? { nextCursor: res.cursor } : {}),
@@ -260,7 +259,7 @@ export class DynamoAggregateStore implements AggregateStore {
     aggregateId: string,
     options: { limit: number; cursor?: string },
   ): Promise<Page<ChangeRecord>> {
-    const res = await this.withCursor(() =>
+    const res = await withCursor(() =>
       this.model.change.query
         .primary({ tenantId, aggregateId })
         .go({ limit: options.limit, cursor: options.cursor ?? null }),
@@ -278,18 +277,5 @@ export class DynamoAggregateStore implements AggregateStore {
       })),
       ...(res.cursor ? { nextCursor: res.cursor } : {}),
     };
-  }
-
-  /** A cursor from another query or tenant makes DynamoDB refuse the start key: a 400, not a 500. */
-  private async withCursor<R>(run: () => Promise<R>): Promise<R> {
-    try {
-      return await run();
-    } catch (error) {
-      const text = String((error as Error).message ?? '');
-      if (/cursor|ExclusiveStartKey|starting key|Exclusive Start Key/i.test(text)) {
-        throw new BadRequestError([{ path: 'cursor', code: 'invalid_cursor' }]);
-      }
-      throw error;
-    }
   }
 }

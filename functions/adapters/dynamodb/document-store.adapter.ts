@@ -10,13 +10,14 @@ import type {
   OperationEntry,
 } from '../../domain/documents/document';
 import { listingFields } from '../../domain/documents/indexing';
-import { BadRequestError, ConflictError } from '../../domain/errors';
+import { ConflictError } from '../../domain/errors';
 import type {
   DocumentQuery,
   DocumentStore,
   DocumentWrite,
   LookupEntry,
 } from '../../ports/document-store.port';
+import { withCursor } from './cursor';
 import { createDocumentModel, type DocumentModel } from './document.entities';
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -153,7 +154,7 @@ export class DynamoDocumentStore implements DocumentStore {
       return parts.join(' AND ');
     });
     // `count` makes ElectroDB read on until a page holds `limit` matches (filters drop rows).
-    const res = await this.withCursor(() =>
+    const res = await withCursor(() =>
       query.go({
         count: q.limit,
         limit: Math.max(q.limit * 2, 100),
@@ -478,7 +479,7 @@ export class DynamoDocumentStore implements DocumentStore {
     documentId: string,
     options: { limit: number; cursor?: string },
   ): Promise<Page<OperationEntry>> {
-    const res = await this.withCursor(() =>
+    const res = await withCursor(() =>
       this.model.operation.query
         .primary({ tenantId, documentId })
         .go({ limit: options.limit, cursor: options.cursor ?? null }),
@@ -543,19 +544,6 @@ export class DynamoDocumentStore implements DocumentStore {
         ...(entry.comment ? { comment: entry.comment } : {}),
       })
       .go();
-  }
-
-  /** A cursor from another query or tenant makes DynamoDB refuse the start key: a 400, not a 500. */
-  private async withCursor<R>(run: () => Promise<R>): Promise<R> {
-    try {
-      return await run();
-    } catch (error) {
-      const text = String((error as Error).message ?? '');
-      if (/cursor|ExclusiveStartKey|starting key|Exclusive Start Key/i.test(text)) {
-        throw new BadRequestError([{ path: 'cursor', code: 'invalid_cursor' }]);
-      }
-      throw error;
-    }
   }
 }
 

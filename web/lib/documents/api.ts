@@ -133,27 +133,9 @@ export function findRepeatCandidates(query: RepeatQuery, signal?: AbortSignal) {
   });
 }
 
-export interface RegistryPerson {
-  fin: string;
-  surname: string;
-  name: string;
-  patronymic?: string;
-  birthDate: string;
-  address: string;
-  phone?: string;
-  email?: string;
-}
-
-export interface RegistryOrganization {
-  voen: string;
-  name: string;
-  legalForm: string;
-  address: string;
-  director?: string;
-  phone?: string;
-  email?: string;
-  registeredAt: string;
-}
+// Registry records have the domain's shapes: one definition for the API and the web.
+export type { RegistryOrganization, RegistryPerson } from '../../../functions/domain/registry/identifiers';
+import type { RegistryOrganization, RegistryPerson } from '../../../functions/domain/registry/identifiers';
 
 export function lookUpPerson(fin: string) {
   return api<RegistryPerson>(`/registry/persons/${encodeURIComponent(fin.trim().toUpperCase())}`);
