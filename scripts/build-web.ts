@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-/** Hash of the web sources: the static export is rebuilt only when they changed. */
+/**
+ * Hash of what the static export is built from: the web sources, the domain modules they import
+ * (roles, list names, document kinds and statuses) and the locked dependencies.
+ */
 function webSourceHash(root: string): string {
   const hash = createHash('sha256');
   const walk = (dir: string) => {
@@ -15,6 +18,8 @@ function webSourceHash(root: string): string {
     }
   };
   walk(root);
+  walk(resolve('functions/domain'));
+  hash.update(readFileSync(resolve('package-lock.json')));
   return hash.digest('hex');
 }
 

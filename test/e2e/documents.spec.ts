@@ -140,7 +140,7 @@ test('a clerk registers a repeated citizen appeal with a scan, previews it, repl
   await expect(codeBlock).toContainText('Rəqəmsal İnkişaf üzrə Dövlət Agentliyi');
   await expect(codeBlock).toContainText('Nümunə küçəsi 10');
   await expect(codeBlock).toContainText(number);
-  await expect(codeBlock.getByRole('img', { name: `Ştrix-kod: ${number}` })).toBeVisible();
+  await expect(codeBlock.getByRole('img', { name: `Qeydiyyat kodu (QR): ${number}` })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(summary);
   await expect(page.getByRole('main')).toContainText('Elektron sənədin surəti. 3 vərəq.');
   await expectAccessible(page, 'print page');

@@ -64,12 +64,15 @@ export async function numberRequest(
   at: string,
 ): Promise<NumberRequest> {
   const year = Number(toBakuLocal(at).slice(0, 4));
-  const nomenclature = doc.nomenclatureId
-    ? await deps.store.get<Nomenclature>('ref:nomenclature', doc.tenantId, doc.nomenclatureId)
-    : undefined;
-  const department = doc.departmentId
-    ? await deps.store.get<Department>('department', doc.tenantId, doc.departmentId)
-    : undefined;
+  // Read the nomenclature and department only when the pattern prints them.
+  const nomenclature =
+    doc.nomenclatureId && journal.pattern.includes('{index}')
+      ? await deps.store.get<Nomenclature>('ref:nomenclature', doc.tenantId, doc.nomenclatureId)
+      : undefined;
+  const department =
+    doc.departmentId && journal.pattern.includes('{dept}')
+      ? await deps.store.get<Department>('department', doc.tenantId, doc.departmentId)
+      : undefined;
   return {
     journalId: journal.id,
     year,

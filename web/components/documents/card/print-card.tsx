@@ -12,7 +12,7 @@ import { Loading } from '../../loading';
 import { cardPath } from '../form/document-form';
 import { formatDateTime, toDisplayDate } from '../form/dates';
 import { resolver, useLookups } from '../form/lookups';
-import { Barcode } from './barcode';
+import { RegistrationCode } from './registration-code';
 import { tr } from './labels';
 import './print.css';
 
@@ -28,7 +28,7 @@ function senderText(doc: DocumentCard, finLabel: string): string {
 /**
  * The printable registration card. Page 1 starts with the registration code block of decree 935
  * §146 (organization's full name and legal address, registration number and date, and the number
- * as a barcode); the footer carries the §143 note of a paper copy of an electronic document.
+ * as a QR code); the footer carries the §143 note of a paper copy of an electronic document.
  */
 export function PrintCard({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -128,7 +128,12 @@ export function PrintCard({ id }: { id: string }) {
           <p>
             {t('doc.print.regDate')}: <strong>{regDate || '—'}</strong>
           </p>
-          {number ? <Barcode value={number} label={t('doc.print.barcode', { number })} /> : null}
+          {number ? (
+            <RegistrationCode
+              text={[orgName, tenant.legalAddress, number, regDate].join('\n')}
+              label={t('doc.print.barcode', { number })}
+            />
+          ) : null}
         </section>
         <h1 id="doc-print-title">{t('doc.print.title')}</h1>
         <p className="doc-print-sub">
