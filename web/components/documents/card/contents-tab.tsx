@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useState } from 'react';
-import { contentUrl, uploadContent, type UploadPhase } from '../../../lib/documents/api';
+import { contentUrl, uploadContent } from '../../../lib/documents/api';
 import type { ContentItem, DocumentCard } from '../../../lib/documents/types';
 import { useI18n } from '../../../lib/i18n';
 import { ProblemAlert } from '../../fields';
@@ -9,17 +9,12 @@ import { formatDateTime } from '../form/dates';
 import type { Resolver } from '../form/lookups';
 import { formatSize } from './labels';
 import { PdfPreview } from './pdf-preview';
+import { UploadProgress, type UploadState } from '../upload-progress';
 
 const isImage = (c: ContentItem) => /^image\/(png|jpe?g|gif|webp|bmp|svg\+xml)$/i.test(c.contentType);
 const isPdf = (c: ContentItem) =>
   c.contentType.toLowerCase() === 'application/pdf' || /\.pdf$/i.test(c.fileName);
 const previewable = (c: ContentItem) => c.state === 'stored' && (isImage(c) || isPdf(c));
-
-interface Upload {
-  fileName: string;
-  phase: UploadPhase;
-  fraction: number;
-}
 
 /** Tərkib: the files of the document (scans, attachments), upload with progress, preview. */
 export function ContentsTab({
@@ -39,7 +34,7 @@ export function ContentsTab({
   const [preview, setPreview] = useState<{ id: string; url: string } | undefined>();
   const [error, setError] = useState<unknown>(null);
   const [files, setFiles] = useState<File[]>([]);
-  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [uploads, setUploads] = useState<UploadState[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
 
@@ -207,22 +202,7 @@ export function ContentsTab({
               onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
             />
           </div>
-          {uploads.length > 0 ? (
-            <ul className="plain doc-uploads">
-              {uploads.map((u) => (
-                <li key={u.fileName}>
-                  <span>
-                    {u.fileName}: {t(`doc.contents.phase.${u.phase}`)}
-                  </span>{' '}
-                  <progress
-                    value={u.fraction}
-                    max={1}
-                    aria-label={`${t('doc.contents.progress')}: ${u.fileName}`}
-                  />
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <UploadProgress uploads={uploads} />
           <div role="status" aria-live="polite">
             {done ? <p className="alert alert-success">{done}</p> : null}
           </div>

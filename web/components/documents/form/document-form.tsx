@@ -10,7 +10,6 @@ import {
   isUuid,
   updateDocument,
   uploadContent,
-  type UploadPhase,
 } from '../../../lib/documents/api';
 import {
   executionCharacters,
@@ -30,6 +29,7 @@ import {
   fieldErrorsOf,
 } from '../../fields';
 import { Loading } from '../../loading';
+import { UploadProgress, type UploadState } from '../upload-progress';
 import { DateField, TextAreaField } from './controls';
 import {
   employeeOptions,
@@ -93,12 +93,6 @@ const shownFields = new Set([
 
 function isShown(path: string): boolean {
   return shownFields.has(path) || /^recipients\.\d+\.(counterpartId|name|email|contactPerson)$/.test(path);
-}
-
-interface UploadState {
-  fileName: string;
-  phase: UploadPhase;
-  fraction: number;
 }
 
 /** The document another one answers (shown above the form, sent as inReplyTo / answersId). */
@@ -498,22 +492,7 @@ export function DocumentForm({
         </div>
       ) : null}
 
-      {uploads.length > 0 ? (
-        <ul className="plain doc-uploads" aria-label={t('doc.contents.uploads')}>
-          {uploads.map((u) => (
-            <li key={u.fileName}>
-              <span>
-                {u.fileName}: {t(`doc.contents.phase.${u.phase}`)}
-              </span>{' '}
-              <progress
-                value={u.fraction}
-                max={1}
-                aria-label={`${t('doc.contents.progress')}: ${u.fileName}`}
-              />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <UploadProgress uploads={uploads} />
 
       <div role="status" aria-live="polite">
         {notice ? <p className="notice">{notice}</p> : null}
