@@ -51,7 +51,7 @@ function FieldFrame(props: {
   );
 }
 
-/** The attributes an input and a select share. */
+/** The attributes an input, a select and a text area share. */
 function controlProps(
   props: Pick<TextFieldProps, 'name' | 'value' | 'onChange' | 'required' | 'disabled'>,
   id: string,
@@ -61,7 +61,8 @@ function controlProps(
     id,
     name: props.name,
     value: props.value,
-    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => props.onChange(e.target.value),
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+      props.onChange(e.target.value),
     required: props.required,
     disabled: props.disabled,
     'aria-invalid': error ? true : undefined,
@@ -80,6 +81,29 @@ export function TextField(props: TextFieldProps) {
         lang={props.lang}
         min={props.min}
         autoComplete={props.autoComplete ?? 'off'}
+        aria-describedby={describedBy || undefined}
+      />
+      {props.hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {props.hint}
+        </p>
+      ) : null}
+    </FieldFrame>
+  );
+}
+
+/** A multi-line text field in the same frame as the others. */
+export function TextAreaField(
+  props: Omit<TextFieldProps, 'type' | 'lang' | 'autoComplete' | 'min'> & { rows?: number },
+) {
+  const id = useId();
+  const error = props.errors?.[props.name];
+  const describedBy = [error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  return (
+    <FieldFrame id={id} label={props.label} required={props.required} error={error}>
+      <textarea
+        {...controlProps(props, id, error)}
+        rows={props.rows ?? 3}
         aria-describedby={describedBy || undefined}
       />
       {props.hint ? (

@@ -162,9 +162,8 @@ export interface DocumentLink {
   createdBy: string;
 }
 
-const tracked: ReadonlyArray<keyof DocumentData> = [
-  'status',
-  'summary',
+/** The optional registration fields an edit replaces: one left out of an update is cleared. */
+export const optionalEditableFields = [
   'note',
   'documentTypeId',
   'classificationId',
@@ -172,10 +171,16 @@ const tracked: ReadonlyArray<keyof DocumentData> = [
   'deliveryFormId',
   'addresseeId',
   'controllerId',
-  'controlled',
   'dueDate',
   'documentDate',
   'documentNumber',
+] as const satisfies ReadonlyArray<keyof DocumentData>;
+
+const tracked: ReadonlyArray<keyof DocumentData> = [
+  'status',
+  'summary',
+  ...optionalEditableFields,
+  'controlled',
   'registration',
   'incoming',
   'outgoing',

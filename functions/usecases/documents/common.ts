@@ -95,3 +95,18 @@ export function assertVersion(doc: DocumentRecord, version: number): void {
     });
   }
 }
+
+/**
+ * Runs a read-change-write again when a concurrent edit made it stale: for changes that commute
+ * with others (adding a file, a group change), applied to the fresh state.
+ */
+export async function retryOnStale<T>(attempts: number, run: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof ConflictError && error.code === 'stale_version' && attempt < attempts) continue;
+      throw error;
+    }
+  }
+}

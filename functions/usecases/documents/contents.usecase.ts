@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/aggregate';
 import type { ContentItem, DocumentRecord } from '../../domain/documents/document';
 import { transition } from '../../domain/documents/status';
-import { BusinessRuleError, ConflictError, NotFoundError } from '../../domain/errors';
+import { BusinessRuleError, NotFoundError } from '../../domain/errors';
 import type { contentInput } from '../../schemas/documents.schema';
-import { allow, hasRole, visibleDocument, type DocumentDeps } from './common';
+import { allow, retryOnStale, hasRole, visibleDocument, type DocumentDeps } from './common';
 
 /** Scans, office files, images, audio and video: up to 200 MB each, 100 files per document. */
 export const MAX_CONTENT_BYTES = 200 * 1024 * 1024;
@@ -34,33 +34,28 @@ async function changeContents(
   action: string,
   change: (doc: DocumentRecord) => { contents: ContentItem[]; changed: ContentItem },
 ): Promise<{ doc: DocumentRecord; item: ContentItem }> {
-  for (let attempt = 0; ; attempt++) {
+  return retryOnStale(5, async () => {
     const current = await visibleDocument(deps, actor, id);
     transition(current.kind, current.status, 'attach');
     allow(mayAttach(actor, current), 'attach');
     const { contents, changed } = change(current);
     const next = { ...current, contents, updatedAt: deps.clock.now().toISOString() };
-    try {
-      const result = await deps.documents.commit({
-        document: next,
-        expectedVersion: current.version,
-        operation: {
-          actorId: actor.employeeId,
-          action,
-          changes: [
-            {
-              field: 'contents',
-              after: { fileName: changed.fileName, size: changed.size, sha256: changed.sha256 },
-            },
-          ],
-        },
-      });
-      return { doc: result.document, item: changed };
-    } catch (error) {
-      if (error instanceof ConflictError && error.code === 'stale_version' && attempt < 5) continue;
-      throw error;
-    }
-  }
+    const result = await deps.documents.commit({
+      document: next,
+      expectedVersion: current.version,
+      operation: {
+        actorId: actor.employeeId,
+        action,
+        changes: [
+          {
+            field: 'contents',
+            after: { fileName: changed.fileName, size: changed.size, sha256: changed.sha256 },
+          },
+        ],
+      },
+    });
+    return { doc: result.document, item: changed };
+  });
 }
 
 /** Starts an upload: records the declared file and returns a presigned PUT bound to its size and SHA-256. */

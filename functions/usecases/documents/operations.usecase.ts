@@ -6,6 +6,7 @@ import { BusinessRuleError, ConflictError } from '../../domain/errors';
 import type { groupUpdateInput, operationInput } from '../../schemas/documents.schema';
 import {
   allow,
+  retryOnStale,
   assertEmployees,
   assertVersion,
   assertReferences,
@@ -162,7 +163,7 @@ export async function groupUpdate(deps: DocumentDeps, actor: Actor, input: Group
 }
 
 async function applyGroupChange(deps: DocumentDeps, actor: Actor, id: string, input: GroupUpdateInput) {
-  for (let attempt = 0; ; attempt++) {
+  return retryOnStale(3, async () => {
     const current = await visibleDocument(deps, actor, id);
     if (current.kind !== input.kind)
       throw new BusinessRuleError('wrong_kind', 'Another kind', { kind: current.kind });
@@ -176,21 +177,15 @@ async function applyGroupChange(deps: DocumentDeps, actor: Actor, id: string, in
         ),
       ),
     ];
-    try {
-      const result = await deps.documents.commit({
-        document: next,
-        expectedVersion: current.version,
-        operation: {
-          actorId: actor.employeeId,
-          action: 'group-update',
-          changes: diffDocuments(current, next),
-        },
-      });
-      return result.document;
-    } catch (error) {
-      // Someone edited the document meanwhile: apply the same change to the fresh state.
-      if (error instanceof ConflictError && error.code === 'stale_version' && attempt < 3) continue;
-      throw error;
-    }
-  }
+    const result = await deps.documents.commit({
+      document: next,
+      expectedVersion: current.version,
+      operation: {
+        actorId: actor.employeeId,
+        action: 'group-update',
+        changes: diffDocuments(current, next),
+      },
+    });
+    return result.document;
+  });
 }

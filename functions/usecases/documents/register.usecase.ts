@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../domain/aggregate';
 import {
   diffDocuments,
+  optionalEditableFields,
   type DocumentData,
   type DocumentKind,
   type DocumentRecord,
@@ -314,22 +315,9 @@ export async function updateDocument<K extends DocumentKind>(
   return result.document;
 }
 
-const editable = [
-  'note',
-  'documentTypeId',
-  'classificationId',
-  'nomenclatureId',
-  'deliveryFormId',
-  'addresseeId',
-  'controllerId',
-  'dueDate',
-  'documentDate',
-  'documentNumber',
-] as const;
-
 /** The document without its editable fields, so an update that omits one clears it. */
 function clearEditable(doc: DocumentRecord): DocumentRecord {
   const copy = { ...doc };
-  for (const field of editable) delete copy[field];
+  for (const field of optionalEditableFields) delete copy[field];
   return copy;
 }

@@ -5,8 +5,8 @@ import { ApiError } from '../../../lib/api';
 import { performOperation } from '../../../lib/documents/api';
 import type { DocumentCard, Operation } from '../../../lib/documents/types';
 import { useI18n } from '../../../lib/i18n';
-import { ProblemAlert, StatusMessage } from '../../fields';
-import { DateField, TextAreaField } from '../form/controls';
+import { ProblemAlert, StatusMessage, TextAreaField } from '../../fields';
+import { DateField } from '../form/controls';
 import { parseDisplayDate, todayDisplay } from '../form/dates';
 
 /** The card's operation buttons, in the order a document moves. `update` opens the edit form. */

@@ -6,51 +6,6 @@ import { TextField } from '../../fields';
 
 type Errors = Record<string, string | undefined>;
 
-/** A multi-line text field with the same frame as the shared fields (label, required mark, error). */
-export function TextAreaField(props: {
-  label: string;
-  name: string;
-  value: string;
-  onChange: (value: string) => void;
-  errors?: Errors;
-  required?: boolean;
-  rows?: number;
-  hint?: string;
-}) {
-  const { t } = useI18n();
-  const id = useId();
-  const error = props.errors?.[props.name];
-  const describedBy = [error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={id}>
-        {props.label}
-        {props.required ? <span className="required"> ({t('form.required')})</span> : null}
-      </label>
-      <textarea
-        id={id}
-        name={props.name}
-        value={props.value}
-        rows={props.rows ?? 3}
-        required={props.required}
-        onChange={(e) => props.onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-      />
-      {props.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-err`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 /** A date typed as dd.MM.yyyy (the hint says so); the form converts it to yyyy-MM-dd. */
 export function DateField(props: {
   label: string;

@@ -23,14 +23,15 @@ import { useLoad } from '../../../lib/use-load';
 import {
   CheckboxField,
   CheckboxGroup,
+  fieldErrorsOf,
   ProblemAlert,
   SelectField,
+  TextAreaField,
   TextField,
-  fieldErrorsOf,
 } from '../../fields';
 import { Loading } from '../../loading';
 import { UploadProgress, type UploadState } from '../upload-progress';
-import { DateField, TextAreaField } from './controls';
+import { DateField } from './controls';
 import {
   employeeOptions,
   journalOptions,
