@@ -4,6 +4,7 @@ import * as org from '../schemas/org.schema';
 import * as ref from '../schemas/reference.schema';
 import type { RouteDef } from './route';
 import { documentRoutes } from './routes/documents.routes';
+import { executionRoutes } from './routes/execution.routes';
 import { registryRoutes } from './routes/registry.routes';
 
 const V1 = '/api/v1';
@@ -236,4 +237,5 @@ export const routes: RouteDef[] = [
   },
   ...documentRoutes,
   ...registryRoutes,
+  ...executionRoutes,
 ];

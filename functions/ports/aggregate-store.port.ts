@@ -2,7 +2,14 @@ import type { AggregateMeta, Page } from '../domain/aggregate';
 
 /** Aggregate types kept by the store; reference list items are `ref:<list>`. */
 export type AggregateType =
-  'tenant' | 'department' | 'position' | 'employee' | 'substitution' | 'saved-filters' | `ref:${string}`;
+  | 'tenant'
+  | 'department'
+  | 'position'
+  | 'employee'
+  | 'substitution'
+  | 'saved-filters'
+  | 'calendar'
+  | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {

@@ -6,6 +6,7 @@ import type {
   LinkType,
   OperationEntry,
 } from '../domain/documents/document';
+import type { AssignmentRecord, InboxBox, InboxEntry } from '../domain/execution/assignment';
 
 /** A look-up key of a document for repeat detection, e.g. `fin:5ZK7QH2` or `sender:<counterpart id>`. */
 export interface LookupEntry {
@@ -42,6 +43,19 @@ export interface DocumentWrite {
   lookups?: Array<Pick<LookupEntry, 'key'>>;
   /** Links written both ways, each end also logged on the other document's operations. */
   links?: LinkWrite[];
+  /** Resolutions and assignments of this document; with `expectedVersion` an update (stale → 409). */
+  assignments?: Array<{ record: AssignmentRecord; expectedVersion?: number }>;
+  /** Lines of personal lists, written whole (a line that moves is simply written again). */
+  inbox?: InboxEntry[];
+}
+
+export interface InboxQuery {
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+  /** Bounds on the line's sort key: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
 }
 
 export interface DocumentQuery {
@@ -94,4 +108,13 @@ export interface DocumentStore {
   lastNumber(tenantId: string, journalId: string, year: number): Promise<number>;
   /** Appends an operations-log entry that changes no field (e.g. a download, a printed card). */
   log(tenantId: string, entry: Omit<OperationEntry, 'id'>): Promise<void>;
+  /** Every resolution and assignment of a document. */
+  assignments(tenantId: string, documentId: string): Promise<AssignmentRecord[]>;
+  /** One personal list, in its order. */
+  inbox(tenantId: string, userId: string, box: InboxBox, query: InboxQuery): Promise<Page<InboxEntry>>;
+  /** The lines of one user's list that point at a document. */
+  inboxLines(tenantId: string, userId: string, box: InboxBox, documentId: string): Promise<InboxEntry[]>;
+  /** Whether a logical notification (`key`) was already sent: a retried sender skips it. */
+  notificationSent(tenantId: string, key: string): Promise<boolean>;
+  recordNotification(tenantId: string, key: string, at: string): Promise<void>;
 }

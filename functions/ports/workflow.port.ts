@@ -12,4 +12,6 @@ export interface WorkflowEngine {
   taskSucceeded(taskToken: string, output: unknown): Promise<void>;
   taskFailed(taskToken: string, error: string, cause: string): Promise<void>;
   stop(executionArn: string, cause: string): Promise<void>;
+  /** The ARN an execution started with `name` has (names are unique per machine). */
+  executionArn(machine: string, name: string): string;
 }

@@ -75,7 +75,17 @@ export const employeeInput = z
   })
   .strict();
 export const employeeUpdate = employeeInput.extend(versioned).strict();
-export const employee = employeeInput.extend(meta).meta({ id: 'Employee' });
+export const notificationPreferences = z
+  .object({
+    email: z.boolean(),
+    sms: z.boolean(),
+    language: z.enum(['az', 'en', 'ru']),
+  })
+  .strict()
+  .meta({ id: 'NotificationPreferences' });
+export const employee = employeeInput
+  .extend({ ...meta, notifications: notificationPreferences.optional() })
+  .meta({ id: 'Employee' });
 export const employeeListQuery = listQuery.extend({ positionId: id.optional() }).strict();
 
 export const substitutionInput = z

@@ -31,6 +31,8 @@ const schema = z.object({
   STATE_MACHINE_ARNS: z.string().optional(),
   USER_POOL_ID: z.string().min(1).optional(),
   COGNITO_ENDPOINT: z.url().optional(),
+  /** Where the web app is served: links in notices point there. */
+  WEB_ORIGIN: z.url().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -40,6 +40,8 @@ export interface Container {
   readonly identity: IdentityDirectory;
   /** Passport and business registries; the loader side is for the embedded default's seed only. */
   readonly registry: RegistryLookup & RegistryLoader;
+  /** The web app's origin, for links in notices. */
+  readonly webBaseUrl?: string;
 }
 
 let container: Container | undefined;
@@ -107,6 +109,7 @@ export function getContainer(): Container {
     documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
     clock: clockOverride ?? { now: () => new Date() },
+    ...(cfg.WEB_ORIGIN ? { webBaseUrl: cfg.WEB_ORIGIN } : {}),
     verifier: new JwtTokenVerifier({
       issuer: cfg.OIDC_ISSUER,
       audience: cfg.OIDC_AUDIENCE,

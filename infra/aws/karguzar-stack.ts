@@ -600,6 +600,21 @@ export class KarguzarStack extends Stack {
             resources: Object.values(machineArns),
           }),
         );
+        // Stopping a deadline watch once its resolution is executed (execution ARNs of our machines).
+        const executions = asl.map((d) =>
+          this.formatArn({
+            service: 'states',
+            resource: 'execution',
+            resourceName: `${prefix}-${d.name}:*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        );
+        role.addToPrincipalPolicy(
+          new PolicyStatement({
+            actions: ['states:StopExecution', 'states:DescribeExecution'],
+            resources: executions,
+          }),
+        );
       }
       if (opts.notifications) {
         role.addToPrincipalPolicy(
@@ -658,6 +673,10 @@ export class KarguzarStack extends Stack {
           `Resource::arn:${partition}:scheduler:${this.region}:${this.account}:schedule/<${this.getLogicalId(scheduleGroup)}>/*`,
           'Schedules inside the project schedule group only; names are per document deadline.',
         ],
+        ...asl.map((d): [string, string] => [
+          `Resource::arn:${partition}:states:${this.region}:${this.account}:execution:${prefix}-${d.name}:*`,
+          'Executions of this project’s own state machine (names are per resolution, known only at run time).',
+        ]),
       ];
       for (const [finding, reason] of acks) {
         Validations.of(pf.role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
@@ -686,7 +705,7 @@ export class KarguzarStack extends Stack {
       });
       this.functions[id] = pf;
       // The documents group sends outgoing documents by e-mail (SES).
-      grantApp(pf, { notifications: group === 'documents' });
+      grantApp(pf, { notifications: group === 'documents' || group === 'execution' });
       // Agency admins create and disable their employees' logins (org route group only).
       if (group === 'org') {
         userPool.grant(

@@ -17,12 +17,13 @@ type LambdaHandler = (
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
-  const [system, org, reference, documents, registry] = await Promise.all([
+  const [system, org, reference, documents, registry, execution] = await Promise.all([
     import('../../functions/handlers/system.handler'),
     import('../../functions/handlers/org.handler'),
     import('../../functions/handlers/reference.handler'),
     import('../../functions/handlers/documents.handler'),
     import('../../functions/handlers/registry.handler'),
+    import('../../functions/handlers/execution.handler'),
   ]);
   return {
     system: system.handler as unknown as LambdaHandler,
@@ -30,6 +31,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     reference: reference.handler as unknown as LambdaHandler,
     documents: documents.handler as unknown as LambdaHandler,
     registry: registry.handler as unknown as LambdaHandler,
+    execution: execution.handler as unknown as LambdaHandler,
   };
 }
 

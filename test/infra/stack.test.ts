@@ -207,8 +207,8 @@ describe('IAM', () => {
     const grants = allowStatements().filter(({ st }) => list(st.Action).includes('states:SendTaskSuccess'));
     const machineCount = Object.keys(s.main.stateMachines).length;
     expect(machineCount).toBeGreaterThan(0);
-    // every API and task Lambda gets the grant
-    const appFns = Object.keys(s.main.functions).filter((id) => /^(Api|Task)/.test(id));
+    // every API, task and stream Lambda gets the grant
+    const appFns = Object.keys(s.main.functions).filter((id) => /^(Api|Task|Stream)/.test(id));
     expect(grants).toHaveLength(appFns.length);
     for (const { st } of grants) {
       expect(list(st.Action)).toEqual(
@@ -217,6 +217,16 @@ describe('IAM', () => {
       const resources = list(st.Resource);
       expect(resources).toHaveLength(machineCount);
       for (const r of resources) expect(JSON.stringify(r)).toMatch(/:stateMachine:karguzar-prod-/);
+    }
+  });
+
+  it('scopes states:StopExecution to executions of the project state machines', () => {
+    const grants = allowStatements().filter(({ st }) => list(st.Action).includes('states:StopExecution'));
+    expect(grants.length).toBeGreaterThan(0);
+    for (const { st } of grants) {
+      const resources = list(st.Resource);
+      expect(resources).toHaveLength(Object.keys(s.main.stateMachines).length);
+      for (const r of resources) expect(JSON.stringify(r)).toMatch(/:execution:karguzar-prod-[a-z-]+:\*/);
     }
   });
 });

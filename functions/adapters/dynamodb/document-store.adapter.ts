@@ -9,13 +9,15 @@ import type {
   LinkType,
   OperationEntry,
 } from '../../domain/documents/document';
-import { listingFields } from '../../domain/documents/indexing';
+import { filterFields, listingFields } from '../../domain/documents/indexing';
+import type { AssignmentRecord, InboxBox, InboxEntry } from '../../domain/execution/assignment';
 import { ConflictError } from '../../domain/errors';
 import type {
   DocumentQuery,
   DocumentStore,
   DocumentWrite,
   LookupEntry,
+  InboxQuery,
 } from '../../ports/document-store.port';
 import { withCursor } from './cursor';
 import { createDocumentModel, type DocumentModel } from './document.entities';
@@ -53,28 +55,10 @@ function dataOf(doc: DocumentRecord): DocumentData {
 
 /** Attributes of the stored row: the document plus the fields lists filter on. */
 function rowOf(doc: DocumentRecord) {
-  const listing = listingFields(doc);
-  const optional = (value: string | undefined) => (value ? value : undefined);
   return {
     tenantId: doc.tenantId,
     id: doc.id,
-    kind: doc.kind,
-    status: doc.status,
-    listedAt: listing.listedAt,
-    summaryFold: listing.summaryFold,
-    partyFold: listing.partyFold,
-    number: optional(doc.registration?.number),
-    documentNumber: optional(doc.documentNumber),
-    documentDate: optional(doc.documentDate),
-    documentTypeId: optional(doc.documentTypeId),
-    classificationId: optional(doc.classificationId),
-    nomenclatureId: optional(doc.nomenclatureId),
-    addresseeId: optional(doc.addresseeId),
-    controllerId: optional(doc.controllerId),
-    signatoryId: optional(doc.outgoing?.signatoryId ?? doc.internal?.signatoryId ?? doc.order?.signatoryId),
-    authorId: optional(doc.authorId),
-    category: optional(doc.order?.category),
-    controlled: doc.controlled,
+    ...filterFields(doc),
     participants: doc.participants,
     data: dataOf(doc) as unknown as Record<string, unknown>,
     version: doc.version,
@@ -329,7 +313,10 @@ export class DynamoDocumentStore implements DocumentStore {
     const at = write.expectedVersion === undefined ? doc.createdAt : doc.updatedAt;
     const listing = listingFields(doc);
     const items: unknown[] = [];
-    const index: { document: number; claim?: number; idempotency?: number } = { document: 0 };
+    const index: { document: number; claim?: number; idempotency?: number; assignments: number[] } = {
+      document: 0,
+      assignments: [],
+    };
     const push = (item: unknown) => items.push(item) - 1;
     index.document = push(
       write.expectedVersion === undefined
@@ -402,6 +389,22 @@ export class DynamoDocumentStore implements DocumentStore {
       push(m.link.put({ ...common, documentId: l.to, otherId: l.from, direction: 'in' }).commit());
       push(opOf(other, 'link', [{ field: 'links', after: { type: l.type, documentId: doc.id } }]));
     }
+    for (const a of write.assignments ?? []) {
+      const row = assignmentRow(
+        a.expectedVersion === undefined ? a.record : { ...a.record, version: a.expectedVersion + 1 },
+      );
+      index.assignments.push(
+        push(
+          a.expectedVersion === undefined
+            ? m.assignment.create(row).commit()
+            : m.assignment
+                .put(row)
+                .where((attr, op) => op.eq(attr.version, a.expectedVersion!))
+                .commit(),
+        ),
+      );
+    }
+    for (const line of write.inbox ?? []) push(m.inboxEntry.put(inboxRow(line)).commit());
     return { doc, items, index };
   }
 
@@ -430,6 +433,7 @@ export class DynamoDocumentStore implements DocumentStore {
       document: own!.index.document + shift,
       claim: at(own!.index.claim),
       idempotency: at(own!.index.idempotency),
+      assignments: own!.index.assignments.map((i) => i + shift),
     };
 
     if (!outcome.canceled) {
@@ -442,10 +446,15 @@ export class DynamoDocumentStore implements DocumentStore {
       if (replay) return { document: replay, replayed: true };
       throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
     }
-    if (write.expectedVersion !== undefined && rejectedAt(outcome, index.document)) {
-      throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
-        expected: write.expectedVersion,
-      });
+    if (
+      (write.expectedVersion !== undefined && rejectedAt(outcome, index.document)) ||
+      index.assignments.some((i) => rejectedAt(outcome, i))
+    ) {
+      throw new ConflictError(
+        'stale_version',
+        'The record was changed by someone else; reload it',
+        write.expectedVersion === undefined ? {} : { expected: write.expectedVersion },
+      );
     }
     if (
       write.numbering &&
@@ -545,6 +554,54 @@ export class DynamoDocumentStore implements DocumentStore {
       })
       .go();
   }
+
+  async assignments(tenantId: string, documentId: string): Promise<AssignmentRecord[]> {
+    const res = await this.model.assignment.query.primary({ tenantId, documentId }).go({ pages: 'all' });
+    return res.data.map((row) => ({ ...(row.data as AssignmentRecord), version: row.version }));
+  }
+
+  async inbox(tenantId: string, userId: string, box: InboxBox, q: InboxQuery): Promise<Page<InboxEntry>> {
+    const ordered = this.model.inboxEntry.query.ordered;
+    const keys = { tenantId, userId, box };
+    const query =
+      q.from !== undefined && q.to !== undefined
+        ? ordered(keys).between({ sortKey: q.from }, { sortKey: q.to })
+        : q.from !== undefined
+          ? ordered(keys).gte({ sortKey: q.from })
+          : q.to !== undefined
+            ? ordered(keys).lt({ sortKey: q.to })
+            : ordered(keys);
+    const res = await withCursor(() =>
+      query.go({ limit: q.limit, order: q.order, cursor: q.cursor ?? null }),
+    );
+    return {
+      items: (res.data as InboxRow[]).map(toInboxEntry),
+      ...(res.cursor ? { nextCursor: res.cursor } : {}),
+    };
+  }
+
+  async inboxLines(
+    tenantId: string,
+    userId: string,
+    box: InboxBox,
+    documentId: string,
+  ): Promise<InboxEntry[]> {
+    const res = await this.model.inboxEntry.query
+      .primary({ tenantId, userId, box, documentId })
+      .go({ pages: 'all' });
+    return (res.data as InboxRow[]).map(toInboxEntry);
+  }
+
+  async notificationSent(tenantId: string, key: string): Promise<boolean> {
+    const res = await this.model.sentNotification.get({ tenantId, key }).go({ consistent: true });
+    return res.data !== null;
+  }
+
+  async recordNotification(tenantId: string, key: string, at: string): Promise<void> {
+    await this.model.sentNotification
+      .put({ tenantId, key, at, ttl: Math.floor(Date.parse(at) / 1000) + 400 * 24 * 3600 })
+      .go();
+  }
 }
 
 class RetryNumbering extends Error {}
@@ -558,7 +615,54 @@ interface Pending {
 
 /** Items one write puts in a transaction: document, number claim, idempotency, log, look-ups, links. */
 function itemCount(write: DocumentWrite): number {
-  return 3 + (write.idempotency ? 1 : 0) + (write.lookups?.length ?? 0) + 3 * (write.links?.length ?? 0);
+  return (
+    3 +
+    (write.idempotency ? 1 : 0) +
+    (write.lookups?.length ?? 0) +
+    3 * (write.links?.length ?? 0) +
+    (write.assignments?.length ?? 0) +
+    (write.inbox?.length ?? 0)
+  );
+}
+
+/** Keys and the fields queries need are columns; the rest of the assignment travels in `data`. */
+function assignmentRow(a: AssignmentRecord) {
+  return {
+    tenantId: a.tenantId,
+    documentId: a.documentId,
+    id: a.id,
+    kind: a.kind,
+    status: a.status,
+    assigneeId: a.assigneeId,
+    data: a,
+    version: a.version,
+  };
+}
+
+function inboxRow(line: InboxEntry) {
+  return {
+    tenantId: line.tenantId,
+    userId: line.userId,
+    box: line.box,
+    documentId: line.documentId,
+    assignmentId: line.assignmentId,
+    sortKey: line.sortKey,
+    open: line.open,
+    receivedAt: line.receivedAt,
+    status: line.status,
+    ...(line.dueDate ? { dueDate: line.dueDate } : {}),
+    ...(line.read !== undefined ? { read: line.read } : {}),
+    ...(line.onBehalfOf ? { onBehalfOf: line.onBehalfOf } : {}),
+  };
+}
+
+type InboxRow = ReturnType<typeof inboxRow>;
+
+function toInboxEntry(row: InboxRow): InboxEntry {
+  return {
+    ...row,
+    box: row.box as InboxBox,
+  };
 }
 
 type TxEntities = Parameters<Parameters<DocumentModel['service']['transaction']['write']>[0]>[0];

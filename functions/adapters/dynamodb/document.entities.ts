@@ -143,8 +143,98 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
     config,
   );
 
+  /** Resolutions and assignments live in their document's partition: one query gives the tree. */
+  const assignment = new Entity(
+    {
+      model: { service: 'karguzar', entity: 'assignment', version: '1' },
+      attributes: {
+        tenantId: { type: 'string', required: true, readOnly: true },
+        documentId: { type: 'string', required: true, readOnly: true },
+        id: { type: 'string', required: true, readOnly: true },
+        kind: { type: 'string', required: true },
+        status: { type: 'string', required: true },
+        assigneeId: { type: 'string', required: true },
+        data: { type: 'any', required: true },
+        version: { type: 'number', required: true },
+      },
+      indexes: {
+        primary: {
+          pk: { field: 'pk', composite: ['tenantId', 'documentId'], casing: 'none' },
+          sk: { field: 'sk', composite: ['id'], casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+  /**
+   * A line of a personal list. The primary key names the line (user, list, document, assignment);
+   * gsi2 orders the list, and a whole-item put moves the line when its order changes.
+   */
+  const inboxEntry = new Entity(
+    {
+      model: { service: 'karguzar', entity: 'inboxEntry', version: '1' },
+      attributes: {
+        tenantId: { type: 'string', required: true },
+        userId: { type: 'string', required: true },
+        box: { type: 'string', required: true },
+        documentId: { type: 'string', required: true },
+        assignmentId: { type: 'string', required: true },
+        sortKey: { type: 'string', required: true },
+        open: { type: 'boolean', required: true },
+        receivedAt: { type: 'string', required: true },
+        dueDate: { type: 'string' },
+        read: { type: 'boolean' },
+        status: { type: 'string', required: true },
+        onBehalfOf: { type: 'string' },
+      },
+      indexes: {
+        primary: {
+          pk: { field: 'pk', composite: ['tenantId', 'userId', 'box'], casing: 'none' },
+          sk: { field: 'sk', composite: ['documentId', 'assignmentId'], casing: 'none' },
+        },
+        ordered: {
+          index: 'gsi2',
+          pk: { field: 'gsi2pk', composite: ['tenantId', 'userId', 'box'], casing: 'none' },
+          sk: { field: 'gsi2sk', composite: ['sortKey'], casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
+  /** A notification already sent (at-least-once senders skip a logical send found here). */
+  const sentNotification = new Entity(
+    {
+      model: { service: 'karguzar', entity: 'sentNotification', version: '1' },
+      attributes: {
+        tenantId: { type: 'string', required: true },
+        key: { type: 'string', required: true },
+        at: { type: 'string', required: true },
+        ttl: { type: 'number', required: true },
+      },
+      indexes: {
+        primary: {
+          pk: { field: 'pk', composite: ['tenantId', 'key'], casing: 'none' },
+          sk: { field: 'sk', composite: [], casing: 'none' },
+        },
+      },
+    },
+    config,
+  );
+
   const service = new Service(
-    { document, counter, operation, link, lookup, unique: base.unique, idempotency: base.idempotency },
+    {
+      document,
+      counter,
+      operation,
+      link,
+      lookup,
+      assignment,
+      inboxEntry,
+      unique: base.unique,
+      idempotency: base.idempotency,
+    },
     config,
   );
   return {
@@ -153,6 +243,9 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
     operation,
     link,
     lookup,
+    assignment,
+    inboxEntry,
+    sentNotification,
     unique: base.unique,
     idempotency: base.idempotency,
     service,

@@ -83,6 +83,12 @@ export class SfnWorkflowEngine implements WorkflowEngine {
     await this.client.send(new SendTaskFailureCommand({ taskToken, error, cause }));
   }
 
+  executionArn(machine: string, name: string): string {
+    const stateMachineArn = this.options.machines[machine];
+    if (!stateMachineArn) throw new Error(`Unknown state machine ${machine}`);
+    return executionArnOf(stateMachineArn, name);
+  }
+
   async stop(executionArn: string, cause: string): Promise<void> {
     await this.client.send(new StopExecutionCommand({ executionArn, cause }));
   }

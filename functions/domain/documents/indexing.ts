@@ -29,3 +29,27 @@ export function listingFields(doc: DocumentData & { createdAt: string }): Listin
     partyFold: foldText(partyText(doc)),
   };
 }
+
+/** Every field the filter row filters on, as stored on the document's row and matched in personal lists. */
+export function filterFields(doc: DocumentData & { createdAt: string }) {
+  const optional = (value: string | undefined) => (value ? value : undefined);
+  return {
+    ...listingFields(doc),
+    kind: doc.kind,
+    status: doc.status,
+    number: optional(doc.registration?.number),
+    documentNumber: optional(doc.documentNumber),
+    documentDate: optional(doc.documentDate),
+    documentTypeId: optional(doc.documentTypeId),
+    classificationId: optional(doc.classificationId),
+    nomenclatureId: optional(doc.nomenclatureId),
+    addresseeId: optional(doc.addresseeId),
+    controllerId: optional(doc.controllerId),
+    signatoryId: optional(doc.outgoing?.signatoryId ?? doc.internal?.signatoryId ?? doc.order?.signatoryId),
+    authorId: optional(doc.authorId),
+    category: optional(doc.order?.category),
+    controlled: doc.controlled,
+  };
+}
+
+export type FilterFields = ReturnType<typeof filterFields>;

@@ -20,6 +20,8 @@ export const operations = [
   'enact',
   'to-execution',
   'to-information',
+  'resolve',
+  'execute',
   'archive',
   'cancel',
 ] as const;
@@ -35,11 +37,14 @@ export const statusMachines: Record<DocumentKind, Machine> = {
     initial: 'registered',
     statuses: {
       registered: {
-        allows: ['update', 'attach', 'link', 'group-update', 'archive', 'cancel'],
-        next: { archive: 'archived', cancel: 'cancelled' },
+        allows: ['update', 'attach', 'link', 'group-update', 'resolve', 'archive', 'cancel'],
+        next: { resolve: 'in-execution', archive: 'archived', cancel: 'cancelled' },
       },
-      // Set by the route (resolution) issue; registration may still add files and links.
-      'in-execution': { allows: ['attach', 'link', 'group-update'] },
+      // After the head's resolution; executed when the controller accepts the last resolution.
+      'in-execution': {
+        allows: ['attach', 'link', 'group-update', 'resolve', 'execute'],
+        next: { execute: 'executed' },
+      },
       executed: { allows: ['link', 'archive'], next: { archive: 'archived' } },
       archived: { allows: ['link'] },
       cancelled: { allows: [] },
@@ -69,10 +74,18 @@ export const statusMachines: Record<DocumentKind, Machine> = {
         next: { sign: 'signed', cancel: 'cancelled' },
       },
       signed: {
-        allows: ['link', 'group-update', 'to-execution', 'to-information', 'archive'],
-        next: { 'to-execution': 'in-execution', 'to-information': 'for-information', archive: 'archived' },
+        allows: ['link', 'group-update', 'to-execution', 'to-information', 'resolve', 'archive'],
+        next: {
+          'to-execution': 'in-execution',
+          'to-information': 'for-information',
+          resolve: 'in-execution',
+          archive: 'archived',
+        },
       },
-      'in-execution': { allows: ['link', 'group-update'] },
+      'in-execution': {
+        allows: ['link', 'group-update', 'resolve', 'execute'],
+        next: { execute: 'executed' },
+      },
       'for-information': { allows: ['link', 'archive'], next: { archive: 'archived' } },
       executed: { allows: ['link', 'archive'], next: { archive: 'archived' } },
       archived: { allows: ['link'] },

@@ -1,7 +1,21 @@
 import type { AggregateMeta } from '../aggregate';
-import type { LocalizedText } from '../text';
+import type { Language, LocalizedText } from '../text';
 import type { Role } from './roles';
 import { BusinessRuleError } from '../errors';
+import type { DeadlinePolicy } from '../execution/deadline';
+
+/** How an employee wants to be told: channels and language. */
+export interface NotificationPreferences {
+  email: boolean;
+  sms: boolean;
+  language: Language;
+}
+
+export const defaultNotificationPreferences: NotificationPreferences = {
+  email: true,
+  sms: false,
+  language: 'az',
+};
 
 export interface TenantProfile {
   name: LocalizedText;
@@ -11,6 +25,8 @@ export interface TenantProfile {
   email: string;
   phone?: string;
   repeatWindowDays?: number;
+  /** Reminders, overdue notice and escalations of controlled resolutions (defaults: 3 and 1 working days, every working day). */
+  deadlinePolicy?: DeadlinePolicy;
 }
 export type Tenant = AggregateMeta & TenantProfile;
 
@@ -42,6 +58,7 @@ export interface EmployeeData {
   phone?: string;
   positionIds: string[];
   active: boolean;
+  notifications?: NotificationPreferences;
 }
 export type Employee = AggregateMeta & EmployeeData;
 

@@ -45,6 +45,12 @@ function mayPerform(actor: Actor, doc: DocumentRecord, op: StatusOperation): boo
       return clerk;
     case 'cancel':
       return doc.status === 'in-force' ? clerk || head : clerk || author;
+    case 'resolve':
+      // The head, or the addressee the document was registered to (routes: the resolution stage).
+      return head || doc.addresseeId === me;
+    case 'execute':
+      // Only the controller's acceptance of the last resolution executes a document.
+      return false;
   }
 }
 
@@ -75,7 +81,15 @@ export async function performOperation(
   input: OperationInput,
 ): Promise<DocumentRecord> {
   const current = await visibleDocument(deps, actor, id);
-  if (op === 'update' || op === 'attach' || op === 'link' || op === 'group-update' || op === 'send') {
+  if (
+    op === 'update' ||
+    op === 'attach' ||
+    op === 'link' ||
+    op === 'group-update' ||
+    op === 'send' ||
+    op === 'resolve' ||
+    op === 'execute'
+  ) {
     throw new BusinessRuleError('operation_has_own_route', 'Use the dedicated route for this operation', {
       op,
     });

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Actor, Page } from '../../domain/aggregate';
 import { parseDateFilter } from '../../domain/documents/date-filter';
-import type { DocumentRecord } from '../../domain/documents/document';
+import { documentKinds, type DocumentRecord } from '../../domain/documents/document';
 import { allowedOperations, statusesOf } from '../../domain/documents/status';
 import { foldText } from '../../domain/documents/similarity';
 import { BadRequestError } from '../../domain/errors';
@@ -20,12 +20,10 @@ function dateRange(value: string | undefined, path: string) {
   return parsed.range;
 }
 
-/** A list of one kind with the filter row's conditions: a query on the kind's index, never a scan. */
-export async function listDocuments(
-  deps: DocumentDeps,
-  actor: Actor,
-  q: DocumentListQuery,
-): Promise<Page<DocumentRecord>> {
+/** The filter row's conditions as a store query (the kind is optional for personal lists). */
+export function documentQueryOf(
+  q: Omit<DocumentListQuery, 'kind'> & { kind?: DocumentListQuery['kind'] },
+): Omit<DocumentQuery, 'kind'> & { kind?: DocumentQuery['kind'] } {
   const registered = dateRange(q.registered, 'registered');
   const documentDate = dateRange(q.documentDate, 'documentDate');
   const statuses = q.status
@@ -34,11 +32,11 @@ export async function listDocuments(
         .map((s) => s.trim())
         .filter(Boolean)
     : undefined;
-  const known = statusesOf(q.kind);
+  const known = q.kind ? statusesOf(q.kind) : documentKinds.flatMap((k) => statusesOf(k));
   const unknownStatus = statuses?.find((s) => !known.includes(s));
   if (unknownStatus) throw new BadRequestError([{ path: 'status', code: 'invalid_value' }]);
-  const query: DocumentQuery = {
-    kind: q.kind,
+  return {
+    ...(q.kind ? { kind: q.kind } : {}),
     order: q.order,
     limit: q.limit,
     ...(q.cursor ? { cursor: q.cursor } : {}),
@@ -60,6 +58,18 @@ export async function listDocuments(
     ...(q.authorId ? { authorId: q.authorId } : {}),
     ...(q.category ? { category: q.category } : {}),
     ...(q.controlled ? { controlled: q.controlled === 'true' } : {}),
+  };
+}
+
+/** A list of one kind with the filter row's conditions: a query on the kind's index, never a scan. */
+export async function listDocuments(
+  deps: DocumentDeps,
+  actor: Actor,
+  q: DocumentListQuery,
+): Promise<Page<DocumentRecord>> {
+  const query: DocumentQuery = {
+    ...documentQueryOf(q),
+    kind: q.kind,
     ...(seesAll(actor) ? {} : { participant: actor.employeeId }),
   };
   return deps.documents.list(actor.tenantId, query);

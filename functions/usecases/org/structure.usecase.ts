@@ -2,10 +2,12 @@ import type { Actor, Page } from '../../domain/aggregate';
 import {
   assertNoCycle,
   assertSubstitutionRange,
+  defaultNotificationPreferences,
   type Department,
   type DepartmentData,
   type Employee,
   type EmployeeData,
+  type NotificationPreferences,
   type Position,
   type PositionData,
   type Substitution,
@@ -184,7 +186,9 @@ export async function updateEmployee(
     ]);
   }
   await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
-  const updated = await updateAggregate(deps, 'employee', actor, current, data, version, {
+  // The employee's own notification preferences are not the admin's to drop.
+  const kept = current.notifications ? { notifications: current.notifications } : {};
+  const updated = await updateAggregate(deps, 'employee', actor, current, { ...data, ...kept }, version, {
     ...employeePlacement(data),
     oldClaims: employeePlacement(current).claims,
   });
@@ -254,3 +258,35 @@ export const listSubstitutions = (
     ...q,
     ...(q.employeeId ? { parentKey: q.employeeId } : {}),
   });
+
+/** The caller's own notification preferences (channels and language). */
+export async function getMyNotifications(
+  deps: Deps,
+  actor: Actor,
+): Promise<NotificationPreferences & { version: number }> {
+  const me = await getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId);
+  return { ...defaultNotificationPreferences, ...me.notifications, version: me.version };
+}
+
+export async function updateMyNotifications(
+  deps: Deps,
+  actor: Actor,
+  input: NotificationPreferences & { version: number },
+): Promise<NotificationPreferences & { version: number }> {
+  const { version, ...notifications } = input;
+  const current = await getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId);
+  const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...data } = current;
+  const updated = await updateAggregate(
+    deps,
+    'employee',
+    actor,
+    current,
+    { ...data, notifications },
+    version,
+    {
+      ...employeePlacement(current),
+      oldClaims: employeePlacement(current).claims,
+    },
+  );
+  return { ...notifications, version: updated.version };
+}

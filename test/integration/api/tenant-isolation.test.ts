@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { routes } from '../../../functions/http/routes';
+import { inboxBoxes } from '../../../functions/domain/execution/assignment';
 import { documentKinds } from '../../../functions/domain/documents/document';
 import { referenceLists } from '../../../functions/domain/reference/lists';
 import { apiClient, tokenFor, type Api } from '../../support/api';
@@ -32,7 +33,9 @@ async function allIds(api: Api, path: string): Promise<Set<string>> {
       `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
     );
     expect(res.status).toBe(200);
-    for (const item of res.body.items) ids.add(item.id);
+    // Personal lists answer rows of { line, document }.
+    for (const item of res.body.items)
+      ids.add(item.id ?? (item as unknown as { document: Item }).document.id);
     cursor = res.body.nextCursor;
   } while (cursor);
   return ids;
@@ -104,6 +107,23 @@ beforeAll(async () => {
   const sha256 = 'a'.repeat(64);
   docCases.push(
     { template: '/api/v1/documents/{id}', method: 'GET', path: `/api/v1/documents/${doc.id}` },
+    {
+      template: '/api/v1/documents/{id}/execution',
+      method: 'GET',
+      path: `/api/v1/documents/${doc.id}/execution`,
+    },
+    {
+      template: '/api/v1/documents/{id}/resolutions',
+      method: 'POST',
+      path: `/api/v1/documents/${doc.id}/resolutions`,
+      body: { version: doc.version, text: 'x', executors: [{ employeeId: fileId }] },
+    },
+    {
+      template: '/api/v1/documents/{id}/assignments/{assignmentId}/{action}',
+      method: 'POST',
+      path: `/api/v1/documents/${doc.id}/assignments/${fileId}/report`,
+      body: { version: doc.version, text: 'x' },
+    },
     {
       template: '/api/v1/documents/{id}/operations/{operation}',
       method: 'POST',
@@ -223,9 +243,21 @@ describe('tenant isolation', () => {
         ? referenceLists.map((l) => route.path.replace('{list}', l))
         : route.path === '/api/v1/documents'
           ? documentKinds.map((k) => `${route.path}?kind=${k}`)
-          : [route.path];
+          : route.path === '/api/v1/inbox/{box}'
+            ? inboxBoxes.map((box) => `/api/v1/inbox/${box}`)
+            : [route.path];
       for (const path of paths) {
-        if (['/api/v1/me', '/api/v1/tenant', '/api/v1/client-config'].includes(path)) continue;
+        // Single objects of the caller, not lists (the calendar is one per tenant, read by year).
+        if (
+          [
+            '/api/v1/me',
+            '/api/v1/tenant',
+            '/api/v1/client-config',
+            '/api/v1/me/notifications',
+            '/api/v1/calendar',
+          ].includes(path)
+        )
+          continue;
         // Registry look-ups return global state-registry records (by FİN/VÖEN), not tenant data.
         if (path.startsWith('/api/v1/registry/')) continue;
         const ids = await allIds(a, path);

@@ -1,0 +1,73 @@
+import type { InboxBox } from '../domain/execution/assignment';
+import type { AssignmentAction } from '../domain/execution/assignment';
+import type { NotificationPreferences } from '../domain/org/org';
+import { authed, createGroupHandler, type RequestContext } from '../http/group-handler';
+import { getCalendar, updateCalendar } from '../usecases/execution/calendar.usecase';
+import type { ExecutionDeps } from '../usecases/execution/common';
+import { listInbox, type InboxListQuery } from '../usecases/execution/inbox.usecase';
+import {
+  actOnAssignment,
+  executionView,
+  markRead,
+  writeResolution,
+  type AssignmentActionInput,
+  type WriteResolutionInput,
+} from '../usecases/execution/resolution.usecase';
+import { cardOf } from '../usecases/documents/query.usecase';
+import { getMyNotifications, updateMyNotifications } from '../usecases/org/structure.usecase';
+import { resolveActor } from '../usecases/org/actor.usecase';
+import type { CalendarOverride } from '../domain/calendar/working-days';
+import { getContainer } from '../wiring/container';
+
+const deps = (): ExecutionDeps => getContainer();
+const id = (ctx: RequestContext) => String(ctx.params.id);
+
+export const handler = createGroupHandler(
+  'execution',
+  {
+    getExecution: async (ctx) => executionView(deps(), authed(ctx).actor, id(ctx)),
+    writeResolution: async (ctx) =>
+      cardOf(
+        authed(ctx).actor,
+        await writeResolution(deps(), authed(ctx).actor, id(ctx), ctx.body as WriteResolutionInput),
+      ),
+    actOnAssignment: async (ctx) => {
+      const actor = authed(ctx).actor;
+      const action = String(ctx.params.action) as AssignmentAction;
+      const assignmentId = String(ctx.params.assignmentId);
+      const doc =
+        action === 'read'
+          ? await markRead(deps(), actor, id(ctx), assignmentId)
+          : await actOnAssignment(
+              deps(),
+              actor,
+              id(ctx),
+              assignmentId,
+              action,
+              ctx.body as AssignmentActionInput,
+            );
+      return cardOf(actor, doc);
+    },
+    listInbox: async (ctx) =>
+      listInbox(deps(), authed(ctx).actor, String(ctx.params.box) as InboxBox, ctx.query as InboxListQuery),
+    getCalendar: async (ctx) =>
+      getCalendar(deps(), authed(ctx).actor, Number((ctx.query as { year: number }).year)),
+    updateCalendar: async (ctx) =>
+      updateCalendar(
+        deps(),
+        authed(ctx).actor,
+        ctx.body as { version: number; weekend?: number[]; days: CalendarOverride[] },
+      ),
+    getMyNotifications: async (ctx) => getMyNotifications(deps(), authed(ctx).actor),
+    updateMyNotifications: async (ctx) =>
+      updateMyNotifications(
+        deps(),
+        authed(ctx).actor,
+        ctx.body as NotificationPreferences & { version: number },
+      ),
+  },
+  () => ({
+    verifier: getContainer().verifier,
+    resolveActor: (p) => resolveActor(deps(), p),
+  }),
+);

@@ -1,0 +1,67 @@
+import type { Actor } from '../../domain/aggregate';
+import type { CalendarOverride } from '../../domain/calendar/working-days';
+import { mergeCalendars } from '../../domain/calendar/working-days';
+import { azerbaijanCalendar2026_2027 } from '../../domain/calendar/azerbaijan';
+import { BusinessRuleError, ConflictError } from '../../domain/errors';
+import { CALENDAR_ID, type CalendarAggregate, type ExecutionDeps } from './common';
+
+/** The tenant's working-day calendar for one year: the seeded Azerbaijani one with the tenant's edits. */
+export async function getCalendar(deps: ExecutionDeps, actor: Actor, year: number) {
+  const own = await deps.store.get<CalendarAggregate>('calendar', actor.tenantId, CALENDAR_ID);
+  const merged = own ? mergeCalendars(azerbaijanCalendar2026_2027, own) : azerbaijanCalendar2026_2027;
+  const prefix = `${year}-`;
+  return {
+    year,
+    weekend: [...merged.weekend],
+    days: merged.days.filter((d) => d.date.startsWith(prefix)).map((d) => ({ ...d })),
+    overrides: (own?.days ?? []).filter((d) => d.date.startsWith(prefix)).map((d) => ({ ...d })),
+    version: own?.version ?? 0,
+  };
+}
+
+/**
+ * Replaces the tenant's edits (all years) and optionally its weekend; version 0 creates them. The
+ * deadline machines read the calendar at each step, so later events follow the edit.
+ */
+export async function updateCalendar(
+  deps: ExecutionDeps,
+  actor: Actor,
+  input: { version: number; weekend?: number[]; days: CalendarOverride[] },
+) {
+  const dates = input.days.map((d) => d.date);
+  if (new Set(dates).size !== dates.length)
+    throw new BusinessRuleError('duplicate_date', 'A date is listed twice', {}, [
+      { path: 'days', code: 'duplicate_date' },
+    ]);
+  const data = { ...(input.weekend ? { weekend: input.weekend } : {}), days: input.days };
+  mergeCalendars(azerbaijanCalendar2026_2027, data);
+  const current = await deps.store.get<CalendarAggregate>('calendar', actor.tenantId, CALENDAR_ID);
+  const now = deps.clock.now().toISOString();
+  const options = { actorId: actor.employeeId, sortKey: CALENDAR_ID };
+  if (!current) {
+    if (input.version !== 0)
+      throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
+        expected: input.version,
+      });
+    await deps.store.create<CalendarAggregate>(
+      'calendar',
+      { ...data, id: CALENDAR_ID, tenantId: actor.tenantId, version: 1, createdAt: now, updatedAt: now },
+      options,
+    );
+  } else {
+    await deps.store.update<CalendarAggregate>(
+      'calendar',
+      {
+        ...data,
+        id: CALENDAR_ID,
+        tenantId: actor.tenantId,
+        version: current.version,
+        createdAt: current.createdAt,
+        updatedAt: now,
+      },
+      input.version,
+      options,
+    );
+  }
+  return getCalendar(deps, actor, Number(deps.clock.now().toISOString().slice(0, 4)));
+}

@@ -1,0 +1,139 @@
+import { azerbaijanCalendar2026_2027 } from '../../domain/calendar/azerbaijan';
+import {
+  mergeCalendars,
+  type CalendarOverrides,
+  type WorkingCalendar,
+} from '../../domain/calendar/working-days';
+import type { AggregateMeta } from '../../domain/aggregate';
+import { bakuLocalDate } from '../../domain/documents/date-filter';
+import {
+  arrivalSortKey,
+  controlSortKey,
+  type AssignmentRecord,
+  type InboxEntry,
+} from '../../domain/execution/assignment';
+import { defaultDeadlinePolicy, type DeadlinePolicy } from '../../domain/execution/deadline';
+import type { Substitution, Tenant } from '../../domain/org/org';
+import type { SmsSender } from '../../ports/sms.port';
+import type { WorkflowEngine } from '../../ports/workflow.port';
+import type { DocumentDeps } from '../documents/common';
+
+export interface ExecutionDeps extends DocumentDeps {
+  readonly workflow?: WorkflowEngine;
+  readonly sms?: SmsSender;
+}
+
+/** The state machine watching one controlled resolution, and its execution name (one per resolution). */
+export const DEADLINE_MACHINE = 'execution-deadline';
+export const deadlineExecutionName = (resolutionId: string) => `deadline-${resolutionId}`;
+
+/** A tenant's calendar edits, kept as one aggregate with a fixed id. */
+export const CALENDAR_ID = 'working-calendar';
+export type CalendarAggregate = AggregateMeta & CalendarOverrides;
+
+/** The seeded Azerbaijani calendar with the tenant's own edits over it. */
+export async function tenantCalendar(deps: ExecutionDeps, tenantId: string): Promise<WorkingCalendar> {
+  const own = await deps.store.get<CalendarAggregate>('calendar', tenantId, CALENDAR_ID);
+  return own ? mergeCalendars(azerbaijanCalendar2026_2027, own) : azerbaijanCalendar2026_2027;
+}
+
+export async function deadlinePolicy(deps: ExecutionDeps, tenantId: string): Promise<DeadlinePolicy> {
+  const tenant = await deps.store.get<Tenant>('tenant', tenantId, tenantId);
+  return tenant?.deadlinePolicy ?? defaultDeadlinePolicy;
+}
+
+export const today = (deps: ExecutionDeps) => bakuLocalDate(deps.clock.now().toISOString());
+
+/**
+ * Who takes a new task meant for `employeeId` on `date`: their substitute while an active
+ * substitution covers the date, otherwise the official.
+ */
+export async function actingHolder(
+  deps: ExecutionDeps,
+  tenantId: string,
+  employeeId: string,
+  date: string,
+): Promise<string> {
+  const page = await deps.store.list<Substitution>('substitution', tenantId, {
+    limit: 100,
+    parentKey: employeeId,
+  });
+  const active = page.items.find((s) => s.active && s.from <= date && date <= s.to);
+  return active?.substituteId ?? employeeId;
+}
+
+/** Lines that show an assignment in its holder's personal lists (and the controller's). */
+export function linesOf(a: AssignmentRecord, now: string): InboxEntry[] {
+  const base = {
+    tenantId: a.tenantId,
+    documentId: a.documentId,
+    receivedAt: a.createdAt,
+    status: a.status,
+    ...(a.dueDate ? { dueDate: a.dueDate } : {}),
+    ...(a.ownerId !== a.assigneeId ? { onBehalfOf: a.ownerId } : {}),
+  };
+  const mine = (userId: string): InboxEntry => ({
+    ...base,
+    userId,
+    box: 'mine',
+    assignmentId: '',
+    receivedAt: now,
+    sortKey: arrivalSortKey(now, a.documentId),
+    open: true,
+  });
+  switch (a.kind) {
+    case 'execution': {
+      const open =
+        a.status === 'pending' ||
+        a.status === 'returned' ||
+        (a.role === 'responsible' && a.status === 'reported');
+      return [
+        {
+          ...base,
+          userId: a.assigneeId,
+          box: 'execution',
+          assignmentId: a.id,
+          sortKey: controlSortKey(open, a.dueDate, `${a.documentId}#${a.id}`),
+          open,
+        },
+        mine(a.assigneeId),
+      ];
+    }
+    case 'information':
+      return [
+        {
+          ...base,
+          userId: a.assigneeId,
+          box: 'information',
+          assignmentId: a.id,
+          sortKey: arrivalSortKey(a.createdAt, `${a.documentId}#${a.id}`),
+          open: a.status === 'unread',
+          read: a.status === 'read',
+        },
+        mine(a.assigneeId),
+      ];
+    case 'resolution': {
+      const lines = [mine(a.authorId)];
+      if (a.controllerId) {
+        const open = a.status !== 'executed';
+        lines.push({
+          ...base,
+          userId: a.controllerId,
+          box: 'control',
+          assignmentId: a.id,
+          sortKey: controlSortKey(open, a.dueDate, `${a.documentId}#${a.id}`),
+          open,
+        });
+      }
+      return lines;
+    }
+  }
+}
+
+/** Lines of many assignments, one `mine` line per user (the last wins). */
+export function linesOfAll(records: AssignmentRecord[], now: string): InboxEntry[] {
+  const byKey = new Map<string, InboxEntry>();
+  for (const line of records.flatMap((r) => linesOf(r, now)))
+    byKey.set(`${line.userId}#${line.box}#${line.documentId}#${line.assignmentId}`, line);
+  return [...byKey.values()];
+}

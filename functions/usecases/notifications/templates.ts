@@ -1,0 +1,92 @@
+import type { Language } from '../../domain/text';
+
+/** What a notice is about; every kind has a text in each UI language. */
+export type NoticeKind = 'reminder' | 'overdue' | 'escalation' | 'new-task';
+
+export interface NoticeParams {
+  /** Registration number, or the summary when the document has none. */
+  document: string;
+  summary: string;
+  /** dd.MM.yyyy */
+  dueDate?: string;
+  daysLeft?: number;
+  escalation?: number;
+  link: string;
+}
+
+type Render = (p: NoticeParams) => { subject: string; text: string; sms: string };
+
+const az: Record<NoticeKind, Render> = {
+  reminder: (p) => ({
+    subject: `Xatırlatma: ${p.document} sənədinin icra müddətinə ${p.daysLeft} iş günü qalıb`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) icra müddəti ${p.dueDate} tarixində bitir (${p.daysLeft} iş günü qalıb).\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədinin icra müddəti ${p.dueDate} (${p.daysLeft} iş günü qalıb).`,
+  }),
+  overdue: (p) => ({
+    subject: `İcra müddəti keçib: ${p.document}`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) icra müddəti ${p.dueDate} tarixində bitdi, sənəd icra olunmayıb.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədinin icra müddəti (${p.dueDate}) keçib.`,
+  }),
+  escalation: (p) => ({
+    subject: `İcra müddəti keçmiş sənəd (${p.escalation}-ci xəbərdarlıq): ${p.document}`,
+    text: `${p.document} nömrəli sənəd („${p.summary}”) ${p.dueDate} tarixindən bəri icra olunmayıb.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədi ${p.dueDate} tarixindən bəri icra olunmayıb.`,
+  }),
+  'new-task': (p) => ({
+    subject: `Yeni tapşırıq: ${p.document}`,
+    text: `Sizə ${p.document} nömrəli sənəd („${p.summary}”) üzrə tapşırıq verilib${p.dueDate ? `, icra müddəti ${p.dueDate}` : ''}.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədi üzrə yeni tapşırıq${p.dueDate ? `, müddət ${p.dueDate}` : ''}.`,
+  }),
+};
+
+const en: Record<NoticeKind, Render> = {
+  reminder: (p) => ({
+    subject: `Reminder: ${p.daysLeft} working day(s) left for ${p.document}`,
+    text: `The execution deadline of document ${p.document} ("${p.summary}") is ${p.dueDate} (${p.daysLeft} working day(s) left).\n\nDocument: ${p.link}`,
+    sms: `Karguzar: ${p.document} is due ${p.dueDate} (${p.daysLeft} working day(s) left).`,
+  }),
+  overdue: (p) => ({
+    subject: `Overdue: ${p.document}`,
+    text: `The execution deadline of document ${p.document} ("${p.summary}") was ${p.dueDate}; it has not been executed.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: ${p.document} is overdue (due ${p.dueDate}).`,
+  }),
+  escalation: (p) => ({
+    subject: `Still overdue (notice ${p.escalation}): ${p.document}`,
+    text: `Document ${p.document} ("${p.summary}") has not been executed since ${p.dueDate}.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: ${p.document} is still not executed (due ${p.dueDate}).`,
+  }),
+  'new-task': (p) => ({
+    subject: `New task: ${p.document}`,
+    text: `You have a task on document ${p.document} ("${p.summary}")${p.dueDate ? `, due ${p.dueDate}` : ''}.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: new task on ${p.document}${p.dueDate ? `, due ${p.dueDate}` : ''}.`,
+  }),
+};
+
+const ru: Record<NoticeKind, Render> = {
+  reminder: (p) => ({
+    subject: `Напоминание: до срока исполнения ${p.document} осталось рабочих дней: ${p.daysLeft}`,
+    text: `Срок исполнения документа ${p.document} («${p.summary}») — ${p.dueDate} (осталось рабочих дней: ${p.daysLeft}).\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: срок ${p.document} — ${p.dueDate} (рабочих дней: ${p.daysLeft}).`,
+  }),
+  overdue: (p) => ({
+    subject: `Просрочен: ${p.document}`,
+    text: `Срок исполнения документа ${p.document} («${p.summary}») истёк ${p.dueDate}; документ не исполнен.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: срок ${p.document} (${p.dueDate}) истёк.`,
+  }),
+  escalation: (p) => ({
+    subject: `Просрочен (уведомление ${p.escalation}): ${p.document}`,
+    text: `Документ ${p.document} («${p.summary}») не исполнен с ${p.dueDate}.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: ${p.document} не исполнен с ${p.dueDate}.`,
+  }),
+  'new-task': (p) => ({
+    subject: `Новое поручение: ${p.document}`,
+    text: `Вам поручено исполнение документа ${p.document} («${p.summary}»)${p.dueDate ? `, срок ${p.dueDate}` : ''}.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: новое поручение по ${p.document}${p.dueDate ? `, срок ${p.dueDate}` : ''}.`,
+  }),
+};
+
+const byLanguage: Record<Language, Record<NoticeKind, Render>> = { az, en, ru };
+
+export function renderNotice(kind: NoticeKind, language: Language, params: NoticeParams) {
+  return byLanguage[language][kind](params);
+}

@@ -1,0 +1,358 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { azerbaijanCalendar2026_2027 } from '../../../functions/domain/calendar/azerbaijan';
+import { addWorkingDays } from '../../../functions/domain/calendar/working-days';
+import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
+import { type Api } from '../../support/api';
+import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import {
+  as,
+  citizenIncoming,
+  lookups,
+  unique,
+  type Doc,
+  type Lookups,
+  type Problem,
+} from '../documents/helpers';
+
+// Resolutions, execution and control on a running embedded default of its own (the clock moves).
+let embedded: RunningEmbedded;
+let maildev: string;
+let clerk: Api;
+let head: Api;
+let ref: Lookups;
+
+type Assignment = {
+  id: string;
+  kind: string;
+  status: string;
+  role?: string;
+  parentId?: string;
+  assigneeId: string;
+  ownerId: string;
+  controllerId?: string;
+  dueDate?: string;
+  actions: string[];
+};
+type View = { documentVersion: number; canResolve: boolean; assignments: Assignment[] };
+type InboxPage = {
+  items: Array<{
+    document: Doc;
+    line: { status: string; open: boolean; read?: boolean };
+    daysLeft?: number;
+    overdue: boolean;
+  }>;
+};
+type Mail = { subject: string; to: Array<{ address: string }>; text: string };
+
+const emp = (username: string) => ref.employee.get(username)!;
+
+async function now(): Promise<string> {
+  return ((await (await fetch(`${embedded.baseUrl}/local/clock`)).json()) as { now: string }).now;
+}
+
+async function advance(ms: number) {
+  await fetch(`${embedded.baseUrl}/local/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: ms }),
+  });
+}
+
+async function resolve(doc: Doc, body: Record<string, unknown>) {
+  const res = await head.post<Doc>(`/api/v1/documents/${doc.id}/resolutions`, {
+    version: doc.version,
+    ...body,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+async function register(summary: string, extra: Record<string, unknown> = {}): Promise<Doc> {
+  const res = await clerk.post<Doc>('/api/v1/documents/incoming', citizenIncoming(summary, extra));
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
+}
+
+async function view(api: Api, id: string): Promise<View> {
+  const res = await api.get<View>(`/api/v1/documents/${id}/execution`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body;
+}
+
+async function act(
+  api: Api,
+  docId: string,
+  a: Assignment,
+  action: string,
+  body: Record<string, unknown> = {},
+) {
+  const v = await view(api, docId);
+  return api.post<Doc | Problem>(`/api/v1/documents/${docId}/assignments/${a.id}/${action}`, {
+    version: v.documentVersion,
+    ...body,
+  });
+}
+
+async function mails(): Promise<Mail[]> {
+  return (await (await fetch(`${maildev}/api/email`)).json()) as Mail[];
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const cal = azerbaijanCalendar2026_2027;
+
+beforeAll(async () => {
+  embedded = await startEmbeddedProcess();
+  maildev = `http://127.0.0.1:${Number(new URL(embedded.baseUrl).port) + 6}`;
+  clerk = await as(embedded.baseUrl, 'clerk');
+  head = await as(embedded.baseUrl, 'head');
+  ref = await lookups(clerk);
+}, 240_000);
+
+afterAll(async () => {
+  await embedded?.stop();
+});
+
+describe('resolution, execution and control', () => {
+  it('a head resolves; executors report; the responsible one closes; the controller returns, then accepts', async () => {
+    const today = bakuLocalDate(await now());
+    const due = addWorkingDays(cal, today, 10);
+    const doc = await register(unique('Dərkənar sınağı'), { distribution: [emp('accountant')] });
+    const executor1 = await as(embedded.baseUrl, 'executor1');
+    const executor2 = await as(embedded.baseUrl, 'executor2');
+    const controller = await as(embedded.baseUrl, 'controller');
+    const lawyer = await as(embedded.baseUrl, 'lawyer');
+
+    // Only the head (or the addressee) may write the resolution.
+    const refused = await clerk.post<Problem>(`/api/v1/documents/${doc.id}/resolutions`, {
+      version: doc.version,
+      text: 'x',
+      executors: [{ employeeId: emp('executor2') }],
+    });
+    expect(refused.status).toBe(403);
+    const past = await head.post<Problem>(`/api/v1/documents/${doc.id}/resolutions`, {
+      version: doc.version,
+      text: 'Baxın',
+      executors: [{ employeeId: emp('executor1') }],
+      controllerId: emp('controller'),
+      dueDate: '2020-01-01',
+    });
+    expect(past.status).toBe(422);
+    expect(past.body.errors?.[0]).toMatchObject({ path: 'dueDate', code: 'due_date_in_past' });
+
+    const resolved = await head.post<Doc>(`/api/v1/documents/${doc.id}/resolutions`, {
+      version: doc.version,
+      text: 'Araşdırıb cavab hazırlayın',
+      executors: [{ employeeId: emp('executor1'), responsible: true }, { employeeId: emp('executor2') }],
+      forInformation: [emp('lawyer')],
+      controllerId: emp('controller'),
+      dueDate: due,
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(201);
+    expect(resolved.body).toMatchObject({ status: 'in-execution', controlled: true, dueDate: due });
+
+    const tree = await view(head, doc.id);
+    const resolution = tree.assignments.find((a) => a.kind === 'resolution')!;
+    const execs = tree.assignments.filter((a) => a.kind === 'execution');
+    const infos = tree.assignments.filter((a) => a.kind === 'information');
+    expect(execs.map((e) => [e.ownerId, e.role]).sort()).toEqual(
+      [
+        [emp('executor1'), 'responsible'],
+        [emp('executor2'), 'co-executor'],
+      ].sort(),
+    );
+    // The for-information recipient and the registration's distribution list.
+    expect(infos.map((i) => i.ownerId).sort()).toEqual([emp('lawyer'), emp('accountant')].sort());
+    expect(resolution).toMatchObject({ status: 'open', controllerId: emp('controller'), dueDate: due });
+
+    // Personal lists.
+    const tasks = await executor1.get<InboxPage>('/api/v1/inbox/execution?open=true');
+    expect(tasks.body.items.some((r) => r.document.id === doc.id)).toBe(true);
+    const control = await controller.get<InboxPage>(
+      `/api/v1/inbox/control?summary=${encodeURIComponent('Dərkənar sınağı')}`,
+    );
+    const line = control.body.items.find((r) => r.document.id === doc.id)!;
+    expect(line).toMatchObject({ overdue: false, line: { open: true } });
+    expect(line.daysLeft).toBeGreaterThan(0);
+    const info = await lawyer.get<InboxPage>('/api/v1/inbox/information');
+    expect(info.body.items.find((r) => r.document.id === doc.id)?.line.read).toBe(false);
+    const lawyerLine = (await view(lawyer, doc.id)).assignments.find((a) => a.ownerId === emp('lawyer'))!;
+    expect((await act(lawyer, doc.id, lawyerLine, 'read')).status).toBe(200);
+    const read = await lawyer.get<InboxPage>('/api/v1/inbox/information');
+    expect(read.body.items.find((r) => r.document.id === doc.id)?.line.read).toBe(true);
+
+    // The co-executor reports; the co-executor cannot close; the responsible one closes.
+    const e2 = (await view(executor2, doc.id)).assignments.find((a) => a.ownerId === emp('executor2'))!;
+    expect(e2.actions).toEqual(['report', 'sub-resolution']);
+    expect((await act(executor2, doc.id, e2, 'close', { text: 'x' })).status).toBe(409);
+    const noText = await act(executor2, doc.id, e2, 'report', { text: '' });
+    expect(noText.status).toBe(422);
+    expect((await act(executor2, doc.id, e2, 'report', { text: 'Mənim hissəm hazırdır' })).status).toBe(200);
+    // A stale version is refused before anything else.
+    const stale = await executor1.post<Problem>(
+      `/api/v1/documents/${doc.id}/assignments/${execs.find((e) => e.role === 'responsible')!.id}/close`,
+      { version: 1, text: 'x' },
+    );
+    expect(stale.status).toBe(409);
+    expect((stale.body as Problem).code).toBe('stale_version');
+
+    const e1 = (await view(executor1, doc.id)).assignments.find((a) => a.ownerId === emp('executor1'))!;
+    const outgoing = await clerk.post<Doc>('/api/v1/documents/outgoing', {
+      signatoryId: emp('head'),
+      summary: 'Cavab məktubu',
+      recipients: [{ name: 'Aysel Məmmədova', email: 'aysel@example.az' }],
+      inReplyTo: doc.id,
+    });
+    expect(outgoing.status, JSON.stringify(outgoing.body)).toBe(201);
+    const closed = await act(executor1, doc.id, e1, 'close', {
+      text: 'Cavab hazırlandı',
+      replyDocumentId: outgoing.body.id,
+    });
+    expect(closed.status, JSON.stringify(closed.body)).toBe(200);
+    expect((await view(head, doc.id)).assignments.find((a) => a.id === resolution.id)!.status).toBe('closed');
+
+    // Only the controller may accept or return; returning needs a reason.
+    const notController = await act(executor1, doc.id, resolution, 'accept');
+    expect(notController.status).toBe(409);
+    expect((await act(controller, doc.id, resolution, 'return', {})).status).toBe(422);
+    const returned = await act(controller, doc.id, resolution, 'return', { comment: 'Cavab natamamdır' });
+    expect(returned.status).toBe(200);
+    const again = (await view(executor1, doc.id)).assignments.find((a) => a.id === e1.id)!;
+    expect(again).toMatchObject({ status: 'returned', actions: ['report', 'close', 'sub-resolution'] });
+    expect((await act(executor1, doc.id, again, 'close', { text: 'Tamamlandı' })).status).toBe(200);
+    const accepted = await act(controller, doc.id, resolution, 'accept');
+    expect(accepted.status).toBe(200);
+    expect((accepted.body as Doc).status).toBe('executed');
+
+    const after = await controller.get<InboxPage>(
+      `/api/v1/inbox/control?summary=${encodeURIComponent('Dərkənar sınağı')}`,
+    );
+    expect(after.body.items.find((r) => r.document.id === doc.id)?.line.open).toBe(false);
+    const ops = await head.get<{ items: Array<{ action: string }> }>(
+      `/api/v1/documents/${doc.id}/operations?limit=100`,
+    );
+    const actions = ops.body.items.map((o) => o.action);
+    for (const a of [
+      'resolution',
+      'execution-report',
+      'execution-close',
+      'execution-return',
+      'execution-accept',
+      'information-read',
+    ])
+      expect(actions).toContain(a);
+    const links = await head.get<Array<{ otherId: string; type: string }>>(
+      `/api/v1/documents/${doc.id}/links`,
+    );
+    expect(JSON.stringify(links.body)).toContain(outgoing.body.id);
+  });
+
+  it('a sub-resolution: the executor cannot close while it is open, and controls it', async () => {
+    const today = bakuLocalDate(await now());
+    const due = addWorkingDays(cal, today, 8);
+    const doc = await register(unique('Alt dərkənar'));
+    const executor1 = await as(embedded.baseUrl, 'executor1');
+    const executor3 = await as(embedded.baseUrl, 'executor3');
+    await resolve(doc, {
+      text: 'İcra edin',
+      executors: [{ employeeId: emp('executor1') }],
+      controllerId: emp('controller'),
+      dueDate: due,
+    });
+    const e1 = (await view(executor1, doc.id)).assignments.find((a) => a.kind === 'execution')!;
+    const tooLate = await executor1.post<Problem>(`/api/v1/documents/${doc.id}/resolutions`, {
+      version: (await view(executor1, doc.id)).documentVersion,
+      parentId: e1.id,
+      text: 'Hazırlayın',
+      executors: [{ employeeId: emp('executor3') }],
+      dueDate: addWorkingDays(cal, due, 2),
+    });
+    expect(tooLate.status).toBe(422);
+    expect(tooLate.body.errors?.[0]?.code).toBe('due_after_parent');
+    const sub = await executor1.post<Doc>(`/api/v1/documents/${doc.id}/resolutions`, {
+      version: (await view(executor1, doc.id)).documentVersion,
+      parentId: e1.id,
+      text: 'Hazırlayın',
+      executors: [{ employeeId: emp('executor3') }],
+    });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(201);
+    const blocked = await act(executor1, doc.id, e1, 'close', { text: 'Hazırdır' });
+    expect(blocked.status).toBe(409);
+    expect((blocked.body as Problem).code).toBe('subresolutions_open');
+
+    const tree = await view(executor3, doc.id);
+    const subResolution = tree.assignments.find((a) => a.kind === 'resolution' && a.parentId === e1.id)!;
+    expect(subResolution).toMatchObject({ controllerId: emp('executor1'), dueDate: due });
+    const e3 = tree.assignments.find((a) => a.ownerId === emp('executor3'))!;
+    expect((await act(executor3, doc.id, e3, 'close', { text: 'Etdim' })).status).toBe(200);
+    expect((await act(executor1, doc.id, subResolution, 'accept')).status).toBe(200);
+    expect((await act(executor1, doc.id, e1, 'close', { text: 'Hazırdır' })).status).toBe(200);
+    const top = (await view(head, doc.id)).assignments.find((a) => a.kind === 'resolution' && !a.parentId)!;
+    expect(top.status).toBe('closed');
+  });
+
+  it('deadlines: reminders, then the overdue notice to executor and controller once the due date has passed', async () => {
+    const start = await now();
+    const today = bakuLocalDate(start);
+    const due = addWorkingDays(cal, today, 5);
+    const summary = unique('Müddət sınağı');
+    const doc = await register(summary);
+    await resolve(doc, {
+      text: 'Vaxtında icra edin',
+      executors: [{ employeeId: emp('executor2') }],
+      controllerId: emp('controller'),
+      dueDate: due,
+    });
+    const number = doc.registration!.number;
+    const mailFor = (address: string, subject: string) => async () =>
+      (await mails()).find(
+        (m) =>
+          m.subject.includes(number) &&
+          m.subject.startsWith(subject) &&
+          m.to.some((t) => t.address === address),
+      );
+
+    // Nothing before the first reminder (3 working days before the due date, 09:00 Baku).
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await mails()).filter((m) => m.subject.includes(number))).toHaveLength(0);
+
+    const reminderDay = addWorkingDays(cal, due, -3);
+    await advance(Date.parse(`${reminderDay}T09:00:01+04:00`) - Date.parse(await now()));
+    const executorEmail = (await clerk.get<{ email: string }>(`/api/v1/employees/${emp('executor2')}`)).body
+      .email;
+    const reminder = await eventually(mailFor(executorEmail, 'Xatırlatma'), 'the reminder');
+    expect(reminder.subject).toContain('3 iş günü');
+
+    // Past the due date: the overdue notice reaches the executor and the controller.
+    const dayAfter = addWorkingDays({ weekend: [], days: [] }, due, 1);
+    await advance(Date.parse(`${dayAfter}T00:00:01+04:00`) - Date.parse(await now()));
+    const overdue = await eventually(async () => {
+      const found = (await mails()).filter(
+        (m) => m.subject.includes(number) && m.subject.startsWith('İcra müddəti keçib'),
+      );
+      return found.length >= 2 ? found : undefined;
+    }, 'the overdue notices');
+    expect(overdue.length).toBeGreaterThanOrEqual(2);
+
+    const controller = await as(embedded.baseUrl, 'controller');
+    const control = await controller.get<InboxPage>('/api/v1/inbox/control?open=true');
+    expect(control.body.items[0]?.document.id).toBe(doc.id);
+    expect(control.body.items[0]).toMatchObject({ overdue: true });
+    const ops = await head.get<{
+      items: Array<{ action: string; changes: Array<{ after?: { kind?: string } }> }>;
+    }>(`/api/v1/documents/${doc.id}/operations?limit=100`);
+    const notices = ops.body.items
+      .filter((o) => o.action === 'notification')
+      .map((o) => o.changes[0]?.after?.kind);
+    expect(notices).toContain('reminder');
+    expect(notices).toContain('overdue');
+  });
+});
