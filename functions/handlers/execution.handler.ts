@@ -1,5 +1,4 @@
-import type { InboxBox } from '../domain/execution/assignment';
-import type { AssignmentAction } from '../domain/execution/assignment';
+import type { AssignmentAction, InboxBox } from '../domain/execution/assignment';
 import type { NotificationPreferences } from '../domain/org/org';
 import { authed, createGroupHandler, type RequestContext } from '../http/group-handler';
 import { getCalendar, updateCalendar } from '../usecases/execution/calendar.usecase';

@@ -105,8 +105,15 @@ export function arrivalSortKey(receivedAt: string, documentId: string): string {
   return `${receivedAt}#${documentId}`;
 }
 
-export function isOpenStatus(status: AssignmentStatus): boolean {
-  return status === 'open' || status === 'pending' || status === 'returned' || status === 'unread';
+/**
+ * An execution assignment whose holder still has to act: pending or returned, or the responsible
+ * executor's until they close it (a co-executor's part ends with the report).
+ */
+export function isStillWorking(a: AssignmentRecord): boolean {
+  if (a.kind !== 'execution') return false;
+  return (
+    a.status === 'pending' || a.status === 'returned' || (a.role === 'responsible' && a.status === 'reported')
+  );
 }
 
 const transitions: Record<string, readonly AssignmentStatus[]> = {
@@ -120,18 +127,24 @@ const transitions: Record<string, readonly AssignmentStatus[]> = {
 
 export type AssignmentAction = keyof typeof transitions;
 
-/** Refuses an action the assignment's status does not allow (409, nothing changes). */
+export function statusAllows(a: AssignmentRecord, action: AssignmentAction): boolean {
+  return transitions[action]!.includes(a.status);
+}
+
+/** The refusal of an action the assignment does not allow (409, nothing changes). */
+export function actionNotAllowed(a: AssignmentRecord, action: AssignmentAction): ConflictError {
+  return new ConflictError(
+    'assignment_action_not_allowed',
+    `Action ${action} is not allowed in ${a.status}`,
+    {
+      action,
+      assignmentStatus: a.status,
+    },
+  );
+}
+
 export function assertAssignmentAction(a: AssignmentRecord, action: AssignmentAction): void {
-  if (!transitions[action]!.includes(a.status)) {
-    throw new ConflictError(
-      'assignment_action_not_allowed',
-      `Action ${action} is not allowed in ${a.status}`,
-      {
-        action,
-        assignmentStatus: a.status,
-      },
-    );
-  }
+  if (!statusAllows(a, action)) throw actionNotAllowed(a, action);
 }
 
 export interface ResolutionInput {

@@ -12,7 +12,8 @@ import { permitted } from './operations.usecase';
 
 export type DocumentListQuery = z.output<typeof documentListQuery>;
 
-function dateRange(value: string | undefined, path: string) {
+/** A filter-row date (or range) as Baku local bounds; a malformed one is a 400 naming `path`. */
+export function dateRange(value: string | undefined, path: string) {
   if (!value) return undefined;
   const parsed = parseDateFilter(value);
   if (!parsed.ok)

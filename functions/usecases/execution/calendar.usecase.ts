@@ -3,12 +3,11 @@ import type { CalendarOverride } from '../../domain/calendar/working-days';
 import { mergeCalendars } from '../../domain/calendar/working-days';
 import { azerbaijanCalendar2026_2027 } from '../../domain/calendar/azerbaijan';
 import { BusinessRuleError, ConflictError } from '../../domain/errors';
-import { CALENDAR_ID, type CalendarAggregate, type ExecutionDeps } from './common';
+import { CALENDAR_ID, calendarWithEdits, type CalendarAggregate, type ExecutionDeps } from './common';
 
 /** The tenant's working-day calendar for one year: the seeded Azerbaijani one with the tenant's edits. */
 export async function getCalendar(deps: ExecutionDeps, actor: Actor, year: number) {
-  const own = await deps.store.get<CalendarAggregate>('calendar', actor.tenantId, CALENDAR_ID);
-  const merged = own ? mergeCalendars(azerbaijanCalendar2026_2027, own) : azerbaijanCalendar2026_2027;
+  const { own, calendar: merged } = await calendarWithEdits(deps, actor.tenantId);
   const prefix = `${year}-`;
   return {
     year,

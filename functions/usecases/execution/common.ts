@@ -9,6 +9,7 @@ import { bakuLocalDate } from '../../domain/documents/date-filter';
 import {
   arrivalSortKey,
   controlSortKey,
+  isStillWorking,
   type AssignmentRecord,
   type InboxEntry,
 } from '../../domain/execution/assignment';
@@ -31,10 +32,19 @@ export const deadlineExecutionName = (resolutionId: string) => `deadline-${resol
 export const CALENDAR_ID = 'working-calendar';
 export type CalendarAggregate = AggregateMeta & CalendarOverrides;
 
-/** The seeded Azerbaijani calendar with the tenant's own edits over it. */
-export async function tenantCalendar(deps: ExecutionDeps, tenantId: string): Promise<WorkingCalendar> {
+/** The tenant's edits (if any) and the seeded Azerbaijani calendar with them applied. */
+export async function calendarWithEdits(
+  deps: ExecutionDeps,
+  tenantId: string,
+): Promise<{ own?: CalendarAggregate; calendar: WorkingCalendar }> {
   const own = await deps.store.get<CalendarAggregate>('calendar', tenantId, CALENDAR_ID);
-  return own ? mergeCalendars(azerbaijanCalendar2026_2027, own) : azerbaijanCalendar2026_2027;
+  return own
+    ? { own, calendar: mergeCalendars(azerbaijanCalendar2026_2027, own) }
+    : { calendar: azerbaijanCalendar2026_2027 };
+}
+
+export async function tenantCalendar(deps: ExecutionDeps, tenantId: string): Promise<WorkingCalendar> {
+  return (await calendarWithEdits(deps, tenantId)).calendar;
 }
 
 export async function deadlinePolicy(deps: ExecutionDeps, tenantId: string): Promise<DeadlinePolicy> {
@@ -83,10 +93,7 @@ export function linesOf(a: AssignmentRecord, now: string): InboxEntry[] {
   });
   switch (a.kind) {
     case 'execution': {
-      const open =
-        a.status === 'pending' ||
-        a.status === 'returned' ||
-        (a.role === 'responsible' && a.status === 'reported');
+      const open = isStillWorking(a);
       return [
         {
           ...base,

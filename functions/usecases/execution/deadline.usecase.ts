@@ -1,3 +1,4 @@
+import { isStillWorking } from '../../domain/execution/assignment';
 import { nextDeadlineEvent, type DeadlineEvent } from '../../domain/execution/deadline';
 import { notifyEmployees, type NotifyDeps } from '../notifications/notify.usecase';
 import { deadlinePolicy, tenantCalendar, type ExecutionDeps } from './common';
@@ -51,14 +52,7 @@ export async function notifyDeadline(
   const document = await deps.documents.get(input.tenantId, input.documentId);
   if (!document) return { sent: 0, skipped: 'not-found' };
   const working = all
-    .filter(
-      (a) =>
-        a.kind === 'execution' &&
-        a.parentId === resolution.id &&
-        (a.status === 'pending' ||
-          a.status === 'returned' ||
-          (a.role === 'responsible' && a.status !== 'done')),
-    )
+    .filter((a) => a.parentId === resolution.id && isStillWorking(a))
     .map((a) => a.assigneeId);
   const { event } = input;
   const recipients =

@@ -2,9 +2,8 @@ import type { Actor } from '../../domain/aggregate';
 import type { DocumentRecord } from '../../domain/documents/document';
 import { filterFields, type FilterFields } from '../../domain/documents/indexing';
 import { daysLeft, type InboxBox, type InboxEntry } from '../../domain/execution/assignment';
-import { BadRequestError } from '../../domain/errors';
 import type { DocumentQuery } from '../../ports/document-store.port';
-import { documentQueryOf, type DocumentListQuery } from '../documents/query.usecase';
+import { dateRange, documentQueryOf, type DocumentListQuery } from '../documents/query.usecase';
 import { today, type ExecutionDeps } from './common';
 
 export type InboxListQuery = Omit<DocumentListQuery, 'kind'> & {
@@ -79,11 +78,11 @@ export async function listInbox(
   let to: string | undefined;
   if (box === 'mine') {
     if (q.period) {
-      const parsed = documentQueryOf({ ...q, registered: q.period });
-      if (!parsed.from && !parsed.to)
-        throw new BadRequestError([{ path: 'period', code: 'invalid_date_filter' }]);
-      from = parsed.from ? new Date(Date.parse(`${parsed.from}+04:00`)).toISOString() : undefined;
-      to = parsed.to ? new Date(Date.parse(`${parsed.to}+04:00`)).toISOString() : undefined;
+      // Lines are ordered by the instant they arrived; the range's bounds are Baku local times.
+      const range = dateRange(q.period, 'period')!;
+      const instant = (local: string) => new Date(Date.parse(`${local}+04:00`)).toISOString();
+      from = range.from ? instant(range.from) : undefined;
+      to = range.to ? instant(range.to) : undefined;
     } else {
       from = new Date(deps.clock.now().getTime() - SIX_MONTHS_MS).toISOString();
     }

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../domain/aggregate';
 import type { DocumentRecord, FieldChange } from '../../domain/documents/document';
-import { transition } from '../../domain/documents/status';
+import { allowedOperations, transition } from '../../domain/documents/status';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../../domain/errors';
 import {
+  actionNotAllowed,
   assertAssignmentAction,
   planResolution,
+  statusAllows,
   type AssignmentAction,
   type AssignmentRecord,
   type ResolutionInput,
@@ -122,26 +124,14 @@ export async function executionView(deps: ExecutionDeps, actor: Actor, documentI
 }
 
 function mayResolve(actor: Actor, doc: DocumentRecord): boolean {
-  try {
-    transition(doc.kind, doc.status, 'resolve');
-  } catch {
-    return false;
-  }
-  return permitted(actor, doc, 'resolve');
+  return allowedOperations(doc.kind, doc.status).includes('resolve') && permitted(actor, doc, 'resolve');
 }
 
 const holds = (actor: Actor, a: AssignmentRecord) =>
   a.assigneeId === actor.employeeId || a.ownerId === actor.employeeId;
 
 function actionsFor(actor: Actor, a: AssignmentRecord, all: AssignmentRecord[]): AssignmentAction[] {
-  const can = (action: AssignmentAction) => {
-    try {
-      assertAssignmentAction(a, action);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const can = (action: AssignmentAction) => statusAllows(a, action);
   const out: AssignmentAction[] = [];
   if (a.kind === 'execution' && holds(actor, a)) {
     const parent = all.find((r) => r.id === a.parentId);
@@ -315,13 +305,7 @@ export async function actOnAssignment(
   const all = await deps.documents.assignments(actor.tenantId, documentId);
   const a = all.find((x) => x.id === assignmentId);
   if (!a) throw new NotFoundError('assignment not found');
-  if (!actionsFor(actor, a, all).includes(action)) {
-    assertAssignmentAction(a, action);
-    throw new ConflictError('assignment_action_not_allowed', `Action ${action} is not allowed here`, {
-      action,
-      assignmentStatus: a.status,
-    });
-  }
+  if (!actionsFor(actor, a, all).includes(action)) throw actionNotAllowed(a, action);
   const now = deps.clock.now().toISOString();
   const bump = (r: AssignmentRecord, patch: Partial<AssignmentRecord>): Changed => ({
     record: { ...r, ...patch, updatedAt: now },
@@ -438,9 +422,7 @@ export async function actOnAssignment(
         changes: [{ field: 'assignment', after: { id: a.id, status: 'read' } }],
       });
     default:
-      throw new ConflictError('assignment_action_not_allowed', `Action ${action} is not allowed here`, {
-        action,
-      });
+      throw actionNotAllowed(a, action);
   }
 }
 

@@ -1,5 +1,4 @@
 import type { DocumentRecord } from '../../domain/documents/document';
-import { formatBakuDate } from '../../domain/documents/date-filter';
 import { defaultNotificationPreferences, type Employee } from '../../domain/org/org';
 import type { DocumentStore } from '../../ports/document-store.port';
 import type { AggregateStore } from '../../ports/aggregate-store.port';
@@ -85,6 +84,7 @@ export async function notifyEmployees(deps: NotifyDeps, notice: Notice): Promise
   return { sent };
 }
 
+/** yyyy-MM-dd (a Baku calendar date) → dd.MM.yyyy. */
 function formatDate(date: string): string {
-  return formatBakuDate(`${date}T12:00:00+04:00`);
+  return date.split('-').reverse().join('.');
 }
