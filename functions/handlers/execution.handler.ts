@@ -16,6 +16,16 @@ import { cardOf } from '../usecases/documents/query.usecase';
 import { getMyNotifications, updateMyNotifications } from '../usecases/org/structure.usecase';
 import { resolveActor } from '../usecases/org/actor.usecase';
 import type { CalendarOverride } from '../domain/calendar/working-days';
+import type { RouteStage, RouteTemplateData } from '../domain/routes/route';
+import {
+  createTemplate,
+  getRoute,
+  getTemplate,
+  listTemplates,
+  startRoute,
+  updateRoute,
+  updateTemplate,
+} from '../usecases/routes/route.usecase';
 import { getContainer } from '../wiring/container';
 
 const deps = (): ExecutionDeps => getContainer();
@@ -57,6 +67,24 @@ export const handler = createGroupHandler(
         authed(ctx).actor,
         ctx.body as { version: number; weekend?: number[]; days: CalendarOverride[] },
       ),
+    listRouteTemplates: async (ctx) => ({ items: await listTemplates(deps(), authed(ctx).actor) }),
+    createRouteTemplate: async (ctx) =>
+      createTemplate(deps(), authed(ctx).actor, ctx.body as RouteTemplateData, ctx.idempotency),
+    updateRouteTemplate: async (ctx) => {
+      const { version, ...data } = ctx.body as RouteTemplateData & { version: number };
+      return updateTemplate(deps(), authed(ctx).actor, id(ctx), data, version);
+    },
+    getRouteTemplate: async (ctx) => getTemplate(deps(), authed(ctx).actor, id(ctx)),
+    getDocumentRoute: async (ctx) => getRoute(deps(), authed(ctx).actor, id(ctx)),
+    updateDocumentRoute: async (ctx) =>
+      updateRoute(
+        deps(),
+        authed(ctx).actor,
+        id(ctx),
+        ctx.body as { version: number; templateId?: string; stages: RouteStage[] },
+      ),
+    startDocumentRoute: async (ctx) =>
+      startRoute(deps(), authed(ctx).actor, id(ctx), ctx.body as { version: number; comment?: string }),
     getMyNotifications: async (ctx) => getMyNotifications(deps(), authed(ctx).actor),
     updateMyNotifications: async (ctx) =>
       updateMyNotifications(

@@ -1,5 +1,7 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { resolutionsInStream } from '../wiring/stream-records';
+import { resolutionsInStream, routedDocumentsInStream } from '../wiring/stream-records';
+import { signalStep } from '../usecases/routes/route-progress';
+import { ensureRouteMachine } from '../usecases/routes/route.usecase';
 import { ensureDeadline } from '../usecases/execution/resolution.usecase';
 import { getContainer } from '../wiring/container';
 
@@ -21,6 +23,25 @@ async function deadlineWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBatchR
 }
 
 /**
+ * Makes the route machine's side certain for every routed document written: a running round's
+ * machine is started, and a step that ended in this write is told to the machine waiting on it.
+ * Both are idempotent (execution names; a used task token is refused), so replays are harmless.
+ */
+async function routeWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
+  for (const { sequence, record } of routedDocumentsInStream(event)) {
+    try {
+      await ensureRouteMachine(getContainer(), record);
+      const ended = record.route!.steps.findIndex((s) => s.endedAt === record.updatedAt && s.taskToken);
+      if (ended >= 0) await signalStep(getContainer(), record, ended, { strict: true });
+    } catch {
+      failures.push({ itemIdentifier: sequence });
+    }
+  }
+  return { batchItemFailures: failures };
+}
+
+/**
  * The table-stream consumers: in AWS each gets an event source mapping on the table's stream; in the
  * embedded default the stream poller calls the same functions. The search indexer and the
  * notification fan-out register here as they arrive.
@@ -28,4 +49,4 @@ async function deadlineWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBatchR
 export const streamHandlers: Record<
   string,
   (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
-> = { deadlineWatch };
+> = { deadlineWatch, routeWatch };

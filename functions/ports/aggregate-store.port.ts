@@ -9,6 +9,7 @@ export type AggregateType =
   | 'substitution'
   | 'saved-filters'
   | 'calendar'
+  | 'route-template'
   | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */

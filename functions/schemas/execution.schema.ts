@@ -27,7 +27,16 @@ export const resolutionInput = z
   .strict()
   .meta({ id: 'ResolutionInput' });
 
-export const assignmentActions = ['report', 'close', 'accept', 'return', 'read'] as const;
+export const assignmentActions = [
+  'report',
+  'close',
+  'accept',
+  'return',
+  'read',
+  'approve',
+  'sign',
+  'reject',
+] as const;
 
 export const assignmentParam = z.object({ id, assignmentId: id, action: z.enum(assignmentActions) }).strict();
 
@@ -70,6 +79,7 @@ export const assignment = z
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
     closedAt: z.iso.datetime().optional(),
+    routeStep: z.int().optional(),
     actions: z.array(z.enum([...assignmentActions, 'sub-resolution'])).max(10),
   })
   .meta({ id: 'Assignment' });

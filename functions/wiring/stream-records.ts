@@ -1,2 +1,2 @@
 /** Stream record decoding for the handlers (adapters are reached through the wiring). */
-export { resolutionsInStream } from '../adapters/dynamodb/stream-records';
+export { resolutionsInStream, routedDocumentsInStream } from '../adapters/dynamodb/stream-records';

@@ -1,3 +1,4 @@
+import type { DocumentRoute } from '../routes/route';
 import type { AggregateMeta } from '../aggregate';
 
 /** The kinds of registered documents (glossary: daxil olan, xaric olan, daxili, əmr/sərəncam/qərar). */
@@ -120,6 +121,8 @@ export interface DocumentData {
     signedAt?: string;
     signedBy?: string;
   };
+  /** The document's route (Viza tab): a copy of the template, its steps and their outcomes. */
+  route?: DocumentRoute;
   order?: {
     category: OrderCategory;
     signatoryId?: string;

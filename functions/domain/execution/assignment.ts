@@ -6,7 +6,15 @@ import { BusinessRuleError, ConflictError } from '../errors';
  * recipients, a controller and a due date. Each executor gets an execution assignment; an executor
  * may write a sub-resolution under their own assignment, so the tree grows downwards.
  */
-export const assignmentKinds = ['resolution', 'execution', 'information'] as const;
+export const assignmentKinds = [
+  'resolution',
+  'execution',
+  'information',
+  // Route tasks: an endorsement (viza), a signature, or writing the resolution (dərkənar).
+  'endorsement',
+  'signing',
+  'task',
+] as const;
 export type AssignmentKind = (typeof assignmentKinds)[number];
 
 export const executorRoles = ['responsible', 'co-executor'] as const;
@@ -17,6 +25,9 @@ export type ExecutorRole = (typeof executorRoles)[number];
  *   executed; a return sends closed → open.
  * execution: pending → reported → done; returned (by the controller) behaves as pending.
  * information: unread → read.
+ * endorsement / signing (route tasks): pending → approved | signed | rejected; withdrawn when
+ *   another participant of the same step rejected first.
+ * task (write the resolution, a route stage): pending → done when the holder writes it.
  */
 export const assignmentStatuses = [
   'open',
@@ -28,6 +39,10 @@ export const assignmentStatuses = [
   'done',
   'unread',
   'read',
+  'approved',
+  'signed',
+  'rejected',
+  'withdrawn',
 ] as const;
 export type AssignmentStatus = (typeof assignmentStatuses)[number];
 
@@ -64,6 +79,8 @@ export interface AssignmentRecord {
   reports: ExecutionReport[];
   /** The controller's comment when returning, or the reason of the last change. */
   comment?: string;
+  /** The route step that made it (route tasks, and the resolution of an execution stage). */
+  routeStep?: number;
   /** The deadline state machine watching a controlled resolution. */
   deadlineExecution?: string;
   version: number;
@@ -123,6 +140,9 @@ const transitions: Record<string, readonly AssignmentStatus[]> = {
   return: ['closed'],
   read: ['unread', 'read'],
   'sub-resolution': ['pending', 'returned', 'reported'],
+  approve: ['pending'],
+  sign: ['pending'],
+  reject: ['pending'],
 };
 
 export type AssignmentAction = keyof typeof transitions;

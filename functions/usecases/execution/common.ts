@@ -119,6 +119,23 @@ export function linesOf(a: AssignmentRecord, now: string): InboxEntry[] {
         },
         mine(a.assigneeId),
       ];
+    case 'endorsement':
+    case 'signing':
+    case 'task': {
+      // Endorsements and signatures wait in Razılaşdırmaya gələnlər; writing a resolution is work to do.
+      const open = a.status === 'pending';
+      return [
+        {
+          ...base,
+          userId: a.assigneeId,
+          box: a.kind === 'task' ? 'execution' : 'approval',
+          assignmentId: a.id,
+          sortKey: controlSortKey(open, a.dueDate, `${a.documentId}#${a.id}`),
+          open,
+        },
+        mine(a.assigneeId),
+      ];
+    }
     case 'resolution': {
       const lines = [mine(a.authorId)];
       if (a.controllerId) {

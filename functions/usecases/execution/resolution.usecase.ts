@@ -22,6 +22,8 @@ import {
   visibleDocument,
 } from '../documents/common';
 import { permitted } from '../documents/operations.usecase';
+import { progressRoute } from '../../domain/routes/route';
+import { applyStepOperation, signalStep } from '../routes/route-progress';
 import {
   actingHolder,
   DEADLINE_MACHINE,
@@ -45,7 +47,11 @@ interface TreeChange {
   links?: LinkWrite[];
 }
 
-/** One transaction: the document (version checked), the changed assignments, their list lines and the log entry. */
+/**
+ * One transaction: the document (version checked), the changed assignments, their list lines and
+ * the log entry. Route tasks among the changes move the document's route on; when a step ends,
+ * the route machine waiting on it hears the outcome after the commit.
+ */
 async function commitTree(deps: ExecutionDeps, actor: Actor, change: TreeChange): Promise<DocumentRecord> {
   const now = deps.clock.now().toISOString();
   const participants = new Set(change.doc.participants);
@@ -53,12 +59,32 @@ async function commitTree(deps: ExecutionDeps, actor: Actor, change: TreeChange)
     for (const id of [record.assigneeId, record.ownerId, record.authorId, record.controllerId])
       if (id) participants.add(id);
   }
-  const next: DocumentRecord = {
+  let next: DocumentRecord = {
     ...change.doc,
     ...change.patch,
     participants: [...participants],
     updatedAt: now,
   };
+  const progress = next.route
+    ? progressRoute(
+        next.route,
+        change.assignments.map((a) => a.record),
+        now,
+        change.comment,
+      )
+    : undefined;
+  if (progress && progress.route !== next.route) {
+    next = { ...next, route: progress.route };
+    if (progress.ended) {
+      next = applyStepOperation(next, progress.ended.step, progress.ended.outcome, actor, now);
+      if (next.status !== change.doc.status && !change.changes.some((c) => c.field === 'status'))
+        change.changes.push({ field: 'status', before: change.doc.status, after: next.status });
+      change.changes.push({
+        field: 'route',
+        after: { step: progress.ended.step, outcome: progress.ended.outcome, state: progress.route.state },
+      });
+    }
+  }
   const { document } = await deps.documents.commit({
     document: next,
     expectedVersion: change.doc.version,
@@ -76,6 +102,7 @@ async function commitTree(deps: ExecutionDeps, actor: Actor, change: TreeChange)
     ),
     ...(change.links?.length ? { links: change.links } : {}),
   });
+  if (progress?.ended) await signalStep(deps, document, progress.ended.step);
   return document;
 }
 
@@ -118,13 +145,17 @@ export async function executionView(deps: ExecutionDeps, actor: Actor, documentI
     documentId,
     documentVersion: doc.version,
     documentStatus: doc.status,
-    canResolve: mayResolve(actor, doc),
+    canResolve: mayResolve(actor, doc, all),
     assignments: all.map((a) => ({ ...a, actions: actionsFor(actor, a, all) })),
   };
 }
 
-function mayResolve(actor: Actor, doc: DocumentRecord): boolean {
-  return allowedOperations(doc.kind, doc.status).includes('resolve') && permitted(actor, doc, 'resolve');
+function mayResolve(actor: Actor, doc: DocumentRecord, all: AssignmentRecord[]): boolean {
+  const hasTask = all.some((a) => a.kind === 'task' && a.status === 'pending' && holds(actor, a));
+  return (
+    allowedOperations(doc.kind, doc.status).includes('resolve') &&
+    (permitted(actor, doc, 'resolve') || hasTask)
+  );
 }
 
 const holds = (actor: Actor, a: AssignmentRecord) =>
@@ -142,6 +173,8 @@ function actionsFor(actor: Actor, a: AssignmentRecord, all: AssignmentRecord[]):
   if (a.kind === 'resolution' && a.controllerId === actor.employeeId && can('accept'))
     out.push('accept', 'return');
   if (a.kind === 'information' && holds(actor, a) && a.status === 'unread') out.push('read');
+  if (a.kind === 'endorsement' && holds(actor, a) && can('approve')) out.push('approve', 'reject');
+  if (a.kind === 'signing' && holds(actor, a) && can('sign')) out.push('sign', 'reject');
   return out;
 }
 
@@ -170,12 +203,16 @@ export async function writeResolution(
   const all = await deps.documents.assignments(actor.tenantId, documentId);
   let parent: AssignmentRecord | undefined;
   let status = doc.status;
+  // A route's "write the resolution" task of the caller (or the official they stand in for) ends with it.
+  const tasks = input.parentId
+    ? []
+    : all.filter((a) => a.kind === 'task' && a.status === 'pending' && holds(actor, a));
   if (input.parentId) {
     parent = all.find((a) => a.id === input.parentId && a.kind === 'execution');
     if (!parent || !holds(actor, parent)) throw new NotFoundError('assignment not found');
     assertAssignmentAction(parent, 'sub-resolution');
   } else {
-    allow(permitted(actor, doc, 'resolve'), 'resolve');
+    allow(permitted(actor, doc, 'resolve') || tasks.length > 0, 'resolve');
     status = transition(doc.kind, doc.status, 'resolve');
   }
   const parentResolution = parent ? all.find((a) => a.id === parent.parentId) : undefined;
@@ -254,7 +291,13 @@ export async function writeResolution(
   const saved = await commitTree(deps, actor, {
     doc,
     patch,
-    assignments: made.map((record) => ({ record })),
+    assignments: [
+      ...made.map((record) => ({ record })),
+      ...tasks.map((t) => ({
+        record: { ...t, status: 'done' as const, closedAt: now, updatedAt: now },
+        expectedVersion: t.version,
+      })),
+    ],
     action: parent ? 'sub-resolution' : 'resolution',
     ...(parent && parent.ownerId !== actor.employeeId ? { onBehalfOf: parent.ownerId } : {}),
     changes: [
@@ -410,6 +453,48 @@ export async function actOnAssignment(
             after: { id: a.id, status: 'open' },
           },
         ],
+        comment: input.comment,
+      });
+    }
+    case 'approve':
+    case 'sign':
+      return commitTree(deps, actor, {
+        doc,
+        assignments: [
+          bump(a, {
+            status: action === 'sign' ? 'signed' : 'approved',
+            closedAt: now,
+            ...(input.comment ? { comment: input.comment } : {}),
+          }),
+        ],
+        action: action === 'sign' ? 'route-sign' : 'route-approve',
+        ...onBehalf(actor, a),
+        changes: [
+          {
+            field: 'assignment',
+            after: { id: a.id, kind: a.kind, status: action === 'sign' ? 'signed' : 'approved' },
+          },
+        ],
+        ...(input.comment ? { comment: input.comment } : {}),
+      });
+    case 'reject': {
+      if (!input.comment?.trim())
+        throw new BusinessRuleError('reject_comment_required', 'Say why it is rejected', {}, [
+          { path: 'comment', code: 'required' },
+        ]);
+      // The other open tasks of the same step are withdrawn: the route goes back to the author.
+      const others = all.filter(
+        (x) => x.id !== a.id && x.routeStep === a.routeStep && x.status === 'pending' && x.kind === a.kind,
+      );
+      return commitTree(deps, actor, {
+        doc,
+        assignments: [
+          bump(a, { status: 'rejected', closedAt: now, comment: input.comment }),
+          ...others.map((x) => bump(x, { status: 'withdrawn', closedAt: now })),
+        ],
+        action: 'route-reject',
+        ...onBehalf(actor, a),
+        changes: [{ field: 'assignment', after: { id: a.id, kind: a.kind, status: 'rejected' } }],
         comment: input.comment,
       });
     }

@@ -78,7 +78,19 @@ beforeAll(async () => {
     to: '2026-12-10',
   });
   expect(sub.status).toBe(201);
+  const template = await b.post<Item>('/api/v1/route-templates', {
+    name: `B marşrut ${uniq()}`,
+    kinds: ['internal'],
+    classificationIds: [],
+    stages: [{ kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp1.body.id }] }],
+  });
+  expect(template.status).toBe(201);
   bObjects.push(
+    {
+      template: '/api/v1/route-templates/{id}',
+      path: `/api/v1/route-templates/${template.body.id}`,
+      item: template.body,
+    },
     { template: '/api/v1/departments/{id}', path: `/api/v1/departments/${dept.body.id}`, item: dept.body },
     { template: '/api/v1/positions/{id}', path: `/api/v1/positions/${pos.body.id}`, item: pos.body },
     { template: '/api/v1/employees/{id}', path: `/api/v1/employees/${emp1.body.id}`, item: emp1.body },
@@ -117,6 +129,22 @@ beforeAll(async () => {
       method: 'POST',
       path: `/api/v1/documents/${doc.id}/resolutions`,
       body: { version: doc.version, text: 'x', executors: [{ employeeId: fileId }] },
+    },
+    { template: '/api/v1/documents/{id}/route', method: 'GET', path: `/api/v1/documents/${doc.id}/route` },
+    {
+      template: '/api/v1/documents/{id}/route',
+      method: 'PUT',
+      path: `/api/v1/documents/${doc.id}/route`,
+      body: {
+        version: doc.version,
+        stages: [{ kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp1.body.id }] }],
+      },
+    },
+    {
+      template: '/api/v1/documents/{id}/route/start',
+      method: 'POST',
+      path: `/api/v1/documents/${doc.id}/route/start`,
+      body: { version: doc.version },
     },
     {
       template: '/api/v1/documents/{id}/assignments/{assignmentId}/{action}',
