@@ -1,5 +1,10 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { resolutionsInStream, routedDocumentsInStream } from '../wiring/stream-records';
+import {
+  resolutionsInStream,
+  routedDocumentsInStream,
+  substitutionsInStream,
+} from '../wiring/stream-records';
+import { ensureSubstitutionMachine } from '../usecases/execution/substitution.usecase';
 import { signalStep } from '../usecases/routes/route-progress';
 import { ensureRouteMachine } from '../usecases/routes/route.usecase';
 import { ensureDeadline } from '../usecases/execution/resolution.usecase';
@@ -42,6 +47,22 @@ async function routeWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResp
 }
 
 /**
+ * Puts every written version of a substitution on the clock (substitution-period machine): the
+ * official's pending tasks move to the substitute when the period starts and back when it ends.
+ */
+async function substitutionWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
+  for (const { sequence, record } of substitutionsInStream(event)) {
+    try {
+      await ensureSubstitutionMachine(getContainer(), record);
+    } catch {
+      failures.push({ itemIdentifier: sequence });
+    }
+  }
+  return { batchItemFailures: failures };
+}
+
+/**
  * The table-stream consumers: in AWS each gets an event source mapping on the table's stream; in the
  * embedded default the stream poller calls the same functions. The search indexer and the
  * notification fan-out register here as they arrive.
@@ -49,4 +70,4 @@ async function routeWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResp
 export const streamHandlers: Record<
   string,
   (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
-> = { deadlineWatch, routeWatch };
+> = { deadlineWatch, routeWatch, substitutionWatch };

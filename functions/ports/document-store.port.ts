@@ -47,6 +47,8 @@ export interface DocumentWrite {
   assignments?: Array<{ record: AssignmentRecord; expectedVersion?: number }>;
   /** Lines of personal lists, written whole (a line that moves is simply written again). */
   inbox?: InboxEntry[];
+  /** Lines that leave a list (a task moved to another holder). */
+  removeInbox?: Array<Pick<InboxEntry, 'userId' | 'box' | 'documentId' | 'assignmentId'>>;
 }
 
 export interface InboxQuery {

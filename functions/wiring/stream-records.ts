@@ -1,2 +1,6 @@
 /** Stream record decoding for the handlers (adapters are reached through the wiring). */
-export { resolutionsInStream, routedDocumentsInStream } from '../adapters/dynamodb/stream-records';
+export {
+  resolutionsInStream,
+  routedDocumentsInStream,
+  substitutionsInStream,
+} from '../adapters/dynamodb/stream-records';

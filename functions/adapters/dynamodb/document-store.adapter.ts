@@ -405,6 +405,7 @@ export class DynamoDocumentStore implements DocumentStore {
       );
     }
     for (const line of write.inbox ?? []) push(m.inboxEntry.put(inboxRow(line)).commit());
+    for (const line of write.removeInbox ?? []) push(m.inboxEntry.delete({ tenantId, ...line }).commit());
     return { doc, items, index };
   }
 
@@ -621,7 +622,8 @@ function itemCount(write: DocumentWrite): number {
     (write.lookups?.length ?? 0) +
     3 * (write.links?.length ?? 0) +
     (write.assignments?.length ?? 0) +
-    (write.inbox?.length ?? 0)
+    (write.inbox?.length ?? 0) +
+    (write.removeInbox?.length ?? 0)
   );
 }
 

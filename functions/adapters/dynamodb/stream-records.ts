@@ -1,8 +1,21 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { unmarshall as unmarshallImage } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { DocumentData, DocumentRecord } from '../../domain/documents/document';
 import type { AssignmentRecord } from '../../domain/execution/assignment';
+import type { Substitution } from '../../domain/org/org';
+
+/**
+ * DynamoDB Local's stream images carry an empty map as `{}` (no type): read it as `{ M: {} }`,
+ * as the table itself does, before unmarshalling.
+ */
+function typed(value: AttributeValue): AttributeValue {
+  if (value.M) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, typed(v)])) };
+  if (value.L) return { L: value.L.map(typed) };
+  return Object.keys(value).length === 0 ? { M: {} } : value;
+}
+
+const unmarshall = (image: Record<string, AttributeValue>) => unmarshallImage(typed({ M: image }).M!);
 
 /** Resolutions written in a stream batch (new images of the `assignment` entity), with their record ids. */
 export function resolutionsInStream(
@@ -47,6 +60,31 @@ export function routedDocumentsInStream(
         createdAt: row.createdAt,
         updatedAt: row.updatedAt,
       },
+    });
+  }
+  return out;
+}
+
+/** Substitutions written in a stream batch (new images of `aggregate` rows of that type). */
+export function substitutionsInStream(
+  event: DynamoDBStreamEvent,
+): Array<{ sequence: string; record: Substitution }> {
+  const out: Array<{ sequence: string; record: Substitution }> = [];
+  for (const r of event.Records) {
+    const image = r.dynamodb?.NewImage;
+    if (!image || image.__edb_e__?.S !== 'aggregate' || image.type?.S !== 'substitution') continue;
+    // Only the attributes needed (other columns of the row are not this consumer's business).
+    const picked = Object.fromEntries(
+      ['data', 'id', 'tenantId', 'version', 'createdAt', 'updatedAt'].map((k) => [k, image[k]]),
+    );
+    const row = unmarshall(picked as Record<string, AttributeValue>) as Pick<
+      Substitution,
+      'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'
+    > & { data: Substitution };
+    const { data, id, tenantId, version, createdAt, updatedAt } = row;
+    out.push({
+      sequence: r.dynamodb?.SequenceNumber ?? '',
+      record: { ...data, id, tenantId, version, createdAt, updatedAt },
     });
   }
   return out;

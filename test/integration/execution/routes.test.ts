@@ -113,6 +113,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  if (process.env.DEBUG_EMBEDDED) process.stderr.write(embedded.logs().slice(-8000));
   await embedded?.stop();
 });
 
@@ -336,5 +337,66 @@ describe('an incoming document through resolution, execution and information', (
     const accountant = await as(embedded.baseUrl, 'accountant');
     const info = await accountant.get<InboxPage>('/api/v1/inbox/information');
     expect(info.body.items.some((i) => i.document.id === doc.id)).toBe(true);
+  });
+});
+
+describe('substitution periods', () => {
+  // Last in this file: it moves the clock of this file's own embedded default.
+  it('pending tasks go to the substitute when the period starts and come back after it ends', async () => {
+    const created = await clerk.post<Doc>('/api/v1/documents/internal', { summary: unique('Xidməti qeyd') });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const doc = created.body;
+    const edited = await clerk.put<RouteView>(`/api/v1/documents/${doc.id}/route`, {
+      version: doc.version,
+      stages: [{ kind: 'endorsement', mode: 'sequential', participants: [{ employeeId: emp('hr') }] }],
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const started = await clerk.post<RouteView>(`/api/v1/documents/${doc.id}/route/start`, {
+      version: edited.body.documentVersion,
+    });
+    expect(started.status).toBe(200);
+    const hr = await as(embedded.baseUrl, 'hr');
+    const inspector = await as(embedded.baseUrl, 'hrinspector');
+    const task = await taskOf(hr, doc.id, 'endorsement');
+
+    // The period covers today: the task moves at once (its start, 00:00 Baku, has passed).
+    const clock = (await (await fetch(`${embedded.baseUrl}/local/clock`)).json()) as { now: string };
+    const today = new Date(Date.parse(clock.now) + 4 * 3_600_000).toISOString().slice(0, 10);
+    const sub = await admin.post<{ id: string }>('/api/v1/substitutions', {
+      employeeId: emp('hr'),
+      substituteId: emp('hrinspector'),
+      from: today,
+      to: today,
+      reason: 'Məzuniyyət',
+    });
+    expect(sub.status, JSON.stringify(sub.body)).toBe(201);
+    const held = await eventually(async () => {
+      const page = await inspector.get<InboxPage>('/api/v1/inbox/approval?open=true');
+      return page.body.items.find((i) => i.line.assignmentId === task.id);
+    }, 'the task with the substitute');
+    expect(held.line.onBehalfOf).toBe(emp('hr'));
+    const away = await hr.get<InboxPage>('/api/v1/inbox/approval?open=true');
+    expect(away.body.items.some((i) => i.line.assignmentId === task.id)).toBe(false);
+
+    // After the last day the rest returns to the official.
+    await fetch(`${embedded.baseUrl}/local/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceMs: 2 * 86_400_000 }),
+    });
+    await eventually(async () => {
+      const page = await hr.get<InboxPage>('/api/v1/inbox/approval?open=true');
+      const line = page.body.items.find((i) => i.line.assignmentId === task.id);
+      return line && !line.line.onBehalfOf ? line : undefined;
+    }, 'the task back with the official');
+    const gone = await inspector.get<InboxPage>('/api/v1/inbox/approval?open=true');
+    expect(gone.body.items.some((i) => i.line.assignmentId === task.id)).toBe(false);
+    const ops = await operations(clerk, doc.id);
+    expect(ops.map((o) => o.action)).toEqual(
+      expect.arrayContaining(['substitution-redirect', 'substitution-return']),
+    );
+    // The official decides it now.
+    expect((await decide(hr, doc.id, 'endorsement', 'approve')).res.status).toBe(200);
+    await waitState(clerk, doc.id, 'completed');
   });
 });
