@@ -354,5 +354,33 @@ describe('resolution, execution and control', () => {
       .map((o) => o.changes[0]?.after?.kind);
     expect(notices).toContain('reminder');
     expect(notices).toContain('overdue');
+
+    // Still open the next working day: the escalation to the controller and the author.
+    const escalated = (m: Mail) =>
+      m.subject.includes(number) && m.subject.startsWith('İcra müddəti keçmiş sənəd');
+    const nextDay = addWorkingDays(cal, due, 1);
+    await advance(Date.parse(`${nextDay}T09:00:01+04:00`) - Date.parse(await now()));
+    // One to the controller, one to the author.
+    await eventually(
+      async () => ((await mails()).filter(escalated).length >= 2 ? true : undefined),
+      'the escalations',
+    );
+    const escalations = (await mails()).filter(escalated).length;
+
+    // Completed late: executed, and the watch stops (no further escalation on the following day).
+    const executor2 = await as(embedded.baseUrl, 'executor2');
+    const work = (await view(executor2, doc.id)).assignments.find((a) => a.kind === 'execution')!;
+    expect((await act(executor2, doc.id, work, 'close', { text: 'Gecikmə ilə icra olundu' })).status).toBe(
+      200,
+    );
+    const r = (await view(controller, doc.id)).assignments.find((a) => a.kind === 'resolution')!;
+    expect((await act(controller, doc.id, r, 'accept')).status).toBe(200);
+    expect((await head.get<Doc>(`/api/v1/documents/${doc.id}`)).body.status).toBe('executed');
+    const dayAfterNext = addWorkingDays(cal, nextDay, 1);
+    await advance(Date.parse(`${dayAfterNext}T09:00:01+04:00`) - Date.parse(await now()));
+    await new Promise((r) => setTimeout(r, 2000));
+    expect((await mails()).filter(escalated)).toHaveLength(escalations);
+    const closed = await controller.get<InboxPage>('/api/v1/inbox/control?open=false');
+    expect(closed.body.items.find((i) => i.document.id === doc.id)?.line.open).toBe(false);
   });
 });

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { azerbaijanCalendar2026_2027 } from '../../../functions/domain/calendar/azerbaijan';
+import { addWorkingDays } from '../../../functions/domain/calendar/working-days';
+import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
+import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
+
+// kill -9 of the embedded default while route approvals and an execution deadline are pending:
+// no task is lost, the route goes on after the restart, and the reminder fires at its planned time.
+let embedded: RunningEmbedded;
+let ref: Lookups;
+
+type Assignment = { id: string; kind: string; status: string; actions: string[] };
+type View = { documentVersion: number; assignments: Assignment[] };
+type InboxPage = { items: Array<{ document: Doc; line: { assignmentId: string } }> };
+type Mail = { subject: string };
+
+const emp = (username: string) => ref.employee.get(username)!;
+const clockUrl = () => `${embedded.baseUrl}/local/clock`;
+const maildev = () => `http://127.0.0.1:${embedded.port + 6}/api/email`;
+
+async function now(): Promise<string> {
+  return ((await (await fetch(clockUrl())).json()) as { now: string }).now;
+}
+
+async function advanceTo(instant: string): Promise<void> {
+  const ms = Date.parse(instant) - Date.parse(await now());
+  await fetch(clockUrl(), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: ms }),
+  });
+}
+
+async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+beforeAll(async () => {
+  embedded = await startEmbeddedProcess();
+  ref = await lookups(await as(embedded.baseUrl, 'clerk'));
+}, 240_000);
+
+afterAll(async () => {
+  await embedded?.stop();
+});
+
+describe('kill -9 with pending approvals and deadlines', () => {
+  it('loses no task, goes on after the restart, and fires the deadline at its original time', async () => {
+    const base = embedded.baseUrl;
+    const clerk = await as(base, 'clerk');
+    const head = await as(base, 'head');
+
+    // An order waiting on two parallel endorsements, one of them given.
+    const order = (
+      await clerk.post<Doc>('/api/v1/documents/order', { summary: unique('Əmr'), category: 'directive' })
+    ).body;
+    const shaped = await clerk.put<{ documentVersion: number }>(`/api/v1/documents/${order.id}/route`, {
+      version: order.version,
+      stages: [
+        {
+          kind: 'endorsement',
+          mode: 'parallel',
+          participants: [{ employeeId: emp('executor1') }, { employeeId: emp('executor2') }],
+        },
+        { kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp('approver') }] },
+      ],
+    });
+    expect(shaped.status, JSON.stringify(shaped.body)).toBe(200);
+    expect(
+      (
+        await clerk.post(`/api/v1/documents/${order.id}/route/start`, {
+          version: shaped.body.documentVersion,
+        })
+      ).status,
+    ).toBe(200);
+    const decide = async (user: string, kind: string, action: string) => {
+      const api = await as(base, user);
+      const v = await eventually(async () => {
+        const res = await api.get<View>(`/api/v1/documents/${order.id}/execution`);
+        return res.body.assignments.some((a) => a.kind === kind && a.actions.includes(action))
+          ? res.body
+          : undefined;
+      }, `${user}'s ${kind} task`);
+      const task = v.assignments.find((a) => a.kind === kind && a.actions.includes(action))!;
+      const res = await api.post(`/api/v1/documents/${order.id}/assignments/${task.id}/${action}`, {
+        version: v.documentVersion,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    };
+    await decide('executor1', 'endorsement', 'approve');
+    const executor2 = await as(base, 'executor2');
+    await eventually(async () => {
+      const page = await executor2.get<InboxPage>('/api/v1/inbox/approval?open=true');
+      return page.body.items.some((i) => i.document.id === order.id) ? true : undefined;
+    }, 'the second endorsement waiting');
+
+    // A controlled resolution whose first reminder is 3 working days before its due date, 09:00 Baku.
+    const cal = azerbaijanCalendar2026_2027;
+    const today = bakuLocalDate(await now());
+    const due = addWorkingDays(cal, today, 6);
+    const reminderAt = `${addWorkingDays(cal, due, -3)}T09:00:00+04:00`;
+    const doc = (await clerk.post<Doc>('/api/v1/documents/incoming', citizenIncoming(unique('Müddətli'))))
+      .body;
+    const resolved = await head.post<Doc>(`/api/v1/documents/${doc.id}/resolutions`, {
+      version: doc.version,
+      text: 'İcra edilsin',
+      executors: [{ employeeId: emp('executor3') }],
+      controllerId: emp('controller'),
+      dueDate: due,
+    });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(201);
+    const number = doc.registration!.number;
+    const reminders = async () =>
+      ((await (await fetch(maildev())).json()) as Mail[]).filter(
+        (m) => m.subject.includes(number) && m.subject.startsWith('Xatırlatma'),
+      );
+    // Half an hour before the reminder, then the crash.
+    await advanceTo(new Date(Date.parse(reminderAt) - 30 * 60_000).toISOString());
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await reminders()).toHaveLength(0);
+
+    await embedded.kill9();
+    await embedded.restart();
+
+    // The clock kept its place; nothing fired early on the way up.
+    expect(Date.parse(await now())).toBeLessThan(Date.parse(reminderAt));
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await reminders()).toHaveLength(0);
+    // The reminder comes when its original time is reached.
+    await advanceTo(new Date(Date.parse(reminderAt) + 60_000).toISOString());
+    await eventually(
+      async () => ((await reminders()).length > 0 ? true : undefined),
+      'the reminder after restart',
+    );
+
+    // The endorsement that was waiting is still there; the route goes on to the signature.
+    const after = await as(base, 'executor2');
+    const waiting = await after.get<InboxPage>('/api/v1/inbox/approval?open=true');
+    expect(waiting.body.items.some((i) => i.document.id === order.id)).toBe(true);
+    await decide('executor2', 'endorsement', 'approve');
+    await decide('approver', 'signing', 'sign');
+    const signed = await eventually(async () => {
+      const res = await clerk.get<Doc>(`/api/v1/documents/${order.id}`);
+      return res.body.status === 'signed' ? res.body : undefined;
+    }, 'the order signed');
+    expect(signed.status).toBe('signed');
+  });
+});
