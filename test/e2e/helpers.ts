@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const password = process.env.E2E_PASSWORD ?? 'Demo2026!';
 export const adminUser = process.env.E2E_ADMIN_USERNAME ?? 'admin';
@@ -44,3 +44,37 @@ export async function signIn(page: Page, username: string, options: { checkLogin
   );
   await expect(page.getByRole('navigation', { name: 'Əsas menyu' })).toBeVisible();
 }
+
+/** A fresh browser context signed in as `username` (one user per context, like separate people). */
+export async function signedInPage(browser: Browser, username: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, username);
+  return page;
+}
+
+/** The embedded default's controllable clock (deadlines and timers): its current instant. */
+export async function serverNow(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/local/clock`);
+  expect(res.ok, 'GET /local/clock').toBe(true);
+  return ((await res.json()) as { now: string }).now;
+}
+
+/** Moves the embedded default's clock on; it never goes back, so later specs see the new time. */
+export async function advanceClock(baseUrl: string, ms: number): Promise<string> {
+  const res = await fetch(`${baseUrl}/local/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceMs: Math.max(0, Math.round(ms)) }),
+  });
+  expect(res.ok, 'POST /local/clock').toBe(true);
+  return ((await res.json()) as { now: string }).now;
+}
+
+/** The Baku calendar date (yyyy-MM-dd) of an instant, `days` later. */
+export function bakuDate(iso: string, days = 0): string {
+  return new Date(Date.parse(iso) + 4 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** yyyy-MM-dd as the UI writes it, dd.MM.yyyy. */
+export const displayDate = (date: string) => date.split('-').reverse().join('.');

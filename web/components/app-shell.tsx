@@ -5,7 +5,7 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 import { signoutRedirect } from '../lib/auth-client';
 import { pickText, useI18n } from '../lib/i18n';
-import { navItemFor, navigation, visibleFor, type NavItem } from '../lib/nav';
+import { navItemFor, navigation, userMenu, visibleFor, type NavItem } from '../lib/nav';
 import { useSession } from '../lib/session';
 import { LanguageSwitch } from './language-switch';
 import { Loading } from './loading';
@@ -101,6 +101,16 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             <span className="visually-hidden">{t('header.signedInAs')} </span>
             {me.employee.fullName}
           </span>
+          {userMenu.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              className="header-link"
+              aria-current={pathname === item.href ? 'page' : undefined}
+            >
+              {t(item.label)}
+            </Link>
+          ))}
           <LanguageSwitch />
           <button
             type="button"

@@ -9,6 +9,9 @@ import docListAz from '../messages/doclist.az.json';
 import docListEn from '../messages/doclist.en.json';
 import docListRu from '../messages/doclist.ru.json';
 import en from '../messages/en.json';
+import execAz from '../messages/exec.az.json';
+import execEn from '../messages/exec.en.json';
+import execRu from '../messages/exec.ru.json';
 import ru from '../messages/ru.json';
 
 export const locales = ['az', 'en', 'ru'] as const;
@@ -19,9 +22,9 @@ const STORAGE_KEY = 'karguzar.locale';
 type Catalog = { [key: string]: string | Catalog };
 // Each catalog is the general one plus a file per document area (top-level keys do not overlap).
 const catalogs: Record<Locale, Catalog> = {
-  az: { ...az, ...docAz, ...docListAz },
-  en: { ...en, ...docEn, ...docListEn },
-  ru: { ...ru, ...docRu, ...docListRu },
+  az: { ...az, ...docAz, ...docListAz, ...execAz },
+  en: { ...en, ...docEn, ...docListEn, ...execEn },
+  ru: { ...ru, ...docRu, ...docListRu, ...execRu },
 };
 
 function lookup(catalog: Catalog, key: string): string | undefined {

@@ -20,6 +20,7 @@ export const navigation: NavItem[] = [
   { label: 'nav.outgoing', href: '/outgoing/', roles: ['clerk', 'head', 'executor'] },
   { label: 'nav.internal', href: '/internal/' },
   { label: 'nav.orders', href: '/orders/', roles: ['clerk', 'head', 'approver', 'executor'] },
+  { label: 'nav.forExecution', href: '/for-execution/' },
   { label: 'nav.myDocuments', href: '/my-documents/' },
   { label: 'nav.forInformation', href: '/for-information/' },
   { label: 'nav.forApproval', href: '/for-approval/', roles: ['approver', 'head'] },
@@ -42,9 +43,13 @@ export const navigation: NavItem[] = [
       { label: 'admin.nav.positions', href: '/admin/positions/' },
       { label: 'admin.nav.employees', href: '/admin/employees/' },
       { label: 'admin.nav.substitutions', href: '/admin/substitutions/' },
+      { label: 'admin.nav.calendar', href: '/admin/calendar/' },
     ],
   },
 ];
+
+/** Pages of the user menu in the header (every signed-in user), outside the side menu. */
+export const userMenu: NavItem[] = [{ label: 'nav.notifications', href: '/settings/notifications/' }];
 
 export function visibleFor(items: NavItem[], userRoles: readonly Role[]): NavItem[] {
   return items.filter((item) => !item.roles || item.roles.some((r) => userRoles.includes(r)));
@@ -62,6 +67,6 @@ export function navItemFor(pathname: string): NavItem | undefined {
       if (item.children) walk(item.children, item.roles ? item : parent);
     }
   };
-  walk(navigation);
+  walk([...navigation, ...userMenu]);
   return best;
 }

@@ -27,27 +27,34 @@ export const filterKeys = [
   'controlled',
   'order',
 ] as const;
-export type FilterKey = (typeof filterKeys)[number];
+
+/**
+ * The personal lists (İcraya gələnlər, Nəzarətimdə olanlar...) take the same filter row plus the
+ * document kind, only open lines, and for Etdiklərim the period of arrival.
+ */
+export const inboxFilterKeys = [...filterKeys, 'kind', 'open', 'period'] as const;
+export type FilterKey = (typeof inboxFilterKeys)[number];
 export type ListFilters = Partial<Record<FilterKey, string>>;
 
 export const PAGE_SIZE = 25;
 
 /** The filters in a query string; unknown parameters are dropped (the API refuses them). */
-export function readFilters(params: URLSearchParams): ListFilters {
+export function readFilters(params: URLSearchParams, keys: readonly FilterKey[] = filterKeys): ListFilters {
   const out: ListFilters = {};
-  for (const key of filterKeys) {
+  for (const key of keys) {
     const value = params.get(key)?.trim();
     if (value) out[key] = value;
   }
   if (out.order !== 'asc') delete out.order; // desc is the default: not written
   if (out.controlled !== 'true' && out.controlled !== 'false') delete out.controlled;
+  if (out.open !== 'true') delete out.open; // all lines is the default
   return out;
 }
 
 /** A query string in a fixed key order, so equal filters give equal strings (and one URL). */
 export function filtersToSearch(filters: ListFilters): string {
   const params = new URLSearchParams();
-  for (const key of filterKeys) {
+  for (const key of inboxFilterKeys) {
     const value = filters[key]?.trim();
     if (value) params.set(key, value);
   }
@@ -60,7 +67,7 @@ export function sameFilters(a: ListFilters, b: ListFilters): boolean {
 
 /** Keys that narrow the list (the sort order does not). */
 export function activeFilterCount(filters: ListFilters): number {
-  return filterKeys.filter((k) => k !== 'order' && filters[k]).length;
+  return inboxFilterKeys.filter((k) => k !== 'order' && filters[k]).length;
 }
 
 export function listDocuments(
@@ -81,7 +88,7 @@ export function filterErrors(error: unknown): Partial<Record<FilterKey, string>>
   const out: Partial<Record<FilterKey, string>> = {};
   for (const e of error.problem.errors ?? []) {
     const key = e.path.replace(/^\/?(query\.|query\/)?/, '') as FilterKey;
-    if ((filterKeys as readonly string[]).includes(key)) out[key] ??= e.message;
+    if ((inboxFilterKeys as readonly string[]).includes(key)) out[key] ??= e.message;
   }
   return out;
 }
@@ -127,9 +134,10 @@ export async function updateSavedFilters(
   }
 }
 
-export function newSavedFilter(name: string, list: DocumentKind, filters: ListFilters): SavedFilter {
+/** `list`: a document kind, or `inbox:<box>` for a personal list. */
+export function newSavedFilter(name: string, list: string, filters: ListFilters): SavedFilter {
   const query: Record<string, string> = {};
-  for (const key of filterKeys) if (filters[key]) query[key] = filters[key];
+  for (const key of inboxFilterKeys) if (filters[key]) query[key] = filters[key];
   return { id: crypto.randomUUID(), name: name.trim(), list, query };
 }
 

@@ -15,6 +15,7 @@ import { formatDateTime } from '../form/dates';
 import { resolver, useLookups } from '../form/lookups';
 import { CardActions } from './actions';
 import { ContentsTab } from './contents-tab';
+import { ExecutionTab } from './execution-tab';
 import { statusLabel } from './labels';
 import { LinksTab } from './links-tab';
 import { MainTab } from './main-tab';
@@ -22,7 +23,7 @@ import { OperationsTab } from './operations-tab';
 import { Tabs } from './tabs';
 import './card.css';
 
-export const cardTabs = ['main', 'contents', 'route', 'links', 'operations'] as const;
+export const cardTabs = ['main', 'contents', 'route', 'execution', 'links', 'operations'] as const;
 export type CardTab = (typeof cardTabs)[number];
 
 /** The document card: header, the operations its status allows, and the tabs of the brochure. */
@@ -172,6 +173,18 @@ export function DocumentCardView({ id, initialTab }: { id: string; initialTab?: 
                     <p className="notice">{t('doc.route.comingSoon')}</p>
                     <p>{t('doc.route.explain')}</p>
                   </>
+                ),
+              },
+              {
+                id: 'execution',
+                label: t('doc.tabs.execution'),
+                render: () => (
+                  <ExecutionTab
+                    doc={doc}
+                    names={names}
+                    lookups={lookups.data}
+                    onChanged={() => void refresh()}
+                  />
                 ),
               },
               {

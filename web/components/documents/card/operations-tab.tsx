@@ -76,6 +76,9 @@ function ValueText({
         </>
       );
     }
+    if (field === 'resolution' || field === 'assignment' || field === 'notification') {
+      return executionText(value, names, t);
+    }
     if (field === 'incoming.sender') {
       const org = value.kind === 'organization';
       return [str(value.name), !org && value.fin ? `${t('doc.sender.fin')}: ${str(value.fin)}` : '']
@@ -88,6 +91,33 @@ function ValueText({
       .join(', ');
   }
   return String(value);
+}
+
+/** A resolution, an assignment's new state or a sent notice, as words: names, roles, labels, dates. */
+function executionText(value: Record<string, unknown>, names: Resolver, t: Translate): string {
+  const parts: string[] = [];
+  if (typeof value.status === 'string') parts.push(tr(t, `exec.status.${value.status}`, value.status));
+  if (typeof value.text === 'string') parts.push(`«${value.text}»`);
+  if (Array.isArray(value.executors)) {
+    const executors = value.executors.filter(isRecord).map((e) => {
+      const who = names.employee(str(e.employeeId));
+      return e.role ? `${who} (${tr(t, `exec.roles.${str(e.role)}`, str(e.role))})` : who;
+    });
+    if (executors.length) parts.push(`${t('exec.tree.executors')}: ${executors.join(', ')}`);
+  }
+  if (Array.isArray(value.forInformation) && value.forInformation.length) {
+    const informed = value.forInformation.map((id) => names.employee(str(id)));
+    parts.push(`${t('exec.tree.forInformation')}: ${informed.join(', ')}`);
+  }
+  if (typeof value.controllerId === 'string')
+    parts.push(`${t('exec.tree.controller')}: ${names.employee(value.controllerId)}`);
+  if (typeof value.dueDate === 'string')
+    parts.push(`${t('exec.tree.dueDate')}: ${toDisplayDate(value.dueDate)}`);
+  if (typeof value.kind === 'string') parts.push(tr(t, `exec.notices.${value.kind}`, value.kind));
+  if (typeof value.channel === 'string') parts.push(tr(t, `exec.channels.${value.channel}`, value.channel));
+  if (typeof value.recipientId === 'string') parts.push(names.employee(value.recipientId));
+  if (typeof value.subject === 'string') parts.push(`«${value.subject}»`);
+  return parts.join('; ');
 }
 
 function Changes({ changes, names }: { changes: Change[]; names: Resolver }) {

@@ -16,6 +16,7 @@ import {
   type Option,
 } from '../../../lib/documents/list';
 import {
+  documentKinds,
   orderCategories,
   statusesOf,
   type DocumentKind,
@@ -26,7 +27,8 @@ export interface ColumnContext {
   t: Translate;
   locale: Locale;
   lookups: ListLookups;
-  kind: DocumentKind;
+  /** The list's kind; a personal list mixes kinds (then the one its kind filter chose, if any). */
+  kind?: DocumentKind;
   /** The filters' current values, so a pick list keeps a chosen item that is no longer active. */
   chosen: (key: FilterKey) => string | undefined;
 }
@@ -39,11 +41,11 @@ export type FilterSpec =
   /** Nəzarət: under control or not, or one controller (controlled / controllerId). */
   | { type: 'control' };
 
-export interface ListColumn {
+export interface ListColumn<T = DocumentRecord> {
   id: string;
-  /** Message key of the header under docList.columns. */
+  /** Message key of the header under docList.columns (or a full key, with a dot). */
   header: string;
-  cell: (doc: DocumentRecord, ctx: ColumnContext) => React.ReactNode;
+  cell: (row: T, ctx: ColumnContext) => React.ReactNode;
   filter?: FilterSpec;
   /** The cell that names the row (the registration number, a link to the card). */
   rowHeader?: boolean;
@@ -56,10 +58,16 @@ const dash = '—';
 const or = (text: string) => text || dash;
 
 export function statusOptions(ctx: ColumnContext): Option[] {
-  return statusesOf(ctx.kind).map((s) => ({ value: s, label: ctx.t(`docList.status.${s}`) }));
+  const statuses = ctx.kind ? statusesOf(ctx.kind) : [...new Set(documentKinds.flatMap(statusesOf))];
+  return statuses.map((s) => ({ value: s, label: ctx.t(`docList.status.${s}`) }));
 }
 
-const listedDate = (header: 'registered' | 'date'): ListColumn => ({
+/** A document column on rows that carry a document (a personal list's lines). */
+export function onDocument<T>(column: ListColumn, pick: (row: T) => DocumentRecord): ListColumn<T> {
+  return { ...column, cell: (row, ctx) => column.cell(pick(row), ctx) };
+}
+
+export const listedDate = (header: 'registered' | 'date'): ListColumn => ({
   id: 'registered',
   header,
   cell: (doc) => formatDate(listedAt(doc)),
@@ -68,7 +76,7 @@ const listedDate = (header: 'registered' | 'date'): ListColumn => ({
   className: 'nowrap',
 });
 
-const regNumber = (header: 'regNumber' | 'number'): ListColumn => ({
+export const regNumber = (header: 'regNumber' | 'number'): ListColumn => ({
   id: 'number',
   header,
   rowHeader: true,
@@ -77,7 +85,7 @@ const regNumber = (header: 'regNumber' | 'number'): ListColumn => ({
   className: 'nowrap',
 });
 
-const summary: ListColumn = {
+export const summary: ListColumn = {
   id: 'summary',
   header: 'summary',
   cell: (doc) => doc.summary,
@@ -85,7 +93,7 @@ const summary: ListColumn = {
   className: 'summary',
 };
 
-const documentType: ListColumn = {
+export const documentType: ListColumn = {
   id: 'documentType',
   header: 'documentType',
   cell: (doc, { lookups, locale }) => or(referenceName(lookups.documentTypes, doc.documentTypeId, locale)),
@@ -97,7 +105,7 @@ const documentType: ListColumn = {
   },
 };
 
-const status: ListColumn = {
+export const status: ListColumn = {
   id: 'status',
   header: 'status',
   cell: (doc, { t }) => t(`docList.status.${doc.status}`),
@@ -105,7 +113,7 @@ const status: ListColumn = {
   className: 'nowrap',
 };
 
-const party = (header: 'sender' | 'recipients'): ListColumn => ({
+export const party = (header: 'sender' | 'recipients' | 'party'): ListColumn => ({
   id: 'party',
   header,
   cell: (doc) => or(partyOf(doc)),
@@ -133,7 +141,7 @@ const employeeColumn = (
     : {}),
 });
 
-const control: ListColumn = {
+export const control: ListColumn = {
   id: 'control',
   header: 'control',
   cell: (doc, { lookups, t }) =>
@@ -210,10 +218,13 @@ export interface ExtraFilter {
 }
 
 export function extraFiltersOf(kind: DocumentKind): ExtraFilter[] {
+  return extraFiltersFor(columnsOf[kind]);
+}
+
+/** The filters of the filter row that the given columns do not show. */
+export function extraFiltersFor<T>(columns: ListColumn<T>[]): ExtraFilter[] {
   const inColumns = new Set(
-    columnsOf[kind].flatMap((c) =>
-      c.filter ? [c.filter.type === 'control' ? 'controllerId' : c.filter.key] : [],
-    ),
+    columns.flatMap((c) => (c.filter ? [c.filter.type === 'control' ? 'controllerId' : c.filter.key] : [])),
   );
   const candidates: ExtraFilter[] = [
     {

@@ -9,26 +9,29 @@ import {
   readFilters,
   sameFilters,
   updateSavedFilters,
+  filterKeys,
+  type FilterKey,
   type ListFilters,
   type SavedFilter,
   type SavedFilters as Saved,
 } from '../../../lib/documents/list';
-import type { DocumentKind } from '../../../lib/documents/types';
 import styles from './list.module.css';
-
-const filtersOf = (item: SavedFilter) => readFilters(new URLSearchParams(item.query));
 
 /**
  * The user's saved filters of this list: pick one to apply it, save the current filters under a
  * name, delete the one in use. Stored per user with PUT /me/saved-filters (version-checked).
  */
 export function SavedFilters({
-  kind,
+  list,
+  keys = filterKeys,
   filters,
   onApply,
   onMessage,
 }: {
-  kind: DocumentKind;
+  /** The list the filters belong to: a document kind, or `inbox:<box>`. */
+  list: string;
+  /** The filter keys this list reads. */
+  keys?: readonly FilterKey[];
   filters: ListFilters;
   onApply: (filters: ListFilters) => void;
   /** A confirmation for the page's status region. */
@@ -63,7 +66,8 @@ export function SavedFilters({
     wasNaming.current = naming;
   }, [naming]);
 
-  const mine = (saved?.items ?? []).filter((f) => f.list === kind);
+  const filtersOf = (item: SavedFilter) => readFilters(new URLSearchParams(item.query), keys);
+  const mine = (saved?.items ?? []).filter((f) => f.list === list);
   const inUse = mine.find((f) => sameFilters(filtersOf(f), filters));
 
   const change = async (edit: (items: SavedFilter[]) => SavedFilter[], message: string) => {
@@ -90,10 +94,10 @@ export function SavedFilters({
       nameRef.current?.focus();
       return;
     }
-    const item = newSavedFilter(trimmed, kind, filters);
+    const item = newSavedFilter(trimmed, list, filters);
     // The same name in the same list is replaced, not doubled.
     const ok = await change(
-      (items) => [...items.filter((f) => !(f.list === kind && f.name === item.name)), item],
+      (items) => [...items.filter((f) => !(f.list === list && f.name === item.name)), item],
       t('docList.saved.saved', { name: item.name }),
     );
     if (ok) {

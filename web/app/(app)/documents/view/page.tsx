@@ -11,7 +11,7 @@ import { Loading } from '../../../../components/loading';
 import { isUuid } from '../../../../lib/documents/api';
 import { useI18n } from '../../../../lib/i18n';
 
-/** `/documents/view/?id=<document id>[&tab=contents|route|links|operations]` */
+/** `/documents/view/?id=<document id>[&tab=contents|route|execution|links|operations]` */
 function ViewDocument() {
   const { t } = useI18n();
   const params = useSearchParams();

@@ -1,0 +1,152 @@
+import { api, type Page } from '../api';
+import type { ListFilters } from '../documents/list';
+import type { DocumentCard, DocumentRecord } from '../documents/types';
+
+// Shapes come from the domain the API validates against: one definition for both.
+export {
+  assignmentStatuses,
+  executorRoles,
+  inboxBoxes,
+  type AssignmentKind,
+  type AssignmentStatus,
+  type ExecutorRole,
+  type InboxBox,
+  type InboxEntry,
+} from '../../../functions/domain/execution/assignment';
+export type {
+  CalendarDay,
+  CalendarDayKind,
+  CalendarOverride,
+  LocalizedName,
+} from '../../../functions/domain/calendar/working-days';
+export type { NotificationPreferences } from '../../../functions/domain/org/org';
+import type { AssignmentRecord, InboxBox, InboxEntry } from '../../../functions/domain/execution/assignment';
+import type {
+  CalendarDay,
+  CalendarOverride,
+  LocalizedName,
+} from '../../../functions/domain/calendar/working-days';
+import type { NotificationPreferences } from '../../../functions/domain/org/org';
+
+export const assignmentActions = ['report', 'close', 'accept', 'return', 'read'] as const;
+export type AssignmentAction = (typeof assignmentActions)[number];
+
+/** An assignment as the card shows it: with what the caller may do on it. */
+export type Assignment = Omit<AssignmentRecord, 'tenantId' | 'deadlineExecution'> & {
+  actions: Array<AssignmentAction | 'sub-resolution'>;
+};
+
+export interface ExecutionView {
+  documentId: string;
+  documentVersion: number;
+  documentStatus: string;
+  canResolve: boolean;
+  assignments: Assignment[];
+}
+
+const docPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
+
+export function getExecution(documentId: string) {
+  return api<ExecutionView>(`${docPath(documentId)}/execution`);
+}
+
+export interface ResolutionBody {
+  version: number;
+  text: string;
+  executors: Array<{ employeeId: string; responsible?: boolean }>;
+  forInformation?: string[];
+  controllerId?: string;
+  dueDate?: string;
+  /** A sub-resolution under the caller's own execution assignment. */
+  parentId?: string;
+}
+
+export function writeResolution(documentId: string, body: ResolutionBody) {
+  return api<DocumentRecord>(`${docPath(documentId)}/resolutions`, { method: 'POST', body });
+}
+
+export interface AssignmentActionBody {
+  version: number;
+  text?: string;
+  replyDocumentId?: string;
+  comment?: string;
+}
+
+export function actOnAssignment(
+  documentId: string,
+  assignmentId: string,
+  action: AssignmentAction,
+  body: AssignmentActionBody,
+) {
+  return api<DocumentCard>(
+    `${docPath(documentId)}/assignments/${encodeURIComponent(assignmentId)}/${action}`,
+    { method: 'POST', body },
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Personal lists
+
+export interface InboxRow {
+  line: Omit<InboxEntry, 'tenantId' | 'userId' | 'sortKey'>;
+  document: DocumentRecord;
+  /** Days to the due date (negative: overdue). */
+  daysLeft?: number;
+  overdue: boolean;
+}
+
+export const INBOX_PAGE_SIZE = 25;
+
+export function listInbox(
+  box: InboxBox,
+  filters: ListFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<Page<InboxRow>> {
+  return api<Page<InboxRow>>(`/inbox/${box}`, {
+    query: { ...filters, limit: INBOX_PAGE_SIZE, cursor },
+    signal,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The working-day calendar
+
+export interface CalendarView {
+  year: number;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) that are rest days. */
+  weekend: number[];
+  /** The year's exceptions with the agency's edits applied. */
+  days: CalendarDay[];
+  /** The agency's own edits of the year. */
+  overrides: Array<{ date: string; kind: CalendarOverride['kind']; name?: LocalizedName }>;
+  version: number;
+}
+
+export function getCalendar(year: number) {
+  return api<CalendarView>('/calendar', { query: { year } });
+}
+
+export interface CalendarUpdate {
+  version: number;
+  weekend?: number[];
+  /** Every edit of every year (the API replaces them all). */
+  days: Array<{ date: string; kind: CalendarOverride['kind']; name?: LocalizedName }>;
+}
+
+export function updateCalendar(body: CalendarUpdate) {
+  return api<CalendarView>('/calendar', { method: 'PUT', body });
+}
+
+// ---------------------------------------------------------------------------------------------
+// My notification channels
+
+export type MyNotifications = NotificationPreferences & { version: number };
+
+export function getMyNotifications() {
+  return api<MyNotifications>('/me/notifications');
+}
+
+export function updateMyNotifications(body: MyNotifications) {
+  return api<MyNotifications>('/me/notifications', { method: 'PUT', body });
+}
