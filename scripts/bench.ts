@@ -1,10 +1,12 @@
 import { obtainToken } from '../infra/local/oidc/token-flow';
 import { startEmbeddedProcess } from '../test/support/embedded';
 import { rawPutItems, registrations, type Figures } from './bench/registration';
+import { routeRun, routeUsers, type RouteUser } from './bench/routes';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const ROUTE_DOCUMENTS = Number(process.env.BENCH_ROUTE_DOCUMENTS ?? 1000);
 
 const line = (name: string, f: Figures) =>
   `${name.padEnd(34)} ${f.perSecond.toFixed(1).padStart(8)}/s   p50 ${f.p50.toFixed(1).padStart(7)} ms   p99 ${f.p99
@@ -29,6 +31,24 @@ async function main() {
     const raw = await rawPutItems(`http://127.0.0.1:${embedded.port + 1}`, CLIENTS, Math.min(SECONDS, 10));
     out(line('DynamoDB Local PutItem (raw)', raw));
     out(`ratio registrations/PutItem: ${(reg.perSecond / raw.perSecond).toFixed(3)}`);
+    const tokens = {} as Record<RouteUser, string>;
+    for (const user of routeUsers)
+      tokens[user] = await obtainToken({
+        issuer: `${embedded.baseUrl}/oidc`,
+        clientId: 'karguzar-web',
+        redirectUri: `${embedded.baseUrl}/auth/callback/`,
+        username: user,
+        password: 'Demo2026!',
+      });
+    const route = await routeRun(embedded.baseUrl, tokens, ROUTE_DOCUMENTS, CLIENTS);
+    out(
+      `route of 3 stages (endorse, endorse, sign): ${route.documents} documents, ${route.transitions} transitions in ${route.seconds.toFixed(1)} s, ${route.errors} errors`,
+    );
+    out(`  transitions per second              ${route.transitionsPerSecond.toFixed(1).padStart(8)}/s`);
+    out(`  route starts per second             ${route.startsPerSecond.toFixed(1).padStart(8)}/s`);
+    out(
+      `  decision → next assignee's task      p50 ${route.p50.toFixed(1).padStart(7)} ms   p99 ${route.p99.toFixed(1).padStart(7)} ms`,
+    );
   } finally {
     await embedded.stop();
   }
