@@ -3,7 +3,10 @@ import type { z } from 'zod';
 import type { Actor } from '../domain/aggregate';
 import type { Tenant } from '../domain/org/org';
 import type { ReferenceItemData, ReferenceListName } from '../domain/reference/lists';
+import type { RouteTemplateData } from '../domain/routes/route';
 import * as schemas from '../schemas/org.schema';
+import * as routeSchemas from '../schemas/route.schema';
+import * as routes from '../usecases/routes/route.usecase';
 import { referenceInputs } from '../schemas/reference.schema';
 import * as org from '../usecases/org/structure.usecase';
 import * as ref from '../usecases/reference/reference.usecase';
@@ -108,6 +111,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
         await addItem(list, n.code, { ...n.input, code: n.code, ...(parentId ? { parentId } : {}) }),
       );
     }
+    return ids;
   };
 
   for (const t of lists.documentTypes)
@@ -116,7 +120,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     await addItem('delivery-forms', t.code, { code: t.code, name: t.name });
   for (const t of lists.physicalForms)
     await addItem('physical-forms', t.code, { code: t.code, name: t.name });
-  await addTree(
+  const classificationIds = await addTree(
     'classifications',
     lists.classifications.map((c) => ({
       code: c.code,
@@ -150,6 +154,24 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
       input: { name: r.name, kind: r.kind },
     })),
   );
+
+  for (const t of agency.routeTemplates) {
+    const data = parse<RouteTemplateData>(routeSchemas.routeTemplateInput, {
+      name: t.name,
+      kinds: [...t.kinds],
+      classificationIds: t.classificationCodes.map((c) => classificationIds.get(c)),
+      stages: t.stages.map((st) => ({
+        kind: st.kind,
+        mode: st.mode,
+        participants: [
+          ...(st.positions ?? []).map((c) => ({ positionId: positionIds.get(c) })),
+          ...(st.people ?? []).map((u) => ({ employeeId: employeeIds.get(u) })),
+        ],
+        ...(st.deadlineDays ? { deadlineDays: st.deadlineDays } : {}),
+      })),
+    });
+    await routes.createTemplate(deps, actor, data, key('route-template', t.name, data));
+  }
 
   // The tenant record goes last: its presence means the seed of this agency is complete.
   const now = deps.clock.now().toISOString();

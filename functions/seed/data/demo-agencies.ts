@@ -424,6 +424,28 @@ export const demoAgency1: DemoAgency = {
       reason: 'Əmək məzuniyyəti',
     },
   ],
+  // Routes the Viza tab proposes for these classifications (şablon marşrutlar).
+  routeTemplates: [
+    {
+      name: 'Kadr əmrinin razılaşdırılması və imzası',
+      kinds: ['order'],
+      classificationCodes: ['03.01'],
+      stages: [
+        { kind: 'endorsement', mode: 'parallel', positions: ['legal-head', 'hr-head'], deadlineDays: 2 },
+        { kind: 'signing', mode: 'sequential', positions: ['director'], deadlineDays: 1 },
+      ],
+    },
+    {
+      name: 'Sosial müdafiə ilə bağlı vətəndaş müraciəti',
+      kinds: ['incoming'],
+      classificationCodes: ['01.01'],
+      stages: [
+        { kind: 'resolution', mode: 'sequential', positions: ['director'], deadlineDays: 1 },
+        { kind: 'execution', mode: 'sequential', positions: ['appeals-head'], deadlineDays: 10 },
+        { kind: 'information', mode: 'parallel', positions: ['execution-controller'] },
+      ],
+    },
+  ],
 };
 
 /** Demo tenant 2: a small company, for tenant-isolation checks and the company use case. */
@@ -496,6 +518,7 @@ export const demoAgency2: DemoAgency = {
     },
   ],
   substitutions: [],
+  routeTemplates: [],
 };
 
 export const demoAgencies: readonly DemoAgency[] = [demoAgency1, demoAgency2];

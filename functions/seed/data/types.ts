@@ -1,3 +1,4 @@
+import type { StageKind } from '../../domain/routes/route';
 /**
  * Types of the seed data modules (state bodies, regions, reference lists, demo tenants).
  *
@@ -142,10 +143,25 @@ export interface DemoSubstitution {
   reason: string;
 }
 
+/** A route template; participants by position code or username, classifications by code. */
+export interface DemoRouteTemplate {
+  name: string;
+  kinds: readonly DocumentKind[];
+  classificationCodes: readonly string[];
+  stages: ReadonlyArray<{
+    kind: StageKind;
+    mode: 'sequential' | 'parallel';
+    positions?: readonly string[];
+    people?: readonly string[];
+    deadlineDays?: number;
+  }>;
+}
+
 export interface DemoAgency {
   tenant: DemoTenant;
   departments: readonly DemoDepartment[];
   positions: readonly DemoPosition[];
   employees: readonly DemoEmployee[];
   substitutions: readonly DemoSubstitution[];
+  routeTemplates: readonly DemoRouteTemplate[];
 }

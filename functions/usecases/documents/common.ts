@@ -60,7 +60,7 @@ export async function assertReferences(
 
 /** Employees referenced by a document must be active employees of the tenant. */
 export async function assertEmployees(
-  deps: DocumentDeps,
+  deps: Pick<DocumentDeps, 'store'>,
   tenantId: string,
   refs: Array<[string | undefined, string]>,
 ): Promise<Map<string, Employee>> {

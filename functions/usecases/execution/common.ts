@@ -52,7 +52,7 @@ export async function deadlinePolicy(deps: ExecutionDeps, tenantId: string): Pro
   return tenant?.deadlinePolicy ?? defaultDeadlinePolicy;
 }
 
-export const today = (deps: ExecutionDeps) => bakuLocalDate(deps.clock.now().toISOString());
+export const today = (deps: Pick<ExecutionDeps, 'clock'>) => bakuLocalDate(deps.clock.now().toISOString());
 
 /**
  * Who takes a new task meant for `employeeId` on `date`: their substitute while an active

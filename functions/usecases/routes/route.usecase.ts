@@ -18,7 +18,14 @@ import {
   type StepOutcome,
 } from '../../domain/routes/route';
 import { allow, assertEmployees, assertVersion, hasRole, visibleDocument } from '../documents/common';
-import { assertAllExist, createAggregate, getOr404, sortable, updateAggregate } from '../shared/aggregates';
+import {
+  assertAllExist,
+  createAggregate,
+  getOr404,
+  sortable,
+  updateAggregate,
+  type Deps,
+} from '../shared/aggregates';
 import { actingHolder, linesOfAll, tenantCalendar, today, type ExecutionDeps } from '../execution/common';
 import { ensureDeadline } from '../execution/resolution.usecase';
 import { ROUTE_MACHINE, routeExecutionName } from './route-progress';
@@ -29,7 +36,7 @@ export type RouteTemplate = AggregateMeta & RouteTemplateData;
 
 const placement = (t: RouteTemplateData) => ({ sortKey: sortable(t.name) });
 
-async function checkTemplate(deps: ExecutionDeps, actor: Actor, data: RouteTemplateData): Promise<void> {
+async function checkTemplate(deps: Deps, actor: Actor, data: RouteTemplateData): Promise<void> {
   assertStages(data.stages, today(deps));
   await assertParticipants(deps, actor.tenantId, data.stages);
   await assertAllExist(
@@ -41,11 +48,7 @@ async function checkTemplate(deps: ExecutionDeps, actor: Actor, data: RouteTempl
   );
 }
 
-async function assertParticipants(
-  deps: ExecutionDeps,
-  tenantId: string,
-  stages: RouteStage[],
-): Promise<void> {
+async function assertParticipants(deps: Deps, tenantId: string, stages: RouteStage[]): Promise<void> {
   for (const [i, stage] of stages.entries()) {
     const people = stage.participants.flatMap((p, j) =>
       'employeeId' in p
@@ -59,7 +62,7 @@ async function assertParticipants(
 }
 
 /** Every template of the agency (a short list), by name. */
-export async function listTemplates(deps: ExecutionDeps, actor: Actor): Promise<RouteTemplate[]> {
+export async function listTemplates(deps: Deps, actor: Actor): Promise<RouteTemplate[]> {
   const out: RouteTemplate[] = [];
   let cursor: string | undefined;
   do {
@@ -73,11 +76,11 @@ export async function listTemplates(deps: ExecutionDeps, actor: Actor): Promise<
   return out;
 }
 
-export const getTemplate = (deps: ExecutionDeps, actor: Actor, id: string): Promise<RouteTemplate> =>
+export const getTemplate = (deps: Deps, actor: Actor, id: string): Promise<RouteTemplate> =>
   getOr404<RouteTemplate>(deps, 'route-template', actor.tenantId, id);
 
 export async function createTemplate(
-  deps: ExecutionDeps,
+  deps: Deps,
   actor: Actor,
   data: RouteTemplateData,
   idempotency?: { key: string; requestHash: string },
@@ -87,7 +90,7 @@ export async function createTemplate(
 }
 
 export async function updateTemplate(
-  deps: ExecutionDeps,
+  deps: Deps,
   actor: Actor,
   id: string,
   data: RouteTemplateData,

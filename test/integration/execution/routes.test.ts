@@ -177,6 +177,17 @@ describe('an order through endorsement and signing', () => {
     expect(created.status).toBe(201);
     const order = created.body;
 
+    // A personnel order gets the demo agency's seeded template for that classification.
+    const personnel = await clerk.post<Doc>('/api/v1/documents/order', {
+      summary: unique('Kadr əmri'),
+      category: 'directive',
+      classificationId: ref.classifications.get('03.01'),
+    });
+    expect(personnel.status, JSON.stringify(personnel.body)).toBe(201);
+    const seeded = (await routeOf(clerk, personnel.body.id)).route;
+    expect(seeded?.templateName).toBe('Kadr əmrinin razılaşdırılması və imzası');
+    expect(seeded?.stages).toHaveLength(2);
+
     // The template is chosen by kind (and classification) and shown before the route starts.
     const proposed = await routeOf(clerk, order.id);
     expect(proposed.route?.state).toBe('draft');
@@ -263,7 +274,7 @@ describe('an order through endorsement and signing', () => {
 
 describe('an incoming document through resolution, execution and information', () => {
   it('the resolution task ends with the resolution; the execution stage ends with the acceptance', async () => {
-    const classification = [...ref.classifications.values()][0]!;
+    const classification = ref.classifications.get('02.02')!;
     const template = await admin.post<{ id: string }>('/api/v1/route-templates', {
       name: unique('Daxil olan marşrutu'),
       kinds: ['incoming'],
