@@ -1,9 +1,11 @@
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import {
+  digestTenantsInStream,
   resolutionsInStream,
   routedDocumentsInStream,
   substitutionsInStream,
 } from '../wiring/stream-records';
+import { ensureDigestMachine } from '../usecases/notifications/digest.usecase';
 import { ensureSubstitutionMachine } from '../usecases/execution/substitution.usecase';
 import { signalStep } from '../usecases/routes/route-progress';
 import { ensureRouteMachine } from '../usecases/routes/route.usecase';
@@ -62,6 +64,20 @@ async function substitutionWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBa
   return { batchItemFailures: failures };
 }
 
+/** Starts this year's digest machine of an agency as soon as one of its employees asks for the digest. */
+async function digestWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {
+  const failures: DynamoDBBatchResponse['batchItemFailures'] = [];
+  for (const { sequence, tenantId } of digestTenantsInStream(event)) {
+    try {
+      const container = getContainer();
+      await ensureDigestMachine(container, tenantId, container.clock.now().getUTCFullYear());
+    } catch {
+      failures.push({ itemIdentifier: sequence });
+    }
+  }
+  return { batchItemFailures: failures };
+}
+
 /**
  * The table-stream consumers: in AWS each gets an event source mapping on the table's stream; in the
  * embedded default the stream poller calls the same functions. The search indexer and the
@@ -70,4 +86,4 @@ async function substitutionWatch(event: DynamoDBStreamEvent): Promise<DynamoDBBa
 export const streamHandlers: Record<
   string,
   (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>
-> = { deadlineWatch, routeWatch, substitutionWatch };
+> = { deadlineWatch, routeWatch, substitutionWatch, digestWatch };

@@ -80,6 +80,7 @@ export const notificationPreferences = z
     email: z.boolean(),
     sms: z.boolean(),
     language: z.enum(['az', 'en', 'ru']),
+    digest: z.boolean().optional(),
   })
   .strict()
   .meta({ id: 'NotificationPreferences' });

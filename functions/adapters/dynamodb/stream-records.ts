@@ -65,6 +65,20 @@ export function routedDocumentsInStream(
   return out;
 }
 
+/** Agencies where an employee written in a stream batch asked for the daily digest. */
+export function digestTenantsInStream(
+  event: DynamoDBStreamEvent,
+): Array<{ sequence: string; tenantId: string }> {
+  const out: Array<{ sequence: string; tenantId: string }> = [];
+  for (const r of event.Records) {
+    const image = r.dynamodb?.NewImage;
+    if (!image || image.__edb_e__?.S !== 'aggregate' || image.type?.S !== 'employee') continue;
+    if (image.data?.M?.notifications?.M?.digest?.BOOL !== true || !image.tenantId?.S) continue;
+    out.push({ sequence: r.dynamodb?.SequenceNumber ?? '', tenantId: image.tenantId.S });
+  }
+  return out;
+}
+
 /** Substitutions written in a stream batch (new images of `aggregate` rows of that type). */
 export function substitutionsInStream(
   event: DynamoDBStreamEvent,

@@ -9,6 +9,8 @@ export interface NotificationPreferences {
   email: boolean;
   sms: boolean;
   language: Language;
+  /** A morning e-mail on working days listing what waits for me (absent = off). */
+  digest?: boolean;
 }
 
 export const defaultNotificationPreferences: NotificationPreferences = {

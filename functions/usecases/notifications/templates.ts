@@ -90,3 +90,82 @@ const byLanguage: Record<Language, Record<NoticeKind, Render>> = { az, en, ru };
 export function renderNotice(kind: NoticeKind, language: Language, params: NoticeParams) {
   return byLanguage[language][kind](params);
 }
+
+/** One list of the daily digest: how many lines wait, how many are overdue, the first few. */
+export interface DigestSection {
+  kind: 'execution' | 'approval' | 'control' | 'information';
+  total: number;
+  overdue: number;
+  items: Array<{ document: string; summary: string; dueDate?: string; overdue: boolean }>;
+}
+
+const digestWords: Record<
+  Language,
+  {
+    subject: (date: string, total: number) => string;
+    titles: Record<DigestSection['kind'], string>;
+    due: string;
+    overdue: string;
+    more: (n: number) => string;
+    open: string;
+  }
+> = {
+  az: {
+    subject: (date, total) => `Gündəlik xülasə ${date}: ${total} sənəd sizi gözləyir`,
+    titles: {
+      execution: 'İcraya gələnlər',
+      approval: 'Razılaşdırmaya gələnlər',
+      control: 'Nəzarətimdə olanlar',
+      information: 'Məlumata gələnlər (oxunmamış)',
+    },
+    due: 'müddət',
+    overdue: 'MÜDDƏTİ KEÇİB',
+    more: (n) => `… və daha ${n}`,
+    open: 'Kargüzarı açın',
+  },
+  en: {
+    subject: (date, total) => `Daily digest ${date}: ${total} document(s) waiting for you`,
+    titles: {
+      execution: 'For execution',
+      approval: 'For approval',
+      control: 'Under my control',
+      information: 'For information (unread)',
+    },
+    due: 'due',
+    overdue: 'OVERDUE',
+    more: (n) => `… and ${n} more`,
+    open: 'Open Kargüzar',
+  },
+  ru: {
+    subject: (date, total) => `Ежедневная сводка ${date}: документов ожидают вас — ${total}`,
+    titles: {
+      execution: 'На исполнение',
+      approval: 'На согласование',
+      control: 'На моём контроле',
+      information: 'Для сведения (непрочитанные)',
+    },
+    due: 'срок',
+    overdue: 'ПРОСРОЧЕН',
+    more: (n) => `… и ещё ${n}`,
+    open: 'Открыть Kargüzar',
+  },
+};
+
+export function renderDigest(
+  language: Language,
+  p: { date: string; sections: DigestSection[]; link: string },
+): { subject: string; text: string } {
+  const w = digestWords[language];
+  const total = p.sections.reduce((n, s) => n + s.total, 0);
+  const blocks = p.sections
+    .filter((s) => s.total > 0)
+    .map((s) => {
+      const lines = s.items.map(
+        (i) =>
+          `  • ${i.document} — ${i.summary}${i.dueDate ? ` (${w.due} ${i.dueDate}${i.overdue ? `, ${w.overdue}` : ''})` : ''}`,
+      );
+      if (s.total > s.items.length) lines.push(`  ${w.more(s.total - s.items.length)}`);
+      return `${w.titles[s.kind]}: ${s.total}${s.overdue ? ` (${w.overdue}: ${s.overdue})` : ''}\n${lines.join('\n')}`;
+    });
+  return { subject: w.subject(p.date, total), text: `${blocks.join('\n\n')}\n\n${w.open}: ${p.link}` };
+}

@@ -383,4 +383,45 @@ describe('resolution, execution and control', () => {
     const closed = await controller.get<InboxPage>('/api/v1/inbox/control?open=false');
     expect(closed.body.items.find((i) => i.document.id === doc.id)?.line.open).toBe(false);
   });
+
+  it('the daily digest: a morning e-mail on working days to whoever asked for it', async () => {
+    const today = bakuLocalDate(await now());
+    const doc = await register(unique('Xülasə sınağı'));
+    await resolve(doc, {
+      text: 'Xülasədə görünsün',
+      executors: [{ employeeId: emp('executor4') }],
+      controllerId: emp('controller'),
+      dueDate: addWorkingDays(cal, today, 8),
+    });
+    const controller = await as(embedded.baseUrl, 'controller');
+    const prefs = await controller.get<{ version: number; email: boolean; sms: boolean; language: string }>(
+      '/api/v1/me/notifications',
+    );
+    const on = await controller.put('/api/v1/me/notifications', { ...prefs.body, digest: true });
+    expect(on.status, JSON.stringify(on.body)).toBe(200);
+    const controllerEmail = (await clerk.get<{ email: string }>(`/api/v1/employees/${emp('controller')}`))
+      .body.email;
+    const executorEmail = (await clerk.get<{ email: string }>(`/api/v1/employees/${emp('executor4')}`)).body
+      .email;
+    // Let the stream consumer start the agency's digest machine before the clock moves.
+    await new Promise((r) => setTimeout(r, 2000));
+    const morning = addWorkingDays(cal, today, 1);
+    await advance(Date.parse(`${morning}T08:00:30+04:00`) - Date.parse(await now()));
+    const digest = await eventually(
+      async () =>
+        (await mails()).find(
+          (m) => m.subject.startsWith('Gündəlik xülasə') && m.to.some((t) => t.address === controllerEmail),
+        ),
+      'the digest',
+    );
+    expect(digest.subject).toContain(morning.split('-').reverse().join('.'));
+    expect(digest.text).toContain('Nəzarətimdə olanlar');
+    expect(digest.text).toContain(doc.registration!.number);
+    // Nobody else asked for it.
+    expect(
+      (await mails()).some(
+        (m) => m.subject.startsWith('Gündəlik xülasə') && m.to.some((t) => t.address === executorEmail),
+      ),
+    ).toBe(false);
+  });
 });

@@ -30,6 +30,7 @@ type Route = {
   state: string;
   round: number;
   templateId?: string;
+  templateName?: string;
   stages: unknown[];
   steps: Step[];
   rejection?: { by: string; comment: string };
