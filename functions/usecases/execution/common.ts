@@ -5,6 +5,8 @@ import {
   type WorkingCalendar,
 } from '../../domain/calendar/working-days';
 import type { AggregateMeta } from '../../domain/aggregate';
+import type { DocumentRecord } from '../../domain/documents/document';
+import { notifyEmployees } from '../notifications/notify.usecase';
 import { bakuLocalDate } from '../../domain/documents/date-filter';
 import {
   arrivalSortKey,
@@ -160,4 +162,34 @@ export function linesOfAll(records: AssignmentRecord[], now: string): InboxEntry
   for (const line of records.flatMap((r) => linesOf(r, now)))
     byKey.set(`${line.userId}#${line.box}#${line.documentId}#${line.assignmentId}`, line);
   return [...byKey.values()];
+}
+
+/** Task kinds whose holder must act (information lines are records, not work). */
+const actionable = new Set<AssignmentRecord['kind']>(['execution', 'endorsement', 'signing', 'task']);
+
+/**
+ * Tells the holders of new tasks, after the commit that made them. Best effort: the task is in
+ * their list either way; a notice already sent for a task is not sent again.
+ */
+export async function notifyNewTasks(
+  deps: ExecutionDeps,
+  doc: DocumentRecord,
+  made: AssignmentRecord[],
+): Promise<void> {
+  for (const a of made) {
+    if (!actionable.has(a.kind)) continue;
+    try {
+      await notifyEmployees(deps, {
+        tenantId: doc.tenantId,
+        document: doc,
+        kind: 'new-task',
+        recipients: [a.assigneeId],
+        ...(a.dueDate ? { dueDate: a.dueDate } : {}),
+        tab: a.kind === 'endorsement' || a.kind === 'signing' ? 'route' : 'execution',
+        key: `new-task:${a.id}`,
+      });
+    } catch {
+      // The line in the holder's list stands; a lost e-mail is not a lost task.
+    }
+  }
 }

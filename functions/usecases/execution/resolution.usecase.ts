@@ -29,6 +29,7 @@ import {
   DEADLINE_MACHINE,
   deadlineExecutionName,
   linesOfAll,
+  notifyNewTasks,
   today,
   type ExecutionDeps,
 } from './common';
@@ -316,6 +317,7 @@ export async function writeResolution(
     ],
   });
   await startDeadline(deps, resolution);
+  await notifyNewTasks(deps, saved, made);
   return saved;
 }
 

@@ -24,6 +24,8 @@ export interface Notice {
   dueDate?: string;
   daysLeft?: number;
   escalation?: number;
+  /** The card's tab the link opens (execution by default). */
+  tab?: 'execution' | 'route';
   /** Identifies the logical notice (e.g. the deadline execution and its event): sent once per recipient and channel. */
   key: string;
 }
@@ -44,7 +46,7 @@ export async function notifyEmployees(deps: NotifyDeps, notice: Notice): Promise
     ...(notice.dueDate ? { dueDate: formatDate(notice.dueDate) } : {}),
     ...(notice.daysLeft !== undefined ? { daysLeft: notice.daysLeft } : {}),
     ...(notice.escalation !== undefined ? { escalation: notice.escalation } : {}),
-    link: `${deps.webBaseUrl ?? ''}/documents/view/?id=${doc.id}`,
+    link: `${deps.webBaseUrl ?? ''}/documents/view/?id=${doc.id}&tab=${notice.tab ?? 'execution'}`,
   };
   let sent = 0;
   for (const employee of employees) {

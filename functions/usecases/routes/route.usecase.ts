@@ -26,7 +26,14 @@ import {
   updateAggregate,
   type Deps,
 } from '../shared/aggregates';
-import { actingHolder, linesOfAll, tenantCalendar, today, type ExecutionDeps } from '../execution/common';
+import {
+  actingHolder,
+  linesOfAll,
+  notifyNewTasks,
+  tenantCalendar,
+  today,
+  type ExecutionDeps,
+} from '../execution/common';
 import { ensureDeadline } from '../execution/resolution.usecase';
 import { ROUTE_MACHINE, routeExecutionName } from './route-progress';
 
@@ -448,7 +455,7 @@ async function activateOnce(deps: ExecutionDeps, input: StepActivation): Promise
     ...(informational && last ? { state: 'completed' as const, completedAt: now } : {}),
   };
   const participants = [...new Set([...doc.participants, ...made.flatMap((a) => [a.assigneeId, a.ownerId])])];
-  await deps.documents.commit({
+  const { document: saved } = await deps.documents.commit({
     document: { ...doc, ...patch, status, route: nextRoute, participants, updatedAt: now },
     expectedVersion: doc.version,
     operation: {
@@ -471,5 +478,6 @@ async function activateOnce(deps: ExecutionDeps, input: StepActivation): Promise
     inbox: linesOfAll(made, now),
   });
   if (step.kind === 'execution') await ensureDeadline(deps, made[0]!);
+  await notifyNewTasks(deps, saved, made);
   if (informational) await answer(deps, input.taskToken, outcomeAfter(nextRoute, input.step, 'approved'));
 }

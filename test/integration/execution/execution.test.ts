@@ -320,14 +320,19 @@ describe('resolution, execution and control', () => {
           m.to.some((t) => t.address === address),
       );
 
-    // Nothing before the first reminder (3 working days before the due date, 09:00 Baku).
+    // The executor hears of the new task at once, with a link to the card's İcra tab.
+    const executorEmail = (await clerk.get<{ email: string }>(`/api/v1/employees/${emp('executor2')}`)).body
+      .email;
+    const task = await eventually(mailFor(executorEmail, 'Yeni tapşırıq'), 'the new-task notice');
+    expect(task.text).toContain(`/documents/view/?id=${doc.id}&tab=execution`);
+    // Nothing else before the first reminder (3 working days before the due date, 09:00 Baku).
     await new Promise((r) => setTimeout(r, 1500));
-    expect((await mails()).filter((m) => m.subject.includes(number))).toHaveLength(0);
+    expect(
+      (await mails()).filter((m) => m.subject.includes(number) && !m.subject.startsWith('Yeni tapşırıq')),
+    ).toHaveLength(0);
 
     const reminderDay = addWorkingDays(cal, due, -3);
     await advance(Date.parse(`${reminderDay}T09:00:01+04:00`) - Date.parse(await now()));
-    const executorEmail = (await clerk.get<{ email: string }>(`/api/v1/employees/${emp('executor2')}`)).body
-      .email;
     const reminder = await eventually(mailFor(executorEmail, 'Xatırlatma'), 'the reminder');
     expect(reminder.subject).toContain('3 iş günü');
 
