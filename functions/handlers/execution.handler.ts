@@ -65,7 +65,7 @@ export const handler = createGroupHandler(
       updateCalendar(
         deps(),
         authed(ctx).actor,
-        ctx.body as { version: number; weekend?: number[]; days: CalendarOverride[] },
+        ctx.body as { version: number; year?: number; weekend?: number[]; days: CalendarOverride[] },
       ),
     listRouteTemplates: async (ctx) => ({ items: await listTemplates(deps(), authed(ctx).actor) }),
     createRouteTemplate: async (ctx) =>

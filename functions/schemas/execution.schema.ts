@@ -163,6 +163,8 @@ export const calendarView = z
 export const calendarUpdate = z
   .object({
     version: z.int().min(0),
+    /** Replace only this year's edits (the others stay); without it, all edits are replaced. */
+    year: z.int().min(2000).max(2100).optional(),
     weekend: z.array(z.int().min(1).max(7)).max(7).optional(),
     days: z
       .array(

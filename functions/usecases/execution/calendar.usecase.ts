@@ -19,22 +19,31 @@ export async function getCalendar(deps: ExecutionDeps, actor: Actor, year: numbe
 }
 
 /**
- * Replaces the tenant's edits (all years) and optionally its weekend; version 0 creates them. The
- * deadline machines read the calendar at each step, so later events follow the edit.
+ * Replaces the tenant's edits — of one `year` when it is given (the other years' edits stay), else
+ * of all years — and optionally its weekend; version 0 creates them. The deadline machines read
+ * the calendar at each step, so later events follow the edit. Answers with the edited year.
  */
 export async function updateCalendar(
   deps: ExecutionDeps,
   actor: Actor,
-  input: { version: number; weekend?: number[]; days: CalendarOverride[] },
+  input: { version: number; year?: number; weekend?: number[]; days: CalendarOverride[] },
 ) {
   const dates = input.days.map((d) => d.date);
   if (new Set(dates).size !== dates.length)
     throw new BusinessRuleError('duplicate_date', 'A date is listed twice', {}, [
       { path: 'days', code: 'duplicate_date' },
     ]);
-  const data = { ...(input.weekend ? { weekend: input.weekend } : {}), days: input.days };
-  mergeCalendars(azerbaijanCalendar2026_2027, data);
+  const prefix = input.year !== undefined ? `${input.year}-` : undefined;
+  const outside = prefix ? dates.findIndex((d) => !d.startsWith(prefix)) : -1;
+  if (outside >= 0)
+    throw new BusinessRuleError('date_outside_year', 'A date is outside the edited year', {}, [
+      { path: `days.${outside}.date`, code: 'date_outside_year' },
+    ]);
   const current = await deps.store.get<CalendarAggregate>('calendar', actor.tenantId, CALENDAR_ID);
+  const kept = prefix ? (current?.days ?? []).filter((d) => !d.date.startsWith(prefix)) : [];
+  const weekend = input.weekend ?? current?.weekend;
+  const data = { ...(weekend ? { weekend } : {}), days: [...kept, ...input.days] };
+  mergeCalendars(azerbaijanCalendar2026_2027, data);
   const now = deps.clock.now().toISOString();
   const options = { actorId: actor.employeeId, sortKey: CALENDAR_ID };
   if (!current) {
@@ -62,5 +71,6 @@ export async function updateCalendar(
       options,
     );
   }
-  return getCalendar(deps, actor, Number(deps.clock.now().toISOString().slice(0, 4)));
+  const year = input.year ?? Number((dates[0] ?? deps.clock.now().toISOString()).slice(0, 4));
+  return getCalendar(deps, actor, year);
 }

@@ -429,4 +429,54 @@ describe('resolution, execution and control', () => {
       ),
     ).toBe(false);
   });
+
+  it('the working-day calendar: an admin edits one year at a time; other years and other roles are untouched', async () => {
+    const admin = await as(embedded.baseUrl, 'admin');
+    type Calendar = {
+      version: number;
+      days: Array<{ date: string; kind: string }>;
+      overrides: Array<{ date: string; kind: string }>;
+    };
+    const base = await admin.get<Calendar>('/api/v1/calendar?year=2027');
+    expect(base.status).toBe(200);
+    expect(base.body.days.some((d) => d.date === '2027-01-01' && d.kind === 'holiday')).toBe(true);
+    const off = {
+      date: '2027-07-14',
+      kind: 'day-off',
+      name: { az: 'Müəssisə günü', en: 'Agency day', ru: 'День агентства' },
+    };
+    const put27 = await admin.put<Calendar>('/api/v1/calendar', {
+      version: base.body.version,
+      year: 2027,
+      days: [off],
+    });
+    expect(put27.status, JSON.stringify(put27.body)).toBe(200);
+    expect(put27.body.overrides).toEqual([off]);
+    const put26 = await admin.put<Calendar>('/api/v1/calendar', {
+      version: put27.body.version,
+      year: 2026,
+      days: [{ date: '2026-12-30', kind: 'day-off' }],
+    });
+    expect(put26.status, JSON.stringify(put26.body)).toBe(200);
+    // The 2027 edit stays when 2026 is edited.
+    expect((await admin.get<Calendar>('/api/v1/calendar?year=2027')).body.overrides).toEqual([off]);
+    const outside = await admin.put<Problem>('/api/v1/calendar', {
+      version: put26.body.version,
+      year: 2026,
+      days: [{ date: '2027-01-05', kind: 'day-off' }],
+    });
+    expect(outside.status).toBe(422);
+    expect(outside.body.errors?.[0]).toMatchObject({ path: 'days.0.date', code: 'date_outside_year' });
+    expect((await clerk.put('/api/v1/calendar', { version: put26.body.version, days: [] })).status).toBe(403);
+    const stale = await admin.put<Problem>('/api/v1/calendar', {
+      version: base.body.version,
+      year: 2027,
+      days: [],
+    });
+    expect(stale.status).toBe(409);
+    // Undo both edits.
+    const undo = await admin.put<Calendar>('/api/v1/calendar', { version: put26.body.version, days: [] });
+    expect(undo.status).toBe(200);
+    expect((await admin.get<Calendar>('/api/v1/calendar?year=2026')).body.overrides).toEqual([]);
+  });
 });
