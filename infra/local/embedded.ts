@@ -84,10 +84,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
 
     // One controllable clock (offset kept in the data folder) for the runner and the handlers.
     const clock = new ControllableClock(dataDir);
+    // Executions wait until the in-process handlers are wired (below).
+    let wired: () => void = () => undefined;
+    const handlersWired = new Promise<void>((resolve) => (wired = resolve));
     const sfn = await sfnService.start({
       dataDir,
       port: ports.stepfunctions,
       clock,
+      holdUntil: handlersWired,
       log: (level, message, fields) => logger[level](`sfn: ${message}`, fields ?? {}),
     });
     closers.push(() => sfn.close());
@@ -127,6 +131,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     if (replayed.restored > 0) logger.warn('dynamodb journal replayed', replayed);
     useDynamoClientHook((client) => journal.attach(client));
     closers.push(() => journal.close());
+    wired();
     const { addHealthCheck } = await import('../../functions/handlers/system.handler');
 
     const container = getContainer();

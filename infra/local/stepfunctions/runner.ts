@@ -59,6 +59,11 @@ export interface RunnerOptions {
   /** Default: a ControllableClock persisted in `<dataDir>/clock.json`. */
   clock?: RunnerClock;
   log?: (level: 'info' | 'warn' | 'error', message: string, fields?: Record<string, unknown>) => void;
+  /**
+   * Executions (resumed ones, timers, new starts) run only once this settles: the embedded
+   * default wires the in-process task handlers first, so a resumed task never runs half-wired.
+   */
+  holdUntil?: Promise<void>;
 }
 
 /** API errors, named as Step Functions names them (the server puts `name` in `__type`). */
@@ -204,6 +209,7 @@ export class Runner {
   private timer: NodeJS.Timeout | undefined;
   private rescheduleQueued = false;
   private closed = false;
+  private held = false;
   private unsubscribeClock: () => void = () => undefined;
   private TimeoutError: new () => Error = Error;
   private readonly log: NonNullable<RunnerOptions['log']>;
@@ -239,6 +245,17 @@ export class Runner {
     this.journal.open();
     this.journal.snapshot(this.persisted());
     this.unsubscribeClock = this.clock.onChange(() => this.tick());
+    if (this.options.holdUntil) {
+      this.held = true;
+      void this.options.holdUntil.then(() => {
+        this.held = false;
+        this.resume();
+      });
+    } else this.resume();
+  }
+
+  private resume(): void {
+    if (this.closed) return;
     const running = [...this.executions.values()].filter((e) => e.status === 'RUNNING');
     if (running.length > 0) this.log('info', 'resuming executions', { count: running.length });
     for (const e of running) this.drive(e);
@@ -534,7 +551,7 @@ export class Runner {
 
   /** Runs the library from the execution's cursor unless the execution is waiting. */
   private drive(e: ExecState): void {
-    if (this.closed || e.status !== 'RUNNING' || this.runs.has(e.arn)) return;
+    if (this.closed || this.held || e.status !== 'RUNNING' || this.runs.has(e.arn)) return;
     if (!e.cursor) {
       // The last state ended the execution but the crash came before the end record.
       this.commit({
@@ -942,7 +959,7 @@ export class Runner {
 
   /** Fires everything that is due by the runner's clock (timers may fire early; re-checked here). */
   private tick(): void {
-    if (this.closed) return;
+    if (this.closed || this.held) return;
     const now = this.now();
     for (const e of [...this.executions.values()]) {
       if (e.status !== 'RUNNING') continue;
