@@ -143,14 +143,18 @@ export async function routeRun(
                 version: current.version,
               },
             );
-            if (res.status !== 200) throw new Error(`decision ${res.status}`);
+            if (res.status !== 200)
+              throw new Error(
+                `step ${i}: decision ${res.status} ${(res.body as { code?: string }).code ?? ''}`,
+              );
             const following = steps[i + 1];
             if (following) current = await taskOf(following.user, doc, following.kind, following.action);
             else await completed(doc);
             latencies.push(performance.now() - sent);
           }
-        } catch {
+        } catch (error) {
           errors++;
+          if (errors <= 3) process.stderr.write(`route bench: ${String(error)}\n`);
         }
       }
     }),
