@@ -54,8 +54,16 @@ function json(status: number, body: unknown, contentType = 'application/json'): 
       'access-control-allow-origin': allowedOrigin,
       vary: 'Origin',
     },
-    body: status === 204 ? '' : JSON.stringify(body),
+    body: status === 204 ? '' : JSON.stringify(body, withoutSecrets),
   };
+}
+
+/**
+ * Task tokens of waiting state machines stay on the server: whoever holds one could complete a
+ * step. They live on documents (a route step) and never go out in any answer.
+ */
+function withoutSecrets(key: string, value: unknown): unknown {
+  return key === 'taskToken' ? undefined : value;
 }
 
 function header(event: APIGatewayProxyEventV2, name: string): string | undefined {

@@ -116,6 +116,7 @@ export const inboxRow = z
       read: z.boolean().optional(),
       status: z.string().max(4000),
       onBehalfOf: z.string().max(4000).optional(),
+      taskKind: z.enum(assignmentKinds).optional(),
     }),
     document,
     daysLeft: z.int().optional(),

@@ -35,7 +35,7 @@ export const templateIdParam = z.object({ id }).strict();
 const stepAssignee = z.object({
   employeeId: z.string().max(4000),
   assignmentId: z.string().max(4000),
-  status: z.enum(['pending', 'approved', 'rejected', 'signed', 'done']),
+  status: z.enum(['pending', 'approved', 'rejected', 'signed', 'done', 'withdrawn']),
   decidedAt: z.iso.datetime().optional(),
   decidedBy: z.string().max(4000).optional(),
   comment: z.string().max(4000).optional(),

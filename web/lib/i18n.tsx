@@ -13,6 +13,9 @@ import execAz from '../messages/exec.az.json';
 import execEn from '../messages/exec.en.json';
 import execRu from '../messages/exec.ru.json';
 import ru from '../messages/ru.json';
+import routeAz from '../messages/route.az.json';
+import routeEn from '../messages/route.en.json';
+import routeRu from '../messages/route.ru.json';
 
 export const locales = ['az', 'en', 'ru'] as const;
 export type Locale = (typeof locales)[number];
@@ -22,9 +25,9 @@ const STORAGE_KEY = 'karguzar.locale';
 type Catalog = { [key: string]: string | Catalog };
 // Each catalog is the general one plus a file per document area (top-level keys do not overlap).
 const catalogs: Record<Locale, Catalog> = {
-  az: { ...az, ...docAz, ...docListAz, ...execAz },
-  en: { ...en, ...docEn, ...docListEn, ...execEn },
-  ru: { ...ru, ...docRu, ...docListRu, ...execRu },
+  az: { ...az, ...docAz, ...docListAz, ...execAz, ...routeAz },
+  en: { ...en, ...docEn, ...docListEn, ...execEn, ...routeEn },
+  ru: { ...ru, ...docRu, ...docListRu, ...execRu, ...routeRu },
 };
 
 function lookup(catalog: Catalog, key: string): string | undefined {

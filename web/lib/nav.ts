@@ -23,7 +23,8 @@ export const navigation: NavItem[] = [
   { label: 'nav.forExecution', href: '/for-execution/' },
   { label: 'nav.myDocuments', href: '/my-documents/' },
   { label: 'nav.forInformation', href: '/for-information/' },
-  { label: 'nav.forApproval', href: '/for-approval/', roles: ['approver', 'head'] },
+  // Anyone may be named on a route (by position or in person): every user has this list.
+  { label: 'nav.forApproval', href: '/for-approval/' },
   { label: 'nav.underControl', href: '/under-control/', roles: ['controller', 'head', 'clerk'] },
   { label: 'nav.search', href: '/search/' },
   { label: 'nav.reports', href: '/reports/', roles: ['clerk', 'head', 'controller', 'admin'] },
@@ -44,6 +45,7 @@ export const navigation: NavItem[] = [
       { label: 'admin.nav.employees', href: '/admin/employees/' },
       { label: 'admin.nav.substitutions', href: '/admin/substitutions/' },
       { label: 'admin.nav.calendar', href: '/admin/calendar/' },
+      { label: 'route.admin.title', href: '/admin/route-templates/' },
     ],
   },
 ];

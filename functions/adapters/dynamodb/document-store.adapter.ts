@@ -10,7 +10,12 @@ import type {
   OperationEntry,
 } from '../../domain/documents/document';
 import { filterFields, listingFields } from '../../domain/documents/indexing';
-import type { AssignmentRecord, InboxBox, InboxEntry } from '../../domain/execution/assignment';
+import type {
+  AssignmentKind,
+  AssignmentRecord,
+  InboxBox,
+  InboxEntry,
+} from '../../domain/execution/assignment';
 import { ConflictError } from '../../domain/errors';
 import type {
   DocumentQuery,
@@ -655,6 +660,7 @@ function inboxRow(line: InboxEntry) {
     ...(line.dueDate ? { dueDate: line.dueDate } : {}),
     ...(line.read !== undefined ? { read: line.read } : {}),
     ...(line.onBehalfOf ? { onBehalfOf: line.onBehalfOf } : {}),
+    ...(line.taskKind ? { taskKind: line.taskKind } : {}),
   };
 }
 
@@ -664,6 +670,7 @@ function toInboxEntry(row: InboxRow): InboxEntry {
   return {
     ...row,
     box: row.box as InboxBox,
+    ...(row.taskKind ? { taskKind: row.taskKind as AssignmentKind } : {}),
   };
 }
 

@@ -187,6 +187,7 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
         read: { type: 'boolean' },
         status: { type: 'string', required: true },
         onBehalfOf: { type: 'string' },
+        taskKind: { type: 'string' },
       },
       indexes: {
         primary: {

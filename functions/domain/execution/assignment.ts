@@ -110,6 +110,8 @@ export interface InboxEntry {
   status: string;
   /** The official this line stands for when a substitute holds it. */
   onBehalfOf?: string;
+  /** What the task behind the line is (endorse, sign, execute, write the resolution...). */
+  taskKind?: AssignmentKind;
 }
 
 /** Control lines: open first, the earliest due date first (so overdue ones lead), then closed ones. */

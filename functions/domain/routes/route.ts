@@ -42,7 +42,7 @@ export type RouteState = (typeof routeStates)[number];
 export interface StepAssignee {
   employeeId: string;
   assignmentId: string;
-  status: 'pending' | 'approved' | 'rejected' | 'signed' | 'done';
+  status: 'pending' | 'approved' | 'rejected' | 'signed' | 'done' | 'withdrawn';
   decidedAt?: string;
   decidedBy?: string;
   comment?: string;
@@ -143,7 +143,7 @@ export function chooseTemplate<T extends RouteTemplateData & { id: string }>(
 export function stepComplete(step: RouteStep): boolean {
   return (
     step.assignees.length > 0 &&
-    step.assignees.every((a) => a.status !== 'pending' && a.status !== 'rejected')
+    step.assignees.every((a) => a.status !== 'pending' && a.status !== 'rejected' && a.status !== 'withdrawn')
   );
 }
 
@@ -179,6 +179,8 @@ function assigneeStatus(a: AssignmentRecord): StepAssignee['status'] {
       return 'signed';
     case 'rejected':
       return 'rejected';
+    case 'withdrawn':
+      return 'withdrawn';
     case 'done':
     case 'executed':
       return 'done';
@@ -208,12 +210,15 @@ export function progressRoute(
   if (route.state !== 'running' || !step) return { route };
   const mine = changed.filter((a) => a.routeStep === index);
   if (mine.length === 0) return { route };
-  const assignees = step.assignees.map((x) => {
+  const assignees = step.assignees.map((x): StepAssignee => {
     const a = mine.find((m) => m.id === x.assignmentId);
-    if (!a || assigneeStatus(a) === x.status) return x;
+    const status = a ? assigneeStatus(a) : x.status;
+    if (!a || status === x.status) return x;
+    // A withdrawn task was never decided: it only ended with the step.
+    if (status === 'withdrawn') return { ...x, status };
     return {
       ...x,
-      status: assigneeStatus(a),
+      status,
       decidedAt: at,
       decidedBy: a.assigneeId,
       ...(a.comment ? { comment: a.comment } : {}),

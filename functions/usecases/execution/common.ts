@@ -81,6 +81,7 @@ export function linesOf(a: AssignmentRecord, now: string): InboxEntry[] {
     documentId: a.documentId,
     receivedAt: a.createdAt,
     status: a.status,
+    taskKind: a.kind,
     ...(a.dueDate ? { dueDate: a.dueDate } : {}),
     ...(a.ownerId !== a.assigneeId ? { onBehalfOf: a.ownerId } : {}),
   };

@@ -57,7 +57,7 @@ const SIX_MONTHS_MS = 183 * 24 * 3600 * 1000;
 const orderOf: Record<InboxBox, 'asc' | 'desc'> = {
   execution: 'asc',
   control: 'asc',
-  approval: 'desc',
+  approval: 'asc',
   information: 'desc',
   mine: 'desc',
 };

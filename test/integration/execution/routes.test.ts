@@ -211,6 +211,11 @@ describe('an order through endorsement and signing', () => {
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     expect(started.body.route?.steps.map((s) => s.kind)).toEqual(['endorsement', 'endorsement', 'signing']);
     expect(started.body.actions).toEqual([]);
+    // The machine's task tokens never leave the server, not even on the document itself.
+    await taskOf(executor1, order.id, 'endorsement');
+    const card = await clerk.get<Doc>(`/api/v1/documents/${order.id}`);
+    expect(JSON.stringify(card.body)).not.toContain('taskToken');
+    expect(JSON.stringify(card.body)).toContain('"steps"');
 
     // Both parallel endorsers have the task in Razılaşdırmaya gələnlər at once.
     const line = await eventually(async () => {

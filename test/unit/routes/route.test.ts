@@ -148,7 +148,12 @@ describe('route progress', () => {
   });
 
   it('ends the route on a rejection, with the comment', () => {
-    const out = progressRoute(route(), [task('a2', 'rejected')], at, 'Bənd 2');
+    const out = progressRoute(route(), [task('a2', 'rejected'), task('a1', 'withdrawn')], at, 'Bənd 2');
+    expect(out.route.steps[0]!.assignees[0]).toEqual({
+      employeeId: 'p1',
+      assignmentId: 'a1',
+      status: 'withdrawn',
+    });
     expect(out.ended?.outcome).toBe('rejected');
     expect(out.route.state).toBe('rejected');
     expect(out.route.rejection).toMatchObject({ by: 'p2', comment: 'Bənd 2' });

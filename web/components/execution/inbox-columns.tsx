@@ -92,7 +92,17 @@ const lineStatus = (box: InboxBox, action?: (row: InboxRow) => React.ReactNode):
   header: `exec.lists.columns.${box === 'control' ? 'resolutionStatus' : box === 'information' ? 'read' : 'task'}`,
   cell: (row, { t }) => (
     <>
-      {label(t, `exec.status.${row.line.status}`, row.line.status)}
+      {box === 'approval'
+        ? label(
+            t,
+            `exec.lists.approvalStatus.${row.line.taskKind ?? ''}-${row.line.status}`,
+            label(
+              t,
+              `exec.lists.approvalStatus.${row.line.status}`,
+              label(t, `exec.status.${row.line.status}`, row.line.status),
+            ),
+          )
+        : label(t, `exec.status.${row.line.status}`, row.line.status)}
       {action ? <div className={styles.lineAction}>{action(row)}</div> : null}
     </>
   ),
@@ -169,7 +179,19 @@ export function inboxColumns(
         registered,
       ];
     case 'approval':
-      return [received(false), number(box), kind, docColumns.party, docColumns.summary, docColumns.status];
+      // Endorsements and signatures of routes: the task's own state and deadline, then the document's.
+      return [
+        received(false),
+        dueDate,
+        deadline,
+        number(box),
+        kind,
+        docColumns.party,
+        docColumns.summary,
+        lineStatus(box),
+        onBehalfOf,
+        docColumns.status,
+      ];
     case 'mine':
       return [
         received(true),

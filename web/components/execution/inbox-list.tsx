@@ -37,7 +37,6 @@ const noLookups: ListLookups = { documentTypes: [], classifications: [], nomencl
 function keysOf(box: InboxBox): readonly FilterKey[] {
   const base: FilterKey[] = filterKeys.filter((k) => k !== 'order');
   if (box === 'mine') return [...base, 'kind', 'period'];
-  if (box === 'approval') return [...base, 'kind'];
   return [...base, 'kind', 'open'];
 }
 

@@ -28,7 +28,17 @@ import type {
 } from '../../../functions/domain/calendar/working-days';
 import type { NotificationPreferences } from '../../../functions/domain/org/org';
 
-export const assignmentActions = ['report', 'close', 'accept', 'return', 'read'] as const;
+// report … read: execution and control; approve, sign, reject: route tasks (the Viza tab).
+export const assignmentActions = [
+  'report',
+  'close',
+  'accept',
+  'return',
+  'read',
+  'approve',
+  'sign',
+  'reject',
+] as const;
 export type AssignmentAction = (typeof assignmentActions)[number];
 
 /** An assignment as the card shows it: with what the caller may do on it. */

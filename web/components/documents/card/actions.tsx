@@ -25,6 +25,18 @@ const order: Operation[] = [
   'cancel',
 ];
 
+/**
+ * Operations the document's own route performs: while it runs, agreeing, signing and returning are
+ * its participants' decisions on the Viza tab, not buttons here; a route still to start (or to
+ * resubmit) is started there instead of a bare submission.
+ */
+function routeOperations(doc: DocumentCard): readonly Operation[] {
+  const state = doc.route?.state;
+  if (state === 'running') return ['submit', 'agree', 'sign', 'return'];
+  if (state === 'draft' || state === 'rejected') return ['submit'];
+  return [];
+}
+
 /** Operations that ask for a comment, a date or a confirmation before they run. */
 const confirmed = new Set<Operation>(['return', 'enact', 'archive', 'cancel']);
 
@@ -61,7 +73,8 @@ export function CardActions({
     if (asking) headingRef.current?.focus();
   }, [asking]);
 
-  const buttons = order.filter((op) => doc.allowedOperations.includes(op));
+  const byRoute = routeOperations(doc);
+  const buttons = order.filter((op) => doc.allowedOperations.includes(op) && !byRoute.includes(op));
   const needsReason = asking === 'cancel' && doc.kind === 'order' && doc.status === 'in-force';
 
   const run = async (op: Operation) => {

@@ -20,6 +20,7 @@ import { statusLabel } from './labels';
 import { LinksTab } from './links-tab';
 import { MainTab } from './main-tab';
 import { OperationsTab } from './operations-tab';
+import { RouteTab } from './route-tab';
 import { Tabs } from './tabs';
 import './card.css';
 
@@ -167,13 +168,7 @@ export function DocumentCardView({ id, initialTab }: { id: string; initialTab?: 
               {
                 id: 'route',
                 label: t('doc.tabs.route'),
-                render: () => (
-                  <>
-                    <h2>{t('doc.tabs.route')}</h2>
-                    <p className="notice">{t('doc.route.comingSoon')}</p>
-                    <p>{t('doc.route.explain')}</p>
-                  </>
-                ),
+                render: () => <RouteTab doc={doc} names={names} onChanged={() => void refresh()} />,
               },
               {
                 id: 'execution',

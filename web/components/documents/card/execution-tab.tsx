@@ -244,8 +244,11 @@ function ResolutionNode({ r, level, tree }: { r: Assignment; level: Level; tree:
   );
 }
 
-/** The form of one assignment action: a report (text, reply document), closing, acceptance or a return. */
-function ActionForm({
+/**
+ * The form of one assignment action: a report (text, reply document), closing, acceptance or a
+ * return; on the Viza tab, a route decision (approve, sign, reject with its reason).
+ */
+export function ActionForm({
   doc,
   view,
   a,
@@ -268,6 +271,8 @@ function ActionForm({
   const formId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const withReport = action === 'report' || action === 'close';
+  // A return and a rejection say why; a report says what was done; the rest may add a comment.
+  const required = withReport || action === 'return' || action === 'reject';
   const links = useLoad(() => (withReport ? listLinks(doc.id) : Promise.resolve([])), [doc.id, withReport]);
   const [text, setText] = useState('');
   const [reply, setReply] = useState('');
@@ -283,7 +288,7 @@ function ActionForm({
     setError(null);
     const value = text.trim();
     const field = withReport ? 'text' : 'comment';
-    if (!value && action !== 'accept') {
+    if (!value && required) {
       setErrors({ [field]: t('validation.required') });
       return;
     }
@@ -323,13 +328,15 @@ function ActionForm({
               ? 'exec.form.reportText'
               : action === 'return'
                 ? 'exec.form.reason'
-                : 'exec.form.comment',
+                : action === 'reject'
+                  ? 'exec.form.rejectReason'
+                  : 'exec.form.comment',
           )}
           name={withReport ? 'text' : 'comment'}
           value={text}
           onChange={setText}
           errors={errors}
-          required={action !== 'accept'}
+          required={required}
           rows={3}
         />
         {withReport ? (
@@ -465,6 +472,7 @@ export function ExecutionTab({
       return null;
     },
   };
+  // Resolution trees only: route tasks (endorsement, signing, the resolution stage's task) are the Viza tab's.
   const top = view.assignments.filter((a) => a.kind === 'resolution' && !a.parentId);
 
   return (

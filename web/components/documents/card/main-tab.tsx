@@ -4,6 +4,8 @@ import Link from 'next/link';
 import type { DocumentCard } from '../../../lib/documents/types';
 import { formatDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
+import { listRouteTemplates } from '../../../lib/routes/api';
+import { useLoad } from '../../../lib/use-load';
 import { cardPath } from '../form/document-form';
 import { formatDateTime, toDisplayDate } from '../form/dates';
 import type { Resolver } from '../form/lookups';
@@ -14,6 +16,10 @@ type Row = [label: string, value: React.ReactNode];
 /** Əsas: the registration data, with names resolved from the lists and employees. */
 export function MainTab({ doc, names }: { doc: DocumentCard; names: Resolver }) {
   const { t } = useI18n();
+  const templates = useLoad(
+    () => (doc.incoming?.routeTemplateId ? listRouteTemplates() : Promise.resolve([])),
+    [doc.incoming?.routeTemplateId],
+  );
   const docLink = (id: string | undefined) =>
     id ? <Link href={cardPath(id)}>{t('doc.log.documentRef')}</Link> : undefined;
   const rows: Row[] = [
@@ -133,7 +139,11 @@ export function MainTab({ doc, names }: { doc: DocumentCard; names: Resolver }) 
 
   push(t('doc.fields.documentType'), names.ref(doc.documentTypeId));
   push(t('doc.fields.classification'), names.ref(doc.classificationId));
-  push(t('doc.fields.routeTemplate'), doc.incoming?.routeTemplateId);
+  const templateId = doc.incoming?.routeTemplateId;
+  push(
+    t('doc.fields.routeTemplate'),
+    templateId ? (templates.data?.find((x) => x.id === templateId)?.name ?? templateId) : '',
+  );
   push(t('doc.fields.nomenclature'), names.ref(doc.nomenclatureId));
   push(t('doc.fields.addressee'), names.employee(doc.addresseeId));
   push(t('doc.fields.controlled'), doc.controlled ? t('doc.common.yes') : t('doc.common.no'));

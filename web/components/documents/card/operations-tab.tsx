@@ -4,9 +4,11 @@ import Link from 'next/link';
 import { listOperations } from '../../../lib/documents/api';
 import type { DocumentCard, OperationEntry } from '../../../lib/documents/types';
 import { useI18n, type Translate } from '../../../lib/i18n';
+import type { RouteStage } from '../../../lib/routes/api';
 import { useLoad } from '../../../lib/use-load';
 import { ProblemAlert } from '../../fields';
 import { Loading } from '../../loading';
+import { stagesSummary } from '../../routes/model';
 import { cardPath } from '../form/document-form';
 import { formatDateTime, toDisplayDate } from '../form/dates';
 import type { Resolver } from '../form/lookups';
@@ -17,6 +19,9 @@ type Change = OperationEntry['changes'][number];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const DOCUMENT_REFS = new Set(['incoming.repeatOf', 'outgoing.inReplyTo', 'internal.answersId']);
+
+/** A route task's kind as its stage is called ("task" is the resolution stage's task). */
+const routeKindOf = (kind: string) => (kind === 'task' ? 'resolution' : kind);
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -56,6 +61,8 @@ function ValueText({
   }
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">—</span>;
+    // The route's stages before and after an edit.
+    if (field === 'route') return stagesSummary(t, value as RouteStage[]);
     const parts = value.map((v) => {
       if (typeof v === 'string') return names.any(v) ?? v;
       if (isRecord(v))
@@ -79,6 +86,7 @@ function ValueText({
     if (field === 'resolution' || field === 'assignment' || field === 'notification') {
       return executionText(value, names, t);
     }
+    if (field === 'route') return routeText(value, names, t);
     if (field === 'incoming.sender') {
       const org = value.kind === 'organization';
       return [str(value.name), !org && value.fin ? `${t('doc.sender.fin')}: ${str(value.fin)}` : '']
@@ -91,6 +99,23 @@ function ValueText({
       .join(', ');
   }
   return String(value);
+}
+
+/** A route's start (round, steps), a step reached (its people, due date) or ended (outcome), as words. */
+function routeText(value: Record<string, unknown>, names: Resolver, t: Translate): string {
+  const parts: string[] = [];
+  if (typeof value.round === 'number') parts.push(`${t('route.fields.round')}: ${value.round}`);
+  if (typeof value.steps === 'number') parts.push(t('doc.log.routeSteps', { n: value.steps }));
+  if (typeof value.step === 'number') parts.push(t('route.steps.step', { n: value.step + 1 }));
+  if (typeof value.kind === 'string') parts.push(tr(t, `route.kinds.${value.kind}`, value.kind));
+  if (Array.isArray(value.people)) parts.push(value.people.map((id) => names.employee(str(id))).join(', '));
+  if (typeof value.dueDate === 'string')
+    parts.push(`${t('route.steps.dueDate')}: ${toDisplayDate(value.dueDate)}`);
+  if (typeof value.outcome === 'string')
+    parts.push(tr(t, `doc.log.routeOutcome.${value.outcome}`, value.outcome));
+  if (typeof value.state === 'string')
+    parts.push(`${t('route.fields.state')}: ${tr(t, `route.states.${value.state}`, value.state)}`);
+  return parts.join('; ');
 }
 
 /** A resolution, an assignment's new state or a sent notice, as words: names, roles, labels, dates. */
@@ -113,7 +138,10 @@ function executionText(value: Record<string, unknown>, names: Resolver, t: Trans
     parts.push(`${t('exec.tree.controller')}: ${names.employee(value.controllerId)}`);
   if (typeof value.dueDate === 'string')
     parts.push(`${t('exec.tree.dueDate')}: ${toDisplayDate(value.dueDate)}`);
-  if (typeof value.kind === 'string') parts.push(tr(t, `exec.notices.${value.kind}`, value.kind));
+  if (typeof value.kind === 'string')
+    parts.push(
+      tr(t, `exec.notices.${value.kind}`, tr(t, `route.kinds.${routeKindOf(value.kind)}`, value.kind)),
+    );
   if (typeof value.channel === 'string') parts.push(tr(t, `exec.channels.${value.channel}`, value.channel));
   if (typeof value.recipientId === 'string') parts.push(names.employee(value.recipientId));
   if (typeof value.subject === 'string') parts.push(`«${value.subject}»`);

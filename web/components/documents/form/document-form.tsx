@@ -19,6 +19,7 @@ import {
 } from '../../../lib/documents/types';
 import { formatDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
+import { listRouteTemplates } from '../../../lib/routes/api';
 import { useLoad } from '../../../lib/use-load';
 import {
   CheckboxField,
@@ -185,6 +186,9 @@ export function DocumentForm({
     }));
   }, [source.data, kind]);
 
+  // Incoming mail may name its route template at registration (else the Viza tab proposes one).
+  const templates = useLoad(() => (kind === 'incoming' ? listRouteTemplates() : Promise.resolve([])), [kind]);
+
   const repeat = useRepeatCandidates(form, kind === 'incoming' && mode === 'create');
   // A ticked candidate that is no longer offered is not linked silently.
   useEffect(() => {
@@ -258,6 +262,12 @@ export function DocumentForm({
   if (lookups.loading && !lookups.data) return <Loading />;
   const l: DocumentLookups | undefined = lookups.data;
   const employees = employeeOptions(l, locale, [form.controllerId, form.addresseeId, form.signatoryId]);
+  const templateOptions = (templates.data ?? [])
+    .filter((x) => x.kinds.includes(kind))
+    .map((x) => ({ value: x.id, label: x.name }));
+  // A value typed as free text before templates existed stays selectable as it was.
+  if (form.routeTemplateId && !templateOptions.some((o) => o.value === form.routeTemplateId))
+    templateOptions.push({ value: form.routeTemplateId, label: form.routeTemplateId });
   const saveLabel =
     mode === 'edit'
       ? t('form.save')
@@ -365,11 +375,14 @@ export function DocumentForm({
           <fieldset className="field-group">
             <legend>{t('doc.form.registration')}</legend>
             {classification}
-            <TextField
+            <SelectField
               label={t('doc.fields.routeTemplate')}
               {...bind('routeTemplateId')}
-              hint={t('doc.form.routeTemplateHint')}
+              options={templateOptions}
+              emptyLabel={t('doc.form.routeTemplateAuto')}
             />
+            <p className="hint doc-route-hint">{t('doc.form.routeTemplateHint')}</p>
+            <ProblemAlert error={templates.error} />
             {refSelect('nomenclatureId', 'nomenclature', t('doc.fields.nomenclature'))}
             {refSelect('documentTypeId', 'documentTypes', t('doc.fields.documentType'))}
             {journal}

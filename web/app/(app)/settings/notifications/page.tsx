@@ -20,7 +20,7 @@ import { useLoad } from '../../../../lib/use-load';
 
 /**
  * Bildirişlər: how deadline reminders, overdue notices and new tasks reach me — by e-mail, by SMS
- * (or both), and in which language. Every user edits their own; the version guards a second tab.
+ * (or both), and in which language — and whether I want the morning digest. Every user edits their own; the version guards a second tab.
  */
 export default function NotificationsPage() {
   const { t } = useI18n();
@@ -87,6 +87,14 @@ export default function NotificationsPage() {
               </p>
             ) : null}
           </fieldset>
+          <CheckboxField
+            label={t('exec.notifications.digest')}
+            name="digest"
+            checked={form.digest === true}
+            onChange={(v) => setForm({ ...form, digest: v })}
+            errors={errors}
+          />
+          <p className="hint">{t('exec.notifications.digestHint')}</p>
           <SelectField
             label={t('exec.notifications.language')}
             name="language"
