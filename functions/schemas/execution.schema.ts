@@ -4,6 +4,7 @@ import {
   assignmentStatuses,
   executorRoles,
   inboxBoxes,
+  postedAssignmentActions,
 } from '../domain/execution/assignment';
 import { document, documentListQuery } from './documents.schema';
 import { id, isoDate, versioned } from './common.schema';
@@ -27,16 +28,7 @@ export const resolutionInput = z
   .strict()
   .meta({ id: 'ResolutionInput' });
 
-export const assignmentActions = [
-  'report',
-  'close',
-  'accept',
-  'return',
-  'read',
-  'approve',
-  'sign',
-  'reject',
-] as const;
+export const assignmentActions = postedAssignmentActions;
 
 export const assignmentParam = z.object({ id, assignmentId: id, action: z.enum(assignmentActions) }).strict();
 

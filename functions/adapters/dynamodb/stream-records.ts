@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall as unmarshallImage } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import type { DocumentData, DocumentRecord } from '../../domain/documents/document';
+import type { DocumentRecord } from '../../domain/documents/document';
 import type { AssignmentRecord } from '../../domain/execution/assignment';
 import type { Substitution } from '../../domain/org/org';
 
@@ -17,89 +17,64 @@ function typed(value: AttributeValue): AttributeValue {
 
 const unmarshall = (image: Record<string, AttributeValue>) => unmarshallImage(typed({ M: image }).M!);
 
-/** Resolutions written in a stream batch (new images of the `assignment` entity), with their record ids. */
-export function resolutionsInStream(
-  event: DynamoDBStreamEvent,
-): Array<{ sequence: string; record: AssignmentRecord }> {
-  const out: Array<{ sequence: string; record: AssignmentRecord }> = [];
+type Image = Record<string, AttributeValue>;
+
+/** New images of a batch that `accept` picks, with their record ids (for partial batch failures). */
+function newImages(event: DynamoDBStreamEvent, accept: (image: Image) => boolean) {
+  const out: Array<{ sequence: string; image: Image }> = [];
   for (const r of event.Records) {
-    const image = r.dynamodb?.NewImage;
-    if (!image || image.__edb_e__?.S !== 'assignment' || image.kind?.S !== 'resolution') continue;
-    const row = unmarshall(image as Record<string, AttributeValue>) as {
-      data: AssignmentRecord;
-      version: number;
-    };
-    out.push({ sequence: r.dynamodb?.SequenceNumber ?? '', record: { ...row.data, version: row.version } });
+    const image = r.dynamodb?.NewImage as Image | undefined;
+    if (image && accept(image)) out.push({ sequence: r.dynamodb?.SequenceNumber ?? '', image });
   }
   return out;
+}
+
+/** An aggregate or document row: its `data` with the key and version columns put back. */
+function record<T>(image: Image): T {
+  // Only these columns: the others (index keys, filter columns) are not the record.
+  const picked: Image = Object.fromEntries(
+    ['data', 'id', 'tenantId', 'version', 'createdAt', 'updatedAt'].flatMap((k) =>
+      image[k] ? [[k, image[k]]] : [],
+    ),
+  );
+  const { data, ...meta } = unmarshall(picked) as { data: object };
+  return { ...data, ...meta } as T;
+}
+
+const entity = (image: Image) => image.__edb_e__?.S;
+
+/** Resolutions written in a stream batch (new images of the `assignment` entity), with their record ids. */
+export function resolutionsInStream(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'assignment' && i.kind?.S === 'resolution').map(
+    ({ sequence, image }) => {
+      const row = unmarshall(image) as { data: AssignmentRecord; version: number };
+      return { sequence, record: { ...row.data, version: row.version } };
+    },
+  );
 }
 
 /** Documents with a route written in a stream batch (new images of the `document` entity). */
-export function routedDocumentsInStream(
-  event: DynamoDBStreamEvent,
-): Array<{ sequence: string; record: DocumentRecord }> {
-  const out: Array<{ sequence: string; record: DocumentRecord }> = [];
-  for (const r of event.Records) {
-    const image = r.dynamodb?.NewImage;
-    if (!image || image.__edb_e__?.S !== 'document' || !image.data?.M?.route) continue;
-    const row = unmarshall(image as Record<string, AttributeValue>) as {
-      data: DocumentData;
-      id: string;
-      tenantId: string;
-      version: number;
-      createdAt: string;
-      updatedAt: string;
-    };
-    out.push({
-      sequence: r.dynamodb?.SequenceNumber ?? '',
-      record: {
-        ...row.data,
-        id: row.id,
-        tenantId: row.tenantId,
-        version: row.version,
-        createdAt: row.createdAt,
-        updatedAt: row.updatedAt,
-      },
-    });
-  }
-  return out;
+export function routedDocumentsInStream(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'document' && i.data?.M?.route !== undefined).map(
+    ({ sequence, image }) => ({ sequence, record: record<DocumentRecord>(image) }),
+  );
 }
 
 /** Agencies where an employee written in a stream batch asked for the daily digest. */
-export function digestTenantsInStream(
-  event: DynamoDBStreamEvent,
-): Array<{ sequence: string; tenantId: string }> {
-  const out: Array<{ sequence: string; tenantId: string }> = [];
-  for (const r of event.Records) {
-    const image = r.dynamodb?.NewImage;
-    if (!image || image.__edb_e__?.S !== 'aggregate' || image.type?.S !== 'employee') continue;
-    if (image.data?.M?.notifications?.M?.digest?.BOOL !== true || !image.tenantId?.S) continue;
-    out.push({ sequence: r.dynamodb?.SequenceNumber ?? '', tenantId: image.tenantId.S });
-  }
-  return out;
+export function digestTenantsInStream(event: DynamoDBStreamEvent) {
+  return newImages(
+    event,
+    (i) =>
+      entity(i) === 'aggregate' &&
+      i.type?.S === 'employee' &&
+      i.data?.M?.notifications?.M?.digest?.BOOL === true &&
+      i.tenantId?.S !== undefined,
+  ).map(({ sequence, image }) => ({ sequence, tenantId: image.tenantId!.S! }));
 }
 
 /** Substitutions written in a stream batch (new images of `aggregate` rows of that type). */
-export function substitutionsInStream(
-  event: DynamoDBStreamEvent,
-): Array<{ sequence: string; record: Substitution }> {
-  const out: Array<{ sequence: string; record: Substitution }> = [];
-  for (const r of event.Records) {
-    const image = r.dynamodb?.NewImage;
-    if (!image || image.__edb_e__?.S !== 'aggregate' || image.type?.S !== 'substitution') continue;
-    // Only the attributes needed (other columns of the row are not this consumer's business).
-    const picked = Object.fromEntries(
-      ['data', 'id', 'tenantId', 'version', 'createdAt', 'updatedAt'].map((k) => [k, image[k]]),
-    );
-    const row = unmarshall(picked as Record<string, AttributeValue>) as Pick<
-      Substitution,
-      'id' | 'tenantId' | 'version' | 'createdAt' | 'updatedAt'
-    > & { data: Substitution };
-    const { data, id, tenantId, version, createdAt, updatedAt } = row;
-    out.push({
-      sequence: r.dynamodb?.SequenceNumber ?? '',
-      record: { ...data, id, tenantId, version, createdAt, updatedAt },
-    });
-  }
-  return out;
+export function substitutionsInStream(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'aggregate' && i.type?.S === 'substitution').map(
+    ({ sequence, image }) => ({ sequence, record: record<Substitution>(image) }),
+  );
 }

@@ -149,6 +149,21 @@ const transitions: Record<string, readonly AssignmentStatus[]> = {
 
 export type AssignmentAction = keyof typeof transitions;
 
+/**
+ * Actions a caller posts on an assignment (`sub-resolution` has its own route): report … read for
+ * execution and control, approve, sign, reject for route tasks.
+ */
+export const postedAssignmentActions = [
+  'report',
+  'close',
+  'accept',
+  'return',
+  'read',
+  'approve',
+  'sign',
+  'reject',
+] as const satisfies readonly AssignmentAction[];
+
 export function statusAllows(a: AssignmentRecord, action: AssignmentAction): boolean {
   return transitions[action]!.includes(a.status);
 }

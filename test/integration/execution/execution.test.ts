@@ -6,6 +6,7 @@ import { type Api } from '../../support/api';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
 import {
   as,
+  eventually,
   citizenIncoming,
   lookups,
   unique,
@@ -95,16 +96,6 @@ async function act(
 
 async function mails(): Promise<Mail[]> {
   return (await (await fetch(`${maildev}/api/email`)).json()) as Mail[];
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 const cal = azerbaijanCalendar2026_2027;

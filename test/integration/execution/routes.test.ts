@@ -3,6 +3,7 @@ import { type Api } from '../../support/api';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
 import {
   as,
+  eventually,
   citizenIncoming,
   lookups,
   unique,
@@ -50,16 +51,6 @@ type InboxPage = {
 type Operation = { action: string; actorId: string; onBehalfOf?: string; comment?: string };
 
 const emp = (username: string) => ref.employee.get(username)!;
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function routeOf(api: Api, id: string): Promise<RouteView> {
   const res = await api.get<RouteView>(`/api/v1/documents/${id}/route`);

@@ -3,7 +3,15 @@ import { azerbaijanCalendar2026_2027 } from '../../../functions/domain/calendar/
 import { addWorkingDays } from '../../../functions/domain/calendar/working-days';
 import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
-import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
+import {
+  as,
+  eventually,
+  citizenIncoming,
+  lookups,
+  unique,
+  type Doc,
+  type Lookups,
+} from '../documents/helpers';
 
 // kill -9 of the embedded default while route approvals and an execution deadline are pending:
 // no task is lost, the route goes on after the restart, and the reminder fires at its planned time.
@@ -30,16 +38,6 @@ async function advanceTo(instant: string): Promise<void> {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ advanceMs: ms }),
   });
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, what: string, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 beforeAll(async () => {

@@ -20,7 +20,12 @@ export type {
   LocalizedName,
 } from '../../../functions/domain/calendar/working-days';
 export type { NotificationPreferences } from '../../../functions/domain/org/org';
-import type { AssignmentRecord, InboxBox, InboxEntry } from '../../../functions/domain/execution/assignment';
+import {
+  postedAssignmentActions,
+  type AssignmentRecord,
+  type InboxBox,
+  type InboxEntry,
+} from '../../../functions/domain/execution/assignment';
 import type {
   CalendarDay,
   CalendarOverride,
@@ -29,16 +34,7 @@ import type {
 import type { NotificationPreferences } from '../../../functions/domain/org/org';
 
 // report … read: execution and control; approve, sign, reject: route tasks (the Viza tab).
-export const assignmentActions = [
-  'report',
-  'close',
-  'accept',
-  'return',
-  'read',
-  'approve',
-  'sign',
-  'reject',
-] as const;
+export const assignmentActions = postedAssignmentActions;
 export type AssignmentAction = (typeof assignmentActions)[number];
 
 /** An assignment as the card shows it: with what the caller may do on it. */
