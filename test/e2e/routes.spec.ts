@@ -186,7 +186,7 @@ test('an order goes through endorsement, a rejection, resubmission and the signa
   // The lawyer rejects from Razılaşdırmaya gələnlər; a rejection needs its reason.
   const lawyer = await signedInPage(browser, 'lawyer');
   const line = await approvalRow(lawyer, summary);
-  await expect(line).toContainText('Qərar gözlənilir');
+  await expect(line).toContainText('Razılaşdırma gözlənilir');
   await expectAccessible(lawyer, 'for-approval list with a route task');
   await line.getByRole('link').first().click();
   await expect(lawyer).toHaveURL(/tab=route/);
