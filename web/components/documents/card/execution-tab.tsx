@@ -12,6 +12,7 @@ import {
   type AssignmentAction,
   type ExecutionView,
 } from '../../../lib/execution/api';
+import { useBusyAction } from '../../../lib/use-busy';
 import { useI18n, type Translate } from '../../../lib/i18n';
 import { useLoad } from '../../../lib/use-load';
 import { fieldErrorsOf, ProblemAlert, SelectField, StatusMessage, TextAreaField } from '../../fields';
@@ -387,9 +388,7 @@ export function ExecutionTab({
   const { t } = useI18n();
   const loaded = useLoad(() => getExecution(doc.id), [doc.id, doc.version]);
   const [open, setOpen] = useState<Open>();
-  const [message, setMessage] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, message, setMessage, run } = useBusyAction();
   const writeButton = useRef<HTMLButtonElement>(null);
 
   const view = loaded.data;
@@ -407,17 +406,10 @@ export function ExecutionTab({
   };
   const read = async (a: Assignment) => {
     if (!view) return;
-    setBusy(true);
-    setMessage('');
-    setError(null);
-    try {
+    await run(async () => {
       await actOnAssignment(doc.id, a.id, 'read', { version: view.documentVersion });
       done(t('exec.done.read'));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!view) {

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentCard } from '../../../lib/documents/types';
 import { getExecution, type Assignment, type ExecutionView } from '../../../lib/execution/api';
 import { formatDate } from '../../../lib/format';
+import { useBusyAction } from '../../../lib/use-busy';
 import { useI18n } from '../../../lib/i18n';
 import {
   getDocumentRoute,
@@ -467,9 +468,7 @@ export function RouteTab({
   const loaded = useLoad(() => loadRoute(doc.id), [doc.id, doc.version]);
   const people = useLoad(loadRoutePeople, []);
   const [open, setOpen] = useState<Open>();
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, message, setMessage, run } = useBusyAction();
   const [polls, setPolls] = useState(0);
   // After an action the card reads itself again once the route machine has caught up.
   const refreshCard = useRef(false);
@@ -517,17 +516,10 @@ export function RouteTab({
 
   const start = async () => {
     if (!data) return;
-    setBusy(true);
-    setMessage('');
-    setError(null);
-    try {
+    await run(async () => {
       await startDocumentRoute(doc.id, { version: data.view.documentVersion });
       done(t('route.done.started'));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   if (!data) {
