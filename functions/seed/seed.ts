@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../domain/aggregate';
+import { bakuLocalDate } from '../domain/documents/date-filter';
 import type { Tenant } from '../domain/org/org';
 import type { ReferenceItemData, ReferenceListName } from '../domain/reference/lists';
 import type { RouteTemplateData } from '../domain/routes/route';
@@ -49,14 +50,25 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   if (existing) return false;
 
   const deptIds = new Map<string, string>();
+  // The seed's day: when its first record was made (a seed resumed after a crash on a later day
+  // replays that record, so the relative dates below stay the same).
+  let seedDay: string | undefined;
   for (const d of agency.departments) {
     const data = parse<Parameters<typeof org.createDepartment>[2]>(schemas.departmentInput, {
       name: d.name,
       code: d.code,
       ...(d.parentCode ? { parentId: deptIds.get(d.parentCode) } : {}),
     });
-    deptIds.set(d.code, (await org.createDepartment(deps, actor, data, key('department', d.code, data))).id);
+    const created = await org.createDepartment(deps, actor, data, key('department', d.code, data));
+    seedDay ??= bakuLocalDate(created.createdAt);
+    deptIds.set(d.code, created.id);
   }
+  const dayOfSeed = (days: number) =>
+    new Date(
+      Date.parse(`${seedDay ?? bakuLocalDate(deps.clock.now().toISOString())}T00:00:00Z`) + days * 86_400_000,
+    )
+      .toISOString()
+      .slice(0, 10);
   const positionIds = new Map<string, string>();
   for (const p of agency.positions) {
     const data = parse<Parameters<typeof org.createPosition>[2]>(schemas.positionInput, {
@@ -85,11 +97,11 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     const data = parse<Parameters<typeof org.createSubstitution>[2]>(schemas.substitutionInput, {
       employeeId: employeeIds.get(s.employee),
       substituteId: employeeIds.get(s.substitute),
-      from: s.from,
-      to: s.to,
+      from: dayOfSeed(s.fromDay),
+      to: dayOfSeed(s.toDay),
       reason: s.reason,
     });
-    await org.createSubstitution(deps, actor, data, key('substitution', `${s.employee}:${s.from}`, data));
+    await org.createSubstitution(deps, actor, data, key('substitution', `${s.employee}:${s.fromDay}`, data));
   }
 
   const addItem = async (list: ReferenceListName, code: string, input: Record<string, unknown>) => {

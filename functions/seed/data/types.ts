@@ -137,9 +137,12 @@ export interface DemoSubstitution {
   employee: string;
   /** Username of the employee acting for them. */
   substitute: string;
-  /** Inclusive calendar dates (Asia/Baku), YYYY-MM-DD. */
-  from: string;
-  to: string;
+  /**
+   * Inclusive, in days from the day the demo was seeded (Asia/Baku): the demo shows a current
+   * substitution and coming ones whenever it is first started, not only in the year it was written.
+   */
+  fromDay: number;
+  toDay: number;
   reason: string;
 }
 

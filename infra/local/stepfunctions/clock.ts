@@ -22,17 +22,24 @@ export class SystemClock implements RunnerClock {
 /**
  * Local-only controllable clock: system time plus an offset that can only grow. The offset is kept
  * in `<dataDir>/clock.json` (atomically written) so that a restarted runner keeps the same notion
- * of "now" as before. Never used in AWS.
+ * of "now" as before. A new data folder may start at a chosen instant (`startAt`, from
+ * KARGUZAR_CLOCK_START): tests and demos that need given dates set it instead of pinning dates
+ * the calendar will pass. Never used in AWS.
  */
 export class ControllableClock implements RunnerClock {
   private offsetMs: number;
   private readonly listeners = new Set<() => void>();
   private readonly file: string;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: { startAt?: Date } = {}) {
     mkdirSync(dataDir, { recursive: true });
     this.file = join(dataDir, 'clock.json');
-    this.offsetMs = readOffset(this.file);
+    const saved = readOffset(this.file);
+    if (saved === undefined && options.startAt) {
+      // Only a new data folder takes the start: a restart keeps the time it had.
+      this.offsetMs = options.startAt.getTime() - Date.now();
+      writeFileAtomic(this.file, JSON.stringify({ offsetMs: this.offsetMs }));
+    } else this.offsetMs = saved ?? 0;
   }
 
   now(): Date {
@@ -59,11 +66,27 @@ export class ControllableClock implements RunnerClock {
   }
 }
 
-function readOffset(file: string): number {
+function readOffset(file: string): number | undefined {
   try {
     const parsed = JSON.parse(readFileSync(file, 'utf8')) as { offsetMs?: unknown };
     return typeof parsed.offsetMs === 'number' && Number.isFinite(parsed.offsetMs) ? parsed.offsetMs : 0;
   } catch {
-    return 0;
+    return undefined;
   }
+}
+
+/**
+ * KARGUZAR_CLOCK_START: an ISO 8601 instant with a zone (`2030-02-28T20:00:00Z`), or undefined.
+ * Anything else fails the start with a clear message.
+ */
+export function clockStartFromEnv(env: NodeJS.ProcessEnv = process.env): Date | undefined {
+  const raw = env.KARGUZAR_CLOCK_START?.trim();
+  if (!raw) return undefined;
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(raw);
+  const at = new Date(raw);
+  if (!ok || Number.isNaN(at.getTime()))
+    throw new Error(
+      `KARGUZAR_CLOCK_START must be an ISO 8601 instant such as 2030-02-28T20:00:00Z, got "${raw}"`,
+    );
+  return at;
 }

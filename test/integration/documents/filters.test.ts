@@ -5,9 +5,13 @@ import type { Doc, Problem } from './helpers';
 
 // Registrations placed around Baku midnights (UTC+4): one minute before and after a month's end and
 // a year's end. A filter that used UTC, or months counted from 0, would put them on the wrong side.
+// The year is the one after the embedded clock's (whatever date the suite runs on, or the clock
+// starts at), so every instant lies ahead of the clock, which only moves forward.
 let embedded: RunningEmbedded;
 let clerk: Api;
 const docs: Record<string, Doc> = {};
+let Y = 0;
+let Y1 = 0;
 
 async function moveClockTo(iso: string) {
   const now = (await (await fetch(`${embedded.baseUrl}/local/clock`)).json()) as { now: string };
@@ -43,14 +47,18 @@ async function ids(query: string): Promise<string[]> {
 beforeAll(async () => {
   embedded = await startEmbeddedProcess();
   clerk = apiClient(embedded.baseUrl, await tokenFor(embedded.baseUrl, 'clerk'));
-  await register('nov30', '2026-11-30T19:59:00Z', {
-    documentDate: '2026-11-30',
+  const clock = (await (await fetch(`${embedded.baseUrl}/local/clock`)).json()) as { now: string };
+  // The Baku year of the clock's now, plus one.
+  Y = new Date(Date.parse(clock.now) + 4 * 3600_000).getUTCFullYear() + 1;
+  Y1 = Y + 1;
+  await register('nov30', `${Y}-11-30T19:59:00Z`, {
+    documentDate: `${Y}-11-30`,
     documentNumber: 'AB-77',
     summary: 'Torpaq sahəsi barədə ƏRİZƏ',
   });
-  await register('dec01', '2026-11-30T20:01:00Z', { documentDate: '2026-12-01' });
-  await register('dec31', '2026-12-31T19:59:00Z');
-  await register('jan01', '2026-12-31T20:01:00Z');
+  await register('dec01', `${Y}-11-30T20:01:00Z`, { documentDate: `${Y}-12-01` });
+  await register('dec31', `${Y}-12-31T19:59:00Z`);
+  await register('jan01', `${Y}-12-31T20:01:00Z`);
 }, 240_000);
 
 afterAll(async () => {
@@ -59,33 +67,33 @@ afterAll(async () => {
 
 describe('the filter row of the incoming list (Asia/Baku)', () => {
   it('exact day dd.MM.yyyy', async () => {
-    expect(await ids('registered=30.11.2026')).toEqual(['nov30']);
-    expect(await ids('registered=01.12.2026')).toEqual(['dec01']);
-    expect(await ids('registered=1.12.2026')).toEqual(['dec01']);
+    expect(await ids(`registered=30.11.${Y}`)).toEqual(['nov30']);
+    expect(await ids(`registered=01.12.${Y}`)).toEqual(['dec01']);
+    expect(await ids(`registered=1.12.${Y}`)).toEqual(['dec01']);
   });
 
   it('month MM.yyyy and *.MM.yyyy and the brochure form *dd.MM.yyyy', async () => {
-    expect(await ids('registered=11.2026')).toEqual(['nov30']);
-    expect(await ids('registered=12.2026')).toEqual(['dec01', 'dec31']);
-    expect(await ids(`registered=${encodeURIComponent('*.12.2026')}`)).toEqual(['dec01', 'dec31']);
-    expect(await ids(`registered=${encodeURIComponent('*03.11.2026')}`)).toEqual(['nov30']);
-    expect(await ids('registered=01.2027')).toEqual(['jan01']);
+    expect(await ids(`registered=11.${Y}`)).toEqual(['nov30']);
+    expect(await ids(`registered=12.${Y}`)).toEqual(['dec01', 'dec31']);
+    expect(await ids(`registered=${encodeURIComponent(`*.12.${Y}`)}`)).toEqual(['dec01', 'dec31']);
+    expect(await ids(`registered=${encodeURIComponent(`*03.11.${Y}`)}`)).toEqual(['nov30']);
+    expect(await ids(`registered=01.${Y1}`)).toEqual(['jan01']);
   });
 
   it('year yyyy and ranges', async () => {
-    expect(await ids('registered=2026')).toEqual(['dec01', 'dec31', 'nov30']);
-    expect(await ids('registered=2027')).toEqual(['jan01']);
-    expect(await ids(`registered=${encodeURIComponent('30.11.2026-01.12.2026')}`)).toEqual([
+    expect(await ids(`registered=${Y}`)).toEqual(['dec01', 'dec31', 'nov30']);
+    expect(await ids(`registered=${Y1}`)).toEqual(['jan01']);
+    expect(await ids(`registered=${encodeURIComponent(`30.11.${Y}-01.12.${Y}`)}`)).toEqual([
       'dec01',
       'nov30',
     ]);
-    expect(await ids(`registered=${encodeURIComponent('12.2026-')}`)).toEqual(['dec01', 'dec31', 'jan01']);
+    expect(await ids(`registered=${encodeURIComponent(`12.${Y}-`)}`)).toEqual(['dec01', 'dec31', 'jan01']);
   });
 
   it('numbers restart with the Baku year, not the UTC one', async () => {
-    expect(docs.jan01?.registration?.year).toBe(2027);
+    expect(docs.jan01?.registration?.year).toBe(Y1);
     expect(docs.jan01?.registration?.seq).toBe(1);
-    expect(docs.dec31?.registration?.year).toBe(2026);
+    expect(docs.dec31?.registration?.year).toBe(Y);
     expect(docs.dec31?.registration?.seq).toBe(3);
   });
 
@@ -112,8 +120,8 @@ describe('the filter row of the incoming list (Asia/Baku)', () => {
   });
 
   it("the sender's document date, number, text contains (Azerbaijani letters folded) and status", async () => {
-    expect(await ids('documentDate=11.2026')).toEqual(['nov30']);
-    expect(await ids('documentDate=01.12.2026')).toEqual(['dec01']);
+    expect(await ids(`documentDate=11.${Y}`)).toEqual(['nov30']);
+    expect(await ids(`documentDate=01.12.${Y}`)).toEqual(['dec01']);
     expect(await ids('documentNumber=AB-77')).toEqual(['nov30']);
     expect(await ids(`summary=${encodeURIComponent('ərizə')}`)).toEqual(['nov30']);
     expect(await ids(`summary=${encodeURIComponent('TORPAQ SAHƏSİ')}`)).toEqual(['nov30']);
@@ -124,7 +132,7 @@ describe('the filter row of the incoming list (Asia/Baku)', () => {
   });
 
   it('refuses a malformed date with a localized 400 naming the field', async () => {
-    for (const value of ['31.02.2026', '13.2026', 'noyabr', '2026-11-01']) {
+    for (const value of [`31.02.${Y}`, `13.${Y}`, 'noyabr', `${Y}-11-01`]) {
       const res = await clerk.get<Problem>(
         `/api/v1/documents?kind=incoming&registered=${encodeURIComponent(value)}`,
       );
