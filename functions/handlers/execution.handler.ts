@@ -1,7 +1,13 @@
 import type { AssignmentAction, InboxBox } from '../domain/execution/assignment';
 import type { NotificationPreferences } from '../domain/org/org';
 import { authed, createGroupHandler, type RequestContext } from '../http/group-handler';
-import { getCalendar, updateCalendar } from '../usecases/execution/calendar.usecase';
+import {
+  getCalendar,
+  getCalendarYear,
+  listCalendarYears,
+  updateCalendar,
+  updateCalendarYear,
+} from '../usecases/execution/calendar.usecase';
 import type { ExecutionDeps } from '../usecases/execution/common';
 import { listInbox, type InboxListQuery } from '../usecases/execution/inbox.usecase';
 import {
@@ -15,6 +21,7 @@ import {
 import { cardOf } from '../usecases/documents/query.usecase';
 import { getMyNotifications, updateMyNotifications } from '../usecases/org/structure.usecase';
 import { resolveActor } from '../usecases/org/actor.usecase';
+import type { MovableHolidaysInput } from '../domain/calendar/movable-holidays';
 import type { CalendarOverride } from '../domain/calendar/working-days';
 import type { RouteStage, RouteTemplateData } from '../domain/routes/route';
 import {
@@ -30,6 +37,7 @@ import { getContainer } from '../wiring/container';
 
 const deps = (): ExecutionDeps => getContainer();
 const id = (ctx: RequestContext) => String(ctx.params.id);
+const year = (ctx: RequestContext) => Number(ctx.params.year);
 
 export const handler = createGroupHandler(
   'execution',
@@ -66,6 +74,15 @@ export const handler = createGroupHandler(
         deps(),
         authed(ctx).actor,
         ctx.body as { version: number; year?: number; weekend?: number[]; days: CalendarOverride[] },
+      ),
+    listCalendarYears: async (ctx) => listCalendarYears(deps(), authed(ctx).actor),
+    getCalendarYear: async (ctx) => getCalendarYear(deps(), authed(ctx).actor, year(ctx)),
+    updateCalendarYear: async (ctx) =>
+      updateCalendarYear(
+        deps(),
+        authed(ctx).actor,
+        year(ctx),
+        ctx.body as MovableHolidaysInput & { version: number },
       ),
     listRouteTemplates: async (ctx) => ({ items: await listTemplates(deps(), authed(ctx).actor) }),
     createRouteTemplate: async (ctx) =>

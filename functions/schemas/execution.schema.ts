@@ -6,6 +6,7 @@ import {
   inboxBoxes,
   postedAssignmentActions,
 } from '../domain/execution/assignment';
+import { movableHolidayStates, movableHolidayStatuses } from '../domain/calendar/movable-holidays';
 import { document, documentListQuery } from './documents.schema';
 import { id, isoDate, versioned } from './common.schema';
 
@@ -149,6 +150,7 @@ export const calendarView = z
         }),
       )
       .max(400),
+    movableHolidays: z.enum(movableHolidayStates),
     version: z.int(),
   })
   .meta({ id: 'WorkingCalendar' });
@@ -173,3 +175,58 @@ export const calendarUpdate = z
   })
   .strict()
   .meta({ id: 'WorkingCalendarUpdate' });
+
+const calendarYear = z.coerce.number().int().min(2000).max(2100);
+const yearDataSource = z.enum(['built-in', 'agency']);
+
+export const calendarYearParam = z.object({ year: calendarYear }).strict();
+
+/** A year's data that no rule gives: the lunar holidays and the Cabinet's transfers. */
+export const calendarYearUpdate = z
+  .object({
+    version: z.int().min(0),
+    status: z.enum(movableHolidayStatuses),
+    /** First days of Ramazan Bayram (two days each); two in a year that has it twice. */
+    ramazan: z.array(isoDate).min(1).max(2),
+    /** First days of Qurban Bayram (two days each). */
+    qurban: z.array(isoDate).min(1).max(2),
+    /** Cabinet transfers: weekend days made working days. */
+    workingDays: z.array(isoDate).max(20).optional(),
+    /** Cabinet transfers: working days made days off. */
+    restDays: z.array(isoDate).max(20).optional(),
+  })
+  .strict()
+  .meta({ id: 'WorkingCalendarYearUpdate' });
+
+export const calendarYearView = z
+  .object({
+    year: z.int(),
+    /** missing: no data for the year (deadlines count fixed holidays and weekends only). */
+    movableHolidays: z.enum(movableHolidayStates),
+    source: yearDataSource.optional(),
+    ramazan: z.array(isoDate).max(2),
+    qurban: z.array(isoDate).max(2),
+    workingDays: z.array(isoDate).max(20),
+    restDays: z.array(isoDate).max(20),
+    version: z.int(),
+  })
+  .meta({ id: 'WorkingCalendarYear' });
+
+export const calendarYearsView = z
+  .object({
+    /** The server's date in Baku. */
+    today: isoDate,
+    years: z
+      .array(
+        z.object({
+          year: z.int(),
+          movableHolidays: z.enum(movableHolidayStatuses),
+          source: yearDataSource,
+        }),
+      )
+      .max(200),
+    /** Years to fill in now: the current one, and from 1 December the next, when they lack data. */
+    missing: z.array(z.int()).max(2),
+    version: z.int(),
+  })
+  .meta({ id: 'WorkingCalendarYears' });

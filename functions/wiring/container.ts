@@ -16,6 +16,8 @@ import type { Clock } from '../ports/clock.port';
 import type { DocumentStore } from '../ports/document-store.port';
 import type { EmailSender } from '../ports/email.port';
 import type { IdentityDirectory } from '../ports/identity-directory.port';
+import type { Log } from '../ports/log.port';
+import { logger } from '../http/logger';
 import type { ObjectStore } from '../ports/object-store.port';
 import type { RegistryLoader, RegistryLookup } from '../ports/registry.port';
 import type { DocumentSigner } from '../ports/signing.port';
@@ -42,6 +44,8 @@ export interface Container {
   readonly registry: RegistryLookup & RegistryLoader;
   /** The web app's origin, for links in notices. */
   readonly webBaseUrl?: string;
+  /** Structured logs for use cases (operational warnings). */
+  readonly log: Log;
 }
 
 let container: Container | undefined;
@@ -109,6 +113,7 @@ export function getContainer(): Container {
     documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
     clock: clockOverride ?? { now: () => new Date() },
+    log: logger,
     ...(cfg.WEB_ORIGIN ? { webBaseUrl: cfg.WEB_ORIGIN } : {}),
     verifier: new JwtTokenVerifier({
       issuer: cfg.OIDC_ISSUER,

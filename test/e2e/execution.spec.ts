@@ -297,6 +297,89 @@ test('the admin edits the working-day calendar; a user chooses notification chan
   await admin.getByRole('button', { name: `Dəyişikliyi ləğv et: ${displayDate(date)}` }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'ləğv edildi' })).toBeVisible();
   await expect(row).toHaveCount(0);
+
+  // A year with no Ramazan and Qurban data (past the built-in years and today): a warning, a way
+  // to the form, errors announced, then the year entered.
+  const bare = Math.max(year, 2027) + 6;
+  await admin.getByLabel('İl', { exact: true }).selectOption(String(bare));
+  await expect(
+    admin.getByRole('heading', { level: 2, name: `${bare}: qeyri-iş və iş günləri` }),
+  ).toBeVisible();
+  const warning = admin.getByRole('note').filter({
+    hasText: `${bare} üçün Ramazan və Qurban bayramlarının tarixləri daxil edilməyib.`,
+  });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText('yalnız sabit bayramlar və həftəlik istirahət günləri');
+  // The fixed holidays are there all the same.
+  await expect(admin.getByRole('row', { name: new RegExp(escape(`01.01.${bare}`)) })).toContainText(
+    'Yeni il bayramı',
+  );
+  await expectAccessible(admin, 'calendar page of a year without yearly data');
+  await warning.getByRole('button', { name: `${bare} üçün tarixləri daxil edin` }).click();
+  const ramazan = admin.getByRole('textbox', { name: /^Ramazan bayramının birinci günü/ });
+  const qurban = admin.getByRole('textbox', { name: /^Qurban bayramının birinci günü/ });
+  await expect(ramazan).toBeFocused();
+  const yearForm = admin.locator('form').filter({ has: ramazan });
+  // Checked in the browser: a date of another year.
+  await ramazan.fill(`03.04.${bare + 1}`);
+  await qurban.fill(`10.06.${bare}`);
+  await yearForm.getByRole('button', { name: 'Yadda saxla' }).click();
+  await expect(yearForm.getByRole('alert')).toContainText('Xanaları yoxlayın.');
+  await expect(ramazan).toHaveAttribute('aria-invalid', 'true');
+  await expect(ramazan).toHaveAccessibleDescription(new RegExp(`Tarix ${bare} ilinə aid olmalıdır`));
+  await expect(ramazan).toBeFocused();
+  // Checked by the API: Qurban on Ramazan's second day.
+  await ramazan.fill(`03.04.${bare}`);
+  await qurban.fill(`04.04.${bare}`);
+  await yearForm.getByRole('button', { name: 'Yadda saxla' }).click();
+  await expect(yearForm.getByRole('alert')).toContainText(
+    'Bu tarix başqa bayram və ya köçürmə günü ilə üst-üstə düşür',
+  );
+  await expect(qurban).toHaveAttribute('aria-invalid', 'true');
+  await expect(qurban).toBeFocused();
+  await expectAccessible(admin, 'year data form with errors');
+  await qurban.fill(`10.06.${bare}`);
+  await yearForm
+    .getByLabel('Məlumatın vəziyyəti')
+    .selectOption({ label: 'Təsdiqlənib (Nazirlər Kabinetinin qərarı)' });
+  await yearForm.getByRole('button', { name: 'Yadda saxla' }).click();
+  await expect(
+    admin
+      .getByRole('status')
+      .filter({ hasText: `${bare} üçün Ramazan, Qurban və köçürmə tarixləri yadda saxlanıldı.` }),
+  ).toBeVisible();
+  await expect(warning).toHaveCount(0);
+  await expect(
+    admin.getByText(
+      `${bare} üçün Ramazan və Qurban bayramlarının tarixləri Nazirlər Kabinetinin qərarı ilə təsdiqlənib.`,
+    ),
+  ).toBeVisible();
+  await expect(admin.getByRole('row', { name: new RegExp(escape(`03.04.${bare}`)) })).toContainText(
+    'Ramazan bayramı',
+  );
+  await expect(ramazan).toHaveValue(`03.04.${bare}`);
+
+  // The home page warns the admin when the current year (or, from 1 December, the next) lacks
+  // the data. The server's clock decides which years; the answer is stubbed here so that the
+  // check does not depend on the date.
+  const lacking = bare + 1;
+  await admin.route('**/api/v1/calendar/years', (route) =>
+    route.fulfill({
+      json: { today: bakuDate(now), years: [], missing: [lacking], version: 1 },
+    }),
+  );
+  await admin.goto('/home/');
+  const homeWarning = admin.getByRole('note').filter({ hasText: 'Ramazan və Qurban tarixləri çatışmır' });
+  await expect(homeWarning).toContainText(
+    `${lacking} üçün Ramazan və Qurban bayramlarının tarixləri daxil edilməyib`,
+  );
+  await expectAccessible(admin, 'home page with the calendar warning');
+  await homeWarning.getByRole('link', { name: `${lacking} üçün tarixləri daxil edin` }).click();
+  await expect(
+    admin.getByRole('heading', { level: 2, name: `${lacking}: qeyri-iş və iş günləri` }),
+  ).toBeVisible();
+  await expect(admin.getByLabel('İl', { exact: true })).toHaveValue(String(lacking));
+  await admin.unroute('**/api/v1/calendar/years');
   await admin.context().close();
 
   // The controller turns SMS on (the overdue notice of the next test also goes by SMS).

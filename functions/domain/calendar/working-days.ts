@@ -1,13 +1,16 @@
 /**
  * Working-day arithmetic for deadlines (control dates, reply terms, archive periods).
  *
- * A calendar is a weekly rule plus a list of exceptions: public holidays and days off that fall on
- * weekdays, and weekend days made working days by a Cabinet transfer. Dates are Baku calendar
- * dates as `YYYY-MM-DD` strings; there are no times and no zones here, only day numbers counted
- * on UTC dates built from the Y-M-D parts, so daylight saving cannot shift a day.
+ * A calendar is a weekly rule plus exceptions: public holidays and days off that fall on weekdays,
+ * and weekend days made working days by a Cabinet transfer. Exceptions are either listed outright
+ * (`days`) or computed a year at a time when a date of that year is first looked at
+ * (`exceptionsOf`, e.g. from the Labour Code's holiday rules), so a calendar answers for any year.
+ * Dates are Baku calendar dates as `YYYY-MM-DD` strings; there are no times and no zones here, only
+ * day numbers counted on UTC dates built from the Y-M-D parts, so daylight saving cannot shift a day.
  *
- * Calendars are treated as immutable values: the lookup index built for a calendar is cached
- * against the object, so change a calendar by building a new one (e.g. with `mergeCalendars`).
+ * Calendars are treated as immutable values: the lookup index built for a calendar (and each year
+ * it computed) is cached against the object, so change a calendar by building a new one (e.g. with
+ * `mergeCalendars`).
  */
 
 /**
@@ -36,8 +39,15 @@ export interface CalendarDay {
 export interface WorkingCalendar {
   /** ISO weekdays (1 = Monday … 7 = Sunday) that are rest days unless an exception says otherwise. */
   readonly weekend: readonly number[];
-  /** Exceptions only; at most one entry a date. */
-  readonly days: readonly CalendarDay[];
+  /** Exceptions listed outright, of any years; at most one entry a date. */
+  readonly days?: readonly CalendarDay[];
+  /**
+   * The computed exceptions of one year: called when a date of `year` is first looked at, at most
+   * once a year for a calendar (the answer is cached with it), so it must always give the same
+   * answer. Every date inside `year`, at most one entry a date; a listed `days` entry wins over a
+   * computed one for the same date.
+   */
+  readonly exceptionsOf?: (year: number) => readonly CalendarDay[];
 }
 
 /** The five-day week of state bodies. */
@@ -106,31 +116,51 @@ export function nextWorkingDay(cal: WorkingCalendar, date: string): string {
 }
 
 /**
+ * The exceptions of one year (listed and computed, a listed entry winning on its date), sorted by
+ * date. Throws RangeError on a malformed calendar.
+ */
+export function calendarDays(cal: WorkingCalendar, year: number): readonly CalendarDay[] {
+  if (!Number.isInteger(year)) throw new RangeError(`Not a year: ${year}`);
+  return yearIndex(indexOf(cal), year).days;
+}
+
+/**
  * The base calendar with a tenant's edits applied: an override replaces the base entry for its date,
- * `normal` removes it. Days come back sorted by date. Throws RangeError on a malformed date or weekend.
+ * `normal` removes it (the last edit of a date wins). The result computes each year from the base's
+ * year when first needed, so it answers for any year the base does; its days come back sorted by
+ * date. Throws RangeError on a malformed date or weekend in the overrides.
  */
 export function mergeCalendars(base: WorkingCalendar, overrides: CalendarOverrides): WorkingCalendar {
-  const byDate = new Map<string, CalendarDay>();
-  for (const day of base.days) byDate.set(canonical(day.date), day);
+  const weekend = [...(overrides.weekend ?? base.weekend)];
+  weekendFlags(weekend); // validate now rather than on first use
+  const editsByYear = new Map<number, CalendarOverride[]>();
   for (const edit of overrides.days) {
     const date = canonical(edit.date);
-    if (edit.kind === 'normal') {
-      byDate.delete(date);
-      continue;
-    }
-    byDate.set(date, {
-      date,
-      kind: edit.kind,
-      ...(edit.name ? { name: edit.name } : {}),
-      ...(edit.provisional ? { provisional: true } : {}),
-    });
+    const year = Number(date.slice(0, 4));
+    const edits = editsByYear.get(year) ?? [];
+    edits.push({ ...edit, date });
+    editsByYear.set(year, edits);
   }
-  const merged: WorkingCalendar = {
-    weekend: [...(overrides.weekend ?? base.weekend)],
-    days: [...byDate.values()].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0)),
+  return {
+    weekend,
+    exceptionsOf: (year) => {
+      const byDate = new Map<string, CalendarDay>();
+      for (const day of calendarDays(base, year)) byDate.set(day.date, day);
+      for (const edit of editsByYear.get(year) ?? []) {
+        if (edit.kind === 'normal') {
+          byDate.delete(edit.date);
+          continue;
+        }
+        byDate.set(edit.date, {
+          date: edit.date,
+          kind: edit.kind,
+          ...(edit.name ? { name: edit.name } : {}),
+          ...(edit.provisional ? { provisional: true } : {}),
+        });
+      }
+      return [...byDate.values()];
+    },
   };
-  indexOf(merged); // validate now rather than on first use
-  return merged;
 }
 
 // --- internals -------------------------------------------------------------------------------
@@ -138,14 +168,27 @@ export function mergeCalendars(base: WorkingCalendar, overrides: CalendarOverrid
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MIN_YEAR = 1000;
+const MAX_YEAR = 9999;
 const FIRST_DAY = Date.UTC(MIN_YEAR, 0, 1) / DAY_MS;
 // The day after 9999-12-31 would need a five-digit year; stepping past it is an error, not a date.
-const LAST_DAY = Date.UTC(9999, 11, 31) / DAY_MS;
+const LAST_DAY = Date.UTC(MAX_YEAR, 11, 31) / DAY_MS;
+
+interface YearIndex {
+  readonly first: number;
+  readonly last: number;
+  readonly days: readonly CalendarDay[];
+  readonly exceptions: ReadonlyMap<number, CalendarDayKind>;
+}
 
 interface CalendarIndex {
   /** Indexed by ISO weekday; slot 0 unused. */
   readonly weekend: readonly boolean[];
-  readonly exceptions: ReadonlyMap<number, CalendarDayKind>;
+  /** The listed days, by year. */
+  readonly listed: ReadonlyMap<number, readonly CalendarDay[]>;
+  readonly compute: ((year: number) => readonly CalendarDay[]) | undefined;
+  readonly years: Map<number, YearIndex>;
+  /** The year looked at last: walks over consecutive days stay in one year most of the time. */
+  current: YearIndex | undefined;
 }
 
 const indexes = new WeakMap<WorkingCalendar, CalendarIndex>();
@@ -159,27 +202,72 @@ function indexOf(cal: WorkingCalendar): CalendarIndex {
   return index;
 }
 
-function buildIndex(cal: WorkingCalendar): CalendarIndex {
+function weekendFlags(days: readonly number[]): boolean[] {
   const weekend = Array.from({ length: 8 }, () => false);
-  for (const day of cal.weekend) {
+  for (const day of days) {
     if (!Number.isInteger(day) || day < 1 || day > 7) throw new RangeError(`Not an ISO weekday: ${day}`);
     weekend[day] = true;
   }
   // Without a single working weekday a search for the next working day would never end.
   if (weekend.filter(Boolean).length === 7) throw new RangeError('A weekend cannot cover the whole week');
-  const exceptions = new Map<number, CalendarDayKind>();
-  for (const { date, kind } of cal.days) {
-    const day = parseDate(date);
-    if (exceptions.has(day)) throw new RangeError(`Two calendar entries for ${date}`);
-    exceptions.set(day, kind);
+  return weekend;
+}
+
+function buildIndex(cal: WorkingCalendar): CalendarIndex {
+  const weekend = weekendFlags(cal.weekend);
+  const seen = new Set<number>();
+  const listed = new Map<number, CalendarDay[]>();
+  for (const entry of cal.days ?? []) {
+    const day = parseDate(entry.date);
+    if (seen.has(day)) throw new RangeError(`Two calendar entries for ${entry.date}`);
+    seen.add(day);
+    const year = yearOfDay(day);
+    const list = listed.get(year) ?? [];
+    list.push({ ...entry, date: formatDate(day) });
+    listed.set(year, list);
   }
-  return { weekend, exceptions };
+  return { weekend, listed, compute: cal.exceptionsOf, years: new Map(), current: undefined };
+}
+
+/** The exceptions of a year, computed (and checked) on first use. */
+function yearIndex(index: CalendarIndex, year: number): YearIndex {
+  const known = index.years.get(year);
+  if (known) return known;
+  if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError('Date out of range');
+  const first = Date.UTC(year, 0, 1) / DAY_MS;
+  const last = Date.UTC(year, 11, 31) / DAY_MS;
+  const byDay = new Map<number, CalendarDay>();
+  for (const entry of index.compute?.(year) ?? []) {
+    const day = parseDate(entry.date);
+    if (day < first || day > last) throw new RangeError(`${entry.date} is not in ${year}`);
+    if (byDay.has(day)) throw new RangeError(`Two calendar entries for ${entry.date}`);
+    byDay.set(day, entry);
+  }
+  for (const entry of index.listed.get(year) ?? []) byDay.set(parseDate(entry.date), entry);
+  const sorted = [...byDay.entries()].sort(([a], [b]) => a - b);
+  const built: YearIndex = {
+    first,
+    last,
+    days: Object.freeze(sorted.map(([, entry]) => Object.freeze({ ...entry }))),
+    exceptions: new Map(sorted.map(([day, entry]) => [day, entry.kind])),
+  };
+  index.years.set(year, built);
+  return built;
 }
 
 function isWorking(index: CalendarIndex, day: number): boolean {
-  const kind = index.exceptions.get(day);
+  let year = index.current;
+  if (!year || day < year.first || day > year.last) {
+    year = yearIndex(index, yearOfDay(day));
+    index.current = year;
+  }
+  const kind = year.exceptions.get(day);
   if (kind !== undefined) return kind === 'working';
   return !index.weekend[isoWeekday(day)];
+}
+
+function yearOfDay(day: number): number {
+  return new Date(day * DAY_MS).getUTCFullYear();
 }
 
 /** 1970-01-01 (day 0) was a Thursday, ISO weekday 4. */

@@ -1,10 +1,12 @@
-import { azerbaijanCalendar2026_2027 } from '../../domain/calendar/azerbaijan';
+import { azerbaijanCalendar } from '../../domain/calendar/azerbaijan';
+import type { MovableHolidays } from '../../domain/calendar/movable-holidays';
 import {
   mergeCalendars,
   type CalendarOverrides,
   type WorkingCalendar,
 } from '../../domain/calendar/working-days';
 import type { AggregateMeta } from '../../domain/aggregate';
+import type { Log } from '../../ports/log.port';
 import type { DocumentRecord } from '../../domain/documents/document';
 import { notifyEmployees } from '../notifications/notify.usecase';
 import { bakuLocalDate } from '../../domain/documents/date-filter';
@@ -24,6 +26,8 @@ import type { DocumentDeps } from '../documents/common';
 export interface ExecutionDeps extends DocumentDeps {
   readonly workflow?: WorkflowEngine;
   readonly sms?: SmsSender;
+  /** Structured operational warnings (no personal data); absent in tools that need none. */
+  readonly log?: Log;
 }
 
 /** The state machine watching one controlled resolution, and its execution name (one per resolution). */
@@ -34,15 +38,43 @@ export const deadlineExecutionName = (resolutionId: string) => `deadline-${resol
 export const CALENDAR_ID = 'working-calendar';
 export type CalendarAggregate = AggregateMeta & CalendarOverrides;
 
-/** The tenant's edits (if any) and the seeded Azerbaijani calendar with them applied. */
+/**
+ * The agency's yearly data of the state calendar (lunar holidays, Cabinet transfers), every year in
+ * one aggregate beside the edits: one read gives the calendar of any year.
+ */
+export const CALENDAR_YEARS_ID = 'working-calendar-years';
+export type CalendarYearsAggregate = AggregateMeta & { years: MovableHolidays[] };
+
+/**
+ * The tenant's edits and yearly data (if any) and its calendar: the Azerbaijani state calendar
+ * (any year, computed when first needed) with the yearly data and the edits applied. A year
+ * without yearly data counts fixed holidays and weekends only and logs a warning when a
+ * computation first steps into it.
+ */
 export async function calendarWithEdits(
   deps: ExecutionDeps,
   tenantId: string,
-): Promise<{ own?: CalendarAggregate; calendar: WorkingCalendar }> {
-  const own = await deps.store.get<CalendarAggregate>('calendar', tenantId, CALENDAR_ID);
-  return own
-    ? { own, calendar: mergeCalendars(azerbaijanCalendar2026_2027, own) }
-    : { calendar: azerbaijanCalendar2026_2027 };
+): Promise<{ own?: CalendarAggregate; years?: CalendarYearsAggregate; calendar: WorkingCalendar }> {
+  const found = await deps.store.getMany<AggregateMeta>('calendar', tenantId, [
+    CALENDAR_ID,
+    CALENDAR_YEARS_ID,
+  ]);
+  const own = found.find((item) => item.id === CALENDAR_ID) as CalendarAggregate | undefined;
+  const years = found.find((item) => item.id === CALENDAR_YEARS_ID) as CalendarYearsAggregate | undefined;
+  const base = azerbaijanCalendar({
+    years: years?.years ?? [],
+    onMissingYear: (year) =>
+      deps.log?.warn('calendar_year_without_movable_holidays', {
+        tenantId,
+        year,
+        detail: 'no Ramazan, Qurban or transfer data: fixed holidays and weekends only',
+      }),
+  });
+  return {
+    ...(own ? { own } : {}),
+    ...(years ? { years } : {}),
+    calendar: own ? mergeCalendars(base, own) : base,
+  };
 }
 
 export async function tenantCalendar(deps: ExecutionDeps, tenantId: string): Promise<WorkingCalendar> {

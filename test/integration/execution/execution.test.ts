@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { azerbaijanCalendar2026_2027 } from '../../../functions/domain/calendar/azerbaijan';
-import { addWorkingDays } from '../../../functions/domain/calendar/working-days';
+import { azerbaijanBuiltInCalendar, azerbaijanCalendar } from '../../../functions/domain/calendar/azerbaijan';
+import { addWorkingDays, calendarDays } from '../../../functions/domain/calendar/working-days';
 import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
 import { type Api } from '../../support/api';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
@@ -98,7 +98,14 @@ async function mails(): Promise<Mail[]> {
   return (await (await fetch(`${maildev}/api/email`)).json()) as Mail[];
 }
 
-const cal = azerbaijanCalendar2026_2027;
+const cal = azerbaijanBuiltInCalendar;
+
+/** The first Monday–Friday on or after a date (not a holiday check: pick dates away from them). */
+function nextWeekday(date: string): string {
+  let t = Date.parse(`${date}T00:00:00Z`);
+  while ([0, 6].includes(new Date(t).getUTCDay())) t += 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
 
 beforeAll(async () => {
   embedded = await startEmbeddedProcess();
@@ -469,5 +476,162 @@ describe('resolution, execution and control', () => {
     const undo = await admin.put<Calendar>('/api/v1/calendar', { version: put26.body.version, days: [] });
     expect(undo.status).toBe(200);
     expect((await admin.get<Calendar>('/api/v1/calendar?year=2026')).body.overrides).toEqual([]);
+  });
+
+  it('yearly calendar data: a year without it still computes deadlines and says so; an admin enters a year; bad input writes nothing', async () => {
+    const admin = await as(embedded.baseUrl, 'admin');
+    type YearView = {
+      year: number;
+      movableHolidays: string;
+      source?: string;
+      ramazan: string[];
+      qurban: string[];
+      workingDays: string[];
+      restDays: string[];
+      version: number;
+    };
+    type Years = {
+      today: string;
+      years: Array<{ year: number; movableHolidays: string; source: string }>;
+      missing: number[];
+      version: number;
+    };
+    type Calendar = {
+      movableHolidays: string;
+      days: Array<{ date: string; kind: string; provisional?: boolean }>;
+    };
+    const today = bakuLocalDate(await now());
+    // Years no data covers, whatever the clock says: after the built-in years and after today.
+    const bare = Math.max(Number(today.slice(0, 4)), 2027) + 4;
+    const entered = bare + 1;
+
+    // A year without data: its status says so, its calendar has the fixed holidays and days off.
+    const missing = await admin.get<YearView>(`/api/v1/calendar/years/${bare}`);
+    expect(missing.status).toBe(200);
+    expect(missing.body).toMatchObject({ year: bare, movableHolidays: 'missing', ramazan: [], qurban: [] });
+    expect(missing.body.source).toBeUndefined();
+    const bareCalendar = await admin.get<Calendar>(`/api/v1/calendar?year=${bare}`);
+    expect(bareCalendar.body.movableHolidays).toBe('missing');
+    expect(bareCalendar.body.days.map((d) => [d.date, d.kind])).toEqual(
+      calendarDays(azerbaijanCalendar(), bare).map((d) => [d.date, d.kind]),
+    );
+
+    // A controlled resolution due in that year: accepted, its deadline machine plans its reminders
+    // on fixed holidays and weekends, and the server logs a warning naming the tenant and the year.
+    const doc = await register(unique('Uzaq müddət'));
+    const due = addWorkingDays(azerbaijanCalendar(), `${bare}-03-19`, 1);
+    await resolve(doc, {
+      text: 'Uzaq müddətli tapşırıq',
+      executors: [{ employeeId: emp('executor1') }],
+      controllerId: emp('controller'),
+      dueDate: due,
+    });
+    const warning = await eventually(
+      async () =>
+        embedded
+          .logs()
+          .split('\n')
+          .find((l) => l.includes('calendar_year_without_movable_holidays') && l.includes(`"year":${bare}`)),
+      'the warning about the year without data',
+    );
+    const logged = JSON.parse(warning) as Record<string, unknown>;
+    expect(logged).toMatchObject({ level: 'warn', year: bare, tenantId: expect.any(String) });
+    expect(Object.keys(logged).sort()).toEqual(['detail', 'level', 'message', 'tenantId', 'time', 'year']);
+
+    // The summary for the home page agrees with the server's clock.
+    const years = await admin.get<Years>('/api/v1/calendar/years');
+    expect(years.status).toBe(200);
+    expect(years.body.today).toBe(bakuLocalDate(await now()));
+    const current = Number(years.body.today.slice(0, 4));
+    const due2 = years.body.today.slice(5, 7) === '12' ? [current, current + 1] : [current];
+    const known = new Set(years.body.years.map((y) => y.year));
+    expect(years.body.missing).toEqual(due2.filter((y) => !known.has(y)));
+    expect(years.body.years).toContainEqual({ year: 2026, movableHolidays: 'confirmed', source: 'built-in' });
+    const before = years.body.version;
+
+    // Bad input: 422 (403 for a non-admin) and nothing written.
+    const good = {
+      version: before,
+      status: 'confirmed',
+      ramazan: [`${entered}-04-03`],
+      qurban: [`${entered}-06-10`],
+      workingDays: [],
+      restDays: [],
+    };
+    const refused = async (body: unknown) => {
+      const res = await admin.put<Problem>(`/api/v1/calendar/years/${entered}`, body);
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      return res.body;
+    };
+    const overlap = await refused({ ...good, qurban: [`${entered}-04-04`] });
+    expect(overlap.errors?.[0]).toMatchObject({ path: 'qurban.0', code: 'overlapping_dates' });
+    const outside = await refused({ ...good, restDays: [`${entered + 1}-01-05`] });
+    expect(outside.errors?.[0]).toMatchObject({ path: 'restDays.0', code: 'date_outside_year' });
+    const notWeekend = await refused({ ...good, workingDays: [nextWeekday(`${entered}-09-01`)] });
+    expect(notWeekend.errors?.[0]).toMatchObject({ path: 'workingDays.0', code: 'not_a_weekend_day' });
+    const unknown = await refused({ ...good, colour: 'red' });
+    expect(unknown.errors?.[0]).toMatchObject({ code: 'unrecognized_keys' });
+    const proto = await refused(
+      `{"version":${before},"status":"confirmed","ramazan":["${entered}-04-03"],"qurban":["${entered}-06-10"],"__proto__":{"admin":true}}`,
+    );
+    expect(proto.errors?.[0]).toMatchObject({ path: '__proto__', code: 'forbidden_key' });
+    const badDate = await refused({ ...good, ramazan: [`${entered}-02-30`] });
+    expect(badDate.code).toBe('validation_failed');
+    expect(await refused({ ...good, ramazan: [] })).toMatchObject({ code: 'validation_failed' });
+    const clerkPut = await clerk.put<Problem>(`/api/v1/calendar/years/${entered}`, good);
+    expect(clerkPut.status).toBe(403);
+    expect((await admin.get<YearView>(`/api/v1/calendar/years/${entered}`)).body).toMatchObject({
+      movableHolidays: 'missing',
+      version: before,
+    });
+    expect((await admin.get<Years>('/api/v1/calendar/years')).body.version).toBe(before);
+
+    // An admin enters the year: the calendar follows, in English too; a stale version gets 409.
+    const saved = await admin.put<YearView>(`/api/v1/calendar/years/${entered}`, {
+      ...good,
+      status: 'provisional',
+      restDays: [nextWeekday(`${entered}-09-01`)],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body).toMatchObject({
+      year: entered,
+      movableHolidays: 'provisional',
+      source: 'agency',
+      ramazan: [`${entered}-04-03`],
+      version: before + 1,
+    });
+    const enteredCalendar = await admin.get<Calendar>(`/api/v1/calendar?year=${entered}`);
+    expect(enteredCalendar.body.movableHolidays).toBe('provisional');
+    expect(enteredCalendar.body.days).toContainEqual(
+      expect.objectContaining({ date: `${entered}-04-03`, kind: 'holiday', provisional: true }),
+    );
+    expect(enteredCalendar.body.days).toContainEqual(
+      expect.objectContaining({ date: nextWeekday(`${entered}-09-01`), kind: 'day-off' }),
+    );
+    const stale = await admin.put<Problem>(`/api/v1/calendar/years/${entered}`, good);
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('stale_version');
+    // Another year next to it keeps its own data; the bare year is still bare.
+    const confirmed = await admin.put<YearView>('/api/v1/calendar/years/2027', {
+      version: before + 1,
+      status: 'confirmed',
+      ramazan: ['2027-03-09'],
+      qurban: ['2027-05-16'],
+    });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    expect(confirmed.body).toMatchObject({ movableHolidays: 'confirmed', source: 'agency', workingDays: [] });
+    expect((await admin.get<YearView>(`/api/v1/calendar/years/${entered}`)).body.movableHolidays).toBe(
+      'provisional',
+    );
+    expect((await admin.get<YearView>(`/api/v1/calendar/years/${bare}`)).body.movableHolidays).toBe(
+      'missing',
+    );
+    // Another agency sees none of it.
+    const otherAdmin = await as(embedded.baseUrl, 'admin2');
+    expect((await otherAdmin.get<YearView>(`/api/v1/calendar/years/${entered}`)).body).toMatchObject({
+      movableHolidays: 'missing',
+      version: 0,
+    });
+    expect((await otherAdmin.get<YearView>('/api/v1/calendar/years/2027')).body.source).toBe('built-in');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { azerbaijanCalendar2026_2027 } from '../../../functions/domain/calendar/azerbaijan';
+import { azerbaijanBuiltInCalendar } from '../../../functions/domain/calendar/azerbaijan';
 import { addWorkingDays } from '../../../functions/domain/calendar/working-days';
 import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
@@ -100,7 +100,7 @@ describe('kill -9 with pending approvals and deadlines', () => {
     }, 'the second endorsement waiting');
 
     // A controlled resolution whose first reminder is 3 working days before its due date, 09:00 Baku.
-    const cal = azerbaijanCalendar2026_2027;
+    const cal = azerbaijanBuiltInCalendar;
     const today = bakuLocalDate(await now());
     const due = addWorkingDays(cal, today, 6);
     const reminderAt = `${addWorkingDays(cal, due, -3)}T09:00:00+04:00`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azerbaijanCalendar2026_2027 as cal } from '../../../functions/domain/calendar/azerbaijan';
+import { azerbaijanBuiltInCalendar as cal } from '../../../functions/domain/calendar/azerbaijan';
 import {
   bakuInstant,
   defaultDeadlinePolicy as policy,

@@ -1,13 +1,12 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import { AZERBAIJAN_CALENDAR_COVERAGE } from '../../../functions/domain/calendar/azerbaijan';
 import {
   getCalendar,
+  getCalendarYear,
   updateCalendar,
   type CalendarOverride,
   type CalendarUpdate,
-  type CalendarView,
 } from '../../lib/execution/api';
 import { formatDate } from '../../lib/format';
 import { pickText, useI18n, type LocalizedText } from '../../lib/i18n';
@@ -24,10 +23,18 @@ import {
 import { Loading } from '../loading';
 import { DateField } from '../documents/form/controls';
 import { parseDisplayDate, todayDisplay, toDisplayDate } from '../documents/form/dates';
+import { CalendarYearForm, CalendarYearStatus } from './calendar-year-form';
 
 type Edit = CalendarUpdate['days'][number];
 const editKinds: CalendarOverride['kind'][] = ['holiday', 'day-off', 'working', 'normal'];
 const weekdays = [1, 2, 3, 4, 5, 6, 7];
+
+/** The years the API keeps a calendar for (any of them can be picked). */
+export const CALENDAR_YEARS = { from: 2000, to: 2100 } as const;
+const years = Array.from(
+  { length: CALENDAR_YEARS.to - CALENDAR_YEARS.from + 1 },
+  (_, i) => CALENDAR_YEARS.from + i,
+);
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of a yyyy-MM-dd date. */
 function isoWeekday(date: string): number {
@@ -35,29 +42,26 @@ function isoWeekday(date: string): number {
   return new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)).getUTCDay() || 7;
 }
 
-/**
- * The years the page shows and keeps: those of the seeded state calendar and the years around
- * today. The API replaces all of the agency's edits at once but reads them a year at a time, so
- * the page reads every year it lets one edit before it writes.
- */
-export function calendarYears(today: string): number[] {
-  const year = Number(today.slice(6, 10));
-  const from = Math.min(Number(AZERBAIJAN_CALENDAR_COVERAGE.from.slice(0, 4)), year - 1);
-  const to = Math.max(Number(AZERBAIJAN_CALENDAR_COVERAGE.to.slice(0, 4)), year + 1);
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+/** The year a page link asks for (`?year=2031`), else the current one. */
+export function initialCalendarYear(asked: string | null, today: string): number {
+  const year = Number(asked);
+  return Number.isInteger(year) && year >= CALENDAR_YEARS.from && year <= CALENDAR_YEARS.to
+    ? year
+    : Number(today.slice(6, 10));
 }
 
 /**
- * İş günləri təqvimi: a year's holidays, days off and working weekend days (the state calendar
- * with the agency's edits), the edits themselves, and the form that adds, changes or drops one.
- * Deadlines (reminders, overdue notices) count working days on this calendar.
+ * İş günləri təqvimi: a year's holidays, days off and working weekend days (the state calendar,
+ * computed for any year, with the agency's edits), the edits themselves, the form that adds,
+ * changes or drops one, and the year's Ramazan, Qurban and transfer data (with a warning when it
+ * is missing). Deadlines (reminders, overdue notices) count working days on this calendar. The
+ * API reads and writes the agency's edits a year at a time.
  */
-export function CalendarEditor() {
+export function CalendarEditor(props: { initialYear?: number }) {
   const { t, locale } = useI18n();
   const formId = useId();
-  const [years] = useState(() => calendarYears(todayDisplay()));
-  const [year, setYear] = useState(() => Number(todayDisplay().slice(6, 10)));
-  const loaded = useLoad(() => Promise.all(years.map((y) => getCalendar(y))), [years]);
+  const [year, setYear] = useState(() => props.initialYear ?? Number(todayDisplay().slice(6, 10)));
+  const loaded = useLoad(() => Promise.all([getCalendar(year), getCalendarYear(year)]), [year]);
   const [date, setDate] = useState('');
   const [kind, setKind] = useState<CalendarOverride['kind']>('holiday');
   const [name, setName] = useState<LocalizedText>(emptyText());
@@ -68,17 +72,34 @@ export function CalendarEditor() {
   const [message, setMessage] = useState('');
   const dateRef = useRef<HTMLDivElement>(null);
 
-  const views = loaded.data;
-  const view: CalendarView | undefined = views?.find((v) => v.year === year);
-  if (!views || !view) {
+  const yearSelect = (
+    <div className="toolbar">
+      <SelectField
+        label={t('exec.calendar.year')}
+        name="year"
+        value={String(year)}
+        onChange={(v) => {
+          setYear(Number(v));
+          setMessage('');
+          setError(null);
+          setErrors({});
+          setWeekend(undefined);
+        }}
+        options={years.map((y) => ({ value: String(y), label: String(y) }))}
+      />
+    </div>
+  );
+  const [view, yearData] = loaded.data ?? [];
+  if (!view || !yearData || view.year !== year || yearData.year !== year) {
     return (
       <>
+        {yearSelect}
         {loaded.loading ? <Loading /> : null}
-        <ProblemAlert error={loaded.error} />
+        <ProblemAlert error={loaded.error} onReload={loaded.reload} />
       </>
     );
   }
-  const allEdits: Edit[] = views.flatMap((v) => v.overrides);
+  const yearEdits: Edit[] = view.overrides;
   const currentWeekend = weekend ?? view.weekend.map(String);
   const weekdayName = (n: number) => t(`exec.calendar.weekdays.${n}`);
   const kindName = (k: string) => t(`exec.calendar.kinds.${k}`);
@@ -91,7 +112,8 @@ export function CalendarEditor() {
     try {
       await updateCalendar({
         version: view.version,
-        // Sent every time: the API replaces the whole of the agency's calendar.
+        // This year's edits only: the other years' stay as they are.
+        year,
         weekend: nextWeekend ?? view.weekend,
         days: days.sort((a, b) => a.date.localeCompare(b.date)),
       });
@@ -113,10 +135,12 @@ export function CalendarEditor() {
     const iso = parseDisplayDate(date);
     const errs: Record<string, string> = {};
     if (!iso) errs.date = iso === '' ? t('validation.required') : t('doc.form.invalidDate');
-    else if (!years.includes(Number(iso.slice(0, 4))))
-      errs.date = t('exec.calendar.outOfRange', { from: years[0] ?? '', to: years[years.length - 1] ?? '' });
+    else if (!iso.startsWith(`${year}-`)) errs.date = t('exec.calendar.dateOutsideYear', { year });
     setErrors(errs);
-    if (!iso || Object.keys(errs).length > 0) return;
+    if (!iso || Object.keys(errs).length > 0) {
+      dateRef.current?.querySelector('input')?.focus();
+      return;
+    }
     const az = name.az.trim();
     const edit: Edit = {
       date: iso,
@@ -126,7 +150,7 @@ export function CalendarEditor() {
         : {}),
     };
     const ok = await save(
-      [...allEdits.filter((e) => e.date !== iso), edit],
+      [...yearEdits.filter((e) => e.date !== iso), edit],
       t('exec.calendar.savedDay', { date: toDisplayDate(iso) }),
     );
     if (ok) {
@@ -148,18 +172,8 @@ export function CalendarEditor() {
 
   return (
     <>
-      <div className="toolbar">
-        <SelectField
-          label={t('exec.calendar.year')}
-          name="year"
-          value={String(year)}
-          onChange={(v) => {
-            setYear(Number(v));
-            setMessage('');
-          }}
-          options={years.map((y) => ({ value: String(y), label: String(y) }))}
-        />
-      </div>
+      {yearSelect}
+      <CalendarYearStatus view={yearData} formId={`${formId}-year-form`} />
       <StatusMessage message={message} />
       <ProblemAlert
         error={error ?? loaded.error}
@@ -246,7 +260,7 @@ export function CalendarEditor() {
                   aria-label={t('exec.calendar.dropEdit', { date: formatDate(o.date) })}
                   onClick={() =>
                     void save(
-                      allEdits.filter((e) => e.date !== o.date),
+                      yearEdits.filter((e) => e.date !== o.date),
                       t('exec.calendar.droppedEdit', { date: formatDate(o.date) }),
                     )
                   }
@@ -301,13 +315,24 @@ export function CalendarEditor() {
         </form>
       </section>
 
+      <CalendarYearForm
+        key={`${year}-${yearData.version}-${yearData.movableHolidays}`}
+        view={yearData}
+        formId={`${formId}-year-form`}
+        onSaved={(done) => {
+          setMessage(done);
+          loaded.reload();
+        }}
+        onReload={loaded.reload}
+      />
+
       <section className="editor-panel" aria-labelledby={`${formId}-weekend`}>
         <h2 id={`${formId}-weekend`}>{t('exec.calendar.weekendTitle')}</h2>
         <form
           onSubmit={(e) => {
             e.preventDefault();
             void save(
-              allEdits,
+              yearEdits,
               t('exec.calendar.savedWeekend'),
               currentWeekend.map(Number).sort((a, b) => a - b),
             );

@@ -19,7 +19,15 @@ export type {
   CalendarOverride,
   LocalizedName,
 } from '../../../functions/domain/calendar/working-days';
+export type {
+  MovableHolidayState,
+  MovableHolidayStatus,
+} from '../../../functions/domain/calendar/movable-holidays';
 export type { NotificationPreferences } from '../../../functions/domain/org/org';
+import type {
+  MovableHolidayState,
+  MovableHolidayStatus,
+} from '../../../functions/domain/calendar/movable-holidays';
 import {
   postedAssignmentActions,
   type AssignmentRecord,
@@ -126,6 +134,8 @@ export interface CalendarView {
   days: CalendarDay[];
   /** The agency's own edits of the year. */
   overrides: Array<{ date: string; kind: CalendarOverride['kind']; name?: LocalizedName }>;
+  /** Whether the year's Ramazan, Qurban and transfer data is missing, provisional or confirmed. */
+  movableHolidays: MovableHolidayState;
   version: number;
 }
 
@@ -135,13 +145,57 @@ export function getCalendar(year: number) {
 
 export interface CalendarUpdate {
   version: number;
+  /** Replace only this year's edits (the other years' stay); without it, every edit of every year. */
+  year?: number;
   weekend?: number[];
-  /** Every edit of every year (the API replaces them all). */
   days: Array<{ date: string; kind: CalendarOverride['kind']; name?: LocalizedName }>;
 }
 
 export function updateCalendar(body: CalendarUpdate) {
   return api<CalendarView>('/calendar', { method: 'PUT', body });
+}
+
+/** A year's data that no rule gives: Ramazan and Qurban (first days) and the Cabinet's transfers. */
+export interface CalendarYearView {
+  year: number;
+  movableHolidays: MovableHolidayState;
+  source?: 'built-in' | 'agency';
+  ramazan: string[];
+  qurban: string[];
+  workingDays: string[];
+  restDays: string[];
+  /** Of the agency's yearly data as a whole (0: none entered yet). */
+  version: number;
+}
+
+export interface CalendarYearUpdate {
+  version: number;
+  status: MovableHolidayStatus;
+  ramazan: string[];
+  qurban: string[];
+  workingDays: string[];
+  restDays: string[];
+}
+
+export interface CalendarYears {
+  /** The server's date in Baku. */
+  today: string;
+  years: Array<{ year: number; movableHolidays: MovableHolidayStatus; source: 'built-in' | 'agency' }>;
+  /** Years to fill in now: the current one, and from 1 December the next, when they lack data. */
+  missing: number[];
+  version: number;
+}
+
+export function getCalendarYear(year: number) {
+  return api<CalendarYearView>(`/calendar/years/${year}`);
+}
+
+export function updateCalendarYear(year: number, body: CalendarYearUpdate) {
+  return api<CalendarYearView>(`/calendar/years/${year}`, { method: 'PUT', body });
+}
+
+export function listCalendarYears() {
+  return api<CalendarYears>('/calendar/years');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { CalendarDataWarning } from '../../../components/execution/calendar-warning';
 import { pickText, useI18n } from '../../../lib/i18n';
 import { navigation, visibleFor } from '../../../lib/nav';
 import { useSession } from '../../../lib/session';
@@ -14,6 +15,7 @@ export default function HomePage() {
     <>
       <h1>{t('home.title', { name: me.employee.fullName })}</h1>
       <p className="lead">{pickText(me.tenant.name, locale)}</p>
+      {me.roles.includes('admin') ? <CalendarDataWarning /> : null}
       <p>
         {t('home.roles')}: {me.roles.map((r) => t(`roles.${r}`)).join(', ') || '—'}
       </p>
