@@ -1,6 +1,7 @@
 /**
  * Pure pieces of the local S3 endpoint: S3-shaped XML errors, aws-chunked decoding, checksum
- * checks, Object Lock (WORM) rules and the CORS origin rule. No I/O, unit-tested without network.
+ * checks, Object Lock (WORM) rules, ranges, conditional requests, key order and list paging, and
+ * the CORS origin rule. No I/O, unit-tested without network.
  */
 import { createHash } from 'node:crypto';
 import * as zlib from 'node:zlib';
@@ -235,25 +236,250 @@ export function isAllowedOrigin(origin: string, extra: readonly string[] = []): 
   return /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/.test(origin) || extra.includes(origin);
 }
 
-/** Keys listed in a DeleteObjects request body. */
-export function parseDeleteObjectsBody(xml: string): { keys: string[]; quiet: boolean } {
-  const keys: string[] = [];
-  for (const m of xml.matchAll(/<Object>[\s\S]*?<Key>([\s\S]*?)<\/Key>[\s\S]*?<\/Object>/g))
-    keys.push(xmlUnescape(m[1]!));
-  return { keys, quiet: /<Quiet>\s*true\s*<\/Quiet>/i.test(xml) };
+/** An S3 error answer: status, code, message, extra XML fields and extra response headers. */
+export class S3Error extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, string> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
 }
 
-export function deleteObjectsResultXml(
-  deleted: string[],
-  errors: Array<{ key: string; code: string; message: string }>,
-  quiet: boolean,
-): string {
-  const d = quiet ? '' : deleted.map((k) => `<Deleted><Key>${xmlEscape(k)}</Key></Deleted>`).join('');
-  const e = errors
-    .map(
-      (x) =>
-        `<Error><Key>${xmlEscape(x.key)}</Key><Code>${xmlEscape(x.code)}</Code><Message>${xmlEscape(x.message)}</Message></Error>`,
-    )
-    .join('');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">${d}${e}</DeleteResult>`;
+/** S3 version ids (32 URL-safe characters here) and `null`, the id of objects from before versioning. */
+export const VERSION_ID_SHAPE = /^(null|[A-Za-z0-9_-]{32})$/;
+
+export const LOCKED_MESSAGE = 'Access Denied because object protected by object lock.';
+
+/** Object Lock state of one object version. */
+export interface LockState {
+  lock?: ObjectLock;
+  legalHold?: boolean;
+}
+
+/**
+ * Why a version may not be removed for good (DeleteObject with a version id), or undefined when it
+ * may: an ON legal hold, or a retention that is still running (GOVERNANCE yields to the bypass).
+ */
+export function versionDeleteRefusal(
+  state: LockState,
+  now: Date,
+  bypassGovernance: boolean,
+): 'legal-hold' | 'retention' | undefined {
+  if (state.legalHold) return 'legal-hold';
+  if (deleteBlockedByLock(state.lock, now, bypassGovernance)) return 'retention';
+  return undefined;
+}
+
+/**
+ * PutObjectRetention rules. A running COMPLIANCE retention may only be extended (same mode, same
+ * or later date); a running GOVERNANCE retention may be extended, and changed otherwise only with
+ * the bypass header. An expired or absent retention may be set freely. Returns the new lock
+ * (undefined = removed) or the S3 error.
+ */
+export function checkRetentionChange(
+  current: ObjectLock | undefined,
+  requested: { mode?: string; retainUntil?: string },
+  now: Date,
+  bypassGovernance: boolean,
+): { ok: true; lock?: ObjectLock } | { ok: false; error: S3Error } {
+  let next: ObjectLock | undefined;
+  if (requested.mode !== undefined || requested.retainUntil !== undefined) {
+    if (requested.mode !== 'COMPLIANCE' && requested.mode !== 'GOVERNANCE')
+      return { ok: false, error: new S3Error(400, 'MalformedXML', 'Unknown or missing retention mode.') };
+    const until = new Date(requested.retainUntil ?? '');
+    if (requested.retainUntil === undefined || Number.isNaN(until.getTime()))
+      return {
+        ok: false,
+        error: new S3Error(400, 'MalformedXML', 'The retain until date must be a valid date.'),
+      };
+    if (until.getTime() <= now.getTime())
+      return {
+        ok: false,
+        error: new S3Error(400, 'InvalidArgument', 'The retain until date must be in the future!'),
+      };
+    next = { mode: requested.mode, retainUntil: until.toISOString() };
+  }
+  const running = current && new Date(current.retainUntil).getTime() > now.getTime();
+  if (!current || !running) return next ? { ok: true, lock: next } : { ok: true };
+  const extends_ =
+    next !== undefined &&
+    next.mode === current.mode &&
+    new Date(next.retainUntil).getTime() >= new Date(current.retainUntil).getTime();
+  if (extends_) return { ok: true, lock: next };
+  if (current.mode === 'GOVERNANCE' && bypassGovernance)
+    return next ? { ok: true, lock: next } : { ok: true };
+  return { ok: false, error: new S3Error(403, 'AccessDenied', LOCKED_MESSAGE) };
+}
+
+export type RangeRequest =
+  { kind: 'full' } | { kind: 'partial'; start: number; end: number } | { kind: 'unsatisfiable' };
+
+/**
+ * A single `Range: bytes=` request against an object of `size` bytes, as S3 reads it: anything
+ * that is not one well-formed byte range (several ranges, other units, garbage) is ignored and the
+ * whole object is served; a well-formed range beyond the end is unsatisfiable (416).
+ */
+export function parseRange(header: string | undefined, size: number): RangeRequest {
+  if (header === undefined) return { kind: 'full' };
+  const m = /^\s*bytes\s*=\s*(\d*)\s*-\s*(\d*)\s*$/i.exec(header);
+  if (!m || (m[1] === '' && m[2] === '')) return { kind: 'full' };
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0 || size === 0) return { kind: 'unsatisfiable' };
+    return { kind: 'partial', start: Math.max(0, size - suffix), end: size - 1 };
+  }
+  const start = Number(m[1]);
+  const last = m[2] === '' ? Number.POSITIVE_INFINITY : Number(m[2]);
+  if (last < start) return { kind: 'full' };
+  if (start >= size) return { kind: 'unsatisfiable' };
+  return { kind: 'partial', start, end: Math.min(last, size - 1) };
+}
+
+function etagList(header: string): string[] {
+  return header.split(',').map((e) =>
+    e
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/^"(.*)"$/, '$1'),
+  );
+}
+
+function etagMatches(header: string, etag: string): boolean {
+  const bare = etag.replace(/^"(.*)"$/, '$1');
+  return etagList(header).some((e) => e === '*' || e === bare);
+}
+
+/**
+ * Conditional GET/HEAD (RFC 9110 as S3 applies it): If-Match / If-Unmodified-Since → 412,
+ * If-None-Match / If-Modified-Since → 304. If-Match wins over If-Unmodified-Since and If-None-Match
+ * over If-Modified-Since.
+ */
+export function evaluateReadConditions(
+  headers: Record<string, string | undefined>,
+  object: { etag: string; lastModified: Date },
+): 200 | 304 | 412 {
+  const modified = Math.floor(object.lastModified.getTime() / 1000) * 1000;
+  const ifMatch = headers['if-match'];
+  const ifUnmodified = headers['if-unmodified-since'];
+  const ifNoneMatch = headers['if-none-match'];
+  const ifModified = headers['if-modified-since'];
+  if (ifMatch !== undefined) {
+    if (!etagMatches(ifMatch, object.etag)) return 412;
+  } else if (ifUnmodified !== undefined) {
+    const t = Date.parse(ifUnmodified);
+    if (!Number.isNaN(t) && modified > t) return 412;
+  }
+  if (ifNoneMatch !== undefined) {
+    if (etagMatches(ifNoneMatch, object.etag)) return 304;
+  } else if (ifModified !== undefined) {
+    const t = Date.parse(ifModified);
+    if (!Number.isNaN(t) && modified <= t) return 304;
+  }
+  return 200;
+}
+
+/**
+ * Conditional writes (PutObject, CopyObject, CompleteMultipartUpload): `If-None-Match: *` fails
+ * when the key has a current version; `If-Match` fails unless the current version has that ETag.
+ */
+export function writeConditionFailure(
+  headers: Record<string, string | undefined>,
+  current: { etag: string } | undefined,
+): S3Error | undefined {
+  const ifNoneMatch = headers['if-none-match'];
+  const ifMatch = headers['if-match'];
+  const failed = (condition: string) =>
+    new S3Error(412, 'PreconditionFailed', 'At least one of the pre-conditions you specified did not hold', {
+      Condition: condition,
+    });
+  if (ifNoneMatch !== undefined && ifNoneMatch.trim() === '*' && current) return failed('If-None-Match');
+  if (ifMatch !== undefined) {
+    if (!current) return new S3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+    if (!etagMatches(ifMatch, current.etag)) return failed('If-Match');
+  }
+  return undefined;
+}
+
+/** S3 orders keys by their UTF-8 bytes, which is Unicode code point order (not UTF-16 units). */
+export function compareKeys(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(i)!;
+    if (x !== y) return x < y ? -1 : 1;
+    if (x > 0xffff) i++;
+  }
+  return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
+}
+
+/** Index of the first key in `sorted` (S3 order) that comes after `after` (all when undefined). */
+export function firstIndexAfter(sorted: readonly string[], after: string | undefined): number {
+  if (after === undefined) return 0;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareKeys(sorted[mid]!, after) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export interface ListPage<T> {
+  items: T[];
+  prefixes: string[];
+  truncated: boolean;
+  /** The last entry returned, for the next marker: an item or a common prefix. */
+  last?: { item: T } | { prefix: string };
+}
+
+/**
+ * One page of a listing. `entries` are sorted by key and already start after the marker; keys
+ * outside `prefix` are skipped, keys with `delimiter` after the prefix roll up into common
+ * prefixes (each counted once against `maxKeys`, and never again once `after` has passed it).
+ */
+export function listPage<T>(
+  entries: Iterable<T>,
+  keyOf: (entry: T) => string,
+  options: { prefix: string; delimiter?: string; maxKeys: number; after?: string },
+): ListPage<T> {
+  const { prefix, delimiter, maxKeys, after } = options;
+  const page: ListPage<T> = { items: [], prefixes: [], truncated: false };
+  let count = 0;
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    if (!key.startsWith(prefix)) continue;
+    const cut = delimiter ? key.indexOf(delimiter, prefix.length) : -1;
+    if (cut !== -1) {
+      const common = key.slice(0, cut + delimiter!.length);
+      if (common === page.prefixes.at(-1)) continue;
+      if (after !== undefined && compareKeys(common, after) <= 0) continue;
+      if (count >= maxKeys) return { ...page, truncated: true };
+      page.prefixes.push(common);
+      page.last = { prefix: common };
+    } else {
+      if (count >= maxKeys) return { ...page, truncated: true };
+      page.items.push(entry);
+      page.last = { item: entry };
+    }
+    count++;
+  }
+  return page;
+}
+
+/** `max-keys`-style query value: default 1000, at most 1000, never negative. */
+export function parseMaxKeys(value: string | undefined, name = 'max-keys'): number {
+  if (value === undefined || value === '') return 1000;
+  if (!/^\d+$/.test(value))
+    throw new S3Error(400, 'InvalidArgument', `Provided ${name} not an integer or within integer range`);
+  return Math.min(1000, Number(value));
+}
+
+/** HTTP date (Last-Modified) of an ISO timestamp. */
+export function httpDate(iso: string): string {
+  return new Date(iso).toUTCString();
 }

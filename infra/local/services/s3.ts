@@ -1,552 +1,372 @@
 /**
- * Local S3: s3rver (its own files under `<dataDir>/s3`, listening on a private loopback port)
- * behind a thin endpoint on the configured port. The thin endpoint is what clients talk to; it
- * does what s3rver cannot:
- * - verifies SigV4 (header and presigned), so a presigned PUT's signed Content-Length, Content-Type
- *   and x-amz-checksum-sha256 bind the body exactly as on S3, and expired URLs fail;
- * - verifies declared checksums (Content-MD5, x-amz-checksum-sha256/-sha1/-crc32, also as
- *   aws-chunked trailers) → BadDigest, and returns them on HEAD/GET with x-amz-checksum-mode;
- * - enforces the archive bucket's Object Lock (WORM) from a durable sidecar under
- *   `<dataDir>/s3-meta` (s3rver drops the headers): no overwrite, no delete before retain-until;
- * - conditional write-once PUT (`If-None-Match: *` → 412) on every bucket;
- * - CORS for the local web origin (http://127.0.0.1 or http://localhost, any port).
+ * Local S3: one endpoint on 127.0.0.1 over its own filesystem store (`<dataDir>/s3-store`); no
+ * other listener. Both buckets are versioned (always Enabled) with Object Lock and a default
+ * retention, as the AWS stack configures them. Every request:
+ * - must carry a valid SigV4 signature (header or presigned), reads and lists included;
+ * - is classified into one S3 operation (s3-classify.ts) from its method, path shape and S3's
+ *   sub-resource names; unknown query parameters change nothing, unimplemented operations get 501;
+ * - goes through the store's rules: writes add immutable versions, deletes add delete markers,
+ *   a version is removed only when neither retention nor legal hold protects it, and the buckets'
+ *   versioning and Object Lock configuration cannot be changed.
+ * Declared checksums (Content-MD5, x-amz-checksum-*, also as aws-chunked trailers) are verified
+ * (BadDigest); reads are verified against the SHA-256 recorded at write time and a response with
+ * altered bytes is destroyed, never finished. CORS for the local web origin (presigned PUT/GET).
+ * Data folders of the earlier s3rver-based endpoint are imported once on start (s3-migrate.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { logger } from '../../../functions/http/logger';
 import {
   closeServer,
   HttpError,
-  KeyedMutex,
   listenLoopback,
   LOCAL_AWS_CREDENTIALS,
-  LOCAL_HOST,
+  LOCAL_AWS_REGION,
   readBody,
   requirePort,
-  writeFileAtomic,
   type LocalService,
 } from './common';
+import * as buckets_ from './s3-buckets';
+import { classifyS3Request, REFUSES_VERSION_ID, type S3Operation } from './s3-classify';
+import type { BucketConfig, OperationHandler, ResponseHeaders, S3Context } from './s3-context';
+import { importS3rverData } from './s3-migrate';
+import * as multipart from './s3-multipart';
+import * as objects from './s3-objects';
 import {
   decodeAwsChunked,
-  deleteBlockedByLock,
-  deleteObjectsResultXml,
   isAllowedOrigin,
-  parseDeleteObjectsBody,
   parsePathStyle,
-  resolveLock,
+  S3Error,
   s3ErrorXml,
   verifyDeclaredChecksums,
   type LockMode,
-  type ObjectLock,
 } from './s3-protocol';
+import { VersionedStore, type StoreLog } from './s3-store';
+import { IntegrityError } from './s3-store-io';
+import { UploadStore } from './s3-uploads';
+import { listBucketsXml } from './s3-xml';
 import { parseQuery, verifySigV4 } from './sigv4';
 
 export const DEFAULT_BUCKETS = { attachments: 'karguzar-attachments', archive: 'karguzar-archive' } as const;
 
 export interface S3StartOptions {
-  /** Folder of this service's state: s3rver files in `<dataDir>/s3`, lock/checksum sidecars in `<dataDir>/s3-meta`. */
+  /** Folder of this service's state: the store in `<dataDir>/s3-store` (s3rver's `s3`, `s3-meta` are imported). */
   dataDir: string;
-  /** Port of the thin endpoint on 127.0.0.1 (0 = any free port). */
+  /** Port of the endpoint on 127.0.0.1 (0 = any free port). */
   port: number;
-  /** Buckets created on start if missing. Defaults: karguzar-attachments, karguzar-archive. */
+  /** The two buckets (always present, versioned, Object Lock). Defaults: karguzar-attachments, karguzar-archive. */
   buckets?: { attachments: string; archive: string };
-  /** Default retention of the archive bucket (Object Lock default retention). */
+  /** Default retention of the archive bucket (Object Lock default retention; COMPLIANCE, 3653 days). */
   archiveRetention?: { mode?: LockMode; days?: number };
+  /** Default retention of the attachments bucket (COMPLIANCE, 3653 days). */
+  attachmentsRetention?: { mode?: LockMode; days?: number };
   /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
   credentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
   /** Extra browser origins allowed by CORS besides http://127.0.0.1:* and http://localhost:* */
   corsOrigins?: string[];
   /** Largest accepted request body (default 1 GiB). */
   maxObjectBytes?: number;
-  /** Clock for retention checks only (tests); signatures always use the real time. */
+  /** Clock for retention checks only (tests); signatures and version timestamps use the real time. */
   now?: () => Date;
+  /** Region answered by GetBucketLocation/HeadBucket (default eu-central-1). */
+  region?: string;
+  /** Where the endpoint logs (default: the structured logger). */
+  log?: StoreLog;
 }
 
 export interface S3Service extends LocalService {
   buckets: { attachments: string; archive: string };
 }
 
-interface Sidecar {
-  bucket: string;
-  key: string;
-  lock?: ObjectLock;
-  checksums?: Partial<Record<'sha256' | 'sha1' | 'crc32', string>>;
-}
-
-interface S3rverInstance {
-  run(): Promise<{ port: number }>;
-  close(): Promise<void>;
-}
-type S3rverCtor = new (options: Record<string, unknown>) => S3rverInstance;
-
-const require = createRequire(import.meta.url);
-
-/** Headers only this endpoint interprets; never forwarded to s3rver. */
-const STRIPPED_HEADERS = new Set([
-  'authorization',
-  'host',
-  'origin',
-  'content-length',
-  'content-encoding',
-  'content-md5',
-  'transfer-encoding',
-  'expect',
-  'x-amz-content-sha256',
-  'x-amz-decoded-content-length',
-  'x-amz-trailer',
-  'x-amz-sdk-checksum-algorithm',
-  'x-amz-checksum-algorithm',
-  'x-amz-checksum-mode',
-  'x-amz-checksum-sha256',
-  'x-amz-checksum-sha1',
-  'x-amz-checksum-crc32',
-  'x-amz-checksum-crc32c',
-  'x-amz-checksum-crc64nvme',
-  'x-amz-checksum-type',
-  'x-amz-object-lock-mode',
-  'x-amz-object-lock-retain-until-date',
-  'x-amz-object-lock-legal-hold',
-  'x-amz-bypass-governance-retention',
-  'if-none-match',
-]);
-
 const EXPOSED_HEADERS =
-  'ETag, x-amz-request-id, x-amz-version-id, x-amz-checksum-sha256, x-amz-checksum-crc32, x-amz-object-lock-mode, x-amz-object-lock-retain-until-date, Content-Disposition, Content-Length, Content-Type';
+  'ETag, x-amz-request-id, x-amz-version-id, x-amz-delete-marker, x-amz-checksum-sha256, x-amz-checksum-crc32, x-amz-object-lock-mode, x-amz-object-lock-retain-until-date, Content-Disposition, Content-Length, Content-Range, Content-Type';
 
-interface ForwardResult {
-  status: number;
-  headers: IncomingMessage['headers'];
-  body: Buffer;
-}
+const HANDLERS: Record<Exclude<S3Operation, 'ListBuckets' | 'NotImplemented'>, OperationHandler> = {
+  HeadBucket: buckets_.headBucket,
+  CreateBucket: buckets_.createBucket,
+  DeleteBucket: buckets_.deleteBucket,
+  ListObjects: buckets_.listObjects,
+  ListObjectsV2: buckets_.listObjectsV2,
+  ListObjectVersions: buckets_.listObjectVersions,
+  ListMultipartUploads: buckets_.listMultipartUploads,
+  GetBucketVersioning: buckets_.getBucketVersioning,
+  PutBucketVersioning: buckets_.putBucketVersioning,
+  GetObjectLockConfiguration: buckets_.getObjectLockConfiguration,
+  PutObjectLockConfiguration: buckets_.putObjectLockConfiguration,
+  GetBucketLocation: buckets_.getBucketLocation,
+  RefusedBucketChange: buckets_.refusedBucketChange,
+  DeleteObjects: objects.deleteObjects,
+  GetObject: objects.getObject,
+  HeadObject: objects.headObject,
+  PutObject: objects.putObject,
+  CopyObject: objects.copyObject,
+  DeleteObject: objects.deleteObject,
+  GetObjectRetention: objects.getObjectRetention,
+  PutObjectRetention: objects.putObjectRetention,
+  GetObjectLegalHold: objects.getObjectLegalHold,
+  PutObjectLegalHold: objects.putObjectLegalHold,
+  CreateMultipartUpload: multipart.createMultipartUpload,
+  UploadPart: multipart.uploadPart,
+  CompleteMultipartUpload: multipart.completeMultipartUpload,
+  AbortMultipartUpload: multipart.abortMultipartUpload,
+  ListParts: multipart.listParts,
+};
+
+const defaultLog: StoreLog = (level, message, fields) => logger[level](message, fields ?? {});
 
 export async function start(opts: S3StartOptions): Promise<S3Service> {
   const port = requirePort(opts.port, 's3.port');
   const buckets = opts.buckets ?? { ...DEFAULT_BUCKETS };
-  const retention = {
-    mode: opts.archiveRetention?.mode ?? 'COMPLIANCE',
-    days: opts.archiveRetention?.days ?? 3653,
-  };
+  const log = opts.log ?? defaultLog;
+  const retention = (r?: { mode?: LockMode; days?: number }) => ({
+    mode: r?.mode ?? 'COMPLIANCE',
+    days: r?.days ?? 3653,
+  });
+  const configs = new Map<string, BucketConfig>([
+    [buckets.attachments, { name: buckets.attachments, retention: retention(opts.attachmentsRetention) }],
+    [buckets.archive, { name: buckets.archive, retention: retention(opts.archiveRetention) }],
+  ]);
   const now = opts.now ?? (() => new Date());
+  const region = opts.region ?? LOCAL_AWS_REGION;
   const secrets = new Map(
     (opts.credentials ?? [LOCAL_AWS_CREDENTIALS]).map((c) => [c.accessKeyId, c.secretAccessKey]),
   );
   const maxBytes = opts.maxObjectBytes ?? 1024 ** 3;
-  const s3Dir = join(opts.dataDir, 's3');
-  const metaDir = join(opts.dataDir, 's3-meta');
-  await mkdir(s3Dir, { recursive: true });
-  await mkdir(metaDir, { recursive: true });
-
-  const S3rver = require('s3rver') as S3rverCtor;
-  const inner = new S3rver({
-    address: LOCAL_HOST,
-    port: 0,
-    directory: s3Dir,
-    silent: true,
-    vhostBuckets: false,
-    configureBuckets: [{ name: buckets.attachments }, { name: buckets.archive }],
-  });
-  const innerPort = (await inner.run()).port;
-  const mutex = new KeyedMutex();
-
-  const sidecarPath = (bucket: string, key: string) =>
-    join(metaDir, encodeURIComponent(bucket), `${createHash('sha256').update(key).digest('hex')}.json`);
-
-  async function readSidecar(bucket: string, key: string): Promise<Sidecar | undefined> {
-    try {
-      return JSON.parse(await readFile(sidecarPath(bucket, key), 'utf8')) as Sidecar;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw err;
-    }
-  }
-
-  function forward(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    body?: Buffer,
-  ): Promise<ForwardResult> {
-    return new Promise((resolve, reject) => {
-      const req = httpRequest(
-        {
-          host: LOCAL_HOST,
-          port: innerPort,
-          method,
-          path,
-          headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 500, headers: res.headers, body: Buffer.concat(chunks) }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-
-  function forwardStream(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-  ): Promise<IncomingMessage> {
-    return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: LOCAL_HOST, port: innerPort, method, path, headers }, resolve);
-      req.on('error', reject);
-      req.end();
-    });
-  }
-
-  async function objectExists(bucket: string, key: string): Promise<boolean> {
-    const r = await forward('HEAD', `/${encodeURIComponent(bucket)}/${encodeKey(key)}`, {});
-    return r.status === 200;
-  }
+  const root = join(opts.dataDir, 's3-store');
+  const names = [...configs.keys()];
+  const store = await VersionedStore.open(root, names, log);
+  const uploads = await UploadStore.open(root, names, log);
+  await importS3rverData({ dataDir: opts.dataDir, store, configs, log });
+  let endpoint = '';
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const requestId = randomUUID().replace(/-/g, '').slice(0, 16).toUpperCase();
+    const method = (req.method ?? 'GET').toUpperCase();
     const rawUrl = req.url ?? '/';
     const q = rawUrl.indexOf('?');
     const path = q === -1 ? rawUrl : rawUrl.slice(0, q);
     const query = parseQuery(q === -1 ? '' : rawUrl.slice(q + 1));
-    const qmap = new Map(query);
-    const subresources = query.filter(([k]) => !isAuthParam(k));
     const origin = req.headers.origin;
     const corsOk = typeof origin === 'string' && isAllowedOrigin(origin, opts.corsOrigins);
-    const resource = decodeURIComponent(path);
+    let resource = path;
 
-    const send = (
-      status: number,
-      headers: Record<string, string | string[] | number | undefined>,
-      body?: Buffer | string,
-    ) => {
-      const h: Record<string, string | string[] | number> = { 'x-amz-request-id': requestId };
+    const finalHeaders = (headers: ResponseHeaders) => {
+      const h: Record<string, string> = { 'x-amz-request-id': requestId, server: 'AmazonS3' };
       for (const [k, v] of Object.entries(headers)) if (v !== undefined) h[k] = v;
       if (corsOk) {
         h['access-control-allow-origin'] = origin;
         h['access-control-expose-headers'] = EXPOSED_HEADERS;
         h['vary'] = 'Origin';
       }
-      res.writeHead(status, h);
-      res.end(req.method === 'HEAD' ? undefined : body);
+      return h;
     };
-    const fail = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
-      send(
-        status,
-        { 'content-type': 'application/xml' },
-        s3ErrorXml(code, message, resource, requestId, extra),
+    const reply = (status: number, headers: ResponseHeaders, body?: string) => {
+      const payload = body === undefined ? undefined : Buffer.from(body, 'utf8');
+      const h = finalHeaders(headers);
+      if (payload && h['content-length'] === undefined) h['content-length'] = String(payload.length);
+      if (!payload && h['content-length'] === undefined && status !== 204 && status !== 304)
+        h['content-length'] = '0';
+      res.writeHead(status, h);
+      res.end(method === 'HEAD' ? undefined : payload);
+    };
+    const fail = (err: S3Error) =>
+      reply(
+        err.status,
+        { ...err.headers, 'content-type': 'application/xml' },
+        s3ErrorXml(err.code, err.message, resource, requestId, err.extra),
       );
+    const stream = async (status: number, headers: ResponseHeaders, content: AsyncIterable<Buffer>) => {
+      // The first (verified) block is read before the status goes out: altered bytes in a small
+      // object are a clean 500; later on, the response is destroyed before its end.
+      const blocks = content[Symbol.asyncIterator]();
+      let first: IteratorResult<Buffer>;
+      try {
+        first = await blocks.next();
+      } catch (err) {
+        if (!(err instanceof IntegrityError)) throw err;
+        log('error', 's3: stored bytes altered; not served', { resource, detail: err.detail });
+        throw new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.');
+      }
+      res.writeHead(status, finalHeaders(headers));
+      async function* rest() {
+        try {
+          if (first.done) return;
+          yield first.value;
+          for (let next = await blocks.next(); !next.done; next = await blocks.next()) yield next.value;
+        } finally {
+          await blocks.return?.(undefined); // closes the file when the client goes away early
+        }
+      }
+      try {
+        await pipeline(Readable.from(rest()), res);
+      } catch (err) {
+        if (err instanceof IntegrityError)
+          log('error', 's3: stored bytes altered; response destroyed before its end', {
+            resource,
+            detail: err.detail,
+          });
+        res.destroy();
+      }
+    };
 
     try {
-      // CORS preflight for presigned PUT/GET from the web app: answered here, never by s3rver.
-      if (req.method === 'OPTIONS') {
-        if (!corsOk) return fail(403, 'CORSResponse', 'CORS is not enabled for this origin.');
+      try {
+        resource = decodeURIComponent(path);
+      } catch {
+        throw new S3Error(400, 'InvalidURI', "Couldn't parse the specified URI.");
+      }
+      // CORS preflight for presigned PUT/GET from the web app.
+      if (method === 'OPTIONS') {
+        req.resume();
+        if (!corsOk) throw new S3Error(403, 'CORSResponse', 'CORS is not enabled for this origin.');
         const requested = req.headers['access-control-request-method'] ?? '';
         if (!['GET', 'HEAD', 'PUT'].includes(requested))
-          return fail(403, 'CORSResponse', 'This CORS request is not allowed.');
-        return send(200, {
+          throw new S3Error(403, 'CORSResponse', 'This CORS request is not allowed.');
+        return reply(200, {
           'access-control-allow-methods': 'GET, HEAD, PUT',
           'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '',
           'access-control-max-age': '3000',
         });
       }
 
-      const auth = verifySigV4(
-        { method: req.method ?? 'GET', url: rawUrl, headers: flatHeaders(req) },
-        secrets,
-        new Date(),
-      );
+      const auth = verifySigV4({ method, url: rawUrl, headers: flatHeaders(req) }, secrets, new Date());
       if (!auth.ok) {
         req.resume();
-        return fail(auth.status, auth.code, auth.message);
+        throw new S3Error(auth.status, auth.code, auth.message);
       }
 
-      // x-amz-* query parameters of presigned URLs count as headers (as on S3).
-      const amz: Record<string, string | undefined> = flatHeaders(req);
-      for (const [k, v] of query)
-        if (k.toLowerCase().startsWith('x-amz-') && !k.startsWith('X-Amz-')) amz[k.toLowerCase()] = v;
+      // x-amz-* parameters of a presigned URL count as (signed) headers, as on S3.
+      const headers: Record<string, string | undefined> = flatHeaders(req);
+      if (auth.presigned)
+        for (const [k, v] of query)
+          if (k.toLowerCase().startsWith('x-amz-') && !k.startsWith('X-Amz-')) headers[k.toLowerCase()] = v;
 
-      let body: Buffer | undefined;
-      if (req.method === 'PUT' || req.method === 'POST') {
+      let body: Buffer = Buffer.alloc(0);
+      if (method === 'PUT' || method === 'POST') {
         body = await readBody(req, maxBytes);
         if (
           auth.payloadHash.startsWith('STREAMING-') ||
-          (amz['content-encoding'] ?? '').includes('aws-chunked')
+          (headers['content-encoding'] ?? '').includes('aws-chunked')
         ) {
-          const decoded = decodeAwsChunked(body);
-          body = decoded.data;
-          Object.assign(amz, decoded.trailers);
+          try {
+            const decoded = decodeAwsChunked(body);
+            body = decoded.data;
+            // Trailers carry checksums only; they never stand in for other (signed) headers.
+            for (const [k, v] of Object.entries(decoded.trailers))
+              if (k.startsWith('x-amz-checksum-')) headers[k] = v;
+          } catch (err) {
+            throw new S3Error(400, 'IncompleteBody', (err as Error).message);
+          }
         } else if (/^[0-9a-f]{64}$/.test(auth.payloadHash)) {
-          if (createHash('sha256').update(body).digest('hex') !== auth.payloadHash) {
-            return fail(
+          if (createHash('sha256').update(body).digest('hex') !== auth.payloadHash)
+            throw new S3Error(
               400,
               'XAmzContentSHA256Mismatch',
               "The provided 'x-amz-content-sha256' header does not match what was computed.",
             );
-          }
         }
       } else {
         req.resume();
       }
+      const verified =
+        method === 'PUT' || method === 'POST'
+          ? verifyDeclaredChecksums(headers, body)
+          : ({ ok: true, checksums: {} } as const);
+      if (!verified.ok) throw new S3Error(400, verified.problem.code, verified.problem.message);
 
       const { bucket, key } = parsePathStyle(path);
-      const isArchive = bucket === buckets.archive;
-      const innerQuery = query
-        .filter(([k]) => !isAuthParam(k))
-        .map(([k, v]) =>
-          v === '' ? encodeURIComponent(k) : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`,
-        )
-        .join('&');
-      const innerPath = path + (innerQuery ? `?${innerQuery}` : '');
-      const innerHeaders: Record<string, string> = {};
-      for (const [k, v] of Object.entries(flatHeaders(req)))
-        if (v !== undefined && !STRIPPED_HEADERS.has(k)) innerHeaders[k] = v;
-
-      const relay = (r: ForwardResult, extra: Record<string, string | undefined> = {}) => {
-        const h: Record<string, string | string[] | number | undefined> = {};
-        for (const [k, v] of Object.entries(r.headers)) {
-          if (
-            k === 'connection' ||
-            k === 'keep-alive' ||
-            k === 'transfer-encoding' ||
-            k.startsWith('access-control-')
-          )
-            continue;
-          h[k] = v;
-        }
-        h['content-length'] = req.method === 'HEAD' ? r.headers['content-length'] : String(r.body.length);
-        Object.assign(h, extra);
-        send(r.status, h, r.body);
-      };
-
-      // --- object-level operations with local rules ---
-      if (bucket && key !== undefined && subresources.length === 0) {
-        if (req.method === 'PUT') {
-          return await mutex.run(`${bucket}/${key}`, async () => {
-            let data = body ?? Buffer.alloc(0);
-            let checksums: Sidecar['checksums'] = {};
-            const copySource = amz['x-amz-copy-source'];
-            if (copySource === undefined) {
-              const verified = verifyDeclaredChecksums(amz, data);
-              if (!verified.ok) return fail(400, verified.problem.code, verified.problem.message);
-              checksums = verified.checksums;
-            } else {
-              const src = parsePathStyle(`/${copySource.replace(/^\//, '').split('?')[0]!}`);
-              if (src.bucket && src.key)
-                checksums = (await readSidecar(src.bucket, src.key))?.checksums ?? {};
-              data = Buffer.alloc(0);
-            }
-            const exists = await objectExists(bucket, key);
-            if (exists && req.headers['if-none-match'] === '*') {
-              return fail(
-                412,
-                'PreconditionFailed',
-                'At least one of the pre-conditions you specified did not hold',
-                { Condition: 'If-None-Match' },
-              );
-            }
-            if (exists && isArchive) {
-              return fail(403, 'AccessDenied', 'Access Denied because object protected by object lock.');
-            }
-            const lock = resolveLock(
-              {
-                mode: amz['x-amz-object-lock-mode'],
-                retainUntil: amz['x-amz-object-lock-retain-until-date'],
-              },
-              isArchive ? retention : undefined,
-              now(),
-            );
-            if (!lock.ok) return fail(400, lock.code, lock.message);
-            const sidecar: Sidecar = { bucket, key, ...(lock.lock ? { lock: lock.lock } : {}), checksums };
-            // Lock first, then content: a crash in between leaves a lock without an object, which a
-            // later PUT may replace (the object does not exist); never an unlocked archive object.
-            await writeFileAtomic(sidecarPath(bucket, key), JSON.stringify(sidecar));
-            const r = await forward(
-              'PUT',
-              innerPath,
-              innerHeaders,
-              copySource === undefined ? data : Buffer.alloc(0),
-            );
-            if (r.status >= 300) {
-              if (!exists) await rm(sidecarPath(bucket, key), { force: true });
-              return relay(r);
-            }
-            return relay(r, {
-              ...(checksums.sha256 ? { 'x-amz-checksum-sha256': checksums.sha256 } : {}),
-              ...(checksums.crc32 ? { 'x-amz-checksum-crc32': checksums.crc32 } : {}),
-            });
-          });
-        }
-        if (req.method === 'DELETE') {
-          return await mutex.run(`${bucket}/${key}`, async () => {
-            const sidecar = await readSidecar(bucket, key);
-            const bypass = (amz['x-amz-bypass-governance-retention'] ?? '').toLowerCase() === 'true';
-            if (deleteBlockedByLock(sidecar?.lock, now(), bypass) && (await objectExists(bucket, key))) {
-              return fail(403, 'AccessDenied', 'Access Denied because object protected by object lock.');
-            }
-            const r = await forward('DELETE', innerPath, innerHeaders);
-            if (r.status < 300) await rm(sidecarPath(bucket, key), { force: true });
-            return relay(r);
-          });
-        }
-        if (req.method === 'GET' || req.method === 'HEAD') {
-          // Sidecar first, then the object streamed through (no buffering of large downloads).
-          const sidecar = await readSidecar(bucket, key);
-          const upstream = await forwardStream(req.method, innerPath, innerHeaders);
-          const status = upstream.statusCode ?? 500;
-          const h: Record<string, string | string[] | number | undefined> = {};
-          for (const [k, v] of Object.entries(upstream.headers)) {
-            if (k === 'connection' || k === 'keep-alive' || k.startsWith('access-control-')) continue;
-            h[k] = v;
-          }
-          if (status < 300 || status === 304) {
-            if (sidecar?.lock) {
-              h['x-amz-object-lock-mode'] = sidecar.lock.mode;
-              h['x-amz-object-lock-retain-until-date'] = sidecar.lock.retainUntil;
-            }
-            if (
-              (amz['x-amz-checksum-mode'] ?? '').toUpperCase() === 'ENABLED' &&
-              status === 200 &&
-              sidecar?.checksums
-            ) {
-              if (sidecar.checksums.sha256) h['x-amz-checksum-sha256'] = sidecar.checksums.sha256;
-              if (sidecar.checksums.crc32) h['x-amz-checksum-crc32'] = sidecar.checksums.crc32;
-              if (sidecar.checksums.sha256 || sidecar.checksums.crc32)
-                h['x-amz-checksum-type'] = 'FULL_OBJECT';
-            }
-            for (const [k, v] of query) {
-              if (k.startsWith('response-') && v !== '') h[k.slice('response-'.length)] = v;
-            }
-          }
-          h['x-amz-request-id'] = requestId;
-          if (corsOk) {
-            h['access-control-allow-origin'] = origin;
-            h['access-control-expose-headers'] = EXPOSED_HEADERS;
-            h['vary'] = 'Origin';
-          }
-          const clean: Record<string, string | string[] | number> = {};
-          for (const [k, v] of Object.entries(h)) if (v !== undefined) clean[k] = v;
-          res.writeHead(status, clean);
-          upstream.pipe(res);
-          return;
-        }
-        if (req.method === 'POST' && isArchive) {
-          return fail(
-            501,
-            'NotImplemented',
-            'Multipart uploads to the archive bucket are not supported by the local endpoint',
-          );
-        }
-      }
-
-      if (bucket && key !== undefined && isArchive && req.method === 'PUT' && qmap.has('retention')) {
-        return fail(501, 'NotImplemented', 'PutObjectRetention is not supported by the local endpoint');
-      }
-      if (bucket && key !== undefined && req.method === 'GET' && qmap.has('retention')) {
-        const sidecar = await readSidecar(bucket, key);
-        if (!sidecar?.lock)
-          return fail(
-            404,
-            'NoSuchObjectLockConfiguration',
-            'The specified object does not have a ObjectLock configuration',
-          );
-        return send(
-          200,
-          { 'content-type': 'application/xml' },
-          `<?xml version="1.0" encoding="UTF-8"?>\n<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Mode>${sidecar.lock.mode}</Mode><RetainUntilDate>${sidecar.lock.retainUntil}</RetainUntilDate></Retention>`,
-        );
-      }
-
-      // DeleteObjects: applied key by key so each locked key gets its own AccessDenied entry.
-      if (bucket && key === undefined && req.method === 'POST' && qmap.has('delete')) {
-        const verified = verifyDeclaredChecksums(amz, body ?? Buffer.alloc(0));
-        if (!verified.ok) return fail(400, verified.problem.code, verified.problem.message);
-        const { keys, quiet } = parseDeleteObjectsBody((body ?? Buffer.alloc(0)).toString('utf8'));
-        const bypass = (amz['x-amz-bypass-governance-retention'] ?? '').toLowerCase() === 'true';
-        const deleted: string[] = [];
-        const errors: Array<{ key: string; code: string; message: string }> = [];
-        for (const k of keys) {
-          await mutex.run(`${bucket}/${k}`, async () => {
-            const sidecar = await readSidecar(bucket, k);
-            if (deleteBlockedByLock(sidecar?.lock, now(), bypass) && (await objectExists(bucket, k))) {
-              errors.push({
-                key: k,
-                code: 'AccessDenied',
-                message: 'Access Denied because object protected by object lock.',
-              });
-              return;
-            }
-            const r = await forward('DELETE', `/${encodeURIComponent(bucket)}/${encodeKey(k)}`, {});
-            if (r.status < 300) {
-              await rm(sidecarPath(bucket, k), { force: true });
-              deleted.push(k);
-            } else {
-              errors.push({ key: k, code: 'InternalError', message: `delete failed with ${r.status}` });
-            }
-          });
-        }
-        return send(
-          200,
-          { 'content-type': 'application/xml' },
-          deleteObjectsResultXml(deleted, errors, quiet),
-        );
-      }
-
-      if (isArchive && req.method === 'POST') {
-        return fail(
+      const qmap = new Map(query);
+      const op = classifyS3Request({
+        method,
+        ...(bucket !== undefined ? { bucket } : {}),
+        ...(key !== undefined ? { key } : {}),
+        query: qmap,
+        hasCopySource: headers['x-amz-copy-source'] !== undefined,
+      });
+      if (op.op === 'NotImplemented')
+        throw new S3Error(
           501,
           'NotImplemented',
-          'This operation on the archive bucket is not supported by the local endpoint',
+          `A header or query you provided implies functionality that is not implemented (${op.name}).`,
         );
+      if (op.op === 'ListBuckets')
+        return reply(200, { 'content-type': 'application/xml' }, listBucketsXml(store.bucketList()));
+      const config = configs.get(bucket!);
+      if (!config) {
+        if (op.op === 'CreateBucket')
+          throw new S3Error(
+            403,
+            'AccessDenied',
+            'Access Denied: the local endpoint serves only its configured buckets',
+          );
+        throw new S3Error(404, 'NoSuchBucket', 'The specified bucket does not exist', {
+          BucketName: bucket!,
+        });
       }
-      if (
-        bucket &&
-        key === undefined &&
-        req.method === 'DELETE' &&
-        (bucket === buckets.archive || bucket === buckets.attachments) &&
-        subresources.length === 0
-      ) {
-        return fail(403, 'AccessDenied', 'The local endpoint keeps its configured buckets');
-      }
+      if (REFUSES_VERSION_ID.has(op.op) && qmap.has('versionId'))
+        throw new S3Error(400, 'InvalidArgument', 'This operation does not accept a version-id.', {
+          ArgumentName: 'versionId',
+          ArgumentValue: qmap.get('versionId')!,
+        });
 
-      // Everything else (list, bucket ops, multipart on attachments) goes to s3rver as is.
-      if (body && (amz['content-md5'] !== undefined || amz['x-amz-checksum-sha256'] !== undefined)) {
-        const verified = verifyDeclaredChecksums(amz, body);
-        if (!verified.ok) return fail(400, verified.problem.code, verified.problem.message);
-      }
-      return relay(await forward(req.method ?? 'GET', innerPath, innerHeaders, body));
+      const ctx: S3Context = {
+        op,
+        bucket: bucket!,
+        ...(key !== undefined ? { key } : {}),
+        query: qmap,
+        headers,
+        body,
+        declared: verified.checksums,
+        config,
+        store,
+        uploads,
+        now,
+        region,
+        endpoint,
+        log,
+        reply,
+        stream,
+      };
+      await HANDLERS[op.op](ctx);
     } catch (err) {
-      if (err instanceof HttpError) return fail(err.status, err.code, err.message);
-      if (!res.headersSent)
-        return fail(500, 'InternalError', 'We encountered an internal error. Please try again.');
-      res.destroy();
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (err instanceof S3Error) return fail(err);
+      if (err instanceof HttpError) return fail(new S3Error(err.status, err.code, err.message));
+      log('error', 's3: request failed', {
+        resource,
+        error: err instanceof IntegrityError ? err.detail : (err as Error).message,
+      });
+      fail(new S3Error(500, 'InternalError', 'We encountered an internal error. Please try again.'));
     }
   };
 
   const { server, port: bound } = await listenLoopback((req, res) => void handler(req, res), port);
+  endpoint = `http://127.0.0.1:${bound}`;
 
   return {
     port: bound,
-    endpoint: `http://${LOCAL_HOST}:${bound}`,
+    endpoint,
     buckets,
     async health() {
       try {
-        const r = await forward('HEAD', `/${encodeURIComponent(buckets.archive)}`, {});
-        return r.status === 200
+        await stat(root);
+        const missing = names.filter((b) => !store.hasBucket(b));
+        return missing.length === 0
           ? { ok: true }
-          : { ok: false, detail: `archive bucket HEAD returned ${r.status}` };
+          : { ok: false, detail: `missing buckets ${missing.join(', ')}` };
       } catch (err) {
         return { ok: false, detail: (err as Error).message };
       }
     },
     async close() {
       await closeServer(server);
-      await inner.close();
     },
   };
 }
@@ -556,13 +376,4 @@ function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(req.headersDistinct)) if (v) out[k] = v.join(',');
   return out;
-}
-
-function encodeKey(key: string): string {
-  return key.split('/').map(encodeURIComponent).join('/');
-}
-
-/** SigV4/presign, x-amz-* header-as-query and response-override parameters: not S3 sub-resources. */
-function isAuthParam(k: string): boolean {
-  return k.toLowerCase().startsWith('x-amz-') || k.startsWith('response-') || k === 'x-id';
 }

@@ -70,7 +70,9 @@ describe('state survives kill -9', () => {
     const client = createS3Client({ region, endpoint: service.endpoint, credentials });
     const head = await client.send(new HeadObjectCommand({ Bucket: 'karguzar-archive', Key: 't1/doc.pdf' }));
     const del = await client
-      .send(new DeleteObjectCommand({ Bucket: 'karguzar-archive', Key: 't1/doc.pdf' }))
+      .send(
+        new DeleteObjectCommand({ Bucket: 'karguzar-archive', Key: 't1/doc.pdf', VersionId: head.VersionId }),
+      )
       .catch((e: unknown) => e);
 
     // Assert

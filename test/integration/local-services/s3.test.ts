@@ -98,6 +98,7 @@ describe('local S3 endpoint with the S3 adapter', () => {
       size: body.byteLength,
       contentType: 'text/plain; charset=utf-8',
       sha256Base64: sha256(body),
+      versionId: expect.stringMatching(/^[A-Za-z0-9._-]{32}$/) as unknown,
     });
   });
 
@@ -247,22 +248,34 @@ describe('local S3 endpoint with the S3 adapter', () => {
     expect(await store.get({ bucket: 'attachments', key })).toEqual(new Uint8Array([1, 2, 3]));
   });
 
-  describe('archive WORM rules', () => {
+  describe('archive WORM rules (versioned bucket with Object Lock)', () => {
     const key = 'tenant-1/archive/doc-9.pdf';
     const retainUntil = new Date(Date.now() + 30 * 86_400_000);
     const body = new TextEncoder().encode('%PDF-1.7 archived');
+    let versionId: string;
+
+    const getVersion = async (id: string) => {
+      const out = await client.send(
+        new GetObjectCommand({ Bucket: buckets.archive, Key: key, VersionId: id }),
+      );
+      return out.Body!.transformToByteArray();
+    };
 
     beforeAll(async () => {
       await store.put({ bucket: 'archive', key, body, contentType: 'application/pdf', retainUntil });
+      versionId = (await client.send(new HeadObjectCommand({ Bucket: buckets.archive, Key: key })))
+        .VersionId!;
     });
 
-    it('returns the lock headers on HEAD and GET', async () => {
+    it('returns the version id and the lock headers on HEAD and GET', async () => {
       // Act
       const head = await client.send(new HeadObjectCommand({ Bucket: buckets.archive, Key: key }));
       const get = await client.send(new GetObjectCommand({ Bucket: buckets.archive, Key: key }));
       await get.Body?.transformToByteArray();
 
       // Assert
+      expect(versionId).toMatch(/^[A-Za-z0-9_-]{32}$/);
+      expect(get.VersionId).toBe(versionId);
       expect(head.ObjectLockMode).toBe('COMPLIANCE');
       expect(head.ObjectLockRetainUntilDate?.toISOString()).toBe(retainUntil.toISOString());
       expect(get.ObjectLockMode).toBe('COMPLIANCE');
@@ -285,10 +298,10 @@ describe('local S3 endpoint with the S3 adapter', () => {
       expect(head.ObjectLockRetainUntilDate!.getTime()).toBeGreaterThan(Date.now() + 9 * 365 * 86_400_000);
     });
 
-    it('refuses to overwrite an archived key, with and without If-None-Match', async () => {
+    it('answers an overwrite with a new version and keeps the archived one; the write-once put is a ConflictError', async () => {
       // Act
-      const plain = await s3Error(
-        client.send(new PutObjectCommand({ Bucket: buckets.archive, Key: key, Body: 'replaced' })),
+      const plain = await client.send(
+        new PutObjectCommand({ Bucket: buckets.archive, Key: key, Body: 'replaced' }),
       );
       const viaAdapter = store.put({
         bucket: 'archive',
@@ -298,26 +311,36 @@ describe('local S3 endpoint with the S3 adapter', () => {
       });
 
       // Assert
-      expect(plain.name).toBe('AccessDenied');
-      expect(plain.$metadata.httpStatusCode).toBe(403);
       await expect(viaAdapter).rejects.toBeInstanceOf(ConflictError);
-      expect(await store.get({ bucket: 'archive', key })).toEqual(body);
+      expect(plain.VersionId).toBeDefined();
+      expect(plain.VersionId).not.toBe(versionId);
+      expect(await getVersion(versionId)).toEqual(body);
+      expect(new TextDecoder().decode(await getVersion(plain.VersionId!))).toBe('replaced');
     });
 
-    it('refuses DeleteObject and DeleteObjects before retain-until', async () => {
+    it('refuses to delete the locked version before retain-until; a plain delete only adds a delete marker', async () => {
       // Act
       const single = await s3Error(
-        client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key })),
+        client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key, VersionId: versionId })),
       );
       const batch = await client.send(
-        new DeleteObjectsCommand({ Bucket: buckets.archive, Delete: { Objects: [{ Key: key }] } }),
+        new DeleteObjectsCommand({
+          Bucket: buckets.archive,
+          Delete: { Objects: [{ Key: key, VersionId: versionId }] },
+        }),
       );
+      const marker = await client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key }));
 
       // Assert
       expect(single.name).toBe('AccessDenied');
-      expect(batch.Errors).toEqual([expect.objectContaining({ Key: key, Code: 'AccessDenied' })]);
+      expect(single.$metadata.httpStatusCode).toBe(403);
+      expect(batch.Errors).toEqual([
+        expect.objectContaining({ Key: key, VersionId: versionId, Code: 'AccessDenied' }),
+      ]);
       expect(batch.Deleted ?? []).toEqual([]);
-      expect(await store.get({ bucket: 'archive', key })).toEqual(body);
+      expect(marker.DeleteMarker).toBe(true);
+      expect(await store.get({ bucket: 'archive', key })).toBeUndefined();
+      expect(await getVersion(versionId)).toEqual(body);
     });
 
     it('keeps enforcing the rules after a restart on the same data folder', async () => {
@@ -327,20 +350,20 @@ describe('local S3 endpoint with the S3 adapter', () => {
       connect(service);
 
       // Act
-      const head = await client.send(new HeadObjectCommand({ Bucket: buckets.archive, Key: key }));
-      const overwrite = await s3Error(
-        client.send(new PutObjectCommand({ Bucket: buckets.archive, Key: key, Body: 'x' })),
+      const head = await client.send(
+        new HeadObjectCommand({ Bucket: buckets.archive, Key: key, VersionId: versionId }),
       );
-      const del = await s3Error(client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key })));
+      const del = await s3Error(
+        client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key, VersionId: versionId })),
+      );
 
       // Assert
       expect(head.ObjectLockRetainUntilDate?.toISOString()).toBe(retainUntil.toISOString());
-      expect(overwrite.name).toBe('AccessDenied');
       expect(del.name).toBe('AccessDenied');
-      expect(await store.get({ bucket: 'archive', key })).toEqual(body);
+      expect(await getVersion(versionId)).toEqual(body);
     });
 
-    it('allows deleting once retain-until has passed', async () => {
+    it('allows removing the version once retain-until has passed', async () => {
       // Arrange: a service whose clock is past the retention date
       await service.close();
       const later = new Date(retainUntil.getTime() + 1000);
@@ -348,10 +371,14 @@ describe('local S3 endpoint with the S3 adapter', () => {
       connect(service);
 
       // Act
-      await client.send(new DeleteObjectCommand({ Bucket: buckets.archive, Key: key }));
+      const del = await client.send(
+        new DeleteObjectCommand({ Bucket: buckets.archive, Key: key, VersionId: versionId }),
+      );
+      const gone = await s3Error(getVersion(versionId));
 
       // Assert
-      expect(await store.get({ bucket: 'archive', key })).toBeUndefined();
+      expect(del.VersionId).toBe(versionId);
+      expect(gone.name).toBe('NoSuchVersion');
     });
   });
 });
