@@ -19,6 +19,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import { logger } from '../../functions/http/logger';
+import { withoutWriteStamp } from './dynamo-journal';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 
@@ -43,8 +44,13 @@ function writeAtomic(path: string, data: string): void {
   renameSync(tmp, path);
 }
 
-/** GetRecords returns dates as Date; Lambda events carry epoch seconds. */
+/**
+ * GetRecords returns dates as Date; Lambda events carry epoch seconds. The images lose the write
+ * journal's hidden stamp, so the handlers see what they would see in AWS.
+ */
 function toLambdaRecord(record: _Record, streamArn: string, region: string): DynamoDBRecord {
+  withoutWriteStamp(record.dynamodb?.NewImage);
+  withoutWriteStamp(record.dynamodb?.OldImage);
   const created = record.dynamodb?.ApproximateCreationDateTime;
   return {
     eventID: record.eventID,
