@@ -1,4 +1,8 @@
-/** Binary content (S3). Keys are always prefixed by the tenant id by the caller. */
+/**
+ * Binary content (S3). Keys are always prefixed by the tenant id by the caller. Both buckets keep
+ * versions under Object Lock: a version never changes, so a read pinned to a version id gets the
+ * bytes that were stored, whatever was written to the key since.
+ */
 export interface PresignedUpload {
   url: string;
   method: 'PUT';
@@ -18,15 +22,22 @@ export interface ObjectStore {
   presignDownload(input: {
     bucket: 'attachments' | 'archive';
     key: string;
+    versionId?: string;
     fileName: string;
     inline: boolean;
     expiresInSeconds: number;
   }): Promise<string>;
+  /** The stored object's size, type, SHA-256 (as S3 recorded it) and version; undefined when absent. */
   head(input: {
     bucket: 'attachments' | 'archive';
     key: string;
-  }): Promise<{ size: number; contentType: string; sha256Base64?: string } | undefined>;
-  get(input: { bucket: 'attachments' | 'archive'; key: string }): Promise<Uint8Array | undefined>;
+    versionId?: string;
+  }): Promise<{ size: number; contentType: string; sha256Base64?: string; versionId?: string } | undefined>;
+  get(input: {
+    bucket: 'attachments' | 'archive';
+    key: string;
+    versionId?: string;
+  }): Promise<Uint8Array | undefined>;
   /** Write-once put; for the archive bucket a retain-until date locks the object (WORM). */
   put(input: {
     bucket: 'attachments' | 'archive';
@@ -34,5 +45,5 @@ export interface ObjectStore {
     body: Uint8Array;
     contentType: string;
     retainUntil?: Date;
-  }): Promise<void>;
+  }): Promise<{ versionId?: string }>;
 }

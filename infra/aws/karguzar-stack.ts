@@ -113,6 +113,8 @@ export interface KarguzarStackProps extends StackProps {
   readonly apiThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
   /** Default retention of the archive (Object Lock COMPLIANCE), in days. */
   readonly archiveRetentionDays?: number;
+  /** Default retention of document contents (Object Lock COMPLIANCE), in days. */
+  readonly attachmentsRetentionDays?: number;
 }
 
 const STREAM_HANDLER = 'functions/handlers/stream.handler.ts';
@@ -206,11 +208,17 @@ export class KarguzarStack extends Stack {
       ...(props.extraWebOrigins ?? []),
     ];
 
+    // Contents of documents never change: every version is kept under Object Lock, and the app
+    // reads the version it verified (a later write to the key cannot alter what it serves).
     const attachments = new Bucket(this, 'AttachmentsBucket', {
       encryption: BucketEncryption.KMS,
       encryptionKey: dataKey,
       bucketKeyEnabled: true,
       versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.compliance(
+        Duration.days(props.attachmentsRetentionDays ?? 3653),
+      ),
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,

@@ -89,6 +89,18 @@ describe('S3 buckets', () => {
     });
   });
 
+  it('keeps every version of document contents under Object Lock (COMPLIANCE)', () => {
+    const attachments = resourcesOf('AWS::S3::Bucket')[logicalId(s.main.buckets.attachments)]!;
+    expect(attachments.Properties).toMatchObject({
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3653 } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+  });
+
   it('encrypts every bucket, attachments and archive with the data key', () => {
     const buckets = resourcesOf('AWS::S3::Bucket');
     expect(Object.keys(buckets)).toHaveLength(4);

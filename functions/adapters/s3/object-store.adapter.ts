@@ -128,6 +128,7 @@ export class S3ObjectStore implements ObjectStore {
   async presignDownload(input: {
     bucket: BucketRole;
     key: string;
+    versionId?: string;
     fileName: string;
     inline: boolean;
     expiresInSeconds: number;
@@ -137,6 +138,7 @@ export class S3ObjectStore implements ObjectStore {
       new GetObjectCommand({
         Bucket: this.bucket(input.bucket),
         Key: input.key,
+        ...(input.versionId ? { VersionId: input.versionId } : {}),
         ResponseContentDisposition: contentDisposition(input.fileName, input.inline),
       }),
       { expiresIn: input.expiresInSeconds },
@@ -146,15 +148,22 @@ export class S3ObjectStore implements ObjectStore {
   async head(input: {
     bucket: BucketRole;
     key: string;
-  }): Promise<{ size: number; contentType: string; sha256Base64?: string } | undefined> {
+    versionId?: string;
+  }): Promise<{ size: number; contentType: string; sha256Base64?: string; versionId?: string } | undefined> {
     try {
       const out = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.bucket(input.bucket), Key: input.key, ChecksumMode: 'ENABLED' }),
+        new HeadObjectCommand({
+          Bucket: this.bucket(input.bucket),
+          Key: input.key,
+          ...(input.versionId ? { VersionId: input.versionId } : {}),
+          ChecksumMode: 'ENABLED',
+        }),
       );
       return {
         size: out.ContentLength ?? 0,
         contentType: out.ContentType ?? 'application/octet-stream',
         ...(out.ChecksumSHA256 ? { sha256Base64: out.ChecksumSHA256 } : {}),
+        ...(out.VersionId ? { versionId: out.VersionId } : {}),
       };
     } catch (err) {
       if (isNotFound(err)) return undefined;
@@ -162,10 +171,14 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async get(input: { bucket: BucketRole; key: string }): Promise<Uint8Array | undefined> {
+  async get(input: { bucket: BucketRole; key: string; versionId?: string }): Promise<Uint8Array | undefined> {
     try {
       const out = await this.client.send(
-        new GetObjectCommand({ Bucket: this.bucket(input.bucket), Key: input.key }),
+        new GetObjectCommand({
+          Bucket: this.bucket(input.bucket),
+          Key: input.key,
+          ...(input.versionId ? { VersionId: input.versionId } : {}),
+        }),
       );
       return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
     } catch (err) {
@@ -180,9 +193,9 @@ export class S3ObjectStore implements ObjectStore {
     body: Uint8Array;
     contentType: string;
     retainUntil?: Date;
-  }): Promise<void> {
+  }): Promise<{ versionId?: string }> {
     try {
-      await this.client.send(
+      const out = await this.client.send(
         new PutObjectCommand({
           Bucket: this.bucket(input.bucket),
           Key: input.key,
@@ -200,6 +213,7 @@ export class S3ObjectStore implements ObjectStore {
             : {}),
         }),
       );
+      return out.VersionId ? { versionId: out.VersionId } : {};
     } catch (err) {
       if (
         err instanceof S3ServiceException &&

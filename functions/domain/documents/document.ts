@@ -59,6 +59,10 @@ export interface ContentItem {
   sha256: string;
   /** 'pending' until the upload is verified against the declared size and SHA-256. */
   state: 'pending' | 'stored';
+  /** The object version verified at completion: reads are pinned to it (absent before versioning). */
+  versionId?: string;
+  /** Set when a read found the stored object missing or not matching its SHA-256. */
+  integrity?: { problem: 'missing' | 'damaged'; detectedAt: string };
   addedAt: string;
   addedBy: string;
 }

@@ -6,6 +6,13 @@ import { transition } from '../../domain/documents/status';
 import { BusinessRuleError, NotFoundError } from '../../domain/errors';
 import type { contentInput } from '../../schemas/documents.schema';
 import { allow, retryOnStale, hasRole, visibleDocument, type DocumentDeps } from './common';
+import {
+  checkBytes,
+  checkStoredContent,
+  contentKey,
+  reportIntegrityProblem,
+  type IntegrityDeps,
+} from './integrity.usecase';
 
 /** Scans, office files, images, audio and video: up to 200 MB each, 100 files per document. */
 export const MAX_CONTENT_BYTES = 200 * 1024 * 1024;
@@ -15,7 +22,7 @@ const DOWNLOAD_SECONDS = 5 * 60;
 
 export type ContentInput = z.output<typeof contentInput>;
 
-const keyOf = (doc: DocumentRecord, contentId: string) => `${doc.tenantId}/documents/${doc.id}/${contentId}`;
+const keyOf = contentKey;
 
 function objects(deps: DocumentDeps) {
   if (!deps.objects) throw new Error('Object store not configured');
@@ -121,15 +128,23 @@ export async function completeUpload(deps: DocumentDeps, actor: Actor, id: strin
   const { item } = await changeContents(deps, actor, id, 'attach', (current) => {
     const found = current.contents.find((c) => c.id === contentId);
     if (!found) throw new NotFoundError('content not found');
-    const stored: ContentItem = { ...found, state: 'stored' };
+    // Reads are pinned to the version verified here: later writes to the key cannot change them.
+    const stored: ContentItem = {
+      ...found,
+      state: 'stored',
+      ...(head.versionId ? { versionId: head.versionId } : {}),
+    };
     return { contents: current.contents.map((c) => (c.id === contentId ? stored : c)), changed: stored };
   });
   return item;
 }
 
-/** A short-lived link to read a stored file, inline (preview) or as a download. */
+/**
+ * A short-lived link to read a stored file, inline (preview) or as a download: only after the
+ * stored version was found whole (present, recorded size and SHA-256), and pinned to that version.
+ */
 export async function contentUrl(
-  deps: DocumentDeps,
+  deps: IntegrityDeps,
   actor: Actor,
   id: string,
   contentId: string,
@@ -138,9 +153,12 @@ export async function contentUrl(
   const doc = await visibleDocument(deps, actor, id);
   const item = doc.contents.find((c) => c.id === contentId && c.state === 'stored');
   if (!item) throw new NotFoundError('content not found');
+  const problem = item.integrity?.problem ?? (await checkStoredContent(deps, doc, item));
+  if (problem) await reportIntegrityProblem(deps, doc, item, problem);
   const url = await objects(deps).presignDownload({
     bucket: 'attachments',
     key: keyOf(doc, contentId),
+    ...(item.versionId ? { versionId: item.versionId } : {}),
     fileName: item.fileName,
     inline,
     expiresInSeconds: DOWNLOAD_SECONDS,
@@ -148,12 +166,23 @@ export async function contentUrl(
   return { url, expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_SECONDS * 1000).toISOString() };
 }
 
-/** The stored bytes of a document's files (for dispatch by e-mail). */
-export async function readContents(deps: DocumentDeps, doc: DocumentRecord) {
+/**
+ * The stored bytes of a document's files (for dispatch by e-mail), each checked against its
+ * SHA-256: a missing or altered file stops the dispatch (reported), it is never sent as if whole.
+ */
+export async function readContents(deps: IntegrityDeps, doc: DocumentRecord) {
   const files = [];
   for (const item of doc.contents.filter((c) => c.state === 'stored')) {
-    const body = await objects(deps).get({ bucket: 'attachments', key: keyOf(doc, item.id) });
-    if (body) files.push({ filename: item.fileName, contentType: item.contentType, content: body });
+    const body = item.integrity
+      ? undefined
+      : await objects(deps).get({
+          bucket: 'attachments',
+          key: keyOf(doc, item.id),
+          ...(item.versionId ? { versionId: item.versionId } : {}),
+        });
+    const problem = item.integrity?.problem ?? checkBytes(item, body);
+    if (problem) await reportIntegrityProblem(deps, doc, item, problem);
+    files.push({ filename: item.fileName, contentType: item.contentType, content: body! });
   }
   return files;
 }

@@ -24,8 +24,10 @@ export interface Notice {
   dueDate?: string;
   daysLeft?: number;
   escalation?: number;
+  /** The file a content notice is about. */
+  file?: string;
   /** The card's tab the link opens (execution by default). */
-  tab?: 'execution' | 'route';
+  tab?: 'execution' | 'route' | 'contents';
   /** Identifies the logical notice (e.g. the deadline execution and its event): sent once per recipient and channel. */
   key: string;
 }
@@ -46,6 +48,7 @@ export async function notifyEmployees(deps: NotifyDeps, notice: Notice): Promise
     ...(notice.dueDate ? { dueDate: formatDate(notice.dueDate) } : {}),
     ...(notice.daysLeft !== undefined ? { daysLeft: notice.daysLeft } : {}),
     ...(notice.escalation !== undefined ? { escalation: notice.escalation } : {}),
+    ...(notice.file !== undefined ? { file: notice.file } : {}),
     link: `${deps.webBaseUrl ?? ''}/documents/view/?id=${doc.id}&tab=${notice.tab ?? 'execution'}`,
   };
   let sent = 0;

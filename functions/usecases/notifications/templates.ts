@@ -1,7 +1,8 @@
 import type { Language } from '../../domain/text';
 
 /** What a notice is about; every kind has a text in each UI language. */
-export type NoticeKind = 'reminder' | 'overdue' | 'escalation' | 'new-task';
+export type NoticeKind =
+  'reminder' | 'overdue' | 'escalation' | 'new-task' | 'content-missing' | 'content-damaged';
 
 export interface NoticeParams {
   /** Registration number, or the summary when the document has none. */
@@ -11,6 +12,8 @@ export interface NoticeParams {
   dueDate?: string;
   daysLeft?: number;
   escalation?: number;
+  /** The file a content notice is about. */
+  file?: string;
   link: string;
 }
 
@@ -37,6 +40,16 @@ const az: Record<NoticeKind, Render> = {
     text: `Sizə ${p.document} nömrəli sənəd („${p.summary}”) üzrə tapşırıq verilib${p.dueDate ? `, icra müddəti ${p.dueDate}` : ''}.\n\nSənəd: ${p.link}`,
     sms: `Kargüzar: ${p.document} sənədi üzrə yeni tapşırıq${p.dueDate ? `, müddət ${p.dueDate}` : ''}.`,
   }),
+  'content-missing': (p) => ({
+    subject: `Fayl itib: ${p.document}`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.file}” faylı saxlancda tapılmadı. Fayl istifadəçilərə verilmir; yoxlayın və bərpa edin.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədinin „${p.file}” faylı tapılmadı.`,
+  }),
+  'content-damaged': (p) => ({
+    subject: `Fayl zədələnib: ${p.document}`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.file}” faylının baytları qeydə alınmış SHA-256 cəmi ilə uyğun gəlmir. Fayl istifadəçilərə verilmir; yoxlayın və bərpa edin.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədinin „${p.file}” faylı zədələnib.`,
+  }),
 };
 
 const en: Record<NoticeKind, Render> = {
@@ -60,6 +73,16 @@ const en: Record<NoticeKind, Render> = {
     text: `You have a task on document ${p.document} ("${p.summary}")${p.dueDate ? `, due ${p.dueDate}` : ''}.\n\nDocument: ${p.link}`,
     sms: `Karguzar: new task on ${p.document}${p.dueDate ? `, due ${p.dueDate}` : ''}.`,
   }),
+  'content-missing': (p) => ({
+    subject: `File missing: ${p.document}`,
+    text: `The file "${p.file}" of document ${p.document} ("${p.summary}") is missing from storage. It is not handed out; check and restore it.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: file "${p.file}" of ${p.document} is missing.`,
+  }),
+  'content-damaged': (p) => ({
+    subject: `File damaged: ${p.document}`,
+    text: `The bytes of the file "${p.file}" of document ${p.document} ("${p.summary}") do not match its recorded SHA-256. It is not handed out; check and restore it.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: file "${p.file}" of ${p.document} is damaged.`,
+  }),
 };
 
 const ru: Record<NoticeKind, Render> = {
@@ -82,6 +105,16 @@ const ru: Record<NoticeKind, Render> = {
     subject: `Новое поручение: ${p.document}`,
     text: `Вам поручено исполнение документа ${p.document} («${p.summary}»)${p.dueDate ? `, срок ${p.dueDate}` : ''}.\n\nДокумент: ${p.link}`,
     sms: `Karguzar: новое поручение по ${p.document}${p.dueDate ? `, срок ${p.dueDate}` : ''}.`,
+  }),
+  'content-missing': (p) => ({
+    subject: `Файл утрачен: ${p.document}`,
+    text: `Файл «${p.file}» документа ${p.document} («${p.summary}») не найден в хранилище. Он не выдаётся пользователям; проверьте и восстановите его.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: файл «${p.file}» документа ${p.document} не найден.`,
+  }),
+  'content-damaged': (p) => ({
+    subject: `Файл повреждён: ${p.document}`,
+    text: `Байты файла «${p.file}» документа ${p.document} («${p.summary}») не совпадают с записанной суммой SHA-256. Он не выдаётся пользователям; проверьте и восстановите его.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: файл «${p.file}» документа ${p.document} повреждён.`,
   }),
 };
 

@@ -14,7 +14,9 @@ import { UploadProgress, type UploadState } from '../upload-progress';
 const isImage = (c: ContentItem) => /^image\/(png|jpe?g|gif|webp|bmp|svg\+xml)$/i.test(c.contentType);
 const isPdf = (c: ContentItem) =>
   c.contentType.toLowerCase() === 'application/pdf' || /\.pdf$/i.test(c.fileName);
-const previewable = (c: ContentItem) => c.state === 'stored' && (isImage(c) || isPdf(c));
+/** Stored and found whole: a file whose integrity check failed is never offered. */
+const readable = (c: ContentItem) => c.state === 'stored' && !c.integrity;
+const previewable = (c: ContentItem) => readable(c) && (isImage(c) || isPdf(c));
 
 /** Tərkib: the files of the document (scans, attachments), upload with progress, preview. */
 export function ContentsTab({
@@ -132,6 +134,11 @@ export function ContentsTab({
                     {c.state === 'pending' ? (
                       <span className="badge">{t('doc.contents.pending')}</span>
                     ) : null}
+                    {c.integrity ? (
+                      <span className="badge badge-danger" role="status">
+                        {t(`doc.contents.${c.integrity.problem}`)}
+                      </span>
+                    ) : null}
                   </th>
                   <td>{formatSize(c.size, locale)}</td>
                   <td className="wrap-anywhere">{c.contentType}</td>
@@ -153,7 +160,7 @@ export function ContentsTab({
                           {t('doc.contents.preview')}
                         </button>
                       ) : null}
-                      {c.state === 'stored' ? (
+                      {readable(c) ? (
                         <button
                           type="button"
                           className="small"
