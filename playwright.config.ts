@@ -1,5 +1,6 @@
 import { execSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import { FETCH_BLOCKED_PORTS } from './infra/local/ports';
 
 /** Debian's chromium (no Playwright browser download on these machines). */
 function chromiumPath(): string | undefined {
@@ -13,10 +14,15 @@ function chromiumPath(): string | undefined {
 
 // Without E2E_BASE_URL the run starts its own embedded default (global setup) on a port picked
 // here, once, in the runner (below the kernel's ephemeral ports, and apart from the vitest range
-// 20000–32009); the workers inherit the variable.
+// 20000–32009); the workers inherit the variable. A base whose ten ports include one that fetch
+// and browsers refuse (10080) is skipped.
 if (!process.env.E2E_BASE_URL) {
+  let slot = process.pid % 900;
+  const blocked = (base: number) =>
+    Array.from({ length: 10 }, (_, i) => base + i).some((p) => FETCH_BLOCKED_PORTS.has(p));
+  while (blocked(10000 + slot * 10)) slot = (slot + 1) % 900;
   process.env.E2E_START_EMBEDDED = '1';
-  process.env.E2E_BASE_URL = `http://127.0.0.1:${10000 + (process.pid % 900) * 10}`;
+  process.env.E2E_BASE_URL = `http://127.0.0.1:${10000 + slot * 10}`;
 }
 
 export default defineConfig({

@@ -9,7 +9,7 @@ import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
 import { streamHandlers } from '../../functions/handlers/streams';
 import { createOidc } from './oidc/provider';
-import { LOCAL_HOST, localPorts, type LocalPorts } from './ports';
+import { checkPortPlan, LOCAL_HOST, localPorts, type LocalPorts } from './ports';
 import { LOCAL_AWS_CREDENTIALS } from './services/common';
 import * as cognitoService from './services/cognito';
 import * as kmsService from './services/kms';
@@ -18,7 +18,7 @@ import * as maildevService from './services/maildev';
 import * as s3Service from './services/s3';
 import * as sesService from './services/ses';
 import * as snsService from './services/sns';
-import { ControllableClock } from './stepfunctions/clock';
+import { clockStartFromEnv, ControllableClock } from './stepfunctions/clock';
 import * as sfnService from './stepfunctions/server';
 
 export const TABLE_NAME = 'karguzar';
@@ -29,6 +29,8 @@ export interface EmbeddedOptions {
   dataDir: string;
   ports?: LocalPorts;
   webDir?: string;
+  /** Where a new data folder's clock starts (default: the real now). Local only. */
+  clockStart?: Date;
 }
 
 export interface Embedded {
@@ -45,9 +47,11 @@ export interface Embedded {
  * one data folder. Returns once everything answers and the demo data is in place.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
+  // The port plan is checked before anything is created or started.
+  const ports = options.ports ?? localPorts();
+  checkPortPlan(ports);
   const dataDir = resolve(options.dataDir);
   mkdirSync(dataDir, { recursive: true });
-  const ports = options.ports ?? localPorts();
   const baseUrl = `http://${LOCAL_HOST}:${ports.gateway}`;
   const issuer = `${baseUrl}/oidc`;
   const closers: Array<() => Promise<void>> = [];
@@ -83,7 +87,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     closers.push(() => cognito.close());
 
     // One controllable clock (offset kept in the data folder) for the runner and the handlers.
-    const clock = new ControllableClock(dataDir);
+    const clockStart = options.clockStart ?? clockStartFromEnv();
+    const clock = new ControllableClock(dataDir, clockStart ? { startAt: clockStart } : {});
     // Executions wait until the in-process handlers are wired (below).
     let wired: () => void = () => undefined;
     const handlersWired = new Promise<void>((resolve) => (wired = resolve));
@@ -125,7 +130,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     });
     const { getContainer, useClock, useDynamoClientHook } = await import('../../functions/wiring/container');
     useClock(clock);
-    // DynamoDB Local can lose its last acknowledged transactions on a hard kill: journal them.
+    // DynamoDB Local can lose its last acknowledged writes on a hard kill: journal every write.
     const journal = new DynamoWriteJournal(join(dataDir, 'dynamodb-journal'));
     const replayed = await journal.replay(dynamo.client);
     if (replayed.restored > 0) logger.warn('dynamodb journal replayed', replayed);
@@ -189,12 +194,28 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
           // The controllable clock (tests and demos): GET shows it, POST {"advanceMs": n} moves it on.
           if (req.method === 'POST') {
             const chunks: Buffer[] = [];
-            for await (const chunk of req) chunks.push(chunk as Buffer);
-            const body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { advanceMs?: unknown };
-            const ms = Number(body.advanceMs);
-            if (!Number.isFinite(ms) || ms < 0) {
-              res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' });
-              res.end(JSON.stringify({ error: 'advanceMs must be a non-negative number of milliseconds' }));
+            let size = 0;
+            for await (const chunk of req) {
+              size += (chunk as Buffer).length;
+              if (size <= 4096) chunks.push(chunk as Buffer);
+            }
+            let body: { advanceMs?: unknown } = {};
+            try {
+              body = JSON.parse(Buffer.concat(chunks).toString() || '{}') as { advanceMs?: unknown };
+            } catch {
+              body = {};
+            }
+            const ms = Number(body?.advanceMs);
+            if (size > 4096 || !Number.isFinite(ms) || ms < 0) {
+              res.writeHead(400, { 'content-type': 'application/problem+json; charset=utf-8' });
+              res.end(
+                JSON.stringify({
+                  type: 'https://karguzar.az/problems/invalid-request',
+                  title: 'advanceMs must be a non-negative number of milliseconds',
+                  status: 400,
+                  code: 'invalid_request',
+                }),
+              );
               return true;
             }
             clock.advance(ms);

@@ -72,22 +72,49 @@ const SECURITY_HEADERS: Record<string, string> = {
   'x-frame-options': 'DENY',
 };
 
+/** API Gateway's HTTP API takes bodies up to 10 MB; beyond that the connection is cut there too. */
+const DISCARD_LIMIT = 10 * 1024 * 1024;
+
+/**
+ * Reads a body of at most `limit` bytes. A larger one is read to its end and dropped (up to
+ * DISCARD_LIMIT), so that the client, still sending, gets a 413 problem rather than a reset.
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolvePromise, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    const tooLarge = () => new HttpError(413, 'payload_too_large', 'Body too large');
+    if (declared > DISCARD_LIMIT) {
+      req.resume();
+      reject(tooLarge());
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, 'payload_too_large', 'Body too large'));
+      if (size > DISCARD_LIMIT) {
         req.destroy();
         return;
       }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolvePromise(Buffer.concat(chunks)));
+    req.on('end', () => (size > limit ? reject(tooLarge()) : resolvePromise(Buffer.concat(chunks))));
+    req.on('close', () => {
+      if (size > DISCARD_LIMIT) reject(tooLarge());
+    });
     req.on('error', reject);
   });
+}
+
+/** A path segment decoded, or a 400 problem when its percent-encoding is broken (`%`, `%C0%AF`, `%FF`). */
+function decodePath(segment: string): string {
+  try {
+    // Throws on a lone `%`, truncated sequences and bytes that are not UTF-8 (overlong forms included).
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'invalid_path', 'Malformed percent-encoding in the path');
+  }
 }
 
 function sendProblem(req: IncomingMessage, res: ServerResponse, error: unknown): void {
@@ -130,9 +157,7 @@ export async function startGateway(
       throw new HttpError(candidates.length > 0 ? 405 : 404, 'route_not_found', 'No route');
     }
     const match = route.regex.exec(url.pathname) as RegExpExecArray;
-    const pathParameters = Object.fromEntries(
-      route.names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]),
-    );
+    const pathParameters = Object.fromEntries(route.names.map((n, i) => [n, decodePath(match[i + 1] ?? '')]));
     const body = await readBody(req, 2 * 1024 * 1024);
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
@@ -181,7 +206,7 @@ export async function startGateway(
   }
 
   function web(req: IncomingMessage, res: ServerResponse, url: URL): void {
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
+    const rel = normalize(decodePath(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(webRoot, rel);
     if (!file.startsWith(webRoot)) file = join(webRoot, '404.html');
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -205,9 +230,14 @@ export async function startGateway(
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url = new URL('http://127.0.0.1/');
     void (async () => {
       try {
+        // Only origin-form targets ("/path?query"); an absolute or malformed one is refused.
+        const target = req.url ?? '/';
+        if (!target.startsWith('/') || target.startsWith('//'))
+          throw new HttpError(400, 'invalid_path', 'Malformed request target');
+        url = new URL(target, 'http://127.0.0.1');
         if (url.pathname.startsWith('/api/')) await api(req, res, url);
         else if (url.pathname === '/oidc' || url.pathname.startsWith('/oidc/')) {
           if (!opts.oidc) throw new HttpError(404, 'route_not_found', 'No identity provider');
