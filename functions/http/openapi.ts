@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { problem } from '../schemas/common.schema';
-import { referenceInputs, referenceUpdates } from '../schemas/reference.schema';
 import type { RouteDef } from './route';
 import { routes } from './routes';
 
 type Json = Record<string, unknown>;
-
-/** Route bodies validated per path parameter are documented as a choice of their schemas. */
-const documentedBodies: Record<string, z.ZodType> = {
-  createReferenceItem: z.union(Object.values(referenceInputs)),
-  updateReferenceItem: z.union(Object.values(referenceUpdates)),
-};
 
 /** Lengths implied by string formats, stated explicitly so that clients and gateways can bound input. */
 const formatLength: Record<string, number> = { uuid: 36, 'date-time': 40, date: 10, email: 254, uri: 2048 };
@@ -104,9 +97,20 @@ const problemResponse = (description: string) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+/** Whether a route's query filters on ids: an unknown one is 422 `unknown_reference`, like a body's. */
+function filtersOnIds(route: RouteDef): boolean {
+  if (!route.query) return false;
+  const json = z.toJSONSchema(route.query, { io: 'input', unrepresentable: 'any' }) as {
+    properties?: Record<string, Json>;
+  };
+  return Object.values(json.properties ?? {}).some((p) => p.format === 'uuid');
+}
+
 export function openApiDocument(): Json {
   const components: Record<string, Json> = {};
-  components.Problem = convert(problem, 'output', components);
+  // `problem` is a named schema: converting it files it under components (a self-$ref otherwise).
+  const problemSchema = convert(problem, 'output', components);
+  if (!('$ref' in problemSchema)) components.Problem = problemSchema;
   const paths: Record<string, Record<string, Json>> = {};
   for (const route of routes) {
     const responses: Record<string, Json> = {
@@ -132,12 +136,22 @@ export function openApiDocument(): Json {
       responses['401'] = problemResponse('Missing or invalid token');
       responses['403'] = problemResponse('Not allowed');
     }
-    if (route.params) responses['404'] = problemResponse('Not found (or not visible to the caller)');
-    if (route.body) {
-      responses['409'] = problemResponse('Conflict: stale version or duplicate value');
-      responses['422'] = problemResponse('Invalid input');
+    if (route.params) {
+      responses['404'] = problemResponse('Not found (or not visible to the caller)');
+      responses['409'] = problemResponse('Conflict: the object’s state does not allow it');
     }
-    const body = documentedBodies[route.operationId] ?? route.body;
+    if (route.body || route.method !== 'GET') {
+      // Every change may meet a stale version or a business rule, with or without a body.
+      responses['409'] = problemResponse('Conflict: stale version or duplicate value');
+      responses['422'] = problemResponse('Invalid input or a business rule not met');
+    }
+    if (route.body) {
+      responses['413'] = problemResponse('The body is too large');
+      responses['415'] = problemResponse('The body is not application/json');
+    }
+    if (route.method === 'GET' && filtersOnIds(route))
+      responses['422'] = problemResponse('A filter names an object the tenant does not have');
+    const body = route.body;
     const op: Json = {
       operationId: route.operationId,
       summary: route.summary,

@@ -16,6 +16,14 @@ export class RateLimiter {
     private readonly windowSeconds: number,
   ) {}
 
+  /** Whether `key` has used up its window, without counting this look. */
+  exhausted(key: string, nowMs: number): boolean {
+    const window = this.windows.get(key);
+    return (
+      window !== undefined && nowMs - window.start < this.windowSeconds * 1000 && window.count >= this.limit
+    );
+  }
+
   take(key: string, nowMs: number): RateDecision {
     const windowMs = this.windowSeconds * 1000;
     let window = this.windows.get(key);

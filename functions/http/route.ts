@@ -25,6 +25,11 @@ export interface RouteDef {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /**
+   * When the body's shape depends on a path parameter (a reference list's items): the schema that
+   * validates it, chosen from the parsed parameters. `body` then documents the union of them.
+   */
+  bodyFor?: (params: Record<string, unknown>) => z.ZodType;
   /** Creates that a client may retry accept an Idempotency-Key header. */
   idempotent?: boolean;
   response: z.ZodType;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idParam, pageOf } from '../schemas/common.schema';
 import * as org from '../schemas/org.schema';
 import * as ref from '../schemas/reference.schema';
+import type { ReferenceListName } from '../domain/reference/lists';
 import type { RouteDef } from './route';
 import { documentRoutes } from './routes/documents.routes';
 import { executionRoutes } from './routes/execution.routes';
@@ -204,7 +205,8 @@ export const routes: RouteDef[] = [
     auth: 'jwt',
     roles: admin,
     params: ref.listParam,
-    body: z.looseObject({}),
+    body: z.union(Object.values(ref.referenceInputs)),
+    bodyFor: (params) => ref.referenceInputs[params.list as ReferenceListName],
     idempotent: true,
     response: ref.referenceItem,
     successStatus: 201,
@@ -231,7 +233,8 @@ export const routes: RouteDef[] = [
     auth: 'jwt',
     roles: admin,
     params: ref.itemParam,
-    body: z.looseObject({}),
+    body: z.union(Object.values(ref.referenceUpdates)),
+    bodyFor: (params) => ref.referenceUpdates[params.list as ReferenceListName],
     response: ref.referenceItem,
     successStatus: 200,
   },

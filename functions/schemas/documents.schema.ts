@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { documentKinds, executionCharacters, linkTypes, orderCategories } from '../domain/documents/document';
 import { operations } from '../domain/documents/status';
 import { email, id, isoDate, meta, phone, text, versioned, voen } from './common.schema';
+import { documentRoute } from './route.schema';
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 const fin = z
@@ -57,7 +58,7 @@ export const incomingInput = z
     ...common,
     documentNumber: optionalText(60),
     sender: senderInput,
-    routeTemplateId: optionalText(100),
+    routeTemplateId: id.optional(),
     physicalFormId: id.optional(),
     pageCount: z.int().min(1).max(100000).optional(),
     distribution: z.array(id).max(100).default([]),
@@ -217,6 +218,8 @@ export const contentItem = z
     size: z.int(),
     sha256: z.string().max(64),
     state: z.enum(['pending', 'stored']),
+    /** The stored file was found missing or altered on a read: it is not handed out. */
+    integrity: z.object({ problem: z.enum(['missing', 'damaged']), detectedAt: z.iso.datetime() }).optional(),
     addedAt: z.iso.datetime(),
     addedBy: z.string().max(100),
   })
@@ -258,7 +261,7 @@ export const document = z
     incoming: z
       .object({
         sender,
-        routeTemplateId: z.string().max(100).optional(),
+        routeTemplateId: id.optional(),
         physicalFormId: id.optional(),
         pageCount: z.int().optional(),
         distribution: z.array(id).max(100),
@@ -317,6 +320,8 @@ export const document = z
         cancelReason: z.string().max(2000).optional(),
       })
       .optional(),
+    /** The document's approval route (the Viza tab's copy of its template), once it has one. */
+    route: documentRoute.optional(),
     allowedOperations: z.array(z.enum(operations)).max(20).optional(),
   })
   .meta({ id: 'Document' });

@@ -27,7 +27,16 @@ export const tenantProfile = z
   })
   .strict();
 export const tenantUpdate = tenantProfile.extend(versioned).strict();
-export const tenant = tenantProfile.extend(meta).meta({ id: 'Tenant' });
+/** A tenant is known by its key (the token's tenant claim), not by a UUID. */
+export const tenant = tenantProfile
+  .extend({
+    ...meta,
+    id: z
+      .string()
+      .max(128)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/),
+  })
+  .meta({ id: 'Tenant' });
 
 export const departmentInput = z
   .object({

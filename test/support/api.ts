@@ -1,4 +1,5 @@
 import { obtainToken } from '../../infra/local/oidc/token-flow';
+import { contractViolation } from './contract';
 
 export const DEMO_PASSWORD = 'Demo2026!';
 
@@ -37,7 +38,14 @@ export function apiClient(baseUrl: string, token?: string, lang = 'az') {
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const text = await res.text();
-    return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as T };
+    const parsed = (text ? JSON.parse(text) : undefined) as T;
+    const violation = contractViolation(method, path, res.status, res.headers.get('content-type'), parsed);
+    if (violation) {
+      throw new Error(
+        `The answer to ${method} ${path} (${res.status}) breaks the API contract of ${violation.operation}: ${violation.problem}`,
+      );
+    }
+    return { status: res.status, headers: res.headers, body: parsed };
   }
   return {
     get: <T = Record<string, unknown>>(path: string, headers?: Record<string, string>) =>

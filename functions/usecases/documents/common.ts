@@ -1,13 +1,15 @@
-import type { Actor, AggregateMeta } from '../../domain/aggregate';
+import type { Actor } from '../../domain/aggregate';
 import type { DocumentKind, DocumentRecord } from '../../domain/documents/document';
-import { BusinessRuleError, ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../domain/errors';
 import type { Employee } from '../../domain/org/org';
 import type { Role } from '../../domain/org/roles';
 import type { AggregateType } from '../../ports/aggregate-store.port';
 import type { DocumentStore } from '../../ports/document-store.port';
 import type { EmailSender } from '../../ports/email.port';
 import type { ObjectStore } from '../../ports/object-store.port';
-import type { Deps } from '../shared/aggregates';
+import { assertKnown, isActive, unknownReference, type Deps, type Reference } from '../shared/aggregates';
+
+export { unknownReference };
 
 export interface DocumentDeps extends Deps {
   documents: DocumentStore;
@@ -42,20 +44,13 @@ export function allow(condition: boolean, what: string): void {
   if (!condition) throw new ForbiddenError(`Not allowed: ${what}`);
 }
 
-const unknown = (path: string) =>
-  new BusinessRuleError('unknown_reference', 'Unknown reference', {}, [{ path, code: 'unknown_reference' }]);
-
 /** References to reference-list items of the tenant; each must exist and be active. */
 export async function assertReferences(
   deps: DocumentDeps,
   tenantId: string,
   refs: Array<[AggregateType, string | undefined, string]>,
 ): Promise<void> {
-  for (const [type, id, path] of refs) {
-    if (id === undefined) continue;
-    const item = await deps.store.get<AggregateMeta & { active?: boolean }>(type, tenantId, id);
-    if (!item || item.active === false) throw unknown(path);
-  }
+  await assertKnown(deps, tenantId, refs, isActive);
 }
 
 /** Employees referenced by a document must be active employees of the tenant. */
@@ -64,27 +59,69 @@ export async function assertEmployees(
   tenantId: string,
   refs: Array<[string | undefined, string]>,
 ): Promise<Map<string, Employee>> {
-  const ids = refs.map(([id]) => id).filter((id): id is string => id !== undefined);
-  const found = new Map(
-    (await deps.store.getMany<Employee>('employee', tenantId, ids))
-      .filter((e) => e.active)
-      .map((e) => [e.id, e]),
+  const found = await assertKnown<Employee>(
+    deps,
+    tenantId,
+    refs.map(([id, path]) => ['employee', id, path] as const),
+    isActive,
   );
-  for (const [id, path] of refs) if (id !== undefined && !found.has(id)) throw unknown(path);
-  return found;
+  const out = new Map<string, Employee>();
+  for (const [id] of refs) {
+    const employee = id ? found('employee', id) : undefined;
+    if (employee) out.set(employee.id, employee);
+  }
+  return out;
 }
 
-/** Other documents a new one answers or repeats: they must exist and be visible to the caller. */
+/**
+ * Other documents a request names (answers, repeats, links, reports): each must exist in the
+ * tenant, be visible to the caller and be of one of `kinds` when given. A document the caller may
+ * not see is refused exactly like a missing one.
+ */
 export async function assertDocuments(
   deps: DocumentDeps,
   actor: Actor,
   refs: Array<[string | undefined, string, DocumentKind[]?]>,
 ): Promise<void> {
+  const ids = [...new Set(refs.map(([id]) => id).filter((id): id is string => !!id))];
+  if (ids.length === 0) return;
+  const docs = new Map((await deps.documents.getMany(actor.tenantId, ids)).map((d) => [d.id, d]));
   for (const [id, path, kinds] of refs) {
-    if (id === undefined) continue;
-    const doc = await deps.documents.get(actor.tenantId, id);
-    if (!doc || !canSee(actor, doc) || (kinds && !kinds.includes(doc.kind))) throw unknown(path);
+    if (!id) continue;
+    const doc = docs.get(id);
+    if (!doc || !canSee(actor, doc) || (kinds && !kinds.includes(doc.kind))) throw unknownReference(path);
   }
+}
+
+/** Id-valued filters of the document lists (the filter row, saved filters) and what each names. */
+export const filterReferences = {
+  documentTypeId: 'ref:document-types',
+  classificationId: 'ref:classifications',
+  nomenclatureId: 'ref:nomenclature',
+  addresseeId: 'employee',
+  controllerId: 'employee',
+  signatoryId: 'employee',
+  authorId: 'employee',
+} as const satisfies Record<string, AggregateType>;
+
+/** The references among a filter row's values, with their paths (`prefix` + the filter's name). */
+export function filterReferencesOf(query: Record<string, unknown>, prefix = ''): Reference[] {
+  return Object.entries(filterReferences).flatMap(([name, type]): Reference[] => {
+    const value = query[name];
+    return typeof value === 'string' && value !== '' ? [[type, value, `${prefix}${name}`]] : [];
+  });
+}
+
+/**
+ * A filter on an id names an object of the caller's tenant, in any state (a list may be filtered on
+ * a deactivated item); anything else is 422 on the filter, like every other reference.
+ */
+export async function assertFilterReferences(
+  deps: Pick<DocumentDeps, 'store'>,
+  tenantId: string,
+  query: Record<string, unknown>,
+): Promise<void> {
+  await assertKnown(deps, tenantId, filterReferencesOf(query));
 }
 
 /** A client acting on an old copy gets 409 stale_version, before any rule about the status. */

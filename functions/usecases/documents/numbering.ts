@@ -4,10 +4,23 @@ import { BusinessRuleError } from '../../domain/errors';
 import type { Department } from '../../domain/org/org';
 import { formatRegistrationNumber, type ReferenceItem } from '../../domain/reference/lists';
 import type { NumberRequest } from '../../ports/document-store.port';
-import type { DocumentDeps } from './common';
+import { unknownReference, type DocumentDeps } from './common';
 
 type Journal = Extract<ReferenceItem, { list: 'journals' }>;
 type Nomenclature = Extract<ReferenceItem, { list: 'nomenclature' }>;
+
+/** A journal a request names: an active journal of the tenant for the document's kind (or any kind). */
+export async function namedJournal(
+  deps: DocumentDeps,
+  tenantId: string,
+  kind: DocumentKind,
+  journalId: string,
+  path = 'journalId',
+): Promise<Journal> {
+  const j = await deps.store.get<Journal>('ref:journals', tenantId, journalId);
+  if (!j || !j.active || (j.documentKind !== kind && j.documentKind !== 'any')) throw unknownReference(path);
+  return j;
+}
 
 /**
  * The journal of a registration: the one asked for, else the most specific active journal of the
@@ -24,12 +37,7 @@ export async function chooseJournal(
     new BusinessRuleError('no_journal', 'No registration journal for this document', { kind }, [
       { path, code: 'no_journal' },
     ]);
-  if (hints.journalId) {
-    const j = await deps.store.get<Journal>('ref:journals', tenantId, hints.journalId);
-    if (!j || !j.active || (j.documentKind !== kind && j.documentKind !== 'any'))
-      throw noJournal('journalId');
-    return j;
-  }
+  if (hints.journalId) return namedJournal(deps, tenantId, kind, hints.journalId);
   const journals: Journal[] = [];
   let cursor: string | undefined;
   do {

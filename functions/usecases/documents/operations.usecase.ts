@@ -10,11 +10,13 @@ import {
   assertEmployees,
   assertVersion,
   assertReferences,
+  canSee,
   hasRole,
+  unknownReference,
   visibleDocument,
   type DocumentDeps,
 } from './common';
-import { chooseJournal, numberRequest } from './numbering';
+import { chooseJournal, namedJournal, numberRequest } from './numbering';
 
 export type OperationInput = z.output<typeof operationInput>;
 type StatusOperation = Exclude<Operation, 'update' | 'attach' | 'link' | 'group-update' | 'send'>;
@@ -97,6 +99,10 @@ export async function performOperation(
   assertVersion(current, input.version);
   const status = transition(current.kind, current.status, op);
   allow(mayPerform(actor, current, op), op);
+  // A journal named with any operation is checked, whether or not this one numbers the document.
+  const journal = input.journalId
+    ? await namedJournal(deps, actor.tenantId, current.kind, input.journalId)
+    : undefined;
   const now = deps.clock.now().toISOString();
   let next: DocumentRecord = { ...current, status, updatedAt: now };
   if (op === 'sign' && next.internal)
@@ -122,11 +128,11 @@ export async function performOperation(
       ? await numberRequest(
           deps,
           next,
-          await chooseJournal(deps, actor.tenantId, current.kind, {
-            ...(input.journalId ? { journalId: input.journalId } : {}),
-            ...(next.nomenclatureId ? { nomenclatureId: next.nomenclatureId } : {}),
-            ...(next.departmentId ? { departmentId: next.departmentId } : {}),
-          }),
+          journal ??
+            (await chooseJournal(deps, actor.tenantId, current.kind, {
+              ...(next.nomenclatureId ? { nomenclatureId: next.nomenclatureId } : {}),
+              ...(next.departmentId ? { departmentId: next.departmentId } : {}),
+            })),
           now,
         )
       : undefined;
@@ -150,7 +156,9 @@ export type GroupUpdateInput = z.output<typeof groupUpdateInput>;
 
 /**
  * Changes classification, nomenclature, controller or addressee of many documents of one kind at
- * once. Each document is its own transaction with its own log entry; one refusal does not stop the rest.
+ * once. Every id must name a document of that kind the caller may see (else 422 on `ids.<n>` and
+ * nothing changes); then each document is its own transaction with its own log entry, and one
+ * refusal (a status that forbids the change, a concurrent edit) does not stop the rest.
  */
 export async function groupUpdate(deps: DocumentDeps, actor: Actor, input: GroupUpdateInput) {
   allow(hasRole(actor, 'clerk', 'head'), 'group-update');
@@ -162,6 +170,13 @@ export async function groupUpdate(deps: DocumentDeps, actor: Actor, input: Group
     [input.set.controllerId, 'set.controllerId'],
     [input.set.addresseeId, 'set.addresseeId'],
   ]);
+  const docs = new Map(
+    (await deps.documents.getMany(actor.tenantId, [...new Set(input.ids)])).map((d) => [d.id, d]),
+  );
+  input.ids.forEach((id, i) => {
+    const doc = docs.get(id);
+    if (!doc || !canSee(actor, doc) || doc.kind !== input.kind) throw unknownReference(`ids.${i}`);
+  });
   const results = [];
   for (const id of [...new Set(input.ids)]) {
     try {

@@ -7,7 +7,7 @@ import { foldText } from '../../domain/documents/similarity';
 import { BadRequestError } from '../../domain/errors';
 import type { DocumentQuery } from '../../ports/document-store.port';
 import type { documentListQuery } from '../../schemas/documents.schema';
-import { seesAll, visibleDocument, type DocumentDeps } from './common';
+import { assertFilterReferences, seesAll, visibleDocument, type DocumentDeps } from './common';
 import { permitted } from './operations.usecase';
 
 export type DocumentListQuery = z.output<typeof documentListQuery>;
@@ -68,6 +68,7 @@ export async function listDocuments(
   actor: Actor,
   q: DocumentListQuery,
 ): Promise<Page<DocumentRecord>> {
+  await assertFilterReferences(deps, actor.tenantId, q);
   const query: DocumentQuery = {
     ...documentQueryOf(q),
     kind: q.kind,

@@ -12,6 +12,8 @@ import {
 import { statusMachines, transition } from '../../domain/documents/status';
 import { BusinessRuleError } from '../../domain/errors';
 import type { ReferenceItem } from '../../domain/reference/lists';
+import type { RouteTemplateData } from '../../domain/routes/route';
+import type { AggregateMeta } from '../../domain/aggregate';
 import type { LinkWrite } from '../../ports/document-store.port';
 import type { documentInputs, documentUpdates } from '../../schemas/documents.schema';
 import {
@@ -21,10 +23,12 @@ import {
   assertReferences,
   assertVersion,
   hasRole,
+  unknownReference,
   visibleDocument,
   type DocumentDeps,
 } from './common';
-import { chooseJournal, numberRequest } from './numbering';
+import { chooseJournal, namedJournal, numberRequest } from './numbering';
+import { assertKnown, isActive } from '../shared/aggregates';
 
 export type DocumentInput<K extends DocumentKind> = z.output<(typeof documentInputs)[K]>;
 export type DocumentUpdate<K extends DocumentKind> = z.output<(typeof documentUpdates)[K]>;
@@ -42,12 +46,14 @@ const numberedAtCreation = (kind: DocumentKind) => kind === 'incoming' || kind =
 
 async function counterpart(deps: DocumentDeps, tenantId: string, id: string, path: string) {
   const item = await deps.store.get<Counterpart>('ref:counterparts', tenantId, id);
-  if (!item || !item.active) {
-    throw new BusinessRuleError('unknown_reference', 'Unknown counterpart', {}, [
-      { path, code: 'unknown_reference' },
-    ]);
-  }
+  if (!item || !item.active) throw unknownReference(path);
   return item;
+}
+
+/** A route template named on a document: one of the tenant's, made for the document's kind. */
+async function assertRouteTemplate(deps: DocumentDeps, tenantId: string, kind: DocumentKind, id: string) {
+  const template = await deps.store.get<AggregateMeta & RouteTemplateData>('route-template', tenantId, id);
+  if (!template || !template.kinds.includes(kind)) throw unknownReference('routeTemplateId');
 }
 
 /** Checks every reference of the input and returns the kind-specific section of the document. */
@@ -76,6 +82,7 @@ async function buildSections(
 
   if (kind === 'incoming' && 'sender' in input) {
     await assertReferences(deps, t, [['ref:physical-forms', input.physicalFormId, 'physicalFormId']]);
+    if (input.routeTemplateId) await assertRouteTemplate(deps, t, kind, input.routeTemplateId);
     let sender: Sender;
     if (input.sender.kind === 'organization') {
       const c = await counterpart(deps, t, input.sender.counterpartId, 'sender.counterpartId');
@@ -109,11 +116,17 @@ async function buildSections(
     };
   }
   if (kind === 'outgoing' && 'recipients' in input) {
+    const counterparts = await assertKnown<Counterpart>(
+      deps,
+      t,
+      input.recipients.map(
+        (r, i) => ['ref:counterparts', r.counterpartId, `recipients.${i}.counterpartId`] as const,
+      ),
+      isActive,
+    );
     const recipients = [];
-    for (const [i, r] of input.recipients.entries()) {
-      const c = r.counterpartId
-        ? await counterpart(deps, t, r.counterpartId, `recipients.${i}.counterpartId`)
-        : undefined;
+    for (const r of input.recipients) {
+      const c = r.counterpartId ? counterparts('ref:counterparts', r.counterpartId) : undefined;
       const mail = r.email ?? c?.email;
       recipients.push({
         ...(c ? { counterpartId: c.id } : {}),
@@ -223,6 +236,10 @@ export async function createDocument<K extends DocumentKind>(
   allow(mayCreate(actor, kind), `create ${kind}`);
   const now = deps.clock.now().toISOString();
   const sections = await buildSections(deps, actor, kind, input);
+  // A journal named at creation fits the kind even where the number comes later (internal, order).
+  const journal = input.journalId
+    ? await namedJournal(deps, actor.tenantId, kind, input.journalId)
+    : undefined;
   const departmentId = actor.departmentIds?.[0];
   const draft: Omit<DocumentData, 'participants'> = {
     kind,
@@ -253,11 +270,11 @@ export async function createDocument<K extends DocumentKind>(
     ? await numberRequest(
         deps,
         doc,
-        await chooseJournal(deps, actor.tenantId, kind, {
-          ...(input.journalId ? { journalId: input.journalId } : {}),
-          ...(doc.nomenclatureId ? { nomenclatureId: doc.nomenclatureId } : {}),
-          ...(departmentId ? { departmentId } : {}),
-        }),
+        journal ??
+          (await chooseJournal(deps, actor.tenantId, kind, {
+            ...(doc.nomenclatureId ? { nomenclatureId: doc.nomenclatureId } : {}),
+            ...(departmentId ? { departmentId } : {}),
+          })),
         now,
       )
     : undefined;
@@ -275,6 +292,8 @@ export async function createDocument<K extends DocumentKind>(
     lookups: lookupKeys(doc).map((key) => ({ key })),
     links,
   });
+  // A replay hands back a document made earlier: only as far as the caller may still see it now.
+  if (result.replayed) return visibleDocument(deps, actor, result.document.id);
   return result.document;
 }
 

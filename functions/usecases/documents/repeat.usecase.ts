@@ -4,6 +4,7 @@ import { toBakuLocal } from '../../domain/documents/date-filter';
 import { isSimilarSummary, summarySimilarity } from '../../domain/documents/similarity';
 import type { Tenant } from '../../domain/org/org';
 import type { repeatQuery } from '../../schemas/documents.schema';
+import { assertExists } from '../shared/aggregates';
 import { allow, canSee, hasRole, type DocumentDeps } from './common';
 import { lookupKeys } from './register.usecase';
 
@@ -20,6 +21,14 @@ const PER_KEY = 50;
  */
 export async function repeatCandidates(deps: DocumentDeps, actor: Actor, q: RepeatQuery) {
   allow(hasRole(actor, 'clerk'), 'repeat-candidates');
+  if (q.sender.kind === 'organization')
+    await assertExists(
+      deps,
+      'ref:counterparts',
+      actor.tenantId,
+      q.sender.counterpartId,
+      'sender.counterpartId',
+    );
   const tenant = await deps.store.get<Tenant & { repeatWindowDays?: number }>(
     'tenant',
     actor.tenantId,

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { Actor } from '../../domain/aggregate';
 import type { savedFiltersInput } from '../../schemas/documents.schema';
-import type { Deps } from '../shared/aggregates';
+import { assertKnown, type Deps } from '../shared/aggregates';
+import { filterReferencesOf } from './common';
 
 type SavedFiltersData = Omit<z.output<typeof savedFiltersInput>, 'version'>;
 
@@ -14,6 +15,12 @@ export async function getSavedFilters(deps: Deps, actor: Actor) {
 }
 
 export async function saveFilters(deps: Deps, actor: Actor, input: z.output<typeof savedFiltersInput>) {
+  // A saved filter names objects the way the filter row does: each must be the tenant's.
+  await assertKnown(
+    deps,
+    actor.tenantId,
+    input.items.flatMap((item, i) => filterReferencesOf(item.query, `items.${i}.query.`)),
+  );
   const now = deps.clock.now().toISOString();
   const base = { id: actor.employeeId, tenantId: actor.tenantId, items: input.items, updatedAt: now };
   const options = { actorId: actor.employeeId, sortKey: actor.employeeId };

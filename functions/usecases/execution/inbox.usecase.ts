@@ -3,6 +3,7 @@ import type { DocumentRecord } from '../../domain/documents/document';
 import { filterFields, type FilterFields } from '../../domain/documents/indexing';
 import { daysLeft, type InboxBox, type InboxEntry } from '../../domain/execution/assignment';
 import type { DocumentQuery } from '../../ports/document-store.port';
+import { assertFilterReferences } from '../documents/common';
 import { dateRange, documentQueryOf, type DocumentListQuery } from '../documents/query.usecase';
 import { today, type ExecutionDeps } from './common';
 
@@ -43,8 +44,38 @@ export function matchesFilter(f: FilterFields, q: Filter): boolean {
   return true;
 }
 
+/** What a list line shows: the stored entry without its keys (tenant, user, sort key). */
+export type InboxLine = Pick<
+  InboxEntry,
+  | 'box'
+  | 'documentId'
+  | 'assignmentId'
+  | 'open'
+  | 'receivedAt'
+  | 'dueDate'
+  | 'read'
+  | 'status'
+  | 'onBehalfOf'
+  | 'taskKind'
+>;
+
+function publicLine(entry: InboxEntry): InboxLine {
+  return {
+    box: entry.box,
+    documentId: entry.documentId,
+    assignmentId: entry.assignmentId,
+    open: entry.open,
+    receivedAt: entry.receivedAt,
+    status: entry.status,
+    ...(entry.dueDate !== undefined ? { dueDate: entry.dueDate } : {}),
+    ...(entry.read !== undefined ? { read: entry.read } : {}),
+    ...(entry.onBehalfOf !== undefined ? { onBehalfOf: entry.onBehalfOf } : {}),
+    ...(entry.taskKind !== undefined ? { taskKind: entry.taskKind } : {}),
+  };
+}
+
 export interface InboxRow {
-  line: InboxEntry;
+  line: InboxLine;
   document: DocumentRecord;
   /** Control and execution lines: days to the due date (negative: overdue). */
   daysLeft?: number;
@@ -74,6 +105,7 @@ export async function listInbox(
   q: InboxListQuery,
 ): Promise<{ items: InboxRow[]; nextCursor?: string }> {
   const filter = documentQueryOf(q);
+  await assertFilterReferences(deps, actor.tenantId, q);
   let from: string | undefined;
   let to: string | undefined;
   if (box === 'mine') {
@@ -113,7 +145,7 @@ export async function listInbox(
       if (!document || !matchesFilter(filterFields(document), filter)) continue;
       const left = line.dueDate ? daysLeft(line.dueDate, date) : undefined;
       items.push({
-        line,
+        line: publicLine(line),
         document,
         ...(left !== undefined ? { daysLeft: left } : {}),
         overdue: line.open && left !== undefined && left < 0,

@@ -19,6 +19,7 @@ import {
   assertEmployees,
   assertVersion,
   retryOnStale,
+  unknownReference,
   visibleDocument,
 } from '../documents/common';
 import { permitted } from '../documents/operations.usecase';
@@ -211,8 +212,9 @@ export async function writeResolution(
     ? []
     : all.filter((a) => a.kind === 'task' && a.status === 'pending' && holds(actor, a));
   if (input.parentId) {
+    // Only an execution assignment the caller holds: any other id is an unknown reference.
     parent = all.find((a) => a.id === input.parentId && a.kind === 'execution');
-    if (!parent || !holds(actor, parent)) throw new NotFoundError('assignment not found');
+    if (!parent || !holds(actor, parent)) throw unknownReference('parentId');
     assertAssignmentAction(parent, 'sub-resolution');
   } else {
     allow(permitted(actor, doc, 'resolve') || tasks.length > 0, 'resolve');
@@ -225,7 +227,8 @@ export async function writeResolution(
   );
   await assertEmployees(deps, actor.tenantId, [
     ...executors.map((e, i): [string, string] => [e.employeeId, `executors.${i}.employeeId`]),
-    ...forInformation.map((id, i): [string, string] => [id, `forInformation.${i}`]),
+    // Every recipient named, at the index the request gave it (executors among them included).
+    ...(input.forInformation ?? []).map((id, i): [string, string] => [id, `forInformation.${i}`]),
     [input.controllerId, 'controllerId'],
   ]);
   const author = parent ? parent.ownerId : actor.employeeId;

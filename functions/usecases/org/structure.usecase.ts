@@ -17,11 +17,13 @@ import { BusinessRuleError } from '../../domain/errors';
 import {
   assertAllExist,
   assertExists,
+  assertKnown,
   createAggregate,
   getOr404,
   listPage,
   sortable,
   updateAggregate,
+  unknownReference,
   type Deps,
 } from '../shared/aggregates';
 
@@ -81,12 +83,17 @@ export async function updateDepartment(
 
 export const getDepartment = (deps: Deps, actor: Actor, id: string) =>
   getOr404<Department>(deps, 'department', actor.tenantId, id);
-export const listDepartments = (
+export async function listDepartments(
   deps: Deps,
   actor: Actor,
   q: ListQuery & { parentId?: string },
-): Promise<Page<Department>> =>
-  listPage(deps, 'department', actor.tenantId, { ...q, ...(q.parentId ? { parentKey: q.parentId } : {}) });
+): Promise<Page<Department>> {
+  await assertExists(deps, 'department', actor.tenantId, q.parentId, 'parentId');
+  return listPage(deps, 'department', actor.tenantId, {
+    ...q,
+    ...(q.parentId ? { parentKey: q.parentId } : {}),
+  });
+}
 
 // Positions: belong to a department and carry roles.
 
@@ -131,15 +138,17 @@ export async function updatePosition(
 
 export const getPosition = (deps: Deps, actor: Actor, id: string) =>
   getOr404<Position>(deps, 'position', actor.tenantId, id);
-export const listPositions = (
+export async function listPositions(
   deps: Deps,
   actor: Actor,
   q: ListQuery & { departmentId?: string },
-): Promise<Page<Position>> =>
-  listPage(deps, 'position', actor.tenantId, {
+): Promise<Page<Position>> {
+  await assertExists(deps, 'department', actor.tenantId, q.departmentId, 'departmentId');
+  return listPage(deps, 'position', actor.tenantId, {
     ...q,
     ...(q.departmentId ? { parentKey: q.departmentId } : {}),
   });
+}
 
 // Employees: unique username (the login) in the tenant; listed under their first position.
 
@@ -208,21 +217,33 @@ export async function updateEmployee(
 
 export const getEmployee = (deps: Deps, actor: Actor, id: string) =>
   getOr404<Employee>(deps, 'employee', actor.tenantId, id);
-export const listEmployees = (
+export async function listEmployees(
   deps: Deps,
   actor: Actor,
   q: ListQuery & { positionId?: string },
-): Promise<Page<Employee>> =>
-  listPage(deps, 'employee', actor.tenantId, { ...q, ...(q.positionId ? { parentKey: q.positionId } : {}) });
+): Promise<Page<Employee>> {
+  await assertExists(deps, 'position', actor.tenantId, q.positionId, 'positionId');
+  return listPage(deps, 'employee', actor.tenantId, {
+    ...q,
+    ...(q.positionId ? { parentKey: q.positionId } : {}),
+  });
+}
 
 // Substitutions: an employee's substitute for a date range (used by routing).
 
 const substitutionPlacement = (s: SubstitutionData) => ({ parentKey: s.employeeId, sortKey: s.from });
 
+/**
+ * The official is an employee of the tenant; the substitute, while the substitution is active, an
+ * active one (tasks handed to someone who cannot sign in would be stranded).
+ */
 async function checkSubstitution(deps: Deps, actor: Actor, data: SubstitutionData): Promise<void> {
   assertSubstitutionRange(data);
-  await assertExists(deps, 'employee', actor.tenantId, data.employeeId, 'employeeId');
-  await assertExists(deps, 'employee', actor.tenantId, data.substituteId, 'substituteId');
+  const found = await assertKnown<Employee>(deps, actor.tenantId, [
+    ['employee', data.employeeId, 'employeeId'],
+    ['employee', data.substituteId, 'substituteId'],
+  ]);
+  if (data.active && !found('employee', data.substituteId)?.active) throw unknownReference('substituteId');
 }
 
 export async function createSubstitution(
@@ -249,15 +270,17 @@ export async function updateSubstitution(
 
 export const getSubstitution = (deps: Deps, actor: Actor, id: string) =>
   getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
-export const listSubstitutions = (
+export async function listSubstitutions(
   deps: Deps,
   actor: Actor,
   q: ListQuery & { employeeId?: string },
-): Promise<Page<Substitution>> =>
-  listPage(deps, 'substitution', actor.tenantId, {
+): Promise<Page<Substitution>> {
+  await assertExists(deps, 'employee', actor.tenantId, q.employeeId, 'employeeId');
+  return listPage(deps, 'substitution', actor.tenantId, {
     ...q,
     ...(q.employeeId ? { parentKey: q.employeeId } : {}),
   });
+}
 
 /** The caller's own notification preferences (channels and language). */
 export async function getMyNotifications(

@@ -97,10 +97,16 @@ export async function updateReferenceItem(
 export const getReferenceItem = (deps: Deps, actor: Actor, list: ReferenceListName, id: string) =>
   getOr404<ReferenceItem>(deps, typeOf(list), actor.tenantId, id);
 
-export const listReferenceItems = (
+export async function listReferenceItems(
   deps: Deps,
   actor: Actor,
   list: ReferenceListName,
   q: { limit: number; cursor?: string; parentId?: string },
-): Promise<Page<ReferenceItem>> =>
-  listPage(deps, typeOf(list), actor.tenantId, { ...q, ...(q.parentId ? { parentKey: q.parentId } : {}) });
+): Promise<Page<ReferenceItem>> {
+  // The parent is an item of the same list.
+  await assertExists(deps, typeOf(list), actor.tenantId, q.parentId, 'parentId');
+  return listPage(deps, typeOf(list), actor.tenantId, {
+    ...q,
+    ...(q.parentId ? { parentKey: q.parentId } : {}),
+  });
+}

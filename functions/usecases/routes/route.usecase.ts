@@ -17,10 +17,12 @@ import {
   type RouteTemplateData,
   type StepOutcome,
 } from '../../domain/routes/route';
-import { allow, assertEmployees, assertVersion, hasRole, visibleDocument } from '../documents/common';
+import { allow, assertVersion, hasRole, unknownReference, visibleDocument } from '../documents/common';
 import {
   assertAllExist,
+  assertKnown,
   createAggregate,
+  isActive,
   getOr404,
   sortable,
   updateAggregate,
@@ -55,17 +57,20 @@ async function checkTemplate(deps: Deps, actor: Actor, data: RouteTemplateData):
   );
 }
 
+/** Participants are active employees and active positions of the tenant (one read per kind for all stages). */
 async function assertParticipants(deps: Deps, tenantId: string, stages: RouteStage[]): Promise<void> {
-  for (const [i, stage] of stages.entries()) {
-    const people = stage.participants.flatMap((p, j) =>
-      'employeeId' in p
-        ? [[p.employeeId, `stages.${i}.participants.${j}.employeeId`] as [string, string]]
-        : [],
-    );
-    await assertEmployees(deps, tenantId, people);
-    const positions = stage.participants.flatMap((p) => ('positionId' in p ? [p.positionId] : []));
-    await assertAllExist(deps, 'position', tenantId, positions, `stages.${i}.participants`);
-  }
+  await assertKnown(
+    deps,
+    tenantId,
+    stages.flatMap((stage, i) =>
+      stage.participants.map((p, j) =>
+        'employeeId' in p
+          ? (['employee', p.employeeId, `stages.${i}.participants.${j}.employeeId`] as const)
+          : (['position', p.positionId, `stages.${i}.participants.${j}.positionId`] as const),
+      ),
+    ),
+    isActive,
+  );
 }
 
 /** Every template of the agency (a short list), by name. */
@@ -182,9 +187,12 @@ export async function updateRoute(
   assertStages(input.stages, today(deps));
   await assertParticipants(deps, actor.tenantId, input.stages);
   let templateName = before?.templateName;
-  if (input.templateId && input.templateId !== before?.templateId)
-    templateName = (await getOr404<RouteTemplate>(deps, 'route-template', actor.tenantId, input.templateId))
-      .name;
+  if (input.templateId && input.templateId !== before?.templateId) {
+    // A template of the tenant made for this kind of document.
+    const template = await deps.store.get<RouteTemplate>('route-template', actor.tenantId, input.templateId);
+    if (!template || !template.kinds.includes(doc.kind)) throw unknownReference('templateId');
+    templateName = template.name;
+  }
   const templateId = input.templateId ?? before?.templateId;
   const route: DocumentRoute = {
     ...(before ?? { state: 'draft', round: 0, steps: [] }),

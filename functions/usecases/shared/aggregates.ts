@@ -124,6 +124,43 @@ export async function assertAllExist(
   }
 }
 
+/** A reference to check: the type it must name, the id given (absent: nothing to check), its field path. */
+export type Reference = readonly [type: AggregateType, id: string | undefined, path: string];
+
+export function unknownReference(path: string): BusinessRuleError {
+  return new BusinessRuleError('unknown_reference', 'Unknown reference', {}, [
+    { path, code: 'unknown_reference' },
+  ]);
+}
+
+/**
+ * Many references at once, one batched read per aggregate type: each must name an aggregate of
+ * its type in the tenant that `accept` takes (e.g. only active ones); the first that does not, in
+ * the order given, is 422 `unknown_reference` on its path. Returns what was found, by type and id.
+ */
+export async function assertKnown<T extends AggregateMeta = AggregateMeta>(
+  deps: Pick<Deps, 'store'>,
+  tenantId: string,
+  refs: readonly Reference[],
+  accept: (item: T) => boolean = () => true,
+): Promise<(type: AggregateType, id: string) => T | undefined> {
+  const wanted = new Map<AggregateType, Set<string>>();
+  for (const [type, id] of refs) if (id) wanted.set(type, (wanted.get(type) ?? new Set()).add(id));
+  const found = new Map<string, T>();
+  const key = (type: AggregateType, id: string) => `${type}\u0000${id}`;
+  await Promise.all(
+    [...wanted].map(async ([type, ids]) => {
+      for (const item of await deps.store.getMany<T>(type, tenantId, [...ids]))
+        if (accept(item)) found.set(key(type, item.id), item);
+    }),
+  );
+  for (const [type, id, path] of refs) if (id && !found.has(key(type, id))) throw unknownReference(path);
+  return (type, id) => found.get(key(type, id));
+}
+
+/** Only active items count (employees, positions, reference list items keep an `active` flag). */
+export const isActive = (item: AggregateMeta & { active?: boolean }) => item.active !== false;
+
 export function listPage<T extends AggregateMeta>(
   deps: Deps,
   type: AggregateType,
