@@ -40,6 +40,7 @@ export const handler = createGroupHandler(
           ...(cfg.OIDC_LOGOUT_URL ? { logoutUrl: cfg.OIDC_LOGOUT_URL } : {}),
         },
         apiBase: '/api/v1',
+        serverTime: deps().clock.now().toISOString(),
       };
     },
   },

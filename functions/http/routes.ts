@@ -28,6 +28,8 @@ const clientConfig = z
       logoutUrl: z.string().max(500).optional(),
     }),
     apiBase: z.string().max(100),
+    /** The server's now: the web app's "today" (the embedded default's clock may be moved). */
+    serverTime: z.iso.datetime(),
   })
   .meta({ id: 'ClientConfig' });
 

@@ -1,18 +1,7 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from './fs-durable';
 import {
   BatchGetItemCommand,
   DeleteItemCommand,
@@ -316,7 +305,7 @@ export class DynamoWriteJournal {
     const stamp = Math.max(this.lastStamp + 1, Date.now() * 1000);
     if (stamp > this.reservedStamp) {
       this.reservedStamp = stamp + STAMP_RESERVE;
-      writeDurably(this.stampFile, JSON.stringify({ reserved: this.reservedStamp }));
+      writeFileAtomicSync(this.stampFile, JSON.stringify({ reserved: this.reservedStamp }));
     }
     this.lastStamp = stamp;
     return stamp;
@@ -625,17 +614,4 @@ async function readItems(
     }
   }
   return found;
-}
-
-/** Writes a small file so that it is either the old or the new content after a crash. */
-function writeDurably(path: string, data: string): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, data);
-  const fd = openSync(tmp, 'r');
-  fsyncSync(fd);
-  closeSync(fd);
-  renameSync(tmp, path);
-  const dir = openSync(join(path, '..'), 'r');
-  fsyncSync(dir);
-  closeSync(dir);
 }

@@ -1,13 +1,4 @@
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-  openSync,
-  fsyncSync,
-  closeSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -20,6 +11,7 @@ import {
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
 import { logger } from '../../functions/http/logger';
 import { withoutWriteStamp } from './dynamo-journal';
+import { writeFileAtomicSync } from './fs-durable';
 
 export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
 
@@ -33,15 +25,6 @@ export interface StreamPoller {
 interface Checkpoints {
   streamArn?: string;
   shards: Record<string, string>;
-}
-
-function writeAtomic(path: string, data: string): void {
-  const tmp = `${path}.tmp`;
-  writeFileSync(tmp, data);
-  const fd = openSync(tmp, 'r');
-  fsyncSync(fd);
-  closeSync(fd);
-  renameSync(tmp, path);
 }
 
 /**
@@ -96,7 +79,7 @@ export function startStreamPoller(opts: {
   let running = false;
   let closed = false;
 
-  const save = () => writeAtomic(file, JSON.stringify(checkpoints));
+  const save = () => writeFileAtomicSync(file, JSON.stringify(checkpoints));
 
   async function deliver(name: string, handler: StreamHandler, records: DynamoDBRecord[]): Promise<number> {
     // Like an event source mapping with ReportBatchItemFailures: retry from the first failure.

@@ -1,5 +1,6 @@
 'use client';
 
+import { serverNow } from '../lib/config';
 import { EditorPanel, EditorToolbar, useEditor } from './editor';
 import { CheckboxField, LocalizedFields, SelectField, TextField, cleanText, emptyText } from './fields';
 import { DataTable, ListSection } from './data-table';
@@ -203,7 +204,7 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
         const nom = nomenclature.find((n) => n.id === editor.form.values.nomenclatureId);
         const preview = previewPattern(value, {
           seq: 7,
-          year: new Date().getFullYear(),
+          year: serverNow().getFullYear(),
           index: nom ? str(nom.index) : '02-03',
           dept: dept?.code ?? 'DEP',
         });

@@ -2,6 +2,16 @@
 export interface ClientConfig {
   oidc: { authority: string; clientId: string; logoutUrl?: string };
   apiBase: string;
+  /** The server's now when the configuration was read. */
+  serverTime?: string;
+}
+
+/** How far the server's clock is from this browser's (the embedded default's clock can be moved). */
+let clockOffsetMs = 0;
+
+/** Now by the server's clock: dates the user sees and defaults agree with the deadlines. */
+export function serverNow(): Date {
+  return new Date(Date.now() + clockOffsetMs);
 }
 
 let pending: Promise<ClientConfig> | null = null;
@@ -12,6 +22,8 @@ export function loadClientConfig(): Promise<ClientConfig> {
       if (!res.ok) throw new Error(`client-config: HTTP ${res.status}`);
       const body = (await res.json()) as ClientConfig;
       if (!body?.oidc?.authority || !body.oidc.clientId) throw new Error('client-config: oidc missing');
+      const server = body.serverTime ? Date.parse(body.serverTime) : Number.NaN;
+      if (Number.isFinite(server)) clockOffsetMs = server - Date.now();
       return { ...body, apiBase: body.apiBase || '/api/v1' };
     },
   );

@@ -4,9 +4,12 @@
  * and the verifying reader that never hands out a block whose bytes differ from what was written.
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
-import { constants as fsConstants, createReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { fsyncDir } from '../fs-durable';
+
+export { fsyncDir };
 
 export const BLOCK_SIZE = 1024 * 1024;
 
@@ -55,20 +58,6 @@ export class ContentHasher {
       md5: this.md5.digest('hex'),
       blocks: this.blocks,
     };
-  }
-}
-
-/** Makes a directory rename/creation durable; some filesystems refuse a directory fsync (harmless). */
-export async function fsyncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, fsConstants.O_RDONLY);
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    /* not supported here */
   }
 }
 

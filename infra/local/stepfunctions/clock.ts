@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Clock } from '../../../functions/ports/clock.port';
-import { writeFileAtomic } from './fs-durable';
+import { writeFileAtomicSync as writeFileAtomic } from '../fs-durable';
 
 /** A clock the runner can subscribe to, so that timers are re-evaluated when time jumps. */
 export interface RunnerClock extends Clock {

@@ -10,7 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from './fs-durable';
+import { writeFileAtomicSync as writeFileAtomic } from '../fs-durable';
 
 /**
  * Append-only journal plus atomically written snapshot, under `<dataDir>/sfn/`.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../../../functions/domain/documents/similarity';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import { rawRequest } from '../../support/http';
 
 /**
  * Hostile input, derived from the published OpenAPI document: for every operation that takes a
@@ -599,7 +600,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 /** Failed-auth requests come from another loopback address, so its limiter throttles nobody else. */
 const outsider = new http.Agent({ keepAlive: true, maxSockets: 2 });
 
-function send(p: Probe): Promise<Answer> {
+async function send(p: Probe): Promise<Answer> {
   const url = new URL(embedded.baseUrl);
   const body = p.body === undefined ? undefined : Buffer.from(p.body, 'utf8');
   const headers: Record<string, string> = { 'accept-language': 'en' };
@@ -608,34 +609,19 @@ function send(p: Probe): Promise<Answer> {
     headers['content-type'] = p.contentType ?? 'application/json';
   if (p.auth === 'admin') headers.authorization = `Bearer ${token}`;
   if (p.auth === 'garbage') headers.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.';
-  return new Promise((resolvePromise, reject) => {
-    const req = http.request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: p.method,
-        path: p.path,
-        headers,
-        ...(p.auth === 'admin' ? { agent } : { agent: outsider, localAddress: '127.0.0.2' }),
-        timeout: 60_000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolvePromise({
-            status: res.statusCode ?? 0,
-            contentType: String(res.headers['content-type'] ?? ''),
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
-    req.end(body);
+  const answer = await rawRequest({
+    port: Number(url.port),
+    method: p.method,
+    path: p.path,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+    ...(p.auth === 'admin' ? { agent } : { agent: outsider, localAddress: '127.0.0.2' }),
   });
+  return {
+    status: answer.status,
+    contentType: String(answer.headers['content-type'] ?? ''),
+    text: answer.text,
+  };
 }
 
 /** What is wrong with an answer (undefined: nothing). */

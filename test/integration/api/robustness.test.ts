@@ -1,50 +1,16 @@
 import { spawn } from 'node:child_process';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Api } from '../../support/api';
+import { rawRequest } from '../../support/http';
 import { as, type Doc, type Problem } from '../documents/helpers';
 
 // Regression tests of findings from probing the running product as an outsider would.
 const baseUrl = inject('baseUrl');
 const port = Number(new URL(baseUrl).port);
 
-/** A raw HTTP exchange (no fetch normalisation), optionally from another loopback address. */
-function raw(options: {
-  method: string;
-  path: string;
-  headers?: Record<string, string>;
-  body?: Buffer | string;
-  localAddress?: string;
-}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        method: options.method,
-        path: options.path,
-        headers: options.headers,
-        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            text: Buffer.concat(chunks).toString(),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
+const raw = (options: Omit<Parameters<typeof rawRequest>[0], 'port'>) => rawRequest({ port, ...options });
 
 const isProblem = (r: { headers: Record<string, unknown>; text: string }) =>
   String(r.headers['content-type']).startsWith('application/problem+json') &&

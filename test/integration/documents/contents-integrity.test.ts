@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
-import { citizenIncoming, eventually, unique, type Doc, type Problem } from './helpers';
+import {
+  citizenIncoming,
+  eventually,
+  sha256Hex,
+  unique,
+  uploadContent,
+  type Doc,
+  type Problem,
+} from './helpers';
 
 // Contents of registered documents cannot be changed behind the card's back: reads are pinned to
 // the version verified at upload, and a stored file that is gone is reported on the card and to
@@ -16,14 +24,10 @@ let clerk: Api;
 let s3: S3Client;
 const BUCKET = 'karguzar-attachments';
 
-type Ticket = {
-  content: { id: string };
-  upload: { url: string; signedHeaders: Record<string, string> };
-};
 type Content = { id: string; state: string; integrity?: { problem: string; detectedAt: string } };
 type Card = Omit<Doc, 'contents'> & { contents: Content[] };
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = sha256Hex;
 const original = new TextEncoder().encode(
   '%PDF-1.4\n% Əsl skan\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n',
 );
@@ -33,29 +37,10 @@ const forged = new TextEncoder().encode(
 
 async function registerWithFile(): Promise<{ doc: Doc; contentId: string; key: string }> {
   const doc = (await clerk.post<Doc>('/api/v1/documents/incoming', citizenIncoming(unique('Bütövlük')))).body;
-  const ticket = await clerk.post<Ticket>(`/api/v1/documents/${doc.id}/contents`, {
-    fileName: 'skan.pdf',
-    contentType: 'application/pdf',
-    size: original.length,
-    sha256: sha256(original),
-  });
-  expect(ticket.status).toBe(201);
-  const put = await fetch(ticket.body.upload.url, {
-    method: 'PUT',
-    headers: ticket.body.upload.signedHeaders,
-    body: Buffer.from(original),
-  });
+  const { ticket, put, complete } = await uploadContent(clerk, doc.id, original);
   expect(put.status).toBe(200);
-  const complete = await clerk.post(
-    `/api/v1/documents/${doc.id}/contents/${ticket.body.content.id}/complete`,
-    undefined,
-  );
   expect(complete.status).toBe(200);
-  return {
-    doc,
-    contentId: ticket.body.content.id,
-    key: `demo1/documents/${doc.id}/${ticket.body.content.id}`,
-  };
+  return { doc, contentId: ticket.content.id, key: `demo1/documents/${doc.id}/${ticket.content.id}` };
 }
 
 async function download(docId: string, contentId: string) {

@@ -1,42 +1,29 @@
-import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Api } from '../../support/api';
-import { as, citizenIncoming, lookups, unique, type Doc, type Lookups, type Problem } from './helpers';
+import {
+  as,
+  citizenIncoming,
+  lookups,
+  sha256Hex,
+  unique,
+  uploadContent,
+  type Doc,
+  type Lookups,
+  type Problem,
+} from './helpers';
 
 const baseUrl = inject('baseUrl');
 const maildev = `http://127.0.0.1:${Number(new URL(baseUrl).port) + 6}`;
 let clerk: Api;
 let ref: Lookups;
 
-type Ticket = {
-  content: { id: string; state: string };
-  upload: { url: string; method: string; signedHeaders: Record<string, string> };
-};
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = sha256Hex;
 const pdf = new TextEncoder().encode(
   '%PDF-1.4\n% Kargüzar sınaq faylı\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n',
 );
 
-async function upload(docId: string, bytes: Uint8Array, declared = bytes, fileName = 'skan.pdf') {
-  const ticket = await clerk.post<Ticket>(`/api/v1/documents/${docId}/contents`, {
-    fileName,
-    contentType: 'application/pdf',
-    size: declared.length,
-    sha256: sha256(declared),
-  });
-  expect(ticket.status).toBe(201);
-  const put = await fetch(ticket.body.upload.url, {
-    method: 'PUT',
-    headers: ticket.body.upload.signedHeaders,
-    body: Buffer.from(bytes),
-  });
-  const complete = await clerk.post<Problem & { state: string }>(
-    `/api/v1/documents/${docId}/contents/${ticket.body.content.id}/complete`,
-    undefined,
-  );
-  return { ticket: ticket.body, put, complete };
-}
+const upload = (docId: string, bytes: Uint8Array, declared = bytes, fileName = 'skan.pdf') =>
+  uploadContent(clerk, docId, bytes, { declared, fileName });
 
 beforeAll(async () => {
   clerk = await as(baseUrl, 'clerk');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 
 export type Doc = {
@@ -90,4 +91,41 @@ export async function eventually<T>(
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export type UploadTicket = {
+  content: { id: string; state: string };
+  upload: { url: string; method: string; signedHeaders: Record<string, string> };
+};
+
+/**
+ * A file added the way the web app adds one: declare it (size and SHA-256 of `declared`), PUT
+ * `bytes` to the presigned URL, then complete the upload.
+ */
+export async function uploadContent(
+  api: Api,
+  docId: string,
+  bytes: Uint8Array,
+  options: { declared?: Uint8Array; fileName?: string } = {},
+) {
+  const declared = options.declared ?? bytes;
+  const ticket = await api.post<UploadTicket>(`/api/v1/documents/${docId}/contents`, {
+    fileName: options.fileName ?? 'skan.pdf',
+    contentType: 'application/pdf',
+    size: declared.length,
+    sha256: sha256Hex(declared),
+  });
+  if (ticket.status !== 201) throw new Error(`declaring the upload failed: ${ticket.status}`);
+  const put = await fetch(ticket.body.upload.url, {
+    method: 'PUT',
+    headers: ticket.body.upload.signedHeaders,
+    body: Buffer.from(bytes),
+  });
+  const complete = await api.post<Problem & { state: string }>(
+    `/api/v1/documents/${docId}/contents/${ticket.body.content.id}/complete`,
+    undefined,
+  );
+  return { ticket: ticket.body, put, complete };
 }

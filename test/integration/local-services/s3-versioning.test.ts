@@ -28,28 +28,17 @@ import {
   PutObjectLockConfigurationCommand,
   PutObjectRetentionCommand,
   type S3Client,
-  S3ServiceException,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Client } from '../../../functions/adapters/s3/object-store.adapter';
 import { start, type S3Service } from '../../../infra/local/services/s3';
-import { credentials, region, tempDataDir } from './helpers';
+import { credentials, region, s3Error, tempDataDir } from './helpers';
 
 const A = 'karguzar-attachments';
 const R = 'karguzar-archive';
 const DAY = 86_400_000;
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
-
-async function s3Error(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof S3ServiceException) return err;
-    throw err;
-  }
-  throw new Error('expected an S3 error');
-}
 
 describe('local S3 endpoint: versioned buckets with Object Lock', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>;

@@ -6,27 +6,16 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../functions/domain/errors';
 import { createS3Client, S3ObjectStore } from '../../../functions/adapters/s3/object-store.adapter';
 import { start, type S3Service } from '../../../infra/local/services/s3';
-import { credentials, region, tempDataDir } from './helpers';
+import { credentials, region, s3Error, tempDataDir } from './helpers';
 
 const buckets = { attachments: 'karguzar-attachments', archive: 'karguzar-archive' };
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('base64');
-
-async function s3Error(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof S3ServiceException) return err;
-    throw err;
-  }
-  throw new Error('expected an S3 error');
-}
 
 describe('local S3 endpoint with the S3 adapter', () => {
   let data: Awaited<ReturnType<typeof tempDataDir>>;

@@ -1,3 +1,4 @@
+import type { Substitution } from '../../../functions/domain/org/org';
 import { ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
@@ -14,16 +15,6 @@ import { as, eventually, lookups, unique, type Doc, type Lookups } from '../docu
 let embedded: RunningEmbedded;
 let ref: Lookups;
 
-type Substitution = {
-  id: string;
-  version: number;
-  employeeId: string;
-  substituteId: string;
-  from: string;
-  to: string;
-  reason?: string;
-  active: boolean;
-};
 type Assignment = { id: string; kind: string; status: string; actions: string[] };
 type RouteView = { documentVersion: number; route: { templateName?: string } | null };
 type InboxPage = {

@@ -3,6 +3,7 @@
  * notation), sent to the API as yyyy-MM-dd. Instants are shown in Asia/Baku.
  */
 
+import { serverNow } from '../../../lib/config';
 const DISPLAY = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -57,5 +58,5 @@ export function formatDateTime(value: string | undefined): string {
 
 /** Today's date in Baku as dd.MM.yyyy (a default for the date fields). */
 export function todayDisplay(): string {
-  return formatDateTime(new Date().toISOString()).slice(0, 10);
+  return formatDateTime(serverNow().toISOString()).slice(0, 10);
 }
