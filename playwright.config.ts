@@ -1,6 +1,6 @@
 import { execSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
-import { FETCH_BLOCKED_PORTS } from './infra/local/ports';
+import { FETCH_BLOCKED_PORTS } from './infra/local/port-plan';
 
 /** Debian's chromium (no Playwright browser download on these machines). */
 function chromiumPath(): string | undefined {

@@ -18,7 +18,7 @@ function webSourceHash(root: string): string {
     }
   };
   walk(root);
-  walk(resolve('functions/domain'));
+  walk(resolve('functions/modules'));
   hash.update(readFileSync(resolve('package-lock.json')));
   return hash.digest('hex');
 }

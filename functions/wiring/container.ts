@@ -1,30 +1,32 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { JwtTokenVerifier } from '../adapters/auth/jwt-verifier.adapter';
-import { CognitoIdentityDirectory } from '../adapters/cognito/identity-directory.adapter';
-import { DynamoAggregateStore } from '../adapters/dynamodb/aggregate-store.adapter';
-import { DynamoDocumentStore } from '../adapters/dynamodb/document-store.adapter';
-import { DynamoRegistry } from '../adapters/dynamodb/registry.adapter';
-import { DynamoTaskInbox } from '../adapters/dynamodb/task-inbox.adapter';
-import { createEmailSender } from '../adapters/email/ses-email.adapter';
-import { createDocumentSigner } from '../adapters/kms/document-signer.adapter';
-import { createObjectStore } from '../adapters/s3/object-store.adapter';
-import { SfnWorkflowEngine } from '../adapters/sfn/workflow.adapter';
-import { createSmsSender } from '../adapters/sms/sns-sms.adapter';
-import type { AggregateStore } from '../ports/aggregate-store.port';
-import type { Clock } from '../ports/clock.port';
-import type { DocumentStore } from '../ports/document-store.port';
-import type { EmailSender } from '../ports/email.port';
-import type { IdentityDirectory } from '../ports/identity-directory.port';
-import type { Log } from '../ports/log.port';
-import { logger } from '../http/logger';
-import type { ObjectStore } from '../ports/object-store.port';
-import type { RegistryLoader, RegistryLookup } from '../ports/registry.port';
-import type { DocumentSigner } from '../ports/signing.port';
-import type { SmsSender } from '../ports/sms.port';
-import type { TaskInbox } from '../ports/task-inbox.port';
-import type { TokenVerifier } from '../ports/token-verifier.port';
-import type { WorkflowEngine } from '../ports/workflow.port';
+import { JwtTokenVerifier } from '../platform/adapters/auth/jwt-verifier.adapter';
+import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
+import { DynamoAggregateStore } from '../platform/adapters/dynamodb/aggregate-store.adapter';
+import { approvalProgress } from '../modules/approval';
+import { DynamoDocumentStore } from '../modules/documents';
+import type { ApprovalProgress } from '../modules/execution';
+import { DynamoRegistry } from '../modules/citizen-registries';
+import { adminAlerts, DynamoTaskInbox } from '../modules/notifications';
+import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
+import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
+import { createObjectStore } from '../platform/adapters/s3/object-store.adapter';
+import { SfnWorkflowEngine } from '../platform/adapters/sfn/workflow.adapter';
+import { createSmsSender } from '../platform/adapters/sms/sns-sms.adapter';
+import type { AggregateStore } from '../platform/ports/aggregate-store.port';
+import type { Clock } from '../platform/ports/clock.port';
+import type { AdminAlerts, DocumentStore } from '../modules/documents';
+import type { EmailSender } from '../platform/ports/email.port';
+import type { IdentityDirectory } from '../platform/ports/identity-directory.port';
+import type { Log } from '../platform/ports/log.port';
+import { logger } from '../platform/http/logger';
+import type { ObjectStore } from '../platform/ports/object-store.port';
+import type { RegistryLoader, RegistryLookup } from '../modules/citizen-registries';
+import type { DocumentSigner } from '../platform/ports/signing.port';
+import type { SmsSender } from '../platform/ports/sms.port';
+import type { TaskInbox } from '../modules/notifications';
+import type { TokenVerifier } from '../platform/ports/token-verifier.port';
+import type { WorkflowEngine } from '../platform/ports/workflow.port';
 import { config, type Config } from './config';
 
 export interface Container {
@@ -46,6 +48,12 @@ export interface Container {
   readonly webBaseUrl?: string;
   /** Structured logs for use cases (operational warnings). */
   readonly log: Log;
+  /** Approval routes moving on when their tasks end (execution control calls it). */
+  readonly approval: ApprovalProgress;
+  /** Alerts to the agency's admins (a file found missing or altered). */
+  readonly alerts: AdminAlerts;
+  /** What the web client is told (public): its identity provider. */
+  readonly web: { oidcIssuer: string; oidcClientId: string; oidcLogoutUrl?: string };
 }
 
 let container: Container | undefined;
@@ -108,12 +116,19 @@ export function getContainer(): Container {
       }),
   );
   const registry = lazy(() => new DynamoRegistry(doc, cfg.TABLE_NAME));
+  const alerts = lazy(() => adminAlerts(getContainer()));
+  const approval = lazy(() => approvalProgress(getContainer()));
   container = {
     store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
     documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
     clock: clockOverride ?? { now: () => new Date() },
     log: logger,
+    web: {
+      oidcIssuer: cfg.OIDC_ISSUER,
+      oidcClientId: cfg.OIDC_CLIENT_ID,
+      ...(cfg.OIDC_LOGOUT_URL ? { oidcLogoutUrl: cfg.OIDC_LOGOUT_URL } : {}),
+    },
     ...(cfg.WEB_ORIGIN ? { webBaseUrl: cfg.WEB_ORIGIN } : {}),
     verifier: new JwtTokenVerifier({
       issuer: cfg.OIDC_ISSUER,
@@ -139,6 +154,12 @@ export function getContainer(): Container {
     },
     get identity() {
       return identity();
+    },
+    get alerts() {
+      return alerts();
+    },
+    get approval() {
+      return approval();
     },
     get registry() {
       return registry();

@@ -4,4 +4,4 @@ export {
   resolutionsInStream,
   routedDocumentsInStream,
   substitutionsInStream,
-} from '../adapters/dynamodb/stream-records';
+} from './stream-images';

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
-import { routes } from '../../functions/http/routes';
+import { routes } from '../../functions/api/routes';
 import { APP_CONTEXT, buildApp } from './build';
 
 /**

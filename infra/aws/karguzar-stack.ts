@@ -86,7 +86,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import type { RouteDef } from '../../functions/http/route';
+import type { RouteDef } from '../../functions/platform/http/route';
 import { readAslFolder, pascal } from './asl';
 import { ProjectFunction } from './constructs/project-function';
 import { alarmAtLeast } from './constructs/alarm';

@@ -11,7 +11,7 @@ import {
   ListTablesCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition';
+import { tableDefinition } from '../../functions/platform/adapters/dynamodb/table-definition';
 
 const require = createRequire(import.meta.url);
 

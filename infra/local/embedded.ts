@@ -1,15 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { logger } from '../../functions/http/logger';
-import { DEMO_PASSWORD, demoUsers, seedDemo } from '../../functions/seed/seed';
-import { seedRegistry } from '../../functions/seed/registry.seed';
+import { logger } from '../../functions/platform/http/logger';
+import { DEMO_PASSWORD, demoUsers, seedDemo } from './seed/seed';
+import { seedRegistry } from './seed/registry.seed';
 import { DynamoWriteJournal } from './dynamo-journal';
 import { startDynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
-import { streamHandlers } from '../../functions/handlers/streams';
+import { streamHandlers } from '../../functions/api/streams';
 import { createOidc } from './oidc/provider';
-import { checkPortPlan, LOCAL_HOST, localPorts, type LocalPorts } from './ports';
+import { checkPortPlan, LOCAL_HOST, localPorts, type LocalPorts } from './port-plan';
 import { LOCAL_AWS_CREDENTIALS } from './services/common';
 import * as cognitoService from './services/cognito';
 import * as kmsService from './services/kms';
@@ -137,7 +137,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     useDynamoClientHook((client) => journal.attach(client));
     closers.push(() => journal.close());
     wired();
-    const { addHealthCheck } = await import('../../functions/handlers/system.handler');
+    const { addHealthCheck } = await import('../../functions/modules/system');
 
     const container = getContainer();
     // Demo logins come from the seed itself (with the documented password), not from invitations.

@@ -3,12 +3,12 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { negotiateLanguage } from '../../functions/domain/text';
-import { openApiDocument } from '../../functions/http/openapi';
-import { toProblem, HttpError } from '../../functions/http/problem';
-import { routeKey, type RouteGroup } from '../../functions/http/route';
-import { routes } from '../../functions/http/routes';
-import { logger } from '../../functions/http/logger';
+import { negotiateLanguage } from '../../functions/platform/kernel/text';
+import { openApiDocument } from '../../functions/api/openapi';
+import { toProblem, HttpError } from '../../functions/platform/http/problem';
+import { routeKey, type RouteGroup } from '../../functions/platform/http/route';
+import { routes } from '../../functions/api/routes';
+import { logger } from '../../functions/platform/http/logger';
 
 type LambdaHandler = (
   event: APIGatewayProxyEventV2,
@@ -18,12 +18,12 @@ type LambdaHandler = (
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
   const [system, org, reference, documents, registry, execution] = await Promise.all([
-    import('../../functions/handlers/system.handler'),
-    import('../../functions/handlers/org.handler'),
-    import('../../functions/handlers/reference.handler'),
-    import('../../functions/handlers/documents.handler'),
-    import('../../functions/handlers/registry.handler'),
-    import('../../functions/handlers/execution.handler'),
+    import('../../functions/api/handlers/system.handler'),
+    import('../../functions/api/handlers/org.handler'),
+    import('../../functions/api/handlers/reference.handler'),
+    import('../../functions/api/handlers/documents.handler'),
+    import('../../functions/api/handlers/registry.handler'),
+    import('../../functions/api/handlers/execution.handler'),
   ]);
   return {
     system: system.handler as unknown as LambdaHandler,

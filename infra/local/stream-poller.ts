@@ -9,7 +9,7 @@ import {
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
-import { logger } from '../../functions/http/logger';
+import { logger } from '../../functions/platform/http/logger';
 import { withoutWriteStamp } from './dynamo-journal';
 import { writeFileAtomicSync } from './fs-durable';
 

@@ -1,6 +1,6 @@
-import { localPorts } from './ports';
+import { localPorts } from './port-plan';
 import { obtainToken } from './oidc/token-flow';
-import { DEMO_PASSWORD } from '../../functions/seed/seed';
+import { DEMO_PASSWORD } from './seed/seed';
 import { WEB_CLIENT_ID } from './embedded';
 
 /** `npm run --silent token -- USERNAME` prints a bearer token for a demo user of the running embedded default. */

@@ -4,7 +4,7 @@ import { Stack, Validations, type CfnResource } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/http/routes';
+import { routes } from '../../functions/api/routes';
 import { taskPlaceholders } from '../../infra/aws/asl';
 import { projectRoot, synth, type Synthesized } from './synth';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { routes } from '../../functions/http/routes';
+import { routes } from '../../functions/api/routes';
 import { APP_CONTEXT, buildApp, type Built } from '../../infra/aws/build';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');

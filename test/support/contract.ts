@@ -1,6 +1,6 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { openApiDocument } from '../../functions/http/openapi';
+import { openApiDocument } from '../../functions/api/openapi';
 
 /**
  * The API contract as a test oracle: every answer the integration suite receives through

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock } from '../../../functions/ports/clock.port';
+import type { Clock } from '../../../functions/platform/ports/clock.port';
 import { writeFileAtomicSync as writeFileAtomic } from '../fs-durable';
 
 /** A clock the runner can subscribe to, so that timers are re-evaluated when time jumps. */

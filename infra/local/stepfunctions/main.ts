@@ -6,7 +6,7 @@
  * Prints one JSON line `{"ready":true,"url":...}` on stdout when listening.
  */
 import { parseArgs } from 'node:util';
-import { localPorts } from '../ports';
+import { localPorts } from '../port-plan';
 import { start } from './server';
 
 const { values } = parseArgs({

@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LOCAL_HOST } from '../ports';
+import { LOCAL_HOST } from '../port-plan';
 import { Runner, SfnError, type RunnerOptions } from './runner';
 
 export interface StepFunctionsServerOptions extends RunnerOptions {

@@ -4,7 +4,7 @@ import { DynamoDBClient, ScanCommand, type AttributeValue } from '@aws-sdk/clien
 import { ListBucketsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldText } from '../../../functions/domain/documents/similarity';
+import { foldText } from '../../../functions/modules/documents/domain/similarity';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
 import { rawRequest } from '../../support/http';

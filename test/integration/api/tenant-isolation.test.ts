@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { routes } from '../../../functions/http/routes';
-import { inboxBoxes } from '../../../functions/domain/execution/assignment';
-import { documentKinds } from '../../../functions/domain/documents/document';
-import { referenceLists } from '../../../functions/domain/reference/lists';
+import { routes } from '../../../functions/api/routes';
+import { inboxBoxes } from '../../../functions/modules/documents/domain/tasks';
+import { documentKinds } from '../../../functions/modules/documents/domain/document';
+import { referenceLists } from '../../../functions/modules/reference/domain/lists';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 
 type Item = { id: string; version: number } & Record<string, unknown>;

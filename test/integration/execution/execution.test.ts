@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { azerbaijanBuiltInCalendar, azerbaijanCalendar } from '../../../functions/domain/calendar/azerbaijan';
-import { addWorkingDays, calendarDays } from '../../../functions/domain/calendar/working-days';
-import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
+import {
+  azerbaijanBuiltInCalendar,
+  azerbaijanCalendar,
+} from '../../../functions/modules/execution/domain/calendar/azerbaijan';
+import {
+  addWorkingDays,
+  calendarDays,
+} from '../../../functions/modules/execution/domain/calendar/working-days';
+import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-filter';
 import { type Api } from '../../support/api';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
 import {

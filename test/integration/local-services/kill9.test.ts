@@ -8,9 +8,12 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createKmsClient, KmsDocumentSigner } from '../../../functions/adapters/kms/document-signer.adapter';
-import { createS3Client } from '../../../functions/adapters/s3/object-store.adapter';
-import { createSnsClient, SnsSmsSender } from '../../../functions/adapters/sms/sns-sms.adapter';
+import {
+  createKmsClient,
+  KmsDocumentSigner,
+} from '../../../functions/platform/adapters/kms/document-signer.adapter';
+import { createS3Client } from '../../../functions/platform/adapters/s3/object-store.adapter';
+import { createSnsClient, SnsSmsSender } from '../../../functions/platform/adapters/sms/sns-sms.adapter';
 import { start as startKms } from '../../../infra/local/services/kms';
 import { start as startS3 } from '../../../infra/local/services/s3';
 import { start as startSns } from '../../../infra/local/services/sns';

@@ -16,7 +16,7 @@ import {
   createKmsClient,
   KmsDocumentSigner,
   verifyEcdsaSha256,
-} from '../../../functions/adapters/kms/document-signer.adapter';
+} from '../../../functions/platform/adapters/kms/document-signer.adapter';
 import { start, type KmsService } from '../../../infra/local/services/kms';
 import { credentials, region, tempDataDir } from './helpers';
 

@@ -3,7 +3,7 @@ import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localPorts } from '../../../infra/local/ports';
+import { localPorts } from '../../../infra/local/port-plan';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
 
 // Nothing of the embedded default may answer beyond 127.0.0.1: on Linux every 127.x.y.z address is

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../../functions/adapters/s3/object-store.adapter';
+import { createS3Client } from '../../../functions/platform/adapters/s3/object-store.adapter';
 import { start, type S3Service } from '../../../infra/local/services/s3';
 import { credentials, region, tempDataDir } from './helpers';
 

@@ -12,7 +12,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../../functions/adapters/s3/object-store.adapter';
+import { createS3Client } from '../../../functions/platform/adapters/s3/object-store.adapter';
 import { start, type S3Service } from '../../../infra/local/services/s3';
 import { credentials, region, tempDataDir } from './helpers';
 

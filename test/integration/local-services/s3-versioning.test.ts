@@ -31,7 +31,7 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../../functions/adapters/s3/object-store.adapter';
+import { createS3Client } from '../../../functions/platform/adapters/s3/object-store.adapter';
 import { start, type S3Service } from '../../../infra/local/services/s3';
 import { credentials, region, s3Error, tempDataDir } from './helpers';
 

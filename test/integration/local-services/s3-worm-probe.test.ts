@@ -35,7 +35,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createS3Client } from '../../../functions/adapters/s3/object-store.adapter';
+import { createS3Client } from '../../../functions/platform/adapters/s3/object-store.adapter';
 import { credentials, region, tempDataDir } from './helpers';
 
 const runner = fileURLToPath(new URL('./fixtures/run-service.ts', import.meta.url));

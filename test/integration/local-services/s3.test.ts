@@ -9,8 +9,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConflictError } from '../../../functions/domain/errors';
-import { createS3Client, S3ObjectStore } from '../../../functions/adapters/s3/object-store.adapter';
+import { ConflictError } from '../../../functions/platform/kernel/errors';
+import { createS3Client, S3ObjectStore } from '../../../functions/platform/adapters/s3/object-store.adapter';
 import { start, type S3Service } from '../../../infra/local/services/s3';
 import { credentials, region, s3Error, tempDataDir } from './helpers';
 

@@ -1,6 +1,9 @@
 import { SendEmailCommand, type SESv2Client } from '@aws-sdk/client-sesv2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSesClient, SesEmailSender } from '../../../functions/adapters/email/ses-email.adapter';
+import {
+  createSesClient,
+  SesEmailSender,
+} from '../../../functions/platform/adapters/email/ses-email.adapter';
 import { start as startMaildev, type MaildevService } from '../../../infra/local/services/maildev';
 import { start as startSes } from '../../../infra/local/services/ses';
 import type { LocalService } from '../../../infra/local/services/common';

@@ -2,7 +2,7 @@ import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSnsClient, SnsSmsSender } from '../../../functions/adapters/sms/sns-sms.adapter';
+import { createSnsClient, SnsSmsSender } from '../../../functions/platform/adapters/sms/sns-sms.adapter';
 import { start, type SnsService } from '../../../infra/local/services/sns';
 import { credentials, region, tempDataDir } from './helpers';
 

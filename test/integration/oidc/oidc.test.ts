@@ -10,8 +10,8 @@ import {
   SignJWT,
   type JWK,
 } from 'jose';
-import { JwtTokenVerifier } from '../../../functions/adapters/auth/jwt-verifier.adapter';
-import { UnauthenticatedError } from '../../../functions/domain/errors';
+import { JwtTokenVerifier } from '../../../functions/platform/adapters/auth/jwt-verifier.adapter';
+import { UnauthenticatedError } from '../../../functions/platform/kernel/errors';
 import { obtainToken, runCodeFlow, TokenFlowError } from '../../../infra/local/oidc/token-flow';
 import { CLIENT_ID, DEMO_USER, startOidc, tempDir, type RunningOidc } from './harness';
 

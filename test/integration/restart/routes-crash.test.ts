@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { azerbaijanBuiltInCalendar } from '../../../functions/domain/calendar/azerbaijan';
-import { addWorkingDays } from '../../../functions/domain/calendar/working-days';
-import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
+import { azerbaijanBuiltInCalendar } from '../../../functions/modules/execution/domain/calendar/azerbaijan';
+import { addWorkingDays } from '../../../functions/modules/execution/domain/calendar/working-days';
+import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-filter';
 import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
 import {
   as,

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoTaskInbox } from '../../../functions/adapters/dynamodb/task-inbox.adapter';
+import { DynamoTaskInbox } from '../../../functions/modules/notifications/dynamodb/task-inbox.adapter';
 import {
   DescribeExecutionCommand,
   SendTaskSuccessCommand,

@@ -1,7 +1,7 @@
-import type { Substitution } from '../../../functions/domain/org/org';
+import type { Substitution } from '../../../functions/modules/org/domain/org';
 import { ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bakuLocalDate } from '../../../functions/domain/documents/date-filter';
+import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-filter';
 import { WRITE_STAMP } from '../../../infra/local/dynamo-journal';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../infra/local/services/common';
 import { type Api } from '../../support/api';

@@ -13,8 +13,8 @@ import {
   type SFNClient,
 } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SfnWorkflowEngine } from '../../../functions/adapters/sfn/workflow.adapter';
-import { ConflictError } from '../../../functions/domain/errors';
+import { SfnWorkflowEngine } from '../../../functions/platform/adapters/sfn/workflow.adapter';
+import { ConflictError } from '../../../functions/platform/kernel/errors';
 import { ControllableClock } from '../../../infra/local/stepfunctions/clock';
 import { start, type StepFunctionsServer } from '../../../infra/local/stepfunctions/server';
 import {

@@ -3,7 +3,7 @@ import {
   contentDisposition,
   S3ObjectStore,
   sha256Base64,
-} from '../../../functions/adapters/s3/object-store.adapter';
+} from '../../../functions/platform/adapters/s3/object-store.adapter';
 
 const store = new S3ObjectStore({
   region: 'eu-central-1',

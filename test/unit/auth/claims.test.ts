@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { principalFromClaims } from '../../../functions/adapters/auth/claims';
-import { UnauthenticatedError } from '../../../functions/domain/errors';
+import { principalFromClaims } from '../../../functions/platform/adapters/auth/claims';
+import { UnauthenticatedError } from '../../../functions/platform/kernel/errors';
 
 const local = {
   sub: 'u-1',

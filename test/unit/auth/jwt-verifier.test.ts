@@ -3,8 +3,8 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload
 import {
   JwtTokenVerifier,
   type JwtVerifierOptions,
-} from '../../../functions/adapters/auth/jwt-verifier.adapter';
-import { UnauthenticatedError } from '../../../functions/domain/errors';
+} from '../../../functions/platform/adapters/auth/jwt-verifier.adapter';
+import { UnauthenticatedError } from '../../../functions/platform/kernel/errors';
 
 // Unit level: keys are a local JWK set, no network.
 const ISSUER = 'https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_TEST';

@@ -3,13 +3,13 @@ import {
   BUILT_IN_MOVABLE_HOLIDAYS,
   azerbaijanBuiltInCalendar,
   azerbaijanYearDays,
-} from '../../../functions/domain/calendar/azerbaijan';
-import type { MovableHolidays } from '../../../functions/domain/calendar/movable-holidays';
+} from '../../../functions/modules/execution/domain/calendar/azerbaijan';
+import type { MovableHolidays } from '../../../functions/modules/execution/domain/calendar/movable-holidays';
 import {
   isWorkingDay,
   workingDaysBetween,
   type CalendarDay,
-} from '../../../functions/domain/calendar/working-days';
+} from '../../../functions/modules/execution/domain/calendar/working-days';
 import { handWritten2026_2027 } from './fixtures/hand-written-2026-2027';
 
 /** Yearly data for the years given (confirmed, no transfers unless given). */

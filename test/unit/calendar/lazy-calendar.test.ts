@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { azerbaijanCalendar } from '../../../functions/domain/calendar/azerbaijan';
+import { azerbaijanCalendar } from '../../../functions/modules/execution/domain/calendar/azerbaijan';
 import {
   addWorkingDays,
   calendarDays,
@@ -9,7 +9,7 @@ import {
   workingDaysBetween,
   type CalendarDay,
   type WorkingCalendar,
-} from '../../../functions/domain/calendar/working-days';
+} from '../../../functions/modules/execution/domain/calendar/working-days';
 
 /** A calendar whose every year has one holiday, 15 March, counting the years it computed. */
 function countingCalendar() {

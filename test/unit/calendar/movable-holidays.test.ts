@@ -1,11 +1,11 @@
+import { movableHolidayIssues } from '../../../functions/modules/execution/domain/calendar/azerbaijan';
 import { describe, expect, it } from 'vitest';
-import { movableHolidaysByYear } from '../../../functions/domain/calendar/azerbaijan';
+import { movableHolidaysByYear } from '../../../functions/modules/execution/domain/calendar/azerbaijan';
 import {
-  movableHolidayIssues,
   movableHolidayState,
   yearsLackingMovableHolidays,
   type MovableHolidays,
-} from '../../../functions/domain/calendar/movable-holidays';
+} from '../../../functions/modules/execution/domain/calendar/movable-holidays';
 
 const year2031: MovableHolidays = {
   year: 2031,

@@ -1,13 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AggregateMeta } from '../../../functions/domain/aggregate';
-import { addWorkingDays, isWorkingDay } from '../../../functions/domain/calendar/working-days';
-import type { AggregateStore } from '../../../functions/ports/aggregate-store.port';
+import type { AggregateMeta } from '../../../functions/platform/kernel/aggregate';
+import {
+  addWorkingDays,
+  isWorkingDay,
+} from '../../../functions/modules/execution/domain/calendar/working-days';
+import type { AggregateStore } from '../../../functions/platform/ports/aggregate-store.port';
 import {
   CALENDAR_ID,
   CALENDAR_YEARS_ID,
   tenantCalendar,
   type ExecutionDeps,
-} from '../../../functions/usecases/execution/common';
+} from '../../../functions/modules/execution/usecases/common';
 
 const meta = (id: string): AggregateMeta => ({
   id,

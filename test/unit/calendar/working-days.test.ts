@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { azerbaijanBuiltInCalendar as az } from '../../../functions/domain/calendar/azerbaijan';
+import { azerbaijanBuiltInCalendar as az } from '../../../functions/modules/execution/domain/calendar/azerbaijan';
 import {
   addWorkingDays,
   calendarDays,
@@ -8,7 +8,7 @@ import {
   nextWorkingDay,
   workingDaysBetween,
   type WorkingCalendar,
-} from '../../../functions/domain/calendar/working-days';
+} from '../../../functions/modules/execution/domain/calendar/working-days';
 
 const plain: WorkingCalendar = { weekend: [6, 7], days: [] };
 

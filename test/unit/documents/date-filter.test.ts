@@ -8,7 +8,7 @@ import {
   parseDateFilter,
   toBakuLocal,
   type BakuDateRange,
-} from '../../../functions/domain/documents/date-filter';
+} from '../../../functions/modules/documents/domain/date-filter';
 
 /** The range of a filter that must parse; fails the test with the input otherwise. */
 function range(input: string): BakuDateRange {

@@ -5,7 +5,7 @@ import {
   searchTokens,
   SIMILAR_SUMMARY_THRESHOLD,
   summarySimilarity,
-} from '../../../functions/domain/documents/similarity';
+} from '../../../functions/modules/documents/domain/similarity';
 
 describe('foldText', () => {
   it.each([

@@ -3,14 +3,14 @@ import {
   diffDocuments,
   documentKinds,
   type DocumentData,
-} from '../../../functions/domain/documents/document';
-import { ConflictError } from '../../../functions/domain/errors';
+} from '../../../functions/modules/documents/domain/document';
+import { ConflictError } from '../../../functions/platform/kernel/errors';
 import {
   allowedOperations,
   statusMachines,
   statusesOf,
   transition,
-} from '../../../functions/domain/documents/status';
+} from '../../../functions/modules/documents/domain/status';
 
 describe('document status machines', () => {
   it('every transition leads to a status of the same machine, and every status is reachable', () => {

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { azerbaijanBuiltInCalendar as cal } from '../../../functions/domain/calendar/azerbaijan';
-import {
-  bakuInstant,
-  defaultDeadlinePolicy as policy,
-  nextDeadlineEvent,
-} from '../../../functions/domain/execution/deadline';
-import { planResolution } from '../../../functions/domain/execution/assignment';
+import { azerbaijanBuiltInCalendar as cal } from '../../../functions/modules/execution/domain/calendar/azerbaijan';
+import { bakuInstant, nextDeadlineEvent } from '../../../functions/modules/execution/domain/deadline';
+import { defaultDeadlinePolicy as policy } from '../../../functions/modules/org/domain/org';
+import { planResolution } from '../../../functions/modules/execution/domain/assignment';
 
 describe('deadline events', () => {
   // Due Monday 30.03.2026 — a day off itself (Ramazan on Novruz); 20–27 March are holidays and days

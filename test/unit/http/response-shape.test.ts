@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { jsonDepth } from '../../../functions/http/group-handler';
-import { projectToSchema } from '../../../functions/http/response-shape';
+import { jsonDepth } from '../../../functions/platform/http/group-handler';
+import { projectToSchema } from '../../../functions/platform/http/response-shape';
 
 describe('projectToSchema: answers carry only what the contract names', () => {
   const line = z.object({ box: z.string(), open: z.boolean(), dueDate: z.string().optional() }).strict();

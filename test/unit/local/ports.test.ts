@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPortPlan, FETCH_BLOCKED_PORTS, localPorts } from '../../../infra/local/ports';
+import { checkPortPlan, FETCH_BLOCKED_PORTS, localPorts } from '../../../infra/local/port-plan';
 
 describe('the port plan', () => {
   it('lists exactly the ports this Node refuses to fetch from', async () => {

@@ -7,9 +7,12 @@ import {
   normalizeVoen,
   parseFin,
   parseVoen,
-} from '../../../functions/domain/registry/identifiers';
-import { registryOrganizations, registryPersons } from '../../../functions/seed/data/registry';
-import { registryOrganization, registryPerson } from '../../../functions/schemas/registry.schema';
+} from '../../../functions/modules/citizen-registries/domain/identifiers';
+import { registryOrganizations, registryPersons } from '../../../infra/local/seed/data/registry';
+import {
+  registryOrganization,
+  registryPerson,
+} from '../../../functions/modules/citizen-registries/api/citizen-registries.schema';
 
 const duplicates = (values: string[]) => values.filter((v, i) => values.indexOf(v) !== i);
 

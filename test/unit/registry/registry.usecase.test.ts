@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../../functions/domain/aggregate';
-import { BadRequestError, ForbiddenError, NotFoundError } from '../../../functions/domain/errors';
-import type { RegistryOrganization, RegistryPerson } from '../../../functions/domain/registry/identifiers';
-import type { RegistryLoader, RegistryLookup } from '../../../functions/ports/registry.port';
-import { registryOrganizations, registryPersons } from '../../../functions/seed/data/registry';
-import { registryDatasetVersion, seedRegistry } from '../../../functions/seed/registry.seed';
-import { lookUpOrganization, lookUpPerson } from '../../../functions/usecases/registry/registry.usecase';
+import type { Actor } from '../../../functions/platform/kernel/aggregate';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../../../functions/platform/kernel/errors';
+import type {
+  RegistryOrganization,
+  RegistryPerson,
+} from '../../../functions/modules/citizen-registries/domain/identifiers';
+import type { RegistryLoader, RegistryLookup } from '../../../functions/modules/citizen-registries/ports';
+import { registryOrganizations, registryPersons } from '../../../infra/local/seed/data/registry';
+import { registryDatasetVersion, seedRegistry } from '../../../infra/local/seed/registry.seed';
+import {
+  lookUpOrganization,
+  lookUpPerson,
+} from '../../../functions/modules/citizen-registries/usecases/lookup.usecase';
 
 /** In memory, counting writes. */
 class MemoryRegistry implements RegistryLookup, RegistryLoader {

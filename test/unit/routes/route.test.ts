@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BusinessRuleError } from '../../../functions/domain/errors';
-import type { AssignmentRecord } from '../../../functions/domain/execution/assignment';
+import { BusinessRuleError } from '../../../functions/platform/kernel/errors';
+import type { AssignmentRecord } from '../../../functions/modules/documents/domain/tasks';
 import {
   assertStages,
   chooseTemplate,
@@ -8,9 +8,8 @@ import {
   outcomeAfter,
   planSteps,
   progressRoute,
-  type DocumentRoute,
-  type RouteStage,
-} from '../../../functions/domain/routes/route';
+} from '../../../functions/modules/approval/domain/approval-route';
+import { type DocumentRoute, type RouteStage } from '../../../functions/modules/documents/domain/route-copy';
 
 const person = (employeeId: string) => ({ employeeId });
 const stage = (kind: RouteStage['kind'], mode: RouteStage['mode'], ...people: string[]): RouteStage => ({

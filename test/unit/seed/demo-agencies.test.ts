@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { demoAgencies, demoAgency1, demoAgency2 } from '../../../functions/seed/data/demo-agencies';
-import type { DemoAgency } from '../../../functions/seed/data/types';
-import { roles } from '../../../functions/domain/org/roles';
-import { positionKinds } from '../../../functions/domain/org/org';
+import { demoAgencies, demoAgency1, demoAgency2 } from '../../../infra/local/seed/data/demo-agencies';
+import type { DemoAgency } from '../../../infra/local/seed/data/types';
+import { roles } from '../../../functions/platform/kernel/roles';
+import { positionKinds } from '../../../functions/modules/org/domain/org';
 import {
   departmentInput,
   employeeInput,
   positionInput,
   substitutionInput,
   tenantProfile,
-} from '../../../functions/schemas/org.schema';
+} from '../../../functions/modules/org/api/org.schema';
 import { azProblems, duplicates, nameProblems } from './text-checks';
 
 const fakeId = '00000000-0000-4000-8000-000000000000';

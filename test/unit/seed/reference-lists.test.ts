@@ -7,14 +7,14 @@ import {
   nomenclatureByTenant,
   physicalForms,
   registrationJournals,
-} from '../../../functions/seed/data/reference-lists';
-import { demoAgencies } from '../../../functions/seed/data/demo-agencies';
+} from '../../../infra/local/seed/data/reference-lists';
+import { demoAgencies } from '../../../infra/local/seed/data/demo-agencies';
 import {
   documentKinds,
   formatRegistrationNumber,
   validateJournalPattern,
-} from '../../../functions/domain/reference/lists';
-import { referenceInputs } from '../../../functions/schemas/reference.schema';
+} from '../../../functions/modules/reference/domain/lists';
+import { referenceInputs } from '../../../functions/modules/reference/api/reference.schema';
 import { duplicates, nameProblems } from './text-checks';
 
 const azNames = (list: readonly { name: { az: string } }[]) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { regions } from '../../../functions/seed/data/regions';
-import { referenceInputs } from '../../../functions/schemas/reference.schema';
+import { regions } from '../../../infra/local/seed/data/regions';
+import { referenceInputs } from '../../../functions/modules/reference/api/reference.schema';
 import { duplicates, nameProblems } from './text-checks';
 
 const byCode = new Map(regions.map((r) => [r.code, r]));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { stateBodies } from '../../../functions/seed/data/state-bodies';
-import { referenceInputs } from '../../../functions/schemas/reference.schema';
+import { stateBodies } from '../../../infra/local/seed/data/state-bodies';
+import { referenceInputs } from '../../../functions/modules/reference/api/reference.schema';
 import { duplicates, nameProblems } from './text-checks';
 
 describe('seed: state bodies', () => {

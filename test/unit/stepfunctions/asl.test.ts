@@ -49,13 +49,13 @@ describe('state machine definitions (statemachines/*.asl.json)', () => {
       }
     });
 
-    it('names only task Lambdas that exist as functions/handlers/tasks/<name>.task.ts', () => {
+    it('names only task Lambdas that exist as functions/api/tasks/<name>.task.ts', () => {
       // Arrange
       const names = [...text.matchAll(/\$\{fn_([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!);
 
       // Act
       const missing = names.filter(
-        (n) => !existsSync(join(root, 'functions/handlers/tasks', `${n}.task.ts`)),
+        (n) => !existsSync(join(root, 'functions/api/tasks', `${n}.task.ts`)),
       );
 
       // Assert

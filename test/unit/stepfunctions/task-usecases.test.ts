@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../functions/domain/errors';
-import type { EmailMessage, EmailSender } from '../../../functions/ports/email.port';
-import type { SmsMessage, SmsSender } from '../../../functions/ports/sms.port';
-import type { HumanTaskRegistration, TaskInbox } from '../../../functions/ports/task-inbox.port';
-import { registerHumanTask } from '../../../functions/usecases/notifications/register-human-task.usecase';
-import { sendNotification } from '../../../functions/usecases/notifications/send-notification.usecase';
+import { ValidationError } from '../../../functions/platform/kernel/errors';
+import type { EmailMessage, EmailSender } from '../../../functions/platform/ports/email.port';
+import type { SmsMessage, SmsSender } from '../../../functions/platform/ports/sms.port';
+import type { HumanTaskRegistration, TaskInbox } from '../../../functions/modules/notifications/ports';
+import { registerHumanTask } from '../../../functions/modules/notifications/usecases/register-human-task.usecase';
+import { sendNotification } from '../../../functions/modules/notifications/usecases/send-notification.usecase';
 
 function fakes() {
   const emails: EmailMessage[] = [];

@@ -1,9 +1,6 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import {
-  routedDocumentsInStream,
-  substitutionsInStream,
-} from '../../../functions/adapters/dynamodb/stream-records';
+import { routedDocumentsInStream, substitutionsInStream } from '../../../functions/wiring/stream-images';
 
 const event = (image: Record<string, unknown>): DynamoDBStreamEvent =>
   ({ Records: [{ dynamodb: { SequenceNumber: '7', NewImage: image } }] }) as unknown as DynamoDBStreamEvent;

@@ -10,10 +10,10 @@ export {
   type DocumentRecord,
   type OperationEntry,
   type Sender,
-} from '../../../functions/domain/documents/document';
-export { operations, statusesOf, type Operation } from '../../../functions/domain/documents/status';
-import type { DocumentRecord } from '../../../functions/domain/documents/document';
-import type { Operation } from '../../../functions/domain/documents/status';
+} from '../../../functions/modules/documents';
+export { operations, statusesOf, type Operation } from '../../../functions/modules/documents';
+import type { DocumentRecord } from '../../../functions/modules/documents';
+import type { Operation } from '../../../functions/modules/documents';
 
 /** A document as the card shows it: with the operations its status allows. */
 export type DocumentCard = DocumentRecord & { allowedOperations: Operation[] };

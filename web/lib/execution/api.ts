@@ -12,34 +12,34 @@ export {
   type ExecutorRole,
   type InboxBox,
   type InboxEntry,
-} from '../../../functions/domain/execution/assignment';
+} from '../../../functions/modules/execution';
 export type {
   CalendarDay,
   CalendarDayKind,
   CalendarOverride,
   LocalizedName,
-} from '../../../functions/domain/calendar/working-days';
+} from '../../../functions/modules/execution';
 export type {
   MovableHolidayState,
   MovableHolidayStatus,
-} from '../../../functions/domain/calendar/movable-holidays';
-export type { NotificationPreferences } from '../../../functions/domain/org/org';
+} from '../../../functions/modules/execution';
+export type { NotificationPreferences } from '../../../functions/modules/org';
 import type {
   MovableHolidayState,
   MovableHolidayStatus,
-} from '../../../functions/domain/calendar/movable-holidays';
+} from '../../../functions/modules/execution';
 import {
   postedAssignmentActions,
   type AssignmentRecord,
   type InboxBox,
   type InboxEntry,
-} from '../../../functions/domain/execution/assignment';
+} from '../../../functions/modules/execution';
 import type {
   CalendarDay,
   CalendarOverride,
   LocalizedName,
-} from '../../../functions/domain/calendar/working-days';
-import type { NotificationPreferences } from '../../../functions/domain/org/org';
+} from '../../../functions/modules/execution';
+import type { NotificationPreferences } from '../../../functions/modules/org';
 
 // report … read: execution and control; approve, sign, reject: route tasks (the Viza tab).
 export const assignmentActions = postedAssignmentActions;

@@ -15,8 +15,8 @@ export {
   type StageKind,
   type StageMode,
   type StepAssignee,
-} from '../../../functions/domain/routes/route';
-import type { DocumentRoute, RouteStage, RouteTemplateData } from '../../../functions/domain/routes/route';
+} from '../../../functions/modules/approval';
+import type { DocumentRoute, RouteStage, RouteTemplateData } from '../../../functions/modules/approval';
 
 /** An agency's route template (şablon marşrut). */
 export type RouteTemplate = RouteTemplateData & Entity;

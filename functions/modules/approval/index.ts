@@ -1,0 +1,32 @@
+/** The public face of the approval module: what other modules, the API and the wiring may use. */
+export {
+  routeStates,
+  stageKinds,
+  stageModes,
+  type DocumentRoute,
+  type RouteParticipant,
+  type RouteStage,
+  type RouteState,
+  type RouteStep,
+  type RouteTemplateData,
+  type StageKind,
+  type StageMode,
+  type StepAssignee,
+} from '../documents';
+export { signalStep } from './usecases/approval-progress';
+export {
+  createTemplate,
+  ensureRouteMachine,
+  getRoute,
+  getTemplate,
+  listTemplates,
+  startRoute,
+  updateRoute,
+  updateTemplate,
+} from './usecases/approval-route.usecase';
+export { approvalApi } from './api/approval.api';
+export { approvalRoutes } from './api/approval.routes';
+export { routeStepTask } from './tasks/routeStep.task';
+export { approvalProgress } from './usecases/approval-progress';
+
+export { routeTemplateInput } from './api/approval.schema';

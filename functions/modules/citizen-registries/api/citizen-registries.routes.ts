@@ -1,0 +1,35 @@
+import { registryLookupRoles } from '../domain/identifiers';
+import * as registry from './citizen-registries.schema';
+import type { RouteDef } from '../../../platform/http/route';
+
+const V1 = '/api/v1';
+
+/** Passport (FİN) and business (VÖEN) registry look-ups. */
+export const citizenRegistriesRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: `${V1}/registry/persons/{fin}`,
+    group: 'registry',
+    operationId: 'lookUpPerson',
+    summary: 'Look up a person in the passport registry by FİN',
+    tag: 'registry',
+    auth: 'jwt',
+    roles: registryLookupRoles,
+    params: registry.finParam,
+    response: registry.registryPerson,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: `${V1}/registry/organizations/{voen}`,
+    group: 'registry',
+    operationId: 'lookUpOrganization',
+    summary: 'Look up an organization in the business registry by VÖEN',
+    tag: 'registry',
+    auth: 'jwt',
+    roles: registryLookupRoles,
+    params: registry.voenParam,
+    response: registry.registryOrganization,
+    successStatus: 200,
+  },
+];

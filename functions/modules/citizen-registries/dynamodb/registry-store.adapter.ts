@@ -1,0 +1,104 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RegistryOrganization, RegistryPerson } from '../domain/identifiers';
+import type { RegistryLoader, RegistryLookup } from '../ports';
+import { createRegistryModel, type RegistryModel } from './registry.entities';
+
+const DATASET = 'local';
+const MAX_ATTEMPTS = 5;
+
+/** Keeps only the fields of the contract (ElectroDB may hand back more in later versions). */
+function toPerson(row: RegistryPerson): RegistryPerson {
+  const { fin, surname, name, patronymic, birthDate, address, phone, email } = row;
+  return {
+    fin,
+    surname,
+    name,
+    ...(patronymic ? { patronymic } : {}),
+    birthDate,
+    address,
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+  };
+}
+
+function toOrganization(row: RegistryOrganization): RegistryOrganization {
+  const { voen, name, legalForm, address, director, phone, email, registeredAt } = row;
+  return {
+    voen,
+    name,
+    legalForm,
+    address,
+    ...(director ? { director } : {}),
+    ...(phone ? { phone } : {}),
+    ...(email ? { email } : {}),
+    registeredAt,
+  };
+}
+
+/**
+ * Batch writes, retried for the items DynamoDB left unprocessed (throttling), with a short backoff.
+ * ElectroDB splits the items into BatchWriteItem calls of 25.
+ */
+async function putAll<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  write: (batch: T[]) => Promise<{ unprocessed: Record<string, unknown>[] }>,
+  keyName: string,
+): Promise<void> {
+  let pending = [...items];
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > MAX_ATTEMPTS) throw new Error(`Registry load: ${pending.length} items left unprocessed`);
+    const { unprocessed } = await write(pending);
+    const left = new Set(unprocessed.map((key) => String(key[keyName])));
+    pending = pending.filter((item) => left.has(idOf(item)));
+    if (pending.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+  }
+}
+
+/** The registry dataset in the project's DynamoDB table (see registry.entities.ts for the keys). */
+export class DynamoRegistry implements RegistryLookup, RegistryLoader {
+  private readonly model: RegistryModel;
+
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    this.model = createRegistryModel(client, table);
+  }
+
+  async person(fin: string): Promise<RegistryPerson | undefined> {
+    const res = await this.model.person.get({ fin }).go();
+    return res.data ? toPerson(res.data) : undefined;
+  }
+
+  async organization(voen: string): Promise<RegistryOrganization | undefined> {
+    const res = await this.model.organization.get({ voen }).go();
+    return res.data ? toOrganization(res.data) : undefined;
+  }
+
+  async loadedVersion(): Promise<string | undefined> {
+    const res = await this.model.dataset.get({ name: DATASET }).go();
+    return res.data?.version;
+  }
+
+  async putPersons(persons: readonly RegistryPerson[]): Promise<void> {
+    await putAll(
+      persons.map(toPerson),
+      (p) => p.fin,
+      (batch) => this.model.person.put(batch).go(),
+      'fin',
+    );
+  }
+
+  async putOrganizations(organizations: readonly RegistryOrganization[]): Promise<void> {
+    await putAll(
+      organizations.map(toOrganization),
+      (o) => o.voen,
+      (batch) => this.model.organization.put(batch).go(),
+      'voen',
+    );
+  }
+
+  async markLoaded(version: string, counts: { persons: number; organizations: number }): Promise<void> {
+    await this.model.dataset
+      .put({ name: DATASET, version, ...counts, loadedAt: new Date().toISOString() })
+      .go();
+  }
+}

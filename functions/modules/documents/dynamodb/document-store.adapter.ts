@@ -1,0 +1,666 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Page } from '../../../platform/kernel/aggregate';
+import type {
+  DocumentData,
+  DocumentLink,
+  DocumentRecord,
+  LinkType,
+  OperationEntry,
+} from '../domain/document';
+import { filterFields, listingFields } from '../domain/indexing';
+import type { AssignmentKind, AssignmentRecord, InboxBox, InboxEntry } from '../domain/tasks';
+import { ConflictError } from '../../../platform/kernel/errors';
+import type { DocumentQuery, DocumentStore, DocumentWrite, LookupEntry, InboxQuery } from '../ports';
+import { withCursor } from '../../../platform/adapters/dynamodb/cursor';
+import { createDocumentModel, type DocumentModel } from './document.entities';
+
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+const MAX_ATTEMPTS = 200;
+/** DynamoDB's limit is 100 items per transaction; a batch also stays small enough to answer fast. */
+const MAX_TRANSACTION_ITEMS = 100;
+const MAX_BATCH = 25;
+
+type Row = {
+  tenantId: string;
+  id: string;
+  data: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+function toRecord(row: Row): DocumentRecord {
+  return {
+    ...(row.data as unknown as DocumentData),
+    id: row.id,
+    tenantId: row.tenantId,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function dataOf(doc: DocumentRecord): DocumentData {
+  const { id: _i, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...data } = doc;
+  return data;
+}
+
+/** Attributes of the stored row: the document plus the fields lists filter on. */
+function rowOf(doc: DocumentRecord) {
+  return {
+    tenantId: doc.tenantId,
+    id: doc.id,
+    ...filterFields(doc),
+    participants: doc.participants,
+    data: dataOf(doc) as unknown as Record<string, unknown>,
+    version: doc.version,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+interface Outcome {
+  canceled: boolean;
+  data: ReadonlyArray<{ rejected?: boolean; code?: string }>;
+}
+
+const rejectedAt = (outcome: Outcome, i: number | undefined) =>
+  i !== undefined &&
+  (outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed');
+const conflictAnywhere = (outcome: Outcome) => outcome.data.some((d) => d.code === 'TransactionConflict');
+
+/**
+ * DynamoDB implementation of DocumentStore. Gap-free numbering: the journal counter moves from n to
+ * n+1 under a condition in the same transaction that writes the numbered document, so a number is
+ * consumed exactly when its document exists. Competing writers retry with the fresh counter; in one
+ * process, writers to the same journal queue up so they do not compete with each other.
+ */
+export class DynamoDocumentStore implements DocumentStore {
+  private readonly model: DocumentModel;
+  private readonly lastSeq = new Map<string, number>();
+  private readonly pending = new Map<string, Pending[]>();
+  private readonly draining = new Set<string>();
+
+  constructor(client: DynamoDBDocumentClient, table: string) {
+    this.model = createDocumentModel(client, table);
+  }
+
+  async get(tenantId: string, id: string): Promise<DocumentRecord | undefined> {
+    const res = await this.model.document.get({ tenantId, id }).go();
+    return res.data ? toRecord(res.data as unknown as Row) : undefined;
+  }
+
+  async getMany(tenantId: string, ids: string[]): Promise<DocumentRecord[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const res = await this.model.document.get(unique.map((id) => ({ tenantId, id }))).go();
+    return (res.data as unknown as Row[]).map(toRecord);
+  }
+
+  async list(tenantId: string, q: DocumentQuery): Promise<Page<DocumentRecord>> {
+    const byKind = this.model.document.query.byKind;
+    const keys = { tenantId, kind: q.kind };
+    const base =
+      q.from !== undefined && q.to !== undefined
+        ? byKind(keys).between({ listedAt: q.from }, { listedAt: q.to })
+        : q.from !== undefined
+          ? byKind(keys).gte({ listedAt: q.from })
+          : q.to !== undefined
+            ? byKind(keys).lt({ listedAt: q.to })
+            : byKind(keys);
+    const query = base.where((a, op) => {
+      const parts: string[] = [];
+      if (q.status?.length) parts.push(`(${q.status.map((s) => op.eq(a.status, s)).join(' OR ')})`);
+      if (q.number) parts.push(op.eq(a.number, q.number));
+      if (q.documentNumber) parts.push(op.eq(a.documentNumber, q.documentNumber));
+      if (q.documentDateFrom) parts.push(op.gte(a.documentDate, q.documentDateFrom));
+      if (q.documentDateTo) parts.push(op.lt(a.documentDate, q.documentDateTo));
+      if (q.summaryContains) parts.push(op.contains(a.summaryFold, q.summaryContains));
+      if (q.partyContains) parts.push(op.contains(a.partyFold, q.partyContains));
+      if (q.documentTypeId) parts.push(op.eq(a.documentTypeId, q.documentTypeId));
+      if (q.classificationId) parts.push(op.eq(a.classificationId, q.classificationId));
+      if (q.nomenclatureId) parts.push(op.eq(a.nomenclatureId, q.nomenclatureId));
+      if (q.addresseeId) parts.push(op.eq(a.addresseeId, q.addresseeId));
+      if (q.controllerId) parts.push(op.eq(a.controllerId, q.controllerId));
+      if (q.signatoryId) parts.push(op.eq(a.signatoryId, q.signatoryId));
+      if (q.authorId) parts.push(op.eq(a.authorId, q.authorId));
+      if (q.category) parts.push(op.eq(a.category, q.category));
+      if (q.controlled !== undefined) parts.push(op.eq(a.controlled, q.controlled));
+      if (q.participant) parts.push(op.contains(a.participants, q.participant));
+      return parts.join(' AND ');
+    });
+    // `count` makes ElectroDB read on until a page holds `limit` matches (filters drop rows).
+    const res = await withCursor(() =>
+      query.go({
+        count: q.limit,
+        limit: Math.max(q.limit * 2, 100),
+        order: q.order,
+        cursor: q.cursor ?? null,
+      }),
+    );
+    return {
+      items: (res.data as unknown as Row[]).map(toRecord),
+      ...(res.cursor ? { nextCursor: res.cursor } : {}),
+    };
+  }
+
+  async commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
+    const tenantId = write.document.tenantId;
+    if (write.idempotency) {
+      const replay = await this.replay(tenantId, write.idempotency);
+      if (replay) return { document: replay, replayed: true };
+    }
+    if (!write.numbering) return this.attempt(write, undefined);
+    const key = `${tenantId}#${write.numbering.journalId}#${write.numbering.year}`;
+    return new Promise((resolve, reject) => {
+      const list = this.pending.get(key) ?? [];
+      list.push({ write, resolve, reject });
+      this.pending.set(key, list);
+      if (!this.draining.has(key)) void this.drain(key);
+    });
+  }
+
+  /**
+   * Works off one journal's queue. Writes that queued up meanwhile go in one transaction (group
+   * commit: the counter moves by their number at once); if that transaction is refused for any
+   * reason but the counter, each write is retried alone so one bad write cannot fail the others.
+   */
+  private async drain(key: string): Promise<void> {
+    this.draining.add(key);
+    try {
+      for (;;) {
+        const list = this.pending.get(key) ?? [];
+        if (list.length === 0) {
+          this.pending.delete(key);
+          return;
+        }
+        const batch: Pending[] = [];
+        let items = 1;
+        while (list.length > 0 && batch.length < MAX_BATCH) {
+          const size = itemCount(list[0]!.write);
+          if (batch.length > 0 && items + size > MAX_TRANSACTION_ITEMS) break;
+          items += size;
+          batch.push(list.shift()!);
+        }
+        const alone = async (p: Pending) => {
+          try {
+            p.resolve(await this.numbered(p.write, key));
+          } catch (error) {
+            p.reject(error);
+          }
+        };
+        if (batch.length === 1) {
+          await alone(batch[0]!);
+          continue;
+        }
+        try {
+          const results = await this.numberedBatch(
+            batch.map((p) => p.write),
+            key,
+          );
+          results.forEach((r, i) => batch[i]!.resolve(r));
+        } catch (error) {
+          if (!(error instanceof BatchRefused)) {
+            for (const p of batch) p.reject(error);
+            continue;
+          }
+          for (const p of batch) await alone(p);
+        }
+      }
+    } finally {
+      this.draining.delete(key);
+    }
+  }
+
+  private async numberedBatch(
+    writes: DocumentWrite[],
+    key: string,
+  ): Promise<Array<{ document: DocumentRecord; replayed: boolean }>> {
+    const first = writes[0]!;
+    const numbering = first.numbering!;
+    const tenantId = first.document.tenantId;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      let last = this.lastSeq.get(key);
+      if (last === undefined || attempt > 0)
+        last = await this.lastNumber(tenantId, numbering.journalId, numbering.year);
+      const from = last;
+      const docs: DocumentRecord[] = [];
+      let outcome: Outcome;
+      try {
+        outcome = (await this.model.service.transaction
+          .write((m) => {
+            const items: unknown[] = [this.counterItem(m, tenantId, numbering, from, from + writes.length)];
+            writes.forEach((w, i) => {
+              const own = this.itemsOf(m, w, from + i + 1);
+              docs.push(own.doc);
+              items.push(...own.items);
+            });
+            return items as never;
+          })
+          .go()) as Outcome;
+      } catch {
+        // e.g. two writes of the batch touch one item (the same idempotency key twice)
+        throw new BatchRefused();
+      }
+      if (!outcome.canceled) {
+        this.lastSeq.set(key, from + writes.length);
+        return docs.map((document) => ({ document, replayed: false }));
+      }
+      this.lastSeq.delete(key);
+      const others = outcome.data
+        .slice(1)
+        .some((d) => d.rejected === true || d.code === 'ConditionalCheckFailed');
+      if (others) throw new BatchRefused();
+      await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+    }
+    throw new ConflictError('write_conflict', 'The journal is busy; try again');
+  }
+
+  private async numbered(
+    write: DocumentWrite,
+    queueKey: string,
+  ): Promise<{ document: DocumentRecord; replayed: boolean }> {
+    const numbering = write.numbering!;
+    const tenantId = write.document.tenantId;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      let last = this.lastSeq.get(queueKey);
+      if (last === undefined || attempt > 0) {
+        last = await this.lastNumber(tenantId, numbering.journalId, numbering.year);
+      }
+      try {
+        const result = await this.attempt(write, last);
+        if (!result.replayed) this.lastSeq.set(queueKey, last + 1);
+        return result;
+      } catch (error) {
+        if (!(error instanceof RetryNumbering)) throw error;
+        this.lastSeq.delete(queueKey);
+        // Another process took the number: back off a little, with jitter, and read the counter again.
+        await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+      }
+    }
+    throw new ConflictError('write_conflict', 'The journal is busy; try again');
+  }
+
+  /** The counter's move from `last` to `to`: a whole-item put, so every transaction item is a full image. */
+  private counterItem(
+    m: TxEntities,
+    tenantId: string,
+    numbering: { journalId: string; year: number },
+    last: number,
+    to: number,
+  ) {
+    const keys = { tenantId, journalId: numbering.journalId, year: numbering.year };
+    return last === 0
+      ? m.counter.create({ ...keys, seq: to }).commit()
+      : m.counter
+          .put({ ...keys, seq: to })
+          .where((a, op) => op.eq(a.seq, last))
+          .commit();
+  }
+
+  /** The items of one write (without the counter); `seq` numbers the document. */
+  private itemsOf(m: TxEntities, write: DocumentWrite, seq: number | undefined) {
+    const doc = write.numbering && seq !== undefined ? write.numbering.apply(seq) : write.document;
+    const tenantId = doc.tenantId;
+    const at = write.expectedVersion === undefined ? doc.createdAt : doc.updatedAt;
+    const listing = listingFields(doc);
+    const items: unknown[] = [];
+    const index: { document: number; claim?: number; idempotency?: number; assignments: number[] } = {
+      document: 0,
+      assignments: [],
+    };
+    const push = (item: unknown) => items.push(item) - 1;
+    index.document = push(
+      write.expectedVersion === undefined
+        ? m.document.create(rowOf(doc)).commit()
+        : m.document
+            .put(rowOf({ ...doc, version: write.expectedVersion + 1 }))
+            .where((a, op) => op.eq(a.version, write.expectedVersion!))
+            .commit(),
+    );
+    if (write.numbering && seq !== undefined) {
+      index.claim = push(
+        m.unique
+          .create({
+            tenantId,
+            scope: `docnum:${write.numbering.journalId}:${write.numbering.year}`,
+            value: String(seq),
+            ownerId: doc.id,
+          })
+          .commit(),
+      );
+    }
+    if (write.idempotency) {
+      index.idempotency = push(
+        m.idempotency
+          .create({
+            tenantId,
+            key: write.idempotency.key,
+            requestHash: write.idempotency.requestHash,
+            aggregateType: 'document',
+            aggregateId: doc.id,
+            createdAt: at,
+            ttl: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          })
+          .commit(),
+      );
+    }
+    const opOf = (documentId: string, action: string, changes: unknown) =>
+      m.operation
+        .create({
+          tenantId,
+          documentId,
+          at,
+          opId: randomUUID(),
+          actorId: write.operation.actorId,
+          ...(write.operation.onBehalfOf ? { onBehalfOf: write.operation.onBehalfOf } : {}),
+          action,
+          changes,
+          ...(write.operation.comment && documentId === doc.id ? { comment: write.operation.comment } : {}),
+        })
+        .commit();
+    push(opOf(doc.id, write.operation.action, write.operation.changes));
+    for (const l of write.lookups ?? []) {
+      push(
+        m.lookup
+          .put({
+            tenantId,
+            key: l.key,
+            localAt: listing.listedAt,
+            documentId: doc.id,
+            summary: doc.summary.slice(0, 500),
+            ...(doc.registration ? { number: doc.registration.number } : {}),
+          })
+          .commit(),
+      );
+    }
+    for (const l of write.links ?? []) {
+      const other = l.from === doc.id ? l.to : l.from;
+      const common = { tenantId, type: l.type, createdAt: at, createdBy: write.operation.actorId };
+      push(m.link.put({ ...common, documentId: l.from, otherId: l.to, direction: 'out' }).commit());
+      push(m.link.put({ ...common, documentId: l.to, otherId: l.from, direction: 'in' }).commit());
+      push(opOf(other, 'link', [{ field: 'links', after: { type: l.type, documentId: doc.id } }]));
+    }
+    for (const a of write.assignments ?? []) {
+      const row = assignmentRow(
+        a.expectedVersion === undefined ? a.record : { ...a.record, version: a.expectedVersion + 1 },
+      );
+      index.assignments.push(
+        push(
+          a.expectedVersion === undefined
+            ? m.assignment.create(row).commit()
+            : m.assignment
+                .put(row)
+                .where((attr, op) => op.eq(attr.version, a.expectedVersion!))
+                .commit(),
+        ),
+      );
+    }
+    for (const line of write.inbox ?? []) push(m.inboxEntry.put(inboxRow(line)).commit());
+    for (const line of write.removeInbox ?? []) push(m.inboxEntry.delete({ tenantId, ...line }).commit());
+    return { doc, items, index };
+  }
+
+  /** One transaction; with `last` the document takes number last+1. */
+  private async attempt(
+    write: DocumentWrite,
+    last: number | undefined,
+  ): Promise<{ document: DocumentRecord; replayed: boolean }> {
+    const numbered = write.numbering && last !== undefined;
+    let own: ReturnType<DynamoDocumentStore['itemsOf']> | undefined;
+    const outcome = (await this.model.service.transaction
+      .write((m) => {
+        own = this.itemsOf(m, write, numbered ? last! + 1 : undefined);
+        const counter = numbered
+          ? [this.counterItem(m, own.doc.tenantId, write.numbering!, last!, last! + 1)]
+          : [];
+        return [...counter, ...own.items] as never;
+      })
+      .go()) as Outcome;
+    const doc = own!.doc;
+    const tenantId = doc.tenantId;
+    const shift = numbered ? 1 : 0;
+    const at = (i: number | undefined) => (i === undefined ? undefined : i + shift);
+    const index = {
+      counter: numbered ? 0 : undefined,
+      document: own!.index.document + shift,
+      claim: at(own!.index.claim),
+      idempotency: at(own!.index.idempotency),
+      assignments: own!.index.assignments.map((i) => i + shift),
+    };
+
+    if (!outcome.canceled) {
+      const stored =
+        write.expectedVersion === undefined ? doc : { ...doc, version: write.expectedVersion + 1 };
+      return { document: stored, replayed: false };
+    }
+    if (write.idempotency && rejectedAt(outcome, index.idempotency)) {
+      const replay = await this.replay(tenantId, write.idempotency);
+      if (replay) return { document: replay, replayed: true };
+      throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
+    }
+    if (
+      (write.expectedVersion !== undefined && rejectedAt(outcome, index.document)) ||
+      index.assignments.some((i) => rejectedAt(outcome, i))
+    ) {
+      throw new ConflictError(
+        'stale_version',
+        'The record was changed by someone else; reload it',
+        write.expectedVersion === undefined ? {} : { expected: write.expectedVersion },
+      );
+    }
+    if (
+      write.numbering &&
+      (rejectedAt(outcome, index.counter) || rejectedAt(outcome, index.claim) || conflictAnywhere(outcome))
+    ) {
+      throw new RetryNumbering();
+    }
+    if (rejectedAt(outcome, index.document)) {
+      throw new ConflictError('duplicate_value', 'The document already exists', {
+        field: 'id',
+        value: doc.id,
+      });
+    }
+    throw new ConflictError('write_conflict', 'A concurrent write got there first; try again');
+  }
+
+  private async replay(
+    tenantId: string,
+    idem: { key: string; requestHash: string },
+  ): Promise<DocumentRecord | undefined> {
+    const previous = await this.model.idempotency.get({ tenantId, key: idem.key }).go();
+    if (!previous.data) return undefined;
+    if (previous.data.requestHash !== idem.requestHash || previous.data.aggregateType !== 'document') {
+      throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
+    }
+    return this.get(tenantId, previous.data.aggregateId);
+  }
+
+  async operations(
+    tenantId: string,
+    documentId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<OperationEntry>> {
+    const res = await withCursor(() =>
+      this.model.operation.query
+        .primary({ tenantId, documentId })
+        .go({ limit: options.limit, cursor: options.cursor ?? null }),
+    );
+    return {
+      items: res.data.map((row) => ({
+        id: row.opId,
+        documentId: row.documentId,
+        at: row.at,
+        actorId: row.actorId,
+        ...(row.onBehalfOf ? { onBehalfOf: row.onBehalfOf } : {}),
+        action: row.action,
+        changes: row.changes as OperationEntry['changes'],
+        ...(row.comment ? { comment: row.comment } : {}),
+      })),
+      ...(res.cursor ? { nextCursor: res.cursor } : {}),
+    };
+  }
+
+  async links(tenantId: string, documentId: string): Promise<DocumentLink[]> {
+    const res = await this.model.link.query.primary({ tenantId, documentId }).go({ pages: 'all' });
+    return res.data.map((row) => ({
+      documentId: row.documentId,
+      otherId: row.otherId,
+      type: row.type as LinkType,
+      direction: row.direction,
+      createdAt: row.createdAt,
+      createdBy: row.createdBy,
+    }));
+  }
+
+  async lookup(tenantId: string, key: string, sinceLocal: string, limit: number): Promise<LookupEntry[]> {
+    const res = await this.model.lookup.query
+      .primary({ tenantId, key })
+      .gte({ localAt: sinceLocal })
+      .go({ order: 'desc', count: limit });
+    return res.data.map((row) => ({
+      key: row.key,
+      documentId: row.documentId,
+      localAt: row.localAt,
+      summary: row.summary,
+      ...(row.number ? { number: row.number } : {}),
+    }));
+  }
+
+  async lastNumber(tenantId: string, journalId: string, year: number): Promise<number> {
+    const res = await this.model.counter.get({ tenantId, journalId, year }).go({ consistent: true });
+    return res.data?.seq ?? 0;
+  }
+
+  async log(tenantId: string, entry: Omit<OperationEntry, 'id'>): Promise<void> {
+    await this.model.operation
+      .create({
+        tenantId,
+        documentId: entry.documentId,
+        at: entry.at,
+        opId: randomUUID(),
+        actorId: entry.actorId,
+        ...(entry.onBehalfOf ? { onBehalfOf: entry.onBehalfOf } : {}),
+        action: entry.action,
+        changes: entry.changes,
+        ...(entry.comment ? { comment: entry.comment } : {}),
+      })
+      .go();
+  }
+
+  async assignments(tenantId: string, documentId: string): Promise<AssignmentRecord[]> {
+    const res = await this.model.assignment.query.primary({ tenantId, documentId }).go({ pages: 'all' });
+    return res.data.map((row) => ({ ...(row.data as AssignmentRecord), version: row.version }));
+  }
+
+  async inbox(tenantId: string, userId: string, box: InboxBox, q: InboxQuery): Promise<Page<InboxEntry>> {
+    const ordered = this.model.inboxEntry.query.ordered;
+    const keys = { tenantId, userId, box };
+    const query =
+      q.from !== undefined && q.to !== undefined
+        ? ordered(keys).between({ sortKey: q.from }, { sortKey: q.to })
+        : q.from !== undefined
+          ? ordered(keys).gte({ sortKey: q.from })
+          : q.to !== undefined
+            ? ordered(keys).lt({ sortKey: q.to })
+            : ordered(keys);
+    const res = await withCursor(() =>
+      query.go({ limit: q.limit, order: q.order, cursor: q.cursor ?? null }),
+    );
+    return {
+      items: (res.data as InboxRow[]).map(toInboxEntry),
+      ...(res.cursor ? { nextCursor: res.cursor } : {}),
+    };
+  }
+
+  async inboxLines(
+    tenantId: string,
+    userId: string,
+    box: InboxBox,
+    documentId: string,
+  ): Promise<InboxEntry[]> {
+    const res = await this.model.inboxEntry.query
+      .primary({ tenantId, userId, box, documentId })
+      .go({ pages: 'all' });
+    return (res.data as InboxRow[]).map(toInboxEntry);
+  }
+
+  async notificationSent(tenantId: string, key: string): Promise<boolean> {
+    const res = await this.model.sentNotification.get({ tenantId, key }).go({ consistent: true });
+    return res.data !== null;
+  }
+
+  async recordNotification(tenantId: string, key: string, at: string): Promise<void> {
+    await this.model.sentNotification
+      .put({ tenantId, key, at, ttl: Math.floor(Date.parse(at) / 1000) + 400 * 24 * 3600 })
+      .go();
+  }
+}
+
+class RetryNumbering extends Error {}
+class BatchRefused extends Error {}
+
+interface Pending {
+  write: DocumentWrite;
+  resolve: (result: { document: DocumentRecord; replayed: boolean }) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Items one write puts in a transaction: document, number claim, idempotency, log, look-ups, links. */
+function itemCount(write: DocumentWrite): number {
+  return (
+    3 +
+    (write.idempotency ? 1 : 0) +
+    (write.lookups?.length ?? 0) +
+    3 * (write.links?.length ?? 0) +
+    (write.assignments?.length ?? 0) +
+    (write.inbox?.length ?? 0) +
+    (write.removeInbox?.length ?? 0)
+  );
+}
+
+/** Keys and the fields queries need are columns; the rest of the assignment travels in `data`. */
+function assignmentRow(a: AssignmentRecord) {
+  return {
+    tenantId: a.tenantId,
+    documentId: a.documentId,
+    id: a.id,
+    kind: a.kind,
+    status: a.status,
+    assigneeId: a.assigneeId,
+    data: a,
+    version: a.version,
+  };
+}
+
+function inboxRow(line: InboxEntry) {
+  return {
+    tenantId: line.tenantId,
+    userId: line.userId,
+    box: line.box,
+    documentId: line.documentId,
+    assignmentId: line.assignmentId,
+    sortKey: line.sortKey,
+    open: line.open,
+    receivedAt: line.receivedAt,
+    status: line.status,
+    ...(line.dueDate ? { dueDate: line.dueDate } : {}),
+    ...(line.read !== undefined ? { read: line.read } : {}),
+    ...(line.onBehalfOf ? { onBehalfOf: line.onBehalfOf } : {}),
+    ...(line.taskKind ? { taskKind: line.taskKind } : {}),
+  };
+}
+
+type InboxRow = ReturnType<typeof inboxRow>;
+
+function toInboxEntry(row: InboxRow): InboxEntry {
+  return {
+    ...row,
+    box: row.box as InboxBox,
+    ...(row.taskKind ? { taskKind: row.taskKind as AssignmentKind } : {}),
+  };
+}
+
+type TxEntities = Parameters<Parameters<DocumentModel['service']['transaction']['write']>[0]>[0];

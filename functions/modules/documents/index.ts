@@ -1,0 +1,66 @@
+/** The public face of the documents module: what other modules, the API and the wiring may use. */
+export { documentRoutes } from './api/documents.routes';
+export { document, documentIdParam, documentListQuery } from './api/documents.schema';
+export { bakuLocalDate } from './domain/date-filter';
+export {
+  documentKinds,
+  executionCharacters,
+  linkTypes,
+  orderCategories,
+  type ContentItem,
+  type DocumentKind,
+  type DocumentLink,
+  type DocumentRecord,
+  type FieldChange,
+  type OperationEntry,
+  type Sender,
+} from './domain/document';
+export { filterFields, type FilterFields } from './domain/indexing';
+export { allowedOperations, operations, statusesOf, transition, type Operation } from './domain/status';
+export { DynamoDocumentStore } from './dynamodb/document-store.adapter';
+export { type AdminAlerts, type DocumentQuery, type DocumentStore, type LinkWrite } from './ports';
+export {
+  allow,
+  assertDocuments,
+  assertEmployees,
+  assertFilterReferences,
+  assertVersion,
+  hasRole,
+  retryOnStale,
+  unknownReference,
+  visibleDocument,
+  type DocumentDeps,
+} from './usecases/common';
+export { permitted } from './usecases/operations.usecase';
+export { cardOf, dateRange, documentQueryOf, type DocumentListQuery } from './usecases/query.usecase';
+export { documentsApi } from './api/documents.api';
+export {
+  routeStates,
+  stageKinds,
+  stageModes,
+  type DocumentRoute,
+  type RouteParticipant,
+  type RouteStage,
+  type RouteState,
+  type RouteStep,
+  type RouteTemplateData,
+  type StageKind,
+  type StageMode,
+  type StepAssignee,
+} from './domain/route-copy';
+export {
+  arrivalSortKey,
+  assignmentKinds,
+  assignmentStatuses,
+  controlSortKey,
+  executorRoles,
+  inboxBoxes,
+  type AssignmentKind,
+  type AssignmentRecord,
+  type AssignmentStatus,
+  type ExecutorRole,
+  type InboxBox,
+  type ExecutionReport,
+  type InboxEntry,
+} from './domain/tasks';
+export { documentRoute, routeStage } from './api/route-copy.schema';

@@ -1,0 +1,130 @@
+import type { Page } from '../../platform/kernel/aggregate';
+import type { DocumentKind, DocumentLink, DocumentRecord, LinkType, OperationEntry } from './domain/document';
+import type { AssignmentRecord, InboxBox, InboxEntry } from './domain/tasks';
+
+/** A look-up key of a document for repeat detection, e.g. `fin:5ZK7QH2` or `sender:<counterpart id>`. */
+export interface LookupEntry {
+  key: string;
+  documentId: string;
+  /** Baku local registration time (sort key). */
+  localAt: string;
+  summary: string;
+  number?: string;
+}
+
+export interface NumberRequest {
+  journalId: string;
+  year: number;
+  /** Builds the document with its number once the adapter knows the sequence value. */
+  apply(seq: number): DocumentRecord;
+}
+
+/** Operations that go into the same transaction for another document (the other end of a link). */
+export interface LinkWrite {
+  from: string;
+  to: string;
+  type: LinkType;
+}
+
+export interface DocumentWrite {
+  /** The new state; with `numbering` the adapter builds it through `apply`. */
+  document: DocumentRecord;
+  /** Absent on create; on update the version the caller read (stale → 409). */
+  expectedVersion?: number;
+  numbering?: NumberRequest;
+  operation: Omit<OperationEntry, 'documentId' | 'at' | 'id'>;
+  idempotency?: { key: string; requestHash: string };
+  lookups?: Array<Pick<LookupEntry, 'key'>>;
+  /** Links written both ways, each end also logged on the other document's operations. */
+  links?: LinkWrite[];
+  /** Resolutions and assignments of this document; with `expectedVersion` an update (stale → 409). */
+  assignments?: Array<{ record: AssignmentRecord; expectedVersion?: number }>;
+  /** Lines of personal lists, written whole (a line that moves is simply written again). */
+  inbox?: InboxEntry[];
+  /** Lines that leave a list (a task moved to another holder). */
+  removeInbox?: Array<Pick<InboxEntry, 'userId' | 'box' | 'documentId' | 'assignmentId'>>;
+}
+
+export interface InboxQuery {
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+  /** Bounds on the line's sort key: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+}
+
+export interface DocumentQuery {
+  kind: DocumentKind;
+  /** Baku local bounds on the registration (or creation) time: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  order: 'asc' | 'desc';
+  limit: number;
+  cursor?: string;
+  status?: string[];
+  number?: string;
+  documentNumber?: string;
+  documentDateFrom?: string;
+  documentDateTo?: string;
+  /** Folded substrings. */
+  summaryContains?: string;
+  partyContains?: string;
+  documentTypeId?: string;
+  classificationId?: string;
+  nomenclatureId?: string;
+  addresseeId?: string;
+  controllerId?: string;
+  signatoryId?: string;
+  authorId?: string;
+  category?: string;
+  controlled?: boolean;
+  /** Only documents this employee takes part in. */
+  participant?: string;
+}
+
+export interface DocumentStore {
+  get(tenantId: string, id: string): Promise<DocumentRecord | undefined>;
+  getMany(tenantId: string, ids: string[]): Promise<DocumentRecord[]>;
+  list(tenantId: string, query: DocumentQuery): Promise<Page<DocumentRecord>>;
+  /**
+   * Writes a document with its operations-log entry, look-up keys, links, idempotency record and
+   * (with `numbering`) the next number of its journal, all in ONE transaction. A number is never
+   * skipped or given twice. Fails with ConflictError('stale_version') on a stale update.
+   */
+  commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }>;
+  operations(
+    tenantId: string,
+    documentId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<OperationEntry>>;
+  links(tenantId: string, documentId: string): Promise<DocumentLink[]>;
+  lookup(tenantId: string, key: string, sinceLocal: string, limit: number): Promise<LookupEntry[]>;
+  /** The last number given by a journal in a year (0 before the first). */
+  lastNumber(tenantId: string, journalId: string, year: number): Promise<number>;
+  /** Appends an operations-log entry that changes no field (e.g. a download, a printed card). */
+  log(tenantId: string, entry: Omit<OperationEntry, 'id'>): Promise<void>;
+  /** Every resolution and assignment of a document. */
+  assignments(tenantId: string, documentId: string): Promise<AssignmentRecord[]>;
+  /** One personal list, in its order. */
+  inbox(tenantId: string, userId: string, box: InboxBox, query: InboxQuery): Promise<Page<InboxEntry>>;
+  /** The lines of one user's list that point at a document. */
+  inboxLines(tenantId: string, userId: string, box: InboxBox, documentId: string): Promise<InboxEntry[]>;
+  /** Whether a logical notification (`key`) was already sent: a retried sender skips it. */
+  notificationSent(tenantId: string, key: string): Promise<boolean>;
+  recordNotification(tenantId: string, key: string, at: string): Promise<void>;
+}
+
+/**
+ * Tells the agency's admins about a problem they must act on (a stored file found missing or
+ * altered). The notifications module implements it; the wiring passes it in.
+ */
+export interface AdminAlerts {
+  contentProblem(input: {
+    document: DocumentRecord;
+    fileName: string;
+    problem: 'missing' | 'damaged';
+    /** Identifies the logical alert: sent once per admin and channel. */
+    key: string;
+  }): Promise<void>;
+}

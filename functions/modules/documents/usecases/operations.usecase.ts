@@ -1,0 +1,220 @@
+import type { z } from 'zod';
+import type { Actor } from '../../../platform/kernel/aggregate';
+import { diffDocuments, type DocumentRecord } from '../domain/document';
+import { transition, type Operation } from '../domain/status';
+import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
+import type { groupUpdateInput, operationInput } from './inputs';
+import {
+  allow,
+  retryOnStale,
+  assertEmployees,
+  assertVersion,
+  assertReferences,
+  canSee,
+  hasRole,
+  unknownReference,
+  visibleDocument,
+  type DocumentDeps,
+} from './common';
+import { chooseJournal, namedJournal, numberRequest } from './numbering';
+
+export type OperationInput = z.output<typeof operationInput>;
+type StatusOperation = Exclude<Operation, 'update' | 'attach' | 'link' | 'group-update' | 'send'>;
+
+/** Who may perform a status operation on a document. */
+function mayPerform(actor: Actor, doc: DocumentRecord, op: StatusOperation): boolean {
+  const me = actor.employeeId;
+  const author = doc.authorId === me;
+  const clerk = hasRole(actor, 'clerk');
+  const head = hasRole(actor, 'head');
+  const signatory = doc.internal?.signatoryId ?? doc.order?.signatoryId;
+  switch (op) {
+    case 'register':
+      return clerk || author;
+    case 'sign':
+      return signatory ? signatory === me : head;
+    case 'submit':
+      return author || clerk;
+    case 'agree':
+    case 'return':
+      return hasRole(actor, 'approver') || head;
+    case 'enact':
+      return clerk || head;
+    case 'to-execution':
+    case 'to-information':
+      return author || clerk || head;
+    case 'archive':
+      return clerk;
+    case 'cancel':
+      return doc.status === 'in-force' ? clerk || head : clerk || author;
+    case 'resolve':
+      // The head, or the addressee the document was registered to (routes: the resolution stage).
+      return head || doc.addresseeId === me;
+    case 'execute':
+      // Only the controller's acceptance of the last resolution executes a document.
+      return false;
+  }
+}
+
+/** Whether the actor may perform an operation on the document (the status is checked separately). */
+export function permitted(actor: Actor, doc: DocumentRecord, op: Operation): boolean {
+  const clerkOrAuthor = hasRole(actor, 'clerk') || doc.authorId === actor.employeeId;
+  switch (op) {
+    case 'update':
+      return hasRole(actor, 'clerk') || (doc.kind !== 'incoming' && doc.authorId === actor.employeeId);
+    case 'attach':
+    case 'send':
+      return clerkOrAuthor;
+    case 'link':
+      return true;
+    case 'group-update':
+      return hasRole(actor, 'clerk', 'head');
+    default:
+      return mayPerform(actor, doc, op);
+  }
+}
+
+/** A status operation (register, sign, submit, agree, return, enact, to-execution, archive, cancel...). */
+export async function performOperation(
+  deps: DocumentDeps,
+  actor: Actor,
+  id: string,
+  op: Operation,
+  input: OperationInput,
+): Promise<DocumentRecord> {
+  const current = await visibleDocument(deps, actor, id);
+  if (
+    op === 'update' ||
+    op === 'attach' ||
+    op === 'link' ||
+    op === 'group-update' ||
+    op === 'send' ||
+    op === 'resolve' ||
+    op === 'execute'
+  ) {
+    throw new BusinessRuleError('operation_has_own_route', 'Use the dedicated route for this operation', {
+      op,
+    });
+  }
+  assertVersion(current, input.version);
+  const status = transition(current.kind, current.status, op);
+  allow(mayPerform(actor, current, op), op);
+  // A journal named with any operation is checked, whether or not this one numbers the document.
+  const journal = input.journalId
+    ? await namedJournal(deps, actor.tenantId, current.kind, input.journalId)
+    : undefined;
+  const now = deps.clock.now().toISOString();
+  let next: DocumentRecord = { ...current, status, updatedAt: now };
+  if (op === 'sign' && next.internal)
+    next = { ...next, internal: { ...next.internal, signedAt: now, signedBy: actor.employeeId } };
+  if (op === 'sign' && next.order)
+    next = { ...next, order: { ...next.order, signedAt: now, signedBy: actor.employeeId } };
+  if (op === 'enact' && next.order) {
+    next = { ...next, order: { ...next.order, effectiveDate: input.effectiveDate ?? now.slice(0, 10) } };
+  }
+  if (op === 'cancel' && next.order && current.status === 'in-force') {
+    if (!input.comment) {
+      throw new BusinessRuleError('reason_required', 'Cancelling an order in force needs a reason', {}, [
+        { path: 'comment', code: 'required' },
+      ]);
+    }
+    next = { ...next, order: { ...next.order, cancelledAt: now, cancelReason: input.comment } };
+  }
+  // Internal documents are numbered when registered; orders when signed (the brochure's flow).
+  const numbered =
+    (op === 'register' && current.kind === 'internal') || (op === 'sign' && current.kind === 'order');
+  const numbering =
+    numbered && !current.registration
+      ? await numberRequest(
+          deps,
+          next,
+          journal ??
+            (await chooseJournal(deps, actor.tenantId, current.kind, {
+              ...(next.nomenclatureId ? { nomenclatureId: next.nomenclatureId } : {}),
+              ...(next.departmentId ? { departmentId: next.departmentId } : {}),
+            })),
+          now,
+        )
+      : undefined;
+  const result = await deps.documents.commit({
+    document: next,
+    expectedVersion: input.version,
+    ...(numbering ? { numbering } : {}),
+    operation: {
+      actorId: actor.employeeId,
+      action: op,
+      changes: diffDocuments(current, numbering ? numbering.apply(0) : next).filter(
+        (c) => c.field !== 'registration',
+      ),
+      ...(input.comment ? { comment: input.comment } : {}),
+    },
+  });
+  return result.document;
+}
+
+export type GroupUpdateInput = z.output<typeof groupUpdateInput>;
+
+/**
+ * Changes classification, nomenclature, controller or addressee of many documents of one kind at
+ * once. Every id must name a document of that kind the caller may see (else 422 on `ids.<n>` and
+ * nothing changes); then each document is its own transaction with its own log entry, and one
+ * refusal (a status that forbids the change, a concurrent edit) does not stop the rest.
+ */
+export async function groupUpdate(deps: DocumentDeps, actor: Actor, input: GroupUpdateInput) {
+  allow(hasRole(actor, 'clerk', 'head'), 'group-update');
+  await assertReferences(deps, actor.tenantId, [
+    ['ref:classifications', input.set.classificationId, 'set.classificationId'],
+    ['ref:nomenclature', input.set.nomenclatureId, 'set.nomenclatureId'],
+  ]);
+  await assertEmployees(deps, actor.tenantId, [
+    [input.set.controllerId, 'set.controllerId'],
+    [input.set.addresseeId, 'set.addresseeId'],
+  ]);
+  const docs = new Map(
+    (await deps.documents.getMany(actor.tenantId, [...new Set(input.ids)])).map((d) => [d.id, d]),
+  );
+  input.ids.forEach((id, i) => {
+    const doc = docs.get(id);
+    if (!doc || !canSee(actor, doc) || doc.kind !== input.kind) throw unknownReference(`ids.${i}`);
+  });
+  const results = [];
+  for (const id of [...new Set(input.ids)]) {
+    try {
+      results.push({ id, ok: true, version: (await applyGroupChange(deps, actor, id, input)).version });
+    } catch (error) {
+      const code =
+        error instanceof ConflictError || error instanceof BusinessRuleError ? error.code : undefined;
+      if (!code && !(error instanceof Error && 'code' in error)) throw error;
+      results.push({ id, ok: false, code: code ?? String((error as { code: string }).code) });
+    }
+  }
+  return { results };
+}
+
+async function applyGroupChange(deps: DocumentDeps, actor: Actor, id: string, input: GroupUpdateInput) {
+  return retryOnStale(3, async () => {
+    const current = await visibleDocument(deps, actor, id);
+    if (current.kind !== input.kind)
+      throw new BusinessRuleError('wrong_kind', 'Another kind', { kind: current.kind });
+    transition(current.kind, current.status, 'group-update');
+    const next: DocumentRecord = { ...current, ...input.set, updatedAt: deps.clock.now().toISOString() };
+    if (input.set.controllerId) next.controlled = true;
+    next.participants = [
+      ...new Set(
+        [...current.participants, input.set.controllerId, input.set.addresseeId].filter(
+          (x): x is string => !!x,
+        ),
+      ),
+    ];
+    const result = await deps.documents.commit({
+      document: next,
+      expectedVersion: current.version,
+      operation: {
+        actorId: actor.employeeId,
+        action: 'group-update',
+        changes: diffDocuments(current, next),
+      },
+    });
+    return result.document;
+  });
+}

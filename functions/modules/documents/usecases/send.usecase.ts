@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor, AggregateMeta } from '../../../platform/kernel/aggregate';
+import { formatBakuDate } from '../domain/date-filter';
+import { diffDocuments, type Dispatch, type DocumentRecord } from '../domain/document';
+import { transition } from '../domain/status';
+import { BusinessRuleError } from '../../../platform/kernel/errors';
+import type { Tenant } from '../../org';
+import { allow, assertVersion, hasRole, visibleDocument, type DocumentDeps } from './common';
+import { readContents } from './contents.usecase';
+
+type DeliveryForm = AggregateMeta & { code?: string };
+
+/**
+ * Sends an outgoing document. By e-mail (the delivery form with code `email`), the summary and
+ * text go to every recipient's address with the stored files attached; any other delivery form
+ * (courier, fax, in person) records an entry in the dispatch register. Either way the dispatch is
+ * kept on the document and in its operations log.
+ */
+export async function sendDocument(
+  deps: DocumentDeps,
+  actor: Actor,
+  id: string,
+  input: { version: number; note?: string },
+): Promise<DocumentRecord> {
+  const doc = await visibleDocument(deps, actor, id);
+  if (doc.kind !== 'outgoing' || !doc.outgoing) {
+    throw new BusinessRuleError('wrong_kind', 'Only outgoing documents are sent', { kind: doc.kind });
+  }
+  assertVersion(doc, input.version);
+  const status = transition(doc.kind, doc.status, 'send');
+  allow(hasRole(actor, 'clerk') || doc.authorId === actor.employeeId, 'send');
+  const form = doc.deliveryFormId
+    ? await deps.store.get<DeliveryForm>('ref:delivery-forms', doc.tenantId, doc.deliveryFormId)
+    : undefined;
+  const byEmail = form?.code === 'email';
+  const now = deps.clock.now().toISOString();
+  let messageId: string | undefined;
+  if (byEmail) {
+    const to = doc.outgoing.recipients.map((r) => r.email).filter((e): e is string => !!e);
+    if (to.length !== doc.outgoing.recipients.length) {
+      throw new BusinessRuleError('recipient_without_email', 'Every recipient needs an e-mail address', {}, [
+        { path: 'recipients', code: 'recipient_without_email' },
+      ]);
+    }
+    if (!deps.email) throw new Error('E-mail not configured');
+    const tenant = await deps.store.get<Tenant>('tenant', doc.tenantId, doc.tenantId);
+    const number = doc.registration?.number ?? '';
+    const date = doc.registration ? formatBakuDate(doc.registration.at) : '';
+    const from = tenant?.name.az ?? '';
+    const lines = [
+      `${from}`,
+      `Qeydiyyat nömrəsi: ${number}, tarix: ${date}`,
+      '',
+      doc.summary,
+      ...(doc.outgoing.content ? ['', doc.outgoing.content] : []),
+    ];
+    const sent = await deps.email.send({
+      to,
+      subject: `${number} — ${doc.summary}`.slice(0, 200),
+      text: lines.join('\n'),
+      attachments: await readContents(deps, doc),
+    });
+    messageId = sent.messageId;
+  }
+  const dispatch: Dispatch = {
+    id: randomUUID(),
+    at: now,
+    by: actor.employeeId,
+    ...(doc.deliveryFormId ? { deliveryFormId: doc.deliveryFormId } : {}),
+    channel: byEmail ? 'email' : 'register',
+    recipients: doc.outgoing.recipients.map((r) => (r.email ? `${r.name} <${r.email}>` : r.name)),
+    ...(messageId ? { messageId } : {}),
+    ...(input.note ? { note: input.note } : {}),
+  };
+  const next: DocumentRecord = {
+    ...doc,
+    status,
+    outgoing: { ...doc.outgoing, dispatches: [...doc.outgoing.dispatches, dispatch] },
+    updatedAt: now,
+  };
+  const result = await deps.documents.commit({
+    document: next,
+    expectedVersion: doc.version,
+    operation: {
+      actorId: actor.employeeId,
+      action: 'send',
+      changes: diffDocuments(doc, next).filter((c) => c.field !== 'outgoing.dispatches'),
+      comment: byEmail
+        ? `e-mail: ${dispatch.recipients.join(', ')}`
+        : `register: ${dispatch.recipients.join(', ')}`,
+    },
+  });
+  return result.document;
+}

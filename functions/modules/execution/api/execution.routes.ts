@@ -1,0 +1,128 @@
+import { documentIdParam } from '../../documents';
+import * as x from './execution.schema';
+import { document } from '../../documents';
+import type { RouteDef } from '../../../platform/http/route';
+
+const V1 = '/api/v1';
+const tag = 'execution';
+
+/** Resolutions (dərkənar), execution and control, personal lists, the working-day calendar, notices. */
+export const executionRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: `${V1}/documents/{id}/execution`,
+    group: 'execution',
+    operationId: 'getExecution',
+    summary: 'The resolution tree of a document, with the actions the caller may take on each assignment',
+    tag,
+    auth: 'jwt',
+    params: documentIdParam,
+    response: x.executionView,
+    successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: `${V1}/documents/{id}/resolutions`,
+    group: 'execution',
+    operationId: 'writeResolution',
+    summary:
+      'Write a resolution (or a sub-resolution under the caller’s assignment): executors, controller, due date',
+    tag,
+    auth: 'jwt',
+    params: documentIdParam,
+    body: x.resolutionInput,
+    response: document,
+    successStatus: 201,
+  },
+  {
+    method: 'POST',
+    path: `${V1}/documents/{id}/assignments/{assignmentId}/{action}`,
+    group: 'execution',
+    operationId: 'actOnAssignment',
+    summary:
+      'Report, close (responsible executor), accept or return (controller), mark as read, or decide a route task (approve, sign, reject)',
+    tag,
+    auth: 'jwt',
+    params: x.assignmentParam,
+    body: x.assignmentActionInput,
+    response: document,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: `${V1}/inbox/{box}`,
+    group: 'execution',
+    operationId: 'listInbox',
+    summary:
+      'A personal list (for execution, for approval, for information, under my control, my documents) with the filter row',
+    tag,
+    auth: 'jwt',
+    params: x.boxParam,
+    query: x.inboxQuery,
+    response: x.inboxPage,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: `${V1}/calendar`,
+    group: 'execution',
+    operationId: 'getCalendar',
+    summary: 'The working-day calendar of a year: holidays, days off and working weekend days',
+    tag,
+    auth: 'jwt',
+    query: x.calendarQuery,
+    response: x.calendarView,
+    successStatus: 200,
+  },
+  {
+    method: 'PUT',
+    path: `${V1}/calendar`,
+    group: 'execution',
+    operationId: 'updateCalendar',
+    summary: 'Replace the agency’s edits of the working-day calendar',
+    tag,
+    auth: 'jwt',
+    roles: ['admin'],
+    body: x.calendarUpdate,
+    response: x.calendarView,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: `${V1}/calendar/years`,
+    group: 'execution',
+    operationId: 'listCalendarYears',
+    summary:
+      'The years with Ramazan, Qurban and transfer data, and those that lack it now (the current year; from 1 December the next)',
+    tag,
+    auth: 'jwt',
+    response: x.calendarYearsView,
+    successStatus: 200,
+  },
+  {
+    method: 'GET',
+    path: `${V1}/calendar/years/{year}`,
+    group: 'execution',
+    operationId: 'getCalendarYear',
+    summary: 'A year’s Ramazan and Qurban dates and Cabinet transfers, and whether they are missing',
+    tag,
+    auth: 'jwt',
+    params: x.calendarYearParam,
+    response: x.calendarYearView,
+    successStatus: 200,
+  },
+  {
+    method: 'PUT',
+    path: `${V1}/calendar/years/{year}`,
+    group: 'execution',
+    operationId: 'updateCalendarYear',
+    summary: 'Enter or correct a year’s Ramazan and Qurban dates and Cabinet transfers for the agency',
+    tag,
+    auth: 'jwt',
+    roles: ['admin'],
+    params: x.calendarYearParam,
+    body: x.calendarYearUpdate,
+    response: x.calendarYearView,
+    successStatus: 200,
+  },
+];

@@ -1,0 +1,40 @@
+/** The public face of the execution module: what other modules, the API and the wiring may use. */
+export { executionRoutes } from './api/execution.routes';
+export { postedAssignmentActions } from './domain/assignment';
+export {
+  assignmentStatuses,
+  executorRoles,
+  inboxBoxes,
+  type AssignmentKind,
+  type AssignmentRecord,
+  type AssignmentStatus,
+  type ExecutorRole,
+  type InboxBox,
+  type InboxEntry,
+} from '../documents';
+export { type MovableHolidayState, type MovableHolidayStatus } from './domain/calendar/movable-holidays';
+export {
+  addWorkingDays,
+  type CalendarDay,
+  type CalendarDayKind,
+  type CalendarOverride,
+  type LocalizedName,
+} from './domain/calendar/working-days';
+export {
+  actingHolder,
+  linesOfAll,
+  notifyNewTasks,
+  tenantCalendar,
+  today,
+  type ExecutionDeps,
+} from './usecases/common';
+export { ensureDigestMachine } from './usecases/digest.usecase';
+export { ensureDeadline } from './usecases/resolution.usecase';
+export { ensureSubstitutionMachine } from './usecases/substitution.usecase';
+export { executionApi } from './api/execution.api';
+export { deadlineNotifyTask } from './tasks/deadlineNotify.task';
+export { deadlinePlanTask } from './tasks/deadlinePlan.task';
+export { digestPlanTask } from './tasks/digestPlan.task';
+export { digestSendTask } from './tasks/digestSend.task';
+export { substitutionShiftTask } from './tasks/substitutionShift.task';
+export { type ApprovalProgress } from './ports';

@@ -1,0 +1,134 @@
+import type { AssignmentRecord, InboxBox, InboxEntry } from '../../documents';
+import { bakuInstant } from '../domain/deadline';
+import type { Substitution } from '../../org';
+import { retryOnStale } from '../../documents';
+import { linesOfAll, type ExecutionDeps } from './common';
+
+/**
+ * A substitution period on the clock: at its first day (00:00 Baku) the official's pending tasks
+ * move to the substitute, and after its last day they come back. One execution per version of the
+ * substitution; an older version's execution finds the version changed and does nothing.
+ */
+export const SUBSTITUTION_MACHINE = 'substitution-period';
+export const substitutionExecutionName = (s: Substitution) => `substitution-${s.id}-v${s.version}`;
+
+/** Lists whose open lines are tasks someone must act on (the others are records, not work). */
+const workBoxes: InboxBox[] = ['execution', 'approval'];
+
+export async function ensureSubstitutionMachine(deps: ExecutionDeps, s: Substitution): Promise<void> {
+  if (!deps.workflow) return;
+  const endAt = bakuInstant(nextDay(s.to), 0);
+  await deps.workflow.start({
+    machine: SUBSTITUTION_MACHINE,
+    name: substitutionExecutionName(s),
+    input: {
+      tenantId: s.tenantId,
+      substitutionId: s.id,
+      version: s.version,
+      // Inactive: nothing to hand over, and whatever was handed over comes back now.
+      startAt: s.active ? bakuInstant(s.from, 0) : s.updatedAt,
+      endAt: s.active ? endAt : s.updatedAt,
+    },
+  });
+}
+
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+export interface ShiftInput {
+  tenantId: string;
+  substitutionId: string;
+  version: number;
+  phase: 'start' | 'end';
+}
+
+/** Moves the tasks: at the start from the official to the substitute, at the end back. Returns how many moved. */
+export async function shiftSubstitution(deps: ExecutionDeps, input: ShiftInput): Promise<{ moved: number }> {
+  const s = await deps.store.get<Substitution>('substitution', input.tenantId, input.substitutionId);
+  if (!s || s.version !== input.version) return { moved: 0 };
+  if (input.phase === 'start' && !s.active) return { moved: 0 };
+  const [from, to] =
+    input.phase === 'start' ? [s.employeeId, s.substituteId] : [s.substituteId, s.employeeId];
+  const lines = await openWork(deps, s.tenantId, from);
+  // At the start only the official's own tasks move; at the end only those held for them.
+  const moving = lines.filter((l) =>
+    input.phase === 'start' ? !l.onBehalfOf : l.onBehalfOf === s.employeeId,
+  );
+  const byDocument = new Map<string, Set<string>>();
+  for (const l of moving) {
+    const ids = byDocument.get(l.documentId) ?? new Set<string>();
+    ids.add(l.assignmentId);
+    byDocument.set(l.documentId, ids);
+  }
+  let moved = 0;
+  for (const [documentId, ids] of byDocument)
+    moved += await retryOnStale(5, () => moveTasks(deps, s, documentId, ids, from, to, input.phase));
+  return { moved };
+}
+
+async function openWork(deps: ExecutionDeps, tenantId: string, userId: string): Promise<InboxEntry[]> {
+  const out: InboxEntry[] = [];
+  for (const box of workBoxes) {
+    let cursor: string | undefined;
+    do {
+      // Open lines sort first (control order) or carry `open`: read the whole list page by page.
+      const page = await deps.documents.inbox(tenantId, userId, box, {
+        order: 'asc',
+        limit: 100,
+        ...(cursor ? { cursor } : {}),
+      });
+      out.push(...page.items.filter((l) => l.open && l.assignmentId));
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return out;
+}
+
+const stillOpen = (a: AssignmentRecord) =>
+  a.status === 'pending' || a.status === 'returned' || (a.kind === 'execution' && a.status === 'reported');
+
+/** One document's tasks change holder in one transaction with the log entry and the moved lines. */
+async function moveTasks(
+  deps: ExecutionDeps,
+  s: Substitution,
+  documentId: string,
+  ids: Set<string>,
+  from: string,
+  to: string,
+  phase: 'start' | 'end',
+): Promise<number> {
+  const doc = await deps.documents.get(s.tenantId, documentId);
+  if (!doc) return 0;
+  const all = await deps.documents.assignments(s.tenantId, documentId);
+  const tasks = all.filter((a) => ids.has(a.id) && a.assigneeId === from && stillOpen(a));
+  if (tasks.length === 0) return 0;
+  const now = deps.clock.now().toISOString();
+  const moved = tasks.map((a) => ({
+    record: { ...a, assigneeId: to, updatedAt: now },
+    expectedVersion: a.version,
+  }));
+  const inbox = linesOfAll(
+    moved.map((m) => m.record),
+    now,
+  ).filter((l) => l.box !== 'mine' || l.userId === to);
+  await deps.documents.commit({
+    document: { ...doc, participants: [...new Set([...doc.participants, to])], updatedAt: now },
+    expectedVersion: doc.version,
+    operation: {
+      actorId: 'system',
+      onBehalfOf: s.employeeId,
+      action: phase === 'start' ? 'substitution-redirect' : 'substitution-return',
+      changes: tasks.map((a) => ({
+        field: 'assignee',
+        before: { id: a.id, holder: from },
+        after: { id: a.id, holder: to },
+      })),
+    },
+    assignments: moved,
+    inbox,
+    removeInbox: tasks.flatMap((a) =>
+      workBoxes.map((box) => ({ userId: from, box, documentId, assignmentId: a.id })),
+    ),
+  });
+  return tasks.length;
+}

@@ -1,0 +1,33 @@
+import { notificationPreferences } from '../../org';
+import { versioned } from '../../../platform/http/common.schema';
+import type { RouteDef } from '../../../platform/http/route';
+
+const V1 = '/api/v1';
+const tag = 'execution';
+
+/** Each user's notice preferences: channels, language, the daily digest. */
+export const notificationRoutes: RouteDef[] = [
+  {
+    method: 'GET',
+    path: `${V1}/me/notifications`,
+    group: 'execution',
+    operationId: 'getMyNotifications',
+    summary: 'My notification channels and language',
+    tag,
+    auth: 'jwt',
+    response: notificationPreferences.extend(versioned),
+    successStatus: 200,
+  },
+  {
+    method: 'PUT',
+    path: `${V1}/me/notifications`,
+    group: 'execution',
+    operationId: 'updateMyNotifications',
+    summary: 'Change my notification channels and language',
+    tag,
+    auth: 'jwt',
+    body: notificationPreferences.extend(versioned).strict(),
+    response: notificationPreferences.extend(versioned),
+    successStatus: 200,
+  },
+];

@@ -1,0 +1,10 @@
+/** The public face of the notifications module: what other modules, the API and the wiring may use. */
+export { DynamoTaskInbox } from './dynamodb/task-inbox.adapter';
+export { type TaskInbox } from './ports';
+export { notifyEmployees, type NotifyDeps } from './usecases/notify.usecase';
+export { renderDigest, type DigestSection } from './usecases/templates';
+export { notificationsApi } from './api/notifications.api';
+export { notificationRoutes } from './api/notifications.routes';
+export { registerTaskTask } from './tasks/registerTask.task';
+export { sendNotificationTask } from './tasks/sendNotification.task';
+export { adminAlerts } from './usecases/admin-alerts.usecase';

@@ -1,0 +1,204 @@
+import type { Language } from '../../../platform/kernel/text';
+
+/** What a notice is about; every kind has a text in each UI language. */
+export type NoticeKind =
+  'reminder' | 'overdue' | 'escalation' | 'new-task' | 'content-missing' | 'content-damaged';
+
+export interface NoticeParams {
+  /** Registration number, or the summary when the document has none. */
+  document: string;
+  summary: string;
+  /** dd.MM.yyyy */
+  dueDate?: string;
+  daysLeft?: number;
+  escalation?: number;
+  /** The file a content notice is about. */
+  file?: string;
+  link: string;
+}
+
+type Render = (p: NoticeParams) => { subject: string; text: string; sms: string };
+
+const az: Record<NoticeKind, Render> = {
+  reminder: (p) => ({
+    subject: `Xatırlatma: ${p.document} sənədinin icra müddətinə ${p.daysLeft} iş günü qalıb`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) icra müddəti ${p.dueDate} tarixində bitir (${p.daysLeft} iş günü qalıb).\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədinin icra müddəti ${p.dueDate} (${p.daysLeft} iş günü qalıb).`,
+  }),
+  overdue: (p) => ({
+    subject: `İcra müddəti keçib: ${p.document}`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) icra müddəti ${p.dueDate} tarixində bitdi, sənəd icra olunmayıb.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədinin icra müddəti (${p.dueDate}) keçib.`,
+  }),
+  escalation: (p) => ({
+    subject: `İcra müddəti keçmiş sənəd (${p.escalation}-ci xəbərdarlıq): ${p.document}`,
+    text: `${p.document} nömrəli sənəd („${p.summary}”) ${p.dueDate} tarixindən bəri icra olunmayıb.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədi ${p.dueDate} tarixindən bəri icra olunmayıb.`,
+  }),
+  'new-task': (p) => ({
+    subject: `Yeni tapşırıq: ${p.document}`,
+    text: `Sizə ${p.document} nömrəli sənəd („${p.summary}”) üzrə tapşırıq verilib${p.dueDate ? `, icra müddəti ${p.dueDate}` : ''}.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədi üzrə yeni tapşırıq${p.dueDate ? `, müddət ${p.dueDate}` : ''}.`,
+  }),
+  'content-missing': (p) => ({
+    subject: `Fayl itib: ${p.document}`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.file}” faylı saxlancda tapılmadı. Fayl istifadəçilərə verilmir; yoxlayın və bərpa edin.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədinin „${p.file}” faylı tapılmadı.`,
+  }),
+  'content-damaged': (p) => ({
+    subject: `Fayl zədələnib: ${p.document}`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.file}” faylının baytları qeydə alınmış SHA-256 cəmi ilə uyğun gəlmir. Fayl istifadəçilərə verilmir; yoxlayın və bərpa edin.\n\nSənəd: ${p.link}`,
+    sms: `Kargüzar: ${p.document} sənədinin „${p.file}” faylı zədələnib.`,
+  }),
+};
+
+const en: Record<NoticeKind, Render> = {
+  reminder: (p) => ({
+    subject: `Reminder: ${p.daysLeft} working day(s) left for ${p.document}`,
+    text: `The execution deadline of document ${p.document} ("${p.summary}") is ${p.dueDate} (${p.daysLeft} working day(s) left).\n\nDocument: ${p.link}`,
+    sms: `Karguzar: ${p.document} is due ${p.dueDate} (${p.daysLeft} working day(s) left).`,
+  }),
+  overdue: (p) => ({
+    subject: `Overdue: ${p.document}`,
+    text: `The execution deadline of document ${p.document} ("${p.summary}") was ${p.dueDate}; it has not been executed.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: ${p.document} is overdue (due ${p.dueDate}).`,
+  }),
+  escalation: (p) => ({
+    subject: `Still overdue (notice ${p.escalation}): ${p.document}`,
+    text: `Document ${p.document} ("${p.summary}") has not been executed since ${p.dueDate}.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: ${p.document} is still not executed (due ${p.dueDate}).`,
+  }),
+  'new-task': (p) => ({
+    subject: `New task: ${p.document}`,
+    text: `You have a task on document ${p.document} ("${p.summary}")${p.dueDate ? `, due ${p.dueDate}` : ''}.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: new task on ${p.document}${p.dueDate ? `, due ${p.dueDate}` : ''}.`,
+  }),
+  'content-missing': (p) => ({
+    subject: `File missing: ${p.document}`,
+    text: `The file "${p.file}" of document ${p.document} ("${p.summary}") is missing from storage. It is not handed out; check and restore it.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: file "${p.file}" of ${p.document} is missing.`,
+  }),
+  'content-damaged': (p) => ({
+    subject: `File damaged: ${p.document}`,
+    text: `The bytes of the file "${p.file}" of document ${p.document} ("${p.summary}") do not match its recorded SHA-256. It is not handed out; check and restore it.\n\nDocument: ${p.link}`,
+    sms: `Karguzar: file "${p.file}" of ${p.document} is damaged.`,
+  }),
+};
+
+const ru: Record<NoticeKind, Render> = {
+  reminder: (p) => ({
+    subject: `Напоминание: до срока исполнения ${p.document} осталось рабочих дней: ${p.daysLeft}`,
+    text: `Срок исполнения документа ${p.document} («${p.summary}») — ${p.dueDate} (осталось рабочих дней: ${p.daysLeft}).\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: срок ${p.document} — ${p.dueDate} (рабочих дней: ${p.daysLeft}).`,
+  }),
+  overdue: (p) => ({
+    subject: `Просрочен: ${p.document}`,
+    text: `Срок исполнения документа ${p.document} («${p.summary}») истёк ${p.dueDate}; документ не исполнен.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: срок ${p.document} (${p.dueDate}) истёк.`,
+  }),
+  escalation: (p) => ({
+    subject: `Просрочен (уведомление ${p.escalation}): ${p.document}`,
+    text: `Документ ${p.document} («${p.summary}») не исполнен с ${p.dueDate}.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: ${p.document} не исполнен с ${p.dueDate}.`,
+  }),
+  'new-task': (p) => ({
+    subject: `Новое поручение: ${p.document}`,
+    text: `Вам поручено исполнение документа ${p.document} («${p.summary}»)${p.dueDate ? `, срок ${p.dueDate}` : ''}.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: новое поручение по ${p.document}${p.dueDate ? `, срок ${p.dueDate}` : ''}.`,
+  }),
+  'content-missing': (p) => ({
+    subject: `Файл утрачен: ${p.document}`,
+    text: `Файл «${p.file}» документа ${p.document} («${p.summary}») не найден в хранилище. Он не выдаётся пользователям; проверьте и восстановите его.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: файл «${p.file}» документа ${p.document} не найден.`,
+  }),
+  'content-damaged': (p) => ({
+    subject: `Файл повреждён: ${p.document}`,
+    text: `Байты файла «${p.file}» документа ${p.document} («${p.summary}») не совпадают с записанной суммой SHA-256. Он не выдаётся пользователям; проверьте и восстановите его.\n\nДокумент: ${p.link}`,
+    sms: `Karguzar: файл «${p.file}» документа ${p.document} повреждён.`,
+  }),
+};
+
+const byLanguage: Record<Language, Record<NoticeKind, Render>> = { az, en, ru };
+
+export function renderNotice(kind: NoticeKind, language: Language, params: NoticeParams) {
+  return byLanguage[language][kind](params);
+}
+
+/** One list of the daily digest: how many lines wait, how many are overdue, the first few. */
+export interface DigestSection {
+  kind: 'execution' | 'approval' | 'control' | 'information';
+  total: number;
+  overdue: number;
+  items: Array<{ document: string; summary: string; dueDate?: string; overdue: boolean }>;
+}
+
+const digestWords: Record<
+  Language,
+  {
+    subject: (date: string, total: number) => string;
+    titles: Record<DigestSection['kind'], string>;
+    due: string;
+    overdue: string;
+    more: (n: number) => string;
+    open: string;
+  }
+> = {
+  az: {
+    subject: (date, total) => `Gündəlik xülasə ${date}: ${total} sənəd sizi gözləyir`,
+    titles: {
+      execution: 'İcraya gələnlər',
+      approval: 'Razılaşdırmaya gələnlər',
+      control: 'Nəzarətimdə olanlar',
+      information: 'Məlumata gələnlər (oxunmamış)',
+    },
+    due: 'müddət',
+    overdue: 'MÜDDƏTİ KEÇİB',
+    more: (n) => `… və daha ${n}`,
+    open: 'Kargüzarı açın',
+  },
+  en: {
+    subject: (date, total) => `Daily digest ${date}: ${total} document(s) waiting for you`,
+    titles: {
+      execution: 'For execution',
+      approval: 'For approval',
+      control: 'Under my control',
+      information: 'For information (unread)',
+    },
+    due: 'due',
+    overdue: 'OVERDUE',
+    more: (n) => `… and ${n} more`,
+    open: 'Open Kargüzar',
+  },
+  ru: {
+    subject: (date, total) => `Ежедневная сводка ${date}: документов ожидают вас — ${total}`,
+    titles: {
+      execution: 'На исполнение',
+      approval: 'На согласование',
+      control: 'На моём контроле',
+      information: 'Для сведения (непрочитанные)',
+    },
+    due: 'срок',
+    overdue: 'ПРОСРОЧЕН',
+    more: (n) => `… и ещё ${n}`,
+    open: 'Открыть Kargüzar',
+  },
+};
+
+export function renderDigest(
+  language: Language,
+  p: { date: string; sections: DigestSection[]; link: string },
+): { subject: string; text: string } {
+  const w = digestWords[language];
+  const total = p.sections.reduce((n, s) => n + s.total, 0);
+  const blocks = p.sections
+    .filter((s) => s.total > 0)
+    .map((s) => {
+      const lines = s.items.map(
+        (i) =>
+          `  • ${i.document} — ${i.summary}${i.dueDate ? ` (${w.due} ${i.dueDate}${i.overdue ? `, ${w.overdue}` : ''})` : ''}`,
+      );
+      if (s.total > s.items.length) lines.push(`  ${w.more(s.total - s.items.length)}`);
+      return `${w.titles[s.kind]}: ${s.total}${s.overdue ? ` (${w.overdue}: ${s.overdue})` : ''}\n${lines.join('\n')}`;
+    });
+  return { subject: w.subject(p.date, total), text: `${blocks.join('\n\n')}\n\n${w.open}: ${p.link}` };
+}

@@ -1,0 +1,32 @@
+/** The public face of the org module: what other modules, the API and the wiring may use. */
+export { notificationPreferences } from './api/org.schema';
+export {
+  assertNoCycle,
+  defaultNotificationPreferences,
+  positionKinds,
+  type Department,
+  type Employee,
+  type NotificationPreferences,
+  type Position,
+  type PositionKind,
+  type Substitution,
+  type Tenant,
+} from './domain/org';
+export { resolveActor } from './usecases/actor.usecase';
+export { getMyNotifications, updateMyNotifications } from './usecases/structure.usecase';
+export { orgApi } from './api/org.api';
+export { defaultDeadlinePolicy, type DeadlinePolicy } from './domain/org';
+export { orgRoutes } from './api/org.routes';
+export {
+  createDepartment,
+  createEmployee,
+  createPosition,
+  createSubstitution,
+} from './usecases/structure.usecase';
+export {
+  departmentInput,
+  employeeInput,
+  positionInput,
+  substitutionInput,
+  tenantProfile,
+} from './api/org.schema';

@@ -1,0 +1,315 @@
+import type { Actor, Page } from '../../../platform/kernel/aggregate';
+import {
+  assertNoCycle,
+  assertSubstitutionRange,
+  defaultNotificationPreferences,
+  type Department,
+  type DepartmentData,
+  type Employee,
+  type EmployeeData,
+  type NotificationPreferences,
+  type Position,
+  type PositionData,
+  type Substitution,
+  type SubstitutionData,
+} from '../domain/org';
+import { BusinessRuleError } from '../../../platform/kernel/errors';
+import {
+  assertAllExist,
+  assertExists,
+  assertKnown,
+  createAggregate,
+  getOr404,
+  listPage,
+  sortable,
+  updateAggregate,
+  unknownReference,
+  type Deps,
+} from '../../../platform/kernel/aggregates';
+
+type Idem = { key: string; requestHash: string } | undefined;
+type ListQuery = { limit: number; cursor?: string };
+type Versioned<T> = T & { version: number };
+
+// Departments: a tree, codes unique in the tenant.
+
+const departmentPlacement = (d: DepartmentData) => ({
+  parentKey: d.parentId ?? '-',
+  sortKey: sortable(d.code),
+  claims: [{ scope: 'department-code', value: d.code.toLocaleLowerCase('az'), field: 'code' }],
+});
+
+async function checkDepartment(
+  deps: Deps,
+  actor: Actor,
+  data: DepartmentData,
+  selfId?: string,
+): Promise<void> {
+  await assertExists(deps, 'department', actor.tenantId, data.parentId, 'parentId');
+  await assertExists(deps, 'position', actor.tenantId, data.headPositionId, 'headPositionId');
+  if (selfId) {
+    await assertNoCycle(
+      selfId,
+      data.parentId,
+      async (id) => (await deps.store.get<Department>('department', actor.tenantId, id))?.parentId,
+    );
+  }
+}
+
+export async function createDepartment(
+  deps: Deps,
+  actor: Actor,
+  data: DepartmentData,
+  idem: Idem,
+): Promise<Department> {
+  await checkDepartment(deps, actor, data);
+  return createAggregate(deps, 'department', actor, data, departmentPlacement(data), idem);
+}
+
+export async function updateDepartment(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Versioned<DepartmentData>,
+): Promise<Department> {
+  const { version, ...data } = input;
+  const current = await getOr404<Department>(deps, 'department', actor.tenantId, id);
+  await checkDepartment(deps, actor, data, id);
+  return updateAggregate(deps, 'department', actor, current, data, version, {
+    ...departmentPlacement(data),
+    oldClaims: departmentPlacement(current).claims,
+  });
+}
+
+export const getDepartment = (deps: Deps, actor: Actor, id: string) =>
+  getOr404<Department>(deps, 'department', actor.tenantId, id);
+export async function listDepartments(
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery & { parentId?: string },
+): Promise<Page<Department>> {
+  await assertExists(deps, 'department', actor.tenantId, q.parentId, 'parentId');
+  return listPage(deps, 'department', actor.tenantId, {
+    ...q,
+    ...(q.parentId ? { parentKey: q.parentId } : {}),
+  });
+}
+
+// Positions: belong to a department and carry roles.
+
+const positionPlacement = (p: PositionData) => ({ parentKey: p.departmentId, sortKey: sortable(p.title.az) });
+
+export async function createPosition(
+  deps: Deps,
+  actor: Actor,
+  data: PositionData,
+  idem: Idem,
+): Promise<Position> {
+  await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
+  return createAggregate(
+    deps,
+    'position',
+    actor,
+    { ...data, roles: [...new Set(data.roles)] },
+    positionPlacement(data),
+    idem,
+  );
+}
+
+export async function updatePosition(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Versioned<PositionData>,
+): Promise<Position> {
+  const { version, ...data } = input;
+  const current = await getOr404<Position>(deps, 'position', actor.tenantId, id);
+  await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
+  return updateAggregate(
+    deps,
+    'position',
+    actor,
+    current,
+    { ...data, roles: [...new Set(data.roles)] },
+    version,
+    positionPlacement(data),
+  );
+}
+
+export const getPosition = (deps: Deps, actor: Actor, id: string) =>
+  getOr404<Position>(deps, 'position', actor.tenantId, id);
+export async function listPositions(
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery & { departmentId?: string },
+): Promise<Page<Position>> {
+  await assertExists(deps, 'department', actor.tenantId, q.departmentId, 'departmentId');
+  return listPage(deps, 'position', actor.tenantId, {
+    ...q,
+    ...(q.departmentId ? { parentKey: q.departmentId } : {}),
+  });
+}
+
+// Employees: unique username (the login) in the tenant; listed under their first position.
+
+const employeePlacement = (e: EmployeeData) => ({
+  parentKey: e.positionIds[0] ?? '-',
+  sortKey: sortable(e.fullName),
+  claims: [{ scope: 'username', value: e.username, field: 'username' }],
+});
+
+/**
+ * The login is created first: a username taken by another tenant's login must fail before the
+ * employee exists. Both steps are idempotent, so a retried request completes both.
+ */
+export async function createEmployee(
+  deps: Deps,
+  actor: Actor,
+  data: EmployeeData,
+  idem: Idem,
+): Promise<Employee> {
+  await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
+  if (data.active) {
+    await deps.identity?.invite({
+      tenantId: actor.tenantId,
+      username: data.username,
+      email: data.email,
+      fullName: data.fullName,
+    });
+  }
+  return createAggregate(deps, 'employee', actor, data, employeePlacement(data), idem);
+}
+
+export async function updateEmployee(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Versioned<EmployeeData>,
+): Promise<Employee> {
+  const { version, ...data } = input;
+  const current = await getOr404<Employee>(deps, 'employee', actor.tenantId, id);
+  if (data.username !== current.username) {
+    // The username is the login: renaming it would orphan the login and its history.
+    throw new BusinessRuleError('username_immutable', 'The username cannot change', {}, [
+      { path: 'username', code: 'username_immutable' },
+    ]);
+  }
+  await assertAllExist(deps, 'position', actor.tenantId, data.positionIds, 'positionIds');
+  // The employee's own notification preferences are not the admin's to drop.
+  const kept = current.notifications ? { notifications: current.notifications } : {};
+  const updated = await updateAggregate(deps, 'employee', actor, current, { ...data, ...kept }, version, {
+    ...employeePlacement(data),
+    oldClaims: employeePlacement(current).claims,
+  });
+  if (data.active !== current.active && deps.identity) {
+    if (data.active) {
+      await deps.identity.invite({
+        tenantId: actor.tenantId,
+        username: data.username,
+        email: data.email,
+        fullName: data.fullName,
+      });
+    }
+    await deps.identity.setEnabled(data.username, data.active);
+  }
+  return updated;
+}
+
+export const getEmployee = (deps: Deps, actor: Actor, id: string) =>
+  getOr404<Employee>(deps, 'employee', actor.tenantId, id);
+export async function listEmployees(
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery & { positionId?: string },
+): Promise<Page<Employee>> {
+  await assertExists(deps, 'position', actor.tenantId, q.positionId, 'positionId');
+  return listPage(deps, 'employee', actor.tenantId, {
+    ...q,
+    ...(q.positionId ? { parentKey: q.positionId } : {}),
+  });
+}
+
+// Substitutions: an employee's substitute for a date range (used by routing).
+
+const substitutionPlacement = (s: SubstitutionData) => ({ parentKey: s.employeeId, sortKey: s.from });
+
+/**
+ * The official is an employee of the tenant; the substitute, while the substitution is active, an
+ * active one (tasks handed to someone who cannot sign in would be stranded).
+ */
+async function checkSubstitution(deps: Deps, actor: Actor, data: SubstitutionData): Promise<void> {
+  assertSubstitutionRange(data);
+  const found = await assertKnown<Employee>(deps, actor.tenantId, [
+    ['employee', data.employeeId, 'employeeId'],
+    ['employee', data.substituteId, 'substituteId'],
+  ]);
+  if (data.active && !found('employee', data.substituteId)?.active) throw unknownReference('substituteId');
+}
+
+export async function createSubstitution(
+  deps: Deps,
+  actor: Actor,
+  data: SubstitutionData,
+  idem: Idem,
+): Promise<Substitution> {
+  await checkSubstitution(deps, actor, data);
+  return createAggregate(deps, 'substitution', actor, data, substitutionPlacement(data), idem);
+}
+
+export async function updateSubstitution(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: Versioned<SubstitutionData>,
+): Promise<Substitution> {
+  const { version, ...data } = input;
+  const current = await getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
+  await checkSubstitution(deps, actor, data);
+  return updateAggregate(deps, 'substitution', actor, current, data, version, substitutionPlacement(data));
+}
+
+export const getSubstitution = (deps: Deps, actor: Actor, id: string) =>
+  getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
+export async function listSubstitutions(
+  deps: Deps,
+  actor: Actor,
+  q: ListQuery & { employeeId?: string },
+): Promise<Page<Substitution>> {
+  await assertExists(deps, 'employee', actor.tenantId, q.employeeId, 'employeeId');
+  return listPage(deps, 'substitution', actor.tenantId, {
+    ...q,
+    ...(q.employeeId ? { parentKey: q.employeeId } : {}),
+  });
+}
+
+/** The caller's own notification preferences (channels and language). */
+export async function getMyNotifications(
+  deps: Deps,
+  actor: Actor,
+): Promise<NotificationPreferences & { version: number }> {
+  const me = await getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId);
+  return { ...defaultNotificationPreferences, ...me.notifications, version: me.version };
+}
+
+export async function updateMyNotifications(
+  deps: Deps,
+  actor: Actor,
+  input: NotificationPreferences & { version: number },
+): Promise<NotificationPreferences & { version: number }> {
+  const { version, ...notifications } = input;
+  const current = await getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId);
+  const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...data } = current;
+  const updated = await updateAggregate(
+    deps,
+    'employee',
+    actor,
+    current,
+    { ...data, notifications },
+    version,
+    {
+      ...employeePlacement(current),
+      oldClaims: employeePlacement(current).claims,
+    },
+  );
+  return { ...notifications, version: updated.version };
+}

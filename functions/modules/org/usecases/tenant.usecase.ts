@@ -1,0 +1,51 @@
+import type { Actor } from '../../../platform/kernel/aggregate';
+import { BusinessRuleError, NotFoundError } from '../../../platform/kernel/errors';
+import { isValidVoen, type Employee, type Position, type Tenant, type TenantProfile } from '../domain/org';
+import type { Role } from '../../../platform/kernel/roles';
+import { getOr404, type Deps, updateAggregate } from '../../../platform/kernel/aggregates';
+
+export async function getTenant(deps: Deps, actor: Actor): Promise<Tenant> {
+  const tenant = await deps.store.get<Tenant>('tenant', actor.tenantId, actor.tenantId);
+  if (!tenant) throw new NotFoundError('Tenant not found');
+  return tenant;
+}
+
+export async function updateTenant(
+  deps: Deps,
+  actor: Actor,
+  input: TenantProfile & { version: number },
+): Promise<Tenant> {
+  const { version, ...profile } = input;
+  if (!isValidVoen(profile.voen)) {
+    throw new BusinessRuleError('validation_failed', 'Invalid VÖEN', {}, [
+      { path: 'voen', code: 'invalid_format' },
+    ]);
+  }
+  const current = await getTenant(deps, actor);
+  return updateAggregate<TenantProfile>(deps, 'tenant', actor, current, profile, version, {
+    sortKey: profile.name.az,
+  });
+}
+
+export async function getMe(deps: Deps, actor: Actor) {
+  const [employee, tenant] = await Promise.all([
+    getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId),
+    getTenant(deps, actor),
+  ]);
+  const positions = await deps.store.getMany<Position>('position', actor.tenantId, employee.positionIds);
+  return {
+    employee: {
+      id: employee.id,
+      fullName: employee.fullName,
+      username: employee.username,
+      email: employee.email,
+    },
+    tenant: {
+      id: tenant.id,
+      name: tenant.name,
+      ...(tenant.shortName ? { shortName: tenant.shortName } : {}),
+    },
+    roles: [...actor.roles] as Role[],
+    positions: positions.map((p) => ({ id: p.id, title: p.title, departmentId: p.departmentId })),
+  };
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { documentKinds, referenceLists, type ReferenceListName } from '../domain/lists';
+import {
+  email,
+  id,
+  listQuery,
+  localizedText,
+  meta,
+  phone,
+  text,
+  versioned,
+  voen,
+} from '../../../platform/http/common.schema';
+
+const common = {
+  name: localizedText,
+  code: z
+    .string()
+    .trim()
+    .max(40)
+    .regex(/^[\p{L}\p{N}._/-]{1,40}$/u)
+    .optional(),
+  parentId: id.optional(),
+  active: z.boolean().default(true),
+};
+
+const simple = z.object(common).strict();
+
+const inputs = {
+  'document-types': simple,
+  'delivery-forms': simple,
+  'physical-forms': simple,
+  classifications: simple,
+  nomenclature: z
+    .object({
+      ...common,
+      index: z
+        .string()
+        .trim()
+        .max(20)
+        .regex(/^[\p{L}\p{N}._/-]{1,20}$/u),
+      retentionYears: z.int().min(1).max(100).nullable(),
+      departmentId: id.optional(),
+    })
+    .strict(),
+  journals: z
+    .object({
+      ...common,
+      code: z
+        .string()
+        .trim()
+        .max(40)
+        .regex(/^[\p{L}\p{N}._/-]{1,40}$/u),
+      pattern: text(60),
+      documentKind: z.enum(documentKinds),
+      departmentId: id.optional(),
+      nomenclatureId: id.optional(),
+    })
+    .strict(),
+  counterparts: z
+    .object({
+      ...common,
+      kind: z.enum(['state-body', 'organization']),
+      voen: voen.optional(),
+      email: email.optional(),
+      phone: phone.optional(),
+      address: z.string().trim().max(300).optional(),
+    })
+    .strict(),
+  regions: z
+    .object({ ...common, kind: z.enum(['city', 'district', 'autonomous-republic', 'settlement']) })
+    .strict(),
+} satisfies Record<ReferenceListName, z.ZodObject>;
+
+export const referenceInputs: Record<ReferenceListName, z.ZodObject> = inputs;
+export const referenceUpdates = Object.fromEntries(
+  Object.entries(inputs).map(([list, schema]) => [list, schema.extend(versioned).strict()]),
+) as unknown as Record<ReferenceListName, z.ZodObject>;
+
+export const listParam = z.object({ list: z.enum(referenceLists) }).strict();
+export const itemParam = z.object({ list: z.enum(referenceLists), id }).strict();
+export const referenceListQuery = listQuery.extend({ parentId: id.optional() }).strict();
+
+export const referenceItem = z
+  .object({
+    ...meta,
+    list: z.enum(referenceLists),
+    name: localizedText,
+    code: z.string().max(40).optional(),
+    parentId: id.optional(),
+    active: z.boolean(),
+  })
+  .catchall(z.unknown())
+  .meta({
+    id: 'ReferenceItem',
+    description: 'An item of a reference list; list-specific fields as in the request schemas',
+  });

@@ -1,0 +1,12 @@
+/** The public face of the reference module: what other modules, the API and the wiring may use. */
+export { referenceInputs } from './api/reference.schema';
+export {
+  formatRegistrationNumber,
+  referenceLists,
+  type ReferenceItem,
+  type ReferenceItemData,
+  type ReferenceListName,
+} from './domain/lists';
+export { referenceApi } from './api/reference.api';
+export { referenceRoutes } from './api/reference.routes';
+export { createReferenceItem } from './usecases/reference.usecase';

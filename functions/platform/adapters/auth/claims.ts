@@ -1,0 +1,51 @@
+import { UnauthenticatedError } from '../../kernel/errors';
+import type { VerifiedPrincipal } from '../../ports/token-verifier.port';
+
+/**
+ * Names of the claims that carry the principal. Both identity providers produce the same names:
+ * Cognito's pre-token-generation trigger copies `custom:tenant` into `tenant` and Cognito's access
+ * token carries `username`; the local provider issues `tenant` and `username` directly.
+ */
+export interface ClaimNames {
+  tenant: string;
+  username: string;
+}
+
+export const DEFAULT_CLAIM_NAMES: ClaimNames = { tenant: 'tenant', username: 'username' };
+
+/**
+ * Tenant ids become key prefixes in storage: letters, digits and `._:-`, starting with a letter or
+ * digit, at most 128 characters (slugs, UUIDs and ULIDs fit; `#`, `/` and spaces do not).
+ */
+export const TENANT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+function stringClaim(payload: Record<string, unknown>, name: string): string | undefined {
+  const value = payload[name];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** Maps the claims of a token whose signature, issuer, audience and times are already verified. */
+export function principalFromClaims(
+  payload: Record<string, unknown>,
+  names: ClaimNames = DEFAULT_CLAIM_NAMES,
+): VerifiedPrincipal {
+  const subject = stringClaim(payload, 'sub');
+  if (!subject)
+    throw new UnauthenticatedError('Token has no subject', { reason: 'missing_claim', claim: 'sub' });
+  const tenantId = stringClaim(payload, names.tenant);
+  if (!tenantId)
+    throw new UnauthenticatedError('Token has no tenant', { reason: 'missing_claim', claim: names.tenant });
+  if (!TENANT_ID_PATTERN.test(tenantId)) {
+    throw new UnauthenticatedError('Token has a malformed tenant', {
+      reason: 'malformed_claim',
+      claim: names.tenant,
+    });
+  }
+  const username = stringClaim(payload, names.username);
+  if (!username)
+    throw new UnauthenticatedError('Token has no username', {
+      reason: 'missing_claim',
+      claim: names.username,
+    });
+  return { subject, tenantId, username };
+}

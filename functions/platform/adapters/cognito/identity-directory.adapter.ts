@@ -1,0 +1,64 @@
+import {
+  AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminGetUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { ConflictError } from '../../kernel/errors';
+import { clientConfig } from '../aws-client';
+import type { IdentityDirectory, NewLogin } from '../../ports/identity-directory.port';
+
+export interface CognitoDirectoryOptions {
+  region: string;
+  userPoolId: string;
+  /** Set for the local endpoint; omitted on AWS. */
+  endpoint?: string;
+}
+
+const TENANT_ATTRIBUTE = 'custom:tenant';
+
+/** Employee logins in a Cognito user pool; Cognito e-mails the invitation with a temporary password. */
+export class CognitoIdentityDirectory implements IdentityDirectory {
+  private readonly client: CognitoIdentityProviderClient;
+
+  constructor(private readonly options: CognitoDirectoryOptions) {
+    this.client = new CognitoIdentityProviderClient(clientConfig(options));
+  }
+
+  async invite(login: NewLogin): Promise<void> {
+    try {
+      await this.client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: this.options.userPoolId,
+          Username: login.username,
+          DesiredDeliveryMediums: ['EMAIL'],
+          UserAttributes: [
+            { Name: 'email', Value: login.email },
+            { Name: 'email_verified', Value: 'true' },
+            { Name: 'name', Value: login.fullName },
+            { Name: TENANT_ATTRIBUTE, Value: login.tenantId },
+          ],
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'UsernameExistsException') throw error;
+      // A retried create finds its own login; a login of another tenant is someone else's.
+      const existing = await this.client.send(
+        new AdminGetUserCommand({ UserPoolId: this.options.userPoolId, Username: login.username }),
+      );
+      const tenant = existing.UserAttributes?.find((a) => a.Name === TENANT_ATTRIBUTE)?.Value;
+      if (tenant !== login.tenantId) {
+        throw new ConflictError('duplicate_value', 'The username is taken', {
+          field: 'username',
+          value: login.username,
+        });
+      }
+    }
+  }
+
+  async setEnabled(username: string, enabled: boolean): Promise<void> {
+    const input = { UserPoolId: this.options.userPoolId, Username: username };
+    await this.client.send(enabled ? new AdminEnableUserCommand(input) : new AdminDisableUserCommand(input));
+  }
+}

@@ -1,0 +1,234 @@
+/**
+ * ObjectStore on S3 (AWS SDK v3). The same code runs against AWS and against the local S3
+ * endpoint (path-style, endpoint set). Configuration comes in through the constructor; the wiring
+ * builds one instance per process.
+ */
+import { createHash } from 'node:crypto';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+  type S3ClientConfig,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { ConflictError } from '../../kernel/errors';
+import type { ObjectStore, PresignedUpload } from '../../ports/object-store.port';
+
+export interface S3ObjectStoreOptions {
+  region: string;
+  /** Set for the local endpoint (e.g. http://127.0.0.1:3002); omitted on AWS. */
+  endpoint?: string;
+  /** Path-style addressing; defaults to true when an endpoint is set. */
+  forcePathStyle?: boolean;
+  /** Explicit credentials (local dummy ones); omitted on AWS (role credentials). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  buckets: { attachments: string; archive: string };
+  /** Object Lock mode used when put() gets a retainUntil (the archive is COMPLIANCE). */
+  lockMode?: 'COMPLIANCE' | 'GOVERNANCE';
+}
+
+type BucketRole = 'attachments' | 'archive';
+
+export function createS3Client(
+  options: Pick<S3ObjectStoreOptions, 'region' | 'endpoint' | 'forcePathStyle' | 'credentials'>,
+): S3Client {
+  const config: S3ClientConfig = {
+    region: options.region,
+    // Checksums are set explicitly where they matter (SHA-256); no implicit CRC32 in presigned URLs.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  };
+  if (options.endpoint) config.endpoint = options.endpoint;
+  if (options.forcePathStyle ?? options.endpoint !== undefined) config.forcePathStyle = true;
+  if (options.credentials) config.credentials = options.credentials;
+  return new S3Client(config);
+}
+
+/**
+ * `Content-Disposition` for downloads: an ASCII fallback plus the RFC 5987 UTF-8 name, so names
+ * like "Əmr №5 şəhər.pdf" survive in every browser.
+ */
+export function contentDisposition(fileName: string, inline: boolean): string {
+  const type = inline ? 'inline' : 'attachment';
+  const fallback = fileName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/ə/g, 'e')
+    .replace(/Ə/g, 'E')
+    .replace(/[^\x20-\x7e]/g, '_')
+    .replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+export function sha256Base64(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('base64');
+}
+
+function isNotFound(err: unknown): boolean {
+  if (err instanceof S3ServiceException) {
+    return err.name === 'NotFound' || err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404;
+  }
+  return false;
+}
+
+export class S3ObjectStore implements ObjectStore {
+  private readonly client: S3Client;
+
+  constructor(
+    private readonly options: S3ObjectStoreOptions,
+    client?: S3Client,
+  ) {
+    this.client = client ?? createS3Client(options);
+  }
+
+  private bucket(role: BucketRole): string {
+    return this.options.buckets[role];
+  }
+
+  async presignUpload(input: {
+    bucket: BucketRole;
+    key: string;
+    contentType: string;
+    contentLength: number;
+    sha256Base64: string;
+    expiresInSeconds: number;
+  }): Promise<PresignedUpload> {
+    const command = new PutObjectCommand({
+      Bucket: this.bucket(input.bucket),
+      Key: input.key,
+      ContentType: input.contentType,
+      ContentLength: input.contentLength,
+      ChecksumSHA256: input.sha256Base64,
+    });
+    // Length, type and checksum are signed headers: S3 refuses a body that differs from them.
+    const url = await getSignedUrl(this.client, command, {
+      expiresIn: input.expiresInSeconds,
+      signableHeaders: new Set(['content-type', 'content-length', 'x-amz-checksum-sha256']),
+      unhoistableHeaders: new Set(['x-amz-checksum-sha256']),
+    });
+    return {
+      url,
+      method: 'PUT',
+      headers: {
+        'Content-Type': input.contentType,
+        'Content-Length': String(input.contentLength),
+        'x-amz-checksum-sha256': input.sha256Base64,
+      },
+      expiresAt: new Date(Date.now() + input.expiresInSeconds * 1000).toISOString(),
+    };
+  }
+
+  async presignDownload(input: {
+    bucket: BucketRole;
+    key: string;
+    versionId?: string;
+    fileName: string;
+    inline: boolean;
+    expiresInSeconds: number;
+  }): Promise<string> {
+    return getSignedUrl(
+      this.client,
+      new GetObjectCommand({
+        Bucket: this.bucket(input.bucket),
+        Key: input.key,
+        ...(input.versionId ? { VersionId: input.versionId } : {}),
+        ResponseContentDisposition: contentDisposition(input.fileName, input.inline),
+      }),
+      { expiresIn: input.expiresInSeconds },
+    );
+  }
+
+  async head(input: {
+    bucket: BucketRole;
+    key: string;
+    versionId?: string;
+  }): Promise<{ size: number; contentType: string; sha256Base64?: string; versionId?: string } | undefined> {
+    try {
+      const out = await this.client.send(
+        new HeadObjectCommand({
+          Bucket: this.bucket(input.bucket),
+          Key: input.key,
+          ...(input.versionId ? { VersionId: input.versionId } : {}),
+          ChecksumMode: 'ENABLED',
+        }),
+      );
+      return {
+        size: out.ContentLength ?? 0,
+        contentType: out.ContentType ?? 'application/octet-stream',
+        ...(out.ChecksumSHA256 ? { sha256Base64: out.ChecksumSHA256 } : {}),
+        ...(out.VersionId ? { versionId: out.VersionId } : {}),
+      };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async get(input: { bucket: BucketRole; key: string; versionId?: string }): Promise<Uint8Array | undefined> {
+    try {
+      const out = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.bucket(input.bucket),
+          Key: input.key,
+          ...(input.versionId ? { VersionId: input.versionId } : {}),
+        }),
+      );
+      return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async put(input: {
+    bucket: BucketRole;
+    key: string;
+    body: Uint8Array;
+    contentType: string;
+    retainUntil?: Date;
+  }): Promise<{ versionId?: string }> {
+    try {
+      const out = await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.bucket(input.bucket),
+          Key: input.key,
+          Body: input.body,
+          ContentType: input.contentType,
+          ContentLength: input.body.byteLength,
+          ChecksumSHA256: sha256Base64(input.body),
+          // Write-once: S3 answers 412 when the key exists (conditional write).
+          IfNoneMatch: '*',
+          ...(input.retainUntil
+            ? {
+                ObjectLockMode: this.options.lockMode ?? 'COMPLIANCE',
+                ObjectLockRetainUntilDate: input.retainUntil,
+              }
+            : {}),
+        }),
+      );
+      return out.VersionId ? { versionId: out.VersionId } : {};
+    } catch (err) {
+      if (
+        err instanceof S3ServiceException &&
+        (err.$metadata.httpStatusCode === 412 || err.name === 'PreconditionFailed')
+      ) {
+        throw new ConflictError('object_exists', 'An object with this key already exists', {
+          key: input.key,
+        });
+      }
+      throw err;
+    }
+  }
+}
+
+/** Factory for the wiring: one client, one store per process. */
+export function createObjectStore(options: S3ObjectStoreOptions): S3ObjectStore {
+  return new S3ObjectStore(options);
+}

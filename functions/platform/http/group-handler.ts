@@ -1,0 +1,319 @@
+import { createHash } from 'node:crypto';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { z } from 'zod';
+import type { Actor } from '../kernel/aggregate';
+import { ForbiddenError, UnauthenticatedError } from '../kernel/errors';
+import { negotiateLanguage, type Language } from '../kernel/text';
+import type { TokenVerifier, VerifiedPrincipal } from '../ports/token-verifier.port';
+import { logger } from './logger';
+import { RateLimiter } from './rate-limit';
+import { projectToSchema } from './response-shape';
+import { HttpError, issuesFromZod, toProblem } from './problem';
+import { routeKey, type RouteDef, type RouteGroup } from './route';
+
+export interface RequestContext {
+  actor: Actor | undefined;
+  params: Record<string, unknown>;
+  query: Record<string, unknown>;
+  body: unknown;
+  lang: Language;
+  /** The Idempotency-Key header with a hash of the request it came with. */
+  idempotency: { key: string; requestHash: string } | undefined;
+}
+
+export interface AuthedContext extends RequestContext {
+  actor: Actor;
+}
+
+/** One operation's implementation: the request, and the application's dependencies (the container). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module narrows D to its own deps
+export type RouteImpl<D = any> = (ctx: RequestContext, deps: D) => Promise<unknown>;
+
+export interface HttpDeps {
+  verifier: TokenVerifier;
+  resolveActor(principal: VerifiedPrincipal): Promise<Actor>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Deeper JSON than this is no request of ours; refused before it is parsed. */
+const MAX_JSON_DEPTH = 32;
+
+/**
+ * Two limiters. Requests with a verified token count against their user (tenant and employee);
+ * everything else — routes without a token, and every request whose token is missing or fails —
+ * counts against the client address, so a flood of made-up tokens is throttled like any other.
+ */
+const perUser = new RateLimiter(Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000), 60);
+const perAddress = new RateLimiter(Number(process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? 6000), 60);
+const failedPerAddress = new RateLimiter(Number(process.env.RATE_LIMIT_FAILED_PER_MINUTE ?? 300), 60);
+
+type Result = APIGatewayProxyStructuredResultV2;
+
+/** RateLimit headers go on every response, problems included. */
+const rateHeaders = new WeakMap<object, Record<string, string>>();
+
+/** The web app's origin (same origin behind CloudFront or the local gateway); never a wildcard. */
+const allowedOrigin = process.env.WEB_ORIGIN ?? 'http://127.0.0.1:3000';
+
+function json(status: number, body: unknown, contentType = 'application/json'): Result {
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': `${contentType}; charset=utf-8`,
+      'cache-control': 'no-store',
+      'access-control-allow-origin': allowedOrigin,
+      vary: 'Origin',
+    },
+    body: status === 204 ? '' : JSON.stringify(body, withoutSecrets),
+  };
+}
+
+/**
+ * Task tokens of waiting state machines stay on the server: whoever holds one could complete a
+ * step. They live on documents (a route step) and never go out in any answer.
+ */
+function withoutSecrets(key: string, value: unknown): unknown {
+  return key === 'taskToken' ? undefined : value;
+}
+
+function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {}))
+    if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+function parseWith(schema: z.ZodType | undefined, input: unknown, status: 400 | 422): unknown {
+  if (!schema) return input;
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new HttpError(
+      status,
+      status === 400 ? 'invalid_request' : 'validation_failed',
+      'Invalid input',
+      issuesFromZod(result.error),
+    );
+  }
+  return result.data;
+}
+
+/** The nesting depth of a JSON text (brackets outside strings), counted without recursion. */
+export function jsonDepth(raw: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+function readBody(event: APIGatewayProxyEventV2): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
+    throw new HttpError(413, 'payload_too_large', 'Body too large');
+  const type = header(event, 'content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(type))
+    throw new HttpError(415, 'unsupported_media_type', 'JSON expected');
+  if (jsonDepth(raw) > MAX_JSON_DEPTH)
+    throw new HttpError(422, 'body_too_deep', 'The JSON body is nested too deeply', [
+      { path: '', code: 'too_deep', params: { max: MAX_JSON_DEPTH } },
+    ]);
+  let forbidden: string | undefined;
+  let malformedText: string | undefined;
+  let parsed: unknown;
+  try {
+    // Keys that reach object prototypes are no data of ours, at any depth (zod records and
+    // pass-through objects would otherwise carry them along).
+    parsed = JSON.parse(raw, (key, value: unknown) => {
+      if (forbidden === undefined && FORBIDDEN_KEYS.has(key)) forbidden = key;
+      // A lone surrogate is no Unicode text (UTF-8 cannot carry it; decree 935, 142.2).
+      if (
+        malformedText === undefined &&
+        (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value)))
+      )
+        malformedText = key;
+      return value;
+    }) as unknown;
+  } catch {
+    throw new HttpError(400, 'malformed_json', 'Malformed JSON');
+  }
+  if (forbidden !== undefined)
+    throw new HttpError(422, 'validation_failed', 'Invalid input', [
+      { path: forbidden, code: 'forbidden_key' },
+    ]);
+  if (malformedText !== undefined)
+    throw new HttpError(422, 'validation_failed', 'Invalid input', [
+      { path: malformedText, code: 'invalid_text' },
+    ]);
+  return parsed;
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Routes without query parameters take none: an unknown one is a 400, as on every other route. */
+const NO_QUERY = z.object({}).strict();
+
+/** Request-scoped logging: the first middleware, so it sees everything, errors included. */
+const observability = (group: RouteGroup): middy.MiddlewareObj<APIGatewayProxyEventV2, Result> => {
+  const started = new WeakMap<object, number>();
+  return {
+    before: (request) => {
+      started.set(request.event, Date.now());
+    },
+    after: (request) => {
+      logger.info('request', {
+        group,
+        route: request.event.routeKey,
+        status: request.response?.statusCode,
+        ms: Date.now() - (started.get(request.event) ?? Date.now()),
+        requestId: request.context.awsRequestId,
+      });
+    },
+  };
+};
+
+/** Typed errors → localized problem+json. The last middleware: nothing escapes it. */
+const problemErrors = (): middy.MiddlewareObj<APIGatewayProxyEventV2, Result> => ({
+  onError: (request) => {
+    const lang = negotiateLanguage(header(request.event, 'accept-language'));
+    const problem = toProblem(request.error, lang);
+    if (problem.status >= 500) {
+      logger.error('unhandled', {
+        route: request.event.routeKey,
+        error: request.error instanceof Error ? request.error.name : 'unknown',
+        message: request.error instanceof Error ? request.error.message : undefined,
+        stack: request.error instanceof Error ? request.error.stack : undefined,
+      });
+    }
+    request.response = json(problem.status, problem.body, 'application/problem+json');
+    withRateHeaders(request.event, request.response);
+  },
+});
+
+function withRateHeaders(event: APIGatewayProxyEventV2, response: Result): void {
+  const extra = rateHeaders.get(event);
+  if (extra) response.headers = { ...response.headers, ...extra };
+}
+
+export function createGroupHandler<D>(options: {
+  group: RouteGroup;
+  /** The route table (the group's routes are picked from it). */
+  routes: readonly RouteDef[];
+  impls: Record<string, RouteImpl<D>>;
+  /** Token verification and the acting employee. */
+  http: () => HttpDeps | Promise<HttpDeps>;
+  /** What the implementations receive: the container. */
+  deps: () => D;
+}) {
+  const { group, routes, impls, http: deps } = options;
+  const table = new Map<string, RouteDef>(
+    routes.filter((r) => r.group === group).map((r) => [routeKey(r), r]),
+  );
+  for (const route of table.values()) {
+    if (!impls[route.operationId]) throw new Error(`No implementation for ${route.operationId}`);
+  }
+
+  const core = async (event: APIGatewayProxyEventV2, _context: Context): Promise<Result> => {
+    const route = table.get(event.routeKey);
+    if (!route) throw new HttpError(404, 'route_not_found', 'No route');
+    const lang = negotiateLanguage(header(event, 'accept-language'));
+    const address = event.requestContext?.http?.sourceIp || 'unknown';
+    const limit = (limiter: RateLimiter, key: string) => {
+      const rate = limiter.take(key, Date.now());
+      rateHeaders.set(event, rate.headers);
+      if (!rate.allowed) {
+        rateHeaders.set(event, { ...rate.headers, 'retry-after': rate.headers['ratelimit-reset'] ?? '60' });
+        throw new HttpError(429, 'too_many_requests', 'Rate limit exceeded');
+      }
+    };
+
+    let actor: Actor | undefined;
+    if (route.auth === 'jwt') {
+      // An address that keeps failing is refused before any token of it is looked at.
+      if (failedPerAddress.exhausted(address, Date.now())) limit(failedPerAddress, address);
+      try {
+        const authz = header(event, 'authorization');
+        const token = authz?.match(/^Bearer\s+(\S+)$/i)?.[1];
+        if (!token) throw new UnauthenticatedError('Missing bearer token');
+        const d = await deps();
+        actor = await d.resolveActor(await d.verifier.verify(token));
+      } catch (error) {
+        if (error instanceof UnauthenticatedError) limit(failedPerAddress, address);
+        throw error;
+      }
+      limit(perUser, `${actor.tenantId}:${actor.employeeId}`);
+      if (route.roles && !route.roles.some((r) => actor?.roles.has(r)))
+        throw new ForbiddenError('Role required');
+    } else limit(perAddress, address);
+
+    const params = parseWith(route.params, event.pathParameters ?? {}, 400) as Record<string, unknown>;
+    const query = parseWith(route.query ?? NO_QUERY, event.queryStringParameters ?? {}, 400) as Record<
+      string,
+      unknown
+    >;
+    const rawBody = readBody(event);
+    const bodySchema = route.bodyFor ? route.bodyFor(params) : route.body;
+    const body = bodySchema ? parseWith(bodySchema, rawBody ?? {}, 422) : undefined;
+
+    const key = header(event, 'idempotency-key');
+    if (key !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
+      throw new HttpError(400, 'invalid_request', 'Bad Idempotency-Key', [
+        { path: 'Idempotency-Key', code: 'invalid_format' },
+      ]);
+    }
+    // A key is the caller's own: scoped to the operation and the user (the tenant scopes the
+    // record's partition), so nobody else's retry can replay someone's response.
+    const idempotency =
+      route.idempotent && key
+        ? {
+            key: `${route.operationId}:${actor?.employeeId ?? 'anonymous'}:${key}`,
+            requestHash: createHash('sha256').update(JSON.stringify({ params, body })).digest('base64url'),
+          }
+        : undefined;
+
+    const implementation = impls[route.operationId] as RouteImpl<D>;
+    const result = await implementation({ actor, params, query, body, lang, idempotency }, options.deps());
+    const response = json(route.successStatus, shapeResponse(route, result));
+    withRateHeaders(event, response);
+    return response;
+  };
+
+  return middy<APIGatewayProxyEventV2, Result>().use(observability(group)).use(problemErrors()).handler(core);
+}
+
+/**
+ * The answer as the contract describes it: cut down to the keys the route's response schema names
+ * (store keys, tenant and user ids of list lines, … are dropped), so internal fields never leave
+ * the server even when a use case hands back a storage record. An answer that still does not fit
+ * the schema is a bug: it is logged (paths and codes only) and sent rather than failing the
+ * caller; the integration suite checks every answer against the OpenAPI document.
+ */
+function shapeResponse(route: RouteDef, result: unknown): unknown {
+  if (route.successStatus === 204 || result === undefined) return result;
+  const projected = projectToSchema(route.response, JSON.parse(JSON.stringify(result, withoutSecrets)));
+  const parsed = route.response.safeParse(projected);
+  if (parsed.success) return parsed.data;
+  logger.error('response_contract_violation', {
+    route: routeKey(route),
+    issues: parsed.error.issues
+      .slice(0, 5)
+      .map((i) => ({ path: i.path.map(String).join('.'), code: i.code })),
+  });
+  return projected;
+}
+
+/** Narrows a context for routes that require a token. */
+export function authed(ctx: RequestContext): AuthedContext {
+  if (!ctx.actor) throw new UnauthenticatedError('Missing actor');
+  return ctx as AuthedContext;
+}

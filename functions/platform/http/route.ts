@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { Role } from '../kernel/roles';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Route groups: one Lambda per group in AWS (entry `functions/handlers/<group>.handler.ts`,
+ * exporting `handler`), the same modules in the local gateway.
+ */
+export const routeGroups = ['system', 'org', 'reference', 'documents', 'registry', 'execution'] as const;
+export type RouteGroup = (typeof routeGroups)[number];
+
+export interface RouteDef {
+  method: HttpMethod;
+  /** API Gateway style path, e.g. /api/v1/departments/{id} */
+  path: string;
+  group: RouteGroup;
+  operationId: string;
+  summary: string;
+  tag: string;
+  /** 'jwt': bearer token required (Cognito authorizer in AWS); 'public': anonymous */
+  auth: 'jwt' | 'public';
+  /** Any one of these roles is enough; absent: every authenticated user of the tenant. */
+  roles?: readonly Role[];
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /**
+   * When the body's shape depends on a path parameter (a reference list's items): the schema that
+   * validates it, chosen from the parsed parameters. `body` then documents the union of them.
+   */
+  bodyFor?: (params: Record<string, unknown>) => z.ZodType;
+  /** Creates that a client may retry accept an Idempotency-Key header. */
+  idempotent?: boolean;
+  response: z.ZodType;
+  successStatus: 200 | 201 | 204;
+}
+
+/** The API Gateway route key, e.g. "GET /api/v1/departments/{id}". */
+export function routeKey(route: Pick<RouteDef, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}

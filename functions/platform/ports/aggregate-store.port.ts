@@ -1,0 +1,87 @@
+import type { AggregateMeta, Page } from '../kernel/aggregate';
+
+/** Aggregate types kept by the store; reference list items are `ref:<list>`. */
+export type AggregateType =
+  | 'tenant'
+  | 'department'
+  | 'position'
+  | 'employee'
+  | 'substitution'
+  | 'saved-filters'
+  | 'calendar'
+  | 'route-template'
+  | `ref:${string}`;
+
+/** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
+export interface UniqueClaim {
+  scope: string;
+  value: string;
+  /** The request field that carries the value, named in a duplicate_value error. */
+  field?: string;
+}
+
+export interface ChangeRecord {
+  tenantId: string;
+  aggregateId: string;
+  aggregateType: AggregateType;
+  at: string;
+  actorId: string;
+  action: 'create' | 'update';
+  before?: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+export interface WriteOptions {
+  /** Who acts (employee id, or 'system' for seeding). */
+  actorId: string;
+  /** Values claimed for this aggregate (new on create; on update only the new ones). */
+  claim?: UniqueClaim[];
+  /** Values this update gives up. */
+  release?: UniqueClaim[];
+  /** A client-supplied key: the same key and request replays the first result. */
+  idempotency?: { key: string; requestHash: string };
+  /** Grouping for listing by parent (parentId, departmentId...). */
+  parentKey?: string;
+  /** Sort key within lists (e.g. code or folded name). */
+  sortKey: string;
+}
+
+export interface ListOptions {
+  limit: number;
+  cursor?: string;
+  /** Only the children of this parent (by WriteOptions.parentKey). */
+  parentKey?: string;
+}
+
+/**
+ * Tenant-scoped storage of aggregates. Every call is keyed by the tenant; a create or update writes
+ * the aggregate, its unique claims, its idempotency record and its change record in ONE transaction.
+ * Creates fail with ConflictError('duplicate_value') on a taken claim; updates with
+ * ConflictError('stale_version') when the stored version is not the expected one.
+ */
+export interface AggregateStore {
+  get<T extends AggregateMeta>(type: AggregateType, tenantId: string, id: string): Promise<T | undefined>;
+  getMany<T extends AggregateMeta>(type: AggregateType, tenantId: string, ids: string[]): Promise<T[]>;
+  list<T extends AggregateMeta>(
+    type: AggregateType,
+    tenantId: string,
+    options: ListOptions,
+  ): Promise<Page<T>>;
+  findByUnique(tenantId: string, claim: UniqueClaim): Promise<string | undefined>;
+  create<T extends AggregateMeta>(
+    type: AggregateType,
+    item: T,
+    options: WriteOptions,
+  ): Promise<{ item: T; replayed: boolean }>;
+  update<T extends AggregateMeta>(
+    type: AggregateType,
+    item: T,
+    expectedVersion: number,
+    options: WriteOptions,
+  ): Promise<T>;
+  changes(
+    tenantId: string,
+    aggregateId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChangeRecord>>;
+}

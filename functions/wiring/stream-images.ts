@@ -1,0 +1,80 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall as unmarshallImage } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import type { DocumentRecord } from '../modules/documents';
+import type { AssignmentRecord } from '../modules/execution';
+import type { Substitution } from '../modules/org';
+
+/**
+ * DynamoDB Local's stream images carry an empty map as `{}` (no type): read it as `{ M: {} }`,
+ * as the table itself does, before unmarshalling.
+ */
+function typed(value: AttributeValue): AttributeValue {
+  if (value.M) return { M: Object.fromEntries(Object.entries(value.M).map(([k, v]) => [k, typed(v)])) };
+  if (value.L) return { L: value.L.map(typed) };
+  return Object.keys(value).length === 0 ? { M: {} } : value;
+}
+
+const unmarshall = (image: Record<string, AttributeValue>) => unmarshallImage(typed({ M: image }).M!);
+
+type Image = Record<string, AttributeValue>;
+
+/** New images of a batch that `accept` picks, with their record ids (for partial batch failures). */
+function newImages(event: DynamoDBStreamEvent, accept: (image: Image) => boolean) {
+  const out: Array<{ sequence: string; image: Image }> = [];
+  for (const r of event.Records) {
+    const image = r.dynamodb?.NewImage as Image | undefined;
+    if (image && accept(image)) out.push({ sequence: r.dynamodb?.SequenceNumber ?? '', image });
+  }
+  return out;
+}
+
+/** An aggregate or document row: its `data` with the key and version columns put back. */
+function record<T>(image: Image): T {
+  // Only these columns: the others (index keys, filter columns) are not the record.
+  const picked: Image = Object.fromEntries(
+    ['data', 'id', 'tenantId', 'version', 'createdAt', 'updatedAt'].flatMap((k) =>
+      image[k] ? [[k, image[k]]] : [],
+    ),
+  );
+  const { data, ...meta } = unmarshall(picked) as { data: object };
+  return { ...data, ...meta } as T;
+}
+
+const entity = (image: Image) => image.__edb_e__?.S;
+
+/** Resolutions written in a stream batch (new images of the `assignment` entity), with their record ids. */
+export function resolutionsInStream(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'assignment' && i.kind?.S === 'resolution').map(
+    ({ sequence, image }) => {
+      const row = unmarshall(image) as { data: AssignmentRecord; version: number };
+      return { sequence, record: { ...row.data, version: row.version } };
+    },
+  );
+}
+
+/** Documents with a route written in a stream batch (new images of the `document` entity). */
+export function routedDocumentsInStream(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'document' && i.data?.M?.route !== undefined).map(
+    ({ sequence, image }) => ({ sequence, record: record<DocumentRecord>(image) }),
+  );
+}
+
+/** Agencies where an employee written in a stream batch asked for the daily digest. */
+export function digestTenantsInStream(event: DynamoDBStreamEvent) {
+  return newImages(
+    event,
+    (i) =>
+      entity(i) === 'aggregate' &&
+      i.type?.S === 'employee' &&
+      i.data?.M?.notifications?.M?.digest?.BOOL === true &&
+      i.tenantId?.S !== undefined,
+  ).map(({ sequence, image }) => ({ sequence, tenantId: image.tenantId!.S! }));
+}
+
+/** Substitutions written in a stream batch (new images of `aggregate` rows of that type). */
+export function substitutionsInStream(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'aggregate' && i.type?.S === 'substitution').map(
+    ({ sequence, image }) => ({ sequence, record: record<Substitution>(image) }),
+  );
+}
