@@ -128,6 +128,64 @@ export class Journal<R extends JournalRecordBase, S> {
   }
 }
 
+/** A state kept as a fold over journal records (executions.ts is the runner's). */
+export interface Fold<R, S> {
+  /** Takes the state of a snapshot (undefined: an empty folder). */
+  restore(snapshot: S | undefined): void;
+  /** The only way the state changes, in replay and live operation alike. */
+  apply(record: R): void;
+  /** What a snapshot stores. */
+  persisted(): S;
+}
+
+/**
+ * The journal and the fold together: `recover` restores the snapshot, replays the records after
+ * it through the same `apply` as live operation and compacts; `commit` makes a record durable
+ * (write + fsync) before the state changes, so nothing is acted on that a crash could lose.
+ */
+export class JournaledState<R extends JournalRecordBase, S> {
+  private readonly journal: Journal<R, S>;
+
+  /** @param snapshotEvery records after which the state is snapshotted and the journal emptied. */
+  constructor(
+    dataDir: string,
+    private readonly fold: Fold<R, S>,
+    private readonly snapshotEvery = 1000,
+  ) {
+    this.journal = new Journal<R, S>(dataDir);
+  }
+
+  get dir(): string {
+    return this.journal.dir;
+  }
+
+  /** One process per data folder (see `Journal.lock`). */
+  lock(): void {
+    this.journal.lock();
+  }
+
+  /** Snapshot + replay, then a fresh snapshot and an empty journal open for appends. */
+  recover(): void {
+    const { snapshot, records } = this.journal.load();
+    this.fold.restore(snapshot);
+    for (const r of records) this.fold.apply(r);
+    this.journal.open();
+    this.journal.snapshot(this.fold.persisted());
+  }
+
+  /** Appends `record` durably, then applies it; returns it with its sequence number. */
+  commit(record: Omit<R, 'seq'>): R {
+    const full = this.journal.append(record);
+    this.fold.apply(full);
+    if (this.journal.recordsSinceSnapshot >= this.snapshotEvery) this.journal.snapshot(this.fold.persisted());
+    return full;
+  }
+
+  close(): void {
+    this.journal.close();
+  }
+}
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
