@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
 
-/** The repository root: default home of `statemachines/` and `functions/handlers/tasks/`. */
+/** The repository root: default home of `statemachines/` and `functions/api/tasks/`. */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export const REGION = 'us-east-1';

@@ -1,5 +1,5 @@
 /**
- * Task Lambdas, invoked in-process by dynamic import: `functions/handlers/tasks/<name>.task.ts`
+ * Task Lambdas, invoked in-process by dynamic import: `functions/api/tasks/<name>.task.ts`
  * (export `handler(event)`), or what the `functions` option maps a name to. Results and errors are
  * shaped as Step Functions sees them from AWS Lambda.
  */
@@ -12,7 +12,7 @@ import { messageOf, TaskFailure } from './model';
 export type TaskHandler = (event: unknown, context: Record<string, unknown>) => unknown;
 
 export interface TaskLambdaOptions {
-  /** Folder of task Lambdas `<name>.task.ts`; default `<repo>/functions/handlers/tasks`. */
+  /** Folder of task Lambdas `<name>.task.ts`; default `<repo>/functions/api/tasks`. */
   tasksDir?: string;
   /** `fn_<name>` → module path (exporting `handler`) or a handler; overrides tasksDir per name. */
   functions?: Record<string, string | TaskHandler>;
@@ -77,7 +77,7 @@ export class TaskLambdas {
           : (async () => {
               const file =
                 configured ??
-                join(this.options.tasksDir ?? join(REPO_ROOT, 'functions/handlers/tasks'), `${name}.task.ts`);
+                join(this.options.tasksDir ?? join(REPO_ROOT, 'functions/api/tasks'), `${name}.task.ts`);
               const mod = (await import(pathToFileURL(resolve(file)).href)) as { handler?: TaskHandler };
               if (typeof mod.handler !== 'function') throw new Error(`${file} exports no handler`);
               return mod.handler;
