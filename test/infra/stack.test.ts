@@ -53,7 +53,7 @@ describe('DynamoDB table', () => {
       SSESpecification: {
         SSEEnabled: true,
         SSEType: 'KMS',
-        KMSMasterKeyId: { 'Fn::GetAtt': [logicalId(s.main.dataKey), 'Arn'] },
+        KMSMasterKeyId: { 'Fn::GetAtt': [logicalId(s.main.data.dataKey), 'Arn'] },
       },
     });
     s.mainTemplate.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
@@ -78,7 +78,7 @@ describe('KMS keys', () => {
 
 describe('S3 buckets', () => {
   it('locks the archive bucket in COMPLIANCE mode with a default retention, versioned', () => {
-    const archive = resourcesOf('AWS::S3::Bucket')[logicalId(s.main.buckets.archive)]!;
+    const archive = resourcesOf('AWS::S3::Bucket')[logicalId(s.main.storage.archive)]!;
     expect(archive.Properties).toMatchObject({
       ObjectLockEnabled: true,
       ObjectLockConfiguration: {
@@ -90,7 +90,7 @@ describe('S3 buckets', () => {
   });
 
   it('keeps every version of document contents under Object Lock (COMPLIANCE)', () => {
-    const attachments = resourcesOf('AWS::S3::Bucket')[logicalId(s.main.buckets.attachments)]!;
+    const attachments = resourcesOf('AWS::S3::Bucket')[logicalId(s.main.storage.attachments)]!;
     expect(attachments.Properties).toMatchObject({
       ObjectLockEnabled: true,
       ObjectLockConfiguration: {
@@ -107,14 +107,14 @@ describe('S3 buckets', () => {
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties.BucketEncryption).toBeDefined();
     }
-    for (const b of [s.main.buckets.attachments, s.main.buckets.archive]) {
+    for (const b of [s.main.storage.attachments, s.main.storage.archive]) {
       expect(buckets[logicalId(b)]!.Properties.BucketEncryption).toEqual({
         ServerSideEncryptionConfiguration: [
           {
             BucketKeyEnabled: true,
             ServerSideEncryptionByDefault: {
               SSEAlgorithm: 'aws:kms',
-              KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(s.main.dataKey), 'Arn'] },
+              KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(s.main.data.dataKey), 'Arn'] },
             },
           },
         ],
@@ -148,12 +148,12 @@ describe('S3 buckets', () => {
 
   it('logs attachments, archive and web access to the log bucket and allows presigned PUT from the web origin', () => {
     const buckets = resourcesOf('AWS::S3::Bucket');
-    for (const b of [s.main.buckets.attachments, s.main.buckets.archive, s.main.buckets.web]) {
+    for (const b of [s.main.storage.attachments, s.main.storage.archive, s.main.edge.webBucket]) {
       expect(buckets[logicalId(b)]!.Properties.LoggingConfiguration).toMatchObject({
-        DestinationBucketName: { Ref: logicalId(s.main.buckets.logs) },
+        DestinationBucketName: { Ref: logicalId(s.main.storage.logBucket) },
       });
     }
-    expect(buckets[logicalId(s.main.buckets.attachments)]!.Properties.CorsConfiguration).toMatchObject({
+    expect(buckets[logicalId(s.main.storage.attachments)]!.Properties.CorsConfiguration).toMatchObject({
       CorsRules: [
         expect.objectContaining({
           AllowedMethods: expect.arrayContaining(['PUT']),
@@ -161,7 +161,7 @@ describe('S3 buckets', () => {
             {
               'Fn::Join': [
                 '',
-                ['https://', { 'Fn::GetAtt': [logicalId(s.main.distribution), 'DomainName'] }],
+                ['https://', { 'Fn::GetAtt': [logicalId(s.main.edge.distribution), 'DomainName'] }],
               ],
             },
           ],
@@ -217,7 +217,7 @@ describe('IAM', () => {
 
   it('scopes states:SendTaskSuccess/SendTaskFailure/StartExecution to the project state machines', () => {
     const grants = allowStatements().filter(({ st }) => list(st.Action).includes('states:SendTaskSuccess'));
-    const machineCount = Object.keys(s.main.stateMachines).length;
+    const machineCount = Object.keys(s.main.workflows.stateMachines).length;
     expect(machineCount).toBeGreaterThan(0);
     // every API, task and stream Lambda gets the grant
     const appFns = Object.keys(s.main.functions).filter((id) => /^(Api|Task|Stream)/.test(id));
@@ -237,7 +237,7 @@ describe('IAM', () => {
     expect(grants.length).toBeGreaterThan(0);
     for (const { st } of grants) {
       const resources = list(st.Resource);
-      expect(resources).toHaveLength(Object.keys(s.main.stateMachines).length);
+      expect(resources).toHaveLength(Object.keys(s.main.workflows.stateMachines).length);
       for (const r of resources) expect(JSON.stringify(r)).toMatch(/:execution:karguzar-prod-[a-z-]+:\*/);
     }
   });
@@ -294,7 +294,7 @@ describe('WAF and CloudFront', () => {
           Match.objectLike({ OriginAccessControlId: Match.anyValue(), S3OriginConfig: Match.anyValue() }),
           Match.objectLike({
             DomainName: Match.objectLike({
-              'Fn::Join': Match.arrayWith([Match.arrayWith([{ Ref: logicalId(s.main.httpApi) }])]),
+              'Fn::Join': Match.arrayWith([Match.arrayWith([{ Ref: logicalId(s.main.api.httpApi) }])]),
             }),
             CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }),
           }),
@@ -344,7 +344,7 @@ describe('HTTP API', () => {
     s.mainTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       JwtConfiguration: {
-        Audience: [{ Ref: logicalId(s.main.webClient) }],
+        Audience: [{ Ref: logicalId(s.main.identity.webClient) }],
         Issuer: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
       },
     });
@@ -405,8 +405,8 @@ describe('Lambda functions', () => {
         expect(vars, name).toHaveProperty(name);
       }
       expect(vars.KARGUZAR_ENV).toBe('aws');
-      expect(vars.TABLE_NAME).toEqual({ Ref: logicalId(s.main.table) });
-      expect(vars.OIDC_AUDIENCE).toEqual({ Ref: logicalId(s.main.webClient) });
+      expect(vars.TABLE_NAME).toEqual({ Ref: logicalId(s.main.data.table) });
+      expect(vars.OIDC_AUDIENCE).toEqual({ Ref: logicalId(s.main.identity.webClient) });
       expect(JSON.stringify(vars.STATE_MACHINE_ARNS)).toMatch(/stateMachine:karguzar-prod-/);
     }
   });
@@ -431,7 +431,11 @@ describe('Lambda functions', () => {
         {
           'Fn::Join': [
             '',
-            ['https://', { 'Fn::GetAtt': [logicalId(s.main.distribution), 'DomainName'] }, '/auth/callback/'],
+            [
+              'https://',
+              { 'Fn::GetAtt': [logicalId(s.main.edge.distribution), 'DomainName'] },
+              '/auth/callback/',
+            ],
           ],
         },
       ],
