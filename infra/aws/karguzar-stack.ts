@@ -125,6 +125,7 @@ export class KarguzarStack extends Stack {
       newFunction: app.create,
       authorizer: identity.authorizer,
       extraGrants: (group, pf) => {
+        // Agency admins create and disable their employees' logins (org route group only).
         if (group === 'org') identity.grantUserAdmin(pf);
       },
     });

@@ -6,9 +6,9 @@ import { logicalId } from './bare-stack';
 import { synth, type Synthesized } from './synth';
 
 /**
- * The stack as a whole: what must hold across the concerns (every bucket, every policy, every
- * Lambda, every alarm), how the concerns are wired to each other, cdk-nag, and the logical ids
- * of the deployed resources. Each concern's own properties are tested in `<concern>.test.ts`.
+ * The stack as a whole: what must hold across the concerns (every bucket, Lambda and alarm), how
+ * the concerns are wired to each other, cdk-nag, and the logical ids of the deployed resources.
+ * Each concern's own properties are tested in `<concern>.test.ts`, every policy in iam.test.ts.
  */
 let s: Synthesized;
 beforeAll(() => {
