@@ -2,11 +2,14 @@ import { Tags, Validations, type App } from 'aws-cdk-lib';
 import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EdgeStack } from './edge-stack';
+import type { EntryPaths } from './entries';
 import { KarguzarStack, type InfraRoute } from './karguzar-stack';
 
 export interface BuildOptions {
   readonly projectRoot: string;
   readonly routes: readonly InfraRoute[];
+  /** Where the Lambda entries live under `projectRoot`. @default `entries.ts` */
+  readonly entries?: EntryPaths;
   /** Run cdk-nag AwsSolutions as a validation plugin (CDK policy validation). @default true */
   readonly nag?: boolean;
 }
@@ -62,6 +65,7 @@ export function buildApp(app: App, options: BuildOptions): Built {
     description: 'Kargüzar: records management (API, data, workflows, auth, web)',
     projectRoot: options.projectRoot,
     routes: options.routes,
+    entries: options.entries,
     webAclArn: edge.webAclArn,
     mailDomain: ctx('mailDomain') ?? 'mail.karguzar.example',
     authDomainPrefix: ctx('authDomainPrefix') ?? `karguzar-${envName}-${account}`,

@@ -6,6 +6,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_CONTEXT, buildApp, type Built } from '../../infra/aws/build';
+import type { EntryPaths } from '../../infra/aws/entries';
 import type { InfraRoute } from '../../infra/aws/karguzar-stack';
 
 /** Synthesizes the stack against test/infra/fixture (stream consumer, missing entries). */
@@ -15,6 +16,12 @@ const fixtureRoutes: InfraRoute[] = [
   { method: 'POST', path: '/api/v1/alpha/public', group: 'alpha' as InfraRoute['group'], auth: 'public' },
   { method: 'GET', path: '/api/v1/beta', group: 'beta' as InfraRoute['group'], auth: 'jwt' },
 ];
+/** The fixture's own layout: independent of where entries.ts says the real functions live. */
+const fixtureEntries: EntryPaths = {
+  routeGroup: (group) => `functions/handlers/${group}.handler.ts`,
+  task: (name) => `functions/handlers/tasks/${name}.task.ts`,
+  stream: 'functions/handlers/stream.handler.ts',
+};
 
 let built: Built;
 let template: Template;
@@ -26,7 +33,12 @@ beforeAll(() => {
     outdir: mkdtempSync(join(tmpdir(), 'karguzar-cdk-fixture-')),
     context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [], env: 'test' },
   });
-  built = buildApp(app, { projectRoot: fixtureRoot, routes: fixtureRoutes, nag: true });
+  built = buildApp(app, {
+    projectRoot: fixtureRoot,
+    routes: fixtureRoutes,
+    entries: fixtureEntries,
+    nag: true,
+  });
   app.synth(); // throws on any unacknowledged cdk-nag error
   template = Template.fromStack(built.main);
 });
@@ -47,7 +59,7 @@ describe('stack against the fixture project', () => {
   });
 
   it('skips a state machine whose task has no entry, with a warning', () => {
-    expect(Object.keys(built.main.stateMachines)).toEqual(['deadline']);
+    expect(Object.keys(built.main.workflows.stateMachines)).toEqual(['deadline']);
     template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
     Annotations.fromStack(built.main).hasWarning(
       '*',
@@ -68,7 +80,7 @@ describe('stack against the fixture project', () => {
     const stream = built.main.functions.StreamFn!;
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionName: { Ref: logicalId(stream.fn) },
-      EventSourceArn: { 'Fn::GetAtt': [logicalId(built.main.table), 'StreamArn'] },
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(built.main.data.table), 'StreamArn'] },
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
@@ -79,7 +91,7 @@ describe('stack against the fixture project', () => {
         Statement: Match.arrayWith([
           Match.objectLike({
             Action: Match.arrayWith(['dynamodb:GetRecords']),
-            Resource: { 'Fn::GetAtt': [logicalId(built.main.table), 'StreamArn'] },
+            Resource: { 'Fn::GetAtt': [logicalId(built.main.data.table), 'StreamArn'] },
           }),
         ]),
       },

@@ -1,120 +1,89 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Stack, Validations, type CfnResource } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routes } from '../../functions/api/routes';
-import { taskPlaceholders } from '../../infra/aws/asl';
-import { projectRoot, synth, type Synthesized } from './synth';
+import { logicalId } from './bare-stack';
+import { synth, type Synthesized } from './synth';
 
+/**
+ * The stack as a whole: what must hold across the concerns (every bucket, Lambda and alarm), how
+ * the concerns are wired to each other, cdk-nag, and the logical ids of the deployed resources.
+ * Each concern's own properties are tested in `<concern>.test.ts`, every policy in iam.test.ts.
+ */
 let s: Synthesized;
 beforeAll(() => {
   s = synth();
 });
 
-const logicalId = (c: IConstruct): string => Stack.of(c).getLogicalId(c.node.defaultChild as CfnResource);
 const resourcesOf = (type: string): Record<string, { Properties: Record<string, unknown> }> =>
   s.mainTemplate.findResources(type) as Record<string, { Properties: Record<string, unknown> }>;
 
-describe('DynamoDB table', () => {
-  it('has pk/sk, gsi1 and gsi2, on-demand billing, streams and TTL', () => {
-    s.mainTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
-      GlobalSecondaryIndexes: [
-        Match.objectLike({
-          IndexName: 'gsi1',
-          KeySchema: [
-            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-          ],
-        }),
-        Match.objectLike({
-          IndexName: 'gsi2',
-          KeySchema: [
-            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
-          ],
-        }),
-      ],
+/**
+ * Logical ids as deployed. A changed logical id makes CloudFormation replace the resource: the
+ * table, buckets, user pool and keys would lose their data, and the resources with fixed names
+ * would fail to deploy on a name clash. The CloudFront function's name comes from its path.
+ */
+const DEPLOYED: Record<string, string> = {
+  DataKey17AFBB84: 'AWS::KMS::Key',
+  SigningKeyEEFC2790: 'AWS::KMS::Key',
+  TableCD117FA1: 'AWS::DynamoDB::Table',
+  LogBucketCC3B17E8: 'AWS::S3::Bucket',
+  AttachmentsBucket8E14A36F: 'AWS::S3::Bucket',
+  ArchiveBucket9DECBF5D: 'AWS::S3::Bucket',
+  WebBucket12880F5B: 'AWS::S3::Bucket',
+  UserPool6BA7E5F2: 'AWS::Cognito::UserPool',
+  UserPoolDomainD0EA232A: 'AWS::Cognito::UserPoolDomain',
+  WebClient697086FD: 'AWS::Cognito::UserPoolClient',
+  ApiF70053CD: 'AWS::ApiGatewayV2::Api',
+  Web3C8945DB: 'AWS::CloudFront::Distribution',
+  IndexRewrite0A63A7CD: 'AWS::CloudFront::Function',
+  SearchCollection: 'AWS::OpenSearchServerless::Collection',
+  ScheduleGroup: 'AWS::Scheduler::ScheduleGroup',
+  MailIdentity4365A1C5: 'AWS::SES::EmailIdentity',
+  StateMachineLogs3CB16D3C: 'AWS::Logs::LogGroup',
+  ExecutionDeadlineMachineF40381A9: 'AWS::StepFunctions::StateMachine',
+};
+
+describe('logical ids', () => {
+  it('keeps the logical ids of the deployed stateful and named resources', () => {
+    const resources = s.mainTemplate.toJSON().Resources as Record<string, { Type: string }>;
+    for (const [id, type] of Object.entries(DEPLOYED)) expect(resources[id]?.Type, id).toBe(type);
+    s.mainTemplate.hasResourceProperties('AWS::CloudFront::Function', {
+      Name: 'eu-central-1KarguzarprodIndexRewrite8FAFF1EA',
     });
   });
 
-  it('has PITR, deletion protection and SSE with the customer-managed data key', () => {
-    s.mainTemplate.hasResourceProperties('AWS::DynamoDB::Table', {
-      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      DeletionProtectionEnabled: true,
-      SSESpecification: {
-        SSEEnabled: true,
-        SSEType: 'KMS',
-        KMSMasterKeyId: { 'Fn::GetAtt': [logicalId(s.main.dataKey), 'Arn'] },
-      },
-    });
-    s.mainTemplate.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
-  });
-});
-
-describe('KMS keys', () => {
-  it('rotates the symmetric data key', () => {
-    s.mainTemplate.hasResourceProperties('AWS::KMS::Key', {
-      KeySpec: Match.absent(),
-      EnableKeyRotation: true,
-    });
-  });
-
-  it('has an ECC_NIST_P256 SIGN_VERIFY signing key', () => {
-    s.mainTemplate.hasResourceProperties('AWS::KMS::Key', {
-      KeySpec: 'ECC_NIST_P256',
-      KeyUsage: 'SIGN_VERIFY',
-    });
+  it('defines the stateful resources directly in the stack (a concern adds no level to their paths)', () => {
+    const { data, storage, edge, identity } = s.main;
+    const stateful: IConstruct[] = [
+      data.dataKey,
+      data.signingKey,
+      data.table,
+      storage.logBucket,
+      storage.attachments,
+      storage.archive,
+      edge.webBucket,
+      identity.userPool,
+    ];
+    for (const c of stateful) expect(c.node.scope, c.node.path).toBe(s.main);
   });
 });
 
 describe('S3 buckets', () => {
-  it('locks the archive bucket in COMPLIANCE mode with a default retention, versioned', () => {
-    const archive = resourcesOf('AWS::S3::Bucket')[logicalId(s.main.buckets.archive)]!;
-    expect(archive.Properties).toMatchObject({
-      ObjectLockEnabled: true,
-      ObjectLockConfiguration: {
-        ObjectLockEnabled: 'Enabled',
-        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3653 } },
-      },
-      VersioningConfiguration: { Status: 'Enabled' },
-    });
-  });
-
-  it('keeps every version of document contents under Object Lock (COMPLIANCE)', () => {
-    const attachments = resourcesOf('AWS::S3::Bucket')[logicalId(s.main.buckets.attachments)]!;
-    expect(attachments.Properties).toMatchObject({
-      ObjectLockEnabled: true,
-      ObjectLockConfiguration: {
-        ObjectLockEnabled: 'Enabled',
-        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3653 } },
-      },
-      VersioningConfiguration: { Status: 'Enabled' },
-    });
-  });
-
   it('encrypts every bucket, attachments and archive with the data key', () => {
     const buckets = resourcesOf('AWS::S3::Bucket');
     expect(Object.keys(buckets)).toHaveLength(4);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties.BucketEncryption).toBeDefined();
     }
-    for (const b of [s.main.buckets.attachments, s.main.buckets.archive]) {
+    for (const b of [s.main.storage.attachments, s.main.storage.archive]) {
       expect(buckets[logicalId(b)]!.Properties.BucketEncryption).toEqual({
         ServerSideEncryptionConfiguration: [
           {
             BucketKeyEnabled: true,
             ServerSideEncryptionByDefault: {
               SSEAlgorithm: 'aws:kms',
-              KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(s.main.dataKey), 'Arn'] },
+              KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(s.main.data.dataKey), 'Arn'] },
             },
           },
         ],
@@ -148,12 +117,12 @@ describe('S3 buckets', () => {
 
   it('logs attachments, archive and web access to the log bucket and allows presigned PUT from the web origin', () => {
     const buckets = resourcesOf('AWS::S3::Bucket');
-    for (const b of [s.main.buckets.attachments, s.main.buckets.archive, s.main.buckets.web]) {
+    for (const b of [s.main.storage.attachments, s.main.storage.archive, s.main.edge.webBucket]) {
       expect(buckets[logicalId(b)]!.Properties.LoggingConfiguration).toMatchObject({
-        DestinationBucketName: { Ref: logicalId(s.main.buckets.logs) },
+        DestinationBucketName: { Ref: logicalId(s.main.storage.logBucket) },
       });
     }
-    expect(buckets[logicalId(s.main.buckets.attachments)]!.Properties.CorsConfiguration).toMatchObject({
+    expect(buckets[logicalId(s.main.storage.attachments)]!.Properties.CorsConfiguration).toMatchObject({
       CorsRules: [
         expect.objectContaining({
           AllowedMethods: expect.arrayContaining(['PUT']),
@@ -161,7 +130,7 @@ describe('S3 buckets', () => {
             {
               'Fn::Join': [
                 '',
-                ['https://', { 'Fn::GetAtt': [logicalId(s.main.distribution), 'DomainName'] }],
+                ['https://', { 'Fn::GetAtt': [logicalId(s.main.edge.distribution), 'DomainName'] }],
               ],
             },
           ],
@@ -171,97 +140,10 @@ describe('S3 buckets', () => {
   });
 });
 
-describe('IAM', () => {
-  type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
-  const allowStatements = (): Array<{ where: string; st: Statement }> => {
-    const out: Array<{ where: string; st: Statement }> = [];
-    for (const template of [s.mainTemplate, s.edgeTemplate]) {
-      for (const [id, r] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
-        for (const st of r.Properties.PolicyDocument.Statement as Statement[]) out.push({ where: id, st });
-      }
-      for (const [id, r] of Object.entries(template.findResources('AWS::IAM::ManagedPolicy'))) {
-        for (const st of r.Properties.PolicyDocument.Statement as Statement[]) out.push({ where: id, st });
-      }
-      for (const [id, r] of Object.entries(template.findResources('AWS::IAM::Role'))) {
-        for (const p of (r.Properties.Policies ?? []) as Array<{
-          PolicyDocument: { Statement: Statement[] };
-        }>) {
-          for (const st of p.PolicyDocument.Statement) out.push({ where: id, st });
-        }
-      }
-    }
-    return out.filter(({ st }) => st.Effect === 'Allow');
-  };
-  const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
-  const DATA = /^(dynamodb|s3|kms):/;
-
-  it('finds the policies it checks', () => {
-    expect(allowStatements().length).toBeGreaterThan(20);
-  });
-
-  it('never grants "*" actions, nor "<service>:*" on DynamoDB, S3 or KMS', () => {
-    for (const { where, st } of allowStatements()) {
-      for (const action of list(st.Action)) {
-        expect(action, where).not.toBe('*');
-        expect(action, where).not.toMatch(/^(dynamodb|s3|kms):\*$/);
-      }
-    }
-  });
-
-  it('never grants DynamoDB, S3 or KMS actions on "*" resources', () => {
-    for (const { where, st } of allowStatements()) {
-      if (!list(st.Action).some((a) => DATA.test(a))) continue;
-      for (const resource of list(st.Resource)) expect(resource, where).not.toBe('*');
-    }
-  });
-
-  it('scopes states:SendTaskSuccess/SendTaskFailure/StartExecution to the project state machines', () => {
-    const grants = allowStatements().filter(({ st }) => list(st.Action).includes('states:SendTaskSuccess'));
-    const machineCount = Object.keys(s.main.stateMachines).length;
-    expect(machineCount).toBeGreaterThan(0);
-    // every API, task and stream Lambda gets the grant
-    const appFns = Object.keys(s.main.functions).filter((id) => /^(Api|Task|Stream)/.test(id));
-    expect(grants).toHaveLength(appFns.length);
-    for (const { st } of grants) {
-      expect(list(st.Action)).toEqual(
-        expect.arrayContaining(['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:StartExecution']),
-      );
-      const resources = list(st.Resource);
-      expect(resources).toHaveLength(machineCount);
-      for (const r of resources) expect(JSON.stringify(r)).toMatch(/:stateMachine:karguzar-prod-/);
-    }
-  });
-
-  it('scopes states:StopExecution to executions of the project state machines', () => {
-    const grants = allowStatements().filter(({ st }) => list(st.Action).includes('states:StopExecution'));
-    expect(grants.length).toBeGreaterThan(0);
-    for (const { st } of grants) {
-      const resources = list(st.Resource);
-      expect(resources).toHaveLength(Object.keys(s.main.stateMachines).length);
-      for (const r of resources) expect(JSON.stringify(r)).toMatch(/:execution:karguzar-prod-[a-z-]+:\*/);
-    }
-  });
-});
-
-describe('WAF and CloudFront', () => {
-  it('defines a CLOUDFRONT web ACL in us-east-1 with a rate-based rule and AWS managed rule sets', () => {
+describe('WAF link', () => {
+  it('defines the CLOUDFRONT web ACL in us-east-1 (its rules: edge.test.ts)', () => {
     expect(s.edge.region).toBe('us-east-1');
-    s.edgeTemplate.hasResourceProperties('AWS::WAFv2::WebACL', {
-      Scope: 'CLOUDFRONT',
-      Rules: Match.arrayWith([
-        Match.objectLike({
-          Action: { Block: {} },
-          Statement: {
-            RateBasedStatement: Match.objectLike({ AggregateKeyType: 'IP', Limit: Match.anyValue() }),
-          },
-        }),
-        Match.objectLike({
-          Statement: {
-            ManagedRuleGroupStatement: { VendorName: 'AWS', Name: 'AWSManagedRulesCommonRuleSet' },
-          },
-        }),
-      ]),
-    });
+    s.edgeTemplate.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT' });
   });
 
   it('attaches that web ACL to the distribution (exported from us-east-1, read in the main region)', () => {
@@ -278,85 +160,6 @@ describe('WAF and CloudFront', () => {
         WebACLId: { 'Fn::GetAtt': [readerId, exported![0]] },
       }),
     });
-  });
-
-  it('routes /api/* to the HTTP API and serves the web bucket through origin access control', () => {
-    s.mainTemplate.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({
-        CacheBehaviors: [
-          Match.objectLike({
-            PathPattern: '/api/*',
-            ViewerProtocolPolicy: 'https-only',
-            AllowedMethods: Match.arrayWith(['PUT', 'PATCH', 'POST', 'DELETE']),
-          }),
-        ],
-        Origins: [
-          Match.objectLike({ OriginAccessControlId: Match.anyValue(), S3OriginConfig: Match.anyValue() }),
-          Match.objectLike({
-            DomainName: Match.objectLike({
-              'Fn::Join': Match.arrayWith([Match.arrayWith([{ Ref: logicalId(s.main.httpApi) }])]),
-            }),
-            CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }),
-          }),
-        ],
-        Logging: Match.objectLike({ Bucket: Match.anyValue() }),
-      }),
-    });
-  });
-  it('rewrites directory paths of the static export and leaves API error bodies alone', () => {
-    s.mainTemplate.hasResourceProperties('AWS::CloudFront::Function', {
-      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
-    });
-    s.mainTemplate.hasResourceProperties('AWS::CloudFront::Distribution', {
-      DistributionConfig: Match.objectLike({
-        DefaultCacheBehavior: Match.objectLike({
-          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
-        }),
-        CustomErrorResponses: Match.absent(),
-      }),
-    });
-  });
-});
-
-describe('HTTP API', () => {
-  it('sets default route throttling and access logs on the stage', () => {
-    s.mainTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      StageName: '$default',
-      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
-      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
-    });
-  });
-
-  it('creates exactly the routes of the shared route table, JWT-authorized unless public', () => {
-    const created = Object.values(resourcesOf('AWS::ApiGatewayV2::Route')).map((r) => ({
-      key: r.Properties.RouteKey,
-      auth: r.Properties.AuthorizationType,
-    }));
-    const expected = routes.map((r) => ({
-      key: `${r.method} ${r.path}`,
-      auth: r.auth === 'jwt' ? 'JWT' : 'NONE',
-    }));
-    expect(created).toEqual(expect.arrayContaining(expected));
-    expect(created).toHaveLength(expected.length);
-  });
-
-  it('uses a Cognito JWT authorizer whose audience is the web client', () => {
-    s.mainTemplate.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
-      AuthorizerType: 'JWT',
-      JwtConfiguration: {
-        Audience: [{ Ref: logicalId(s.main.webClient) }],
-        Issuer: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
-      },
-    });
-  });
-
-  it('has one Lambda per route group', () => {
-    const groups = new Set(routes.map((r) => r.group));
-    const apiFns = Object.keys(s.main.functions).filter((id) => id.startsWith('Api'));
-    expect(apiFns).toHaveLength(groups.size);
-    expect(resourcesOf('AWS::ApiGatewayV2::Integration')).toSatisfy(
-      (integrations: object) => Object.keys(integrations).length === groups.size,
-    );
   });
 });
 
@@ -405,33 +208,24 @@ describe('Lambda functions', () => {
         expect(vars, name).toHaveProperty(name);
       }
       expect(vars.KARGUZAR_ENV).toBe('aws');
-      expect(vars.TABLE_NAME).toEqual({ Ref: logicalId(s.main.table) });
-      expect(vars.OIDC_AUDIENCE).toEqual({ Ref: logicalId(s.main.webClient) });
+      expect(vars.TABLE_NAME).toEqual({ Ref: logicalId(s.main.data.table) });
+      expect(vars.OIDC_AUDIENCE).toEqual({ Ref: logicalId(s.main.identity.webClient) });
       expect(JSON.stringify(vars.STATE_MACHINE_ARNS)).toMatch(/stateMachine:karguzar-prod-/);
     }
   });
 
-  it('wires the pre-token-generation trigger as event version V2_0', () => {
-    s.mainTemplate.hasResourceProperties('AWS::Cognito::UserPool', {
-      LambdaConfig: {
-        PreTokenGenerationConfig: {
-          LambdaArn: { 'Fn::GetAtt': [logicalId(s.main.functions.PreTokenFn!.fn), 'Arn'] },
-          LambdaVersion: 'V2_0',
-        },
-      },
-      Schema: Match.arrayWith([Match.objectLike({ Name: 'tenant', Mutable: false })]),
-      MfaConfiguration: 'OPTIONAL',
-    });
-  });
-
-  it('has a public web client with the authorization code flow and no secret', () => {
+  it('has a public web client with the authorization code flow, called back on the distribution', () => {
     s.mainTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       CallbackURLs: [
         {
           'Fn::Join': [
             '',
-            ['https://', { 'Fn::GetAtt': [logicalId(s.main.distribution), 'DomainName'] }, '/auth/callback/'],
+            [
+              'https://',
+              { 'Fn::GetAtt': [logicalId(s.main.edge.distribution), 'DomainName'] },
+              '/auth/callback/',
+            ],
           ],
         },
       ],
@@ -441,51 +235,7 @@ describe('Lambda functions', () => {
   });
 });
 
-describe('Step Functions', () => {
-  const aslFiles = readdirSync(join(projectRoot, 'statemachines')).filter((f) => f.endsWith('.asl.json'));
-
-  it('creates one STANDARD state machine per statemachines/*.asl.json', () => {
-    const machines = Object.values(resourcesOf('AWS::StepFunctions::StateMachine'));
-    expect(machines).toHaveLength(aslFiles.length);
-    expect(machines.map((m) => m.Properties.StateMachineName).sort()).toEqual(
-      aslFiles.map((f) => `karguzar-prod-${f.replace('.asl.json', '')}`).sort(),
-    );
-    for (const m of machines) {
-      expect(m.Properties).toMatchObject({
-        StateMachineType: 'STANDARD',
-        LoggingConfiguration: { Level: 'ALL' },
-        TracingConfiguration: { Enabled: true },
-      });
-    }
-  });
-
-  it('maps every ${fn_<name>} placeholder to its task Lambda', () => {
-    const machines = Object.values(resourcesOf('AWS::StepFunctions::StateMachine'));
-    for (const file of aslFiles) {
-      const name = `karguzar-prod-${file.replace('.asl.json', '')}`;
-      const machine = machines.find((m) => m.Properties.StateMachineName === name)!;
-      const tasks = taskPlaceholders(readFileSync(join(projectRoot, 'statemachines', file), 'utf8'));
-      const subs = machine.Properties.DefinitionSubstitutions as Record<string, unknown>;
-      expect(Object.keys(subs).sort()).toEqual(tasks.map((t) => `fn_${t}`).sort());
-      for (const t of tasks) {
-        const pf = Object.entries(s.main.functions).find(
-          ([id]) => id.toLowerCase() === `task${t}fn`.toLowerCase(),
-        );
-        expect(pf, t).toBeDefined();
-        expect(subs[`fn_${t}`]).toEqual({ 'Fn::GetAtt': [logicalId(pf![1].fn), 'Arn'] });
-      }
-    }
-  });
-});
-
-describe('OpenSearch Serverless, queues, alarms', () => {
-  it('encrypts the collection with the data key and restricts data access to project roles', () => {
-    s.mainTemplate.hasResourceProperties('AWS::OpenSearchServerless::SecurityPolicy', { Type: 'encryption' });
-    s.mainTemplate.hasResourceProperties('AWS::OpenSearchServerless::SecurityPolicy', { Type: 'network' });
-    s.mainTemplate.hasResourceProperties('AWS::OpenSearchServerless::AccessPolicy', { Type: 'data' });
-    s.mainTemplate.hasResourceProperties('AWS::OpenSearchServerless::Collection', { Type: 'SEARCH' });
-  });
-
+describe('queues and alarms', () => {
   it('encrypts the DLQs and alarms on their depth, on Lambda errors and throttles and on API 5xx', () => {
     s.mainTemplate.allResourcesProperties('AWS::SQS::Queue', { KmsMasterKeyId: Match.anyValue() });
     const alarms = Object.values(resourcesOf('AWS::CloudWatch::Alarm')).map((a) => a.Properties);

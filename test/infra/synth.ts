@@ -32,16 +32,21 @@ export interface ValidationReport {
   }>;
 }
 
-let cached: Synthesized | undefined;
+const cached = new Map<boolean, Synthesized>();
 
 /**
  * Synthesizes the real app (real route table, real statemachines/ folder) once per test
  * file, with cdk-nag on and Lambda bundling skipped (`aws:cdk:bundling-stacks: []`):
  * bundling is exercised by `npm run synth`; here it would only add esbuild time.
+ * `cloudFormationValidation: false` skips CDK's schema validation (most of the synth time) for
+ * files that only read the templates; stack.test.ts keeps it on.
  */
-export function synth(): Synthesized {
-  if (cached) return cached;
+export function synth(options: { cloudFormationValidation?: boolean } = {}): Synthesized {
+  const validate = options.cloudFormationValidation ?? true;
+  const hit = cached.get(validate);
+  if (hit) return hit;
   const app = new App({
+    builtinCloudFormationValidation: validate,
     outdir: mkdtempSync(join(tmpdir(), 'karguzar-cdk-')),
     context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [] },
   });
@@ -51,12 +56,13 @@ export function synth(): Synthesized {
   const report = JSON.parse(
     readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
   ) as ValidationReport;
-  cached = {
+  const result: Synthesized = {
     ...built,
     app,
     mainTemplate: Template.fromStack(built.main),
     edgeTemplate: Template.fromStack(built.edge),
     report,
   };
-  return cached;
+  cached.set(validate, result);
+  return result;
 }

@@ -143,4 +143,12 @@ export class ProjectFunction extends Construct {
       });
     }
   }
+
+  /**
+   * Adds environment variables after creation: a concern's `bind*` helper sets its variables
+   * together with the grants they need (one without the other is a broken function).
+   */
+  addEnvironment(vars: Record<string, string>): void {
+    for (const [name, value] of Object.entries(vars)) this.fn.addEnvironment(name, value);
+  }
 }

@@ -1,0 +1,156 @@
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+  type IHttpRouteAuthorizer,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { RouteDef } from '../../../functions/platform/http/route';
+import { pascal } from '../asl';
+import { alarmAtLeast } from './alarm';
+import type { NewAppFunction } from './app-functions';
+import { ProjectFunction } from './project-function';
+
+/** The part of the shared route table that the infrastructure needs. */
+export type InfraRoute = Pick<RouteDef, 'method' | 'path' | 'group' | 'auth'>;
+
+/** Route groups whose use cases send e-mail or SMS (outgoing documents, execution notices). */
+const NOTIFYING_GROUPS: readonly string[] = ['documents', 'execution'];
+
+export interface ApiProps {
+  /** `karguzar-<env>`: prefix of physical names. */
+  readonly prefix: string;
+  /** Default route throttling of the stage. @default 200 rps, burst 400 */
+  readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly alarmAction: IAlarmAction;
+}
+
+export interface RouteGroupsProps {
+  /** The shared route table (`functions/api/routes.ts`). */
+  readonly routes: readonly InfraRoute[];
+  /** Absolute entry file of a route group's Lambda (see `entries.ts`). */
+  readonly entry: (group: string) => string;
+  readonly newFunction: NewAppFunction;
+  /** Authorizer of `auth: 'jwt'` routes. */
+  readonly authorizer: IHttpRouteAuthorizer;
+  /** Extra grants of a route group's function beyond the shared data plane. */
+  readonly extraGrants?: (group: string, pf: ProjectFunction) => void;
+}
+
+/**
+ * The HTTP API: `$default` stage with throttling and JSON access logs, 5xx/4xx alarms, and
+ * (in a second step, once the authorizer exists) one route per entry of the shared route table,
+ * served by one Lambda per route group.
+ *
+ * Resources are defined directly in `scope` (the stack) so that their logical ids, and the
+ * names CDK derives from construct paths, stay those of the deployed stack.
+ */
+export class Api {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+
+  constructor(
+    private readonly scope: Construct,
+    props: ApiProps,
+  ) {
+    const accessLogs = new LogGroup(scope, 'ApiAccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.httpApi = new HttpApi(scope, 'Api', {
+      apiName: `${props.prefix}-api`,
+      description: 'Kargüzar HTTP API (routes from functions/api/routes.ts)',
+      createDefaultStage: false,
+    });
+    this.stage = new HttpStage(scope, 'ApiStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle ?? { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latency: '$context.responseLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    alarmAtLeast(scope, 'Api5xx', {
+      description: 'HTTP API: 5xx responses',
+      metric: this.stage.metricServerError({ period: Duration.minutes(5) }),
+      threshold: 5,
+      action: props.alarmAction,
+    });
+    alarmAtLeast(scope, 'Api4xxSpike', {
+      description: 'HTTP API: 4xx spike (includes 429 from stage throttling)',
+      metric: this.stage.metricClientError({ period: Duration.minutes(5) }),
+      threshold: 500,
+      action: props.alarmAction,
+    });
+    new CfnOutput(scope, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+  }
+
+  /**
+   * One Lambda per route group that has routes and an entry (a group without entry is skipped
+   * with a warning), then every route of those groups.
+   */
+  addRouteGroups(props: RouteGroupsProps): void {
+    const integrations = new Map<string, HttpLambdaIntegration>();
+    for (const group of [...new Set(props.routes.map((r) => r.group))]) {
+      const entry = props.entry(group);
+      if (!ProjectFunction.entryExists(entry)) {
+        Annotations.of(this.scope).addWarningV2(
+          'karguzar:missing-handler',
+          `Route group "${group}" has no entry ${entry}; its routes are not deployed.`,
+        );
+        continue;
+      }
+      const pf = props.newFunction(`Api${pascal(group)}Fn`, {
+        entry,
+        description: `Kargüzar API route group "${group}"`,
+        timeout: Duration.seconds(29),
+        sendsNotifications: NOTIFYING_GROUPS.includes(group),
+        search: 'read',
+      });
+      props.extraGrants?.(group, pf);
+      integrations.set(
+        group,
+        // One invoke permission per function (scoped to this API) instead of one per route:
+        // a big route table would otherwise outgrow the 20 KB Lambda resource policy.
+        new HttpLambdaIntegration(`${pascal(group)}Integration`, pf.fn, { scopePermissionToRoute: false }),
+      );
+    }
+
+    for (const route of props.routes) {
+      const integration = integrations.get(route.group);
+      if (!integration) continue;
+      const [created] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod[route.method]],
+        integration,
+        authorizer: route.auth === 'jwt' ? props.authorizer : new HttpNoneAuthorizer(),
+      });
+      if (route.auth === 'public' && created) {
+        Validations.of(created).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `Public by design in the shared route table (${route.method} ${route.path}): anonymous e-service or health endpoint, behind WAF and stage throttling.`,
+        });
+      }
+    }
+  }
+}

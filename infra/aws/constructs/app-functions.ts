@@ -1,0 +1,55 @@
+import type { Duration } from 'aws-cdk-lib';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ProjectFunction } from './project-function';
+
+/** What an application Lambda (API route group, task, stream consumer) is made of. */
+export interface AppFunctionOptions {
+  readonly entry: string;
+  readonly description: string;
+  readonly timeout: Duration;
+  /** Dead-letter queue for asynchronous invocations. */
+  readonly deadLetterQueue?: IQueue;
+  /** Sends e-mail (SES) and SMS (SNS). */
+  readonly sendsNotifications: boolean;
+  /** The stream consumer indexes ('write'); everything else only queries ('read'). */
+  readonly search: 'read' | 'write';
+}
+
+/** Creates an application Lambda already bound to everything it needs. */
+export type NewAppFunction = (id: string, options: AppFunctionOptions) => ProjectFunction;
+
+/**
+ * A concern's `bind*` step: sets the function's environment variables and the grants they need,
+ * together. Binders run in the order given (it is the order of the statements in each role's
+ * policy, so reordering them changes the deployed policies, not what they allow).
+ */
+export type AppFunctionBinder = (pf: ProjectFunction, options: AppFunctionOptions) => void;
+
+/**
+ * The application Lambdas: every one gets the same data-plane environment and grants (see the
+ * binders), alarms on the alarm topic and is registered by construct id.
+ */
+export class AppFunctions {
+  /** Every application function, by construct id, in creation order. */
+  readonly functions: Record<string, ProjectFunction> = {};
+
+  constructor(
+    private readonly scope: Construct,
+    private readonly props: { readonly alarmTopic: ITopic; readonly binders: readonly AppFunctionBinder[] },
+  ) {}
+
+  readonly create: NewAppFunction = (id, options) => {
+    const pf = new ProjectFunction(this.scope, id, {
+      entry: options.entry,
+      description: options.description,
+      timeout: options.timeout,
+      deadLetterQueue: options.deadLetterQueue,
+      alarmTopic: this.props.alarmTopic,
+    });
+    this.functions[id] = pf;
+    for (const bind of this.props.binders) bind(pf, options);
+    return pf;
+  };
+}

@@ -1,0 +1,182 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  AttributeType,
+  BillingMode,
+  Operation,
+  ProjectionType,
+  StreamViewType,
+  Table,
+  TableEncryption,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
+import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
+import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { alarmAtLeast } from './alarm';
+import type { NewAppFunction } from './app-functions';
+import type { Monitoring } from './monitoring';
+import { ProjectFunction } from './project-function';
+
+const dataKeyAcknowledged = new WeakSet<IRole>();
+
+/**
+ * cdk-nag findings of any grant that uses the data key (table and bucket grants alike): CDK
+ * grants `kms:ReEncrypt*` and `kms:GenerateDataKey*`, on the key ARN only. Once per role.
+ */
+export function acknowledgeDataKeyGrants(role: IRole): void {
+  if (dataKeyAcknowledged.has(role)) return;
+  dataKeyAcknowledged.add(role);
+  for (const [action, reason] of [
+    ['kms:ReEncrypt*', 'CDK table/bucket grants: ReEncrypt on the data key only (resource is the key ARN).'],
+    ['kms:GenerateDataKey*', 'Envelope encryption with the data key only (resource is the key ARN).'],
+  ] as const) {
+    Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason });
+  }
+}
+
+/**
+ * The records themselves: the customer-managed data key, the signing key and the single
+ * DynamoDB table (gsi1, gsi2, stream, TTL, PITR, deletion protection). Nothing here is ever
+ * deleted (RETAIN).
+ *
+ * Resources are defined directly in `scope` (the stack), so their logical ids stay those of the
+ * deployed stack: a new logical id would replace the table and the keys.
+ */
+export class Data {
+  readonly dataKey: Key;
+  readonly signingKey: Key;
+  readonly table: Table;
+
+  constructor(private readonly scope: Construct) {
+    this.dataKey = new Key(scope, 'DataKey', {
+      description: 'Kargüzar data encryption key (table, buckets, queues, topics, search)',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.signingKey = new Key(scope, 'SigningKey', {
+      description: 'Kargüzar document signing key (ECDSA P-256, sign/verify)',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.table = new Table(scope, 'Table', {
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+      sortKey: { name: 'sk', type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.dataKey,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      stream: StreamViewType.NEW_AND_OLD_IMAGES,
+      timeToLiveAttribute: 'ttl',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const gsi of ['gsi1', 'gsi2']) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: gsi,
+        partitionKey: { name: `${gsi}pk`, type: AttributeType.STRING },
+        sortKey: { name: `${gsi}sk`, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+  }
+
+  /** TABLE_NAME and read/write on the table and its indexes. */
+  bindTable(pf: ProjectFunction): void {
+    pf.addEnvironment({ TABLE_NAME: this.table.tableName });
+    this.table.grantReadWriteData(pf.role);
+    const tableId = Stack.of(this.scope).getLogicalId(this.table.node.defaultChild as never);
+    Validations.of(pf.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+      reason: 'Queries on the two GSIs (gsi1, gsi2) of the single table.',
+    });
+    acknowledgeDataKeyGrants(pf.role);
+  }
+
+  /** SIGNING_KEY_ID and sign/verify with the signing key (never its deletion or policy). */
+  bindSigningKey(pf: ProjectFunction): void {
+    pf.addEnvironment({ SIGNING_KEY_ID: this.signingKey.keyId });
+    this.signingKey.grant(pf.role, 'kms:Sign', 'kms:Verify', 'kms:GetPublicKey');
+  }
+
+  /**
+   * The stream consumer (search indexer, notification fan-out), when its entry exists: it sends
+   * notifications and is the only writer of the search index.
+   */
+  addStreamConsumer(props: {
+    readonly entry: string;
+    readonly newFunction: NewAppFunction;
+    readonly monitoring: Monitoring;
+  }): ProjectFunction | undefined {
+    if (!ProjectFunction.entryExists(props.entry)) return undefined;
+    const dlq = props.monitoring.deadLetterQueue(
+      'StreamDlq',
+      'DLQ of DynamoDB stream batches that failed processing',
+      'event-source-mapping',
+    );
+    const pf = props.newFunction('StreamFn', {
+      entry: props.entry,
+      description: 'Kargüzar DynamoDB stream consumer (search indexer, notifications)',
+      timeout: Duration.seconds(60),
+      sendsNotifications: true,
+      search: 'write',
+    });
+    this.bindStream(pf, dlq);
+    return pf;
+  }
+
+  /**
+   * Feeds the table stream to a consumer: partial batch failures, bisect on error, a day of
+   * retries, then the batch goes to `onFailure`.
+   */
+  bindStream(pf: ProjectFunction, onFailure: IQueue): void {
+    pf.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: [
+          'dynamodb:DescribeStream',
+          'dynamodb:GetRecords',
+          'dynamodb:GetShardIterator',
+          'dynamodb:ListStreams',
+        ],
+        resources: [this.table.tableStreamArn!],
+      }),
+    );
+    pf.fn.addEventSourceMapping('TableStream', {
+      eventSourceArn: this.table.tableStreamArn!,
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 100,
+      bisectBatchOnError: true,
+      retryAttempts: 5,
+      maxRecordAge: Duration.hours(24),
+      reportBatchItemFailures: true,
+      onFailure: new SqsDlq(onFailure),
+    });
+  }
+
+  /** Alarm on throttled requests of the operations the application uses. */
+  alarmOnThrottles(action: IAlarmAction): void {
+    alarmAtLeast(this.scope, 'TableThrottles', {
+      description: 'DynamoDB: throttled requests',
+      metric: this.table.metricThrottledRequestsForOperations({
+        period: Duration.minutes(5),
+        operations: [
+          Operation.GET_ITEM,
+          Operation.PUT_ITEM,
+          Operation.UPDATE_ITEM,
+          Operation.QUERY,
+          Operation.BATCH_GET_ITEM,
+          Operation.BATCH_WRITE_ITEM,
+          Operation.TRANSACT_GET_ITEMS,
+          Operation.TRANSACT_WRITE_ITEMS,
+        ],
+      }),
+      threshold: 1,
+      action,
+    });
+  }
+}

@@ -1,0 +1,151 @@
+import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import {
+  AccountRecovery,
+  CfnManagedLoginBranding,
+  FeaturePlan,
+  LambdaVersion,
+  ManagedLoginVersion,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolClient,
+  UserPoolClientIdentityProvider,
+  UserPoolOperation,
+  type UserPoolDomain,
+} from 'aws-cdk-lib/aws-cognito';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import { ProjectFunction } from './project-function';
+
+export interface IdentityProps {
+  /** `karguzar-<env>`: prefix of physical names. */
+  readonly prefix: string;
+  /** Cognito managed login domain prefix (must be globally unique per region). */
+  readonly authDomainPrefix: string;
+  /** Web origins allowed for OAuth callbacks and logouts (the distribution's first). */
+  readonly webOrigins: readonly string[];
+  /** Absolute entry of the pre-token-generation trigger. */
+  readonly preTokenEntry: string;
+  readonly alarmTopic: ITopic;
+}
+
+/**
+ * Who signs in: the Cognito user pool (admin-created users, Plus threat protection, tenant as an
+ * immutable custom attribute copied into the tokens by the pre-token trigger), its managed login
+ * domain, the public web client and the JWT authorizer of the HTTP API.
+ *
+ * Resources are defined directly in `scope` (the stack), so their logical ids stay those of the
+ * deployed stack: a new logical id would replace the user pool (every account and password).
+ */
+export class Identity {
+  readonly preToken: ProjectFunction;
+  readonly userPool: UserPool;
+  readonly domain: UserPoolDomain;
+  readonly webClient: UserPoolClient;
+  /** JWT authorizer for `auth: 'jwt'` routes: issuer = the pool, audience = the web client. */
+  readonly authorizer: HttpUserPoolAuthorizer;
+
+  constructor(scope: Construct, props: IdentityProps) {
+    this.preToken = new ProjectFunction(scope, 'PreTokenFn', {
+      entry: props.preTokenEntry,
+      description: 'Cognito pre-token-generation (V2): copies custom:tenant into the access token',
+      memorySize: 256,
+      timeout: Duration.seconds(5),
+      alarmTopic: props.alarmTopic,
+    });
+
+    const userPool = (this.userPool = new UserPool(scope, 'UserPool', {
+      userPoolName: `${props.prefix}-users`,
+      // Accounts are created by tenant administrators, never by self sign-up.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true, username: false },
+      autoVerify: { email: true },
+      customAttributes: { tenant: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }) },
+      mfa: Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    }));
+    userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preToken.fn, LambdaVersion.V2_0);
+    Validations.of(userPool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is OPTIONAL by product decision (public-sector staff without authenticators must still sign in); TOTP is offered and Plus-tier threat protection enforces adaptive authentication.',
+    });
+
+    this.domain = userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: props.authDomainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    this.webClient = new UserPoolClient(scope, 'WebClient', {
+      userPool,
+      userPoolClientName: `${props.prefix}-web`,
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // web/lib/auth/oidc.ts: redirect_uri <origin>/auth/callback/ (Next trailingSlash: true)
+        callbackUrls: props.webOrigins.map((o) => `${o}/auth/callback/`),
+        logoutUrls: props.webOrigins.map((o) => `${o}/`),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.minutes(60),
+      idTokenValidity: Duration.minutes(60),
+      refreshTokenValidity: Duration.days(7),
+    });
+    new CfnManagedLoginBranding(scope, 'ManagedLoginBranding', {
+      userPoolId: userPool.userPoolId,
+      clientId: this.webClient.userPoolClientId,
+      useCognitoProvidedValues: true,
+    }).node.addDependency(this.domain);
+
+    this.authorizer = new HttpUserPoolAuthorizer('Cognito', userPool, {
+      userPoolClients: [this.webClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    new CfnOutput(scope, 'UserPoolId', { value: userPool.userPoolId });
+    new CfnOutput(scope, 'WebClientId', { value: this.webClient.userPoolClientId });
+    new CfnOutput(scope, 'OidcIssuer', { value: userPool.userPoolProviderUrl });
+    new CfnOutput(scope, 'AuthDomain', { value: this.domain.baseUrl() });
+  }
+
+  /** The token verifier's settings (issuer, audience) and the web login's client and logout URL. */
+  bindIssuer(pf: ProjectFunction): void {
+    pf.addEnvironment({
+      OIDC_ISSUER: this.userPool.userPoolProviderUrl,
+      OIDC_AUDIENCE: this.webClient.userPoolClientId,
+      OIDC_CLIENT_ID: this.webClient.userPoolClientId,
+      OIDC_LOGOUT_URL: `${this.domain.baseUrl()}/logout`,
+      USER_POOL_ID: this.userPool.userPoolId,
+    });
+  }
+
+  /** Agency admins create, enable and disable their employees' logins (org route group only). */
+  grantUserAdmin(pf: ProjectFunction): void {
+    this.userPool.grant(
+      pf.role,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminDisableUser',
+    );
+  }
+}

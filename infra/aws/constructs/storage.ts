@@ -1,0 +1,147 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectLockRetention,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { acknowledgeDataKeyGrants } from './data';
+import type { ProjectFunction } from './project-function';
+
+export interface StorageProps {
+  /** The data key: attachments and archive are encrypted with it (bucket keys on). */
+  readonly key: IKey;
+  /** Default retention of the archive (Object Lock COMPLIANCE), in days. @default 3653 */
+  readonly archiveRetentionDays?: number;
+  /** Default retention of document contents (Object Lock COMPLIANCE), in days. @default 3653 */
+  readonly attachmentsRetentionDays?: number;
+}
+
+/**
+ * Files: document contents (attachments), the archive, and the log bucket that receives the S3
+ * access logs of every bucket and CloudFront's standard logs. Attachments and archive are
+ * versioned under Object Lock COMPLIANCE; nothing is ever deleted (RETAIN).
+ *
+ * Resources are defined directly in `scope` (the stack), so their logical ids stay those of the
+ * deployed stack: a new logical id would replace the buckets.
+ */
+export class Storage {
+  readonly logBucket: Bucket;
+  readonly attachments: Bucket;
+  readonly archive: Bucket;
+
+  constructor(
+    private readonly scope: Construct,
+    props: StorageProps,
+  ) {
+    this.logBucket = new Bucket(scope, 'LogBucket', {
+      // S3 server access logs and CloudFront standard logs only support SSE-S3 targets;
+      // CloudFront standard logs need ACLs (BUCKET_OWNER_PREFERRED).
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      lifecycleRules: [
+        {
+          id: 'expire-logs',
+          expiration: Duration.days(400),
+          noncurrentVersionExpiration: Duration.days(30),
+          transitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }],
+        },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // Contents of documents never change: every version is kept under Object Lock, and the app
+    // reads the version it verified (a later write to the key cannot alter what it serves).
+    this.attachments = new Bucket(scope, 'AttachmentsBucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: props.key,
+      bucketKeyEnabled: true,
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.compliance(
+        Duration.days(props.attachmentsRetentionDays ?? 3653),
+      ),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/attachments/',
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.archive = new Bucket(scope, 'ArchiveBucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: props.key,
+      bucketKeyEnabled: true,
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.compliance(
+        Duration.days(props.archiveRetentionDays ?? 3653),
+      ),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 's3/archive/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+
+  /** Browsers upload document contents with presigned PUTs, from the web app's origins only. */
+  allowBrowserUploads(origins: string[]): void {
+    this.attachments.addCorsRule({
+      allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+      allowedOrigins: origins,
+      allowedHeaders: ['content-type', 'content-md5', 'x-amz-*'],
+      exposedHeaders: ['ETag', 'x-amz-version-id'],
+      maxAge: 3000,
+    });
+  }
+
+  /** ATTACHMENTS_BUCKET, ARCHIVE_BUCKET; read and put on both, never delete. */
+  bindBuckets(pf: ProjectFunction): void {
+    pf.addEnvironment({
+      ATTACHMENTS_BUCKET: this.attachments.bucketName,
+      ARCHIVE_BUCKET: this.archive.bucketName,
+    });
+    this.attachments.grantRead(pf.role);
+    this.attachments.grantPut(pf.role);
+    this.archive.grantRead(pf.role);
+    this.archive.grantPut(pf.role);
+
+    const stack = Stack.of(this.scope);
+    const arnOf = (b: Bucket): string => `<${stack.getLogicalId(b.node.defaultChild as never)}.Arn>`;
+    const acks: Array<[string, string]> = [
+      [
+        `Resource::${arnOf(this.attachments)}/*`,
+        'Objects of the attachments bucket (keys are tenant-prefixed and chosen at run time).',
+      ],
+      [
+        `Resource::${arnOf(this.archive)}/*`,
+        'Objects of the archive bucket (Object Lock protects them from change).',
+      ],
+      [
+        'Action::s3:GetObject*',
+        'CDK grantRead: GetObject, GetObjectVersion and their ACL/tagging reads on the two named buckets only.',
+      ],
+      ['Action::s3:GetBucket*', 'CDK grantRead: bucket metadata reads on the two named buckets only.'],
+      ['Action::s3:List*', 'CDK grantRead: listing the two named buckets only.'],
+      ['Action::s3:Abort*', 'CDK grantPut: aborting multipart uploads on the two named buckets only.'],
+    ];
+    for (const [finding, reason] of acks) {
+      Validations.of(pf.role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+    }
+    acknowledgeDataKeyGrants(pf.role);
+  }
+}

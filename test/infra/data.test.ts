@@ -1,0 +1,133 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Data } from '../../infra/aws/constructs/data';
+import { ProjectFunction } from '../../infra/aws/constructs/project-function';
+import { actionsOf, bareStack, logicalId, statementsOf, stubEntry } from './bare-stack';
+
+let data: Data;
+let fn: ProjectFunction;
+let template: Template;
+beforeAll(() => {
+  const stack = bareStack();
+  data = new Data(stack);
+  fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
+  data.bindTable(fn);
+  data.bindSigningKey(fn);
+  data.bindStream(fn, new Queue(stack, 'Dlq'));
+  data.alarmOnThrottles(new SnsAction(new Topic(stack, 'Alarms')));
+  template = Template.fromStack(stack);
+});
+
+describe('DynamoDB table', () => {
+  it('has pk/sk, gsi1 and gsi2, on-demand billing, streams and TTL', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      GlobalSecondaryIndexes: [
+        Match.objectLike({
+          IndexName: 'gsi1',
+          KeySchema: [
+            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
+          ],
+        }),
+        Match.objectLike({
+          IndexName: 'gsi2',
+          KeySchema: [
+            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
+            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
+          ],
+        }),
+      ],
+    });
+  });
+
+  it('has PITR, deletion protection and SSE with the customer-managed data key', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [logicalId(data.dataKey), 'Arn'] },
+      },
+    });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+  });
+
+  it('alarms on throttled requests', () => {
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: 'DynamoDB: throttled requests',
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^Alarms') }],
+    });
+  });
+});
+
+describe('KMS keys', () => {
+  it('rotates the symmetric data key', () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeySpec: Match.absent(),
+      EnableKeyRotation: true,
+    });
+  });
+
+  it('has an ECC_NIST_P256 SIGN_VERIFY signing key', () => {
+    template.hasResourceProperties('AWS::KMS::Key', {
+      KeySpec: 'ECC_NIST_P256',
+      KeyUsage: 'SIGN_VERIFY',
+    });
+  });
+
+  it('retains both keys', () => {
+    const keys = Object.values(template.findResources('AWS::KMS::Key'));
+    expect(keys).toHaveLength(2);
+    for (const key of keys) expect(key.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('bindings', () => {
+  const vars = (): Record<string, unknown> =>
+    template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]!.Properties.Environment.Variables;
+
+  it('bindTable sets TABLE_NAME and grants read/write on the table and its indexes', () => {
+    expect(vars().TABLE_NAME).toEqual({ Ref: logicalId(data.table) });
+    const tableArn = { 'Fn::GetAtt': [logicalId(data.table), 'Arn'] };
+    const grant = statementsOf(template, logicalId(fn.role)).find((s) =>
+      [s.Action].flat().includes('dynamodb:PutItem'),
+    );
+    expect(grant?.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+    expect(actionsOf(template, logicalId(fn.role))).not.toContain('dynamodb:DeleteTable');
+  });
+
+  it('bindSigningKey sets SIGNING_KEY_ID and allows sign/verify only', () => {
+    expect(vars().SIGNING_KEY_ID).toEqual({ Ref: logicalId(data.signingKey) });
+    const onSigningKey = statementsOf(template, logicalId(fn.role)).filter(
+      (s) =>
+        JSON.stringify(s.Resource) === JSON.stringify({ 'Fn::GetAtt': [logicalId(data.signingKey), 'Arn'] }),
+    );
+    expect(onSigningKey.flatMap((s) => [s.Action].flat()).sort()).toEqual([
+      'kms:GetPublicKey',
+      'kms:Sign',
+      'kms:Verify',
+    ]);
+  });
+
+  it('bindStream maps the table stream with partial batch failures and an on-failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(data.table), 'StreamArn'] },
+      StartingPosition: 'TRIM_HORIZON',
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 5,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+});

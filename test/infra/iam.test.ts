@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synth, type Synthesized } from './synth';
+
+/** Least privilege across both stacks of the real app (every policy, inline or attached). */
+let s: Synthesized;
+beforeAll(() => {
+  s = synth({ cloudFormationValidation: false });
+});
+
+describe('IAM', () => {
+  type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+  const allowStatements = (): Array<{ where: string; st: Statement }> => {
+    const out: Array<{ where: string; st: Statement }> = [];
+    for (const template of [s.mainTemplate, s.edgeTemplate]) {
+      for (const [id, r] of Object.entries(template.findResources('AWS::IAM::Policy'))) {
+        for (const st of r.Properties.PolicyDocument.Statement as Statement[]) out.push({ where: id, st });
+      }
+      for (const [id, r] of Object.entries(template.findResources('AWS::IAM::ManagedPolicy'))) {
+        for (const st of r.Properties.PolicyDocument.Statement as Statement[]) out.push({ where: id, st });
+      }
+      for (const [id, r] of Object.entries(template.findResources('AWS::IAM::Role'))) {
+        for (const p of (r.Properties.Policies ?? []) as Array<{
+          PolicyDocument: { Statement: Statement[] };
+        }>) {
+          for (const st of p.PolicyDocument.Statement) out.push({ where: id, st });
+        }
+      }
+    }
+    return out.filter(({ st }) => st.Effect === 'Allow');
+  };
+  const list = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+  const DATA = /^(dynamodb|s3|kms):/;
+
+  it('finds the policies it checks', () => {
+    expect(allowStatements().length).toBeGreaterThan(20);
+  });
+
+  it('never grants "*" actions, nor "<service>:*" on DynamoDB, S3 or KMS', () => {
+    for (const { where, st } of allowStatements()) {
+      for (const action of list(st.Action)) {
+        expect(action, where).not.toBe('*');
+        expect(action, where).not.toMatch(/^(dynamodb|s3|kms):\*$/);
+      }
+    }
+  });
+
+  it('never grants DynamoDB, S3 or KMS actions on "*" resources', () => {
+    for (const { where, st } of allowStatements()) {
+      if (!list(st.Action).some((a) => DATA.test(a))) continue;
+      for (const resource of list(st.Resource)) expect(resource, where).not.toBe('*');
+    }
+  });
+
+  it('scopes states:SendTaskSuccess/SendTaskFailure/StartExecution to the project state machines', () => {
+    const grants = allowStatements().filter(({ st }) => list(st.Action).includes('states:SendTaskSuccess'));
+    const machineCount = Object.keys(s.main.workflows.stateMachines).length;
+    expect(machineCount).toBeGreaterThan(0);
+    // every API, task and stream Lambda gets the grant
+    const appFns = Object.keys(s.main.functions).filter((id) => /^(Api|Task|Stream)/.test(id));
+    expect(grants).toHaveLength(appFns.length);
+    for (const { st } of grants) {
+      expect(list(st.Action)).toEqual(
+        expect.arrayContaining(['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:StartExecution']),
+      );
+      const resources = list(st.Resource);
+      expect(resources).toHaveLength(machineCount);
+      for (const r of resources) expect(JSON.stringify(r)).toMatch(/:stateMachine:karguzar-prod-/);
+    }
+  });
+
+  it('scopes states:StopExecution to executions of the project state machines', () => {
+    const grants = allowStatements().filter(({ st }) => list(st.Action).includes('states:StopExecution'));
+    expect(grants.length).toBeGreaterThan(0);
+    for (const { st } of grants) {
+      const resources = list(st.Resource);
+      expect(resources).toHaveLength(Object.keys(s.main.workflows.stateMachines).length);
+      for (const r of resources) expect(JSON.stringify(r)).toMatch(/:execution:karguzar-prod-[a-z-]+:\*/);
+    }
+  });
+});

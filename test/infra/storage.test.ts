@@ -1,0 +1,123 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ProjectFunction } from '../../infra/aws/constructs/project-function';
+import { Storage } from '../../infra/aws/constructs/storage';
+import { actionsOf, bareStack, logicalId, stubEntry } from './bare-stack';
+
+let storage: Storage;
+let key: Key;
+let fn: ProjectFunction;
+let template: Template;
+const bucket = (b: { node: unknown }): Record<string, unknown> =>
+  template.findResources('AWS::S3::Bucket')[logicalId(b as never)]!.Properties;
+
+beforeAll(() => {
+  const stack = bareStack();
+  key = new Key(stack, 'Key');
+  storage = new Storage(stack, { key, archiveRetentionDays: 3653 });
+  storage.allowBrowserUploads(['https://edms.example.az']);
+  fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
+  storage.bindBuckets(fn);
+  template = Template.fromStack(stack);
+});
+
+describe('archive and attachments', () => {
+  it('locks the archive bucket in COMPLIANCE mode with a default retention, versioned', () => {
+    expect(bucket(storage.archive)).toMatchObject({
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3653 } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+  });
+
+  it('keeps every version of document contents under Object Lock (COMPLIANCE)', () => {
+    expect(bucket(storage.attachments)).toMatchObject({
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3653 } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+    });
+  });
+
+  it('takes the retention periods from its props', () => {
+    const stack = bareStack();
+    const s = new Storage(stack, {
+      key: new Key(stack, 'Key'),
+      archiveRetentionDays: 30,
+      attachmentsRetentionDays: 7,
+    });
+    const buckets = Template.fromStack(stack).findResources('AWS::S3::Bucket');
+    const days = (b: object): unknown =>
+      (
+        buckets[logicalId(b as never)]!.Properties.ObjectLockConfiguration as {
+          Rule: { DefaultRetention: object };
+        }
+      ).Rule.DefaultRetention;
+    expect(days(s.archive)).toEqual({ Mode: 'COMPLIANCE', Days: 30 });
+    expect(days(s.attachments)).toEqual({ Mode: 'COMPLIANCE', Days: 7 });
+  });
+
+  it('encrypts attachments and archive with the data key (bucket keys), the log bucket with SSE-S3', () => {
+    for (const b of [storage.attachments, storage.archive]) {
+      expect(bucket(b).BucketEncryption).toEqual({
+        ServerSideEncryptionConfiguration: [
+          {
+            BucketKeyEnabled: true,
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [logicalId(key), 'Arn'] },
+            },
+          },
+        ],
+      });
+    }
+    expect(bucket(storage.logBucket).BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+  });
+
+  it('retains every bucket', () => {
+    const buckets = Object.values(template.findResources('AWS::S3::Bucket'));
+    expect(buckets).toHaveLength(3);
+    for (const b of buckets) expect(b.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('logs and uploads', () => {
+  it('logs attachments and archive access to the log bucket', () => {
+    for (const b of [storage.attachments, storage.archive]) {
+      expect(bucket(b).LoggingConfiguration).toMatchObject({
+        DestinationBucketName: { Ref: logicalId(storage.logBucket) },
+      });
+    }
+  });
+
+  it('allows presigned PUT from the given web origins only', () => {
+    expect(bucket(storage.attachments).CorsConfiguration).toEqual({
+      CorsRules: [
+        expect.objectContaining({
+          AllowedMethods: expect.arrayContaining(['PUT']),
+          AllowedOrigins: ['https://edms.example.az'],
+        }),
+      ],
+    });
+  });
+});
+
+describe('bindBuckets', () => {
+  it('sets both bucket names and grants read and put, never delete', () => {
+    const vars = template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]!.Properties.Environment
+      .Variables as Record<string, unknown>;
+    expect(vars.ATTACHMENTS_BUCKET).toEqual({ Ref: logicalId(storage.attachments) });
+    expect(vars.ARCHIVE_BUCKET).toEqual({ Ref: logicalId(storage.archive) });
+    const actions = actionsOf(template, logicalId(fn.role));
+    expect(actions).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject']));
+    expect(actions.filter((a) => /^s3:Delete/.test(a))).toEqual([]);
+  });
+});
