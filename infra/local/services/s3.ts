@@ -233,7 +233,7 @@ export async function start(opts: S3StartOptions): Promise<S3Service> {
         });
       }
 
-      const auth = verifySigV4({ method, url: rawUrl, headers: flatHeaders(req) }, secrets, new Date());
+      const auth = await verifySigV4({ method, url: rawUrl, headers: flatHeaders(req) }, secrets, new Date());
       if (!auth.ok) {
         req.resume();
         throw new S3Error(auth.status, auth.code, auth.message);
