@@ -7,7 +7,10 @@
  * input; `crypto.signDigest` is only proposed upstream), so DIGEST goes through `@noble/curves`
  * (audited P-256) with `prehash: false`. Signatures are DER, either S half accepted, as in KMS.
  * Keys live in `<dataDir>/kms/keys/<id>.json` (PKCS#8 PEM of the P-256 key, mode 0600, written
- * atomically); aliases in `<dataDir>/kms/aliases.json`.
+ * atomically); aliases in `<dataDir>/kms/aliases.json`. Every request must be SigV4-signed for
+ * `kms` with the local credentials (reads and lists included); others get KMS's JSON error
+ * (MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException,
+ * IncompleteSignatureException; HTTP 400) before anything is looked at.
  */
 import {
   createHash,
@@ -33,6 +36,7 @@ import {
   writeFileAtomic,
   type LocalService,
 } from './common';
+import { authenticate, jsonAuthError, secretsOf } from './service-auth';
 
 export const DEFAULT_SIGNING_ALIAS = 'alias/karguzar-signing';
 const ACCOUNT = '000000000000';
@@ -46,6 +50,8 @@ export interface KmsStartOptions {
   region?: string;
   /** Aliases created with a new ECC_NIST_P256 signing key on start if missing. Default [alias/karguzar-signing]. */
   signingAliases?: string[];
+  /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
+  credentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
 }
 
 export interface KmsService extends LocalService {
@@ -128,6 +134,7 @@ const SIGNING_ALGORITHMS = ['ECDSA_SHA_256'];
 export async function start(opts: KmsStartOptions): Promise<KmsService> {
   const port = requirePort(opts.port, 'kms.port');
   const region = opts.region ?? LOCAL_AWS_REGION;
+  const secrets = secretsOf(opts.credentials);
   const root = join(opts.dataDir, 'kms');
   const keysDir = join(root, 'keys');
   const aliasesFile = join(root, 'aliases.json');
@@ -345,6 +352,11 @@ export async function start(opts: KmsStartOptions): Promise<KmsService> {
     try {
       const target = req.headers['x-amz-target'];
       const raw = await readBody(req, 1024 * 1024);
+      const auth = await authenticate(req, raw, 'kms', secrets);
+      if (!auth.ok) {
+        const { status, type } = jsonAuthError(auth.failure);
+        return reply(status, { __type: type, message: auth.message }, type);
+      }
       if (req.method !== 'POST' || typeof target !== 'string' || !target.startsWith('TrentService.')) {
         throw new KmsError(
           'UnknownOperationException',

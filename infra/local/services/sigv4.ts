@@ -5,10 +5,14 @@
  * escaping, query and header canonicalization, signing key — agrees with the SDK by construction;
  * this module only picks the parts out of the request and applies the service's rules (which
  * headers are required, expiry, clock skew). Verifying here is what makes a presigned PUT's signed
- * Content-Length and x-amz-checksum-sha256 binding locally, the same as on S3.
+ * Content-Length and x-amz-checksum-sha256 binding locally, the same as on S3. The other local
+ * endpoints verify through `service-auth.ts`; `signRequest` signs with the same signer for code
+ * that calls them without an SDK client.
  */
 import { createHash, createHmac, timingSafeEqual, type BinaryLike, type Hash, type Hmac } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { getPayloadHash, SignatureV4 } from '@smithy/signature-v4';
+import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from './common';
 
 export interface SigV4Request {
   method: string;
@@ -24,8 +28,23 @@ export interface SigV4Request {
 }
 
 export type SigV4Result =
-  | { ok: true; accessKeyId: string; presigned: boolean; payloadHash: string }
+  | {
+      ok: true;
+      accessKeyId: string;
+      presigned: boolean;
+      payloadHash: string;
+      /** The credential scope's service and region, as signed. */
+      service: string;
+      region: string;
+    }
   | { ok: false; status: number; code: string; message: string };
+
+/** Request headers as lower-case name → single string (repeats joined with ','). */
+export function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headersDistinct)) if (v) out[k] = v.join(',');
+  return out;
+}
 
 const ALGORITHM = 'AWS4-HMAC-SHA256';
 const SHA256_HEADER = 'x-amz-content-sha256';
@@ -250,5 +269,58 @@ export async function verifySigV4(
       'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
     );
   }
-  return { ok: true, accessKeyId, presigned, payloadHash };
+  return { ok: true, accessKeyId, presigned, payloadHash, service, region };
+}
+
+export interface SignRequestInput {
+  /** Absolute URL of the local endpoint, path and query included. */
+  url: string;
+  /** Default POST. */
+  method?: string;
+  /** Headers to sign and send (e.g. content-type, x-amz-target); host is taken from the URL. */
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  /** Signing name of the service: kms, ses, sns, states, cognito-idp… */
+  service: string;
+  /** Default LOCAL_AWS_REGION. */
+  region?: string;
+  /** Default LOCAL_AWS_CREDENTIALS. */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Default now. */
+  signingDate?: Date;
+}
+
+/**
+ * Signs a request to a local endpoint the way an SDK client signs it (the SDK's own signer, the
+ * path escaped once more, x-amz-content-sha256 added), for callers that send with plain fetch or
+ * node:http. Returns the headers to send: the given ones plus authorization, x-amz-date and
+ * x-amz-content-sha256. `host` is signed but not returned (the HTTP client sets the same value
+ * from the URL).
+ */
+export async function signRequest(input: SignRequestInput): Promise<Record<string, string>> {
+  const url = new URL(input.url);
+  const credentials = input.credentials ?? LOCAL_AWS_CREDENTIALS;
+  const signer = new SignatureV4({
+    service: input.service,
+    region: input.region ?? LOCAL_AWS_REGION,
+    credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey },
+    sha256: NodeSha256,
+  });
+  const headers: Record<string, string> = { ...input.headers, host: url.host };
+  const signed = await signer.sign(
+    {
+      method: input.method ?? 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port ? { port: Number(url.port) } : {}),
+      path: url.pathname,
+      query: queryBag(parseQuery(url.search.slice(1))),
+      headers,
+      ...(input.body !== undefined ? { body: input.body } : {}),
+    },
+    input.signingDate ? { signingDate: input.signingDate } : {},
+  );
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(signed.headers)) if (k.toLowerCase() !== 'host') out[k] = String(v);
+  return out;
 }

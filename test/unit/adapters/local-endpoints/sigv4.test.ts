@@ -27,6 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   parseAmzDate,
   parseQuery,
+  signRequest,
   verifySigV4,
   type SigV4Request,
 } from '../../../../infra/local/services/sigv4';
@@ -429,6 +430,8 @@ describe('verifySigV4 with presigned URLs from the SDK presigner', () => {
       accessKeyId: creds.accessKeyId,
       presigned: true,
       payloadHash: 'UNSIGNED-PAYLOAD',
+      service: 's3',
+      region,
     });
   });
 
@@ -507,6 +510,46 @@ describe('verifySigV4 with presigned URLs from the SDK presigner', () => {
     expect(expired).toMatchObject({ ok: false, code: 'AccessDenied', message: 'Request has expired' });
     expect(unknown).toMatchObject({ ok: false, code: 'InvalidAccessKeyId' });
     expect(both).toMatchObject({ ok: false, status: 400, code: 'InvalidArgument' });
+  });
+});
+
+describe('signRequest (plain-fetch callers of the local endpoints)', () => {
+  it('signs as the SDK clients do: what fetch sends verifies, with its scope and body hash; a changed body does not', async () => {
+    // Arrange
+    const body = '{"ms":61000,"qeyd":"ə"}';
+    const url = `${wire}/v2/email/identities/a%20b%2Bc@%C9%99.az?x=1+2&y=%20`;
+    const headers = await signRequest({
+      url,
+      service: 'states',
+      region: 'us-east-1',
+      credentials: creds,
+      headers: { 'x-amz-target': 'KarguzarLocal.AdvanceClock', 'content-type': 'application/x-amz-json-1.0' },
+      body,
+    });
+
+    // Act
+    const req = await capture(() => fetch(url, { method: 'POST', headers, body }));
+    const result = await verifySigV4(req, secrets);
+    const changed = await verifySigV4(
+      {
+        ...req,
+        headers: { ...req.headers, 'x-amz-content-sha256': undefined },
+        body: Buffer.from(body.replace('ə', 'e')),
+      },
+      secrets,
+    );
+
+    // Assert
+    expect(headers.host).toBeUndefined();
+    expect(result).toEqual({
+      ok: true,
+      accessKeyId: creds.accessKeyId,
+      presigned: false,
+      payloadHash: createHash('sha256').update(body).digest('hex'),
+      service: 'states',
+      region: 'us-east-1',
+    });
+    expect(changed).toMatchObject({ ok: false, code: 'SignatureDoesNotMatch' });
   });
 });
 
