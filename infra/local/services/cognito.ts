@@ -3,13 +3,17 @@
  * over the local identity provider's user store, so the Cognito adapter works unchanged: AdminCreateUser
  * (with an invitation e-mail carrying a temporary password, relayed to maildev), AdminGetUser,
  * AdminEnableUser, AdminDisableUser. Difference from Cognito, recorded in docs/decisions.md: the
- * temporary password signs in directly (no forced change on first sign-in).
+ * temporary password signs in directly (no forced change on first sign-in). Every request must be
+ * SigV4-signed for `cognito-idp` with the local credentials; others get Cognito's JSON error
+ * (MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException,
+ * IncompleteSignatureException; HTTP 400) and no login is created, read or changed.
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import nodemailer from 'nodemailer';
 import type { LocalUser, LocalUserStore } from '../oidc/user-store';
 import { closeServer, LOCAL_HOST, listenLoopback, readBody, requirePort, type LocalService } from './common';
+import { authenticate, jsonAuthError, secretsOf } from './service-auth';
 
 export interface CognitoStartOptions {
   port: number;
@@ -20,6 +24,8 @@ export interface CognitoStartOptions {
   from: string;
   /** Where the invitation tells the user to sign in. */
   signInUrl: string;
+  /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
+  credentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
 }
 
 class CognitoError extends Error {
@@ -73,6 +79,7 @@ function invitation(
 
 export async function start(opts: CognitoStartOptions): Promise<LocalService> {
   const port = requirePort(opts.port, 'cognito.port');
+  const secrets = secretsOf(opts.credentials);
   const mail = nodemailer.createTransport({
     host: opts.smtp.host ?? LOCAL_HOST,
     port: opts.smtp.port,
@@ -146,19 +153,25 @@ export async function start(opts: CognitoStartOptions): Promise<LocalService> {
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
-      const reply = (status: number, body: unknown) => {
+      const reply = (status: number, body: unknown, errorType?: string) => {
         res.writeHead(status, {
           'content-type': 'application/x-amz-json-1.1',
           'x-amzn-requestid': randomUUID(),
+          ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
         });
         res.end(JSON.stringify(body));
       };
       try {
+        const raw = await readBody(req, 256 * 1024);
+        const auth = await authenticate(req, raw, 'cognito-idp', secrets);
+        if (!auth.ok) {
+          const { status, type } = jsonAuthError(auth.failure);
+          return reply(status, { __type: type, message: auth.message }, type);
+        }
         const target = String(req.headers['x-amz-target'] ?? '');
         const action = actions[target.replace(/^AWSCognitoIdentityProviderService\./, '')];
         if (req.method !== 'POST' || !action)
           throw new CognitoError('UnknownOperationException', `Unsupported: ${target}`);
-        const raw = await readBody(req, 256 * 1024);
         reply(
           200,
           await action(raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}),

@@ -11,7 +11,7 @@ export const LOCAL_HOST = '127.0.0.1';
 
 /**
  * Dummy credentials every local client uses (the same pair the DynamoDB Local clients use); the
- * local S3 endpoint verifies SigV4 against them.
+ * local S3, KMS, SES, SNS, Cognito and Step Functions endpoints verify SigV4 against them.
  * Not frozen: the AWS SDK tags the credentials object it is given (a frozen one makes it throw).
  */
 export const LOCAL_AWS_CREDENTIALS: { accessKeyId: string; secretAccessKey: string } = {

@@ -2,8 +2,15 @@
  * Local KMS: the JSON 1.1 protocol (`X-Amz-Target: TrentService.<Op>`) for the signing subset the
  * system uses — CreateKey (ECC_NIST_P256 / SIGN_VERIFY), DescribeKey, ListKeys, CreateAlias,
  * ListAliases, Sign and Verify (ECDSA_SHA_256, RAW or DIGEST, DER signatures) and GetPublicKey
- * (DER SPKI) — backed by node:crypto. Keys live in `<dataDir>/kms/keys/<id>.json` (mode 0600,
- * written atomically); aliases in `<dataDir>/kms/aliases.json`.
+ * (DER SPKI). RAW messages are signed and verified with node:crypto. A DIGEST message is an
+ * already computed SHA-256, which node:crypto cannot sign as is on Node 20/22 (it always hashes its
+ * input; `crypto.signDigest` is only proposed upstream), so DIGEST goes through `@noble/curves`
+ * (audited P-256) with `prehash: false`. Signatures are DER, either S half accepted, as in KMS.
+ * Keys live in `<dataDir>/kms/keys/<id>.json` (PKCS#8 PEM of the P-256 key, mode 0600, written
+ * atomically); aliases in `<dataDir>/kms/aliases.json`. Every request must be SigV4-signed for
+ * `kms` with the local credentials (reads and lists included); others get KMS's JSON error
+ * (MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException,
+ * IncompleteSignatureException; HTTP 400) before anything is looked at.
  */
 import {
   createHash,
@@ -18,6 +25,7 @@ import {
 import { chmod, mkdir, readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import { p256 } from '@noble/curves/nist.js';
 import {
   closeServer,
   listenLoopback,
@@ -28,7 +36,7 @@ import {
   writeFileAtomic,
   type LocalService,
 } from './common';
-import { signDigest, verifyDigest } from './kms-ecdsa';
+import { authenticate, jsonAuthError, secretsOf } from './service-auth';
 
 export const DEFAULT_SIGNING_ALIAS = 'alias/karguzar-signing';
 const ACCOUNT = '000000000000';
@@ -42,6 +50,8 @@ export interface KmsStartOptions {
   region?: string;
   /** Aliases created with a new ECC_NIST_P256 signing key on start if missing. Default [alias/karguzar-signing]. */
   signingAliases?: string[];
+  /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
+  credentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
 }
 
 export interface KmsService extends LocalService {
@@ -65,6 +75,51 @@ interface StoredAlias {
   CreationDate: number;
 }
 
+interface LoadedKey {
+  stored: StoredKey;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+const P256_BYTES = 32;
+
+/** A JWK coordinate or scalar as the fixed 32 bytes @noble/curves takes. */
+function fixed(b64url: string): Buffer {
+  const bytes = Buffer.from(b64url, 'base64url');
+  if (bytes.length > P256_BYTES) throw new Error('not a P-256 value');
+  return Buffer.concat([Buffer.alloc(P256_BYTES - bytes.length), bytes]);
+}
+
+function p256Jwk(key: KeyObject) {
+  const jwk = key.export({ format: 'jwk' });
+  if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.x || !jwk.y) throw new Error('P-256 key required');
+  return { d: jwk.d, point: Buffer.concat([Buffer.from([4]), fixed(jwk.x), fixed(jwk.y)]) };
+}
+
+/**
+ * ECDSA P-256 over a given 32-byte SHA-256 digest (KMS `MessageType: DIGEST`). DER; k is RFC 6979
+ * with fresh random bytes mixed in, S left as computed (KMS does not normalize it either).
+ */
+export function signDigest(privateKey: KeyObject, digest: Uint8Array): Buffer {
+  if (digest.length !== P256_BYTES) throw new Error('digest must be 32 bytes');
+  const { d } = p256Jwk(privateKey);
+  if (!d) throw new Error('P-256 private key required');
+  return Buffer.from(
+    p256.sign(digest, fixed(d), { prehash: false, format: 'der', lowS: false, extraEntropy: true }),
+  );
+}
+
+/** Verifies a DER ECDSA P-256 signature over a 32-byte digest; high and low S both accepted, as in KMS. */
+export function verifyDigest(publicKey: KeyObject, digest: Uint8Array, signature: Uint8Array): boolean {
+  if (digest.length !== P256_BYTES) return false;
+  try {
+    const { point } = p256Jwk(publicKey);
+    return p256.verify(signature, digest, point, { prehash: false, format: 'der', lowS: false });
+  } catch {
+    return false;
+  }
+}
+
 class KmsError extends Error {
   constructor(
     readonly type: string,
@@ -79,13 +134,14 @@ const SIGNING_ALGORITHMS = ['ECDSA_SHA_256'];
 export async function start(opts: KmsStartOptions): Promise<KmsService> {
   const port = requirePort(opts.port, 'kms.port');
   const region = opts.region ?? LOCAL_AWS_REGION;
+  const secrets = secretsOf(opts.credentials);
   const root = join(opts.dataDir, 'kms');
   const keysDir = join(root, 'keys');
   const aliasesFile = join(root, 'aliases.json');
   await mkdir(keysDir, { recursive: true, mode: 0o700 });
   await chmod(root, 0o700);
 
-  const keys = new Map<string, { stored: StoredKey; privateKey: KeyObject; publicKey: KeyObject }>();
+  const keys = new Map<string, LoadedKey>();
   for (const name of await readdir(keysDir)) {
     if (!name.endsWith('.json')) continue;
     const stored = JSON.parse(await readFile(join(keysDir, name), 'utf8')) as StoredKey;
@@ -296,6 +352,11 @@ export async function start(opts: KmsStartOptions): Promise<KmsService> {
     try {
       const target = req.headers['x-amz-target'];
       const raw = await readBody(req, 1024 * 1024);
+      const auth = await authenticate(req, raw, 'kms', secrets);
+      if (!auth.ok) {
+        const { status, type } = jsonAuthError(auth.failure);
+        return reply(status, { __type: type, message: auth.message }, type);
+      }
       if (req.method !== 'POST' || typeof target !== 'string' || !target.startsWith('TrentService.')) {
         throw new KmsError(
           'UnknownOperationException',

@@ -49,7 +49,7 @@ import { VersionedStore, type StoreLog } from './s3-store';
 import { IntegrityError } from './s3-store-io';
 import { UploadStore } from './s3-uploads';
 import { listBucketsXml } from './s3-xml';
-import { parseQuery, verifySigV4 } from './sigv4';
+import { flatHeaders, parseQuery, verifySigV4 } from './sigv4';
 
 export const DEFAULT_BUCKETS = { attachments: 'karguzar-attachments', archive: 'karguzar-archive' } as const;
 
@@ -233,7 +233,7 @@ export async function start(opts: S3StartOptions): Promise<S3Service> {
         });
       }
 
-      const auth = verifySigV4({ method, url: rawUrl, headers: flatHeaders(req) }, secrets, new Date());
+      const auth = await verifySigV4({ method, url: rawUrl, headers: flatHeaders(req) }, secrets, new Date());
       if (!auth.ok) {
         req.resume();
         throw new S3Error(auth.status, auth.code, auth.message);
@@ -369,11 +369,4 @@ export async function start(opts: S3StartOptions): Promise<S3Service> {
       await closeServer(server);
     },
   };
-}
-
-/** Request headers as lower-case name → single string (repeats joined with ','). */
-function flatHeaders(req: IncomingMessage): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(req.headersDistinct)) if (v) out[k] = v.join(',');
-  return out;
 }

@@ -1,13 +1,17 @@
 /**
  * Local SES v2: the REST JSON `SendEmail` operation (POST /v2/email/outbound-emails) with Simple
  * content (subject, text/html, custom headers, attachments) and Raw MIME content, relayed over SMTP
- * to maildev. Stateless: maildev keeps the mail.
+ * to maildev. Stateless: maildev keeps the mail. Every request must be SigV4-signed for `ses`
+ * with the local credentials; others get SES v2's REST error (x-amzn-ErrorType
+ * MissingAuthenticationTokenException, UnrecognizedClientException or InvalidSignatureException,
+ * HTTP 403; IncompleteSignatureException, 400) and nothing is relayed.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import nodemailer from 'nodemailer';
 import type { Attachment } from 'nodemailer/lib/mailer';
 import { closeServer, listenLoopback, LOCAL_HOST, readBody, requirePort, type LocalService } from './common';
+import { authenticate, restJsonAuthError, secretsOf } from './service-auth';
 
 export interface SesStartOptions {
   /** Port on 127.0.0.1 (0 = any free port). */
@@ -16,6 +20,8 @@ export interface SesStartOptions {
   smtp: { host?: string; port: number };
   /** Largest accepted request (default 40 MB, SES v2's message limit). */
   maxRequestBytes?: number;
+  /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
+  credentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
 }
 
 class SesError extends Error {
@@ -77,6 +83,7 @@ export function recipientsFromRawHeaders(raw: string): { from?: string; to: stri
 export async function start(opts: SesStartOptions): Promise<LocalService> {
   const port = requirePort(opts.port, 'ses.port');
   const maxBytes = opts.maxRequestBytes ?? 40 * 1024 * 1024;
+  const secrets = secretsOf(opts.credentials);
   const transport = nodemailer.createTransport({
     host: opts.smtp.host ?? LOCAL_HOST,
     port: opts.smtp.port,
@@ -158,6 +165,11 @@ export async function start(opts: SesStartOptions): Promise<LocalService> {
     try {
       const path = (req.url ?? '/').split('?')[0];
       const raw = await readBody(req, maxBytes);
+      const auth = await authenticate(req, raw, 'ses', secrets);
+      if (!auth.ok) {
+        const { status, type } = restJsonAuthError(auth.failure);
+        return reply(status, { message: auth.message }, type);
+      }
       if (req.method !== 'POST' || path !== '/v2/email/outbound-emails') {
         throw new SesError(
           404,

@@ -3,6 +3,9 @@
  * `Action=Publish&Version=2010-03-31&PhoneNumber=...`, XML responses), Publish with PhoneNumber
  * only. Each SMS is appended to `<dataDir>/sms/outbox.jsonl` and fsync'd before the reply, so an
  * acknowledged message survives `kill -9`; `listOutbox` pages through it for the UI and tests.
+ * Every request must be SigV4-signed for `sns` with the local credentials; others get the query
+ * protocol's ErrorResponse (MissingAuthenticationToken, InvalidClientTokenId or
+ * SignatureDoesNotMatch, HTTP 403; IncompleteSignature, 400) and the outbox is not touched.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, truncate } from 'node:fs/promises';
@@ -18,12 +21,15 @@ import {
   requirePort,
   type LocalService,
 } from './common';
+import { authenticate, queryAuthError, secretsOf } from './service-auth';
 
 export interface SnsStartOptions {
   /** Folder of this service's state; the outbox is `<dataDir>/sms/outbox.jsonl`. */
   dataDir: string;
   /** Port on 127.0.0.1 (0 = any free port). */
   port: number;
+  /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
+  credentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
 }
 
 export interface OutboxSms {
@@ -104,6 +110,7 @@ class SnsError extends Error {
 
 export async function start(opts: SnsStartOptions): Promise<SnsService> {
   const port = requirePort(opts.port, 'sns.port');
+  const secrets = secretsOf(opts.credentials);
   const dir = join(opts.dataDir, 'sms');
   const outbox = join(dir, 'outbox.jsonl');
   await mkdir(dir, { recursive: true });
@@ -171,6 +178,11 @@ export async function start(opts: SnsStartOptions): Promise<SnsService> {
     };
     try {
       const raw = await readBody(req, 256 * 1024);
+      const auth = await authenticate(req, raw, 'sns', secrets);
+      if (!auth.ok) {
+        const { status, code } = queryAuthError(auth.failure);
+        throw new SnsError(status, code, auth.message);
+      }
       if (req.method !== 'POST') throw new SnsError(400, 'InvalidAction', 'Use POST');
       const form = new URLSearchParams(raw.toString('utf8'));
       const action = form.get('Action');

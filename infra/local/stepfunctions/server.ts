@@ -1,7 +1,10 @@
 /**
  * The Step Functions JSON 1.0 API (`X-Amz-Target: AWSStepFunctions.<Action>`) over the durable
- * runner, on 127.0.0.1, so that the unchanged @aws-sdk/client-sfn works against it. Requests are
- * not authenticated (SigV4 is ignored): the listener is bound to the loopback interface only.
+ * runner, on 127.0.0.1, so that the unchanged @aws-sdk/client-sfn works against it. Loopback is not
+ * a trust boundary: every request, the local control actions included, must be SigV4-signed for
+ * `states` with the local credentials; others get Step Functions' JSON error
+ * (MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException,
+ * IncompleteSignatureException; HTTP 400) before the runner is asked anything.
  *
  * Local-only control actions (never in AWS): `X-Amz-Target: KarguzarLocal.AdvanceClock`
  * with `{"ms": number}` and `KarguzarLocal.GetClock`; both answer `{"now": ISO-8601}`.
@@ -9,11 +12,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOCAL_HOST } from '../port-plan';
+import { authenticate, jsonAuthError, secretsOf } from '../services/service-auth';
 import { Runner, SfnError, type RunnerOptions } from './runner';
 
 export interface StepFunctionsServerOptions extends RunnerOptions {
   /** 0 picks a free port. */
   port: number;
+  /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
+  credentials?: Array<{ accessKeyId: string; secretAccessKey: string }>;
 }
 
 export interface StepFunctionsServer {
@@ -183,7 +189,7 @@ function send(res: ServerResponse, status: number, body: unknown, errorType?: st
   res.end(text);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -191,15 +197,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw new SfnError('ValidationException', 'Request body too large');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 export async function start(options: StepFunctionsServerOptions): Promise<StepFunctionsServer> {
+  const secrets = secretsOf(options.credentials);
   const runner = new Runner(options);
   await runner.start();
   const server = createServer((req, res) => {
     void (async () => {
       try {
+        const raw = await readBody(req);
+        const auth = await authenticate(req, raw, 'states', secrets);
+        if (!auth.ok) {
+          const { status, type } = jsonAuthError(auth.failure);
+          return send(res, status, { __type: type, message: auth.message }, type);
+        }
         if (req.method !== 'POST') throw new SfnError('UnknownOperationException', 'POST only');
         const target = String(req.headers['x-amz-target'] ?? '');
         const [service, action = ''] = target.split('.');
@@ -210,7 +223,7 @@ export async function start(options: StepFunctionsServerOptions): Promise<StepFu
               ? localActions[action]
               : undefined;
         if (!handler) throw new SfnError('UnknownOperationException', `Unknown operation ${target}`);
-        const text = await readBody(req);
+        const text = raw.toString('utf8');
         let body: Body;
         try {
           body = text === '' ? {} : (JSON.parse(text) as Body);

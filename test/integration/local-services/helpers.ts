@@ -3,6 +3,8 @@ import { S3ServiceException } from '@aws-sdk/client-s3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../infra/local/services/common';
+import { signRequest } from '../../../infra/local/services/sigv4';
+import { rawRequest, type RawAnswer } from '../../support/http';
 
 export const credentials = { ...LOCAL_AWS_CREDENTIALS };
 export const region = LOCAL_AWS_REGION;
@@ -21,4 +23,61 @@ export async function s3Error(promise: Promise<unknown>): Promise<S3ServiceExcep
     throw err;
   }
   throw new Error('expected an S3 error');
+}
+
+/** One call to a local endpoint as a plain HTTP client would make it. */
+export interface PlainCall {
+  /** Signing name: kms, ses, sns, states, cognito-idp. */
+  service: string;
+  method?: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** How a call reaches the endpoint: the ways it must be refused, and correctly signed. */
+export const REFUSED = ['unsigned', 'unknown key', 'wrong secret', 'changed path', 'changed body'] as const;
+export type Variant = (typeof REFUSED)[number] | 'signed';
+
+/** The same string with one character changed (the last letter or digit; '/' gets one added). */
+export function oneByteOff(value: string): string {
+  if (value === '/') return '/x';
+  const i = value.search(/[0-9A-Za-z](?=[^0-9A-Za-z]*$)/);
+  const c = value.charAt(i);
+  const changed = c === '9' ? '8' : /\d/.test(c) ? String(Number(c) + 1) : c === 'a' ? 'b' : 'a';
+  return value.slice(0, i) + changed + value.slice(i + 1);
+}
+
+/**
+ * Sends `call` to the endpoint on `port` unsigned, signed with an unknown access key, signed with
+ * the local key id and a wrong secret, signed and then sent with one byte of the path or body
+ * changed, or correctly signed with the local credentials (by the SDK's signer).
+ */
+export async function sendAs(port: number, call: PlainCall, variant: Variant): Promise<RawAnswer> {
+  const url = `http://127.0.0.1:${port}${call.path}`;
+  const method = call.method ?? 'POST';
+  const signWith = async (creds: { accessKeyId: string; secretAccessKey: string }) =>
+    signRequest({
+      url,
+      method,
+      service: call.service,
+      headers: call.headers,
+      body: call.body,
+      credentials: creds,
+    });
+  const headers =
+    variant === 'unsigned'
+      ? call.headers
+      : variant === 'unknown key'
+        ? await signWith({ accessKeyId: 'stranger', secretAccessKey: credentials.secretAccessKey })
+        : variant === 'wrong secret'
+          ? await signWith({ accessKeyId: credentials.accessKeyId, secretAccessKey: 'not-the-local-secret' })
+          : await signWith(credentials);
+  return rawRequest({
+    port,
+    method,
+    path: variant === 'changed path' ? oneByteOff(call.path) : call.path,
+    headers,
+    body: variant === 'changed body' ? oneByteOff(call.body) : call.body,
+  });
 }

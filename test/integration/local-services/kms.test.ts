@@ -1,10 +1,21 @@
-import { stat } from 'node:fs/promises';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomUUID,
+  sign,
+  verify,
+} from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { p256 } from '@noble/curves/nist.js';
 import {
   CreateAliasCommand,
   CreateKeyCommand,
   DescribeKeyCommand,
   KMSInvalidSignatureException,
+  GetPublicKeyCommand,
   ListAliasesCommand,
   NotFoundException,
   SignCommand,
@@ -133,6 +144,119 @@ describe('local KMS endpoint with the KMS signer adapter', () => {
     expect(verified.SignatureValid).toBe(true);
     await expect(wrong).rejects.toBeInstanceOf(KMSInvalidSignatureException);
     await expect(missing).rejects.toBeInstanceOf(NotFoundException);
+  });
+
+  it('makes DIGEST and RAW signatures that node:crypto and KMS Verify accept in either form', async () => {
+    // Arrange
+    const message = new TextEncoder().encode('Sərəncam №7: arxivə təhvil');
+    const digest = createHash('sha256').update(message).digest();
+    const base = { KeyId: 'alias/karguzar-signing', SigningAlgorithm: 'ECDSA_SHA_256' } as const;
+    const spki = (await client.send(new GetPublicKeyCommand({ KeyId: base.KeyId }))).PublicKey!;
+    const publicKey = createPublicKey({ key: Buffer.from(spki), format: 'der', type: 'spki' });
+
+    // Act
+    const fromDigest = await client.send(
+      new SignCommand({ ...base, Message: digest, MessageType: 'DIGEST' }),
+    );
+    const fromRaw = await client.send(new SignCommand({ ...base, Message: message, MessageType: 'RAW' }));
+    const verifies = (Signature: Uint8Array, MessageType: 'RAW' | 'DIGEST') =>
+      client
+        .send(
+          new VerifyCommand({
+            ...base,
+            Signature,
+            MessageType,
+            Message: MessageType === 'RAW' ? message : digest,
+          }),
+        )
+        .then((out) => out.SignatureValid);
+
+    // Assert
+    for (const signature of [fromDigest.Signature!, fromRaw.Signature!]) {
+      expect(verify('sha256', message, { key: publicKey, dsaEncoding: 'der' }, signature)).toBe(true);
+      expect(await verifies(signature, 'RAW')).toBe(true);
+      expect(await verifies(signature, 'DIGEST')).toBe(true);
+    }
+  });
+
+  it('accepts a signature made outside with the stored key, in either S half, and refuses a changed one', async () => {
+    // Arrange
+    const keyFile = join(data.dir, 'kms', 'keys', `${service.signingKeyArn.split('/').pop()}.json`);
+    const { privateKeyPem } = JSON.parse(await readFile(keyFile, 'utf8')) as { privateKeyPem: string };
+    const message = new TextEncoder().encode('xarici imza');
+    const digest = createHash('sha256').update(message).digest();
+    const outside = sign('sha256', message, { key: createPrivateKey(privateKeyPem), dsaEncoding: 'der' });
+    const parsed = p256.Signature.fromBytes(outside, 'der');
+    const otherHalf = new p256.Signature(parsed.r, p256.Point.Fn.ORDER - parsed.s).toBytes('der');
+    const changed = Buffer.from(outside);
+    changed[changed.length - 1]! ^= 1;
+    const base = {
+      KeyId: service.signingKeyArn,
+      SigningAlgorithm: 'ECDSA_SHA_256',
+      MessageType: 'DIGEST',
+    } as const;
+
+    // Act
+    const low = await client.send(new VerifyCommand({ ...base, Message: digest, Signature: outside }));
+    const high = await client.send(new VerifyCommand({ ...base, Message: digest, Signature: otherHalf }));
+    const wrong = client.send(new VerifyCommand({ ...base, Message: digest, Signature: changed }));
+    const short = client.send(
+      new VerifyCommand({ ...base, Message: digest.subarray(1), Signature: outside }),
+    );
+
+    // Assert
+    expect(low.SignatureValid).toBe(true);
+    expect(high.SignatureValid).toBe(true);
+    await expect(wrong).rejects.toBeInstanceOf(KMSInvalidSignatureException);
+    await expect(short).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('signs with a key file in the format earlier versions wrote (PKCS#8 PEM in JSON)', async () => {
+    // Arrange
+    const old = await tempDataDir('kms-old');
+    const id = randomUUID();
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    await mkdir(join(old.dir, 'kms', 'keys'), { recursive: true });
+    await writeFile(
+      join(old.dir, 'kms', 'keys', `${id}.json`),
+      JSON.stringify({
+        KeyId: id,
+        Arn: `arn:aws:kms:${region}:000000000000:key/${id}`,
+        CreationDate: 1767225600,
+        Description: 'written before',
+        KeySpec: 'ECC_NIST_P256',
+        KeyUsage: 'SIGN_VERIFY',
+        privateKeyPem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+      }),
+      { mode: 0o600 },
+    );
+    await writeFile(
+      join(old.dir, 'kms', 'aliases.json'),
+      JSON.stringify([{ AliasName: 'alias/karguzar-signing', TargetKeyId: id, CreationDate: 1767225600 }]),
+    );
+    const oldService = await start({ dataDir: old.dir, port: 0 });
+    const oldClient = createKmsClient({ region, endpoint: oldService.endpoint, credentials });
+    const message = new TextEncoder().encode('köhnə açar');
+
+    try {
+      // Act
+      const signed = await oldClient.send(
+        new SignCommand({
+          KeyId: 'alias/karguzar-signing',
+          Message: createHash('sha256').update(message).digest(),
+          MessageType: 'DIGEST',
+          SigningAlgorithm: 'ECDSA_SHA_256',
+        }),
+      );
+
+      // Assert
+      expect(oldService.signingKeyArn).toBe(`arn:aws:kms:${region}:000000000000:key/${id}`);
+      expect(verify('sha256', message, { key: publicKey, dsaEncoding: 'der' }, signed.Signature!)).toBe(true);
+    } finally {
+      oldClient.destroy();
+      await oldService.close();
+      await old.remove();
+    }
   });
 
   it('keeps private keys in owner-only files', async () => {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { signRequest } from '../../../infra/local/services/sigv4';
 
 export const machineArn = (name: string) =>
   `arn:aws:states:us-east-1:000000000000:stateMachine:karguzar-${name}`;
@@ -13,6 +14,19 @@ export function sfnClient(url: string): SFNClient {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 1,
   });
+}
+
+/** A JSON 1.0 call over plain fetch (e.g. a `KarguzarLocal.*` control action), signed as the SFN client signs. */
+export async function signedFetch(url: string, target: string, input: unknown): Promise<Response> {
+  const body = JSON.stringify(input);
+  const headers = await signRequest({
+    url,
+    service: 'states',
+    region: 'us-east-1',
+    headers: { 'x-amz-target': target, 'content-type': 'application/x-amz-json-1.0' },
+    body,
+  });
+  return fetch(url, { method: 'POST', headers, body });
 }
 
 export function tempDataDir(): string {

@@ -23,6 +23,7 @@ import {
   machineArn,
   settle,
   sfnClient,
+  signedFetch,
   tempDataDir,
   waitForStatus,
 } from './helpers';
@@ -137,11 +138,7 @@ describe('local Step Functions runner over the SFN API', () => {
     h.server.runner.advanceClock(24 * HOUR - 60_000);
     await settle();
     const before = await h.client.send(new DescribeExecutionCommand({ executionArn }));
-    const control = await fetch(h.server.url, {
-      method: 'POST',
-      headers: { 'x-amz-target': 'KarguzarLocal.AdvanceClock', 'content-type': 'application/x-amz-json-1.0' },
-      body: JSON.stringify({ ms: 61_000 }),
-    });
+    const control = await signedFetch(h.server.url, 'KarguzarLocal.AdvanceClock', { ms: 61_000 });
     const done = await waitForStatus(h.client, executionArn!, 'SUCCEEDED');
 
     // Assert

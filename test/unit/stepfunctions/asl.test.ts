@@ -54,9 +54,7 @@ describe('state machine definitions (statemachines/*.asl.json)', () => {
       const names = [...text.matchAll(/\$\{fn_([A-Za-z0-9_]+)\}/g)].map((m) => m[1]!);
 
       // Act
-      const missing = names.filter(
-        (n) => !existsSync(join(root, 'functions/api/tasks', `${n}.task.ts`)),
-      );
+      const missing = names.filter((n) => !existsSync(join(root, 'functions/api/tasks', `${n}.task.ts`)));
 
       // Assert
       expect(names.length).toBeGreaterThan(0);
