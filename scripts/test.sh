@@ -10,8 +10,11 @@ step() { printf '\n=== %s ===\n' "$1"; }
 step "format (prettier)"
 npx prettier --check . --log-level warn
 
-step "lint (eslint, incl. the dependency direction in functions/)"
+step "lint (eslint)"
 npx eslint . --max-warnings 0
+
+step "boundaries (dependency-cruiser: modules, layers, no cycles)"
+npx depcruise functions infra scripts --config .dependency-cruiser.cjs --output-type err
 
 step "types (tsc)"
 npx tsc --noEmit -p .
