@@ -9,9 +9,9 @@ export interface NavItem {
   children?: NavItem[];
 }
 
-import { referenceLists } from '../../functions/modules/reference';
+import { referenceLists } from '../../functions/modules/reference/domain/lists';
 
-export { referenceLists, type ReferenceListName } from '../../functions/modules/reference';
+export { referenceLists, type ReferenceListName } from '../../functions/modules/reference/domain/lists';
 
 // The menu of the brochure ("Kargüzarlıq modulunun sxemi"): documents, personal folders, search,
 // reports, reference lists, plus administration. Screens follow the position's roles.

@@ -2,8 +2,8 @@ import type { LocalizedText } from './i18n';
 
 // The vocabularies come from the domain the API validates against: one definition for both.
 export { roles, type Role } from '../../functions/platform/kernel/roles';
-export { positionKinds, type PositionKind } from '../../functions/modules/org';
-import type { PositionKind } from '../../functions/modules/org';
+export { positionKinds, type PositionKind } from '../../functions/modules/org/domain/org';
+import type { PositionKind } from '../../functions/modules/org/domain/org';
 import type { Role } from '../../functions/platform/kernel/roles';
 
 export interface Entity {

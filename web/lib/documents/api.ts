@@ -134,8 +134,14 @@ export function findRepeatCandidates(query: RepeatQuery, signal?: AbortSignal) {
 }
 
 // Registry records have the domain's shapes: one definition for the API and the web.
-export type { RegistryOrganization, RegistryPerson } from '../../../functions/modules/citizen-registries';
-import type { RegistryOrganization, RegistryPerson } from '../../../functions/modules/citizen-registries';
+export type {
+  RegistryOrganization,
+  RegistryPerson,
+} from '../../../functions/modules/citizen-registries/domain/identifiers';
+import type {
+  RegistryOrganization,
+  RegistryPerson,
+} from '../../../functions/modules/citizen-registries/domain/identifiers';
 
 export function lookUpPerson(fin: string) {
   return api<RegistryPerson>(`/registry/persons/${encodeURIComponent(fin.trim().toUpperCase())}`);

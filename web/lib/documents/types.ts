@@ -10,10 +10,10 @@ export {
   type DocumentRecord,
   type OperationEntry,
   type Sender,
-} from '../../../functions/modules/documents';
-export { operations, statusesOf, type Operation } from '../../../functions/modules/documents';
-import type { DocumentRecord } from '../../../functions/modules/documents';
-import type { Operation } from '../../../functions/modules/documents';
+} from '../../../functions/modules/documents/domain/document';
+export { operations, statusesOf, type Operation } from '../../../functions/modules/documents/domain/status';
+import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
+import type { Operation } from '../../../functions/modules/documents/domain/status';
 
 /** A document as the card shows it: with the operations its status allows. */
 export type DocumentCard = DocumentRecord & { allowedOperations: Operation[] };

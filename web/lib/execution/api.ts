@@ -12,34 +12,34 @@ export {
   type ExecutorRole,
   type InboxBox,
   type InboxEntry,
-} from '../../../functions/modules/execution';
+} from '../../../functions/modules/documents/domain/tasks';
 export type {
   CalendarDay,
   CalendarDayKind,
   CalendarOverride,
   LocalizedName,
-} from '../../../functions/modules/execution';
+} from '../../../functions/modules/execution/domain/calendar/working-days';
 export type {
   MovableHolidayState,
   MovableHolidayStatus,
-} from '../../../functions/modules/execution';
-export type { NotificationPreferences } from '../../../functions/modules/org';
+} from '../../../functions/modules/execution/domain/calendar/movable-holidays';
+export type { NotificationPreferences } from '../../../functions/modules/org/domain/org';
 import type {
   MovableHolidayState,
   MovableHolidayStatus,
-} from '../../../functions/modules/execution';
+} from '../../../functions/modules/execution/domain/calendar/movable-holidays';
+import { postedAssignmentActions } from '../../../functions/modules/execution/domain/assignment';
 import {
-  postedAssignmentActions,
   type AssignmentRecord,
   type InboxBox,
   type InboxEntry,
-} from '../../../functions/modules/execution';
+} from '../../../functions/modules/documents/domain/tasks';
 import type {
   CalendarDay,
   CalendarOverride,
   LocalizedName,
-} from '../../../functions/modules/execution';
-import type { NotificationPreferences } from '../../../functions/modules/org';
+} from '../../../functions/modules/execution/domain/calendar/working-days';
+import type { NotificationPreferences } from '../../../functions/modules/org/domain/org';
 
 // report … read: execution and control; approve, sign, reject: route tasks (the Viza tab).
 export const assignmentActions = postedAssignmentActions;

@@ -15,8 +15,12 @@ export {
   type StageKind,
   type StageMode,
   type StepAssignee,
-} from '../../../functions/modules/approval';
-import type { DocumentRoute, RouteStage, RouteTemplateData } from '../../../functions/modules/approval';
+} from '../../../functions/modules/documents/domain/route-copy';
+import type {
+  DocumentRoute,
+  RouteStage,
+  RouteTemplateData,
+} from '../../../functions/modules/documents/domain/route-copy';
 
 /** An agency's route template (şablon marşrut). */
 export type RouteTemplate = RouteTemplateData & Entity;
