@@ -23,6 +23,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'web/next-env.d.ts',
+      'web/api/schema.d.ts',
     ],
   },
   js.configs.recommended,
@@ -106,7 +107,15 @@ export default tseslint.config(
     rules: restrict(aws, layer(['**/adapters/*'], 'Handlers get adapters from functions/wiring.')),
   },
   {
+    // The web app talks to the server through the API contract only (web/api: types generated
+    // from the OpenAPI document): no server, infrastructure or build code in the browser bundle.
     files: ['web/**'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: restrict(
+      layer(
+        ['**/functions', '**/functions/**', '**/infra', '**/infra/**', '**/scripts', '**/scripts/**'],
+        'web/ imports no server code: use the API contract in web/api.',
+      ),
+    ),
   },
 );

@@ -13,6 +13,9 @@ npx prettier --check . --log-level warn
 step "lint (eslint, incl. the dependency direction in functions/)"
 npx eslint . --max-warnings 0
 
+step "web API types (generated from the OpenAPI document, committed file up to date)"
+node --import tsx scripts/web-api-types.ts --check
+
 step "types (tsc)"
 npx tsc --noEmit -p .
 [ -f web/tsconfig.json ] && npx tsc --noEmit -p web

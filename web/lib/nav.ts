@@ -9,9 +9,9 @@ export interface NavItem {
   children?: NavItem[];
 }
 
-import { referenceLists } from '../../functions/domain/reference/lists';
+import { referenceLists } from '../api/contract';
 
-export { referenceLists, type ReferenceListName } from '../../functions/domain/reference/lists';
+export { referenceLists, type ReferenceListName } from '../api/contract';
 
 // The menu of the brochure ("Kargüzarlıq modulunun sxemi"): documents, personal folders, search,
 // reports, reference lists, plus administration. Screens follow the position's roles.

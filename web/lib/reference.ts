@@ -1,4 +1,4 @@
-import type { ReferenceListName } from './nav';
+import { counterpartKinds, journalKinds, regionKinds, type ReferenceListName } from '../api/contract';
 
 export type ExtraField =
   | { kind: 'text'; name: string; required?: boolean; type?: 'text' | 'email' | 'tel'; column?: boolean }
@@ -14,8 +14,6 @@ export interface ReferenceListSpec {
   codeRequired?: boolean;
   fields: ExtraField[];
 }
-
-export const documentKinds = ['incoming', 'outgoing', 'internal', 'order', 'any'] as const;
 
 export const referenceSpecs: Record<ReferenceListName, ReferenceListSpec> = {
   'document-types': { fields: [] },
@@ -33,14 +31,14 @@ export const referenceSpecs: Record<ReferenceListName, ReferenceListSpec> = {
     codeRequired: true,
     fields: [
       { kind: 'pattern', name: 'pattern', column: true },
-      { kind: 'enum', name: 'documentKind', values: documentKinds, required: true, column: true },
+      { kind: 'enum', name: 'documentKind', values: journalKinds, required: true, column: true },
       { kind: 'department', name: 'departmentId', column: true },
       { kind: 'nomenclature', name: 'nomenclatureId' },
     ],
   },
   counterparts: {
     fields: [
-      { kind: 'enum', name: 'kind', values: ['state-body', 'organization'], required: true, column: true },
+      { kind: 'enum', name: 'kind', values: counterpartKinds, required: true, column: true },
       { kind: 'text', name: 'voen', column: true },
       { kind: 'text', name: 'email', type: 'email', column: true },
       { kind: 'text', name: 'phone', type: 'tel' },
@@ -53,7 +51,7 @@ export const referenceSpecs: Record<ReferenceListName, ReferenceListSpec> = {
       {
         kind: 'enum',
         name: 'kind',
-        values: ['city', 'district', 'autonomous-republic', 'settlement'],
+        values: regionKinds,
         required: true,
         column: true,
       },

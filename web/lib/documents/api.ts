@@ -1,4 +1,5 @@
 import { ApiError, api, listAll, type Page } from '../api';
+import type { RepeatCandidates, RepeatQuery, UploadTicket } from '../../api/contract';
 import type { ReferenceItem, Tenant } from '../types';
 import {
   documentKinds,
@@ -112,30 +113,18 @@ export async function findByNumber(number: string): Promise<DocumentCard[]> {
   return pages.flatMap((p) => (p.status === 'fulfilled' ? p.value.items : []));
 }
 
-export type RepeatReason = 'same_fin' | 'same_sender_number' | 'similar_summary';
-export interface RepeatCandidate {
-  document: LinkedDocument['document'];
-  reasons: RepeatReason[];
-  score: number;
-}
-export interface RepeatQuery {
-  sender: Record<string, unknown>;
-  documentNumber?: string;
-  documentDate?: string;
-  summary: string;
-}
+export type { RepeatCandidate, RepeatQuery, RepeatReason } from '../../api/contract';
 
 export function findRepeatCandidates(query: RepeatQuery, signal?: AbortSignal) {
-  return api<{ windowDays: number; items: RepeatCandidate[] }>('/documents/incoming/repeat-candidates', {
+  return api<RepeatCandidates>('/documents/incoming/repeat-candidates', {
     method: 'POST',
     body: query,
     signal,
   });
 }
 
-// Registry records have the domain's shapes: one definition for the API and the web.
-export type { RegistryOrganization, RegistryPerson } from '../../../functions/domain/registry/identifiers';
-import type { RegistryOrganization, RegistryPerson } from '../../../functions/domain/registry/identifiers';
+export type { RegistryOrganization, RegistryPerson } from '../../api/contract';
+import type { RegistryOrganization, RegistryPerson } from '../../api/contract';
 
 export function lookUpPerson(fin: string) {
   return api<RegistryPerson>(`/registry/persons/${encodeURIComponent(fin.trim().toUpperCase())}`);
@@ -151,11 +140,6 @@ export function getTenant() {
 
 // ---------------------------------------------------------------------------------------------
 // Contents: SHA-256 in the browser, presigned PUT, completion.
-
-interface UploadTicket {
-  content: ContentItem;
-  upload: { url: string; method: 'PUT'; signedHeaders: Record<string, string>; expiresAt: string };
-}
 
 /** SHA-256 of the bytes, lower-case hex (what the API declares and S3 checks). */
 export async function sha256Hex(data: ArrayBuffer): Promise<string> {

@@ -1,34 +1,25 @@
-// Document shapes come from the domain the API validates against: one definition for both.
+// Document shapes come from the API contract (generated from the OpenAPI document).
 export {
   documentKinds,
+  documentStatuses,
   executionCharacters,
   linkTypes,
+  operations,
   orderCategories,
   type ContentItem,
   type DocumentKind,
-  type DocumentLink,
   type DocumentRecord,
+  type LinkedDocument,
+  type Operation,
   type OperationEntry,
   type Sender,
-} from '../../../functions/domain/documents/document';
-export { operations, statusesOf, type Operation } from '../../../functions/domain/documents/status';
-import type { DocumentRecord } from '../../../functions/domain/documents/document';
-import type { Operation } from '../../../functions/domain/documents/status';
+} from '../../api/contract';
+import type { DocumentKind, DocumentRecord, Operation } from '../../api/contract';
+import { documentStatuses } from '../../api/contract';
+
+export function statusesOf(kind: DocumentKind): readonly string[] {
+  return documentStatuses[kind];
+}
 
 /** A document as the card shows it: with the operations its status allows. */
 export type DocumentCard = DocumentRecord & { allowedOperations: Operation[] };
-
-export interface LinkedDocument {
-  type: string;
-  direction: 'out' | 'in';
-  createdAt: string;
-  createdBy: string;
-  document: {
-    id: string;
-    kind: string;
-    status: string;
-    number?: string;
-    registeredAt?: string;
-    summary: string;
-  };
-}

@@ -1,9 +1,8 @@
 import { api, listAll } from '../api';
-import type { Department, Employee, Entity, Position } from '../types';
+import type { Department, Employee, Position } from '../types';
 
-// Route shapes come from the domain the API validates against: one definition for both.
+// Route shapes come from the API contract (generated from the OpenAPI document).
 export {
-  routeStates,
   stageKinds,
   stageModes,
   type DocumentRoute,
@@ -11,23 +10,13 @@ export {
   type RouteStage,
   type RouteState,
   type RouteStep,
-  type RouteTemplateData,
+  type RouteTemplate,
+  type RouteView,
   type StageKind,
   type StageMode,
   type StepAssignee,
-} from '../../../functions/domain/routes/route';
-import type { DocumentRoute, RouteStage, RouteTemplateData } from '../../../functions/domain/routes/route';
-
-/** An agency's route template (şablon marşrut). */
-export type RouteTemplate = RouteTemplateData & Entity;
-
-/** The Viza tab's data: the route (its own, or the template proposed for the document) and what the caller may do. */
-export interface RouteView {
-  documentId: string;
-  documentVersion: number;
-  route: DocumentRoute | null;
-  actions: Array<'edit' | 'start'>;
-}
+} from '../../api/contract';
+import type { DocumentRoute, RouteStage, RouteTemplate, RouteView } from '../../api/contract';
 
 const docPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentLookups } from '../../../lib/documents/api';
-import { writeResolution, type Assignment, type ResolutionBody } from '../../../lib/execution/api';
+import { writeResolution, type Assignment, type ResolutionInput } from '../../../lib/execution/api';
 import { useI18n } from '../../../lib/i18n';
 import { CheckboxGroup, fieldErrorsOf, ProblemAlert, SelectField, TextAreaField } from '../../fields';
 import { DateField } from '../form/controls';
@@ -83,7 +83,7 @@ export function ResolutionForm({
     if (due === undefined) errs.dueDate = t('doc.form.invalidDate');
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
-    const body: ResolutionBody = {
+    const body: ResolutionInput = {
       version,
       text: text.trim(),
       executors: [

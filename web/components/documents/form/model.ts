@@ -1,3 +1,4 @@
+import type { SenderInput } from '../../../api/contract';
 import type { DocumentCard, DocumentKind } from '../../../lib/documents/types';
 import { parseDisplayDate, toDisplayDate } from './dates';
 
@@ -163,7 +164,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const FIN = /^[0-9A-Za-z]{7}$/;
 
 /** The sender part of an incoming document (also the repeat-candidates query's sender). */
-export function senderOf(form: DocumentFormState): Record<string, unknown> | undefined {
+export function senderOf(form: DocumentFormState): SenderInput | undefined {
   if (form.senderKind === 'organization') {
     if (!form.counterpartId) return undefined;
     return {
