@@ -21,6 +21,8 @@ export type Problem = Schemas['Problem'];
 export type FieldError = NonNullable<Problem['errors']>[number];
 export type ClientConfig = Schemas['ClientConfig'];
 export type LocalizedText = Schemas['LocalizedText'];
+/** What every stored object of the API carries (optimistic concurrency on `version`). */
+export type Entity = Pick<Schemas['Department'], 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export type Me = Schemas['Me'];
 export type Tenant = Schemas['Tenant'];
