@@ -17,6 +17,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'web/next-env.d.ts',
+      'web/api/schema.d.ts',
     ],
   },
   js.configs.recommended,
@@ -30,7 +31,22 @@ export default tseslint.config(
     },
   },
   {
+    // The web app talks to the server through the API contract only (web/api: types generated
+    // from the OpenAPI document): no server, infrastructure or build code in the browser bundle.
     files: ['web/**'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/functions', '**/functions/**', '**/infra', '**/infra/**', '**/scripts', '**/scripts/**'],
+              message: 'web/ imports no server code: use the API contract in web/api.',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -4,8 +4,8 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 
 /**
- * Hash of what the static export is built from: the web sources, the domain modules they import
- * (roles, list names, document kinds and statuses) and the locked dependencies.
+ * Hash of what the static export is built from: the web sources (the API contract's types
+ * included, web/api) and the locked dependencies. The web app imports no server code.
  */
 function webSourceHash(root: string): string {
   const hash = createHash('sha256');
@@ -18,7 +18,6 @@ function webSourceHash(root: string): string {
     }
   };
   walk(root);
-  walk(resolve('functions/modules'));
   hash.update(readFileSync(resolve('package-lock.json')));
   return hash.digest('hex');
 }

@@ -16,6 +16,9 @@ npx eslint . --max-warnings 0
 step "boundaries (dependency-cruiser: modules, layers, no cycles)"
 npx depcruise functions infra scripts --config .dependency-cruiser.cjs --output-type err
 
+step "web API types (generated from the OpenAPI document, committed file up to date)"
+node --import tsx scripts/web-api-types.ts --check
+
 step "types (tsc)"
 npx tsc --noEmit -p .
 [ -f web/tsconfig.json ] && npx tsc --noEmit -p web

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { navigation, type NavItem } from '../../web/lib/nav';
+import { navigation, type NavItem } from '../../web/ui/shell/nav';
 import { expectAccessible, signIn } from './helpers';
 
 const allPages = (items: NavItem[]): string[] =>

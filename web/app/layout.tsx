@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Providers } from '../components/providers';
+import { Providers } from '../ui/shell/providers';
 import './globals.css';
 
 // No static title: pages render a localized <title> (React hoists it into <head>).

@@ -1,34 +1,12 @@
 'use client';
 
+import type { LocalizedText } from '../api/contract';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import az from '../messages/az.json';
-import docAz from '../messages/doc.az.json';
-import docEn from '../messages/doc.en.json';
-import docRu from '../messages/doc.ru.json';
-import docListAz from '../messages/doclist.az.json';
-import docListEn from '../messages/doclist.en.json';
-import docListRu from '../messages/doclist.ru.json';
-import en from '../messages/en.json';
-import execAz from '../messages/exec.az.json';
-import execEn from '../messages/exec.en.json';
-import execRu from '../messages/exec.ru.json';
-import ru from '../messages/ru.json';
-import routeAz from '../messages/route.az.json';
-import routeEn from '../messages/route.en.json';
-import routeRu from '../messages/route.ru.json';
+import { catalogs, locales, type Catalog, type Locale } from './messages';
 
-export const locales = ['az', 'en', 'ru'] as const;
-export type Locale = (typeof locales)[number];
+export { locales, type Locale } from './messages';
 export const defaultLocale: Locale = 'az';
 const STORAGE_KEY = 'karguzar.locale';
-
-type Catalog = { [key: string]: string | Catalog };
-// Each catalog is the general one plus a file per document area (top-level keys do not overlap).
-const catalogs: Record<Locale, Catalog> = {
-  az: { ...az, ...docAz, ...docListAz, ...execAz, ...routeAz },
-  en: { ...en, ...docEn, ...docListEn, ...execEn, ...routeEn },
-  ru: { ...ru, ...docRu, ...docListRu, ...execRu, ...routeRu },
-};
 
 function lookup(catalog: Catalog, key: string): string | undefined {
   let node: string | Catalog | undefined = catalog;
@@ -100,11 +78,7 @@ export function currentLocale(): Locale {
 }
 
 /** Localized text of the API: Azerbaijani is mandatory, the others optional. */
-export interface LocalizedText {
-  az: string;
-  en?: string;
-  ru?: string;
-}
+export type { LocalizedText } from '../api/contract';
 
 export function pickText(text: LocalizedText | undefined | null, locale: Locale): string {
   if (!text) return '';

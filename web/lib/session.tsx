@@ -3,7 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api, onUnauthorized } from './api';
 import { clearSession, getAccessToken } from './auth-client';
-import type { Me, Role } from './types';
+import type { Me, Role } from '../api/contract';
 
 export type SessionState =
   | { status: 'loading' }

@@ -1,4 +1,4 @@
-import { AppShell } from '../../components/app-shell';
+import { AppShell } from '../../ui/shell/app-shell';
 
 export default function AppLayout({ children }: { children: React.ReactNode }) {
   return <AppShell>{children}</AppShell>;

@@ -1,32 +1,7 @@
-'use client';
+import { CalendarDataWarning } from '../../../features/execution/calendar/calendar-warning';
+import { HomePage } from '../../../ui/shell/home';
 
-import Link from 'next/link';
-import { CalendarDataWarning } from '../../../components/execution/calendar-warning';
-import { pickText, useI18n } from '../../../lib/i18n';
-import { navigation, visibleFor } from '../../../lib/nav';
-import { useSession } from '../../../lib/session';
-
-export default function HomePage() {
-  const { t, locale } = useI18n();
-  const { state } = useSession();
-  if (state.status !== 'authenticated') return null;
-  const { me } = state;
-  return (
-    <>
-      <h1>{t('home.title', { name: me.employee.fullName })}</h1>
-      <p className="lead">{pickText(me.tenant.name, locale)}</p>
-      {me.roles.includes('admin') ? <CalendarDataWarning /> : null}
-      <p>
-        {t('home.roles')}: {me.roles.map((r) => t(`roles.${r}`)).join(', ') || '—'}
-      </p>
-      <h2>{t('home.sections')}</h2>
-      <ul className="card-grid">
-        {visibleFor(navigation, me.roles).map((item) => (
-          <li key={item.href} className="card">
-            <Link href={item.href}>{t(item.label)}</Link>
-          </li>
-        ))}
-      </ul>
-    </>
-  );
+// The admin's home page also warns of a working-day calendar year without its data.
+export default function Page() {
+  return <HomePage adminNotice={<CalendarDataWarning />} />;
 }

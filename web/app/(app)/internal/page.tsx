@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
-import { DocumentList } from '../../../components/documents/list/document-list';
-import { Loading } from '../../../components/loading';
+import { DocumentList } from '../../../features/documents/list/document-list';
+import { Loading } from '../../../ui/loading';
 
 // The filters live in the query string: the list reads them on the client (static export).
 export default function Page() {

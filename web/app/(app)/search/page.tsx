@@ -1,4 +1,4 @@
-import { SectionPlaceholder } from '../../../components/section-placeholder';
+import { SectionPlaceholder } from '../../../ui/section-placeholder';
 
 export default function Page() {
   return <SectionPlaceholder section="search" />;

@@ -1,28 +1,5 @@
-'use client';
+import { CalendarPage } from '../../../../features/execution/calendar/calendar-page';
 
-import { useSearchParams } from 'next/navigation';
-import { Suspense } from 'react';
-import { CalendarEditor, initialCalendarYear } from '../../../../components/execution/calendar-editor';
-import { todayDisplay } from '../../../../components/documents/form/dates';
-import { Loading } from '../../../../components/loading';
-import { useI18n } from '../../../../lib/i18n';
-
-/** `/admin/calendar/[?year=2031]`: the year a link (e.g. the home page's warning) asks for. */
-function Editor() {
-  const params = useSearchParams();
-  const year = initialCalendarYear(params.get('year'), todayDisplay());
-  return <CalendarEditor key={year} initialYear={year} />;
-}
-
-export default function CalendarPage() {
-  const { t } = useI18n();
-  return (
-    <>
-      <h1>{t('exec.calendar.title')}</h1>
-      <p className="lead">{t('exec.calendar.intro')}</p>
-      <Suspense fallback={<Loading />}>
-        <Editor />
-      </Suspense>
-    </>
-  );
+export default function Page() {
+  return <CalendarPage />;
 }

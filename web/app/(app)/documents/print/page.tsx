@@ -1,31 +1,5 @@
-'use client';
+import { PrintDocumentPage } from '../../../../features/documents/print/print-document';
 
-import { useSearchParams } from 'next/navigation';
-import { Suspense } from 'react';
-import { PrintCard } from '../../../../components/documents/card/print-card';
-import { Loading } from '../../../../components/loading';
-import { isUuid } from '../../../../lib/documents/api';
-import { useI18n } from '../../../../lib/i18n';
-
-/** `/documents/print/?id=<document id>`: the printable registration card. */
-function PrintDocument() {
-  const { t } = useI18n();
-  const id = useSearchParams().get('id');
-  if (!isUuid(id)) {
-    return (
-      <>
-        <h1>{t('doc.print.title')}</h1>
-        <p className="notice">{t('doc.card.notFound')}</p>
-      </>
-    );
-  }
-  return <PrintCard key={id} id={id} />;
-}
-
-export default function PrintDocumentPage() {
-  return (
-    <Suspense fallback={<Loading />}>
-      <PrintDocument />
-    </Suspense>
-  );
+export default function Page() {
+  return <PrintDocumentPage />;
 }

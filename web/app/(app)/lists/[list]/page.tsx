@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
-import { ReferenceListEditor } from '../../../../components/reference-list-editor';
-import { referenceLists, type ReferenceListName } from '../../../../lib/nav';
+import { ReferenceListEditor } from '../../../../features/reference/list-editor';
+import { referenceLists, type ReferenceListName } from '../../../../ui/shell/nav';
 
 export const dynamicParams = false;
 

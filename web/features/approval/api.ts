@@ -1,0 +1,65 @@
+import { api, listAll } from '../../lib/api';
+import type { Department, Employee, Position } from '../../api/contract';
+
+// Route shapes come from the API contract (generated from the OpenAPI document).
+export {
+  stageKinds,
+  stageModes,
+  type DocumentRoute,
+  type RouteParticipant,
+  type RouteStage,
+  type RouteState,
+  type RouteStep,
+  type RouteTemplate,
+  type RouteView,
+  type StageKind,
+  type StageMode,
+  type StepAssignee,
+} from '../../api/contract';
+import type { DocumentRoute, RouteStage, RouteTemplate, RouteView } from '../../api/contract';
+
+const docPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
+
+export async function listRouteTemplates(): Promise<RouteTemplate[]> {
+  return (await api<{ items: RouteTemplate[] }>('/route-templates')).items;
+}
+
+export function getDocumentRoute(documentId: string) {
+  return api<RouteView>(`${docPath(documentId)}/route`);
+}
+
+export function updateDocumentRoute(
+  documentId: string,
+  body: { version: number; templateId?: string; stages: RouteStage[] },
+) {
+  return api<RouteView>(`${docPath(documentId)}/route`, { method: 'PUT', body });
+}
+
+/** Starts the route, or resubmits it after a rejection (a new round). */
+export function startDocumentRoute(documentId: string, body: { version: number; comment?: string }) {
+  return api<RouteView>(`${docPath(documentId)}/route/start`, { method: 'POST', body });
+}
+
+/**
+ * Whether the route machine has caught up: a running route waits on an active step. Between a
+ * step's end (or the start) and the next step's tasks there is none for a moment.
+ */
+export function routeSettled(route: DocumentRoute | null | undefined): boolean {
+  return !route || route.state !== 'running' || route.steps.some((s) => s.state === 'active');
+}
+
+/** Who can be named on a route: people, positions (with their holders) and departments. */
+export interface RoutePeople {
+  employees: Employee[];
+  positions: Position[];
+  departments: Department[];
+}
+
+export async function loadRoutePeople(): Promise<RoutePeople> {
+  const [employees, positions, departments] = await Promise.all([
+    listAll<Employee>('/employees'),
+    listAll<Position>('/positions'),
+    listAll<Department>('/departments'),
+  ]);
+  return { employees, positions, departments };
+}

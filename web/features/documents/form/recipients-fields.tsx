@@ -1,0 +1,99 @@
+'use client';
+
+import { useI18n } from '../../../lib/i18n';
+import { SelectField, TextField } from '../../../ui/fields';
+import { refOptions, type DocumentLookups } from './lookups';
+import { newRecipient, type RecipientRow } from './model';
+
+type Errors = Record<string, string | undefined>;
+
+/** Recipients of an outgoing document: each a counterpart of the list, or a name with an e-mail. */
+export function RecipientsFields({
+  rows,
+  onChange,
+  errors,
+  lookups,
+}: {
+  rows: RecipientRow[];
+  onChange: (rows: RecipientRow[]) => void;
+  errors: Errors;
+  lookups: DocumentLookups | undefined;
+}) {
+  const { t, locale } = useI18n();
+  const counterparts = lookups?.counterparts ?? [];
+  const update = (i: number, patch: Partial<RecipientRow>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const groupError = errors.recipients;
+  return (
+    <fieldset className="field-group" aria-describedby={groupError ? 'recipients-err' : undefined}>
+      <legend>
+        {t('doc.recipients.legend')} <span className="required">({t('form.required')})</span>
+      </legend>
+      {groupError ? (
+        <p id="recipients-err" className="field-error">
+          {groupError}
+        </p>
+      ) : null}
+      {rows.map((row, i) => {
+        const n = i + 1;
+        return (
+          <fieldset key={row.key} className="field-group doc-recipient">
+            <legend>{t('doc.recipients.item', { n })}</legend>
+            <SelectField
+              label={t('doc.recipients.counterpart')}
+              name={`recipients.${i}.counterpartId`}
+              value={row.counterpartId}
+              onChange={(v) => {
+                const c = counterparts.find((x) => x.id === v);
+                update(i, {
+                  counterpartId: v,
+                  ...(c && typeof c.email === 'string' && !row.email ? { email: c.email } : {}),
+                });
+              }}
+              options={refOptions(counterparts, locale, row.counterpartId)}
+              emptyLabel={t('doc.recipients.noCounterpart')}
+              errors={errors}
+            />
+            <TextField
+              label={t('doc.recipients.name')}
+              name={`recipients.${i}.name`}
+              value={row.name}
+              onChange={(v) => update(i, { name: v })}
+              errors={errors}
+              hint={t('doc.recipients.nameHint')}
+            />
+            <div className="field-row">
+              <TextField
+                label={t('doc.recipients.email')}
+                name={`recipients.${i}.email`}
+                type="email"
+                value={row.email}
+                onChange={(v) => update(i, { email: v })}
+                errors={errors}
+              />
+              <TextField
+                label={t('doc.recipients.contactPerson')}
+                name={`recipients.${i}.contactPerson`}
+                value={row.contactPerson}
+                onChange={(v) => update(i, { contactPerson: v })}
+                errors={errors}
+              />
+            </div>
+            {rows.length > 1 ? (
+              <button
+                type="button"
+                className="secondary small"
+                onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              >
+                {t('doc.recipients.remove', { n })}
+              </button>
+            ) : null}
+          </fieldset>
+        );
+      })}
+      <button type="button" className="secondary" onClick={() => onChange([...rows, newRecipient()])}>
+        {t('doc.recipients.add')}
+      </button>
+    </fieldset>
+  );
+}

@@ -1,0 +1,253 @@
+import { ApiError, api, listAll, type Page } from '../../../lib/api';
+import { pickText, type Locale } from '../../../lib/i18n';
+import { buildTree, flattenTree } from '../../../lib/tree';
+import type { Employee, ReferenceItem } from '../../../api/contract';
+import type { DocumentKind, DocumentRecord } from '../types';
+
+/**
+ * The document lists (Daxil olan, Xaric olan, Daxili, Əmrlər): the filter row's query, kept in the
+ * page's query string under the API's own parameter names, so a bookmark is also an API call.
+ */
+export const filterKeys = [
+  'registered',
+  'number',
+  'documentNumber',
+  'documentDate',
+  'summary',
+  'party',
+  'status',
+  'documentTypeId',
+  'classificationId',
+  'nomenclatureId',
+  'addresseeId',
+  'controllerId',
+  'signatoryId',
+  'authorId',
+  'category',
+  'controlled',
+  'order',
+] as const;
+
+/**
+ * The personal lists (İcraya gələnlər, Nəzarətimdə olanlar...) take the same filter row plus the
+ * document kind, only open lines, and for Etdiklərim the period of arrival.
+ */
+export const inboxFilterKeys = [...filterKeys, 'kind', 'open', 'period'] as const;
+export type FilterKey = (typeof inboxFilterKeys)[number];
+export type ListFilters = Partial<Record<FilterKey, string>>;
+
+export const PAGE_SIZE = 25;
+
+/** The filters in a query string; unknown parameters are dropped (the API refuses them). */
+export function readFilters(params: URLSearchParams, keys: readonly FilterKey[] = filterKeys): ListFilters {
+  const out: ListFilters = {};
+  for (const key of keys) {
+    const value = params.get(key)?.trim();
+    if (value) out[key] = value;
+  }
+  if (out.order !== 'asc') delete out.order; // desc is the default: not written
+  if (out.controlled !== 'true' && out.controlled !== 'false') delete out.controlled;
+  if (out.open !== 'true') delete out.open; // all lines is the default
+  return out;
+}
+
+/** A query string in a fixed key order, so equal filters give equal strings (and one URL). */
+export function filtersToSearch(filters: ListFilters): string {
+  const params = new URLSearchParams();
+  for (const key of inboxFilterKeys) {
+    const value = filters[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}
+
+export function sameFilters(a: ListFilters, b: ListFilters): boolean {
+  return filtersToSearch(a) === filtersToSearch(b);
+}
+
+/** Keys that narrow the list (the sort order does not). */
+export function activeFilterCount(filters: ListFilters): number {
+  return inboxFilterKeys.filter((k) => k !== 'order' && filters[k]).length;
+}
+
+export function listDocuments(
+  kind: DocumentKind,
+  filters: ListFilters,
+  cursor: string | undefined,
+  signal?: AbortSignal,
+): Promise<Page<DocumentRecord>> {
+  return api<Page<DocumentRecord>>('/documents', {
+    query: { kind, ...filters, limit: PAGE_SIZE, cursor },
+    signal,
+  });
+}
+
+/** The API's messages for a bad filter value (e.g. `registered` → invalid_date_filter), by parameter. */
+export function filterErrors(error: unknown): Partial<Record<FilterKey, string>> {
+  if (!(error instanceof ApiError) || error.status !== 400) return {};
+  const out: Partial<Record<FilterKey, string>> = {};
+  for (const e of error.problem.errors ?? []) {
+    const key = e.path.replace(/^\/?(query\.|query\/)?/, '') as FilterKey;
+    if ((inboxFilterKeys as readonly string[]).includes(key)) out[key] ??= e.message;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saved filters (one record per user, optimistic concurrency on `version`)
+
+export interface SavedFilter {
+  id: string;
+  name: string;
+  /** The list it belongs to: the document kind. */
+  list: string;
+  query: Record<string, string>;
+}
+
+export interface SavedFilters {
+  version: number;
+  items: SavedFilter[];
+}
+
+export function getSavedFilters(): Promise<SavedFilters> {
+  return api<SavedFilters>('/me/saved-filters');
+}
+
+/**
+ * Applies `change` to the user's saved filters and stores them. Another tab may have saved in
+ * between (409): read them again and apply the same change once more.
+ */
+export async function updateSavedFilters(
+  current: SavedFilters,
+  change: (items: SavedFilter[]) => SavedFilter[],
+): Promise<SavedFilters> {
+  const put = (base: SavedFilters) =>
+    api<SavedFilters>('/me/saved-filters', {
+      method: 'PUT',
+      body: { version: base.version, items: change(base.items) },
+    });
+  try {
+    return await put(current);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 409) throw error;
+    return put(await getSavedFilters());
+  }
+}
+
+/** `list`: a document kind, or `inbox:<box>` for a personal list. */
+export function newSavedFilter(name: string, list: string, filters: ListFilters): SavedFilter {
+  const query: Record<string, string> = {};
+  for (const key of inboxFilterKeys) if (filters[key]) query[key] = filters[key];
+  return { id: crypto.randomUUID(), name: name.trim(), list, query };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Group operation
+
+export const groupFields = ['classificationId', 'nomenclatureId', 'controllerId', 'addresseeId'] as const;
+export type GroupField = (typeof groupFields)[number];
+export type GroupSet = Partial<Record<GroupField, string>>;
+
+export interface GroupResult {
+  id: string;
+  ok: boolean;
+  version?: number;
+  code?: string;
+  title?: string;
+}
+
+/** The API takes at most 100 documents per call: larger selections go in batches. */
+export async function groupUpdate(kind: DocumentKind, ids: string[], set: GroupSet): Promise<GroupResult[]> {
+  const results: GroupResult[] = [];
+  for (let i = 0; i < ids.length; i += 100) {
+    const res = await api<{ results: GroupResult[] }>('/documents/group-update', {
+      method: 'POST',
+      body: { kind, ids: ids.slice(i, i + 100), set },
+    });
+    results.push(...res.results);
+  }
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Look-ups for the cells and the pick lists
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface ListLookups {
+  documentTypes: ReferenceItem[];
+  classifications: ReferenceItem[];
+  nomenclature: ReferenceItem[];
+  employees: Employee[];
+}
+
+export async function loadLookups(): Promise<ListLookups> {
+  const [documentTypes, classifications, nomenclature, employees] = await Promise.all([
+    listAll<ReferenceItem>('/reference/document-types'),
+    listAll<ReferenceItem>('/reference/classifications'),
+    listAll<ReferenceItem>('/reference/nomenclature'),
+    listAll<Employee>('/employees'),
+  ]);
+  return { documentTypes, classifications, nomenclature, employees };
+}
+
+const byLabel = (locale: Locale) => (a: Option, b: Option) => a.label.localeCompare(b.label, locale);
+
+/** Options of a pick list: active items, plus the chosen one even if it has been deactivated since. */
+export function referenceOptions(items: ReferenceItem[], locale: Locale, chosen?: string): Option[] {
+  const shown = items.filter((i) => i.active || i.id === chosen);
+  const label = (i: ReferenceItem) =>
+    typeof i.index === 'string' ? `${i.index} ${pickText(i.name, locale)}` : pickText(i.name, locale);
+  if (shown.some((i) => i.parentId)) {
+    const tree = buildTree(shown, (a, b) => label(a).localeCompare(label(b), locale));
+    return flattenTree(tree).map(({ item, depth }) => ({
+      value: item.id,
+      label: `${'— '.repeat(depth)}${label(item)}`,
+    }));
+  }
+  return shown.map((i) => ({ value: i.id, label: label(i) })).sort(byLabel(locale));
+}
+
+export function employeeOptions(employees: Employee[], locale: Locale, chosen?: string): Option[] {
+  return employees
+    .filter((e) => e.active || e.id === chosen)
+    .map((e) => ({ value: e.id, label: e.fullName }))
+    .sort(byLabel(locale));
+}
+
+export function referenceName(items: ReferenceItem[], id: string | undefined, locale: Locale): string {
+  if (!id) return '';
+  const item = items.find((i) => i.id === id);
+  return item ? pickText(item.name, locale) : '';
+}
+
+export function employeeName(employees: Employee[], id: string | undefined): string {
+  if (!id) return '';
+  return employees.find((e) => e.id === id)?.fullName ?? '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+
+/** The date a list shows and sorts by: registration, or creation for a draft not yet registered. */
+export function listedAt(doc: DocumentRecord): string {
+  return doc.registration?.at ?? doc.createdAt;
+}
+
+/** Sender of an incoming document, recipients of an outgoing one: what the `party` filter searches. */
+export function partyOf(doc: DocumentRecord): string {
+  if (doc.incoming) return doc.incoming.sender.name;
+  if (doc.outgoing) return doc.outgoing.recipients.map((r) => r.name).join('; ');
+  return '';
+}
+
+export function cardHref(doc: Pick<DocumentRecord, 'id'>): string {
+  return `/documents/view/?id=${encodeURIComponent(doc.id)}`;
+}
+
+export function newDocumentHref(kind: DocumentKind): string {
+  return `/documents/new/?kind=${kind}`;
+}

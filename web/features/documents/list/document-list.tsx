@@ -1,0 +1,213 @@
+'use client';
+
+import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ProblemAlert, StatusMessage } from '../../../ui/fields';
+import { useI18n } from '../../../lib/i18n';
+import { useSession } from '../../../lib/session';
+import { useLoad } from '../../../lib/use-load';
+import {
+  activeFilterCount,
+  filterErrors,
+  filtersToSearch,
+  listDocuments,
+  loadLookups,
+  newDocumentHref,
+  readFilters,
+  type FilterKey,
+  type ListFilters,
+  type ListLookups,
+} from './api';
+import type { DocumentKind, DocumentRecord } from '../types';
+import { columnsOf, extraFiltersOf, type ColumnContext } from './columns';
+import { GroupUpdateDialog } from './group-update-dialog';
+import { ExtraFilters, FilterTable, ListFooter, usePagedRows, writeFilters } from './list-table';
+import { SavedFilters } from './saved-filters';
+import styles from './list.module.css';
+
+const noLookups: ListLookups = { documentTypes: [], classifications: [], nomenclature: [], employees: [] };
+
+/** The menu section (heading, description) of each kind. */
+const sectionOf: Record<DocumentKind, string> = {
+  incoming: 'incoming',
+  outgoing: 'outgoing',
+  internal: 'internal',
+  order: 'orders',
+};
+
+/**
+ * One list of documents of a kind: the brochure's table whose first row filters (a cell per
+ * column), the date sort on the server, "Daha çox" cursor paging, saved filters, and for the
+ * registry office and heads a group operation on the selected rows.
+ */
+export function DocumentList({ kind }: { kind: DocumentKind }) {
+  const { t, locale } = useI18n();
+  const { hasRole } = useSession();
+  const params = useSearchParams();
+  const search = filtersToSearch(readFilters(new URLSearchParams(params?.toString() ?? '')));
+  const filters = useMemo(() => readFilters(new URLSearchParams(search)), [search]);
+  const order = filters.order === 'asc' ? 'asc' : 'desc';
+
+  const mayCreate = kind === 'incoming' ? hasRole('clerk') : true;
+  const mayGroup = hasRole('clerk', 'head');
+  const section = sectionOf[kind];
+
+  const lookups = useLoad(loadLookups, []);
+  const ctx: ColumnContext = {
+    t,
+    locale,
+    lookups: lookups.data ?? noLookups,
+    kind,
+    chosen: (key: FilterKey) => filters[key],
+  };
+  const columns = columnsOf[kind];
+  const extras = extraFiltersOf(kind);
+
+  // ---- rows: the first page whenever the filters change, then "Daha çox" appends
+  const list = usePagedRows(
+    (cursor, signal) => listDocuments(kind, readFilters(new URLSearchParams(search)), cursor, signal),
+    `${kind}?${search}`,
+    (d: DocumentRecord) => d.id,
+  );
+  const { rows, error } = list;
+
+  // ---- filters
+  const setFilters = useCallback((next: ListFilters) => writeFilters(next), []);
+  const patch = (change: ListFilters) => setFilters({ ...filters, ...change });
+  const badValues = filterErrors(error);
+  const otherError = Object.keys(badValues).length > 0 ? null : error;
+
+  // ---- selection (documents loaded so far) and the group operation
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  /** The documents the open dialog works on (fixed when it opens; the list refreshes behind it). */
+  const [grouping, setGrouping] = useState<{ id: string; name: string }[]>();
+  const groupButton = useRef<HTMLButtonElement>(null);
+  const selectAll = useRef<HTMLInputElement>(null);
+  useEffect(() => setSelected(new Set()), [search]);
+  const selectedRows = rows.filter((d) => selected.has(d.id));
+  const allSelected = rows.length > 0 && selectedRows.length === rows.length;
+  useEffect(() => {
+    if (selectAll.current)
+      selectAll.current.indeterminate = selectedRows.length > 0 && selectedRows.length < rows.length;
+  }, [selectedRows.length, rows.length]);
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const rowName = (d: DocumentRecord) => d.registration?.number ?? d.summary.slice(0, 60);
+
+  const [message, setMessage] = useState<string>();
+  const title = t(`nav.${section}`);
+
+  return (
+    <>
+      <h1>{title}</h1>
+      <p className="lead">{t(`sections.${section}`)}</p>
+
+      <div className={styles.toolbar}>
+        {mayCreate ? (
+          <Link href={newDocumentHref(kind)} className={styles.actionLink}>
+            {kind === 'incoming' || kind === 'outgoing' ? t('docList.register') : t('docList.new')}
+          </Link>
+        ) : null}
+        <SavedFilters list={kind} filters={filters} onApply={setFilters} onMessage={setMessage} />
+        <button
+          type="button"
+          className="secondary"
+          disabled={activeFilterCount(filters) === 0}
+          onClick={() => setFilters(filters.order ? { order: filters.order } : {})}
+        >
+          {t('docList.clear')}
+        </button>
+        {mayGroup ? (
+          <>
+            <span className={styles.spacer} />
+            <span className={styles.selectedCount} aria-live="polite">
+              {t('docList.select.count', { count: selectedRows.length })}
+            </span>
+            <button
+              ref={groupButton}
+              type="button"
+              className="primary"
+              disabled={selectedRows.length === 0 || !lookups.data}
+              onClick={() => setGrouping(selectedRows.map((d) => ({ id: d.id, name: rowName(d) })))}
+            >
+              {t('docList.group.open')}
+            </button>
+          </>
+        ) : null}
+      </div>
+      <StatusMessage message={message} />
+
+      <div className={`hint ${styles.hints}`}>
+        <p>{t('docList.howTo')}</p>
+        <p id={`${kind}-date-hint`}>{t('docList.dateHint')}</p>
+        <p>{t('docList.sortHint')}</p>
+      </div>
+
+      <ExtraFilters extras={extras} filters={filters} onFilter={patch} ctx={ctx} badValues={badValues} />
+
+      <ProblemAlert error={otherError ?? lookups.error} />
+
+      <FilterTable
+        columns={columns}
+        list={list}
+        rowKey={(d) => d.id}
+        ctx={ctx}
+        filters={filters}
+        onFilter={patch}
+        badValues={badValues}
+        dateHintId={`${kind}-date-hint`}
+        order={order}
+        onToggleOrder={() => patch({ order: order === 'asc' ? '' : 'asc' })}
+        caption={t('docList.tableCaption', { list: title })}
+        emptyText={t('docList.empty')}
+        leading={
+          mayGroup
+            ? {
+                header: (
+                  <input
+                    ref={selectAll}
+                    type="checkbox"
+                    aria-label={t('docList.select.all')}
+                    checked={allSelected}
+                    disabled={rows.length === 0}
+                    onChange={(e) =>
+                      setSelected(e.target.checked ? new Set(rows.map((d) => d.id)) : new Set())
+                    }
+                  />
+                ),
+                cell: (doc) => (
+                  <input
+                    type="checkbox"
+                    aria-label={t('docList.select.row', { name: rowName(doc) })}
+                    checked={selected.has(doc.id)}
+                    onChange={(e) => toggle(doc.id, e.target.checked)}
+                  />
+                ),
+              }
+            : undefined
+        }
+      />
+
+      <ListFooter list={list} t={t} />
+
+      {grouping && lookups.data ? (
+        <GroupUpdateDialog
+          kind={kind}
+          documents={grouping}
+          lookups={lookups.data}
+          onDone={list.refresh}
+          onClose={() => {
+            setGrouping(undefined);
+            groupButton.current?.focus();
+          }}
+        />
+      ) : null}
+    </>
+  );
+}

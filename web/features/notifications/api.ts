@@ -1,0 +1,14 @@
+import { api } from '../../lib/api';
+import type { MyNotifications } from '../../api/contract';
+
+export type { MyNotifications } from '../../api/contract';
+
+// How notices reach me (e-mail, SMS, language, digest): every user edits their own.
+
+export function getMyNotifications() {
+  return api<MyNotifications>('/me/notifications');
+}
+
+export function updateMyNotifications(body: MyNotifications) {
+  return api<MyNotifications>('/me/notifications', { method: 'PUT', body });
+}

@@ -1,0 +1,142 @@
+'use client';
+
+import { EditorPanel, EditorToolbar, useEditor } from '../../ui/editor';
+import { CheckboxField, SelectField, TextField } from '../../ui/fields';
+import { DataTable, ListSection } from '../../ui/data-table';
+import { Pager, useCursorPager } from '../../ui/pager';
+import { api, listAll, type Page } from '../../lib/api';
+import { formatDate } from '../../lib/format';
+import { useI18n } from '../../lib/i18n';
+import { useLoad } from '../../lib/use-load';
+import type { Employee, Substitution } from '../../api/contract';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface SubstitutionForm {
+  employeeId: string;
+  substituteId: string;
+  from: string;
+  to: string;
+  reason: string;
+  active: boolean;
+}
+
+export function SubstitutionsPage() {
+  const { t, locale } = useI18n();
+  const pager = useCursorPager();
+  const employees = useLoad(() => listAll<Employee>('/employees'), []);
+  const list = useLoad(
+    () => api<Page<Substitution>>('/substitutions', { query: { limit: 50, cursor: pager.cursor } }),
+    [pager.cursor],
+  );
+  const people = employees.data ?? [];
+  const nameOf = (id: string) => people.find((e) => e.id === id)?.fullName ?? '—';
+
+  const editor = useEditor<Substitution, SubstitutionForm>({
+    path: '/substitutions',
+    toForm: (e) => ({
+      employeeId: e?.employeeId ?? '',
+      substituteId: e?.substituteId ?? '',
+      from: e?.from ?? '',
+      to: e?.to ?? '',
+      reason: e?.reason ?? '',
+      active: e?.active ?? true,
+    }),
+    toBody: (f) => ({
+      employeeId: f.employeeId,
+      substituteId: f.substituteId,
+      from: f.from,
+      to: f.to,
+      ...(f.reason.trim() ? { reason: f.reason.trim() } : {}),
+      active: f.active,
+    }),
+    validate: (f) => {
+      const e: Record<string, string> = {};
+      if (!f.employeeId) e.employeeId = t('validation.required');
+      if (!f.substituteId) e.substituteId = t('validation.required');
+      else if (f.substituteId === f.employeeId) e.substituteId = t('validation.substituteSelf');
+      if (!DATE.test(f.from)) e.from = t('validation.date');
+      if (!DATE.test(f.to)) e.to = t('validation.date');
+      else if (DATE.test(f.from) && f.to < f.from) e.to = t('validation.dateRange');
+      return e;
+    },
+    savedName: (s) => nameOf(s.employeeId),
+    onSaved: list.reload,
+  });
+
+  const employeeOptions = people
+    .filter((e) => e.active)
+    .map((e) => ({ value: e.id, label: `${e.fullName} (${e.username})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
+  const items = list.data?.items ?? [];
+
+  return (
+    <>
+      <h1>{t('admin.substitutions.title')}</h1>
+      <p className="lead">{t('admin.substitutions.intro')}</p>
+      <EditorToolbar editor={editor} label={t('admin.substitutions.add')} />
+      <EditorPanel
+        editor={editor}
+        createTitle={t('admin.substitutions.add')}
+        editTitle={t('admin.substitutions.edit')}
+      >
+        <SelectField
+          label={t('admin.substitutions.employee')}
+          {...editor.bind('employeeId')}
+          options={employeeOptions}
+          emptyLabel={t('common.choose')}
+          required
+        />
+        <SelectField
+          label={t('admin.substitutions.substitute')}
+          {...editor.bind('substituteId')}
+          options={employeeOptions}
+          emptyLabel={t('common.choose')}
+          required
+        />
+        <div className="field-row">
+          <TextField label={t('admin.substitutions.from')} type="date" {...editor.bind('from')} required />
+          <TextField
+            label={t('admin.substitutions.to')}
+            type="date"
+            {...editor.bind('to')}
+            required
+            min={editor.form.from || undefined}
+          />
+        </div>
+        <TextField label={t('admin.substitutions.reason')} {...editor.bind('reason')} />
+        <CheckboxField label={t('common.active')} {...editor.check('active')} />
+      </EditorPanel>
+      <ListSection
+        id="subs-table"
+        title={t('admin.substitutions.list')}
+        load={list}
+        otherError={employees.error}
+        empty={items.length === 0}
+      >
+        <DataTable
+          rows={items}
+          columns={[
+            { header: t('admin.substitutions.employee'), cell: (s) => nameOf(s.employeeId) },
+            { header: t('admin.substitutions.substitute'), cell: (s) => nameOf(s.substituteId) },
+            {
+              header: t('admin.substitutions.period'),
+              cell: (s) => `${formatDate(s.from)} – ${formatDate(s.to)}`,
+            },
+            { header: t('admin.substitutions.reason'), cell: (s) => s.reason || '—' },
+          ]}
+          active={(s) => s.active}
+          editName={(s) => `${nameOf(s.employeeId)} ${formatDate(s.from)}`}
+          onEdit={editor.open}
+        />
+        <Pager
+          label={t('admin.substitutions.pager')}
+          page={pager.page}
+          nextCursor={list.data?.nextCursor}
+          onNext={pager.next}
+          onPrevious={pager.previous}
+        />
+      </ListSection>
+    </>
+  );
+}

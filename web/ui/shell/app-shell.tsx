@@ -1,0 +1,149 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { signoutRedirect } from '../../lib/auth-client';
+import { pickText, useI18n } from '../../lib/i18n';
+import { navItemFor, navigation, userMenu, visibleFor, type NavItem } from './nav';
+import { useSession } from '../../lib/session';
+import { LanguageSwitch } from '../language-switch';
+import { Loading } from '../loading';
+import type { Role } from '../../api/contract';
+
+function MenuItem({ item, roles, pathname }: { item: NavItem; roles: Role[]; pathname: string }) {
+  const { t } = useI18n();
+  const children = item.children ? visibleFor(item.children, roles) : [];
+  const active = pathname === item.href;
+  const inSection = pathname.startsWith(item.href);
+  return (
+    <li>
+      <Link
+        href={item.href}
+        aria-current={active ? 'page' : undefined}
+        className={inSection ? 'in-section' : undefined}
+      >
+        {t(item.label)}
+      </Link>
+      {children.length > 0 && inSection ? (
+        <ul className="submenu">
+          {children.map((child) => (
+            <li key={child.href}>
+              <Link href={child.href} aria-current={pathname === child.href ? 'page' : undefined}>
+                {t(child.label)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+export function AppShell({ children }: { children: React.ReactNode }) {
+  const { t, locale } = useI18n();
+  const { state, reload } = useSession();
+  const pathname = usePathname() ?? '/';
+  const router = useRouter();
+  const [signingOut, setSigningOut] = useState(false);
+
+  useEffect(() => {
+    if (state.status === 'anonymous') router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
+  }, [state.status, pathname, router]);
+
+  const pageItem = navItemFor(pathname);
+  // Each page gets its own title (WCAG 2.4.2), in the current language.
+  const title = pageItem ? `${t(pageItem.label)} — ${t('app.name')}` : t('app.title');
+
+  if (state.status === 'loading' || state.status === 'anonymous') {
+    return (
+      <main id="main" className="centered">
+        <title>{title}</title>
+        <Loading />
+      </main>
+    );
+  }
+  if (state.status === 'error') {
+    return (
+      <main id="main" className="centered">
+        <title>{title}</title>
+        <h1>{t('app.name')}</h1>
+        <div className="alert alert-error" role="alert">
+          <p className="alert-title">{t('errors.sessionFailed')}</p>
+        </div>
+        <button type="button" onClick={reload}>
+          {t('common.retry')}
+        </button>
+      </main>
+    );
+  }
+
+  const { me } = state;
+  const allowed = !pageItem?.roles || pageItem.roles.some((r) => me.roles.includes(r));
+
+  return (
+    <div className="shell">
+      <title>{title}</title>
+      <a href="#main" className="skip-link">
+        {t('common.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="brand">
+          <Link href="/home/" className="brand-name">
+            {t('app.name')}
+          </Link>
+          <span className="agency" data-testid="agency-name">
+            {pickText(me.tenant.name, locale)}
+          </span>
+        </div>
+        <div className="header-tools">
+          <span className="user-name" data-testid="user-name">
+            <span className="visually-hidden">{t('header.signedInAs')} </span>
+            {me.employee.fullName}
+          </span>
+          {userMenu.map((item) => (
+            <Link
+              key={item.href}
+              href={item.href}
+              className="header-link"
+              aria-current={pathname === item.href ? 'page' : undefined}
+            >
+              {t(item.label)}
+            </Link>
+          ))}
+          <LanguageSwitch />
+          <button
+            type="button"
+            className="secondary"
+            disabled={signingOut}
+            onClick={() => {
+              setSigningOut(true);
+              void signoutRedirect().catch(() => setSigningOut(false));
+            }}
+          >
+            {t('header.logout')}
+          </button>
+        </div>
+      </header>
+      <div className="shell-body">
+        <nav className="side-menu" aria-label={t('nav.label')}>
+          <ul>
+            {visibleFor(navigation, me.roles).map((entry) => (
+              <MenuItem key={entry.href} item={entry} roles={me.roles} pathname={pathname} />
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          {allowed ? (
+            children
+          ) : (
+            <>
+              <h1>{t('errors.forbiddenTitle')}</h1>
+              <p>{t('errors.forbiddenText')}</p>
+            </>
+          )}
+        </main>
+      </div>
+    </div>
+  );
+}
