@@ -5,7 +5,7 @@ import type { StageKind } from '../../../../functions/modules/approval';
  * The seed data is plain data: it refers to other seed items by stable `code`s (never by ids);
  * the seeding code maps codes to ids when it writes the items. These types are declared here on
  * purpose (the data modules import nothing else) and mirror the domain vocabulary in
- * `functions/domain/org` and `functions/domain/reference`.
+ * `functions/modules/org/domain` and `functions/modules/reference/domain`.
  */
 
 /** Text in Azerbaijani, English and Russian. All three are required in seed data. */
