@@ -17,12 +17,12 @@ type LambdaHandler = (
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
-  const [system, org, reference, documents, registry, execution] = await Promise.all([
+  const [system, org, reference, documents, citizenRegistries, execution] = await Promise.all([
     import('../../functions/api/handlers/system.handler'),
     import('../../functions/api/handlers/org.handler'),
     import('../../functions/api/handlers/reference.handler'),
     import('../../functions/api/handlers/documents.handler'),
-    import('../../functions/api/handlers/registry.handler'),
+    import('../../functions/api/handlers/citizen-registries.handler'),
     import('../../functions/api/handlers/execution.handler'),
   ]);
   return {
@@ -30,7 +30,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     org: org.handler as unknown as LambdaHandler,
     reference: reference.handler as unknown as LambdaHandler,
     documents: documents.handler as unknown as LambdaHandler,
-    registry: registry.handler as unknown as LambdaHandler,
+    'citizen-registries': citizenRegistries.handler as unknown as LambdaHandler,
     execution: execution.handler as unknown as LambdaHandler,
   };
 }

@@ -74,7 +74,7 @@ export async function routeRun(
       const r = await call<{ route: { state: string } | null }>(
         'clerk',
         'GET',
-        `/api/v1/documents/${doc}/route`,
+        `/api/v1/documents/${doc}/approval-route`,
       );
       if (r.body.route?.state === 'completed') return;
       await sleep(5);
@@ -104,13 +104,13 @@ export async function routeRun(
           const shaped = await call<{ documentVersion: number }>(
             'clerk',
             'PUT',
-            `/api/v1/documents/${order.body.id}/route`,
+            `/api/v1/documents/${order.body.id}/approval-route`,
             {
               version: order.body.version,
               stages,
             },
           );
-          const started = await call('clerk', 'POST', `/api/v1/documents/${order.body.id}/route/start`, {
+          const started = await call('clerk', 'POST', `/api/v1/documents/${order.body.id}/approval-route/start`, {
             version: shaped.body.documentVersion,
           });
           if (started.status === 200) ids.push(order.body.id);

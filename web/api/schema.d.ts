@@ -595,7 +595,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/registry/persons/{fin}": {
+    "/api/v1/citizen-registries/persons/{fin}": {
         parameters: {
             query?: never;
             header?: never;
@@ -612,7 +612,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/registry/organizations/{voen}": {
+    "/api/v1/citizen-registries/organizations/{voen}": {
         parameters: {
             query?: never;
             header?: never;
@@ -768,7 +768,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/route-templates": {
+    "/api/v1/approval-route-templates": {
         parameters: {
             query?: never;
             header?: never;
@@ -786,7 +786,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/route-templates/{id}": {
+    "/api/v1/approval-route-templates/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -804,7 +804,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/documents/{id}/route": {
+    "/api/v1/documents/{id}/approval-route": {
         parameters: {
             query?: never;
             header?: never;
@@ -822,7 +822,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/documents/{id}/route/start": {
+    "/api/v1/documents/{id}/approval-route/start": {
         parameters: {
             query?: never;
             header?: never;

@@ -170,7 +170,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/employees\/\{id\}/, 'employee'],
     [/^\/api\/v1\/substitutions\/\{id\}/, 'substitution'],
     [/^\/api\/v1\/reference\/\{list\}\/\{id\}/, 'classification'],
-    [/^\/api\/v1\/route-templates\/\{id\}/, 'template'],
+    [/^\/api\/v1\/approval-route-templates\/\{id\}/, 'template'],
     [/^\/api\/v1\/documents\/(incoming|outgoing|internal|order)\/\{id\}/, ''],
     [/^\/api\/v1\/documents\/\{id\}\/send/, 'outgoing'],
     [/^\/api\/v1\/documents\/\{id\}\/(resolutions|assignments|execution)/, 'incoming'],
@@ -832,7 +832,7 @@ beforeAll(async () => {
   // Tenant demo1: the other tenant.
   await objectsOf(theirApi, theirs);
   theirs.employee = (await all(theirApi, '/api/v1/employees'))[0]!.id;
-  theirs.template = (await theirApi.get<{ items: Item[] }>('/api/v1/route-templates')).body.items[0]!.id;
+  theirs.template = (await theirApi.get<{ items: Item[] }>('/api/v1/approval-route-templates')).body.items[0]!.id;
   theirs.internal = (
     await created(theirApi, '/api/v1/documents/internal', { summary: 'Başqa qurumun sənədi' })
   ).id;
@@ -859,7 +859,7 @@ beforeAll(async () => {
     })
   ).id;
   mine.template = (
-    await created(api, '/api/v1/route-templates', {
+    await created(api, '/api/v1/approval-route-templates', {
       name: `Hostil marşrut ${rand()}`,
       kinds: ['incoming', 'outgoing', 'internal', 'order'],
       classificationIds: [],

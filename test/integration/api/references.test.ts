@@ -77,7 +77,7 @@ const docsWithSummary = (kind: string, summary: string) =>
     () => true,
   );
 const templatesNamed = (name: string) => async () =>
-  ((await get(admin, '/api/v1/route-templates')).items as Item[])
+  ((await get(admin, '/api/v1/approval-route-templates')).items as Item[])
     .filter((t) => t.name === name)
     .map((t) => t.id);
 const reading =
@@ -382,10 +382,10 @@ const cases: Case[] = [
 
   // ------------------------------------------------------------------ route templates
   {
-    name: 'POST /route-templates classificationIds',
+    name: 'POST /approval-route-templates classificationIds',
     caller: () => admin,
     method: 'POST',
-    path: () => '/api/v1/route-templates',
+    path: () => '/api/v1/approval-route-templates',
     body: sync((v) => ({
       name: marks.template,
       kinds: ['incoming'],
@@ -398,10 +398,10 @@ const cases: Case[] = [
     state: templatesNamed(marks.template),
   },
   {
-    name: 'POST /route-templates stage participant employeeId',
+    name: 'POST /approval-route-templates stage participant employeeId',
     caller: () => admin,
     method: 'POST',
-    path: () => '/api/v1/route-templates',
+    path: () => '/api/v1/approval-route-templates',
     body: sync((v) => ({
       name: marks.template,
       kinds: ['incoming'],
@@ -414,10 +414,10 @@ const cases: Case[] = [
     state: templatesNamed(marks.template),
   },
   {
-    name: 'POST /route-templates stage participant positionId',
+    name: 'POST /approval-route-templates stage participant positionId',
     caller: () => admin,
     method: 'POST',
-    path: () => '/api/v1/route-templates',
+    path: () => '/api/v1/approval-route-templates',
     body: sync((v) => ({
       name: marks.template,
       kinds: ['incoming'],
@@ -430,12 +430,12 @@ const cases: Case[] = [
     state: templatesNamed(marks.template),
   },
   {
-    name: 'PUT /route-templates/{id} classificationIds',
+    name: 'PUT /approval-route-templates/{id} classificationIds',
     caller: () => admin,
     method: 'PUT',
-    path: () => `/api/v1/route-templates/${A.templateInternal}`,
+    path: () => `/api/v1/approval-route-templates/${A.templateInternal}`,
     body: async (v) => {
-      const t = await get(admin, `/api/v1/route-templates/${A.templateInternal}`);
+      const t = await get(admin, `/api/v1/approval-route-templates/${A.templateInternal}`);
       return { name: t.name, kinds: t.kinds, classificationIds: [v], stages: t.stages, version: t.version };
     },
     at: 'classificationIds.0',
@@ -443,7 +443,7 @@ const cases: Case[] = [
     wrong: () => A.docType!,
     state: reading(
       () => admin,
-      () => `/api/v1/route-templates/${A.templateInternal}`,
+      () => `/api/v1/approval-route-templates/${A.templateInternal}`,
     ),
   },
 
@@ -786,10 +786,10 @@ const cases: Case[] = [
       ],
     ] as const
   ).map(([at, extra, wrong]): Case => ({
-    name: `PUT /documents/{id}/route ${at}`,
+    name: `PUT /documents/{id}/approval-route ${at}`,
     caller: () => clerk,
     method: 'PUT',
-    path: () => `/api/v1/documents/${A.incoming}/route`,
+    path: () => `/api/v1/documents/${A.incoming}/approval-route`,
     body: async (v) => ({ version: await version(clerk, `/api/v1/documents/${A.incoming}`), ...extra(v) }),
     at,
     other: () => (at === 'templateId' ? B.template! : at.endsWith('positionId') ? B.position! : B.employee!),
@@ -797,7 +797,7 @@ const cases: Case[] = [
     state: reading(
       () => clerk,
       () => `/api/v1/documents/${A.incoming}`,
-      () => `/api/v1/documents/${A.incoming}/route`,
+      () => `/api/v1/documents/${A.incoming}/approval-route`,
     ),
   })),
   {
@@ -883,7 +883,7 @@ beforeAll(async () => {
     })
   ).id;
   A.templateInternal = (
-    await created(admin, '/api/v1/route-templates', {
+    await created(admin, '/api/v1/approval-route-templates', {
       name: unique('Ref daxili marşrut'),
       kinds: ['internal'],
       classificationIds: [],
@@ -956,7 +956,7 @@ beforeAll(async () => {
     counterpart: await pick(adminB, '/api/v1/reference/counterparts'),
   });
   B.template = (
-    await created(adminB, '/api/v1/route-templates', {
+    await created(adminB, '/api/v1/approval-route-templates', {
       name: unique('B marşrut'),
       kinds: ['incoming', 'internal'],
       classificationIds: [],

@@ -10,8 +10,8 @@ type Problem = {
 };
 
 const baseUrl = inject('baseUrl');
-const PERSON = '/api/v1/registry/persons';
-const ORG = '/api/v1/registry/organizations';
+const PERSON = '/api/v1/citizen-registries/persons';
+const ORG = '/api/v1/citizen-registries/organizations';
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {

@@ -79,7 +79,7 @@ beforeAll(async () => {
     to: '2026-12-10',
   });
   expect(sub.status).toBe(201);
-  const template = await b.post<Item>('/api/v1/route-templates', {
+  const template = await b.post<Item>('/api/v1/approval-route-templates', {
     name: `B marşrut ${uniq()}`,
     kinds: ['internal'],
     classificationIds: [],
@@ -88,8 +88,8 @@ beforeAll(async () => {
   expect(template.status).toBe(201);
   bObjects.push(
     {
-      template: '/api/v1/route-templates/{id}',
-      path: `/api/v1/route-templates/${template.body.id}`,
+      template: '/api/v1/approval-route-templates/{id}',
+      path: `/api/v1/approval-route-templates/${template.body.id}`,
       item: template.body,
     },
     { template: '/api/v1/departments/{id}', path: `/api/v1/departments/${dept.body.id}`, item: dept.body },
@@ -131,20 +131,20 @@ beforeAll(async () => {
       path: `/api/v1/documents/${doc.id}/resolutions`,
       body: { version: doc.version, text: 'x', executors: [{ employeeId: fileId }] },
     },
-    { template: '/api/v1/documents/{id}/route', method: 'GET', path: `/api/v1/documents/${doc.id}/route` },
+    { template: '/api/v1/documents/{id}/approval-route', method: 'GET', path: `/api/v1/documents/${doc.id}/approval-route` },
     {
-      template: '/api/v1/documents/{id}/route',
+      template: '/api/v1/documents/{id}/approval-route',
       method: 'PUT',
-      path: `/api/v1/documents/${doc.id}/route`,
+      path: `/api/v1/documents/${doc.id}/approval-route`,
       body: {
         version: doc.version,
         stages: [{ kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp1.body.id }] }],
       },
     },
     {
-      template: '/api/v1/documents/{id}/route/start',
+      template: '/api/v1/documents/{id}/approval-route/start',
       method: 'POST',
-      path: `/api/v1/documents/${doc.id}/route/start`,
+      path: `/api/v1/documents/${doc.id}/approval-route/start`,
       body: { version: doc.version },
     },
     {
@@ -290,7 +290,7 @@ describe('tenant isolation', () => {
         )
           continue;
         // Registry look-ups return global state-registry records (by FİN/VÖEN), not tenant data.
-        if (path.startsWith('/api/v1/registry/')) continue;
+        if (path.startsWith('/api/v1/citizen-registries/')) continue;
         const ids = await allIds(a, path, route.query?.shape.limit !== undefined);
         for (const o of bObjects) expect(ids.has(o.item.id), `${path} lists ${o.path}`).toBe(false);
         for (const d of bDocs) expect(ids.has(d.id), `${path} lists B document ${d.id}`).toBe(false);

@@ -53,7 +53,7 @@ type Operation = { action: string; actorId: string; onBehalfOf?: string; comment
 const emp = (username: string) => ref.employee.get(username)!;
 
 async function routeOf(api: Api, id: string): Promise<RouteView> {
-  const res = await api.get<RouteView>(`/api/v1/documents/${id}/route`);
+  const res = await api.get<RouteView>(`/api/v1/documents/${id}/approval-route`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -117,15 +117,15 @@ describe('route templates', () => {
       classificationIds: [],
       stages: [{ kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp('head') }] }],
     };
-    expect((await clerk.post('/api/v1/route-templates', body)).status).toBe(403);
-    const twoSignings = await admin.post<Problem>('/api/v1/route-templates', {
+    expect((await clerk.post('/api/v1/approval-route-templates', body)).status).toBe(403);
+    const twoSignings = await admin.post<Problem>('/api/v1/approval-route-templates', {
       ...body,
       stages: [body.stages[0], body.stages[0]],
     });
     expect(twoSignings.status).toBe(422);
     expect(twoSignings.body.code).toBe('route_one_signing');
     const ru = await as(embedded.baseUrl, 'admin', 'ru');
-    const empty = await ru.post<Problem>('/api/v1/route-templates', {
+    const empty = await ru.post<Problem>('/api/v1/approval-route-templates', {
       ...body,
       stages: [
         {
@@ -138,14 +138,14 @@ describe('route templates', () => {
     expect(empty.status).toBe(422);
     expect(empty.body.errors?.[0]?.path).toBe('stages.0.participants');
     expect(empty.body.detail ?? empty.body.title).toMatch(/[А-Яа-я]/);
-    const list = await clerk.get<{ items: Array<{ name: string }> }>('/api/v1/route-templates');
+    const list = await clerk.get<{ items: Array<{ name: string }> }>('/api/v1/approval-route-templates');
     expect(list.body.items.some((t) => t.name === body.name)).toBe(false);
   });
 });
 
 describe('an order through endorsement and signing', () => {
   it('parallel then sequential endorsement, a rejection back to the author, a resubmission, the signature by a substitute', async () => {
-    const template = await admin.post<{ id: string; name: string }>('/api/v1/route-templates', {
+    const template = await admin.post<{ id: string; name: string }>('/api/v1/approval-route-templates', {
       name: unique('Əmr marşrutu'),
       kinds: ['order'],
       classificationIds: [],
@@ -190,13 +190,13 @@ describe('an order through endorsement and signing', () => {
     const lawyer = await as(embedded.baseUrl, 'lawyer');
     const deputy = await as(embedded.baseUrl, 'deputy');
     // The author edits the route before it starts: here the template's stages, kept as they are.
-    const edited = await clerk.put<RouteView>(`/api/v1/documents/${order.id}/route`, {
+    const edited = await clerk.put<RouteView>(`/api/v1/documents/${order.id}/approval-route`, {
       version: proposed.documentVersion,
       templateId: template.body.id,
       stages: proposed.route!.stages,
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    const started = await clerk.post<RouteView>(`/api/v1/documents/${order.id}/route/start`, {
+    const started = await clerk.post<RouteView>(`/api/v1/documents/${order.id}/approval-route/start`, {
       version: edited.body.documentVersion,
     });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
@@ -234,7 +234,7 @@ describe('an order through endorsement and signing', () => {
 
     // Resubmitted: a new round from the first step.
     const again = await routeOf(clerk, order.id);
-    const resubmitted = await clerk.post<RouteView>(`/api/v1/documents/${order.id}/route/start`, {
+    const resubmitted = await clerk.post<RouteView>(`/api/v1/documents/${order.id}/approval-route/start`, {
       version: again.documentVersion,
       comment: 'Düzəldildi',
     });
@@ -272,7 +272,7 @@ describe('an order through endorsement and signing', () => {
 describe('an incoming document through resolution, execution and information', () => {
   it('the resolution task ends with the resolution; the execution stage ends with the acceptance', async () => {
     const classification = ref.classifications.get('02.02')!;
-    const template = await admin.post<{ id: string }>('/api/v1/route-templates', {
+    const template = await admin.post<{ id: string }>('/api/v1/approval-route-templates', {
       name: unique('Daxil olan marşrutu'),
       kinds: ['incoming'],
       classificationIds: [classification],
@@ -296,7 +296,7 @@ describe('an incoming document through resolution, execution and information', (
     const doc = reg.body;
     const proposed = await routeOf(clerk, doc.id);
     expect(proposed.route?.templateId).toBe(template.body.id);
-    const started = await clerk.post<RouteView>(`/api/v1/documents/${doc.id}/route/start`, {
+    const started = await clerk.post<RouteView>(`/api/v1/documents/${doc.id}/approval-route/start`, {
       version: proposed.documentVersion,
     });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
@@ -354,12 +354,12 @@ describe('substitution periods', () => {
     const created = await clerk.post<Doc>('/api/v1/documents/internal', { summary: unique('Xidməti qeyd') });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const doc = created.body;
-    const edited = await clerk.put<RouteView>(`/api/v1/documents/${doc.id}/route`, {
+    const edited = await clerk.put<RouteView>(`/api/v1/documents/${doc.id}/approval-route`, {
       version: doc.version,
       stages: [{ kind: 'endorsement', mode: 'sequential', participants: [{ employeeId: emp('hr') }] }],
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    const started = await clerk.post<RouteView>(`/api/v1/documents/${doc.id}/route/start`, {
+    const started = await clerk.post<RouteView>(`/api/v1/documents/${doc.id}/approval-route/start`, {
       version: edited.body.documentVersion,
     });
     expect(started.status).toBe(200);

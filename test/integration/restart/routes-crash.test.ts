@@ -59,7 +59,7 @@ describe('kill -9 with pending approvals and deadlines', () => {
     const order = (
       await clerk.post<Doc>('/api/v1/documents/order', { summary: unique('Əmr'), category: 'directive' })
     ).body;
-    const shaped = await clerk.put<{ documentVersion: number }>(`/api/v1/documents/${order.id}/route`, {
+    const shaped = await clerk.put<{ documentVersion: number }>(`/api/v1/documents/${order.id}/approval-route`, {
       version: order.version,
       stages: [
         {
@@ -73,7 +73,7 @@ describe('kill -9 with pending approvals and deadlines', () => {
     expect(shaped.status, JSON.stringify(shaped.body)).toBe(200);
     expect(
       (
-        await clerk.post(`/api/v1/documents/${order.id}/route/start`, {
+        await clerk.post(`/api/v1/documents/${order.id}/approval-route/start`, {
           version: shaped.body.documentVersion,
         })
       ).status,

@@ -136,9 +136,9 @@ describe('kill -9 right after a substitution ended', () => {
     });
     expect(order.status, JSON.stringify(order.body)).toBe(201);
     const docId = order.body.id;
-    const proposed = await clerk.get<RouteView>(`/api/v1/documents/${docId}/route`);
+    const proposed = await clerk.get<RouteView>(`/api/v1/documents/${docId}/approval-route`);
     expect(proposed.body.route?.templateName).toBe('Kadr əmrinin razılaşdırılması və imzası');
-    const started = await clerk.post(`/api/v1/documents/${docId}/route/start`, {
+    const started = await clerk.post(`/api/v1/documents/${docId}/approval-route/start`, {
       version: proposed.body.documentVersion,
     });
     expect(started.status, JSON.stringify(started.body)).toBe(200);

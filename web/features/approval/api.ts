@@ -21,23 +21,23 @@ import type { DocumentRoute, RouteStage, RouteTemplate, RouteView } from '../../
 const docPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
 
 export async function listRouteTemplates(): Promise<RouteTemplate[]> {
-  return (await api<{ items: RouteTemplate[] }>('/route-templates')).items;
+  return (await api<{ items: RouteTemplate[] }>('/approval-route-templates')).items;
 }
 
 export function getDocumentRoute(documentId: string) {
-  return api<RouteView>(`${docPath(documentId)}/route`);
+  return api<RouteView>(`${docPath(documentId)}/approval-route`);
 }
 
 export function updateDocumentRoute(
   documentId: string,
   body: { version: number; templateId?: string; stages: RouteStage[] },
 ) {
-  return api<RouteView>(`${docPath(documentId)}/route`, { method: 'PUT', body });
+  return api<RouteView>(`${docPath(documentId)}/approval-route`, { method: 'PUT', body });
 }
 
 /** Starts the route, or resubmits it after a rejection (a new round). */
 export function startDocumentRoute(documentId: string, body: { version: number; comment?: string }) {
-  return api<RouteView>(`${docPath(documentId)}/route/start`, { method: 'POST', body });
+  return api<RouteView>(`${docPath(documentId)}/approval-route/start`, { method: 'POST', body });
 }
 
 /**

@@ -28,7 +28,7 @@ export function RouteTemplatesPage() {
   const classifications = useLoad(() => listAll<ReferenceItem>('/reference/classifications'), []);
 
   const editor = useEditor<RouteTemplate, TemplateForm>({
-    path: '/route-templates',
+    path: '/approval-route-templates',
     toForm: (e) => ({
       name: e?.name ?? '',
       kinds: e?.kinds ?? [],

@@ -5,10 +5,10 @@ export type { RegistryOrganization, RegistryPerson } from '../../api/contract';
 
 /** A person of the passport registry by FİN (7 letters and digits; typed in any case). */
 export function lookUpPerson(fin: string) {
-  return api<RegistryPerson>(`/registry/persons/${encodeURIComponent(fin.trim().toUpperCase())}`);
+  return api<RegistryPerson>(`/citizen-registries/persons/${encodeURIComponent(fin.trim().toUpperCase())}`);
 }
 
 /** An organization (or individual entrepreneur) of the business registry by VÖEN (10 digits). */
 export function lookUpOrganization(voen: string) {
-  return api<RegistryOrganization>(`/registry/organizations/${encodeURIComponent(voen.trim())}`);
+  return api<RegistryOrganization>(`/citizen-registries/organizations/${encodeURIComponent(voen.trim())}`);
 }

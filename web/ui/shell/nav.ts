@@ -45,7 +45,7 @@ export const navigation: NavItem[] = [
       { label: 'admin.nav.employees', href: '/admin/employees/' },
       { label: 'admin.nav.substitutions', href: '/admin/substitutions/' },
       { label: 'admin.nav.calendar', href: '/admin/calendar/' },
-      { label: 'route.admin.title', href: '/admin/route-templates/' },
+      { label: 'route.admin.title', href: '/admin/approval-route-templates/' },
     ],
   },
 ];

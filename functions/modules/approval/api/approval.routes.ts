@@ -9,7 +9,7 @@ const tag = 'execution';
 export const approvalRoutes: RouteDef[] = [
   {
     method: 'GET',
-    path: `${V1}/route-templates`,
+    path: `${V1}/approval-route-templates`,
     group: 'execution',
     operationId: 'listRouteTemplates',
     summary: 'The agency’s route templates (şablon marşrutlar)',
@@ -20,7 +20,7 @@ export const approvalRoutes: RouteDef[] = [
   },
   {
     method: 'POST',
-    path: `${V1}/route-templates`,
+    path: `${V1}/approval-route-templates`,
     group: 'execution',
     operationId: 'createRouteTemplate',
     summary:
@@ -35,7 +35,7 @@ export const approvalRoutes: RouteDef[] = [
   },
   {
     method: 'GET',
-    path: `${V1}/route-templates/{id}`,
+    path: `${V1}/approval-route-templates/{id}`,
     group: 'execution',
     operationId: 'getRouteTemplate',
     summary: 'One route template',
@@ -47,7 +47,7 @@ export const approvalRoutes: RouteDef[] = [
   },
   {
     method: 'PUT',
-    path: `${V1}/route-templates/{id}`,
+    path: `${V1}/approval-route-templates/{id}`,
     group: 'execution',
     operationId: 'updateRouteTemplate',
     summary: 'Change a route template (documents keep the copy they took)',
@@ -61,7 +61,7 @@ export const approvalRoutes: RouteDef[] = [
   },
   {
     method: 'GET',
-    path: `${V1}/documents/{id}/route`,
+    path: `${V1}/documents/{id}/approval-route`,
     group: 'execution',
     operationId: 'getDocumentRoute',
     summary: 'The document’s route (Viza tab): its own, or the template chosen by kind and classification',
@@ -73,7 +73,7 @@ export const approvalRoutes: RouteDef[] = [
   },
   {
     method: 'PUT',
-    path: `${V1}/documents/{id}/route`,
+    path: `${V1}/documents/{id}/approval-route`,
     group: 'execution',
     operationId: 'updateDocumentRoute',
     summary: 'Edit the document’s route before it starts (or after a rejection)',
@@ -86,7 +86,7 @@ export const approvalRoutes: RouteDef[] = [
   },
   {
     method: 'POST',
-    path: `${V1}/documents/{id}/route/start`,
+    path: `${V1}/documents/{id}/approval-route/start`,
     group: 'execution',
     operationId: 'startDocumentRoute',
     summary: 'Start the route, or resubmit it after a rejection (a new round)',

@@ -45,6 +45,7 @@ export interface ListColumn<T = DocumentRecord> {
   rowHeader?: boolean;
   /** The date the server sorts by (order=asc|desc). */
   sortable?: boolean;
+  /** A cell class of list.css without its `doclist-` prefix (`nowrap`, `summary`). */
   className?: string;
 }
 

@@ -24,7 +24,7 @@ import { columnsOf, extraFiltersOf, type ColumnContext } from './columns';
 import { GroupUpdateDialog } from './group-update-dialog';
 import { ExtraFilters, FilterTable, ListFooter, usePagedRows, writeFilters } from './list-table';
 import { SavedFilters } from './saved-filters';
-import styles from './list.module.css';
+import './list.css';
 
 const noLookups: ListLookups = { documentTypes: [], classifications: [], nomenclature: [], employees: [] };
 
@@ -108,9 +108,9 @@ export function DocumentList({ kind }: { kind: DocumentKind }) {
       <h1>{title}</h1>
       <p className="lead">{t(`sections.${section}`)}</p>
 
-      <div className={styles.toolbar}>
+      <div className="doclist-toolbar">
         {mayCreate ? (
-          <Link href={newDocumentHref(kind)} className={styles.actionLink}>
+          <Link href={newDocumentHref(kind)} className="doclist-action-link">
             {kind === 'incoming' || kind === 'outgoing' ? t('docList.register') : t('docList.new')}
           </Link>
         ) : null}
@@ -125,8 +125,8 @@ export function DocumentList({ kind }: { kind: DocumentKind }) {
         </button>
         {mayGroup ? (
           <>
-            <span className={styles.spacer} />
-            <span className={styles.selectedCount} aria-live="polite">
+            <span className="doclist-spacer" />
+            <span className="doclist-selected-count" aria-live="polite">
               {t('docList.select.count', { count: selectedRows.length })}
             </span>
             <button
@@ -143,7 +143,7 @@ export function DocumentList({ kind }: { kind: DocumentKind }) {
       </div>
       <StatusMessage message={message} />
 
-      <div className={`hint ${styles.hints}`}>
+      <div className={`hint doclist-hints`}>
         <p>{t('docList.howTo')}</p>
         <p id={`${kind}-date-hint`}>{t('docList.dateHint')}</p>
         <p>{t('docList.sortHint')}</p>

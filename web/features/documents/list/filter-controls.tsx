@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { employeeOptions, type FilterKey, type ListFilters, type Option } from './api';
 import type { ColumnContext, FilterSpec } from './columns';
-import styles from './list.module.css';
+import './list.css';
 
 /** Typing settles for this long before a text filter goes to the URL and the API. */
 const DEBOUNCE_MS = 700;
@@ -30,7 +30,7 @@ export function FilterControl(props: ControlProps) {
   const describedBy = [props.error ? errorId : '', props.hintId ?? ''].filter(Boolean).join(' ') || undefined;
   const common = { id, describedBy, invalid: Boolean(props.error) };
   return (
-    <div className={props.visibleLabel ? 'field' : styles.filterCell}>
+    <div className={props.visibleLabel ? 'field' : 'doclist-filter-cell'}>
       <label htmlFor={id} className={props.visibleLabel ? undefined : 'visually-hidden'}>
         {props.label}
       </label>

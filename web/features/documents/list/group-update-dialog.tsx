@@ -14,7 +14,7 @@ import {
   type ListLookups,
 } from './api';
 import type { DocumentKind } from '../types';
-import styles from './list.module.css';
+import './list.css';
 
 /**
  * Qrup əməliyyatı: set classification, nomenclature, controller or addressee of the selected
@@ -89,7 +89,7 @@ export function GroupUpdateDialog({
   return (
     <dialog
       ref={ref}
-      className={styles.dialog}
+      className="doclist-dialog"
       aria-labelledby="group-title"
       onClose={onClose}
       onCancel={(e) => {
@@ -126,7 +126,7 @@ export function GroupUpdateDialog({
           ) : null}
         </div>
         {results ? (
-          <div className={`table-wrap ${styles.results}`}>
+          <div className={`table-wrap doclist-results`}>
             <table>
               <caption className="visually-hidden">{t('docList.group.results')}</caption>
               <thead>
@@ -139,7 +139,7 @@ export function GroupUpdateDialog({
                 {results.map((r) => (
                   <tr key={r.id}>
                     <th scope="row">{nameOf(r.id)}</th>
-                    <td className={r.ok ? styles.ok : styles.failed}>
+                    <td className={r.ok ? 'doclist-ok' : 'doclist-failed'}>
                       {r.ok ? t('docList.group.ok') : t('docList.group.failed', { reason: reason(r) })}
                     </td>
                   </tr>

@@ -7,7 +7,7 @@ import type { Translate } from '../../../lib/i18n';
 import { Loading } from '../../../ui/loading';
 import type { ColumnContext, ExtraFilter, ListColumn } from './columns';
 import { FilterControl } from './filter-controls';
-import styles from './list.module.css';
+import './list.css';
 
 /**
  * Writes the filters into the address (bookmarkable) without a navigation. Next's router patches
@@ -148,7 +148,7 @@ export function FilterTable<T>({
         {/* aria-sort tells the order to assistive tech; the arrow and the tooltip show it. */}
         <button
           type="button"
-          className={styles.sortButton}
+          className="doclist-sort-button"
           title={order === 'asc' ? t('docList.sortedAsc') : t('docList.sortedDesc')}
           onClick={onToggleOrder}
         >
@@ -160,7 +160,7 @@ export function FilterTable<T>({
   };
 
   const bodyCell = (c: ListColumn<T>, row: T) => {
-    const className = c.className ? styles[c.className] : undefined;
+    const className = c.className ? `doclist-${c.className}` : undefined;
     const content = c.cell(row, ctx);
     return c.rowHeader ? (
       <th scope="row" key={c.id} className={className}>
@@ -175,12 +175,12 @@ export function FilterTable<T>({
 
   return (
     <div className="table-wrap">
-      <table className={styles.table} aria-busy={list.loading || list.loadingMore}>
+      <table className="doclist-table" aria-busy={list.loading || list.loadingMore}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             {leading ? (
-              <th scope="col" className={styles.checkCell}>
+              <th scope="col" className="doclist-check-cell">
                 {leading.header}
               </th>
             ) : null}
@@ -188,7 +188,7 @@ export function FilterTable<T>({
           </tr>
         </thead>
         <tbody>
-          <tr className={styles.filterRow}>
+          <tr className="doclist-filter-row">
             {leading ? <td /> : null}
             {columns.map((c) => (
               <td key={c.id}>
@@ -207,13 +207,13 @@ export function FilterTable<T>({
             ))}
           </tr>
           {list.loaded && !list.loading && list.rows.length === 0 ? (
-            <tr className={styles.emptyRow}>
+            <tr className="doclist-empty-row">
               <td colSpan={colCount}>{emptyText}</td>
             </tr>
           ) : null}
           {list.rows.map((row) => (
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
-              {leading ? <td className={styles.checkCell}>{leading.cell(row)}</td> : null}
+              {leading ? <td className="doclist-check-cell">{leading.cell(row)}</td> : null}
               {columns.map((c) => bodyCell(c, row))}
             </tr>
           ))}
@@ -227,7 +227,7 @@ export function FilterTable<T>({
 export function ListFooter<T>({ list, t }: { list: PagedRows<T>; t: Translate }) {
   const { loaded, loading, loadingMore, nextCursor, rows } = list;
   return (
-    <div className={styles.footer}>
+    <div className="doclist-footer">
       {loading && !loaded ? <Loading /> : null}
       <p role="status" aria-live="polite">
         {loaded && !loading
@@ -263,9 +263,9 @@ export function ExtraFilters({
     e.spec.type === 'control' ? filters.controllerId || filters.controlled : filters[e.spec.key],
   ).length;
   return (
-    <details className={styles.extras} open={active > 0 || undefined}>
+    <details className="doclist-extras" open={active > 0 || undefined}>
       <summary>{active > 0 ? t('docList.extraActive', { count: active }) : t('docList.extra')}</summary>
-      <div className={styles.extrasGrid}>
+      <div className="doclist-extras-grid">
         {extras.map((e) => (
           <FilterControl
             key={e.header}

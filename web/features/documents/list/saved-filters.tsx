@@ -15,7 +15,7 @@ import {
   type SavedFilter,
   type SavedFilters as Saved,
 } from './api';
-import styles from './list.module.css';
+import './list.css';
 
 /**
  * The user's saved filters of this list: pick one to apply it, save the current filters under a
@@ -144,7 +144,7 @@ export function SavedFilters({
         </button>
       ) : null}
       {naming ? (
-        <form className={styles.savedForm} onSubmit={(e) => void save(e)} noValidate>
+        <form className="doclist-saved-form" onSubmit={(e) => void save(e)} noValidate>
           <div className="field">
             <label htmlFor={`${id}-name`}>{t('docList.saved.name')}</label>
             <input
@@ -200,7 +200,7 @@ export function SavedFilters({
         </button>
       )}
       {error ? (
-        <div className={styles.fullRow}>
+        <div className="doclist-full-row">
           <ProblemAlert error={error} />
         </div>
       ) : null}

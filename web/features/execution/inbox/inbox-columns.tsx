@@ -15,7 +15,7 @@ import {
   type ListColumn,
 } from '../../documents/list/columns';
 import { formatDateTime } from '../../../lib/dates';
-import styles from './inbox.module.css';
+import './inbox.css';
 
 const dash = '—';
 const doc = (row: InboxRow) => row.document;
@@ -74,7 +74,7 @@ export function DeadlineText({ row, t }: { row: InboxRow; t: Translate }) {
   if (row.daysLeft === undefined || !row.line.open) return <>{dash}</>;
   if (row.overdue) {
     return (
-      <strong className={styles.overdue} data-testid="overdue">
+      <strong className="inbox-overdue" data-testid="overdue">
         <span aria-hidden="true">⚠ </span>
         {t('exec.lists.overdue', { n: -row.daysLeft })}
       </strong>
@@ -110,7 +110,7 @@ const lineStatus = (box: InboxBox, action?: (row: InboxRow) => React.ReactNode):
             ),
           )
         : label(t, `exec.status.${row.line.status}`, row.line.status)}
-      {action ? <div className={styles.lineAction}>{action(row)}</div> : null}
+      {action ? <div className="inbox-line-action">{action(row)}</div> : null}
     </>
   ),
   filter: {

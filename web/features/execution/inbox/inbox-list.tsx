@@ -27,9 +27,9 @@ import {
   writeFilters,
 } from '../../documents/list/list-table';
 import { SavedFilters } from '../../documents/list/saved-filters';
-import listStyles from '../../documents/list/list.module.css';
+import '../../documents/list/list.css';
 import { inboxColumns } from './inbox-columns';
-import styles from './inbox.module.css';
+import './inbox.css';
 
 const noLookups: ListLookups = { documentTypes: [], classifications: [], nomenclature: [], employees: [] };
 
@@ -126,7 +126,7 @@ export function InboxList({ box }: { box: InboxBox }) {
       <h1>{title}</h1>
       <p className="lead">{t(`sections.${section}`)}</p>
 
-      <div className={listStyles.toolbar}>
+      <div className="doclist-toolbar">
         <SavedFilters
           list={`inbox:${box}`}
           keys={keys}
@@ -145,7 +145,7 @@ export function InboxList({ box }: { box: InboxBox }) {
       </div>
       <StatusMessage message={message} />
 
-      <div className={`hint ${listStyles.hints}`}>
+      <div className={`hint doclist-hints`}>
         <p>{t('docList.howTo')}</p>
         <p id={hintId}>{t('docList.dateHint')}</p>
         <p>{t(`exec.lists.order.${box}`)}</p>
@@ -168,7 +168,7 @@ export function InboxList({ box }: { box: InboxBox }) {
         caption={t('docList.tableCaption', { list: title })}
         emptyText={t(`exec.lists.empty.${box}`)}
         rowClassName={(row) =>
-          row.overdue ? styles.overdueRow : row.line.status === 'unread' ? styles.unreadRow : undefined
+          row.overdue ? 'inbox-overdue-row' : row.line.status === 'unread' ? 'inbox-unread-row' : undefined
         }
       />
 

@@ -6,7 +6,7 @@ import { citizenRegistriesApi } from '../../modules/citizen-registries';
 
 /** The Lambda of the `registry` route group (the local gateway serves the same module). */
 export const handler = createGroupHandler({
-  group: 'registry',
+  group: 'citizen-registries',
   routes,
   impls: { ...citizenRegistriesApi },
   http: httpDeps,
