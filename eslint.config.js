@@ -41,7 +41,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/functions', '**/functions/**', '**/infra', '**/infra/**', '**/scripts', '**/scripts/**'],
+              group: [
+                '**/functions',
+                '**/functions/**',
+                '**/infra',
+                '**/infra/**',
+                '**/scripts',
+                '**/scripts/**',
+              ],
               message: 'web/ imports no server code: use the API contract in web/api.',
             },
           ],

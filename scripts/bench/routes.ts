@@ -110,9 +110,14 @@ export async function routeRun(
               stages,
             },
           );
-          const started = await call('clerk', 'POST', `/api/v1/documents/${order.body.id}/approval-route/start`, {
-            version: shaped.body.documentVersion,
-          });
+          const started = await call(
+            'clerk',
+            'POST',
+            `/api/v1/documents/${order.body.id}/approval-route/start`,
+            {
+              version: shaped.body.documentVersion,
+            },
+          );
           if (started.status === 200) ids.push(order.body.id);
           else errors++;
         } catch {

@@ -7,7 +7,14 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * Route groups: one Lambda per group in AWS (entry `functions/handlers/<group>.handler.ts`,
  * exporting `handler`), the same modules in the local gateway.
  */
-export const routeGroups = ['system', 'org', 'reference', 'documents', 'citizen-registries', 'execution'] as const;
+export const routeGroups = [
+  'system',
+  'org',
+  'reference',
+  'documents',
+  'citizen-registries',
+  'execution',
+] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 
 export interface RouteDef {

@@ -832,7 +832,9 @@ beforeAll(async () => {
   // Tenant demo1: the other tenant.
   await objectsOf(theirApi, theirs);
   theirs.employee = (await all(theirApi, '/api/v1/employees'))[0]!.id;
-  theirs.template = (await theirApi.get<{ items: Item[] }>('/api/v1/approval-route-templates')).body.items[0]!.id;
+  theirs.template = (
+    await theirApi.get<{ items: Item[] }>('/api/v1/approval-route-templates')
+  ).body.items[0]!.id;
   theirs.internal = (
     await created(theirApi, '/api/v1/documents/internal', { summary: 'Başqa qurumun sənədi' })
   ).id;

@@ -131,7 +131,11 @@ beforeAll(async () => {
       path: `/api/v1/documents/${doc.id}/resolutions`,
       body: { version: doc.version, text: 'x', executors: [{ employeeId: fileId }] },
     },
-    { template: '/api/v1/documents/{id}/approval-route', method: 'GET', path: `/api/v1/documents/${doc.id}/approval-route` },
+    {
+      template: '/api/v1/documents/{id}/approval-route',
+      method: 'GET',
+      path: `/api/v1/documents/${doc.id}/approval-route`,
+    },
     {
       template: '/api/v1/documents/{id}/approval-route',
       method: 'PUT',

@@ -59,17 +59,20 @@ describe('kill -9 with pending approvals and deadlines', () => {
     const order = (
       await clerk.post<Doc>('/api/v1/documents/order', { summary: unique('Əmr'), category: 'directive' })
     ).body;
-    const shaped = await clerk.put<{ documentVersion: number }>(`/api/v1/documents/${order.id}/approval-route`, {
-      version: order.version,
-      stages: [
-        {
-          kind: 'endorsement',
-          mode: 'parallel',
-          participants: [{ employeeId: emp('executor1') }, { employeeId: emp('executor2') }],
-        },
-        { kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp('approver') }] },
-      ],
-    });
+    const shaped = await clerk.put<{ documentVersion: number }>(
+      `/api/v1/documents/${order.id}/approval-route`,
+      {
+        version: order.version,
+        stages: [
+          {
+            kind: 'endorsement',
+            mode: 'parallel',
+            participants: [{ employeeId: emp('executor1') }, { employeeId: emp('executor2') }],
+          },
+          { kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp('approver') }] },
+        ],
+      },
+    );
     expect(shaped.status, JSON.stringify(shaped.body)).toBe(200);
     expect(
       (
