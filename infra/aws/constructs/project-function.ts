@@ -15,7 +15,21 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, SERVICE } from '../../../functions/platform/observability/metric-names';
 import { alarmAtLeast } from './alarm';
+
+/**
+ * Powertools (logger, tracer, metrics) in every function: one service name and metrics namespace,
+ * and neither responses nor error details in X-Ray (answers hold personal data; the error is in
+ * the log line with the same trace id).
+ */
+export const POWERTOOLS_ENVIRONMENT: Readonly<Record<string, string>> = {
+  POWERTOOLS_SERVICE_NAME: SERVICE,
+  POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+  POWERTOOLS_TRACE_ENABLED: 'true',
+  POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+  POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+};
 
 /** Fixed for every Lambda of the project (tests assert these on every function). */
 export const PROJECT_RUNTIME = Runtime.NODEJS_22_X;
@@ -33,7 +47,7 @@ export interface ProjectFunctionProps {
   /** Absolute path of the TypeScript entry file; it must export `handler`. */
   readonly entry: string;
   readonly description: string;
-  /** Environment variables; KARGUZAR_ENV=aws is always added. */
+  /** Environment variables; KARGUZAR_ENV=aws and the Powertools settings are always added. */
   readonly environment?: Record<string, string>;
   /** @default 1024 MB (arm64: more memory also means more CPU for cold starts) */
   readonly memorySize?: number;
@@ -51,8 +65,8 @@ export interface ProjectFunctionProps {
 /**
  * The one way this project defines a Lambda: NodejsFunction bundled by the local esbuild
  * (never Docker), ESM output, Node 22 on arm64, JSON logs into an explicit LogGroup with
- * retention, X-Ray active tracing, a dedicated role without AWS managed policies, and
- * alarms on errors and throttles.
+ * retention, X-Ray active tracing with the Powertools settings, a dedicated role without AWS
+ * managed policies, and alarms on errors and throttles.
  */
 export class ProjectFunction extends Construct {
   /** True when an entry file exists; see {@link ProjectFunction.entryExists}. */
@@ -100,6 +114,7 @@ export class ProjectFunction extends Construct {
         ...props.environment,
         KARGUZAR_ENV: 'aws',
         NODE_OPTIONS: '--enable-source-maps',
+        ...POWERTOOLS_ENVIRONMENT,
       },
       bundling: {
         format: OutputFormat.ESM,
