@@ -10,7 +10,7 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -42,6 +42,23 @@ export const PROJECT_ARCHITECTURE = Architecture.ARM_64;
 const ESM_REQUIRE_SHIM =
   "import { createRequire as __kgCreateRequire } from 'node:module';" +
   'const require = __kgCreateRequire(import.meta.url);';
+
+/** How every entry is bundled (NodejsFunction runs the local esbuild with these). */
+export const PROJECT_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_SHIM,
+  minify: true,
+  // Minified, but with the names of classes and functions: an error's name is what Step
+  // Functions' Retry and Catch match (`ValidationError`) and what the log line's error type says.
+  keepNames: true,
+  sourceMap: true,
+  // The AWS SDK v3 is bundled at the versions pinned in package.json instead of
+  // relying on whichever SDK the Lambda runtime ships (reproducible behaviour).
+  externalModules: [],
+  forceDockerBundling: false,
+} satisfies BundlingOptions;
 
 export interface ProjectFunctionProps {
   /** Absolute path of the TypeScript entry file; it must export `handler`. */
@@ -116,18 +133,7 @@ export class ProjectFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...POWERTOOLS_ENVIRONMENT,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_SHIM,
-        minify: true,
-        sourceMap: true,
-        // The AWS SDK v3 is bundled at the versions pinned in package.json instead of
-        // relying on whichever SDK the Lambda runtime ships (reproducible behaviour).
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      bundling: PROJECT_BUNDLING,
     });
 
     Validations.of(this.fn).acknowledge({
