@@ -1,8 +1,9 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createGroupHandler } from '../../../functions/platform/http/group-handler';
 import type { RouteDef } from '../../../functions/platform/http/route';
+import { logger } from '../../../functions/platform/observability/logger';
 import { captureOutput } from '../../support/output';
 
 const routes: RouteDef[] = [
@@ -51,6 +52,9 @@ const request = (id: string): APIGatewayProxyEventV2 =>
 const context = (id: string) => ({ awsRequestId: id, functionName: 'karguzar-system' }) as Context;
 
 describe('the request line of the HTTP group handler', () => {
+  // Info lines are under test, whatever LOG_LEVEL the shell has.
+  beforeAll(() => logger.setLogLevel('INFO'));
+
   it('logs every answered request with request id, tenant, route, status and duration', async () => {
     let status: number | undefined;
     const { lines } = await captureOutput(async () => {

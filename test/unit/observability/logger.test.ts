@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logger } from '../../../functions/platform/observability/logger';
 import { redact, scrubText, REDACTED } from '../../../functions/platform/observability/redact';
 import { captureOutput } from '../../support/output';
@@ -28,6 +28,9 @@ const personalStrings = [
 ];
 
 describe('the structured logger', () => {
+  // Info lines are under test, whatever LOG_LEVEL the shell has.
+  beforeAll(() => logger.setLogLevel('INFO'));
+
   it('writes one JSON line with the project shape: level, time, message, service, then the fields', async () => {
     // Act
     const { lines } = await captureOutput(() =>
