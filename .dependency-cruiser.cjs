@@ -57,15 +57,16 @@ module.exports = {
     {
       name: 'usecases-talk-through-ports',
       comment:
-        'Use cases import their domain, ports and other modules\u2019 public faces: no HTTP schemas or handlers, no adapters, no AWS SDK, no wiring.',
+        'Use cases import their domain, ports and other modules\u2019 public faces: no HTTP schemas or handlers, no adapters, no AWS SDK, no wiring, no Powertools (they log and count through ports; of the observability folder only the metric names).',
       severity: 'error',
       from: { path: `${MODULE}usecases/` },
       to: {
         path: [
           '^functions/modules/$1/(api|dynamodb|tasks)/',
-          '^functions/platform/(http|adapters)/',
+          '^functions/platform/(http|adapters|streams)/',
+          '^functions/platform/observability/(?!metric-names\\.ts$)',
           '^functions/(api|wiring)/',
-          '^node_modules/(@aws-sdk|electrodb|@middy)/',
+          '^node_modules/(@aws-sdk|electrodb|@middy|@aws-lambda-powertools)/',
         ],
       },
     },
@@ -142,7 +143,7 @@ module.exports = {
   options: {
     doNotFollow: { path: 'node_modules' },
     exclude: {
-      path: ['^node_modules', '^web/out', '^web/\\.next', '^cdk\\.out', '^test/boundaries/fixture'],
+      path: ['^web/out', '^web/\\.next', '^cdk\\.out', '^test/boundaries/fixture'],
     },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },

@@ -19,7 +19,11 @@ import type { AdminAlerts, DocumentStore } from '../modules/documents';
 import type { EmailSender } from '../platform/ports/email.port';
 import type { IdentityDirectory } from '../platform/ports/identity-directory.port';
 import type { Log } from '../platform/ports/log.port';
-import { logger } from '../platform/http/logger';
+import { logger } from '../platform/observability/logger';
+import { metrics } from '../platform/observability/emf-metrics';
+import { meteredEmail, meteredSms } from '../platform/observability/metered-senders';
+import { traced } from '../platform/observability/tracer';
+import type { Metrics } from '../platform/ports/metrics.port';
 import type { ObjectStore } from '../platform/ports/object-store.port';
 import type { RegistryLoader, RegistryLookup } from '../modules/citizen-registries';
 import type { DocumentSigner } from '../platform/ports/signing.port';
@@ -48,6 +52,8 @@ export interface Container {
   readonly webBaseUrl?: string;
   /** Structured logs for use cases (operational warnings). */
   readonly log: Log;
+  /** Business and failure counts (CloudWatch EMF lines). */
+  readonly metrics: Metrics;
   /** Approval routes moving on when their tasks end (execution control calls it). */
   readonly approval: ApprovalProgress;
   /** Alerts to the agency's admins (a file found missing or altered). */
@@ -77,18 +83,24 @@ export function getContainer(): Container {
   const cfg = config();
   const region = cfg.AWS_REGION;
   const endpoint = (url: string | undefined) => (url ? { endpoint: url } : {});
-  const dynamo = new DynamoDBClient({
-    region,
-    ...(cfg.DYNAMODB_ENDPOINT
-      ? { endpoint: cfg.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+  const dynamo = traced(
+    new DynamoDBClient({
+      region,
+      ...(cfg.DYNAMODB_ENDPOINT
+        ? { endpoint: cfg.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    }),
+  );
   dynamoHook?.(dynamo);
   const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  // Every notice is counted where it leaves (NoticeSent / NoticeFailed by channel).
   const email = lazy(() =>
-    createEmailSender({ region, fromAddress: need(cfg, 'SES_FROM'), ...endpoint(cfg.SES_ENDPOINT) }),
+    meteredEmail(
+      createEmailSender({ region, fromAddress: need(cfg, 'SES_FROM'), ...endpoint(cfg.SES_ENDPOINT) }),
+      metrics,
+    ),
   );
-  const sms = lazy(() => createSmsSender({ region, ...endpoint(cfg.SNS_ENDPOINT) }));
+  const sms = lazy(() => meteredSms(createSmsSender({ region, ...endpoint(cfg.SNS_ENDPOINT) }), metrics));
   const objects = lazy(() =>
     createObjectStore({
       region,
@@ -123,7 +135,11 @@ export function getContainer(): Container {
     documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
     clock: clockOverride ?? { now: () => new Date() },
-    log: logger,
+    log: {
+      warn: (message, fields = {}) => logger.warn(message, fields),
+      error: (message, fields = {}) => logger.error(message, fields),
+    },
+    metrics,
     web: {
       oidcIssuer: cfg.OIDC_ISSUER,
       oidcClientId: cfg.OIDC_CLIENT_ID,

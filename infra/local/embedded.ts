@@ -1,13 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { logger } from '../../functions/platform/http/logger';
+import { logger } from '../../functions/platform/observability/logger';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './seed/seed';
 import { seedRegistry } from './seed/registry.seed';
 import { DynamoWriteJournal } from './dynamo-journal';
 import { startDynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
-import { streamHandlers } from '../../functions/api/streams';
 import { createOidc } from './oidc/provider';
 import { checkPortPlan, LOCAL_HOST, localPorts, type LocalPorts } from './port-plan';
 import { LOCAL_AWS_CREDENTIALS } from './services/common';
@@ -127,8 +126,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       OIDC_CLIENT_ID: WEB_CLIENT_ID,
       OIDC_TOKEN_TYP: 'at+jwt',
       WEB_ORIGIN: baseUrl,
+      // Powertools: no X-Ray daemon here, so no tracing; logs and metrics as in AWS.
+      POWERTOOLS_TRACE_ENABLED: 'false',
+      POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME || 'karguzar',
+      POWERTOOLS_METRICS_NAMESPACE: process.env.POWERTOOLS_METRICS_NAMESPACE || 'Karguzar',
     });
     const { getContainer, useClock, useDynamoClientHook } = await import('../../functions/wiring/container');
+    // Loaded once the variables above are set (the tracer reads POWERTOOLS_TRACE_ENABLED when built).
+    const { handler: streamHandler } = await import('../../functions/api/stream.handler');
     useClock(clock);
     // DynamoDB Local can lose its last acknowledged writes on a hard kill: journal every write.
     const journal = new DynamoWriteJournal(join(dataDir, 'dynamodb-journal'));
@@ -167,7 +172,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       endpoint: dynamo.endpoint,
       table: TABLE_NAME,
       dataDir,
-      handlers: streamHandlers,
+      // The same entry as the stream Lambda in AWS (partial batch responses included).
+      handlers: { table: streamHandler },
       intervalMs: 1000,
     });
     closers.push(() => poller.close());

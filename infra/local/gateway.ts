@@ -8,7 +8,7 @@ import { openApiDocument } from '../../functions/api/openapi';
 import { toProblem, HttpError } from '../../functions/platform/http/problem';
 import { routeKey, type RouteGroup } from '../../functions/platform/http/route';
 import { routes } from '../../functions/api/routes';
-import { logger } from '../../functions/platform/http/logger';
+import { logger } from '../../functions/platform/observability/logger';
 
 type LambdaHandler = (
   event: APIGatewayProxyEventV2,

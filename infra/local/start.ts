@@ -1,4 +1,4 @@
-import { logger } from '../../functions/platform/http/logger';
+import { logger } from '../../functions/platform/observability/logger';
 import { ensureWebBuilt } from '../../scripts/build-web';
 import { startEmbedded } from './embedded';
 

@@ -8,12 +8,16 @@ import {
   GetShardIteratorCommand,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
-import type { DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
-import { logger } from '../../functions/platform/http/logger';
+import { randomUUID } from 'node:crypto';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent, DynamoDBBatchResponse } from 'aws-lambda';
+import { logger } from '../../functions/platform/observability/logger';
 import { withoutWriteStamp } from './dynamo-journal';
 import { writeFileAtomicSync } from './fs-durable';
 
-export type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+export type StreamHandler = (
+  event: DynamoDBStreamEvent,
+  context: Context,
+) => Promise<DynamoDBBatchResponse | void>;
 
 export interface StreamPoller {
   /** Runs one pass over every shard (tests); the loop does the same every interval. */
@@ -50,6 +54,25 @@ function toLambdaRecord(record: _Record, streamArn: string, region: string): Dyn
 }
 
 /**
+ * The index of the first record to deliver again: the lowest position among the reported
+ * failures, or 0 when a failure names no record of the batch (Lambda then retries it whole).
+ */
+export function firstFailure(
+  records: readonly DynamoDBRecord[],
+  failures: DynamoDBBatchResponse['batchItemFailures'],
+): number {
+  let first = records.length;
+  for (const { itemIdentifier } of failures) {
+    const index = itemIdentifier
+      ? records.findIndex((r) => r.dynamodb?.SequenceNumber === itemIdentifier)
+      : -1;
+    if (index < 0) return 0;
+    first = Math.min(first, index);
+  }
+  return first;
+}
+
+/**
  * The local counterpart of a Lambda event source mapping on the table's stream: polls every shard,
  * hands batches to the same stream handlers as AWS, honours partial batch failures, and keeps a
  * durable checkpoint per shard (at-least-once, like AWS: a handler must be idempotent).
@@ -81,16 +104,24 @@ export function startStreamPoller(opts: {
 
   const save = () => writeFileAtomicSync(file, JSON.stringify(checkpoints));
 
+  /**
+   * Hands a batch to a handler and says how many of its records are done. Like an event source
+   * mapping with ReportBatchItemFailures: the batch comes back from the lowest failed sequence
+   * number (whatever the order of the reported failures), and a failure that names no record of
+   * the batch fails the whole batch. A handler that throws fails the whole batch too (the pass
+   * stops; the next one retries).
+   */
   async function deliver(name: string, handler: StreamHandler, records: DynamoDBRecord[]): Promise<number> {
-    // Like an event source mapping with ReportBatchItemFailures: retry from the first failure.
-    const result = await handler({ Records: records });
-    const failed = result?.batchItemFailures?.[0]?.itemIdentifier;
-    if (failed) {
-      const index = records.findIndex((r) => r.dynamodb?.SequenceNumber === failed);
-      logger.warn('stream handler reported a failure', { handler: name, at: index });
-      return index < 0 ? 0 : index;
-    }
-    return records.length;
+    const context = { functionName: `karguzar-stream-${name}`, awsRequestId: randomUUID() } as Context;
+    const failures = (await handler({ Records: records }, context))?.batchItemFailures ?? [];
+    if (failures.length === 0) return records.length;
+    const done = firstFailure(records, failures);
+    logger.warn('stream batch reported failures', {
+      handler: name,
+      failures: failures.length,
+      retryFrom: records[done]?.dynamodb?.SequenceNumber,
+    });
+    return done;
   }
 
   async function pollOnce(): Promise<number> {

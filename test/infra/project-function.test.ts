@@ -68,6 +68,29 @@ describe('ProjectFunction', () => {
     });
   });
 
+  it('configures Powertools: service name, metrics namespace, tracing on without responses or error details', () => {
+    expect((props(pf).Environment as { Variables: object }).Variables).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: 'karguzar',
+      POWERTOOLS_METRICS_NAMESPACE: 'Karguzar',
+      POWERTOOLS_TRACE_ENABLED: 'true',
+      POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+      POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+    });
+    expect(props(pf).TracingConfig).toEqual({ Mode: 'Active' });
+  });
+
+  it('grants the role the X-Ray writes that active tracing needs', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy')).filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(logicalId(pf.role)),
+    );
+    const actions = policies.flatMap((p) =>
+      (p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[] }>).flatMap(
+        (st) => st.Action,
+      ),
+    );
+    expect(actions).toEqual(expect.arrayContaining(['xray:PutTraceSegments', 'xray:PutTelemetryRecords']));
+  });
+
   it('alarms on errors and throttles when given a topic', () => {
     const metrics = Object.values(template.findResources('AWS::CloudWatch::Alarm'))
       .map((a) => a.Properties)

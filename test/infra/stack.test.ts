@@ -176,8 +176,23 @@ describe('Lambda functions', () => {
         TracingConfig: { Mode: 'Active' },
         LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logicalId(pf.logGroup) } },
       });
+      expect((props.Environment as { Variables: object }).Variables).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: 'karguzar',
+        POWERTOOLS_METRICS_NAMESPACE: 'Karguzar',
+        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+      });
     }
     s.mainTemplate.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+  });
+
+  it('feeds the table stream to the stream Lambda with partial batch responses', () => {
+    const stream = s.main.functions.StreamFn;
+    expect(stream).toBeDefined();
+    s.mainTemplate.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: logicalId(stream!.fn) },
+      EventSourceArn: { 'Fn::GetAtt': [logicalId(s.main.data.table), 'StreamArn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
   });
 
   it('has no other Lambda than the project functions and the CDK cross-region reader', () => {

@@ -1,5 +1,8 @@
 import { registerTaskTask } from '../../modules/notifications';
+import { taskHandler } from '../../platform/observability/task-handler';
 import { getContainer } from '../../wiring/container';
 
 /** Lambda entry of the `registerTask` Step Functions task. */
-export const handler = (raw: unknown) => registerTaskTask(raw, { inbox: () => getContainer().taskInbox });
+export const handler = taskHandler('registerTask', (raw) =>
+  registerTaskTask(raw, { inbox: () => getContainer().taskInbox }),
+);

@@ -1,6 +1,8 @@
 import { sendNotificationTask } from '../../modules/notifications';
+import { taskHandler } from '../../platform/observability/task-handler';
 import { getContainer } from '../../wiring/container';
 
 /** Lambda entry of the `sendNotification` Step Functions task. */
-export const handler = (raw: unknown) =>
-  sendNotificationTask(raw, { email: () => getContainer().email, sms: () => getContainer().sms });
+export const handler = taskHandler('sendNotification', (raw) =>
+  sendNotificationTask(raw, { email: () => getContainer().email, sms: () => getContainer().sms }),
+);

@@ -6,7 +6,9 @@ import type { Actor } from '../kernel/aggregate';
 import { ForbiddenError, UnauthenticatedError } from '../kernel/errors';
 import { negotiateLanguage, type Language } from '../kernel/text';
 import type { TokenVerifier, VerifiedPrincipal } from '../ports/token-verifier.port';
-import { logger } from './logger';
+import { metrics } from '../observability/emf-metrics';
+import { lambdaObservability } from '../observability/lambda-middleware';
+import { logger } from '../observability/logger';
 import { RateLimiter } from './rate-limit';
 import { projectToSchema } from './response-shape';
 import { HttpError, issuesFromZod, toProblem } from './problem';
@@ -163,22 +165,33 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** Routes without query parameters take none: an unknown one is a 400, as on every other route. */
 const NO_QUERY = z.object({}).strict();
 
-/** Request-scoped logging: the first middleware, so it sees everything, errors included. */
-const observability = (group: RouteGroup): middy.MiddlewareObj<APIGatewayProxyEventV2, Result> => {
+/** The tenant of each request with a verified token (for its request line). */
+const tenantOf = new WeakMap<object, string>();
+
+/**
+ * The request line: one per request, answered or failed (after problem+json has made the error
+ * an answer), with ids and codes only. Requests answered 5xx are counted (ServerError by group).
+ */
+const requestLog = (group: RouteGroup): middy.MiddlewareObj<APIGatewayProxyEventV2, Result> => {
   const started = new WeakMap<object, number>();
+  const line = (request: middy.Request<APIGatewayProxyEventV2, Result>) => {
+    const status = request.response?.statusCode;
+    if (status !== undefined && status >= 500) metrics.count('ServerError', { group });
+    logger.info('request', {
+      requestId: request.context.awsRequestId,
+      tenantId: tenantOf.get(request.event),
+      group,
+      route: request.event.routeKey,
+      status,
+      durationMs: Date.now() - (started.get(request.event) ?? Date.now()),
+    });
+  };
   return {
     before: (request) => {
       started.set(request.event, Date.now());
     },
-    after: (request) => {
-      logger.info('request', {
-        group,
-        route: request.event.routeKey,
-        status: request.response?.statusCode,
-        ms: Date.now() - (started.get(request.event) ?? Date.now()),
-        requestId: request.context.awsRequestId,
-      });
-    },
+    after: line,
+    onError: line,
   };
 };
 
@@ -189,10 +202,10 @@ const problemErrors = (): middy.MiddlewareObj<APIGatewayProxyEventV2, Result> =>
     const problem = toProblem(request.error, lang);
     if (problem.status >= 500) {
       logger.error('unhandled', {
+        requestId: request.context.awsRequestId,
         route: request.event.routeKey,
-        error: request.error instanceof Error ? request.error.name : 'unknown',
-        message: request.error instanceof Error ? request.error.message : undefined,
-        stack: request.error instanceof Error ? request.error.stack : undefined,
+        // Type, message and stack, scrubbed of personal data by the logger.
+        error: request.error instanceof Error ? request.error : { type: typeof request.error },
       });
     }
     request.response = json(problem.status, problem.body, 'application/problem+json');
@@ -251,6 +264,7 @@ export function createGroupHandler<D>(options: {
         if (error instanceof UnauthenticatedError) limit(failedPerAddress, address);
         throw error;
       }
+      tenantOf.set(event, actor.tenantId);
       limit(perUser, `${actor.tenantId}:${actor.employeeId}`);
       if (route.roles && !route.roles.some((r) => actor?.roles.has(r)))
         throw new ForbiddenError('Role required');
@@ -288,7 +302,13 @@ export function createGroupHandler<D>(options: {
     return response;
   };
 
-  return middy<APIGatewayProxyEventV2, Result>().use(observability(group)).use(problemErrors()).handler(core);
+  // Observability first (X-Ray, Lambda context, the request line), problem+json last: its onError
+  // runs first and turns every error into an answer that the request line then reports.
+  return middy<APIGatewayProxyEventV2, Result>()
+    .use(lambdaObservability())
+    .use(requestLog(group))
+    .use(problemErrors())
+    .handler(core);
 }
 
 /**

@@ -4,4 +4,5 @@
  */
 export interface Log {
   warn(message: string, fields?: Record<string, unknown>): void;
+  error(message: string, fields?: Record<string, unknown>): void;
 }

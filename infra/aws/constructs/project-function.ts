@@ -10,12 +10,26 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRICS_NAMESPACE, SERVICE } from '../../../functions/platform/observability/metric-names';
 import { alarmAtLeast } from './alarm';
+
+/**
+ * Powertools (logger, tracer, metrics) in every function: one service name and metrics namespace,
+ * and neither responses nor error details in X-Ray (answers hold personal data; the error is in
+ * the log line with the same trace id).
+ */
+export const POWERTOOLS_ENVIRONMENT: Readonly<Record<string, string>> = {
+  POWERTOOLS_SERVICE_NAME: SERVICE,
+  POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+  POWERTOOLS_TRACE_ENABLED: 'true',
+  POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
+  POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
+};
 
 /** Fixed for every Lambda of the project (tests assert these on every function). */
 export const PROJECT_RUNTIME = Runtime.NODEJS_22_X;
@@ -29,11 +43,28 @@ const ESM_REQUIRE_SHIM =
   "import { createRequire as __kgCreateRequire } from 'node:module';" +
   'const require = __kgCreateRequire(import.meta.url);';
 
+/** How every entry is bundled (NodejsFunction runs the local esbuild with these). */
+export const PROJECT_BUNDLING = {
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_SHIM,
+  minify: true,
+  // Minified, but with the names of classes and functions: an error's name is what Step
+  // Functions' Retry and Catch match (`ValidationError`) and what the log line's error type says.
+  keepNames: true,
+  sourceMap: true,
+  // The AWS SDK v3 is bundled at the versions pinned in package.json instead of
+  // relying on whichever SDK the Lambda runtime ships (reproducible behaviour).
+  externalModules: [],
+  forceDockerBundling: false,
+} satisfies BundlingOptions;
+
 export interface ProjectFunctionProps {
   /** Absolute path of the TypeScript entry file; it must export `handler`. */
   readonly entry: string;
   readonly description: string;
-  /** Environment variables; KARGUZAR_ENV=aws is always added. */
+  /** Environment variables; KARGUZAR_ENV=aws and the Powertools settings are always added. */
   readonly environment?: Record<string, string>;
   /** @default 1024 MB (arm64: more memory also means more CPU for cold starts) */
   readonly memorySize?: number;
@@ -51,8 +82,8 @@ export interface ProjectFunctionProps {
 /**
  * The one way this project defines a Lambda: NodejsFunction bundled by the local esbuild
  * (never Docker), ESM output, Node 22 on arm64, JSON logs into an explicit LogGroup with
- * retention, X-Ray active tracing, a dedicated role without AWS managed policies, and
- * alarms on errors and throttles.
+ * retention, X-Ray active tracing with the Powertools settings, a dedicated role without AWS
+ * managed policies, and alarms on errors and throttles.
  */
 export class ProjectFunction extends Construct {
   /** True when an entry file exists; see {@link ProjectFunction.entryExists}. */
@@ -100,19 +131,9 @@ export class ProjectFunction extends Construct {
         ...props.environment,
         KARGUZAR_ENV: 'aws',
         NODE_OPTIONS: '--enable-source-maps',
+        ...POWERTOOLS_ENVIRONMENT,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_SHIM,
-        minify: true,
-        sourceMap: true,
-        // The AWS SDK v3 is bundled at the versions pinned in package.json instead of
-        // relying on whichever SDK the Lambda runtime ships (reproducible behaviour).
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      bundling: PROJECT_BUNDLING,
     });
 
     Validations.of(this.fn).acknowledge({

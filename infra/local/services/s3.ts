@@ -19,7 +19,7 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { logger } from '../../../functions/platform/http/logger';
+import { logger } from '../../../functions/platform/observability/logger';
 import {
   closeServer,
   HttpError,

@@ -542,7 +542,15 @@ describe('resolution, execution and control', () => {
     );
     const logged = JSON.parse(warning) as Record<string, unknown>;
     expect(logged).toMatchObject({ level: 'warn', year: bare, tenantId: expect.any(String) });
-    expect(Object.keys(logged).sort()).toEqual(['detail', 'level', 'message', 'tenantId', 'time', 'year']);
+    expect(Object.keys(logged).sort()).toEqual([
+      'detail',
+      'level',
+      'message',
+      'service',
+      'tenantId',
+      'time',
+      'year',
+    ]);
 
     // The summary for the home page agrees with the server's clock.
     const years = await admin.get<Years>('/api/v1/calendar/years');

@@ -6,6 +6,8 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDynamoLocal, type DynamoLocal } from '../../../infra/local/dynamodb';
 import { startStreamPoller } from '../../../infra/local/stream-poller';
+import { createStreamHandler } from '../../../functions/platform/streams/stream-batch';
+import type { Metrics } from '../../../functions/platform/ports/metrics.port';
 import { freePortBase } from '../../support/embedded';
 
 let dynamo: DynamoLocal;
@@ -117,5 +119,75 @@ describe('the local DynamoDB Streams poller', () => {
     expect(firstB).toBeGreaterThan(0);
     expect(attempts.slice(firstB + 1)).toContain('b');
     expect(attempts.filter((k) => k === 'a')).toHaveLength(2);
+  });
+
+  it('resumes at the lowest failed record when failures are reported out of order', async () => {
+    const rounds: string[][] = [];
+    const poller = startStreamPoller({
+      dynamo: dynamo.client,
+      endpoint: dynamo.endpoint,
+      table,
+      dataDir: mkdtempSync(join(tmpdir(), 'karguzar-streams-')),
+      intervalMs: 60_000,
+      handlers: {
+        flaky: async (event) => {
+          const keys = event.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S));
+          rounds.push(keys);
+          if (rounds.length > 1) return;
+          // The later record first: the poller must still come back from the earlier one.
+          const seq = (k: string) => String(event.Records[keys.indexOf(k)]?.dynamodb?.SequenceNumber);
+          return { batchItemFailures: [{ itemIdentifier: seq('c') }, { itemIdentifier: seq('b') }] };
+        },
+      },
+    });
+    await poller.pollOnce();
+    await poller.pollOnce();
+    await poller.close();
+    // The table holds a, a, b, c (earlier tests): the second round starts at b.
+    expect(rounds[0]).toEqual(['a', 'a', 'b', 'c']);
+    expect(rounds[1]).toEqual(['b', 'c']);
+    expect(rounds).toHaveLength(2);
+  });
+
+  it('drives the Lambda entry (Powertools batch processor): only the failed record and those after it come back', async () => {
+    // Arrange: the same handler factory as functions/api/stream.handler.ts, with a consumer that
+    // fails once on record b.
+    const calls: Array<[string, string]> = [];
+    let failed = false;
+    const metrics: Metrics = { count: () => undefined };
+    const handler = createStreamHandler(
+      {
+        flaky: async (r) => {
+          const key = String(r.dynamodb?.Keys?.sk?.S);
+          calls.push(['flaky', key]);
+          if (key === 'b' && !failed) {
+            failed = true;
+            throw new Error('not yet');
+          }
+        },
+        steady: async (r) => void calls.push(['steady', String(r.dynamodb?.Keys?.sk?.S)]),
+      },
+      { metrics },
+    );
+    const poller = startStreamPoller({
+      dynamo: dynamo.client,
+      endpoint: dynamo.endpoint,
+      table,
+      dataDir: mkdtempSync(join(tmpdir(), 'karguzar-streams-')),
+      intervalMs: 60_000,
+      handlers: { table: handler },
+    });
+
+    // Act
+    const first = await poller.pollOnce();
+    const second = await poller.pollOnce();
+    const third = await poller.pollOnce();
+    await poller.close();
+
+    // Assert: a a b c once each, then b c again (every consumer sees them again), then nothing.
+    expect([first, second, third]).toEqual([2, 2, 0]);
+    const keys = (name: string) => calls.filter(([n]) => n === name).map(([, k]) => k);
+    expect(keys('flaky')).toEqual(['a', 'a', 'b', 'c', 'b', 'c']);
+    expect(keys('steady')).toEqual(['a', 'a', 'b', 'c', 'b', 'c']);
   });
 });

@@ -6,6 +6,7 @@ import type { Role } from '../../../platform/kernel/roles';
 import type { AggregateType } from '../../../platform/ports/aggregate-store.port';
 import type { DocumentStore } from '../ports';
 import type { EmailSender } from '../../../platform/ports/email.port';
+import type { Metrics } from '../../../platform/ports/metrics.port';
 import type { ObjectStore } from '../../../platform/ports/object-store.port';
 import {
   assertKnown,
@@ -22,6 +23,8 @@ export interface DocumentDeps extends Deps {
   /** Built on first use: only contents and dispatch need them. */
   readonly objects?: ObjectStore;
   readonly email?: EmailSender;
+  /** Business counts (registrations); absent in tests that do not look at them. */
+  readonly metrics?: Metrics;
 }
 
 /** Roles that see every document of the tenant: the registry office, management and execution control. */

@@ -149,6 +149,7 @@ export async function performOperation(
       ...(input.comment ? { comment: input.comment } : {}),
     },
   });
+  if (numbering) deps.metrics?.count('DocumentRegistered', { kind: current.kind });
   return result.document;
 }
 

@@ -294,6 +294,7 @@ export async function createDocument<K extends DocumentKind>(
   });
   // A replay hands back a document made earlier: only as far as the caller may still see it now.
   if (result.replayed) return visibleDocument(deps, actor, result.document.id);
+  if (numbering) deps.metrics?.count('DocumentRegistered', { kind });
   return result.document;
 }
 

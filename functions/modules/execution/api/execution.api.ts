@@ -23,6 +23,8 @@ import type { MovableHolidaysInput } from '../domain/calendar/movable-holidays';
 import type { CalendarOverride } from '../domain/calendar/working-days';
 
 const id = (ctx: RequestContext) => String(ctx.params.id);
+/** The actions that decide a route task (counted as ApprovalDecision). */
+const approvalDecisions: ReadonlySet<AssignmentAction> = new Set(['approve', 'sign', 'reject']);
 const year = (ctx: RequestContext) => Number(ctx.params.year);
 
 /** The implementations of the `execution` route group's operations. */
@@ -48,6 +50,7 @@ export const executionApi: Record<string, RouteImpl<ExecutionDeps>> = {
             action,
             ctx.body as AssignmentActionInput,
           );
+    if (approvalDecisions.has(action)) deps.metrics?.count('ApprovalDecision', { decision: action });
     return cardOf(actor, doc);
   },
   listInbox: async (ctx, deps) =>

@@ -4,7 +4,7 @@
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { EmailMessage, EmailSender } from '../../ports/email.port';
-import { clientConfig } from '../aws-client';
+import { clientConfig, traced } from '../aws-client';
 
 export interface SesEmailSenderOptions {
   region: string;
@@ -20,7 +20,7 @@ export interface SesEmailSenderOptions {
 export function createSesClient(
   options: Pick<SesEmailSenderOptions, 'region' | 'endpoint' | 'credentials'>,
 ): SESv2Client {
-  return new SESv2Client(clientConfig(options));
+  return traced(new SESv2Client(clientConfig(options)));
 }
 
 export class SesEmailSender implements EmailSender {

@@ -11,7 +11,7 @@ import {
   VerifyCommand,
 } from '@aws-sdk/client-kms';
 import type { DocumentSigner } from '../../ports/signing.port';
-import { clientConfig } from '../aws-client';
+import { clientConfig, traced } from '../aws-client';
 
 export interface KmsDocumentSignerOptions {
   region: string;
@@ -25,7 +25,7 @@ export interface KmsDocumentSignerOptions {
 export function createKmsClient(
   options: Pick<KmsDocumentSignerOptions, 'region' | 'endpoint' | 'credentials'>,
 ): KMSClient {
-  return new KMSClient(clientConfig(options));
+  return traced(new KMSClient(clientConfig(options)));
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConflictError } from '../../kernel/errors';
+import { traced } from '../aws-client';
 import type { ObjectStore, PresignedUpload } from '../../ports/object-store.port';
 
 export interface S3ObjectStoreOptions {
@@ -43,7 +44,7 @@ export function createS3Client(
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.forcePathStyle ?? options.endpoint !== undefined) config.forcePathStyle = true;
   if (options.credentials) config.credentials = options.credentials;
-  return new S3Client(config);
+  return traced(new S3Client(config));
 }
 
 /**

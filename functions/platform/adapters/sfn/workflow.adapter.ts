@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { ConflictError, NotFoundError } from '../../kernel/errors';
 import type { WorkflowEngine } from '../../ports/workflow.port';
-import { clientConfig } from '../aws-client';
+import { clientConfig, traced } from '../aws-client';
 
 export interface SfnWorkflowEngineOptions {
   /** Machine name used by the use cases → state machine ARN (from CDK outputs / the local runner). */
@@ -30,7 +30,7 @@ const statuses: readonly Status[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OU
 export function createSfnClient(
   options: Pick<SfnWorkflowEngineOptions, 'region' | 'endpoint' | 'credentials'>,
 ): SFNClient {
-  return new SFNClient(clientConfig(options));
+  return traced(new SFNClient(clientConfig(options)));
 }
 
 export class SfnWorkflowEngine implements WorkflowEngine {

@@ -5,7 +5,7 @@
 import { PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
 import { ValidationError } from '../../kernel/errors';
 import type { SmsMessage, SmsSender } from '../../ports/sms.port';
-import { clientConfig } from '../aws-client';
+import { clientConfig, traced } from '../aws-client';
 
 export interface SnsSmsSenderOptions {
   region: string;
@@ -21,7 +21,7 @@ export interface SnsSmsSenderOptions {
 export function createSnsClient(
   options: Pick<SnsSmsSenderOptions, 'region' | 'endpoint' | 'credentials'>,
 ): SNSClient {
-  return new SNSClient(clientConfig(options));
+  return traced(new SNSClient(clientConfig(options)));
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
