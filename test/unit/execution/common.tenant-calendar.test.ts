@@ -1,16 +1,15 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AggregateMeta } from '../../../functions/platform/kernel/aggregate';
 import {
   addWorkingDays,
   isWorkingDay,
 } from '../../../functions/modules/execution/domain/calendar/working-days';
-import type { AggregateStore } from '../../../functions/platform/ports/aggregate-store.port';
 import {
   CALENDAR_ID,
   CALENDAR_YEARS_ID,
   tenantCalendar,
-  type ExecutionDeps,
 } from '../../../functions/modules/execution/usecases/common';
+import { memoryDeps } from '../../support/memory-deps';
 
 const meta = (id: string): AggregateMeta => ({
   id,
@@ -22,22 +21,15 @@ const meta = (id: string): AggregateMeta => ({
 
 /** Use-case deps over a store that holds only the given calendar aggregates. */
 function depsWith(items: AggregateMeta[]) {
-  const warn = vi.fn();
-  const store = {
-    getMany: async (_type: string, _tenant: string, ids: string[]) => items.filter((i) => ids.includes(i.id)),
-  } as unknown as AggregateStore;
-  const deps = {
-    store,
-    log: { warn },
-    clock: { now: () => new Date('2030-12-20T08:00:00Z') },
-  } as unknown as ExecutionDeps;
-  return { deps, warn };
+  const deps = memoryDeps('2030-12-20T08:00:00Z');
+  for (const item of items) deps.store.seed('calendar', item);
+  return { deps, warnings: () => deps.log.lines.filter((l) => l.level === 'warn') };
 }
 
 describe('tenantCalendar', () => {
   it('computes deadlines in a year without yearly data and logs one warning without personal data', async () => {
     // Arrange
-    const { deps, warn } = depsWith([]);
+    const { deps, warnings } = depsWith([]);
 
     // Act
     const calendar = await tenantCalendar(deps, 't1');
@@ -46,17 +38,18 @@ describe('tenantCalendar', () => {
 
     // Assert: Novruz 20–24 March, 22–23 carried to 25–26.
     expect(due).toBe('2031-03-27');
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn).toHaveBeenCalledWith('calendar_year_without_movable_holidays', {
-      tenantId: 't1',
-      year: 2031,
-      detail: expect.any(String),
-    });
+    expect(warnings()).toEqual([
+      {
+        level: 'warn',
+        message: 'calendar_year_without_movable_holidays',
+        fields: { tenantId: 't1', year: 2031, detail: expect.any(String) },
+      },
+    ]);
   });
 
   it('applies the agency’s yearly data, then its own edits on top', async () => {
     // Arrange
-    const { deps, warn } = depsWith([
+    const { deps, warnings } = depsWith([
       {
         ...meta(CALENDAR_YEARS_ID),
         years: [
@@ -81,6 +74,6 @@ describe('tenantCalendar', () => {
     expect(isWorkingDay(calendar, '2031-04-02')).toBe(false); // Qurban
     expect(isWorkingDay(calendar, '2031-04-03')).toBe(true); // the agency works on Qurban's 2nd day
     expect(isWorkingDay(calendar, '2031-05-30')).toBe(false); // Cabinet transfer
-    expect(warn).not.toHaveBeenCalled();
+    expect(warnings()).toEqual([]);
   });
 });
