@@ -1,0 +1,304 @@
+import { randomUUID } from 'node:crypto';
+import type { Page } from '../../../functions/platform/kernel/aggregate';
+import { ConflictError } from '../../../functions/platform/kernel/errors';
+import type {
+  DocumentLink,
+  DocumentRecord,
+  OperationEntry,
+} from '../../../functions/modules/documents/domain/document';
+import { filterFields, listingFields } from '../../../functions/modules/documents/domain/indexing';
+import type {
+  AssignmentRecord,
+  InboxBox,
+  InboxEntry,
+} from '../../../functions/modules/documents/domain/tasks';
+import type {
+  DocumentQuery,
+  DocumentStore,
+  DocumentWrite,
+  InboxQuery,
+  LookupEntry,
+} from '../../../functions/modules/documents/ports';
+
+const copy = <T>(value: T): T => structuredClone(value);
+const page = <T>(all: T[], limit: number, cursor: string | undefined): Page<T> => {
+  const start = cursor ? Number(cursor) : 0;
+  const next = start + limit;
+  return { items: all.slice(start, next), ...(next < all.length ? { nextCursor: String(next) } : {}) };
+};
+const lineKey = (l: Pick<InboxEntry, 'tenantId' | 'userId' | 'box' | 'documentId' | 'assignmentId'>) =>
+  `${l.tenantId}#${l.userId}#${l.box}#${l.documentId}#${l.assignmentId}`;
+
+/**
+ * DocumentStore in memory, keeping the port's promises: a commit is all or nothing (document,
+ * number, operations-log entry, look-ups, links both ways, assignments, list lines, idempotency
+ * record), a journal's number is consumed only by a commit that succeeds (never skipped, never
+ * given twice), a stale document or assignment version is refused with 409 stale_version, and an
+ * idempotency key replays the first document.
+ */
+export class MemoryDocumentStore implements DocumentStore {
+  private readonly docs = new Map<string, DocumentRecord>();
+  private readonly counters = new Map<string, number>();
+  private readonly idempotency = new Map<string, { requestHash: string; documentId: string }>();
+  private readonly ops: Array<{ tenantId: string; entry: OperationEntry }> = [];
+  private readonly linkRows: Array<DocumentLink & { tenantId: string }> = [];
+  private readonly lookups: Array<LookupEntry & { tenantId: string }> = [];
+  private readonly tasks = new Map<string, AssignmentRecord>();
+  private readonly lines = new Map<string, InboxEntry>();
+  private readonly sent = new Map<string, string>();
+  /** Every successful commit, in order. */
+  readonly commits: DocumentWrite[] = [];
+  /** Every list query, in order (what a use case asked the store for). */
+  readonly queries: Array<{ tenantId: string; query: DocumentQuery }> = [];
+  /** Runs before each commit; throwing from it refuses the commit (e.g. a concurrent writer). */
+  beforeCommit: ((write: DocumentWrite) => void) | undefined;
+
+  /** Puts documents, assignments and lines as earlier commits left them (Arrange). */
+  seed(input: {
+    documents?: DocumentRecord[];
+    assignments?: AssignmentRecord[];
+    inbox?: InboxEntry[];
+  }): void {
+    for (const d of input.documents ?? []) this.docs.set(`${d.tenantId}#${d.id}`, copy(d));
+    for (const a of input.assignments ?? []) this.tasks.set(`${a.tenantId}#${a.documentId}#${a.id}`, copy(a));
+    for (const l of input.inbox ?? []) this.lines.set(lineKey(l), copy(l));
+  }
+
+  /** Sets a journal's counter as if `last` numbers had been given (Arrange). */
+  seedCounter(tenantId: string, journalId: string, year: number, last: number): void {
+    this.counters.set(`${tenantId}#${journalId}#${year}`, last);
+  }
+
+  /** All list lines of a tenant (for assertions). */
+  allLines(tenantId: string): InboxEntry[] {
+    return [...this.lines.values()].filter((l) => l.tenantId === tenantId).map(copy);
+  }
+
+  async get(tenantId: string, id: string): Promise<DocumentRecord | undefined> {
+    const doc = this.docs.get(`${tenantId}#${id}`);
+    return doc ? copy(doc) : undefined;
+  }
+
+  async getMany(tenantId: string, ids: string[]): Promise<DocumentRecord[]> {
+    const out: DocumentRecord[] = [];
+    for (const id of new Set(ids)) {
+      const doc = await this.get(tenantId, id);
+      if (doc) out.push(doc);
+    }
+    return out;
+  }
+
+  async list(tenantId: string, q: DocumentQuery): Promise<Page<DocumentRecord>> {
+    this.queries.push({ tenantId, query: copy(q) });
+    const matching = [...this.docs.values()]
+      .filter((d) => d.tenantId === tenantId && d.kind === q.kind)
+      .map((d) => ({ d, f: filterFields(d) }))
+      .filter(({ d, f }) => {
+        if (q.from !== undefined && f.listedAt < q.from) return false;
+        if (q.to !== undefined && f.listedAt >= q.to) return false;
+        if (q.status?.length && !q.status.includes(f.status)) return false;
+        if (q.number && f.number !== q.number) return false;
+        if (q.documentNumber && f.documentNumber !== q.documentNumber) return false;
+        if (q.documentDateFrom && !(f.documentDate && f.documentDate >= q.documentDateFrom)) return false;
+        if (q.documentDateTo && !(f.documentDate && f.documentDate < q.documentDateTo)) return false;
+        if (q.summaryContains && !f.summaryFold.includes(q.summaryContains)) return false;
+        if (q.partyContains && !f.partyFold.includes(q.partyContains)) return false;
+        for (const key of [
+          'documentTypeId',
+          'classificationId',
+          'nomenclatureId',
+          'addresseeId',
+          'controllerId',
+          'signatoryId',
+          'authorId',
+          'category',
+        ] as const) {
+          if (q[key] !== undefined && f[key] !== q[key]) return false;
+        }
+        if (q.controlled !== undefined && f.controlled !== q.controlled) return false;
+        if (q.participant && !d.participants.includes(q.participant)) return false;
+        return true;
+      })
+      .sort((a, b) =>
+        a.f.listedAt === b.f.listedAt ? (a.d.id < b.d.id ? -1 : 1) : a.f.listedAt < b.f.listedAt ? -1 : 1,
+      )
+      .map(({ d }) => copy(d));
+    if (q.order === 'desc') matching.reverse();
+    return page(matching, q.limit, q.cursor);
+  }
+
+  async commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
+    const tenantId = write.document.tenantId;
+    const idemKey = write.idempotency ? `${tenantId}#${write.idempotency.key}` : undefined;
+    if (idemKey) {
+      const previous = this.idempotency.get(idemKey);
+      if (previous) {
+        if (previous.requestHash !== write.idempotency!.requestHash)
+          throw new ConflictError(
+            'idempotency_key_reused',
+            'The Idempotency-Key was used for another request',
+          );
+        return { document: (await this.get(tenantId, previous.documentId))!, replayed: true };
+      }
+    }
+    this.beforeCommit?.(write);
+    // Every condition is checked before anything is written: a refused commit leaves no trace.
+    const docKey = `${tenantId}#${write.document.id}`;
+    const stored = this.docs.get(docKey);
+    if (write.expectedVersion === undefined && stored)
+      throw new ConflictError('duplicate_value', 'The document already exists', { field: 'id' });
+    if (write.expectedVersion !== undefined && stored?.version !== write.expectedVersion)
+      throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
+        expected: write.expectedVersion,
+      });
+    for (const a of write.assignments ?? []) {
+      const current = this.tasks.get(`${tenantId}#${a.record.documentId}#${a.record.id}`);
+      const fits = a.expectedVersion === undefined ? !current : current?.version === a.expectedVersion;
+      if (!fits)
+        throw new ConflictError('stale_version', 'The record was changed by someone else; reload it');
+    }
+    const counterKey = write.numbering
+      ? `${tenantId}#${write.numbering.journalId}#${write.numbering.year}`
+      : '';
+    const seq = write.numbering ? (this.counters.get(counterKey) ?? 0) + 1 : undefined;
+    const built = write.numbering && seq !== undefined ? write.numbering.apply(seq) : write.document;
+    const doc: DocumentRecord = copy(
+      write.expectedVersion === undefined ? built : { ...built, version: write.expectedVersion + 1 },
+    );
+
+    if (write.numbering) this.counters.set(counterKey, seq!);
+    this.docs.set(docKey, doc);
+    if (idemKey)
+      this.idempotency.set(idemKey, { requestHash: write.idempotency!.requestHash, documentId: doc.id });
+    const at = write.expectedVersion === undefined ? doc.createdAt : doc.updatedAt;
+    const op = (documentId: string, action: string, changes: OperationEntry['changes'], own: boolean) =>
+      this.ops.push({
+        tenantId,
+        entry: {
+          id: randomUUID(),
+          documentId,
+          at,
+          actorId: write.operation.actorId,
+          ...(write.operation.onBehalfOf ? { onBehalfOf: write.operation.onBehalfOf } : {}),
+          action,
+          changes: copy(changes),
+          ...(own && write.operation.comment ? { comment: write.operation.comment } : {}),
+        },
+      });
+    op(doc.id, write.operation.action, write.operation.changes, true);
+    const listedAt = listingFields(doc).listedAt;
+    for (const l of write.lookups ?? [])
+      this.lookups.push({
+        tenantId,
+        key: l.key,
+        documentId: doc.id,
+        localAt: listedAt,
+        summary: doc.summary.slice(0, 500),
+        ...(doc.registration ? { number: doc.registration.number } : {}),
+      });
+    for (const l of write.links ?? []) {
+      const common = { tenantId, type: l.type, createdAt: at, createdBy: write.operation.actorId };
+      this.putLink({ ...common, documentId: l.from, otherId: l.to, direction: 'out' });
+      this.putLink({ ...common, documentId: l.to, otherId: l.from, direction: 'in' });
+      const other = l.from === doc.id ? l.to : l.from;
+      op(other, 'link', [{ field: 'links', after: { type: l.type, documentId: doc.id } }], false);
+    }
+    for (const a of write.assignments ?? []) {
+      const record =
+        a.expectedVersion === undefined ? a.record : { ...a.record, version: a.expectedVersion + 1 };
+      this.tasks.set(`${tenantId}#${record.documentId}#${record.id}`, copy(record));
+    }
+    for (const line of write.inbox ?? []) this.lines.set(lineKey(line), copy(line));
+    for (const line of write.removeInbox ?? []) this.lines.delete(lineKey({ tenantId, ...line }));
+    this.commits.push(write);
+    return { document: copy(doc), replayed: false };
+  }
+
+  async operations(
+    tenantId: string,
+    documentId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<OperationEntry>> {
+    const all = this.ops
+      .filter((o) => o.tenantId === tenantId && o.entry.documentId === documentId)
+      .map((o) => copy(o.entry));
+    return page(all, options.limit, options.cursor);
+  }
+
+  async links(tenantId: string, documentId: string): Promise<DocumentLink[]> {
+    return this.linkRows
+      .filter((l) => l.tenantId === tenantId && l.documentId === documentId)
+      .map(({ tenantId: _t, ...link }) => copy(link));
+  }
+
+  async lookup(tenantId: string, key: string, sinceLocal: string, limit: number): Promise<LookupEntry[]> {
+    return this.lookups
+      .filter((l) => l.tenantId === tenantId && l.key === key && l.localAt >= sinceLocal)
+      .sort((a, b) => (a.localAt < b.localAt ? 1 : -1))
+      .slice(0, limit)
+      .map(({ tenantId: _t, ...entry }) => copy(entry));
+  }
+
+  async lastNumber(tenantId: string, journalId: string, year: number): Promise<number> {
+    return this.counters.get(`${tenantId}#${journalId}#${year}`) ?? 0;
+  }
+
+  async log(tenantId: string, entry: Omit<OperationEntry, 'id'>): Promise<void> {
+    this.ops.push({ tenantId, entry: { ...copy(entry), id: randomUUID() } });
+  }
+
+  async assignments(tenantId: string, documentId: string): Promise<AssignmentRecord[]> {
+    return [...this.tasks.values()]
+      .filter((a) => a.tenantId === tenantId && a.documentId === documentId)
+      .map(copy);
+  }
+
+  async inbox(tenantId: string, userId: string, box: InboxBox, q: InboxQuery): Promise<Page<InboxEntry>> {
+    const all = [...this.lines.values()]
+      .filter((l) => l.tenantId === tenantId && l.userId === userId && l.box === box)
+      .filter(
+        (l) => (q.from === undefined || l.sortKey >= q.from) && (q.to === undefined || l.sortKey < q.to),
+      )
+      .sort((a, b) => {
+        const ka = `${a.sortKey}#${a.documentId}#${a.assignmentId}`;
+        const kb = `${b.sortKey}#${b.documentId}#${b.assignmentId}`;
+        return ka < kb ? -1 : ka > kb ? 1 : 0;
+      })
+      .map(copy);
+    if (q.order === 'desc') all.reverse();
+    return page(all, q.limit, q.cursor);
+  }
+
+  async inboxLines(
+    tenantId: string,
+    userId: string,
+    box: InboxBox,
+    documentId: string,
+  ): Promise<InboxEntry[]> {
+    return [...this.lines.values()]
+      .filter(
+        (l) => l.tenantId === tenantId && l.userId === userId && l.box === box && l.documentId === documentId,
+      )
+      .map(copy);
+  }
+
+  async notificationSent(tenantId: string, key: string): Promise<boolean> {
+    return this.sent.has(`${tenantId}#${key}`);
+  }
+
+  async recordNotification(tenantId: string, key: string, at: string): Promise<void> {
+    this.sent.set(`${tenantId}#${key}`, at);
+  }
+
+  private putLink(link: DocumentLink & { tenantId: string }): void {
+    const i = this.linkRows.findIndex(
+      (l) =>
+        l.tenantId === link.tenantId &&
+        l.documentId === link.documentId &&
+        l.otherId === link.otherId &&
+        l.type === link.type,
+    );
+    if (i >= 0) this.linkRows[i] = link;
+    else this.linkRows.push(link);
+  }
+}

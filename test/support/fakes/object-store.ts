@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import type { ObjectStore, PresignedUpload } from '../../../functions/platform/ports/object-store.port';
+
+type Bucket = 'attachments' | 'archive';
+interface Version {
+  versionId: string;
+  body: Uint8Array;
+  contentType: string;
+  /** What S3 recorded as the object's SHA-256 (base64) when it was written. */
+  sha256Base64: string;
+}
+
+const sha256Base64 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
+
+/**
+ * A versioned bucket pair in memory. Presigned URLs are plain strings that name what they grant;
+ * `upload` stands for the client's PUT to a presigned URL. `corrupt` and `lose` stand for storage
+ * that went wrong behind the system's back (the integrity checks must notice).
+ */
+export class MemoryObjectStore implements ObjectStore {
+  private readonly objects = new Map<string, Version[]>();
+  private versions = 0;
+  readonly uploadsPresigned: Array<Parameters<ObjectStore['presignUpload']>[0]> = [];
+  readonly downloadsPresigned: Array<Parameters<ObjectStore['presignDownload']>[0]> = [];
+  readonly reads: Array<{ bucket: Bucket; key: string; versionId?: string }> = [];
+
+  async presignUpload(input: Parameters<ObjectStore['presignUpload']>[0]): Promise<PresignedUpload> {
+    this.uploadsPresigned.push(input);
+    return {
+      url: `memory://${input.bucket}/${input.key}?upload`,
+      method: 'PUT',
+      headers: { 'content-type': input.contentType, 'x-amz-checksum-sha256': input.sha256Base64 },
+      expiresAt: new Date(input.expiresInSeconds * 1000).toISOString(),
+    };
+  }
+
+  async presignDownload(input: Parameters<ObjectStore['presignDownload']>[0]): Promise<string> {
+    this.downloadsPresigned.push(input);
+    return `memory://${input.bucket}/${input.key}?version=${input.versionId ?? ''}&inline=${input.inline}`;
+  }
+
+  async head(input: { bucket: Bucket; key: string; versionId?: string }) {
+    const v = this.version(input);
+    return v
+      ? {
+          size: v.body.byteLength,
+          contentType: v.contentType,
+          sha256Base64: v.sha256Base64,
+          versionId: v.versionId,
+        }
+      : undefined;
+  }
+
+  async get(input: { bucket: Bucket; key: string; versionId?: string }): Promise<Uint8Array | undefined> {
+    this.reads.push(input);
+    return this.version(input)?.body;
+  }
+
+  async put(input: {
+    bucket: Bucket;
+    key: string;
+    body: Uint8Array;
+    contentType: string;
+    retainUntil?: Date;
+  }): Promise<{ versionId?: string }> {
+    return { versionId: this.upload(input.bucket, input.key, input.body, input.contentType) };
+  }
+
+  /** The client's PUT to a presigned URL; returns the new version id. */
+  upload(bucket: Bucket, key: string, body: Uint8Array, contentType = 'application/octet-stream'): string {
+    const versionId = `v${++this.versions}`;
+    const list = this.objects.get(`${bucket}/${key}`) ?? [];
+    list.push({ versionId, body: new Uint8Array(body), contentType, sha256Base64: sha256Base64(body) });
+    this.objects.set(`${bucket}/${key}`, list);
+    return versionId;
+  }
+
+  /** Replaces a stored version's bytes in place, keeping the recorded checksum (bit rot, tampering). */
+  corrupt(bucket: Bucket, key: string, body: Uint8Array, options: { rehash?: boolean } = {}): void {
+    for (const v of this.objects.get(`${bucket}/${key}`) ?? []) {
+      v.body = new Uint8Array(body);
+      if (options.rehash) v.sha256Base64 = sha256Base64(body);
+    }
+  }
+
+  /** Every version of the key disappears. */
+  lose(bucket: Bucket, key: string): void {
+    this.objects.delete(`${bucket}/${key}`);
+  }
+
+  private version(input: { bucket: Bucket; key: string; versionId?: string }): Version | undefined {
+    const list = this.objects.get(`${input.bucket}/${input.key}`) ?? [];
+    return input.versionId ? list.find((v) => v.versionId === input.versionId) : list.at(-1);
+  }
+}

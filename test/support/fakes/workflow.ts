@@ -1,0 +1,46 @@
+import type { WorkflowEngine } from '../../../functions/platform/ports/workflow.port';
+
+/**
+ * Step Functions in memory: `start` is idempotent by machine and name (a second start of the same
+ * name starts nothing), and task outcomes are recorded. `failTokens` makes taskSucceeded throw an
+ * error of that name for a token (e.g. TaskDoesNotExist for a token already used).
+ */
+export class MemoryWorkflowEngine implements WorkflowEngine {
+  readonly started: Array<{ machine: string; name: string; input: unknown }> = [];
+  readonly succeeded: Array<{ taskToken: string; output: unknown }> = [];
+  readonly failed: Array<{ taskToken: string; error: string; cause: string }> = [];
+  readonly stopped: Array<{ executionArn: string; cause: string }> = [];
+  readonly failTokens = new Map<string, string>();
+
+  async start(input: { machine: string; name: string; input: unknown }): Promise<{ executionArn: string }> {
+    if (!this.started.some((s) => s.machine === input.machine && s.name === input.name))
+      this.started.push(input);
+    return { executionArn: this.executionArn(input.machine, input.name) };
+  }
+
+  async describe(): Promise<{ status: 'RUNNING' }> {
+    return { status: 'RUNNING' };
+  }
+
+  async taskSucceeded(taskToken: string, output: unknown): Promise<void> {
+    const failure = this.failTokens.get(taskToken);
+    if (failure) {
+      const error = new Error(failure);
+      error.name = failure;
+      throw error;
+    }
+    this.succeeded.push({ taskToken, output });
+  }
+
+  async taskFailed(taskToken: string, error: string, cause: string): Promise<void> {
+    this.failed.push({ taskToken, error, cause });
+  }
+
+  async stop(executionArn: string, cause: string): Promise<void> {
+    this.stopped.push({ executionArn, cause });
+  }
+
+  executionArn(machine: string, name: string): string {
+    return `arn:aws:states:local:000000000000:execution:${machine}:${name}`;
+  }
+}

@@ -1,0 +1,226 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyStepOperation,
+  approvalProgress,
+  routeExecutionName,
+  signalStep,
+} from '../../../functions/modules/approval/usecases/approval-progress';
+import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
+import type { DocumentRoute, RouteStep } from '../../../functions/modules/documents/domain/route-copy';
+import { actor, assignment, documentRecord } from '../../support/builders';
+import { MemoryWorkflowEngine } from '../../support/fakes/workflow';
+
+const NOW = '2026-03-02T08:00:00.000Z';
+const signer = actor('signer', ['head']);
+
+const endorsement = (overrides: Partial<RouteStep> = {}): RouteStep => ({
+  stage: 0,
+  kind: 'endorsement',
+  employeeIds: ['e1', 'e2'],
+  state: 'active',
+  taskToken: 'tok-0',
+  assignees: [
+    { employeeId: 'e1', assignmentId: 'a1', status: 'pending' },
+    { employeeId: 'e2', assignmentId: 'a2', status: 'pending' },
+  ],
+  ...overrides,
+});
+const signing = (overrides: Partial<RouteStep> = {}): RouteStep => ({
+  stage: 1,
+  kind: 'signing',
+  employeeIds: ['signer'],
+  state: 'waiting',
+  assignees: [],
+  ...overrides,
+});
+const route = (steps: RouteStep[], overrides: Partial<DocumentRoute> = {}): DocumentRoute => ({
+  state: 'running',
+  round: 1,
+  stages: [
+    { kind: 'endorsement', mode: 'parallel', participants: [{ employeeId: 'e1' }, { employeeId: 'e2' }] },
+    { kind: 'signing', mode: 'sequential', participants: [{ employeeId: 'signer' }] },
+  ],
+  steps,
+  ...overrides,
+});
+const order = (status: string, r: DocumentRoute, overrides: Partial<DocumentRecord> = {}) =>
+  documentRecord('decree', {
+    kind: 'order',
+    status,
+    order: { category: 'order' },
+    internal: undefined,
+    route: r,
+    ...overrides,
+  });
+
+describe('applyStepOperation', () => {
+  it('agrees an order after its last endorsement and signs it after the signature, recording who and when', () => {
+    // Arrange
+    const r = route([endorsement({ state: 'done' }), signing({ state: 'done' })]);
+
+    // Act
+    const agreed = applyStepOperation(order('in-agreement', r), 0, 'approved', signer, NOW);
+    const signed = applyStepOperation(order('agreed', r), 1, 'approved', signer, NOW);
+
+    // Assert
+    expect(agreed.status).toBe('agreed');
+    expect(signed).toMatchObject({
+      status: 'signed',
+      order: { category: 'order', signedAt: NOW, signedBy: 'signer' },
+    });
+  });
+
+  it('signs an internal document on its own section, and returns a rejected order to its draft', () => {
+    // Arrange
+    const r = route([endorsement({ state: 'done' }), signing({ state: 'rejected' })]);
+    const memo = documentRecord('memo', { kind: 'internal', status: 'registered', internal: {}, route: r });
+
+    // Act
+    const signed = applyStepOperation(memo, 1, 'approved', signer, NOW);
+    const returned = applyStepOperation(order('agreed', r), 1, 'rejected', signer, NOW);
+
+    // Assert
+    expect(signed).toMatchObject({ status: 'signed', internal: { signedAt: NOW, signedBy: 'signer' } });
+    expect(returned.status).toBe('draft');
+  });
+
+  it('changes nothing when an endorsement follows, or when the status does not allow the operation', () => {
+    // Arrange
+    const twoEndorsements = route([
+      endorsement({ state: 'done' }),
+      endorsement({ stage: 1, state: 'waiting' }),
+      signing({ stage: 2 }),
+    ]);
+    const draft = order('draft', route([endorsement({ state: 'done' }), signing()]));
+
+    // Act
+    const notLast = applyStepOperation(order('in-agreement', twoEndorsements), 0, 'approved', signer, NOW);
+    const notAllowed = applyStepOperation(draft, 0, 'approved', signer, NOW);
+
+    // Assert
+    expect(notLast.status).toBe('in-agreement');
+    expect(notAllowed).toBe(draft);
+  });
+});
+
+describe('signalStep', () => {
+  it('tells the waiting machine how an ended step came out, and what comes next', async () => {
+    // Arrange
+    const workflow = new MemoryWorkflowEngine();
+    const done = order('agreed', route([endorsement({ state: 'done' }), signing()]));
+    const rejected = order(
+      'draft',
+      route([endorsement({ state: 'rejected', taskToken: 'tok-r' }), signing()]),
+    );
+
+    // Act
+    await signalStep({ workflow }, done, 0);
+    await signalStep({ workflow }, rejected, 0);
+
+    // Assert
+    expect(workflow.succeeded).toEqual([
+      { taskToken: 'tok-0', output: { outcome: 'approved', done: false, next: 1, nextKind: 'signing' } },
+      { taskToken: 'tok-r', output: { outcome: 'rejected', done: true, next: 1, nextKind: 'signing' } },
+    ]);
+  });
+
+  it('says nothing for a step still running, without a token, or without a workflow engine', async () => {
+    // Arrange
+    const workflow = new MemoryWorkflowEngine();
+
+    // Act
+    await signalStep({ workflow }, order('in-agreement', route([endorsement(), signing()])), 0);
+    await signalStep(
+      { workflow },
+      order('agreed', route([endorsement({ state: 'done', taskToken: undefined }), signing()])),
+      0,
+    );
+    await signalStep({}, order('agreed', route([endorsement({ state: 'done' }), signing()])), 0);
+
+    // Assert
+    expect(workflow.succeeded).toEqual([]);
+  });
+
+  it('takes a token already used as done, and fails a strict caller only when the engine is unreachable', async () => {
+    // Arrange
+    const workflow = new MemoryWorkflowEngine();
+    const doc = order('agreed', route([endorsement({ state: 'done' }), signing()]));
+
+    // Act
+    workflow.failTokens.set('tok-0', 'TaskDoesNotExist');
+    const settled = signalStep({ workflow }, doc, 0, { strict: true });
+    workflow.failTokens.set('tok-0', 'ServiceUnavailable');
+    const lenient = signalStep({ workflow }, doc, 0);
+    const strict = signalStep({ workflow }, doc, 0, { strict: true });
+
+    // Assert
+    await expect(settled).resolves.toBeUndefined();
+    await expect(lenient).resolves.toBeUndefined();
+    await expect(strict).rejects.toMatchObject({ name: 'ServiceUnavailable' });
+  });
+});
+
+describe('approvalProgress', () => {
+  it('moves the active step on with each decided task and applies the operation when the step ends', () => {
+    // Arrange
+    const progress = approvalProgress({});
+    const doc = order('in-agreement', route([endorsement(), signing()]), {
+      participants: ['author', 'e1', 'e2'],
+    });
+    const approvedBy = (id: string, assigneeId: string) =>
+      assignment(id, {
+        kind: 'endorsement',
+        status: 'approved',
+        assigneeId,
+        ownerId: assigneeId,
+        routeStep: 0,
+      });
+
+    // Act
+    const half = progress.afterTasks(doc, [approvedBy('a1', 'e1')], actor('e1'), NOW);
+    const whole = progress.afterTasks(half!.document, [approvedBy('a2', 'e2')], actor('e2'), NOW);
+
+    // Assert
+    expect(half?.ended).toBeUndefined();
+    expect(half?.document.route?.steps[0]?.assignees[0]).toMatchObject({
+      status: 'approved',
+      decidedAt: NOW,
+      decidedBy: 'e1',
+    });
+    expect(half?.document.status).toBe('in-agreement');
+    expect(whole?.ended).toEqual({ step: 0, outcome: 'approved', state: 'running' });
+    expect(whole?.document.status).toBe('agreed');
+  });
+
+  it('answers undefined when nothing on the route moved', () => {
+    // Arrange
+    const progress = approvalProgress({});
+    const unrelated = assignment('x', { kind: 'execution', status: 'done' });
+
+    // Act + Assert
+    expect(progress.afterTasks(documentRecord('plain'), [unrelated], actor('e1'), NOW)).toBeUndefined();
+    expect(
+      progress.afterTasks(
+        order('in-agreement', route([endorsement(), signing()])),
+        [unrelated],
+        actor('e1'),
+        NOW,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('signals through the workflow engine it was given, and names one execution per round', async () => {
+    // Arrange
+    const workflow = new MemoryWorkflowEngine();
+
+    // Act
+    await approvalProgress({ workflow }).signal(
+      order('agreed', route([endorsement({ state: 'done' }), signing()])),
+      0,
+    );
+
+    // Assert
+    expect(workflow.succeeded.map((s) => s.taskToken)).toEqual(['tok-0']);
+    expect(routeExecutionName('decree', 2)).toBe('route-decree-2');
+  });
+});

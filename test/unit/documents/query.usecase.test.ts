@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { BadRequestError, NotFoundError } from '../../../functions/platform/kernel/errors';
+import { documentListQuery } from '../../../functions/modules/documents/usecases/inputs';
+import {
+  documentQueryOf,
+  getDocument,
+  listDocuments,
+  listOperations,
+} from '../../../functions/modules/documents/usecases/query.usecase';
+import { actor, documentRecord } from '../../support/builders';
+import { author, clerk, documentsWorld, outsider } from './world';
+
+const query = (q: Record<string, unknown>) => documentListQuery.parse(q);
+
+describe('listDocuments', () => {
+  it('lists every document of the kind to the registry office, and only their own to others', async () => {
+    // Arrange
+    const deps = documentsWorld();
+    deps.documents.seed({
+      documents: [
+        documentRecord('mine', { participants: ['author'] }),
+        documentRecord('theirs', { participants: ['head'] }),
+        documentRecord('order', { kind: 'order', participants: ['author'] }),
+      ],
+    });
+
+    // Act
+    const forClerk = await listDocuments(deps, clerk, query({ kind: 'internal' }));
+    const forAuthor = await listDocuments(deps, author, query({ kind: 'internal' }));
+
+    // Assert
+    expect(forClerk.items.map((d) => d.id).sort()).toEqual(['mine', 'theirs']);
+    expect(forAuthor.items.map((d) => d.id)).toEqual(['mine']);
+    expect(deps.documents.queries.map((q) => q.query.participant)).toEqual([undefined, 'author']);
+  });
+
+  it('turns the filter row into a store query: Baku date bounds, folded text, statuses', async () => {
+    // Arrange
+    const deps = documentsWorld();
+
+    // Act
+    await listDocuments(
+      deps,
+      clerk,
+      query({
+        kind: 'incoming',
+        registered: '03.2026',
+        summary: '  Təmİr ',
+        status: 'registered, in-execution',
+        controlled: 'true',
+      }),
+    );
+
+    // Assert
+    expect(deps.documents.queries[0]?.query).toEqual({
+      kind: 'incoming',
+      order: 'desc',
+      limit: 50,
+      from: '2026-03-01T00:00:00.000',
+      to: '2026-04-01T00:00:00.000',
+      status: ['registered', 'in-execution'],
+      summaryContains: 'temir',
+      controlled: true,
+    });
+  });
+
+  it('refuses a malformed date or an unknown status as a bad request naming the filter', async () => {
+    // Arrange
+    const deps = documentsWorld();
+
+    // Act
+    const date = listDocuments(deps, clerk, query({ kind: 'incoming', documentDate: '31.02' }));
+    const status = listDocuments(deps, clerk, query({ kind: 'incoming', status: 'draft' }));
+
+    // Assert
+    await expect(date).rejects.toBeInstanceOf(BadRequestError);
+    await expect(date).rejects.toMatchObject({
+      issues: [{ path: 'documentDate', code: 'invalid_date_filter' }],
+    });
+    await expect(status).rejects.toMatchObject({ issues: [{ path: 'status', code: 'invalid_value' }] });
+    expect(deps.documents.queries).toEqual([]);
+  });
+
+  it('refuses a filter on an id that is not the tenant’s, as 422 on the filter', async () => {
+    // Arrange
+    const deps = documentsWorld();
+
+    // Act
+    const listed = listDocuments(
+      deps,
+      clerk,
+      query({ kind: 'incoming', addresseeId: '6f1c1a56-0d55-4c4e-9a0c-2b7f0e0e0e0e' }),
+    );
+
+    // Assert
+    await expect(listed).rejects.toMatchObject({
+      code: 'unknown_reference',
+      issues: [{ path: 'addresseeId' }],
+    });
+  });
+});
+
+describe('documentQueryOf', () => {
+  it('accepts the statuses of every kind when no kind is given (personal lists)', () => {
+    // Act
+    const q = documentQueryOf({ order: 'asc', limit: 10, status: 'sent,draft', documentDate: '2026' });
+
+    // Assert
+    expect(q).toEqual({
+      order: 'asc',
+      limit: 10,
+      status: ['sent', 'draft'],
+      documentDateFrom: '2026-01-01',
+      documentDateTo: '2027-01-01',
+    });
+  });
+});
+
+describe('getDocument and listOperations', () => {
+  it('shows the card with the operations the status allows and the caller may do', async () => {
+    // Arrange
+    const deps = documentsWorld();
+    deps.documents.seed({ documents: [documentRecord('memo', { participants: ['author', 'reader'] })] });
+
+    // Act
+    const forAuthor = await getDocument(deps, author, 'memo');
+    const forReader = await getDocument(deps, actor('reader'), 'memo');
+
+    // Assert
+    expect(forAuthor.allowedOperations).toEqual(['update', 'attach', 'link', 'register', 'cancel']);
+    expect(forReader.allowedOperations).toEqual(['link']);
+  });
+
+  it('answers 404, never 403, for a document the caller may not see', async () => {
+    // Arrange
+    const deps = documentsWorld();
+    deps.documents.seed({ documents: [documentRecord('memo', { participants: ['author'] })] });
+
+    // Act
+    const card = getDocument(deps, outsider, 'memo');
+    const log = listOperations(deps, outsider, 'memo', { limit: 10 });
+    const otherTenant = getDocument(deps, { ...clerk, tenantId: 't2' }, 'memo');
+
+    // Assert
+    await expect(card).rejects.toBeInstanceOf(NotFoundError);
+    await expect(log).rejects.toBeInstanceOf(NotFoundError);
+    await expect(otherTenant).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { ForbiddenError } from '../../../functions/platform/kernel/errors';
+import { completeUpload, startUpload } from '../../../functions/modules/documents/usecases/contents.usecase';
+import { createDocument } from '../../../functions/modules/documents/usecases/register.usecase';
+import { sendDocument } from '../../../functions/modules/documents/usecases/send.usecase';
+import { tenant } from '../../support/builders';
+import { author, clerk, documentsWorld, head, internal, outgoing } from './world';
+
+const pdf = new TextEncoder().encode('%PDF cavab məktubu');
+
+async function letter(overrides: Parameters<typeof outgoing>[0] = {}) {
+  const deps = documentsWorld();
+  deps.store.seed('tenant', tenant());
+  const doc = await createDocument(
+    deps,
+    author,
+    'outgoing',
+    outgoing({ deliveryFormId: 'by-email', content: 'Hörmətli cənab, ...', ...overrides }),
+  );
+  return { deps, doc };
+}
+
+async function attach(deps: Awaited<ReturnType<typeof letter>>['deps'], id: string) {
+  const { content } = await startUpload(deps, author, id, {
+    fileName: 'cavab.pdf',
+    contentType: 'application/pdf',
+    size: pdf.byteLength,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+  });
+  deps.objects.upload('attachments', `t1/documents/${id}/${content.id}`, pdf);
+  await completeUpload(deps, author, id, content.id);
+  return (await deps.documents.get('t1', id))!.version;
+}
+
+describe('sendDocument', () => {
+  it('e-mails every recipient with the number, date, text and the verified files, and records the dispatch', async () => {
+    // Arrange
+    const { deps, doc } = await letter({
+      recipients: [{ counterpartId: 'org-1' }, { name: 'Vətəndaş', email: 'v@mail.az' }],
+    });
+    const version = await attach(deps, doc.id);
+
+    // Act
+    const sent = await sendDocument(deps, author, doc.id, { version, note: 'təcili' });
+
+    // Assert
+    expect(deps.email.sent).toEqual([
+      {
+        to: ['office@xezer.az', 'v@mail.az'],
+        subject: '1-XR/26 — Cavab məktubu',
+        text: 'Nümunə Agentliyi\nQeydiyyat nömrəsi: 1-XR/26, tarix: 02.03.2026\n\nCavab məktubu\n\nHörmətli cənab, ...',
+        attachments: [{ filename: 'cavab.pdf', contentType: 'application/pdf', content: pdf }],
+      },
+    ]);
+    expect(sent.status).toBe('sent');
+    expect(sent.outgoing?.dispatches).toEqual([
+      {
+        id: expect.any(String),
+        at: '2026-03-02T06:00:00.000Z',
+        by: 'author',
+        deliveryFormId: 'by-email',
+        channel: 'email',
+        recipients: ['"Xəzər Logistika" MMC <office@xezer.az>', 'Vətəndaş <v@mail.az>'],
+        messageId: 'email-1',
+        note: 'təcili',
+      },
+    ]);
+    const entry = (await deps.documents.operations('t1', doc.id, { limit: 10 })).items.at(-1);
+    expect(entry).toMatchObject({
+      action: 'send',
+      comment: 'e-mail: "Xəzər Logistika" MMC <office@xezer.az>, Vətəndaş <v@mail.az>',
+      changes: [{ field: 'status', before: 'registered', after: 'sent' }],
+    });
+  });
+
+  it('records a courier dispatch in the register without e-mail, and may send again once sent', async () => {
+    // Arrange
+    const { deps, doc } = await letter({ deliveryFormId: 'by-courier', recipients: [{ name: 'Nazirlik' }] });
+
+    // Act
+    const first = await sendDocument(deps, clerk, doc.id, { version: 1 });
+    const second = await sendDocument(deps, clerk, doc.id, { version: 2 });
+
+    // Assert
+    expect(deps.email.sent).toEqual([]);
+    expect(second.outgoing?.dispatches.map((d) => [d.channel, d.recipients])).toEqual([
+      ['register', ['Nazirlik']],
+      ['register', ['Nazirlik']],
+    ]);
+    expect(first.status).toBe('sent');
+  });
+
+  it('refuses an e-mail dispatch when a recipient has no address, sending nothing', async () => {
+    // Arrange
+    const { deps, doc } = await letter({ recipients: [{ counterpartId: 'org-1' }, { name: 'Ünvansız' }] });
+
+    // Act
+    const attempt = sendDocument(deps, author, doc.id, { version: 1 });
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({
+      code: 'recipient_without_email',
+      issues: [{ path: 'recipients' }],
+    });
+    expect(deps.email.sent).toEqual([]);
+    expect((await deps.documents.get('t1', doc.id))?.status).toBe('registered');
+  });
+
+  it('sends only outgoing documents, from the current version, by the registry office or the author', async () => {
+    // Arrange
+    const { deps, doc } = await letter();
+    const memo = await createDocument(deps, author, 'internal', internal());
+
+    // Act
+    const wrongKind = sendDocument(deps, author, memo.id, { version: 1 });
+    const stale = sendDocument(deps, author, doc.id, { version: 9 });
+    const byHead = sendDocument(deps, head, doc.id, { version: 1 });
+
+    // Assert
+    await expect(wrongKind).rejects.toMatchObject({ code: 'wrong_kind' });
+    await expect(stale).rejects.toMatchObject({ code: 'stale_version' });
+    await expect(byHead).rejects.toBeInstanceOf(ForbiddenError);
+    expect(deps.email.sent).toEqual([]);
+  });
+
+  it('stops an e-mail dispatch whose stored file is damaged, and the document stays unsent', async () => {
+    // Arrange
+    const { deps, doc } = await letter();
+    const version = await attach(deps, doc.id);
+    const [file] = (await deps.documents.get('t1', doc.id))!.contents;
+    deps.objects.corrupt('attachments', `t1/documents/${doc.id}/${file!.id}`, new TextEncoder().encode('x'));
+
+    // Act
+    const attempt = sendDocument(deps, author, doc.id, { version });
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({ code: 'content_damaged' });
+    expect(deps.email.sent).toEqual([]);
+    expect((await deps.documents.get('t1', doc.id))?.status).toBe('registered');
+  });
+});

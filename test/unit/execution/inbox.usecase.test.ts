@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { filterFields } from '../../../functions/modules/documents/domain/indexing';
+import type { InboxEntry } from '../../../functions/modules/documents/domain/tasks';
+import {
+  listInbox,
+  matchesFilter,
+  type InboxListQuery,
+} from '../../../functions/modules/execution/usecases/inbox.usecase';
+import { actor, documentRecord, T0 } from '../../support/builders';
+import { memoryDeps } from '../../support/memory-deps';
+
+const me = actor('e1');
+const q = (overrides: Partial<InboxListQuery> = {}): InboxListQuery => ({
+  order: 'desc',
+  limit: 50,
+  ...overrides,
+});
+const line = (documentId: string, overrides: Partial<InboxEntry> = {}): InboxEntry => ({
+  tenantId: 't1',
+  userId: 'e1',
+  box: 'execution',
+  documentId,
+  assignmentId: `a-${documentId}`,
+  sortKey: `0#${overrides.dueDate ?? '9999-12-31'}#${documentId}`,
+  open: true,
+  receivedAt: T0,
+  status: 'pending',
+  ...overrides,
+});
+
+function world() {
+  const deps = memoryDeps();
+  deps.documents.seed({
+    documents: [
+      documentRecord('late', { kind: 'incoming', summary: 'Bina təmiri', participants: ['e1'] }),
+      documentRecord('soon', { kind: 'incoming', summary: 'Yol təmiri', participants: ['e1'] }),
+      documentRecord('memo', { kind: 'internal', summary: 'Xidməti qeyd', participants: ['e1'] }),
+      documentRecord('closed', { kind: 'incoming', summary: 'Köhnə iş', participants: ['e1'] }),
+    ],
+    inbox: [
+      line('late', { dueDate: '2026-02-27' }),
+      line('soon', { dueDate: '2026-03-05' }),
+      line('memo', { dueDate: '2026-03-10' }),
+      line('closed', { open: false, status: 'done', sortKey: '1#2026-02-01#closed' }),
+      line('late', { userId: 'someone-else' }),
+    ],
+  });
+  return deps;
+}
+
+describe('listInbox', () => {
+  it('joins the caller’s own lines with their documents, with days left and overdue', async () => {
+    // Arrange
+    const deps = world();
+
+    // Act
+    const out = await listInbox(deps, me, 'execution', q());
+
+    // Assert
+    expect(out.items.map((r) => [r.document.id, r.daysLeft, r.overdue])).toEqual([
+      ['late', -3, true],
+      ['soon', 3, false],
+      ['memo', 8, false],
+      ['closed', undefined, false],
+    ]);
+    expect(out.items[0]!.line).toEqual({
+      box: 'execution',
+      documentId: 'late',
+      assignmentId: 'a-late',
+      open: true,
+      receivedAt: T0,
+      status: 'pending',
+      dueDate: '2026-02-27',
+    });
+    expect(out.nextCursor).toBeUndefined();
+  });
+
+  it('matches the filter row on the documents and keeps only open lines when asked', async () => {
+    // Arrange
+    const deps = world();
+
+    // Act
+    const incomingRepairs = await listInbox(deps, me, 'execution', q({ kind: 'incoming', summary: 'TƏMİR' }));
+    const open = await listInbox(deps, me, 'execution', q({ open: 'true' }));
+
+    // Assert
+    expect(incomingRepairs.items.map((r) => r.document.id)).toEqual(['late', 'soon']);
+    expect(open.items.map((r) => r.document.id)).toEqual(['late', 'soon', 'memo']);
+  });
+
+  it('reads on when filters drop lines, and gives a cursor only with a full page', async () => {
+    // Arrange
+    const deps = world();
+
+    // Act
+    const first = await listInbox(deps, me, 'execution', q({ kind: 'incoming', limit: 2 }));
+    const rest = await listInbox(
+      deps,
+      me,
+      'execution',
+      q({ kind: 'incoming', limit: 2, cursor: first.nextCursor! }),
+    );
+
+    // Assert
+    expect(first.items.map((r) => r.document.id)).toEqual(['late', 'soon']);
+    expect(first.nextCursor).toBeDefined();
+    expect(rest.items.map((r) => r.document.id)).toEqual(['closed']);
+    expect(rest.nextCursor).toBeUndefined();
+  });
+
+  it('shows Etdiklərim for the last six months by default, or the period asked for', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    deps.documents.seed({
+      documents: [
+        documentRecord('old', { participants: ['e1'] }),
+        documentRecord('new', { participants: ['e1'] }),
+      ],
+      inbox: [
+        line('old', { box: 'mine', assignmentId: '', sortKey: '2025-08-01T06:00:00.000Z#old' }),
+        line('new', { box: 'mine', assignmentId: '', sortKey: '2026-02-01T06:00:00.000Z#new' }),
+      ],
+    });
+
+    // Act
+    const recent = await listInbox(deps, me, 'mine', q());
+    const august = await listInbox(deps, me, 'mine', q({ period: '08.2025' }));
+    const bad = listInbox(deps, me, 'mine', q({ period: '2025-08' }));
+
+    // Assert
+    expect(recent.items.map((r) => r.document.id)).toEqual(['new']);
+    expect(august.items.map((r) => r.document.id)).toEqual(['old']);
+    await expect(bad).rejects.toMatchObject({ issues: [{ path: 'period', code: 'invalid_date_filter' }] });
+  });
+
+  it('refuses a filter on an object that is not the tenant’s', async () => {
+    // Arrange
+    const deps = world();
+
+    // Act
+    const attempt = listInbox(deps, me, 'execution', q({ controllerId: 'ghost' }));
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({
+      issues: [{ path: 'controllerId', code: 'unknown_reference' }],
+    });
+  });
+});
+
+describe('matchesFilter', () => {
+  it('applies the same conditions as the store’s filter on a document already read', () => {
+    // Arrange
+    const f = filterFields(
+      documentRecord('d', {
+        kind: 'incoming',
+        status: 'registered',
+        summary: 'Bina təmiri',
+        controlled: true,
+        documentDate: '2026-02-20',
+        registration: { journalId: 'j', year: 2026, seq: 5, number: '5-DX/26', at: T0 },
+      }),
+    );
+
+    // Act + Assert
+    expect(
+      matchesFilter(f, {
+        kind: 'incoming',
+        status: ['registered'],
+        summaryContains: 'temir',
+        controlled: true,
+      }),
+    ).toBe(true);
+    expect(
+      matchesFilter(f, { number: '5-DX/26', documentDateFrom: '2026-02-20', documentDateTo: '2026-02-21' }),
+    ).toBe(true);
+    expect(matchesFilter(f, { from: '2026-03-02T10:00:00.000', to: '2026-03-02T10:00:00.001' })).toBe(true);
+    expect(matchesFilter(f, { to: '2026-03-02T10:00:00.000' })).toBe(false);
+    expect(matchesFilter(f, { kind: 'outgoing' })).toBe(false);
+    expect(matchesFilter(f, { documentDateTo: '2026-02-20' })).toBe(false);
+    expect(matchesFilter(f, { authorId: 'someone-else' })).toBe(false);
+    expect(matchesFilter(f, { controlled: false })).toBe(false);
+  });
+});

@@ -1,0 +1,230 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifications,
+  deliveryForms,
+  documentTypes,
+  nomenclature,
+  nomenclatureByTenant,
+  physicalForms,
+  registrationJournals,
+} from '../../../../infra/local/seed/data/reference-lists';
+import { demoAgencies } from '../../../../infra/local/seed/data/demo-agencies';
+import {
+  documentKinds,
+  formatRegistrationNumber,
+  validateJournalPattern,
+} from '../../../../functions/modules/reference/domain/lists';
+import { referenceInputs } from '../../../../functions/modules/reference/api/reference.schema';
+import { duplicates, nameProblems } from './text-checks';
+
+const azNames = (list: readonly { name: { az: string } }[]) =>
+  list.map((i) => i.name.az.toLocaleLowerCase('az'));
+
+describe('seed: simple reference lists', () => {
+  const lists = { documentTypes, deliveryForms, physicalForms, classifications };
+
+  it('have unique codes and names', () => {
+    for (const [listName, list] of Object.entries(lists)) {
+      expect(duplicates(list.map((i) => i.code)), listName).toEqual([]);
+      expect(duplicates(azNames(list)), listName).toEqual([]);
+    }
+  });
+
+  it('name every item correctly in az, en and ru', () => {
+    const problems = Object.entries(lists).flatMap(([listName, list]) =>
+      list.map((i) => nameProblems(`${listName}.${i.code}`, i.name)).flat(),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('fit the reference-list schemas', () => {
+    const schemaOf = {
+      documentTypes: referenceInputs['document-types'],
+      deliveryForms: referenceInputs['delivery-forms'],
+      physicalForms: referenceInputs['physical-forms'],
+      classifications: referenceInputs.classifications,
+    };
+    for (const [listName, list] of Object.entries(lists)) {
+      for (const i of list) {
+        const parsed = schemaOf[listName as keyof typeof schemaOf].safeParse({ name: i.name, code: i.code });
+        expect(parsed.success, `${listName}.${i.code}: ${parsed.error?.message}`).toBe(true);
+      }
+    }
+  });
+
+  it('have the document types of the brochure and the decree', () => {
+    const names = azNames(documentTypes);
+    for (const n of [
+      'ərizə',
+      'şikayət',
+      'təklif',
+      'sorğu',
+      'məktub',
+      'arayış',
+      'akt',
+      'protokol',
+      'əmr',
+      'sərəncam',
+      'qərar',
+    ]) {
+      expect(names, n).toContain(n);
+    }
+  });
+
+  it('give every document type a valid, non-empty set of registers', () => {
+    for (const t of documentTypes) {
+      expect(t.kinds.length, t.code).toBeGreaterThan(0);
+      expect(duplicates(t.kinds), t.code).toEqual([]);
+      for (const k of t.kinds) expect(documentKinds, t.code).toContain(k);
+    }
+    for (const kind of ['incoming', 'outgoing', 'internal', 'order'] as const) {
+      expect(
+        documentTypes.some((t) => t.kinds.includes(kind)),
+        kind,
+      ).toBe(true);
+    }
+  });
+
+  it('have the delivery forms and physical forms of the brochure', () => {
+    const delivery = azNames(deliveryForms);
+    for (const n of ['faks', 'kuryer', 'e-poçt', 'şəxsən', 'poçt', 'e-xidmət'])
+      expect(delivery, n).toContain(n);
+    expect(azNames(physicalForms).sort()).toEqual(['bağlama', 'digər', 'vərəq', 'zərf'].sort());
+  });
+});
+
+describe('seed: classification tree', () => {
+  const codes = new Set(classifications.map((c) => c.code));
+  const roots = classifications.filter((c) => c.parentCode === undefined);
+
+  it('links children to existing roots, two levels deep', () => {
+    for (const c of classifications) {
+      if (c.parentCode === undefined) continue;
+      expect(codes.has(c.parentCode), `${c.code} → ${c.parentCode}`).toBe(true);
+      const parent = classifications.find((p) => p.code === c.parentCode);
+      expect(parent?.parentCode, c.code).toBeUndefined();
+      expect(c.code.startsWith(`${c.parentCode}.`), `${c.code} is numbered under ${c.parentCode}`).toBe(true);
+    }
+  });
+
+  it('has about 4 topics with 2–4 subtopics each', () => {
+    expect(roots.length).toBeGreaterThanOrEqual(3);
+    expect(roots.length).toBeLessThanOrEqual(6);
+    for (const r of roots) {
+      const children = classifications.filter((c) => c.parentCode === r.code);
+      expect(children.length, r.code).toBeGreaterThanOrEqual(2);
+      expect(children.length, r.code).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("starts with citizens' appeals", () => {
+    expect(roots[0]?.name.az).toBe('Vətəndaş müraciətləri');
+  });
+});
+
+describe('seed: nomenclature', () => {
+  it('is the main demo tenant nomenclature by default', () => {
+    expect(nomenclature).toBe(nomenclatureByTenant.demo1);
+  });
+
+  for (const agency of demoAgencies) {
+    const key = agency.tenant.key;
+    const entries = nomenclatureByTenant[key];
+    const departments = new Set(agency.departments.map((d) => d.code));
+
+    describe(key, () => {
+      it('has unique indexes, each prefixed by an existing department code', () => {
+        expect(entries.length).toBeGreaterThan(0);
+        expect(duplicates(entries.map((e) => e.index))).toEqual([]);
+        for (const e of entries) {
+          expect(departments.has(e.departmentCode), `${e.index}: department ${e.departmentCode}`).toBe(true);
+          expect(e.index, e.index).toMatch(new RegExp(`^${e.departmentCode.replace('.', '\\.')}-\\d{2}$`));
+        }
+      });
+
+      it('has case numbers without gaps inside each department', () => {
+        for (const dept of departments) {
+          const numbers = entries
+            .filter((e) => e.departmentCode === dept)
+            .map((e) => Number(e.index.split('-').at(-1)))
+            .sort((a, b) => a - b);
+          expect(numbers, dept).toEqual(numbers.map((_, i) => i + 1));
+        }
+      });
+
+      it('has sensible retention periods and correct titles', () => {
+        for (const e of entries) {
+          if (e.retentionYears !== null) {
+            expect(Number.isInteger(e.retentionYears), e.index).toBe(true);
+            expect(e.retentionYears, e.index).toBeGreaterThanOrEqual(1);
+            expect(e.retentionYears, e.index).toBeLessThanOrEqual(75);
+          }
+        }
+        expect(entries.flatMap((e) => nameProblems(`${key}.${e.index}`, e.title))).toEqual([]);
+      });
+
+      it('fits the nomenclature schema', () => {
+        for (const e of entries) {
+          const parsed = referenceInputs.nomenclature.safeParse({
+            name: e.title,
+            index: e.index,
+            retentionYears: e.retentionYears,
+          });
+          expect(parsed.success, `${e.index}: ${parsed.error?.message}`).toBe(true);
+        }
+      });
+    });
+  }
+
+  it('keeps personnel orders and files for 75 years and core orders permanently (demo1)', () => {
+    const byIndex = new Map(nomenclature.map((e) => [e.index, e]));
+    expect(byIndex.get('07-01')?.retentionYears).toBe(75);
+    expect(byIndex.get('07-02')?.retentionYears).toBe(75);
+    expect(byIndex.get('01-02')?.retentionYears).toBeNull();
+  });
+});
+
+describe('seed: registration journals', () => {
+  it('have unique codes and correct names', () => {
+    expect(duplicates(registrationJournals.map((j) => j.code))).toEqual([]);
+    expect(registrationJournals.flatMap((j) => nameProblems(j.code, j.name))).toEqual([]);
+  });
+
+  it('have patterns the numbering engine accepts', () => {
+    for (const j of registrationJournals) {
+      expect(() => validateJournalPattern(j.pattern), `${j.code}: ${j.pattern}`).not.toThrow();
+      expect(documentKinds, j.code).toContain(j.documentKind);
+    }
+  });
+
+  it('cover every document kind', () => {
+    for (const kind of ['incoming', 'outgoing', 'internal', 'order'] as const) {
+      expect(
+        registrationJournals.some((j) => j.documentKind === kind),
+        kind,
+      ).toBe(true);
+    }
+  });
+
+  it('format numbers as expected', () => {
+    const pattern = (code: string) => registrationJournals.find((j) => j.code === code)?.pattern ?? '';
+    const ctx = { seq: 7, year: 2026, nomenclatureIndex: '02-03', departmentCode: '04' };
+    expect(formatRegistrationNumber(pattern('citizens'), ctx)).toBe('Ə-7/26');
+    expect(formatRegistrationNumber(pattern('outgoing'), ctx)).toBe('02-03/7');
+    expect(formatRegistrationNumber(pattern('internal'), ctx)).toBe('04-7');
+    expect(formatRegistrationNumber(pattern('e-service'), ctx)).toBe('EX26-000007');
+    expect(formatRegistrationNumber(pattern('general'), ctx)).toBe('0007/2026');
+  });
+
+  it('fit the journals schema', () => {
+    for (const j of registrationJournals) {
+      const parsed = referenceInputs.journals.safeParse({
+        name: j.name,
+        code: j.code,
+        pattern: j.pattern,
+        documentKind: j.documentKind,
+      });
+      expect(parsed.success, `${j.code}: ${parsed.error?.message}`).toBe(true);
+    }
+  });
+});
