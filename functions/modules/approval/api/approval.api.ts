@@ -1,14 +1,10 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import type { ExecutionDeps } from '../../execution';
-import {
-  createTemplate,
-  getRoute,
-  getTemplate,
-  listTemplates,
-  startRoute,
-  updateRoute,
-  updateTemplate,
-} from '../usecases/approval-route.usecase';
+import { startRoute } from '../usecases/approval-route/commands/start-route';
+import { createTemplate, updateTemplate } from '../usecases/approval-route/commands/templates';
+import { updateRoute } from '../usecases/approval-route/commands/update-route';
+import { getRoute } from '../usecases/approval-route/queries/document-route';
+import { getTemplate, listTemplates } from '../usecases/approval-route/queries/templates';
 import type { approvalRoutes } from './approval.routes';
 
 /** The implementations of the approval routes' operations (the `execution` route group). */

@@ -9,7 +9,9 @@ import {
 } from '../usecases/calendar.usecase';
 import type { ExecutionDeps } from '../usecases/common';
 import { listInbox } from '../usecases/inbox.usecase';
-import { actOnAssignment, executionView, markRead, writeResolution } from '../usecases/resolution.usecase';
+import { actOnAssignment, markRead } from '../usecases/resolution/commands/act-on-assignment';
+import { writeResolution } from '../usecases/resolution/commands/write-resolution';
+import { executionView } from '../usecases/resolution/queries/execution-view';
 import type { executionRoutes } from './execution.routes';
 
 /** The implementations of the `execution` route group's operations. */
