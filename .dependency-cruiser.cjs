@@ -55,15 +55,25 @@ module.exports = {
       to: { path: '^functions/modules/[^/]+/index\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'usecases-take-no-http-schemas',
+      comment:
+        'Use cases take their own input types (or domain types): they never import the HTTP layer \u2014 a module\u2019s api/ (its zod schemas, routes and handlers), any *.schema.ts, or platform/http. The schemas depend on the use cases, not the other way round.',
+      severity: 'error',
+      from: { path: `${MODULE}usecases/` },
+      to: {
+        path: ['^functions/modules/[^/]+/api/', '\\.schema\\.ts$', '^functions/platform/http/'],
+      },
+    },
+    {
       name: 'usecases-talk-through-ports',
       comment:
-        'Use cases import their domain, ports and other modules\u2019 public faces: no HTTP schemas or handlers, no adapters, no AWS SDK, no wiring, no Powertools (they log and count through ports; of the observability folder only the metric names).',
+        'Use cases import their domain, ports and other modules\u2019 public faces: no adapters, no task Lambdas, no AWS SDK, no wiring, no Powertools (they log and count through ports; of the observability folder only the metric names).',
       severity: 'error',
       from: { path: `${MODULE}usecases/` },
       to: {
         path: [
-          '^functions/modules/$1/(api|dynamodb|tasks)/',
-          '^functions/platform/(http|adapters|streams)/',
+          '^functions/modules/$1/(dynamodb|tasks)/',
+          '^functions/platform/(adapters|streams)/',
           '^functions/platform/observability/(?!metric-names\\.ts$)',
           '^functions/(api|wiring)/',
           '^node_modules/(@aws-sdk|electrodb|@middy|@aws-lambda-powertools)/',

@@ -14,16 +14,11 @@ export {
   type StepAssignee,
 } from '../documents';
 export { signalStep } from './usecases/approval-progress';
-export {
-  createTemplate,
-  ensureRouteMachine,
-  getRoute,
-  getTemplate,
-  listTemplates,
-  startRoute,
-  updateRoute,
-  updateTemplate,
-} from './usecases/approval-route.usecase';
+export { createTemplate, updateTemplate } from './usecases/approval-route/commands/templates';
+export { updateRoute } from './usecases/approval-route/commands/update-route';
+export { ensureRouteMachine, startRoute } from './usecases/approval-route/commands/start-route';
+export { getTemplate, listTemplates } from './usecases/approval-route/queries/templates';
+export { getRoute } from './usecases/approval-route/queries/document-route';
 export { approvalApi } from './api/approval.api';
 export { approvalRoutes } from './api/approval.routes';
 export { routeStepTask } from './tasks/routeStep.task';

@@ -29,7 +29,7 @@ export {
   type ExecutionDeps,
 } from './usecases/common';
 export { ensureDigestMachine } from './usecases/digest.usecase';
-export { ensureDeadline } from './usecases/resolution.usecase';
+export { ensureDeadline } from './usecases/resolution/deadline-machine';
 export { ensureSubstitutionMachine } from './usecases/substitution.usecase';
 export { executionApi } from './api/execution.api';
 export { deadlineNotifyTask } from './tasks/deadlineNotify.task';

@@ -14,23 +14,54 @@ import { projectToSchema } from './response-shape';
 import { HttpError, issuesFromZod, toProblem } from './problem';
 import { routeKey, type RouteDef, type RouteGroup } from './route';
 
-export interface RequestContext {
+/**
+ * One request as an implementation receives it. `P`, `Q` and `B` are what the route's own schemas
+ * made of the path, the query and the body (see {@link ContextOf}).
+ */
+export interface RequestContext<P = Record<string, unknown>, Q = Record<string, unknown>, B = unknown> {
   actor: Actor | undefined;
-  params: Record<string, unknown>;
-  query: Record<string, unknown>;
-  body: unknown;
+  params: P;
+  query: Q;
+  body: B;
   lang: Language;
   /** The Idempotency-Key header with a hash of the request it came with. */
   idempotency: { key: string; requestHash: string } | undefined;
 }
 
-export interface AuthedContext extends RequestContext {
-  actor: Actor;
-}
+/** What a route without that schema receives: no path parameters, and no query (unknown ones are a 400). */
+type Nothing = Readonly<Record<string, never>>;
 
-/** One operation's implementation: the request, and the application's dependencies (the container). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module narrows D to its own deps
-export type RouteImpl<D = any> = (ctx: RequestContext, deps: D) => Promise<unknown>;
+/** The output of the route's schema under `key`, or `absent` when the route declares none. */
+type Parsed<R, K extends 'params' | 'query' | 'body', Absent> = R extends {
+  readonly [key in K]: infer S extends z.ZodType;
+}
+  ? z.output<S>
+  : Absent;
+
+/** The request of one route, typed by its schemas: `ctx.body` is `z.output<typeof route.body>`, and so on. */
+export type ContextOf<R extends RouteDef> = RequestContext<
+  Parsed<R, 'params', Nothing>,
+  Parsed<R, 'query', Nothing>,
+  Parsed<R, 'body', undefined>
+>;
+
+/** One operation's implementation: the request as its route parsed it, and the application's dependencies. */
+export type RouteImpl<R extends RouteDef, D> = (ctx: ContextOf<R>, deps: D) => Promise<unknown>;
+
+/**
+ * The implementations of a route slice, keyed by operationId: every operation of the slice must be
+ * there, and each receives the request its own route's schemas describe. Declare a slice with
+ * `[…] as const satisfies readonly RouteDef[]` so that its operationIds and schemas keep their types.
+ */
+export type RouteImpls<Routes extends readonly RouteDef[], D> = {
+  [R in Routes[number] as R['operationId']]: RouteImpl<R, D>;
+};
+
+/**
+ * An implementation as the group handler holds it, its request type forgotten: any implementation
+ * fits here, and only the dispatcher, which parsed the request with that same route's schemas, calls it.
+ */
+type AnyRouteImpl<D> = (ctx: never, deps: D) => Promise<unknown>;
 
 export interface HttpDeps {
   verifier: TokenVerifier;
@@ -222,7 +253,7 @@ export function createGroupHandler<D>(options: {
   group: RouteGroup;
   /** The route table (the group's routes are picked from it). */
   routes: readonly RouteDef[];
-  impls: Record<string, RouteImpl<D>>;
+  impls: Readonly<Record<string, AnyRouteImpl<D>>>;
   /** Token verification and the acting employee. */
   http: () => HttpDeps | Promise<HttpDeps>;
   /** What the implementations receive: the container. */
@@ -295,7 +326,9 @@ export function createGroupHandler<D>(options: {
           }
         : undefined;
 
-    const implementation = impls[route.operationId] as RouteImpl<D>;
+    // The one place where a request's type is taken on trust: params, query and body were just
+    // parsed by this route's own schemas, which are the types its implementation declares (RouteImpls).
+    const implementation = impls[route.operationId] as (ctx: RequestContext, deps: D) => Promise<unknown>;
     const result = await implementation({ actor, params, query, body, lang, idempotency }, options.deps());
     const response = json(route.successStatus, shapeResponse(route, result));
     withRateHeaders(event, response);
@@ -333,7 +366,8 @@ function shapeResponse(route: RouteDef, result: unknown): unknown {
 }
 
 /** Narrows a context for routes that require a token. */
-export function authed(ctx: RequestContext): AuthedContext {
-  if (!ctx.actor) throw new UnauthenticatedError('Missing actor');
-  return ctx as AuthedContext;
+export function authed<C extends { actor: Actor | undefined }>(ctx: C): C & { actor: Actor } {
+  const { actor } = ctx;
+  if (!actor) throw new UnauthenticatedError('Missing actor');
+  return { ...ctx, actor };
 }

@@ -17,6 +17,11 @@ export const routeGroups = [
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 
+/**
+ * One operation of the API. A module declares its slice as `[…] as const satisfies readonly
+ * RouteDef[]`, so that each route keeps its own schemas' types: its implementation receives them
+ * (see `RouteImpls` in group-handler.ts).
+ */
 export interface RouteDef {
   method: HttpMethod;
   /** API Gateway style path, e.g. /api/v1/departments/{id} */
@@ -34,9 +39,11 @@ export interface RouteDef {
   body?: z.ZodType;
   /**
    * When the body's shape depends on a path parameter (a reference list's items): the schema that
-   * validates it, chosen from the parsed parameters. `body` then documents the union of them.
+   * validates it, chosen from the parameters as `params` parsed them (a route may declare its
+   * argument as `z.output<typeof params>`). `body` then documents the union of them, and is the
+   * type the implementation receives.
    */
-  bodyFor?: (params: Record<string, unknown>) => z.ZodType;
+  bodyFor?(params: Record<string, unknown>): z.ZodType;
   /** Creates that a client may retry accept an Idempotency-Key header. */
   idempotent?: boolean;
   response: z.ZodType;

@@ -17,16 +17,6 @@ const root = join(import.meta.dirname, '../../..');
  * listed. An entry that matches no file any more fails the test: the list cannot rot.
  */
 const withoutMirror: ReadonlyArray<{ pattern: RegExp; why: string }> = [
-  // Tested by their own change (execution control's resolutions and the approval routes, issue 11):
-  // their unit tests land under test/unit/execution/ and test/unit/approval/ with it.
-  {
-    pattern: /^execution\/usecases\/resolution[./-]/,
-    why: 'tests arrive with their own change',
-  },
-  {
-    pattern: /^approval\/usecases\/approval-route[./-]/,
-    why: 'tests arrive with their own change',
-  },
   // Pure helpers (schemas, templates, shared rules) belong here only while they are tested through
   // the use cases that use them alone; today every one of them has its own test as well.
 ];

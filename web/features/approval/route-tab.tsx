@@ -21,13 +21,14 @@ import {
 } from './api';
 import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
-import { fieldErrorsOf, ProblemAlert, SelectField, StatusMessage, TextAreaField } from '../../ui/fields';
+import { DecisionChoices, DecisionForm } from '../../ui/decision-form';
+import { fieldErrorsOf, ProblemAlert, SelectField, StatusMessage } from '../../ui/fields';
 import { Loading } from '../../ui/loading';
 import { deadlineText, draftsOf, participantKey, participantLabel, stagesOf } from './model';
 import { StageEditor } from './stage-editor';
 import { formatDateTime } from '../../lib/dates';
 import type { Resolver } from '../documents/form/lookups';
-import { ActionForm } from '../execution/execution-tab';
+import { ActionForm } from '../execution/action-form';
 import { tr } from '../documents/labels';
 
 type Decision = 'approve' | 'sign' | 'reject';
@@ -181,58 +182,22 @@ function ResubmitForm({
   onReload: () => void;
 }) {
   const { t } = useI18n();
-  const formId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setError(null);
-    setSaving(true);
-    try {
-      await startDocumentRoute(doc.id, {
-        version: view.documentVersion,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      });
-      onDone(t('route.done.resubmitted'));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <section className="editor-panel exec-form" aria-labelledby={`${formId}-title`}>
-      <h3 id={`${formId}-title`} ref={headingRef} tabIndex={-1}>
-        {t('route.actions.resubmit')}
-      </h3>
-      <p>{t('route.explain.resubmit')}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextAreaField
-          label={t('route.fields.resubmitComment')}
-          name="comment"
-          value={comment}
-          onChange={setComment}
-          errors={fieldErrorsOf(error)}
-          rows={3}
-        />
-        <ProblemAlert error={error} onReload={onReload} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('doc.card.working') : t('route.actions.resubmit')}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <DecisionForm
+      title={t('route.actions.resubmit')}
+      workingLabel={t('doc.card.working')}
+      explanation={t('route.explain.resubmit')}
+      text={{ label: t('route.fields.resubmitComment'), name: 'comment' }}
+      onSubmit={async (comment) => {
+        await startDocumentRoute(doc.id, {
+          version: view.documentVersion,
+          ...(comment ? { comment } : {}),
+        });
+        onDone(t('route.done.resubmitted'));
+      }}
+      onCancel={onCancel}
+      onReload={onReload}
+    />
   );
 }
 
@@ -304,23 +269,18 @@ function StepPerson({
           {t('route.steps.comment')}: {a.comment}
         </p>
       ) : null}
-      {task && actions.length > 0 ? (
-        <div className="toolbar exec-actions" role="group" aria-label={t('exec.tree.actionsFor', { name })}>
-          {actions.map((x) => (
-            <button
-              key={x}
-              type="button"
-              className={x === 'reject' ? 'secondary' : 'primary'}
-              disabled={busy}
-              aria-expanded={isOpen(x)}
-              onClick={() =>
-                onOpen(isOpen(x) ? undefined : { kind: 'decide', assignmentId: task.id, action: x })
-              }
-            >
-              {t(`exec.actions.${x}`)}
-            </button>
-          ))}
-        </div>
+      {task ? (
+        <DecisionChoices
+          label={t('exec.tree.actionsFor', { name })}
+          choices={actions.map((x) => ({
+            value: x,
+            label: t(`exec.actions.${x}`),
+            secondary: x === 'reject',
+          }))}
+          open={opened}
+          busy={busy}
+          onToggle={(x) => onOpen(x ? { kind: 'decide', assignmentId: task.id, action: x } : undefined)}
+        />
       ) : null}
       {task && opened ? renderForm(task, opened) : null}
       {task?.kind === 'task' &&

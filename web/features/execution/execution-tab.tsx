@@ -1,9 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { DocumentLookups } from '../documents/api';
-import { listLinks } from '../documents/api';
 import type { DocumentCard } from '../documents/types';
 import {
   actOnAssignment,
@@ -15,15 +14,17 @@ import {
 import { useBusyAction } from '../../lib/use-busy';
 import { useI18n, type Translate } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
-import { fieldErrorsOf, ProblemAlert, SelectField, StatusMessage, TextAreaField } from '../../ui/fields';
+import { DecisionChoices, type HeadingLevel } from '../../ui/decision-form';
+import { ProblemAlert, StatusMessage } from '../../ui/fields';
 import { Loading } from '../../ui/loading';
 import { cardPath } from '../documents/form/document-form';
 import { formatDateTime, toDisplayDate } from '../../lib/dates';
 import type { Resolver } from '../documents/form/lookups';
-import { numberText, tr } from '../documents/labels';
+import { tr } from '../documents/labels';
+import { ActionForm } from './action-form';
 import { ResolutionForm } from './resolution-form';
 
-type Level = 3 | 4 | 5 | 6;
+type Level = HeadingLevel;
 const deeper = (level: Level): Level => Math.min(level + 1, 6) as Level;
 
 /** What is open under the tree: one action form at a time. */
@@ -81,35 +82,34 @@ function ActionButtons({
   who: string;
 }) {
   const { t } = useI18n();
-  const actions = actionOrder.filter((x) => a.actions.includes(x));
-  if (actions.length === 0) return null;
-  const isOpen = (x: string) =>
+  const open =
     tree.open?.kind === 'sub-resolution'
-      ? x === 'sub-resolution' && tree.open.assignmentId === a.id
-      : tree.open?.kind === 'action' && tree.open.assignmentId === a.id && tree.open.action === x;
+      ? tree.open.assignmentId === a.id
+        ? 'sub-resolution'
+        : undefined
+      : tree.open?.kind === 'action' && tree.open.assignmentId === a.id
+        ? tree.open.action
+        : undefined;
   return (
-    <div className="toolbar exec-actions" role="group" aria-label={t('exec.tree.actionsFor', { name: who })}>
-      {actions.map((x) => (
-        <button
-          key={x}
-          type="button"
-          className={x === 'return' ? 'secondary' : 'primary'}
-          disabled={tree.busy}
-          aria-expanded={x === 'read' ? undefined : isOpen(x)}
-          onClick={() => {
-            if (x === 'read') return tree.onRead(a);
-            if (isOpen(x)) return tree.onOpen(undefined);
-            tree.onOpen(
-              x === 'sub-resolution'
-                ? { kind: 'sub-resolution', assignmentId: a.id }
-                : { kind: 'action', assignmentId: a.id, action: x },
-            );
-          }}
-        >
-          {t(`exec.actions.${x}`)}
-        </button>
-      ))}
-    </div>
+    <DecisionChoices
+      label={t('exec.tree.actionsFor', { name: who })}
+      choices={actionOrder
+        .filter((x) => a.actions.includes(x))
+        .map((x) => ({
+          value: x,
+          label: t(`exec.actions.${x}`),
+          secondary: x === 'return',
+          immediate: x === 'read',
+        }))}
+      open={open}
+      busy={tree.busy}
+      onAct={() => tree.onRead(a)}
+      onToggle={(x) => {
+        if (x === undefined) return tree.onOpen(undefined);
+        if (x === 'sub-resolution') return tree.onOpen({ kind: 'sub-resolution', assignmentId: a.id });
+        if (x !== 'read') tree.onOpen({ kind: 'action', assignmentId: a.id, action: x });
+      }}
+    />
   );
 }
 
@@ -241,130 +241,6 @@ function ResolutionNode({ r, level, tree }: { r: Assignment; level: Level; tree:
           </ul>
         </>
       ) : null}
-    </section>
-  );
-}
-
-/**
- * The form of one assignment action: a report (text, reply document), closing, acceptance or a
- * return; on the Viza tab, a route decision (approve, sign, reject with its reason).
- */
-export function ActionForm({
-  doc,
-  view,
-  a,
-  action,
-  level,
-  onDone,
-  onCancel,
-  onReload,
-}: {
-  doc: DocumentCard;
-  view: ExecutionView;
-  a: Assignment;
-  action: Exclude<AssignmentAction, 'read'>;
-  level: Level;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-  onReload: () => void;
-}) {
-  const { t } = useI18n();
-  const formId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const withReport = action === 'report' || action === 'close';
-  // A return and a rejection say why; a report says what was done; the rest may add a comment.
-  const required = withReport || action === 'return' || action === 'reject';
-  const links = useLoad(() => (withReport ? listLinks(doc.id) : Promise.resolve([])), [doc.id, withReport]);
-  const [text, setText] = useState('');
-  const [reply, setReply] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [saving, setSaving] = useState(false);
-
-  useEffect(() => headingRef.current?.focus(), []);
-
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setError(null);
-    const value = text.trim();
-    const field = withReport ? 'text' : 'comment';
-    if (!value && required) {
-      setErrors({ [field]: t('validation.required') });
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    try {
-      await actOnAssignment(doc.id, a.id, action, {
-        version: view.documentVersion,
-        ...(withReport ? { text: value } : value ? { comment: value } : {}),
-        ...(withReport && reply ? { replyDocumentId: reply } : {}),
-      });
-      onDone(t(`exec.done.${action}`));
-    } catch (err) {
-      setError(err);
-      setErrors(fieldErrorsOf(err) as Record<string, string>);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  // Documents linked to this one: a reply registered by the clerk shows up here by itself.
-  const replies = (links.data ?? []).map((l) => ({
-    value: l.document.id,
-    label: `${t(`doc.kinds.${l.document.kind}`)} ${numberText(t, l.document.number)} — ${l.document.summary.slice(0, 80)}`,
-  }));
-  const Heading = `h${level}` as 'h3';
-  return (
-    <section className="editor-panel exec-form" aria-labelledby={`${formId}-title`}>
-      <Heading id={`${formId}-title`} ref={headingRef} tabIndex={-1}>
-        {t(`exec.actions.${action}`)}
-      </Heading>
-      <p>{t(`exec.explain.${action}`)}</p>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <TextAreaField
-          label={t(
-            withReport
-              ? 'exec.form.reportText'
-              : action === 'return'
-                ? 'exec.form.reason'
-                : action === 'reject'
-                  ? 'exec.form.rejectReason'
-                  : 'exec.form.comment',
-          )}
-          name={withReport ? 'text' : 'comment'}
-          value={text}
-          onChange={setText}
-          errors={errors}
-          required={required}
-          rows={3}
-        />
-        {withReport ? (
-          <>
-            {links.loading && !links.data ? <Loading /> : null}
-            <SelectField
-              label={t('exec.form.replyDocument')}
-              name="replyDocumentId"
-              value={reply}
-              onChange={setReply}
-              options={replies}
-              emptyLabel={t('exec.form.noReply')}
-              errors={errors}
-            />
-            <p className="hint exec-hint">{t('exec.form.replyHint')}</p>
-          </>
-        ) : null}
-        <ProblemAlert error={error ?? links.error} onReload={onReload} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('doc.card.working') : t(`exec.actions.${action}`)}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        </div>
-      </form>
     </section>
   );
 }

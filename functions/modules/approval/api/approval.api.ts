@@ -1,36 +1,23 @@
-import { authed, type RequestContext, type RouteImpl } from '../../../platform/http/group-handler';
-import type { RouteStage, RouteTemplateData } from '../../documents';
+import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import type { ExecutionDeps } from '../../execution';
-import {
-  createTemplate,
-  getRoute,
-  getTemplate,
-  listTemplates,
-  startRoute,
-  updateRoute,
-  updateTemplate,
-} from '../usecases/approval-route.usecase';
-
-const id = (ctx: RequestContext) => String(ctx.params.id);
+import { startRoute } from '../usecases/approval-route/commands/start-route';
+import { createTemplate, updateTemplate } from '../usecases/approval-route/commands/templates';
+import { updateRoute } from '../usecases/approval-route/commands/update-route';
+import { getRoute } from '../usecases/approval-route/queries/document-route';
+import { getTemplate, listTemplates } from '../usecases/approval-route/queries/templates';
+import type { approvalRoutes } from './approval.routes';
 
 /** The implementations of the approval routes' operations (the `execution` route group). */
-export const approvalApi: Record<string, RouteImpl<ExecutionDeps>> = {
+export const approvalApi: RouteImpls<typeof approvalRoutes, ExecutionDeps> = {
   listRouteTemplates: async (ctx, deps) => ({ items: await listTemplates(deps, authed(ctx).actor) }),
   createRouteTemplate: async (ctx, deps) =>
-    createTemplate(deps, authed(ctx).actor, ctx.body as RouteTemplateData, ctx.idempotency),
+    createTemplate(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
   updateRouteTemplate: async (ctx, deps) => {
-    const { version, ...data } = ctx.body as RouteTemplateData & { version: number };
-    return updateTemplate(deps, authed(ctx).actor, id(ctx), data, version);
+    const { version, ...data } = ctx.body;
+    return updateTemplate(deps, authed(ctx).actor, ctx.params.id, data, version);
   },
-  getRouteTemplate: async (ctx, deps) => getTemplate(deps, authed(ctx).actor, id(ctx)),
-  getDocumentRoute: async (ctx, deps) => getRoute(deps, authed(ctx).actor, id(ctx)),
-  updateDocumentRoute: async (ctx, deps) =>
-    updateRoute(
-      deps,
-      authed(ctx).actor,
-      id(ctx),
-      ctx.body as { version: number; templateId?: string; stages: RouteStage[] },
-    ),
-  startDocumentRoute: async (ctx, deps) =>
-    startRoute(deps, authed(ctx).actor, id(ctx), ctx.body as { version: number; comment?: string }),
+  getRouteTemplate: async (ctx, deps) => getTemplate(deps, authed(ctx).actor, ctx.params.id),
+  getDocumentRoute: async (ctx, deps) => getRoute(deps, authed(ctx).actor, ctx.params.id),
+  updateDocumentRoute: async (ctx, deps) => updateRoute(deps, authed(ctx).actor, ctx.params.id, ctx.body),
+  startDocumentRoute: async (ctx, deps) => startRoute(deps, authed(ctx).actor, ctx.params.id, ctx.body),
 };

@@ -6,7 +6,7 @@ const V1 = '/api/v1';
 const tag = 'execution';
 
 /** Approval routes (the Viza tab): the agency's route templates and each document's route. */
-export const approvalRoutes: RouteDef[] = [
+export const approvalRoutes = [
   {
     method: 'GET',
     path: `${V1}/approval-route-templates`,
@@ -97,4 +97,4 @@ export const approvalRoutes: RouteDef[] = [
     response: r.routeView,
     successStatus: 200,
   },
-];
+] as const satisfies readonly RouteDef[];

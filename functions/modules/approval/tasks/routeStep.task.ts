@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { ValidationError } from '../../../platform/kernel/errors';
-import { activateStep } from '../usecases/approval-route.usecase';
+import { activateStep } from '../usecases/approval-route/commands/activate-step';
 
 const event = z.object({
   taskToken: z.string().min(1),

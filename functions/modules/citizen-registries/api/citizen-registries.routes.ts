@@ -5,7 +5,7 @@ import type { RouteDef } from '../../../platform/http/route';
 const V1 = '/api/v1';
 
 /** Passport (FİN) and business (VÖEN) registry look-ups. */
-export const citizenRegistriesRoutes: RouteDef[] = [
+export const citizenRegistriesRoutes = [
   {
     method: 'GET',
     path: `${V1}/citizen-registries/persons/{fin}`,
@@ -32,4 +32,4 @@ export const citizenRegistriesRoutes: RouteDef[] = [
     response: registry.registryOrganization,
     successStatus: 200,
   },
-];
+] as const satisfies readonly RouteDef[];

@@ -1,4 +1,4 @@
-import { documentKinds } from '../domain/document';
+import type { DocumentKind } from '../domain/document';
 import { pageOf } from '../../../platform/http/common.schema';
 import * as d from './documents.schema';
 import type { RouteDef } from '../../../platform/http/route';
@@ -7,45 +7,47 @@ const V1 = '/api/v1';
 const DOCS = `${V1}/documents`;
 const tag = 'documents';
 
-const titles = {
-  incoming: ['registerIncoming', 'updateIncoming', 'Register an incoming document'],
-  outgoing: ['registerOutgoing', 'updateOutgoing', 'Register an outgoing document'],
-  internal: ['createInternal', 'updateInternal', 'Create an internal document (draft)'],
-  order: ['createOrder', 'updateOrder', 'Create an order, directive or decision (draft)'],
-} as const;
-
-/** Create and update of each kind: one body schema per kind, so the OpenAPI document is exact. */
-const perKind: RouteDef[] = documentKinds.flatMap((kind): RouteDef[] => [
-  {
-    method: 'POST',
-    path: `${DOCS}/${kind}`,
-    group: 'documents',
-    operationId: titles[kind][0],
-    summary: titles[kind][2],
-    tag,
-    auth: 'jwt',
-    body: d.documentInputs[kind],
-    idempotent: true,
-    response: d.document,
-    successStatus: 201,
-  },
-  {
-    method: 'PUT',
-    path: `${DOCS}/${kind}/{id}`,
-    group: 'documents',
-    operationId: titles[kind][1],
-    summary: `Edit the registration data of a ${kind} document`,
-    tag,
-    auth: 'jwt',
-    params: d.documentIdParam,
-    body: d.documentUpdates[kind],
-    response: d.document,
-    successStatus: 200,
-  },
-]);
+/**
+ * Create and update of one kind: one body schema per kind, so the OpenAPI document is exact (and
+ * each operation's implementation receives its own kind's input).
+ */
+function perKind<K extends DocumentKind, Create extends string, Update extends string>(
+  kind: K,
+  operationIds: { create: Create; update: Update },
+  summary: string,
+) {
+  return [
+    {
+      method: 'POST',
+      path: `${DOCS}/${kind}`,
+      group: 'documents',
+      operationId: operationIds.create,
+      summary,
+      tag,
+      auth: 'jwt',
+      body: d.documentInputs[kind],
+      idempotent: true,
+      response: d.document,
+      successStatus: 201,
+    },
+    {
+      method: 'PUT',
+      path: `${DOCS}/${kind}/{id}`,
+      group: 'documents',
+      operationId: operationIds.update,
+      summary: `Edit the registration data of a ${kind} document`,
+      tag,
+      auth: 'jwt',
+      params: d.documentIdParam,
+      body: d.documentUpdates[kind],
+      response: d.document,
+      successStatus: 200,
+    },
+  ] as const; // checked against RouteDef where the slice is (a `satisfies` here would widen K)
+}
 
 /** Registration of documents of every kind: numbering, contents, links, operations log. */
-export const documentRoutes: RouteDef[] = [
+export const documentRoutes = [
   {
     method: 'GET',
     path: DOCS,
@@ -58,7 +60,26 @@ export const documentRoutes: RouteDef[] = [
     response: pageOf(d.document),
     successStatus: 200,
   },
-  ...perKind,
+  ...perKind(
+    'incoming',
+    { create: 'registerIncoming', update: 'updateIncoming' },
+    'Register an incoming document',
+  ),
+  ...perKind(
+    'outgoing',
+    { create: 'registerOutgoing', update: 'updateOutgoing' },
+    'Register an outgoing document',
+  ),
+  ...perKind(
+    'internal',
+    { create: 'createInternal', update: 'updateInternal' },
+    'Create an internal document (draft)',
+  ),
+  ...perKind(
+    'order',
+    { create: 'createOrder', update: 'updateOrder' },
+    'Create an order, directive or decision (draft)',
+  ),
   {
     method: 'POST',
     path: `${DOCS}/incoming/repeat-candidates`,
@@ -222,4 +243,4 @@ export const documentRoutes: RouteDef[] = [
     response: d.savedFilters,
     successStatus: 200,
   },
-];
+] as const satisfies readonly RouteDef[];

@@ -7,7 +7,7 @@ const V1 = '/api/v1';
 const tag = 'execution';
 
 /** Resolutions (dərkənar), execution and control, personal lists, the working-day calendar, notices. */
-export const executionRoutes: RouteDef[] = [
+export const executionRoutes = [
   {
     method: 'GET',
     path: `${V1}/documents/{id}/execution`,
@@ -125,4 +125,4 @@ export const executionRoutes: RouteDef[] = [
     response: x.calendarYearView,
     successStatus: 200,
   },
-];
+] as const satisfies readonly RouteDef[];

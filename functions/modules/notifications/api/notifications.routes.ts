@@ -6,7 +6,7 @@ const V1 = '/api/v1';
 const tag = 'execution';
 
 /** Each user's notice preferences: channels, language, the daily digest. */
-export const notificationRoutes: RouteDef[] = [
+export const notificationRoutes = [
   {
     method: 'GET',
     path: `${V1}/me/notifications`,
@@ -30,4 +30,4 @@ export const notificationRoutes: RouteDef[] = [
     response: notificationPreferences.extend(versioned),
     successStatus: 200,
   },
-];
+] as const satisfies readonly RouteDef[];

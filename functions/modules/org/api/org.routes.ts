@@ -6,14 +6,19 @@ import * as org from './org.schema';
 const V1 = '/api/v1';
 const admin = ['admin'] as const;
 
-/** CRUD routes of one org aggregate: list, create, get, update. */
-function crud(
+/** CRUD routes of one org aggregate: list, create, get, update (named `list<Title>s`, `create<Title>`, …). */
+function crud<
+  Title extends string,
+  Input extends z.ZodType,
+  Update extends z.ZodType,
+  Item extends z.ZodType,
+  ListQuery extends z.ZodObject,
+>(
   path: string,
-  name: string,
+  { name, title }: { name: string; title: Title },
   tag: string,
-  s: { input: z.ZodType; update: z.ZodType; item: z.ZodType; listQuery: z.ZodObject },
-): RouteDef[] {
-  const title = name[0]?.toUpperCase() + name.slice(1);
+  s: { input: Input; update: Update; item: Item; listQuery: ListQuery },
+) {
   return [
     {
       method: 'GET',
@@ -67,11 +72,11 @@ function crud(
       response: s.item,
       successStatus: 200,
     },
-  ];
+  ] as const; // checked against RouteDef where the slice is (a `satisfies` here would widen the types)
 }
 
 /** The signed-in employee, the tenant, and the org structure: departments, positions, employees, substitutions. */
-export const orgRoutes: RouteDef[] = [
+export const orgRoutes = [
   {
     method: 'GET',
     path: `${V1}/me`,
@@ -107,28 +112,28 @@ export const orgRoutes: RouteDef[] = [
     response: org.tenant,
     successStatus: 200,
   },
-  ...crud('departments', 'department', 'org', {
+  ...crud('departments', { name: 'department', title: 'Department' }, 'org', {
     input: org.departmentInput,
     update: org.departmentUpdate,
     item: org.department,
     listQuery: org.departmentListQuery,
   }),
-  ...crud('positions', 'position', 'org', {
+  ...crud('positions', { name: 'position', title: 'Position' }, 'org', {
     input: org.positionInput,
     update: org.positionUpdate,
     item: org.position,
     listQuery: org.positionListQuery,
   }),
-  ...crud('employees', 'employee', 'org', {
+  ...crud('employees', { name: 'employee', title: 'Employee' }, 'org', {
     input: org.employeeInput,
     update: org.employeeUpdate,
     item: org.employee,
     listQuery: org.employeeListQuery,
   }),
-  ...crud('substitutions', 'substitution', 'org', {
+  ...crud('substitutions', { name: 'substitution', title: 'Substitution' }, 'org', {
     input: org.substitutionInput,
     update: org.substitutionUpdate,
     item: org.substitution,
     listQuery: org.substitutionListQuery,
   }),
-];
+] as const satisfies readonly RouteDef[];

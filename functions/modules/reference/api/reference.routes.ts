@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { pageOf } from '../../../platform/http/common.schema';
 import type { RouteDef } from '../../../platform/http/route';
-import type { ReferenceListName } from '../domain/lists';
 import * as ref from './reference.schema';
 
 const V1 = '/api/v1';
 const admin = ['admin'] as const;
 
 /** Reference lists (siyahılar): every list's items, each validated by its own list's schema. */
-export const referenceRoutes: RouteDef[] = [
+export const referenceRoutes = [
   {
     method: 'GET',
     path: `${V1}/reference/{list}`,
@@ -33,7 +32,7 @@ export const referenceRoutes: RouteDef[] = [
     roles: admin,
     params: ref.listParam,
     body: z.union(Object.values(ref.referenceInputs)),
-    bodyFor: (params) => ref.referenceInputs[params.list as ReferenceListName],
+    bodyFor: (params: z.output<typeof ref.listParam>) => ref.referenceInputs[params.list],
     idempotent: true,
     response: ref.referenceItem,
     successStatus: 201,
@@ -61,8 +60,8 @@ export const referenceRoutes: RouteDef[] = [
     roles: admin,
     params: ref.itemParam,
     body: z.union(Object.values(ref.referenceUpdates)),
-    bodyFor: (params) => ref.referenceUpdates[params.list as ReferenceListName],
+    bodyFor: (params: z.output<typeof ref.itemParam>) => ref.referenceUpdates[params.list],
     response: ref.referenceItem,
     successStatus: 200,
   },
-];
+] as const satisfies readonly RouteDef[];

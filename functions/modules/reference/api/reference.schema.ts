@@ -72,10 +72,13 @@ const inputs = {
     .strict(),
 } satisfies Record<ReferenceListName, z.ZodObject>;
 
-export const referenceInputs: Record<ReferenceListName, z.ZodObject> = inputs;
+/** Each list's item as its request body is parsed (the list itself comes from the path). */
+export type ReferenceInputOf = { [L in ReferenceListName]: z.output<(typeof inputs)[L]> };
+
+export const referenceInputs = inputs;
 export const referenceUpdates = Object.fromEntries(
   Object.entries(inputs).map(([list, schema]) => [list, schema.extend(versioned).strict()]),
-) as unknown as Record<ReferenceListName, z.ZodObject>;
+) as unknown as { [L in ReferenceListName]: z.ZodType<ReferenceInputOf[L] & { version: number }> };
 
 export const listParam = z.object({ list: z.enum(referenceLists) }).strict();
 export const itemParam = z.object({ list: z.enum(referenceLists), id }).strict();

@@ -1,6 +1,7 @@
-import type { RouteImpl } from '../../../platform/http/group-handler';
+import type { RouteImpls } from '../../../platform/http/group-handler';
 import type { AggregateStore } from '../../../platform/ports/aggregate-store.port';
 import type { Clock } from '../../../platform/ports/clock.port';
+import type { systemRoutes } from './system.routes';
 
 /** What the system operations need. */
 export interface SystemDeps {
@@ -25,7 +26,7 @@ async function tableReachable(deps: SystemDeps): Promise<{ ok: boolean; detail?:
 }
 
 /** The implementations of the `system` route group's operations. */
-export const systemApi: Record<string, RouteImpl<SystemDeps>> = {
+export const systemApi: RouteImpls<typeof systemRoutes, SystemDeps> = {
   getHealth: async (_ctx, deps) => {
     const components: Record<string, { ok: boolean; detail?: string }> = {
       dynamodb: await tableReachable(deps),

@@ -27,7 +27,7 @@ const clientConfig = z
   .meta({ id: 'ClientConfig' });
 
 /** Health and the web client's public configuration. */
-export const systemRoutes: RouteDef[] = [
+export const systemRoutes = [
   {
     method: 'GET',
     path: '/api/health',
@@ -50,4 +50,4 @@ export const systemRoutes: RouteDef[] = [
     response: clientConfig,
     successStatus: 200,
   },
-];
+] as const satisfies readonly RouteDef[];

@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createGroupHandler } from '../../../../functions/platform/http/group-handler';
+import { createGroupHandler, type RequestContext } from '../../../../functions/platform/http/group-handler';
 import type { RouteDef } from '../../../../functions/platform/http/route';
 import { logger } from '../../../../functions/platform/observability/logger';
 import { captureOutput } from '../../../support/output';
@@ -25,7 +25,7 @@ const handler = createGroupHandler({
   group: 'system',
   routes,
   impls: {
-    getThing: async (ctx) => {
+    getThing: async (ctx: RequestContext) => {
       if (ctx.params.id === 'broken') throw new Error('Lookup of ali@example.az (FİN 5ZR8K3P) hit a bug');
       return { id: String(ctx.params.id), owner: 'Əli Məmmədov' };
     },

@@ -1,0 +1,55 @@
+import type { Actor } from '../../../../platform/kernel/aggregate';
+import { transition, type AssignmentRecord, type DocumentRecord } from '../../../documents';
+import type { ExecutionDeps } from '../common';
+import type { Changed } from './commit-tree';
+
+export interface AssignmentActionInput {
+  version: number;
+  text?: string;
+  /** A reply document that executes the controlled one (linked as its reply). */
+  replyDocumentId?: string;
+  comment?: string;
+}
+
+/**
+ * One action on one assignment, checked and ready to commit: the document at the version the caller
+ * saw, its whole resolution tree, the assignment acted on, and the moment of the action.
+ */
+export interface AssignmentActionContext {
+  deps: ExecutionDeps;
+  actor: Actor;
+  documentId: string;
+  doc: DocumentRecord;
+  all: AssignmentRecord[];
+  a: AssignmentRecord;
+  input: AssignmentActionInput;
+  now: string;
+}
+
+/** The assignment changed by the action, written only if nobody changed it since it was read. */
+export const bump = (
+  ctx: AssignmentActionContext,
+  r: AssignmentRecord,
+  patch: Partial<AssignmentRecord>,
+): Changed => ({
+  record: { ...r, ...patch, updatedAt: ctx.now },
+  expectedVersion: r.version,
+});
+
+/** A substitute acts on behalf of the assignment's owner. */
+export const onBehalf = (actor: Actor, a: AssignmentRecord) =>
+  a.ownerId !== actor.employeeId ? { onBehalfOf: a.ownerId } : {};
+
+/** When the last open top resolution is executed, the document is executed too. */
+export function documentExecuted(
+  doc: DocumentRecord,
+  all: AssignmentRecord[],
+  executing: AssignmentRecord,
+): Partial<DocumentRecord> | undefined {
+  if (executing.parentId) return undefined;
+  const stillOpen = all.some(
+    (r) => r.kind === 'resolution' && !r.parentId && r.id !== executing.id && r.status !== 'executed',
+  );
+  if (stillOpen) return undefined;
+  return { status: transition(doc.kind, doc.status, 'execute') };
+}

@@ -1,0 +1,35 @@
+/*
+ * What a caller may do in a document's resolution tree: shown by the execution view, enforced by
+ * the commands.
+ */
+import type { Actor } from '../../../../platform/kernel/aggregate';
+import { allowedOperations, permitted, type AssignmentRecord, type DocumentRecord } from '../../../documents';
+import { statusAllows, type AssignmentAction } from '../../domain/assignment';
+
+export function mayResolve(actor: Actor, doc: DocumentRecord, all: AssignmentRecord[]): boolean {
+  const hasTask = all.some((a) => a.kind === 'task' && a.status === 'pending' && holds(actor, a));
+  return (
+    allowedOperations(doc.kind, doc.status).includes('resolve') &&
+    (permitted(actor, doc, 'resolve') || hasTask)
+  );
+}
+
+export const holds = (actor: Actor, a: AssignmentRecord) =>
+  a.assigneeId === actor.employeeId || a.ownerId === actor.employeeId;
+
+export function actionsFor(actor: Actor, a: AssignmentRecord, all: AssignmentRecord[]): AssignmentAction[] {
+  const can = (action: AssignmentAction) => statusAllows(a, action);
+  const out: AssignmentAction[] = [];
+  if (a.kind === 'execution' && holds(actor, a)) {
+    const parent = all.find((r) => r.id === a.parentId);
+    if (can('report') && parent?.status === 'open') out.push('report');
+    if (a.role === 'responsible' && can('close') && parent?.status === 'open') out.push('close');
+    if (can('sub-resolution') && parent?.status === 'open') out.push('sub-resolution');
+  }
+  if (a.kind === 'resolution' && a.controllerId === actor.employeeId && can('accept'))
+    out.push('accept', 'return');
+  if (a.kind === 'information' && holds(actor, a) && a.status === 'unread') out.push('read');
+  if (a.kind === 'endorsement' && holds(actor, a) && can('approve')) out.push('approve', 'reject');
+  if (a.kind === 'signing' && holds(actor, a) && can('sign')) out.push('sign', 'reject');
+  return out;
+}

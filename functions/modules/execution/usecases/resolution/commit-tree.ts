@@ -1,0 +1,77 @@
+import type { Actor } from '../../../../platform/kernel/aggregate';
+import type { AssignmentRecord, DocumentRecord, FieldChange, LinkWrite } from '../../../documents';
+import { linesOfAll, type ExecutionDeps } from '../common';
+
+/** An assignment written by a change, with the version it had when read (absent: a new one). */
+export type Changed = { record: AssignmentRecord; expectedVersion?: number };
+
+export interface TreeChange {
+  doc: DocumentRecord;
+  /** Document fields set by the change (status, control, participants...). */
+  patch?: Partial<DocumentRecord>;
+  assignments: Changed[];
+  action: string;
+  changes: FieldChange[];
+  comment?: string;
+  onBehalfOf?: string;
+  links?: LinkWrite[];
+}
+
+/**
+ * One transaction: the document (version checked), the changed assignments, their list lines and
+ * the log entry. Route tasks among the changes move the document's route on; when a step ends,
+ * the route machine waiting on it hears the outcome after the commit.
+ */
+export async function commitTree(
+  deps: ExecutionDeps,
+  actor: Actor,
+  change: TreeChange,
+): Promise<DocumentRecord> {
+  const now = deps.clock.now().toISOString();
+  const participants = new Set(change.doc.participants);
+  for (const { record } of change.assignments) {
+    for (const id of [record.assigneeId, record.ownerId, record.authorId, record.controllerId])
+      if (id) participants.add(id);
+  }
+  let next: DocumentRecord = {
+    ...change.doc,
+    ...change.patch,
+    participants: [...participants],
+    updatedAt: now,
+  };
+  // The approval route (if the document has one) moves on when its step's tasks end.
+  const progress = deps.approval?.afterTasks(
+    next,
+    change.assignments.map((a) => a.record),
+    actor,
+    now,
+    change.comment,
+  );
+  if (progress) {
+    next = progress.document;
+    if (progress.ended) {
+      if (next.status !== change.doc.status && !change.changes.some((c) => c.field === 'status'))
+        change.changes.push({ field: 'status', before: change.doc.status, after: next.status });
+      change.changes.push({ field: 'route', after: progress.ended });
+    }
+  }
+  const { document } = await deps.documents.commit({
+    document: next,
+    expectedVersion: change.doc.version,
+    operation: {
+      actorId: actor.employeeId,
+      ...(change.onBehalfOf ? { onBehalfOf: change.onBehalfOf } : {}),
+      action: change.action,
+      changes: change.changes,
+      ...(change.comment ? { comment: change.comment } : {}),
+    },
+    assignments: change.assignments,
+    inbox: linesOfAll(
+      change.assignments.map((a) => a.record),
+      now,
+    ),
+    ...(change.links?.length ? { links: change.links } : {}),
+  });
+  if (progress?.ended) await deps.approval?.signal(document, progress.ended.step);
+  return document;
+}
