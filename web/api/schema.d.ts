@@ -775,11 +775,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The agency’s route templates (şablon marşrutlar) */
-        get: operations["listRouteTemplates"];
+        /** The agency’s approval route templates (şablon marşrutlar) */
+        get: operations["listApprovalRouteTemplates"];
         put?: never;
-        /** Create a route template: stages, participants, deadlines, and the kinds and classifications it is chosen for */
-        post: operations["createRouteTemplate"];
+        /** Create an approval route template: stages, participants, deadlines, and the kinds and classifications it is chosen for */
+        post: operations["createApprovalRouteTemplate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -793,10 +793,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One route template */
-        get: operations["getRouteTemplate"];
-        /** Change a route template (documents keep the copy they took) */
-        put: operations["updateRouteTemplate"];
+        /** One approval route template */
+        get: operations["getApprovalRouteTemplate"];
+        /** Change an approval route template (documents keep the copy they took) */
+        put: operations["updateApprovalRouteTemplate"];
         post?: never;
         delete?: never;
         options?: never;
@@ -811,10 +811,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The document’s route (Viza tab): its own, or the template chosen by kind and classification */
-        get: operations["getDocumentRoute"];
-        /** Edit the document’s route before it starts (or after a rejection) */
-        put: operations["updateDocumentRoute"];
+        /** The document’s approval route (Viza tab): its own, or the template chosen by kind and classification */
+        get: operations["getApprovalRoute"];
+        /** Edit the document’s approval route before it starts (or after a rejection) */
+        put: operations["updateApprovalRoute"];
         post?: never;
         delete?: never;
         options?: never;
@@ -831,8 +831,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start the route, or resubmit it after a rejection (a new round) */
-        post: operations["startDocumentRoute"];
+        /** Start the approval route, or resubmit it after a rejection (a new round) */
+        post: operations["startApprovalRoute"];
         delete?: never;
         options?: never;
         head?: never;
@@ -8063,7 +8063,7 @@ export interface operations {
             };
         };
     };
-    listRouteTemplates: {
+    listApprovalRouteTemplates: {
         parameters: {
             query?: never;
             header?: never;
@@ -8130,7 +8130,7 @@ export interface operations {
             };
         };
     };
-    createRouteTemplate: {
+    createApprovalRouteTemplate: {
         parameters: {
             query?: never;
             header?: {
@@ -8238,7 +8238,7 @@ export interface operations {
             };
         };
     };
-    getRouteTemplate: {
+    getApprovalRouteTemplate: {
         parameters: {
             query?: never;
             header?: never;
@@ -8323,7 +8323,7 @@ export interface operations {
             };
         };
     };
-    updateRouteTemplate: {
+    updateApprovalRouteTemplate: {
         parameters: {
             query?: never;
             header?: never;
@@ -8439,7 +8439,7 @@ export interface operations {
             };
         };
     };
-    getDocumentRoute: {
+    getApprovalRoute: {
         parameters: {
             query?: never;
             header?: never;
@@ -8524,7 +8524,7 @@ export interface operations {
             };
         };
     };
-    updateDocumentRoute: {
+    updateApprovalRoute: {
         parameters: {
             query?: never;
             header?: never;
@@ -8640,7 +8640,7 @@ export interface operations {
             };
         };
     };
-    startDocumentRoute: {
+    startApprovalRoute: {
         parameters: {
             query?: never;
             header?: never;

@@ -102,7 +102,7 @@ const shapes: Record<string, (body: Json) => void> = {
   createEmployee: (b) => (b.positionIds = [randomUUID()]),
   createSubstitution: (b) => (b.employeeId = randomUUID()),
   createReferenceItem: (b) => (b.parentId = randomUUID()),
-  createRouteTemplate: (b) => (b.classificationIds = [randomUUID()]),
+  createApprovalRouteTemplate: (b) => (b.classificationIds = [randomUUID()]),
   registerIncoming: (b) => (b.journalId = randomUUID()),
   registerOutgoing: (b) => {
     b.journalId = randomUUID();

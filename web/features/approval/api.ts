@@ -20,15 +20,15 @@ import type { DocumentRoute, RouteStage, RouteTemplate, RouteView } from '../../
 
 const docPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
 
-export async function listRouteTemplates(): Promise<RouteTemplate[]> {
+export async function listApprovalRouteTemplates(): Promise<RouteTemplate[]> {
   return (await api<{ items: RouteTemplate[] }>('/approval-route-templates')).items;
 }
 
-export function getDocumentRoute(documentId: string) {
+export function getApprovalRoute(documentId: string) {
   return api<RouteView>(`${docPath(documentId)}/approval-route`);
 }
 
-export function updateDocumentRoute(
+export function updateApprovalRoute(
   documentId: string,
   body: { version: number; templateId?: string; stages: RouteStage[] },
 ) {
@@ -36,7 +36,7 @@ export function updateDocumentRoute(
 }
 
 /** Starts the route, or resubmits it after a rejection (a new round). */
-export function startDocumentRoute(documentId: string, body: { version: number; comment?: string }) {
+export function startApprovalRoute(documentId: string, body: { version: number; comment?: string }) {
   return api<RouteView>(`${docPath(documentId)}/approval-route/start`, { method: 'POST', body });
 }
 

@@ -7,12 +7,12 @@ import { formatDate } from '../../lib/format';
 import { useBusyAction } from '../../lib/use-busy';
 import { useI18n } from '../../lib/i18n';
 import {
-  getDocumentRoute,
-  listRouteTemplates,
+  getApprovalRoute,
+  listApprovalRouteTemplates,
   loadRoutePeople,
   routeSettled,
-  startDocumentRoute,
-  updateDocumentRoute,
+  startApprovalRoute,
+  updateApprovalRoute,
   type DocumentRoute,
   type RoutePeople,
   type RouteStep,
@@ -44,7 +44,7 @@ interface Loaded {
 }
 
 async function loadRoute(documentId: string): Promise<Loaded> {
-  const [view, execution] = await Promise.all([getDocumentRoute(documentId), getExecution(documentId)]);
+  const [view, execution] = await Promise.all([getApprovalRoute(documentId), getExecution(documentId)]);
   return { view, execution };
 }
 
@@ -80,7 +80,7 @@ function RouteEditor({
   const { t } = useI18n();
   const formId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const templates = useLoad(listRouteTemplates, []);
+  const templates = useLoad(listApprovalRouteTemplates, []);
   const [drafts, setDrafts] = useState(() => draftsOf(view.route?.stages));
   const [templateId, setTemplateId] = useState(view.route?.templateId ?? '');
   const [pick, setPick] = useState('');
@@ -111,7 +111,7 @@ function RouteEditor({
     if (Object.keys(clientErrors).length > 0) return;
     setSaving(true);
     try {
-      await updateDocumentRoute(doc.id, {
+      await updateApprovalRoute(doc.id, {
         version: view.documentVersion,
         ...(templateId ? { templateId } : {}),
         stages,
@@ -189,7 +189,7 @@ function ResubmitForm({
       explanation={t('route.explain.resubmit')}
       text={{ label: t('route.fields.resubmitComment'), name: 'comment' }}
       onSubmit={async (comment) => {
-        await startDocumentRoute(doc.id, {
+        await startApprovalRoute(doc.id, {
           version: view.documentVersion,
           ...(comment ? { comment } : {}),
         });
@@ -477,7 +477,7 @@ export function RouteTab({
   const start = async () => {
     if (!data) return;
     await run(async () => {
-      await startDocumentRoute(doc.id, { version: data.view.documentVersion });
+      await startApprovalRoute(doc.id, { version: data.view.documentVersion });
       done(t('route.done.started'));
     });
   };

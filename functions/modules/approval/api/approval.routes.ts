@@ -3,7 +3,7 @@ import type { RouteDef } from '../../../platform/http/route';
 import * as r from './approval.schema';
 
 const V1 = '/api/v1';
-const tag = 'execution';
+const tag = 'approval';
 
 /** Approval routes (the Viza tab): the agency's route templates and each document's route. */
 export const approvalRoutes = [
@@ -11,8 +11,8 @@ export const approvalRoutes = [
     method: 'GET',
     path: `${V1}/approval-route-templates`,
     group: 'execution',
-    operationId: 'listRouteTemplates',
-    summary: 'The agency’s route templates (şablon marşrutlar)',
+    operationId: 'listApprovalRouteTemplates',
+    summary: 'The agency’s approval route templates (şablon marşrutlar)',
     tag,
     auth: 'jwt',
     response: r.routeTemplateList,
@@ -22,9 +22,9 @@ export const approvalRoutes = [
     method: 'POST',
     path: `${V1}/approval-route-templates`,
     group: 'execution',
-    operationId: 'createRouteTemplate',
+    operationId: 'createApprovalRouteTemplate',
     summary:
-      'Create a route template: stages, participants, deadlines, and the kinds and classifications it is chosen for',
+      'Create an approval route template: stages, participants, deadlines, and the kinds and classifications it is chosen for',
     tag,
     auth: 'jwt',
     roles: ['admin'],
@@ -37,8 +37,8 @@ export const approvalRoutes = [
     method: 'GET',
     path: `${V1}/approval-route-templates/{id}`,
     group: 'execution',
-    operationId: 'getRouteTemplate',
-    summary: 'One route template',
+    operationId: 'getApprovalRouteTemplate',
+    summary: 'One approval route template',
     tag,
     auth: 'jwt',
     params: r.templateIdParam,
@@ -49,8 +49,8 @@ export const approvalRoutes = [
     method: 'PUT',
     path: `${V1}/approval-route-templates/{id}`,
     group: 'execution',
-    operationId: 'updateRouteTemplate',
-    summary: 'Change a route template (documents keep the copy they took)',
+    operationId: 'updateApprovalRouteTemplate',
+    summary: 'Change an approval route template (documents keep the copy they took)',
     tag,
     auth: 'jwt',
     roles: ['admin'],
@@ -63,8 +63,9 @@ export const approvalRoutes = [
     method: 'GET',
     path: `${V1}/documents/{id}/approval-route`,
     group: 'execution',
-    operationId: 'getDocumentRoute',
-    summary: 'The document’s route (Viza tab): its own, or the template chosen by kind and classification',
+    operationId: 'getApprovalRoute',
+    summary:
+      'The document’s approval route (Viza tab): its own, or the template chosen by kind and classification',
     tag,
     auth: 'jwt',
     params: documentIdParam,
@@ -75,8 +76,8 @@ export const approvalRoutes = [
     method: 'PUT',
     path: `${V1}/documents/{id}/approval-route`,
     group: 'execution',
-    operationId: 'updateDocumentRoute',
-    summary: 'Edit the document’s route before it starts (or after a rejection)',
+    operationId: 'updateApprovalRoute',
+    summary: 'Edit the document’s approval route before it starts (or after a rejection)',
     tag,
     auth: 'jwt',
     params: documentIdParam,
@@ -88,8 +89,8 @@ export const approvalRoutes = [
     method: 'POST',
     path: `${V1}/documents/{id}/approval-route/start`,
     group: 'execution',
-    operationId: 'startDocumentRoute',
-    summary: 'Start the route, or resubmit it after a rejection (a new round)',
+    operationId: 'startApprovalRoute',
+    summary: 'Start the approval route, or resubmit it after a rejection (a new round)',
     tag,
     auth: 'jwt',
     params: documentIdParam,

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { DocumentCard } from '../types';
 import { formatDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
-import { listRouteTemplates } from '../../approval/api';
+import { listApprovalRouteTemplates } from '../../approval/api';
 import { useLoad } from '../../../lib/use-load';
 import { cardPath } from '../form/document-form';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
@@ -17,7 +17,7 @@ type Row = [label: string, value: React.ReactNode];
 export function MainTab({ doc, names }: { doc: DocumentCard; names: Resolver }) {
   const { t } = useI18n();
   const templates = useLoad(
-    () => (doc.incoming?.routeTemplateId ? listRouteTemplates() : Promise.resolve([])),
+    () => (doc.incoming?.routeTemplateId ? listApprovalRouteTemplates() : Promise.resolve([])),
     [doc.incoming?.routeTemplateId],
   );
   const docLink = (id: string | undefined) =>

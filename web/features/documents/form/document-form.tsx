@@ -8,7 +8,7 @@ import { createDocument, getDocument, isUuid, updateDocument, uploadContent } fr
 import { executionCharacters, orderCategories, type DocumentCard, type DocumentKind } from '../types';
 import { formatDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
-import { listRouteTemplates } from '../../approval/api';
+import { listApprovalRouteTemplates } from '../../approval/api';
 import { useLoad } from '../../../lib/use-load';
 import {
   CheckboxField,
@@ -176,7 +176,10 @@ export function DocumentForm({
   }, [source.data, kind]);
 
   // Incoming mail may name its route template at registration (else the Viza tab proposes one).
-  const templates = useLoad(() => (kind === 'incoming' ? listRouteTemplates() : Promise.resolve([])), [kind]);
+  const templates = useLoad(
+    () => (kind === 'incoming' ? listApprovalRouteTemplates() : Promise.resolve([])),
+    [kind],
+  );
 
   const repeat = useRepeatCandidates(form, kind === 'incoming' && mode === 'create');
   // A ticked candidate that is no longer offered is not linked silently.
