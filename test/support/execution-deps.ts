@@ -1,7 +1,10 @@
 import type { Actor, AggregateMeta } from '../../functions/platform/kernel/aggregate';
 import type { Role } from '../../functions/platform/kernel/roles';
 import type { DocumentRecord } from '../../functions/modules/documents/domain/document';
-import type { DocumentRoute, RouteTemplateData } from '../../functions/modules/documents/domain/route-copy';
+import type {
+  ApprovalRoute,
+  ApprovalRouteTemplateData,
+} from '../../functions/modules/documents/domain/route-copy';
 import type { AssignmentRecord } from '../../functions/modules/documents/domain/tasks';
 import type { Employee, Substitution } from '../../functions/modules/org/domain/org';
 import { approvalProgress } from '../../functions/modules/approval/usecases/approval-progress';
@@ -140,7 +143,7 @@ export function seedSubstitution(
   store.seed('substitution', { ...meta(`sub-${s.employeeId}`), ...s }, { parentKey: s.employeeId });
 }
 
-export function routeTemplate(id: string, data: Partial<RouteTemplateData> = {}) {
+export function routeTemplate(id: string, data: Partial<ApprovalRouteTemplateData> = {}) {
   return {
     ...meta(id),
     name: `Şablon ${id}`,
@@ -154,7 +157,7 @@ export function routeTemplate(id: string, data: Partial<RouteTemplateData> = {})
 }
 
 /** A running route whose step 0 (an endorsement by `people`) waits on the machine's token `tok-0`. */
-export function runningRoute(people: string[], assignmentIds: string[]): DocumentRoute {
+export function runningRoute(people: string[], assignmentIds: string[]): ApprovalRoute {
   return {
     state: 'running',
     round: 1,

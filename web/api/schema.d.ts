@@ -1161,7 +1161,7 @@ export interface components {
                 cancelledAt?: string;
                 cancelReason?: string;
             };
-            route?: components["schemas"]["DocumentRoute"];
+            route?: components["schemas"]["ApprovalRoute"];
             allowedOperations?: ("update" | "attach" | "link" | "group-update" | "register" | "send" | "sign" | "submit" | "agree" | "return" | "enact" | "to-execution" | "to-information" | "resolve" | "execute" | "archive" | "cancel")[];
         };
         ContentItem: {
@@ -1184,14 +1184,14 @@ export interface components {
             addedAt: string;
             addedBy: string;
         };
-        DocumentRoute: {
+        ApprovalRoute: {
             templateId?: string;
             templateName?: string;
             /** @enum {string} */
             state: "draft" | "running" | "rejected" | "completed";
             /** Format: int64 */
             round: number;
-            stages: components["schemas"]["RouteStage"][];
+            stages: components["schemas"]["ApprovalStage"][];
             steps: {
                 /** Format: int64 */
                 stage: number;
@@ -1229,7 +1229,7 @@ export interface components {
             /** Format: date-time */
             completedAt?: string;
         };
-        RouteStage: {
+        ApprovalStage: {
             /** @enum {string} */
             kind: "endorsement" | "signing" | "resolution" | "execution" | "information";
             /** @enum {string} */
@@ -1782,11 +1782,11 @@ export interface components {
             workingDays?: string[];
             restDays?: string[];
         };
-        RouteTemplate: {
+        ApprovalRouteTemplate: {
             name: string;
             kinds: ("incoming" | "outgoing" | "internal" | "order")[];
             classificationIds: string[];
-            stages: components["schemas"]["RouteStage"][];
+            stages: components["schemas"]["ApprovalStage"][];
             /** Format: uuid */
             id: string;
             /** Format: int64 */
@@ -1796,36 +1796,36 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        RouteTemplateInput: {
+        ApprovalRouteTemplateInput: {
             name: string;
             kinds: ("incoming" | "outgoing" | "internal" | "order")[];
             classificationIds: string[];
-            stages: components["schemas"]["RouteStage"][];
+            stages: components["schemas"]["ApprovalStage"][];
         };
-        RouteTemplateUpdate: {
+        ApprovalRouteTemplateUpdate: {
             name: string;
             kinds: ("incoming" | "outgoing" | "internal" | "order")[];
             classificationIds: string[];
-            stages: components["schemas"]["RouteStage"][];
+            stages: components["schemas"]["ApprovalStage"][];
             /** Format: int64 */
             version: number;
         };
-        RouteView: {
+        ApprovalRouteView: {
             /** Format: uuid */
             documentId: string;
             /** Format: int64 */
             documentVersion: number;
-            route: components["schemas"]["DocumentRoute"] | null;
+            route: components["schemas"]["ApprovalRoute"] | null;
             actions: ("edit" | "start")[];
         };
-        RouteUpdate: {
+        ApprovalRouteUpdate: {
             /** Format: int64 */
             version: number;
             /** Format: uuid */
             templateId?: string;
-            stages: components["schemas"]["RouteStage"][];
+            stages: components["schemas"]["ApprovalStage"][];
         };
-        RouteStart: {
+        ApprovalRouteStart: {
             /** Format: int64 */
             version: number;
             comment?: string;
@@ -8079,7 +8079,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: components["schemas"]["RouteTemplate"][];
+                        items: components["schemas"]["ApprovalRouteTemplate"][];
                     };
                 };
             };
@@ -8142,7 +8142,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RouteTemplateInput"];
+                "application/json": components["schemas"]["ApprovalRouteTemplateInput"];
             };
         };
         responses: {
@@ -8152,7 +8152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RouteTemplate"];
+                    "application/json": components["schemas"]["ApprovalRouteTemplate"];
                 };
             };
             /** @description Malformed request */
@@ -8255,7 +8255,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RouteTemplate"];
+                    "application/json": components["schemas"]["ApprovalRouteTemplate"];
                 };
             };
             /** @description Malformed request */
@@ -8334,7 +8334,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RouteTemplateUpdate"];
+                "application/json": components["schemas"]["ApprovalRouteTemplateUpdate"];
             };
         };
         responses: {
@@ -8344,7 +8344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RouteTemplate"];
+                    "application/json": components["schemas"]["ApprovalRouteTemplate"];
                 };
             };
             /** @description Malformed request */
@@ -8456,7 +8456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RouteView"];
+                    "application/json": components["schemas"]["ApprovalRouteView"];
                 };
             };
             /** @description Malformed request */
@@ -8535,7 +8535,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RouteUpdate"];
+                "application/json": components["schemas"]["ApprovalRouteUpdate"];
             };
         };
         responses: {
@@ -8545,7 +8545,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RouteView"];
+                    "application/json": components["schemas"]["ApprovalRouteView"];
                 };
             };
             /** @description Malformed request */
@@ -8651,7 +8651,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RouteStart"];
+                "application/json": components["schemas"]["ApprovalRouteStart"];
             };
         };
         responses: {
@@ -8661,7 +8661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RouteView"];
+                    "application/json": components["schemas"]["ApprovalRouteView"];
                 };
             };
             /** @description Malformed request */

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/kernel/aggregate';
-import type { AssignmentRecord, DocumentRecord, RouteState } from '../documents';
+import type { AssignmentRecord, DocumentRecord, ApprovalRouteState } from '../documents';
 
 /**
  * How finished tasks move a document's approval route on. Execution control owns the task tree;
@@ -20,7 +20,7 @@ export interface ApprovalProgress {
   ):
     | {
         document: DocumentRecord;
-        ended?: { step: number; outcome: 'approved' | 'rejected'; state: RouteState };
+        ended?: { step: number; outcome: 'approved' | 'rejected'; state: ApprovalRouteState };
       }
     | undefined;
   /** Tells the route's waiting state machine how an ended step came out (at-least-once). */

@@ -4,7 +4,7 @@ import type { Actor } from '../../../functions/platform/kernel/aggregate';
 import { bakuLocalDate } from '../../../functions/modules/documents';
 import type { Tenant } from '../../../functions/modules/org';
 import type { ReferenceItemData, ReferenceListName } from '../../../functions/modules/reference';
-import type { RouteTemplateData } from '../../../functions/modules/approval';
+import type { ApprovalRouteTemplateData } from '../../../functions/modules/approval';
 import { createTemplate, routeTemplateInput } from '../../../functions/modules/approval';
 import { referenceInputs } from '../../../functions/modules/reference';
 import {
@@ -176,7 +176,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   );
 
   for (const t of agency.routeTemplates) {
-    const data = parse<RouteTemplateData>(routeTemplateInput, {
+    const data = parse<ApprovalRouteTemplateData>(routeTemplateInput, {
       name: t.name,
       kinds: [...t.kinds],
       classificationIds: t.classificationCodes.map((c) => classificationIds.get(c)),

@@ -36,7 +36,7 @@ type Route = {
   steps: Step[];
   rejection?: { by: string; comment: string };
 };
-type RouteView = { documentVersion: number; route: Route | null; actions: string[] };
+type ApprovalRouteView = { documentVersion: number; route: Route | null; actions: string[] };
 type Assignment = {
   id: string;
   kind: string;
@@ -52,8 +52,8 @@ type Operation = { action: string; actorId: string; onBehalfOf?: string; comment
 
 const emp = (username: string) => ref.employee.get(username)!;
 
-async function routeOf(api: Api, id: string): Promise<RouteView> {
-  const res = await api.get<RouteView>(`/api/v1/documents/${id}/approval-route`);
+async function routeOf(api: Api, id: string): Promise<ApprovalRouteView> {
+  const res = await api.get<ApprovalRouteView>(`/api/v1/documents/${id}/approval-route`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
@@ -190,15 +190,18 @@ describe('an order through endorsement and signing', () => {
     const lawyer = await as(embedded.baseUrl, 'lawyer');
     const deputy = await as(embedded.baseUrl, 'deputy');
     // The author edits the route before it starts: here the template's stages, kept as they are.
-    const edited = await clerk.put<RouteView>(`/api/v1/documents/${order.id}/approval-route`, {
+    const edited = await clerk.put<ApprovalRouteView>(`/api/v1/documents/${order.id}/approval-route`, {
       version: proposed.documentVersion,
       templateId: template.body.id,
       stages: proposed.route!.stages,
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    const started = await clerk.post<RouteView>(`/api/v1/documents/${order.id}/approval-route/start`, {
-      version: edited.body.documentVersion,
-    });
+    const started = await clerk.post<ApprovalRouteView>(
+      `/api/v1/documents/${order.id}/approval-route/start`,
+      {
+        version: edited.body.documentVersion,
+      },
+    );
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     expect(started.body.route?.steps.map((s) => s.kind)).toEqual(['endorsement', 'endorsement', 'signing']);
     expect(started.body.actions).toEqual([]);
@@ -234,10 +237,13 @@ describe('an order through endorsement and signing', () => {
 
     // Resubmitted: a new round from the first step.
     const again = await routeOf(clerk, order.id);
-    const resubmitted = await clerk.post<RouteView>(`/api/v1/documents/${order.id}/approval-route/start`, {
-      version: again.documentVersion,
-      comment: 'Düzəldildi',
-    });
+    const resubmitted = await clerk.post<ApprovalRouteView>(
+      `/api/v1/documents/${order.id}/approval-route/start`,
+      {
+        version: again.documentVersion,
+        comment: 'Düzəldildi',
+      },
+    );
     expect(resubmitted.status).toBe(200);
     expect(resubmitted.body.route?.round).toBe(2);
     await decide(executor1, order.id, 'endorsement', 'approve');
@@ -296,7 +302,7 @@ describe('an incoming document through resolution, execution and information', (
     const doc = reg.body;
     const proposed = await routeOf(clerk, doc.id);
     expect(proposed.route?.templateId).toBe(template.body.id);
-    const started = await clerk.post<RouteView>(`/api/v1/documents/${doc.id}/approval-route/start`, {
+    const started = await clerk.post<ApprovalRouteView>(`/api/v1/documents/${doc.id}/approval-route/start`, {
       version: proposed.documentVersion,
     });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
@@ -354,12 +360,12 @@ describe('substitution periods', () => {
     const created = await clerk.post<Doc>('/api/v1/documents/internal', { summary: unique('Xidməti qeyd') });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const doc = created.body;
-    const edited = await clerk.put<RouteView>(`/api/v1/documents/${doc.id}/approval-route`, {
+    const edited = await clerk.put<ApprovalRouteView>(`/api/v1/documents/${doc.id}/approval-route`, {
       version: doc.version,
       stages: [{ kind: 'endorsement', mode: 'sequential', participants: [{ employeeId: emp('hr') }] }],
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    const started = await clerk.post<RouteView>(`/api/v1/documents/${doc.id}/approval-route/start`, {
+    const started = await clerk.post<ApprovalRouteView>(`/api/v1/documents/${doc.id}/approval-route/start`, {
       version: edited.body.documentVersion,
     });
     expect(started.status).toBe(200);

@@ -16,7 +16,7 @@ let embedded: RunningEmbedded;
 let ref: Lookups;
 
 type Assignment = { id: string; kind: string; status: string; actions: string[] };
-type RouteView = { documentVersion: number; route: { templateName?: string } | null };
+type ApprovalRouteView = { documentVersion: number; route: { templateName?: string } | null };
 type InboxPage = {
   items: Array<{ document: Doc; line: { assignmentId: string; open: boolean; onBehalfOf?: string } }>;
 };
@@ -136,7 +136,7 @@ describe('kill -9 right after a substitution ended', () => {
     });
     expect(order.status, JSON.stringify(order.body)).toBe(201);
     const docId = order.body.id;
-    const proposed = await clerk.get<RouteView>(`/api/v1/documents/${docId}/approval-route`);
+    const proposed = await clerk.get<ApprovalRouteView>(`/api/v1/documents/${docId}/approval-route`);
     expect(proposed.body.route?.templateName).toBe('Kadr əmrinin razılaşdırılması və imzası');
     const started = await clerk.post(`/api/v1/documents/${docId}/approval-route/start`, {
       version: proposed.body.documentVersion,

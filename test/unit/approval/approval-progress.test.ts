@@ -6,14 +6,14 @@ import {
   signalStep,
 } from '../../../functions/modules/approval/usecases/approval-progress';
 import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
-import type { DocumentRoute, RouteStep } from '../../../functions/modules/documents/domain/route-copy';
+import type { ApprovalRoute, ApprovalStep } from '../../../functions/modules/documents/domain/route-copy';
 import { actor, assignment, documentRecord } from '../../support/builders';
 import { MemoryWorkflowEngine } from '../../support/fakes/workflow';
 
 const NOW = '2026-03-02T08:00:00.000Z';
 const signer = actor('signer', ['head']);
 
-const endorsement = (overrides: Partial<RouteStep> = {}): RouteStep => ({
+const endorsement = (overrides: Partial<ApprovalStep> = {}): ApprovalStep => ({
   stage: 0,
   kind: 'endorsement',
   employeeIds: ['e1', 'e2'],
@@ -25,7 +25,7 @@ const endorsement = (overrides: Partial<RouteStep> = {}): RouteStep => ({
   ],
   ...overrides,
 });
-const signing = (overrides: Partial<RouteStep> = {}): RouteStep => ({
+const signing = (overrides: Partial<ApprovalStep> = {}): ApprovalStep => ({
   stage: 1,
   kind: 'signing',
   employeeIds: ['signer'],
@@ -33,7 +33,7 @@ const signing = (overrides: Partial<RouteStep> = {}): RouteStep => ({
   assignees: [],
   ...overrides,
 });
-const route = (steps: RouteStep[], overrides: Partial<DocumentRoute> = {}): DocumentRoute => ({
+const route = (steps: ApprovalStep[], overrides: Partial<ApprovalRoute> = {}): ApprovalRoute => ({
   state: 'running',
   round: 1,
   stages: [
@@ -43,7 +43,7 @@ const route = (steps: RouteStep[], overrides: Partial<DocumentRoute> = {}): Docu
   steps,
   ...overrides,
 });
-const order = (status: string, r: DocumentRoute, overrides: Partial<DocumentRecord> = {}) =>
+const order = (status: string, r: ApprovalRoute, overrides: Partial<DocumentRecord> = {}) =>
   documentRecord('decree', {
     kind: 'order',
     status,

@@ -67,8 +67,8 @@ describe('the web contract file matches the OpenAPI document', () => {
     ],
     ['linkTypes', () => schema('LinkedDocument', 'properties', 'type')],
     ['operations', () => schema('Document', 'properties', 'allowedOperations', 'items')],
-    ['stageKinds', () => schema('RouteStage', 'properties', 'kind')],
-    ['stageModes', () => schema('RouteStage', 'properties', 'mode')],
+    ['stageKinds', () => schema('ApprovalStage', 'properties', 'kind')],
+    ['stageModes', () => schema('ApprovalStage', 'properties', 'mode')],
     [
       'assignmentActions',
       () => parameter('/api/v1/documents/{id}/assignments/{assignmentId}/{action}', 'post', 'action'),

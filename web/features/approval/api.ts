@@ -5,57 +5,62 @@ import type { Department, Employee, Position } from '../../api/contract';
 export {
   stageKinds,
   stageModes,
-  type DocumentRoute,
-  type RouteParticipant,
-  type RouteStage,
-  type RouteState,
-  type RouteStep,
-  type RouteTemplate,
-  type RouteView,
+  type ApprovalRoute,
+  type ApprovalParticipant,
+  type ApprovalStage,
+  type ApprovalRouteState,
+  type ApprovalStep,
+  type ApprovalRouteTemplate,
+  type ApprovalRouteView,
   type StageKind,
   type StageMode,
   type StepAssignee,
 } from '../../api/contract';
-import type { DocumentRoute, RouteStage, RouteTemplate, RouteView } from '../../api/contract';
+import type {
+  ApprovalRoute,
+  ApprovalStage,
+  ApprovalRouteTemplate,
+  ApprovalRouteView,
+} from '../../api/contract';
 
 const docPath = (id: string) => `/documents/${encodeURIComponent(id)}`;
 
-export async function listApprovalRouteTemplates(): Promise<RouteTemplate[]> {
-  return (await api<{ items: RouteTemplate[] }>('/approval-route-templates')).items;
+export async function listApprovalRouteTemplates(): Promise<ApprovalRouteTemplate[]> {
+  return (await api<{ items: ApprovalRouteTemplate[] }>('/approval-route-templates')).items;
 }
 
 export function getApprovalRoute(documentId: string) {
-  return api<RouteView>(`${docPath(documentId)}/approval-route`);
+  return api<ApprovalRouteView>(`${docPath(documentId)}/approval-route`);
 }
 
 export function updateApprovalRoute(
   documentId: string,
-  body: { version: number; templateId?: string; stages: RouteStage[] },
+  body: { version: number; templateId?: string; stages: ApprovalStage[] },
 ) {
-  return api<RouteView>(`${docPath(documentId)}/approval-route`, { method: 'PUT', body });
+  return api<ApprovalRouteView>(`${docPath(documentId)}/approval-route`, { method: 'PUT', body });
 }
 
 /** Starts the route, or resubmits it after a rejection (a new round). */
 export function startApprovalRoute(documentId: string, body: { version: number; comment?: string }) {
-  return api<RouteView>(`${docPath(documentId)}/approval-route/start`, { method: 'POST', body });
+  return api<ApprovalRouteView>(`${docPath(documentId)}/approval-route/start`, { method: 'POST', body });
 }
 
 /**
  * Whether the route machine has caught up: a running route waits on an active step. Between a
  * step's end (or the start) and the next step's tasks there is none for a moment.
  */
-export function routeSettled(route: DocumentRoute | null | undefined): boolean {
+export function routeSettled(route: ApprovalRoute | null | undefined): boolean {
   return !route || route.state !== 'running' || route.steps.some((s) => s.state === 'active');
 }
 
 /** Who can be named on a route: people, positions (with their holders) and departments. */
-export interface RoutePeople {
+export interface ApprovalPeople {
   employees: Employee[];
   positions: Position[];
   departments: Department[];
 }
 
-export async function loadRoutePeople(): Promise<RoutePeople> {
+export async function loadRoutePeople(): Promise<ApprovalPeople> {
   const [employees, positions, departments] = await Promise.all([
     listAll<Employee>('/employees'),
     listAll<Position>('/positions'),

@@ -1,7 +1,7 @@
 import { formatDate } from '../../lib/format';
 import { pickText, type Locale, type Translate } from '../../lib/i18n';
 import { positionLabel } from '../org/options';
-import type { RouteParticipant, RoutePeople, RouteStage, StageKind, StageMode } from './api';
+import type { ApprovalParticipant, ApprovalPeople, ApprovalStage, StageKind, StageMode } from './api';
 import { parseDisplayDate, toDisplayDate } from '../../lib/dates';
 
 /** How a stage's deadline is given: none, working days from the stage's start, or a fixed date. */
@@ -13,7 +13,7 @@ export interface StageDraft {
   key: string;
   kind: StageKind;
   mode: StageMode;
-  participants: RouteParticipant[];
+  participants: ApprovalParticipant[];
   deadline: DeadlineForm;
   days: string;
   date: string;
@@ -22,7 +22,7 @@ export interface StageDraft {
 let drafted = 0;
 const nextKey = () => `stage-${++drafted}`;
 
-export function toDraft(stage?: RouteStage): StageDraft {
+export function toDraft(stage?: ApprovalStage): StageDraft {
   return {
     key: nextKey(),
     kind: stage?.kind ?? 'endorsement',
@@ -34,7 +34,7 @@ export function toDraft(stage?: RouteStage): StageDraft {
   };
 }
 
-export const draftsOf = (stages: RouteStage[] | undefined): StageDraft[] => (stages ?? []).map(toDraft);
+export const draftsOf = (stages: ApprovalStage[] | undefined): StageDraft[] => (stages ?? []).map(toDraft);
 
 const DAYS = /^\d{1,3}$/;
 
@@ -46,13 +46,13 @@ const DAYS = /^\d{1,3}$/;
 export function stagesOf(
   drafts: StageDraft[],
   t: Translate,
-): { stages: RouteStage[]; errors: Record<string, string> } {
+): { stages: ApprovalStage[]; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (drafts.length === 0) errors.stages = t('route.editor.stageRequired');
-  const stages = drafts.map((d, i): RouteStage => {
+  const stages = drafts.map((d, i): ApprovalStage => {
     const at = `stages.${i}`;
     if (d.participants.length === 0) errors[`${at}.participants`] = t('route.editor.participantRequired');
-    const stage: RouteStage = { kind: d.kind, mode: d.mode, participants: d.participants };
+    const stage: ApprovalStage = { kind: d.kind, mode: d.mode, participants: d.participants };
     if (d.deadline === 'days') {
       const n = Number(d.days.trim());
       if (!DAYS.test(d.days.trim()) || n < 1 || n > 250)
@@ -69,22 +69,22 @@ export function stagesOf(
   return { stages, errors };
 }
 
-export const participantKey = (p: RouteParticipant) =>
+export const participantKey = (p: ApprovalParticipant) =>
   'positionId' in p ? `position:${p.positionId}` : `employee:${p.employeeId}`;
 
 /** Active holders of a position (the people a stage reaches when it starts). */
-export function holdersOf(people: RoutePeople | undefined, positionId: string) {
+export function holdersOf(people: ApprovalPeople | undefined, positionId: string) {
   return (people?.employees ?? []).filter((e) => e.active && e.positionIds.includes(positionId));
 }
 
-export function employeeName(people: RoutePeople | undefined, id: string): string {
+export function employeeName(people: ApprovalPeople | undefined, id: string): string {
   return people?.employees.find((e) => e.id === id)?.fullName ?? id;
 }
 
 /** "Position — Department (holder)" or the person's full name. */
 export function participantLabel(
-  p: RouteParticipant,
-  people: RoutePeople | undefined,
+  p: ApprovalParticipant,
+  people: ApprovalPeople | undefined,
   locale: Locale,
   t: Translate,
 ): string {
@@ -99,7 +99,7 @@ export function participantLabel(
 }
 
 /** Options of the position picker: active positions by title, with their holders. */
-export function positionOptions(people: RoutePeople | undefined, locale: Locale, t: Translate) {
+export function positionOptions(people: ApprovalPeople | undefined, locale: Locale, t: Translate) {
   return (people?.positions ?? [])
     .filter((p) => p.active)
     .map((p) => ({
@@ -111,7 +111,7 @@ export function positionOptions(people: RoutePeople | undefined, locale: Locale,
     .map(({ value, label }) => ({ value, label }));
 }
 
-export function personOptions(people: RoutePeople | undefined, locale: Locale) {
+export function personOptions(people: ApprovalPeople | undefined, locale: Locale) {
   return (people?.employees ?? [])
     .filter((e) => e.active)
     .map((e) => ({ value: e.id, label: e.fullName }))
@@ -119,14 +119,14 @@ export function personOptions(people: RoutePeople | undefined, locale: Locale) {
 }
 
 /** "3 iş günü", "25.12.2026 tarixinədək" or "müddətsiz". */
-export function deadlineText(t: Translate, stage: Pick<RouteStage, 'deadlineDays' | 'deadlineDate'>) {
+export function deadlineText(t: Translate, stage: Pick<ApprovalStage, 'deadlineDays' | 'deadlineDate'>) {
   if (stage.deadlineDate) return t('route.deadline.date', { date: formatDate(stage.deadlineDate) });
   if (stage.deadlineDays !== undefined) return t('route.deadline.days', { n: stage.deadlineDays });
   return t('route.deadline.none');
 }
 
 /** One line per template in a table: "Viza (paralel, 2) → İmza (1)". */
-export function stagesSummary(t: Translate, stages: RouteStage[]): string {
+export function stagesSummary(t: Translate, stages: ApprovalStage[]): string {
   return stages
     .map((s) =>
       t('route.summary.stage', {

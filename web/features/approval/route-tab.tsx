@@ -13,10 +13,10 @@ import {
   routeSettled,
   startApprovalRoute,
   updateApprovalRoute,
-  type DocumentRoute,
-  type RoutePeople,
-  type RouteStep,
-  type RouteView,
+  type ApprovalRoute,
+  type ApprovalPeople,
+  type ApprovalStep,
+  type ApprovalRouteView,
   type StepAssignee,
 } from './api';
 import { useSession } from '../../lib/session';
@@ -39,7 +39,7 @@ type Open =
   { kind: 'edit' } | { kind: 'resubmit' } | { kind: 'decide'; assignmentId: string; action: Decision };
 
 interface Loaded {
-  view: RouteView;
+  view: ApprovalRouteView;
   execution: ExecutionView;
 }
 
@@ -53,7 +53,7 @@ const MAX_POLLS = 60;
 const POLL_MS = 750;
 
 /** A stage's state from its steps (a stage of a sequential mode has one step per person). */
-function stageState(steps: RouteStep[]): RouteStep['state'] | undefined {
+function stageState(steps: ApprovalStep[]): ApprovalStep['state'] | undefined {
   if (steps.length === 0) return undefined;
   if (steps.some((s) => s.state === 'rejected')) return 'rejected';
   if (steps.every((s) => s.state === 'done')) return 'done';
@@ -62,7 +62,7 @@ function stageState(steps: RouteStep[]): RouteStep['state'] | undefined {
 }
 
 /** The route editor: a template's stages to start from, then the shared stage editor. */
-function RouteEditor({
+function ApprovalRouteEditor({
   doc,
   view,
   people,
@@ -71,8 +71,8 @@ function RouteEditor({
   onReload,
 }: {
   doc: DocumentCard;
-  view: RouteView;
-  people: RoutePeople | undefined;
+  view: ApprovalRouteView;
+  people: ApprovalPeople | undefined;
   onSaved: (message: string) => void;
   onCancel: () => void;
   onReload: () => void;
@@ -176,7 +176,7 @@ function ResubmitForm({
   onReload,
 }: {
   doc: DocumentCard;
-  view: RouteView;
+  view: ApprovalRouteView;
   onDone: (message: string) => void;
   onCancel: () => void;
   onReload: () => void;
@@ -217,7 +217,7 @@ function StepPerson({
 }: {
   a: PersonLine;
   task: Assignment | undefined;
-  step: RouteStep;
+  step: ApprovalStep;
   names: Resolver;
   open: Open | undefined;
   busy: boolean;
@@ -304,9 +304,9 @@ function Stages({
   onOpen,
   renderForm,
 }: {
-  route: DocumentRoute;
+  route: ApprovalRoute;
   tasks: Map<string, Assignment>;
-  people: RoutePeople | undefined;
+  people: ApprovalPeople | undefined;
   names: Resolver;
   open: Open | undefined;
   busy: boolean;
@@ -414,7 +414,7 @@ function Stages({
  * The author (or the registry office, the head) edits the stages and starts or resubmits it; each
  * participant decides their own task here (approve, sign, reject with a reason).
  */
-export function RouteTab({
+export function ApprovalRouteTab({
   doc,
   names,
   onChanged,
@@ -627,7 +627,7 @@ export function RouteTab({
       ) : null}
 
       {open?.kind === 'edit' ? (
-        <RouteEditor
+        <ApprovalRouteEditor
           doc={doc}
           view={view}
           people={people.data}

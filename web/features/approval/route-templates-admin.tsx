@@ -9,7 +9,7 @@ import { StageEditor } from './stage-editor';
 import { listAll } from '../../lib/api';
 import { documentKinds } from '../documents/types';
 import { pickText, useI18n } from '../../lib/i18n';
-import { listApprovalRouteTemplates, loadRoutePeople, type RouteTemplate } from './api';
+import { listApprovalRouteTemplates, loadRoutePeople, type ApprovalRouteTemplate } from './api';
 import type { ReferenceItem } from '../../api/contract';
 import { useLoad } from '../../lib/use-load';
 
@@ -21,13 +21,13 @@ interface TemplateForm {
 }
 
 /** Route templates (şablon marşrutlar): the stages a new document's Viza tab proposes, by kind and classification. */
-export function RouteTemplatesPage() {
+export function ApprovalRouteTemplatesPage() {
   const { t, locale } = useI18n();
   const list = useLoad(listApprovalRouteTemplates, []);
   const people = useLoad(loadRoutePeople, []);
   const classifications = useLoad(() => listAll<ReferenceItem>('/reference/classifications'), []);
 
-  const editor = useEditor<RouteTemplate, TemplateForm>({
+  const editor = useEditor<ApprovalRouteTemplate, TemplateForm>({
     path: '/approval-route-templates',
     toForm: (e) => ({
       name: e?.name ?? '',

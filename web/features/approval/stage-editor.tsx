@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
-import { stageKinds, stageModes, type RoutePeople, type StageKind, type StageMode } from './api';
+import { stageKinds, stageModes, type ApprovalPeople, type StageKind, type StageMode } from './api';
 import { SelectField, TextField } from '../../ui/fields';
 import { DateField, RadioGroup } from '../documents/form/controls';
 import {
@@ -32,7 +32,7 @@ interface StageProps {
   index: number;
   count: number;
   errors: Errors;
-  people: RoutePeople | undefined;
+  people: ApprovalPeople | undefined;
   onChange: (draft: StageDraft) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
@@ -250,7 +250,7 @@ export function StageEditor({
   value: StageDraft[];
   onChange: (stages: StageDraft[]) => void;
   errors: Errors;
-  people: RoutePeople | undefined;
+  people: ApprovalPeople | undefined;
   headingLevel?: 3 | 4;
 }) {
   const { t } = useI18n();

@@ -9,12 +9,15 @@ const templateFields = {
   stages: z.array(routeStage).min(1).max(20),
 };
 
-export const routeTemplateInput = z.object(templateFields).strict().meta({ id: 'RouteTemplateInput' });
+export const routeTemplateInput = z
+  .object(templateFields)
+  .strict()
+  .meta({ id: 'ApprovalRouteTemplateInput' });
 export const routeTemplateUpdate = z
   .object({ ...templateFields, ...versioned })
   .strict()
-  .meta({ id: 'RouteTemplateUpdate' });
-export const routeTemplate = z.object({ ...templateFields, ...meta }).meta({ id: 'RouteTemplate' });
+  .meta({ id: 'ApprovalRouteTemplateUpdate' });
+export const routeTemplate = z.object({ ...templateFields, ...meta }).meta({ id: 'ApprovalRouteTemplate' });
 export const routeTemplateList = z.object({ items: z.array(routeTemplate).max(1000) });
 export const templateIdParam = z.object({ id }).strict();
 
@@ -25,14 +28,14 @@ export const routeView = z
     route: documentRoute.nullable(),
     actions: z.array(z.enum(['edit', 'start'])).max(2),
   })
-  .meta({ id: 'RouteView' });
+  .meta({ id: 'ApprovalRouteView' });
 
 export const routeUpdate = z
   .object({ ...versioned, templateId: id.optional(), stages: z.array(routeStage).min(1).max(20) })
   .strict()
-  .meta({ id: 'RouteUpdate' });
+  .meta({ id: 'ApprovalRouteUpdate' });
 
 export const routeStart = z
   .object({ ...versioned, comment: z.string().trim().max(2000).optional() })
   .strict()
-  .meta({ id: 'RouteStart' });
+  .meta({ id: 'ApprovalRouteStart' });

@@ -2,11 +2,11 @@ import { BusinessRuleError } from '../../../platform/kernel/errors';
 import type {
   AssignmentRecord,
   DocumentKind,
-  DocumentRoute,
-  RouteParticipant,
-  RouteStage,
-  RouteStep,
-  RouteTemplateData,
+  ApprovalRoute,
+  ApprovalParticipant,
+  ApprovalStage,
+  ApprovalStep,
+  ApprovalRouteTemplateData,
   StageKind,
   StepAssignee,
 } from '../../documents';
@@ -14,7 +14,7 @@ import type {
 const rule = (code: string, path: string, message: string) =>
   new BusinessRuleError(code, message, {}, [{ path, code }]);
 
-const participantKey = (p: RouteParticipant) =>
+const participantKey = (p: ApprovalParticipant) =>
   'positionId' in p ? `position:${p.positionId}` : `employee:${p.employeeId}`;
 
 /**
@@ -22,7 +22,7 @@ const participantKey = (p: RouteParticipant) =>
  * either in working days or as a date (not in the past), and at most one signing stage, which
  * must come after every endorsement.
  */
-export function assertStages(stages: RouteStage[], today: string, path = 'stages'): void {
+export function assertStages(stages: ApprovalStage[], today: string, path = 'stages'): void {
   if (stages.length === 0) throw rule('route_stage_required', path, 'A route needs at least one stage');
   let signing = -1;
   stages.forEach((s, i) => {
@@ -46,8 +46,8 @@ export function assertStages(stages: RouteStage[], today: string, path = 'stages
 }
 
 /** Splits stages into the steps the machine waits on (a sequential stage gives one step per person). */
-export function planSteps(stages: RouteStage[], holders: Array<string[]>): RouteStep[] {
-  const steps: RouteStep[] = [];
+export function planSteps(stages: ApprovalStage[], holders: Array<string[]>): ApprovalStep[] {
+  const steps: ApprovalStep[] = [];
   stages.forEach((stage, i) => {
     const people = [...new Set(holders[i] ?? [])];
     const groups =
@@ -59,7 +59,7 @@ export function planSteps(stages: RouteStage[], holders: Array<string[]>): Route
 }
 
 /** The template for a new document: the first one naming its classification, else the first for its kind. */
-export function chooseTemplate<T extends RouteTemplateData & { id: string }>(
+export function chooseTemplate<T extends ApprovalRouteTemplateData & { id: string }>(
   templates: T[],
   kind: DocumentKind,
   classificationId: string | undefined,
@@ -72,7 +72,7 @@ export function chooseTemplate<T extends RouteTemplateData & { id: string }>(
 }
 
 /** A step is complete when every assignee approved (signed, wrote the resolution, executed). */
-export function stepComplete(step: RouteStep): boolean {
+export function stepComplete(step: ApprovalStep): boolean {
   return (
     step.assignees.length > 0 &&
     step.assignees.every((a) => a.status !== 'pending' && a.status !== 'rejected' && a.status !== 'withdrawn')
@@ -88,7 +88,7 @@ export interface StepOutcome {
 }
 
 export function outcomeAfter(
-  route: DocumentRoute,
+  route: ApprovalRoute,
   step: number,
   outcome: 'approved' | 'rejected',
 ): StepOutcome {
@@ -121,8 +121,8 @@ function assigneeStatus(a: AssignmentRecord): StepAssignee['status'] {
   }
 }
 
-export interface RouteProgress {
-  route: DocumentRoute;
+export interface ApprovalRouteProgress {
+  route: ApprovalRoute;
   /** The step that ended with these changes, and how. */
   ended?: { step: number; outcome: 'approved' | 'rejected'; taskToken?: string };
 }
@@ -132,11 +132,11 @@ export interface RouteProgress {
  * author); the step ends when all its people are through, and the route when its last step is.
  */
 export function progressRoute(
-  route: DocumentRoute,
+  route: ApprovalRoute,
   changed: AssignmentRecord[],
   at: string,
   comment?: string,
-): RouteProgress {
+): ApprovalRouteProgress {
   const index = route.steps.findIndex((s) => s.state === 'active');
   const step = route.steps[index];
   if (route.state !== 'running' || !step) return { route };
@@ -157,7 +157,7 @@ export function progressRoute(
     };
   });
   const rejectedBy = assignees.find((x) => x.status === 'rejected');
-  let next: RouteStep = { ...step, assignees };
+  let next: ApprovalStep = { ...step, assignees };
   const steps = [...route.steps];
   if (rejectedBy) {
     next = { ...next, state: 'rejected', endedAt: at };
@@ -193,7 +193,7 @@ export function progressRoute(
  * the last endorsement agrees an order, the signature signs, a rejection returns it to the draft.
  */
 export function operationAfterStep(
-  route: DocumentRoute,
+  route: ApprovalRoute,
   step: number,
   outcome: 'approved' | 'rejected',
 ): 'agree' | 'sign' | 'return' | undefined {

@@ -14,7 +14,7 @@ export const routeStage = z
     deadlineDate: isoDate.optional(),
   })
   .strict()
-  .meta({ id: 'RouteStage' });
+  .meta({ id: 'ApprovalStage' });
 
 const stepAssignee = z.object({
   employeeId: z.string().max(4000),
@@ -55,4 +55,4 @@ export const documentRoute = z
     startedAt: z.iso.datetime().optional(),
     completedAt: z.iso.datetime().optional(),
   })
-  .meta({ id: 'DocumentRoute' });
+  .meta({ id: 'ApprovalRoute' });

@@ -1,6 +1,6 @@
 import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import type { DocumentKind } from './kinds';
-import type { DocumentRoute } from './route-copy';
+import type { ApprovalRoute } from './route-copy';
 
 /** The kinds of registered documents (glossary: daxil olan, xaric olan, daxili, əmr/sərəncam/qərar). */
 export { documentKinds, type DocumentKind } from './kinds';
@@ -126,7 +126,7 @@ export interface DocumentData {
     signedBy?: string;
   };
   /** The document's route (Viza tab): a copy of the template, its steps and their outcomes. */
-  route?: DocumentRoute;
+  route?: ApprovalRoute;
   order?: {
     category: OrderCategory;
     signatoryId?: string;

@@ -12,29 +12,29 @@ export const stageModes = ['sequential', 'parallel'] as const;
 export type StageMode = (typeof stageModes)[number];
 
 /** A participant named by position (whoever holds it when the stage starts) or by person. */
-export type RouteParticipant = { positionId: string } | { employeeId: string };
+export type ApprovalParticipant = { positionId: string } | { employeeId: string };
 
-export interface RouteStage {
+export interface ApprovalStage {
   kind: StageKind;
   mode: StageMode;
-  participants: RouteParticipant[];
+  participants: ApprovalParticipant[];
   /** Working days from the stage's start (Azerbaijani calendar with the agency's edits). */
   deadlineDays?: number;
   /** Or a fixed date, yyyy-MM-dd. */
   deadlineDate?: string;
 }
 
-export interface RouteTemplateData {
+export interface ApprovalRouteTemplateData {
   name: string;
   /** Document kinds the template applies to. */
   kinds: DocumentKind[];
   /** Classifications (reference list) it is chosen for; empty = any classification of those kinds. */
   classificationIds: string[];
-  stages: RouteStage[];
+  stages: ApprovalStage[];
 }
 
 export const routeStates = ['draft', 'running', 'rejected', 'completed'] as const;
-export type RouteState = (typeof routeStates)[number];
+export type ApprovalRouteState = (typeof routeStates)[number];
 
 /** One person's part in a step: the official, who holds the task now, and the outcome. */
 export interface StepAssignee {
@@ -50,7 +50,7 @@ export interface StepAssignee {
  * A step is what the state machine waits on: all participants of a parallel stage together, or one
  * participant of a sequential stage.
  */
-export interface RouteStep {
+export interface ApprovalStep {
   stage: number;
   kind: StageKind;
   /** Officials of the step (positions resolved to their holders when the route starts). */
@@ -64,14 +64,14 @@ export interface RouteStep {
   endedAt?: string;
 }
 
-export interface DocumentRoute {
+export interface ApprovalRoute {
   templateId?: string;
   templateName?: string;
-  state: RouteState;
+  state: ApprovalRouteState;
   /** 1 for the first submission, +1 at each resubmission after a rejection. */
   round: number;
-  stages: RouteStage[];
-  steps: RouteStep[];
+  stages: ApprovalStage[];
+  steps: ApprovalStep[];
   rejection?: { by: string; at: string; comment: string; onBehalfOf?: string };
   startedAt?: string;
   completedAt?: string;

@@ -12,7 +12,7 @@ import {
 import { statusMachines, transition } from '../domain/status';
 import { BusinessRuleError } from '../../../platform/kernel/errors';
 import type { ReferenceItem } from '../../reference';
-import type { RouteTemplateData } from '../domain/route-copy';
+import type { ApprovalRouteTemplateData } from '../domain/route-copy';
 import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import type { LinkWrite } from '../ports';
 import type { documentInputs, documentUpdates } from './inputs';
@@ -52,7 +52,11 @@ async function counterpart(deps: DocumentDeps, tenantId: string, id: string, pat
 
 /** A route template named on a document: one of the tenant's, made for the document's kind. */
 async function assertRouteTemplate(deps: DocumentDeps, tenantId: string, kind: DocumentKind, id: string) {
-  const template = await deps.store.get<AggregateMeta & RouteTemplateData>('route-template', tenantId, id);
+  const template = await deps.store.get<AggregateMeta & ApprovalRouteTemplateData>(
+    'route-template',
+    tenantId,
+    id,
+  );
   if (!template || !template.kinds.includes(kind)) throw unknownReference('routeTemplateId');
 }
 

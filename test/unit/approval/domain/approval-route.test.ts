@@ -10,12 +10,16 @@ import {
   progressRoute,
 } from '../../../../functions/modules/approval/domain/approval-route';
 import {
-  type DocumentRoute,
-  type RouteStage,
+  type ApprovalRoute,
+  type ApprovalStage,
 } from '../../../../functions/modules/documents/domain/route-copy';
 
 const person = (employeeId: string) => ({ employeeId });
-const stage = (kind: RouteStage['kind'], mode: RouteStage['mode'], ...people: string[]): RouteStage => ({
+const stage = (
+  kind: ApprovalStage['kind'],
+  mode: ApprovalStage['mode'],
+  ...people: string[]
+): ApprovalStage => ({
   kind,
   mode,
   participants: people.map(person),
@@ -57,7 +61,7 @@ describe('route stages', () => {
       'route_one_deadline',
     ],
     [[{ ...stage('endorsement', 'sequential', 'a'), deadlineDate: '2026-11-22' }], 'due_date_in_past'],
-  ] as Array<[RouteStage[], string]>)('refuses %j with %s', (stages, code) => {
+  ] as Array<[ApprovalStage[], string]>)('refuses %j with %s', (stages, code) => {
     expect(codeOf(() => assertStages(stages, '2026-11-23'))).toBe(code);
   });
 
@@ -113,7 +117,7 @@ describe('route progress', () => {
     routeStep,
     ...(status === 'rejected' ? { comment: 'no' } : {}),
   });
-  const route = (): DocumentRoute => ({
+  const route = (): ApprovalRoute => ({
     state: 'running',
     round: 1,
     stages: [stage('endorsement', 'parallel', 'p1', 'p2'), stage('signing', 'sequential', 's')],

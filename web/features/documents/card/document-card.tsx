@@ -20,7 +20,7 @@ import { statusLabel } from '../labels';
 import { LinksTab } from './links-tab';
 import { MainTab } from './main-tab';
 import { OperationsTab } from './operations-tab';
-import { RouteTab } from '../../approval/route-tab';
+import { ApprovalRouteTab } from '../../approval/route-tab';
 import { Tabs } from '../../../ui/tabs';
 import './card.css';
 
@@ -168,7 +168,7 @@ export function DocumentCardView({ id, initialTab }: { id: string; initialTab?: 
               {
                 id: 'route',
                 label: t('doc.tabs.route'),
-                render: () => <RouteTab doc={doc} names={names} onChanged={() => void refresh()} />,
+                render: () => <ApprovalRouteTab doc={doc} names={names} onChanged={() => void refresh()} />,
               },
               {
                 id: 'execution',

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { listOperations } from '../api';
 import type { DocumentCard, OperationEntry } from '../types';
 import { useI18n, type Translate } from '../../../lib/i18n';
-import type { RouteStage } from '../../approval/api';
+import type { ApprovalStage } from '../../approval/api';
 import { useLoad } from '../../../lib/use-load';
 import { ProblemAlert } from '../../../ui/fields';
 import { Loading } from '../../../ui/loading';
@@ -62,7 +62,7 @@ function ValueText({
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="muted">—</span>;
     // The route's stages before and after an edit.
-    if (field === 'route') return stagesSummary(t, value as RouteStage[]);
+    if (field === 'route') return stagesSummary(t, value as ApprovalStage[]);
     const parts = value.map((v) => {
       if (typeof v === 'string') return names.any(v) ?? v;
       if (isRecord(v))

@@ -1,8 +1,12 @@
 import { assertKnown, isActive, type Deps } from '../../../../platform/kernel/aggregates';
-import type { RouteStage } from '../../../documents';
+import type { ApprovalStage } from '../../../documents';
 
 /** Participants are active employees and active positions of the tenant (one read per kind for all stages). */
-export async function assertParticipants(deps: Deps, tenantId: string, stages: RouteStage[]): Promise<void> {
+export async function assertParticipants(
+  deps: Deps,
+  tenantId: string,
+  stages: ApprovalStage[],
+): Promise<void> {
   await assertKnown(
     deps,
     tenantId,

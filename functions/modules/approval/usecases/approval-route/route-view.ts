@@ -1,6 +1,6 @@
 import type { Actor } from '../../../../platform/kernel/aggregate';
 import { ConflictError } from '../../../../platform/kernel/errors';
-import { hasRole, type DocumentRecord, type DocumentRoute, type RouteStep } from '../../../documents';
+import { hasRole, type DocumentRecord, type ApprovalRoute, type ApprovalStep } from '../../../documents';
 import type { ExecutionDeps } from '../../../execution';
 import { chooseTemplate } from '../../domain/approval-route';
 import { listTemplates } from './queries/templates';
@@ -10,7 +10,7 @@ export async function currentRoute(
   deps: ExecutionDeps,
   actor: Actor,
   doc: DocumentRecord,
-): Promise<DocumentRoute | undefined> {
+): Promise<ApprovalRoute | undefined> {
   if (doc.route) return doc.route;
   const templates = await listTemplates(deps, actor);
   const named = doc.incoming?.routeTemplateId
@@ -26,19 +26,19 @@ export function mayRoute(actor: Actor, doc: DocumentRecord): boolean {
   return doc.authorId === actor.employeeId || hasRole(actor, 'clerk', 'head');
 }
 
-export const editable = (route: DocumentRoute | undefined) =>
+export const editable = (route: ApprovalRoute | undefined) =>
   !route || route.state === 'draft' || route.state === 'rejected';
 
-export interface RouteView {
+export interface ApprovalRouteView {
   documentId: string;
   documentVersion: number;
-  route: DocumentRoute | null;
+  route: ApprovalRoute | null;
   actions: Array<'edit' | 'start'>;
 }
 
 /** A route as the Viza tab shows it (task tokens stay on the server). */
-export function view(doc: DocumentRecord, route: DocumentRoute | undefined, actor: Actor): RouteView {
-  const actions: RouteView['actions'] = [];
+export function view(doc: DocumentRecord, route: ApprovalRoute | undefined, actor: Actor): ApprovalRouteView {
+  const actions: ApprovalRouteView['actions'] = [];
   if (mayRoute(actor, doc) && editable(route) && doc.status !== 'cancelled') {
     actions.push('edit');
     if (route && route.stages.length > 0) actions.push('start');
@@ -47,7 +47,7 @@ export function view(doc: DocumentRecord, route: DocumentRoute | undefined, acto
     documentId: doc.id,
     documentVersion: doc.version,
     route: route
-      ? { ...route, steps: route.steps.map(({ taskToken: _token, ...step }) => step as RouteStep) }
+      ? { ...route, steps: route.steps.map(({ taskToken: _token, ...step }) => step as ApprovalStep) }
       : null,
     actions,
   };

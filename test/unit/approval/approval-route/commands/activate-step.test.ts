@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../../../functions/platform/kernel/errors';
 import { activateStep } from '../../../../../functions/modules/approval/usecases/approval-route/commands/activate-step';
-import type { DocumentRoute, RouteStage } from '../../../../../functions/modules/documents/domain/route-copy';
+import type {
+  ApprovalRoute,
+  ApprovalStage,
+} from '../../../../../functions/modules/documents/domain/route-copy';
 import {
   employee,
   executionDeps,
@@ -13,7 +16,7 @@ import {
 } from '../../../../support/execution-deps';
 
 /** A route started for round 1: every stage one step, none reached yet. */
-function started(stages: RouteStage[], people: string[][]): DocumentRoute {
+function started(stages: ApprovalStage[], people: string[][]): ApprovalRoute {
   return {
     state: 'running',
     round: 1,
@@ -29,9 +32,9 @@ function started(stages: RouteStage[], people: string[][]): DocumentRoute {
   };
 }
 
-const endorse: RouteStage = { kind: 'endorsement', mode: 'parallel', participants: [], deadlineDays: 3 };
-const inform: RouteStage = { kind: 'information', mode: 'parallel', participants: [] };
-const execute: RouteStage = {
+const endorse: ApprovalStage = { kind: 'endorsement', mode: 'parallel', participants: [], deadlineDays: 3 };
+const inform: ApprovalStage = { kind: 'information', mode: 'parallel', participants: [] };
+const execute: ApprovalStage = {
   kind: 'execution',
   mode: 'parallel',
   participants: [],
@@ -46,7 +49,7 @@ const activation = (step: number, taskToken = `tok-${step}`) => ({
 });
 
 function world(
-  route: DocumentRoute,
+  route: ApprovalRoute,
   doc = orderDraft('ord-1', { status: 'in-agreement', participants: ['author'] }),
 ) {
   const w = executionDeps();

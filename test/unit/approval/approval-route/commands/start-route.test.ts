@@ -3,7 +3,7 @@ import {
   ensureRouteMachine,
   startRoute,
 } from '../../../../../functions/modules/approval/usecases/approval-route/commands/start-route';
-import type { DocumentRoute } from '../../../../../functions/modules/documents/domain/route-copy';
+import type { ApprovalRoute } from '../../../../../functions/modules/documents/domain/route-copy';
 import {
   actor,
   employee,
@@ -13,7 +13,7 @@ import {
   TENANT,
 } from '../../../../support/execution-deps';
 
-const draft: DocumentRoute = {
+const draft: ApprovalRoute = {
   state: 'draft',
   round: 0,
   stages: [
@@ -27,7 +27,7 @@ const draft: DocumentRoute = {
   steps: [],
 };
 
-function world(route: DocumentRoute | null = draft) {
+function world(route: ApprovalRoute | null = draft) {
   const w = executionDeps();
   seedEmployees(
     w.store,

@@ -3,11 +3,11 @@ import {
   createTemplate,
   updateTemplate,
 } from '../../../../../functions/modules/approval/usecases/approval-route/commands/templates';
-import type { RouteTemplateData } from '../../../../../functions/modules/documents/domain/route-copy';
+import type { ApprovalRouteTemplateData } from '../../../../../functions/modules/documents/domain/route-copy';
 import { actor, employee, executionDeps, seedEmployees, TENANT } from '../../../../support/execution-deps';
 
 const admin = actor('admin', ['admin']);
-const data: RouteTemplateData = {
+const data: ApprovalRouteTemplateData = {
   name: 'Maliyyə əmrləri',
   kinds: ['order'],
   classificationIds: ['cls-fin'],

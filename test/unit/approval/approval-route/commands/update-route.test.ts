@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForbiddenError } from '../../../../../functions/platform/kernel/errors';
 import { updateRoute } from '../../../../../functions/modules/approval/usecases/approval-route/commands/update-route';
-import type { RouteStage } from '../../../../../functions/modules/documents/domain/route-copy';
+import type { ApprovalStage } from '../../../../../functions/modules/documents/domain/route-copy';
 import {
   actor,
   employee,
@@ -13,7 +13,7 @@ import {
   TENANT,
 } from '../../../../support/execution-deps';
 
-const stages: RouteStage[] = [
+const stages: ApprovalStage[] = [
   {
     kind: 'endorsement',
     mode: 'sequential',

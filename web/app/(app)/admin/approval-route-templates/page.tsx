@@ -1,5 +1,5 @@
-import { RouteTemplatesPage } from '../../../../features/approval/route-templates-admin';
+import { ApprovalRouteTemplatesPage } from '../../../../features/approval/route-templates-admin';
 
 export default function Page() {
-  return <RouteTemplatesPage />;
+  return <ApprovalRouteTemplatesPage />;
 }

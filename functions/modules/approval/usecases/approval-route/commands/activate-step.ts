@@ -4,9 +4,9 @@ import {
   allowedOperations,
   transition,
   type DocumentRecord,
-  type DocumentRoute,
-  type RouteStage,
-  type RouteStep,
+  type ApprovalRoute,
+  type ApprovalStage,
+  type ApprovalStep,
 } from '../../../../documents';
 import {
   actingHolder,
@@ -32,7 +32,7 @@ export interface StepActivation {
 async function stepDueDate(
   deps: ExecutionDeps,
   tenantId: string,
-  stage: RouteStage | undefined,
+  stage: ApprovalStage | undefined,
 ): Promise<string | undefined> {
   if (!stage) return undefined;
   if (stage.deadlineDate) return stage.deadlineDate;
@@ -161,7 +161,7 @@ async function activateOnce(deps: ExecutionDeps, input: StepActivation): Promise
   }
   const tracked = step.kind === 'execution' ? made.slice(0, 1) : made;
   const informational = step.kind === 'information';
-  const active: RouteStep = {
+  const active: ApprovalStep = {
     ...step,
     state: informational ? 'done' : 'active',
     taskToken: input.taskToken,
@@ -176,7 +176,7 @@ async function activateOnce(deps: ExecutionDeps, input: StepActivation): Promise
   };
   steps[input.step] = active;
   const last = input.step === steps.length - 1;
-  const nextRoute: DocumentRoute = {
+  const nextRoute: ApprovalRoute = {
     ...route,
     steps,
     ...(informational && last ? { state: 'completed' as const, completedAt: now } : {}),

@@ -7,17 +7,17 @@ import {
   transition,
   visibleDocument,
   type DocumentRecord,
-  type DocumentRoute,
-  type RouteStage,
+  type ApprovalRoute,
+  type ApprovalStage,
 } from '../../../../documents';
 import type { ExecutionDeps } from '../../../../execution';
 import type { Employee } from '../../../../org';
 import { planSteps } from '../../../domain/approval-route';
 import { ROUTE_MACHINE, routeExecutionName } from '../../approval-progress';
-import { currentRoute, editable, mayRoute, refuseRunning, view, type RouteView } from '../route-view';
+import { currentRoute, editable, mayRoute, refuseRunning, view, type ApprovalRouteView } from '../route-view';
 
 /** Holders of the stage's positions (active employees whose first position it is) and named people. */
-async function holdersOf(deps: ExecutionDeps, tenantId: string, stage: RouteStage): Promise<string[]> {
+async function holdersOf(deps: ExecutionDeps, tenantId: string, stage: ApprovalStage): Promise<string[]> {
   const out: string[] = [];
   for (const p of stage.participants) {
     if ('employeeId' in p) {
@@ -43,7 +43,7 @@ export async function startRoute(
   actor: Actor,
   documentId: string,
   input: { version: number; comment?: string },
-): Promise<RouteView> {
+): Promise<ApprovalRouteView> {
   const doc = await visibleDocument(deps, actor, documentId);
   assertVersion(doc, input.version);
   allow(mayRoute(actor, doc), 'route');
@@ -60,7 +60,7 @@ export async function startRoute(
   }
   const now = deps.clock.now().toISOString();
   const { rejection: _previous, ...rest } = before;
-  const route: DocumentRoute = {
+  const route: ApprovalRoute = {
     ...rest,
     state: 'running',
     round: before.round + 1,

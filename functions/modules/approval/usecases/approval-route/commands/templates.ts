@@ -7,15 +7,15 @@ import {
   updateAggregate,
   type Deps,
 } from '../../../../../platform/kernel/aggregates';
-import type { RouteTemplateData } from '../../../../documents';
+import type { ApprovalRouteTemplateData } from '../../../../documents';
 import { today } from '../../../../execution';
 import { assertStages } from '../../../domain/approval-route';
 import { assertParticipants } from '../participants';
-import type { RouteTemplate } from '../queries/templates';
+import type { ApprovalRouteTemplate } from '../queries/templates';
 
-const placement = (t: RouteTemplateData) => ({ sortKey: sortable(t.name) });
+const placement = (t: ApprovalRouteTemplateData) => ({ sortKey: sortable(t.name) });
 
-async function checkTemplate(deps: Deps, actor: Actor, data: RouteTemplateData): Promise<void> {
+async function checkTemplate(deps: Deps, actor: Actor, data: ApprovalRouteTemplateData): Promise<void> {
   assertStages(data.stages, today(deps));
   await assertParticipants(deps, actor.tenantId, data.stages);
   await assertAllExist(
@@ -30,9 +30,9 @@ async function checkTemplate(deps: Deps, actor: Actor, data: RouteTemplateData):
 export async function createTemplate(
   deps: Deps,
   actor: Actor,
-  data: RouteTemplateData,
+  data: ApprovalRouteTemplateData,
   idempotency?: { key: string; requestHash: string },
-): Promise<RouteTemplate> {
+): Promise<ApprovalRouteTemplate> {
   await checkTemplate(deps, actor, data);
   return createAggregate(deps, 'route-template', actor, data, placement(data), idempotency);
 }
@@ -41,10 +41,10 @@ export async function updateTemplate(
   deps: Deps,
   actor: Actor,
   id: string,
-  data: RouteTemplateData,
+  data: ApprovalRouteTemplateData,
   version: number,
-): Promise<RouteTemplate> {
-  const current = await getOr404<RouteTemplate>(deps, 'route-template', actor.tenantId, id);
+): Promise<ApprovalRouteTemplate> {
+  const current = await getOr404<ApprovalRouteTemplate>(deps, 'route-template', actor.tenantId, id);
   await checkTemplate(deps, actor, data);
   return updateAggregate(deps, 'route-template', actor, current, data, version, placement(data));
 }

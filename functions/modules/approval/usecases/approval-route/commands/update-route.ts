@@ -4,22 +4,22 @@ import {
   assertVersion,
   unknownReference,
   visibleDocument,
-  type DocumentRoute,
-  type RouteStage,
+  type ApprovalRoute,
+  type ApprovalStage,
 } from '../../../../documents';
 import { today, type ExecutionDeps } from '../../../../execution';
 import { assertStages } from '../../../domain/approval-route';
 import { assertParticipants } from '../participants';
-import type { RouteTemplate } from '../queries/templates';
-import { currentRoute, editable, mayRoute, refuseRunning, view, type RouteView } from '../route-view';
+import type { ApprovalRouteTemplate } from '../queries/templates';
+import { currentRoute, editable, mayRoute, refuseRunning, view, type ApprovalRouteView } from '../route-view';
 
 /** The author shapes the route before it starts (or after a rejection, before resubmitting). */
 export async function updateRoute(
   deps: ExecutionDeps,
   actor: Actor,
   documentId: string,
-  input: { version: number; templateId?: string; stages: RouteStage[] },
-): Promise<RouteView> {
+  input: { version: number; templateId?: string; stages: ApprovalStage[] },
+): Promise<ApprovalRouteView> {
   const doc = await visibleDocument(deps, actor, documentId);
   assertVersion(doc, input.version);
   allow(mayRoute(actor, doc), 'route');
@@ -30,12 +30,16 @@ export async function updateRoute(
   let templateName = before?.templateName;
   if (input.templateId && input.templateId !== before?.templateId) {
     // A template of the tenant made for this kind of document.
-    const template = await deps.store.get<RouteTemplate>('route-template', actor.tenantId, input.templateId);
+    const template = await deps.store.get<ApprovalRouteTemplate>(
+      'route-template',
+      actor.tenantId,
+      input.templateId,
+    );
     if (!template || !template.kinds.includes(doc.kind)) throw unknownReference('templateId');
     templateName = template.name;
   }
   const templateId = input.templateId ?? before?.templateId;
-  const route: DocumentRoute = {
+  const route: ApprovalRoute = {
     ...(before ?? { state: 'draft', round: 0, steps: [] }),
     ...(templateId ? { templateId } : {}),
     ...(templateName ? { templateName } : {}),

@@ -1,15 +1,15 @@
 import type { Actor, AggregateMeta } from '../../../../../platform/kernel/aggregate';
 import { getOr404, type Deps } from '../../../../../platform/kernel/aggregates';
-import type { RouteTemplateData } from '../../../../documents';
+import type { ApprovalRouteTemplateData } from '../../../../documents';
 
-export type RouteTemplate = AggregateMeta & RouteTemplateData;
+export type ApprovalRouteTemplate = AggregateMeta & ApprovalRouteTemplateData;
 
 /** Every template of the agency (a short list), by name. */
-export async function listTemplates(deps: Deps, actor: Actor): Promise<RouteTemplate[]> {
-  const out: RouteTemplate[] = [];
+export async function listTemplates(deps: Deps, actor: Actor): Promise<ApprovalRouteTemplate[]> {
+  const out: ApprovalRouteTemplate[] = [];
   let cursor: string | undefined;
   do {
-    const page = await deps.store.list<RouteTemplate>('route-template', actor.tenantId, {
+    const page = await deps.store.list<ApprovalRouteTemplate>('route-template', actor.tenantId, {
       limit: 100,
       ...(cursor ? { cursor } : {}),
     });
@@ -19,5 +19,5 @@ export async function listTemplates(deps: Deps, actor: Actor): Promise<RouteTemp
   return out;
 }
 
-export const getTemplate = (deps: Deps, actor: Actor, id: string): Promise<RouteTemplate> =>
-  getOr404<RouteTemplate>(deps, 'route-template', actor.tenantId, id);
+export const getTemplate = (deps: Deps, actor: Actor, id: string): Promise<ApprovalRouteTemplate> =>
+  getOr404<ApprovalRouteTemplate>(deps, 'route-template', actor.tenantId, id);
