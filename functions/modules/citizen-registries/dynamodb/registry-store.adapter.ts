@@ -6,34 +6,38 @@ import { createRegistryModel, type RegistryModel } from './registry.entities';
 const DATASET = 'local';
 const MAX_ATTEMPTS = 5;
 
-/** Keeps only the fields of the contract (ElectroDB may hand back more in later versions). */
-function toPerson(row: RegistryPerson): RegistryPerson {
-  const { fin, surname, name, patronymic, birthDate, address, phone, email } = row;
-  return {
-    fin,
-    surname,
-    name,
-    ...(patronymic ? { patronymic } : {}),
-    birthDate,
-    address,
-    ...(phone ? { phone } : {}),
-    ...(email ? { email } : {}),
-  };
+/**
+ * Keeps only the fields of the contract (ElectroDB may hand back more in later versions); an
+ * optional field that is empty is left out.
+ */
+function contractFields<T extends object>(row: T, fields: readonly (keyof T)[]): T {
+  const kept = fields.filter((f) => row[f] !== undefined && row[f] !== null && row[f] !== '');
+  return Object.fromEntries(kept.map((f) => [f, row[f]])) as T;
 }
 
-function toOrganization(row: RegistryOrganization): RegistryOrganization {
-  const { voen, name, legalForm, address, director, phone, email, registeredAt } = row;
-  return {
-    voen,
-    name,
-    legalForm,
-    address,
-    ...(director ? { director } : {}),
-    ...(phone ? { phone } : {}),
-    ...(email ? { email } : {}),
-    registeredAt,
-  };
-}
+const personFields = [
+  'fin',
+  'surname',
+  'name',
+  'patronymic',
+  'birthDate',
+  'address',
+  'phone',
+  'email',
+] as const;
+const organizationFields = [
+  'voen',
+  'name',
+  'legalForm',
+  'address',
+  'director',
+  'phone',
+  'email',
+  'registeredAt',
+] as const;
+
+const toPerson = (row: RegistryPerson) => contractFields(row, personFields);
+const toOrganization = (row: RegistryOrganization) => contractFields(row, organizationFields);
 
 /**
  * Batch writes, retried for the items DynamoDB left unprocessed (throttling), with a short backoff.
