@@ -1,3 +1,4 @@
+import { setFields } from '../../../platform/kernel/objects';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RegistryOrganization, RegistryPerson } from '../domain/identifiers';
 import type { RegistryLoader, RegistryLookup } from '../ports';
@@ -6,15 +7,8 @@ import { createRegistryModel, type RegistryModel } from './registry.entities';
 const DATASET = 'local';
 const MAX_ATTEMPTS = 5;
 
-/**
- * Keeps only the fields of the contract (ElectroDB may hand back more in later versions); an
- * optional field that is empty is left out.
- */
-function contractFields<T extends object>(row: T, fields: readonly (keyof T)[]): T {
-  const kept = fields.filter((f) => row[f] !== undefined && row[f] !== null && row[f] !== '');
-  return Object.fromEntries(kept.map((f) => [f, row[f]])) as T;
-}
-
+// Only the fields of the contract (ElectroDB may hand back more in later versions); an optional
+// field that is empty is left out.
 const personFields = [
   'fin',
   'surname',
@@ -36,8 +30,9 @@ const organizationFields = [
   'registeredAt',
 ] as const;
 
-const toPerson = (row: RegistryPerson) => contractFields(row, personFields);
-const toOrganization = (row: RegistryOrganization) => contractFields(row, organizationFields);
+const toPerson = (row: RegistryPerson) => setFields(row, personFields) as RegistryPerson;
+const toOrganization = (row: RegistryOrganization) =>
+  setFields(row, organizationFields) as RegistryOrganization;
 
 /**
  * Batch writes, retried for the items DynamoDB left unprocessed (throttling), with a short backoff.
@@ -45,16 +40,15 @@ const toOrganization = (row: RegistryOrganization) => contractFields(row, organi
  */
 async function putAll<T>(
   items: readonly T[],
-  idOf: (item: T) => string,
+  keyName: keyof T & string,
   write: (batch: T[]) => Promise<{ unprocessed: Record<string, unknown>[] }>,
-  keyName: string,
 ): Promise<void> {
   let pending = [...items];
   for (let attempt = 1; pending.length > 0; attempt++) {
     if (attempt > MAX_ATTEMPTS) throw new Error(`Registry load: ${pending.length} items left unprocessed`);
     const { unprocessed } = await write(pending);
     const left = new Set(unprocessed.map((key) => String(key[keyName])));
-    pending = pending.filter((item) => left.has(idOf(item)));
+    pending = pending.filter((item) => left.has(String(item[keyName])));
     if (pending.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
   }
 }
@@ -83,20 +77,12 @@ export class DynamoRegistry implements RegistryLookup, RegistryLoader {
   }
 
   async putPersons(persons: readonly RegistryPerson[]): Promise<void> {
-    await putAll(
-      persons.map(toPerson),
-      (p) => p.fin,
-      (batch) => this.model.person.put(batch).go(),
-      'fin',
-    );
+    await putAll(persons.map(toPerson), 'fin', (batch) => this.model.person.put(batch).go());
   }
 
   async putOrganizations(organizations: readonly RegistryOrganization[]): Promise<void> {
-    await putAll(
-      organizations.map(toOrganization),
-      (o) => o.voen,
-      (batch) => this.model.organization.put(batch).go(),
-      'voen',
+    await putAll(organizations.map(toOrganization), 'voen', (batch) =>
+      this.model.organization.put(batch).go(),
     );
   }
 

@@ -1,3 +1,4 @@
+import { setFields } from '../../../platform/kernel/objects';
 import type { z } from 'zod';
 import type { Actor, Page } from '../../../platform/kernel/aggregate';
 import { parseDateFilter } from '../domain/date-filter';
@@ -50,14 +51,16 @@ export function documentQueryOf(
     ...(documentDate?.to ? { documentDateTo: documentDate.to.slice(0, 10) } : {}),
     ...(q.summary && foldText(q.summary) ? { summaryContains: foldText(q.summary) } : {}),
     ...(q.party && foldText(q.party) ? { partyContains: foldText(q.party) } : {}),
-    ...(q.documentTypeId ? { documentTypeId: q.documentTypeId } : {}),
-    ...(q.classificationId ? { classificationId: q.classificationId } : {}),
-    ...(q.nomenclatureId ? { nomenclatureId: q.nomenclatureId } : {}),
-    ...(q.addresseeId ? { addresseeId: q.addresseeId } : {}),
-    ...(q.controllerId ? { controllerId: q.controllerId } : {}),
-    ...(q.signatoryId ? { signatoryId: q.signatoryId } : {}),
-    ...(q.authorId ? { authorId: q.authorId } : {}),
-    ...(q.category ? { category: q.category } : {}),
+    ...setFields(q, [
+      'documentTypeId',
+      'classificationId',
+      'nomenclatureId',
+      'addresseeId',
+      'controllerId',
+      'signatoryId',
+      'authorId',
+      'category',
+    ]),
     ...(q.controlled ? { controlled: q.controlled === 'true' } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { setFields } from '../../../platform/kernel/objects';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
@@ -190,16 +191,17 @@ function participantsOf(doc: Omit<DocumentData, 'participants'>, extra: string[]
 function baseData(input: AnyInput) {
   return {
     summary: input.summary,
-    ...(input.note ? { note: input.note } : {}),
-    ...(input.documentTypeId ? { documentTypeId: input.documentTypeId } : {}),
-    ...(input.classificationId ? { classificationId: input.classificationId } : {}),
-    ...(input.nomenclatureId ? { nomenclatureId: input.nomenclatureId } : {}),
-    ...(input.deliveryFormId ? { deliveryFormId: input.deliveryFormId } : {}),
-    ...(input.addresseeId ? { addresseeId: input.addresseeId } : {}),
-    ...(input.controllerId ? { controllerId: input.controllerId } : {}),
+    ...setFields(input, [
+      'note',
+      'documentTypeId',
+      'classificationId',
+      'nomenclatureId',
+      'deliveryFormId',
+      'addresseeId',
+      'controllerId',
+    ]),
     controlled: input.controlled || input.controllerId !== undefined,
-    ...(input.dueDate ? { dueDate: input.dueDate } : {}),
-    ...(input.documentDate ? { documentDate: input.documentDate } : {}),
+    ...setFields(input, ['dueDate', 'documentDate']),
     ...('documentNumber' in input && input.documentNumber ? { documentNumber: input.documentNumber } : {}),
   };
 }
