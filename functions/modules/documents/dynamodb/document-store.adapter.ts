@@ -9,7 +9,7 @@ import type {
   LinkType,
   OperationEntry,
 } from '../domain/document';
-import { filterFields, listingFields } from '../domain/indexing';
+import { exactFilters, filterFields, listingFields } from '../domain/indexing';
 import type { AssignmentKind, AssignmentRecord, InboxBox, InboxEntry } from '../domain/tasks';
 import { ConflictError } from '../../../platform/kernel/errors';
 import type { DocumentQuery, DocumentStore, DocumentWrite, LookupEntry, InboxQuery } from '../ports';
@@ -119,14 +119,10 @@ export class DynamoDocumentStore implements DocumentStore {
       if (q.documentDateTo) parts.push(op.lt(a.documentDate, q.documentDateTo));
       if (q.summaryContains) parts.push(op.contains(a.summaryFold, q.summaryContains));
       if (q.partyContains) parts.push(op.contains(a.partyFold, q.partyContains));
-      if (q.documentTypeId) parts.push(op.eq(a.documentTypeId, q.documentTypeId));
-      if (q.classificationId) parts.push(op.eq(a.classificationId, q.classificationId));
-      if (q.nomenclatureId) parts.push(op.eq(a.nomenclatureId, q.nomenclatureId));
-      if (q.addresseeId) parts.push(op.eq(a.addresseeId, q.addresseeId));
-      if (q.controllerId) parts.push(op.eq(a.controllerId, q.controllerId));
-      if (q.signatoryId) parts.push(op.eq(a.signatoryId, q.signatoryId));
-      if (q.authorId) parts.push(op.eq(a.authorId, q.authorId));
-      if (q.category) parts.push(op.eq(a.category, q.category));
+      for (const key of exactFilters) {
+        const value = q[key];
+        if (value) parts.push(op.eq(a[key], value));
+      }
       if (q.controlled !== undefined) parts.push(op.eq(a.controlled, q.controlled));
       if (q.participant) parts.push(op.contains(a.participants, q.participant));
       return parts.join(' AND ');

@@ -5,6 +5,7 @@ import { parseDateFilter } from '../domain/date-filter';
 import { documentKinds, type DocumentRecord } from '../domain/document';
 import { allowedOperations, statusesOf } from '../domain/status';
 import { foldText } from '../domain/similarity';
+import { exactFilters } from '../domain/indexing';
 import { BadRequestError } from '../../../platform/kernel/errors';
 import type { DocumentQuery } from '../ports';
 import type { documentListQuery } from './inputs';
@@ -51,16 +52,7 @@ export function documentQueryOf(
     ...(documentDate?.to ? { documentDateTo: documentDate.to.slice(0, 10) } : {}),
     ...(q.summary && foldText(q.summary) ? { summaryContains: foldText(q.summary) } : {}),
     ...(q.party && foldText(q.party) ? { partyContains: foldText(q.party) } : {}),
-    ...setFields(q, [
-      'documentTypeId',
-      'classificationId',
-      'nomenclatureId',
-      'addresseeId',
-      'controllerId',
-      'signatoryId',
-      'authorId',
-      'category',
-    ]),
+    ...setFields(q, exactFilters),
     ...(q.controlled ? { controlled: q.controlled === 'true' } : {}),
   };
 }

@@ -191,18 +191,11 @@ function participantsOf(doc: Omit<DocumentData, 'participants'>, extra: string[]
 function baseData(input: AnyInput) {
   return {
     summary: input.summary,
-    ...setFields(input, [
-      'note',
-      'documentTypeId',
-      'classificationId',
-      'nomenclatureId',
-      'deliveryFormId',
-      'addresseeId',
-      'controllerId',
-    ]),
+    ...setFields(
+      input as Partial<Pick<DocumentData, (typeof optionalEditableFields)[number]>>,
+      optionalEditableFields,
+    ),
     controlled: input.controlled || input.controllerId !== undefined,
-    ...setFields(input, ['dueDate', 'documentDate']),
-    ...('documentNumber' in input && input.documentNumber ? { documentNumber: input.documentNumber } : {}),
   };
 }
 
