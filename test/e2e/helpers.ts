@@ -53,23 +53,9 @@ export async function signedInPage(browser: Browser, username: string): Promise<
   return page;
 }
 
-/** The embedded default's controllable clock (deadlines and timers): its current instant. */
-export async function serverNow(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/local/clock`);
-  expect(res.ok, 'GET /local/clock').toBe(true);
-  return ((await res.json()) as { now: string }).now;
-}
-
-/** Moves the embedded default's clock on; it never goes back, so later specs see the new time. */
-export async function advanceClock(baseUrl: string, ms: number): Promise<string> {
-  const res = await fetch(`${baseUrl}/local/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs: Math.max(0, Math.round(ms)) }),
-  });
-  expect(res.ok, 'POST /local/clock').toBe(true);
-  return ((await res.json()) as { now: string }).now;
-}
+// The embedded default's controllable clock (deadlines and timers). It never goes back, so later
+// specs see the time an earlier one moved it to.
+export { advanceClock, clockNow as serverNow } from '../support/clock';
 
 /** The Baku calendar date (yyyy-MM-dd) of an instant, `days` later. */
 export function bakuDate(iso: string, days = 0): string {

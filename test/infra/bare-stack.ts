@@ -26,6 +26,12 @@ export function bareStack(): Stack {
 export const logicalId = (c: IConstruct): string =>
   Stack.of(c).getLogicalId(c instanceof CfnElement ? c : (c.node.defaultChild as CfnElement));
 
+/** The environment variables the template gives a project function. */
+export function environmentOf(template: Template, pf: ProjectFunction): Record<string, unknown> {
+  const fn = template.findResources('AWS::Lambda::Function')[logicalId(pf.fn)];
+  return (fn?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+}
+
 /** An entry file that exists (bundling is skipped, only its path matters). */
 export const stubEntry = join(import.meta.dirname, 'fixture/functions/handlers/alpha.handler.ts');
 

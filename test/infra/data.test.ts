@@ -5,7 +5,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Data } from '../../infra/aws/constructs/data';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
-import { actionsOf, bareStack, logicalId, statementsOf, stubEntry } from './bare-stack';
+import { actionsOf, bareStack, environmentOf, logicalId, statementsOf, stubEntry } from './bare-stack';
 
 let data: Data;
 let fn: ProjectFunction;
@@ -94,8 +94,7 @@ describe('KMS keys', () => {
 });
 
 describe('bindings', () => {
-  const vars = (): Record<string, unknown> =>
-    template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]!.Properties.Environment.Variables;
+  const vars = (): Record<string, unknown> => environmentOf(template, fn);
 
   it('bindTable sets TABLE_NAME and grants read/write on the table and its indexes', () => {
     expect(vars().TABLE_NAME).toEqual({ Ref: logicalId(data.table) });

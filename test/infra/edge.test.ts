@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Edge } from '../../infra/aws/constructs/edge';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
 import { EdgeStack } from '../../infra/aws/edge-stack';
-import { bareStack, logicalId, stubEntry } from './bare-stack';
+import { bareStack, environmentOf, logicalId, stubEntry } from './bare-stack';
 
 const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/karguzar-test-web/abc';
 
@@ -137,8 +137,7 @@ describe('web origins', () => {
   });
 
   it('bindOrigin sets WEB_ORIGIN to the distribution', () => {
-    const vars = template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]!.Properties.Environment
-      .Variables as Record<string, unknown>;
+    const vars = environmentOf(template, fn);
     expect(vars.WEB_ORIGIN).toEqual({ 'Fn::Join': ['', ['https://', domain()]] });
   });
 });

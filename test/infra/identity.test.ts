@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Identity } from '../../infra/aws/constructs/identity';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
 import { preTokenEntry } from '../../infra/aws/entries';
-import { actionsOf, bareStack, logicalId, stubEntry } from './bare-stack';
+import { actionsOf, bareStack, environmentOf, logicalId, stubEntry } from './bare-stack';
 
 let identity: Identity;
 let fn: ProjectFunction;
@@ -70,8 +70,7 @@ describe('web client', () => {
 
 describe('bindings', () => {
   it('bindIssuer gives the token verifier the pool issuer and the web client as audience', () => {
-    const vars = template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]!.Properties.Environment
-      .Variables as Record<string, unknown>;
+    const vars = environmentOf(template, fn);
     expect(vars.OIDC_AUDIENCE).toEqual({ Ref: logicalId(identity.webClient) });
     expect(vars.OIDC_CLIENT_ID).toEqual({ Ref: logicalId(identity.webClient) });
     expect(vars.USER_POOL_ID).toEqual({ Ref: logicalId(identity.userPool) });

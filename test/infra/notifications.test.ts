@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Notifications } from '../../infra/aws/constructs/notifications';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
-import { actionsOf, bareStack, logicalId, statementsOf, stubEntry } from './bare-stack';
+import { actionsOf, bareStack, environmentOf, logicalId, statementsOf, stubEntry } from './bare-stack';
 
 let sender: ProjectFunction;
 let quiet: ProjectFunction;
@@ -17,8 +17,7 @@ beforeAll(() => {
   template = Template.fromStack(stack);
 });
 
-const vars = (pf: ProjectFunction): Record<string, unknown> =>
-  template.findResources('AWS::Lambda::Function')[logicalId(pf.fn)]!.Properties.Environment.Variables;
+const vars = (pf: ProjectFunction): Record<string, unknown> => environmentOf(template, pf);
 
 describe('notifications', () => {
   it('verifies the mail domain in SES', () => {

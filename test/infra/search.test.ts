@@ -3,7 +3,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
 import { Search } from '../../infra/aws/constructs/search';
-import { actionsOf, bareStack, logicalId, stubEntry } from './bare-stack';
+import { actionsOf, bareStack, environmentOf, logicalId, stubEntry } from './bare-stack';
 
 let search: Search;
 let key: Key;
@@ -56,8 +56,7 @@ describe('collection', () => {
 describe('bind', () => {
   it('sets SEARCH_ENDPOINT and allows aoss:APIAccessAll on the collection', () => {
     for (const pf of [reader, writer]) {
-      const vars = template.findResources('AWS::Lambda::Function')[logicalId(pf.fn)]!.Properties.Environment
-        .Variables as Record<string, unknown>;
+      const vars = environmentOf(template, pf);
       expect(vars.SEARCH_ENDPOINT).toEqual({
         'Fn::GetAtt': [logicalId(search.collection), 'CollectionEndpoint'],
       });

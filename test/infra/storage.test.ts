@@ -3,7 +3,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
 import { Storage } from '../../infra/aws/constructs/storage';
-import { actionsOf, bareStack, logicalId, stubEntry } from './bare-stack';
+import { actionsOf, bareStack, environmentOf, logicalId, stubEntry } from './bare-stack';
 
 let storage: Storage;
 let key: Key;
@@ -112,8 +112,7 @@ describe('logs and uploads', () => {
 
 describe('bindBuckets', () => {
   it('sets both bucket names and grants read and put, never delete', () => {
-    const vars = template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]!.Properties.Environment
-      .Variables as Record<string, unknown>;
+    const vars = environmentOf(template, fn);
     expect(vars.ATTACHMENTS_BUCKET).toEqual({ Ref: logicalId(storage.attachments) });
     expect(vars.ARCHIVE_BUCKET).toEqual({ Ref: logicalId(storage.archive) });
     const actions = actionsOf(template, logicalId(fn.role));

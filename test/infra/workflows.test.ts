@@ -9,7 +9,7 @@ import { Monitoring } from '../../infra/aws/constructs/monitoring';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
 import { Workflows } from '../../infra/aws/constructs/workflows';
 import { entries } from '../../infra/aws/entries';
-import { bareStack, logicalId, plainFunctions, statementsOf, stubEntry } from './bare-stack';
+import { bareStack, environmentOf, logicalId, plainFunctions, statementsOf, stubEntry } from './bare-stack';
 import { projectRoot } from './synth';
 
 const aslFiles = readdirSync(join(projectRoot, 'statemachines')).filter((f) => f.endsWith('.asl.json'));
@@ -108,8 +108,7 @@ describe('bind', () => {
   const statements = (): ReturnType<typeof statementsOf> => statementsOf(template, logicalId(fn.role));
 
   it('sets the machine ARNs (from names) and the scheduler settings', () => {
-    const vars = template.findResources('AWS::Lambda::Function')[logicalId(fn.fn)]!.Properties.Environment
-      .Variables as Record<string, unknown>;
+    const vars = environmentOf(template, fn);
     expect(JSON.stringify(vars.STATE_MACHINE_ARNS)).toMatch(/stateMachine:karguzar-test-/);
     expect(vars.SCHEDULE_GROUP).toEqual({ Ref: logicalId(workflows.scheduleGroup) });
     expect(vars.SCHEDULER_ROLE_ARN).toEqual({ 'Fn::GetAtt': [logicalId(workflows.schedulerRole), 'Arn'] });

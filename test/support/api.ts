@@ -13,6 +13,16 @@ export async function tokenFor(baseUrl: string, username: string, password = DEM
   });
 }
 
+/** An API problem (application/problem+json) with its field errors. */
+export type Problem = {
+  type: string;
+  status: number;
+  code: string;
+  title: string;
+  errors?: Array<{ path: string; code: string; message: string }>;
+  [key: string]: unknown;
+};
+
 export interface ApiResponse<T = unknown> {
   status: number;
   headers: Headers;

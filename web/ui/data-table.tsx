@@ -5,32 +5,100 @@ import type { Loaded } from '../lib/use-load';
 import { ProblemAlert } from './fields';
 import { Loading } from './loading';
 
-/** A titled section of a loaded list: loading indicator, problem, empty text, then the list. */
-export function ListSection({
-  id,
-  title,
+/** The states of a loaded list before its rows: loading, a problem, or the empty text. */
+export function LoadState({
   load,
   otherError,
   empty,
-  children,
+  emptyText,
 }: {
-  id: string;
-  title: string;
   load: Loaded<unknown>;
   /** A failure of a secondary load (lookups), shown when the list itself loaded. */
   otherError?: unknown;
   empty: boolean;
-  children: React.ReactNode;
+  /** Default "Nothing here yet". */
+  emptyText?: string;
 }) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <>
       {load.loading && !load.data ? <Loading /> : null}
       <ProblemAlert error={load.error ?? otherError} />
-      {load.data && empty ? <p>{t('common.empty')}</p> : null}
+      {load.data && empty ? <p>{emptyText ?? t('common.empty')}</p> : null}
+    </>
+  );
+}
+
+/** A titled section of a loaded list: loading indicator, problem, empty text, then the list. */
+export function ListSection({
+  id,
+  title,
+  children,
+  ...state
+}: {
+  id: string;
+  title: string;
+  load: Loaded<unknown>;
+  otherError?: unknown;
+  empty: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <LoadState {...state} />
       {children}
     </section>
+  );
+}
+
+/** The header of a column of row buttons: read out, not shown. */
+function ActionsHeader() {
+  const { t } = useI18n();
+  return (
+    <th scope="col">
+      <span className="visually-hidden">{t('common.actions')}</span>
+    </th>
+  );
+}
+
+/**
+ * A table with a caption for screen readers, its column headers (and, with `actions`, a last
+ * column of row buttons), and the rows given as children.
+ */
+export function Table({
+  caption,
+  headers,
+  actions,
+  className,
+  wrapClassName,
+  children,
+}: {
+  caption: string;
+  headers: string[];
+  actions?: boolean;
+  className?: string;
+  /** Classes beside `table-wrap` on the scrolling frame. */
+  wrapClassName?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className={wrapClassName ? `table-wrap ${wrapClassName}` : 'table-wrap'}>
+      <table className={className}>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {headers.map((header, i) => (
+              <th scope="col" key={i}>
+                {header}
+              </th>
+            ))}
+            {actions ? <ActionsHeader /> : null}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </div>
   );
 }
 
@@ -75,11 +143,7 @@ export function DataTable<T extends { id: string }>({
               </th>
             ))}
             {active ? <th scope="col">{t('common.status')}</th> : null}
-            {onEdit ? (
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            ) : null}
+            {onEdit ? <ActionsHeader /> : null}
           </tr>
         </thead>
         <tbody>

@@ -2,9 +2,11 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../lib/api';
-import { useI18n } from '../lib/i18n';
+import { useI18n, type Translate } from '../lib/i18n';
+import type { Loaded } from '../lib/use-load';
 import type { Entity } from '../api/contract';
-import { ProblemAlert, StatusMessage, fieldErrorsOf } from './fields';
+import { ListSection } from './data-table';
+import { ErrorAlert, FormActions, ProblemAlert, StatusMessage, fieldErrorsOf } from './fields';
 
 type Errors = Record<string, string>;
 
@@ -185,52 +187,75 @@ export function EditorPanel<E extends Entity, F>({
       <form onSubmit={editor.submit} noValidate>
         <ProblemAlert error={editor.error} onReload={editor.entity ? editor.reloadEntity : undefined} />
         {Object.keys(editor.fieldErrors).length > 0 && !editor.error ? (
-          <div className="alert alert-error" role="alert">
-            <p className="alert-title">{t('errors.checkFields')}</p>
-          </div>
+          <ErrorAlert title={t('errors.checkFields')} />
         ) : null}
         {children}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={editor.saving}>
-            {editor.saving ? t('form.saving') : t('form.save')}
-          </button>
+        <FormActions busy={editor.saving}>
           <button type="button" className="secondary" onClick={editor.close}>
             {t('form.cancel')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </section>
   );
 }
 
-/** The create button of an editor page (filters beside it), or a read-only notice; then the save status. */
-export function EditorToolbar<E extends Entity, F>({
-  editor,
-  label,
-  preset,
-  readOnlyNotice,
-  children,
-}: {
+/** The words of an editor page: heading, lead, create button, form titles, list title. */
+export interface EditorPageText {
+  title: string;
+  intro: string;
+  add: string;
+  /** Title of the create form; default `add`. */
+  create?: string;
+  edit: string;
+  list: string;
+}
+
+/** The words of an editor page from the messages `${prefix}.title`, `.intro`, `.add`, `.edit` and `.list`. */
+export function editorPageText(t: Translate, prefix: string): EditorPageText {
+  const m = (key: string) => t(`${prefix}.${key}`);
+  return { title: m('title'), intro: m('intro'), add: m('add'), edit: m('edit'), list: m('list') };
+}
+
+/**
+ * A page that keeps one collection: heading and lead, the create button (filters beside it) or a
+ * read-only notice, the save status, the form with the given fields, then the list section
+ * (children) with its loading, problem and empty states.
+ */
+export function EditorPage<E extends Entity, F>(props: {
   editor: Editor<E, F>;
-  label: string;
+  text: EditorPageText;
+  /** Form values a new entity starts with (the list's filter). */
   preset?: Partial<F>;
   /** Shown instead of the toolbar to those who may not edit. */
   readOnlyNotice?: string;
-  children?: React.ReactNode;
+  filters?: React.ReactNode;
+  fields: React.ReactNode;
+  list: { id: string; load: Loaded<unknown>; otherError?: unknown; empty: boolean };
+  children: React.ReactNode;
 }) {
+  const { editor, text } = props;
   return (
     <>
-      {readOnlyNotice ? (
-        <p className="notice">{readOnlyNotice}</p>
+      <h1>{text.title}</h1>
+      <p className="lead">{text.intro}</p>
+      {props.readOnlyNotice ? (
+        <p className="notice">{props.readOnlyNotice}</p>
       ) : (
         <div className="toolbar">
-          <button type="button" className="primary" onClick={() => editor.open(undefined, preset)}>
-            {label}
+          <button type="button" className="primary" onClick={() => editor.open(undefined, props.preset)}>
+            {text.add}
           </button>
-          {children}
+          {props.filters}
         </div>
       )}
       <StatusMessage message={editor.saved} />
+      <EditorPanel editor={editor} createTitle={text.create ?? text.add} editTitle={text.edit}>
+        {props.fields}
+      </EditorPanel>
+      <ListSection title={text.list} {...props.list}>
+        {props.children}
+      </ListSection>
     </>
   );
 }

@@ -15,7 +15,7 @@ function ErrorText({ id, message }: { id: string; message?: string }) {
   );
 }
 
-interface TextFieldProps {
+export interface TextFieldProps {
   label: string;
   name: string;
   value: string;
@@ -69,10 +69,21 @@ function controlProps(
   };
 }
 
-export function TextField(props: TextFieldProps) {
+/** The ids a control is described by (its error, its hint) and the hint itself. */
+function useDescription(props: { name: string; errors?: Errors; hint?: string }) {
   const id = useId();
   const error = props.errors?.[props.name];
   const describedBy = [error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  const hint = props.hint ? (
+    <p id={`${id}-hint`} className="hint">
+      {props.hint}
+    </p>
+  ) : null;
+  return { id, error, describedBy: describedBy || undefined, hint };
+}
+
+export function TextField(props: TextFieldProps) {
+  const { id, error, describedBy, hint } = useDescription(props);
   return (
     <FieldFrame id={id} label={props.label} required={props.required} error={error}>
       <input
@@ -81,13 +92,9 @@ export function TextField(props: TextFieldProps) {
         lang={props.lang}
         min={props.min}
         autoComplete={props.autoComplete ?? 'off'}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
       />
-      {props.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      ) : null}
+      {hint}
     </FieldFrame>
   );
 }
@@ -96,21 +103,11 @@ export function TextField(props: TextFieldProps) {
 export function TextAreaField(
   props: Omit<TextFieldProps, 'type' | 'lang' | 'autoComplete' | 'min'> & { rows?: number },
 ) {
-  const id = useId();
-  const error = props.errors?.[props.name];
-  const describedBy = [error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  const { id, error, describedBy, hint } = useDescription(props);
   return (
     <FieldFrame id={id} label={props.label} required={props.required} error={error}>
-      <textarea
-        {...controlProps(props, id, error)}
-        rows={props.rows ?? 3}
-        aria-describedby={describedBy || undefined}
-      />
-      {props.hint ? (
-        <p id={`${id}-hint`} className="hint">
-          {props.hint}
-        </p>
-      ) : null}
+      <textarea {...controlProps(props, id, error)} rows={props.rows ?? 3} aria-describedby={describedBy} />
+      {hint}
     </FieldFrame>
   );
 }
@@ -120,7 +117,7 @@ interface SelectFieldProps {
   name: string;
   value: string;
   onChange: (value: string) => void;
-  options: { value: string; label: string }[];
+  options: Option[];
   errors?: Errors;
   required?: boolean;
   /** Label of the empty option; absent = no empty option. */
@@ -172,11 +169,37 @@ export function CheckboxField(props: {
   );
 }
 
+export type Option = { value: string; label: string };
+
+/** One checkbox or radio button per option, each with its label (ids `${id}-${value}`). */
+export function Choices(props: {
+  id: string;
+  type: 'checkbox' | 'radio';
+  name: string;
+  options: Option[];
+  checked: (value: string) => boolean;
+  onChange: (value: string, on: boolean) => void;
+}) {
+  return props.options.map((o) => (
+    <div className="field-checkbox" key={o.value}>
+      <input
+        type={props.type}
+        id={`${props.id}-${o.value}`}
+        name={props.name}
+        value={o.value}
+        checked={props.checked(o.value)}
+        onChange={(e) => props.onChange(o.value, e.target.checked)}
+      />
+      <label htmlFor={`${props.id}-${o.value}`}>{o.label}</label>
+    </div>
+  ));
+}
+
 /** A group of checkboxes (roles, positions) with a legend. */
 export function CheckboxGroup(props: {
   legend: string;
   name: string;
-  options: { value: string; label: string }[];
+  options: Option[];
   value: string[];
   onChange: (value: string[]) => void;
   errors?: Errors;
@@ -191,19 +214,14 @@ export function CheckboxGroup(props: {
       <legend>{props.legend}</legend>
       {props.options.length === 0 && props.emptyText ? <p className="hint">{props.emptyText}</p> : null}
       <div className="checkbox-list">
-        {props.options.map((o) => (
-          <div className="field-checkbox" key={o.value}>
-            <input
-              id={`${id}-${o.value}`}
-              type="checkbox"
-              name={props.name}
-              value={o.value}
-              checked={props.value.includes(o.value)}
-              onChange={(e) => toggle(o.value, e.target.checked)}
-            />
-            <label htmlFor={`${id}-${o.value}`}>{o.label}</label>
-          </div>
-        ))}
+        <Choices
+          id={id}
+          type="checkbox"
+          name={props.name}
+          options={props.options}
+          checked={(v) => props.value.includes(v)}
+          onChange={toggle}
+        />
       </div>
       <ErrorText id={`${id}-err`} message={error} />
     </fieldset>
@@ -290,12 +308,67 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
   );
 }
 
-export function StatusMessage({ message }: { message?: string }) {
+/** A polite live region; a success message (and whatever else is given) is read out when it appears. */
+export function StatusMessage({ message, children }: { message?: string; children?: React.ReactNode }) {
   return (
     <div className="status" role="status" aria-live="polite">
       {message ? <p className="alert alert-success">{message}</p> : null}
+      {children}
     </div>
   );
+}
+
+/** A form-level error with one line of text (not tied to a field). */
+export function ErrorAlert({ title }: { title: string }) {
+  return (
+    <div className="alert alert-error" role="alert">
+      <p className="alert-title">{title}</p>
+    </div>
+  );
+}
+
+/** The actions row of a form: the submit button ("Saving…" while it works), then any others given. */
+export function FormActions({
+  busy,
+  disabled,
+  label,
+  busyLabel,
+  children,
+}: {
+  busy: boolean;
+  disabled?: boolean;
+  /** Default "Save" / "Saving…". */
+  label?: string;
+  busyLabel?: string;
+  children?: React.ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="primary" disabled={busy || disabled}>
+        {busy ? (busyLabel ?? t('form.saving')) : (label ?? t('form.save'))}
+      </button>
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Binds fields to the text values of an object: `bind(key)` gives a field its name (`prefix` +
+ * key, or the name given), the value, an onChange that calls `update({ [key]: value })`, and the errors.
+ */
+export function fieldBinder<T>(values: T, update: (patch: Partial<T>) => void, errors?: Errors, prefix = '') {
+  return <K extends keyof T & string>(key: K, name: string = `${prefix}${key}`) => ({
+    name,
+    value: values[key] as unknown as string,
+    onChange: (value: string) => update({ [key]: value } as Partial<T>),
+    errors,
+  });
+}
+
+/** Pick-list options of the given values, each labelled by `label`. */
+export function optionsOf(values: readonly string[], label: (value: string) => string): Option[] {
+  return values.map((value) => ({ value, label: label(value) }));
 }
 
 export function fieldErrorsOf(error: unknown): Errors {

@@ -14,30 +14,29 @@ export function useCursorPager() {
   return { cursor, page, next, previous, reset };
 }
 
+export type CursorPager = ReturnType<typeof useCursorPager>;
+
+/** Previous / page n / next over a cursor pager; "next" goes to the list's `nextCursor`. */
 export function Pager({
-  page,
+  pager: { page, next, previous },
   nextCursor,
-  onNext,
-  onPrevious,
   label,
 }: {
-  page: number;
+  pager: CursorPager;
   nextCursor?: string;
-  onNext: (cursor: string) => void;
-  onPrevious: () => void;
   label: string;
 }) {
   const { t } = useI18n();
   return (
     <nav className="pager" aria-label={label}>
-      <button type="button" className="secondary" onClick={onPrevious} disabled={page <= 1}>
+      <button type="button" className="secondary" onClick={previous} disabled={page <= 1}>
         {t('pager.previous')}
       </button>
       <span aria-live="polite">{t('pager.page', { page })}</span>
       <button
         type="button"
         className="secondary"
-        onClick={() => nextCursor && onNext(nextCursor)}
+        onClick={() => nextCursor && next(nextCursor)}
         disabled={!nextCursor}
       >
         {t('pager.next')}

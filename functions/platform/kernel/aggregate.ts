@@ -12,6 +12,21 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
+/** The options of one page of a list read whole: 100 at a time, from the cursor of the page before. */
+export type PageRequest = { limit: number; cursor?: string };
+
+/** Every item of a paged list: `list` reads one page with the options given, until none follows. */
+export async function allPages<T>(list: (page: PageRequest) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await list({ limit: 100, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
 /** Who acts: the employee behind a verified token, with the roles of their positions. */
 export interface Actor {
   tenantId: string;

@@ -69,6 +69,16 @@ export class CookieJar {
     );
     return matching.length ? matching.map((c) => `${c.name}=${c.value}`).join('; ') : undefined;
   }
+
+  /** A request as a browser with these cookies makes it: they are sent, new ones kept, no redirect followed. */
+  async fetch(url: URL, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const cookie = this.header(url);
+    if (cookie) headers.set('cookie', cookie);
+    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
+    this.store(res, url);
+    return res;
+  }
 }
 
 function b64url(buf: Buffer): string {
@@ -140,14 +150,7 @@ export async function runCodeFlow(
     ...(opts.resource ? { resource: opts.resource } : {}),
   }).toString();
 
-  const request = async (url: URL, init: RequestInit = {}): Promise<Response> => {
-    const headers = new Headers(init.headers);
-    const cookie = jar.header(url);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-    jar.store(res, url);
-    return res;
-  };
+  const request = (url: URL, init?: RequestInit) => jar.fetch(url, init);
 
   /** Follows redirects until a page is returned (→ Response) or the client's redirect URI is reached (→ URL). */
   const follow = async (

@@ -12,7 +12,15 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import nodemailer from 'nodemailer';
 import type { LocalUser, LocalUserStore } from '../oidc/user-store';
-import { closeServer, LOCAL_HOST, listenLoopback, readBody, requirePort, type LocalService } from './common';
+import {
+  closeServer,
+  LOCAL_HOST,
+  listenLoopback,
+  readBody,
+  requirePort,
+  sendAwsJson,
+  type LocalService,
+} from './common';
 import { authenticate, jsonAuthError, secretsOf } from './service-auth';
 
 export interface CognitoStartOptions {
@@ -153,14 +161,8 @@ export async function start(opts: CognitoStartOptions): Promise<LocalService> {
 
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
-      const reply = (status: number, body: unknown, errorType?: string) => {
-        res.writeHead(status, {
-          'content-type': 'application/x-amz-json-1.1',
-          'x-amzn-requestid': randomUUID(),
-          ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
-        });
-        res.end(JSON.stringify(body));
-      };
+      const reply = (status: number, body: unknown, errorType?: string) =>
+        sendAwsJson(res, 'application/x-amz-json-1.1', status, body, errorType);
       try {
         const raw = await readBody(req, 256 * 1024);
         const auth = await authenticate(req, raw, 'cognito-idp', secrets);

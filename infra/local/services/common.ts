@@ -3,7 +3,14 @@
  * durable file writes (atomic replace, fsync'd appends) so state survives `kill -9`.
  */
 import { mkdir, open } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 
@@ -68,6 +75,27 @@ export async function closeServer(server: Server): Promise<void> {
     server.close(() => resolve());
     server.closeAllConnections();
   });
+}
+
+/**
+ * Answers in an AWS JSON protocol (`application/x-amz-json-1.0` / `-1.1`, or plain JSON for SES
+ * v2): a request id on every answer, and the error type of a failure in `x-amzn-errortype`.
+ */
+export function sendAwsJson(
+  res: ServerResponse,
+  contentType: string,
+  status: number,
+  body: unknown,
+  errorType?: string,
+): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': randomUUID(),
+    ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
+  });
+  res.end(text);
 }
 
 export async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {

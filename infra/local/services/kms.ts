@@ -33,6 +33,7 @@ import {
   LOCAL_HOST,
   readBody,
   requirePort,
+  sendAwsJson,
   writeFileAtomic,
   type LocalService,
 } from './common';
@@ -341,14 +342,8 @@ export async function start(opts: KmsStartOptions): Promise<KmsService> {
   }
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const reply = (status: number, body: unknown, errorType?: string) => {
-      res.writeHead(status, {
-        'content-type': 'application/x-amz-json-1.1',
-        'x-amzn-requestid': randomUUID(),
-        ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
-      });
-      res.end(JSON.stringify(body));
-    };
+    const reply = (status: number, body: unknown, errorType?: string) =>
+      sendAwsJson(res, 'application/x-amz-json-1.1', status, body, errorType);
     try {
       const target = req.headers['x-amz-target'];
       const raw = await readBody(req, 1024 * 1024);

@@ -60,59 +60,59 @@ function commonPrefixes(prefixes: string[], enc: (k: string) => string): string 
   return prefixes.map((p) => `<CommonPrefixes>${el('Prefix', enc(p))}</CommonPrefixes>`).join('');
 }
 
-export function listObjectsV2Xml(input: {
+/** What both ListObjects answers carry: the bucket, the asked prefix and delimiter, one page of keys. */
+interface Listing {
   bucket: string;
   prefix: string;
   delimiter?: string;
   maxKeys: number;
   encodingType?: string;
-  continuationToken?: string;
-  nextContinuationToken?: string;
-  startAfter?: string;
-  fetchOwner: boolean;
   objects: ListedObject[];
   prefixes: string[];
   truncated: boolean;
-}): string {
+}
+
+/** A ListBucketResult: Name and Prefix, then the elements `rest` gives (keys encoded as asked). */
+function listBucketResult(input: Listing, rest: (enc: (key: string) => string) => string): string {
   const enc = keyEncoder(input.encodingType);
-  return doc(
-    'ListBucketResult',
-    el('Name', input.bucket) +
-      el('Prefix', enc(input.prefix)) +
-      el('Delimiter', input.delimiter === undefined ? undefined : enc(input.delimiter)) +
+  return doc('ListBucketResult', el('Name', input.bucket) + el('Prefix', enc(input.prefix)) + rest(enc));
+}
+
+const encoded = (enc: (key: string) => string, key: string | undefined) =>
+  key === undefined ? undefined : enc(key);
+
+export function listObjectsV2Xml(
+  input: Listing & {
+    continuationToken?: string;
+    nextContinuationToken?: string;
+    startAfter?: string;
+    fetchOwner: boolean;
+  },
+): string {
+  return listBucketResult(
+    input,
+    (enc) =>
+      el('Delimiter', encoded(enc, input.delimiter)) +
       el('MaxKeys', input.maxKeys) +
       el('EncodingType', input.encodingType) +
       el('KeyCount', input.objects.length + input.prefixes.length) +
       el('IsTruncated', input.truncated) +
       el('ContinuationToken', input.continuationToken) +
       el('NextContinuationToken', input.nextContinuationToken) +
-      el('StartAfter', input.startAfter === undefined ? undefined : enc(input.startAfter)) +
+      el('StartAfter', encoded(enc, input.startAfter)) +
       contents(input.objects, enc, input.fetchOwner) +
       commonPrefixes(input.prefixes, enc),
   );
 }
 
-export function listObjectsV1Xml(input: {
-  bucket: string;
-  prefix: string;
-  delimiter?: string;
-  marker: string;
-  nextMarker?: string;
-  maxKeys: number;
-  encodingType?: string;
-  objects: ListedObject[];
-  prefixes: string[];
-  truncated: boolean;
-}): string {
-  const enc = keyEncoder(input.encodingType);
-  return doc(
-    'ListBucketResult',
-    el('Name', input.bucket) +
-      el('Prefix', enc(input.prefix)) +
+export function listObjectsV1Xml(input: Listing & { marker: string; nextMarker?: string }): string {
+  return listBucketResult(
+    input,
+    (enc) =>
       el('Marker', enc(input.marker)) +
-      el('NextMarker', input.nextMarker === undefined ? undefined : enc(input.nextMarker)) +
+      el('NextMarker', encoded(enc, input.nextMarker)) +
       el('MaxKeys', input.maxKeys) +
-      el('Delimiter', input.delimiter === undefined ? undefined : enc(input.delimiter)) +
+      el('Delimiter', encoded(enc, input.delimiter)) +
       el('EncodingType', input.encodingType) +
       el('IsTruncated', input.truncated) +
       contents(input.objects, enc, true) +

@@ -10,7 +10,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import nodemailer from 'nodemailer';
 import type { Attachment } from 'nodemailer/lib/mailer';
-import { closeServer, listenLoopback, LOCAL_HOST, readBody, requirePort, type LocalService } from './common';
+import {
+  closeServer,
+  listenLoopback,
+  LOCAL_HOST,
+  readBody,
+  requirePort,
+  sendAwsJson,
+  type LocalService,
+} from './common';
 import { authenticate, restJsonAuthError, secretsOf } from './service-auth';
 
 export interface SesStartOptions {
@@ -154,14 +162,8 @@ export async function start(opts: SesStartOptions): Promise<LocalService> {
   }
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
-    const reply = (status: number, body: unknown, errorType?: string) => {
-      res.writeHead(status, {
-        'content-type': 'application/json',
-        'x-amzn-requestid': randomUUID(),
-        ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
-      });
-      res.end(JSON.stringify(body));
-    };
+    const reply = (status: number, body: unknown, errorType?: string) =>
+      sendAwsJson(res, 'application/json', status, body, errorType);
     try {
       const path = (req.url ?? '/').split('?')[0];
       const raw = await readBody(req, maxBytes);

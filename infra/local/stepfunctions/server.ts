@@ -12,6 +12,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LOCAL_HOST } from '../port-plan';
+import { sendAwsJson } from '../services/common';
 import { authenticate, jsonAuthError, secretsOf } from '../services/service-auth';
 import { Runner, SfnError, type RunnerOptions } from './runner';
 
@@ -179,14 +180,7 @@ function decodeToken(token: string | undefined): number {
 }
 
 function send(res: ServerResponse, status: number, body: unknown, errorType?: string): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.0',
-    'content-length': Buffer.byteLength(text),
-    'x-amzn-requestid': crypto.randomUUID(),
-    ...(errorType ? { 'x-amzn-errortype': errorType } : {}),
-  });
-  res.end(text);
+  sendAwsJson(res, 'application/x-amz-json-1.0', status, body, errorType);
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {

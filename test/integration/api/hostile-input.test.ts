@@ -6,7 +6,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../../../functions/modules/documents/domain/similarity';
 import { apiClient, tokenFor, type Api } from '../../support/api';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import { ownEmbedded } from '../../support/own-embedded';
 import { rawRequest } from '../../support/http';
 
 /**
@@ -71,7 +71,7 @@ interface Answer {
   text: string;
 }
 
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 let token: string;
 let api: Api;
 let components: Record<string, Schema> = {};
@@ -796,7 +796,6 @@ async function objectsOf(client: Api, into: Record<string, string>): Promise<voi
 }
 
 beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
   const base = embedded.baseUrl;
   token = await tokenFor(base, 'admin2');
   api = apiClient(base, token);
@@ -916,12 +915,11 @@ beforeAll(async () => {
     sha256: 'a'.repeat(64),
   });
   mine.pendingContent = (pending.content as Item).id;
-}, 240_000);
+});
 
-afterAll(async () => {
+afterAll(() => {
   agent.destroy();
   outsider.destroy();
-  await embedded?.stop();
 });
 
 describe('hostile input', () => {

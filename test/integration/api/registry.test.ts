@@ -1,13 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFor } from '../../support/api';
-
-type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  errors?: { path: string; code: string; message: string }[];
-};
+import { apiClient, tokenFor, type Problem } from '../../support/api';
 
 const baseUrl = inject('baseUrl');
 const PERSON = '/api/v1/citizen-registries/persons';

@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFor } from '../../support/api';
+import { apiClient, tokenFor, type Problem } from '../../support/api';
 
-type Problem = {
-  type: string;
-  title: string;
-  status: number;
-  code: string;
-  errors?: { path: string; code: string; message: string }[];
-};
 type Item = { id: string; version: number; code?: string } & Record<string, unknown>;
 
 const baseUrl = inject('baseUrl');

@@ -5,21 +5,14 @@ import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
 import { apiClient, tokenFor, type Api } from '../../support/api';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
-import {
-  citizenIncoming,
-  eventually,
-  sha256Hex,
-  unique,
-  uploadContent,
-  type Doc,
-  type Problem,
-} from './helpers';
+import { ownEmbedded } from '../../support/own-embedded';
+import { eventually } from '../../support/eventually';
+import { citizenIncoming, sha256Hex, unique, uploadContent, type Doc, type Problem } from './helpers';
 
 // Contents of registered documents cannot be changed behind the card's back: reads are pinned to
 // the version verified at upload, and a stored file that is gone is reported on the card and to
 // the admins, never handed out as if whole.
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 let clerk: Api;
 let s3: S3Client;
 const BUCKET = 'karguzar-attachments';
@@ -53,7 +46,6 @@ async function download(docId: string, contentId: string) {
 }
 
 beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
   clerk = apiClient(embedded.baseUrl, await tokenFor(embedded.baseUrl, 'clerk'));
   s3 = new S3Client({
     endpoint: `http://127.0.0.1:${embedded.port + 2}`,
@@ -61,11 +53,10 @@ beforeAll(async () => {
     forcePathStyle: true,
     credentials: LOCAL_AWS_CREDENTIALS,
   });
-}, 240_000);
+});
 
-afterAll(async () => {
+afterAll(() => {
   s3?.destroy();
-  await embedded?.stop();
 });
 
 describe('stored contents stay whole', () => {

@@ -1,27 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, tokenFor, type Api } from '../../support/api';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import { advanceClockTo, clockNow } from '../../support/clock';
+import { ownEmbedded } from '../../support/own-embedded';
 import type { Doc, Problem } from './helpers';
 
 // Registrations placed around Baku midnights (UTC+4): one minute before and after a month's end and
 // a year's end. A filter that used UTC, or months counted from 0, would put them on the wrong side.
 // The year is the one after the embedded clock's (whatever date the suite runs on, or the clock
 // starts at), so every instant lies ahead of the clock, which only moves forward.
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 let clerk: Api;
 const docs: Record<string, Doc> = {};
 let Y = 0;
 let Y1 = 0;
 
 async function moveClockTo(iso: string) {
-  const now = (await (await fetch(`${embedded.baseUrl}/local/clock`)).json()) as { now: string };
-  const advanceMs = Date.parse(iso) - Date.parse(now.now);
-  expect(advanceMs).toBeGreaterThan(0);
-  await fetch(`${embedded.baseUrl}/local/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs }),
-  });
+  expect(Date.parse(iso)).toBeGreaterThan(Date.parse(await clockNow(embedded.baseUrl)));
+  await advanceClockTo(embedded.baseUrl, iso);
 }
 
 async function register(name: string, at: string, extra: Record<string, unknown> = {}) {
@@ -45,11 +40,9 @@ async function ids(query: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
   clerk = apiClient(embedded.baseUrl, await tokenFor(embedded.baseUrl, 'clerk'));
-  const clock = (await (await fetch(`${embedded.baseUrl}/local/clock`)).json()) as { now: string };
   // The Baku year of the clock's now, plus one.
-  Y = new Date(Date.parse(clock.now) + 4 * 3600_000).getUTCFullYear() + 1;
+  Y = new Date(Date.parse(await clockNow(embedded.baseUrl)) + 4 * 3600_000).getUTCFullYear() + 1;
   Y1 = Y + 1;
   await register('nov30', `${Y}-11-30T19:59:00Z`, {
     documentDate: `${Y}-11-30`,
@@ -59,10 +52,6 @@ beforeAll(async () => {
   await register('dec01', `${Y}-11-30T20:01:00Z`, { documentDate: `${Y}-12-01` });
   await register('dec31', `${Y}-12-31T19:59:00Z`);
   await register('jan01', `${Y}-12-31T20:01:00Z`);
-}, 240_000);
-
-afterAll(async () => {
-  await embedded?.stop();
 });
 
 describe('the filter row of the incoming list (Asia/Baku)', () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { apiClient, tokenFor, type Api } from '../../support/api';
+import { apiClient, tokenFor, type Api, type Problem } from '../../support/api';
 
 export type Doc = {
   id: string;
@@ -13,13 +13,7 @@ export type Doc = {
   [key: string]: unknown;
 };
 
-export type Problem = {
-  status: number;
-  code: string;
-  title: string;
-  errors?: Array<{ path: string; code: string; message: string }>;
-  [key: string]: unknown;
-};
+export type { Problem };
 
 const tokens = new Map<string, string>();
 
@@ -73,24 +67,6 @@ export function citizenIncoming(summary: string, extra: Record<string, unknown> 
     summary,
     ...extra,
   };
-}
-
-/**
- * Polls `probe` until it gives a value (a probe that throws — e.g. the server still restarting —
- * counts as "not yet") or `ms` have passed.
- */
-export async function eventually<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  ms = 30_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

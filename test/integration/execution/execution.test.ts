@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   azerbaijanBuiltInCalendar,
   azerbaijanCalendar,
@@ -8,21 +8,14 @@ import {
   calendarDays,
 } from '../../../functions/modules/execution/domain/calendar/working-days';
 import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-filter';
-import { type Api } from '../../support/api';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
-import {
-  as,
-  eventually,
-  citizenIncoming,
-  lookups,
-  unique,
-  type Doc,
-  type Lookups,
-  type Problem,
-} from '../documents/helpers';
+import { type Api, type Problem } from '../../support/api';
+import { advanceClockTo, clockNow } from '../../support/clock';
+import { ownEmbedded } from '../../support/own-embedded';
+import { eventually } from '../../support/eventually';
+import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
 
 // Resolutions, execution and control on a running embedded default of its own (the clock moves).
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 let maildev: string;
 let clerk: Api;
 let head: Api;
@@ -53,17 +46,8 @@ type Mail = { subject: string; to: Array<{ address: string }>; text: string };
 
 const emp = (username: string) => ref.employee.get(username)!;
 
-async function now(): Promise<string> {
-  return ((await (await fetch(`${embedded.baseUrl}/local/clock`)).json()) as { now: string }).now;
-}
-
-async function advance(ms: number) {
-  await fetch(`${embedded.baseUrl}/local/clock`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs: ms }),
-  });
-}
+const now = () => clockNow(embedded.baseUrl);
+const advanceTo = (instant: string) => advanceClockTo(embedded.baseUrl, instant);
 
 async function resolve(doc: Doc, body: Record<string, unknown>) {
   const res = await head.post<Doc>(`/api/v1/documents/${doc.id}/resolutions`, {
@@ -114,15 +98,10 @@ function nextWeekday(date: string): string {
 }
 
 beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
   maildev = `http://127.0.0.1:${Number(new URL(embedded.baseUrl).port) + 6}`;
   clerk = await as(embedded.baseUrl, 'clerk');
   head = await as(embedded.baseUrl, 'head');
   ref = await lookups(clerk);
-}, 240_000);
-
-afterAll(async () => {
-  await embedded?.stop();
 });
 
 describe('resolution, execution and control', () => {
@@ -336,13 +315,13 @@ describe('resolution, execution and control', () => {
     ).toHaveLength(0);
 
     const reminderDay = addWorkingDays(cal, due, -3);
-    await advance(Date.parse(`${reminderDay}T09:00:01+04:00`) - Date.parse(await now()));
+    await advanceTo(`${reminderDay}T09:00:01+04:00`);
     const reminder = await eventually(mailFor(executorEmail, 'Xatırlatma'), 'the reminder');
     expect(reminder.subject).toContain('3 iş günü');
 
     // Past the due date: the overdue notice reaches the executor and the controller.
     const dayAfter = addWorkingDays({ weekend: [], days: [] }, due, 1);
-    await advance(Date.parse(`${dayAfter}T00:00:01+04:00`) - Date.parse(await now()));
+    await advanceTo(`${dayAfter}T00:00:01+04:00`);
     const overdue = await eventually(async () => {
       const found = (await mails()).filter(
         (m) => m.subject.includes(number) && m.subject.startsWith('İcra müddəti keçib'),
@@ -368,7 +347,7 @@ describe('resolution, execution and control', () => {
     const escalated = (m: Mail) =>
       m.subject.includes(number) && m.subject.startsWith('İcra müddəti keçmiş sənəd');
     const nextDay = addWorkingDays(cal, due, 1);
-    await advance(Date.parse(`${nextDay}T09:00:01+04:00`) - Date.parse(await now()));
+    await advanceTo(`${nextDay}T09:00:01+04:00`);
     // One to the controller, one to the author.
     await eventually(
       async () => ((await mails()).filter(escalated).length >= 2 ? true : undefined),
@@ -386,7 +365,7 @@ describe('resolution, execution and control', () => {
     expect((await act(controller, doc.id, r, 'accept')).status).toBe(200);
     expect((await head.get<Doc>(`/api/v1/documents/${doc.id}`)).body.status).toBe('executed');
     const dayAfterNext = addWorkingDays(cal, nextDay, 1);
-    await advance(Date.parse(`${dayAfterNext}T09:00:01+04:00`) - Date.parse(await now()));
+    await advanceTo(`${dayAfterNext}T09:00:01+04:00`);
     await new Promise((r) => setTimeout(r, 2000));
     expect((await mails()).filter(escalated)).toHaveLength(escalations);
     const closed = await controller.get<InboxPage>('/api/v1/inbox/control?open=false');
@@ -415,7 +394,7 @@ describe('resolution, execution and control', () => {
     // Let the stream consumer start the agency's digest machine before the clock moves.
     await new Promise((r) => setTimeout(r, 2000));
     const morning = addWorkingDays(cal, today, 1);
-    await advance(Date.parse(`${morning}T08:00:30+04:00`) - Date.parse(await now()));
+    await advanceTo(`${morning}T08:00:30+04:00`);
     const digest = await eventually(
       async () =>
         (await mails()).find(

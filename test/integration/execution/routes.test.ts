@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Api } from '../../support/api';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
-import {
-  as,
-  eventually,
-  citizenIncoming,
-  lookups,
-  unique,
-  type Doc,
-  type Lookups,
-  type Problem,
-} from '../documents/helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Api, type Problem } from '../../support/api';
+import { advanceClock, clockNow } from '../../support/clock';
+import { ownEmbedded } from '../../support/own-embedded';
+import { eventually } from '../../support/eventually';
+import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
 
 // Routes (marşrut) through the document-route state machine on the local runner, on an embedded
 // default of its own: parallel and sequential endorsement, a rejection and resubmission, the
 // signature by a substitute, and an incoming route of resolution, execution and information.
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 let admin: Api;
 let clerk: Api;
 let ref: Lookups;
@@ -98,15 +91,9 @@ async function operations(api: Api, id: string): Promise<Operation[]> {
 }
 
 beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
   admin = await as(embedded.baseUrl, 'admin');
   clerk = await as(embedded.baseUrl, 'clerk');
   ref = await lookups(clerk);
-}, 240_000);
-
-afterAll(async () => {
-  if (process.env.DEBUG_EMBEDDED) process.stderr.write(embedded.logs().slice(-8000));
-  await embedded?.stop();
 });
 
 describe('route templates', () => {
@@ -374,8 +361,9 @@ describe('substitution periods', () => {
     const task = await taskOf(hr, doc.id, 'endorsement');
 
     // The period covers today: the task moves at once (its start, 00:00 Baku, has passed).
-    const clock = (await (await fetch(`${embedded.baseUrl}/local/clock`)).json()) as { now: string };
-    const today = new Date(Date.parse(clock.now) + 4 * 3_600_000).toISOString().slice(0, 10);
+    const today = new Date(Date.parse(await clockNow(embedded.baseUrl)) + 4 * 3_600_000)
+      .toISOString()
+      .slice(0, 10);
     const sub = await admin.post<{ id: string }>('/api/v1/substitutions', {
       employeeId: emp('hr'),
       substituteId: emp('hrinspector'),
@@ -393,11 +381,7 @@ describe('substitution periods', () => {
     expect(away.body.items.some((i) => i.line.assignmentId === task.id)).toBe(false);
 
     // After the last day the rest returns to the official.
-    await fetch(`${embedded.baseUrl}/local/clock`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ advanceMs: 2 * 86_400_000 }),
-    });
+    await advanceClock(embedded.baseUrl, 2 * 86_400_000);
     await eventually(async () => {
       const page = await hr.get<InboxPage>('/api/v1/inbox/approval?open=true');
       const line = page.body.items.find((i) => i.line.assignmentId === task.id);

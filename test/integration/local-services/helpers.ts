@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 import { tmpdir } from 'node:os';
+import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../infra/local/services/common';
 import { signRequest } from '../../../infra/local/services/sigv4';
@@ -12,6 +13,41 @@ export const region = LOCAL_AWS_REGION;
 export async function tempDataDir(name: string): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), `karguzar-${name}-`));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A local service of the tests on a data folder of their own: the folder is made and `launch`
+ * starts the service there (and connects the tests' clients) before the tests; after them the
+ * service last started is closed and the folder removed. `restart` starts it again on the same
+ * folder — by `launch` or another start (a later clock) — once a test has closed it.
+ */
+export function serviceOnTempDir<S extends { close(): Promise<void> }>(
+  name: string,
+  launch: (dataDir: string) => Promise<S>,
+) {
+  let data: Awaited<ReturnType<typeof tempDataDir>> | undefined;
+  let running: S | undefined;
+  const dir = () => {
+    if (!data) throw new Error(`the data folder of ${name} is made before the tests`);
+    return data.dir;
+  };
+  beforeAll(async () => {
+    data = await tempDataDir(name);
+    running = await launch(data.dir);
+  });
+  afterAll(async () => {
+    await running?.close();
+    await data?.remove();
+  });
+  return {
+    get dir() {
+      return dir();
+    },
+    async restart(start: (dataDir: string) => Promise<S> = launch): Promise<S> {
+      running = await start(dir());
+      return running;
+    },
+  };
 }
 
 /** The S3 error a call ends with (fails the test when it succeeds). */

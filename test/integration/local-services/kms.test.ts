@@ -22,38 +22,28 @@ import {
   VerifyCommand,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createKmsClient,
   KmsDocumentSigner,
   verifyEcdsaSha256,
 } from '../../../functions/platform/adapters/kms/document-signer.adapter';
 import { start, type KmsService } from '../../../infra/local/services/kms';
-import { credentials, region, tempDataDir } from './helpers';
+import { credentials, region, serviceOnTempDir, tempDataDir } from './helpers';
 
 describe('local KMS endpoint with the KMS signer adapter', () => {
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let service: KmsService;
   let client: KMSClient;
   let signer: KmsDocumentSigner;
 
-  const connect = (svc: KmsService) => {
-    client = createKmsClient({ region, endpoint: svc.endpoint, credentials });
+  const data = serviceOnTempDir('kms', async (dataDir) => {
+    service = await start({ dataDir, port: 0 });
+    client = createKmsClient({ region, endpoint: service.endpoint, credentials });
     signer = new KmsDocumentSigner(
-      { region, endpoint: svc.endpoint, credentials, keyId: 'alias/karguzar-signing' },
+      { region, endpoint: service.endpoint, credentials, keyId: 'alias/karguzar-signing' },
       client,
     );
-  };
-
-  beforeAll(async () => {
-    data = await tempDataDir('kms');
-    service = await start({ dataDir: data.dir, port: 0 });
-    connect(service);
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await data?.remove();
+    return service;
   });
 
   it('creates alias/karguzar-signing on start, backed by an ECC_NIST_P256 signing key', async () => {
@@ -278,8 +268,7 @@ describe('local KMS endpoint with the KMS signer adapter', () => {
     await service.close();
 
     // Act
-    service = await start({ dataDir: data.dir, port: 0 });
-    connect(service);
+    await data.restart();
     const after = await signer.verify(document, before.signature);
 
     // Assert

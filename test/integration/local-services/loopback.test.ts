@@ -4,23 +4,21 @@ import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localPorts } from '../../../infra/local/port-plan';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import { ownEmbedded } from '../../support/own-embedded';
 
 // Nothing of the embedded default may answer beyond 127.0.0.1: on Linux every 127.x.y.z address is
 // the loopback interface, so a listener on 0.0.0.0 (or ::) answers on 127.0.0.2 too, one on
 // 127.0.0.1 does not. A probe once read both tenants' data through DynamoDB Local that way.
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 let control: Server;
 
 beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
   control = createServer((socket) => socket.destroy());
   await new Promise<void>((resolve) => control.listen(0, '0.0.0.0', resolve));
-}, 240_000);
+});
 
 afterAll(async () => {
   await new Promise((resolve) => control?.close(resolve));
-  await embedded?.stop();
 });
 
 /** Tries a TCP connection: accepted, refused, or something else (the error code). */

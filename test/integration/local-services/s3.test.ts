@@ -8,36 +8,27 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import { createS3Client, S3ObjectStore } from '../../../functions/platform/adapters/s3/object-store.adapter';
 import { start, type S3Service } from '../../../infra/local/services/s3';
-import { credentials, region, s3Error, tempDataDir } from './helpers';
+import { credentials, region, s3Error, serviceOnTempDir } from './helpers';
 
 const buckets = { attachments: 'karguzar-attachments', archive: 'karguzar-archive' };
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('base64');
 
 describe('local S3 endpoint with the S3 adapter', () => {
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let service: S3Service;
   let client: S3Client;
   let store: S3ObjectStore;
 
-  const connect = (svc: S3Service) => {
-    client = createS3Client({ region, endpoint: svc.endpoint, credentials });
-    store = new S3ObjectStore({ region, endpoint: svc.endpoint, credentials, buckets }, client);
+  const startOn = async (dataDir: string, now?: () => Date) => {
+    service = await start({ dataDir, port: 0, ...(now ? { now } : {}) });
+    client = createS3Client({ region, endpoint: service.endpoint, credentials });
+    store = new S3ObjectStore({ region, endpoint: service.endpoint, credentials, buckets }, client);
+    return service;
   };
-
-  beforeAll(async () => {
-    data = await tempDataDir('s3');
-    service = await start({ dataDir: data.dir, port: 0 });
-    connect(service);
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await data?.remove();
-  });
+  const data = serviceOnTempDir('s3', (dataDir) => startOn(dataDir));
 
   it('reports healthy with both buckets created', async () => {
     // Act
@@ -335,8 +326,7 @@ describe('local S3 endpoint with the S3 adapter', () => {
     it('keeps enforcing the rules after a restart on the same data folder', async () => {
       // Arrange
       await service.close();
-      service = await start({ dataDir: data.dir, port: 0 });
-      connect(service);
+      await data.restart();
 
       // Act
       const head = await client.send(
@@ -356,8 +346,7 @@ describe('local S3 endpoint with the S3 adapter', () => {
       // Arrange: a service whose clock is past the retention date
       await service.close();
       const later = new Date(retainUntil.getTime() + 1000);
-      service = await start({ dataDir: data.dir, port: 0, now: () => later });
-      connect(service);
+      await data.restart((dataDir) => startOn(dataDir, () => later));
 
       // Act
       const del = await client.send(

@@ -1,31 +1,24 @@
 import { appendFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSnsClient, SnsSmsSender } from '../../../functions/platform/adapters/sms/sns-sms.adapter';
 import { start, type SnsService } from '../../../infra/local/services/sns';
-import { credentials, region, tempDataDir } from './helpers';
+import { credentials, region, serviceOnTempDir } from './helpers';
 
 describe('local SNS endpoint with the SMS adapter', () => {
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let service: SnsService;
   let client: SNSClient;
   let sender: SnsSmsSender;
 
-  const connect = (svc: SnsService) => {
-    client = createSnsClient({ region, endpoint: svc.endpoint, credentials });
-    sender = new SnsSmsSender({ region, endpoint: svc.endpoint, credentials, senderId: 'Karguzar' }, client);
-  };
-
-  beforeAll(async () => {
-    data = await tempDataDir('sns');
-    service = await start({ dataDir: data.dir, port: 0 });
-    connect(service);
-  });
-
-  afterAll(async () => {
-    await service?.close();
-    await data?.remove();
+  const data = serviceOnTempDir('sns', async (dataDir) => {
+    service = await start({ dataDir, port: 0 });
+    client = createSnsClient({ region, endpoint: service.endpoint, credentials });
+    sender = new SnsSmsSender(
+      { region, endpoint: service.endpoint, credentials, senderId: 'Karguzar' },
+      client,
+    );
+    return service;
   });
 
   it('puts a published SMS in the outbox', async () => {
@@ -78,8 +71,7 @@ describe('local SNS endpoint with the SMS adapter', () => {
     // Arrange: a crash mid-append leaves a line without its newline
     await service.close();
     await appendFile(join(data.dir, 'sms', 'outbox.jsonl'), '{"id":"torn","seq":');
-    service = await start({ dataDir: data.dir, port: 0 });
-    connect(service);
+    await data.restart();
 
     // Act
     const next = await sender.send({ phone: '+994701234567', text: 'yenidən başladıqdan sonra' });

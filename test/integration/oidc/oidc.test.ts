@@ -57,6 +57,22 @@ const goodClaims = {
 describe('local OIDC provider mounted under /oidc', () => {
   let data: { dir: string; remove(): Promise<void> };
   let oidc: RunningOidc;
+  /** An authorization request of the web client (code flow, scope openid) with the given parameters. */
+  const authUrl = (params: Record<string, string>) => {
+    const url = new URL(`${oidc.issuer}/auth`);
+    url.search = new URLSearchParams({
+      client_id: CLIENT_ID,
+      redirect_uri: oidc.redirectUri,
+      response_type: 'code',
+      scope: 'openid',
+      ...params,
+    }).toString();
+    return url;
+  };
+  const S256 = {
+    code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    code_challenge_method: 'S256',
+  };
 
   beforeAll(async () => {
     data = await tempDir();
@@ -140,14 +156,7 @@ describe('local OIDC provider mounted under /oidc', () => {
 
   it('requires PKCE: an authorization request without code_challenge is refused', async () => {
     // Arrange
-    const url = new URL(`${oidc.issuer}/auth`);
-    url.search = new URLSearchParams({
-      client_id: CLIENT_ID,
-      redirect_uri: oidc.redirectUri,
-      response_type: 'code',
-      scope: 'openid',
-      state: 's1',
-    }).toString();
+    const url = authUrl({ state: 's1' });
 
     // Act
     const res = await fetch(url, { redirect: 'manual' });
@@ -162,15 +171,7 @@ describe('local OIDC provider mounted under /oidc', () => {
   });
 
   it('refuses the plain PKCE method', async () => {
-    const url = new URL(`${oidc.issuer}/auth`);
-    url.search = new URLSearchParams({
-      client_id: CLIENT_ID,
-      redirect_uri: oidc.redirectUri,
-      response_type: 'code',
-      scope: 'openid',
-      code_challenge: 'a'.repeat(43),
-      code_challenge_method: 'plain',
-    }).toString();
+    const url = authUrl({ code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' });
 
     const res = await fetch(url, { redirect: 'manual' });
 
@@ -260,16 +261,7 @@ describe('local OIDC provider mounted under /oidc', () => {
       headers: Record<string, string>,
       uiLocales?: string,
     ): Promise<{ status: number; html: string }> {
-      const url = new URL(`${oidc.issuer}/auth`);
-      url.search = new URLSearchParams({
-        client_id: CLIENT_ID,
-        redirect_uri: oidc.redirectUri,
-        response_type: 'code',
-        scope: 'openid',
-        code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-        code_challenge_method: 'S256',
-        ...(uiLocales ? { ui_locales: uiLocales } : {}),
-      }).toString();
+      const url = authUrl({ ...S256, ...(uiLocales ? { ui_locales: uiLocales } : {}) });
       const start = await fetch(url, { redirect: 'manual', headers });
       const cookies = start.headers
         .getSetCookie()
@@ -311,15 +303,7 @@ describe('local OIDC provider mounted under /oidc', () => {
       username: DEMO_USER.username,
       password: DEMO_USER.password,
     });
-    const jar = flow.cookies;
-    const send = async (url: URL, init: RequestInit = {}): Promise<Response> => {
-      const headers = new Headers(init.headers);
-      const cookie = jar.header(url);
-      if (cookie) headers.set('cookie', cookie);
-      const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-      jar.store(res, url);
-      return res;
-    };
+    const send = (url: URL, init?: RequestInit) => flow.cookies.fetch(url, init);
     const endSession = new URL(`${oidc.issuer}/session/end`);
     endSession.search = new URLSearchParams({
       id_token_hint: flow.idToken ?? '',
@@ -337,18 +321,7 @@ describe('local OIDC provider mounted under /oidc', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ xsrf, logout: 'yes' }).toString(),
     });
-    const again = await send(
-      new URL(
-        `${oidc.issuer}/auth?${new URLSearchParams({
-          client_id: CLIENT_ID,
-          redirect_uri: oidc.redirectUri,
-          response_type: 'code',
-          scope: 'openid',
-          code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
-          code_challenge_method: 'S256',
-        }).toString()}`,
-      ),
-    );
+    const again = await send(authUrl(S256));
 
     // Assert
     expect(flow.idToken).toBeTruthy();

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, tokenFor } from '../../support/api';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import { ownEmbedded } from '../../support/own-embedded';
 
 type Doc = { id: string; registration?: { seq: number; number: string; journalId: string } };
 
-let embedded: RunningEmbedded;
-
-beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
-});
-
-afterAll(async () => {
-  await embedded?.stop();
-});
+const embedded = ownEmbedded();
 
 describe('registration under a crash', () => {
   it('after kill -9 under load, every acknowledged registration exists with its number and the journal has no gap', async () => {

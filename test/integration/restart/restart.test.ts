@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiClient, tokenFor } from '../../support/api';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import { ownEmbedded } from '../../support/own-embedded';
 
 type Item = { id: string; version: number; name: { az: string } };
 
-let embedded: RunningEmbedded;
-
-beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
-});
-
-afterAll(async () => {
-  await embedded?.stop();
-});
+const embedded = ownEmbedded();
 
 describe('the embedded default keeps its data', () => {
   it('survives kill -9 and a restart: acknowledged writes, versions, seed and tokens are all there', async () => {

@@ -1,21 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { azerbaijanBuiltInCalendar } from '../../../functions/modules/execution/domain/calendar/azerbaijan';
 import { addWorkingDays } from '../../../functions/modules/execution/domain/calendar/working-days';
 import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-filter';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
-import {
-  as,
-  eventually,
-  citizenIncoming,
-  lookups,
-  unique,
-  type Doc,
-  type Lookups,
-} from '../documents/helpers';
+import { advanceClockTo, clockNow } from '../../support/clock';
+import { eventually } from '../../support/eventually';
+import { ownEmbedded } from '../../support/own-embedded';
+import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
 
 // kill -9 of the embedded default while route approvals and an execution deadline are pending:
 // no task is lost, the route goes on after the restart, and the reminder fires at its planned time.
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 let ref: Lookups;
 
 type Assignment = { id: string; kind: string; status: string; actions: string[] };
@@ -24,29 +18,12 @@ type InboxPage = { items: Array<{ document: Doc; line: { assignmentId: string } 
 type Mail = { subject: string };
 
 const emp = (username: string) => ref.employee.get(username)!;
-const clockUrl = () => `${embedded.baseUrl}/local/clock`;
 const maildev = () => `http://127.0.0.1:${embedded.port + 6}/api/email`;
-
-async function now(): Promise<string> {
-  return ((await (await fetch(clockUrl())).json()) as { now: string }).now;
-}
-
-async function advanceTo(instant: string): Promise<void> {
-  const ms = Date.parse(instant) - Date.parse(await now());
-  await fetch(clockUrl(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs: ms }),
-  });
-}
+const now = () => clockNow(embedded.baseUrl);
+const advanceTo = (instant: string) => advanceClockTo(embedded.baseUrl, instant);
 
 beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
   ref = await lookups(await as(embedded.baseUrl, 'clerk'));
-}, 240_000);
-
-afterAll(async () => {
-  await embedded?.stop();
 });
 
 describe('kill -9 with pending approvals and deadlines', () => {

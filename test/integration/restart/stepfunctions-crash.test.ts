@@ -7,47 +7,26 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
+import { describe, expect, it } from 'vitest';
+import { ownEmbedded } from '../../support/own-embedded';
+import { advanceClock, clockNow } from '../../support/clock';
+import { eventually } from '../../support/eventually';
 
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const sfn = () =>
   new SFNClient({ endpoint: `http://127.0.0.1:${embedded.port + 4}`, region: 'eu-central-1', credentials });
 const arn = (name: string) => `arn:aws:states:us-east-1:000000000000:stateMachine:karguzar-${name}`;
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
 async function status(executionArn: string): Promise<string | undefined> {
   return (await sfn().send(new DescribeExecutionCommand({ executionArn }))).status;
 }
-
-async function clockNow(): Promise<number> {
-  const res = await fetch(`${embedded.baseUrl}/local/clock`);
-  return Date.parse(((await res.json()) as { now: string }).now);
-}
-
-beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
-});
-
-afterAll(async () => {
-  await embedded?.stop();
-});
 
 describe('Step Functions in the embedded default survive kill -9', () => {
   it('a timer and a task-token wait both complete after a crash and restart, the timer at its original time', async () => {
     // Arrange: a notification due in 10 minutes (clock time) and a human step waiting on its token.
     const subject = `Son tarix xatırlatması ${Math.random().toString(36).slice(2, 8)}`;
-    const notifyAt = new Date((await clockNow()) + 10 * 60_000).toISOString();
+    const notifyAt = new Date(Date.parse(await clockNow(embedded.baseUrl)) + 10 * 60_000).toISOString();
     const timer = await sfn().send(
       new StartExecutionCommand({
         stateMachineArn: arn('scheduled-notification'),
@@ -77,9 +56,10 @@ describe('Step Functions in the embedded default survive kill -9', () => {
       credentials,
     });
     const inbox = new DynamoTaskInbox(DynamoDBDocumentClient.from(dynamo), 'karguzar');
-    const token = await until(
-      'the task token on the assignment',
+    const token = await eventually(
       async () => (await inbox.get('demo1', assignmentId))?.taskToken,
+      'the task token on the assignment',
+      60_000,
     );
     dynamo.destroy();
 
@@ -91,30 +71,24 @@ describe('Step Functions in the embedded default survive kill -9', () => {
     await sfn().send(
       new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ outcome: 'approved' }) }),
     );
-    expect(
-      await until('human step to finish', async () =>
-        (await status(human.executionArn!)) === 'SUCCEEDED' ? 'ok' : undefined,
-      ),
-    ).toBe('ok');
+    await eventually(
+      async () => ((await status(human.executionArn!)) === 'SUCCEEDED' ? 'ok' : undefined),
+      'human step to finish',
+      60_000,
+    );
 
     // The timer has not fired early: advance the clock to just before, then past, its time.
     expect(await status(timer.executionArn!)).toBe('RUNNING');
-    const remaining = Date.parse(notifyAt) - (await clockNow());
-    await fetch(`${embedded.baseUrl}/local/clock`, {
-      method: 'POST',
-      body: JSON.stringify({ advanceMs: Math.max(0, remaining - 60_000) }),
-    });
+    const remaining = Date.parse(notifyAt) - Date.parse(await clockNow(embedded.baseUrl));
+    await advanceClock(embedded.baseUrl, remaining - 60_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await status(timer.executionArn!)).toBe('RUNNING');
-    await fetch(`${embedded.baseUrl}/local/clock`, {
-      method: 'POST',
-      body: JSON.stringify({ advanceMs: 61_000 }),
-    });
-    expect(
-      await until('timer to fire', async () =>
-        (await status(timer.executionArn!)) === 'SUCCEEDED' ? 'ok' : undefined,
-      ),
-    ).toBe('ok');
+    await advanceClock(embedded.baseUrl, 61_000);
+    await eventually(
+      async () => ((await status(timer.executionArn!)) === 'SUCCEEDED' ? 'ok' : undefined),
+      'timer to fire',
+      60_000,
+    );
 
     // Assert: the e-mail went through the local SES endpoint to maildev, exactly once.
     const mails = (await (await fetch(`http://127.0.0.1:${embedded.port + 6}/api/email`)).json()) as {

@@ -1,18 +1,20 @@
 import type { Substitution } from '../../../functions/modules/org/domain/org';
 import { ListExecutionsCommand, ListStateMachinesCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-filter';
 import { WRITE_STAMP } from '../../../infra/local/dynamo-journal';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../infra/local/services/common';
 import { type Api } from '../../support/api';
-import { startEmbeddedProcess, type RunningEmbedded } from '../../support/embedded';
-import { as, eventually, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
+import { advanceClockTo, clockNow } from '../../support/clock';
+import { eventually } from '../../support/eventually';
+import { ownEmbedded } from '../../support/own-embedded';
+import { as, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
 
 // kill -9 of the embedded default right after a substitution ended and moved a signing task back
 // from the deputy to the head (a delete of the deputy's inbox line, a put of the head's): after the
 // restart the deputy's line must stay deleted (the write journal once put it back, open, "on behalf
 // of" the head, and it stayed open after the head signed).
-let embedded: RunningEmbedded;
+const embedded = ownEmbedded();
 let ref: Lookups;
 
 type Assignment = { id: string; kind: string; status: string; actions: string[] };
@@ -22,20 +24,8 @@ type InboxPage = {
 };
 
 const emp = (username: string) => ref.employee.get(username)!;
-const clockUrl = () => `${embedded.baseUrl}/local/clock`;
-
-async function now(): Promise<string> {
-  return ((await (await fetch(clockUrl())).json()) as { now: string }).now;
-}
-
-async function advanceTo(instant: number): Promise<void> {
-  const res = await fetch(clockUrl(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ advanceMs: Math.max(0, instant - Date.parse(await now())) }),
-  });
-  expect(res.status).toBe(200);
-}
+const now = () => clockNow(embedded.baseUrl);
+const advanceTo = (instant: number) => advanceClockTo(embedded.baseUrl, instant);
 
 /** The document's lines in a user's approval list (Razılaşdırmaya gələnlər), open or not. */
 async function approvalLines(api: Api, docId: string) {
@@ -67,12 +57,7 @@ async function periodDone(s: { id: string; version: number }): Promise<void> {
 }
 
 beforeAll(async () => {
-  embedded = await startEmbeddedProcess();
   ref = await lookups(await as(embedded.baseUrl, 'clerk'));
-}, 240_000);
-
-afterAll(async () => {
-  await embedded?.stop();
 });
 
 describe('kill -9 right after a substitution ended', () => {

@@ -1,8 +1,8 @@
 'use client';
 
-import { DataTable, ListSection } from '../../ui/data-table';
+import { DataTable } from '../../ui/data-table';
 import { treeOptions } from '../documents/form/lookups';
-import { EditorPanel, EditorToolbar, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
 import { CheckboxGroup, TextField } from '../../ui/fields';
 import { draftsOf, stagesOf, stagesSummary, toDraft, type StageDraft } from './model';
 import { StageEditor } from './stage-editor';
@@ -58,58 +58,58 @@ export function ApprovalRouteTemplatesPage() {
   const items = [...(list.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, locale));
 
   return (
-    <>
-      <h1>{t('route.admin.title')}</h1>
-      <p className="lead">{t('route.admin.intro')}</p>
-      <EditorToolbar editor={editor} label={t('route.admin.add')} />
-      <EditorPanel editor={editor} createTitle={t('route.admin.add')} editTitle={t('route.admin.edit')}>
-        <TextField label={t('route.admin.name')} {...editor.bind('name')} required />
-        <CheckboxGroup
-          legend={t('route.admin.kinds')}
-          options={documentKinds.map((k) => ({ value: k, label: t(`doc.kinds.${k}`) }))}
-          {...editor.bind('kinds')}
-        />
-        <CheckboxGroup
-          legend={t('route.admin.classifications')}
-          options={treeOptions(classifications.data ?? [], locale)}
-          {...editor.bind('classificationIds')}
-        />
-        <p className="hint route-hint">{t('route.admin.classificationsHint')}</p>
-        <StageEditor
-          value={editor.form.stages}
-          onChange={(stages) => editor.set('stages', stages)}
-          errors={editor.fieldErrors}
-          people={people.data}
-        />
-      </EditorPanel>
-      <ListSection
-        id="route-templates-table"
-        title={t('route.admin.list')}
-        load={list}
-        otherError={people.error ?? classifications.error}
-        empty={items.length === 0}
-      >
-        <DataTable
-          rows={items}
-          columns={[
-            { header: t('route.admin.name'), cell: (x) => x.name },
-            {
-              header: t('route.admin.kinds'),
-              cell: (x) => x.kinds.map((k) => t(`doc.kinds.${k}`)).join(', '),
-            },
-            {
-              header: t('route.admin.classifications'),
-              cell: (x) =>
-                x.classificationIds.length > 0
-                  ? x.classificationIds.map(classificationName).join(', ')
-                  : t('route.admin.anyClassification'),
-            },
-            { header: t('route.stagesHeading'), cell: (x) => stagesSummary(t, x.stages) },
-          ]}
-          editName={(x) => x.name}
-          onEdit={editor.open}
-        />
-      </ListSection>
-    </>
+    <EditorPage
+      editor={editor}
+      text={editorPageText(t, 'route.admin')}
+      list={{
+        id: 'route-templates-table',
+        load: list,
+        otherError: people.error ?? classifications.error,
+        empty: items.length === 0,
+      }}
+      fields={
+        <>
+          <TextField label={t('route.admin.name')} {...editor.bind('name')} required />
+          <CheckboxGroup
+            legend={t('route.admin.kinds')}
+            options={documentKinds.map((k) => ({ value: k, label: t(`doc.kinds.${k}`) }))}
+            {...editor.bind('kinds')}
+          />
+          <CheckboxGroup
+            legend={t('route.admin.classifications')}
+            options={treeOptions(classifications.data ?? [], locale)}
+            {...editor.bind('classificationIds')}
+          />
+          <p className="hint route-hint">{t('route.admin.classificationsHint')}</p>
+          <StageEditor
+            value={editor.form.stages}
+            onChange={(stages) => editor.set('stages', stages)}
+            errors={editor.fieldErrors}
+            people={people.data}
+          />
+        </>
+      }
+    >
+      <DataTable
+        rows={items}
+        columns={[
+          { header: t('route.admin.name'), cell: (x) => x.name },
+          {
+            header: t('route.admin.kinds'),
+            cell: (x) => x.kinds.map((k) => t(`doc.kinds.${k}`)).join(', '),
+          },
+          {
+            header: t('route.admin.classifications'),
+            cell: (x) =>
+              x.classificationIds.length > 0
+                ? x.classificationIds.map(classificationName).join(', ')
+                : t('route.admin.anyClassification'),
+          },
+          { header: t('route.stagesHeading'), cell: (x) => stagesSummary(t, x.stages) },
+        ]}
+        editName={(x) => x.name}
+        onEdit={editor.open}
+      />
+    </EditorPage>
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { stageKinds, stageModes, type ApprovalPeople, type StageKind, type StageMode } from './api';
-import { SelectField, TextField } from '../../ui/fields';
+import { optionsOf, SelectField, TextField, type Option } from '../../ui/fields';
 import { DateField, RadioGroup } from '../documents/form/controls';
 import {
   deadlineForms,
@@ -25,6 +25,41 @@ function participantsError(errors: Errors, index: number): string | undefined {
   if (errors[at]) return errors[at];
   const key = Object.keys(errors).find((k) => k.startsWith(`${at}.`) && errors[k]);
   return key ? errors[key] : undefined;
+}
+
+/** A pick list of positions or people and the button that adds the one chosen to the stage. */
+function AddParticipant(props: {
+  label: string;
+  name: string;
+  options: Option[];
+  addLabel: string;
+  onAdd: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const [chosen, setChosen] = useState('');
+  return (
+    <div className="field-row route-add-row">
+      <SelectField
+        label={props.label}
+        name={props.name}
+        value={chosen}
+        onChange={setChosen}
+        options={props.options}
+        emptyLabel={t('common.choose')}
+      />
+      <button
+        type="button"
+        className="small"
+        disabled={!chosen}
+        onClick={() => {
+          props.onAdd(chosen);
+          setChosen('');
+        }}
+      >
+        {props.addLabel}
+      </button>
+    </div>
+  );
 }
 
 interface StageProps {
@@ -52,8 +87,6 @@ function StageFields({
 }: StageProps) {
   const { t, locale } = useI18n();
   const id = useId();
-  const [position, setPosition] = useState('');
-  const [person, setPerson] = useState('');
   const n = index + 1;
   const set = (patch: Partial<StageDraft>) => onChange({ ...draft, ...patch });
   const named = new Set(draft.participants.map(participantKey));
@@ -72,7 +105,7 @@ function StageFields({
             name={`${at}.kind`}
             value={draft.kind}
             onChange={(v) => set({ kind: v as StageKind })}
-            options={stageKinds.map((k) => ({ value: k, label: t(`route.kinds.${k}`) }))}
+            options={optionsOf(stageKinds, (k) => t(`route.kinds.${k}`))}
             errors={errors}
             required
           />
@@ -81,7 +114,7 @@ function StageFields({
             name={`${at}.mode`}
             value={draft.mode}
             onChange={(v) => set({ mode: v as StageMode })}
-            options={stageModes.map((m) => ({ value: m, label: t(`route.modes.${m}`) }))}
+            options={optionsOf(stageModes, (m) => t(`route.modes.${m}`))}
             errors={errors}
             required
           />
@@ -120,48 +153,20 @@ function StageFields({
               })}
             </ul>
           )}
-          <div className="field-row route-add-row">
-            <SelectField
-              label={t('route.editor.position')}
-              name={`${at}.addPosition`}
-              value={position}
-              onChange={setPosition}
-              options={positions}
-              emptyLabel={t('common.choose')}
-            />
-            <button
-              type="button"
-              className="small"
-              disabled={!position}
-              onClick={() => {
-                set({ participants: [...draft.participants, { positionId: position }] });
-                setPosition('');
-              }}
-            >
-              {t('route.editor.addPosition')}
-            </button>
-          </div>
-          <div className="field-row route-add-row">
-            <SelectField
-              label={t('route.editor.person')}
-              name={`${at}.addPerson`}
-              value={person}
-              onChange={setPerson}
-              options={persons}
-              emptyLabel={t('common.choose')}
-            />
-            <button
-              type="button"
-              className="small"
-              disabled={!person}
-              onClick={() => {
-                set({ participants: [...draft.participants, { employeeId: person }] });
-                setPerson('');
-              }}
-            >
-              {t('route.editor.addPerson')}
-            </button>
-          </div>
+          <AddParticipant
+            label={t('route.editor.position')}
+            name={`${at}.addPosition`}
+            options={positions}
+            addLabel={t('route.editor.addPosition')}
+            onAdd={(positionId) => set({ participants: [...draft.participants, { positionId }] })}
+          />
+          <AddParticipant
+            label={t('route.editor.person')}
+            name={`${at}.addPerson`}
+            options={persons}
+            addLabel={t('route.editor.addPerson')}
+            onAdd={(employeeId) => set({ participants: [...draft.participants, { employeeId }] })}
+          />
           {participantsErr ? (
             <p id={`${id}-perr`} className="field-error">
               {participantsErr}

@@ -235,35 +235,26 @@ export interface DocumentLookups {
   counterparts: ReferenceItem[];
 }
 
+/** The reference list behind each list of the lookups. */
+const lookupLists: Record<Exclude<keyof DocumentLookups, 'employees'>, string> = {
+  documentTypes: 'document-types',
+  deliveryForms: 'delivery-forms',
+  physicalForms: 'physical-forms',
+  classifications: 'classifications',
+  nomenclature: 'nomenclature',
+  journals: 'journals',
+  counterparts: 'counterparts',
+};
+
 export async function loadLookups(): Promise<DocumentLookups> {
-  const ref = (list: string) => listAll<ReferenceItem>(`/reference/${list}`);
-  const [
-    employees,
-    documentTypes,
-    deliveryForms,
-    physicalForms,
-    classifications,
-    nomenclature,
-    journals,
-    counterparts,
-  ] = await Promise.all([
+  const [employees, references] = await Promise.all([
     listAll<Person>('/employees'),
-    ref('document-types'),
-    ref('delivery-forms'),
-    ref('physical-forms'),
-    ref('classifications'),
-    ref('nomenclature'),
-    ref('journals'),
-    ref('counterparts'),
+    Promise.all(
+      Object.entries(lookupLists).map(async ([field, list]) => [
+        field,
+        await listAll<ReferenceItem>(`/reference/${list}`),
+      ]),
+    ),
   ]);
-  return {
-    employees,
-    documentTypes,
-    deliveryForms,
-    physicalForms,
-    classifications,
-    nomenclature,
-    journals,
-    counterparts,
-  };
+  return { employees, ...Object.fromEntries(references) } as DocumentLookups;
 }

@@ -1,7 +1,14 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { CheckboxField, fieldErrorsOf, ProblemAlert, SelectField, StatusMessage } from '../../ui/fields';
+import {
+  CheckboxField,
+  fieldErrorsOf,
+  FormActions,
+  ProblemAlert,
+  SelectField,
+  StatusMessage,
+} from '../../ui/fields';
 import { Loading } from '../../ui/loading';
 import { getMyNotifications, updateMyNotifications, type MyNotifications } from './api';
 import { locales, useI18n, type Locale } from '../../lib/i18n';
@@ -100,11 +107,7 @@ export function NotificationsPage() {
               loaded.reload();
             }}
           />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={saving}>
-              {saving ? t('form.saving') : t('form.save')}
-            </button>
-          </div>
+          <FormActions busy={saving} />
         </form>
       ) : null}
       <StatusMessage message={saved} />

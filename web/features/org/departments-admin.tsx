@@ -1,6 +1,6 @@
 'use client';
 
-import { EditorPanel, EditorToolbar, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
 import {
   CheckboxField,
   LocalizedFields,
@@ -9,7 +9,6 @@ import {
   cleanText,
   emptyText,
 } from '../../ui/fields';
-import { ListSection } from '../../ui/data-table';
 import { listAll } from '../../lib/api';
 import { pickText, useI18n, type LocalizedText } from '../../lib/i18n';
 import { buildTree, flattenTree, subtreeIds, type TreeNode } from '../../lib/tree';
@@ -122,46 +121,38 @@ export function DepartmentsPage() {
   );
 
   return (
-    <>
-      <h1>{t('admin.departments.title')}</h1>
-      <p className="lead">{t('admin.departments.intro')}</p>
-      <EditorToolbar editor={editor} label={t('admin.departments.add')} />
-      <EditorPanel
-        editor={editor}
-        createTitle={t('admin.departments.add')}
-        editTitle={t('admin.departments.edit')}
-      >
-        <LocalizedFields legend={t('admin.departments.name')} {...editor.bind('name')} required />
-        <TextField
-          label={t('admin.departments.code')}
-          {...editor.bind('code')}
-          required
-          hint={t('admin.departments.codeHint')}
-        />
-        <SelectField
-          label={t('admin.departments.parent')}
-          {...editor.bind('parentId')}
-          options={parentOptions}
-          emptyLabel={t('admin.departments.noParent')}
-        />
-        {editor.mode === 'edit' ? (
-          <SelectField
-            label={t('admin.departments.headPosition')}
-            {...editor.bind('headPositionId')}
-            options={headOptions}
-            emptyLabel={t('common.none')}
+    <EditorPage
+      editor={editor}
+      text={editorPageText(t, 'admin.departments')}
+      list={{ id: 'dept-tree', load: data, empty: departments.length === 0 }}
+      fields={
+        <>
+          <LocalizedFields legend={t('admin.departments.name')} {...editor.bind('name')} required />
+          <TextField
+            label={t('admin.departments.code')}
+            {...editor.bind('code')}
+            required
+            hint={t('admin.departments.codeHint')}
           />
-        ) : null}
-        <CheckboxField label={t('common.active')} {...editor.check('active')} errors={editor.fieldErrors} />
-      </EditorPanel>
-      <ListSection
-        id="dept-tree"
-        title={t('admin.departments.structure')}
-        load={data}
-        empty={departments.length === 0}
-      >
-        {tree.length > 0 ? renderNodes(tree, 1) : null}
-      </ListSection>
-    </>
+          <SelectField
+            label={t('admin.departments.parent')}
+            {...editor.bind('parentId')}
+            options={parentOptions}
+            emptyLabel={t('admin.departments.noParent')}
+          />
+          {editor.mode === 'edit' ? (
+            <SelectField
+              label={t('admin.departments.headPosition')}
+              {...editor.bind('headPositionId')}
+              options={headOptions}
+              emptyLabel={t('common.none')}
+            />
+          ) : null}
+          <CheckboxField label={t('common.active')} {...editor.check('active')} errors={editor.fieldErrors} />
+        </>
+      }
+    >
+      {tree.length > 0 ? renderNodes(tree, 1) : null}
+    </EditorPage>
   );
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { EditorPanel, EditorToolbar, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../ui/fields';
-import { DataTable, ListSection } from '../../ui/data-table';
+import { DataTable } from '../../ui/data-table';
 import { Pager, useCursorPager } from '../../ui/pager';
 import { api, listAll, type Page } from '../../lib/api';
 import { pickText, useI18n } from '../../lib/i18n';
@@ -87,10 +87,10 @@ export function EmployeesPage() {
 
   const items = list.data?.items ?? [];
   return (
-    <>
-      <h1>{t('admin.employees.title')}</h1>
-      <p className="lead">{t('admin.employees.intro')}</p>
-      <EditorToolbar editor={editor} label={t('admin.employees.add')}>
+    <EditorPage
+      editor={editor}
+      text={editorPageText(t, 'admin.employees')}
+      filters={
         <SelectField
           label={t('admin.employees.filterPosition')}
           name="filterPosition"
@@ -102,85 +102,71 @@ export function EmployeesPage() {
           options={allPositionOptions}
           emptyLabel={t('common.all')}
         />
-      </EditorToolbar>
-      <EditorPanel
-        editor={editor}
-        createTitle={t('admin.employees.add')}
-        editTitle={t('admin.employees.edit')}
-      >
-        <TextField
-          label={t('admin.employees.fullName')}
-          {...editor.bind('fullName')}
-          required
-          autoComplete="off"
-        />
-        <TextField
-          label={t('admin.employees.username')}
-          {...editor.bind('username')}
-          required
-          disabled={editor.mode === 'edit'}
-          hint={editor.mode === 'edit' ? t('admin.employees.usernameFixed') : undefined}
-        />
-        <TextField
-          label={t('admin.employees.email')}
-          type="email"
-          {...editor.bind('email')}
-          required
-          hint={editor.mode === 'edit' ? undefined : t('admin.employees.emailInvite')}
-        />
-        <TextField label={t('admin.employees.phone')} type="tel" {...editor.bind('phone')} />
-        <CheckboxGroup
-          legend={t('admin.employees.positions')}
-          options={positionOptions}
-          {...editor.bind('positionIds')}
-          emptyText={t('admin.employees.noPositions')}
-        />
-        <CheckboxField label={t('common.active')} {...editor.check('active')} />
-      </EditorPanel>
-      <ListSection
-        id="employees-table"
-        title={t('admin.employees.list')}
-        load={list}
-        otherError={org.error}
-        empty={items.length === 0}
-      >
-        <DataTable
-          rows={items}
-          busy={list.loading}
-          columns={[
-            { header: t('admin.employees.fullName'), cell: (e) => e.fullName },
-            { header: t('admin.employees.username'), cell: (e) => e.username },
-            { header: t('admin.employees.email'), cell: (e) => e.email, className: 'wrap-anywhere' },
-            {
-              header: t('admin.employees.positions'),
-              className: 'positions-cell',
-              cell: (e) => (
-                <>
-                  {positionsOf(e).length === 0 ? '—' : null}
-                  <ul className="plain">
-                    {positionsOf(e).map((p) => (
-                      <li key={p.id}>
-                        {pickText(p.title, locale)}
-                        <span className="muted small"> — {deptName(p.departmentId)}</span>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ),
-            },
-          ]}
-          active={(e) => e.active}
-          editName={(e) => e.fullName}
-          onEdit={editor.open}
-        />
-        <Pager
-          label={t('admin.employees.pager')}
-          page={pager.page}
-          nextCursor={list.data?.nextCursor}
-          onNext={pager.next}
-          onPrevious={pager.previous}
-        />
-      </ListSection>
-    </>
+      }
+      list={{ id: 'employees-table', load: list, otherError: org.error, empty: items.length === 0 }}
+      fields={
+        <>
+          <TextField
+            label={t('admin.employees.fullName')}
+            {...editor.bind('fullName')}
+            required
+            autoComplete="off"
+          />
+          <TextField
+            label={t('admin.employees.username')}
+            {...editor.bind('username')}
+            required
+            disabled={editor.mode === 'edit'}
+            hint={editor.mode === 'edit' ? t('admin.employees.usernameFixed') : undefined}
+          />
+          <TextField
+            label={t('admin.employees.email')}
+            type="email"
+            {...editor.bind('email')}
+            required
+            hint={editor.mode === 'edit' ? undefined : t('admin.employees.emailInvite')}
+          />
+          <TextField label={t('admin.employees.phone')} type="tel" {...editor.bind('phone')} />
+          <CheckboxGroup
+            legend={t('admin.employees.positions')}
+            options={positionOptions}
+            {...editor.bind('positionIds')}
+            emptyText={t('admin.employees.noPositions')}
+          />
+          <CheckboxField label={t('common.active')} {...editor.check('active')} />
+        </>
+      }
+    >
+      <DataTable
+        rows={items}
+        busy={list.loading}
+        columns={[
+          { header: t('admin.employees.fullName'), cell: (e) => e.fullName },
+          { header: t('admin.employees.username'), cell: (e) => e.username },
+          { header: t('admin.employees.email'), cell: (e) => e.email, className: 'wrap-anywhere' },
+          {
+            header: t('admin.employees.positions'),
+            className: 'positions-cell',
+            cell: (e) => (
+              <>
+                {positionsOf(e).length === 0 ? '—' : null}
+                <ul className="plain">
+                  {positionsOf(e).map((p) => (
+                    <li key={p.id}>
+                      {pickText(p.title, locale)}
+                      <span className="muted small"> — {deptName(p.departmentId)}</span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ),
+          },
+        ]}
+        active={(e) => e.active}
+        editName={(e) => e.fullName}
+        onEdit={editor.open}
+      />
+      <Pager label={t('admin.employees.pager')} pager={pager} nextCursor={list.data?.nextCursor} />
+    </EditorPage>
   );
 }

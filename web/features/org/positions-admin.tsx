@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { EditorPanel, EditorToolbar, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
 import {
   CheckboxField,
   CheckboxGroup,
@@ -10,7 +10,7 @@ import {
   cleanText,
   emptyText,
 } from '../../ui/fields';
-import { DataTable, ListSection } from '../../ui/data-table';
+import { DataTable } from '../../ui/data-table';
 import { listAll } from '../../lib/api';
 import { pickText, useI18n, type LocalizedText } from '../../lib/i18n';
 import { departmentOptions } from './options';
@@ -83,14 +83,11 @@ export function PositionsPage() {
     );
 
   return (
-    <>
-      <h1>{t('admin.positions.title')}</h1>
-      <p className="lead">{t('admin.positions.intro')}</p>
-      <EditorToolbar
-        editor={editor}
-        label={t('admin.positions.add')}
-        preset={filter ? { departmentId: filter } : undefined}
-      >
+    <EditorPage
+      editor={editor}
+      text={editorPageText(t, 'admin.positions')}
+      preset={filter ? { departmentId: filter } : undefined}
+      filters={
         <SelectField
           label={t('admin.positions.filterDepartment')}
           name="filterDepartment"
@@ -99,56 +96,49 @@ export function PositionsPage() {
           options={deptOptions}
           emptyLabel={t('common.all')}
         />
-      </EditorToolbar>
-      <EditorPanel
-        editor={editor}
-        createTitle={t('admin.positions.add')}
-        editTitle={t('admin.positions.edit')}
-      >
-        <LocalizedFields legend={t('admin.positions.positionTitle')} {...editor.bind('title')} required />
-        <SelectField
-          label={t('admin.positions.department')}
-          {...editor.bind('departmentId')}
-          options={deptOptions}
-          emptyLabel={t('common.choose')}
-          required
-        />
-        <SelectField
-          label={t('admin.positions.kind')}
-          {...editor.bind('kind')}
-          onChange={(v) => editor.set('kind', v as PositionKind)}
-          options={positionKinds.map((k) => ({ value: k, label: t(`positionKinds.${k}`) }))}
-          required
-        />
-        <CheckboxGroup
-          legend={t('admin.positions.roles')}
-          options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          {...editor.bind('roles')}
-        />
-        <CheckboxField label={t('common.active')} {...editor.check('active')} />
-      </EditorPanel>
-      <ListSection
-        id="positions-table"
-        title={t('admin.positions.list')}
-        load={data}
-        empty={shown.length === 0}
-      >
-        <DataTable
-          rows={shown}
-          columns={[
-            { header: t('admin.positions.positionTitle'), cell: (p) => pickText(p.title, locale) },
-            { header: t('admin.positions.department'), cell: (p) => deptName(p.departmentId) },
-            { header: t('admin.positions.kind'), cell: (p) => t(`positionKinds.${p.kind}`) },
-            {
-              header: t('admin.positions.roles'),
-              cell: (p) => p.roles.map((r: Role) => t(`roles.${r}`)).join(', '),
-            },
-          ]}
-          active={(p) => p.active}
-          editName={(p) => pickText(p.title, locale)}
-          onEdit={editor.open}
-        />
-      </ListSection>
-    </>
+      }
+      list={{ id: 'positions-table', load: data, empty: shown.length === 0 }}
+      fields={
+        <>
+          <LocalizedFields legend={t('admin.positions.positionTitle')} {...editor.bind('title')} required />
+          <SelectField
+            label={t('admin.positions.department')}
+            {...editor.bind('departmentId')}
+            options={deptOptions}
+            emptyLabel={t('common.choose')}
+            required
+          />
+          <SelectField
+            label={t('admin.positions.kind')}
+            {...editor.bind('kind')}
+            onChange={(v) => editor.set('kind', v as PositionKind)}
+            options={positionKinds.map((k) => ({ value: k, label: t(`positionKinds.${k}`) }))}
+            required
+          />
+          <CheckboxGroup
+            legend={t('admin.positions.roles')}
+            options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            {...editor.bind('roles')}
+          />
+          <CheckboxField label={t('common.active')} {...editor.check('active')} />
+        </>
+      }
+    >
+      <DataTable
+        rows={shown}
+        columns={[
+          { header: t('admin.positions.positionTitle'), cell: (p) => pickText(p.title, locale) },
+          { header: t('admin.positions.department'), cell: (p) => deptName(p.departmentId) },
+          { header: t('admin.positions.kind'), cell: (p) => t(`positionKinds.${p.kind}`) },
+          {
+            header: t('admin.positions.roles'),
+            cell: (p) => p.roles.map((r: Role) => t(`roles.${r}`)).join(', '),
+          },
+        ]}
+        active={(p) => p.active}
+        editName={(p) => pickText(p.title, locale)}
+        onEdit={editor.open}
+      />
+    </EditorPage>
   );
 }

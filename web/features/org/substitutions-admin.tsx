@@ -1,8 +1,8 @@
 'use client';
 
-import { EditorPanel, EditorToolbar, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
-import { DataTable, ListSection } from '../../ui/data-table';
+import { DataTable } from '../../ui/data-table';
 import { Pager, useCursorPager } from '../../ui/pager';
 import { api, listAll, type Page } from '../../lib/api';
 import { formatDate } from '../../lib/format';
@@ -71,72 +71,57 @@ export function SubstitutionsPage() {
   const items = list.data?.items ?? [];
 
   return (
-    <>
-      <h1>{t('admin.substitutions.title')}</h1>
-      <p className="lead">{t('admin.substitutions.intro')}</p>
-      <EditorToolbar editor={editor} label={t('admin.substitutions.add')} />
-      <EditorPanel
-        editor={editor}
-        createTitle={t('admin.substitutions.add')}
-        editTitle={t('admin.substitutions.edit')}
-      >
-        <SelectField
-          label={t('admin.substitutions.employee')}
-          {...editor.bind('employeeId')}
-          options={employeeOptions}
-          emptyLabel={t('common.choose')}
-          required
-        />
-        <SelectField
-          label={t('admin.substitutions.substitute')}
-          {...editor.bind('substituteId')}
-          options={employeeOptions}
-          emptyLabel={t('common.choose')}
-          required
-        />
-        <div className="field-row">
-          <TextField label={t('admin.substitutions.from')} type="date" {...editor.bind('from')} required />
-          <TextField
-            label={t('admin.substitutions.to')}
-            type="date"
-            {...editor.bind('to')}
+    <EditorPage
+      editor={editor}
+      text={editorPageText(t, 'admin.substitutions')}
+      list={{ id: 'subs-table', load: list, otherError: employees.error, empty: items.length === 0 }}
+      fields={
+        <>
+          <SelectField
+            label={t('admin.substitutions.employee')}
+            {...editor.bind('employeeId')}
+            options={employeeOptions}
+            emptyLabel={t('common.choose')}
             required
-            min={editor.form.from || undefined}
           />
-        </div>
-        <TextField label={t('admin.substitutions.reason')} {...editor.bind('reason')} />
-        <CheckboxField label={t('common.active')} {...editor.check('active')} />
-      </EditorPanel>
-      <ListSection
-        id="subs-table"
-        title={t('admin.substitutions.list')}
-        load={list}
-        otherError={employees.error}
-        empty={items.length === 0}
-      >
-        <DataTable
-          rows={items}
-          columns={[
-            { header: t('admin.substitutions.employee'), cell: (s) => nameOf(s.employeeId) },
-            { header: t('admin.substitutions.substitute'), cell: (s) => nameOf(s.substituteId) },
-            {
-              header: t('admin.substitutions.period'),
-              cell: (s) => `${formatDate(s.from)} – ${formatDate(s.to)}`,
-            },
-            { header: t('admin.substitutions.reason'), cell: (s) => s.reason || '—' },
-          ]}
-          active={(s) => s.active}
-          editName={(s) => `${nameOf(s.employeeId)} ${formatDate(s.from)}`}
-          onEdit={editor.open}
-        />
-        <Pager
-          label={t('admin.substitutions.pager')}
-          page={pager.page}
-          nextCursor={list.data?.nextCursor}
-          onNext={pager.next}
-          onPrevious={pager.previous}
-        />
-      </ListSection>
-    </>
+          <SelectField
+            label={t('admin.substitutions.substitute')}
+            {...editor.bind('substituteId')}
+            options={employeeOptions}
+            emptyLabel={t('common.choose')}
+            required
+          />
+          <div className="field-row">
+            <TextField label={t('admin.substitutions.from')} type="date" {...editor.bind('from')} required />
+            <TextField
+              label={t('admin.substitutions.to')}
+              type="date"
+              {...editor.bind('to')}
+              required
+              min={editor.form.from || undefined}
+            />
+          </div>
+          <TextField label={t('admin.substitutions.reason')} {...editor.bind('reason')} />
+          <CheckboxField label={t('common.active')} {...editor.check('active')} />
+        </>
+      }
+    >
+      <DataTable
+        rows={items}
+        columns={[
+          { header: t('admin.substitutions.employee'), cell: (s) => nameOf(s.employeeId) },
+          { header: t('admin.substitutions.substitute'), cell: (s) => nameOf(s.substituteId) },
+          {
+            header: t('admin.substitutions.period'),
+            cell: (s) => `${formatDate(s.from)} – ${formatDate(s.to)}`,
+          },
+          { header: t('admin.substitutions.reason'), cell: (s) => s.reason || '—' },
+        ]}
+        active={(s) => s.active}
+        editName={(s) => `${nameOf(s.employeeId)} ${formatDate(s.from)}`}
+        onEdit={editor.open}
+      />
+      <Pager label={t('admin.substitutions.pager')} pager={pager} nextCursor={list.data?.nextCursor} />
+    </EditorPage>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { serverNow } from '../../lib/config';
-import { EditorPanel, EditorToolbar, useEditor } from '../../ui/editor';
+import { EditorPage, useEditor } from '../../ui/editor';
 import {
   CheckboxField,
   LocalizedFields,
@@ -10,7 +10,7 @@ import {
   cleanText,
   emptyText,
 } from '../../ui/fields';
-import { DataTable, ListSection } from '../../ui/data-table';
+import { DataTable } from '../../ui/data-table';
 import { Pager, useCursorPager } from '../../ui/pager';
 import { api, listAll, type Page } from '../../lib/api';
 import { pickText, useI18n, type LocalizedText } from '../../lib/i18n';
@@ -231,74 +231,63 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
 
   const listName = t(`lists.names.${list}`);
   return (
-    <>
-      <h1>{listName}</h1>
-      <p className="lead">{t(`lists.descriptions.${list}`)}</p>
-      <EditorToolbar
-        editor={editor}
-        label={t('lists.add')}
-        readOnlyNotice={canEdit ? undefined : t('lists.readOnly')}
+    <EditorPage
+      editor={editor}
+      text={{
+        title: listName,
+        intro: t(`lists.descriptions.${list}`),
+        add: t('lists.add'),
+        create: `${listName}: ${t('lists.add')}`,
+        edit: `${listName}: ${t('lists.edit')}`,
+        list: t('lists.items'),
+      }}
+      readOnlyNotice={canEdit ? undefined : t('lists.readOnly')}
+      list={{ id: 'list-items', load: items, otherError: lookups.error, empty: rows.length === 0 }}
+      fields={
+        <>
+          <LocalizedFields legend={t('lists.fields.name')} {...editor.bind('name')} required />
+          <TextField label={t('lists.fields.code')} {...editor.bind('code')} required={spec.codeRequired} />
+          {spec.tree ? (
+            <SelectField
+              label={t('lists.fields.parentId')}
+              {...editor.bind('parentId')}
+              options={parentOptions}
+              emptyLabel={t('lists.topLevel')}
+            />
+          ) : null}
+          {spec.fields.map(renderField)}
+          <CheckboxField label={t('common.active')} {...editor.check('active')} />
+        </>
+      }
+    >
+      <DataTable
+        rows={rows.map((row) => ({ id: row.item.id, ...row }))}
+        rowHeaderStyle={({ depth }) =>
+          depth ? { paddingInlineStart: `${0.75 + depth * 1.25}rem` } : undefined
+        }
+        columns={[
+          {
+            header: t('lists.fields.name'),
+            cell: ({ item, depth }) => (
+              <>
+                {depth ? <span aria-hidden="true">└ </span> : null}
+                {label(item)}
+              </>
+            ),
+          },
+          { header: t('lists.fields.code'), cell: ({ item }) => item.code || '—' },
+          ...columns.map((f) => ({
+            header: fieldLabel(f),
+            cell: ({ item }: { item: ReferenceItem }) => cell(item, f),
+          })),
+        ]}
+        active={({ item }) => item.active}
+        editName={({ item }) => label(item)}
+        onEdit={canEdit ? ({ item }) => editor.open(item) : undefined}
       />
-      <EditorPanel
-        editor={editor}
-        createTitle={`${listName}: ${t('lists.add')}`}
-        editTitle={`${listName}: ${t('lists.edit')}`}
-      >
-        <LocalizedFields legend={t('lists.fields.name')} {...editor.bind('name')} required />
-        <TextField label={t('lists.fields.code')} {...editor.bind('code')} required={spec.codeRequired} />
-        {spec.tree ? (
-          <SelectField
-            label={t('lists.fields.parentId')}
-            {...editor.bind('parentId')}
-            options={parentOptions}
-            emptyLabel={t('lists.topLevel')}
-          />
-        ) : null}
-        {spec.fields.map(renderField)}
-        <CheckboxField label={t('common.active')} {...editor.check('active')} />
-      </EditorPanel>
-      <ListSection
-        id="list-items"
-        title={t('lists.items')}
-        load={items}
-        otherError={lookups.error}
-        empty={rows.length === 0}
-      >
-        <DataTable
-          rows={rows.map((row) => ({ id: row.item.id, ...row }))}
-          rowHeaderStyle={({ depth }) =>
-            depth ? { paddingInlineStart: `${0.75 + depth * 1.25}rem` } : undefined
-          }
-          columns={[
-            {
-              header: t('lists.fields.name'),
-              cell: ({ item, depth }) => (
-                <>
-                  {depth ? <span aria-hidden="true">└ </span> : null}
-                  {label(item)}
-                </>
-              ),
-            },
-            { header: t('lists.fields.code'), cell: ({ item }) => item.code || '—' },
-            ...columns.map((f) => ({
-              header: fieldLabel(f),
-              cell: ({ item }: { item: ReferenceItem }) => cell(item, f),
-            })),
-          ]}
-          active={({ item }) => item.active}
-          editName={({ item }) => label(item)}
-          onEdit={canEdit ? ({ item }) => editor.open(item) : undefined}
-        />
-        {!spec.tree ? (
-          <Pager
-            label={t('lists.pager')}
-            page={pager.page}
-            nextCursor={items.data?.nextCursor}
-            onNext={pager.next}
-            onPrevious={pager.previous}
-          />
-        ) : null}
-      </ListSection>
-    </>
+      {!spec.tree ? (
+        <Pager label={t('lists.pager')} pager={pager} nextCursor={items.data?.nextCursor} />
+      ) : null}
+    </EditorPage>
   );
 }

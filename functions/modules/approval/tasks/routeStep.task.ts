@@ -3,7 +3,7 @@
  * makes the step's tasks and keeps the token on the step; people's decisions complete it.
  */
 import { z } from 'zod';
-import { ValidationError } from '../../../platform/kernel/errors';
+import { stepTask } from '../../../platform/kernel/step-task';
 import { activateStep } from '../usecases/approval-route/commands/activate-step';
 
 const event = z.object({
@@ -14,14 +14,10 @@ const event = z.object({
   step: z.number().int().min(0),
 });
 
-export async function routeStepTask(
-  raw: unknown,
-  deps: Parameters<typeof activateStep>[0],
-): Promise<{ activated: true }> {
-  const parsed = event.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
-  }
-  await activateStep(deps, parsed.data);
-  return { activated: true };
-}
+export const routeStepTask = stepTask(
+  event,
+  async (deps: Parameters<typeof activateStep>[0], input): Promise<{ activated: true }> => {
+    await activateStep(deps, input);
+    return { activated: true };
+  },
+);

@@ -1,3 +1,4 @@
+import { setFields } from '../../../platform/kernel/objects';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RegistryOrganization, RegistryPerson } from '../domain/identifiers';
 import type { RegistryLoader, RegistryLookup } from '../ports';
@@ -6,34 +7,32 @@ import { createRegistryModel, type RegistryModel } from './registry.entities';
 const DATASET = 'local';
 const MAX_ATTEMPTS = 5;
 
-/** Keeps only the fields of the contract (ElectroDB may hand back more in later versions). */
-function toPerson(row: RegistryPerson): RegistryPerson {
-  const { fin, surname, name, patronymic, birthDate, address, phone, email } = row;
-  return {
-    fin,
-    surname,
-    name,
-    ...(patronymic ? { patronymic } : {}),
-    birthDate,
-    address,
-    ...(phone ? { phone } : {}),
-    ...(email ? { email } : {}),
-  };
-}
+// Only the fields of the contract (ElectroDB may hand back more in later versions); an optional
+// field that is empty is left out.
+const personFields = [
+  'fin',
+  'surname',
+  'name',
+  'patronymic',
+  'birthDate',
+  'address',
+  'phone',
+  'email',
+] as const;
+const organizationFields = [
+  'voen',
+  'name',
+  'legalForm',
+  'address',
+  'director',
+  'phone',
+  'email',
+  'registeredAt',
+] as const;
 
-function toOrganization(row: RegistryOrganization): RegistryOrganization {
-  const { voen, name, legalForm, address, director, phone, email, registeredAt } = row;
-  return {
-    voen,
-    name,
-    legalForm,
-    address,
-    ...(director ? { director } : {}),
-    ...(phone ? { phone } : {}),
-    ...(email ? { email } : {}),
-    registeredAt,
-  };
-}
+const toPerson = (row: RegistryPerson) => setFields(row, personFields) as RegistryPerson;
+const toOrganization = (row: RegistryOrganization) =>
+  setFields(row, organizationFields) as RegistryOrganization;
 
 /**
  * Batch writes, retried for the items DynamoDB left unprocessed (throttling), with a short backoff.
@@ -41,16 +40,15 @@ function toOrganization(row: RegistryOrganization): RegistryOrganization {
  */
 async function putAll<T>(
   items: readonly T[],
-  idOf: (item: T) => string,
+  keyName: keyof T & string,
   write: (batch: T[]) => Promise<{ unprocessed: Record<string, unknown>[] }>,
-  keyName: string,
 ): Promise<void> {
   let pending = [...items];
   for (let attempt = 1; pending.length > 0; attempt++) {
     if (attempt > MAX_ATTEMPTS) throw new Error(`Registry load: ${pending.length} items left unprocessed`);
     const { unprocessed } = await write(pending);
     const left = new Set(unprocessed.map((key) => String(key[keyName])));
-    pending = pending.filter((item) => left.has(idOf(item)));
+    pending = pending.filter((item) => left.has(String(item[keyName])));
     if (pending.length > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
   }
 }
@@ -79,20 +77,12 @@ export class DynamoRegistry implements RegistryLookup, RegistryLoader {
   }
 
   async putPersons(persons: readonly RegistryPerson[]): Promise<void> {
-    await putAll(
-      persons.map(toPerson),
-      (p) => p.fin,
-      (batch) => this.model.person.put(batch).go(),
-      'fin',
-    );
+    await putAll(persons.map(toPerson), 'fin', (batch) => this.model.person.put(batch).go());
   }
 
   async putOrganizations(organizations: readonly RegistryOrganization[]): Promise<void> {
-    await putAll(
-      organizations.map(toOrganization),
-      (o) => o.voen,
-      (batch) => this.model.organization.put(batch).go(),
-      'voen',
+    await putAll(organizations.map(toOrganization), 'voen', (batch) =>
+      this.model.organization.put(batch).go(),
     );
   }
 

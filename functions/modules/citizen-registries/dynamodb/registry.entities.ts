@@ -1,5 +1,12 @@
 import { Entity } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  entityModel,
+  fixed,
+  optional,
+  primaryKey,
+  required,
+} from '../../../platform/adapters/dynamodb/entities';
 import { legalForms } from '../domain/identifiers';
 
 /**
@@ -9,71 +16,52 @@ import { legalForms } from '../domain/identifiers';
  * (pk `$registry#fin_…` / `$registry#voen_…`) keeps look-ups to a single GetItem.
  */
 export function createRegistryModel(client: DynamoDBDocumentClient, table: string) {
+  const config = { client, table };
+
   const person = new Entity(
     {
-      model: { service: 'registry', entity: 'person', version: '1' },
+      model: entityModel('person', 'registry'),
       attributes: {
-        fin: { type: 'string', required: true, readOnly: true },
-        surname: { type: 'string', required: true },
-        name: { type: 'string', required: true },
-        patronymic: { type: 'string' },
-        birthDate: { type: 'string', required: true },
-        address: { type: 'string', required: true },
-        phone: { type: 'string' },
-        email: { type: 'string' },
+        ...fixed('string', 'fin'),
+        ...required('string', 'surname', 'name'),
+        ...optional('string', 'patronymic'),
+        ...required('string', 'birthDate', 'address'),
+        ...optional('string', 'phone', 'email'),
       },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['fin'], casing: 'none' },
-          sk: { field: 'sk', composite: [], casing: 'none' },
-        },
-      },
+      indexes: { primary: primaryKey(['fin'], []) },
     },
-    { client, table },
+    config,
   );
 
   const organization = new Entity(
     {
-      model: { service: 'registry', entity: 'organization', version: '1' },
+      model: entityModel('organization', 'registry'),
       attributes: {
-        voen: { type: 'string', required: true, readOnly: true },
-        name: { type: 'string', required: true },
+        ...fixed('string', 'voen'),
+        ...required('string', 'name'),
         legalForm: { type: legalForms, required: true },
-        address: { type: 'string', required: true },
-        director: { type: 'string' },
-        phone: { type: 'string' },
-        email: { type: 'string' },
-        registeredAt: { type: 'string', required: true },
+        ...required('string', 'address'),
+        ...optional('string', 'director', 'phone', 'email'),
+        ...required('string', 'registeredAt'),
       },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['voen'], casing: 'none' },
-          sk: { field: 'sk', composite: [], casing: 'none' },
-        },
-      },
+      indexes: { primary: primaryKey(['voen'], []) },
     },
-    { client, table },
+    config,
   );
 
   /** One marker item: which version of the dataset was loaded completely, and when. */
   const dataset = new Entity(
     {
-      model: { service: 'registry', entity: 'dataset', version: '1' },
+      model: entityModel('dataset', 'registry'),
       attributes: {
-        name: { type: 'string', required: true, readOnly: true },
-        version: { type: 'string', required: true },
-        persons: { type: 'number', required: true },
-        organizations: { type: 'number', required: true },
-        loadedAt: { type: 'string', required: true },
+        ...fixed('string', 'name'),
+        ...required('string', 'version'),
+        ...required('number', 'persons', 'organizations'),
+        ...required('string', 'loadedAt'),
       },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['name'], casing: 'none' },
-          sk: { field: 'sk', composite: [], casing: 'none' },
-        },
-      },
+      indexes: { primary: primaryKey(['name'], []) },
     },
-    { client, table },
+    config,
   );
 
   return { person, organization, dataset };

@@ -4,26 +4,9 @@ import { operations } from '../domain/status';
 import { email, id, isoDate, meta, voen } from '../../../platform/http/common.schema';
 import { documentRoute } from './route-copy.schema';
 
-import {
-  citizenSender,
-  contentInput,
-  documentInputs,
-  documentListQuery,
-  documentUpdates,
-  groupUpdateInput,
-  incomingInput,
-  internalInput,
-  linkInput,
-  operationInput,
-  orderInput,
-  outgoingInput,
-  repeatQuery,
-  savedFilter,
-  savedFiltersInput,
-  sendInput,
-  senderInput,
-} from '../usecases/inputs';
+import { citizenSender, savedFilter } from '../usecases/inputs';
 
+// The request bodies and queries are declared with the use cases that read them.
 export {
   contentInput,
   documentInputs,
@@ -40,7 +23,7 @@ export {
   savedFiltersInput,
   sendInput,
   senderInput,
-};
+} from '../usecases/inputs';
 
 export const kindParam = z.object({ kind: z.enum(documentKinds) }).strict();
 export const documentIdParam = z.object({ id }).strict();

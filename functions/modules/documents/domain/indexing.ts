@@ -30,6 +30,18 @@ export function listingFields(doc: DocumentData & { createdAt: string }): Listin
   };
 }
 
+/** The filters that match one stored value exactly (an id or a code), named alike in the query and on the row. */
+export const exactFilters = [
+  'documentTypeId',
+  'classificationId',
+  'nomenclatureId',
+  'addresseeId',
+  'controllerId',
+  'signatoryId',
+  'authorId',
+  'category',
+] as const;
+
 /** Every field the filter row filters on, as stored on the document's row and matched in personal lists. */
 export function filterFields(doc: DocumentData & { createdAt: string }) {
   const optional = (value: string | undefined) => (value ? value : undefined);

@@ -9,11 +9,11 @@ import type {
   LinkType,
   OperationEntry,
 } from '../domain/document';
-import { filterFields, listingFields } from '../domain/indexing';
+import { exactFilters, filterFields, listingFields } from '../domain/indexing';
 import type { AssignmentKind, AssignmentRecord, InboxBox, InboxEntry } from '../domain/tasks';
 import { ConflictError } from '../../../platform/kernel/errors';
 import type { DocumentQuery, DocumentStore, DocumentWrite, LookupEntry, InboxQuery } from '../ports';
-import { withCursor } from '../../../platform/adapters/dynamodb/cursor';
+import { pageOf } from '../../../platform/adapters/dynamodb/cursor';
 import { createDocumentModel, type DocumentModel } from './document.entities';
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
@@ -119,31 +119,25 @@ export class DynamoDocumentStore implements DocumentStore {
       if (q.documentDateTo) parts.push(op.lt(a.documentDate, q.documentDateTo));
       if (q.summaryContains) parts.push(op.contains(a.summaryFold, q.summaryContains));
       if (q.partyContains) parts.push(op.contains(a.partyFold, q.partyContains));
-      if (q.documentTypeId) parts.push(op.eq(a.documentTypeId, q.documentTypeId));
-      if (q.classificationId) parts.push(op.eq(a.classificationId, q.classificationId));
-      if (q.nomenclatureId) parts.push(op.eq(a.nomenclatureId, q.nomenclatureId));
-      if (q.addresseeId) parts.push(op.eq(a.addresseeId, q.addresseeId));
-      if (q.controllerId) parts.push(op.eq(a.controllerId, q.controllerId));
-      if (q.signatoryId) parts.push(op.eq(a.signatoryId, q.signatoryId));
-      if (q.authorId) parts.push(op.eq(a.authorId, q.authorId));
-      if (q.category) parts.push(op.eq(a.category, q.category));
+      for (const key of exactFilters) {
+        const value = q[key];
+        if (value) parts.push(op.eq(a[key], value));
+      }
       if (q.controlled !== undefined) parts.push(op.eq(a.controlled, q.controlled));
       if (q.participant) parts.push(op.contains(a.participants, q.participant));
       return parts.join(' AND ');
     });
     // `count` makes ElectroDB read on until a page holds `limit` matches (filters drop rows).
-    const res = await withCursor(() =>
-      query.go({
-        count: q.limit,
-        limit: Math.max(q.limit * 2, 100),
-        order: q.order,
-        cursor: q.cursor ?? null,
-      }),
+    return pageOf(
+      () =>
+        query.go({
+          count: q.limit,
+          limit: Math.max(q.limit * 2, 100),
+          order: q.order,
+          cursor: q.cursor ?? null,
+        }),
+      (row) => toRecord(row as unknown as Row),
     );
-    return {
-      items: (res.data as unknown as Row[]).map(toRecord),
-      ...(res.cursor ? { nextCursor: res.cursor } : {}),
-    };
   }
 
   async commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
@@ -483,13 +477,12 @@ export class DynamoDocumentStore implements DocumentStore {
     documentId: string,
     options: { limit: number; cursor?: string },
   ): Promise<Page<OperationEntry>> {
-    const res = await withCursor(() =>
-      this.model.operation.query
-        .primary({ tenantId, documentId })
-        .go({ limit: options.limit, cursor: options.cursor ?? null }),
-    );
-    return {
-      items: res.data.map((row) => ({
+    return pageOf(
+      () =>
+        this.model.operation.query
+          .primary({ tenantId, documentId })
+          .go({ limit: options.limit, cursor: options.cursor ?? null }),
+      (row) => ({
         id: row.opId,
         documentId: row.documentId,
         at: row.at,
@@ -498,9 +491,8 @@ export class DynamoDocumentStore implements DocumentStore {
         action: row.action,
         changes: row.changes as OperationEntry['changes'],
         ...(row.comment ? { comment: row.comment } : {}),
-      })),
-      ...(res.cursor ? { nextCursor: res.cursor } : {}),
-    };
+      }),
+    );
   }
 
   async links(tenantId: string, documentId: string): Promise<DocumentLink[]> {
@@ -566,13 +558,10 @@ export class DynamoDocumentStore implements DocumentStore {
           : q.to !== undefined
             ? ordered(keys).lt({ sortKey: q.to })
             : ordered(keys);
-    const res = await withCursor(() =>
-      query.go({ limit: q.limit, order: q.order, cursor: q.cursor ?? null }),
+    return pageOf(
+      () => query.go({ limit: q.limit, order: q.order, cursor: q.cursor ?? null }),
+      (row) => toInboxEntry(row as InboxRow),
     );
-    return {
-      items: (res.data as InboxRow[]).map(toInboxEntry),
-      ...(res.cursor ? { nextCursor: res.cursor } : {}),
-    };
   }
 
   async inboxLines(

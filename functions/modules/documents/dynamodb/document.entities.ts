@@ -1,6 +1,14 @@
 import { Entity, Service } from 'electrodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createModel } from '../../../platform/adapters/dynamodb/entities';
+import {
+  createModel,
+  entityModel,
+  fixed,
+  optional,
+  primaryKey,
+  required,
+  secondaryKey,
+} from '../../../platform/adapters/dynamodb/entities';
 
 /**
  * Documents in the single table. A document has its own partition (tenant + id), so its log,
@@ -13,43 +21,23 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
 
   const document = new Entity(
     {
-      model: { service: 'karguzar', entity: 'document', version: '1' },
+      model: entityModel('document'),
       attributes: {
-        tenantId: { type: 'string', required: true, readOnly: true },
-        id: { type: 'string', required: true, readOnly: true },
-        kind: { type: 'string', required: true, readOnly: true },
-        status: { type: 'string', required: true },
-        listedAt: { type: 'string', required: true },
-        number: { type: 'string' },
-        documentNumber: { type: 'string' },
-        documentDate: { type: 'string' },
-        summaryFold: { type: 'string', required: true },
-        partyFold: { type: 'string', required: true },
-        documentTypeId: { type: 'string' },
-        classificationId: { type: 'string' },
-        nomenclatureId: { type: 'string' },
-        addresseeId: { type: 'string' },
-        controllerId: { type: 'string' },
-        signatoryId: { type: 'string' },
-        authorId: { type: 'string' },
-        category: { type: 'string' },
-        controlled: { type: 'boolean', required: true },
+        ...fixed('string', 'tenantId', 'id', 'kind'),
+        ...required('string', 'status', 'listedAt'),
+        ...optional('string', 'number', 'documentNumber', 'documentDate'),
+        ...required('string', 'summaryFold', 'partyFold'),
+        ...optional('string', 'documentTypeId', 'classificationId', 'nomenclatureId', 'addresseeId'),
+        ...optional('string', 'controllerId', 'signatoryId', 'authorId', 'category'),
+        ...required('boolean', 'controlled'),
         participants: { type: 'list', items: { type: 'string' }, required: true },
-        data: { type: 'any', required: true },
-        version: { type: 'number', required: true },
-        createdAt: { type: 'string', required: true },
-        updatedAt: { type: 'string', required: true },
+        ...required('any', 'data'),
+        ...required('number', 'version'),
+        ...required('string', 'createdAt', 'updatedAt'),
       },
       indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['tenantId', 'id'], casing: 'none' },
-          sk: { field: 'sk', composite: [], casing: 'none' },
-        },
-        byKind: {
-          index: 'gsi1',
-          pk: { field: 'gsi1pk', composite: ['tenantId', 'kind'], casing: 'none' },
-          sk: { field: 'gsi1sk', composite: ['listedAt', 'id'], casing: 'none' },
-        },
+        primary: primaryKey(['tenantId', 'id'], []),
+        byKind: secondaryKey('gsi1', ['tenantId', 'kind'], ['listedAt', 'id']),
       },
     },
     config,
@@ -58,65 +46,37 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
   /** The last number a journal gave in a year; moved only together with the document it numbers. */
   const counter = new Entity(
     {
-      model: { service: 'karguzar', entity: 'journalCounter', version: '1' },
-      attributes: {
-        tenantId: { type: 'string', required: true },
-        journalId: { type: 'string', required: true },
-        year: { type: 'number', required: true },
-        seq: { type: 'number', required: true },
-      },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['tenantId', 'journalId', 'year'], casing: 'none' },
-          sk: { field: 'sk', composite: [], casing: 'none' },
-        },
-      },
+      model: entityModel('journalCounter'),
+      attributes: { ...required('string', 'tenantId', 'journalId'), ...required('number', 'year', 'seq') },
+      indexes: { primary: primaryKey(['tenantId', 'journalId', 'year'], []) },
     },
     config,
   );
 
   const operation = new Entity(
     {
-      model: { service: 'karguzar', entity: 'documentOperation', version: '1' },
+      model: entityModel('documentOperation'),
       attributes: {
-        tenantId: { type: 'string', required: true },
-        documentId: { type: 'string', required: true },
-        at: { type: 'string', required: true },
-        opId: { type: 'string', required: true },
-        actorId: { type: 'string', required: true },
-        onBehalfOf: { type: 'string' },
-        action: { type: 'string', required: true },
-        changes: { type: 'any', required: true },
-        comment: { type: 'string' },
+        ...required('string', 'tenantId', 'documentId', 'at', 'opId', 'actorId'),
+        ...optional('string', 'onBehalfOf'),
+        ...required('string', 'action'),
+        ...required('any', 'changes'),
+        ...optional('string', 'comment'),
       },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['tenantId', 'documentId'], casing: 'none' },
-          sk: { field: 'sk', composite: ['at', 'opId'], casing: 'none' },
-        },
-      },
+      indexes: { primary: primaryKey(['tenantId', 'documentId'], ['at', 'opId']) },
     },
     config,
   );
 
   const link = new Entity(
     {
-      model: { service: 'karguzar', entity: 'documentLink', version: '1' },
+      model: entityModel('documentLink'),
       attributes: {
-        tenantId: { type: 'string', required: true },
-        documentId: { type: 'string', required: true },
-        otherId: { type: 'string', required: true },
-        type: { type: 'string', required: true },
+        ...required('string', 'tenantId', 'documentId', 'otherId', 'type'),
         direction: { type: ['out', 'in'] as const, required: true },
-        createdAt: { type: 'string', required: true },
-        createdBy: { type: 'string', required: true },
+        ...required('string', 'createdAt', 'createdBy'),
       },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['tenantId', 'documentId'], casing: 'none' },
-          sk: { field: 'sk', composite: ['otherId', 'type'], casing: 'none' },
-        },
-      },
+      indexes: { primary: primaryKey(['tenantId', 'documentId'], ['otherId', 'type']) },
     },
     config,
   );
@@ -124,21 +84,12 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
   /** Look-up keys for repeat detection (same FİN, same sender number, same sender). */
   const lookup = new Entity(
     {
-      model: { service: 'karguzar', entity: 'documentLookup', version: '1' },
+      model: entityModel('documentLookup'),
       attributes: {
-        tenantId: { type: 'string', required: true },
-        key: { type: 'string', required: true },
-        localAt: { type: 'string', required: true },
-        documentId: { type: 'string', required: true },
-        summary: { type: 'string', required: true },
-        number: { type: 'string' },
+        ...required('string', 'tenantId', 'key', 'localAt', 'documentId', 'summary'),
+        ...optional('string', 'number'),
       },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['tenantId', 'key'], casing: 'none' },
-          sk: { field: 'sk', composite: ['localAt', 'documentId'], casing: 'none' },
-        },
-      },
+      indexes: { primary: primaryKey(['tenantId', 'key'], ['localAt', 'documentId']) },
     },
     config,
   );
@@ -146,23 +97,14 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
   /** Resolutions and assignments live in their document's partition: one query gives the tree. */
   const assignment = new Entity(
     {
-      model: { service: 'karguzar', entity: 'assignment', version: '1' },
+      model: entityModel('assignment'),
       attributes: {
-        tenantId: { type: 'string', required: true, readOnly: true },
-        documentId: { type: 'string', required: true, readOnly: true },
-        id: { type: 'string', required: true, readOnly: true },
-        kind: { type: 'string', required: true },
-        status: { type: 'string', required: true },
-        assigneeId: { type: 'string', required: true },
-        data: { type: 'any', required: true },
-        version: { type: 'number', required: true },
+        ...fixed('string', 'tenantId', 'documentId', 'id'),
+        ...required('string', 'kind', 'status', 'assigneeId'),
+        ...required('any', 'data'),
+        ...required('number', 'version'),
       },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['tenantId', 'documentId'], casing: 'none' },
-          sk: { field: 'sk', composite: ['id'], casing: 'none' },
-        },
-      },
+      indexes: { primary: primaryKey(['tenantId', 'documentId'], ['id']) },
     },
     config,
   );
@@ -173,32 +115,19 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
    */
   const inboxEntry = new Entity(
     {
-      model: { service: 'karguzar', entity: 'inboxEntry', version: '1' },
+      model: entityModel('inboxEntry'),
       attributes: {
-        tenantId: { type: 'string', required: true },
-        userId: { type: 'string', required: true },
-        box: { type: 'string', required: true },
-        documentId: { type: 'string', required: true },
-        assignmentId: { type: 'string', required: true },
-        sortKey: { type: 'string', required: true },
-        open: { type: 'boolean', required: true },
-        receivedAt: { type: 'string', required: true },
-        dueDate: { type: 'string' },
-        read: { type: 'boolean' },
-        status: { type: 'string', required: true },
-        onBehalfOf: { type: 'string' },
-        taskKind: { type: 'string' },
+        ...required('string', 'tenantId', 'userId', 'box', 'documentId', 'assignmentId', 'sortKey'),
+        ...required('boolean', 'open'),
+        ...required('string', 'receivedAt'),
+        ...optional('string', 'dueDate'),
+        ...optional('boolean', 'read'),
+        ...required('string', 'status'),
+        ...optional('string', 'onBehalfOf', 'taskKind'),
       },
       indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['tenantId', 'userId', 'box'], casing: 'none' },
-          sk: { field: 'sk', composite: ['documentId', 'assignmentId'], casing: 'none' },
-        },
-        ordered: {
-          index: 'gsi2',
-          pk: { field: 'gsi2pk', composite: ['tenantId', 'userId', 'box'], casing: 'none' },
-          sk: { field: 'gsi2sk', composite: ['sortKey'], casing: 'none' },
-        },
+        primary: primaryKey(['tenantId', 'userId', 'box'], ['documentId', 'assignmentId']),
+        ordered: secondaryKey('gsi2', ['tenantId', 'userId', 'box'], ['sortKey']),
       },
     },
     config,
@@ -207,19 +136,9 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
   /** A notification already sent (at-least-once senders skip a logical send found here). */
   const sentNotification = new Entity(
     {
-      model: { service: 'karguzar', entity: 'sentNotification', version: '1' },
-      attributes: {
-        tenantId: { type: 'string', required: true },
-        key: { type: 'string', required: true },
-        at: { type: 'string', required: true },
-        ttl: { type: 'number', required: true },
-      },
-      indexes: {
-        primary: {
-          pk: { field: 'pk', composite: ['tenantId', 'key'], casing: 'none' },
-          sk: { field: 'sk', composite: [], casing: 'none' },
-        },
-      },
+      model: entityModel('sentNotification'),
+      attributes: { ...required('string', 'tenantId', 'key', 'at'), ...required('number', 'ttl') },
+      indexes: { primary: primaryKey(['tenantId', 'key'], []) },
     },
     config,
   );

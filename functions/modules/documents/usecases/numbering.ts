@@ -1,3 +1,4 @@
+import { allPages } from '../../../platform/kernel/aggregate';
 import { toBakuLocal } from '../domain/date-filter';
 import type { DocumentKind, DocumentRecord } from '../domain/document';
 import { BusinessRuleError } from '../../../platform/kernel/errors';
@@ -38,16 +39,9 @@ export async function chooseJournal(
       { path, code: 'no_journal' },
     ]);
   if (hints.journalId) return namedJournal(deps, tenantId, kind, hints.journalId);
-  const journals: Journal[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.list<Journal>('ref:journals', tenantId, {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
-    journals.push(...page.items.filter((j) => j.active));
-    cursor = page.nextCursor;
-  } while (cursor);
+  const journals = (
+    await allPages((page) => deps.store.list<Journal>('ref:journals', tenantId, page))
+  ).filter((j) => j.active);
   // A pattern with {index} or {dept} needs a nomenclature or department to fill it (no "/1" numbers).
   const usable = (j: Journal) =>
     (!j.pattern.includes('{index}') || hints.nomenclatureId !== undefined) &&

@@ -1,9 +1,11 @@
+import { setFields } from '../../../platform/kernel/objects';
 import type { z } from 'zod';
 import type { Actor, Page } from '../../../platform/kernel/aggregate';
 import { parseDateFilter } from '../domain/date-filter';
 import { documentKinds, type DocumentRecord } from '../domain/document';
 import { allowedOperations, statusesOf } from '../domain/status';
 import { foldText } from '../domain/similarity';
+import { exactFilters } from '../domain/indexing';
 import { BadRequestError } from '../../../platform/kernel/errors';
 import type { DocumentQuery } from '../ports';
 import type { documentListQuery } from './inputs';
@@ -50,14 +52,7 @@ export function documentQueryOf(
     ...(documentDate?.to ? { documentDateTo: documentDate.to.slice(0, 10) } : {}),
     ...(q.summary && foldText(q.summary) ? { summaryContains: foldText(q.summary) } : {}),
     ...(q.party && foldText(q.party) ? { partyContains: foldText(q.party) } : {}),
-    ...(q.documentTypeId ? { documentTypeId: q.documentTypeId } : {}),
-    ...(q.classificationId ? { classificationId: q.classificationId } : {}),
-    ...(q.nomenclatureId ? { nomenclatureId: q.nomenclatureId } : {}),
-    ...(q.addresseeId ? { addresseeId: q.addresseeId } : {}),
-    ...(q.controllerId ? { controllerId: q.controllerId } : {}),
-    ...(q.signatoryId ? { signatoryId: q.signatoryId } : {}),
-    ...(q.authorId ? { authorId: q.authorId } : {}),
-    ...(q.category ? { category: q.category } : {}),
+    ...setFields(q, exactFilters),
     ...(q.controlled ? { controlled: q.controlled === 'true' } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { setFields } from '../../../platform/kernel/objects';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
@@ -194,17 +195,11 @@ function participantsOf(doc: Omit<DocumentData, 'participants'>, extra: string[]
 function baseData(input: AnyInput) {
   return {
     summary: input.summary,
-    ...(input.note ? { note: input.note } : {}),
-    ...(input.documentTypeId ? { documentTypeId: input.documentTypeId } : {}),
-    ...(input.classificationId ? { classificationId: input.classificationId } : {}),
-    ...(input.nomenclatureId ? { nomenclatureId: input.nomenclatureId } : {}),
-    ...(input.deliveryFormId ? { deliveryFormId: input.deliveryFormId } : {}),
-    ...(input.addresseeId ? { addresseeId: input.addresseeId } : {}),
-    ...(input.controllerId ? { controllerId: input.controllerId } : {}),
+    ...setFields(
+      input as Partial<Pick<DocumentData, (typeof optionalEditableFields)[number]>>,
+      optionalEditableFields,
+    ),
     controlled: input.controlled || input.controllerId !== undefined,
-    ...(input.dueDate ? { dueDate: input.dueDate } : {}),
-    ...(input.documentDate ? { documentDate: input.documentDate } : {}),
-    ...('documentNumber' in input && input.documentNumber ? { documentNumber: input.documentNumber } : {}),
   };
 }
 

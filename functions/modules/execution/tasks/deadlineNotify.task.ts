@@ -1,6 +1,6 @@
 /** Task Lambda of statemachines/execution-deadline.asl.json (`${fn_deadlineNotify}`): one event's notices. */
 import { z } from 'zod';
-import { ValidationError } from '../../../platform/kernel/errors';
+import { stepTask } from '../../../platform/kernel/step-task';
 import { notifyDeadline } from '../usecases/deadline.usecase';
 
 const event = z.object({
@@ -15,13 +15,4 @@ const event = z.object({
   }),
 });
 
-export async function deadlineNotifyTask(
-  raw: unknown,
-  deps: Parameters<typeof notifyDeadline>[0],
-): Promise<{ sent: number; skipped?: string }> {
-  const parsed = event.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
-  }
-  return notifyDeadline(deps, parsed.data);
-}
+export const deadlineNotifyTask = stepTask(event, notifyDeadline);

@@ -3,7 +3,7 @@
  * official's pending tasks to the substitute at the period's start and back at its end.
  */
 import { z } from 'zod';
-import { ValidationError } from '../../../platform/kernel/errors';
+import { stepTask } from '../../../platform/kernel/step-task';
 import { shiftSubstitution } from '../usecases/substitution.usecase';
 
 const event = z.object({
@@ -13,13 +13,4 @@ const event = z.object({
   phase: z.enum(['start', 'end']),
 });
 
-export async function substitutionShiftTask(
-  raw: unknown,
-  deps: Parameters<typeof shiftSubstitution>[0],
-): Promise<{ moved: number }> {
-  const parsed = event.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
-  }
-  return shiftSubstitution(deps, parsed.data);
-}
+export const substitutionShiftTask = stepTask(event, shiftSubstitution);

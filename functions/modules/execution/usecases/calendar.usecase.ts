@@ -1,5 +1,5 @@
 import { movableHolidayIssues } from '../domain/calendar/azerbaijan';
-import type { Actor } from '../../../platform/kernel/aggregate';
+import type { Actor, AggregateMeta } from '../../../platform/kernel/aggregate';
 import { azerbaijanBuiltInCalendar, movableHolidaysByYear } from '../domain/calendar/azerbaijan';
 import {
   movableHolidayState,
@@ -39,6 +39,30 @@ export async function getCalendar(deps: ExecutionDeps, actor: Actor, year: numbe
 }
 
 /**
+ * Writes one of the tenant's calendar items (its edits, its yearly data): created when there is
+ * none (the caller read version 0), else updated on the version the caller read.
+ */
+async function saveCalendarItem<T extends AggregateMeta>(
+  deps: ExecutionDeps,
+  actor: Actor,
+  id: string,
+  current: T | undefined,
+  data: Omit<T, keyof AggregateMeta>,
+  version: number,
+): Promise<T> {
+  const now = deps.clock.now().toISOString();
+  const options = { actorId: actor.employeeId, sortKey: id };
+  const meta = { id, tenantId: actor.tenantId, updatedAt: now };
+  if (!current) {
+    if (version !== 0) throw stale(version);
+    const item = { ...data, ...meta, version: 1, createdAt: now } as T;
+    return (await deps.store.create<T>('calendar', item, options)).item;
+  }
+  const item = { ...data, ...meta, version: current.version, createdAt: current.createdAt } as T;
+  return deps.store.update<T>('calendar', item, version, options);
+}
+
+/**
  * Replaces the tenant's edits — of one `year` when it is given (the other years' edits stay), else
  * of all years — and optionally its weekend; version 0 creates them. The deadline machines read
  * the calendar at each step, so later events follow the edit. Answers with the edited year.
@@ -64,30 +88,7 @@ export async function updateCalendar(
   const weekend = input.weekend ?? current?.weekend;
   const data = { ...(weekend ? { weekend } : {}), days: [...kept, ...input.days] };
   mergeCalendars(azerbaijanBuiltInCalendar, data);
-  const now = deps.clock.now().toISOString();
-  const options = { actorId: actor.employeeId, sortKey: CALENDAR_ID };
-  if (!current) {
-    if (input.version !== 0) throw stale(input.version);
-    await deps.store.create<CalendarAggregate>(
-      'calendar',
-      { ...data, id: CALENDAR_ID, tenantId: actor.tenantId, version: 1, createdAt: now, updatedAt: now },
-      options,
-    );
-  } else {
-    await deps.store.update<CalendarAggregate>(
-      'calendar',
-      {
-        ...data,
-        id: CALENDAR_ID,
-        tenantId: actor.tenantId,
-        version: current.version,
-        createdAt: current.createdAt,
-        updatedAt: now,
-      },
-      input.version,
-      options,
-    );
-  }
+  await saveCalendarItem<CalendarAggregate>(deps, actor, CALENDAR_ID, current, data, input.version);
   const year = input.year ?? Number((dates[0] ?? deps.clock.now().toISOString()).slice(0, 4));
   return getCalendar(deps, actor, year);
 }
@@ -128,40 +129,14 @@ export async function updateCalendarYear(
   const years = [...(current?.years ?? []).filter((y) => y.year !== year), entry].sort(
     (a, b) => a.year - b.year,
   );
-  const now = deps.clock.now().toISOString();
-  const options = { actorId: actor.employeeId, sortKey: CALENDAR_YEARS_ID };
-  let saved: CalendarYearsAggregate;
-  if (!current) {
-    if (input.version !== 0) throw stale(input.version);
-    saved = (
-      await deps.store.create<CalendarYearsAggregate>(
-        'calendar',
-        {
-          years,
-          id: CALENDAR_YEARS_ID,
-          tenantId: actor.tenantId,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        },
-        options,
-      )
-    ).item;
-  } else {
-    saved = await deps.store.update<CalendarYearsAggregate>(
-      'calendar',
-      {
-        years,
-        id: CALENDAR_YEARS_ID,
-        tenantId: actor.tenantId,
-        version: current.version,
-        createdAt: current.createdAt,
-        updatedAt: now,
-      },
-      input.version,
-      options,
-    );
-  }
+  const saved = await saveCalendarItem<CalendarYearsAggregate>(
+    deps,
+    actor,
+    CALENDAR_YEARS_ID,
+    current,
+    { years },
+    input.version,
+  );
   return yearView(saved, year);
 }
 

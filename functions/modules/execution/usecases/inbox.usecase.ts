@@ -1,6 +1,6 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
 import type { DocumentRecord } from '../../documents';
-import { filterFields, type FilterFields } from '../../documents';
+import { exactFilters, filterFields, type FilterFields } from '../../documents';
 import { daysLeft } from '../domain/assignment';
 import { type InboxBox, type InboxEntry } from '../../documents';
 import type { DocumentQuery } from '../../documents';
@@ -30,17 +30,7 @@ export function matchesFilter(f: FilterFields, q: Filter): boolean {
   if (q.documentDateTo && !(f.documentDate && f.documentDate < q.documentDateTo)) return false;
   if (q.summaryContains && !f.summaryFold.includes(q.summaryContains)) return false;
   if (q.partyContains && !f.partyFold.includes(q.partyContains)) return false;
-  const same: Array<keyof Filter & keyof FilterFields> = [
-    'documentTypeId',
-    'classificationId',
-    'nomenclatureId',
-    'addresseeId',
-    'controllerId',
-    'signatoryId',
-    'authorId',
-    'category',
-  ];
-  for (const key of same) if (q[key] !== undefined && f[key] !== q[key]) return false;
+  for (const key of exactFilters) if (q[key] !== undefined && f[key] !== q[key]) return false;
   if (q.controlled !== undefined && f.controlled !== q.controlled) return false;
   return true;
 }

@@ -1,3 +1,4 @@
+import { allPages } from '../../../platform/kernel/aggregate';
 import type { AssignmentRecord, InboxBox, InboxEntry } from '../../documents';
 import { bakuInstant } from '../domain/deadline';
 import type { Substitution } from '../../org';
@@ -69,17 +70,11 @@ export async function shiftSubstitution(deps: ExecutionDeps, input: ShiftInput):
 async function openWork(deps: ExecutionDeps, tenantId: string, userId: string): Promise<InboxEntry[]> {
   const out: InboxEntry[] = [];
   for (const box of workBoxes) {
-    let cursor: string | undefined;
-    do {
-      // Open lines sort first (control order) or carry `open`: read the whole list page by page.
-      const page = await deps.documents.inbox(tenantId, userId, box, {
-        order: 'asc',
-        limit: 100,
-        ...(cursor ? { cursor } : {}),
-      });
-      out.push(...page.items.filter((l) => l.open && l.assignmentId));
-      cursor = page.nextCursor;
-    } while (cursor);
+    // Open lines sort first (control order) or carry `open`: read the whole list page by page.
+    const lines = await allPages((page) =>
+      deps.documents.inbox(tenantId, userId, box, { order: 'asc', ...page }),
+    );
+    out.push(...lines.filter((l) => l.open && l.assignmentId));
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * keeps the task token on the assignment; the step then waits for the user's decision.
  */
 import { z } from 'zod';
-import { ValidationError } from '../../../platform/kernel/errors';
+import { stepTask } from '../../../platform/kernel/step-task';
 import { registerHumanTask } from '../usecases/register-human-task.usecase';
 
 const event = z.object({
@@ -14,13 +14,4 @@ const event = z.object({
   assignee: z.string().min(1),
 });
 
-export async function registerTaskTask(
-  raw: unknown,
-  deps: Parameters<typeof registerHumanTask>[0],
-): Promise<{ registered: true }> {
-  const parsed = event.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
-  }
-  return registerHumanTask(deps, parsed.data);
-}
+export const registerTaskTask = stepTask(event, registerHumanTask);

@@ -1,6 +1,6 @@
 /** Task Lambda of statemachines/scheduled-notification.asl.json (`${fn_sendNotification}`). */
 import { z } from 'zod';
-import { ValidationError } from '../../../platform/kernel/errors';
+import { stepTask } from '../../../platform/kernel/step-task';
 import { sendNotification } from '../usecases/send-notification.usecase';
 
 const event = z.object({
@@ -17,13 +17,4 @@ const event = z.object({
   ]),
 });
 
-export async function sendNotificationTask(
-  raw: unknown,
-  deps: Parameters<typeof sendNotification>[0],
-): Promise<{ channel: 'email' | 'sms'; messageId: string }> {
-  const parsed = event.safeParse(raw);
-  if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
-  }
-  return sendNotification(deps, parsed.data);
-}
+export const sendNotificationTask = stepTask(event, sendNotification);

@@ -1,3 +1,4 @@
+import { allPages } from '../../../platform/kernel/aggregate';
 import type { AdminAlerts } from '../../documents';
 import type { Employee, Position } from '../../org';
 import { notifyEmployees, type NotifyDeps } from './notify.usecase';
@@ -23,34 +24,12 @@ export function adminAlerts(deps: NotifyDeps): AdminAlerts {
 
 /** The active employees of the tenant who hold an active position with the admin role. */
 async function agencyAdmins(deps: NotifyDeps, tenantId: string): Promise<string[]> {
-  const adminPositions = new Set<string>();
-  let cursor: string | undefined;
-  do {
-    const page: { items: Position[]; nextCursor?: string } = await deps.store.list<Position>(
-      'position',
-      tenantId,
-      {
-        limit: 100,
-        ...(cursor ? { cursor } : {}),
-      },
-    );
-    for (const p of page.items) if (p.active && p.roles.includes('admin')) adminPositions.add(p.id);
-    cursor = page.nextCursor;
-  } while (cursor);
-  const admins: string[] = [];
-  cursor = undefined;
-  do {
-    const page: { items: Employee[]; nextCursor?: string } = await deps.store.list<Employee>(
-      'employee',
-      tenantId,
-      {
-        limit: 100,
-        ...(cursor ? { cursor } : {}),
-      },
-    );
-    for (const e of page.items)
-      if (e.active && e.positionIds.some((p) => adminPositions.has(p))) admins.push(e.id);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return admins;
+  const positions = await allPages((page) => deps.store.list<Position>('position', tenantId, page));
+  const adminPositions = new Set(
+    positions.filter((p) => p.active && p.roles.includes('admin')).map((p) => p.id),
+  );
+  const employees = await allPages((page) => deps.store.list<Employee>('employee', tenantId, page));
+  return employees
+    .filter((e) => e.active && e.positionIds.some((p) => adminPositions.has(p)))
+    .map((e) => e.id);
 }

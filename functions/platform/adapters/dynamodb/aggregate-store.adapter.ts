@@ -10,7 +10,7 @@ import type {
   UniqueClaim,
   WriteOptions,
 } from '../../ports/aggregate-store.port';
-import { withCursor } from './cursor';
+import { pageOf } from './cursor';
 import { createModel, type Model } from './entities';
 
 const NO_PARENT = '-';
@@ -54,6 +54,61 @@ interface TransactionOutcome {
   data: ReadonlyArray<{ rejected?: boolean; code?: string }>;
 }
 
+/** Whether the i-th write of a canceled transaction was refused by its condition. */
+function rejected(outcome: TransactionOutcome, i: number): boolean {
+  return outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed';
+}
+
+/**
+ * Why a canceled write failed when not on its first item: a unique value already taken (the
+ * claims are the writes right after the aggregate), else a concurrent write.
+ */
+function claimConflict(outcome: TransactionOutcome, claims: UniqueClaim[]): ConflictError {
+  const taken = claims.find((_c, i) => rejected(outcome, 1 + i));
+  if (taken) {
+    return new ConflictError('duplicate_value', `The value of ${taken.scope} is already used`, {
+      field: taken.field ?? taken.scope,
+      value: taken.value,
+    });
+  }
+  return new ConflictError('write_conflict', 'A concurrent write got there first; try again');
+}
+
+/** The aggregate's row: its data apart from the keys and version it is stored under. */
+function aggregateRow(type: AggregateType, item: AggregateMeta, options: WriteOptions) {
+  return {
+    tenantId: item.tenantId,
+    type,
+    id: item.id,
+    parentKey: options.parentKey ?? NO_PARENT,
+    sortKey: options.sortKey,
+    data: dataOf(item),
+    version: item.version,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
+}
+
+/** The change record of a write: who wrote the aggregate when, its data before and after. */
+function changeRow(
+  type: AggregateType,
+  item: AggregateMeta,
+  options: WriteOptions,
+  change: { action: 'create' | 'update'; at: string; before?: AggregateMeta },
+) {
+  return {
+    tenantId: item.tenantId,
+    aggregateId: item.id,
+    aggregateType: type,
+    at: change.at,
+    changeId: randomUUID(),
+    actorId: options.actorId,
+    action: change.action,
+    ...(change.before ? { before: dataOf(change.before) } : {}),
+    after: dataOf(item),
+  };
+}
+
 /** DynamoDB (ElectroDB) implementation of AggregateStore; the same code against DynamoDB Local. */
 export class DynamoAggregateStore implements AggregateStore {
   private readonly model: Model;
@@ -87,11 +142,10 @@ export class DynamoAggregateStore implements AggregateStore {
       options.parentKey !== undefined
         ? this.model.aggregate.query.byParent({ tenantId, type, parentKey: options.parentKey })
         : this.model.aggregate.query.byType({ tenantId, type });
-    const res = await withCursor(() => query.go({ limit: options.limit, cursor: options.cursor ?? null }));
-    return {
-      items: (res.data as StoredAggregate[]).map((row) => toItem<T>(row)),
-      ...(res.cursor ? { nextCursor: res.cursor } : {}),
-    };
+    return pageOf(
+      () => query.go({ limit: options.limit, cursor: options.cursor ?? null }),
+      (row) => toItem<T>(row as StoredAggregate),
+    );
   }
 
   async findByUnique(tenantId: string, claim: UniqueClaim): Promise<string | undefined> {
@@ -108,19 +162,7 @@ export class DynamoAggregateStore implements AggregateStore {
     const claims = options.claim ?? [];
     const outcome = (await service.transaction
       .write(({ aggregate, unique, idempotency: idem, change }) => [
-        aggregate
-          .create({
-            tenantId: item.tenantId,
-            type,
-            id: item.id,
-            parentKey: options.parentKey ?? NO_PARENT,
-            sortKey: options.sortKey,
-            data: dataOf(item),
-            version: item.version,
-            createdAt: item.createdAt,
-            updatedAt: item.updatedAt,
-          })
-          .commit(),
+        aggregate.create(aggregateRow(type, item, options)).commit(),
         ...claims.map((c) =>
           unique
             .create({ tenantId: item.tenantId, scope: c.scope, value: c.value, ownerId: item.id })
@@ -141,27 +183,13 @@ export class DynamoAggregateStore implements AggregateStore {
                 .commit(),
             ]
           : []),
-        change
-          .create({
-            tenantId: item.tenantId,
-            aggregateId: item.id,
-            aggregateType: type,
-            at: item.createdAt,
-            changeId: randomUUID(),
-            actorId: options.actorId,
-            action: 'create',
-            after: dataOf(item),
-          })
-          .commit(),
+        change.create(changeRow(type, item, options, { action: 'create', at: item.createdAt })).commit(),
       ])
       .go()) as TransactionOutcome;
 
     if (!outcome.canceled) return { item, replayed: false };
 
-    const rejected = (i: number) =>
-      outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed';
-    const idemIndex = 1 + claims.length;
-    if (options.idempotency && rejected(idemIndex)) {
+    if (options.idempotency && rejected(outcome, 1 + claims.length)) {
       const previous = await idempotency.get({ tenantId: item.tenantId, key: options.idempotency.key }).go();
       if (previous.data && previous.data.requestHash === options.idempotency.requestHash) {
         const existing = await this.get<T>(
@@ -173,14 +201,7 @@ export class DynamoAggregateStore implements AggregateStore {
       }
       throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
     }
-    const taken = claims.find((_c, i) => rejected(1 + i));
-    if (taken) {
-      throw new ConflictError('duplicate_value', `The value of ${taken.scope} is already used`, {
-        field: taken.field ?? taken.scope,
-        value: taken.value,
-      });
-    }
-    throw new ConflictError('write_conflict', 'A concurrent write got there first; try again');
+    throw claimConflict(outcome, claims);
   }
 
   async update<T extends AggregateMeta>(
@@ -197,17 +218,7 @@ export class DynamoAggregateStore implements AggregateStore {
     const outcome = (await service.transaction
       .write(({ aggregate, unique, change }) => [
         aggregate
-          .put({
-            tenantId: item.tenantId,
-            type,
-            id: item.id,
-            parentKey: options.parentKey ?? NO_PARENT,
-            sortKey: options.sortKey,
-            data: dataOf(next),
-            version: next.version,
-            createdAt: item.createdAt,
-            updatedAt: item.updatedAt,
-          })
+          .put(aggregateRow(type, next, options))
           .where((attr, op) => op.eq(attr.version, expectedVersion))
           .commit(),
         ...claims.map((c) =>
@@ -222,36 +233,17 @@ export class DynamoAggregateStore implements AggregateStore {
             .commit(),
         ),
         change
-          .create({
-            tenantId: item.tenantId,
-            aggregateId: item.id,
-            aggregateType: type,
-            at: item.updatedAt,
-            changeId: randomUUID(),
-            actorId: options.actorId,
-            action: 'update',
-            ...(before ? { before: dataOf(before) } : {}),
-            after: dataOf(next),
-          })
+          .create(changeRow(type, next, options, { action: 'update', at: item.updatedAt, before }))
           .commit(),
       ])
       .go()) as TransactionOutcome;
     if (!outcome.canceled) return next;
-    const rejected = (i: number) =>
-      outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed';
-    if (rejected(0)) {
+    if (rejected(outcome, 0)) {
       throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
         expected: expectedVersion,
       });
     }
-    const taken = claims.find((_c, i) => rejected(1 + i));
-    if (taken) {
-      throw new ConflictError('duplicate_value', `The value of ${taken.scope} is already used`, {
-        field: taken.field ?? taken.scope,
-        value: taken.value,
-      });
-    }
-    throw new ConflictError('write_conflict', 'A concurrent write got there first; try again');
+    throw claimConflict(outcome, claims);
   }
 
   async changes(
@@ -259,13 +251,12 @@ export class DynamoAggregateStore implements AggregateStore {
     aggregateId: string,
     options: { limit: number; cursor?: string },
   ): Promise<Page<ChangeRecord>> {
-    const res = await withCursor(() =>
-      this.model.change.query
-        .primary({ tenantId, aggregateId })
-        .go({ limit: options.limit, cursor: options.cursor ?? null }),
-    );
-    return {
-      items: res.data.map((row) => ({
+    return pageOf(
+      () =>
+        this.model.change.query
+          .primary({ tenantId, aggregateId })
+          .go({ limit: options.limit, cursor: options.cursor ?? null }),
+      (row) => ({
         tenantId: row.tenantId,
         aggregateId: row.aggregateId,
         aggregateType: row.aggregateType as AggregateType,
@@ -274,8 +265,7 @@ export class DynamoAggregateStore implements AggregateStore {
         action: row.action,
         ...(row.before ? { before: row.before as Record<string, unknown> } : {}),
         after: row.after as Record<string, unknown>,
-      })),
-      ...(res.cursor ? { nextCursor: res.cursor } : {}),
-    };
+      }),
+    );
   }
 }

@@ -1,3 +1,4 @@
+import type { Page } from '../../kernel/aggregate';
 import { BadRequestError } from '../../kernel/errors';
 
 /** A cursor from another query or tenant makes DynamoDB refuse the start key: a 400, not a 500. */
@@ -11,4 +12,13 @@ export async function withCursor<R>(run: () => Promise<R>): Promise<R> {
     }
     throw error;
   }
+}
+
+/** A page of a query's answer: its rows mapped, and the cursor of the next page when there is one. */
+export async function pageOf<R, T>(
+  run: () => Promise<{ data: R[]; cursor: string | null }>,
+  map: (row: R) => T,
+): Promise<Page<T>> {
+  const res = await withCursor(run);
+  return { items: res.data.map(map), ...(res.cursor ? { nextCursor: res.cursor } : {}) };
 }

@@ -4,22 +4,16 @@
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { EmailMessage, EmailSender } from '../../ports/email.port';
-import { clientConfig, traced } from '../aws-client';
+import { clientConfig, traced, type AwsClientOptions } from '../aws-client';
 
-export interface SesEmailSenderOptions {
-  region: string;
-  /** Set for the local endpoint; omitted on AWS. */
-  endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+export interface SesEmailSenderOptions extends AwsClientOptions {
   /** Verified sender, e.g. "Kargüzar <no-reply@karguzar.az>". */
   fromAddress: string;
   /** SES configuration set (bounce/complaint tracking); AWS only. */
   configurationSetName?: string;
 }
 
-export function createSesClient(
-  options: Pick<SesEmailSenderOptions, 'region' | 'endpoint' | 'credentials'>,
-): SESv2Client {
+export function createSesClient(options: AwsClientOptions): SESv2Client {
   return traced(new SESv2Client(clientConfig(options)));
 }
 

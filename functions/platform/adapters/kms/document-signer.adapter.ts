@@ -11,20 +11,14 @@ import {
   VerifyCommand,
 } from '@aws-sdk/client-kms';
 import type { DocumentSigner } from '../../ports/signing.port';
-import { clientConfig, traced } from '../aws-client';
+import { clientConfig, traced, type AwsClientOptions } from '../aws-client';
 
-export interface KmsDocumentSignerOptions {
-  region: string;
-  /** Set for the local endpoint; omitted on AWS. */
-  endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+export interface KmsDocumentSignerOptions extends AwsClientOptions {
   /** Key id, key ARN, alias name (alias/karguzar-signing) or alias ARN. */
   keyId: string;
 }
 
-export function createKmsClient(
-  options: Pick<KmsDocumentSignerOptions, 'region' | 'endpoint' | 'credentials'>,
-): KMSClient {
+export function createKmsClient(options: AwsClientOptions): KMSClient {
   return traced(new KMSClient(clientConfig(options)));
 }
 

@@ -93,6 +93,15 @@ export class S3ObjectStore implements ObjectStore {
     return this.options.buckets[role];
   }
 
+  /** The S3 names of an object (a version of it, when one is given). */
+  private object(input: { bucket: BucketRole; key: string; versionId?: string }) {
+    return {
+      Bucket: this.bucket(input.bucket),
+      Key: input.key,
+      ...(input.versionId ? { VersionId: input.versionId } : {}),
+    };
+  }
+
   async presignUpload(input: {
     bucket: BucketRole;
     key: string;
@@ -137,9 +146,7 @@ export class S3ObjectStore implements ObjectStore {
     return getSignedUrl(
       this.client,
       new GetObjectCommand({
-        Bucket: this.bucket(input.bucket),
-        Key: input.key,
-        ...(input.versionId ? { VersionId: input.versionId } : {}),
+        ...this.object(input),
         ResponseContentDisposition: contentDisposition(input.fileName, input.inline),
       }),
       { expiresIn: input.expiresInSeconds },
@@ -154,9 +161,7 @@ export class S3ObjectStore implements ObjectStore {
     try {
       const out = await this.client.send(
         new HeadObjectCommand({
-          Bucket: this.bucket(input.bucket),
-          Key: input.key,
-          ...(input.versionId ? { VersionId: input.versionId } : {}),
+          ...this.object(input),
           ChecksumMode: 'ENABLED',
         }),
       );
@@ -176,9 +181,7 @@ export class S3ObjectStore implements ObjectStore {
     try {
       const out = await this.client.send(
         new GetObjectCommand({
-          Bucket: this.bucket(input.bucket),
-          Key: input.key,
-          ...(input.versionId ? { VersionId: input.versionId } : {}),
+          ...this.object(input),
         }),
       );
       return out.Body ? await out.Body.transformToByteArray() : new Uint8Array();

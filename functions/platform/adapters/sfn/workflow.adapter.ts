@@ -13,23 +13,17 @@ import {
 } from '@aws-sdk/client-sfn';
 import { ConflictError, NotFoundError } from '../../kernel/errors';
 import type { WorkflowEngine } from '../../ports/workflow.port';
-import { clientConfig, traced } from '../aws-client';
+import { clientConfig, traced, type AwsClientOptions } from '../aws-client';
 
-export interface SfnWorkflowEngineOptions {
+export interface SfnWorkflowEngineOptions extends AwsClientOptions {
   /** Machine name used by the use cases → state machine ARN (from CDK outputs / the local runner). */
   machines: Record<string, string>;
-  region: string;
-  /** Set for the local runner; omitted on AWS. */
-  endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 type Status = Awaited<ReturnType<WorkflowEngine['describe']>>['status'];
 const statuses: readonly Status[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
-export function createSfnClient(
-  options: Pick<SfnWorkflowEngineOptions, 'region' | 'endpoint' | 'credentials'>,
-): SFNClient {
+export function createSfnClient(options: AwsClientOptions): SFNClient {
   return traced(new SFNClient(clientConfig(options)));
 }
 

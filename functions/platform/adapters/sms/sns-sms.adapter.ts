@@ -5,22 +5,16 @@
 import { PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
 import { ValidationError } from '../../kernel/errors';
 import type { SmsMessage, SmsSender } from '../../ports/sms.port';
-import { clientConfig, traced } from '../aws-client';
+import { clientConfig, traced, type AwsClientOptions } from '../aws-client';
 
-export interface SnsSmsSenderOptions {
-  region: string;
-  /** Set for the local endpoint; omitted on AWS. */
-  endpoint?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+export interface SnsSmsSenderOptions extends AwsClientOptions {
   /** Alphanumeric sender id where the destination country supports it. */
   senderId?: string;
   /** Default Transactional (delivery over cost). */
   smsType?: 'Transactional' | 'Promotional';
 }
 
-export function createSnsClient(
-  options: Pick<SnsSmsSenderOptions, 'region' | 'endpoint' | 'credentials'>,
-): SNSClient {
+export function createSnsClient(options: AwsClientOptions): SNSClient {
   return traced(new SNSClient(clientConfig(options)));
 }
 

@@ -5,7 +5,7 @@ import { ApiError } from '../../../lib/api';
 import { performOperation } from '../api';
 import type { DocumentCard, Operation } from '../types';
 import { useI18n } from '../../../lib/i18n';
-import { ProblemAlert, StatusMessage, TextAreaField } from '../../../ui/fields';
+import { FormActions, ProblemAlert, StatusMessage, TextAreaField } from '../../../ui/fields';
 import { DateField } from '../form/controls';
 import { parseDisplayDate, todayDisplay } from '../../../lib/dates';
 
@@ -170,14 +170,15 @@ export function CardActions({
               errors={errors}
               required={needsReason}
             />
-            <div className="form-actions">
-              <button type="submit" className="primary" disabled={pending !== undefined}>
-                {pending ? t('doc.card.working') : t(`doc.ops.${asking}`)}
-              </button>
+            <FormActions
+              busy={pending !== undefined}
+              label={t(`doc.ops.${asking}`)}
+              busyLabel={t('doc.card.working')}
+            >
               <button type="button" className="secondary" onClick={() => setAsking(undefined)}>
                 {t('form.cancel')}
               </button>
-            </div>
+            </FormActions>
           </form>
         </section>
       ) : null}

@@ -4,7 +4,8 @@ import { useEffect, useId, useState } from 'react';
 import { contentUrl, uploadContent } from '../api';
 import type { ContentItem, DocumentCard } from '../types';
 import { useI18n } from '../../../lib/i18n';
-import { ProblemAlert } from '../../../ui/fields';
+import { ProblemAlert, StatusMessage } from '../../../ui/fields';
+import { Table } from '../../../ui/data-table';
 import { formatDateTime } from '../../../lib/dates';
 import type { Resolver } from '../form/lookups';
 import { formatSize } from '../labels';
@@ -112,71 +113,57 @@ export function ContentsTab({
       <ProblemAlert error={error} />
       {stored.length === 0 ? <p>{t('doc.contents.empty')}</p> : null}
       {stored.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('doc.contents.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('doc.contents.file')}</th>
-                <th scope="col">{t('doc.contents.size')}</th>
-                <th scope="col">{t('doc.contents.type')}</th>
-                <th scope="col">{t('doc.contents.added')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {stored.map((c) => (
-                <tr key={c.id}>
-                  <th scope="row" className="wrap-anywhere">
-                    {c.fileName}
-                    {c.state === 'pending' ? (
-                      <span className="badge">{t('doc.contents.pending')}</span>
-                    ) : null}
-                    {c.integrity ? (
-                      <span className="badge badge-danger" role="status">
-                        {t(`doc.contents.${c.integrity.problem}`)}
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>{formatSize(c.size, locale)}</td>
-                  <td className="wrap-anywhere">{c.contentType}</td>
-                  <td>
-                    {formatDateTime(c.addedAt)}
-                    <br />
-                    <span className="muted small">{names.employee(c.addedBy)}</span>
-                  </td>
-                  <td>
-                    <div className="row-actions">
-                      {previewable(c) ? (
-                        <button
-                          type="button"
-                          className="small"
-                          aria-pressed={selected === c.id}
-                          aria-label={`${t('doc.contents.preview')}: ${c.fileName}`}
-                          onClick={() => setSelected(c.id)}
-                        >
-                          {t('doc.contents.preview')}
-                        </button>
-                      ) : null}
-                      {readable(c) ? (
-                        <button
-                          type="button"
-                          className="small"
-                          aria-label={`${t('doc.contents.download')}: ${c.fileName}`}
-                          onClick={() => void download(c)}
-                        >
-                          {t('doc.contents.download')}
-                        </button>
-                      ) : null}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('doc.contents.caption')}
+          headers={['file', 'size', 'type', 'added'].map((k) => t(`doc.contents.${k}`))}
+          actions
+        >
+          {stored.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" className="wrap-anywhere">
+                {c.fileName}
+                {c.state === 'pending' ? <span className="badge">{t('doc.contents.pending')}</span> : null}
+                {c.integrity ? (
+                  <span className="badge badge-danger" role="status">
+                    {t(`doc.contents.${c.integrity.problem}`)}
+                  </span>
+                ) : null}
+              </th>
+              <td>{formatSize(c.size, locale)}</td>
+              <td className="wrap-anywhere">{c.contentType}</td>
+              <td>
+                {formatDateTime(c.addedAt)}
+                <br />
+                <span className="muted small">{names.employee(c.addedBy)}</span>
+              </td>
+              <td>
+                <div className="row-actions">
+                  {previewable(c) ? (
+                    <button
+                      type="button"
+                      className="small"
+                      aria-pressed={selected === c.id}
+                      aria-label={`${t('doc.contents.preview')}: ${c.fileName}`}
+                      onClick={() => setSelected(c.id)}
+                    >
+                      {t('doc.contents.preview')}
+                    </button>
+                  ) : null}
+                  {readable(c) ? (
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`${t('doc.contents.download')}: ${c.fileName}`}
+                      onClick={() => void download(c)}
+                    >
+                      {t('doc.contents.download')}
+                    </button>
+                  ) : null}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
 
       {selectedItem ? (
@@ -210,9 +197,7 @@ export function ContentsTab({
             />
           </div>
           <UploadProgress uploads={uploads} />
-          <div role="status" aria-live="polite">
-            {done ? <p className="alert alert-success">{done}</p> : null}
-          </div>
+          <StatusMessage message={done} />
           <button type="submit" className="primary" disabled={busy || files.length === 0}>
             {busy ? t('doc.contents.uploading') : t('doc.contents.upload')}
           </button>

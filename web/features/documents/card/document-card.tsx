@@ -2,13 +2,13 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
-import { ApiError } from '../../../lib/api';
 import { getDocument } from '../api';
 import type { DocumentCard } from '../types';
 import { useI18n } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 import { useLoad } from '../../../lib/use-load';
-import { ProblemAlert } from '../../../ui/fields';
+import { ProblemAlert, StatusMessage } from '../../../ui/fields';
+import { DocumentUnavailable } from '../unavailable';
 import { Loading } from '../../../ui/loading';
 import { DocumentForm, listPathOf } from '../form/document-form';
 import { formatDateTime } from '../../../lib/dates';
@@ -50,20 +50,14 @@ export function DocumentCardView({ id, initialTab }: { id: string; initialTab?: 
       .catch(() => loaded.reload());
 
   if (loaded.loading && !doc) return <Loading />;
-  if (!doc) {
-    const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
-    return (
-      <>
-        <h1>{t('doc.card.title')}</h1>
-        {notFound ? (
-          <p className="notice">{t('doc.card.notFound')}</p>
-        ) : (
-          <ProblemAlert error={loaded.error} />
-        )}
-      </>
-    );
-  }
+  if (!doc) return <DocumentUnavailable title={t('doc.card.title')} error={loaded.error} />;
 
+  const docId = encodeURIComponent(doc.id);
+  const pageLink = (href: string, label: string) => (
+    <Link className="button-link" href={href}>
+      {label}
+    </Link>
+  );
   const names = resolver(lookups.data, locale);
   const number = doc.registration?.number;
   const heading = number
@@ -130,29 +124,15 @@ export function DocumentCardView({ id, initialTab }: { id: string; initialTab?: 
             onDone={refresh}
             onReload={() => void refresh()}
           >
-            {doc.kind === 'incoming' && hasRole('clerk') ? (
-              <Link
-                className="button-link"
-                href={`/documents/new/?kind=outgoing&replyTo=${encodeURIComponent(doc.id)}`}
-              >
-                {t('doc.card.prepareReply')}
-              </Link>
-            ) : null}
-            {doc.kind === 'incoming' || doc.kind === 'internal' ? (
-              <Link
-                className="button-link"
-                href={`/documents/new/?kind=internal&answers=${encodeURIComponent(doc.id)}`}
-              >
-                {t('doc.card.prepareInternalReply')}
-              </Link>
-            ) : null}
-            <Link className="button-link" href={`/documents/print/?id=${encodeURIComponent(doc.id)}`}>
-              {t('doc.card.printCard')}
-            </Link>
+            {doc.kind === 'incoming' && hasRole('clerk')
+              ? pageLink(`/documents/new/?kind=outgoing&replyTo=${docId}`, t('doc.card.prepareReply'))
+              : null}
+            {doc.kind === 'incoming' || doc.kind === 'internal'
+              ? pageLink(`/documents/new/?kind=internal&answers=${docId}`, t('doc.card.prepareInternalReply'))
+              : null}
+            {pageLink(`/documents/print/?id=${docId}`, t('doc.card.printCard'))}
           </CardActions>
-          <div role="status" aria-live="polite">
-            {saved ? <p className="alert alert-success">{saved}</p> : null}
-          </div>
+          <StatusMessage message={saved} />
           <ProblemAlert error={lookups.error} />
           <Tabs
             label={t('doc.tabs.label')}

@@ -7,8 +7,8 @@ import { linkTypes, type DocumentCard } from '../types';
 import { formatDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useLoad } from '../../../lib/use-load';
-import { ProblemAlert, SelectField, TextField } from '../../../ui/fields';
-import { Loading } from '../../../ui/loading';
+import { ProblemAlert, SelectField, StatusMessage, TextField } from '../../../ui/fields';
+import { LoadState, Table } from '../../../ui/data-table';
 import { cardPath } from '../form/document-form';
 import { numberLabel, numberText, statusLabel, tr } from '../labels';
 
@@ -73,40 +73,33 @@ export function LinksTab({ doc, onChanged }: { doc: DocumentCard; onChanged: () 
   return (
     <>
       <h2>{t('doc.tabs.links')}</h2>
-      {links.loading && !links.data ? <Loading /> : null}
-      <ProblemAlert error={links.error} />
-      {links.data && items.length === 0 ? <p>{t('doc.links.empty')}</p> : null}
+      <LoadState load={links} empty={items.length === 0} emptyText={t('doc.links.empty')} />
       {items.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t('doc.links.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('doc.links.document')}</th>
-                <th scope="col">{t('doc.links.type')}</th>
-                <th scope="col">{t('doc.links.kind')}</th>
-                <th scope="col">{t('doc.fields.summary')}</th>
-                <th scope="col">{t('common.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((l) => (
-                <tr key={`${l.direction}:${l.type}:${l.document.id}`}>
-                  <th scope="row">
-                    <Link href={cardPath(l.document.id)}>{numberText(t, l.document.number)}</Link>
-                    {l.document.registeredAt ? (
-                      <span className="muted small"> — {formatDate(l.document.registeredAt)}</span>
-                    ) : null}
-                  </th>
-                  <td>{tr(t, `doc.linkTypes.${l.direction}.${l.type}`, l.type)}</td>
-                  <td>{t(`doc.kinds.${l.document.kind}`)}</td>
-                  <td>{l.document.summary}</td>
-                  <td>{statusLabel(t, l.document.status)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption={t('doc.links.caption')}
+          headers={[
+            t('doc.links.document'),
+            t('doc.links.type'),
+            t('doc.links.kind'),
+            t('doc.fields.summary'),
+            t('common.status'),
+          ]}
+        >
+          {items.map((l) => (
+            <tr key={`${l.direction}:${l.type}:${l.document.id}`}>
+              <th scope="row">
+                <Link href={cardPath(l.document.id)}>{numberText(t, l.document.number)}</Link>
+                {l.document.registeredAt ? (
+                  <span className="muted small"> — {formatDate(l.document.registeredAt)}</span>
+                ) : null}
+              </th>
+              <td>{tr(t, `doc.linkTypes.${l.direction}.${l.type}`, l.type)}</td>
+              <td>{t(`doc.kinds.${l.document.kind}`)}</td>
+              <td>{l.document.summary}</td>
+              <td>{statusLabel(t, l.document.status)}</td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
 
       {canLink ? (
@@ -133,10 +126,9 @@ export function LinksTab({ doc, onChanged }: { doc: DocumentCard; onChanged: () 
             {t('doc.links.search')}
           </button>
           <ProblemAlert error={error} />
-          <div role="status" aria-live="polite">
-            {message ? <p className="alert alert-success">{message}</p> : null}
+          <StatusMessage message={message}>
             {found && found.length === 0 ? <p>{t('doc.links.notFound')}</p> : null}
-          </div>
+          </StatusMessage>
           {found && found.length > 0 ? (
             <ul className="plain doc-found">
               {found.map((d) => (

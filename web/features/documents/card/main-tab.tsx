@@ -32,29 +32,27 @@ export function MainTab({ doc, names }: { doc: DocumentCard; names: Resolver }) 
   };
 
   const sender = doc.incoming?.sender;
+  /** The sender's registry number (VÖEN or FİN) after the name. */
+  const registryNumber = (label: string, value?: string) =>
+    value ? (
+      <span className="muted">
+        {' '}
+        ({label}: {value})
+      </span>
+    ) : null;
   if (sender) {
     push(
       t('doc.sender.legend'),
       sender.kind === 'organization' ? (
         <>
           {sender.name}
-          {sender.voen ? (
-            <span className="muted">
-              {' '}
-              ({t('doc.sender.voen')}: {sender.voen})
-            </span>
-          ) : null}
+          {registryNumber(t('doc.sender.voen'), sender.voen)}
           {sender.contactPerson ? <div>{sender.contactPerson}</div> : null}
         </>
       ) : (
         <>
           {sender.name}
-          {sender.fin ? (
-            <span className="muted">
-              {' '}
-              ({t('doc.sender.fin')}: {sender.fin})
-            </span>
-          ) : null}
+          {registryNumber(t('doc.sender.fin'), sender.fin)}
           {sender.address ? <div>{sender.address}</div> : null}
           {sender.phone || sender.email ? (
             <div>{[sender.phone, sender.email].filter(Boolean).join(', ')}</div>

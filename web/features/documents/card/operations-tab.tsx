@@ -6,8 +6,7 @@ import type { DocumentCard, OperationEntry } from '../types';
 import { useI18n, type Translate } from '../../../lib/i18n';
 import type { ApprovalStage } from '../../approval/api';
 import { useLoad } from '../../../lib/use-load';
-import { ProblemAlert } from '../../../ui/fields';
-import { Loading } from '../../../ui/loading';
+import { LoadState, Table } from '../../../ui/data-table';
 import { stagesSummary } from '../../approval/model';
 import { cardPath } from '../form/document-form';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
@@ -179,40 +178,28 @@ export function OperationsTab({ doc, names }: { doc: DocumentCard; names: Resolv
   return (
     <>
       <h2>{t('doc.tabs.operations')}</h2>
-      {log.loading && !log.data ? <Loading /> : null}
-      <ProblemAlert error={log.error} />
-      {log.data && items.length === 0 ? <p>{t('common.empty')}</p> : null}
+      <LoadState load={log} empty={items.length === 0} />
       {items.length > 0 ? (
-        <div className="table-wrap">
-          <table className="doc-log">
-            <caption className="visually-hidden">{t('doc.log.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('doc.log.when')}</th>
-                <th scope="col">{t('doc.log.action')}</th>
-                <th scope="col">{t('doc.log.who')}</th>
-                <th scope="col">{t('doc.log.onBehalfOf')}</th>
-                <th scope="col">{t('doc.log.changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((op) => (
-                <tr key={op.id}>
-                  <td className="nowrap">{formatDateTime(op.at)}</td>
-                  <th scope="row">
-                    {tr(t, `doc.actions.${op.action}`, op.action)}
-                    {op.comment ? <p className="small muted doc-comment">{op.comment}</p> : null}
-                  </th>
-                  <td>{who(op.actorId)}</td>
-                  <td>{op.onBehalfOf ? who(op.onBehalfOf) : <span className="muted">—</span>}</td>
-                  <td>
-                    <Changes changes={op.changes} names={names} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          className="doc-log"
+          caption={t('doc.log.caption')}
+          headers={['when', 'action', 'who', 'onBehalfOf', 'changes'].map((k) => t(`doc.log.${k}`))}
+        >
+          {items.map((op) => (
+            <tr key={op.id}>
+              <td className="nowrap">{formatDateTime(op.at)}</td>
+              <th scope="row">
+                {tr(t, `doc.actions.${op.action}`, op.action)}
+                {op.comment ? <p className="small muted doc-comment">{op.comment}</p> : null}
+              </th>
+              <td>{who(op.actorId)}</td>
+              <td>{op.onBehalfOf ? who(op.onBehalfOf) : <span className="muted">—</span>}</td>
+              <td>
+                <Changes changes={op.changes} names={names} />
+              </td>
+            </tr>
+          ))}
+        </Table>
       ) : null}
     </>
   );

@@ -13,7 +13,11 @@ import { useLoad } from '../../../lib/use-load';
 import {
   CheckboxField,
   CheckboxGroup,
+  ErrorAlert,
+  fieldBinder,
   fieldErrorsOf,
+  FormActions,
+  optionsOf,
   ProblemAlert,
   SelectField,
   TextAreaField,
@@ -190,12 +194,7 @@ export function DocumentForm({
   }, [form.repeatOf, repeat.upToDate, repeat.items]);
 
   const patch = (p: Partial<DocumentFormState>) => setForm((f) => ({ ...f, ...p }));
-  const bind = <K extends keyof DocumentFormState & string>(key: K, name: string = key) => ({
-    name,
-    value: form[key] as unknown as string,
-    onChange: (value: string) => patch({ [key]: value } as Partial<DocumentFormState>),
-    errors,
-  });
+  const bind = fieldBinder(form, patch, errors);
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -433,10 +432,7 @@ export function DocumentForm({
             <SelectField
               label={t('doc.fields.executionCharacter')}
               {...bind('executionCharacter')}
-              options={executionCharacters.map((c) => ({
-                value: c,
-                label: t(`doc.executionCharacters.${c}`),
-              }))}
+              options={optionsOf(executionCharacters, (c) => t(`doc.executionCharacters.${c}`))}
               emptyLabel={t('common.choose')}
             />
             {refSelect('documentTypeId', 'documentTypes', t('doc.fields.documentType'))}
@@ -465,7 +461,7 @@ export function DocumentForm({
             <SelectField
               label={t('doc.fields.category')}
               {...bind('category')}
-              options={orderCategories.map((c) => ({ value: c, label: t(`doc.orderCategories.${c}`) }))}
+              options={optionsOf(orderCategories, (c) => t(`doc.orderCategories.${c}`))}
               required
             />
             <DateField label={t('doc.fields.orderDate')} {...bind('documentDate')} />
@@ -504,11 +500,7 @@ export function DocumentForm({
         {notice ? <p className="notice">{notice}</p> : null}
       </div>
       <ProblemAlert error={error} onReload={onReload} />
-      {Object.keys(errors).length > 0 && !error ? (
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{t('errors.checkFields')}</p>
-        </div>
-      ) : null}
+      {Object.keys(errors).length > 0 && !error ? <ErrorAlert title={t('errors.checkFields')} /> : null}
       {otherErrors.length > 0 ? (
         <ul className="field-error">
           {otherErrors.map((e) => (
@@ -522,10 +514,7 @@ export function DocumentForm({
         </p>
       ) : null}
 
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving || Boolean(created)}>
-          {saving ? t('form.saving') : saveLabel}
-        </button>
+      <FormActions busy={saving} disabled={Boolean(created)} label={saveLabel}>
         {onCancel ? (
           <button type="button" className="secondary" onClick={onCancel}>
             {t('form.cancel')}
@@ -535,7 +524,7 @@ export function DocumentForm({
             {t('form.cancel')}
           </Link>
         )}
-      </div>
+      </FormActions>
     </form>
   );
 }

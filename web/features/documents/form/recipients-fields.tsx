@@ -1,7 +1,7 @@
 'use client';
 
 import { useI18n } from '../../../lib/i18n';
-import { SelectField, TextField } from '../../../ui/fields';
+import { fieldBinder, SelectField, TextField } from '../../../ui/fields';
 import { refOptions, type DocumentLookups } from './lookups';
 import { newRecipient, type RecipientRow } from './model';
 
@@ -36,13 +36,13 @@ export function RecipientsFields({
       ) : null}
       {rows.map((row, i) => {
         const n = i + 1;
+        const bind = fieldBinder(row, (patch) => update(i, patch), errors, `recipients.${i}.`);
         return (
           <fieldset key={row.key} className="field-group doc-recipient">
             <legend>{t('doc.recipients.item', { n })}</legend>
             <SelectField
               label={t('doc.recipients.counterpart')}
-              name={`recipients.${i}.counterpartId`}
-              value={row.counterpartId}
+              {...bind('counterpartId')}
               onChange={(v) => {
                 const c = counterparts.find((x) => x.id === v);
                 update(i, {
@@ -52,32 +52,15 @@ export function RecipientsFields({
               }}
               options={refOptions(counterparts, locale, row.counterpartId)}
               emptyLabel={t('doc.recipients.noCounterpart')}
-              errors={errors}
             />
             <TextField
               label={t('doc.recipients.name')}
-              name={`recipients.${i}.name`}
-              value={row.name}
-              onChange={(v) => update(i, { name: v })}
-              errors={errors}
+              {...bind('name')}
               hint={t('doc.recipients.nameHint')}
             />
             <div className="field-row">
-              <TextField
-                label={t('doc.recipients.email')}
-                name={`recipients.${i}.email`}
-                type="email"
-                value={row.email}
-                onChange={(v) => update(i, { email: v })}
-                errors={errors}
-              />
-              <TextField
-                label={t('doc.recipients.contactPerson')}
-                name={`recipients.${i}.contactPerson`}
-                value={row.contactPerson}
-                onChange={(v) => update(i, { contactPerson: v })}
-                errors={errors}
-              />
+              <TextField label={t('doc.recipients.email')} type="email" {...bind('email')} />
+              <TextField label={t('doc.recipients.contactPerson')} {...bind('contactPerson')} />
             </div>
             {rows.length > 1 ? (
               <button

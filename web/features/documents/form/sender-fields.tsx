@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../../lib/i18n';
 import { useRegistryLookup } from '../../citizen-registries/use-registry-lookup';
-import { SelectField, TextField } from '../../../ui/fields';
+import { fieldBinder, SelectField, TextField } from '../../../ui/fields';
 import { RadioGroup } from './controls';
 import { refOptions, type DocumentLookups } from './lookups';
 import type { DocumentFormState } from './model';
@@ -73,7 +73,16 @@ export function SenderFields({
     }
   };
 
-  const allErrors = { ...errors, ...lookup.errors };
+  const bind = fieldBinder(form, patch, { ...errors, ...lookup.errors });
+  /** A registry number with the button that fills the sender from the registry. */
+  const registryField = (field: React.ReactElement, fill: () => Promise<void>) => (
+    <div className="doc-lookup">
+      {field}
+      <button type="button" className="secondary" onClick={fill} disabled={busy}>
+        {t('doc.registry.fill')}
+      </button>
+    </div>
+  );
   return (
     <fieldset className="field-group">
       <legend>{t('doc.sender.legend')}</legend>
@@ -93,87 +102,41 @@ export function SenderFields({
       />
       {form.senderKind === 'citizen' ? (
         <>
-          <div className="doc-lookup">
+          {registryField(
             <TextField
               label={t('doc.sender.fin')}
-              name="sender.fin"
-              value={form.fin}
-              onChange={(v) => patch({ fin: v })}
-              errors={allErrors}
+              {...bind('fin', 'sender.fin')}
               hint={t('doc.sender.finHint')}
-            />
-            <button type="button" className="secondary" onClick={fillPerson} disabled={busy}>
-              {t('doc.registry.fill')}
-            </button>
-          </div>
-          <TextField
-            label={t('doc.sender.name')}
-            name="sender.name"
-            value={form.senderName}
-            onChange={(v) => patch({ senderName: v })}
-            errors={allErrors}
-            required
-          />
-          <TextField
-            label={t('doc.sender.address')}
-            name="sender.address"
-            value={form.address}
-            onChange={(v) => patch({ address: v })}
-            errors={allErrors}
-          />
+            />,
+            fillPerson,
+          )}
+          <TextField label={t('doc.sender.name')} {...bind('senderName', 'sender.name')} required />
+          <TextField label={t('doc.sender.address')} {...bind('address', 'sender.address')} />
           <div className="field-row">
-            <TextField
-              label={t('doc.sender.phone')}
-              name="sender.phone"
-              type="tel"
-              value={form.phone}
-              onChange={(v) => patch({ phone: v })}
-              errors={allErrors}
-            />
-            <TextField
-              label={t('doc.sender.email')}
-              name="sender.email"
-              type="email"
-              value={form.email}
-              onChange={(v) => patch({ email: v })}
-              errors={allErrors}
-            />
+            <TextField label={t('doc.sender.phone')} type="tel" {...bind('phone', 'sender.phone')} />
+            <TextField label={t('doc.sender.email')} type="email" {...bind('email', 'sender.email')} />
           </div>
         </>
       ) : (
         <>
-          <div className="doc-lookup">
-            <TextField
-              label={t('doc.sender.voen')}
-              name="voen"
-              value={form.voen}
-              onChange={(v) => patch({ voen: v })}
-              errors={allErrors}
-              hint={t('doc.sender.voenHint')}
-            />
-            <button type="button" className="secondary" onClick={fillOrganization} disabled={busy}>
-              {t('doc.registry.fill')}
-            </button>
-          </div>
+          {registryField(
+            <TextField label={t('doc.sender.voen')} {...bind('voen')} hint={t('doc.sender.voenHint')} />,
+            fillOrganization,
+          )}
           <SelectField
             label={t('doc.sender.counterpart')}
-            name="sender.counterpartId"
-            value={form.counterpartId}
+            {...bind('counterpartId', 'sender.counterpartId')}
             onChange={(v) => {
               const c = counterparts.find((x) => x.id === v);
               patch({ counterpartId: v, voen: typeof c?.voen === 'string' ? c.voen : form.voen });
             }}
             options={refOptions(counterparts, locale, form.counterpartId)}
             emptyLabel={t('common.choose')}
-            errors={allErrors}
             required
           />
           <TextField
             label={t('doc.sender.contactPerson')}
-            name="sender.contactPerson"
-            value={form.contactPerson}
-            onChange={(v) => patch({ contactPerson: v })}
-            errors={allErrors}
+            {...bind('contactPerson', 'sender.contactPerson')}
           />
         </>
       )}

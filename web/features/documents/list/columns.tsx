@@ -57,6 +57,23 @@ export function statusOptions(ctx: ColumnContext): Option[] {
   return statuses.map((s) => ({ value: s, label: ctx.t(`docList.status.${s}`) }));
 }
 
+/** A pick-list filter of one reference list (the items still active, and the one chosen). */
+const referenceFilter = (
+  key: FilterKey,
+  list: 'documentTypes' | 'classifications' | 'nomenclature',
+): FilterSpec => ({
+  type: 'select',
+  key,
+  options: ({ lookups, locale, chosen }) => referenceOptions(lookups[list], locale, chosen(key)),
+});
+
+/** A pick-list filter of the employees (the active ones, and the one chosen). */
+const employeeFilter = (key: FilterKey): FilterSpec => ({
+  type: 'select',
+  key,
+  options: ({ lookups, locale, chosen }) => employeeOptions(lookups.employees, locale, chosen(key)),
+});
+
 /** A document column on rows that carry a document (a personal list's lines). */
 export function onDocument<T>(column: ListColumn, pick: (row: T) => DocumentRecord): ListColumn<T> {
   return { ...column, cell: (row, ctx) => column.cell(pick(row), ctx) };
@@ -92,12 +109,7 @@ export const documentType: ListColumn = {
   id: 'documentType',
   header: 'documentType',
   cell: (doc, { lookups, locale }) => or(referenceName(lookups.documentTypes, doc.documentTypeId, locale)),
-  filter: {
-    type: 'select',
-    key: 'documentTypeId',
-    options: ({ lookups, locale, chosen }) =>
-      referenceOptions(lookups.documentTypes, locale, chosen('documentTypeId')),
-  },
+  filter: referenceFilter('documentTypeId', 'documentTypes'),
 };
 
 export const status: ListColumn = {
@@ -124,16 +136,7 @@ const employeeColumn = (
   id,
   header,
   cell: (doc, { lookups }) => or(employeeName(lookups.employees, pick(doc))),
-  ...(filterKey
-    ? {
-        filter: {
-          type: 'select',
-          key: filterKey,
-          options: ({ lookups, locale, chosen }) =>
-            employeeOptions(lookups.employees, locale, chosen(filterKey)),
-        },
-      }
-    : {}),
+  ...(filterKey ? { filter: employeeFilter(filterKey) } : {}),
 });
 
 export const control: ListColumn = {
@@ -222,34 +225,10 @@ export function extraFiltersFor<T>(columns: ListColumn<T>[]): ExtraFilter[] {
     columns.flatMap((c) => (c.filter ? [c.filter.type === 'control' ? 'controllerId' : c.filter.key] : [])),
   );
   const candidates: ExtraFilter[] = [
-    {
-      header: 'classification',
-      spec: {
-        type: 'select',
-        key: 'classificationId',
-        options: ({ lookups, locale, chosen }) =>
-          referenceOptions(lookups.classifications, locale, chosen('classificationId')),
-      },
-    },
-    {
-      header: 'nomenclature',
-      spec: {
-        type: 'select',
-        key: 'nomenclatureId',
-        options: ({ lookups, locale, chosen }) =>
-          referenceOptions(lookups.nomenclature, locale, chosen('nomenclatureId')),
-      },
-    },
-    { header: 'documentType', spec: documentType.filter as FilterSpec },
-    {
-      header: 'addressee',
-      spec: {
-        type: 'select',
-        key: 'addresseeId',
-        options: ({ lookups, locale, chosen }) =>
-          employeeOptions(lookups.employees, locale, chosen('addresseeId')),
-      },
-    },
+    { header: 'classification', spec: referenceFilter('classificationId', 'classifications') },
+    { header: 'nomenclature', spec: referenceFilter('nomenclatureId', 'nomenclature') },
+    { header: 'documentType', spec: referenceFilter('documentTypeId', 'documentTypes') },
+    { header: 'addressee', spec: employeeFilter('addresseeId') },
     { header: 'control', spec: { type: 'control' } },
   ];
   return candidates.filter((c) => !inColumns.has(c.spec.type === 'control' ? 'controllerId' : c.spec.key));

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { ProblemAlert, SelectField } from '../../../ui/fields';
+import { ErrorAlert, FormActions, ProblemAlert, SelectField, StatusMessage } from '../../../ui/fields';
+import { Table } from '../../../ui/data-table';
 import { useI18n } from '../../../lib/i18n';
 import {
   employeeOptions,
@@ -101,11 +102,7 @@ export function GroupUpdateDialog({
       <form onSubmit={(e) => void submit(e)} noValidate>
         <p className="hint">{t('docList.group.intro')}</p>
         <ProblemAlert error={error} />
-        {nothing ? (
-          <div className="alert alert-error" role="alert">
-            <p className="alert-title">{t('docList.group.nothing')}</p>
-          </div>
-        ) : null}
+        {nothing ? <ErrorAlert title={t('docList.group.nothing')} /> : null}
         {groupFields.map((field) => (
           <SelectField
             key={field}
@@ -118,44 +115,34 @@ export function GroupUpdateDialog({
             disabled={busy}
           />
         ))}
-        <div role="status" aria-live="polite">
-          {results ? (
-            <p className="alert alert-success">
-              {t('docList.group.summary', { ok: okCount, failed: results.length - okCount })}
-            </p>
-          ) : null}
-        </div>
+        <StatusMessage
+          message={
+            results
+              ? t('docList.group.summary', { ok: okCount, failed: results.length - okCount })
+              : undefined
+          }
+        />
         {results ? (
-          <div className={`table-wrap doclist-results`}>
-            <table>
-              <caption className="visually-hidden">{t('docList.group.results')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('docList.group.document')}</th>
-                  <th scope="col">{t('docList.group.result')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">{nameOf(r.id)}</th>
-                    <td className={r.ok ? 'doclist-ok' : 'doclist-failed'}>
-                      {r.ok ? t('docList.group.ok') : t('docList.group.failed', { reason: reason(r) })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            wrapClassName="doclist-results"
+            caption={t('docList.group.results')}
+            headers={[t('docList.group.document'), t('docList.group.result')]}
+          >
+            {results.map((r) => (
+              <tr key={r.id}>
+                <th scope="row">{nameOf(r.id)}</th>
+                <td className={r.ok ? 'doclist-ok' : 'doclist-failed'}>
+                  {r.ok ? t('docList.group.ok') : t('docList.group.failed', { reason: reason(r) })}
+                </td>
+              </tr>
+            ))}
+          </Table>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? t('docList.group.applying') : t('docList.group.apply')}
-          </button>
+        <FormActions busy={busy} label={t('docList.group.apply')} busyLabel={t('docList.group.applying')}>
           <button type="button" className="secondary" onClick={onClose}>
             {t('docList.group.close')}
           </button>
-        </div>
+        </FormActions>
       </form>
     </dialog>
   );

@@ -1,13 +1,12 @@
 'use client';
 
 import Link from 'next/link';
-import { ApiError } from '../../../lib/api';
 import { getDocument, getTenant } from '../api';
 import type { DocumentCard } from '../types';
 import { formatDate } from '../../../lib/format';
 import { pickText, useI18n } from '../../../lib/i18n';
 import { useLoad } from '../../../lib/use-load';
-import { ProblemAlert } from '../../../ui/fields';
+import { DocumentUnavailable } from '../unavailable';
 import { Loading } from '../../../ui/loading';
 import { cardPath } from '../form/document-form';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
@@ -36,19 +35,7 @@ export function PrintCard({ id }: { id: string }) {
   const lookups = useLookups();
 
   if (loaded.loading && !loaded.data) return <Loading />;
-  if (!loaded.data) {
-    const notFound = loaded.error instanceof ApiError && loaded.error.status === 404;
-    return (
-      <>
-        <h1>{t('doc.print.title')}</h1>
-        {notFound ? (
-          <p className="notice">{t('doc.card.notFound')}</p>
-        ) : (
-          <ProblemAlert error={loaded.error} />
-        )}
-      </>
-    );
-  }
+  if (!loaded.data) return <DocumentUnavailable title={t('doc.print.title')} error={loaded.error} />;
   const [doc, tenant] = loaded.data;
   const names = resolver(lookups.data, locale);
   const number = doc.registration?.number;

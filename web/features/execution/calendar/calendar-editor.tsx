@@ -15,12 +15,14 @@ import {
   CheckboxGroup,
   emptyText,
   fieldErrorsOf,
+  FormActions,
   LocalizedFields,
   ProblemAlert,
   SelectField,
   StatusMessage,
 } from '../../../ui/fields';
 import { Loading } from '../../../ui/loading';
+import { Table } from '../../../ui/data-table';
 import { DateField } from '../../documents/form/controls';
 import { parseDisplayDate, todayDisplay, toDisplayDate } from '../../../lib/dates';
 import { CalendarYearForm, CalendarYearStatus } from './calendar-year-form';
@@ -194,53 +196,40 @@ export function CalendarEditor(props: { initialYear?: number }) {
         </p>
         {view.days.length === 0 ? <p>{t('exec.calendar.noDays')}</p> : null}
         {view.days.length > 0 ? (
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t('exec.calendar.daysTitle', { year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('exec.calendar.date')}</th>
-                  <th scope="col">{t('exec.calendar.weekday')}</th>
-                  <th scope="col">{t('exec.calendar.kind')}</th>
-                  <th scope="col">{t('exec.calendar.name')}</th>
-                  <th scope="col">{t('exec.calendar.note')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.days.map((d) => (
-                  <tr key={d.date}>
-                    <th scope="row" className="nowrap">
-                      {formatDate(d.date)}
-                    </th>
-                    <td>{weekdayName(isoWeekday(d.date))}</td>
-                    <td>{kindName(d.kind)}</td>
-                    <td>{d.name ? pickText(d.name, locale) : '—'}</td>
-                    <td>
-                      {[
-                        edited.has(d.date) ? t('exec.calendar.agencyEdit') : '',
-                        d.provisional ? t('exec.calendar.provisional') : '',
-                      ]
-                        .filter(Boolean)
-                        .join('; ') || '—'}
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="small"
-                        aria-label={t('exec.calendar.changeDay', { date: formatDate(d.date) })}
-                        onClick={() => prefill(d)}
-                      >
-                        {t('exec.calendar.change')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption={t('exec.calendar.daysTitle', { year })}
+            headers={['date', 'weekday', 'kind', 'name', 'note'].map((k) => t(`exec.calendar.${k}`))}
+            actions
+          >
+            {view.days.map((d) => (
+              <tr key={d.date}>
+                <th scope="row" className="nowrap">
+                  {formatDate(d.date)}
+                </th>
+                <td>{weekdayName(isoWeekday(d.date))}</td>
+                <td>{kindName(d.kind)}</td>
+                <td>{d.name ? pickText(d.name, locale) : '—'}</td>
+                <td>
+                  {[
+                    edited.has(d.date) ? t('exec.calendar.agencyEdit') : '',
+                    d.provisional ? t('exec.calendar.provisional') : '',
+                  ]
+                    .filter(Boolean)
+                    .join('; ') || '—'}
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={t('exec.calendar.changeDay', { date: formatDate(d.date) })}
+                    onClick={() => prefill(d)}
+                  >
+                    {t('exec.calendar.change')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </Table>
         ) : null}
       </section>
 
@@ -307,11 +296,7 @@ export function CalendarEditor(props: { initialYear?: number }) {
               errors={errors}
             />
           ) : null}
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={saving}>
-              {saving ? t('form.saving') : t('form.save')}
-            </button>
-          </div>
+          <FormActions busy={saving} />
         </form>
       </section>
 
@@ -347,11 +332,7 @@ export function CalendarEditor(props: { initialYear?: number }) {
             onChange={setWeekend}
             errors={errors}
           />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={saving || weekend === undefined}>
-              {saving ? t('form.saving') : t('form.save')}
-            </button>
-          </div>
+          <FormActions busy={saving} disabled={weekend === undefined} />
         </form>
       </section>
     </>

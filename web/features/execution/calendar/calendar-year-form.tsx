@@ -3,7 +3,14 @@
 import { useId, useState } from 'react';
 import { updateCalendarYear, type CalendarYearView, type MovableHolidayStatus } from '../api';
 import { useI18n } from '../../../lib/i18n';
-import { fieldErrorsOf, ProblemAlert, SelectField, TextField } from '../../../ui/fields';
+import {
+  ErrorAlert,
+  fieldErrorsOf,
+  FormActions,
+  ProblemAlert,
+  SelectField,
+  TextField,
+} from '../../../ui/fields';
 import { parseDisplayDate, toDisplayDate } from '../../../lib/dates';
 
 type Field = 'ramazan' | 'qurban' | 'workingDays' | 'restDays';
@@ -147,11 +154,7 @@ export function CalendarYearForm(props: {
       <p className="hint form-intro">{t('exec.calendar.yearData.intro')}</p>
       <form id={props.formId} onSubmit={(e) => void submit(e)} noValidate>
         <ProblemAlert error={error} onReload={props.onReload} />
-        {Object.keys(errors).length > 0 && !error ? (
-          <div className="alert alert-error" role="alert">
-            <p className="alert-title">{t('errors.checkFields')}</p>
-          </div>
-        ) : null}
+        {Object.keys(errors).length > 0 && !error ? <ErrorAlert title={t('errors.checkFields')} /> : null}
         <div className="field-row">
           {field('ramazan', t('exec.calendar.yearData.lunarHint'), true)}
           {field('qurban', t('exec.calendar.yearData.lunarHint'), true)}
@@ -169,11 +172,7 @@ export function CalendarYearForm(props: {
           errors={errors}
           required
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('form.saving') : t('form.save')}
-          </button>
-        </div>
+        <FormActions busy={saving} />
       </form>
     </section>
   );

@@ -150,65 +150,27 @@ export function inboxColumns(
   box: InboxBox,
   lineAction?: (row: InboxRow) => React.ReactNode,
 ): ListColumn<InboxRow>[] {
+  // Which document it is: number, kind, the other party and the summary.
+  const theDocument = [number(box), kind, docColumns.party, docColumns.summary];
   switch (box) {
     case 'execution':
-      return [
-        dueDate,
-        deadline,
-        number(box),
-        kind,
-        docColumns.party,
-        docColumns.summary,
-        lineStatus(box),
-        onBehalfOf,
-        registered,
-      ];
+      return [dueDate, deadline, ...theDocument, lineStatus(box), onBehalfOf, registered];
     case 'control':
-      return [
-        dueDate,
-        deadline,
-        number(box),
-        kind,
-        docColumns.party,
-        docColumns.summary,
-        lineStatus(box),
-        registered,
-      ];
+      return [dueDate, deadline, ...theDocument, lineStatus(box), registered];
     case 'information':
-      return [
-        received(false),
-        number(box),
-        kind,
-        docColumns.party,
-        docColumns.summary,
-        lineStatus(box, lineAction),
-        onBehalfOf,
-        registered,
-      ];
+      return [received(false), ...theDocument, lineStatus(box, lineAction), onBehalfOf, registered];
     case 'approval':
       // Endorsements and signatures of routes: the task's own state and deadline, then the document's.
       return [
         received(false),
         dueDate,
         deadline,
-        number(box),
-        kind,
-        docColumns.party,
-        docColumns.summary,
+        ...theDocument,
         lineStatus(box),
         onBehalfOf,
         docColumns.status,
       ];
     case 'mine':
-      return [
-        received(true),
-        number(box),
-        kind,
-        docColumns.party,
-        docColumns.summary,
-        docColumns.status,
-        controller,
-        registered,
-      ];
+      return [received(true), ...theDocument, docColumns.status, controller, registered];
   }
 }
