@@ -51,7 +51,7 @@ describe('stage', () => {
   it('sets default route throttling and access logs on the stage', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
-      DefaultApprovalRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
       AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
     });
   });
@@ -64,7 +64,7 @@ describe('stage', () => {
       alarmAction: new SnsAction(new Topic(stack, 'Alarms')),
     });
     Template.fromStack(stack).hasResourceProperties('AWS::ApiGatewayV2::Stage', {
-      DefaultApprovalRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
+      DefaultRouteSettings: { ThrottlingRateLimit: 20, ThrottlingBurstLimit: 40 },
     });
   });
 
