@@ -45,6 +45,14 @@ export interface Editor<E extends Entity, F> {
   check: <K extends keyof F & string>(key: K) => { name: K; checked: F[K]; onChange: (value: F[K]) => void };
 }
 
+/** A form's first values: each field of `defaults` as the entity has it, else the default (a new entity). */
+export function formOf<F extends object>(entity: object | undefined, defaults: F): F {
+  const stored = (entity ?? {}) as Partial<F>;
+  return Object.fromEntries(
+    Object.entries(defaults).map(([key, value]) => [key, stored[key as keyof F] ?? value]),
+  ) as F;
+}
+
 function itemPathOf<E extends Entity, F>(options: EditorOptions<E, F>, entity: E): string {
   return options.itemPath ? options.itemPath(entity) : `${options.path}/${encodeURIComponent(entity.id)}`;
 }

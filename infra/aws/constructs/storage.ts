@@ -58,44 +58,31 @@ export class Storage {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // Contents of documents never change: every version is kept under Object Lock, and the app
-    // reads the version it verified (a later write to the key cannot alter what it serves).
-    this.attachments = new Bucket(scope, 'AttachmentsBucket', {
-      encryption: BucketEncryption.KMS,
-      encryptionKey: props.key,
-      bucketKeyEnabled: true,
-      versioned: true,
-      objectLockEnabled: true,
-      objectLockDefaultRetention: ObjectLockRetention.compliance(
-        Duration.days(props.attachmentsRetentionDays ?? 3653),
-      ),
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      serverAccessLogsBucket: this.logBucket,
-      serverAccessLogsPrefix: 's3/attachments/',
+    // Contents of documents never change: every version is kept under Object Lock (compliance
+    // mode, ten years unless told otherwise), and the app reads the version it verified (a later
+    // write to the key cannot alter what it serves).
+    const lockedBucket = (id: string, retentionDays: number | undefined, logPrefix: string, extra = {}) =>
+      new Bucket(scope, id, {
+        encryption: BucketEncryption.KMS,
+        encryptionKey: props.key,
+        bucketKeyEnabled: true,
+        versioned: true,
+        objectLockEnabled: true,
+        objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(retentionDays ?? 3653)),
+        blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+        objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+        enforceSSL: true,
+        serverAccessLogsBucket: this.logBucket,
+        serverAccessLogsPrefix: logPrefix,
+        removalPolicy: RemovalPolicy.RETAIN,
+        ...extra,
+      });
+    this.attachments = lockedBucket('AttachmentsBucket', props.attachmentsRetentionDays, 's3/attachments/', {
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
     });
-
-    this.archive = new Bucket(scope, 'ArchiveBucket', {
-      encryption: BucketEncryption.KMS,
-      encryptionKey: props.key,
-      bucketKeyEnabled: true,
-      versioned: true,
-      objectLockEnabled: true,
-      objectLockDefaultRetention: ObjectLockRetention.compliance(
-        Duration.days(props.archiveRetentionDays ?? 3653),
-      ),
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      serverAccessLogsBucket: this.logBucket,
-      serverAccessLogsPrefix: 's3/archive/',
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.archive = lockedBucket('ArchiveBucket', props.archiveRetentionDays, 's3/archive/');
   }
 
   /** Browsers upload document contents with presigned PUTs, from the web app's origins only. */

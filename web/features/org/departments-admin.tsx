@@ -1,6 +1,6 @@
 'use client';
 
-import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, formOf, useEditor } from '../../ui/editor';
 import {
   CheckboxField,
   LocalizedFields,
@@ -36,10 +36,7 @@ export function DepartmentsPage() {
     path: '/departments',
     toForm: (e, preset) => ({
       name: { ...emptyText(), ...e?.name },
-      code: e?.code ?? '',
-      parentId: e?.parentId ?? '',
-      headPositionId: e?.headPositionId ?? '',
-      active: e?.active ?? true,
+      ...formOf(e, { code: '', parentId: '', headPositionId: '', active: true }),
       ...preset,
     }),
     toBody: (f) => ({

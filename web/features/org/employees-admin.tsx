@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, formOf, useEditor } from '../../ui/editor';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../ui/fields';
 import { DataTable } from '../../ui/data-table';
 import { Pager, useCursorPager } from '../../ui/pager';
@@ -44,14 +44,15 @@ export function EmployeesPage() {
 
   const editor = useEditor<Employee, EmployeeForm>({
     path: '/employees',
-    toForm: (e) => ({
-      fullName: e?.fullName ?? '',
-      username: e?.username ?? '',
-      email: e?.email ?? '',
-      phone: e?.phone ?? '',
-      positionIds: e?.positionIds ?? [],
-      active: e?.active ?? true,
-    }),
+    toForm: (e) =>
+      formOf(e, {
+        fullName: '',
+        username: '',
+        email: '',
+        phone: '',
+        positionIds: [] as string[],
+        active: true,
+      }),
     toBody: (f) => ({
       fullName: f.fullName.trim(),
       username: f.username.trim(),

@@ -1,14 +1,15 @@
 'use client';
 
 import { useState } from 'react';
-import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, formOf, useEditor } from '../../ui/editor';
 import {
   CheckboxField,
   CheckboxGroup,
-  LocalizedFields,
-  SelectField,
   cleanText,
   emptyText,
+  LocalizedFields,
+  optionsOf,
+  SelectField,
 } from '../../ui/fields';
 import { DataTable } from '../../ui/data-table';
 import { listAll } from '../../lib/api';
@@ -47,10 +48,12 @@ export function PositionsPage() {
     path: '/positions',
     toForm: (e, preset) => ({
       title: { ...emptyText(), ...e?.title },
-      departmentId: e?.departmentId ?? '',
-      kind: e?.kind ?? 'specialist',
-      roles: e?.roles ?? ['executor'],
-      active: e?.active ?? true,
+      ...formOf(e, {
+        departmentId: '',
+        kind: 'specialist' as PositionKind,
+        roles: ['executor'],
+        active: true,
+      }),
       ...preset,
     }),
     toBody: (f) => ({
@@ -112,12 +115,12 @@ export function PositionsPage() {
             label={t('admin.positions.kind')}
             {...editor.bind('kind')}
             onChange={(v) => editor.set('kind', v as PositionKind)}
-            options={positionKinds.map((k) => ({ value: k, label: t(`positionKinds.${k}`) }))}
+            options={optionsOf(positionKinds, (k) => t(`positionKinds.${k}`))}
             required
           />
           <CheckboxGroup
             legend={t('admin.positions.roles')}
-            options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            options={optionsOf(roles, (r) => t(`roles.${r}`))}
             {...editor.bind('roles')}
           />
           <CheckboxField label={t('common.active')} {...editor.check('active')} />

@@ -1,6 +1,6 @@
 'use client';
 
-import { EditorPage, editorPageText, useEditor } from '../../ui/editor';
+import { EditorPage, editorPageText, formOf, useEditor } from '../../ui/editor';
 import { CheckboxField, SelectField, TextField } from '../../ui/fields';
 import { DataTable } from '../../ui/data-table';
 import { Pager, useCursorPager } from '../../ui/pager';
@@ -34,14 +34,8 @@ export function SubstitutionsPage() {
 
   const editor = useEditor<Substitution, SubstitutionForm>({
     path: '/substitutions',
-    toForm: (e) => ({
-      employeeId: e?.employeeId ?? '',
-      substituteId: e?.substituteId ?? '',
-      from: e?.from ?? '',
-      to: e?.to ?? '',
-      reason: e?.reason ?? '',
-      active: e?.active ?? true,
-    }),
+    toForm: (e) =>
+      formOf(e, { employeeId: '', substituteId: '', from: '', to: '', reason: '', active: true }),
     toBody: (f) => ({
       employeeId: f.employeeId,
       substituteId: f.substituteId,
@@ -69,6 +63,16 @@ export function SubstitutionsPage() {
     .map((e) => ({ value: e.id, label: `${e.fullName} (${e.username})` }))
     .sort((a, b) => a.label.localeCompare(b.label, locale));
   const items = list.data?.items ?? [];
+  /** The official, or the one who stands in: an active employee. */
+  const personSelect = (key: 'employeeId' | 'substituteId', label: string) => (
+    <SelectField
+      label={label}
+      {...editor.bind(key)}
+      options={employeeOptions}
+      emptyLabel={t('common.choose')}
+      required
+    />
+  );
 
   return (
     <EditorPage
@@ -77,20 +81,8 @@ export function SubstitutionsPage() {
       list={{ id: 'subs-table', load: list, otherError: employees.error, empty: items.length === 0 }}
       fields={
         <>
-          <SelectField
-            label={t('admin.substitutions.employee')}
-            {...editor.bind('employeeId')}
-            options={employeeOptions}
-            emptyLabel={t('common.choose')}
-            required
-          />
-          <SelectField
-            label={t('admin.substitutions.substitute')}
-            {...editor.bind('substituteId')}
-            options={employeeOptions}
-            emptyLabel={t('common.choose')}
-            required
-          />
+          {personSelect('employeeId', t('admin.substitutions.employee'))}
+          {personSelect('substituteId', t('admin.substitutions.substitute'))}
           <div className="field-row">
             <TextField label={t('admin.substitutions.from')} type="date" {...editor.bind('from')} required />
             <TextField

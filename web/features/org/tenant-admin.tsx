@@ -1,6 +1,6 @@
 'use client';
 
-import { EditorPanel, useEditor } from '../../ui/editor';
+import { EditorPanel, formOf, useEditor } from '../../ui/editor';
 import {
   LocalizedFields,
   ProblemAlert,
@@ -37,10 +37,7 @@ export function TenantPage() {
     toForm: (e) => ({
       name: { ...emptyText(), ...e?.name },
       shortName: { ...emptyText(), ...e?.shortName },
-      legalAddress: e?.legalAddress ?? '',
-      voen: e?.voen ?? '',
-      email: e?.email ?? '',
-      phone: e?.phone ?? '',
+      ...formOf(e, { legalAddress: '', voen: '', email: '', phone: '' }),
     }),
     toBody: (f) => {
       const shortName = cleanText(f.shortName);
