@@ -10,7 +10,7 @@
  */
 import { randomInt, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import nodemailer from 'nodemailer';
+import { smtpTransport, type SmtpRelay } from './maildev';
 import type { LocalUser, LocalUserStore } from '../oidc/user-store';
 import {
   closeServer,
@@ -27,7 +27,7 @@ export interface CognitoStartOptions {
   port: number;
   users: LocalUserStore;
   /** SMTP server for the invitation e-mails (maildev). */
-  smtp: { host?: string; port: number };
+  smtp: SmtpRelay;
   /** From address of the invitations. */
   from: string;
   /** Where the invitation tells the user to sign in. */
@@ -88,12 +88,7 @@ function invitation(
 export async function start(opts: CognitoStartOptions): Promise<LocalService> {
   const port = requirePort(opts.port, 'cognito.port');
   const secrets = secretsOf(opts.credentials);
-  const mail = nodemailer.createTransport({
-    host: opts.smtp.host ?? LOCAL_HOST,
-    port: opts.smtp.port,
-    secure: false,
-    ignoreTLS: true,
-  });
+  const mail = smtpTransport(opts.smtp);
 
   const userOf = (username: unknown): LocalUser => {
     const user = typeof username === 'string' ? opts.users.byUsername(username) : undefined;

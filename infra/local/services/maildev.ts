@@ -5,7 +5,24 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MailDev } from 'maildev';
+import nodemailer from 'nodemailer';
 import { LOCAL_HOST, requirePort, type ServiceHealth } from './common';
+
+/** Where the local endpoints that send e-mail (SES, Cognito's invitations) hand it over: maildev's SMTP. */
+export interface SmtpRelay {
+  host?: string;
+  port: number;
+}
+
+/** A plain SMTP client of the local relay (loopback by default, no TLS). */
+export function smtpTransport(smtp: SmtpRelay) {
+  return nodemailer.createTransport({
+    host: smtp.host ?? LOCAL_HOST,
+    port: smtp.port,
+    secure: false,
+    ignoreTLS: true,
+  });
+}
 
 export interface MaildevStartOptions {
   /** Folder of this service's state; mail goes to `<dataDir>/maildev`. */

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import nodemailer from 'nodemailer';
+import { smtpTransport, type SmtpRelay } from './maildev';
 import type { Attachment } from 'nodemailer/lib/mailer';
 import {
   closeServer,
@@ -25,7 +25,7 @@ export interface SesStartOptions {
   /** Port on 127.0.0.1 (0 = any free port). */
   port: number;
   /** SMTP server to relay to (maildev). Host defaults to 127.0.0.1. */
-  smtp: { host?: string; port: number };
+  smtp: SmtpRelay;
   /** Largest accepted request (default 40 MB, SES v2's message limit). */
   maxRequestBytes?: number;
   /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
@@ -92,12 +92,7 @@ export async function start(opts: SesStartOptions): Promise<LocalService> {
   const port = requirePort(opts.port, 'ses.port');
   const maxBytes = opts.maxRequestBytes ?? 40 * 1024 * 1024;
   const secrets = secretsOf(opts.credentials);
-  const transport = nodemailer.createTransport({
-    host: opts.smtp.host ?? LOCAL_HOST,
-    port: opts.smtp.port,
-    secure: false,
-    ignoreTLS: true,
-  });
+  const transport = smtpTransport(opts.smtp);
 
   async function sendEmail(input: SendEmailInput): Promise<string> {
     const id = `${Date.now().toString(16)}-${randomUUID()}-000000`;

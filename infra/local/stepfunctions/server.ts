@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { LOCAL_HOST } from '../port-plan';
 import { sendAwsJson } from '../services/common';
 import { authenticate, jsonAuthError, secretsOf } from '../services/service-auth';
-import { Runner, SfnError, type RunnerOptions } from './runner';
+import { Runner, SfnError, type ExecState, type RunnerOptions } from './runner';
 
 export interface StepFunctionsServerOptions extends RunnerOptions {
   /** 0 picks a free port. */
@@ -36,6 +36,16 @@ type Body = Record<string, unknown>;
 type Handler = (runner: Runner, body: Body) => unknown;
 
 const seconds = (ms: number | undefined) => (ms === undefined ? undefined : ms / 1000);
+
+/** What DescribeExecution and ListExecutions both tell of an execution. */
+const executionSummary = (e: ExecState, stateMachineArn: string | undefined) => ({
+  executionArn: e.arn,
+  stateMachineArn,
+  name: e.name,
+  status: e.status,
+  startDate: seconds(e.startDate),
+  stopDate: seconds(e.stopDate),
+});
 const MAX_BODY = 1024 * 1024;
 
 const actions: Record<string, Handler> = {
@@ -71,12 +81,7 @@ const actions: Record<string, Handler> = {
     const e = r.describeExecution(str(b, 'executionArn'));
     const machineArn = r.listStateMachines().find((m) => m.name === e.machine)?.arn;
     return {
-      executionArn: e.arn,
-      stateMachineArn: machineArn,
-      name: e.name,
-      status: e.status,
-      startDate: seconds(e.startDate),
-      stopDate: seconds(e.stopDate),
+      ...executionSummary(e, machineArn),
       input: e.input,
       inputDetails: { included: true },
       ...(e.output !== undefined ? { output: e.output, outputDetails: { included: true } } : {}),
@@ -93,14 +98,7 @@ const actions: Record<string, Handler> = {
     const start = decodeToken(optStr(b, 'nextToken'));
     const page = all.slice(start, start + max);
     return {
-      executions: page.map((e) => ({
-        executionArn: e.arn,
-        stateMachineArn: machineArn,
-        name: e.name,
-        status: e.status,
-        startDate: seconds(e.startDate),
-        stopDate: seconds(e.stopDate),
-      })),
+      executions: page.map((e) => executionSummary(e, machineArn)),
       ...(start + max < all.length
         ? { nextToken: Buffer.from(String(start + max)).toString('base64url') }
         : {}),

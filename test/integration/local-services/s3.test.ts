@@ -30,6 +30,21 @@ describe('local S3 endpoint with the S3 adapter', () => {
   };
   const data = serviceOnTempDir('s3', (dataDir) => startOn(dataDir));
 
+  /** A presigned PUT of an attachment signed for `declared` (its length, and its SHA-256 unless `sha256Of`). */
+  const presignAttachment = (
+    key: string,
+    declared: Uint8Array,
+    options: { contentType?: string; sha256Of?: Uint8Array } = {},
+  ) =>
+    store.presignUpload({
+      bucket: 'attachments',
+      key,
+      contentType: options.contentType ?? 'application/octet-stream',
+      contentLength: declared.byteLength,
+      sha256Base64: sha256(options.sha256Of ?? declared),
+      expiresInSeconds: 300,
+    });
+
   it('reports healthy with both buckets created', async () => {
     // Act
     const health = await service.health();
@@ -41,13 +56,8 @@ describe('local S3 endpoint with the S3 adapter', () => {
   it('round-trips a presigned PUT and a presigned GET with a UTF-8 file name', async () => {
     // Arrange
     const body = new TextEncoder().encode('Sənəd məzmunu: ş ğ ı İ ə');
-    const upload = await store.presignUpload({
-      bucket: 'attachments',
-      key: 'tenant-1/doc-1/att-1',
+    const upload = await presignAttachment('tenant-1/doc-1/att-1', body, {
       contentType: 'text/plain; charset=utf-8',
-      contentLength: body.byteLength,
-      sha256Base64: sha256(body),
-      expiresInSeconds: 300,
     });
 
     // Act
@@ -86,14 +96,7 @@ describe('local S3 endpoint with the S3 adapter', () => {
     // Arrange
     const declared = new TextEncoder().encode('expected content');
     const sent = new TextEncoder().encode('tampered content');
-    const upload = await store.presignUpload({
-      bucket: 'attachments',
-      key: 'tenant-1/doc-1/att-2',
-      contentType: 'application/octet-stream',
-      contentLength: declared.byteLength,
-      sha256Base64: sha256(declared),
-      expiresInSeconds: 300,
-    });
+    const upload = await presignAttachment('tenant-1/doc-1/att-2', declared);
 
     // Act
     const put = await fetch(upload.url, { method: 'PUT', headers: upload.headers, body: sent });
@@ -108,14 +111,7 @@ describe('local S3 endpoint with the S3 adapter', () => {
     // Arrange
     const declared = new TextEncoder().encode('12345');
     const sent = new TextEncoder().encode('123456');
-    const upload = await store.presignUpload({
-      bucket: 'attachments',
-      key: 'tenant-1/doc-1/att-3',
-      contentType: 'application/octet-stream',
-      contentLength: declared.byteLength,
-      sha256Base64: sha256(sent),
-      expiresInSeconds: 300,
-    });
+    const upload = await presignAttachment('tenant-1/doc-1/att-3', declared, { sha256Of: sent });
     // As a browser does: fetch derives Content-Length from the body it actually sends.
     const { 'Content-Length': _signedLength, ...headers } = upload.headers;
 

@@ -15,7 +15,15 @@ import * as maildevService from '../../../infra/local/services/maildev';
 import * as sesService from '../../../infra/local/services/ses';
 import * as snsService from '../../../infra/local/services/sns';
 import type { RawAnswer } from '../../support/http';
-import { credentials, REFUSED, region, sendAs, tempDataDir, type PlainCall } from './helpers';
+import {
+  credentials,
+  REFUSED,
+  region,
+  sendAs,
+  serviceOnTempDir,
+  tempDataDir,
+  type PlainCall,
+} from './helpers';
 
 const wrongSecret = { accessKeyId: credentials.accessKeyId, secretAccessKey: 'not-the-local-secret' };
 
@@ -63,21 +71,15 @@ const JSON_CODES = expectedCodes(
 );
 
 describe('local KMS takes only requests signed with the local credentials', () => {
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let service: kmsService.KmsService;
   let client: KMSClient;
 
-  beforeAll(async () => {
-    data = await tempDataDir('kms-auth');
-    service = await kmsService.start({ dataDir: data.dir, port: 0 });
+  serviceOnTempDir('kms-auth', async (dataDir) => {
+    service = await kmsService.start({ dataDir, port: 0 });
     client = new KMSClient({ region, endpoint: service.endpoint, credentials, maxAttempts: 1 });
+    return service;
   });
-
-  afterAll(async () => {
-    client?.destroy();
-    await service?.close();
-    await data?.remove();
-  });
+  afterAll(() => client?.destroy());
 
   const call = (target: string, input: unknown): PlainCall => ({
     service: 'kms',
@@ -233,21 +235,15 @@ describe('local SES takes only requests signed with the local credentials', () =
 });
 
 describe('local SNS takes only requests signed with the local credentials', () => {
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
   let service: snsService.SnsService;
   let client: SNSClient;
 
-  beforeAll(async () => {
-    data = await tempDataDir('sns-auth');
-    service = await snsService.start({ dataDir: data.dir, port: 0 });
+  serviceOnTempDir('sns-auth', async (dataDir) => {
+    service = await snsService.start({ dataDir, port: 0 });
     client = new SNSClient({ region, endpoint: service.endpoint, credentials, maxAttempts: 1 });
+    return service;
   });
-
-  afterAll(async () => {
-    client?.destroy();
-    await service?.close();
-    await data?.remove();
-  });
+  afterAll(() => client?.destroy());
 
   const publish: PlainCall = {
     service: 'sns',

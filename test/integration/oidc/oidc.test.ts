@@ -12,7 +12,12 @@ import {
 } from 'jose';
 import { JwtTokenVerifier } from '../../../functions/platform/adapters/auth/jwt-verifier.adapter';
 import { UnauthenticatedError } from '../../../functions/platform/kernel/errors';
-import { obtainToken, runCodeFlow, TokenFlowError } from '../../../infra/local/oidc/token-flow';
+import {
+  obtainToken,
+  runCodeFlow,
+  TokenFlowError,
+  type ObtainTokenOptions,
+} from '../../../infra/local/oidc/token-flow';
 import { CLIENT_ID, DEMO_USER, startOidc, tempDir, type RunningOidc } from './harness';
 
 const AUDIENCE = 'karguzar-api';
@@ -73,6 +78,15 @@ describe('local OIDC provider mounted under /oidc', () => {
     code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
     code_challenge_method: 'S256',
   };
+  /** The web client's code flow against this provider, as the demo user unless told otherwise. */
+  const flowOptions = (overrides: Partial<ObtainTokenOptions> = {}): ObtainTokenOptions => ({
+    issuer: oidc.issuer,
+    clientId: CLIENT_ID,
+    redirectUri: oidc.redirectUri,
+    username: DEMO_USER.username,
+    password: DEMO_USER.password,
+    ...overrides,
+  });
 
   beforeAll(async () => {
     data = await tempDir();
@@ -101,13 +115,7 @@ describe('local OIDC provider mounted under /oidc', () => {
 
   it('obtainToken runs code + PKCE and returns a JWT access token the verifier accepts', async () => {
     // Act
-    const token = await obtainToken({
-      issuer: oidc.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: oidc.redirectUri,
-      username: DEMO_USER.username,
-      password: DEMO_USER.password,
-    });
+    const token = await obtainToken(flowOptions());
     const principal = await verifierFor(oidc.issuer).verify(`Bearer ${token}`);
 
     // Assert
@@ -129,13 +137,7 @@ describe('local OIDC provider mounted under /oidc', () => {
 
   it('refuses a wrong password with a clear error', async () => {
     // Act
-    const attempt = obtainToken({
-      issuer: oidc.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: oidc.redirectUri,
-      username: DEMO_USER.username,
-      password: 'not-the-password',
-    });
+    const attempt = obtainToken(flowOptions({ password: 'not-the-password' }));
 
     // Assert
     await expect(attempt).rejects.toThrow(TokenFlowError);
@@ -143,15 +145,9 @@ describe('local OIDC provider mounted under /oidc', () => {
   });
 
   it('refuses an unknown user the same way', async () => {
-    await expect(
-      obtainToken({
-        issuer: oidc.issuer,
-        clientId: CLIENT_ID,
-        redirectUri: oidc.redirectUri,
-        username: 'nobody',
-        password: 'x',
-      }),
-    ).rejects.toThrow(/wrong username or password/);
+    await expect(obtainToken(flowOptions({ username: 'nobody', password: 'x' }))).rejects.toThrow(
+      /wrong username or password/,
+    );
   });
 
   it('requires PKCE: an authorization request without code_challenge is refused', async () => {
@@ -296,13 +292,7 @@ describe('local OIDC provider mounted under /oidc', () => {
 
   it('logs out (RP-initiated, with id_token_hint) and redirects to the registered post-logout URI', async () => {
     // Arrange: a signed-in browser session
-    const flow = await runCodeFlow({
-      issuer: oidc.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: oidc.redirectUri,
-      username: DEMO_USER.username,
-      password: DEMO_USER.password,
-    });
+    const flow = await runCodeFlow(flowOptions());
     const send = (url: URL, init?: RequestInit) => flow.cookies.fetch(url, init);
     const endSession = new URL(`${oidc.issuer}/session/end`);
     endSession.search = new URLSearchParams({
@@ -335,20 +325,10 @@ describe('local OIDC provider mounted under /oidc', () => {
   });
 
   it('keeps the session: a second authorization in the same browser returns a code without login', async () => {
-    const first = await runCodeFlow({
-      issuer: oidc.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: oidc.redirectUri,
-      username: DEMO_USER.username,
-      password: DEMO_USER.password,
-    });
+    const first = await runCodeFlow(flowOptions());
 
     const second = await runCodeFlow({
-      issuer: oidc.issuer,
-      clientId: CLIENT_ID,
-      redirectUri: oidc.redirectUri,
-      username: DEMO_USER.username,
-      password: 'wrong — never posted because no login is asked',
+      ...flowOptions({ password: 'wrong — never posted because no login is asked' }),
       cookies: first.cookies,
     });
 
