@@ -142,3 +142,33 @@ export function runningRoute(people: string[], assignmentIds: string[]): Approva
     startedAt: EARLIER,
   };
 }
+
+/**
+ * `doc-1` in execution on in-memory deps: an incoming document whose participants are the clerk, the
+ * head and `participants`, under the head's resolution `res-1` (with `res`) and its `tasks`; `more`
+ * documents beside it.
+ */
+export function docInExecution(
+  participants: string[],
+  res: Partial<AssignmentRecord> = {},
+  tasks: AssignmentRecord[] = [],
+  more: DocumentRecord[] = [],
+): ExecutionWorld {
+  const w = executionDeps();
+  w.documents.seed({
+    documents: [
+      incoming('doc-1', { status: 'in-execution', participants: ['clerk', 'head', ...participants] }),
+      ...more,
+    ],
+    assignments: [resolution(res), ...tasks],
+  });
+  return w;
+}
+
+/** A document's assignments as the store holds them now, by id. */
+export async function assignmentsById(
+  w: ExecutionWorld,
+  documentId = 'doc-1',
+): Promise<Map<string, AssignmentRecord>> {
+  return new Map((await w.documents.assignments(base.TENANT, documentId)).map((a) => [a.id, a]));
+}

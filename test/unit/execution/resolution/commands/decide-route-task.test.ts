@@ -3,6 +3,7 @@ import { actOnAssignment } from '../../../../../functions/modules/execution/usec
 import {
   actor,
   assignment,
+  assignmentsById,
   executionDeps,
   orderDraft,
   runningRoute,
@@ -37,8 +38,7 @@ function world(people: string[]) {
   return w;
 }
 
-const tasks = async (w: ReturnType<typeof world>) =>
-  new Map((await w.documents.assignments(TENANT, 'ord-1')).map((a) => [a.id, a]));
+const tasks = (w: ReturnType<typeof world>) => assignmentsById(w, 'ord-1');
 
 describe('deciding a route task', () => {
   it('the last endorsement ends the step: the order is agreed and the waiting machine hears it after the commit', async () => {
