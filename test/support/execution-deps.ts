@@ -172,3 +172,31 @@ export async function assignmentsById(
 ): Promise<Map<string, AssignmentRecord>> {
   return new Map((await w.documents.assignments(base.TENANT, documentId)).map((a) => [a.id, a]));
 }
+
+/** An order in agreement whose route's step 0 (endorsements by `people`) waits on the tasks `taskIds`. */
+export function orderInAgreement(
+  people: string[],
+  taskIds: string[],
+  id = 'ord-1',
+  overrides: Partial<DocumentRecord> = {},
+): DocumentRecord {
+  return orderDraft(id, {
+    status: 'in-agreement',
+    participants: ['author', ...people],
+    route: runningRoute(people, taskIds),
+    ...overrides,
+  });
+}
+
+/** `who`'s endorsement task `id` of step 0 of the route of `ord-1`. */
+export function endorsementTask(id: string, who: string): AssignmentRecord {
+  return assignment(id, {
+    documentId: 'ord-1',
+    kind: 'endorsement',
+    parentId: undefined,
+    rootId: id,
+    assigneeId: who,
+    ownerId: who,
+    routeStep: 0,
+  });
+}
