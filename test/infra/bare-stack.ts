@@ -2,8 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, CfnElement, Duration, Stack } from 'aws-cdk-lib';
-import type { Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
+import { beforeAll } from 'vitest';
 import { APP_CONTEXT } from '../../infra/aws/build';
 import type { AppFunctionOptions, NewAppFunction } from '../../infra/aws/constructs/app-functions';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
@@ -20,6 +21,20 @@ export function bareStack(): Stack {
     context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [] },
   });
   return new Stack(app, 'Test', { env: { account: '111111111111', region: 'eu-central-1' } });
+}
+
+/**
+ * Before the file's tests: `build` puts the constructs under test on a fresh bare stack; the
+ * object returned then holds what `build` returned, and the stack's synthesized `template`.
+ */
+export function onBareStack<T extends object>(build: (stack: Stack) => T): T & { template: Template } {
+  const built = {} as T & { template: Template };
+  beforeAll(() => {
+    const stack = bareStack();
+    Object.assign(built, build(stack));
+    built.template = Template.fromStack(stack);
+  });
+  return built;
 }
 
 /** Logical id of an L1, or of an L2's default child. */

@@ -2,33 +2,27 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Edge } from '../../infra/aws/constructs/edge';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
 import { EdgeStack } from '../../infra/aws/edge-stack';
-import { bareStack, environmentOf, logicalId, stubEntry } from './bare-stack';
+import { environmentOf, logicalId, onBareStack, stubEntry } from './bare-stack';
 
 const WEB_ACL_ARN = 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/karguzar-test-web/abc';
 
-let edge: Edge;
-let httpApi: HttpApi;
-let logBucket: Bucket;
-let fn: ProjectFunction;
-let template: Template;
-beforeAll(() => {
-  const stack = bareStack();
-  httpApi = new HttpApi(stack, 'Api');
-  logBucket = new Bucket(stack, 'Logs');
-  edge = new Edge(stack, {
+const s = onBareStack((stack) => {
+  const httpApi = new HttpApi(stack, 'Api');
+  const logBucket = new Bucket(stack, 'Logs');
+  const edge = new Edge(stack, {
     envName: 'test',
     httpApi,
     logBucket,
     webAclArn: WEB_ACL_ARN,
     extraWebOrigins: ['https://edms.example.az'],
   });
-  fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
+  const fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
   edge.bindOrigin(fn);
-  template = Template.fromStack(stack);
+  return { edge, httpApi, logBucket, fn };
 });
 
 describe('WAF (Edge stack)', () => {
@@ -58,7 +52,7 @@ describe('WAF (Edge stack)', () => {
 
 describe('distribution', () => {
   it('routes /api/* to the HTTP API and serves the web bucket through origin access control', () => {
-    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+    s.template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         CacheBehaviors: [
           Match.objectLike({
@@ -71,7 +65,7 @@ describe('distribution', () => {
           Match.objectLike({ OriginAccessControlId: Match.anyValue(), S3OriginConfig: Match.anyValue() }),
           Match.objectLike({
             DomainName: Match.objectLike({
-              'Fn::Join': Match.arrayWith([Match.arrayWith([{ Ref: logicalId(httpApi) }])]),
+              'Fn::Join': Match.arrayWith([Match.arrayWith([{ Ref: logicalId(s.httpApi) }])]),
             }),
             CustomOriginConfig: Match.objectLike({ OriginProtocolPolicy: 'https-only' }),
           }),
@@ -83,10 +77,10 @@ describe('distribution', () => {
   });
 
   it('rewrites directory paths of the static export and leaves API error bodies alone', () => {
-    template.hasResourceProperties('AWS::CloudFront::Function', {
+    s.template.hasResourceProperties('AWS::CloudFront::Function', {
       FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
     });
-    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+    s.template.hasResourceProperties('AWS::CloudFront::Distribution', {
       DistributionConfig: Match.objectLike({
         DefaultCacheBehavior: Match.objectLike({
           FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
@@ -97,7 +91,7 @@ describe('distribution', () => {
   });
 
   it('caches nothing of the API and forwards Authorization', () => {
-    template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+    s.template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: Match.objectLike({
         DefaultTTL: 0,
         ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
@@ -110,7 +104,7 @@ describe('distribution', () => {
 
 describe('web bucket', () => {
   it('is encrypted, private, versioned and logs to the log bucket', () => {
-    const props = template.findResources('AWS::S3::Bucket')[logicalId(edge.webBucket)]!.Properties;
+    const props = s.template.findResources('AWS::S3::Bucket')[logicalId(s.edge.webBucket)]!.Properties;
     expect(props).toMatchObject({
       BucketEncryption: { ServerSideEncryptionConfiguration: [expect.anything()] },
       PublicAccessBlockConfiguration: {
@@ -120,24 +114,26 @@ describe('web bucket', () => {
         RestrictPublicBuckets: true,
       },
       VersioningConfiguration: { Status: 'Enabled' },
-      LoggingConfiguration: expect.objectContaining({ DestinationBucketName: { Ref: logicalId(logBucket) } }),
+      LoggingConfiguration: expect.objectContaining({
+        DestinationBucketName: { Ref: logicalId(s.logBucket) },
+      }),
     });
   });
 });
 
 describe('web origins', () => {
-  const domain = (): object => ({ 'Fn::GetAtt': [logicalId(edge.distribution), 'DomainName'] });
+  const domain = (): object => ({ 'Fn::GetAtt': [logicalId(s.edge.distribution), 'DomainName'] });
 
   it('lists the distribution first, then the extra origins', () => {
-    const stack = edge.distribution.stack;
-    expect(stack.resolve(edge.webOrigins)).toEqual([
+    const stack = s.edge.distribution.stack;
+    expect(stack.resolve(s.edge.webOrigins)).toEqual([
       { 'Fn::Join': ['', ['https://', domain()]] },
       'https://edms.example.az',
     ]);
   });
 
   it('bindOrigin sets WEB_ORIGIN to the distribution', () => {
-    const vars = environmentOf(template, fn);
+    const vars = environmentOf(s.template, s.fn);
     expect(vars.WEB_ORIGIN).toEqual({ 'Fn::Join': ['', ['https://', domain()]] });
   });
 });

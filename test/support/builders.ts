@@ -2,7 +2,13 @@ import type { Actor, AggregateMeta } from '../../functions/platform/kernel/aggre
 import type { Role } from '../../functions/platform/kernel/roles';
 import type { DocumentRecord } from '../../functions/modules/documents/domain/document';
 import type { AssignmentRecord } from '../../functions/modules/documents/domain/tasks';
-import type { Employee, Position, Substitution, Tenant } from '../../functions/modules/org/domain/org';
+import type {
+  Employee,
+  Position,
+  Substitution,
+  SubstitutionData,
+  Tenant,
+} from '../../functions/modules/org/domain/org';
 import type { ReferenceItem, ReferenceItemData } from '../../functions/modules/reference/domain/lists';
 
 /**
@@ -45,9 +51,9 @@ export function position(id: string, overrides: Partial<Position> = {}): Positio
   };
 }
 
-export function substitution(id: string, overrides: Partial<Substitution> = {}): Substitution {
+/** `deputy` stands in for `official` from Monday 2026-03-09 to Friday 2026-03-13. */
+export function substitutionData(overrides: Partial<SubstitutionData> = {}): SubstitutionData {
   return {
-    ...meta(id),
     employeeId: 'official',
     substituteId: 'deputy',
     from: '2026-03-09',
@@ -55,6 +61,10 @@ export function substitution(id: string, overrides: Partial<Substitution> = {}):
     active: true,
     ...overrides,
   };
+}
+
+export function substitution(id: string, overrides: Partial<Substitution> = {}): Substitution {
+  return { ...meta(id), ...substitutionData(), ...overrides };
 }
 
 export function tenant(overrides: Partial<Tenant> = {}): Tenant {

@@ -1,5 +1,4 @@
-import type { Actor, AggregateMeta } from '../../functions/platform/kernel/aggregate';
-import type { Role } from '../../functions/platform/kernel/roles';
+import type { AggregateMeta } from '../../functions/platform/kernel/aggregate';
 import type { DocumentRecord } from '../../functions/modules/documents/domain/document';
 import type {
   ApprovalRoute,
@@ -9,26 +8,23 @@ import type { AssignmentRecord } from '../../functions/modules/documents/domain/
 import type { Employee, Substitution } from '../../functions/modules/org/domain/org';
 import { approvalProgress } from '../../functions/modules/approval/usecases/approval-progress';
 import type { ExecutionDeps } from '../../functions/modules/execution/usecases/common';
-import { MemoryAggregateStore } from './fakes/aggregate-store';
-import { ManualClock } from './fakes/clock';
-import { MemoryDocumentStore } from './fakes/document-store';
-import { MemoryWorkflowEngine } from './fakes/workflow';
+import type { MemoryAggregateStore } from './fakes/aggregate-store';
+import * as base from './builders';
+import { memoryDeps } from './memory-deps';
 
 /**
  * Execution control and approval routes on in-memory ports: the deps their use cases take, with the
- * fakes kept apart so a test can arrange and inspect them, and builders of the records they read.
+ * fakes kept apart so a test can arrange and inspect them, and builders of the records they read
+ * (the shared builders of `builders.ts`, with records created at EARLIER).
  * Fixed instants only: 2026-03-02 is a Monday (10:00 in Baku).
  */
-export const TENANT = 't1';
-export const NOW = '2026-03-02T06:00:00.000Z';
+export { actor, TENANT } from './builders';
+export const NOW = base.T0;
 export const TODAY = '2026-03-02';
 export const EARLIER = '2026-02-27T08:00:00.000Z';
 
 export function executionDeps(options: { approval?: boolean; workflow?: boolean } = {}) {
-  const store = new MemoryAggregateStore();
-  const documents = new MemoryDocumentStore();
-  const clock = new ManualClock(NOW);
-  const workflow = new MemoryWorkflowEngine();
+  const { store, documents, clock, workflow } = memoryDeps(NOW);
   const deps: ExecutionDeps = {
     store,
     documents,
@@ -41,69 +37,41 @@ export function executionDeps(options: { approval?: boolean; workflow?: boolean 
 
 export type ExecutionWorld = ReturnType<typeof executionDeps>;
 
-export function actor(employeeId: string, roles: Role[] = []): Actor {
-  return { tenantId: TENANT, employeeId, username: employeeId, roles: new Set(roles) };
-}
+const meta = (id: string): AggregateMeta => base.meta(id, base.TENANT, EARLIER);
 
-const meta = (id: string, at = EARLIER): AggregateMeta => ({
-  id,
-  tenantId: TENANT,
-  version: 1,
-  createdAt: at,
-  updatedAt: at,
-});
+/** The shared document builder, created at EARLIER and without the internal-document part. */
+function document(id: string, overrides: Partial<DocumentRecord>): DocumentRecord {
+  const record = base.documentRecord(id, { ...meta(id), ...overrides });
+  if (!('internal' in overrides)) delete record.internal;
+  return record;
+}
 
 /** An incoming document registered to the head, at version 1. */
 export function incoming(id = 'doc-1', overrides: Partial<DocumentRecord> = {}): DocumentRecord {
-  return {
-    ...meta(id),
+  return document(id, {
     kind: 'incoming',
     status: 'registered',
     summary: `Müraciət ${id}`,
-    controlled: false,
     authorId: 'clerk',
     addresseeId: 'head',
     participants: ['clerk', 'head'],
-    contents: [],
     incoming: { sender: { kind: 'citizen', name: 'Əli Məmmədov' }, distribution: [] },
     ...overrides,
-  };
+  });
 }
 
 /** An order draft by its author. */
 export function orderDraft(id = 'ord-1', overrides: Partial<DocumentRecord> = {}): DocumentRecord {
-  return {
-    ...meta(id),
+  return document(id, {
     kind: 'order',
-    status: 'draft',
     summary: `Əmr ${id}`,
-    controlled: false,
-    authorId: 'author',
-    participants: ['author'],
-    contents: [],
     order: { category: 'order' },
     ...overrides,
-  };
+  });
 }
 
 export function assignment(id: string, overrides: Partial<AssignmentRecord> = {}): AssignmentRecord {
-  return {
-    tenantId: TENANT,
-    id,
-    documentId: 'doc-1',
-    kind: 'execution',
-    rootId: 'res-1',
-    parentId: 'res-1',
-    authorId: 'head',
-    assigneeId: 'executor',
-    ownerId: 'executor',
-    status: 'pending',
-    reports: [],
-    version: 1,
-    createdAt: EARLIER,
-    updatedAt: EARLIER,
-    ...overrides,
-  };
+  return base.assignment(id, { createdAt: EARLIER, updatedAt: EARLIER, ...overrides });
 }
 
 /** The head's open resolution `res-1` on `doc-1`. */
@@ -120,15 +88,7 @@ export function resolution(overrides: Partial<AssignmentRecord> = {}): Assignmen
 }
 
 export function employee(id: string, overrides: Partial<Employee> = {}): Employee {
-  return {
-    ...meta(id),
-    fullName: `İşçi ${id}`,
-    username: id,
-    email: `${id}@agency.az`,
-    positionIds: [],
-    active: true,
-    ...overrides,
-  };
+  return base.employee(id, { ...meta(id), fullName: `İşçi ${id}`, ...overrides });
 }
 
 /** Active employees, each filed under its first position (as the org use cases store them). */
@@ -181,4 +141,62 @@ export function runningRoute(people: string[], assignmentIds: string[]): Approva
     ],
     startedAt: EARLIER,
   };
+}
+
+/**
+ * `doc-1` in execution on in-memory deps: an incoming document whose participants are the clerk, the
+ * head and `participants`, under the head's resolution `res-1` (with `res`) and its `tasks`; `more`
+ * documents beside it.
+ */
+export function docInExecution(
+  participants: string[],
+  res: Partial<AssignmentRecord> = {},
+  tasks: AssignmentRecord[] = [],
+  more: DocumentRecord[] = [],
+): ExecutionWorld {
+  const w = executionDeps();
+  w.documents.seed({
+    documents: [
+      incoming('doc-1', { status: 'in-execution', participants: ['clerk', 'head', ...participants] }),
+      ...more,
+    ],
+    assignments: [resolution(res), ...tasks],
+  });
+  return w;
+}
+
+/** A document's assignments as the store holds them now, by id. */
+export async function assignmentsById(
+  w: ExecutionWorld,
+  documentId = 'doc-1',
+): Promise<Map<string, AssignmentRecord>> {
+  return new Map((await w.documents.assignments(base.TENANT, documentId)).map((a) => [a.id, a]));
+}
+
+/** An order in agreement whose route's step 0 (endorsements by `people`) waits on the tasks `taskIds`. */
+export function orderInAgreement(
+  people: string[],
+  taskIds: string[],
+  id = 'ord-1',
+  overrides: Partial<DocumentRecord> = {},
+): DocumentRecord {
+  return orderDraft(id, {
+    status: 'in-agreement',
+    participants: ['author', ...people],
+    route: runningRoute(people, taskIds),
+    ...overrides,
+  });
+}
+
+/** `who`'s endorsement task `id` of step 0 of the route of `ord-1`. */
+export function endorsementTask(id: string, who: string): AssignmentRecord {
+  return assignment(id, {
+    documentId: 'ord-1',
+    kind: 'endorsement',
+    parentId: undefined,
+    rootId: id,
+    assigneeId: who,
+    ownerId: who,
+    routeStep: 0,
+  });
 }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../../functions/platform/kernel/errors';
-import type {
-  DepartmentData,
-  EmployeeData,
-  SubstitutionData,
-} from '../../../functions/modules/org/domain/org';
+import type { DepartmentData, EmployeeData } from '../../../functions/modules/org/domain/org';
 import {
   createDepartment,
   createEmployee,
@@ -19,7 +15,7 @@ import {
   updatePosition,
   updateSubstitution,
 } from '../../../functions/modules/org/usecases/structure.usecase';
-import { actor, employee, OTHER_TENANT, position } from '../../support/builders';
+import { actor, employee, OTHER_TENANT, position, substitutionData } from '../../support/builders';
 import { memoryDeps } from '../../support/memory-deps';
 
 const admin = actor('admin-1', ['admin']);
@@ -273,14 +269,7 @@ describe('employees', () => {
 });
 
 describe('substitutions', () => {
-  const period = (overrides: Partial<SubstitutionData> = {}): SubstitutionData => ({
-    employeeId: 'official',
-    substituteId: 'deputy',
-    from: '2026-03-09',
-    to: '2026-03-13',
-    active: true,
-    ...overrides,
-  });
+  const period = substitutionData;
 
   it('records an active substitute for a period, listed under the official', async () => {
     // Arrange

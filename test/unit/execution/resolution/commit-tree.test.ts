@@ -3,10 +3,10 @@ import { commitTree } from '../../../../functions/modules/execution/usecases/res
 import {
   actor,
   assignment,
+  endorsementTask,
   executionDeps,
   incoming,
-  orderDraft,
-  runningRoute,
+  orderInAgreement,
   TENANT,
 } from '../../../support/execution-deps';
 
@@ -56,18 +56,8 @@ describe('commitTree', () => {
   it('moves the document’s route on with its tasks, logs the step’s end and tells the machine after the commit', async () => {
     // Arrange
     const w = executionDeps();
-    const doc = orderDraft('ord-1', {
-      status: 'in-agreement',
-      participants: ['author', 'lawyer'],
-      route: runningRoute(['lawyer'], ['end-1']),
-    });
-    const task = assignment('end-1', {
-      documentId: 'ord-1',
-      kind: 'endorsement',
-      ownerId: 'lawyer',
-      assigneeId: 'lawyer',
-      routeStep: 0,
-    });
+    const doc = orderInAgreement(['lawyer'], ['end-1']);
+    const task = endorsementTask('end-1', 'lawyer');
     w.documents.seed({ documents: [doc], assignments: [task] });
     const told: number[] = [];
     const commit = w.documents.commit.bind(w.documents);
@@ -97,18 +87,8 @@ describe('commitTree', () => {
   it('leaves the route alone without the approval module', async () => {
     // Arrange
     const w = executionDeps({ approval: false });
-    const doc = orderDraft('ord-1', {
-      status: 'in-agreement',
-      participants: ['author', 'lawyer'],
-      route: runningRoute(['lawyer'], ['end-1']),
-    });
-    const task = assignment('end-1', {
-      documentId: 'ord-1',
-      kind: 'endorsement',
-      ownerId: 'lawyer',
-      assigneeId: 'lawyer',
-      routeStep: 0,
-    });
+    const doc = orderInAgreement(['lawyer'], ['end-1']);
+    const task = endorsementTask('end-1', 'lawyer');
     w.documents.seed({ documents: [doc], assignments: [task] });
 
     // Act

@@ -7,8 +7,8 @@ import {
   employee,
   executionDeps,
   orderDraft,
+  orderInAgreement,
   routeTemplate,
-  runningRoute,
   seedEmployees,
   TENANT,
 } from '../../../../support/execution-deps';
@@ -75,11 +75,7 @@ describe('updateRoute', () => {
     const w = world();
     w.documents.seed({
       documents: [
-        orderDraft('ord-2', {
-          status: 'in-agreement',
-          participants: ['author', 'lawyer'],
-          route: runningRoute(['lawyer'], ['e']),
-        }),
+        orderInAgreement(['lawyer'], ['e'], 'ord-2'),
         orderDraft('ord-3', { participants: ['author', 'lawyer'] }),
       ],
     });

@@ -6,8 +6,8 @@ import {
   executionDeps,
   incoming,
   orderDraft,
+  orderInAgreement,
   routeTemplate,
-  runningRoute,
 } from '../../../../support/execution-deps';
 
 describe('getRoute (the Viza tab)', () => {
@@ -64,13 +64,7 @@ describe('getRoute (the Viza tab)', () => {
     // Arrange
     const w = executionDeps();
     w.documents.seed({
-      documents: [
-        orderDraft('ord-1', {
-          status: 'in-agreement',
-          participants: ['author', 'lawyer'],
-          route: runningRoute(['lawyer'], ['end-1']),
-        }),
-      ],
+      documents: [orderInAgreement(['lawyer'], ['end-1'])],
     });
 
     // Act

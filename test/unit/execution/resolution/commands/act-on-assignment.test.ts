@@ -7,9 +7,9 @@ import {
 import {
   actor,
   assignment,
-  executionDeps,
+  assignmentsById,
+  docInExecution,
   incoming,
-  resolution,
   TENANT,
 } from '../../../../support/execution-deps';
 
@@ -23,14 +23,7 @@ const notice = (overrides = {}) =>
   });
 
 function world(...tasks: ReturnType<typeof assignment>[]) {
-  const w = executionDeps();
-  w.documents.seed({
-    documents: [
-      incoming('doc-1', { status: 'in-execution', participants: ['clerk', 'head', 'executor', 'reader'] }),
-    ],
-    assignments: [resolution(), ...tasks],
-  });
-  return w;
+  return docInExecution(['executor', 'reader'], {}, tasks);
 }
 
 describe('actOnAssignment', () => {
@@ -48,7 +41,7 @@ describe('actOnAssignment', () => {
 
     // Assert
     expect(saved.version).toBe(2);
-    const read = (await w.documents.assignments(TENANT, 'doc-1')).find((a) => a.id === 'info-1')!;
+    const read = (await assignmentsById(w)).get('info-1')!;
     expect(read).toMatchObject({ status: 'read', version: 2, updatedAt: '2026-03-02T06:00:00.000Z' });
     const [entry] = (await w.documents.operations(TENANT, 'doc-1', { limit: 5 })).items;
     expect(entry).toMatchObject({ action: 'information-read', actorId: 'deputy', onBehalfOf: 'reader' });

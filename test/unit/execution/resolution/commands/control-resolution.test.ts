@@ -3,8 +3,8 @@ import { actOnAssignment } from '../../../../../functions/modules/execution/usec
 import {
   actor,
   assignment,
-  executionDeps,
-  incoming,
+  assignmentsById,
+  docInExecution,
   resolution,
   TENANT,
 } from '../../../../support/execution-deps';
@@ -12,19 +12,15 @@ import {
 const controller = actor('boss');
 
 function world(otherTopResolutionOpen = false) {
-  const w = executionDeps();
-  w.documents.seed({
-    documents: [
-      incoming('doc-1', { status: 'in-execution', participants: ['clerk', 'head', 'executor', 'boss'] }),
-    ],
-    assignments: [
-      resolution({ controllerId: 'boss', dueDate: '2026-03-20', status: 'closed' }),
+  return docInExecution(
+    ['executor', 'boss'],
+    { controllerId: 'boss', dueDate: '2026-03-20', status: 'closed' },
+    [
       assignment('ex-1', { role: 'responsible', status: 'done' }),
       assignment('ex-2', { role: 'co-executor', status: 'reported' }),
       ...(otherTopResolutionOpen ? [resolution({ id: 'res-2', rootId: 'res-2' })] : []),
     ],
-  });
-  return w;
+  );
 }
 
 describe('the controller’s acceptance and return', () => {
@@ -40,7 +36,7 @@ describe('the controller’s acceptance and return', () => {
 
     // Assert
     expect(saved.status).toBe('executed');
-    const res = (await w.documents.assignments(TENANT, 'doc-1')).find((a) => a.id === 'res-1')!;
+    const res = (await assignmentsById(w)).get('res-1')!;
     expect(res).toMatchObject({ status: 'executed', closedAt: '2026-03-02T06:00:00.000Z' });
     expect(w.workflow.stopped).toEqual([
       { executionArn: w.workflow.executionArn('execution-deadline', 'deadline-res-1'), cause: 'executed' },
@@ -71,7 +67,7 @@ describe('the controller’s acceptance and return', () => {
     });
 
     // Assert
-    const t = new Map((await w.documents.assignments(TENANT, 'doc-1')).map((a) => [a.id, a]));
+    const t = await assignmentsById(w);
     expect(t.get('res-1')).toMatchObject({ status: 'open', comment: 'Natamamdır' });
     expect(t.get('ex-1')).toMatchObject({ status: 'returned', comment: 'Natamamdır' });
     expect(t.get('ex-2')!.status).toBe('reported');

@@ -2,43 +2,25 @@ import { describe, expect, it } from 'vitest';
 import { actOnAssignment } from '../../../../../functions/modules/execution/usecases/resolution/commands/act-on-assignment';
 import {
   actor,
-  assignment,
+  assignmentsById,
+  endorsementTask,
   executionDeps,
-  orderDraft,
-  runningRoute,
+  orderInAgreement,
   TENANT,
 } from '../../../../support/execution-deps';
-
-const endorsement = (id: string, who: string) =>
-  assignment(id, {
-    documentId: 'ord-1',
-    kind: 'endorsement',
-    parentId: undefined,
-    rootId: id,
-    assigneeId: who,
-    ownerId: who,
-    routeStep: 0,
-  });
 
 /** An order in agreement whose route waits on the endorsements of `people`. */
 function world(people: string[]) {
   const w = executionDeps();
   const ids = people.map((p) => `end-${p}`);
   w.documents.seed({
-    documents: [
-      orderDraft('ord-1', {
-        status: 'in-agreement',
-        participants: ['author', ...people],
-        route: runningRoute(people, ids),
-      }),
-    ],
-    assignments: people.map((p, i) => endorsement(ids[i]!, p)),
+    documents: [orderInAgreement(people, ids)],
+    assignments: people.map((p, i) => endorsementTask(ids[i]!, p)),
   });
   return w;
 }
 
-const tasks = async (w: ReturnType<typeof world>) =>
-  new Map((await w.documents.assignments(TENANT, 'ord-1')).map((a) => [a.id, a]));
+const tasks = (w: ReturnType<typeof world>) => assignmentsById(w, 'ord-1');
 
 describe('deciding a route task', () => {
   it('the last endorsement ends the step: the order is agreed and the waiting machine hears it after the commit', async () => {
@@ -116,7 +98,7 @@ describe('deciding a route task', () => {
           route: { ...doc.route!, steps: [{ ...doc.route!.steps[0]!, kind: 'signing' }] },
         },
       ],
-      assignments: [{ ...endorsement('end-director', 'director'), kind: 'signing' }],
+      assignments: [{ ...endorsementTask('end-director', 'director'), kind: 'signing' }],
     });
 
     // Act

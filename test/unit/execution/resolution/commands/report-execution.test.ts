@@ -3,33 +3,25 @@ import { actOnAssignment } from '../../../../../functions/modules/execution/usec
 import {
   actor,
   assignment,
-  executionDeps,
+  assignmentsById as tree,
+  docInExecution,
   incoming,
-  resolution,
   TENANT,
 } from '../../../../support/execution-deps';
 
 const executor = actor('executor');
 
 function world(options: { controller?: boolean; extra?: ReturnType<typeof assignment>[] } = {}) {
-  const w = executionDeps();
-  w.documents.seed({
-    documents: [
-      incoming('doc-1', { status: 'in-execution', participants: ['clerk', 'head', 'executor'] }),
+  return docInExecution(
+    ['executor'],
+    options.controller ? { controllerId: 'boss', dueDate: '2026-03-20' } : {},
+    [assignment('ex-1', { role: 'responsible' }), ...(options.extra ?? [])],
+    [
       incoming('reply-1', { kind: 'outgoing', status: 'registered', participants: ['executor'] }),
       incoming('hidden', { participants: ['clerk'] }),
     ],
-    assignments: [
-      resolution(options.controller ? { controllerId: 'boss', dueDate: '2026-03-20' } : {}),
-      assignment('ex-1', { role: 'responsible' }),
-      ...(options.extra ?? []),
-    ],
-  });
-  return w;
+  );
 }
-
-const tree = async (w: ReturnType<typeof world>) =>
-  new Map((await w.documents.assignments(TENANT, 'doc-1')).map((a) => [a.id, a]));
 
 describe('reporting and closing an execution assignment', () => {
   it('records a report with its text and reply document, and links the reply to the document', async () => {
