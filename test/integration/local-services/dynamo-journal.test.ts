@@ -24,6 +24,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoWriteJournal, WRITE_STAMP } from '../../../infra/local/dynamo-journal';
 import { startDynamoLocal, type DynamoLocal } from '../../../infra/local/dynamodb';
 import { freePortBase } from '../../support/embedded';
+import { eventually } from '../../support/eventually';
 
 const table = 'karguzar';
 const ROUNDS = Number(process.env.JOURNAL_TEST_ROUNDS ?? 1);
@@ -192,6 +193,16 @@ function writeLoad(client: DynamoDBClient, round: number) {
   };
 }
 
+/** Whether the process is gone (signal 0 only checks that it exists). */
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 describe('the write journal in front of DynamoDB Local', () => {
   it(
     'brings back exactly the acknowledged state, deletes included, after DynamoDB Local is killed with SIGKILL under load',
@@ -216,7 +227,10 @@ describe('the write journal in front of DynamoDB Local', () => {
         client.destroy();
         running.splice(running.indexOf(dynamo), 1);
         dynamo.client.destroy();
-        await new Promise((r) => setTimeout(r, 300));
+        await eventually(
+          async () => (processGone(pid) ? true : undefined),
+          'the killed DynamoDB Local to exit',
+        );
         dynamo = await dynamoLocal(dataDir, port);
         await new DynamoWriteJournal(join(dataDir, 'journal')).replay(dynamo.client);
 
