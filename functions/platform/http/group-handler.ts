@@ -63,6 +63,9 @@ export type RouteImpls<Routes extends readonly RouteDef[], D> = {
  */
 type AnyRouteImpl<D> = (ctx: never, deps: D) => Promise<unknown>;
 
+/** The implementations a group handler serves, keyed by operationId. */
+export type GroupImpls<D> = Readonly<Record<string, AnyRouteImpl<D>>>;
+
 export interface HttpDeps {
   verifier: TokenVerifier;
   resolveActor(principal: VerifiedPrincipal): Promise<Actor>;
@@ -253,7 +256,7 @@ export function createGroupHandler<D>(options: {
   group: RouteGroup;
   /** The route table (the group's routes are picked from it). */
   routes: readonly RouteDef[];
-  impls: Readonly<Record<string, AnyRouteImpl<D>>>;
+  impls: GroupImpls<D>;
   /** Token verification and the acting employee. */
   http: () => HttpDeps | Promise<HttpDeps>;
   /** What the implementations receive: the container. */
