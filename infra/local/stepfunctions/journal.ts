@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomicSync as writeFileAtomic } from '../fs-durable';
+import { isAlive } from '../process-alive';
 
 /**
  * Append-only journal plus atomically written snapshot, under `<dataDir>/sfn/`.
@@ -183,14 +184,5 @@ export class JournaledState<R extends JournalRecordBase, S> {
 
   close(): void {
     this.journal.close();
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -23,6 +23,7 @@ import {
 import { afterEach, describe, expect, it } from 'vitest';
 import { DynamoWriteJournal, WRITE_STAMP } from '../../../infra/local/dynamo-journal';
 import { startDynamoLocal, type DynamoLocal } from '../../../infra/local/dynamodb';
+import { isAlive } from '../../../infra/local/process-alive';
 import { freePortBase } from '../../support/embedded';
 import { eventually } from '../../support/eventually';
 
@@ -193,16 +194,6 @@ function writeLoad(client: DynamoDBClient, round: number) {
   };
 }
 
-/** Whether the process is gone (signal 0 only checks that it exists). */
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 describe('the write journal in front of DynamoDB Local', () => {
   it(
     'brings back exactly the acknowledged state, deletes included, after DynamoDB Local is killed with SIGKILL under load',
@@ -227,10 +218,7 @@ describe('the write journal in front of DynamoDB Local', () => {
         client.destroy();
         running.splice(running.indexOf(dynamo), 1);
         dynamo.client.destroy();
-        await eventually(
-          async () => (processGone(pid) ? true : undefined),
-          'the killed DynamoDB Local to exit',
-        );
+        await eventually(async () => (isAlive(pid) ? undefined : true), 'the killed DynamoDB Local to exit');
         dynamo = await dynamoLocal(dataDir, port);
         await new DynamoWriteJournal(join(dataDir, 'journal')).replay(dynamo.client);
 
