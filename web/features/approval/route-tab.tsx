@@ -22,7 +22,7 @@ import {
 import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
 import { DecisionChoices, DecisionForm } from '../../ui/decision-form';
-import { fieldErrorsOf, ProblemAlert, SelectField, StatusMessage } from '../../ui/fields';
+import { fieldErrorsOf, FormActions, ProblemAlert, SelectField, StatusMessage } from '../../ui/fields';
 import { Loading } from '../../ui/loading';
 import { deadlineText, draftsOf, participantKey, participantLabel, stagesOf } from './model';
 import { StageEditor } from './stage-editor';
@@ -154,14 +154,7 @@ function ApprovalRouteEditor({
             <p className="alert-title">{t('errors.checkFields')}</p>
           </div>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('form.saving') : t('form.save')}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions busy={saving} onCancel={onCancel} />
       </form>
     </section>
   );
