@@ -246,7 +246,7 @@ function StepPerson({
             {t('exec.tree.actingFor', { name: names.employee(holder) })}
           </span>
         ) : null}
-        <span className={`route-decision route-decision-${outcome ?? 'waiting'}`}>
+        <span className={`pill route-decision-${outcome ?? 'waiting'}`}>
           <span className="visually-hidden">{t('route.steps.decision')}: </span>
           {status}
         </span>
@@ -316,7 +316,7 @@ function Stages({
         return (
           <li
             key={i}
-            className={`route-stage${state ? ` route-state-${state}` : ''}`}
+            className={`state-panel route-stage${state ? ` route-state-${state}` : ''}`}
             data-testid="route-stage"
           >
             <h4 className="route-stage-title">
