@@ -1,5 +1,6 @@
 'use client';
 
+import type { CardTabProps } from '../documents/card/tab';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentCard } from '../documents/types';
 import { getExecution, type Assignment, type ExecutionView } from '../execution/api';
@@ -407,16 +408,7 @@ function Stages({
  * The author (or the registry office, the head) edits the stages and starts or resubmits it; each
  * participant decides their own task here (approve, sign, reject with a reason).
  */
-export function ApprovalRouteTab({
-  doc,
-  names,
-  onChanged,
-}: {
-  doc: DocumentCard;
-  names: Resolver;
-  /** The document changed (status, version): the card reads itself again. */
-  onChanged: () => void;
-}) {
+export function ApprovalRouteTab({ doc, names, onChanged }: CardTabProps) {
   const { t } = useI18n();
   const loaded = useLoad(() => loadRoute(doc.id), [doc.id, doc.version]);
   const people = useLoad(loadRoutePeople, []);

@@ -1,9 +1,9 @@
 'use client';
 
+import type { CardTabProps } from '../documents/card/tab';
 import Link from 'next/link';
 import { useId, useRef, useState } from 'react';
 import type { DocumentLookups } from '../documents/api';
-import type { DocumentCard } from '../documents/types';
 import {
   actOnAssignment,
   getExecution,
@@ -254,13 +254,7 @@ export function ExecutionTab({
   names,
   lookups,
   onChanged,
-}: {
-  doc: DocumentCard;
-  names: Resolver;
-  lookups: DocumentLookups | undefined;
-  /** The document changed (status, version): the card reads itself again. */
-  onChanged: () => void;
-}) {
+}: CardTabProps & { lookups: DocumentLookups | undefined }) {
   const { t } = useI18n();
   const loaded = useLoad(() => getExecution(doc.id), [doc.id, doc.version]);
   const [open, setOpen] = useState<Open>();
