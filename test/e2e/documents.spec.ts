@@ -85,7 +85,7 @@ test('a clerk registers a repeated citizen appeal with a scan, previews it, repl
   await expect(heading).toBeVisible();
   const number = (await heading.textContent())!.replace(/^Daxil olan sənəd № /, '').trim();
   expect(number).not.toBe(earlierNumber);
-  await expect(page.getByTestId('document-status')).toHaveText('Qeydiyyatdadır');
+  await expect(page.getByTestId('document-status')).toHaveText('Qeydiyyata alınıb');
 
   // The clerk finds it again through the incoming list's filter row and opens it from there.
   await page
