@@ -854,6 +854,7 @@ export interface components {
             code: string;
             documentStatus?: string;
             operation?: string;
+            route?: string;
             errors?: {
                 path: string;
                 code: string;

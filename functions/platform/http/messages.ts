@@ -123,7 +123,7 @@ const titles: Record<Language, Catalog> = {
     reason_required: 'Səbəb göstərilməlidir',
     wrong_kind: 'Sənəd başqa növdəndir',
     self_link: 'Sənədi özünə bağlamaq olmaz',
-    operation_has_own_route: 'Bu əməliyyat üçün ayrıca ünvan var',
+    operation_has_own_route: 'Bu əməliyyat öz ünvanı ilə aparılır; cavabda göstərilən ünvandan istifadə edin',
     assignment_action_not_allowed: 'Tapşırıq «{assignmentStatus}» vəziyyətindədir; bu addım icazə verilmir',
     subresolutions_open: 'Bu tapşırıq üzrə verilmiş dərkənarlar hələ icra olunmayıb',
     ...ruleMessages.az,
@@ -166,7 +166,7 @@ const titles: Record<Language, Catalog> = {
     reason_required: 'A reason is required',
     wrong_kind: 'The document is of another kind',
     self_link: 'A document cannot be linked to itself',
-    operation_has_own_route: 'This operation has its own address',
+    operation_has_own_route: 'This operation has a route of its own; use the route given in the answer',
     assignment_action_not_allowed: 'The assignment is “{assignmentStatus}”; this step is not allowed',
     subresolutions_open: 'Resolutions given under this assignment are not executed yet',
     ...ruleMessages.en,
@@ -209,7 +209,8 @@ const titles: Record<Language, Catalog> = {
     reason_required: 'Нужно указать причину',
     wrong_kind: 'Документ другого вида',
     self_link: 'Документ нельзя связать с самим собой',
-    operation_has_own_route: 'Для этой операции есть отдельный адрес',
+    operation_has_own_route:
+      'Эта операция выполняется по своему адресу; используйте адрес, указанный в ответе',
     assignment_action_not_allowed: 'Поручение в состоянии «{assignmentStatus}»; этот шаг не разрешён',
     subresolutions_open: 'Резолюции, данные по этому поручению, ещё не исполнены',
     ...ruleMessages.ru,
@@ -360,6 +361,53 @@ const statusNames: Record<Language, Catalog> = {
   },
 };
 
+/**
+ * Problem details: one sentence per case of a code (`code:case`), with `{route}` filled in. For an
+ * operation with a route of its own, the case is the operation.
+ */
+const details: Record<Language, Catalog> = {
+  az: {
+    'operation_has_own_route:update': 'Sənədin xanaları bu ünvanla dəyişdirilir: {route}',
+    'operation_has_own_route:attach': 'Fayl bu ünvanla əlavə edilir: {route}',
+    'operation_has_own_route:link': 'Sənədlər bu ünvanla əlaqələndirilir: {route}',
+    'operation_has_own_route:group-update': 'Qrup dəyişikliyi bu ünvanla aparılır: {route}',
+    'operation_has_own_route:send': 'Sənəd bu ünvanla göndərilir: {route}',
+    'operation_has_own_route:resolve': 'Dərkənar bu ünvanla yazılır: {route}',
+    'operation_has_own_route:execute':
+      'Sənəd nəzarətçi son dərkənarın icrasını qəbul edəndə icra olunmuş sayılır: {route}',
+  },
+  en: {
+    'operation_has_own_route:update': 'A document’s fields are changed through {route}',
+    'operation_has_own_route:attach': 'Files are added through {route}',
+    'operation_has_own_route:link': 'Documents are linked through {route}',
+    'operation_has_own_route:group-update': 'Group changes go through {route}',
+    'operation_has_own_route:send': 'A document is sent through {route}',
+    'operation_has_own_route:resolve': 'A resolution is written through {route}',
+    'operation_has_own_route:execute':
+      'A document is executed when the controller accepts the execution of its last resolution: {route}',
+  },
+  ru: {
+    'operation_has_own_route:update': 'Поля документа изменяются по адресу {route}',
+    'operation_has_own_route:attach': 'Файлы добавляются по адресу {route}',
+    'operation_has_own_route:link': 'Документы связываются по адресу {route}',
+    'operation_has_own_route:group-update': 'Групповое изменение выполняется по адресу {route}',
+    'operation_has_own_route:send': 'Документ отправляется по адресу {route}',
+    'operation_has_own_route:resolve': 'Резолюция пишется по адресу {route}',
+    'operation_has_own_route:execute':
+      'Документ считается исполненным, когда контролёр принимает исполнение последней резолюции: {route}',
+  },
+};
+
+/** The localized detail of a problem, when its code has one for the case in `params`. */
+export function problemDetail(
+  code: string,
+  lang: Language,
+  params: Record<string, string | number> = {},
+): string | undefined {
+  const template = details[lang][`${code}:${String(params.operation ?? '')}`];
+  return template?.replace(/\{route\}/g, () => String(params.route ?? ''));
+}
+
 function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(min|max|values)\}/g, (whole, key: string) =>
     params[key] !== undefined ? String(params[key]) : whole,
@@ -383,4 +431,4 @@ export function fieldMessage(code: string, lang: Language, params?: Record<strin
 }
 
 /** For tests: every code must exist in all languages. */
-export const catalogs = { titles, fields, statusNames };
+export const catalogs = { titles, fields, statusNames, details };

@@ -165,6 +165,8 @@ export async function performOperation(
   if (hasOwnRoute(op)) {
     throw new BusinessRuleError('operation_has_own_route', 'Use the dedicated route for this operation', {
       operation: op,
+      documentId: current.id,
+      kind: current.kind,
     });
   }
   const statusOp = op as StatusOperation;
