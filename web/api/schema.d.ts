@@ -1246,6 +1246,7 @@ export interface components {
             deadlineDays?: number;
             /** Format: date */
             deadlineDate?: string;
+            instruction?: string;
         };
         IncomingInput: {
             /** Format: uuid */
