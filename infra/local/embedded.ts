@@ -149,6 +149,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const seeded = await seedDemo({ store: container.store, clock: container.clock });
     await seedRegistry(container.registry);
     logger.info('seed', { tenants: seeded.tenants, created: seeded.created });
+    // Data kept from an earlier version: documents stored before lists matched numbers by prefix.
+    const backfilled = await container.documents.backfillNumberKeys();
+    if (backfilled.updated > 0) logger.info('number keys backfilled', backfilled);
 
     const oidc = await createOidc({
       issuer,

@@ -85,7 +85,7 @@ test('a clerk registers a repeated citizen appeal with a scan, previews it, repl
   await expect(heading).toBeVisible();
   const number = (await heading.textContent())!.replace(/^Daxil olan sənəd № /, '').trim();
   expect(number).not.toBe(earlierNumber);
-  await expect(page.getByTestId('document-status')).toHaveText('Qeydiyyatdadır');
+  await expect(page.getByTestId('document-status')).toHaveText('Qeydiyyata alınıb');
 
   // The clerk finds it again through the incoming list's filter row and opens it from there.
   await page
@@ -142,7 +142,8 @@ test('a clerk registers a repeated citizen appeal with a scan, previews it, repl
   await expect(codeBlock).toContainText(number);
   await expect(codeBlock.getByRole('img', { name: `Qeydiyyat kodu (QR): ${number}` })).toBeVisible();
   await expect(page.getByRole('main')).toContainText(summary);
-  await expect(page.getByRole('main')).toContainText('Elektron sənədin surəti. 3 vərəq.');
+  // The copy note counts the printed sheets (test/e2e/print.spec.ts), not the scan's 3 pages.
+  await expect(page.getByRole('main')).toContainText('Elektron sənədin surəti. __ vərəq.');
   await expectAccessible(page, 'print page');
   await page.evaluate(() => {
     (window as unknown as { printed: number }).printed = 0;

@@ -31,7 +31,12 @@ export {
   visibleDocument,
   type DocumentDeps,
 } from './usecases/common';
-export { permitted } from './usecases/operations.usecase';
+export {
+  applyOperation,
+  permitted,
+  type AppliedOperation,
+  type StatusOperation,
+} from './usecases/operations.usecase';
 export { cardOf, dateRange, documentQueryOf, type DocumentListQuery } from './usecases/query.usecase';
 export { documentsApi } from './api/documents.api';
 /** The copy of an approval route the document carries (the approval module owns its progress). */

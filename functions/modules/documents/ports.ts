@@ -63,8 +63,9 @@ export interface DocumentQuery {
   limit: number;
   cursor?: string;
   status?: string[];
-  number?: string;
-  documentNumber?: string;
+  /** Prefixes of the registration number and the sender's number, as `numberKey` folds them. */
+  numberPrefix?: string;
+  documentNumberPrefix?: string;
   documentDateFrom?: string;
   documentDateTo?: string;
   /** Folded substrings. */
@@ -113,6 +114,11 @@ export interface DocumentStore {
   /** Whether a logical notification (`key`) was already sent: a retried sender skips it. */
   notificationSent(tenantId: string, key: string): Promise<boolean>;
   recordNotification(tenantId: string, key: string, at: string): Promise<void>;
+  /**
+   * Stores the folded number keys (`numberKey`) on documents written before lists matched numbers
+   * by prefix; run once at start (idempotent, cheap after the first run).
+   */
+  backfillNumberKeys(): Promise<{ updated: number }>;
 }
 
 /**

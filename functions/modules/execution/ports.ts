@@ -1,5 +1,4 @@
-import type { Actor } from '../../platform/kernel/aggregate';
-import type { AssignmentRecord, DocumentRecord, ApprovalRouteState } from '../documents';
+import type { AssignmentRecord, DocumentRecord, ApprovalRouteState, StatusOperation } from '../documents';
 
 /**
  * How finished tasks move a document's approval route on. Execution control owns the task tree;
@@ -9,18 +8,24 @@ import type { AssignmentRecord, DocumentRecord, ApprovalRouteState } from '../do
 export interface ApprovalProgress {
   /**
    * The document after `changed` tasks of its route's active step: the step's new state and, when the
-   * step ended, the operation it applies (agreed, signed, back to draft). Undefined: nothing moved.
+   * step ended, the document operation the end implies (agree, sign, return to the draft) if the
+   * document's status allows it. The caller applies that operation through the documents module,
+   * as the operations route does (numbering included). Undefined: nothing moved.
    */
   afterTasks(
     document: DocumentRecord,
     changed: AssignmentRecord[],
-    actor: Actor,
     now: string,
     comment?: string,
   ):
     | {
         document: DocumentRecord;
-        ended?: { step: number; outcome: 'approved' | 'rejected'; state: ApprovalRouteState };
+        ended?: {
+          step: number;
+          outcome: 'approved' | 'rejected';
+          state: ApprovalRouteState;
+          operation?: StatusOperation;
+        };
       }
     | undefined;
   /** Tells the route's waiting state machine how an ended step came out (at-least-once). */

@@ -19,8 +19,8 @@ export const listQuery = z
   })
   .strict();
 
-export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item).max(100), nextCursor: z.string().max(2048).optional() });
+export function pageOf<T extends z.ZodType>(item: T, max = 100) {
+  return z.object({ items: z.array(item).max(max), nextCursor: z.string().max(2048).optional() });
 }
 
 export const problem = z
@@ -33,6 +33,7 @@ export const problem = z
     code: z.string().max(60),
     documentStatus: z.string().max(40).optional(),
     operation: z.string().max(40).optional(),
+    route: z.string().max(300).optional(),
     errors: z
       .array(z.object({ path: z.string().max(200), code: z.string().max(60), message: z.string().max(500) }))
       .max(200)

@@ -24,6 +24,8 @@ const ruleMessages: Record<Language, Catalog> = {
     route_running: 'Marşrut artıq başlayıb; yalnız imtinadan sonra dəyişdirilə bilər',
     route_empty: 'Sənədin başladılacaq marşrutu yoxdur',
     route_stage_unstaffed: 'Mərhələnin vəzifələrini tutan işçi yoxdur',
+    route_instruction_required: 'İcra mərhələsi üçün tapşırığı (dərkənarın mətnini) yazın',
+    route_instruction_execution_only: 'Tapşırıq yalnız icra mərhələsində yazılır',
     duplicate_date: 'Tarix iki dəfə göstərilib',
     overlapping_dates: 'Bu tarix başqa bayram və ya köçürmə günü ilə üst-üstə düşür',
     not_a_weekend_day: 'İş gününə çevrilən gün şənbə və ya bazar olmalıdır',
@@ -50,6 +52,8 @@ const ruleMessages: Record<Language, Catalog> = {
     route_running: 'The route has started; it can change only after a rejection',
     route_empty: 'The document has no route to start',
     route_stage_unstaffed: 'Nobody holds the positions of a stage',
+    route_instruction_required: 'Write the instruction (the resolution’s text) of the execution stage',
+    route_instruction_execution_only: 'Only an execution stage has an instruction',
     duplicate_date: 'A date is listed twice',
     overlapping_dates: 'The date overlaps another holiday or transfer day',
     not_a_weekend_day: 'A day made working must be a Saturday or a Sunday',
@@ -76,6 +80,8 @@ const ruleMessages: Record<Language, Catalog> = {
     route_running: 'Маршрут уже запущен; изменить его можно только после отказа',
     route_empty: 'У документа нет маршрута для запуска',
     route_stage_unstaffed: 'Должности этапа никто не занимает',
+    route_instruction_required: 'Напишите поручение (текст резолюции) этапа исполнения',
+    route_instruction_execution_only: 'Поручение пишется только для этапа исполнения',
     duplicate_date: 'Дата указана дважды',
     overlapping_dates: 'Дата совпадает с другим праздником или днём переноса',
     not_a_weekend_day: 'Рабочим можно сделать только субботу или воскресенье',
@@ -123,7 +129,7 @@ const titles: Record<Language, Catalog> = {
     reason_required: 'Səbəb göstərilməlidir',
     wrong_kind: 'Sənəd başqa növdəndir',
     self_link: 'Sənədi özünə bağlamaq olmaz',
-    operation_has_own_route: 'Bu əməliyyat üçün ayrıca ünvan var',
+    operation_has_own_route: 'Bu əməliyyat öz ünvanı ilə aparılır; cavabda göstərilən ünvandan istifadə edin',
     assignment_action_not_allowed: 'Tapşırıq «{assignmentStatus}» vəziyyətindədir; bu addım icazə verilmir',
     subresolutions_open: 'Bu tapşırıq üzrə verilmiş dərkənarlar hələ icra olunmayıb',
     ...ruleMessages.az,
@@ -166,7 +172,7 @@ const titles: Record<Language, Catalog> = {
     reason_required: 'A reason is required',
     wrong_kind: 'The document is of another kind',
     self_link: 'A document cannot be linked to itself',
-    operation_has_own_route: 'This operation has its own address',
+    operation_has_own_route: 'This operation has a route of its own; use the route given in the answer',
     assignment_action_not_allowed: 'The assignment is “{assignmentStatus}”; this step is not allowed',
     subresolutions_open: 'Resolutions given under this assignment are not executed yet',
     ...ruleMessages.en,
@@ -209,7 +215,8 @@ const titles: Record<Language, Catalog> = {
     reason_required: 'Нужно указать причину',
     wrong_kind: 'Документ другого вида',
     self_link: 'Документ нельзя связать с самим собой',
-    operation_has_own_route: 'Для этой операции есть отдельный адрес',
+    operation_has_own_route:
+      'Эта операция выполняется по своему адресу; используйте адрес, указанный в ответе',
     assignment_action_not_allowed: 'Поручение в состоянии «{assignmentStatus}»; этот шаг не разрешён',
     subresolutions_open: 'Резолюции, данные по этому поручению, ещё не исполнены',
     ...ruleMessages.ru,
@@ -311,51 +318,101 @@ const fields: Record<Language, Catalog> = {
   },
 };
 
-/** Names of document statuses, for problem titles. */
+/**
+ * Names of document statuses, for problem titles: the same words the web app shows on the card and
+ * in the list's status filter (test/unit/web/status-names.test.ts holds them together).
+ */
 const statusNames: Record<Language, Catalog> = {
   az: {
-    registered: 'qeydiyyatda',
-    'in-execution': 'icrada',
-    executed: 'icra olunub',
-    archived: 'arxivdə',
-    cancelled: 'ləğv edilib',
-    sent: 'göndərilib',
-    draft: 'layihə',
-    signed: 'imzalanıb',
-    'for-information': 'məlumat üçün',
-    'in-agreement': 'razılaşdırmada',
-    agreed: 'razılaşdırılıb',
-    'in-force': 'qüvvədədir',
+    draft: 'Layihə',
+    registered: 'Qeydiyyata alınıb',
+    'in-execution': 'İcradadır',
+    executed: 'İcra olunub',
+    archived: 'Arxivdədir',
+    cancelled: 'Ləğv edilib',
+    sent: 'Göndərilib',
+    signed: 'İmzalanıb',
+    'for-information': 'Məlumat üçün göndərilib',
+    'in-agreement': 'Razılaşdırmadadır',
+    agreed: 'Razılaşdırılıb',
+    'in-force': 'Qüvvədədir',
   },
   en: {
-    registered: 'registered',
-    'in-execution': 'in execution',
-    executed: 'executed',
-    archived: 'archived',
-    cancelled: 'cancelled',
-    sent: 'sent',
-    draft: 'draft',
-    signed: 'signed',
-    'for-information': 'for information',
-    'in-agreement': 'in agreement',
-    agreed: 'agreed',
-    'in-force': 'in force',
+    draft: 'Draft',
+    registered: 'Registered',
+    'in-execution': 'In execution',
+    executed: 'Executed',
+    archived: 'Archived',
+    cancelled: 'Cancelled',
+    sent: 'Sent',
+    signed: 'Signed',
+    'for-information': 'Sent for information',
+    'in-agreement': 'In approval',
+    agreed: 'Approved',
+    'in-force': 'In force',
   },
   ru: {
-    registered: 'зарегистрирован',
-    'in-execution': 'на исполнении',
-    executed: 'исполнен',
-    archived: 'в архиве',
-    cancelled: 'отменён',
-    sent: 'отправлен',
-    draft: 'проект',
-    signed: 'подписан',
-    'for-information': 'для сведения',
-    'in-agreement': 'на согласовании',
-    agreed: 'согласован',
-    'in-force': 'в силе',
+    draft: 'Проект',
+    registered: 'Зарегистрирован',
+    'in-execution': 'На исполнении',
+    executed: 'Исполнен',
+    archived: 'В архиве',
+    cancelled: 'Отменён',
+    sent: 'Отправлен',
+    signed: 'Подписан',
+    'for-information': 'Направлен для сведения',
+    'in-agreement': 'На согласовании',
+    agreed: 'Согласован',
+    'in-force': 'Действует',
   },
 };
+
+/**
+ * Problem details: one sentence per case of a code (`code:case`), with `{route}` filled in. For an
+ * operation with a route of its own, the case is the operation.
+ */
+const details: Record<Language, Catalog> = {
+  az: {
+    'operation_has_own_route:update': 'Sənədin xanaları bu ünvanla dəyişdirilir: {route}',
+    'operation_has_own_route:attach': 'Fayl bu ünvanla əlavə edilir: {route}',
+    'operation_has_own_route:link': 'Sənədlər bu ünvanla əlaqələndirilir: {route}',
+    'operation_has_own_route:group-update': 'Qrup dəyişikliyi bu ünvanla aparılır: {route}',
+    'operation_has_own_route:send': 'Sənəd bu ünvanla göndərilir: {route}',
+    'operation_has_own_route:resolve': 'Dərkənar bu ünvanla yazılır: {route}',
+    'operation_has_own_route:execute':
+      'Sənəd nəzarətçi son dərkənarın icrasını qəbul edəndə icra olunmuş sayılır: {route}',
+  },
+  en: {
+    'operation_has_own_route:update': 'A document’s fields are changed through {route}',
+    'operation_has_own_route:attach': 'Files are added through {route}',
+    'operation_has_own_route:link': 'Documents are linked through {route}',
+    'operation_has_own_route:group-update': 'Group changes go through {route}',
+    'operation_has_own_route:send': 'A document is sent through {route}',
+    'operation_has_own_route:resolve': 'A resolution is written through {route}',
+    'operation_has_own_route:execute':
+      'A document is executed when the controller accepts the execution of its last resolution: {route}',
+  },
+  ru: {
+    'operation_has_own_route:update': 'Поля документа изменяются по адресу {route}',
+    'operation_has_own_route:attach': 'Файлы добавляются по адресу {route}',
+    'operation_has_own_route:link': 'Документы связываются по адресу {route}',
+    'operation_has_own_route:group-update': 'Групповое изменение выполняется по адресу {route}',
+    'operation_has_own_route:send': 'Документ отправляется по адресу {route}',
+    'operation_has_own_route:resolve': 'Резолюция пишется по адресу {route}',
+    'operation_has_own_route:execute':
+      'Документ считается исполненным, когда контролёр принимает исполнение последней резолюции: {route}',
+  },
+};
+
+/** The localized detail of a problem, when its code has one for the case in `params`. */
+export function problemDetail(
+  code: string,
+  lang: Language,
+  params: Record<string, string | number> = {},
+): string | undefined {
+  const template = details[lang][`${code}:${String(params.operation ?? '')}`];
+  return template?.replace(/\{route\}/g, () => String(params.route ?? ''));
+}
 
 function fill(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(min|max|values)\}/g, (whole, key: string) =>
@@ -380,4 +437,4 @@ export function fieldMessage(code: string, lang: Language, params?: Record<strin
 }
 
 /** For tests: every code must exist in all languages. */
-export const catalogs = { titles, fields, statusNames };
+export const catalogs = { titles, fields, statusNames, details };

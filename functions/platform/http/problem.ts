@@ -11,7 +11,7 @@ import {
   type FieldIssue,
 } from '../kernel/errors';
 import type { Language } from '../kernel/text';
-import { fieldMessage, problemTitle } from './messages';
+import { fieldMessage, problemDetail, problemTitle } from './messages';
 
 /** Errors the HTTP layer raises itself (before a use case runs). */
 export class HttpError extends AppError {
@@ -35,6 +35,8 @@ export interface ProblemResponse {
     detail?: string;
     documentStatus?: string;
     operation?: string;
+    /** The route to call instead (an operation with a route of its own). */
+    route?: string;
     errors?: { path: string; code: string; message: string }[];
   };
 }
@@ -72,6 +74,12 @@ export function toProblem(error: unknown, lang: Language): ProblemResponse {
   if (code === 'operation_not_allowed') {
     body.documentStatus = String(params.status);
     body.operation = String(params.operation);
+  }
+  if (code === 'operation_has_own_route' && typeof params.route === 'string') {
+    body.operation = String(params.operation);
+    body.route = params.route;
+    const detail = problemDetail(code, lang, params);
+    if (detail) body.detail = detail;
   }
   if (code === 'duplicate_value' && typeof params.field === 'string') {
     body.errors = [{ path: params.field, code, message: fieldMessage(code, lang) }];

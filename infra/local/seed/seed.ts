@@ -188,6 +188,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
           ...(st.people ?? []).map((u) => ({ employeeId: employeeIds.get(u) })),
         ],
         ...(st.deadlineDays ? { deadlineDays: st.deadlineDays } : {}),
+        ...(st.instruction ? { instruction: st.instruction } : {}),
       })),
     });
     await createTemplate(deps, actor, data, key('route-template', t.name, data));

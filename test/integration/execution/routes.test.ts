@@ -276,11 +276,24 @@ describe('an incoming document through resolution, execution and information', (
           mode: 'parallel',
           participants: [{ employeeId: emp('executor2') }, { employeeId: emp('executor4') }],
           deadlineDays: 5,
+          instruction: 'Ərizəçiyə cavab hazırlansın',
         },
         { kind: 'information', mode: 'parallel', participants: [{ employeeId: emp('accountant') }] },
       ],
     });
     expect(template.status, JSON.stringify(template.body)).toBe(201);
+    // An execution stage without its instruction (the text of its resolution) is refused.
+    const silent = await admin.post<Problem>('/api/v1/approval-route-templates', {
+      name: unique('Tapşırıqsız'),
+      kinds: ['incoming'],
+      classificationIds: [],
+      stages: [{ kind: 'execution', mode: 'parallel', participants: [{ employeeId: emp('executor2') }] }],
+    });
+    expect(silent.status).toBe(422);
+    expect(silent.body.errors?.[0]).toMatchObject({
+      path: 'stages.0.instruction',
+      code: 'route_instruction_required',
+    });
     const reg = await clerk.post<Doc>(
       '/api/v1/documents/incoming',
       citizenIncoming(unique('Marşrutla daxil olan'), { classificationId: classification }),
@@ -305,7 +318,8 @@ describe('an incoming document through resolution, execution and information', (
     });
     expect(resolution.status, JSON.stringify(resolution.body)).toBe(201);
 
-    // The execution stage: a resolution by the route's author with executor2 responsible.
+    // The execution stage: a resolution by the official who decided (executor3 wrote the route's
+    // resolution; the clerk only started the route), with the stage's instruction, executor2 responsible.
     const executor2 = await as(embedded.baseUrl, 'executor2');
     const work = await eventually(async () => {
       const res = await executor2.get<{ assignments: Assignment[]; documentVersion: number }>(
@@ -319,12 +333,23 @@ describe('an incoming document through resolution, execution and information', (
       text: 'Cavab hazırlandı',
     });
     expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-    // The controller (the author, here the clerk) accepts; then the information step ends the route.
-    const control = await clerk.get<{ assignments: Assignment[]; documentVersion: number }>(
-      `/api/v1/documents/${doc.id}/execution`,
-    );
+    // Its author controls it (the document names no controller): executor3 accepts, not the clerk;
+    // then the information step ends the route.
+    const control = await executor3.get<{
+      assignments: Array<Assignment & { authorId: string; text?: string; controllerId?: string }>;
+      documentVersion: number;
+    }>(`/api/v1/documents/${doc.id}/execution`);
     const stageResolution = control.body.assignments.find((a) => a.actions.includes('accept'))!;
-    const accepted = await clerk.post<Doc>(
+    expect(stageResolution).toMatchObject({
+      kind: 'resolution',
+      authorId: emp('executor3'),
+      ownerId: emp('executor3'),
+      controllerId: emp('executor3'),
+      text: 'Ərizəçiyə cavab hazırlansın',
+    });
+    const byClerk = await clerk.get<{ assignments: Assignment[] }>(`/api/v1/documents/${doc.id}/execution`);
+    expect(byClerk.body.assignments.find((a) => a.id === stageResolution.id)?.actions).toEqual([]);
+    const accepted = await executor3.post<Doc>(
       `/api/v1/documents/${doc.id}/assignments/${stageResolution.id}/accept`,
       { version: control.body.documentVersion },
     );

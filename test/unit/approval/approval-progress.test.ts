@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  applyStepOperation,
   approvalProgress,
   routeExecutionName,
   signalStep,
+  stepOperation,
 } from '../../../functions/modules/approval/usecases/approval-progress';
 import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
 import type { ApprovalRoute, ApprovalStep } from '../../../functions/modules/documents/domain/route-copy';
-import { actor, assignment, documentRecord } from '../../support/builders';
+import { assignment, documentRecord } from '../../support/builders';
 import { MemoryWorkflowEngine } from '../../support/fakes/workflow';
 
 const NOW = '2026-03-02T08:00:00.000Z';
-const signer = actor('signer', ['head']);
 
 const endorsement = (overrides: Partial<ApprovalStep> = {}): ApprovalStep => ({
   stage: 0,
@@ -53,38 +52,35 @@ const order = (status: string, r: ApprovalRoute, overrides: Partial<DocumentReco
     ...overrides,
   });
 
-describe('applyStepOperation', () => {
-  it('agrees an order after its last endorsement and signs it after the signature, recording who and when', () => {
+describe('stepOperation', () => {
+  it('names the agreement after an order’s last endorsement and the signature after the signing step', () => {
     // Arrange
     const r = route([endorsement({ state: 'done' }), signing({ state: 'done' })]);
 
     // Act
-    const agreed = applyStepOperation(order('in-agreement', r), 0, 'approved', signer, NOW);
-    const signed = applyStepOperation(order('agreed', r), 1, 'approved', signer, NOW);
+    const agreed = stepOperation(order('in-agreement', r), 0, 'approved');
+    const signed = stepOperation(order('agreed', r), 1, 'approved');
 
-    // Assert
-    expect(agreed.status).toBe('agreed');
-    expect(signed).toMatchObject({
-      status: 'signed',
-      order: { category: 'order', signedAt: NOW, signedBy: 'signer' },
-    });
+    // Assert: the operation only; the documents module applies it (numbering included).
+    expect(agreed).toBe('agree');
+    expect(signed).toBe('sign');
   });
 
-  it('signs an internal document on its own section, and returns a rejected order to its draft', () => {
+  it('signs an internal document, and returns a rejected order to its draft', () => {
     // Arrange
     const r = route([endorsement({ state: 'done' }), signing({ state: 'rejected' })]);
     const memo = documentRecord('memo', { kind: 'internal', status: 'registered', internal: {}, route: r });
 
     // Act
-    const signed = applyStepOperation(memo, 1, 'approved', signer, NOW);
-    const returned = applyStepOperation(order('agreed', r), 1, 'rejected', signer, NOW);
+    const signed = stepOperation(memo, 1, 'approved');
+    const returned = stepOperation(order('agreed', r), 1, 'rejected');
 
     // Assert
-    expect(signed).toMatchObject({ status: 'signed', internal: { signedAt: NOW, signedBy: 'signer' } });
-    expect(returned.status).toBe('draft');
+    expect(signed).toBe('sign');
+    expect(returned).toBe('return');
   });
 
-  it('changes nothing when an endorsement follows, or when the status does not allow the operation', () => {
+  it('names none when an endorsement follows, or when the status does not allow the operation', () => {
     // Arrange
     const twoEndorsements = route([
       endorsement({ state: 'done' }),
@@ -94,12 +90,12 @@ describe('applyStepOperation', () => {
     const draft = order('draft', route([endorsement({ state: 'done' }), signing()]));
 
     // Act
-    const notLast = applyStepOperation(order('in-agreement', twoEndorsements), 0, 'approved', signer, NOW);
-    const notAllowed = applyStepOperation(draft, 0, 'approved', signer, NOW);
+    const notLast = stepOperation(order('in-agreement', twoEndorsements), 0, 'approved');
+    const notAllowed = stepOperation(draft, 0, 'approved');
 
     // Assert
-    expect(notLast.status).toBe('in-agreement');
-    expect(notAllowed).toBe(draft);
+    expect(notLast).toBeUndefined();
+    expect(notAllowed).toBeUndefined();
   });
 });
 
@@ -177,8 +173,8 @@ describe('approvalProgress', () => {
       });
 
     // Act
-    const half = progress.afterTasks(doc, [approvedBy('a1', 'e1')], actor('e1'), NOW);
-    const whole = progress.afterTasks(half!.document, [approvedBy('a2', 'e2')], actor('e2'), NOW);
+    const half = progress.afterTasks(doc, [approvedBy('a1', 'e1')], NOW);
+    const whole = progress.afterTasks(half!.document, [approvedBy('a2', 'e2')], NOW);
 
     // Assert
     expect(half?.ended).toBeUndefined();
@@ -188,8 +184,9 @@ describe('approvalProgress', () => {
       decidedBy: 'e1',
     });
     expect(half?.document.status).toBe('in-agreement');
-    expect(whole?.ended).toEqual({ step: 0, outcome: 'approved', state: 'running' });
-    expect(whole?.document.status).toBe('agreed');
+    expect(whole?.ended).toEqual({ step: 0, outcome: 'approved', state: 'running', operation: 'agree' });
+    // The operation is the caller's to apply (through the documents module).
+    expect(whole?.document.status).toBe('in-agreement');
   });
 
   it('answers undefined when nothing on the route moved', () => {
@@ -198,14 +195,9 @@ describe('approvalProgress', () => {
     const unrelated = assignment('x', { kind: 'execution', status: 'done' });
 
     // Act + Assert
-    expect(progress.afterTasks(documentRecord('plain'), [unrelated], actor('e1'), NOW)).toBeUndefined();
+    expect(progress.afterTasks(documentRecord('plain'), [unrelated], NOW)).toBeUndefined();
     expect(
-      progress.afterTasks(
-        order('in-agreement', route([endorsement(), signing()])),
-        [unrelated],
-        actor('e1'),
-        NOW,
-      ),
+      progress.afterTasks(order('in-agreement', route([endorsement(), signing()])), [unrelated], NOW),
     ).toBeUndefined();
   });
 

@@ -123,6 +123,8 @@ describe('performOperation', () => {
     for (const op of ['update', 'attach', 'link', 'group-update', 'send', 'resolve', 'execute'] as const)
       await expect(performOperation(deps, clerk, 'memo', op, { version: 1 })).rejects.toMatchObject({
         code: 'operation_has_own_route',
+        // What the API needs to name the route to call instead.
+        params: { operation: op, documentId: 'memo', kind: 'internal' },
       });
   });
 

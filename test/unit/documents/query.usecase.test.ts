@@ -64,6 +64,40 @@ describe('listDocuments', () => {
     });
   });
 
+  it('matches number columns by prefix, whatever the case and the separators typed', async () => {
+    // Arrange
+    const deps = documentsWorld();
+    const numbered = (id: string, number: string, documentNumber?: string) =>
+      documentRecord(id, {
+        kind: 'incoming',
+        registration: { journalId: 'incoming', year: 2026, seq: 1, number, at: '2026-03-02T06:00:00.000Z' },
+        ...(documentNumber ? { documentNumber } : {}),
+      });
+    deps.documents.seed({
+      documents: [
+        numbered('d1', 'D-1/26', 'NK-1234/05'),
+        numbered('d12', 'D-12/26'),
+        numbered('x1', 'XD-1/26', 'AB 77'),
+      ],
+    });
+    const ids = async (q: Record<string, string>) =>
+      (await listDocuments(deps, clerk, query({ kind: 'incoming', ...q }))).items.map((d) => d.id).sort();
+
+    // Act + Assert
+    expect(await ids({ number: 'D-1' })).toEqual(['d1', 'd12']);
+    expect(await ids({ number: 'd 1/26' })).toEqual(['d1']);
+    expect(await ids({ number: 'D-1/26' })).toEqual(['d1']);
+    expect(await ids({ documentNumber: 'nk-1234/05' })).toEqual(['d1']);
+    expect(await ids({ documentNumber: 'NK.1234' })).toEqual(['d1']);
+    expect(await ids({ documentNumber: 'ab-77' })).toEqual(['x1']);
+    expect(await ids({ number: '1/26' })).toEqual([]);
+    // The store is asked for the folded prefixes; separators alone filter nothing.
+    expect(deps.documents.queries[0]?.query).toMatchObject({ numberPrefix: 'd1' });
+    expect((await listDocuments(deps, clerk, query({ kind: 'incoming', number: ' / ' }))).items).toHaveLength(
+      3,
+    );
+  });
+
   it('refuses a malformed date or an unknown status as a bad request naming the filter', async () => {
     // Arrange
     const deps = documentsWorld();

@@ -171,8 +171,15 @@ describe('matchesFilter', () => {
       }),
     ).toBe(true);
     expect(
-      matchesFilter(f, { number: '5-DX/26', documentDateFrom: '2026-02-20', documentDateTo: '2026-02-21' }),
+      matchesFilter(f, {
+        numberPrefix: '5dx26',
+        documentDateFrom: '2026-02-20',
+        documentDateTo: '2026-02-21',
+      }),
     ).toBe(true);
+    expect(matchesFilter(f, { numberPrefix: '5dx' })).toBe(true);
+    expect(matchesFilter(f, { numberPrefix: 'dx' })).toBe(false);
+    expect(matchesFilter(f, { documentNumberPrefix: '5' })).toBe(false);
     expect(matchesFilter(f, { from: '2026-03-02T10:00:00.000', to: '2026-03-02T10:00:00.001' })).toBe(true);
     expect(matchesFilter(f, { to: '2026-03-02T10:00:00.000' })).toBe(false);
     expect(matchesFilter(f, { kind: 'outgoing' })).toBe(false);

@@ -10,6 +10,8 @@ import { createRegistryModel } from '../../../functions/modules/citizen-registri
  * names and ElectroDB's own markers. Data stays in the table across restarts and deployments, so
  * any change here is a migration, never a refactoring: the expected items below were taken from
  * the entity definitions as they stood and must not be edited to make a refactoring pass.
+ * (2026-12-05: the document row gained `numberKey` and `documentNumberKey`, a migration with its
+ * backfill — see docs/decisions.md.)
  */
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-central-1' }));
 const TABLE = 'karguzar-test';
@@ -152,6 +154,7 @@ describe('the items the entities write to the single table', () => {
         },
         "documentDate": "documentDate-Value",
         "documentNumber": "documentNumber-Value",
+        "documentNumberKey": "documentNumberKey-Value",
         "documentTypeId": "documentTypeId-Value",
         "gsi1pk": "$karguzar#tenantId_tenantId-Value#kind_kind-Value",
         "gsi1sk": "$document_1#listedAt_listedAt-Value#id_id-Value",
@@ -160,6 +163,7 @@ describe('the items the entities write to the single table', () => {
         "listedAt": "listedAt-Value",
         "nomenclatureId": "nomenclatureId-Value",
         "number": "number-Value",
+        "numberKey": "numberKey-Value",
         "participants": [
           "participants0-Value",
         ],

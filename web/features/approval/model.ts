@@ -17,6 +17,8 @@ export interface StageDraft {
   deadline: DeadlineForm;
   days: string;
   date: string;
+  /** An execution stage's instruction (the text of the resolution it gives). */
+  instruction: string;
 }
 
 let drafted = 0;
@@ -31,6 +33,7 @@ export function toDraft(stage?: ApprovalStage): StageDraft {
     deadline: stage?.deadlineDate ? 'date' : stage?.deadlineDays !== undefined ? 'days' : 'none',
     days: stage?.deadlineDays !== undefined ? String(stage.deadlineDays) : '',
     date: toDisplayDate(stage?.deadlineDate),
+    instruction: stage?.instruction ?? '',
   };
 }
 
@@ -63,6 +66,12 @@ export function stagesOf(
       const date = parseDisplayDate(d.date);
       if (!date) errors[`${at}.deadlineDate`] = t('doc.form.invalidDate');
       else stage.deadlineDate = date;
+    }
+    // Only an execution stage gives a resolution, and its instruction is that resolution's text.
+    if (d.kind === 'execution') {
+      const instruction = d.instruction.trim();
+      if (!instruction) errors[`${at}.instruction`] = t('route.editor.instructionRequired');
+      else stage.instruction = instruction;
     }
     return stage;
   });

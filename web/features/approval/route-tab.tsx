@@ -327,6 +327,11 @@ function Stages({
                 mode: t(`route.modesShort.${stage.mode}`),
               })}
             </h4>
+            {stage.instruction ? (
+              <p className="route-stage-instruction">
+                {t('route.fields.instruction')}: «{stage.instruction}»
+              </p>
+            ) : null}
             <p className="route-stage-meta">
               {t('route.fields.deadline')}: {deadlineText(t, stage)}
               {state ? (

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { stageKinds, stageModes, type ApprovalPeople, type StageKind, type StageMode } from './api';
-import { optionsOf, SelectField, TextField, type Option } from '../../ui/fields';
+import { optionsOf, SelectField, TextAreaField, TextField, type Option } from '../../ui/fields';
 import { DateField, RadioGroup } from '../documents/form/controls';
 import {
   deadlineForms,
@@ -173,6 +173,19 @@ function StageFields({
             </p>
           ) : null}
         </fieldset>
+
+        {draft.kind === 'execution' ? (
+          <TextAreaField
+            label={t('route.fields.instruction')}
+            name={`${at}.instruction`}
+            value={draft.instruction}
+            onChange={(v) => set({ instruction: v })}
+            errors={errors}
+            hint={t('route.editor.instructionHint')}
+            rows={2}
+            required
+          />
+        ) : null}
 
         <RadioGroup
           legend={t('route.fields.deadline')}

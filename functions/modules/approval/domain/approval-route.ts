@@ -2,6 +2,7 @@ import { BusinessRuleError } from '../../../platform/kernel/errors';
 import type {
   AssignmentRecord,
   DocumentKind,
+  DocumentRecord,
   ApprovalRoute,
   ApprovalParticipant,
   ApprovalStage,
@@ -19,8 +20,8 @@ const participantKey = (p: ApprovalParticipant) =>
 
 /**
  * Checks a route's stages: at least one stage, each with participants named once, a deadline
- * either in working days or as a date (not in the past), and at most one signing stage, which
- * must come after every endorsement.
+ * either in working days or as a date (not in the past), an instruction on (and only on) an
+ * execution stage, and at most one signing stage, which must come after every endorsement.
  */
 export function assertStages(stages: ApprovalStage[], today: string, path = 'stages'): void {
   if (stages.length === 0) throw rule('route_stage_required', path, 'A route needs at least one stage');
@@ -36,6 +37,19 @@ export function assertStages(stages: ApprovalStage[], today: string, path = 'sta
       throw rule('route_one_deadline', `${at}.deadlineDate`, 'Give the deadline in days or as a date');
     if (s.deadlineDate !== undefined && s.deadlineDate < today)
       throw rule('due_date_in_past', `${at}.deadlineDate`, 'The deadline is in the past');
+    // An execution stage gives a resolution: its instruction is that resolution's text.
+    if (s.kind === 'execution' && !s.instruction?.trim())
+      throw rule(
+        'route_instruction_required',
+        `${at}.instruction`,
+        'An execution stage needs an instruction',
+      );
+    if (s.kind !== 'execution' && s.instruction !== undefined)
+      throw rule(
+        'route_instruction_execution_only',
+        `${at}.instruction`,
+        'Only an execution stage has an instruction',
+      );
     if (s.kind === 'signing') {
       if (signing >= 0) throw rule('route_one_signing', `${at}.kind`, 'A route has one signing stage');
       signing = i;
@@ -203,4 +217,34 @@ export function operationAfterStep(
   if (kind === 'endorsement' && !route.steps.slice(step + 1).some((s) => s.kind === 'endorsement'))
     return 'agree';
   return undefined;
+}
+
+/** The text of an execution stage's resolution when the stage has no instruction (routes stored before). */
+export const DEFAULT_EXECUTION_INSTRUCTION = 'İcra üçün';
+
+/**
+ * Who gives an execution stage's resolution: the official who decided on the document before it —
+ * the signer of the route's last signing step, or the official who wrote its last resolution
+ * step (the official, not a substitute who acted for them) — else the official the document is
+ * addressed to, else its signatory; only a route with none of them falls back to its author.
+ * Never the clerk who merely started the route, when the document names anyone who decides.
+ */
+export function executionAuthority(
+  doc: Pick<DocumentRecord, 'authorId' | 'addresseeId' | 'internal' | 'order' | 'outgoing'>,
+  route: Pick<ApprovalRoute, 'steps'>,
+  step: number,
+): string {
+  const decided = route.steps
+    .slice(0, step)
+    .filter((s) => (s.kind === 'signing' || s.kind === 'resolution') && s.state === 'done')
+    .at(-1);
+  const official = decided?.assignees.find((a) => a.status === 'signed' || a.status === 'done');
+  return (
+    official?.employeeId ??
+    doc.addresseeId ??
+    doc.internal?.signatoryId ??
+    doc.order?.signatoryId ??
+    doc.outgoing?.signatoryId ??
+    doc.authorId
+  );
 }

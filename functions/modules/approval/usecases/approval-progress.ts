@@ -1,6 +1,5 @@
-import type { Actor } from '../../../platform/kernel/aggregate';
 import type { DocumentRecord } from '../../documents';
-import { allowedOperations, transition } from '../../documents';
+import { allowedOperations } from '../../documents';
 import { operationAfterStep, outcomeAfter, progressRoute } from '../domain/approval-route';
 import type { ApprovalProgress } from '../../execution';
 import type { WorkflowEngine } from '../../../platform/ports/workflow.port';
@@ -12,25 +11,19 @@ export const ROUTE_MACHINE = 'document-route';
 export const routeExecutionName = (documentId: string, round: number) => `route-${documentId}-${round}`;
 
 /**
- * The document after a route step ended: the last endorsement agrees an order, the signature signs
- * (an order or internal document records who and when), a rejection returns an order to its draft.
- * Operations the document's status does not allow are simply not applied.
+ * The document operation a route step's end implies (the last endorsement agrees an order, the
+ * signature signs, a rejection returns an order to its draft), when the document's status allows
+ * it. Execution control applies it through the documents module, the way the operations route
+ * does: a signature numbers an order whichever path signed it.
  */
-export function applyStepOperation(
+export function stepOperation(
   doc: DocumentRecord,
   step: number,
   outcome: 'approved' | 'rejected',
-  actor: Actor,
-  now: string,
-): DocumentRecord {
+): 'agree' | 'sign' | 'return' | undefined {
   const operation = doc.route ? operationAfterStep(doc.route, step, outcome) : undefined;
-  if (!operation || !allowedOperations(doc.kind, doc.status).includes(operation)) return doc;
-  const status = transition(doc.kind, doc.status, operation);
-  if (operation !== 'sign') return { ...doc, status };
-  const signed = { signedAt: now, signedBy: actor.employeeId };
-  if (doc.order) return { ...doc, status, order: { ...doc.order, ...signed } };
-  if (doc.internal) return { ...doc, status, internal: { ...doc.internal, ...signed } };
-  return { ...doc, status };
+  if (!operation || !allowedOperations(doc.kind, doc.status).includes(operation)) return undefined;
+  return operation;
 }
 
 /**
@@ -63,16 +56,17 @@ export async function signalStep(
 /** The approval module's side of execution control's finished tasks (see execution's ApprovalProgress). */
 export function approvalProgress(deps: { readonly workflow?: WorkflowEngine }): ApprovalProgress {
   return {
-    afterTasks(document, changed, actor, now, comment) {
+    afterTasks(document, changed, now, comment) {
       if (!document.route) return undefined;
       const progress = progressRoute(document.route, changed, now, comment);
       if (progress.route === document.route) return undefined;
       const moved = { ...document, route: progress.route };
       if (!progress.ended) return { document: moved };
       const { step, outcome } = progress.ended;
+      const operation = stepOperation(moved, step, outcome);
       return {
-        document: applyStepOperation(moved, step, outcome, actor, now),
-        ended: { step, outcome, state: progress.route.state },
+        document: moved,
+        ended: { step, outcome, state: progress.route.state, ...(operation ? { operation } : {}) },
       };
     },
     signal: (document, step) => signalStep(deps, document, step),

@@ -15,6 +15,7 @@ import { repeatCandidates } from '../usecases/repeat.usecase';
 import { getSavedFilters, saveFilters } from '../usecases/saved-filters.usecase';
 import { sendDocument } from '../usecases/send.usecase';
 import type { documentRoutes } from './documents.routes';
+import { withOwnRoute } from './own-routes';
 
 /** Registration of one kind; the map below checks that the kind's route takes `DocumentInput<K>`. */
 function create<K extends DocumentKind>(kind: K) {
@@ -51,7 +52,12 @@ export const documentsApi: RouteImpls<typeof documentRoutes, DocumentDeps> = {
   performDocumentOperation: async (ctx, deps) => {
     const actor = authed(ctx).actor;
     const { id, operation } = ctx.params;
-    return cardOf(actor, await performOperation(deps, actor, id, operation, ctx.body));
+    try {
+      return cardOf(actor, await performOperation(deps, actor, id, operation, ctx.body));
+    } catch (error) {
+      // An operation with a route of its own: the answer says which route to call.
+      throw withOwnRoute(error);
+    }
   },
   listDocumentOperations: async (ctx, deps) =>
     listOperations(deps, authed(ctx).actor, ctx.params.id, ctx.query),

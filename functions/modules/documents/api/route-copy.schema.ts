@@ -12,6 +12,8 @@ export const routeStage = z
     participants: z.array(participant).min(1).max(30),
     deadlineDays: z.int().min(1).max(250).optional(),
     deadlineDate: isoDate.optional(),
+    /** An execution stage's instruction: the text of the resolution it gives its executors. */
+    instruction: z.string().trim().min(1).max(1000).optional(),
   })
   .strict()
   .meta({ id: 'ApprovalStage' });

@@ -22,6 +22,16 @@ export function partyText(doc: DocumentData): string {
   return '';
 }
 
+/**
+ * A number as the filter row matches it: folded like the rest of the search (case, Azerbaijani
+ * letters) and without the separators people type differently (`/`, `-`, `.`, spaces and any
+ * other mark), so `nk-1234/05`, `NK 1234.05` and `NK-1234/05` are one key (`nk123405`) and a
+ * prefix of it (`nk-12`) finds it. Stored on the document's row beside the number itself.
+ */
+export function numberKey(value: string): string {
+  return foldText(value).replace(/ /g, '');
+}
+
 export function listingFields(doc: DocumentData & { createdAt: string }): ListingFields {
   return {
     listedAt: toBakuLocal(doc.registration?.at ?? doc.createdAt),
@@ -50,7 +60,9 @@ export function filterFields(doc: DocumentData & { createdAt: string }) {
     kind: doc.kind,
     status: doc.status,
     number: optional(doc.registration?.number),
+    numberKey: optional(doc.registration ? numberKey(doc.registration.number) : undefined),
     documentNumber: optional(doc.documentNumber),
+    documentNumberKey: optional(doc.documentNumber ? numberKey(doc.documentNumber) : undefined),
     documentDate: optional(doc.documentDate),
     documentTypeId: optional(doc.documentTypeId),
     classificationId: optional(doc.classificationId),

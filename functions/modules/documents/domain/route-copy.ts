@@ -22,6 +22,11 @@ export interface ApprovalStage {
   deadlineDays?: number;
   /** Or a fixed date, yyyy-MM-dd. */
   deadlineDate?: string;
+  /**
+   * An execution stage's instruction: the text of the resolution the stage gives its executors
+   * (required on execution stages, refused on others).
+   */
+  instruction?: string;
 }
 
 export interface ApprovalRouteTemplateData {

@@ -21,6 +21,8 @@ const MAX_ATTEMPTS = 200;
 /** DynamoDB's limit is 100 items per transaction; a batch also stays small enough to answer fast. */
 const MAX_TRANSACTION_ITEMS = 100;
 const MAX_BATCH = 25;
+/** The key of table-wide markers (one-time migrations): no tenant has it. */
+const MIGRATION_TENANT = '_migrations';
 
 type Row = {
   tenantId: string;
@@ -69,6 +71,10 @@ interface Outcome {
 const rejectedAt = (outcome: Outcome, i: number | undefined) =>
   i !== undefined &&
   (outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed');
+/** A single write refused by its condition (ElectroDB keeps the SDK's error as the cause). */
+const conditionFailed = (error: unknown) =>
+  (error as { cause?: { name?: string } }).cause?.name === 'ConditionalCheckFailedException' ||
+  /conditional request failed/i.test(String((error as Error).message));
 const conflictAnywhere = (outcome: Outcome) => outcome.data.some((d) => d.code === 'TransactionConflict');
 
 /**
@@ -113,8 +119,8 @@ export class DynamoDocumentStore implements DocumentStore {
     const query = base.where((a, op) => {
       const parts: string[] = [];
       if (q.status?.length) parts.push(`(${q.status.map((s) => op.eq(a.status, s)).join(' OR ')})`);
-      if (q.number) parts.push(op.eq(a.number, q.number));
-      if (q.documentNumber) parts.push(op.eq(a.documentNumber, q.documentNumber));
+      if (q.numberPrefix) parts.push(op.begins(a.numberKey, q.numberPrefix));
+      if (q.documentNumberPrefix) parts.push(op.begins(a.documentNumberKey, q.documentNumberPrefix));
       if (q.documentDateFrom) parts.push(op.gte(a.documentDate, q.documentDateFrom));
       if (q.documentDateTo) parts.push(op.lt(a.documentDate, q.documentDateTo));
       if (q.summaryContains) parts.push(op.contains(a.summaryFold, q.summaryContains));
@@ -138,6 +144,47 @@ export class DynamoDocumentStore implements DocumentStore {
         }),
       (row) => toRecord(row as unknown as Row),
     );
+  }
+
+  /**
+   * Gives document rows written before the folded number keys existed their keys: a scan of the
+   * documents without them (once per table: a marker records that it ran), each row patched only
+   * if its version is still the one read — a row written since carries its keys already.
+   */
+  async backfillNumberKeys(): Promise<{ updated: number }> {
+    const marker = { tenantId: MIGRATION_TENANT, scope: 'migration', value: 'document-number-keys' };
+    if ((await this.model.unique.get(marker).go({ consistent: true })).data) return { updated: 0 };
+    let updated = 0;
+    let cursor: string | null = null;
+    do {
+      const page: { data: unknown[]; cursor: string | null } = await this.model.document.scan
+        .where(
+          (a, op) =>
+            `(${op.exists(a.number)} AND ${op.notExists(a.numberKey)}) OR ` +
+            `(${op.exists(a.documentNumber)} AND ${op.notExists(a.documentNumberKey)})`,
+        )
+        .go({ cursor, limit: 200 });
+      for (const row of page.data as Row[]) {
+        const keys = filterFields(toRecord(row));
+        try {
+          await this.model.document
+            .patch({ tenantId: row.tenantId, id: row.id })
+            .set({
+              ...(keys.numberKey ? { numberKey: keys.numberKey } : {}),
+              ...(keys.documentNumberKey ? { documentNumberKey: keys.documentNumberKey } : {}),
+            })
+            .where((a, op) => op.eq(a.version, row.version))
+            .go();
+          updated += 1;
+        } catch (error) {
+          // Written meanwhile: that write stored the keys itself.
+          if (!conditionFailed(error)) throw error;
+        }
+      }
+      cursor = page.cursor;
+    } while (cursor);
+    await this.model.unique.put({ ...marker, ownerId: new Date().toISOString() }).go();
+    return { updated };
   }
 
   async commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {

@@ -26,6 +26,9 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
         ...fixed('string', 'tenantId', 'id', 'kind'),
         ...required('string', 'status', 'listedAt'),
         ...optional('string', 'number', 'documentNumber', 'documentDate'),
+        // The numbers folded for prefix filters (`numberKey`); rows written before them get them
+        // from the start-up migration (migrateListingKeys).
+        ...optional('string', 'numberKey', 'documentNumberKey'),
         ...required('string', 'summaryFold', 'partyFold'),
         ...optional('string', 'documentTypeId', 'classificationId', 'nomenclatureId', 'addresseeId'),
         ...optional('string', 'controllerId', 'signatoryId', 'authorId', 'category'),

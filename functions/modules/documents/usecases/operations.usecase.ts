@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/kernel/aggregate';
 import { diffDocuments, type DocumentRecord } from '../domain/document';
 import { transition, type Operation } from '../domain/status';
 import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
+import type { NumberRequest } from '../ports';
 import type { groupUpdateInput, operationInput } from './inputs';
 import {
   allow,
@@ -19,7 +20,8 @@ import {
 import { chooseJournal, namedJournal, numberRequest } from './numbering';
 
 export type OperationInput = z.output<typeof operationInput>;
-type StatusOperation = Exclude<Operation, 'update' | 'attach' | 'link' | 'group-update' | 'send'>;
+/** The operations that change a document's status. */
+export type StatusOperation = Exclude<Operation, 'update' | 'attach' | 'link' | 'group-update' | 'send'>;
 
 /** Who may perform a status operation on a document. */
 function mayPerform(actor: Actor, doc: DocumentRecord, op: StatusOperation): boolean {
@@ -74,36 +76,50 @@ export function permitted(actor: Actor, doc: DocumentRecord, op: Operation): boo
   }
 }
 
-/** A status operation (register, sign, submit, agree, return, enact, to-execution, archive, cancel...). */
-export async function performOperation(
+/** Operations performed through their own routes, never through `operations/{op}`. */
+const ownRoute: ReadonlySet<Operation> = new Set<Operation>([
+  'update',
+  'attach',
+  'link',
+  'group-update',
+  'send',
+  'resolve',
+  'execute',
+]);
+
+/** Whether an operation has a route of its own (the operations route refuses it). */
+export const hasOwnRoute = (op: Operation): boolean => ownRoute.has(op);
+
+/** What a status operation may carry besides the version (as `operations/{op}` takes it). */
+export type OperationOptions = Pick<OperationInput, 'journalId' | 'effectiveDate' | 'comment'>;
+
+/** A status operation applied, ready to commit: the new document and, when it numbers, its number. */
+export interface AppliedOperation {
+  document: DocumentRecord;
+  numbering?: NumberRequest;
+}
+
+/**
+ * Applies a status operation to a document: the status it moves to (409 when the status forbids
+ * it), who signed and when, an order's effective date or cancellation, and — for the operations
+ * that number (an internal document's registration, an order's signature) — the number request
+ * the commit takes from the journal in the same transaction. Every path that performs an
+ * operation goes through here: the operations route, and an approval route's step that signs or
+ * agrees a document; so a document is numbered the same way whichever path signed it.
+ */
+export async function applyOperation(
   deps: DocumentDeps,
   actor: Actor,
-  id: string,
-  op: Operation,
-  input: OperationInput,
-): Promise<DocumentRecord> {
-  const current = await visibleDocument(deps, actor, id);
-  if (
-    op === 'update' ||
-    op === 'attach' ||
-    op === 'link' ||
-    op === 'group-update' ||
-    op === 'send' ||
-    op === 'resolve' ||
-    op === 'execute'
-  ) {
-    throw new BusinessRuleError('operation_has_own_route', 'Use the dedicated route for this operation', {
-      op,
-    });
-  }
-  assertVersion(current, input.version);
+  current: DocumentRecord,
+  op: StatusOperation,
+  input: OperationOptions,
+  now: string,
+): Promise<AppliedOperation> {
   const status = transition(current.kind, current.status, op);
-  allow(mayPerform(actor, current, op), op);
   // A journal named with any operation is checked, whether or not this one numbers the document.
   const journal = input.journalId
     ? await namedJournal(deps, actor.tenantId, current.kind, input.journalId)
     : undefined;
-  const now = deps.clock.now().toISOString();
   let next: DocumentRecord = { ...current, status, updatedAt: now };
   if (op === 'sign' && next.internal)
     next = { ...next, internal: { ...next.internal, signedAt: now, signedBy: actor.employeeId } };
@@ -123,19 +139,42 @@ export async function performOperation(
   // Internal documents are numbered when registered; orders when signed (the brochure's flow).
   const numbered =
     (op === 'register' && current.kind === 'internal') || (op === 'sign' && current.kind === 'order');
-  const numbering =
-    numbered && !current.registration
-      ? await numberRequest(
-          deps,
-          next,
-          journal ??
-            (await chooseJournal(deps, actor.tenantId, current.kind, {
-              ...(next.nomenclatureId ? { nomenclatureId: next.nomenclatureId } : {}),
-              ...(next.departmentId ? { departmentId: next.departmentId } : {}),
-            })),
-          now,
-        )
-      : undefined;
+  if (!numbered || current.registration) return { document: next };
+  const numbering = await numberRequest(
+    deps,
+    next,
+    journal ??
+      (await chooseJournal(deps, actor.tenantId, current.kind, {
+        ...(next.nomenclatureId ? { nomenclatureId: next.nomenclatureId } : {}),
+        ...(next.departmentId ? { departmentId: next.departmentId } : {}),
+      })),
+    now,
+  );
+  return { document: next, numbering };
+}
+
+/** A status operation (register, sign, submit, agree, return, enact, to-execution, archive, cancel...). */
+export async function performOperation(
+  deps: DocumentDeps,
+  actor: Actor,
+  id: string,
+  op: Operation,
+  input: OperationInput,
+): Promise<DocumentRecord> {
+  const current = await visibleDocument(deps, actor, id);
+  if (hasOwnRoute(op)) {
+    throw new BusinessRuleError('operation_has_own_route', 'Use the dedicated route for this operation', {
+      operation: op,
+      documentId: current.id,
+      kind: current.kind,
+    });
+  }
+  const statusOp = op as StatusOperation;
+  assertVersion(current, input.version);
+  transition(current.kind, current.status, statusOp);
+  allow(mayPerform(actor, current, statusOp), op);
+  const now = deps.clock.now().toISOString();
+  const { document: next, numbering } = await applyOperation(deps, actor, current, statusOp, input, now);
   const result = await deps.documents.commit({
     document: next,
     expectedVersion: input.version,

@@ -5,7 +5,7 @@ import { parseDateFilter } from '../domain/date-filter';
 import { documentKinds, type DocumentRecord } from '../domain/document';
 import { allowedOperations, statusesOf } from '../domain/status';
 import { foldText } from '../domain/similarity';
-import { exactFilters } from '../domain/indexing';
+import { exactFilters, numberKey } from '../domain/indexing';
 import { BadRequestError } from '../../../platform/kernel/errors';
 import type { DocumentQuery } from '../ports';
 import type { documentListQuery } from './inputs';
@@ -46,8 +46,11 @@ export function documentQueryOf(
     ...(registered?.from ? { from: registered.from } : {}),
     ...(registered?.to ? { to: registered.to } : {}),
     ...(statuses?.length ? { status: statuses } : {}),
-    ...(q.number ? { number: q.number } : {}),
-    ...(q.documentNumber ? { documentNumber: q.documentNumber } : {}),
+    // Numbers match by prefix, whatever the case and the separators typed.
+    ...(q.number && numberKey(q.number) ? { numberPrefix: numberKey(q.number) } : {}),
+    ...(q.documentNumber && numberKey(q.documentNumber)
+      ? { documentNumberPrefix: numberKey(q.documentNumber) }
+      : {}),
     ...(documentDate?.from ? { documentDateFrom: documentDate.from.slice(0, 10) } : {}),
     ...(documentDate?.to ? { documentDateTo: documentDate.to.slice(0, 10) } : {}),
     ...(q.summary && foldText(q.summary) ? { summaryContains: foldText(q.summary) } : {}),

@@ -12,6 +12,34 @@ export function isStillWorking(a: AssignmentRecord): boolean {
   );
 }
 
+/** A resolution still in work: open, or closed by its responsible executor and awaiting the controller. */
+export function isOpenResolution(a: AssignmentRecord): boolean {
+  return a.kind === 'resolution' && (a.status === 'open' || a.status === 'closed');
+}
+
+/**
+ * What closing a resolution does to the work under it: every assignment below it that is still
+ * open ends with it. An execution whose report is in counts as done; an execution not reported
+ * (pending, returned) and a sub-resolution not executed are withdrawn, with everything under them.
+ * Notices for information are left as they are: they are records to read, not work.
+ */
+export function closedBelow(
+  all: readonly AssignmentRecord[],
+  resolutionId: string,
+): Array<{ record: AssignmentRecord; status: AssignmentStatus }> {
+  const out: Array<{ record: AssignmentRecord; status: AssignmentStatus }> = [];
+  const below = (parentId: string) => all.filter((x) => x.parentId === parentId);
+  const queue = below(resolutionId);
+  for (let x = queue.shift(); x; x = queue.shift()) {
+    queue.push(...below(x.id));
+    if (x.kind === 'execution' && (x.status === 'pending' || x.status === 'returned'))
+      out.push({ record: x, status: 'withdrawn' });
+    else if (x.kind === 'execution' && x.status === 'reported') out.push({ record: x, status: 'done' });
+    else if (isOpenResolution(x)) out.push({ record: x, status: 'withdrawn' });
+  }
+  return out;
+}
+
 const transitions: Record<string, readonly AssignmentStatus[]> = {
   report: ['pending', 'returned', 'reported'],
   close: ['pending', 'returned', 'reported'],

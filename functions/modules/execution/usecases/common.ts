@@ -11,7 +11,7 @@ import type { Log } from '../../../platform/ports/log.port';
 import type { DocumentRecord } from '../../documents';
 import { notifyEmployees } from '../../notifications';
 import { bakuLocalDate } from '../../documents';
-import { isStillWorking } from '../domain/assignment';
+import { isOpenResolution, isStillWorking } from '../domain/assignment';
 import { arrivalSortKey, controlSortKey, type AssignmentRecord, type InboxEntry } from '../../documents';
 import { defaultDeadlinePolicy, type DeadlinePolicy } from '../../org';
 import type { Substitution, Tenant } from '../../org';
@@ -172,7 +172,7 @@ export function linesOf(a: AssignmentRecord, now: string): InboxEntry[] {
     case 'resolution': {
       const lines = [mine(a.authorId)];
       if (a.controllerId) {
-        const open = a.status !== 'executed';
+        const open = isOpenResolution(a);
         lines.push({
           ...base,
           userId: a.controllerId,

@@ -1,4 +1,4 @@
-import { isStillWorking } from '../domain/assignment';
+import { isOpenResolution, isStillWorking } from '../domain/assignment';
 import { nextDeadlineEvent, type DeadlineEvent } from '../domain/deadline';
 import { notifyEmployees, type NotifyDeps } from '../../notifications';
 import { deadlinePolicy, tenantCalendar, type ExecutionDeps } from './common';
@@ -28,7 +28,8 @@ export async function planDeadline(
 ): Promise<DeadlinePlan> {
   const { resolution } = await resolutionOf(deps, ref);
   if (!resolution) return { action: 'stop', reason: 'not-found' };
-  if (resolution.status === 'executed') return { action: 'stop', reason: 'executed' };
+  // Executed, or withdrawn with the resolution above it: nothing left to watch.
+  if (!isOpenResolution(resolution)) return { action: 'stop', reason: resolution.status };
   if (!resolution.dueDate || !resolution.controllerId) return { action: 'stop', reason: 'not-controlled' };
   const [calendar, policy] = await Promise.all([
     tenantCalendar(deps, ref.tenantId),
@@ -47,7 +48,7 @@ export async function notifyDeadline(
   input: DeadlineRef & { event: DeadlineEvent; executionId: string },
 ): Promise<{ sent: number; skipped?: string }> {
   const { all, resolution } = await resolutionOf(deps, input);
-  if (!resolution || resolution.status === 'executed' || !resolution.dueDate)
+  if (!resolution || !isOpenResolution(resolution) || !resolution.dueDate)
     return { sent: 0, skipped: 'executed' };
   const document = await deps.documents.get(input.tenantId, input.documentId);
   if (!document) return { sent: 0, skipped: 'not-found' };

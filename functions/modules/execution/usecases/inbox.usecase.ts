@@ -24,8 +24,8 @@ export function matchesFilter(f: FilterFields, q: Filter): boolean {
   if (q.from && f.listedAt < q.from) return false;
   if (q.to && f.listedAt >= q.to) return false;
   if (q.status?.length && !q.status.includes(f.status)) return false;
-  if (q.number && f.number !== q.number) return false;
-  if (q.documentNumber && f.documentNumber !== q.documentNumber) return false;
+  if (q.numberPrefix && !f.numberKey?.startsWith(q.numberPrefix)) return false;
+  if (q.documentNumberPrefix && !f.documentNumberKey?.startsWith(q.documentNumberPrefix)) return false;
   if (q.documentDateFrom && !(f.documentDate && f.documentDate >= q.documentDateFrom)) return false;
   if (q.documentDateTo && !(f.documentDate && f.documentDate < q.documentDateTo)) return false;
   if (q.summaryContains && !f.summaryFold.includes(q.summaryContains)) return false;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pageOf } from '../../../platform/http/common.schema';
 import type { RouteDef } from '../../../platform/http/route';
 import * as ref from './reference.schema';
+import { TREE_LIST_PAGE } from '../domain/lists';
 
 const V1 = '/api/v1';
 const admin = ['admin'] as const;
@@ -18,7 +19,7 @@ export const referenceRoutes = [
     auth: 'jwt',
     params: ref.listParam,
     query: ref.referenceListQuery,
-    response: pageOf(ref.referenceItem),
+    response: pageOf(ref.referenceItem, TREE_LIST_PAGE),
     successStatus: 200,
   },
   {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentKinds, referenceLists, type ReferenceListName } from '../domain/lists';
+import { documentKinds, referenceLists, TREE_LIST_PAGE, type ReferenceListName } from '../domain/lists';
 import {
   email,
   id,
@@ -82,7 +82,13 @@ export const referenceUpdates = Object.fromEntries(
 
 export const listParam = z.object({ list: z.enum(referenceLists) }).strict();
 export const itemParam = z.object({ list: z.enum(referenceLists), id }).strict();
-export const referenceListQuery = listQuery.extend({ parentId: id.optional() }).strict();
+/** Up to FLAT_LIST_PAGE items a page, or TREE_LIST_PAGE for a tree list (classifications, regions). */
+export const referenceListQuery = listQuery
+  .extend({
+    limit: z.coerce.number().int().min(1).max(TREE_LIST_PAGE).default(50),
+    parentId: id.optional(),
+  })
+  .strict();
 
 export const referenceItem = z
   .object({

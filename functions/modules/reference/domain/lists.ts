@@ -17,6 +17,14 @@ export type ReferenceListName = (typeof referenceLists)[number];
 
 export const treeLists: ReadonlySet<ReferenceListName> = new Set(['classifications', 'regions']);
 
+/**
+ * Items per page: a tree list loads whole in one request (its items only make sense together), up
+ * to a bound that keeps one answer small (a DynamoDB page is 1 MB at most; a larger tree still
+ * arrives whole by following `nextCursor`); a flat list pages like every other list.
+ */
+export const TREE_LIST_PAGE = 2000;
+export const FLAT_LIST_PAGE = 100;
+
 export const documentKinds = ['incoming', 'outgoing', 'internal', 'order', 'any'] as const;
 export type DocumentKindScope = (typeof documentKinds)[number];
 

@@ -1,6 +1,9 @@
 import type { Actor, Page } from '../../../platform/kernel/aggregate';
 import { assertNoCycle } from '../../org';
+import { BadRequestError } from '../../../platform/kernel/errors';
 import {
+  FLAT_LIST_PAGE,
+  TREE_LIST_PAGE,
   treeLists,
   validateJournalPattern,
   type ReferenceItem,
@@ -103,6 +106,9 @@ export async function listReferenceItems(
   list: ReferenceListName,
   q: { limit: number; cursor?: string; parentId?: string },
 ): Promise<Page<ReferenceItem>> {
+  // A tree list loads whole; a flat one pages like every list (a larger page is a 400 on `limit`).
+  const max = treeLists.has(list) ? TREE_LIST_PAGE : FLAT_LIST_PAGE;
+  if (q.limit > max) throw new BadRequestError([{ path: 'limit', code: 'too_big', params: { max } }]);
   // The parent is an item of the same list.
   await assertExists(deps, typeOf(list), actor.tenantId, q.parentId, 'parentId');
   return listPage(deps, typeOf(list), actor.tenantId, {

@@ -441,7 +441,13 @@ export const demoAgency1: DemoAgency = {
       classificationCodes: ['01.01'],
       stages: [
         { kind: 'resolution', mode: 'sequential', positions: ['director'], deadlineDays: 1 },
-        { kind: 'execution', mode: 'sequential', positions: ['appeals-head'], deadlineDays: 10 },
+        {
+          kind: 'execution',
+          mode: 'sequential',
+          positions: ['appeals-head'],
+          deadlineDays: 10,
+          instruction: 'Müraciətə baxılsın, ərizəçiyə cavab hazırlansın',
+        },
         { kind: 'information', mode: 'parallel', positions: ['execution-controller'] },
       ],
     },

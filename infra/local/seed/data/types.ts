@@ -157,6 +157,8 @@ export interface DemoRouteTemplate {
     positions?: readonly string[];
     people?: readonly string[];
     deadlineDays?: number;
+    /** An execution stage's instruction (the text of its resolution). */
+    instruction?: string;
   }>;
 }
 

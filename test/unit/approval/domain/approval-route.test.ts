@@ -4,6 +4,7 @@ import type { AssignmentRecord } from '../../../../functions/modules/documents/d
 import {
   assertStages,
   chooseTemplate,
+  executionAuthority,
   operationAfterStep,
   outcomeAfter,
   planSteps,
@@ -61,8 +62,22 @@ describe('route stages', () => {
       'route_one_deadline',
     ],
     [[{ ...stage('endorsement', 'sequential', 'a'), deadlineDate: '2026-11-22' }], 'due_date_in_past'],
+    [[stage('execution', 'parallel', 'a')], 'route_instruction_required'],
+    [[{ ...stage('execution', 'parallel', 'a'), instruction: '  ' }], 'route_instruction_required'],
+    [
+      [{ ...stage('endorsement', 'parallel', 'a'), instruction: 'Baxın' }],
+      'route_instruction_execution_only',
+    ],
   ] as Array<[ApprovalStage[], string]>)('refuses %j with %s', (stages, code) => {
     expect(codeOf(() => assertStages(stages, '2026-11-23'))).toBe(code);
+  });
+
+  it('accepts an execution stage with its instruction', () => {
+    expect(
+      codeOf(() =>
+        assertStages([{ ...stage('execution', 'parallel', 'a'), instruction: 'Baxın' }], '2026-11-23'),
+      ),
+    ).toBeUndefined();
   });
 
   it('splits a sequential stage into one step per person and keeps a parallel one whole', () => {
@@ -187,5 +202,42 @@ describe('route progress', () => {
     expect(out.route.state).toBe('completed');
     expect(out.route.completedAt).toBe(at);
     expect(operationAfterStep(out.route, 1, 'approved')).toBe('sign');
+  });
+});
+
+describe('executionAuthority (who gives an execution stage’s resolution)', () => {
+  const step = (kind: ApprovalStage['kind'], employeeId: string, status: 'done' | 'signed' | 'pending') => ({
+    stage: 0,
+    kind,
+    employeeIds: [employeeId],
+    state: status === 'pending' ? ('active' as const) : ('done' as const),
+    assignees: [{ employeeId, assignmentId: `a-${employeeId}`, status, decidedBy: `sub-of-${employeeId}` }],
+  });
+  const execution = { ...step('execution', 'x', 'pending'), state: 'waiting' as const, assignees: [] };
+  const doc = { authorId: 'clerk', addresseeId: 'head' };
+
+  it('is the official of the last deciding step before it, not the substitute who acted', () => {
+    // Arrange
+    const route = {
+      steps: [step('resolution', 'deputy-head', 'done'), step('signing', 'director', 'signed'), execution],
+    };
+
+    // Act + Assert
+    expect(executionAuthority(doc, route, 2)).toBe('director');
+    expect(
+      executionAuthority(doc, { steps: [step('resolution', 'deputy-head', 'done'), execution] }, 1),
+    ).toBe('deputy-head');
+  });
+
+  it('without a deciding step: the addressee, else the signatory, and the route’s author only without either', () => {
+    // Arrange
+    const route = { steps: [step('endorsement', 'lawyer', 'done'), execution] };
+
+    // Act + Assert
+    expect(executionAuthority(doc, route, 1)).toBe('head');
+    expect(
+      executionAuthority({ authorId: 'clerk', order: { category: 'order', signatoryId: 'boss' } }, route, 1),
+    ).toBe('boss');
+    expect(executionAuthority({ authorId: 'clerk' }, route, 1)).toBe('clerk');
   });
 });

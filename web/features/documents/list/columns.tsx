@@ -16,6 +16,7 @@ import {
   type Option,
 } from './api';
 import { documentKinds, orderCategories, statusesOf, type DocumentKind, type DocumentRecord } from '../types';
+import { statusLabel } from '../labels';
 
 export interface ColumnContext {
   t: Translate;
@@ -54,7 +55,7 @@ const or = (text: string) => text || dash;
 
 export function statusOptions(ctx: ColumnContext): Option[] {
   const statuses = ctx.kind ? statusesOf(ctx.kind) : [...new Set(documentKinds.flatMap(statusesOf))];
-  return statuses.map((s) => ({ value: s, label: ctx.t(`docList.status.${s}`) }));
+  return statuses.map((s) => ({ value: s, label: statusLabel(ctx.t, s) }));
 }
 
 /** A pick-list filter of one reference list (the items still active, and the one chosen). */
@@ -115,7 +116,7 @@ export const documentType: ListColumn = {
 export const status: ListColumn = {
   id: 'status',
   header: 'status',
-  cell: (doc, { t }) => t(`docList.status.${doc.status}`),
+  cell: (doc, { t }) => statusLabel(t, doc.status),
   filter: { type: 'select', key: 'status', options: statusOptions },
   className: 'nowrap',
 };

@@ -12,6 +12,7 @@ import { cardPath } from '../form/document-form';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
 import { resolver, useLookups } from '../form/lookups';
 import { RegistrationCode } from './registration-code';
+import { copyNotePageRule } from './copy-note';
 import { tr } from '../labels';
 import './print.css';
 
@@ -27,7 +28,8 @@ function senderText(doc: DocumentCard, finLabel: string): string {
 /**
  * The printable registration card. Page 1 starts with the registration code block of decree 935
  * §146 (organization's full name and legal address, registration number and date, and the number
- * as a QR code); the footer carries the §143 note of a paper copy of an electronic document.
+ * as a QR code); the §143 note of a paper copy of an electronic document is printed in every
+ * page's bottom margin with the printout's own number of sheets (copy-note.ts).
  */
 export function PrintCard({ id }: { id: string }) {
   const { t, locale } = useI18n();
@@ -139,11 +141,9 @@ export function PrintCard({ id }: { id: string }) {
           </tbody>
         </table>
         <footer className="doc-print-footer">
-          <p>
-            {t('doc.print.copyNote', {
-              pages: doc.incoming?.pageCount ? String(doc.incoming.pageCount) : '____',
-            })}
-          </p>
+          {/* On paper the note is in every page's bottom margin with the printout's sheets counted. */}
+          <style>{copyNotePageRule(t('doc.print.copyNote', { pages: '{pages}' }))}</style>
+          <p className="doc-print-copynote">{t('doc.print.copyNote', { pages: '__' })}</p>
           <p>
             {t('doc.print.system', { system: t('app.name'), date: formatDate(doc.createdAt), org: orgName })}
           </p>

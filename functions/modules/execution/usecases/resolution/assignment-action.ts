@@ -1,5 +1,6 @@
 import type { Actor } from '../../../../platform/kernel/aggregate';
-import { transition, type AssignmentRecord, type DocumentRecord } from '../../../documents';
+import { transition, type AssignmentRecord, type DocumentRecord, type FieldChange } from '../../../documents';
+import { closedBelow } from '../../domain/assignment';
 import type { ExecutionDeps } from '../common';
 import type { Changed } from './commit-tree';
 
@@ -52,4 +53,29 @@ export function documentExecuted(
   );
   if (stillOpen) return undefined;
   return { status: transition(doc.kind, doc.status, 'execute') };
+}
+
+/**
+ * The resolution `r` executed, and the work still open under it ended with it (see `closedBelow`):
+ * the changed assignments, their log lines, and the sub-resolutions withdrawn (whose deadline
+ * machines stop after the commit). Every path that closes a resolution commits these together.
+ */
+export function closeResolution(
+  ctx: AssignmentActionContext,
+  r: AssignmentRecord,
+  skip: readonly string[] = [],
+): { changed: Changed[]; changes: FieldChange[]; withdrawn: AssignmentRecord[] } {
+  const ended = closedBelow(ctx.all, r.id).filter((x) => !skip.includes(x.record.id));
+  return {
+    changed: [
+      bump(ctx, r, { status: 'executed', closedAt: ctx.now }),
+      ...ended.map((x) => bump(ctx, x.record, { status: x.status, closedAt: ctx.now })),
+    ],
+    changes: ended.map((x) => ({
+      field: 'assignment',
+      before: { id: x.record.id, kind: x.record.kind, status: x.record.status },
+      after: { id: x.record.id, kind: x.record.kind, status: x.status },
+    })),
+    withdrawn: ended.filter((x) => x.record.kind === 'resolution').map((x) => x.record),
+  };
 }

@@ -1,5 +1,12 @@
 import type { Actor } from '../../../../platform/kernel/aggregate';
-import type { AssignmentRecord, DocumentRecord, FieldChange, LinkWrite } from '../../../documents';
+import {
+  applyOperation,
+  type AppliedOperation,
+  type AssignmentRecord,
+  type DocumentRecord,
+  type FieldChange,
+  type LinkWrite,
+} from '../../../documents';
 import { linesOfAll, type ExecutionDeps } from '../common';
 
 /** An assignment written by a change, with the version it had when read (absent: a new one). */
@@ -19,8 +26,9 @@ export interface TreeChange {
 
 /**
  * One transaction: the document (version checked), the changed assignments, their list lines and
- * the log entry. Route tasks among the changes move the document's route on; when a step ends,
- * the route machine waiting on it hears the outcome after the commit.
+ * the log entry. Route tasks among the changes move the document's route on; when a step ends, the
+ * document operation it implies is applied (a signature numbers an order in this very transaction)
+ * and the route machine waiting on the step hears the outcome after the commit.
  */
 export async function commitTree(
   deps: ExecutionDeps,
@@ -43,21 +51,31 @@ export async function commitTree(
   const progress = deps.approval?.afterTasks(
     next,
     change.assignments.map((a) => a.record),
-    actor,
     now,
     change.comment,
   );
+  let applied: AppliedOperation | undefined;
   if (progress) {
     next = progress.document;
-    if (progress.ended) {
+    const ended = progress.ended;
+    if (ended) {
+      // The step's operation (agree, sign, return) goes through the documents module, exactly as
+      // the operations route performs it: a signed order takes its number in this transaction.
+      if (ended.operation) {
+        applied = await applyOperation(deps, actor, next, ended.operation, {}, now);
+        next = applied.document;
+      }
+      const { operation: _op, ...logged } = ended;
       if (next.status !== change.doc.status && !change.changes.some((c) => c.field === 'status'))
         change.changes.push({ field: 'status', before: change.doc.status, after: next.status });
-      change.changes.push({ field: 'route', after: progress.ended });
+      change.changes.push({ field: 'route', after: logged });
     }
   }
+  const numbering = applied?.numbering;
   const { document } = await deps.documents.commit({
     document: next,
     expectedVersion: change.doc.version,
+    ...(numbering ? { numbering } : {}),
     operation: {
       actorId: actor.employeeId,
       ...(change.onBehalfOf ? { onBehalfOf: change.onBehalfOf } : {}),
@@ -72,6 +90,7 @@ export async function commitTree(
     ),
     ...(change.links?.length ? { links: change.links } : {}),
   });
+  if (numbering) deps.metrics?.count('DocumentRegistered', { kind: document.kind });
   if (progress?.ended) await deps.approval?.signal(document, progress.ended.step);
   return document;
 }

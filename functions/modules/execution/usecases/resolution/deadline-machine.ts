@@ -1,10 +1,10 @@
 import type { AssignmentRecord } from '../../../documents';
+import { isOpenResolution } from '../../domain/assignment';
 import { DEADLINE_MACHINE, deadlineExecutionName, type ExecutionDeps } from '../common';
 
 /** Starts the deadline machine of a controlled resolution; idempotent by name (the same input every time). */
 export async function ensureDeadline(deps: ExecutionDeps, r: AssignmentRecord): Promise<void> {
-  if (!r.controllerId || !r.dueDate || r.kind !== 'resolution' || r.status === 'executed' || !deps.workflow)
-    return;
+  if (!r.controllerId || !r.dueDate || !isOpenResolution(r) || !deps.workflow) return;
   await deps.workflow.start({
     machine: DEADLINE_MACHINE,
     name: deadlineExecutionName(r.id),

@@ -39,6 +39,7 @@ const execute: ApprovalStage = {
   mode: 'parallel',
   participants: [],
   deadlineDate: '2026-03-20',
+  instruction: 'Araşdırıb cavab hazırlayın',
 };
 const activation = (step: number, taskToken = `tok-${step}`) => ({
   tenantId: TENANT,
@@ -162,41 +163,74 @@ describe('activateStep (the route machine reached a step)', () => {
     ]);
   });
 
-  it('an execution step is a controlled resolution of the route’s author: the document goes into execution', async () => {
-    // Arrange
-    const doc = incoming('ord-1', { authorId: 'author', participants: ['author'] });
-    const w = world(started([execute], [['lawyer', 'finance']]), doc);
+  it('an execution step is a controlled resolution of the official who decided, with the stage’s instruction as its text', async () => {
+    // Arrange: the clerk started the route; the director's resolution step (written by the
+    // deputy on the director's behalf) came first, then the execution stage.
+    const doc = incoming('ord-1', { authorId: 'clerk', participants: ['clerk'] });
+    const route = started(
+      [{ kind: 'resolution', mode: 'sequential', participants: [] }, execute],
+      [['director'], ['lawyer', 'finance']],
+    );
+    route.steps[0] = {
+      ...route.steps[0]!,
+      state: 'done',
+      assignees: [{ employeeId: 'director', assignmentId: 't-1', status: 'done', decidedBy: 'deputy' }],
+    };
+    const w = world(route, doc);
 
     // Act
-    await activateStep(w.deps, activation(0));
+    await activateStep(w.deps, activation(1));
 
     // Assert
     const tasks = await w.documents.assignments(TENANT, 'ord-1');
     const res = tasks.find((t) => t.kind === 'resolution')!;
     expect(res).toMatchObject({
-      authorId: 'author',
-      ownerId: 'author',
-      controllerId: 'author',
+      authorId: 'director',
+      ownerId: 'director',
+      assigneeId: 'director',
+      controllerId: 'director',
+      text: 'Araşdırıb cavab hazırlayın',
       dueDate: '2026-03-20',
     });
-    expect(tasks.filter((t) => t.kind === 'execution').map((t) => [t.ownerId, t.role])).toEqual(
+    expect(res.text).not.toBe(doc.summary);
+    expect(tasks.filter((t) => t.kind === 'execution').map((t) => [t.ownerId, t.role, t.authorId])).toEqual(
       expect.arrayContaining([
-        ['lawyer', 'responsible'],
-        ['finance', 'co-executor'],
+        ['lawyer', 'responsible', 'director'],
+        ['finance', 'co-executor', 'director'],
       ]),
     );
     const saved = (await w.documents.get(TENANT, 'ord-1'))!;
     expect(saved).toMatchObject({
       status: 'in-execution',
       controlled: true,
-      controllerId: 'author',
+      controllerId: 'director',
       dueDate: '2026-03-20',
     });
-    // The step tracks the resolution; its deadline machine starts.
-    expect(saved.route!.steps[0]!.assignees).toEqual([
-      { employeeId: 'author', assignmentId: res.id, status: 'pending' },
+    // The step tracks the resolution; its deadline machine starts; the director controls it.
+    expect(saved.route!.steps[1]!.assignees).toEqual([
+      { employeeId: 'director', assignmentId: res.id, status: 'pending' },
     ]);
     expect(w.workflow.started.map((s) => s.name)).toEqual([`deadline-${res.id}`]);
+    const control = w.documents.allLines(TENANT).filter((l) => l.box === 'control');
+    expect(control.map((l) => [l.userId, l.assignmentId, l.open])).toEqual([['director', res.id, true]]);
+  });
+
+  it('an execution step with nobody deciding before it is the addressee’s resolution; a stage stored without an instruction gets the standard one', async () => {
+    // Arrange
+    const doc = incoming('ord-1', {
+      authorId: 'clerk',
+      addresseeId: 'head',
+      participants: ['clerk', 'head'],
+    });
+    const { instruction: _none, ...old } = execute;
+    const w = world(started([old], [['lawyer']]), doc);
+
+    // Act
+    await activateStep(w.deps, activation(0));
+
+    // Assert
+    const res = (await w.documents.assignments(TENANT, 'ord-1')).find((t) => t.kind === 'resolution')!;
+    expect(res).toMatchObject({ authorId: 'head', controllerId: 'head', text: 'İcra üçün' });
   });
 
   it('fails for a document that does not exist', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ConflictError } from '../../../../../functions/platform/kernel/errors';
 import { actOnAssignment } from '../../../../../functions/modules/execution/usecases/resolution/commands/act-on-assignment';
 import {
   actor,
@@ -8,6 +9,7 @@ import {
   orderInAgreement,
   TENANT,
 } from '../../../../support/execution-deps';
+import { journal } from '../../../../support/builders';
 
 /** An order in agreement whose route waits on the endorsements of `people`. */
 function world(people: string[]) {
@@ -21,6 +23,24 @@ function world(people: string[]) {
 }
 
 const tasks = (w: ReturnType<typeof world>) => assignmentsById(w, 'ord-1');
+
+/** An agreed order whose route waits on the director's signature, in an agency with an order journal. */
+function signingWorld(options: { journal?: boolean } = {}) {
+  const w = world([]);
+  const route = orderInAgreement(['director'], ['sign-director']).route!;
+  w.documents.seed({
+    documents: [
+      orderInAgreement(['director'], ['sign-director'], 'ord-1', {
+        status: 'agreed',
+        route: { ...route, steps: [{ ...route.steps[0]!, kind: 'signing' }] },
+      }),
+    ],
+    assignments: [{ ...endorsementTask('sign-director', 'director'), kind: 'signing' }],
+  });
+  if (options.journal !== false)
+    w.store.seed('ref:journals', journal('order', { documentKind: 'order', pattern: 'ƏMR-{seq:3}' }));
+  return w;
+}
 
 describe('deciding a route task', () => {
   it('the last endorsement ends the step: the order is agreed and the waiting machine hears it after the commit', async () => {
@@ -86,31 +106,59 @@ describe('deciding a route task', () => {
     ]);
   });
 
-  it('a signature is recorded as signed', async () => {
+  it('a signature signs the order and numbers it from its journal in the same commit, as operations/sign does', async () => {
     // Arrange
-    const w = world(['director']);
-    const doc = (await w.documents.get(TENANT, 'ord-1'))!;
-    w.documents.seed({
-      documents: [
-        {
-          ...doc,
-          status: 'agreed',
-          route: { ...doc.route!, steps: [{ ...doc.route!.steps[0]!, kind: 'signing' }] },
-        },
-      ],
-      assignments: [{ ...endorsementTask('end-director', 'director'), kind: 'signing' }],
-    });
+    const w = signingWorld();
+    w.documents.seedCounter(TENANT, 'order', 2026, 6);
 
     // Act
-    const saved = await actOnAssignment(w.deps, actor('director'), 'ord-1', 'end-director', 'sign', {
+    const saved = await actOnAssignment(w.deps, actor('director'), 'ord-1', 'sign-director', 'sign', {
       version: 1,
     });
 
     // Assert
-    expect((await tasks(w)).get('end-director')!.status).toBe('signed');
+    expect((await tasks(w)).get('sign-director')!.status).toBe('signed');
     expect(saved).toMatchObject({
       status: 'signed',
       order: { signedBy: 'director', signedAt: '2026-03-02T06:00:00.000Z' },
+      registration: { journalId: 'order', year: 2026, seq: 7, number: 'ƏMR-007' },
     });
+    // One commit wrote the signature, the task and the number: the journal moved by exactly one.
+    expect(w.documents.commits).toHaveLength(1);
+    expect(w.documents.commits[0]!.numbering).toMatchObject({ journalId: 'order', year: 2026 });
+    expect(await w.documents.lastNumber(TENANT, 'order', 2026)).toBe(7);
+    const [entry] = (await w.documents.operations(TENANT, 'ord-1', { limit: 5 })).items;
+    expect(entry).toMatchObject({ action: 'route-sign' });
+    expect(entry!.changes).toContainEqual({ field: 'status', before: 'agreed', after: 'signed' });
+  });
+
+  it('a signature refused by a stale version or a missing journal takes no number and changes nothing', async () => {
+    // Arrange
+    const w = signingWorld();
+    const stale = signingWorld();
+    stale.documents.beforeCommit = () => {
+      throw new ConflictError('stale_version', 'changed meanwhile');
+    };
+    const without = signingWorld({ journal: false });
+
+    // Act
+    const refused = actOnAssignment(stale.deps, actor('director'), 'ord-1', 'sign-director', 'sign', {
+      version: 1,
+    });
+    const noJournal = actOnAssignment(without.deps, actor('director'), 'ord-1', 'sign-director', 'sign', {
+      version: 1,
+    });
+
+    // Assert
+    await expect(refused).rejects.toMatchObject({ code: 'stale_version' });
+    await expect(noJournal).rejects.toMatchObject({ code: 'no_journal' });
+    expect(await stale.documents.lastNumber(TENANT, 'order', 2026)).toBe(0);
+    expect((await without.documents.get(TENANT, 'ord-1'))!.status).toBe('agreed');
+    expect((await tasks(without)).get('sign-director')!.status).toBe('pending');
+    // The same order signs and numbers fine once nothing stands in the way.
+    const signed = await actOnAssignment(w.deps, actor('director'), 'ord-1', 'sign-director', 'sign', {
+      version: 1,
+    });
+    expect(signed.registration).toMatchObject({ seq: 1, number: 'ƏMR-001' });
   });
 });

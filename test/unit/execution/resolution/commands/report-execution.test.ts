@@ -85,6 +85,38 @@ describe('reporting and closing an execution assignment', () => {
     expect(entry!.changes).toContainEqual({ field: 'status', before: 'in-execution', after: 'executed' });
   });
 
+  it('closing an uncontrolled resolution ends its co-executors’ open work with it, in the same log entry', async () => {
+    // Arrange
+    const w = world({
+      extra: [
+        assignment('ex-2', { role: 'co-executor', ownerId: 'ali', assigneeId: 'ali' }),
+        assignment('ex-3', { role: 'co-executor', ownerId: 'vali', assigneeId: 'vali', status: 'reported' }),
+      ],
+    });
+
+    // Act
+    await actOnAssignment(w.deps, executor, 'doc-1', 'ex-1', 'close', { version: 1, text: 'İcra olundu' });
+
+    // Assert
+    const t = await tree(w);
+    expect(t.get('res-1')!.status).toBe('executed');
+    expect(t.get('ex-2')).toMatchObject({ status: 'withdrawn', closedAt: '2026-03-02T06:00:00.000Z' });
+    expect(t.get('ex-3')).toMatchObject({ status: 'done', closedAt: '2026-03-02T06:00:00.000Z' });
+    expect(w.documents.allLines(TENANT).find((l) => l.assignmentId === 'ex-2')).toMatchObject({
+      userId: 'ali',
+      box: 'execution',
+      open: false,
+      status: 'withdrawn',
+    });
+    const [entry] = (await w.documents.operations(TENANT, 'doc-1', { limit: 5 })).items;
+    expect(entry!.action).toBe('execution-close');
+    expect(entry!.changes).toContainEqual({
+      field: 'assignment',
+      before: { id: 'ex-2', kind: 'execution', status: 'pending' },
+      after: { id: 'ex-2', kind: 'execution', status: 'withdrawn' },
+    });
+  });
+
   it('closing under a controlled resolution hands it to the controller and leaves the document in execution', async () => {
     // Arrange
     const w = world({ controller: true });

@@ -19,7 +19,12 @@ import {
   today,
   type ExecutionDeps,
 } from '../../../../execution';
-import { outcomeAfter, type StepOutcome } from '../../../domain/approval-route';
+import {
+  DEFAULT_EXECUTION_INSTRUCTION,
+  executionAuthority,
+  outcomeAfter,
+  type StepOutcome,
+} from '../../../domain/approval-route';
 
 export interface StepActivation {
   tenantId: string;
@@ -114,17 +119,21 @@ async function activateOnce(deps: ExecutionDeps, input: StepActivation): Promise
   let status = doc.status;
   let patch: Partial<DocumentRecord> = {};
   if (step.kind === 'execution') {
-    // An execution stage is a resolution by the route's author: the first person is responsible.
+    // An execution stage is a resolution by the official who decided on the document (not the
+    // clerk who started the route), with the stage's instruction as its text; the first person
+    // is responsible. Its author controls it unless the document names a controller.
     const id = randomUUID();
-    const controllerId = doc.controllerId ?? doc.authorId;
+    const author = executionAuthority(doc, route, input.step);
+    const controllerId = doc.controllerId ?? author;
     made.push({
       ...common,
       id,
       rootId: id,
       kind: 'resolution',
-      assigneeId: doc.authorId,
-      ownerId: doc.authorId,
-      text: doc.summary,
+      authorId: author,
+      assigneeId: author,
+      ownerId: author,
+      text: stage?.instruction ?? DEFAULT_EXECUTION_INSTRUCTION,
       ...(dueDate ? { dueDate, controllerId } : {}),
       status: 'open',
     });
@@ -135,6 +144,7 @@ async function activateOnce(deps: ExecutionDeps, input: StepActivation): Promise
         rootId: id,
         parentId: id,
         kind: 'execution',
+        authorId: author,
         role: i === 0 ? 'responsible' : 'co-executor',
         assigneeId: await holder(employeeId),
         ownerId: employeeId,

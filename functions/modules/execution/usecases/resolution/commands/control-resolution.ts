@@ -1,17 +1,22 @@
 import { BusinessRuleError } from '../../../../../platform/kernel/errors';
 import type { DocumentRecord } from '../../../../documents';
-import { bump, documentExecuted, type AssignmentActionContext } from '../assignment-action';
+import { bump, closeResolution, documentExecuted, type AssignmentActionContext } from '../assignment-action';
 import { commitTree } from '../commit-tree';
 import { stopDeadline } from '../deadline-machine';
 
-/** The controller accepts a closed resolution: it is executed, and its deadline machine stops. */
+/**
+ * The controller accepts a closed resolution: it is executed, the work still open under it (a
+ * co-executor who never reported, a sub-resolution) ends with it in the same transaction, and the
+ * deadline machines stop.
+ */
 export async function acceptResolution(ctx: AssignmentActionContext): Promise<DocumentRecord> {
-  const { deps, actor, doc, all, a, input, now } = ctx;
+  const { deps, actor, doc, all, a, input } = ctx;
   const patch = documentExecuted(doc, all, a);
+  const closing = closeResolution(ctx, a);
   const saved = await commitTree(deps, actor, {
     doc,
     ...(patch ? { patch } : {}),
-    assignments: [bump(ctx, a, { status: 'executed', closedAt: now })],
+    assignments: closing.changed,
     action: 'execution-accept',
     changes: [
       {
@@ -19,11 +24,12 @@ export async function acceptResolution(ctx: AssignmentActionContext): Promise<Do
         before: { id: a.id, status: a.status },
         after: { id: a.id, status: 'executed' },
       },
+      ...closing.changes,
       ...(patch?.status ? [{ field: 'status', before: doc.status, after: patch.status }] : []),
     ],
     ...(input.comment ? { comment: input.comment } : {}),
   });
-  await stopDeadline(deps, a);
+  for (const r of [a, ...closing.withdrawn]) await stopDeadline(deps, r);
   return saved;
 }
 

@@ -2,7 +2,15 @@ import type { Actor } from '../../../../../platform/kernel/aggregate';
 import { BusinessRuleError, ConflictError } from '../../../../../platform/kernel/errors';
 import { assertDocuments, type DocumentRecord, type LinkWrite } from '../../../../documents';
 import type { ExecutionDeps } from '../../common';
-import { bump, documentExecuted, onBehalf, type AssignmentActionContext } from '../assignment-action';
+import {
+  bump,
+  closeResolution,
+  documentExecuted,
+  onBehalf,
+  type AssignmentActionContext,
+} from '../assignment-action';
+import { isOpenResolution } from '../../../domain/assignment';
+import { stopDeadline } from '../deadline-machine';
 import { commitTree, type Changed } from '../commit-tree';
 
 /**
@@ -33,23 +41,26 @@ export async function reportExecution(
     ? [{ from: input.replyDocumentId, to: documentId, type: 'reply' }]
     : [];
   let patch: Partial<DocumentRecord> | undefined;
+  let closing: ReturnType<typeof closeResolution> | undefined;
   if (action === 'report') {
     changed.push(bump(ctx, a, { status: 'reported', reports: [...a.reports, report] }));
   } else {
-    const open = all.filter((s) => s.kind === 'resolution' && s.parentId === a.id && s.status !== 'executed');
+    const open = all.filter((s) => s.parentId === a.id && isOpenResolution(s));
     if (open.length > 0)
       throw new ConflictError('subresolutions_open', 'Sub-resolutions under this assignment are still open', {
         count: open.length,
       });
     changed.push(bump(ctx, a, { status: 'done', reports: [...a.reports, report], closedAt: now }));
     const r = all.find((x) => x.id === a.parentId)!;
-    const executed = !r.controllerId;
-    changed.push(
-      bump(ctx, r, { status: executed ? 'executed' : 'closed', ...(executed ? { closedAt: now } : {}) }),
-    );
-    if (executed) patch = documentExecuted(doc, all, r);
+    if (r.controllerId) changed.push(bump(ctx, r, { status: 'closed' }));
+    else {
+      // Nobody controls it: executed at once, and the work still open under it ends with it.
+      closing = closeResolution(ctx, r, [a.id]);
+      changed.push(...closing.changed);
+      patch = documentExecuted(doc, all, r);
+    }
   }
-  return commitTree(deps, actor, {
+  const saved = await commitTree(deps, actor, {
     doc,
     ...(patch ? { patch } : {}),
     assignments: changed,
@@ -57,10 +68,13 @@ export async function reportExecution(
     ...onBehalf(actor, a),
     changes: [
       { field: 'assignment', after: { id: a.id, status: changed[0]!.record.status, text } },
+      ...(closing?.changes ?? []),
       ...(patch?.status ? [{ field: 'status', before: doc.status, after: patch.status }] : []),
     ],
     links,
   });
+  for (const r of closing?.withdrawn ?? []) await stopDeadline(deps, r);
+  return saved;
 }
 
 /**
