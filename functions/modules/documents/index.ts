@@ -37,6 +37,15 @@ export {
   type AppliedOperation,
   type StatusOperation,
 } from './usecases/operations.usecase';
+export {
+  AWAITING,
+  actingHolder,
+  awaitingLine,
+  commitWithAddresseeLines,
+  heldAwaitingLines,
+  withAddresseeLines,
+} from './usecases/addressee-lines';
+export { awaitsResolution } from './domain/awaiting';
 export { cardOf, dateRange, documentQueryOf, type DocumentListQuery } from './usecases/query.usecase';
 export { documentsApi } from './api/documents.api';
 /** The copy of an approval route the document carries (the approval module owns its progress). */

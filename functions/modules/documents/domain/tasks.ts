@@ -93,8 +93,18 @@ export interface AssignmentRecord {
   closedAt?: string;
 }
 
-/** Personal lists (the left menu): each is a query on its own key, never a scan. */
-export const inboxBoxes = ['execution', 'approval', 'information', 'control', 'mine'] as const;
+/**
+ * Personal lists (the left menu): each is a query on its own key, never a scan. `awaiting-resolution`
+ * (Dərkənar gözləyənlər): documents addressed to the user that wait for their resolution.
+ */
+export const inboxBoxes = [
+  'execution',
+  'approval',
+  'information',
+  'control',
+  'mine',
+  'awaiting-resolution',
+] as const;
 export type InboxBox = (typeof inboxBoxes)[number];
 
 /** One line of a personal list. `sortKey` orders the list; `open` lines are the live ones. */

@@ -17,6 +17,7 @@ import {
   visibleDocument,
   type DocumentDeps,
 } from './common';
+import { commitWithAddresseeLines } from './addressee-lines';
 import { chooseJournal, namedJournal, numberRequest } from './numbering';
 
 export type OperationInput = z.output<typeof operationInput>;
@@ -175,7 +176,7 @@ export async function performOperation(
   allow(mayPerform(actor, current, statusOp), op);
   const now = deps.clock.now().toISOString();
   const { document: next, numbering } = await applyOperation(deps, actor, current, statusOp, input, now);
-  const result = await deps.documents.commit({
+  const result = await commitWithAddresseeLines(deps, current, {
     document: next,
     expectedVersion: input.version,
     ...(numbering ? { numbering } : {}),
@@ -246,7 +247,7 @@ async function applyGroupChange(deps: DocumentDeps, actor: Actor, id: string, in
         ),
       ),
     ];
-    const result = await deps.documents.commit({
+    const result = await commitWithAddresseeLines(deps, current, {
       document: next,
       expectedVersion: current.version,
       operation: {

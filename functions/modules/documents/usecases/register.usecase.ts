@@ -28,6 +28,7 @@ import {
   visibleDocument,
   type DocumentDeps,
 } from './common';
+import { commitWithAddresseeLines } from './addressee-lines';
 import { chooseJournal, namedJournal, numberRequest } from './numbering';
 import { assertKnown, isActive } from '../../../platform/kernel/aggregates';
 
@@ -277,7 +278,7 @@ export async function createDocument<K extends DocumentKind>(
         now,
       )
     : undefined;
-  const result = await deps.documents.commit({
+  const result = await commitWithAddresseeLines(deps, undefined, {
     document: doc,
     ...(numbering ? { numbering } : {}),
     operation: {
@@ -323,7 +324,7 @@ export async function updateDocument<K extends DocumentKind>(
     updatedAt: deps.clock.now().toISOString(),
   };
   next.participants = [...new Set([...current.participants, ...participantsOf(next)])];
-  const result = await deps.documents.commit({
+  const result = await commitWithAddresseeLines(deps, current, {
     document: next,
     expectedVersion: version,
     operation: { actorId: actor.employeeId, action: 'update', changes: diffDocuments(current, next) },

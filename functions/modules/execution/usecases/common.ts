@@ -14,7 +14,7 @@ import { bakuLocalDate } from '../../documents';
 import { isOpenResolution, isStillWorking } from '../domain/assignment';
 import { arrivalSortKey, controlSortKey, type AssignmentRecord, type InboxEntry } from '../../documents';
 import { defaultDeadlinePolicy, type DeadlinePolicy } from '../../org';
-import type { Substitution, Tenant } from '../../org';
+import type { Tenant } from '../../org';
 import type { SmsSender } from '../../../platform/ports/sms.port';
 import type { WorkflowEngine } from '../../../platform/ports/workflow.port';
 import type { DocumentDeps } from '../../documents';
@@ -86,23 +86,8 @@ export async function deadlinePolicy(deps: ExecutionDeps, tenantId: string): Pro
 
 export const today = (deps: Pick<ExecutionDeps, 'clock'>) => bakuLocalDate(deps.clock.now().toISOString());
 
-/**
- * Who takes a new task meant for `employeeId` on `date`: their substitute while an active
- * substitution covers the date, otherwise the official.
- */
-export async function actingHolder(
-  deps: ExecutionDeps,
-  tenantId: string,
-  employeeId: string,
-  date: string,
-): Promise<string> {
-  const page = await deps.store.list<Substitution>('substitution', tenantId, {
-    limit: 100,
-    parentKey: employeeId,
-  });
-  const active = page.items.find((s) => s.active && s.from <= date && date <= s.to);
-  return active?.substituteId ?? employeeId;
-}
+/** Who takes a new task meant for an official on a date (the documents module keeps the rule). */
+export { actingHolder } from '../../documents';
 
 /** Lines that show an assignment in its holder's personal lists (and the controller's). */
 export function linesOf(a: AssignmentRecord, now: string): InboxEntry[] {

@@ -82,6 +82,8 @@ const orderOf: Record<InboxBox, 'asc' | 'desc'> = {
   approval: 'asc',
   information: 'desc',
   mine: 'desc',
+  // The longest-waiting document first: nothing sinks below newer mail.
+  'awaiting-resolution': 'asc',
 };
 
 /**

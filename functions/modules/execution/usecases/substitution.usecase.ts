@@ -1,4 +1,5 @@
 import { allPages } from '../../../platform/kernel/aggregate';
+import { AWAITING, awaitsResolution } from '../../documents';
 import type { AssignmentRecord, InboxBox, InboxEntry } from '../../documents';
 import { bakuInstant } from '../domain/deadline';
 import type { Substitution } from '../../org';
@@ -43,28 +44,42 @@ export interface ShiftInput {
   phase: 'start' | 'end';
 }
 
-/** Moves the tasks: at the start from the official to the substitute, at the end back. Returns how many moved. */
+/**
+ * Moves the tasks and the documents waiting for the official's resolution: at the start from the
+ * official to the substitute, at the end back. Returns how many moved.
+ */
 export async function shiftSubstitution(deps: ExecutionDeps, input: ShiftInput): Promise<{ moved: number }> {
   const s = await deps.store.get<Substitution>('substitution', input.tenantId, input.substitutionId);
   if (!s || s.version !== input.version) return { moved: 0 };
   if (input.phase === 'start' && !s.active) return { moved: 0 };
   const [from, to] =
     input.phase === 'start' ? [s.employeeId, s.substituteId] : [s.substituteId, s.employeeId];
-  const lines = await openWork(deps, s.tenantId, from);
-  // At the start only the official's own tasks move; at the end only those held for them.
-  const moving = lines.filter((l) =>
-    input.phase === 'start' ? !l.onBehalfOf : l.onBehalfOf === s.employeeId,
-  );
-  const byDocument = new Map<string, Set<string>>();
-  for (const l of moving) {
-    const ids = byDocument.get(l.documentId) ?? new Set<string>();
-    ids.add(l.assignmentId);
-    byDocument.set(l.documentId, ids);
-  }
+  // At the start only the official's own lines move; at the end only those held for them.
+  const ours = (l: InboxEntry) => (input.phase === 'start' ? !l.onBehalfOf : l.onBehalfOf === s.employeeId);
+  const moving = (await openWork(deps, s.tenantId, from)).filter(ours);
+  const waiting = (await awaitingOf(deps, s.tenantId, from)).filter(ours);
+  const byDocument = new Map<string, Moving>();
+  const entry = (documentId: string) => {
+    const found = byDocument.get(documentId) ?? { ids: new Set<string>() };
+    byDocument.set(documentId, found);
+    return found;
+  };
+  for (const l of moving) entry(l.documentId).ids.add(l.assignmentId);
+  for (const l of waiting) entry(l.documentId).waiting = l;
   let moved = 0;
-  for (const [documentId, ids] of byDocument)
-    moved += await retryOnStale(5, () => moveTasks(deps, s, documentId, ids, from, to, input.phase));
+  for (const [documentId, what] of byDocument)
+    moved += await retryOnStale(5, () => moveTasks(deps, s, documentId, what, from, to, input.phase));
   return { moved };
+}
+
+/** What moves on one document: its open tasks, and its waiting line (Dərkənar gözləyənlər). */
+interface Moving {
+  ids: Set<string>;
+  waiting?: InboxEntry;
+}
+
+function awaitingOf(deps: ExecutionDeps, tenantId: string, userId: string): Promise<InboxEntry[]> {
+  return allPages((page) => deps.documents.inbox(tenantId, userId, AWAITING, { order: 'asc', ...page }));
 }
 
 async function openWork(deps: ExecutionDeps, tenantId: string, userId: string): Promise<InboxEntry[]> {
@@ -82,12 +97,15 @@ async function openWork(deps: ExecutionDeps, tenantId: string, userId: string): 
 const stillOpen = (a: AssignmentRecord) =>
   a.status === 'pending' || a.status === 'returned' || (a.kind === 'execution' && a.status === 'reported');
 
-/** One document's tasks change holder in one transaction with the log entry and the moved lines. */
+/**
+ * One document's tasks (and its waiting line) change holder in one transaction with the log entry
+ * and the moved lines.
+ */
 async function moveTasks(
   deps: ExecutionDeps,
   s: Substitution,
   documentId: string,
-  ids: Set<string>,
+  { ids, waiting }: Moving,
   from: string,
   to: string,
   phase: 'start' | 'end',
@@ -96,7 +114,9 @@ async function moveTasks(
   if (!doc) return 0;
   const all = await deps.documents.assignments(s.tenantId, documentId);
   const tasks = all.filter((a) => ids.has(a.id) && a.assigneeId === from && stillOpen(a));
-  if (tasks.length === 0) return 0;
+  // The waiting line moves while the document still waits for this official's resolution.
+  const line = waiting && awaitsResolution(doc) && doc.addresseeId === s.employeeId ? waiting : undefined;
+  if (tasks.length === 0 && !line) return 0;
   const now = deps.clock.now().toISOString();
   const moved = tasks.map((a) => ({
     record: { ...a, assigneeId: to, updatedAt: now },
@@ -106,6 +126,10 @@ async function moveTasks(
     moved.map((m) => m.record),
     now,
   ).filter((l) => l.box !== 'mine' || l.userId === to);
+  if (line) {
+    const { onBehalfOf: _held, ...rest } = line;
+    inbox.push({ ...rest, userId: to, ...(phase === 'start' ? { onBehalfOf: s.employeeId } : {}) });
+  }
   await deps.documents.commit({
     document: { ...doc, participants: [...new Set([...doc.participants, to])], updatedAt: now },
     expectedVersion: doc.version,
@@ -113,17 +137,21 @@ async function moveTasks(
       actorId: 'system',
       onBehalfOf: s.employeeId,
       action: phase === 'start' ? 'substitution-redirect' : 'substitution-return',
-      changes: tasks.map((a) => ({
-        field: 'assignee',
-        before: { id: a.id, holder: from },
-        after: { id: a.id, holder: to },
-      })),
+      changes: [
+        ...tasks.map((a) => ({
+          field: 'assignee',
+          before: { id: a.id, holder: from },
+          after: { id: a.id, holder: to },
+        })),
+        ...(line ? [{ field: 'awaitingResolution', before: { holder: from }, after: { holder: to } }] : []),
+      ],
     },
     assignments: moved,
     inbox,
-    removeInbox: tasks.flatMap((a) =>
-      workBoxes.map((box) => ({ userId: from, box, documentId, assignmentId: a.id })),
-    ),
+    removeInbox: [
+      ...tasks.flatMap((a) => workBoxes.map((box) => ({ userId: from, box, documentId, assignmentId: a.id }))),
+      ...(line ? [{ userId: from, box: AWAITING, documentId, assignmentId: '' }] : []),
+    ],
   });
-  return tasks.length;
+  return tasks.length + (line ? 1 : 0);
 }

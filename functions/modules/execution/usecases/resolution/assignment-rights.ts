@@ -5,12 +5,35 @@
 import type { Actor } from '../../../../platform/kernel/aggregate';
 import { allowedOperations, permitted, type AssignmentRecord, type DocumentRecord } from '../../../documents';
 import { statusAllows, type AssignmentAction } from '../../domain/assignment';
+import { actingHolder, today, type ExecutionDeps } from '../common';
 
-export function mayResolve(actor: Actor, doc: DocumentRecord, all: AssignmentRecord[]): boolean {
+/**
+ * The official the caller stands in for on this document: its addressee, while a substitution
+ * makes the caller their acting substitute today (the waiting document is in the caller's
+ * Dərkənar gözləyənlər on the addressee's behalf).
+ */
+export async function actingForAddressee(
+  deps: ExecutionDeps,
+  actor: Actor,
+  doc: DocumentRecord,
+): Promise<string | undefined> {
+  const addressee = doc.addresseeId;
+  if (!addressee || addressee === actor.employeeId) return undefined;
+  const holder = await actingHolder(deps, actor.tenantId, addressee, today(deps));
+  return holder === actor.employeeId ? addressee : undefined;
+}
+
+/** `forAddressee`: the caller is the addressee's acting substitute (see actingForAddressee). */
+export function mayResolve(
+  actor: Actor,
+  doc: DocumentRecord,
+  all: AssignmentRecord[],
+  forAddressee = false,
+): boolean {
   const hasTask = all.some((a) => a.kind === 'task' && a.status === 'pending' && holds(actor, a));
   return (
     allowedOperations(doc.kind, doc.status).includes('resolve') &&
-    (permitted(actor, doc, 'resolve') || hasTask)
+    (permitted(actor, doc, 'resolve') || hasTask || forAddressee)
   );
 }
 

@@ -1,6 +1,7 @@
 import type { Actor } from '../../../../platform/kernel/aggregate';
 import {
   applyOperation,
+  commitWithAddresseeLines,
   type AppliedOperation,
   type AssignmentRecord,
   type DocumentRecord,
@@ -72,7 +73,7 @@ export async function commitTree(
     }
   }
   const numbering = applied?.numbering;
-  const { document } = await deps.documents.commit({
+  const { document } = await commitWithAddresseeLines(deps, change.doc, {
     document: next,
     expectedVersion: change.doc.version,
     ...(numbering ? { numbering } : {}),

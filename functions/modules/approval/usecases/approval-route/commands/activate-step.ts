@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../../../../../platform/kernel/errors';
 import {
   allowedOperations,
+  commitWithAddresseeLines,
   transition,
   type AssignmentRecord,
   type DocumentRecord,
@@ -192,7 +193,7 @@ async function activateOnce(deps: ExecutionDeps, input: StepActivation): Promise
     ...(informational && last ? { state: 'completed' as const, completedAt: now } : {}),
   };
   const participants = [...new Set([...doc.participants, ...made.flatMap((a) => [a.assigneeId, a.ownerId])])];
-  const { document: saved } = await deps.documents.commit({
+  const { document: saved } = await commitWithAddresseeLines(deps, doc, {
     document: { ...doc, ...patch, status, route: nextRoute, participants, updatedAt: now },
     expectedVersion: doc.version,
     operation: {

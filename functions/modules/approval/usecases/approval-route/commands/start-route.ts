@@ -3,6 +3,7 @@ import { ConflictError } from '../../../../../platform/kernel/errors';
 import {
   allow,
   allowedOperations,
+  commitWithAddresseeLines,
   assertVersion,
   transition,
   visibleDocument,
@@ -71,7 +72,7 @@ export async function startRoute(
     ? transition(doc.kind, doc.status, 'submit')
     : doc.status;
   const participants = [...new Set([...doc.participants, ...holders.flat()])];
-  const { document } = await deps.documents.commit({
+  const { document } = await commitWithAddresseeLines(deps, doc, {
     document: { ...doc, route, status, participants, updatedAt: now },
     expectedVersion: doc.version,
     operation: {

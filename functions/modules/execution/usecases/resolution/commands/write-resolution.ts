@@ -13,7 +13,7 @@ import {
 } from '../../../../documents';
 import { assertAssignmentAction, planResolution, type ResolutionInput } from '../../../domain/assignment';
 import { actingHolder, notifyNewTasks, today, type ExecutionDeps } from '../../common';
-import { holds } from '../assignment-rights';
+import { actingForAddressee, holds } from '../assignment-rights';
 import { commitTree } from '../commit-tree';
 import { startDeadline } from '../deadline-machine';
 
@@ -42,6 +42,8 @@ export async function writeResolution(
   const all = await deps.documents.assignments(actor.tenantId, documentId);
   let parent: AssignmentRecord | undefined;
   let status = doc.status;
+  // The addressee's substitute resolves the waiting document on the official's behalf.
+  const forAddressee = input.parentId ? undefined : await actingForAddressee(deps, actor, doc);
   // A route's "write the resolution" task of the caller (or the official they stand in for) ends with it.
   const tasks = input.parentId
     ? []
@@ -52,7 +54,7 @@ export async function writeResolution(
     if (!parent || !holds(actor, parent)) throw unknownReference('parentId');
     assertAssignmentAction(parent, 'sub-resolution');
   } else {
-    allow(permitted(actor, doc, 'resolve') || tasks.length > 0, 'resolve');
+    allow(permitted(actor, doc, 'resolve') || tasks.length > 0 || forAddressee !== undefined, 'resolve');
     status = transition(doc.kind, doc.status, 'resolve');
   }
   const parentResolution = parent ? all.find((a) => a.id === parent.parentId) : undefined;
@@ -141,6 +143,7 @@ export async function writeResolution(
     ],
     action: parent ? 'sub-resolution' : 'resolution',
     ...(parent && parent.ownerId !== actor.employeeId ? { onBehalfOf: parent.ownerId } : {}),
+    ...(forAddressee ? { onBehalfOf: forAddressee } : {}),
     changes: [
       {
         field: 'resolution',

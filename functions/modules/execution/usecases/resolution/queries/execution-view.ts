@@ -1,7 +1,7 @@
 import type { Actor } from '../../../../../platform/kernel/aggregate';
 import { visibleDocument } from '../../../../documents';
 import type { ExecutionDeps } from '../../common';
-import { actionsFor, mayResolve } from '../assignment-rights';
+import { actingForAddressee, actionsFor, mayResolve } from '../assignment-rights';
 
 /** The document's resolutions and assignments, with what the caller may do on each. */
 export async function executionView(deps: ExecutionDeps, actor: Actor, documentId: string) {
@@ -14,7 +14,7 @@ export async function executionView(deps: ExecutionDeps, actor: Actor, documentI
     documentId,
     documentVersion: doc.version,
     documentStatus: doc.status,
-    canResolve: mayResolve(actor, doc, all),
+    canResolve: mayResolve(actor, doc, all, (await actingForAddressee(deps, actor, doc)) !== undefined),
     assignments: all.map((a) => ({ ...a, actions: actionsFor(actor, a, all) })),
   };
 }
