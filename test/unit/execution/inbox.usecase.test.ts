@@ -133,6 +133,44 @@ describe('listInbox', () => {
     await expect(bad).rejects.toMatchObject({ issues: [{ path: 'period', code: 'invalid_date_filter' }] });
   });
 
+  it('lists Dərkənar gözləyənlər the longest-waiting first, with the filter row, and on whose behalf', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    const waiting = (id: string, at: string, onBehalfOf?: string) =>
+      line(id, {
+        box: 'awaiting-resolution',
+        assignmentId: '',
+        receivedAt: at,
+        sortKey: `${at}#${id}`,
+        status: 'registered',
+        ...(onBehalfOf ? { onBehalfOf } : {}),
+      });
+    deps.documents.seed({
+      documents: [
+        documentRecord('newer', { kind: 'incoming', summary: 'Yol təmiri', participants: ['e1'] }),
+        documentRecord('older', { kind: 'incoming', summary: 'Bina təmiri', participants: ['e1'] }),
+        documentRecord('memo', { kind: 'internal', summary: 'Xidməti qeyd', participants: ['e1'] }),
+      ],
+      inbox: [
+        waiting('newer', '2026-03-01T06:00:00.000Z'),
+        waiting('older', '2026-02-20T06:00:00.000Z', 'boss'),
+        waiting('memo', '2026-02-25T06:00:00.000Z'),
+      ],
+    });
+
+    // Act
+    const all = await listInbox(deps, me, 'awaiting-resolution', q());
+    const incomingOnly = await listInbox(deps, me, 'awaiting-resolution', q({ kind: 'incoming' }));
+
+    // Assert
+    expect(all.items.map((r) => [r.document.id, r.line.onBehalfOf ?? null])).toEqual([
+      ['older', 'boss'],
+      ['memo', null],
+      ['newer', null],
+    ]);
+    expect(incomingOnly.items.map((r) => r.document.id)).toEqual(['older', 'newer']);
+  });
+
   it('refuses a filter on an object that is not the tenant’s', async () => {
     // Arrange
     const deps = world();

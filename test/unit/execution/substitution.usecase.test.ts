@@ -230,3 +230,79 @@ describe('shiftSubstitution', () => {
     expect(second).toEqual({ moved: 0 });
   });
 });
+
+describe('shiftSubstitution: documents waiting for the official’s resolution', () => {
+  const awaiting = (userId: string, documentId: string, onBehalfOf?: string): InboxEntry => ({
+    ...line(userId, 'awaiting-resolution', documentId, '', onBehalfOf),
+    sortKey: `${T0}#${documentId}`,
+    status: 'registered',
+  });
+  function waitingWorld() {
+    const deps = memoryDeps('2026-03-09T00:00:00.000Z');
+    deps.store.seed('substitution', substitution('s1'));
+    deps.documents.seed({
+      documents: [
+        documentRecord('letter', {
+          kind: 'incoming',
+          status: 'registered',
+          addresseeId: 'official',
+          participants: ['clerk', 'official'],
+        }),
+        // Resolved meanwhile: its stale line stays where it is.
+        documentRecord('resolved', {
+          kind: 'incoming',
+          status: 'in-execution',
+          addresseeId: 'official',
+          participants: ['official'],
+        }),
+      ],
+      inbox: [awaiting('official', 'letter'), awaiting('official', 'resolved')],
+    });
+    return deps;
+  }
+  const waitingLines = (deps: ReturnType<typeof memoryDeps>) =>
+    deps.documents
+      .allLines('t1')
+      .filter((l) => l.box === 'awaiting-resolution')
+      .map((l) => [l.userId, l.documentId, l.onBehalfOf ?? null, l.receivedAt])
+      .sort((a, b) => String(a[1]).localeCompare(String(b[1])));
+
+  it('the substitute holds the waiting document on the official’s behalf during the period, and it comes back after', async () => {
+    // Arrange
+    const deps = waitingWorld();
+
+    // Act
+    const started = await shiftSubstitution(deps, {
+      tenantId: 't1',
+      substitutionId: 's1',
+      version: 1,
+      phase: 'start',
+    });
+    const during = waitingLines(deps);
+    const ended = await shiftSubstitution(deps, {
+      tenantId: 't1',
+      substitutionId: 's1',
+      version: 1,
+      phase: 'end',
+    });
+
+    // Assert
+    expect(started).toEqual({ moved: 1 });
+    expect(during).toEqual([
+      ['deputy', 'letter', 'official', T0],
+      ['official', 'resolved', null, T0],
+    ]);
+    expect(ended).toEqual({ moved: 1 });
+    expect(waitingLines(deps)).toEqual([
+      ['official', 'letter', null, T0],
+      ['official', 'resolved', null, T0],
+    ]);
+    const letter = await deps.documents.get('t1', 'letter');
+    expect(letter?.participants).toEqual(['clerk', 'official', 'deputy']);
+    const log = (await deps.documents.operations('t1', 'letter', { limit: 5 })).items;
+    expect(log.map((o) => [o.action, o.changes[0]?.field])).toEqual([
+      ['substitution-redirect', 'awaitingResolution'],
+      ['substitution-return', 'awaitingResolution'],
+    ]);
+  });
+});

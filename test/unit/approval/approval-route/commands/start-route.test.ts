@@ -8,6 +8,7 @@ import {
   actor,
   employee,
   executionDeps,
+  incoming,
   orderDraft,
   seedEmployees,
   TENANT,
@@ -142,4 +143,45 @@ describe('ensureRouteMachine', () => {
     // Assert
     expect(w.workflow.started.map((s) => s.name)).toEqual(['route-ord-1-3']);
   });
+
+  it.each([
+    ['a resolution stage', 'resolution', []],
+    ['only endorsements', 'endorsement', [['director', 'letter']]],
+  ] as const)(
+    'an incoming letter’s route with %s: the waiting line leaves only when the route will give the resolution',
+    async (_name, kind, left) => {
+      // Arrange
+      const w = executionDeps();
+      seedEmployees(w.store, employee('director'), employee('clerk'));
+      const route: ApprovalRoute = {
+        state: 'draft',
+        round: 0,
+        stages: [{ kind, mode: 'sequential', participants: [{ employeeId: 'director' }] }],
+        steps: [],
+      };
+      w.documents.seed({
+        documents: [incoming('letter', { addresseeId: 'director', route })],
+        inbox: [
+          {
+            tenantId: TENANT,
+            userId: 'director',
+            box: 'awaiting-resolution',
+            documentId: 'letter',
+            assignmentId: '',
+            sortKey: '2026-03-01T06:00:00.000Z#letter',
+            open: true,
+            receivedAt: '2026-03-01T06:00:00.000Z',
+            status: 'registered',
+          },
+        ],
+      });
+
+      // Act
+      await startRoute(w.deps, actor('clerk', ['clerk']), 'letter', { version: 1 });
+
+      // Assert
+      const lines = w.documents.allLines(TENANT).filter((l) => l.box === 'awaiting-resolution');
+      expect(lines.map((l) => [l.userId, l.documentId])).toEqual(left);
+    },
+  );
 });

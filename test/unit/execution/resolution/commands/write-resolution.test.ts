@@ -4,6 +4,7 @@ import {
   ConflictError,
   ForbiddenError,
 } from '../../../../../functions/platform/kernel/errors';
+import type { InboxEntry } from '../../../../../functions/modules/documents/domain/tasks';
 import { writeResolution } from '../../../../../functions/modules/execution/usecases/resolution/commands/write-resolution';
 import {
   actor,
@@ -18,6 +19,20 @@ import {
 } from '../../../../support/execution-deps';
 
 const head = actor('head', ['head']);
+
+/** A document's line in a holder's Dərkənar gözləyənlər, as registration left it. */
+const awaitingLine = (userId: string, documentId: string, onBehalfOf?: string): InboxEntry => ({
+  tenantId: TENANT,
+  userId,
+  box: 'awaiting-resolution',
+  documentId,
+  assignmentId: '',
+  sortKey: `2026-03-01T06:00:00.000Z#${documentId}`,
+  open: true,
+  receivedAt: '2026-03-01T06:00:00.000Z',
+  status: 'registered',
+  ...(onBehalfOf ? { onBehalfOf } : {}),
+});
 
 function world() {
   const w = executionDeps();
@@ -229,5 +244,73 @@ describe('writeResolution', () => {
     // Assert
     const task = (await w.documents.assignments(TENANT, 'doc-1')).find((a) => a.id === 'task-1')!;
     expect(task).toMatchObject({ status: 'done', closedAt: '2026-03-02T06:00:00.000Z', version: 2 });
+  });
+
+  it('takes the document out of the addressee’s Dərkənar gözləyənlər in the resolution’s commit', async () => {
+    // Arrange
+    const w = world();
+    w.documents.seed({
+      documents: [incoming('doc-1')],
+      inbox: [awaitingLine('head', 'doc-1')],
+    });
+
+    // Act
+    await writeResolution(w.deps, head, 'doc-1', {
+      version: 1,
+      text: 'İcra',
+      executors: [{ employeeId: 'ali' }],
+    });
+
+    // Assert
+    expect(w.documents.allLines(TENANT).filter((l) => l.box === 'awaiting-resolution')).toEqual([]);
+    expect(w.documents.commits).toHaveLength(1);
+    expect(w.documents.commits[0]?.removeInbox).toEqual([
+      { userId: 'head', box: 'awaiting-resolution', documentId: 'doc-1', assignmentId: '' },
+    ]);
+  });
+
+  it('lets the addressee’s acting substitute resolve on the official’s behalf, only while the substitution lasts', async () => {
+    // Arrange
+    const w = world();
+    seedEmployees(w.store, employee('deputy'));
+    seedSubstitution(w.store, {
+      employeeId: 'boss',
+      substituteId: 'deputy',
+      from: '2026-03-01',
+      to: '2026-03-02',
+      active: true,
+    });
+    const letter = (id: string) =>
+      incoming(id, { addresseeId: 'boss', participants: ['clerk', 'boss', 'deputy'] });
+    w.documents.seed({
+      documents: [letter('doc-1'), letter('doc-2')],
+      inbox: [awaitingLine('deputy', 'doc-1', 'boss'), awaitingLine('deputy', 'doc-2', 'boss')],
+    });
+    const deputy = actor('deputy', ['executor']);
+
+    // Act
+    const saved = await writeResolution(w.deps, deputy, 'doc-1', {
+      version: 1,
+      text: 'İcra',
+      executors: [{ employeeId: 'ali' }],
+    });
+    w.clock.set('2026-03-03T06:00:00.000Z');
+    const after = writeResolution(w.deps, deputy, 'doc-2', {
+      version: 1,
+      text: 'İcra',
+      executors: [{ employeeId: 'ali' }],
+    });
+
+    // Assert
+    expect(saved.status).toBe('in-execution');
+    const log = (await w.documents.operations(TENANT, 'doc-1', { limit: 5 })).items;
+    expect(log.at(-1)).toMatchObject({ action: 'resolution', actorId: 'deputy', onBehalfOf: 'boss' });
+    expect(
+      w.documents
+        .allLines(TENANT)
+        .filter((l) => l.box === 'awaiting-resolution')
+        .map((l) => l.documentId),
+    ).toEqual(['doc-2']);
+    await expect(after).rejects.toBeInstanceOf(ForbiddenError);
   });
 });
