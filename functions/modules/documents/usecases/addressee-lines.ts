@@ -139,7 +139,12 @@ export async function withAddresseeLines(
     ...write,
     document: { ...write.document, participants: [...participants] },
     ...(numbering
-      ? { numbering: { ...numbering, apply: (seq) => ({ ...numbering.apply(seq), participants: [...participants] }) } }
+      ? {
+          numbering: {
+            ...numbering,
+            apply: (seq) => ({ ...numbering.apply(seq), participants: [...participants] }),
+          },
+        }
       : {}),
     inbox,
     ...(removeInbox.length ? { removeInbox } : {}),

@@ -149,7 +149,9 @@ async function moveTasks(
     assignments: moved,
     inbox,
     removeInbox: [
-      ...tasks.flatMap((a) => workBoxes.map((box) => ({ userId: from, box, documentId, assignmentId: a.id }))),
+      ...tasks.flatMap((a) =>
+        workBoxes.map((box) => ({ userId: from, box, documentId, assignmentId: a.id })),
+      ),
       ...(line ? [{ userId: from, box: AWAITING, documentId, assignmentId: '' }] : []),
     ],
   });
