@@ -20,6 +20,8 @@ export const navigation: NavItem[] = [
   { label: 'nav.outgoing', href: '/outgoing/', roles: ['clerk', 'head', 'executor'] },
   { label: 'nav.internal', href: '/internal/' },
   { label: 'nav.orders', href: '/orders/', roles: ['clerk', 'head', 'approver', 'executor'] },
+  // Anyone may be a document's addressee: the documents waiting for their resolution.
+  { label: 'nav.awaitingResolution', href: '/awaiting-resolution/' },
   { label: 'nav.forExecution', href: '/for-execution/' },
   { label: 'nav.myDocuments', href: '/my-documents/' },
   { label: 'nav.forInformation', href: '/for-information/' },

@@ -172,5 +172,8 @@ export function inboxColumns(
       ];
     case 'mine':
       return [received(true), ...theDocument, docColumns.status, controller, registered];
+    case 'awaiting-resolution':
+      // Waiting since it came to the list; the line opens the İcra tab, where the resolution is written.
+      return [received(false), ...theDocument, onBehalfOf, registered];
   }
 }

@@ -37,6 +37,8 @@ const noLookups: ListLookups = { documentTypes: [], classifications: [], nomencl
 function keysOf(box: InboxBox): readonly FilterKey[] {
   const base: FilterKey[] = filterKeys.filter((k) => k !== 'order');
   if (box === 'mine') return [...base, 'kind', 'period'];
+  // Every waiting line is open: no "open only" filter.
+  if (box === 'awaiting-resolution') return [...base, 'kind'];
   return [...base, 'kind', 'open'];
 }
 
@@ -47,13 +49,14 @@ export const sectionOfBox: Record<InboxBox, string> = {
   information: 'forInformation',
   control: 'underControl',
   mine: 'myDocuments',
+  'awaiting-resolution': 'awaitingResolution',
 };
 
 const rowName = (row: InboxRow) => row.document.registration?.number ?? row.document.summary.slice(0, 60);
 
 /**
- * A personal list (İcraya gələnlər, Məlumata gələnlər, Nəzarətimdə olanlar, Etdiklərim,
- * Razılaşdırmaya gələnlər): the registration lists' filter row over the user's own lines, in the
+ * A personal list (Dərkənar gözləyənlər, İcraya gələnlər, Məlumata gələnlər, Nəzarətimdə olanlar,
+ * Etdiklərim, Razılaşdırmaya gələnlər): the registration lists' filter row over the user's own lines, in the
  * order the server keeps them (by due date with overdue ones first, or newest first).
  */
 export function InboxList({ box }: { box: InboxBox }) {
