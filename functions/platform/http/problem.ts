@@ -35,6 +35,7 @@ export interface ProblemResponse {
     detail?: string;
     documentStatus?: string;
     operation?: string;
+    existingId?: string;
     errors?: { path: string; code: string; message: string }[];
   };
 }
@@ -74,9 +75,11 @@ export function toProblem(error: unknown, lang: Language): ProblemResponse {
     body.documentStatus = String(params.status);
     body.operation = String(params.operation);
   }
-  if (code === 'duplicate_value' && typeof params.field === 'string') {
+  if ((code === 'duplicate_value' || code === 'duplicate_voen') && typeof params.field === 'string') {
     body.errors = [{ path: params.field, code, message: fieldMessage(code, lang) }];
   }
+  // The object that already holds the value, for a client to offer instead (never another tenant's).
+  if (code === 'duplicate_voen' && typeof params.existingId === 'string') body.existingId = params.existingId;
   if (issues.length > 0) {
     body.errors = issues.map((issue) => ({
       path: issue.path,

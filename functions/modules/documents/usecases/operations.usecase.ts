@@ -125,16 +125,7 @@ export async function performOperation(
     (op === 'register' && current.kind === 'internal') || (op === 'sign' && current.kind === 'order');
   const numbering =
     numbered && !current.registration
-      ? await numberRequest(
-          deps,
-          next,
-          journal ??
-            (await chooseJournal(deps, actor.tenantId, current.kind, {
-              ...(next.nomenclatureId ? { nomenclatureId: next.nomenclatureId } : {}),
-              ...(next.departmentId ? { departmentId: next.departmentId } : {}),
-            })),
-          now,
-        )
+      ? await numberRequest(deps, next, await chooseJournal(deps, next, journal?.id), now)
       : undefined;
   const result = await deps.documents.commit({
     document: next,
