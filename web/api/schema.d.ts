@@ -253,6 +253,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/counterparts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an organization to the counterparts while registering (registry clerks and admins) */
+        post: operations["addCounterpart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents": {
         parameters: {
             query?: never;
@@ -854,6 +871,11 @@ export interface components {
             code: string;
             documentStatus?: string;
             operation?: string;
+            /**
+             * Format: uuid
+             * @description duplicate_voen: the counterpart that holds the VÖEN
+             */
+            existingId?: string;
             errors?: {
                 path: string;
                 code: string;
@@ -1020,7 +1042,7 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @enum {string} */
-            list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions";
+            list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions" | "journal-rules";
             name: components["schemas"]["LocalizedText"];
             code?: string;
             /** Format: uuid */
@@ -1028,6 +1050,41 @@ export interface components {
             active: boolean;
         } & {
             [key: string]: unknown;
+        };
+        /** @description A new organization or state body of the counterparts list */
+        CounterpartInput: {
+            name: components["schemas"]["LocalizedText"];
+            code?: string;
+            /** Format: uuid */
+            parentId?: string;
+            /** @default true */
+            active: boolean;
+            /** @enum {string} */
+            kind: "state-body" | "organization";
+            /** @description Taxpayer id; unique among the counterparts of the tenant */
+            voen?: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            /** @description Legal address: street and building (the place is regionId) */
+            address?: string;
+            /**
+             * Format: uuid
+             * @description The most precise item of the regions list: settlement, district or city
+             */
+            regionId?: string;
+            /** @description Azerbaijani postal code, e.g. AZ1000 */
+            postalCode?: string;
+            /**
+             * Format: uuid
+             * @description The counterpart this body works under
+             */
+            parentBodyId?: string;
+            /**
+             * @description Takes documents by e-mail (needs an e-mail address)
+             * @default false
+             */
+            receivesElectronically: boolean;
         };
         Document: {
             /** Format: uuid */
@@ -3835,7 +3892,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions";
+                list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions" | "journal-rules";
             };
             cookie?: never;
         };
@@ -3935,7 +3992,7 @@ export interface operations {
                 "Idempotency-Key"?: string;
             };
             path: {
-                list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions";
+                list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions" | "journal-rules";
             };
             cookie?: never;
         };
@@ -4003,11 +4060,30 @@ export interface operations {
                     active?: boolean;
                     /** @enum {string} */
                     kind: "state-body" | "organization";
+                    /** @description Taxpayer id; unique among the counterparts of the tenant */
                     voen?: string;
                     /** Format: email */
                     email?: string;
                     phone?: string;
+                    /** @description Legal address: street and building (the place is regionId) */
                     address?: string;
+                    /**
+                     * Format: uuid
+                     * @description The most precise item of the regions list: settlement, district or city
+                     */
+                    regionId?: string;
+                    /** @description Azerbaijani postal code, e.g. AZ1000 */
+                    postalCode?: string;
+                    /**
+                     * Format: uuid
+                     * @description The counterpart this body works under
+                     */
+                    parentBodyId?: string;
+                    /**
+                     * @description Takes documents by e-mail (needs an e-mail address)
+                     * @default false
+                     */
+                    receivesElectronically?: boolean;
                 } | {
                     name: components["schemas"]["LocalizedText"];
                     code?: string;
@@ -4017,6 +4093,39 @@ export interface operations {
                     active?: boolean;
                     /** @enum {string} */
                     kind: "city" | "district" | "autonomous-republic" | "settlement";
+                } | {
+                    name: components["schemas"]["LocalizedText"];
+                    code?: string;
+                    /** Format: uuid */
+                    parentId?: string;
+                    /** @default true */
+                    active?: boolean;
+                    /** Format: uuid */
+                    journalId: string;
+                    /** @enum {string} */
+                    documentKind: "incoming" | "outgoing" | "internal" | "order";
+                    /**
+                     * Format: int32
+                     * @description Lower numbers are tried first
+                     * @default 100
+                     */
+                    priority?: number;
+                    /**
+                     * @description Incoming documents only
+                     * @enum {string}
+                     */
+                    senderKind?: "citizen" | "organization";
+                    /** @default [] */
+                    documentTypeIds?: string[];
+                    /**
+                     * @description A classification also matches the classifications under it
+                     * @default []
+                     */
+                    classificationIds?: string[];
+                    /** @default [] */
+                    departmentIds?: string[];
+                    /** @default [] */
+                    deliveryFormIds?: string[];
                 };
             };
         };
@@ -4127,7 +4236,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions";
+                list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions" | "journal-rules";
                 id: string;
             };
             cookie?: never;
@@ -4213,7 +4322,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions";
+                list: "document-types" | "delivery-forms" | "physical-forms" | "classifications" | "nomenclature" | "journals" | "counterparts" | "regions" | "journal-rules";
                 id: string;
             };
             cookie?: never;
@@ -4294,11 +4403,30 @@ export interface operations {
                     active?: boolean;
                     /** @enum {string} */
                     kind: "state-body" | "organization";
+                    /** @description Taxpayer id; unique among the counterparts of the tenant */
                     voen?: string;
                     /** Format: email */
                     email?: string;
                     phone?: string;
+                    /** @description Legal address: street and building (the place is regionId) */
                     address?: string;
+                    /**
+                     * Format: uuid
+                     * @description The most precise item of the regions list: settlement, district or city
+                     */
+                    regionId?: string;
+                    /** @description Azerbaijani postal code, e.g. AZ1000 */
+                    postalCode?: string;
+                    /**
+                     * Format: uuid
+                     * @description The counterpart this body works under
+                     */
+                    parentBodyId?: string;
+                    /**
+                     * @description Takes documents by e-mail (needs an e-mail address)
+                     * @default false
+                     */
+                    receivesElectronically?: boolean;
                     /** Format: int64 */
                     version: number;
                 } | {
@@ -4310,6 +4438,41 @@ export interface operations {
                     active?: boolean;
                     /** @enum {string} */
                     kind: "city" | "district" | "autonomous-republic" | "settlement";
+                    /** Format: int64 */
+                    version: number;
+                } | {
+                    name: components["schemas"]["LocalizedText"];
+                    code?: string;
+                    /** Format: uuid */
+                    parentId?: string;
+                    /** @default true */
+                    active?: boolean;
+                    /** Format: uuid */
+                    journalId: string;
+                    /** @enum {string} */
+                    documentKind: "incoming" | "outgoing" | "internal" | "order";
+                    /**
+                     * Format: int32
+                     * @description Lower numbers are tried first
+                     * @default 100
+                     */
+                    priority?: number;
+                    /**
+                     * @description Incoming documents only
+                     * @enum {string}
+                     */
+                    senderKind?: "citizen" | "organization";
+                    /** @default [] */
+                    documentTypeIds?: string[];
+                    /**
+                     * @description A classification also matches the classifications under it
+                     * @default []
+                     */
+                    classificationIds?: string[];
+                    /** @default [] */
+                    departmentIds?: string[];
+                    /** @default [] */
+                    deliveryFormIds?: string[];
                     /** Format: int64 */
                     version: number;
                 };
@@ -4354,6 +4517,114 @@ export interface operations {
             };
             /** @description Not found (or not visible to the caller) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate value */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input or a business rule not met */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addCounterpart: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retrying with the same key and body returns the first result instead of creating twice */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CounterpartInput"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReferenceItem"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

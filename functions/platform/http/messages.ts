@@ -34,6 +34,7 @@ const ruleMessages: Record<Language, Catalog> = {
     journal_kind_mismatch: 'Bu jurnal başqa növ sənədləri qeydiyyata alır',
     sender_kind_incoming_only: 'Göndərən yalnız daxil olan sənədlərdə olur',
     journal_rule_mismatch: 'Qurumun jurnal qaydalarına görə bu jurnal belə sənədlər üçün deyil',
+    recipient_not_electronic: 'Alıcı sənədləri elektron qəbul etmir; poçt və ya kuryerlə göndərin',
   },
   en: {
     executor_required: 'Name at least one executor',
@@ -65,6 +66,7 @@ const ruleMessages: Record<Language, Catalog> = {
     journal_kind_mismatch: 'This journal registers documents of another kind',
     sender_kind_incoming_only: 'Only incoming documents have a sender',
     journal_rule_mismatch: 'By the agency’s journal rules this journal is not for such documents',
+    recipient_not_electronic: 'A recipient does not take documents electronically; send by post or courier',
   },
   ru: {
     executor_required: 'Укажите хотя бы одного исполнителя',
@@ -97,6 +99,7 @@ const ruleMessages: Record<Language, Catalog> = {
     journal_kind_mismatch: 'Этот журнал регистрирует документы другого вида',
     sender_kind_incoming_only: 'Отправитель бывает только у входящих документов',
     journal_rule_mismatch: 'По правилам выбора журналов организации этот журнал не для таких документов',
+    recipient_not_electronic: 'Получатель не принимает документы электронно; отправьте почтой или курьером',
   },
 };
 
