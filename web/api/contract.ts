@@ -108,6 +108,13 @@ type KindWith<M, field extends string> = M extends { kind: infer K }
     : never
   : never;
 export type CounterpartKind = KindWith<ReferenceBody, 'voen'>;
+type JournalRuleBody = Extract<ReferenceBody, { journalId: unknown }>;
+/** A journal rule is written for one kind of document. */
+export type RuleDocumentKind = JournalRuleBody['documentKind'];
+/** Who sent an incoming document, as the journal rules tell them apart. */
+export type SenderKind = NonNullable<JournalRuleBody['senderKind']>;
+/** A new counterpart as a registry clerk adds it while registering. */
+export type CounterpartInput = Schemas['CounterpartInput'];
 export type RegionKind = Exclude<KindWith<ReferenceBody, 'kind'>, CounterpartKind>;
 
 /**
@@ -131,11 +138,14 @@ export const referenceLists = listOf<ReferenceListName>()([
   'journals',
   'counterparts',
   'regions',
+  'journal-rules',
 ]);
 export const documentKinds = listOf<DocumentKind>()(['incoming', 'outgoing', 'internal', 'order']);
 export const journalKinds = listOf<JournalKind>()(['incoming', 'outgoing', 'internal', 'order', 'any']);
 export const counterpartKinds = listOf<CounterpartKind>()(['state-body', 'organization']);
 export const regionKinds = listOf<RegionKind>()(['city', 'district', 'autonomous-republic', 'settlement']);
+export const ruleDocumentKinds = listOf<RuleDocumentKind>()(['incoming', 'outgoing', 'internal', 'order']);
+export const senderKinds = listOf<SenderKind>()(['citizen', 'organization']);
 export const orderCategories = listOf<OrderCategory>()([
   'shareholders-meeting',
   'supervisory-board',

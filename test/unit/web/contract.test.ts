@@ -51,6 +51,21 @@ const referenceBodyEnum = (field: string, sample: string) => {
   return members.find((m) => m.properties[field]?.enum?.includes(sample))?.properties[field]?.enum;
 };
 
+/** The enum of `field` in the journal rules' member of POST /reference/{list}'s body. */
+const ruleBodyEnum = (field: string) => {
+  const members = at(
+    'paths',
+    '/api/v1/reference/{list}',
+    'post',
+    'requestBody',
+    'content',
+    'application/json',
+    'schema',
+    'anyOf',
+  ) as Array<{ properties: Record<string, { enum?: string[] } | undefined> }>;
+  return members.find((m) => m.properties.journalId !== undefined)?.properties[field]?.enum;
+};
+
 describe('the web contract file matches the OpenAPI document', () => {
   it.each([
     ['roles', () => schema('Me', 'properties', 'roles', 'items')],
@@ -60,6 +75,8 @@ describe('the web contract file matches the OpenAPI document', () => {
     ['journalKinds', () => referenceBodyEnum('documentKind', 'any')],
     ['counterpartKinds', () => referenceBodyEnum('kind', 'state-body')],
     ['regionKinds', () => referenceBodyEnum('kind', 'city')],
+    ['ruleDocumentKinds', () => ruleBodyEnum('documentKind')],
+    ['senderKinds', () => referenceBodyEnum('senderKind', 'citizen')],
     ['orderCategories', () => schema('Document', 'properties', 'order', 'properties', 'category')],
     [
       'executionCharacters',
