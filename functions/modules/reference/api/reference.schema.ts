@@ -84,6 +84,7 @@ const inputs = {
       postalCode: z
         .string()
         .trim()
+        .max(6)
         .regex(/^AZ\d{4}$/)
         .optional()
         .meta({ description: 'Azerbaijani postal code, e.g. AZ1000' }),
