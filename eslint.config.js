@@ -18,6 +18,7 @@ export default tseslint.config(
       'playwright-report',
       'web/next-env.d.ts',
       'web/api/schema.d.ts',
+      'web/api/enums.ts',
     ],
   },
   js.configs.recommended,

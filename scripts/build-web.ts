@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeWebApiFiles } from './web-api-types';
 
 /**
  * Hash of what the static export is built from: the web sources (the API contract's types
@@ -22,10 +23,14 @@ function webSourceHash(root: string): string {
   return hash.digest('hex');
 }
 
-/** Builds web/out (next build with output: 'export') unless it is up to date. */
-export function ensureWebBuilt(log: (message: string) => void = () => undefined): void {
+/**
+ * Builds web/out (next build with output: 'export') unless it is up to date, after bringing the
+ * generated API contract (web/api/schema.d.ts and enums.ts) up to this tree's OpenAPI document.
+ */
+export async function ensureWebBuilt(log: (message: string) => void = () => undefined): Promise<void> {
   const web = resolve('web');
   if (!existsSync(web)) return;
+  for (const file of await writeWebApiFiles()) log(`generated ${file}`);
   const stamp = join(web, 'out', '.source-hash');
   const current = webSourceHash(web);
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === current) return;
@@ -37,4 +42,4 @@ export function ensureWebBuilt(log: (message: string) => void = () => undefined)
   writeFileSync(stamp, current);
 }
 
-if (process.env.KARGUZAR_BUILD_ONLY === '1') ensureWebBuilt((m) => process.stdout.write(`${m}\n`));
+if (process.env.KARGUZAR_BUILD_ONLY === '1') await ensureWebBuilt((m) => process.stdout.write(`${m}\n`));

@@ -1,8 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall as unmarshallImage } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import type { DocumentRecord } from '../modules/documents';
-import type { AssignmentRecord } from '../modules/execution';
+import type { AssignmentRecord, DocumentRecord } from '../modules/documents';
 import type { Substitution } from '../modules/org';
 
 /**

@@ -3,7 +3,7 @@ import { ensureWebBuilt } from '../../scripts/build-web';
 import { startEmbedded } from './embedded';
 
 async function main(): Promise<void> {
-  if (process.env.KARGUZAR_SKIP_WEB_BUILD !== '1') ensureWebBuilt((m) => logger.info(m));
+  if (process.env.KARGUZAR_SKIP_WEB_BUILD !== '1') await ensureWebBuilt((m) => logger.info(m));
   const embedded = await startEmbedded({ dataDir: process.env.KARGUZAR_DATA_DIR ?? '.data' });
   logger.info('Kargüzar is running', { url: embedded.baseUrl, issuer: embedded.issuer });
   process.stdout.write(`\nKargüzar: ${embedded.baseUrl}  (demo logins in README.md)\n`);

@@ -1,9 +1,7 @@
 /**
- * The API contract as the web app uses it: names for the generated schema types
- * (`schema.d.ts`, from the OpenAPI document) and the few enumerations the UI needs as values
- * (pick lists, menus, static routes). Each list is checked twice: the compiler refuses a list that
- * misses or adds a member of the contract's union, and `test/unit/web/contract.test.ts` compares
- * every list, order included, with the OpenAPI document.
+ * The API contract as the web app uses it: names for the generated schema types (`schema.d.ts`)
+ * and the enumerations the UI needs as values (`enums.ts`: pick lists, menus, static routes). Both
+ * files are generated from the OpenAPI document by scripts/web-api-types.ts; this one only names.
  */
 import type { components, operations as Operations } from './schema';
 
@@ -117,107 +115,5 @@ export type SenderKind = NonNullable<JournalRuleBody['senderKind']>;
 export type CounterpartInput = Schemas['CounterpartInput'];
 export type RegionKind = Exclude<KindWith<ReferenceBody, 'kind'>, CounterpartKind>;
 
-/**
- * `values` as given, when they are exactly the members of the union `U`: an extra value fails
- * the `U[]` constraint, a missing one fails the second clause (its message names it).
- */
-function listOf<U extends string>() {
-  return <const A extends readonly U[]>(
-    values: A & ([Exclude<U, A[number]>] extends [never] ? unknown : { missing: Exclude<U, A[number]> }),
-  ): A => values;
-}
-
-export const roles = listOf<Role>()(['admin', 'clerk', 'head', 'executor', 'controller', 'approver']);
-export const positionKinds = listOf<PositionKind>()(['head', 'deputy', 'specialist', 'clerk', 'other']);
-export const referenceLists = listOf<ReferenceListName>()([
-  'document-types',
-  'delivery-forms',
-  'physical-forms',
-  'classifications',
-  'nomenclature',
-  'journals',
-  'counterparts',
-  'regions',
-  'journal-rules',
-]);
-export const documentKinds = listOf<DocumentKind>()(['incoming', 'outgoing', 'internal', 'order']);
-export const journalKinds = listOf<JournalKind>()(['incoming', 'outgoing', 'internal', 'order', 'any']);
-export const counterpartKinds = listOf<CounterpartKind>()(['state-body', 'organization']);
-export const regionKinds = listOf<RegionKind>()(['city', 'district', 'autonomous-republic', 'settlement']);
-export const ruleDocumentKinds = listOf<RuleDocumentKind>()(['incoming', 'outgoing', 'internal', 'order']);
-export const senderKinds = listOf<SenderKind>()(['citizen', 'organization']);
-export const orderCategories = listOf<OrderCategory>()([
-  'shareholders-meeting',
-  'supervisory-board',
-  'management-board',
-  'alco',
-  'order',
-  'directive',
-  'normative',
-]);
-export const executionCharacters = listOf<ExecutionCharacter>()([
-  'execution',
-  'information',
-  'approval',
-  'signature',
-]);
-export const linkTypes = listOf<LinkType>()(['reply', 'repeat', 'related', 'supersedes', 'attachment-of']);
-export const operations = listOf<Operation>()([
-  'update',
-  'attach',
-  'link',
-  'group-update',
-  'register',
-  'send',
-  'sign',
-  'submit',
-  'agree',
-  'return',
-  'enact',
-  'to-execution',
-  'to-information',
-  'resolve',
-  'execute',
-  'archive',
-  'cancel',
-]);
-export const stageKinds = listOf<StageKind>()([
-  'endorsement',
-  'signing',
-  'resolution',
-  'execution',
-  'information',
-]);
-export const stageModes = listOf<StageMode>()(['sequential', 'parallel']);
-export const assignmentActions = listOf<AssignmentAction>()([
-  'report',
-  'close',
-  'accept',
-  'return',
-  'read',
-  'approve',
-  'sign',
-  'reject',
-]);
-export const inboxBoxes = listOf<InboxBox>()(['execution', 'approval', 'information', 'control', 'mine']);
-
-/**
- * The statuses of each document kind, in the order of its life. The contract types `status` as a
- * string (the OpenAPI document has no per-kind enumeration), so this list is declared here; the
- * contract test compares it with the server's status machines.
- */
-export const documentStatuses: Record<DocumentKind, readonly string[]> = {
-  incoming: ['registered', 'in-execution', 'executed', 'archived', 'cancelled'],
-  outgoing: ['registered', 'sent', 'archived', 'cancelled'],
-  internal: [
-    'draft',
-    'registered',
-    'signed',
-    'in-execution',
-    'for-information',
-    'executed',
-    'archived',
-    'cancelled',
-  ],
-  order: ['draft', 'in-agreement', 'agreed', 'signed', 'in-force', 'cancelled'],
-};
+// The same enumerations as values, generated from the OpenAPI document beside the types.
+export * from './enums';

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../lib/i18n';
-import { fieldErrorsOf, ProblemAlert, TextAreaField } from './fields';
+import { fieldErrorsOf, FormActions, ProblemAlert, TextAreaField } from './fields';
 
 type Errors = Record<string, string>;
 
@@ -148,14 +148,7 @@ export function DecisionForm({
         />
         {fields?.(errors)}
         <ProblemAlert error={error ?? problem} onReload={onReload} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? workingLabel : title}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions busy={saving} label={title} busyLabel={workingLabel} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -327,12 +327,16 @@ export function ErrorAlert({ title }: { title: string }) {
   );
 }
 
-/** The actions row of a form: the submit button ("Saving…" while it works), then any others given. */
+/**
+ * The actions row of a form: the submit button ("Saving…" while it works), "Cancel" when
+ * `onCancel` is given, then any others given.
+ */
 export function FormActions({
   busy,
   disabled,
   label,
   busyLabel,
+  onCancel,
   children,
 }: {
   busy: boolean;
@@ -340,6 +344,7 @@ export function FormActions({
   /** Default "Save" / "Saving…". */
   label?: string;
   busyLabel?: string;
+  onCancel?: () => void;
   children?: React.ReactNode;
 }) {
   const { t } = useI18n();
@@ -348,6 +353,11 @@ export function FormActions({
       <button type="submit" className="primary" disabled={busy || disabled}>
         {busy ? (busyLabel ?? t('form.saving')) : (label ?? t('form.save'))}
       </button>
+      {onCancel ? (
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+      ) : null}
       {children}
     </div>
   );

@@ -34,33 +34,8 @@ export {
 export { permitted } from './usecases/operations.usecase';
 export { cardOf, dateRange, documentQueryOf, type DocumentListQuery } from './usecases/query.usecase';
 export { documentsApi } from './api/documents.api';
-export {
-  routeStates,
-  stageKinds,
-  stageModes,
-  type ApprovalRoute,
-  type ApprovalParticipant,
-  type ApprovalStage,
-  type ApprovalRouteState,
-  type ApprovalStep,
-  type ApprovalRouteTemplateData,
-  type StageKind,
-  type StageMode,
-  type StepAssignee,
-} from './domain/route-copy';
-export {
-  arrivalSortKey,
-  assignmentKinds,
-  assignmentStatuses,
-  controlSortKey,
-  executorRoles,
-  inboxBoxes,
-  type AssignmentKind,
-  type AssignmentRecord,
-  type AssignmentStatus,
-  type ExecutorRole,
-  type InboxBox,
-  type ExecutionReport,
-  type InboxEntry,
-} from './domain/tasks';
+/** The copy of an approval route the document carries (the approval module owns its progress). */
+export * from './domain/route-copy';
+/** The tasks (assignments) and personal-list lines kept on a document. */
+export * from './domain/tasks';
 export { documentRoute, routeStage } from './api/route-copy.schema';

@@ -1,17 +1,6 @@
 /** The public face of the execution module: what other modules, the API and the wiring may use. */
 export { executionRoutes } from './api/execution.routes';
 export { postedAssignmentActions } from './domain/assignment';
-export {
-  assignmentStatuses,
-  executorRoles,
-  inboxBoxes,
-  type AssignmentKind,
-  type AssignmentRecord,
-  type AssignmentStatus,
-  type ExecutorRole,
-  type InboxBox,
-  type InboxEntry,
-} from '../documents';
 export { type MovableHolidayState, type MovableHolidayStatus } from './domain/calendar/movable-holidays';
 export {
   addWorkingDays,

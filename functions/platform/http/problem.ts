@@ -43,7 +43,7 @@ export interface ProblemResponse {
 /** The one place where typed errors become HTTP statuses. */
 export function statusOf(error: unknown): number {
   if (error instanceof HttpError) return error.status;
-  if (error instanceof BadRequestError) return 400;
+  if (error instanceof BadRequestError) return 400; // before its base class, ValidationError
   if (error instanceof ValidationError) return 422;
   if (error instanceof BusinessRuleError) return 422;
   if (error instanceof UnauthenticatedError) return 401;
@@ -57,8 +57,7 @@ export function toProblem(error: unknown, lang: Language): ProblemResponse {
   const status = statusOf(error);
   const code = status === 500 || !(error instanceof AppError) ? 'internal' : error.code;
   const issues: FieldIssue[] =
-    error instanceof ValidationError ||
-    error instanceof BadRequestError ||
+    error instanceof ValidationError || // BadRequestError included
     error instanceof BusinessRuleError ||
     error instanceof HttpError
       ? error.issues

@@ -7,6 +7,19 @@ export interface AggregateMeta {
   updatedAt: string;
 }
 
+/** An aggregate's own data: everything but the meta fields it is stored under. */
+export function aggregateData(item: AggregateMeta): Record<string, unknown> {
+  const {
+    id: _id,
+    tenantId: _t,
+    version: _v,
+    createdAt: _c,
+    updatedAt: _u,
+    ...data
+  } = item as AggregateMeta & Record<string, unknown>;
+  return data;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;

@@ -21,9 +21,9 @@ export abstract class AppError extends Error {
   }
 }
 
-/** Input that does not parse (malformed JSON, wrong types). */
+/** Input that does not parse (malformed JSON, wrong types): 422, each issue on its field. */
 export class ValidationError extends AppError {
-  readonly code = 'validation_failed';
+  readonly code: string = 'validation_failed';
   constructor(
     readonly issues: FieldIssue[],
     message = 'Validation failed',
@@ -32,14 +32,11 @@ export class ValidationError extends AppError {
   }
 }
 
-/** A request parameter (path, query, cursor) that cannot be used: 400, not 422. */
-export class BadRequestError extends AppError {
-  readonly code = 'invalid_request';
-  constructor(
-    readonly issues: FieldIssue[],
-    message = 'Invalid request parameters',
-  ) {
-    super(message);
+/** The same for a request parameter (path, query, cursor) that cannot be used: 400, not 422. */
+export class BadRequestError extends ValidationError {
+  override readonly code: string = 'invalid_request';
+  constructor(issues: FieldIssue[]) {
+    super(issues, 'Invalid request parameters');
   }
 }
 

@@ -1,4 +1,5 @@
 import type { AggregateMeta, Page } from '../kernel/aggregate';
+import { ConflictError } from '../kernel/errors';
 
 /** Aggregate types kept by the store; reference list items are `ref:<list>`. */
 export type AggregateType =
@@ -18,6 +19,14 @@ export interface UniqueClaim {
   value: string;
   /** The request field that carries the value, named in a duplicate_value error. */
   field?: string;
+}
+
+/** What every store answers when a claimed value is already taken: 409 `duplicate_value`. */
+export function duplicateValueError(claim: UniqueClaim): ConflictError {
+  return new ConflictError('duplicate_value', `The value of ${claim.scope} is already used`, {
+    field: claim.field ?? claim.scope,
+    value: claim.value,
+  });
 }
 
 export interface ChangeRecord {

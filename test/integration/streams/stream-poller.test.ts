@@ -29,20 +29,26 @@ afterAll(async () => {
 
 const key = (id: string) => ({ pk: { S: 't#poller' }, sk: { S: id } });
 
+type Handlers = Parameters<typeof startStreamPoller>[0]['handlers'];
+
+/** A poller on the test table that polls only when told; a fresh checkpoint folder unless given. */
+const pollerWith = (handlers: Handlers, folder = mkdtempSync(join(tmpdir(), 'karguzar-streams-'))) =>
+  startStreamPoller({
+    dynamo: dynamo.client,
+    endpoint: dynamo.endpoint,
+    table,
+    dataDir: folder,
+    handlers,
+    intervalMs: 60_000,
+  });
+
 describe('the local DynamoDB Streams poller', () => {
   it('delivers INSERT and MODIFY records (transactional writes too) in the Lambda event shape, once, and resumes from its checkpoint', async () => {
     const seen: DynamoDBStreamEvent['Records'] = [];
     const handler = async (event: DynamoDBStreamEvent) => {
       seen.push(...event.Records);
     };
-    const poller = startStreamPoller({
-      dynamo: dynamo.client,
-      endpoint: dynamo.endpoint,
-      table,
-      dataDir,
-      handlers: { test: handler },
-      intervalMs: 60_000,
-    });
+    const poller = pollerWith({ test: handler }, dataDir);
 
     await dynamo.client.send(new PutItemCommand({ TableName: table, Item: { ...key('a'), v: { N: '1' } } }));
     await dynamo.client.send(
@@ -76,16 +82,10 @@ describe('the local DynamoDB Streams poller', () => {
 
     // A new poller on the same data folder (a restart) starts after the checkpoint.
     const later: string[] = [];
-    const again = startStreamPoller({
-      dynamo: dynamo.client,
-      endpoint: dynamo.endpoint,
-      table,
+    const again = pollerWith(
+      { test: async (e) => void later.push(...e.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S))) },
       dataDir,
-      handlers: {
-        test: async (e) => void later.push(...e.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S))),
-      },
-      intervalMs: 60_000,
-    });
+    );
     await dynamo.client.send(new PutItemCommand({ TableName: table, Item: { ...key('c'), v: { N: '1' } } }));
     await again.pollOnce();
     expect(later).toEqual(['c']);
@@ -95,21 +95,14 @@ describe('the local DynamoDB Streams poller', () => {
   it('retries from the first failed record that a handler reports', async () => {
     const attempts: string[] = [];
     let failOnce = true;
-    const poller = startStreamPoller({
-      dynamo: dynamo.client,
-      endpoint: dynamo.endpoint,
-      table,
-      dataDir: mkdtempSync(join(tmpdir(), 'karguzar-streams-')),
-      intervalMs: 60_000,
-      handlers: {
-        flaky: async (event) => {
-          attempts.push(...event.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S)));
-          const bad = event.Records.find((r) => r.dynamodb?.Keys?.sk?.S === 'b');
-          if (bad && failOnce) {
-            failOnce = false;
-            return { batchItemFailures: [{ itemIdentifier: String(bad.dynamodb?.SequenceNumber) }] };
-          }
-        },
+    const poller = pollerWith({
+      flaky: async (event) => {
+        attempts.push(...event.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S)));
+        const bad = event.Records.find((r) => r.dynamodb?.Keys?.sk?.S === 'b');
+        if (bad && failOnce) {
+          failOnce = false;
+          return { batchItemFailures: [{ itemIdentifier: String(bad.dynamodb?.SequenceNumber) }] };
+        }
       },
     });
     await poller.pollOnce();
@@ -123,21 +116,14 @@ describe('the local DynamoDB Streams poller', () => {
 
   it('resumes at the lowest failed record when failures are reported out of order', async () => {
     const rounds: string[][] = [];
-    const poller = startStreamPoller({
-      dynamo: dynamo.client,
-      endpoint: dynamo.endpoint,
-      table,
-      dataDir: mkdtempSync(join(tmpdir(), 'karguzar-streams-')),
-      intervalMs: 60_000,
-      handlers: {
-        flaky: async (event) => {
-          const keys = event.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S));
-          rounds.push(keys);
-          if (rounds.length > 1) return;
-          // The later record first: the poller must still come back from the earlier one.
-          const seq = (k: string) => String(event.Records[keys.indexOf(k)]?.dynamodb?.SequenceNumber);
-          return { batchItemFailures: [{ itemIdentifier: seq('c') }, { itemIdentifier: seq('b') }] };
-        },
+    const poller = pollerWith({
+      flaky: async (event) => {
+        const keys = event.Records.map((r) => String(r.dynamodb?.Keys?.sk?.S));
+        rounds.push(keys);
+        if (rounds.length > 1) return;
+        // The later record first: the poller must still come back from the earlier one.
+        const seq = (k: string) => String(event.Records[keys.indexOf(k)]?.dynamodb?.SequenceNumber);
+        return { batchItemFailures: [{ itemIdentifier: seq('c') }, { itemIdentifier: seq('b') }] };
       },
     });
     await poller.pollOnce();
@@ -169,14 +155,7 @@ describe('the local DynamoDB Streams poller', () => {
       },
       { metrics },
     );
-    const poller = startStreamPoller({
-      dynamo: dynamo.client,
-      endpoint: dynamo.endpoint,
-      table,
-      dataDir: mkdtempSync(join(tmpdir(), 'karguzar-streams-')),
-      intervalMs: 60_000,
-      handlers: { table: handler },
-    });
+    const poller = pollerWith({ table: handler });
 
     // Act
     const first = await poller.pollOnce();

@@ -1,12 +1,13 @@
-import type { AggregateMeta, Page } from '../../../functions/platform/kernel/aggregate';
+import { aggregateData, type AggregateMeta, type Page } from '../../../functions/platform/kernel/aggregate';
 import { ConflictError } from '../../../functions/platform/kernel/errors';
-import type {
-  AggregateStore,
-  AggregateType,
-  ChangeRecord,
-  ListOptions,
-  UniqueClaim,
-  WriteOptions,
+import {
+  duplicateValueError,
+  type AggregateStore,
+  type AggregateType,
+  type ChangeRecord,
+  type ListOptions,
+  type UniqueClaim,
+  type WriteOptions,
 } from '../../../functions/platform/ports/aggregate-store.port';
 
 interface Row {
@@ -112,7 +113,7 @@ export class MemoryAggregateStore implements AggregateStore {
       }
     }
     const taken = (options.claim ?? []).find((c) => this.claims.has(claimKey(item.tenantId, c)));
-    if (taken) throw duplicate(taken);
+    if (taken) throw duplicateValueError(taken);
     const key = rowKey(type, item.tenantId, item.id);
     if (this.rows.has(key)) throw new ConflictError('write_conflict', 'A concurrent write got there first');
     this.rows.set(key, {
@@ -149,7 +150,7 @@ export class MemoryAggregateStore implements AggregateStore {
       const owner = this.claims.get(claimKey(item.tenantId, c));
       return owner !== undefined;
     });
-    if (taken) throw duplicate(taken);
+    if (taken) throw duplicateValueError(taken);
     const next = { ...copy(item), version: expectedVersion + 1 };
     this.rows.set(key, {
       type,
@@ -200,27 +201,8 @@ export class MemoryAggregateStore implements AggregateStore {
       at: action === 'create' ? after.createdAt : after.updatedAt,
       actorId: options.actorId,
       action,
-      ...(before ? { before: dataOf(before) } : {}),
-      after: dataOf(after),
+      ...(before ? { before: copy(aggregateData(before)) } : {}),
+      after: copy(aggregateData(after)),
     });
   }
-}
-
-function duplicate(claim: UniqueClaim): ConflictError {
-  return new ConflictError('duplicate_value', `The value of ${claim.scope} is already used`, {
-    field: claim.field ?? claim.scope,
-    value: claim.value,
-  });
-}
-
-function dataOf(item: AggregateMeta): Record<string, unknown> {
-  const {
-    id: _i,
-    tenantId: _t,
-    version: _v,
-    createdAt: _c,
-    updatedAt: _u,
-    ...data
-  } = item as AggregateMeta & Record<string, unknown>;
-  return copy(data);
 }

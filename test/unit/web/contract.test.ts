@@ -1,105 +1,37 @@
-import { execFileSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentKinds as serverDocumentKinds } from '../../../functions/modules/documents/domain/document';
 import { statusesOf } from '../../../functions/modules/documents/domain/status';
 import * as contract from '../../../web/api/contract';
+import { enumSources, enumsOf, openApiDocument } from '../../../scripts/web-api-types';
 
 /**
- * The web app declares the contract's enumerations it needs as values (web/api/contract.ts): each
- * list must be the OpenAPI document's enum, in the same order (pick lists show that order).
+ * The web app's enumerations (web/api/enums.ts, re-exported by web/api/contract.ts) are generated
+ * from the OpenAPI document: each must be found where scripts/web-api-types.ts looks for it, and
+ * the file the web app compiles against must be the one this tree's document gives.
  */
-let doc: unknown;
+let doc: ReturnType<typeof openApiDocument>;
 
 beforeAll(() => {
   // The document exactly as scripts/openapi.ts prints it (and the gateway serves it).
-  doc = JSON.parse(
-    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/openapi.ts'], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    }),
-  );
+  doc = openApiDocument();
 });
 
-/** The node at `path` in the document (undefined when a step is missing). */
-function at(...path: string[]): unknown {
-  let node = doc;
-  for (const key of path) node = (node as Record<string, unknown> | undefined)?.[key];
-  return node;
-}
-
-const schema = (name: string, ...path: string[]) => at('components', 'schemas', name, ...path, 'enum');
-
-const parameter = (path: string, method: string, name: string) =>
-  (at('paths', path, method, 'parameters') as Array<{ name: string; schema: { enum?: unknown } }>).find(
-    (p) => p.name === name,
-  )?.schema.enum;
-
-/** The enum of `field` in the member of POST /reference/{list}'s body whose enum holds `sample`. */
-const referenceBodyEnum = (field: string, sample: string) => {
-  const members = at(
-    'paths',
-    '/api/v1/reference/{list}',
-    'post',
-    'requestBody',
-    'content',
-    'application/json',
-    'schema',
-    'anyOf',
-  ) as Array<{
-    properties: Record<string, { enum?: string[] } | undefined>;
-  }>;
-  return members.find((m) => m.properties[field]?.enum?.includes(sample))?.properties[field]?.enum;
-};
-
-/** The enum of `field` in the journal rules' member of POST /reference/{list}'s body. */
-const ruleBodyEnum = (field: string) => {
-  const members = at(
-    'paths',
-    '/api/v1/reference/{list}',
-    'post',
-    'requestBody',
-    'content',
-    'application/json',
-    'schema',
-    'anyOf',
-  ) as Array<{ properties: Record<string, { enum?: string[] } | undefined> }>;
-  return members.find((m) => m.properties.journalId !== undefined)?.properties[field]?.enum;
-};
-
-describe('the web contract file matches the OpenAPI document', () => {
-  it.each([
-    ['roles', () => schema('Me', 'properties', 'roles', 'items')],
-    ['positionKinds', () => schema('Position', 'properties', 'kind')],
-    ['referenceLists', () => schema('ReferenceItem', 'properties', 'list')],
-    ['documentKinds', () => schema('Document', 'properties', 'kind')],
-    ['journalKinds', () => referenceBodyEnum('documentKind', 'any')],
-    ['counterpartKinds', () => referenceBodyEnum('kind', 'state-body')],
-    ['regionKinds', () => referenceBodyEnum('kind', 'city')],
-    ['ruleDocumentKinds', () => ruleBodyEnum('documentKind')],
-    ['senderKinds', () => referenceBodyEnum('senderKind', 'citizen')],
-    ['orderCategories', () => schema('Document', 'properties', 'order', 'properties', 'category')],
-    [
-      'executionCharacters',
-      () => schema('Document', 'properties', 'internal', 'properties', 'executionCharacter'),
-    ],
-    ['linkTypes', () => schema('LinkedDocument', 'properties', 'type')],
-    ['operations', () => schema('Document', 'properties', 'allowedOperations', 'items')],
-    ['stageKinds', () => schema('ApprovalStage', 'properties', 'kind')],
-    ['stageModes', () => schema('ApprovalStage', 'properties', 'mode')],
-    [
-      'assignmentActions',
-      () => parameter('/api/v1/documents/{id}/assignments/{assignmentId}/{action}', 'post', 'action'),
-    ],
-    ['inboxBoxes', () => parameter('/api/v1/inbox/{box}', 'get', 'box')],
-  ] as const)('%s', (name, inDocument) => {
-    const expected = inDocument();
-    expect(expected, `the OpenAPI document has no enum for ${name}`).toBeInstanceOf(Array);
-    expect(contract[name]).toEqual(expected);
+describe('the web contract’s enumerations', () => {
+  it('every enumeration the web app needs stands in the document, and the web app has this tree’s', () => {
+    const enums = enumsOf(doc);
+    expect(Object.keys(enums)).toEqual(Object.keys(enumSources));
+    for (const [name, values] of Object.entries(enums)) {
+      expect(contract[name as keyof typeof contract], name).toEqual(values);
+    }
   });
 
-  // The document types a document's status as a string: the per-kind lists follow the server's
-  // status machines until the contract enumerates them.
-  it('documentStatuses are the statuses of each kind on the server', () => {
+  it('a document without one of them is refused by name, not turned into an empty pick list', () => {
+    const withoutBoxes = structuredClone(doc);
+    delete (withoutBoxes.paths as Record<string, unknown>)['/api/v1/inbox/{box}'];
+    expect(() => enumsOf(withoutBoxes)).toThrow(/no string enum for inboxBoxes/);
+  });
+
+  it('documentStatuses are the statuses of each kind on the server, in the order of its life', () => {
     expect(Object.keys(contract.documentStatuses)).toEqual([...serverDocumentKinds]);
     for (const kind of serverDocumentKinds) expect(contract.documentStatuses[kind]).toEqual(statusesOf(kind));
   });

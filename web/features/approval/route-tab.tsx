@@ -1,5 +1,6 @@
 'use client';
 
+import type { CardTabProps } from '../documents/card/tab';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentCard } from '../documents/types';
 import { getExecution, type Assignment, type ExecutionView } from '../execution/api';
@@ -22,7 +23,7 @@ import {
 import { useSession } from '../../lib/session';
 import { useLoad } from '../../lib/use-load';
 import { DecisionChoices, DecisionForm } from '../../ui/decision-form';
-import { fieldErrorsOf, ProblemAlert, SelectField, StatusMessage } from '../../ui/fields';
+import { fieldErrorsOf, FormActions, ProblemAlert, SelectField, StatusMessage } from '../../ui/fields';
 import { Loading } from '../../ui/loading';
 import { deadlineText, draftsOf, participantKey, participantLabel, stagesOf } from './model';
 import { StageEditor } from './stage-editor';
@@ -154,14 +155,7 @@ function ApprovalRouteEditor({
             <p className="alert-title">{t('errors.checkFields')}</p>
           </div>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('form.saving') : t('form.save')}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions busy={saving} onCancel={onCancel} />
       </form>
     </section>
   );
@@ -253,7 +247,7 @@ function StepPerson({
             {t('exec.tree.actingFor', { name: names.employee(holder) })}
           </span>
         ) : null}
-        <span className={`route-decision route-decision-${outcome ?? 'waiting'}`}>
+        <span className={`pill route-decision-${outcome ?? 'waiting'}`}>
           <span className="visually-hidden">{t('route.steps.decision')}: </span>
           {status}
         </span>
@@ -323,7 +317,7 @@ function Stages({
         return (
           <li
             key={i}
-            className={`route-stage${state ? ` route-state-${state}` : ''}`}
+            className={`state-panel route-stage${state ? ` route-state-${state}` : ''}`}
             data-testid="route-stage"
           >
             <h4 className="route-stage-title">
@@ -414,16 +408,7 @@ function Stages({
  * The author (or the registry office, the head) edits the stages and starts or resubmits it; each
  * participant decides their own task here (approve, sign, reject with a reason).
  */
-export function ApprovalRouteTab({
-  doc,
-  names,
-  onChanged,
-}: {
-  doc: DocumentCard;
-  names: Resolver;
-  /** The document changed (status, version): the card reads itself again. */
-  onChanged: () => void;
-}) {
+export function ApprovalRouteTab({ doc, names, onChanged }: CardTabProps) {
   const { t } = useI18n();
   const loaded = useLoad(() => loadRoute(doc.id), [doc.id, doc.version]);
   const people = useLoad(loadRoutePeople, []);

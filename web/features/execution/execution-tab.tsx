@@ -1,9 +1,9 @@
 'use client';
 
+import type { CardTabProps } from '../documents/card/tab';
 import Link from 'next/link';
 import { useId, useRef, useState } from 'react';
 import type { DocumentLookups } from '../documents/api';
-import type { DocumentCard } from '../documents/types';
 import {
   actOnAssignment,
   getExecution,
@@ -154,7 +154,7 @@ function ResolutionNode({ r, level, tree }: { r: Assignment; level: Level; tree:
   const author = names.employee(r.authorId);
   return (
     <section
-      className={`exec-resolution exec-status-${r.status}`}
+      className={`state-panel exec-resolution exec-status-${r.status}`}
       aria-labelledby={`${id}-title`}
       data-testid="resolution"
     >
@@ -199,7 +199,7 @@ function ResolutionNode({ r, level, tree }: { r: Assignment; level: Level; tree:
           <li key={a.id} className={`exec-assignee exec-status-${a.status}`} data-testid="executor">
             <div className="exec-assignee-head">
               <Holder a={a} names={names} />
-              <span className="exec-role">{t(`exec.roles.${a.role ?? 'co-executor'}`)}</span>
+              <span className="pill">{t(`exec.roles.${a.role ?? 'co-executor'}`)}</span>
               <span className="exec-state">
                 <span className="visually-hidden">{t('exec.tree.status')}: </span>
                 {statusText(t, a.status)}
@@ -254,13 +254,7 @@ export function ExecutionTab({
   names,
   lookups,
   onChanged,
-}: {
-  doc: DocumentCard;
-  names: Resolver;
-  lookups: DocumentLookups | undefined;
-  /** The document changed (status, version): the card reads itself again. */
-  onChanged: () => void;
-}) {
+}: CardTabProps & { lookups: DocumentLookups | undefined }) {
   const { t } = useI18n();
   const loaded = useLoad(() => getExecution(doc.id), [doc.id, doc.version]);
   const [open, setOpen] = useState<Open>();

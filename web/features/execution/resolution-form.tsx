@@ -4,7 +4,14 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { DocumentLookups } from '../documents/api';
 import { writeResolution, type Assignment, type ResolutionInput } from './api';
 import { useI18n } from '../../lib/i18n';
-import { CheckboxGroup, fieldErrorsOf, ProblemAlert, SelectField, TextAreaField } from '../../ui/fields';
+import {
+  CheckboxGroup,
+  fieldErrorsOf,
+  FormActions,
+  ProblemAlert,
+  SelectField,
+  TextAreaField,
+} from '../../ui/fields';
 import { DateField } from '../documents/form/controls';
 import { parseDisplayDate, toDisplayDate } from '../../lib/dates';
 import { employeeOptions } from '../documents/form/lookups';
@@ -178,14 +185,7 @@ export function ResolutionForm({
             : t('exec.resolution.controlHint')}
         </p>
         <ProblemAlert error={error} onReload={onReload} />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
-            {saving ? t('form.saving') : t('exec.resolution.submit')}
-          </button>
-          <button type="button" className="secondary" onClick={onCancel}>
-            {t('form.cancel')}
-          </button>
-        </div>
+        <FormActions busy={saving} label={t('exec.resolution.submit')} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AggregateMeta, Page } from '../../kernel/aggregate';
+import { aggregateData, type AggregateMeta, type Page } from '../../kernel/aggregate';
 import { ConflictError } from '../../kernel/errors';
-import type {
-  AggregateStore,
-  AggregateType,
-  ChangeRecord,
-  ListOptions,
-  UniqueClaim,
-  WriteOptions,
+import {
+  duplicateValueError,
+  type AggregateStore,
+  type AggregateType,
+  type ChangeRecord,
+  type ListOptions,
+  type UniqueClaim,
+  type WriteOptions,
 } from '../../ports/aggregate-store.port';
 import { pageOf } from './cursor';
 import { createModel, type Model } from './entities';
@@ -37,18 +38,6 @@ function toItem<T extends AggregateMeta>(row: StoredAggregate): T {
   } as T;
 }
 
-function dataOf(item: AggregateMeta): Record<string, unknown> {
-  const {
-    id: _id,
-    tenantId: _t,
-    version: _v,
-    createdAt: _c,
-    updatedAt: _u,
-    ...data
-  } = item as AggregateMeta & Record<string, unknown>;
-  return data;
-}
-
 interface TransactionOutcome {
   canceled: boolean;
   data: ReadonlyArray<{ rejected?: boolean; code?: string }>;
@@ -65,12 +54,7 @@ function rejected(outcome: TransactionOutcome, i: number): boolean {
  */
 function claimConflict(outcome: TransactionOutcome, claims: UniqueClaim[]): ConflictError {
   const taken = claims.find((_c, i) => rejected(outcome, 1 + i));
-  if (taken) {
-    return new ConflictError('duplicate_value', `The value of ${taken.scope} is already used`, {
-      field: taken.field ?? taken.scope,
-      value: taken.value,
-    });
-  }
+  if (taken) return duplicateValueError(taken);
   return new ConflictError('write_conflict', 'A concurrent write got there first; try again');
 }
 
@@ -82,7 +66,7 @@ function aggregateRow(type: AggregateType, item: AggregateMeta, options: WriteOp
     id: item.id,
     parentKey: options.parentKey ?? NO_PARENT,
     sortKey: options.sortKey,
-    data: dataOf(item),
+    data: aggregateData(item),
     version: item.version,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
@@ -104,8 +88,8 @@ function changeRow(
     changeId: randomUUID(),
     actorId: options.actorId,
     action: change.action,
-    ...(change.before ? { before: dataOf(change.before) } : {}),
-    after: dataOf(item),
+    ...(change.before ? { before: aggregateData(change.before) } : {}),
+    after: aggregateData(item),
   };
 }
 

@@ -1,13 +1,13 @@
 'use client';
 
+import type { CardTabProps } from './tab';
 import { useEffect, useId, useState } from 'react';
 import { contentUrl, uploadContent } from '../api';
-import type { ContentItem, DocumentCard } from '../types';
+import type { ContentItem } from '../types';
 import { useI18n } from '../../../lib/i18n';
 import { ProblemAlert, StatusMessage } from '../../../ui/fields';
 import { Table } from '../../../ui/data-table';
 import { formatDateTime } from '../../../lib/dates';
-import type { Resolver } from '../form/lookups';
 import { formatSize } from '../labels';
 import { PdfPreview } from './pdf-preview';
 import { UploadProgress, type UploadState } from './upload-progress';
@@ -20,15 +20,7 @@ const readable = (c: ContentItem) => c.state === 'stored' && !c.integrity;
 const previewable = (c: ContentItem) => readable(c) && (isImage(c) || isPdf(c));
 
 /** Tərkib: the files of the document (scans, attachments), upload with progress, preview. */
-export function ContentsTab({
-  doc,
-  names,
-  onChanged,
-}: {
-  doc: DocumentCard;
-  names: Resolver;
-  onChanged: () => void;
-}) {
+export function ContentsTab({ doc, names, onChanged }: CardTabProps) {
   const { t, locale } = useI18n();
   const inputId = useId();
   const canAttach = doc.allowedOperations.includes('attach');

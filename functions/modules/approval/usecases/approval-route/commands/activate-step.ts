@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '../../../../../platform/kernel/err
 import {
   allowedOperations,
   transition,
+  type AssignmentRecord,
   type DocumentRecord,
   type ApprovalRoute,
   type ApprovalStage,
@@ -16,7 +17,6 @@ import {
   notifyNewTasks,
   tenantCalendar,
   today,
-  type AssignmentRecord,
   type ExecutionDeps,
 } from '../../../../execution';
 import { outcomeAfter, type StepOutcome } from '../../../domain/approval-route';
