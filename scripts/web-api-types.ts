@@ -74,6 +74,18 @@ const referenceBodyEnum =
     return members?.find((m) => m.properties?.[field]?.enum?.includes(sample))?.properties?.[field]?.enum;
   };
 
+/** The enum of `field` in the journal rules' member of POST /reference/{list}'s body (it names a journal). */
+const ruleBodyEnum =
+  (field: string): Locate =>
+  (doc) => {
+    const members = at(
+      doc,
+      ...['paths', '/api/v1/reference/{list}', 'post', 'requestBody', 'content', 'application/json'],
+      ...['schema', 'anyOf'],
+    ) as Array<{ properties?: Record<string, { enum?: string[] } | undefined> }> | undefined;
+    return members?.find((m) => m.properties?.journalId !== undefined)?.properties?.[field]?.enum;
+  };
+
 /** Where each enumeration the web app needs as values stands in the document. */
 export const enumSources: Record<string, Locate> = {
   roles: schemaEnum('Me', 'properties', 'roles', 'items'),
@@ -83,6 +95,8 @@ export const enumSources: Record<string, Locate> = {
   journalKinds: referenceBodyEnum('documentKind', 'any'),
   counterpartKinds: referenceBodyEnum('kind', 'state-body'),
   regionKinds: referenceBodyEnum('kind', 'city'),
+  ruleDocumentKinds: ruleBodyEnum('documentKind'),
+  senderKinds: ruleBodyEnum('senderKind'),
   orderCategories: schemaEnum('Document', 'properties', 'order', 'properties', 'category'),
   executionCharacters: schemaEnum('Document', 'properties', 'internal', 'properties', 'executionCharacter'),
   linkTypes: schemaEnum('LinkedDocument', 'properties', 'type'),
