@@ -6,7 +6,7 @@ import {
 } from '../../../functions/modules/documents/usecases/numbering';
 import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
 import type { JournalRule } from '../../../functions/modules/reference/domain/lists';
-import { documentRecord, journal, meta, referenceItem } from '../../support/builders';
+import { documentRecord, journal, journalRule, meta, referenceItem } from '../../support/builders';
 import { memoryDeps } from '../../support/memory-deps';
 
 function journals(...items: Array<ReturnType<typeof journal>>) {
@@ -28,22 +28,6 @@ const organization: DocumentRecord['incoming'] = {
   distribution: [],
 };
 
-function rule(id: string, overrides: Partial<JournalRule> = {}): JournalRule {
-  return referenceItem(id, {
-    list: 'journal-rules',
-    name: { az: `Qayda ${id}` },
-    active: true,
-    journalId: 'incoming',
-    documentKind: 'incoming',
-    priority: 100,
-    documentTypeIds: [],
-    classificationIds: [],
-    departmentIds: [],
-    deliveryFormIds: [],
-    ...overrides,
-  }) as JournalRule;
-}
-
 /** The demo agency's incoming journals and its default rules. */
 function agencyWithRules(...extra: JournalRule[]) {
   const deps = journals(
@@ -53,14 +37,14 @@ function agencyWithRules(...extra: JournalRule[]) {
     journal('general', { documentKind: 'any' }),
   );
   for (const r of [
-    rule('citizens', { journalId: 'citizens', senderKind: 'citizen', priority: 20 }),
-    rule('e-service', {
+    journalRule('citizens', { journalId: 'citizens', senderKind: 'citizen', priority: 20 }),
+    journalRule('e-service', {
       journalId: 'e-service',
       senderKind: 'citizen',
       deliveryFormIds: ['by-e-service'],
       priority: 10,
     }),
-    rule('organizations', { journalId: 'incoming', senderKind: 'organization', priority: 30 }),
+    journalRule('organizations', { journalId: 'incoming', senderKind: 'organization', priority: 30 }),
     ...extra,
   ])
     deps.store.seed('ref:journal-rules', r);
@@ -179,7 +163,7 @@ describe('chooseJournal', () => {
     );
     deps.store.seed(
       'ref:journal-rules',
-      rule('personnel', {
+      journalRule('personnel', {
         documentKind: 'order',
         journalId: 'orders-personnel',
         classificationIds: ['personnel'],
@@ -204,11 +188,11 @@ describe('chooseJournal', () => {
     );
     deps.store.seed(
       'ref:journal-rules',
-      rule('to-closed', { documentKind: 'internal', journalId: 'closed', priority: 1 }),
+      journalRule('to-closed', { documentKind: 'internal', journalId: 'closed', priority: 1 }),
     );
     deps.store.seed(
       'ref:journal-rules',
-      rule('finance', { documentKind: 'internal', journalId: 'finance', departmentIds: ['finance'] }),
+      journalRule('finance', { documentKind: 'internal', journalId: 'finance', departmentIds: ['finance'] }),
     );
 
     // Act
@@ -246,8 +230,8 @@ describe('chooseJournal', () => {
   it('ignores inactive rules and rules of other kinds', async () => {
     // Arrange
     const deps = agencyWithRules(
-      rule('off', { journalId: 'general', senderKind: 'citizen', priority: 1, active: false }),
-      rule('orders', { documentKind: 'order', journalId: 'incoming', priority: 1 }),
+      journalRule('off', { journalId: 'general', senderKind: 'citizen', priority: 1, active: false }),
+      journalRule('orders', { documentKind: 'order', journalId: 'incoming', priority: 1 }),
     );
 
     // Act

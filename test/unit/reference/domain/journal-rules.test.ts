@@ -6,24 +6,7 @@ import {
   ruleMatches,
   type JournalFacts,
 } from '../../../../functions/modules/reference/domain/journal-rules';
-import type { JournalRule } from '../../../../functions/modules/reference/domain/lists';
-import { referenceItem } from '../../../support/builders';
-
-function rule(id: string, overrides: Partial<JournalRule> = {}): JournalRule {
-  return referenceItem(id, {
-    list: 'journal-rules',
-    name: { az: `Qayda ${id}` },
-    active: true,
-    journalId: 'incoming',
-    documentKind: 'incoming',
-    priority: 100,
-    documentTypeIds: [],
-    classificationIds: [],
-    departmentIds: [],
-    deliveryFormIds: [],
-    ...overrides,
-  }) as JournalRule;
-}
+import { journalRule } from '../../../support/builders';
 
 const appeal: JournalFacts = {
   kind: 'incoming',
@@ -36,11 +19,11 @@ const appeal: JournalFacts = {
 
 describe('ruleMatches', () => {
   it('holds when every condition the rule sets holds; an empty list sets none', () => {
-    expect(ruleMatches(rule('any-incoming'), appeal)).toBe(true);
-    expect(ruleMatches(rule('citizens', { senderKind: 'citizen' }), appeal)).toBe(true);
+    expect(ruleMatches(journalRule('any-incoming'), appeal)).toBe(true);
+    expect(ruleMatches(journalRule('citizens', { senderKind: 'citizen' }), appeal)).toBe(true);
     expect(
       ruleMatches(
-        rule('full', {
+        journalRule('full', {
           senderKind: 'citizen',
           documentTypeIds: ['application', 'complaint'],
           classificationIds: ['citizens-appeals'],
@@ -62,30 +45,32 @@ describe('ruleMatches', () => {
       { documentKind: 'outgoing' as const },
       { active: false },
     ]) {
-      expect(ruleMatches(rule('r', overrides), appeal), JSON.stringify(overrides)).toBe(false);
+      expect(ruleMatches(journalRule('r', overrides), appeal), JSON.stringify(overrides)).toBe(false);
     }
   });
 
   it('needs the fact a condition names: a rule on document types fails a document without a type', () => {
     const untyped: JournalFacts = { kind: 'incoming', senderKind: 'citizen', classificationPath: [] };
 
-    expect(ruleMatches(rule('typed', { documentTypeIds: ['complaint'] }), untyped)).toBe(false);
-    expect(ruleMatches(rule('classified', { classificationIds: ['housing'] }), untyped)).toBe(false);
+    expect(ruleMatches(journalRule('typed', { documentTypeIds: ['complaint'] }), untyped)).toBe(false);
+    expect(ruleMatches(journalRule('classified', { classificationIds: ['housing'] }), untyped)).toBe(false);
   });
 
   it('matches a classification anywhere on the path up from the document’s classification', () => {
-    expect(ruleMatches(rule('branch', { classificationIds: ['citizens-appeals'] }), appeal)).toBe(true);
-    expect(ruleMatches(rule('leaf', { classificationIds: ['housing'] }), appeal)).toBe(true);
+    expect(ruleMatches(journalRule('branch', { classificationIds: ['citizens-appeals'] }), appeal)).toBe(
+      true,
+    );
+    expect(ruleMatches(journalRule('leaf', { classificationIds: ['housing'] }), appeal)).toBe(true);
   });
 });
 
 describe('rule order', () => {
   it('tries lower priorities first, then the narrower rule, then by code', () => {
     const rules = [
-      rule('broad', { priority: 50, code: 'a' }),
-      rule('narrow', { priority: 50, senderKind: 'citizen', code: 'z' }),
-      rule('first', { priority: 10, code: 'm' }),
-      rule('b', { priority: 50, code: 'b' }),
+      journalRule('broad', { priority: 50, code: 'a' }),
+      journalRule('narrow', { priority: 50, senderKind: 'citizen', code: 'z' }),
+      journalRule('first', { priority: 10, code: 'm' }),
+      journalRule('b', { priority: 50, code: 'b' }),
     ];
 
     expect([...rules].sort(byRuleOrder).map((r) => r.id)).toEqual(['first', 'narrow', 'broad', 'b']);
@@ -93,7 +78,10 @@ describe('rule order', () => {
   });
 
   it('lists only the rules the document meets', () => {
-    const rules = [rule('orgs', { senderKind: 'organization' }), rule('citizens', { senderKind: 'citizen' })];
+    const rules = [
+      journalRule('orgs', { senderKind: 'organization' }),
+      journalRule('citizens', { senderKind: 'citizen' }),
+    ];
 
     expect(matchingRules(rules, appeal).map((r) => r.id)).toEqual(['citizens']);
   });
@@ -101,10 +89,10 @@ describe('rule order', () => {
 
 describe('journalAdmits', () => {
   const rules = [
-    rule('citizens', { journalId: 'citizens', senderKind: 'citizen' }),
-    rule('orgs', { journalId: 'incoming', senderKind: 'organization' }),
-    rule('closed', { journalId: 'archive', senderKind: 'organization', active: false }),
-    rule('orders', { journalId: 'general', documentKind: 'order' }),
+    journalRule('citizens', { journalId: 'citizens', senderKind: 'citizen' }),
+    journalRule('orgs', { journalId: 'incoming', senderKind: 'organization' }),
+    journalRule('closed', { journalId: 'archive', senderKind: 'organization', active: false }),
+    journalRule('orders', { journalId: 'general', documentKind: 'order' }),
   ];
 
   it('lets a journal kept by rules take only what one of its rules describes', () => {
