@@ -62,17 +62,24 @@ const parameterEnum =
         Array<{ name: string; schema?: { enum?: Node } }> | undefined
     )?.find((p) => p.name === name)?.schema?.enum;
 
-/** The enum of `field` in the member of POST /reference/{list}'s body whose enum holds `sample`. */
+type BodyMember = { properties?: Record<string, { enum?: string[] } | undefined> };
+
+/** The enum of `field` in the member of POST /reference/{list}'s body that `which` picks. */
 const referenceBodyEnum =
-  (field: string, sample: string): Locate =>
+  (field: string, which: (member: BodyMember) => boolean): Locate =>
   (doc) => {
     const members = at(
       doc,
       ...['paths', '/api/v1/reference/{list}', 'post', 'requestBody', 'content', 'application/json'],
       ...['schema', 'anyOf'],
-    ) as Array<{ properties?: Record<string, { enum?: string[] } | undefined> }> | undefined;
-    return members?.find((m) => m.properties?.[field]?.enum?.includes(sample))?.properties?.[field]?.enum;
+    ) as BodyMember[] | undefined;
+    return members?.find(which)?.properties?.[field]?.enum;
   };
+/** The member whose enum of `field` holds `sample`. */
+const holding = (field: string, sample: string) => (m: BodyMember) =>
+  m.properties?.[field]?.enum?.includes(sample) === true;
+/** The journal rules' member (it names a journal). */
+const journalRules = (m: BodyMember) => m.properties?.journalId !== undefined;
 
 /** Where each enumeration the web app needs as values stands in the document. */
 export const enumSources: Record<string, Locate> = {
@@ -80,9 +87,11 @@ export const enumSources: Record<string, Locate> = {
   positionKinds: schemaEnum('Position', 'properties', 'kind'),
   referenceLists: schemaEnum('ReferenceItem', 'properties', 'list'),
   documentKinds: schemaEnum('Document', 'properties', 'kind'),
-  journalKinds: referenceBodyEnum('documentKind', 'any'),
-  counterpartKinds: referenceBodyEnum('kind', 'state-body'),
-  regionKinds: referenceBodyEnum('kind', 'city'),
+  journalKinds: referenceBodyEnum('documentKind', holding('documentKind', 'any')),
+  counterpartKinds: referenceBodyEnum('kind', holding('kind', 'state-body')),
+  regionKinds: referenceBodyEnum('kind', holding('kind', 'city')),
+  ruleDocumentKinds: referenceBodyEnum('documentKind', journalRules),
+  senderKinds: referenceBodyEnum('senderKind', journalRules),
   orderCategories: schemaEnum('Document', 'properties', 'order', 'properties', 'category'),
   executionCharacters: schemaEnum('Document', 'properties', 'internal', 'properties', 'executionCharacter'),
   linkTypes: schemaEnum('LinkedDocument', 'properties', 'type'),

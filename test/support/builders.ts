@@ -9,7 +9,11 @@ import type {
   SubstitutionData,
   Tenant,
 } from '../../functions/modules/org/domain/org';
-import type { ReferenceItem, ReferenceItemData } from '../../functions/modules/reference/domain/lists';
+import type {
+  JournalRule,
+  ReferenceItem,
+  ReferenceItemData,
+} from '../../functions/modules/reference/domain/lists';
 
 /**
  * Small builders of the records unit tests arrange, with fixed instants (never today's date) and
@@ -99,6 +103,23 @@ export function journal(
     active: true,
     ...overrides,
   });
+}
+
+/** A journal rule (by default: incoming documents into the journal `incoming`, no conditions). */
+export function journalRule(id: string, overrides: Partial<JournalRule> = {}): JournalRule {
+  return referenceItem(id, {
+    list: 'journal-rules',
+    name: { az: `Qayda ${id}` },
+    active: true,
+    journalId: 'incoming',
+    documentKind: 'incoming',
+    priority: 100,
+    documentTypeIds: [],
+    classificationIds: [],
+    departmentIds: [],
+    deliveryFormIds: [],
+    ...overrides,
+  }) as JournalRule;
 }
 
 export function documentRecord(id: string, overrides: Partial<DocumentRecord> = {}): DocumentRecord {

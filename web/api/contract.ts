@@ -106,6 +106,13 @@ type KindWith<M, field extends string> = M extends { kind: infer K }
     : never
   : never;
 export type CounterpartKind = KindWith<ReferenceBody, 'voen'>;
+type JournalRuleBody = Extract<ReferenceBody, { journalId: unknown }>;
+/** A journal rule is written for one kind of document. */
+export type RuleDocumentKind = JournalRuleBody['documentKind'];
+/** Who sent an incoming document, as the journal rules tell them apart. */
+export type SenderKind = NonNullable<JournalRuleBody['senderKind']>;
+/** A new counterpart as a registry clerk adds it while registering. */
+export type CounterpartInput = Schemas['CounterpartInput'];
 export type RegionKind = Exclude<KindWith<ReferenceBody, 'kind'>, CounterpartKind>;
 
 // The same enumerations as values, generated from the OpenAPI document beside the types.

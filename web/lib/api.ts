@@ -15,6 +15,8 @@ export interface Problem {
   status: number;
   detail?: string;
   code?: string;
+  /** duplicate_voen: the counterpart that already holds the VÖEN. */
+  existingId?: string;
   errors?: FieldError[];
 }
 

@@ -15,7 +15,13 @@ export {
   type OperationEntry,
   type Sender,
 } from './domain/document';
-export { exactFilters, filterFields, type FilterFields } from './domain/indexing';
+export {
+  exactFilters,
+  filterFields,
+  matchesFilter,
+  type DocumentFilter,
+  type FilterFields,
+} from './domain/indexing';
 export { allowedOperations, operations, statusesOf, transition, type Operation } from './domain/status';
 export { DynamoDocumentStore } from './dynamodb/document-store.adapter';
 export { type AdminAlerts, type DocumentQuery, type DocumentStore, type LinkWrite } from './ports';

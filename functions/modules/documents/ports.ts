@@ -1,6 +1,7 @@
 import type { Page } from '../../platform/kernel/aggregate';
 import type { DocumentKind, DocumentLink, DocumentRecord, LinkType, OperationEntry } from './domain/document';
 import type { AssignmentRecord, InboxBox, InboxEntry } from './domain/tasks';
+import type { DocumentFilter } from './domain/indexing';
 
 /** A look-up key of a document for repeat detection, e.g. `fin:5ZK7QH2` or `sender:<counterpart id>`. */
 export interface LookupEntry {
@@ -54,32 +55,12 @@ export interface InboxQuery {
   to?: string;
 }
 
-export interface DocumentQuery {
+/** One page of a document list: the filter row's conditions, the kind, the order and the page. */
+export interface DocumentQuery extends DocumentFilter {
   kind: DocumentKind;
-  /** Baku local bounds on the registration (or creation) time: from inclusive, to exclusive. */
-  from?: string;
-  to?: string;
   order: 'asc' | 'desc';
   limit: number;
   cursor?: string;
-  status?: string[];
-  /** Prefixes of the registration number and the sender's number, as `numberKey` folds them. */
-  numberPrefix?: string;
-  documentNumberPrefix?: string;
-  documentDateFrom?: string;
-  documentDateTo?: string;
-  /** Folded substrings. */
-  summaryContains?: string;
-  partyContains?: string;
-  documentTypeId?: string;
-  classificationId?: string;
-  nomenclatureId?: string;
-  addresseeId?: string;
-  controllerId?: string;
-  signatoryId?: string;
-  authorId?: string;
-  category?: string;
-  controlled?: boolean;
   /** Only documents this employee takes part in. */
   participant?: string;
 }

@@ -3,6 +3,7 @@ export { referenceInputs } from './api/reference.schema';
 export {
   formatRegistrationNumber,
   referenceLists,
+  type JournalRule,
   type ReferenceItem,
   type ReferenceItemData,
   type ReferenceListName,
@@ -10,3 +11,4 @@ export {
 export { referenceApi } from './api/reference.api';
 export { referenceRoutes } from './api/reference.routes';
 export { createReferenceItem } from './usecases/reference.usecase';
+export { journalAdmits, matchingRules, ruleMatches, type JournalFacts } from './domain/journal-rules';

@@ -34,6 +34,7 @@ export const problem = z
     documentStatus: z.string().max(40).optional(),
     operation: z.string().max(40).optional(),
     route: z.string().max(300).optional(),
+    existingId: id.optional().meta({ description: 'duplicate_voen: the counterpart that holds the VÖEN' }),
     errors: z
       .array(z.object({ path: z.string().max(200), code: z.string().max(60), message: z.string().max(500) }))
       .max(200)

@@ -31,6 +31,12 @@ const ruleMessages: Record<Language, Catalog> = {
     not_a_weekend_day: 'İş gününə çevrilən gün şənbə və ya bazar olmalıdır',
     not_a_weekday: 'İstirahət gününə çevrilən gün həftə içi iş günü olmalıdır',
     transfer_on_holiday: 'Bayram günü köçürülə bilməz',
+    duplicate_voen: 'Bu VÖEN ilə əks-tərəf artıq siyahıdadır',
+    electronic_needs_email: 'Sənədləri elektron qəbul edən əks-tərəfin e-poçt ünvanı olmalıdır',
+    journal_kind_mismatch: 'Bu jurnal başqa növ sənədləri qeydiyyata alır',
+    sender_kind_incoming_only: 'Göndərən yalnız daxil olan sənədlərdə olur',
+    journal_rule_mismatch: 'Qurumun jurnal qaydalarına görə bu jurnal belə sənədlər üçün deyil',
+    recipient_not_electronic: 'Alıcı sənədləri elektron qəbul etmir; poçt və ya kuryerlə göndərin',
   },
   en: {
     executor_required: 'Name at least one executor',
@@ -59,6 +65,12 @@ const ruleMessages: Record<Language, Catalog> = {
     not_a_weekend_day: 'A day made working must be a Saturday or a Sunday',
     not_a_weekday: 'A day made a day off must be a weekday',
     transfer_on_holiday: 'A holiday cannot be transferred',
+    duplicate_voen: 'A counterpart with this VÖEN is already in the list',
+    electronic_needs_email: 'A counterpart that receives documents electronically needs an e-mail address',
+    journal_kind_mismatch: 'This journal registers documents of another kind',
+    sender_kind_incoming_only: 'Only incoming documents have a sender',
+    journal_rule_mismatch: 'By the agency’s journal rules this journal is not for such documents',
+    recipient_not_electronic: 'A recipient does not take documents electronically; send by post or courier',
   },
   ru: {
     executor_required: 'Укажите хотя бы одного исполнителя',
@@ -87,6 +99,13 @@ const ruleMessages: Record<Language, Catalog> = {
     not_a_weekend_day: 'Рабочим можно сделать только субботу или воскресенье',
     not_a_weekday: 'Выходным можно сделать только будний день',
     transfer_on_holiday: 'Праздничный день нельзя перенести',
+    duplicate_voen: 'Контрагент с этим VÖEN уже есть в списке',
+    electronic_needs_email:
+      'У контрагента, принимающего документы электронно, должен быть адрес электронной почты',
+    journal_kind_mismatch: 'Этот журнал регистрирует документы другого вида',
+    sender_kind_incoming_only: 'Отправитель бывает только у входящих документов',
+    journal_rule_mismatch: 'По правилам выбора журналов организации этот журнал не для таких документов',
+    recipient_not_electronic: 'Получатель не принимает документы электронно; отправьте почтой или курьером',
   },
 };
 

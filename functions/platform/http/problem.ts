@@ -37,6 +37,7 @@ export interface ProblemResponse {
     operation?: string;
     /** The route to call instead (an operation with a route of its own). */
     route?: string;
+    existingId?: string;
     errors?: { path: string; code: string; message: string }[];
   };
 }
@@ -81,9 +82,11 @@ export function toProblem(error: unknown, lang: Language): ProblemResponse {
     const detail = problemDetail(code, lang, params);
     if (detail) body.detail = detail;
   }
-  if (code === 'duplicate_value' && typeof params.field === 'string') {
+  if ((code === 'duplicate_value' || code === 'duplicate_voen') && typeof params.field === 'string') {
     body.errors = [{ path: params.field, code, message: fieldMessage(code, lang) }];
   }
+  // The object that already holds the value, for a client to offer instead (never another tenant's).
+  if (code === 'duplicate_voen' && typeof params.existingId === 'string') body.existingId = params.existingId;
   if (issues.length > 0) {
     body.errors = issues.map((issue) => ({
       path: issue.path,

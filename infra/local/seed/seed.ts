@@ -134,10 +134,12 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     return ids;
   };
 
+  const documentTypeIds = new Map<string, string>();
   for (const t of lists.documentTypes)
-    await addItem('document-types', t.code, { code: t.code, name: t.name });
+    documentTypeIds.set(t.code, await addItem('document-types', t.code, { code: t.code, name: t.name }));
+  const deliveryFormIds = new Map<string, string>();
   for (const t of lists.deliveryForms)
-    await addItem('delivery-forms', t.code, { code: t.code, name: t.name });
+    deliveryFormIds.set(t.code, await addItem('delivery-forms', t.code, { code: t.code, name: t.name }));
   for (const t of lists.physicalForms)
     await addItem('physical-forms', t.code, { code: t.code, name: t.name });
   const classificationIds = await addTree(
@@ -156,17 +158,19 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
       ...(deptIds.has(n.departmentCode) ? { departmentId: deptIds.get(n.departmentCode) } : {}),
     });
   }
+  const journalIds = new Map<string, string>();
   for (const j of lists.registrationJournals) {
-    await addItem('journals', j.code, {
-      code: j.code,
-      name: j.name,
-      pattern: j.pattern,
-      documentKind: j.documentKind,
-    });
+    journalIds.set(
+      j.code,
+      await addItem('journals', j.code, {
+        code: j.code,
+        name: j.name,
+        pattern: j.pattern,
+        documentKind: j.documentKind,
+      }),
+    );
   }
-  for (const b of stateBodies)
-    await addItem('counterparts', b.code, { code: b.code, name: b.name, kind: 'state-body' });
-  await addTree(
+  const regionIds = await addTree(
     'regions',
     regions.map((r) => ({
       code: r.code,
@@ -174,6 +178,42 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
       input: { name: r.name, kind: r.kind },
     })),
   );
+  // Parents come before the bodies under them (checked by the seed data's tests).
+  const bodyIds = new Map<string, string>();
+  for (const b of stateBodies) {
+    const address = b.legalAddress;
+    bodyIds.set(
+      b.code,
+      await addItem('counterparts', b.code, {
+        code: b.code,
+        name: b.name,
+        kind: 'state-body',
+        ...(b.parentCode ? { parentBodyId: bodyIds.get(b.parentCode) } : {}),
+        ...(address
+          ? {
+              regionId: regionIds.get(address.regionCode),
+              address: address.street,
+              ...(address.postalCode ? { postalCode: address.postalCode } : {}),
+            }
+          : {}),
+        ...(b.email ? { email: b.email } : {}),
+      }),
+    );
+  }
+  const idsOf = (map: Map<string, string>, codes: readonly string[] = []) => codes.map((c) => map.get(c));
+  for (const r of lists.journalRules) {
+    await addItem('journal-rules', r.code, {
+      code: r.code,
+      name: r.name,
+      journalId: journalIds.get(r.journalCode),
+      documentKind: r.documentKind,
+      priority: r.priority,
+      ...(r.senderKind ? { senderKind: r.senderKind } : {}),
+      classificationIds: idsOf(classificationIds, r.classificationCodes),
+      documentTypeIds: idsOf(documentTypeIds, r.documentTypeCodes),
+      deliveryFormIds: idsOf(deliveryFormIds, r.deliveryFormCodes),
+    });
+  }
 
   for (const t of agency.routeTemplates) {
     const data = parse<ApprovalRouteTemplateData>(routeTemplateInput, {

@@ -102,6 +102,7 @@ const shapes: Record<string, (body: Json) => void> = {
   createEmployee: (b) => (b.positionIds = [randomUUID()]),
   createSubstitution: (b) => (b.employeeId = randomUUID()),
   createReferenceItem: (b) => (b.parentId = randomUUID()),
+  addCounterpart: (b) => (b.regionId = randomUUID()),
   createApprovalRouteTemplate: (b) => (b.classificationIds = [randomUUID()]),
   registerIncoming: (b) => (b.journalId = randomUUID()),
   registerOutgoing: (b) => {

@@ -189,6 +189,8 @@ const marks = {
   classification: unique('Ref təsnifat'),
   nomenclature: unique('Ref nomenklatura'),
   journal: unique('Ref jurnal'),
+  counterpart: unique('Ref əks-tərəf'),
+  rule: unique('Ref jurnal qaydası'),
   template: unique('Ref marşrut'),
   outgoing: unique('Ref çıxan'),
   internal: unique('Ref daxili'),
@@ -378,6 +380,52 @@ const cases: Case[] = [
     other: () => B[otherKey(field)]!,
     wrong: () => (field === 'departmentId' ? A.position! : A.classification!),
     state: named(() => admin, '/api/v1/reference/journals', marks.journal),
+  })),
+
+  ...(['regionId', 'parentBodyId'] as const).map((field): Case => ({
+    name: `POST /counterparts ${field} (a registry clerk)`,
+    caller: () => clerk,
+    method: 'POST',
+    path: () => '/api/v1/counterparts',
+    body: sync((v) => ({ name: { az: marks.counterpart }, kind: 'organization', [field]: v })),
+    at: field,
+    other: () => (field === 'regionId' ? B.region! : B.counterpart!),
+    wrong: () => (field === 'regionId' ? A.classification! : A.region!),
+    state: named(() => clerk, '/api/v1/reference/counterparts', marks.counterpart),
+  })),
+  {
+    name: 'POST /reference/journal-rules journalId',
+    caller: () => admin,
+    method: 'POST',
+    path: () => '/api/v1/reference/journal-rules',
+    body: sync((v) => ({ name: { az: marks.rule }, documentKind: 'incoming', journalId: v })),
+    at: 'journalId',
+    other: () => B.journal!,
+    wrong: () => A.docType!,
+    state: named(() => admin, '/api/v1/reference/journal-rules', marks.rule),
+  },
+  ...(
+    [
+      ['classificationIds', () => B.classification!, () => A.docType!],
+      ['documentTypeIds', () => B.docType!, () => A.classification!],
+      ['departmentIds', () => B.dept!, () => A.position!],
+      ['deliveryFormIds', () => B.deliveryForm!, () => A.physicalForm!],
+    ] as const
+  ).map(([field, other, wrong]): Case => ({
+    name: `POST /reference/journal-rules ${field}`,
+    caller: () => admin,
+    method: 'POST',
+    path: () => '/api/v1/reference/journal-rules',
+    body: sync((v) => ({
+      name: { az: marks.rule },
+      documentKind: 'incoming',
+      journalId: A.journalIncoming,
+      [field]: [v],
+    })),
+    at: `${field}.0`,
+    other,
+    wrong,
+    state: named(() => admin, '/api/v1/reference/journal-rules', marks.rule),
   })),
 
   // ------------------------------------------------------------------ route templates
@@ -954,6 +1002,7 @@ beforeAll(async () => {
     nomenclature: await pick(adminB, '/api/v1/reference/nomenclature'),
     journal: await pick(adminB, '/api/v1/reference/journals', (j) => j.documentKind === 'internal'),
     counterpart: await pick(adminB, '/api/v1/reference/counterparts'),
+    region: await pick(adminB, '/api/v1/reference/regions'),
   });
   B.template = (
     await created(adminB, '/api/v1/approval-route-templates', {

@@ -199,17 +199,21 @@ beforeAll(async () => {
     },
   );
 
-  const extra: Record<string, Record<string, unknown>> = {
-    nomenclature: { index: `B-${uniq()}`, retentionYears: 5 },
-    journals: { code: `bj-${uniq()}`, pattern: 'B-{seq}', documentKind: 'incoming' },
-    counterparts: { kind: 'organization' },
-    regions: { kind: 'settlement' },
-  };
+  const createdIn = new Map<string, string>();
+  const extra = (list: string): Record<string, unknown> =>
+    ({
+      nomenclature: { index: `B-${uniq()}`, retentionYears: 5 },
+      journals: { code: `bj-${uniq()}`, pattern: 'B-{seq}', documentKind: 'incoming' },
+      counterparts: { kind: 'organization' },
+      regions: { kind: 'settlement' },
+      'journal-rules': { journalId: createdIn.get('journals'), documentKind: 'incoming' },
+    })[list] ?? {};
   for (const list of referenceLists) {
     const res = await b.post<Item>(`/api/v1/reference/${list}`, {
       name: { az: `B ${list} ${uniq()}` },
-      ...extra[list],
+      ...extra(list),
     });
+    createdIn.set(list, res.body.id);
     expect(res.status, `create ${list}`).toBe(201);
     bObjects.push({
       template: '/api/v1/reference/{list}/{id}',
@@ -322,6 +326,8 @@ describe('tenant isolation', () => {
 
   it('refuses links from tenant A to tenant-B objects (422 unknown_reference) and writes nothing', async () => {
     const [dept, pos, emp1] = bObjects.map((o) => o.item);
+    const bItem = (list: string) =>
+      bObjects.find((o) => o.path.startsWith(`/api/v1/reference/${list}/`))?.item;
     const before = await allIds(a, '/api/v1/positions');
     const cases: [string, Record<string, unknown>, string][] = [
       ['/api/v1/departments', { name: { az: 'X' }, code: `X${uniq()}`, parentId: dept?.id }, 'parentId'],
@@ -339,6 +345,21 @@ describe('tenant isolation', () => {
         '/api/v1/substitutions',
         { employeeId: emp1?.id, substituteId: emp1?.id, from: '2026-12-01', to: '2026-12-02' },
         '',
+      ],
+      [
+        '/api/v1/counterparts',
+        { name: { az: 'X' }, kind: 'organization', regionId: bItem('regions')?.id },
+        'regionId',
+      ],
+      [
+        '/api/v1/counterparts',
+        { name: { az: 'X' }, kind: 'organization', parentBodyId: bItem('counterparts')?.id },
+        'parentBodyId',
+      ],
+      [
+        '/api/v1/reference/journal-rules',
+        { name: { az: 'X' }, documentKind: 'incoming', journalId: bItem('journals')?.id },
+        'journalId',
       ],
     ];
     for (const [path, body, field] of cases) {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoDocumentStore } from '../../../functions/modules/documents/dynamodb/document-store.adapter';
 import { createDocumentModel } from '../../../functions/modules/documents/dynamodb/document.entities';
 import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
 import { TABLE_NAME } from '../../../infra/local/embedded';
 import type { Api } from '../../support/api';
+import { tableClientOf } from '../../support/table';
 import { as, citizenIncoming, type Doc } from './helpers';
 
 // The number columns of the filter row on the shared embedded default: prefixes, any case, any
@@ -66,15 +65,7 @@ describe('number filters', () => {
   });
 
   it('a row stored before the folded keys existed is found once the start-up backfill has run', async () => {
-    const port = Number(new URL(baseUrl).port);
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        region: 'us-east-1',
-        endpoint: `http://127.0.0.1:${port + 1}`,
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
+    const client = tableClientOf(baseUrl);
     const store = new DynamoDocumentStore(client, TABLE_NAME);
     const model = createDocumentModel(client, TABLE_NAME);
     const tenantId = `number-keys-${randomUUID()}`;

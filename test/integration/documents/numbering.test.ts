@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoDocumentStore } from '../../../functions/modules/documents/dynamodb/document-store.adapter';
 import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
 import { TABLE_NAME } from '../../../infra/local/embedded';
 import type { Api } from '../../support/api';
+import { tableClientOf } from '../../support/table';
 import { as, citizenIncoming, type Doc } from './helpers';
 
 const baseUrl = inject('baseUrl');
@@ -62,15 +61,7 @@ describe('registration numbers', () => {
   }, 180_000);
 
   it('writers in separate processes (separate stores, no shared queue) still never skip or repeat a number', async () => {
-    const port = Number(new URL(baseUrl).port);
-    const client = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        region: 'us-east-1',
-        endpoint: `http://127.0.0.1:${port + 1}`,
-        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-      }),
-      { marshallOptions: { removeUndefinedValues: true } },
-    );
+    const client = tableClientOf(baseUrl);
     // Four stores stand for four Lambda instances; each writes 25 documents, 5 at a time.
     const stores = range(4).map(() => new DynamoDocumentStore(client, TABLE_NAME));
     const tenantId = `numbering-${randomUUID()}`;

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 describe('incoming registration', () => {
-  it('numbers the document from the kind journal and logs the registration', async () => {
+  it("numbers a citizen's appeal from the citizens' appeals journal (the agency's rules) and logs the registration", async () => {
     const res = await clerk.post<Doc>(
       '/api/v1/documents/incoming',
       citizenIncoming(unique('Torpaq sahəsi barədə ərizə')),
@@ -21,8 +21,8 @@ describe('incoming registration', () => {
     expect(res.status).toBe(201);
     const doc = res.body;
     expect(doc.status).toBe('registered');
-    expect(doc.registration?.journalId).toBe(ref.journals.get('incoming'));
-    expect(doc.registration?.number).toMatch(/^D-\d+\/\d{2}$/);
+    expect(doc.registration?.journalId).toBe(ref.journals.get('citizens'));
+    expect(doc.registration?.number).toMatch(/^Ə-\d+\/\d{2}$/);
     const card = await clerk.get<Doc>(`/api/v1/documents/${doc.id}`);
     expect(card.body.allowedOperations).toContain('update');
     expect(card.body.allowedOperations).not.toContain('send');

@@ -13,6 +13,7 @@ import { advanceClockTo, clockNow } from '../../support/clock';
 import { ownEmbedded } from '../../support/own-embedded';
 import { eventually } from '../../support/eventually';
 import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
+import type { Assignment, ExecutionView as View } from './helpers';
 
 // Resolutions, execution and control on a running embedded default of its own (the clock moves).
 const embedded = ownEmbedded();
@@ -21,19 +22,6 @@ let clerk: Api;
 let head: Api;
 let ref: Lookups;
 
-type Assignment = {
-  id: string;
-  kind: string;
-  status: string;
-  role?: string;
-  parentId?: string;
-  assigneeId: string;
-  ownerId: string;
-  controllerId?: string;
-  dueDate?: string;
-  actions: string[];
-};
-type View = { documentVersion: number; canResolve: boolean; assignments: Assignment[] };
 type InboxPage = {
   items: Array<{
     document: Doc;

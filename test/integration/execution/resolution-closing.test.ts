@@ -3,6 +3,7 @@ import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-
 import type { Api } from '../../support/api';
 import { clockNow } from '../../support/clock';
 import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
+import type { ExecutionView as View } from './helpers';
 
 // Closing a resolution on the shared embedded default: the controller's acceptance ends the
 // co-executor's open work with it (the API, DynamoDB and the personal lists agree).
@@ -11,15 +12,6 @@ let clerk: Api;
 let head: Api;
 let ref: Lookups;
 
-type Assignment = {
-  id: string;
-  kind: string;
-  status: string;
-  role?: string;
-  ownerId: string;
-  actions: string[];
-};
-type View = { documentVersion: number; assignments: Assignment[] };
 type InboxPage = { items: Array<{ document: Doc; line: { assignmentId: string; open: boolean } }> };
 type Operation = { action: string; changes: Array<{ field: string; before?: unknown; after?: unknown }> };
 

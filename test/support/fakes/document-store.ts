@@ -6,7 +6,11 @@ import type {
   DocumentRecord,
   OperationEntry,
 } from '../../../functions/modules/documents/domain/document';
-import { filterFields, listingFields } from '../../../functions/modules/documents/domain/indexing';
+import {
+  filterFields,
+  listingFields,
+  matchesFilter,
+} from '../../../functions/modules/documents/domain/indexing';
 import type {
   AssignmentRecord,
   InboxBox,
@@ -93,32 +97,7 @@ export class MemoryDocumentStore implements DocumentStore {
     const matching = [...this.docs.values()]
       .filter((d) => d.tenantId === tenantId && d.kind === q.kind)
       .map((d) => ({ d, f: filterFields(d) }))
-      .filter(({ d, f }) => {
-        if (q.from !== undefined && f.listedAt < q.from) return false;
-        if (q.to !== undefined && f.listedAt >= q.to) return false;
-        if (q.status?.length && !q.status.includes(f.status)) return false;
-        if (q.numberPrefix && !f.numberKey?.startsWith(q.numberPrefix)) return false;
-        if (q.documentNumberPrefix && !f.documentNumberKey?.startsWith(q.documentNumberPrefix)) return false;
-        if (q.documentDateFrom && !(f.documentDate && f.documentDate >= q.documentDateFrom)) return false;
-        if (q.documentDateTo && !(f.documentDate && f.documentDate < q.documentDateTo)) return false;
-        if (q.summaryContains && !f.summaryFold.includes(q.summaryContains)) return false;
-        if (q.partyContains && !f.partyFold.includes(q.partyContains)) return false;
-        for (const key of [
-          'documentTypeId',
-          'classificationId',
-          'nomenclatureId',
-          'addresseeId',
-          'controllerId',
-          'signatoryId',
-          'authorId',
-          'category',
-        ] as const) {
-          if (q[key] !== undefined && f[key] !== q[key]) return false;
-        }
-        if (q.controlled !== undefined && f.controlled !== q.controlled) return false;
-        if (q.participant && !d.participants.includes(q.participant)) return false;
-        return true;
-      })
+      .filter(({ d, f }) => matchesFilter(f, q) && (!q.participant || d.participants.includes(q.participant)))
       .sort((a, b) =>
         a.f.listedAt === b.f.listedAt ? (a.d.id < b.d.id ? -1 : 1) : a.f.listedAt < b.f.listedAt ? -1 : 1,
       )

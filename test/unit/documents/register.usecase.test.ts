@@ -14,6 +14,68 @@ const unknownAt = (path: string) => ({
   issues: [{ path, code: 'unknown_reference' }],
 });
 
+describe("createDocument: the journal by the agency's rules", () => {
+  function withCitizensRule() {
+    const deps = documentsWorld();
+    deps.store.seed(
+      'ref:journals',
+      journal('citizens', { documentKind: 'incoming', pattern: 'Ə-{seq}/{yy}' }),
+    );
+    deps.store.seed('ref:journal-rules', {
+      ...journal('citizens-rule'),
+      list: 'journal-rules',
+      name: { az: 'Vətəndaş müraciətləri' },
+      journalId: 'citizens',
+      documentKind: 'incoming',
+      priority: 10,
+      senderKind: 'citizen',
+      documentTypeIds: [],
+      classificationIds: [],
+      departmentIds: [],
+      deliveryFormIds: [],
+    });
+    return deps;
+  }
+
+  it("registers a citizen's appeal in the journal the rules name, an organization's letter in the kind's journal", async () => {
+    // Arrange
+    const deps = withCitizensRule();
+
+    // Act
+    const appeal = await createDocument(deps, clerk, 'incoming', incoming());
+    const letter = await createDocument(
+      deps,
+      clerk,
+      'incoming',
+      incoming({ sender: { kind: 'organization', counterpartId: 'org-1' } }),
+    );
+
+    // Assert
+    expect(appeal.registration).toMatchObject({ journalId: 'citizens', number: 'Ə-1/26' });
+    expect(letter.registration).toMatchObject({ journalId: 'incoming', number: '1-DX/26' });
+  });
+
+  it('refuses a journal asked for that the rules keep for other documents, numbering nothing', async () => {
+    // Arrange
+    const deps = withCitizensRule();
+
+    // Act
+    const attempt = createDocument(
+      deps,
+      clerk,
+      'incoming',
+      incoming({ sender: { kind: 'organization', counterpartId: 'org-1' }, journalId: 'citizens' }),
+    );
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({
+      code: 'journal_rule_mismatch',
+      issues: [{ path: 'journalId', code: 'journal_rule_mismatch' }],
+    });
+    expect(await deps.documents.lastNumber('t1', 'citizens', 2026)).toBe(0);
+  });
+});
+
 describe('createDocument: registration and numbering', () => {
   it('registers incoming mail with the next number of its journal, logged without the number field', async () => {
     // Arrange

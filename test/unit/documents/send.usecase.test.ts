@@ -74,6 +74,30 @@ describe('sendDocument', () => {
     });
   });
 
+  it('refuses to e-mail a counterpart that does not receive documents electronically, sending nothing', async () => {
+    // Arrange
+    const { deps, doc } = await letter({
+      recipients: [{ name: 'Vətəndaş', email: 'v@mail.az' }, { counterpartId: 'org-1' }],
+    });
+    // The list now says the organization takes paper only.
+    deps.store.seed('ref:counterparts', {
+      ...(await deps.store.get('ref:counterparts', 't1', 'org-1'))!,
+      receivesElectronically: false,
+    });
+    const version = (await deps.documents.get('t1', doc.id))!.version;
+
+    // Act
+    const attempt = sendDocument(deps, author, doc.id, { version });
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({
+      code: 'recipient_not_electronic',
+      issues: [{ path: 'recipients.1', code: 'recipient_not_electronic' }],
+    });
+    expect(deps.email.sent).toEqual([]);
+    expect((await deps.documents.get('t1', doc.id))!.status).toBe('registered');
+  });
+
   it('records a courier dispatch in the register without e-mail, and may send again once sent', async () => {
     // Arrange
     const { deps, doc } = await letter({ deliveryFormId: 'by-courier', recipients: [{ name: 'Nazirlik' }] });

@@ -34,6 +34,7 @@ export function documentsWorld() {
       kind: 'organization',
       voen: '1400057421',
       email: 'office@xezer.az',
+      receivesElectronically: true,
       active: true,
     }),
   );

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterFields } from '../../../functions/modules/documents/domain/indexing';
 import type { InboxEntry } from '../../../functions/modules/documents/domain/tasks';
-import {
-  listInbox,
-  matchesFilter,
-  type InboxListQuery,
-} from '../../../functions/modules/execution/usecases/inbox.usecase';
+import { listInbox, type InboxListQuery } from '../../../functions/modules/execution/usecases/inbox.usecase';
 import { actor, documentRecord, T0 } from '../../support/builders';
 import { memoryDeps } from '../../support/memory-deps';
 
@@ -182,47 +177,5 @@ describe('listInbox', () => {
     await expect(attempt).rejects.toMatchObject({
       issues: [{ path: 'controllerId', code: 'unknown_reference' }],
     });
-  });
-});
-
-describe('matchesFilter', () => {
-  it('applies the same conditions as the store’s filter on a document already read', () => {
-    // Arrange
-    const f = filterFields(
-      documentRecord('d', {
-        kind: 'incoming',
-        status: 'registered',
-        summary: 'Bina təmiri',
-        controlled: true,
-        documentDate: '2026-02-20',
-        registration: { journalId: 'j', year: 2026, seq: 5, number: '5-DX/26', at: T0 },
-      }),
-    );
-
-    // Act + Assert
-    expect(
-      matchesFilter(f, {
-        kind: 'incoming',
-        status: ['registered'],
-        summaryContains: 'temir',
-        controlled: true,
-      }),
-    ).toBe(true);
-    expect(
-      matchesFilter(f, {
-        numberPrefix: '5dx26',
-        documentDateFrom: '2026-02-20',
-        documentDateTo: '2026-02-21',
-      }),
-    ).toBe(true);
-    expect(matchesFilter(f, { numberPrefix: '5dx' })).toBe(true);
-    expect(matchesFilter(f, { numberPrefix: 'dx' })).toBe(false);
-    expect(matchesFilter(f, { documentNumberPrefix: '5' })).toBe(false);
-    expect(matchesFilter(f, { from: '2026-03-02T10:00:00.000', to: '2026-03-02T10:00:00.001' })).toBe(true);
-    expect(matchesFilter(f, { to: '2026-03-02T10:00:00.000' })).toBe(false);
-    expect(matchesFilter(f, { kind: 'outgoing' })).toBe(false);
-    expect(matchesFilter(f, { documentDateTo: '2026-02-20' })).toBe(false);
-    expect(matchesFilter(f, { authorId: 'someone-else' })).toBe(false);
-    expect(matchesFilter(f, { controlled: false })).toBe(false);
   });
 });

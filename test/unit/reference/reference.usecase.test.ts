@@ -173,3 +173,233 @@ describe('reference items', () => {
     await expect(orphanList).rejects.toMatchObject(unknownAt('parentId'));
   });
 });
+
+const counterpart = (overrides: Partial<Extract<ReferenceItemData, { list: 'counterparts' }>> = {}) =>
+  ({
+    list: 'counterparts',
+    name: { az: '"Xəzər Logistika" MMC' },
+    kind: 'organization',
+    voen: '1400057421',
+    active: true,
+    ...overrides,
+  }) as const;
+
+describe('counterparts', () => {
+  it('holds each VÖEN once in the same write, and names the counterpart that has it', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    const first = await createReferenceItem(deps, admin, counterpart(), undefined);
+
+    // Act
+    const again = createReferenceItem(
+      deps,
+      admin,
+      counterpart({ name: { az: 'Xəzər Logistika' } }),
+      undefined,
+    );
+
+    // Assert
+    expect(deps.store.writes[0]).toMatchObject({
+      options: { claim: [{ scope: 'counterpart-voen', value: '1400057421', field: 'voen' }] },
+    });
+    await expect(again).rejects.toMatchObject({
+      code: 'duplicate_voen',
+      params: { field: 'voen', existingId: first.id },
+    });
+    expect(deps.store.writes).toHaveLength(1);
+  });
+
+  it('frees the old VÖEN when it changes, and refuses to take another counterpart’s on update', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    const a = await createReferenceItem(deps, admin, counterpart(), undefined);
+    const b = await createReferenceItem(deps, admin, counterpart({ voen: '1700038881' }), undefined);
+
+    // Act
+    const moved = await updateReferenceItem(deps, admin, a.id, {
+      ...counterpart({ voen: '1500012341' }),
+      version: 1,
+    });
+    const taken = updateReferenceItem(deps, admin, b.id, {
+      ...counterpart({ voen: '1500012341' }),
+      version: 1,
+    });
+    const reused = await createReferenceItem(deps, admin, counterpart({ voen: '1400057421' }), undefined);
+
+    // Assert
+    expect(moved.version).toBe(2);
+    await expect(taken).rejects.toMatchObject({ code: 'duplicate_voen', params: { existingId: a.id } });
+    expect(reused.id).not.toBe(a.id);
+  });
+
+  it('refuses an unknown region or parent body, a parent body that makes a cycle, and e-mail delivery without an e-mail', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    const ministry = await createReferenceItem(
+      deps,
+      admin,
+      counterpart({ voen: undefined, kind: 'state-body' }),
+      undefined,
+    );
+    const service = await createReferenceItem(
+      deps,
+      admin,
+      counterpart({ voen: undefined, kind: 'state-body', parentBodyId: ministry.id }),
+      undefined,
+    );
+
+    // Act
+    const noRegion = createReferenceItem(deps, admin, counterpart({ regionId: 'nowhere' }), undefined);
+    const noParent = createReferenceItem(deps, admin, counterpart({ parentBodyId: 'nobody' }), undefined);
+    const cycle = updateReferenceItem(deps, admin, ministry.id, {
+      ...counterpart({ voen: undefined, kind: 'state-body', parentBodyId: service.id }),
+      version: 1,
+    });
+    const noEmail = createReferenceItem(
+      deps,
+      admin,
+      counterpart({ receivesElectronically: true }),
+      undefined,
+    );
+
+    // Assert
+    await expect(noRegion).rejects.toMatchObject(unknownAt('regionId'));
+    await expect(noParent).rejects.toMatchObject(unknownAt('parentBodyId'));
+    await expect(cycle).rejects.toMatchObject({
+      code: 'tree_cycle',
+      issues: [{ path: 'parentBodyId', code: 'tree_cycle' }],
+    });
+    await expect(noEmail).rejects.toMatchObject({
+      code: 'electronic_needs_email',
+      issues: [{ path: 'email', code: 'electronic_needs_email' }],
+    });
+    expect(deps.store.writes).toHaveLength(2);
+  });
+
+  it('keeps the legal address with its place in the regions list and the parent body', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    const baku = await createReferenceItem(
+      deps,
+      admin,
+      { list: 'regions', name: { az: 'Bakı şəhəri' }, kind: 'city', active: true },
+      undefined,
+    );
+    const ministry = await createReferenceItem(
+      deps,
+      admin,
+      counterpart({ voen: undefined, kind: 'state-body' }),
+      undefined,
+    );
+
+    // Act
+    const created = await createReferenceItem(
+      deps,
+      admin,
+      counterpart({
+        regionId: baku.id,
+        postalCode: 'AZ1000',
+        address: 'Nobel prospekti 61',
+        email: 'office@example.com',
+        receivesElectronically: true,
+        parentBodyId: ministry.id,
+      }),
+      undefined,
+    );
+
+    // Assert
+    expect(await getReferenceItem(deps, admin, 'counterparts', created.id)).toMatchObject({
+      regionId: baku.id,
+      postalCode: 'AZ1000',
+      address: 'Nobel prospekti 61',
+      receivesElectronically: true,
+      parentBodyId: ministry.id,
+    });
+  });
+});
+
+describe('journal rules', () => {
+  type Rule = Extract<ReferenceItemData, { list: 'journal-rules' }>;
+  const rule = (overrides: Partial<Rule> = {}): Rule => ({
+    list: 'journal-rules',
+    name: { az: 'Vətəndaş müraciətləri' },
+    active: true,
+    journalId: 'citizens',
+    documentKind: 'incoming',
+    priority: 20,
+    senderKind: 'citizen',
+    documentTypeIds: [],
+    classificationIds: [],
+    departmentIds: [],
+    deliveryFormIds: [],
+    ...overrides,
+  });
+
+  function withJournals() {
+    const deps = memoryDeps();
+    deps.store.seed('ref:journals', { ...meta('citizens'), ...journal({ code: 'citizens' }) });
+    deps.store.seed('ref:journals', {
+      ...meta('orders'),
+      ...journal({ code: 'orders', documentKind: 'order' }),
+    });
+    deps.store.seed('ref:journals', {
+      ...meta('general'),
+      ...journal({ code: 'general', documentKind: 'any' }),
+    });
+    deps.store.seed('ref:classifications', { ...meta('personnel'), ...classification('03.01') });
+    return deps;
+  }
+
+  it('keeps a rule sorted by its priority, each id once', async () => {
+    // Arrange
+    const deps = withJournals();
+
+    // Act
+    const created = await createReferenceItem(
+      deps,
+      admin,
+      rule({
+        journalId: 'general',
+        documentKind: 'order',
+        senderKind: undefined,
+        classificationIds: ['personnel', 'personnel'],
+      }),
+      undefined,
+    );
+
+    // Assert
+    expect(created).toMatchObject({ journalId: 'general', classificationIds: ['personnel'] });
+    expect(deps.store.writes[0]?.options.sortKey).toMatch(/^020 /);
+  });
+
+  it('refuses a journal of another kind, a sender kind outside incoming documents, and unknown ids', async () => {
+    // Arrange
+    const deps = withJournals();
+
+    // Act
+    const otherKind = createReferenceItem(deps, admin, rule({ journalId: 'orders' }), undefined);
+    const noJournal = createReferenceItem(deps, admin, rule({ journalId: 'missing' }), undefined);
+    const senderOnOrder = createReferenceItem(
+      deps,
+      admin,
+      rule({ journalId: 'orders', documentKind: 'order' }),
+      undefined,
+    );
+    const unknownType = createReferenceItem(deps, admin, rule({ documentTypeIds: ['nope'] }), undefined);
+    const unknownDept = createReferenceItem(deps, admin, rule({ departmentIds: ['personnel'] }), undefined);
+
+    // Assert
+    await expect(otherKind).rejects.toMatchObject({
+      code: 'journal_kind_mismatch',
+      issues: [{ path: 'journalId', code: 'journal_kind_mismatch' }],
+    });
+    await expect(noJournal).rejects.toMatchObject(unknownAt('journalId'));
+    await expect(senderOnOrder).rejects.toMatchObject({
+      code: 'sender_kind_incoming_only',
+      issues: [{ path: 'senderKind', code: 'sender_kind_incoming_only' }],
+    });
+    await expect(unknownType).rejects.toMatchObject(unknownAt('documentTypeIds.0'));
+    await expect(unknownDept).rejects.toMatchObject(unknownAt('departmentIds.0'));
+    expect(deps.store.writes).toHaveLength(0);
+  });
+});

@@ -1,6 +1,6 @@
 import { ApiError, api, listAll, type Page } from '../../lib/api';
 import type { RepeatCandidates, RepeatQuery, UploadTicket } from '../../api/contract';
-import type { ReferenceItem, Tenant } from '../../api/contract';
+import type { CounterpartInput, ReferenceItem, Tenant } from '../../api/contract';
 import {
   documentKinds,
   type ContentItem,
@@ -233,6 +233,7 @@ export interface DocumentLookups {
   nomenclature: ReferenceItem[];
   journals: ReferenceItem[];
   counterparts: ReferenceItem[];
+  regions: ReferenceItem[];
 }
 
 /** The reference list behind each list of the lookups. */
@@ -244,7 +245,21 @@ const lookupLists: Record<Exclude<keyof DocumentLookups, 'employees'>, string> =
   nomenclature: 'nomenclature',
   journals: 'journals',
   counterparts: 'counterparts',
+  regions: 'regions',
 };
+
+/** Adds an organization to the counterparts while registering (registry clerks may); the key makes a retry safe. */
+export function addCounterpart(body: CounterpartInput, idempotencyKey: string) {
+  return api<ReferenceItem>('/counterparts', {
+    method: 'POST',
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
+}
+
+export function getCounterpart(id: string) {
+  return api<ReferenceItem>(`/reference/counterparts/${encodeURIComponent(id)}`);
+}
 
 export async function loadLookups(): Promise<DocumentLookups> {
   const [employees, references] = await Promise.all([

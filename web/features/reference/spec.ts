@@ -1,11 +1,38 @@
-import { counterpartKinds, journalKinds, regionKinds, type ReferenceListName } from '../../api/contract';
+import {
+  counterpartKinds,
+  journalKinds,
+  regionKinds,
+  ruleDocumentKinds,
+  senderKinds,
+  type ReferenceListName,
+} from '../../api/contract';
 
 export type ExtraField =
   | { kind: 'text'; name: string; required?: boolean; type?: 'text' | 'email' | 'tel'; column?: boolean }
-  | { kind: 'enum'; name: string; values: readonly string[]; required?: boolean; column?: boolean }
+  /** `optional`: an empty choice that sends nothing. */
+  | {
+      kind: 'enum';
+      name: string;
+      values: readonly string[];
+      required?: boolean;
+      optional?: boolean;
+      column?: boolean;
+    }
+  | { kind: 'number'; name: string; min: number; max: number; initial: number; column?: boolean }
+  | { kind: 'boolean'; name: string; column?: boolean }
   | { kind: 'retention'; name: 'retentionYears'; column?: boolean }
   | { kind: 'department'; name: 'departmentId'; column?: boolean }
+  | { kind: 'departments'; name: string; column?: boolean }
   | { kind: 'nomenclature'; name: 'nomenclatureId'; column?: boolean }
+  /** Items of another list (tree lists in tree order): one, or several as checkboxes. */
+  | {
+      kind: 'ref';
+      name: string;
+      list: ReferenceListName;
+      multiple?: boolean;
+      required?: boolean;
+      column?: boolean;
+    }
   | { kind: 'pattern'; name: 'pattern'; column?: boolean };
 
 export interface ReferenceListSpec {
@@ -40,9 +67,13 @@ export const referenceSpecs: Record<ReferenceListName, ReferenceListSpec> = {
     fields: [
       { kind: 'enum', name: 'kind', values: counterpartKinds, required: true, column: true },
       { kind: 'text', name: 'voen', column: true },
+      { kind: 'ref', name: 'parentBodyId', list: 'counterparts' },
+      { kind: 'ref', name: 'regionId', list: 'regions', column: true },
+      { kind: 'text', name: 'postalCode' },
+      { kind: 'text', name: 'address' },
       { kind: 'text', name: 'email', type: 'email', column: true },
       { kind: 'text', name: 'phone', type: 'tel' },
-      { kind: 'text', name: 'address' },
+      { kind: 'boolean', name: 'receivesElectronically', column: true },
     ],
   },
   regions: {
@@ -55,6 +86,18 @@ export const referenceSpecs: Record<ReferenceListName, ReferenceListSpec> = {
         required: true,
         column: true,
       },
+    ],
+  },
+  'journal-rules': {
+    fields: [
+      { kind: 'number', name: 'priority', min: 1, max: 999, initial: 100, column: true },
+      { kind: 'enum', name: 'documentKind', values: ruleDocumentKinds, required: true, column: true },
+      { kind: 'ref', name: 'journalId', list: 'journals', required: true, column: true },
+      { kind: 'enum', name: 'senderKind', values: senderKinds, optional: true, column: true },
+      { kind: 'ref', name: 'documentTypeIds', list: 'document-types', multiple: true },
+      { kind: 'ref', name: 'classificationIds', list: 'classifications', multiple: true },
+      { kind: 'departments', name: 'departmentIds' },
+      { kind: 'ref', name: 'deliveryFormIds', list: 'delivery-forms', multiple: true },
     ],
   },
 };

@@ -77,3 +77,48 @@ export function filterFields(doc: DocumentData & { createdAt: string }) {
 }
 
 export type FilterFields = ReturnType<typeof filterFields>;
+
+/** The filter row's conditions on a document's filter fields. */
+export interface DocumentFilter {
+  /** Baku local bounds on the registration (or creation) time: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  status?: string[];
+  /** Prefixes of the registration number and the sender's number, as `numberKey` folds them. */
+  numberPrefix?: string;
+  documentNumberPrefix?: string;
+  documentDateFrom?: string;
+  documentDateTo?: string;
+  /** Folded substrings. */
+  summaryContains?: string;
+  partyContains?: string;
+  documentTypeId?: string;
+  classificationId?: string;
+  nomenclatureId?: string;
+  addresseeId?: string;
+  controllerId?: string;
+  signatoryId?: string;
+  authorId?: string;
+  category?: string;
+  controlled?: boolean;
+}
+
+/**
+ * The conditions of `q` on a document already read: what the store's filter expression matches on
+ * the row (personal lists filter their documents with it; the in-memory store of the tests too).
+ */
+export function matchesFilter(f: FilterFields, q: DocumentFilter & { kind?: FilterFields['kind'] }): boolean {
+  if (q.kind && f.kind !== q.kind) return false;
+  if (q.from && f.listedAt < q.from) return false;
+  if (q.to && f.listedAt >= q.to) return false;
+  if (q.status?.length && !q.status.includes(f.status)) return false;
+  if (q.numberPrefix && !f.numberKey?.startsWith(q.numberPrefix)) return false;
+  if (q.documentNumberPrefix && !f.documentNumberKey?.startsWith(q.documentNumberPrefix)) return false;
+  if (q.documentDateFrom && !(f.documentDate && f.documentDate >= q.documentDateFrom)) return false;
+  if (q.documentDateTo && !(f.documentDate && f.documentDate < q.documentDateTo)) return false;
+  if (q.summaryContains && !f.summaryFold.includes(q.summaryContains)) return false;
+  if (q.partyContains && !f.partyFold.includes(q.partyContains)) return false;
+  for (const key of exactFilters) if (q[key] !== undefined && f[key] !== q[key]) return false;
+  if (q.controlled !== undefined && f.controlled !== q.controlled) return false;
+  return true;
+}

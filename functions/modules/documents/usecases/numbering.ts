@@ -3,7 +3,14 @@ import { toBakuLocal } from '../domain/date-filter';
 import type { DocumentKind, DocumentRecord } from '../domain/document';
 import { BusinessRuleError } from '../../../platform/kernel/errors';
 import type { Department } from '../../org';
-import { formatRegistrationNumber, type ReferenceItem } from '../../reference';
+import {
+  formatRegistrationNumber,
+  journalAdmits,
+  matchingRules,
+  type JournalFacts,
+  type JournalRule,
+  type ReferenceItem,
+} from '../../reference';
 import type { NumberRequest } from '../ports';
 import { unknownReference, type DocumentDeps } from './common';
 
@@ -23,38 +30,89 @@ export async function namedJournal(
   return j;
 }
 
+/** The active journal rules of the tenant written for a kind of document. */
+async function rulesFor(deps: DocumentDeps, tenantId: string, kind: DocumentKind): Promise<JournalRule[]> {
+  return (await allPages((page) => deps.store.list<JournalRule>('ref:journal-rules', tenantId, page))).filter(
+    (r) => r.active && r.documentKind === kind,
+  );
+}
+
+/** The document's classification and every one above it (a rule on a branch holds for its leaves). */
+async function classificationPath(deps: DocumentDeps, doc: DocumentRecord): Promise<string[]> {
+  const path: string[] = [];
+  let id = doc.classificationId;
+  // The tree is acyclic (checked when edited); the bound only guards against a damaged one.
+  while (id && !path.includes(id) && path.length < 20) {
+    path.push(id);
+    id = (await deps.store.get<ReferenceItem>('ref:classifications', doc.tenantId, id))?.parentId;
+  }
+  return path;
+}
+
+/** What the journal rules look at in a document. */
+export async function journalFacts(deps: DocumentDeps, doc: DocumentRecord): Promise<JournalFacts> {
+  return {
+    kind: doc.kind,
+    ...(doc.incoming ? { senderKind: doc.incoming.sender.kind } : {}),
+    ...(doc.documentTypeId ? { documentTypeId: doc.documentTypeId } : {}),
+    classificationPath: await classificationPath(deps, doc),
+    ...(doc.departmentId ? { departmentId: doc.departmentId } : {}),
+    ...(doc.deliveryFormId ? { deliveryFormId: doc.deliveryFormId } : {}),
+  };
+}
+
 /**
- * The journal of a registration: the one asked for, else the most specific active journal of the
- * kind — matching the nomenclature, then the department, then the kind alone — else a journal for
- * any kind.
+ * The journal that numbers a document. A journal asked for must take the document's kind and, where
+ * the agency's journal rules keep that journal for some documents, be one of them (422
+ * `journal_rule_mismatch` on `journalId`). Otherwise the first rule the document meets names the
+ * journal (in the rules' order; a rule whose journal is closed or cannot print this document's
+ * number is passed over); with no rule, the most specific active journal of the kind — matching
+ * the nomenclature, then the department, then the kind alone — else a journal for any kind.
  */
 export async function chooseJournal(
   deps: DocumentDeps,
-  tenantId: string,
-  kind: DocumentKind,
-  hints: { journalId?: string; nomenclatureId?: string; departmentId?: string },
+  doc: DocumentRecord,
+  journalId?: string,
 ): Promise<Journal> {
-  const noJournal = (path: string) =>
-    new BusinessRuleError('no_journal', 'No registration journal for this document', { kind }, [
-      { path, code: 'no_journal' },
-    ]);
-  if (hints.journalId) return namedJournal(deps, tenantId, kind, hints.journalId);
+  const { tenantId, kind } = doc;
+  const rules = await rulesFor(deps, tenantId, kind);
+  const facts = rules.length > 0 ? await journalFacts(deps, doc) : undefined;
+  if (journalId) {
+    const named = await namedJournal(deps, tenantId, kind, journalId);
+    if (facts && !journalAdmits(rules, named.id, facts)) {
+      throw new BusinessRuleError(
+        'journal_rule_mismatch',
+        'The journal rules keep this journal for other documents',
+        { kind },
+        [{ path: 'journalId', code: 'journal_rule_mismatch' }],
+      );
+    }
+    return named;
+  }
   const journals = (
     await allPages((page) => deps.store.list<Journal>('ref:journals', tenantId, page))
   ).filter((j) => j.active);
   // A pattern with {index} or {dept} needs a nomenclature or department to fill it (no "/1" numbers).
   const usable = (j: Journal) =>
-    (!j.pattern.includes('{index}') || hints.nomenclatureId !== undefined) &&
-    (!j.pattern.includes('{dept}') || hints.departmentId !== undefined);
+    (!j.pattern.includes('{index}') || doc.nomenclatureId !== undefined) &&
+    (!j.pattern.includes('{dept}') || doc.departmentId !== undefined);
+  for (const rule of facts ? matchingRules(rules, facts) : []) {
+    const j = journals.find((x) => x.id === rule.journalId);
+    if (j && (j.documentKind === kind || j.documentKind === 'any') && usable(j)) return j;
+  }
   const ofKind = journals.filter((j) => j.documentKind === kind && usable(j));
   const pick =
-    (hints.nomenclatureId && ofKind.find((j) => j.nomenclatureId === hints.nomenclatureId)) ||
-    (hints.departmentId && ofKind.find((j) => j.departmentId === hints.departmentId && !j.nomenclatureId)) ||
+    (doc.nomenclatureId && ofKind.find((j) => j.nomenclatureId === doc.nomenclatureId)) ||
+    (doc.departmentId && ofKind.find((j) => j.departmentId === doc.departmentId && !j.nomenclatureId)) ||
     // Of several general journals of the kind, the one coded like the kind is the default.
     ofKind.find((j) => !j.departmentId && !j.nomenclatureId && j.code === kind) ||
     ofKind.find((j) => !j.departmentId && !j.nomenclatureId) ||
     journals.find((j) => j.documentKind === 'any' && !j.departmentId && !j.nomenclatureId && usable(j));
-  if (!pick) throw noJournal('journalId');
+  if (!pick) {
+    throw new BusinessRuleError('no_journal', 'No registration journal for this document', { kind }, [
+      { path: 'journalId', code: 'no_journal' },
+    ]);
+  }
   return pick;
 }
 

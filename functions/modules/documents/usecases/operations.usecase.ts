@@ -141,16 +141,7 @@ export async function applyOperation(
   const numbered =
     (op === 'register' && current.kind === 'internal') || (op === 'sign' && current.kind === 'order');
   if (!numbered || current.registration) return { document: next };
-  const numbering = await numberRequest(
-    deps,
-    next,
-    journal ??
-      (await chooseJournal(deps, actor.tenantId, current.kind, {
-        ...(next.nomenclatureId ? { nomenclatureId: next.nomenclatureId } : {}),
-        ...(next.departmentId ? { departmentId: next.departmentId } : {}),
-      })),
-    now,
-  );
+  const numbering = await numberRequest(deps, next, await chooseJournal(deps, next, journal?.id), now);
   return { document: next, numbering };
 }
 

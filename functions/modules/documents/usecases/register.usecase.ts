@@ -267,16 +267,7 @@ export async function createDocument<K extends DocumentKind>(
   if (doc.internal?.answersId) links.push({ from: doc.id, to: doc.internal.answersId, type: 'reply' });
 
   const numbering = numberedAtCreation(kind)
-    ? await numberRequest(
-        deps,
-        doc,
-        journal ??
-          (await chooseJournal(deps, actor.tenantId, kind, {
-            ...(doc.nomenclatureId ? { nomenclatureId: doc.nomenclatureId } : {}),
-            ...(departmentId ? { departmentId } : {}),
-          })),
-        now,
-      )
+    ? await numberRequest(deps, doc, await chooseJournal(deps, doc, journal?.id), now)
     : undefined;
   const result = await commitWithAddresseeLines(deps, undefined, {
     document: doc,

@@ -9,10 +9,36 @@ import { allow, assertVersion, hasRole, visibleDocument, type DocumentDeps } fro
 import { readContents } from './contents.usecase';
 
 type DeliveryForm = AggregateMeta & { code?: string };
+type Counterpart = AggregateMeta & { receivesElectronically?: boolean };
+
+/**
+ * A counterpart of the list gets documents by e-mail only when the list says it receives them
+ * electronically; the others are sent by post or courier (a free recipient's typed address is the
+ * clerk's own choice).
+ */
+async function assertElectronicRecipients(deps: DocumentDeps, doc: DocumentRecord): Promise<void> {
+  const recipients = doc.outgoing?.recipients ?? [];
+  const ids = recipients.flatMap((r) => (r.counterpartId ? [r.counterpartId] : []));
+  const electronic = new Set(
+    (await deps.store.getMany<Counterpart>('ref:counterparts', doc.tenantId, ids))
+      .filter((c) => c.receivesElectronically === true)
+      .map((c) => c.id),
+  );
+  const i = recipients.findIndex((r) => r.counterpartId !== undefined && !electronic.has(r.counterpartId));
+  if (i >= 0) {
+    throw new BusinessRuleError(
+      'recipient_not_electronic',
+      'A recipient does not receive documents electronically',
+      {},
+      [{ path: `recipients.${i}`, code: 'recipient_not_electronic' }],
+    );
+  }
+}
 
 /**
  * Sends an outgoing document. By e-mail (the delivery form with code `email`), the summary and
- * text go to every recipient's address with the stored files attached; any other delivery form
+ * text go to every recipient's address with the stored files attached (a counterpart of the list
+ * only if it receives documents electronically); any other delivery form
  * (courier, fax, in person) records an entry in the dispatch register. Either way the dispatch is
  * kept on the document and in its operations log.
  */
@@ -42,6 +68,7 @@ export async function sendDocument(
         { path: 'recipients', code: 'recipient_without_email' },
       ]);
     }
+    await assertElectronicRecipients(deps, doc);
     if (!deps.email) throw new Error('E-mail not configured');
     const tenant = await deps.store.get<Tenant>('tenant', doc.tenantId, doc.tenantId);
     const number = doc.registration?.number ?? '';

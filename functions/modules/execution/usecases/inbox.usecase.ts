@@ -1,9 +1,8 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
 import type { DocumentRecord } from '../../documents';
-import { exactFilters, filterFields, type FilterFields } from '../../documents';
+import { filterFields, matchesFilter } from '../../documents';
 import { daysLeft } from '../domain/assignment';
 import { type InboxBox, type InboxEntry } from '../../documents';
-import type { DocumentQuery } from '../../documents';
 import { assertFilterReferences } from '../../documents';
 import { dateRange, documentQueryOf, type DocumentListQuery } from '../../documents';
 import { today, type ExecutionDeps } from './common';
@@ -15,25 +14,6 @@ export type InboxListQuery = Omit<DocumentListQuery, 'kind'> & {
   /** Only open lines (pending tasks, unread notices, unexecuted controlled documents). */
   open?: 'true' | 'false';
 };
-
-type Filter = Omit<DocumentQuery, 'kind' | 'order' | 'limit' | 'cursor'> & { kind?: DocumentQuery['kind'] };
-
-/** The same conditions as the store's filter expression, on a document already read. */
-export function matchesFilter(f: FilterFields, q: Filter): boolean {
-  if (q.kind && f.kind !== q.kind) return false;
-  if (q.from && f.listedAt < q.from) return false;
-  if (q.to && f.listedAt >= q.to) return false;
-  if (q.status?.length && !q.status.includes(f.status)) return false;
-  if (q.numberPrefix && !f.numberKey?.startsWith(q.numberPrefix)) return false;
-  if (q.documentNumberPrefix && !f.documentNumberKey?.startsWith(q.documentNumberPrefix)) return false;
-  if (q.documentDateFrom && !(f.documentDate && f.documentDate >= q.documentDateFrom)) return false;
-  if (q.documentDateTo && !(f.documentDate && f.documentDate < q.documentDateTo)) return false;
-  if (q.summaryContains && !f.summaryFold.includes(q.summaryContains)) return false;
-  if (q.partyContains && !f.partyFold.includes(q.partyContains)) return false;
-  for (const key of exactFilters) if (q[key] !== undefined && f[key] !== q[key]) return false;
-  if (q.controlled !== undefined && f.controlled !== q.controlled) return false;
-  return true;
-}
 
 /** What a list line shows: the stored entry without its keys (tenant, user, sort key). */
 export type InboxLine = Pick<

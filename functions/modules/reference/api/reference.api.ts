@@ -2,6 +2,7 @@ import type { ReferenceItemData, ReferenceListName } from '../domain/lists';
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import type { Deps } from '../../../platform/kernel/aggregates';
 import * as ref from '../usecases/reference.usecase';
+import { addCounterpart } from '../usecases/counterparts.usecase';
 import type { ReferenceInputOf } from './reference.schema';
 import type { referenceRoutes } from './reference.routes';
 
@@ -18,6 +19,7 @@ const asItem: { [L in ReferenceListName]: (body: ReferenceInputOf[L]) => Referen
   journals: (body) => ({ ...body, list: 'journals' }),
   counterparts: (body) => ({ ...body, list: 'counterparts' }),
   regions: (body) => ({ ...body, list: 'regions' }),
+  'journal-rules': (body) => ({ ...body, list: 'journal-rules' }),
 };
 
 /** The body was parsed by the list's own schema (the route's `bodyFor`), so it is that list's item. */
@@ -38,4 +40,5 @@ export const referenceApi: RouteImpls<typeof referenceRoutes, Deps> = {
       ...itemOf(ctx.params.list, ctx.body),
       version: ctx.body.version,
     }),
+  addCounterpart: async (ctx, deps) => addCounterpart(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
 };

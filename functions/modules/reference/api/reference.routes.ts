@@ -6,6 +6,7 @@ import { TREE_LIST_PAGE } from '../domain/lists';
 
 const V1 = '/api/v1';
 const admin = ['admin'] as const;
+const registry = ['admin', 'clerk'] as const;
 
 /** Reference lists (siyahılar): every list's items, each validated by its own list's schema. */
 export const referenceRoutes = [
@@ -64,5 +65,19 @@ export const referenceRoutes = [
     bodyFor: (params: z.output<typeof ref.itemParam>) => ref.referenceUpdates[params.list],
     response: ref.referenceItem,
     successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: `${V1}/counterparts`,
+    group: 'reference',
+    operationId: 'addCounterpart',
+    summary: 'Add an organization to the counterparts while registering (registry clerks and admins)',
+    tag: 'reference',
+    auth: 'jwt',
+    roles: registry,
+    body: ref.counterpartInput,
+    idempotent: true,
+    response: ref.referenceItem,
+    successStatus: 201,
   },
 ] as const satisfies readonly RouteDef[];

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { documentKinds, referenceLists, TREE_LIST_PAGE, type ReferenceListName } from '../domain/lists';
+import {
+  counterpartKinds,
+  documentKinds,
+  referenceLists,
+  TREE_LIST_PAGE,
+  regionKinds,
+  ruleDocumentKinds,
+  senderKinds,
+  type ReferenceListName,
+} from '../domain/lists';
 import {
   email,
   id,
@@ -60,15 +69,50 @@ const inputs = {
   counterparts: z
     .object({
       ...common,
-      kind: z.enum(['state-body', 'organization']),
-      voen: voen.optional(),
+      kind: z.enum(counterpartKinds),
+      voen: voen.optional().meta({ description: 'Taxpayer id; unique among the counterparts of the tenant' }),
       email: email.optional(),
       phone: phone.optional(),
-      address: z.string().trim().max(300).optional(),
+      address: z
+        .string()
+        .trim()
+        .max(300)
+        .optional()
+        .meta({ description: 'Legal address: street and building (the place is regionId)' }),
+      regionId: id
+        .optional()
+        .meta({ description: 'The most precise item of the regions list: settlement, district or city' }),
+      postalCode: z
+        .string()
+        .trim()
+        .max(6)
+        .regex(/^AZ\d{4}$/)
+        .optional()
+        .meta({ description: 'Azerbaijani postal code, e.g. AZ1000' }),
+      parentBodyId: id.optional().meta({ description: 'The counterpart this body works under' }),
+      receivesElectronically: z
+        .boolean()
+        .default(false)
+        .meta({ description: 'Takes documents by e-mail (needs an e-mail address)' }),
     })
     .strict(),
-  regions: z
-    .object({ ...common, kind: z.enum(['city', 'district', 'autonomous-republic', 'settlement']) })
+  regions: z.object({ ...common, kind: z.enum(regionKinds) }).strict(),
+  'journal-rules': z
+    .object({
+      ...common,
+      journalId: id,
+      documentKind: z.enum(ruleDocumentKinds),
+      priority: z.int().min(1).max(999).default(100).meta({ description: 'Lower numbers are tried first' }),
+      senderKind: z.enum(senderKinds).optional().meta({ description: 'Incoming documents only' }),
+      documentTypeIds: z.array(id).max(50).default([]),
+      classificationIds: z
+        .array(id)
+        .max(50)
+        .default([])
+        .meta({ description: 'A classification also matches the classifications under it' }),
+      departmentIds: z.array(id).max(50).default([]),
+      deliveryFormIds: z.array(id).max(50).default([]),
+    })
     .strict(),
 } satisfies Record<ReferenceListName, z.ZodObject>;
 
@@ -89,6 +133,12 @@ export const referenceListQuery = listQuery
     parentId: id.optional(),
   })
   .strict();
+
+/** A counterpart a registry clerk adds while registering (the admins' list route takes the same body). */
+export const counterpartInput = inputs.counterparts.meta({
+  id: 'CounterpartInput',
+  description: 'A new organization or state body of the counterparts list',
+});
 
 export const referenceItem = z
   .object({

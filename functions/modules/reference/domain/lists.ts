@@ -12,6 +12,7 @@ export const referenceLists = [
   'journals',
   'counterparts',
   'regions',
+  'journal-rules',
 ] as const;
 export type ReferenceListName = (typeof referenceLists)[number];
 
@@ -27,6 +28,14 @@ export const FLAT_LIST_PAGE = 100;
 
 export const documentKinds = ['incoming', 'outgoing', 'internal', 'order', 'any'] as const;
 export type DocumentKindScope = (typeof documentKinds)[number];
+/** The kinds a journal rule is written for (a rule is always about one kind of document). */
+export const ruleDocumentKinds = ['incoming', 'outgoing', 'internal', 'order'] as const;
+export type RuleDocumentKind = (typeof ruleDocumentKinds)[number];
+/** Who sent an incoming document, as the journal rules tell them apart. */
+export const senderKinds = ['citizen', 'organization'] as const;
+export type SenderKind = (typeof senderKinds)[number];
+export const counterpartKinds = ['state-body', 'organization'] as const;
+export const regionKinds = ['city', 'district', 'autonomous-republic', 'settlement'] as const;
 
 interface Common {
   name: LocalizedText;
@@ -48,15 +57,43 @@ export type ReferenceItemData =
     })
   | (Common & {
       list: 'counterparts';
-      kind: 'state-body' | 'organization';
+      kind: (typeof counterpartKinds)[number];
       voen?: string;
       email?: string;
       phone?: string;
+      /** Legal address: the street and building; the place is `regionId`, down to a settlement. */
       address?: string;
+      /** The most precise item of the regions list the address lies in (settlement, district, city). */
+      regionId?: string;
+      postalCode?: string;
+      /** The body this one works under (another counterpart), e.g. a service under its ministry. */
+      parentBodyId?: string;
+      /** Takes documents electronically (by e-mail), so an e-mail address is required. */
+      receivesElectronically?: boolean;
     })
-  | (Common & { list: 'regions'; kind: 'city' | 'district' | 'autonomous-republic' | 'settlement' });
+  | (Common & { list: 'regions'; kind: (typeof regionKinds)[number] })
+  | (Common & JournalRuleData & { list: 'journal-rules' });
+
+/**
+ * A rule of the agency that sends documents to a journal by themselves (Gap 8): a document of the
+ * rule's kind whose facts meet every condition the rule sets goes to the rule's journal. Empty
+ * lists and an absent sender kind set no condition.
+ */
+export interface JournalRuleData {
+  journalId: string;
+  documentKind: RuleDocumentKind;
+  /** Lower numbers are tried first. */
+  priority: number;
+  senderKind?: SenderKind;
+  documentTypeIds: string[];
+  /** A classification matches its own documents and those of every classification under it. */
+  classificationIds: string[];
+  departmentIds: string[];
+  deliveryFormIds: string[];
+}
 
 export type ReferenceItem = AggregateMeta & ReferenceItemData;
+export type JournalRule = Extract<ReferenceItem, { list: 'journal-rules' }>;
 
 /** Tokens of a registration journal's numbering pattern. */
 const token = /\{(seq(?::(\d{1,2}))?|year|yy|index|dept)\}/g;

@@ -10,22 +10,37 @@ import {
   type ReferenceItemData,
   type ReferenceListName,
 } from '../domain/lists';
-import type { AggregateType } from '../../../platform/ports/aggregate-store.port';
+import type { AggregateType, UniqueClaim } from '../../../platform/ports/aggregate-store.port';
+import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
 import {
+  assertAllExist,
   assertExists,
   createAggregate,
   getOr404,
   listPage,
   sortable,
+  unknownReference,
   updateAggregate,
   type Deps,
 } from '../../../platform/kernel/aggregates';
 
 const typeOf = (list: ReferenceListName): AggregateType => `ref:${list}`;
+type Journal = Extract<ReferenceItem, { list: 'journals' }>;
+type Counterpart = Extract<ReferenceItem, { list: 'counterparts' }>;
+
+/** A counterpart's VÖEN is held by a uniqueness item written in the same transaction as the item. */
+const voenClaim = (voen: string): UniqueClaim => ({ scope: 'counterpart-voen', value: voen, field: 'voen' });
+
+function sortKeyOf(data: ReferenceItemData): string {
+  if (data.list === 'nomenclature') return sortable(data.index);
+  // Rules are listed in the order they are tried.
+  if (data.list === 'journal-rules')
+    return sortable(`${String(data.priority).padStart(3, '0')} ${data.code ?? data.name.az}`);
+  return sortable(data.code ?? data.name.az);
+}
 
 function placement(data: ReferenceItemData) {
-  const sortKey = sortable(data.list === 'nomenclature' ? data.index : (data.code ?? data.name.az));
-  const claims =
+  const claims: UniqueClaim[] =
     data.list === 'journals'
       ? [{ scope: 'journal-code', value: data.code.toLocaleLowerCase('az'), field: 'code' }]
       : data.list === 'nomenclature'
@@ -33,7 +48,83 @@ function placement(data: ReferenceItemData) {
         : data.code
           ? [{ scope: `${data.list}-code`, value: data.code.toLocaleLowerCase('az'), field: 'code' }]
           : [];
-  return { parentKey: data.parentId ?? '-', sortKey, claims };
+  if (data.list === 'counterparts' && data.voen) claims.push(voenClaim(data.voen));
+  return { parentKey: data.parentId ?? '-', sortKey: sortKeyOf(data), claims };
+}
+
+/**
+ * A VÖEN another counterpart holds: 409 `duplicate_voen` naming the counterpart that has it, so
+ * that a clerk who raced another one to add the same organization can take the one already there.
+ */
+async function withVoenConflict<T>(
+  deps: Deps,
+  actor: Actor,
+  data: ReferenceItemData,
+  write: () => Promise<T>,
+) {
+  try {
+    return await write();
+  } catch (error) {
+    if (
+      data.list === 'counterparts' &&
+      data.voen &&
+      error instanceof ConflictError &&
+      error.code === 'duplicate_value' &&
+      error.params.field === 'voen'
+    ) {
+      const existingId = await deps.store.findByUnique(actor.tenantId, voenClaim(data.voen));
+      throw new ConflictError('duplicate_voen', 'A counterpart with this VÖEN exists', {
+        field: 'voen',
+        voen: data.voen,
+        ...(existingId ? { existingId } : {}),
+      });
+    }
+    throw error;
+  }
+}
+
+function ruleError(code: string, path: string, message: string): BusinessRuleError {
+  return new BusinessRuleError(code, message, {}, [{ path, code }]);
+}
+
+async function checkCounterpart(deps: Deps, actor: Actor, data: ReferenceItemData, selfId?: string) {
+  if (data.list !== 'counterparts') return;
+  if (data.receivesElectronically && !data.email)
+    throw ruleError(
+      'electronic_needs_email',
+      'email',
+      'A counterpart that receives electronically needs an e-mail',
+    );
+  await assertExists(deps, 'ref:regions', actor.tenantId, data.regionId, 'regionId');
+  if (data.parentBodyId === undefined) return;
+  await assertExists(deps, 'ref:counterparts', actor.tenantId, data.parentBodyId, 'parentBodyId');
+  if (!selfId) return;
+  try {
+    await assertNoCycle(
+      selfId,
+      data.parentBodyId,
+      async (id) => (await deps.store.get<Counterpart>('ref:counterparts', actor.tenantId, id))?.parentBodyId,
+    );
+  } catch (error) {
+    if (error instanceof BusinessRuleError && error.code === 'tree_cycle')
+      throw ruleError('tree_cycle', 'parentBodyId', 'The parent body would make a cycle');
+    throw error;
+  }
+}
+
+async function checkJournalRule(deps: Deps, actor: Actor, data: ReferenceItemData) {
+  if (data.list !== 'journal-rules') return;
+  const t = actor.tenantId;
+  const journal = await deps.store.get<Journal>('ref:journals', t, data.journalId);
+  if (!journal) throw unknownReference('journalId');
+  if (journal.documentKind !== 'any' && journal.documentKind !== data.documentKind)
+    throw ruleError('journal_kind_mismatch', 'journalId', 'The journal numbers documents of another kind');
+  if (data.senderKind && data.documentKind !== 'incoming')
+    throw ruleError('sender_kind_incoming_only', 'senderKind', 'Only incoming documents have a sender');
+  await assertAllExist(deps, 'ref:document-types', t, data.documentTypeIds, 'documentTypeIds');
+  await assertAllExist(deps, 'ref:classifications', t, data.classificationIds, 'classificationIds');
+  await assertAllExist(deps, 'department', t, data.departmentIds, 'departmentIds');
+  await assertAllExist(deps, 'ref:delivery-forms', t, data.deliveryFormIds, 'deliveryFormIds');
 }
 
 async function check(deps: Deps, actor: Actor, data: ReferenceItemData, selfId?: string): Promise<void> {
@@ -54,10 +145,24 @@ async function check(deps: Deps, actor: Actor, data: ReferenceItemData, selfId?:
   }
   if (data.list === 'nomenclature')
     await assertExists(deps, 'department', actor.tenantId, data.departmentId, 'departmentId');
+  await checkCounterpart(deps, actor, data, selfId);
+  await checkJournalRule(deps, actor, data);
 }
 
-/** Only tree lists keep a parent; elsewhere a parentId is ignored. */
-function normalize(data: ReferenceItemData): ReferenceItemData {
+const distinct = (ids: string[]) => [...new Set(ids)];
+
+/** Only tree lists keep a parent; elsewhere a parentId is ignored. A rule's lists hold each id once. */
+function normalize(input: ReferenceItemData): ReferenceItemData {
+  let data = input;
+  if (data.list === 'journal-rules') {
+    data = {
+      ...data,
+      documentTypeIds: distinct(data.documentTypeIds),
+      classificationIds: distinct(data.classificationIds),
+      departmentIds: distinct(data.departmentIds),
+      deliveryFormIds: distinct(data.deliveryFormIds),
+    };
+  }
   if (treeLists.has(data.list) || data.parentId === undefined) return data;
   const { parentId: _p, ...rest } = data;
   return rest as ReferenceItemData;
@@ -71,14 +176,13 @@ export async function createReferenceItem(
 ): Promise<ReferenceItem> {
   const data = normalize(input);
   await check(deps, actor, data);
-  return (await createAggregate(
+  return withVoenConflict(
     deps,
-    typeOf(data.list),
     actor,
     data,
-    placement(data),
-    idem,
-  )) as ReferenceItem;
+    async () =>
+      (await createAggregate(deps, typeOf(data.list), actor, data, placement(data), idem)) as ReferenceItem,
+  );
 }
 
 export async function updateReferenceItem(
@@ -91,10 +195,16 @@ export async function updateReferenceItem(
   const data = normalize(raw as ReferenceItemData);
   const current = await getOr404<ReferenceItem>(deps, typeOf(data.list), actor.tenantId, id);
   await check(deps, actor, data, id);
-  return (await updateAggregate(deps, typeOf(data.list), actor, current, data, version, {
-    ...placement(data),
-    oldClaims: placement(current).claims,
-  })) as ReferenceItem;
+  return withVoenConflict(
+    deps,
+    actor,
+    data,
+    async () =>
+      (await updateAggregate(deps, typeOf(data.list), actor, current, data, version, {
+        ...placement(data),
+        oldClaims: placement(current).claims,
+      })) as ReferenceItem,
+  );
 }
 
 export const getReferenceItem = (deps: Deps, actor: Actor, list: ReferenceListName, id: string) =>

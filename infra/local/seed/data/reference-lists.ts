@@ -2,6 +2,7 @@ import type {
   ClassificationNode,
   DeliveryForm,
   DocumentType,
+  JournalRuleSeed,
   NomenclatureEntry,
   PhysicalForm,
   RegistrationJournal,
@@ -626,5 +627,63 @@ export const registrationJournals: readonly RegistrationJournal[] = [
     name: { az: 'Ümumi qeydiyyat jurnalı', en: 'General journal', ru: 'Общий журнал регистрации' },
     pattern: '{seq:4}/{year}',
     documentKind: 'any',
+  },
+];
+
+/**
+ * The agency's default journal rules (Gap 8): a citizen's appeal goes into the citizens' appeals
+ * journal (an application made through an e-service into the e-service journal), an
+ * organization's letter into the incoming journal, and an order on personnel matters into the
+ * personnel orders journal. A journal a rule names takes only the documents its rules describe.
+ */
+export const journalRules: readonly JournalRuleSeed[] = [
+  {
+    code: 'e-service-applications',
+    name: {
+      az: 'E-xidmət vasitəsilə müraciətlər — e-xidmət jurnalına',
+      en: 'Applications made through an e-service — to the e-service journal',
+      ru: 'Обращения через электронные услуги — в журнал электронных услуг',
+    },
+    journalCode: 'e-service',
+    documentKind: 'incoming',
+    priority: 10,
+    senderKind: 'citizen',
+    deliveryFormCodes: ['e-service'],
+  },
+  {
+    code: 'citizens-appeals',
+    name: {
+      az: 'Vətəndaş müraciətləri — vətəndaş müraciətləri jurnalına',
+      en: "Citizens' appeals — to the citizens' appeals journal",
+      ru: 'Обращения граждан — в журнал обращений граждан',
+    },
+    journalCode: 'citizens',
+    documentKind: 'incoming',
+    priority: 20,
+    senderKind: 'citizen',
+  },
+  {
+    code: 'organizations-letters',
+    name: {
+      az: 'Təşkilatların məktubları — daxil olan sənədlər jurnalına',
+      en: "Organizations' letters — to the incoming documents journal",
+      ru: 'Письма организаций — в журнал входящих документов',
+    },
+    journalCode: 'incoming',
+    documentKind: 'incoming',
+    priority: 30,
+    senderKind: 'organization',
+  },
+  {
+    code: 'personnel-orders',
+    name: {
+      az: 'Kadr məsələləri üzrə əmrlər — şəxsi heyət üzrə əmrlər jurnalına',
+      en: 'Orders on personnel matters — to the personnel orders journal',
+      ru: 'Приказы по кадровым вопросам — в журнал приказов по личному составу',
+    },
+    journalCode: 'orders-personnel',
+    documentKind: 'order',
+    priority: 10,
+    classificationCodes: ['03.01'],
   },
 ];

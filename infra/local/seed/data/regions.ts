@@ -4,7 +4,9 @@ import type { Region } from './types';
  * Administrative-territorial units of Azerbaijan: the Naxçıvan Autonomous Republic, the cities of
  * republican subordination, Baku's 12 districts and the 66 districts (rayonlar: 59 outside and 7
  * inside the Naxçıvan AR). Lənkəran, Şəki and Yevlax are both a city and a district of the same
- * name, so the cities carry the `-city` suffix in their codes.
+ * name, so the cities carry the `-city` suffix in their codes. Addresses may go down to the
+ * settlements (qəsəbələr) of Baku's Səbail, Binəqədi, Sabunçu and Xəzər districts, listed as their
+ * municipalities are; other districts' settlements are not listed yet.
  */
 export const regions: readonly Region[] = [
   // --- Autonomous republic ---
@@ -457,5 +459,168 @@ export const regions: readonly Region[] = [
     kind: 'district',
     parentCode: 'nakhchivan-ar',
     name: { az: 'Şərur rayonu', en: 'Sharur District', ru: 'Шарурский район' },
+  },
+  // --- Settlements (qəsəbələr) of Baku's districts, where the municipal lists are known ---
+  {
+    code: 'baku-sabail-badamdar',
+    kind: 'settlement',
+    parentCode: 'baku-sabail',
+    name: { az: 'Badamdar qəsəbəsi', en: 'Badamdar settlement', ru: 'посёлок Бадамдар' },
+  },
+  {
+    code: 'baku-sabail-bibiheybat',
+    kind: 'settlement',
+    parentCode: 'baku-sabail',
+    name: { az: 'Bibiheybət qəsəbəsi', en: 'Bibiheybat settlement', ru: 'посёлок Биби-Эйбат' },
+  },
+  {
+    code: 'baku-sabail-bayil',
+    kind: 'settlement',
+    parentCode: 'baku-sabail',
+    name: { az: 'Bayıl qəsəbəsi', en: 'Bayil settlement', ru: 'посёлок Баилово' },
+  },
+  {
+    code: 'baku-binagadi-binagadi',
+    kind: 'settlement',
+    parentCode: 'baku-binagadi',
+    name: { az: 'Binəqədi qəsəbəsi', en: 'Binagadi settlement', ru: 'посёлок Бинагади' },
+  },
+  {
+    code: 'baku-binagadi-bilajari',
+    kind: 'settlement',
+    parentCode: 'baku-binagadi',
+    name: { az: 'Biləcəri qəsəbəsi', en: 'Bilajari settlement', ru: 'посёлок Биладжары' },
+  },
+  {
+    code: 'baku-binagadi-khojasan',
+    kind: 'settlement',
+    parentCode: 'baku-binagadi',
+    name: { az: 'Xocəsən qəsəbəsi', en: 'Khojasan settlement', ru: 'посёлок Ходжасан' },
+  },
+  {
+    code: 'baku-binagadi-rasulzade',
+    kind: 'settlement',
+    parentCode: 'baku-binagadi',
+    name: { az: 'Rəsulzadə qəsəbəsi', en: 'Rasulzade settlement', ru: 'посёлок Расулзаде' },
+  },
+  {
+    code: 'baku-binagadi-sulutapa',
+    kind: 'settlement',
+    parentCode: 'baku-binagadi',
+    name: { az: 'Sulutəpə qəsəbəsi', en: 'Sulutapa settlement', ru: 'посёлок Сулутепе' },
+  },
+  {
+    code: 'baku-binagadi-28-may',
+    kind: 'settlement',
+    parentCode: 'baku-binagadi',
+    name: { az: '28 May qəsəbəsi', en: '28 May settlement', ru: 'посёлок 28 Мая' },
+  },
+  {
+    code: 'baku-sabunchu-bakikhanov',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Bakıxanov qəsəbəsi', en: 'Bakikhanov settlement', ru: 'посёлок Бакиханов' },
+  },
+  {
+    code: 'baku-sabunchu-balakhani',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Balaxanı qəsəbəsi', en: 'Balakhani settlement', ru: 'посёлок Балаханы' },
+  },
+  {
+    code: 'baku-sabunchu-bilgah',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Bilgəh qəsəbəsi', en: 'Bilgah settlement', ru: 'посёлок Бильгях' },
+  },
+  {
+    code: 'baku-sabunchu-kurdakhani',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Kürdəxanı qəsəbəsi', en: 'Kurdakhani settlement', ru: 'посёлок Кюрдаханы' },
+  },
+  {
+    code: 'baku-sabunchu-mashtaga',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Maştağa qəsəbəsi', en: 'Mashtaga settlement', ru: 'посёлок Маштага' },
+  },
+  {
+    code: 'baku-sabunchu-nardaran',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Nardaran qəsəbəsi', en: 'Nardaran settlement', ru: 'посёлок Нардаран' },
+  },
+  {
+    code: 'baku-sabunchu-pirshagi',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Pirşağı qəsəbəsi', en: 'Pirshagi settlement', ru: 'посёлок Пиршаги' },
+  },
+  {
+    code: 'baku-sabunchu-ramana',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Ramana qəsəbəsi', en: 'Ramana settlement', ru: 'посёлок Раманы' },
+  },
+  {
+    code: 'baku-sabunchu-sabunchu',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Sabunçu qəsəbəsi', en: 'Sabunchu settlement', ru: 'посёлок Сабунчи' },
+  },
+  {
+    code: 'baku-sabunchu-zabrat',
+    kind: 'settlement',
+    parentCode: 'baku-sabunchu',
+    name: { az: 'Zabrat qəsəbəsi', en: 'Zabrat settlement', ru: 'посёлок Забрат' },
+  },
+  {
+    code: 'baku-khazar-bina',
+    kind: 'settlement',
+    parentCode: 'baku-khazar',
+    name: { az: 'Binə qəsəbəsi', en: 'Bina settlement', ru: 'посёлок Бина' },
+  },
+  {
+    code: 'baku-khazar-buzovna',
+    kind: 'settlement',
+    parentCode: 'baku-khazar',
+    name: { az: 'Buzovna qəsəbəsi', en: 'Buzovna settlement', ru: 'посёлок Бузовна' },
+  },
+  {
+    code: 'baku-khazar-mardakan',
+    kind: 'settlement',
+    parentCode: 'baku-khazar',
+    name: { az: 'Mərdəkan qəsəbəsi', en: 'Mardakan settlement', ru: 'посёлок Мардакян' },
+  },
+  {
+    code: 'baku-khazar-gala',
+    kind: 'settlement',
+    parentCode: 'baku-khazar',
+    name: { az: 'Qala qəsəbəsi', en: 'Gala settlement', ru: 'посёлок Гала' },
+  },
+  {
+    code: 'baku-khazar-shagan',
+    kind: 'settlement',
+    parentCode: 'baku-khazar',
+    name: { az: 'Şağan qəsəbəsi', en: 'Shagan settlement', ru: 'посёлок Шаган' },
+  },
+  {
+    code: 'baku-khazar-shuvalan',
+    kind: 'settlement',
+    parentCode: 'baku-khazar',
+    name: { az: 'Şüvəlan qəsəbəsi', en: 'Shuvalan settlement', ru: 'посёлок Шувелян' },
+  },
+  {
+    code: 'baku-khazar-turkan',
+    kind: 'settlement',
+    parentCode: 'baku-khazar',
+    name: { az: 'Türkan qəsəbəsi', en: 'Turkan settlement', ru: 'посёлок Тюркян' },
+  },
+  {
+    code: 'baku-khazar-zira',
+    kind: 'settlement',
+    parentCode: 'baku-khazar',
+    name: { az: 'Zirə qəsəbəsi', en: 'Zira settlement', ru: 'посёлок Зиря' },
   },
 ];

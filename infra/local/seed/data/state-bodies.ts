@@ -1,7 +1,11 @@
 import type { StateBody } from './types';
 
 /**
- * Azerbaijani state bodies, seeded as counterparts (kind 'state-body') of every tenant.
+ * Azerbaijani state bodies, seeded as counterparts (kind 'state-body') of every tenant, each with
+ * the body it works under. A legal address and an e-mail are given only where they were checked
+ * against the body's own public pages or its entries in public registries; the others are left for
+ * the agency's admin to complete rather than guessed. None is marked as receiving documents
+ * electronically, so a demo never e-mails a real ministry.
  *
  * Current structure (after the reorganisations of 2015–2022: e.g. the Ministry of Taxes became
  * the State Tax Service under the Ministry of Economy, the Ministry of Transport, Communications
@@ -38,6 +42,8 @@ export const stateBodies: readonly StateBody[] = [
   },
   {
     code: 'central-bank',
+    legalAddress: { regionCode: 'baku', postalCode: 'AZ1014', street: 'Rəşid Behbudov küçəsi 32' },
+    email: 'mail@cbar.az',
     name: {
       az: 'Azərbaycan Respublikasının Mərkəzi Bankı',
       en: 'Central Bank of the Republic of Azerbaijan',
@@ -109,6 +115,7 @@ export const stateBodies: readonly StateBody[] = [
   },
   {
     code: 'foreign-affairs',
+    legalAddress: { regionCode: 'baku', postalCode: 'AZ1009', street: 'Şıxəli Qurbanov küçəsi 4' },
     name: {
       az: 'Azərbaycan Respublikasının Xarici İşlər Nazirliyi',
       en: 'Ministry of Foreign Affairs of the Republic of Azerbaijan',
@@ -126,6 +133,7 @@ export const stateBodies: readonly StateBody[] = [
   },
   {
     code: 'justice',
+    legalAddress: { regionCode: 'baku', street: 'İnşaatçılar prospekti 1' },
     name: {
       az: 'Azərbaycan Respublikasının Ədliyyə Nazirliyi',
       en: 'Ministry of Justice of the Republic of Azerbaijan',
@@ -159,6 +167,7 @@ export const stateBodies: readonly StateBody[] = [
   },
   {
     code: 'labour',
+    legalAddress: { regionCode: 'baku', postalCode: 'AZ1009', street: 'Salatın Əsgərova küçəsi 85' },
     name: {
       az: 'Azərbaycan Respublikasının Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi',
       en: 'Ministry of Labour and Social Protection of Population of the Republic of Azerbaijan',
@@ -251,6 +260,7 @@ export const stateBodies: readonly StateBody[] = [
   // --- State committees -----------------------------------------------------------------------
   {
     code: 'customs',
+    legalAddress: { regionCode: 'baku', postalCode: 'AZ1073', street: 'İnşaatçılar prospekti 2' },
     name: {
       az: 'Azərbaycan Respublikasının Dövlət Gömrük Komitəsi',
       en: 'State Customs Committee of the Republic of Azerbaijan',
@@ -336,6 +346,11 @@ export const stateBodies: readonly StateBody[] = [
   },
   {
     code: 'migration-service',
+    legalAddress: {
+      regionCode: 'baku-binagadi',
+      postalCode: 'AZ1114',
+      street: 'Binəqədi şossesi 202, 3123-cü məhəllə',
+    },
     name: {
       az: 'Azərbaycan Respublikasının Dövlət Miqrasiya Xidməti',
       en: 'State Migration Service of the Republic of Azerbaijan',
@@ -369,6 +384,7 @@ export const stateBodies: readonly StateBody[] = [
   },
   {
     code: 'tax-service',
+    email: 'office@taxes.gov.az',
     parentCode: 'economy',
     name: {
       az: 'Azərbaycan Respublikasının İqtisadiyyat Nazirliyi yanında Dövlət Vergi Xidməti',
@@ -398,6 +414,7 @@ export const stateBodies: readonly StateBody[] = [
   // --- State agencies and funds ---------------------------------------------------------------
   {
     code: 'asan',
+    email: 'info@asan.gov.az',
     name: {
       az: 'Azərbaycan Respublikasının Prezidenti yanında Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi',
       en: 'State Agency for Public Service and Social Innovations under the President of the Republic of Azerbaijan',

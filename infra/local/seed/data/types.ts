@@ -27,15 +27,19 @@ export interface StateBody {
   shortName?: L;
   /** The body this one works under ("… yanında", "…nin"), if it is in this list. */
   parentCode?: string;
+  /** Legal address: the place by its code in the regions list (as precise as known), the street. */
+  legalAddress?: { regionCode: string; postalCode?: string; street: string };
+  /** The body's general e-mail address for correspondence. */
+  email?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Regions
 
-export type RegionKind = 'city' | 'district' | 'autonomous-republic';
+export type RegionKind = 'city' | 'district' | 'autonomous-republic' | 'settlement';
 
 export interface Region {
-  /** Stable slug, e.g. `baku`, `baku-sabail`, `nakhchivan-ar`, `shaki`, `shaki-city`. */
+  /** Stable slug, e.g. `baku`, `baku-sabail`, `nakhchivan-ar`, `shaki`, `shaki-city`, `baku-sabail-badamdar`. */
   code: string;
   kind: RegionKind;
   name: L;
@@ -86,6 +90,23 @@ export interface RegistrationJournal {
   name: L;
   pattern: string;
   documentKind: DocumentKindScope;
+}
+
+/**
+ * A journal rule: documents of the kind that meet every condition go to the journal by themselves.
+ * Journals, classifications, document types and delivery forms are named by their codes.
+ */
+export interface JournalRuleSeed {
+  code: string;
+  name: L;
+  journalCode: string;
+  documentKind: DocumentKind;
+  /** Lower numbers are tried first. */
+  priority: number;
+  senderKind?: 'citizen' | 'organization';
+  classificationCodes?: readonly string[];
+  documentTypeCodes?: readonly string[];
+  deliveryFormCodes?: readonly string[];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,50 +5,45 @@ import {
   type DocumentData,
 } from '../../../../functions/modules/documents/domain/document';
 import { ConflictError } from '../../../../functions/platform/kernel/errors';
-import {
-  allowedOperations,
-  statusMachines,
-  statusesOf,
-  transition,
-} from '../../../../functions/modules/documents/domain/status';
+import * as statuses from '../../../../functions/modules/documents/domain/status';
 
 describe('document status machines', () => {
   it('every transition leads to a status of the same machine, and every status is reachable', () => {
     for (const kind of documentKinds) {
-      const machine = statusMachines[kind];
+      const machine = statuses.statusMachines[kind];
       const reachable = new Set([machine.initial]);
       for (const state of Object.values(machine.statuses)) {
         for (const [op, next] of Object.entries(state.next ?? {})) {
-          expect(statusesOf(kind), `${kind} ${op}`).toContain(next);
+          expect(statuses.statusesOf(kind), `${kind} ${op}`).toContain(next);
           expect(state.allows, `${kind} ${op} listed`).toContain(op);
           reachable.add(next as string);
         }
       }
       // Statuses set by the routes feature (in execution, executed) are entered from outside.
       const external = new Set(['in-execution', 'executed']);
-      for (const status of statusesOf(kind)) {
+      for (const status of statuses.statusesOf(kind)) {
         if (!external.has(status)) expect(reachable.has(status), `${kind} ${status}`).toBe(true);
       }
     }
   });
 
   it('refuses an operation the status does not allow with a conflict naming status and operation', () => {
-    expect(transition('incoming', 'registered', 'archive')).toBe('archived');
-    expect(() => transition('incoming', 'cancelled', 'update')).toThrow(ConflictError);
+    expect(statuses.transition('incoming', 'registered', 'archive')).toBe('archived');
+    expect(() => statuses.transition('incoming', 'cancelled', 'update')).toThrow(ConflictError);
     try {
-      transition('order', 'draft', 'enact');
+      statuses.transition('order', 'draft', 'enact');
     } catch (error) {
       expect((error as ConflictError).code).toBe('operation_not_allowed');
       expect((error as ConflictError).params).toEqual({ operation: 'enact', status: 'draft' });
     }
-    expect(allowedOperations('outgoing', 'cancelled')).toEqual([]);
-    expect(allowedOperations('incoming', 'no-such-status')).toEqual([]);
+    expect(statuses.allowedOperations('outgoing', 'cancelled')).toEqual([]);
+    expect(statuses.allowedOperations('incoming', 'no-such-status')).toEqual([]);
   });
 
   it('an order is numbered only once it is signed, and cancelled only with the status machine', () => {
-    expect(transition('order', 'agreed', 'sign')).toBe('signed');
-    expect(transition('order', 'in-force', 'cancel')).toBe('cancelled');
-    expect(() => transition('order', 'signed', 'cancel')).toThrow(ConflictError);
+    expect(statuses.transition('order', 'agreed', 'sign')).toBe('signed');
+    expect(statuses.transition('order', 'in-force', 'cancel')).toBe('cancelled');
+    expect(() => statuses.transition('order', 'signed', 'cancel')).toThrow(ConflictError);
   });
 });
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  actionsFor,
-  holds,
-  mayResolve,
-} from '../../../../functions/modules/execution/usecases/resolution/assignment-rights';
+import * as rights from '../../../../functions/modules/execution/usecases/resolution/assignment-rights';
 import { actor, assignment, incoming, resolution } from '../../../support/execution-deps';
 
 describe('what a caller may do in a resolution tree', () => {
@@ -12,11 +8,11 @@ describe('what a caller may do in a resolution tree', () => {
     const a = assignment('ex-1', { ownerId: 'official', assigneeId: 'deputy' });
 
     // Act / Assert
-    expect([holds(actor('official'), a), holds(actor('deputy'), a), holds(actor('other'), a)]).toEqual([
-      true,
-      true,
-      false,
-    ]);
+    expect([
+      rights.holds(actor('official'), a),
+      rights.holds(actor('deputy'), a),
+      rights.holds(actor('other'), a),
+    ]).toEqual([true, true, false]);
   });
 
   it('an executor reports and writes sub-resolutions under an open resolution; the responsible one also closes', () => {
@@ -26,15 +22,15 @@ describe('what a caller may do in a resolution tree', () => {
     const responsible = assignment('ex-2', { role: 'responsible' });
 
     // Act / Assert
-    expect(actionsFor(actor('executor'), co, [open, co])).toEqual(['report', 'sub-resolution']);
-    expect(actionsFor(actor('executor'), responsible, [open, responsible])).toEqual([
+    expect(rights.actionsFor(actor('executor'), co, [open, co])).toEqual(['report', 'sub-resolution']);
+    expect(rights.actionsFor(actor('executor'), responsible, [open, responsible])).toEqual([
       'report',
       'close',
       'sub-resolution',
     ]);
     // Once the resolution is with its controller, the executors have nothing left to do.
     const closed = resolution({ status: 'closed' });
-    expect(actionsFor(actor('executor'), responsible, [closed, responsible])).toEqual([]);
+    expect(rights.actionsFor(actor('executor'), responsible, [closed, responsible])).toEqual([]);
   });
 
   it('the controller accepts or returns a closed resolution; readers mark notices read; route tasks are decided', () => {
@@ -45,12 +41,12 @@ describe('what a caller may do in a resolution tree', () => {
     const signing = assignment('s', { kind: 'signing', ownerId: 'd', assigneeId: 'd' });
 
     // Act / Assert
-    expect(actionsFor(actor('boss'), closed, [closed])).toEqual(['accept', 'return']);
-    expect(actionsFor(actor('r'), notice, [notice])).toEqual(['read']);
-    expect(actionsFor(actor('r'), { ...notice, status: 'read' }, [])).toEqual([]);
-    expect(actionsFor(actor('l'), endorsement, [])).toEqual(['approve', 'reject']);
-    expect(actionsFor(actor('d'), signing, [])).toEqual(['sign', 'reject']);
-    expect(actionsFor(actor('other'), signing, [])).toEqual([]);
+    expect(rights.actionsFor(actor('boss'), closed, [closed])).toEqual(['accept', 'return']);
+    expect(rights.actionsFor(actor('r'), notice, [notice])).toEqual(['read']);
+    expect(rights.actionsFor(actor('r'), { ...notice, status: 'read' }, [])).toEqual([]);
+    expect(rights.actionsFor(actor('l'), endorsement, [])).toEqual(['approve', 'reject']);
+    expect(rights.actionsFor(actor('d'), signing, [])).toEqual(['sign', 'reject']);
+    expect(rights.actionsFor(actor('other'), signing, [])).toEqual([]);
   });
 
   it('resolving takes a status that allows it and the right to, or a route task to write it', () => {
@@ -59,10 +55,10 @@ describe('what a caller may do in a resolution tree', () => {
     const task = assignment('t', { kind: 'task', ownerId: 'deputy', assigneeId: 'deputy' });
 
     // Act / Assert
-    expect(mayResolve(actor('boss'), doc, [])).toBe(true);
-    expect(mayResolve(actor('head', ['head']), doc, [])).toBe(true);
-    expect(mayResolve(actor('deputy'), doc, [])).toBe(false);
-    expect(mayResolve(actor('deputy'), doc, [task])).toBe(true);
-    expect(mayResolve(actor('boss'), { ...doc, status: 'executed' }, [])).toBe(false);
+    expect(rights.mayResolve(actor('boss'), doc, [])).toBe(true);
+    expect(rights.mayResolve(actor('head', ['head']), doc, [])).toBe(true);
+    expect(rights.mayResolve(actor('deputy'), doc, [])).toBe(false);
+    expect(rights.mayResolve(actor('deputy'), doc, [task])).toBe(true);
+    expect(rights.mayResolve(actor('boss'), { ...doc, status: 'executed' }, [])).toBe(false);
   });
 });

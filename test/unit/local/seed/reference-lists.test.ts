@@ -7,6 +7,7 @@ import {
   nomenclatureByTenant,
   physicalForms,
   registrationJournals,
+  journalRules,
 } from '../../../../infra/local/seed/data/reference-lists';
 import { demoAgencies } from '../../../../infra/local/seed/data/demo-agencies';
 import {
@@ -225,6 +226,48 @@ describe('seed: registration journals', () => {
         documentKind: j.documentKind,
       });
       expect(parsed.success, `${j.code}: ${parsed.error?.message}`).toBe(true);
+    }
+  });
+});
+
+describe('seed: journal rules', () => {
+  it('name journals of their kind and codes that exist', () => {
+    const journals = new Map(registrationJournals.map((j) => [j.code, j]));
+    const classificationCodes = new Set(classifications.map((c) => c.code));
+    const deliveryFormCodes = new Set(deliveryForms.map((d) => d.code));
+    const documentTypeCodes = new Set(documentTypes.map((d) => d.code));
+    expect(duplicates(journalRules.map((r) => r.code))).toEqual([]);
+    for (const r of journalRules) {
+      const journal = journals.get(r.journalCode);
+      expect(journal, r.code).toBeDefined();
+      expect([r.documentKind, 'any'], r.code).toContain(journal?.documentKind);
+      for (const c of r.classificationCodes ?? []) expect(classificationCodes.has(c), c).toBe(true);
+      for (const c of r.deliveryFormCodes ?? []) expect(deliveryFormCodes.has(c), c).toBe(true);
+      for (const c of r.documentTypeCodes ?? []) expect(documentTypeCodes.has(c), c).toBe(true);
+      expect(nameProblems(r.code, r.name)).toEqual([]);
+    }
+  });
+
+  it("send citizens' appeals and organizations' letters to their journals", () => {
+    const rule = (code: string) => journalRules.find((r) => r.code === code);
+    expect(rule('citizens-appeals')).toMatchObject({ journalCode: 'citizens', senderKind: 'citizen' });
+    expect(rule('organizations-letters')).toMatchObject({
+      journalCode: 'incoming',
+      senderKind: 'organization',
+    });
+  });
+
+  it('fit the journal-rules schema', () => {
+    for (const r of journalRules) {
+      const parsed = referenceInputs['journal-rules'].safeParse({
+        name: r.name,
+        code: r.code,
+        journalId: '00000000-0000-4000-8000-000000000001',
+        documentKind: r.documentKind,
+        priority: r.priority,
+        ...(r.senderKind ? { senderKind: r.senderKind } : {}),
+      });
+      expect(parsed.success, `${r.code}: ${parsed.error?.message}`).toBe(true);
     }
   });
 });

@@ -17,7 +17,7 @@ describe('seed: regions', () => {
   });
 
   it('has no duplicate names within a kind', () => {
-    for (const kind of ['city', 'district', 'autonomous-republic'] as const) {
+    for (const kind of ['city', 'district', 'autonomous-republic', 'settlement'] as const) {
       const ofKind = regions.filter((r) => r.kind === kind);
       for (const lang of ['az', 'en', 'ru'] as const) {
         expect(duplicates(ofKind.map((r) => r.name[lang])), `${kind} ${lang}`).toEqual([]);
@@ -39,8 +39,32 @@ describe('seed: regions', () => {
       if (r.parentCode === undefined) continue;
       const parent = byCode.get(r.parentCode);
       expect(parent, `${r.code} → ${r.parentCode}`).toBeDefined();
-      expect(parent?.parentCode, `${r.code}: parents are top-level`).toBeUndefined();
+      if (r.kind === 'settlement') expect(parent?.kind, `${r.code}: in a district`).toBe('district');
+      else expect(parent?.parentCode, `${r.code}: parents are top-level`).toBeUndefined();
       expect(r.kind).not.toBe('autonomous-republic');
+    }
+  });
+
+  it('lists settlements under their districts, named as settlements, before nothing they contain', () => {
+    const settlements = regions.filter((r) => r.kind === 'settlement');
+    expect(settlements.length).toBeGreaterThanOrEqual(25);
+    for (const s of settlements) {
+      expect(s.name.az, s.code).toMatch(/ qəsəbəsi$/);
+      expect(s.name.en, s.code).toMatch(/ settlement$/);
+      expect(s.name.ru, s.code).toMatch(/^посёлок /);
+      expect(s.code.startsWith(`${s.parentCode}-`), s.code).toBe(true);
+      expect(regions.some((r) => r.parentCode === s.code)).toBe(false);
+    }
+    expect(childrenOf('baku-khazar').map((r) => r.name.az.replace(/ qəsəbəsi$/, ''))).toEqual(
+      expect.arrayContaining(['Mərdəkan', 'Şüvəlan', 'Buzovna', 'Zirə']),
+    );
+  });
+
+  it('lists every parent before its children (the seed creates them in this order)', () => {
+    const seen = new Set<string>();
+    for (const r of regions) {
+      if (r.parentCode) expect(seen.has(r.parentCode), `${r.code} after ${r.parentCode}`).toBe(true);
+      seen.add(r.code);
     }
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { regions } from '../../../../infra/local/seed/data/regions';
 import { stateBodies } from '../../../../infra/local/seed/data/state-bodies';
 import { referenceInputs } from '../../../../functions/modules/reference/api/reference.schema';
 import { duplicates, nameProblems } from './text-checks';
@@ -84,14 +85,34 @@ describe('seed: state bodies', () => {
     }
   });
 
-  it('fits the counterparts reference-list schema', () => {
+  it('fits the counterparts reference-list schema, address and e-mail included', () => {
     for (const b of stateBodies) {
       const parsed = referenceInputs.counterparts.safeParse({
         name: b.name,
         code: b.code,
         kind: 'state-body',
+        ...(b.email ? { email: b.email } : {}),
+        ...(b.legalAddress
+          ? {
+              address: b.legalAddress.street,
+              ...(b.legalAddress.postalCode ? { postalCode: b.legalAddress.postalCode } : {}),
+            }
+          : {}),
       });
       expect(parsed.success, `${b.code}: ${parsed.error?.message}`).toBe(true);
     }
+  });
+
+  it('places legal addresses in the regions list and lists parents before the bodies under them', () => {
+    const regionCodes = new Set(regions.map((r) => r.code));
+    const seen = new Set<string>();
+    for (const b of stateBodies) {
+      if (b.legalAddress) expect(regionCodes.has(b.legalAddress.regionCode), b.code).toBe(true);
+      if (b.parentCode) expect(seen.has(b.parentCode), `${b.code} after ${b.parentCode}`).toBe(true);
+      seen.add(b.code);
+    }
+    expect(stateBodies.filter((b) => b.legalAddress).length).toBeGreaterThanOrEqual(6);
+    expect(stateBodies.filter((b) => b.email).length).toBeGreaterThanOrEqual(3);
+    expect(stateBodies.filter((b) => b.parentCode).length).toBeGreaterThanOrEqual(10);
   });
 });

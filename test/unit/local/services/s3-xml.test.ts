@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  deleteObjectsResultXml,
-  listVersionsXml,
-  objectLockConfigurationXml,
-  parseCompleteMultipartBody,
-  parseDeleteObjectsBody,
-  parseLegalHoldBody,
-  parseRetentionBody,
-  parseVersioningBody,
-} from '../../../../infra/local/services/s3-xml';
+import * as s3xml from '../../../../infra/local/services/s3-xml';
 
 describe('S3 XML request bodies', () => {
   it('reads DeleteObjects bodies with and without version ids', () => {
@@ -18,24 +9,24 @@ describe('S3 XML request bodies', () => {
       '<Object><Key>a&amp;b</Key></Object><Object><Key>c</Key><VersionId>v1</VersionId></Object></Delete>';
 
     // Act
-    const parsed = parseDeleteObjectsBody(body);
+    const parsed = s3xml.parseDeleteObjectsBody(body);
 
     // Assert
     expect(parsed).toEqual({ objects: [{ key: 'a&b' }, { key: 'c', versionId: 'v1' }], quiet: false });
-    expect(() => parseDeleteObjectsBody('<Delete></Delete>')).toThrow(/not well-formed/);
-    expect(() => parseDeleteObjectsBody('<Other/>')).toThrow(/not well-formed/);
+    expect(() => s3xml.parseDeleteObjectsBody('<Delete></Delete>')).toThrow(/not well-formed/);
+    expect(() => s3xml.parseDeleteObjectsBody('<Other/>')).toThrow(/not well-formed/);
   });
 
   it('reads CompleteMultipartUpload, Retention, LegalHold and VersioningConfiguration bodies', () => {
     // Act
-    const parts = parseCompleteMultipartBody(
+    const parts = s3xml.parseCompleteMultipartBody(
       '<CompleteMultipartUpload><Part><ETag>"e1"</ETag><PartNumber>1</PartNumber></Part>' +
         '<Part><PartNumber>2</PartNumber><ETag>e2</ETag></Part></CompleteMultipartUpload>',
     );
-    const retention = parseRetentionBody(
+    const retention = s3xml.parseRetentionBody(
       '<Retention><Mode>COMPLIANCE</Mode><RetainUntilDate>2030-01-01T00:00:00Z</RetainUntilDate></Retention>',
     );
-    const cleared = parseRetentionBody('<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>');
+    const cleared = s3xml.parseRetentionBody('<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>');
 
     // Assert
     expect(parts).toEqual([
@@ -44,11 +35,13 @@ describe('S3 XML request bodies', () => {
     ]);
     expect(retention).toEqual({ mode: 'COMPLIANCE', retainUntil: '2030-01-01T00:00:00Z' });
     expect(cleared).toEqual({});
-    expect(parseLegalHoldBody('<LegalHold><Status>ON</Status></LegalHold>')).toBe(true);
-    expect(parseLegalHoldBody('<LegalHold><Status>OFF</Status></LegalHold>')).toBe(false);
-    expect(() => parseLegalHoldBody('<LegalHold><Status>MAYBE</Status></LegalHold>')).toThrow();
+    expect(s3xml.parseLegalHoldBody('<LegalHold><Status>ON</Status></LegalHold>')).toBe(true);
+    expect(s3xml.parseLegalHoldBody('<LegalHold><Status>OFF</Status></LegalHold>')).toBe(false);
+    expect(() => s3xml.parseLegalHoldBody('<LegalHold><Status>MAYBE</Status></LegalHold>')).toThrow();
     expect(
-      parseVersioningBody('<VersioningConfiguration><Status>Suspended</Status></VersioningConfiguration>'),
+      s3xml.parseVersioningBody(
+        '<VersioningConfiguration><Status>Suspended</Status></VersioningConfiguration>',
+      ),
     ).toBe('Suspended');
   });
 });
@@ -56,12 +49,12 @@ describe('S3 XML request bodies', () => {
 describe('S3 XML results', () => {
   it('writes per-key DeleteObjects results with version ids and delete markers', () => {
     // Act
-    const xml = deleteObjectsResultXml(
+    const xml = s3xml.deleteObjectsResultXml(
       [{ key: 'c', deleteMarker: true, deleteMarkerVersionId: 'm1' }],
       [{ key: 'a&b', versionId: 'v1', code: 'AccessDenied', message: 'locked' }],
       false,
     );
-    const quiet = deleteObjectsResultXml([{ key: 'c' }], [], true);
+    const quiet = s3xml.deleteObjectsResultXml([{ key: 'c' }], [], true);
 
     // Assert
     expect(xml).toContain(
@@ -75,7 +68,7 @@ describe('S3 XML results', () => {
 
   it('lists versions and delete markers, and the Object Lock configuration', () => {
     // Act
-    const xml = listVersionsXml({
+    const xml = s3xml.listVersionsXml({
       bucket: 'b',
       prefix: '',
       keyMarker: '',
@@ -102,7 +95,7 @@ describe('S3 XML results', () => {
         },
       ],
     });
-    const lock = objectLockConfigurationXml({ mode: 'COMPLIANCE', days: 3653 });
+    const lock = s3xml.objectLockConfigurationXml({ mode: 'COMPLIANCE', days: 3653 });
 
     // Assert
     expect(xml).toContain('<DeleteMarker><Key>k</Key><VersionId>m</VersionId><IsLatest>true</IsLatest>');

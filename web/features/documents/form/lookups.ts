@@ -35,8 +35,13 @@ export function refOptions(items: ReferenceItem[], locale: Locale, current?: str
     .sort(byLabel(locale));
 }
 
-/** Options of a tree list (classifications) in tree order, indented by depth, with codes. */
-export function treeOptions(items: ReferenceItem[], locale: Locale, current?: string): Option[] {
+/** Options of a tree list (classifications, regions) in tree order, indented by depth, with codes if asked. */
+export function treeOptions(
+  items: ReferenceItem[],
+  locale: Locale,
+  current?: string,
+  withCodes = true,
+): Option[] {
   const visible = items.filter((i) => i.active || i.id === current);
   const ids = new Set(visible.map((i) => i.id));
   const children = new Map<string, ReferenceItem[]>();
@@ -45,11 +50,12 @@ export function treeOptions(items: ReferenceItem[], locale: Locale, current?: st
     const parent = ids.has(parentId) ? parentId : '';
     children.set(parent, [...(children.get(parent) ?? []), item]);
   }
-  const label = (i: ReferenceItem) => `${i.code ? `${i.code} ` : ''}${pickText(i.name, locale)}`;
+  const label = (i: ReferenceItem) => `${withCodes && i.code ? `${i.code} ` : ''}${pickText(i.name, locale)}`;
   const out: Option[] = [];
   const walk = (parent: string, depth: number) => {
+    const key = (i: ReferenceItem) => (withCodes ? (i.code ?? label(i)) : label(i));
     const list = [...(children.get(parent) ?? [])].sort((a, b) =>
-      (a.code ?? label(a)).localeCompare(b.code ?? label(b), locale, { numeric: true }),
+      key(a).localeCompare(key(b), locale, { numeric: true }),
     );
     for (const item of list) {
       out.push({ value: item.id, label: `${'— '.repeat(depth)}${label(item)}` });

@@ -1,12 +1,16 @@
 'use client';
 
 import { useState } from 'react';
-import { useI18n } from '../../../lib/i18n';
+import { pickText, useI18n } from '../../../lib/i18n';
+import type { ReferenceItem } from '../../../api/contract';
 import { useRegistryLookup } from '../../citizen-registries/use-registry-lookup';
-import { fieldBinder, SelectField, TextField } from '../../../ui/fields';
+import { fieldBinder, ProblemAlert, SelectField, TextField } from '../../../ui/fields';
+import { getCounterpart } from '../api';
 import { RadioGroup } from './controls';
 import { refOptions, type DocumentLookups } from './lookups';
 import type { DocumentFormState } from './model';
+import { NewCounterpartPanel } from './new-counterpart';
+import { emptyCounterpartDraft, senderFromRegistry, type CounterpartDraft } from './sender-model';
 
 type Errors = Record<string, string | undefined>;
 type Patch = (patch: Partial<DocumentFormState>) => void;
@@ -14,7 +18,8 @@ type Patch = (patch: Partial<DocumentFormState>) => void;
 /**
  * Who sent an incoming document: an organization of the counterparts list, or a citizen. The
  * "fill from the registry" buttons ask the passport (FİN) and business (VÖEN) registries
- * (features/citizen-registries).
+ * (features/citizen-registries). An organization not yet in the list is added to it from here
+ * (prefilled from the business registry after a VÖEN look-up) and chosen as the sender.
  */
 export function SenderFields({
   form,
@@ -31,7 +36,22 @@ export function SenderFields({
   const lookup = useRegistryLookup();
   const { busy } = lookup;
   const [message, setMessage] = useState('');
-  const counterparts = lookups?.counterparts ?? [];
+  // Counterparts added from this form, until the page's look-ups are loaded again.
+  const [added, setAdded] = useState<ReferenceItem[]>([]);
+  const [draft, setDraft] = useState<CounterpartDraft>();
+  const [draftSerial, setDraftSerial] = useState(0);
+  const [fetchError, setFetchError] = useState<unknown>(null);
+  const counterparts = [
+    ...(lookups?.counterparts ?? []),
+    ...added.filter((a) => !lookups?.counterparts.some((c) => c.id === a.id)),
+  ];
+  const regions = lookups?.regions ?? [];
+  const nameOf = (item: ReferenceItem) => pickText(item.name, locale);
+
+  const openDraft = (next: CounterpartDraft) => {
+    setDraft(next);
+    setDraftSerial((n) => n + 1);
+  };
 
   const fillPerson = async () => {
     setMessage('');
@@ -52,24 +72,36 @@ export function SenderFields({
     setMessage('');
     const org = await lookup.organization(form.voen, 'voen');
     if (!org) return;
-    const match = counterparts.find((c) => c.active && c.voen === org.voen);
-    if (match) {
-      patch({
-        counterpartId: match.id,
-        ...(org.director && !form.contactPerson ? { contactPerson: org.director } : {}),
-      });
+    // The sender is the organization whether or not the counterparts list has it yet.
+    const found = senderFromRegistry(form, org, counterparts, regions);
+    patch(found.patch);
+    if (found.matched) {
+      setDraft(undefined);
       setMessage(t('doc.registry.matchedCounterpart', { name: org.name }));
-    } else {
-      // Not in the counterparts list: register the sender by name (and address) as given.
-      patch({
-        senderKind: 'citizen',
-        senderName: org.name,
-        address: org.address,
-        phone: org.phone ?? '',
-        email: org.email ?? '',
-        fin: '',
-      });
+    } else if (found.draft) {
+      openDraft(found.draft);
       setMessage(t('doc.registry.filledOrganization', { name: org.name }));
+    }
+  };
+
+  const choose = (item: ReferenceItem, text: string) => {
+    setAdded((list) => (list.some((a) => a.id === item.id) ? list : [...list, item]));
+    patch({
+      senderKind: 'organization',
+      counterpartId: item.id,
+      voen: typeof item.voen === 'string' ? item.voen : form.voen,
+    });
+    setDraft(undefined);
+    setMessage(text);
+  };
+
+  const chooseExisting = async (id: string) => {
+    setFetchError(null);
+    try {
+      const item = counterparts.find((c) => c.id === id) ?? (await getCounterpart(id));
+      choose(item, t('doc.counterpart.existing', { name: nameOf(item) }));
+    } catch (err) {
+      setFetchError(err);
     }
   };
 
@@ -97,6 +129,7 @@ export function SenderFields({
         onChange={(v) => {
           setMessage('');
           lookup.clear();
+          if (v === 'citizen') setDraft(undefined);
           patch({ senderKind: v as DocumentFormState['senderKind'] });
         }}
       />
@@ -134,6 +167,25 @@ export function SenderFields({
             emptyLabel={t('common.choose')}
             required
           />
+          {draft ? (
+            <NewCounterpartPanel
+              key={draftSerial}
+              initial={draft}
+              regions={regions}
+              onAdded={(item) => choose(item, t('doc.counterpart.added', { name: nameOf(item) }))}
+              onExisting={chooseExisting}
+              onCancel={() => setDraft(undefined)}
+            />
+          ) : (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => openDraft(emptyCounterpartDraft({ voen: form.voen.trim() }))}
+            >
+              {t('doc.counterpart.open')}
+            </button>
+          )}
+          <ProblemAlert error={fetchError} />
           <TextField
             label={t('doc.sender.contactPerson')}
             {...bind('contactPerson', 'sender.contactPerson')}
