@@ -6,6 +6,7 @@ import {
   clerkUser,
   displayDate,
   expectAccessible,
+  registerIncomingLetter,
   runId,
   serverNow,
   signedInPage,
@@ -94,19 +95,11 @@ test('a clerk registers, the acting head writes a resolution, executors report a
 
   // The clerk registers an incoming appeal addressed to the head.
   await signIn(page, clerkUser);
-  await page.goto('/documents/new/?kind=incoming');
-  await expect(page.getByRole('heading', { level: 1, name: 'Daxil olan sənədin qeydiyyatı' })).toBeVisible();
-  await page.getByLabel('Soyadı, adı, atasının adı').fill(`Vətəndaş ${id}`);
-  await page.getByLabel('Qısa məzmun').fill(summary);
-  await page.getByLabel('Kimə', { exact: true }).selectOption({ label: people.head });
-  await page.getByRole('button', { name: 'Qeydiyyata al' }).click();
-  // A similar earlier appeal (another run's) may be offered as a repeat: register as a new matter.
-  const heading = page.getByRole('heading', { level: 1, name: /^Daxil olan sənəd № / });
-  await expect(heading.or(page.getByText('Eyni mövzuda əvvəlki müraciətlər tapıldı.'))).toBeVisible();
-  if (!(await heading.isVisible())) await page.getByRole('button', { name: 'Qeydiyyata al' }).click();
-  await expect(heading).toBeVisible();
-  const number = (await heading.textContent())!.replace(/^Daxil olan sənəd № /, '').trim();
-  const docId = new URL(page.url()).searchParams.get('id')!;
+  const { number, docId } = await registerIncomingLetter(page, {
+    citizen: `Vətəndaş ${id}`,
+    summary,
+    addressee: people.head,
+  });
   await page.getByRole('tab', { name: 'İcra', exact: true }).click();
   await expect(page.getByText('Sənədə hələ dərkənar yazılmayıb.')).toBeVisible();
   // The clerk may not write resolutions.

@@ -77,3 +77,26 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   await doc.destroy();
   return pages;
 }
+
+/**
+ * The clerk (signed in on `page`) registers an incoming citizen's letter through the form; a
+ * similar earlier letter (another run's) offered as a repeat is registered as a new matter.
+ * Gives the registration number and the document's id (the card is open).
+ */
+export async function registerIncomingLetter(
+  page: Page,
+  letter: { citizen: string; summary: string; addressee: string },
+): Promise<{ number: string; docId: string }> {
+  await page.goto('/documents/new/?kind=incoming');
+  await expect(page.getByRole('heading', { level: 1, name: 'Daxil olan sənədin qeydiyyatı' })).toBeVisible();
+  await page.getByLabel('Soyadı, adı, atasının adı').fill(letter.citizen);
+  await page.getByLabel('Qısa məzmun').fill(letter.summary);
+  await page.getByLabel('Kimə', { exact: true }).selectOption({ label: letter.addressee });
+  await page.getByRole('button', { name: 'Qeydiyyata al' }).click();
+  const heading = page.getByRole('heading', { level: 1, name: /^Daxil olan sənəd № / });
+  await expect(heading.or(page.getByText('Eyni mövzuda əvvəlki müraciətlər tapıldı.'))).toBeVisible();
+  if (!(await heading.isVisible())) await page.getByRole('button', { name: 'Qeydiyyata al' }).click();
+  await expect(heading).toBeVisible();
+  const number = (await heading.textContent())!.replace(/^Daxil olan sənəd № /, '').trim();
+  return { number, docId: new URL(page.url()).searchParams.get('id')! };
+}

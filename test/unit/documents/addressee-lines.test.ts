@@ -19,6 +19,18 @@ const waiting = (deps: ReturnType<typeof documentsWorld>) =>
     .filter((l) => l.box === 'awaiting-resolution')
     .map((l) => [l.userId, l.documentId, l.onBehalfOf ?? null]);
 
+/** The head is away from `from` to `to`; the deputy stands in. */
+function headAway(deps: ReturnType<typeof documentsWorld>, from: string, to: string) {
+  deps.store.seed('employee', employee('deputy'));
+  deps.store.seed(
+    'substitution',
+    substitution('s1', { employeeId: 'head', substituteId: 'deputy', from, to }),
+    {
+      parentKey: 'head',
+    },
+  );
+}
+
 describe('registration puts the document in its addressee’s lists', () => {
   it('an incoming letter to the head waits in the head’s list and enters the head’s Etdiklərim, in the registration commit', async () => {
     // Arrange
@@ -50,17 +62,7 @@ describe('registration puts the document in its addressee’s lists', () => {
   it('while the head is away the substitute holds the line on the head’s behalf and may see the document', async () => {
     // Arrange
     const deps = documentsWorld();
-    deps.store.seed('employee', employee('deputy'));
-    deps.store.seed(
-      'substitution',
-      substitution('s1', {
-        employeeId: 'head',
-        substituteId: 'deputy',
-        from: '2026-03-01',
-        to: '2026-03-05',
-      }),
-      { parentKey: 'head' },
-    );
+    headAway(deps, '2026-03-01', '2026-03-05');
 
     // Act
     const doc = await createDocument(deps, clerk, 'incoming', incoming({ addresseeId: 'head' }));
@@ -80,17 +82,7 @@ describe('registration puts the document in its addressee’s lists', () => {
   it('a substitution that is over (or not begun) leaves the line with the official', async () => {
     // Arrange
     const deps = documentsWorld();
-    deps.store.seed('employee', employee('deputy'));
-    deps.store.seed(
-      'substitution',
-      substitution('s1', {
-        employeeId: 'head',
-        substituteId: 'deputy',
-        from: '2026-02-20',
-        to: '2026-03-01',
-      }),
-      { parentKey: 'head' },
-    );
+    headAway(deps, '2026-02-20', '2026-03-01');
 
     // Act
     const doc = await createDocument(deps, clerk, 'incoming', incoming({ addresseeId: 'head' }));
@@ -152,17 +144,7 @@ describe('the waiting line follows the document', () => {
   it('a group change of addressee moves the line too; the substitute’s line is found and removed', async () => {
     // Arrange
     const deps = documentsWorld();
-    deps.store.seed('employee', employee('deputy'));
-    deps.store.seed(
-      'substitution',
-      substitution('s1', {
-        employeeId: 'head',
-        substituteId: 'deputy',
-        from: '2026-03-01',
-        to: '2026-03-05',
-      }),
-      { parentKey: 'head' },
-    );
+    headAway(deps, '2026-03-01', '2026-03-05');
     const doc = await createDocument(deps, clerk, 'incoming', incoming({ addresseeId: 'head' }));
 
     // Act

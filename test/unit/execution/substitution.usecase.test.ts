@@ -27,6 +27,10 @@ const line = (
   ...(onBehalfOf ? { onBehalfOf } : {}),
 });
 
+/** The period s1 (version 1) starting or ending. */
+const shiftS1 = (deps: ReturnType<typeof memoryDeps>, phase: 'start' | 'end') =>
+  shiftSubstitution(deps, { tenantId: 't1', substitutionId: 's1', version: 1, phase });
+
 function world() {
   const deps = memoryDeps('2026-03-09T00:00:00.000Z');
   deps.store.seed('substitution', substitution('s1'));
@@ -109,12 +113,7 @@ describe('shiftSubstitution', () => {
     const deps = world();
 
     // Act
-    const out = await shiftSubstitution(deps, {
-      tenantId: 't1',
-      substitutionId: 's1',
-      version: 1,
-      phase: 'start',
-    });
+    const out = await shiftS1(deps, 'start');
 
     // Assert
     expect(out).toEqual({ moved: 2 });
@@ -157,15 +156,10 @@ describe('shiftSubstitution', () => {
   it('brings back at the end only the tasks held for the official, not the substitute’s own', async () => {
     // Arrange
     const deps = world();
-    await shiftSubstitution(deps, { tenantId: 't1', substitutionId: 's1', version: 1, phase: 'start' });
+    await shiftS1(deps, 'start');
 
     // Act
-    const out = await shiftSubstitution(deps, {
-      tenantId: 't1',
-      substitutionId: 's1',
-      version: 1,
-      phase: 'end',
-    });
+    const out = await shiftS1(deps, 'end');
 
     // Assert
     expect(out).toEqual({ moved: 2 });
@@ -272,19 +266,9 @@ describe('shiftSubstitution: documents waiting for the official’s resolution',
     const deps = waitingWorld();
 
     // Act
-    const started = await shiftSubstitution(deps, {
-      tenantId: 't1',
-      substitutionId: 's1',
-      version: 1,
-      phase: 'start',
-    });
+    const started = await shiftS1(deps, 'start');
     const during = waitingLines(deps);
-    const ended = await shiftSubstitution(deps, {
-      tenantId: 't1',
-      substitutionId: 's1',
-      version: 1,
-      phase: 'end',
-    });
+    const ended = await shiftS1(deps, 'end');
 
     // Assert
     expect(started).toEqual({ moved: 1 });

@@ -40,6 +40,18 @@ function world() {
   return w;
 }
 
+/** `official` is away from 1 March to `to`; the deputy stands in. */
+function deputyFor(w: ReturnType<typeof world>, official: string, to: string) {
+  seedEmployees(w.store, employee('deputy'));
+  seedSubstitution(w.store, {
+    employeeId: official,
+    substituteId: 'deputy',
+    from: '2026-03-01',
+    to,
+    active: true,
+  });
+}
+
 describe('writeResolution', () => {
   it('puts the document in execution with one resolution, its executors and readers, in one commit', async () => {
     // Arrange
@@ -113,14 +125,7 @@ describe('writeResolution', () => {
   it('gives a task to the substitute of an official who is away, on behalf of the official', async () => {
     // Arrange
     const w = world();
-    seedEmployees(w.store, employee('deputy'));
-    seedSubstitution(w.store, {
-      employeeId: 'ali',
-      substituteId: 'deputy',
-      from: '2026-03-01',
-      to: '2026-03-05',
-      active: true,
-    });
+    deputyFor(w, 'ali', '2026-03-05');
     w.documents.seed({ documents: [incoming('doc-1')] });
 
     // Act
@@ -272,14 +277,7 @@ describe('writeResolution', () => {
   it('lets the addressee’s acting substitute resolve on the official’s behalf, only while the substitution lasts', async () => {
     // Arrange
     const w = world();
-    seedEmployees(w.store, employee('deputy'));
-    seedSubstitution(w.store, {
-      employeeId: 'boss',
-      substituteId: 'deputy',
-      from: '2026-03-01',
-      to: '2026-03-02',
-      active: true,
-    });
+    deputyFor(w, 'boss', '2026-03-02');
     const letter = (id: string) =>
       incoming(id, { addresseeId: 'boss', participants: ['clerk', 'boss', 'deputy'] });
     w.documents.seed({
