@@ -19,6 +19,14 @@ const waiting = (deps: ReturnType<typeof documentsWorld>) =>
     .filter((l) => l.box === 'awaiting-resolution')
     .map((l) => [l.userId, l.documentId, l.onBehalfOf ?? null]);
 
+/** Whose Etdiklərim holds a line. */
+const mineOf = (deps: ReturnType<typeof documentsWorld>) =>
+  deps.documents
+    .allLines('t1')
+    .filter((l) => l.box === 'mine')
+    .map((l) => l.userId)
+    .sort();
+
 /** The head is away from `from` to `to`; the deputy stands in. */
 function headAway(deps: ReturnType<typeof documentsWorld>, from: string, to: string) {
   deps.store.seed('employee', employee('deputy'));
@@ -71,12 +79,7 @@ describe('registration puts the document in its addressee’s lists', () => {
     expect(waiting(deps)).toEqual([['deputy', doc.id, 'head']]);
     expect(doc.participants).toEqual(expect.arrayContaining(['head', 'deputy']));
     // Etdiklərim is the official's: the document is addressed to the head.
-    expect(
-      deps.documents
-        .allLines('t1')
-        .filter((l) => l.box === 'mine')
-        .map((l) => l.userId),
-    ).toEqual(['head']);
+    expect(mineOf(deps)).toEqual(['head']);
   });
 
   it('a substitution that is over (or not begun) leaves the line with the official', async () => {
@@ -109,12 +112,7 @@ describe('registration puts the document in its addressee’s lists', () => {
 
     // Assert
     expect(afterRegistration).toEqual([]);
-    expect(
-      deps.documents
-        .allLines('t1')
-        .filter((l) => l.box === 'mine')
-        .map((l) => l.userId),
-    ).toEqual(['head']);
+    expect(mineOf(deps)).toEqual(['head']);
     expect(waiting(deps)).toEqual([['head', draft.id, null]]);
   });
 });
@@ -137,8 +135,7 @@ describe('the waiting line follows the document', () => {
       { userId: 'head', box: 'awaiting-resolution', documentId: doc.id, assignmentId: '' },
     ]);
     // The former addressee keeps the document in Etdiklərim (it was addressed to them).
-    const mine = deps.documents.allLines('t1').filter((l) => l.box === 'mine');
-    expect(mine.map((l) => l.userId).sort()).toEqual(['controller', 'head']);
+    expect(mineOf(deps)).toEqual(['controller', 'head']);
   });
 
   it('a group change of addressee moves the line too; the substitute’s line is found and removed', async () => {
