@@ -6,7 +6,7 @@ import {
   type CalendarOverrides,
   type WorkingCalendar,
 } from '../domain/calendar/working-days';
-import type { AggregateMeta } from '../../../platform/kernel/aggregate';
+import { allPages, type AggregateMeta } from '../../../platform/kernel/aggregate';
 import type { Log } from '../../../platform/ports/log.port';
 import type { DocumentRecord } from '../../documents';
 import { notifyEmployees } from '../../notifications';
@@ -96,11 +96,11 @@ export async function actingHolder(
   employeeId: string,
   date: string,
 ): Promise<string> {
-  const page = await deps.store.list<Substitution>('substitution', tenantId, {
-    limit: 100,
-    parentKey: employeeId,
-  });
-  const active = page.items.find((s) => s.active && s.from <= date && date <= s.to);
+  // Every substitution of the official, not a first page: absences add one each, year after year.
+  const all = await allPages((page) =>
+    deps.store.list<Substitution>('substitution', tenantId, { ...page, parentKey: employeeId }),
+  );
+  const active = all.find((s) => s.active && s.from <= date && date <= s.to);
   return active?.substituteId ?? employeeId;
 }
 

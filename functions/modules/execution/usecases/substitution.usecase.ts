@@ -48,22 +48,27 @@ export async function shiftSubstitution(deps: ExecutionDeps, input: ShiftInput):
   const s = await deps.store.get<Substitution>('substitution', input.tenantId, input.substitutionId);
   if (!s || s.version !== input.version) return { moved: 0 };
   if (input.phase === 'start' && !s.active) return { moved: 0 };
-  const [from, to] =
-    input.phase === 'start' ? [s.employeeId, s.substituteId] : [s.substituteId, s.employeeId];
-  const lines = await openWork(deps, s.tenantId, from);
-  // At the start only the official's own tasks move; at the end only those held for them.
-  const moving = lines.filter((l) =>
-    input.phase === 'start' ? !l.onBehalfOf : l.onBehalfOf === s.employeeId,
-  );
-  const byDocument = new Map<string, Set<string>>();
-  for (const l of moving) {
-    const ids = byDocument.get(l.documentId) ?? new Set<string>();
-    ids.add(l.assignmentId);
-    byDocument.set(l.documentId, ids);
-  }
+  // At the start the official's own tasks move, and those a replaced substitute still holds for
+  // them; at the end everything held for the official comes back.
+  const formers = (s.formerSubstituteIds ?? []).filter((id) => id !== s.employeeId && id !== s.substituteId);
+  const sources =
+    input.phase === 'start'
+      ? [{ holder: s.employeeId, own: true }, ...formers.map((holder) => ({ holder, own: false }))]
+      : [s.substituteId, ...formers].map((holder) => ({ holder, own: false }));
+  const to = input.phase === 'start' ? s.substituteId : s.employeeId;
   let moved = 0;
-  for (const [documentId, ids] of byDocument)
-    moved += await retryOnStale(5, () => moveTasks(deps, s, documentId, ids, from, to, input.phase));
+  for (const { holder, own } of sources) {
+    const lines = await openWork(deps, s.tenantId, holder);
+    const moving = lines.filter((l) => (own ? !l.onBehalfOf : l.onBehalfOf === s.employeeId));
+    const byDocument = new Map<string, Set<string>>();
+    for (const l of moving) {
+      const ids = byDocument.get(l.documentId) ?? new Set<string>();
+      ids.add(l.assignmentId);
+      byDocument.set(l.documentId, ids);
+    }
+    for (const [documentId, ids] of byDocument)
+      moved += await retryOnStale(5, () => moveTasks(deps, s, documentId, ids, holder, to, input.phase));
+  }
   return { moved };
 }
 
