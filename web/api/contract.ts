@@ -30,6 +30,7 @@ export type Department = Schemas['Department'];
 export type Position = Schemas['Position'];
 export type Employee = Schemas['Employee'];
 export type Substitution = Schemas['Substitution'];
+export type Absence = Schemas['Absence'];
 export type NotificationPreferences = Schemas['NotificationPreferences'];
 /** The caller's own notification channels, with the version to update them. */
 export type MyNotifications = Answer<'getMyNotifications'>;
@@ -80,6 +81,7 @@ export type CalendarYearUpdate = Schemas['WorkingCalendarYearUpdate'];
 
 export type Role = Me['roles'][number];
 export type PositionKind = Position['kind'];
+export type AbsenceKind = Absence['kind'];
 export type ReferenceListName = ReferenceItem['list'];
 export type DocumentKind = DocumentRecord['kind'];
 export type OrderCategory = NonNullable<DocumentRecord['order']>['category'];
@@ -122,6 +124,7 @@ function listOf<U extends string>() {
 
 export const roles = listOf<Role>()(['admin', 'clerk', 'head', 'executor', 'controller', 'approver']);
 export const positionKinds = listOf<PositionKind>()(['head', 'deputy', 'specialist', 'clerk', 'other']);
+export const absenceKinds = listOf<AbsenceKind>()(['leave', 'sick-leave', 'business-trip']);
 export const referenceLists = listOf<ReferenceListName>()([
   'document-types',
   'delivery-forms',

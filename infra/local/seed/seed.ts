@@ -11,11 +11,11 @@ import {
   createDepartment,
   createEmployee,
   createPosition,
-  createSubstitution,
+  createAbsence,
+  absenceInput,
   departmentInput,
   employeeInput,
   positionInput,
-  substitutionInput,
   tenantProfile,
 } from '../../../functions/modules/org';
 import { createReferenceItem } from '../../../functions/modules/reference';
@@ -101,15 +101,17 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
       (await createEmployee(deps, actor, data, key('employee', e.username, data))).id,
     );
   }
-  for (const s of agency.substitutions) {
-    const data = parse<Parameters<typeof createSubstitution>[2]>(substitutionInput, {
-      employeeId: employeeIds.get(s.employee),
-      substituteId: employeeIds.get(s.substitute),
-      from: dayOfSeed(s.fromDay),
-      to: dayOfSeed(s.toDay),
-      reason: s.reason,
+  // Absences, each with the substitution that follows from it (the head is on leave, the deputy acts).
+  for (const a of agency.absences) {
+    const data = parse<Parameters<typeof createAbsence>[2]>(absenceInput, {
+      employeeId: employeeIds.get(a.employee),
+      kind: a.kind,
+      from: dayOfSeed(a.fromDay),
+      to: dayOfSeed(a.toDay),
+      substituteId: employeeIds.get(a.substitute),
+      note: a.note,
     });
-    await createSubstitution(deps, actor, data, key('substitution', `${s.employee}:${s.fromDay}`, data));
+    await createAbsence(deps, actor, data, key('absence', `${a.employee}:${a.fromDay}`, data));
   }
 
   const addItem = async (list: ReferenceListName, code: string, input: Record<string, unknown>) => {

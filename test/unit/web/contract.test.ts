@@ -55,6 +55,7 @@ describe('the web contract file matches the OpenAPI document', () => {
   it.each([
     ['roles', () => schema('Me', 'properties', 'roles', 'items')],
     ['positionKinds', () => schema('Position', 'properties', 'kind')],
+    ['absenceKinds', () => schema('Absence', 'properties', 'kind')],
     ['referenceLists', () => schema('ReferenceItem', 'properties', 'list')],
     ['documentKinds', () => schema('Document', 'properties', 'kind')],
     ['journalKinds', () => referenceBodyEnum('documentKind', 'any')],

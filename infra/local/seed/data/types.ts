@@ -132,18 +132,19 @@ export interface DemoEmployee {
   positionCodes: readonly string[];
 }
 
-export interface DemoSubstitution {
+export interface DemoAbsence {
   /** Username of the absent employee. */
   employee: string;
-  /** Username of the employee acting for them. */
+  kind: 'leave' | 'sick-leave' | 'business-trip';
+  /** Username of the employee acting for them (the substitution follows from the absence). */
   substitute: string;
   /**
    * Inclusive, in days from the day the demo was seeded (Asia/Baku): the demo shows a current
-   * substitution and coming ones whenever it is first started, not only in the year it was written.
+   * absence and coming ones whenever it is first started, not only in the year it was written.
    */
   fromDay: number;
   toDay: number;
-  reason: string;
+  note: string;
 }
 
 /** A route template; participants by position code or username, classifications by code. */
@@ -165,6 +166,6 @@ export interface DemoAgency {
   departments: readonly DemoDepartment[];
   positions: readonly DemoPosition[];
   employees: readonly DemoEmployee[];
-  substitutions: readonly DemoSubstitution[];
+  absences: readonly DemoAbsence[];
   routeTemplates: readonly DemoRouteTemplate[];
 }
