@@ -10,3 +10,5 @@ export {
 export { referenceApi } from './api/reference.api';
 export { referenceRoutes } from './api/reference.routes';
 export { createReferenceItem } from './usecases/reference.usecase';
+export { seedStandardLists, type StandardListIds } from './usecases/standard-lists.usecase';
+export type { L } from './domain/standard-lists/types';

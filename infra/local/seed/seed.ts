@@ -3,10 +3,10 @@ import type { z } from 'zod';
 import type { Actor } from '../../../functions/platform/kernel/aggregate';
 import { bakuLocalDate } from '../../../functions/modules/documents';
 import type { Tenant } from '../../../functions/modules/org';
-import type { ReferenceItemData, ReferenceListName } from '../../../functions/modules/reference';
+import type { ReferenceItemData } from '../../../functions/modules/reference';
 import type { ApprovalRouteTemplateData } from '../../../functions/modules/approval';
 import { createTemplate, routeTemplateInput } from '../../../functions/modules/approval';
-import { referenceInputs } from '../../../functions/modules/reference';
+import { referenceInputs, seedStandardLists } from '../../../functions/modules/reference';
 import {
   createDepartment,
   createEmployee,
@@ -21,9 +21,7 @@ import {
 import { createReferenceItem } from '../../../functions/modules/reference';
 import type { Deps } from '../../../functions/platform/kernel/aggregates';
 import { demoAgencies } from './data/demo-agencies';
-import * as lists from './data/reference-lists';
-import { regions } from './data/regions';
-import { stateBodies } from './data/state-bodies';
+import { nomenclatureByTenant } from './data/nomenclature';
 import type { DemoAgency } from './data/types';
 
 /** The password of every demo login (README). */
@@ -114,68 +112,22 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     await createAbsence(deps, actor, data, key('absence', `${a.employee}:${a.fromDay}`, data));
   }
 
-  const addItem = async (list: ReferenceListName, code: string, input: Record<string, unknown>) => {
+  // The standard lists (the same code as a tenant the platform operator onboards), then the
+  // demo agency's own nomenclature.
+  const standard = await seedStandardLists(deps, actor);
+  const classificationIds = standard.classifications;
+  for (const n of nomenclatureByTenant[agency.tenant.key]) {
     const data = {
-      ...parse<Record<string, unknown>>(referenceInputs[list], input),
-      list,
+      ...parse<Record<string, unknown>>(referenceInputs.nomenclature, {
+        name: n.title,
+        index: n.index,
+        retentionYears: n.retentionYears,
+        ...(deptIds.has(n.departmentCode) ? { departmentId: deptIds.get(n.departmentCode) } : {}),
+      }),
+      list: 'nomenclature',
     } as ReferenceItemData;
-    return (await createReferenceItem(deps, actor, data, key(list, code, data))).id;
-  };
-  const addTree = async (
-    list: ReferenceListName,
-    nodes: readonly { code: string; parentCode?: string; input: Record<string, unknown> }[],
-  ) => {
-    const ids = new Map<string, string>();
-    for (const n of nodes) {
-      const parentId = n.parentCode ? ids.get(n.parentCode) : undefined;
-      ids.set(
-        n.code,
-        await addItem(list, n.code, { ...n.input, code: n.code, ...(parentId ? { parentId } : {}) }),
-      );
-    }
-    return ids;
-  };
-
-  for (const t of lists.documentTypes)
-    await addItem('document-types', t.code, { code: t.code, name: t.name });
-  for (const t of lists.deliveryForms)
-    await addItem('delivery-forms', t.code, { code: t.code, name: t.name });
-  for (const t of lists.physicalForms)
-    await addItem('physical-forms', t.code, { code: t.code, name: t.name });
-  const classificationIds = await addTree(
-    'classifications',
-    lists.classifications.map((c) => ({
-      code: c.code,
-      ...(c.parentCode ? { parentCode: c.parentCode } : {}),
-      input: { name: c.name },
-    })),
-  );
-  for (const n of lists.nomenclatureByTenant[agency.tenant.key]) {
-    await addItem('nomenclature', n.index, {
-      name: n.title,
-      index: n.index,
-      retentionYears: n.retentionYears,
-      ...(deptIds.has(n.departmentCode) ? { departmentId: deptIds.get(n.departmentCode) } : {}),
-    });
+    await createReferenceItem(deps, actor, data, key('nomenclature', n.index, data));
   }
-  for (const j of lists.registrationJournals) {
-    await addItem('journals', j.code, {
-      code: j.code,
-      name: j.name,
-      pattern: j.pattern,
-      documentKind: j.documentKind,
-    });
-  }
-  for (const b of stateBodies)
-    await addItem('counterparts', b.code, { code: b.code, name: b.name, kind: 'state-body' });
-  await addTree(
-    'regions',
-    regions.map((r) => ({
-      code: r.code,
-      ...(r.parentCode ? { parentCode: r.parentCode } : {}),
-      input: { name: r.name, kind: r.kind },
-    })),
-  );
 
   for (const t of agency.routeTemplates) {
     const data = parse<ApprovalRouteTemplateData>(routeTemplateInput, {

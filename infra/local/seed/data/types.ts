@@ -1,70 +1,14 @@
 import type { StageKind } from '../../../../functions/modules/approval';
+import type { L } from '../../../../functions/modules/reference';
 /**
- * Types of the seed data modules (state bodies, regions, reference lists, demo tenants).
+ * Types of the demo data (demo tenants and their nomenclature); the standard lists every agency
+ * starts with are typed in `functions/modules/reference/domain/standard-lists/types.ts`.
  *
  * The seed data is plain data: it refers to other seed items by stable `code`s (never by ids);
- * the seeding code maps codes to ids when it writes the items. These types are declared here on
- * purpose (the data modules import nothing else) and mirror the domain vocabulary in
- * `functions/modules/org/domain` and `functions/modules/reference/domain`.
+ * the seeding code maps codes to ids when it writes the items.
  */
 
-/** Text in Azerbaijani, English and Russian. All three are required in seed data. */
-export interface L {
-  az: string;
-  en: string;
-  ru: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// State bodies (counterparts of kind 'state-body')
-
-export interface StateBody {
-  /** Short stable slug, e.g. `justice`, `asan`. */
-  code: string;
-  /** Official name as commonly written, with "Azərbaycan Respublikasının …" where it is part of it. */
-  name: L;
-  /** Widely used abbreviation, only where one is in common use. */
-  shortName?: L;
-  /** The body this one works under ("… yanında", "…nin"), if it is in this list. */
-  parentCode?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Regions
-
-export type RegionKind = 'city' | 'district' | 'autonomous-republic';
-
-export interface Region {
-  /** Stable slug, e.g. `baku`, `baku-sabail`, `nakhchivan-ar`, `shaki`, `shaki-city`. */
-  code: string;
-  kind: RegionKind;
-  name: L;
-  parentCode?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reference lists (Siyahılar)
-
-export type DocumentKind = 'incoming' | 'outgoing' | 'internal' | 'order';
-export type DocumentKindScope = DocumentKind | 'any';
-
-export interface ReferenceEntry {
-  code: string;
-  name: L;
-}
-
-/** Sənədin növü (ərizə, şikayət, …) with the registers it is typically used in. */
-export interface DocumentType extends ReferenceEntry {
-  kinds: readonly DocumentKind[];
-}
-
-export type DeliveryForm = ReferenceEntry;
-export type PhysicalForm = ReferenceEntry;
-
-/** Təsnifat (subject) tree node. */
-export interface ClassificationNode extends ReferenceEntry {
-  parentCode?: string;
-}
+export type { L };
 
 /** Nomenklatur: a case-file index entry of a department with its retention period. */
 export interface NomenclatureEntry {
@@ -77,21 +21,11 @@ export interface NomenclatureEntry {
   retentionYears: number | null;
 }
 
-/**
- * Qeydiyyat jurnalı. Pattern tokens: `{seq}` or `{seq:N}` (zero-padded to N digits) exactly once,
- * `{year}`, `{yy}`, `{index}` (nomenclature index of the document), `{dept}` (department code).
- */
-export interface RegistrationJournal {
-  code: string;
-  name: L;
-  pattern: string;
-  documentKind: DocumentKindScope;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Demo tenants
 
 export type TenantKey = 'demo1' | 'demo2';
+export type DocumentKind = 'incoming' | 'outgoing' | 'internal' | 'order';
 
 export type Role = 'admin' | 'clerk' | 'head' | 'executor' | 'controller' | 'approver';
 export type PositionKind = 'head' | 'deputy' | 'specialist' | 'clerk' | 'other';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { stateBodies } from '../../../../infra/local/seed/data/state-bodies';
+import { stateBodies } from '../../../../functions/modules/reference/domain/standard-lists/state-bodies';
 import { referenceInputs } from '../../../../functions/modules/reference/api/reference.schema';
-import { duplicates, nameProblems } from './text-checks';
+import { duplicates, nameProblems } from '../../local/seed/text-checks';
 
 describe('seed: state bodies', () => {
   it('lists at least 45 bodies', () => {
