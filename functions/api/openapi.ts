@@ -132,7 +132,7 @@ export function openApiDocument(): Json {
       },
       '500': problemResponse('Internal error'),
     };
-    if (route.auth === 'jwt') {
+    if (route.auth !== 'public') {
       responses['401'] = problemResponse('Missing or invalid token');
       responses['403'] = problemResponse('Not allowed');
     }
@@ -158,7 +158,7 @@ export function openApiDocument(): Json {
       tags: [route.tag],
       parameters: parameters(route, components),
       responses,
-      security: route.auth === 'jwt' ? [{ bearer: [] }] : [],
+      security: route.auth === 'public' ? [] : [{ bearer: [] }],
     };
     if (body)
       op.requestBody = {

@@ -97,6 +97,7 @@ const orgRuleMessages: Record<Language, Catalog> = {
     invitation_invalid: 'Dəvət keçərsizdir',
     invitation_expired: 'Dəvətin müddəti bitib; platforma operatorundan yenisini istəyin',
     invitation_used: 'Dəvət artıq qəbul edilib; istifadəçi adınız və şifrənizlə daxil olun',
+    voen_immutable: 'VÖEN təşkilatın hüquqi kimliyidir; onu platforma operatoru dəyişir',
     password_too_weak:
       'Şifrə ən azı 12 simvol olmalı, böyük və kiçik hərf, rəqəm və xüsusi simvol daxil etməlidir',
   },
@@ -108,6 +109,7 @@ const orgRuleMessages: Record<Language, Catalog> = {
     invitation_invalid: 'The invitation is not valid',
     invitation_expired: 'The invitation has expired; ask the platform operator for a new one',
     invitation_used: 'The invitation has been accepted already; sign in with your username and password',
+    voen_immutable: 'The VÖEN is the legal identity of the organization; the platform operator changes it',
     password_too_weak:
       'The password needs at least 12 characters with upper- and lower-case letters, a digit and a symbol',
   },
@@ -119,6 +121,7 @@ const orgRuleMessages: Record<Language, Catalog> = {
     invitation_invalid: 'Приглашение недействительно',
     invitation_expired: 'Срок приглашения истёк; попросите оператора платформы выслать новое',
     invitation_used: 'Приглашение уже принято; войдите со своим именем пользователя и паролем',
+    voen_immutable: 'VÖEN — юридическая идентичность организации; его изменяет оператор платформы',
     password_too_weak:
       'Пароль должен содержать не менее 12 символов, заглавные и строчные буквы, цифру и специальный символ',
   },

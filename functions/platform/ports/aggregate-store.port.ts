@@ -9,6 +9,7 @@ export type AggregateType =
   | 'substitution'
   | 'absence'
   | 'invitation'
+  | 'tenant-registration'
   | 'saved-filters'
   | 'calendar'
   | 'route-template'

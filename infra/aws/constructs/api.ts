@@ -22,7 +22,7 @@ import { ProjectFunction } from './project-function';
 export type InfraRoute = Pick<RouteDef, 'method' | 'path' | 'group' | 'auth'>;
 
 /** Route groups whose use cases send e-mail or SMS (outgoing documents, execution notices). */
-const NOTIFYING_GROUPS: readonly string[] = ['documents', 'execution'];
+const NOTIFYING_GROUPS: readonly string[] = ['documents', 'execution', 'onboarding'];
 
 export interface ApiProps {
   /** `karguzar-<env>`: prefix of physical names. */
@@ -38,7 +38,7 @@ export interface RouteGroupsProps {
   /** Absolute entry file of a route group's Lambda (see `entries.ts`). */
   readonly entry: (group: string) => string;
   readonly newFunction: NewAppFunction;
-  /** Authorizer of `auth: 'jwt'` routes. */
+  /** Authorizer of `auth: 'jwt'` and `auth: 'operator'` routes. */
   readonly authorizer: IHttpRouteAuthorizer;
   /** Extra grants of a route group's function beyond the shared data plane. */
   readonly extraGrants?: (group: string, pf: ProjectFunction) => void;
@@ -143,7 +143,9 @@ export class Api {
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
-        authorizer: route.auth === 'jwt' ? props.authorizer : new HttpNoneAuthorizer(),
+        // Operators' tokens come from the same user pool and client: the authorizer checks them,
+        // the handler requires the operator claim.
+        authorizer: route.auth === 'public' ? new HttpNoneAuthorizer() : props.authorizer,
       });
       if (route.auth === 'public' && created) {
         Validations.of(created).acknowledge({

@@ -19,6 +19,7 @@ import {
   tenantProfile,
 } from '../../../functions/modules/org';
 import { createReferenceItem } from '../../../functions/modules/reference';
+import { recordRegistration, type TenantRegistrationData } from '../../../functions/modules/onboarding';
 import type { Deps } from '../../../functions/platform/kernel/aggregates';
 import { demoAgencies } from './data/demo-agencies';
 import { nomenclatureByTenant } from './data/nomenclature';
@@ -53,7 +54,11 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   });
 
   const existing = await deps.store.get<Tenant>('tenant', tenantId, tenantId);
-  if (existing) return false;
+  if (existing) {
+    // A data folder seeded before the platform kept a register of agencies gets its entry now.
+    await registerDemo(deps, agency);
+    return false;
+  }
 
   const deptIds = new Map<string, string>();
   // The seed's day: when its first record was made (a seed resumed after a crash on a later day
@@ -162,24 +167,66 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     { ...profile, id: tenantId, tenantId, version: 1, createdAt: now, updatedAt: now },
     { actorId: 'system', sortKey: profile.name.az },
   );
+  await registerDemo(deps, agency);
   return true;
 }
 
-/** The demo logins for the local identity provider (never used in AWS). */
+/**
+ * The demo agency in the platform's register of agencies, as if the operator had onboarded it:
+ * its VÖEN and key are then taken for any agency the operator adds.
+ */
+async function registerDemo(deps: Deps, agency: DemoAgency): Promise<void> {
+  const tenantId = agency.tenant.key;
+  const admin = agency.employees.find((e) =>
+    e.positionCodes.some((c) => agency.positions.find((p) => p.code === c)?.roles.includes('admin')),
+  );
+  if (!admin) throw new Error(`demo agency ${tenantId} has no admin`);
+  const adminEmployeeId = await deps.store.findByUnique(tenantId, {
+    scope: 'username',
+    value: admin.username,
+  });
+  const { key: _key, ...tenant } = agency.tenant;
+  const data: TenantRegistrationData = {
+    ...tenant,
+    admin: { fullName: admin.fullName, username: admin.username, email: admin.email },
+    status: 'active',
+    createdBy: 'system',
+    ...(adminEmployeeId ? { adminEmployeeId } : {}),
+  };
+  await recordRegistration(deps, { username: 'system' }, tenantId, data, {
+    key: `seed:registration:${tenantId}`,
+    requestHash: hash(data),
+  });
+}
+
+/** The platform operator of the embedded default (onboards agencies; belongs to none). */
+export const DEMO_OPERATOR = {
+  subject: 'platform:operator',
+  username: 'operator',
+  email: 'operator@karguzar.local',
+  name: 'Platforma operatoru (demo)',
+  platformRole: 'operator' as const,
+};
+
+/** The demo logins for the local identity provider (never used in AWS): the agencies' people and the operator. */
 export function demoUsers(): {
   subject: string;
   username: string;
-  tenantId: string;
+  tenantId?: string;
+  platformRole?: 'operator';
   email: string;
   name: string;
 }[] {
-  return demoAgencies.flatMap((a) =>
-    a.employees.map((e) => ({
-      subject: `${a.tenant.key}:${e.username}`,
-      username: e.username,
-      tenantId: a.tenant.key,
-      email: e.email,
-      name: e.fullName,
-    })),
-  );
+  return [
+    ...demoAgencies.flatMap((a) =>
+      a.employees.map((e) => ({
+        subject: `${a.tenant.key}:${e.username}`,
+        username: e.username,
+        tenantId: a.tenant.key,
+        email: e.email,
+        name: e.fullName,
+      })),
+    ),
+    DEMO_OPERATOR,
+  ];
 }

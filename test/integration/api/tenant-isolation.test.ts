@@ -246,17 +246,35 @@ beforeAll(async () => {
   }
 });
 
+/** The platform operator's routes on one agency: no tenant's token reaches them (403). */
+const operatorCases = [
+  { template: '/api/v1/platform/tenants/{id}', method: 'GET', path: '/api/v1/platform/tenants/demo2' },
+  {
+    template: '/api/v1/platform/tenants/{id}/invitation',
+    method: 'POST',
+    path: '/api/v1/platform/tenants/demo2/invitation',
+  },
+];
+
 describe('tenant isolation', () => {
+  it("keeps every tenant's token off the platform operator's routes", async () => {
+    for (const c of operatorCases) {
+      const res = await a.call(c.method, c.path);
+      expect(res.status, `${c.method} ${c.path}`).toBe(403);
+    }
+  });
+
   it('covers every route that addresses one object', () => {
     const templates = new Set(routes.filter((r) => r.path.includes('{id}')).map((r) => r.path));
     const covered = [
       ...bObjects.map((o) => o.template),
       ...docCases.map((c) => c.template),
       ...adminCases.map((c) => c.template),
+      ...operatorCases.map((c) => c.template),
     ];
     expect(new Set(covered)).toEqual(templates);
     const keys = new Set(routes.filter((r) => r.path.includes('{id}')).map((r) => `${r.method} ${r.path}`));
-    for (const c of [...docCases, ...adminCases]) keys.delete(`${c.method} ${c.template}`);
+    for (const c of [...docCases, ...adminCases, ...operatorCases]) keys.delete(`${c.method} ${c.template}`);
     for (const o of bObjects) {
       keys.delete(`GET ${o.template}`);
       keys.delete(`PUT ${o.template}`);
@@ -310,6 +328,7 @@ describe('tenant isolation', () => {
     for (const route of routes.filter(
       (r) =>
         r.method === 'GET' &&
+        r.auth === 'jwt' &&
         !r.path.includes('{id}') &&
         r.path.startsWith('/api/v1/') &&
         r.response !== undefined,
