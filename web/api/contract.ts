@@ -25,6 +25,10 @@ export type LocalizedText = Schemas['LocalizedText'];
 export type Entity = Pick<Schemas['Department'], 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export type Me = Schemas['Me'];
+/** The signed-in platform operator (no tenant). */
+export type PlatformOperator = Schemas['PlatformOperator'];
+export type TenantRegistration = Schemas['TenantRegistration'];
+export type InvitationView = Schemas['InvitationView'];
 export type Tenant = Schemas['Tenant'];
 export type Department = Schemas['Department'];
 export type Position = Schemas['Position'];
