@@ -961,24 +961,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/invitations/lookup": {
+    "/api/v1/invitation": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Who the invitation of the X-Invitation-Token header is for (before the password is set) */
+        get: operations["getInvitation"];
         put?: never;
-        /** Who an invitation is for (before the password is set) */
-        post: operations["lookupInvitation"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/v1/invitations/accept": {
+    "/api/v1/invitation/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -987,7 +987,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set the password of an invitation (once, before it expires) */
+        /** Set the password of the invitation of the X-Invitation-Token header (once, before it expires) */
         post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
@@ -9964,20 +9964,14 @@ export interface operations {
             };
         };
     };
-    lookupInvitation: {
+    getInvitation: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": {
-                    token: string;
-                };
-            };
-        };
+        requestBody?: never;
         responses: {
             /** @description Success */
             200: {
@@ -9997,7 +9991,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: stale version or duplicate value */
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invitation was used already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10006,25 +10018,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not application/json */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid input or a business rule not met */
+            /** @description The invitation is not valid or has expired */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10063,7 +10057,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    token: string;
                     password: string;
                 };
             };
@@ -10087,7 +10080,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict: stale version or duplicate value */
+            /** @description Missing or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invitation was used already */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10114,7 +10125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input or a business rule not met */
+            /** @description The invitation is not valid or has expired */
             422: {
                 headers: {
                     [name: string]: unknown;

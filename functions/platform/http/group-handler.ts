@@ -22,6 +22,8 @@ export interface RequestContext<P = Record<string, unknown>, Q = Record<string, 
   actor: Actor | undefined;
   /** The platform operator of an `auth: 'operator'` route. */
   operator: OperatorPrincipal | undefined;
+  /** The invitation secret of an `auth: 'invitation'` route (header `X-Invitation-Token`). */
+  invitationToken: string | undefined;
   params: P;
   query: Q;
   body: B;
@@ -309,6 +311,15 @@ export function createGroupHandler<D>(options: {
       if (route.roles && !route.roles.some((r) => actor?.roles.has(r)))
         throw new ForbiddenError('Role required');
     } else limit(perAddress, address);
+    let invitationToken: string | undefined;
+    if (route.auth === 'invitation') {
+      // Checked by the use case (it names the tenant and the invitation); here only its presence.
+      invitationToken = header(event, 'x-invitation-token')?.trim() || undefined;
+      if (!invitationToken || invitationToken.length > 300) {
+        limit(failedPerAddress, address);
+        throw new UnauthenticatedError('Missing invitation token');
+      }
+    }
 
     const params = parseWith(route.params, event.pathParameters ?? {}, 400) as Record<string, unknown>;
     const query = parseWith(route.query ?? NO_QUERY, event.queryStringParameters ?? {}, 400) as Record<
@@ -339,7 +350,7 @@ export function createGroupHandler<D>(options: {
     // parsed by this route's own schemas, which are the types its implementation declares (RouteImpls).
     const implementation = impls[route.operationId] as (ctx: RequestContext, deps: D) => Promise<unknown>;
     const result = await implementation(
-      { actor, operator, params, query, body, lang, idempotency },
+      { actor, operator, invitationToken, params, query, body, lang, idempotency },
       options.deps(),
     );
     const response = json(route.successStatus, shapeResponse(route, result));
@@ -375,6 +386,12 @@ function shapeResponse(route: RouteDef, result: unknown): unknown {
       .map((i) => ({ path: i.path.map(String).join('.'), code: i.code })),
   });
   return projected;
+}
+
+/** The invitation secret of an `auth: 'invitation'` route. */
+export function invitationTokenOf(ctx: { invitationToken: string | undefined }): string {
+  if (!ctx.invitationToken) throw new UnauthenticatedError('Missing invitation token');
+  return ctx.invitationToken;
 }
 
 /** Narrows a context for `auth: 'operator'` routes. */

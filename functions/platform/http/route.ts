@@ -34,9 +34,10 @@ export interface RouteDef {
   /**
    * 'jwt': a tenant user's bearer token (Cognito authorizer in AWS); 'operator': a platform
    * operator's token (the same authorizer; the handler requires the operator claim and no tenant);
-   * 'public': anonymous.
+   * 'invitation': anonymous, with the secret of an e-mailed invitation link as the credential
+   * (header `X-Invitation-Token`); 'public': anonymous.
    */
-  auth: 'jwt' | 'operator' | 'public';
+  auth: 'jwt' | 'operator' | 'invitation' | 'public';
   /** Any one of these roles is enough (tenant routes); absent: every authenticated user of the tenant. */
   roles?: readonly Role[];
   params?: z.ZodObject;

@@ -139,18 +139,21 @@ export class Api {
     for (const route of props.routes) {
       const integration = integrations.get(route.group);
       if (!integration) continue;
+      // Operators' tokens come from the same user pool and client as users': one authorizer.
+      const bearer = route.auth === 'jwt' || route.auth === 'operator';
       const [created] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
-        // Operators' tokens come from the same user pool and client: the authorizer checks them,
-        // the handler requires the operator claim.
-        authorizer: route.auth === 'public' ? new HttpNoneAuthorizer() : props.authorizer,
+        authorizer: bearer ? props.authorizer : new HttpNoneAuthorizer(),
       });
-      if (route.auth === 'public' && created) {
+      if (!bearer && created) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `Public by design in the shared route table (${route.method} ${route.path}): anonymous e-service or health endpoint, behind WAF and stage throttling.`,
+          reason:
+            route.auth === 'invitation'
+              ? `Authorized by the invitation secret in its header, checked by the handler (${route.method} ${route.path}), behind WAF and stage throttling.`
+              : `Public by design in the shared route table (${route.method} ${route.path}): anonymous e-service or health endpoint, behind WAF and stage throttling.`,
         });
       }
     }

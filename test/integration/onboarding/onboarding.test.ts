@@ -162,29 +162,37 @@ describe('a new agency', () => {
     const token = await invitationToken(adminEmail);
     expect(await mailsTo(adminEmail)).toHaveLength(1);
     const anonymous = apiClient(baseUrl, undefined, 'en');
-    const view = await anonymous.post<{ username: string; organization: { az: string } }>(
-      '/api/v1/invitations/lookup',
-      { token },
+    const invitation = (secret: string) => ({ 'X-Invitation-Token': secret });
+    const view = await anonymous.get<{ username: string; organization: { az: string } }>(
+      '/api/v1/invitation',
+      invitation(token),
     );
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ username: adminUsername, organization: { az: body.name.az } });
-    const forged = await anonymous.post<Problem>('/api/v1/invitations/lookup', {
-      token: `${body.key}.${'A'.repeat(43)}`,
-    });
+    const forged = await anonymous.get<Problem>(
+      '/api/v1/invitation',
+      invitation(`${body.key}.${'A'.repeat(43)}`),
+    );
     expect(forged.status).toBe(422);
     expect(forged.body.code).toBe('invitation_invalid');
-    const weak = await anonymous.post<Problem>('/api/v1/invitations/accept', { token, password: 'short' });
+    expect((await anonymous.get<Problem>('/api/v1/invitation')).status).toBe(401);
+    const weak = await anonymous.post<Problem>(
+      '/api/v1/invitation/accept',
+      { password: 'short' },
+      invitation(token),
+    );
     expect(weak.status).toBe(422);
     expect(weak.body.code).toBe('password_too_weak');
     expect(weak.body.errors?.[0]?.path).toBe('password');
     const password = `Yeni-Qurum-${run}-2026`;
-    const accepted = await anonymous.post<{ username: string }>('/api/v1/invitations/accept', {
-      token,
-      password,
-    });
+    const accepted = await anonymous.post<{ username: string }>(
+      '/api/v1/invitation/accept',
+      { password },
+      invitation(token),
+    );
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(accepted.body.username).toBe(adminUsername);
-    const twice = await anonymous.post<Problem>('/api/v1/invitations/accept', { token, password });
+    const twice = await anonymous.post<Problem>('/api/v1/invitation/accept', { password }, invitation(token));
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('invitation_used');
     expect(
@@ -291,7 +299,9 @@ describe('a new agency', () => {
     const fresh = await invitationToken(second.admin.email, 2);
     expect(fresh).not.toBe(first);
     const anonymous = apiClient(baseUrl);
-    expect((await anonymous.post<Problem>('/api/v1/invitations/lookup', { token: first })).status).toBe(422);
-    expect((await anonymous.post('/api/v1/invitations/lookup', { token: fresh })).status).toBe(200);
+    const lookup = (token: string) =>
+      anonymous.get<Problem>('/api/v1/invitation', { 'X-Invitation-Token': token });
+    expect((await lookup(first)).status).toBe(422);
+    expect((await lookup(fresh)).status).toBe(200);
   });
 });

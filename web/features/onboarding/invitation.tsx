@@ -37,7 +37,7 @@ export function InvitationPage() {
     const found = tokenOfLink();
     setToken(found);
     if (!found) return;
-    api<InvitationView>('/invitations/lookup', { method: 'POST', body: { token: found } })
+    api<InvitationView>('/invitation', { headers: { 'X-Invitation-Token': found } })
       .then(setView)
       .catch(setLoadError);
   }, []);
@@ -51,7 +51,11 @@ export function InvitationPage() {
     setError(null);
     if (Object.keys(e).length > 0 || !token) return;
     setSaving(true);
-    api<{ username: string }>('/invitations/accept', { method: 'POST', body: { token, password } })
+    api<{ username: string }>('/invitation/accept', {
+      method: 'POST',
+      body: { password },
+      headers: { 'X-Invitation-Token': token },
+    })
       .then(() => setDone(true))
       .catch((err: unknown) => {
         setError(err);

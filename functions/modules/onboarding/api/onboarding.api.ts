@@ -1,4 +1,4 @@
-import { operatorOf, type RouteImpls } from '../../../platform/http/group-handler';
+import { invitationTokenOf, operatorOf, type RouteImpls } from '../../../platform/http/group-handler';
 import type { OnboardingDeps } from '../ports';
 import { acceptInvitation, lookupInvitation } from '../usecases/invitation.usecase';
 import {
@@ -25,6 +25,7 @@ export const onboardingApi: RouteImpls<typeof onboardingRoutes, OnboardingDeps> 
     operatorOf(ctx);
     return resendInvitation(deps, ctx.params.id);
   },
-  lookupInvitation: async (ctx, deps) => lookupInvitation(deps, ctx.body.token),
-  acceptInvitation: async (ctx, deps) => acceptInvitation(deps, ctx.body),
+  getInvitation: async (ctx, deps) => lookupInvitation(deps, invitationTokenOf(ctx)),
+  acceptInvitation: async (ctx, deps) =>
+    acceptInvitation(deps, { token: invitationTokenOf(ctx), password: ctx.body.password }),
 };

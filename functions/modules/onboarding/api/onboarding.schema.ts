@@ -25,6 +25,7 @@ export const tenantRegistrationInput = z
       .string()
       .trim()
       .toLowerCase()
+      .max(40)
       .regex(TENANT_KEY)
       .optional()
       .meta({ description: 'The tenant id (3–40 of a–z, 0–9, -); absent: the platform makes one' }),
@@ -68,13 +69,8 @@ export const operatorMe = z
   .object({ username: z.string().max(128), role: z.enum(['operator']) })
   .meta({ id: 'PlatformOperator' });
 
-/** The secret of an invitation link (`<tenant>.<secret>`), posted, never in a URL the server logs. */
-const invitationToken = z.string().min(1).max(300);
-
-export const invitationLookup = z.object({ token: invitationToken }).strict();
-export const invitationAcceptance = z
-  .object({ token: invitationToken, password: z.string().min(1).max(256) })
-  .strict();
+/** The new password; the secret of the link travels in the `X-Invitation-Token` header. */
+export const invitationAcceptance = z.object({ password: z.string().min(1).max(256) }).strict();
 
 export const invitationView = z
   .object({

@@ -111,19 +111,14 @@ export function parseInvitationToken(token: string): { tenantId: string; secret:
 }
 
 export const invitationInvalid = () =>
-  new BusinessRuleError('invitation_invalid', 'The invitation is not valid', {}, [
-    { path: 'token', code: 'invitation_invalid' },
-  ]);
+  new BusinessRuleError('invitation_invalid', 'The invitation is not valid');
 
 /** An invitation can be used once, before it expires. */
 export function assertUsable(invitation: InvitationData, now: string): void {
   if (invitation.status === 'accepted')
     throw new ConflictError('invitation_used', 'The invitation was accepted already');
-  if (invitation.expiresAt <= now) {
-    throw new BusinessRuleError('invitation_expired', 'The invitation has expired', {}, [
-      { path: 'token', code: 'invitation_expired' },
-    ]);
-  }
+  if (invitation.expiresAt <= now)
+    throw new BusinessRuleError('invitation_expired', 'The invitation has expired');
 }
 
 /**
