@@ -19,7 +19,11 @@ import {
   tenantProfile,
 } from '../../../functions/modules/org';
 import { createReferenceItem } from '../../../functions/modules/reference';
-import { recordRegistration, type TenantRegistrationData } from '../../../functions/modules/onboarding';
+import {
+  PLATFORM_PARTITION,
+  recordRegistration,
+  type TenantRegistrationData,
+} from '../../../functions/modules/onboarding';
 import type { Deps } from '../../../functions/platform/kernel/aggregates';
 import { demoAgencies } from './data/demo-agencies';
 import { nomenclatureByTenant } from './data/nomenclature';
@@ -177,6 +181,9 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
  */
 async function registerDemo(deps: Deps, agency: DemoAgency): Promise<void> {
   const tenantId = agency.tenant.key;
+  // Every start passes here: an entry made on an earlier start stays (its idempotency record
+  // expires after a week, so a replay is no way to find it).
+  if (await deps.store.get('tenant-registration', PLATFORM_PARTITION, tenantId)) return;
   const admin = agency.employees.find((e) =>
     e.positionCodes.some((c) => agency.positions.find((p) => p.code === c)?.roles.includes('admin')),
   );
