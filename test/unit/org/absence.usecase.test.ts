@@ -222,6 +222,22 @@ describe('changing an absence', () => {
     });
   });
 
+  it('keeps the absent employee: another person’s absence is another absence', async () => {
+    // Arrange
+    const deps = world();
+    const absence = await createAbsence(deps, admin, leave(), undefined);
+
+    // Act
+    const moved = updateAbsence(deps, admin, absence.id, { ...leave({ employeeId: 'clerk' }), version: 1 });
+
+    // Assert
+    await expect(moved).rejects.toMatchObject({
+      code: 'absence_employee_immutable',
+      issues: [{ path: 'employeeId', code: 'absence_employee_immutable' }],
+    });
+    expect((await substitutionOf(deps, absence))?.employeeId).toBe('official');
+  });
+
   it('refuses a stale version and leaves both records as they were', async () => {
     // Arrange
     const deps = world();

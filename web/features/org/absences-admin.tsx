@@ -122,6 +122,7 @@ export function AbsencesPage() {
             options={employeeOptions}
             emptyLabel={t('common.choose')}
             required
+            disabled={editor.mode === 'edit'}
           />
           <SelectField
             label={t('admin.absences.kind')}

@@ -12,6 +12,7 @@ import {
   type AbsenceInput,
 } from '../domain/absence';
 import type { Employee, Substitution, SubstitutionData } from '../domain/org';
+import { BusinessRuleError } from '../../../platform/kernel/errors';
 import {
   assertExists,
   assertKnown,
@@ -171,6 +172,13 @@ export async function updateAbsence(
   const { version, ...fields } = input;
   const current = await getOr404<Absence>(deps, 'absence', actor.tenantId, id);
   assertRecorded(current);
+  if (fields.employeeId !== current.employeeId) {
+    // Another person's absence is another absence: the substitution's official cannot change
+    // under tasks already handed over for them.
+    throw new BusinessRuleError('absence_employee_immutable', 'The absent employee cannot change', {}, [
+      { path: 'employeeId', code: 'absence_employee_immutable' },
+    ]);
+  }
   await checkAbsence(deps, actor, fields, id);
   const substitution = await substitutionOf(deps, actor, current);
   const { items } = await deps.store.transact(
