@@ -49,13 +49,15 @@ export function AppShell({ children }: { children: React.ReactNode }) {
 
   useEffect(() => {
     if (state.status === 'anonymous') router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
+    // An operator belongs to no agency: their pages are the platform's.
+    if (state.status === 'operator') router.replace('/operator/');
   }, [state.status, pathname, router]);
 
   const pageItem = navItemFor(pathname);
   // Each page gets its own title (WCAG 2.4.2), in the current language.
   const title = pageItem ? `${t(pageItem.label)} — ${t('app.name')}` : t('app.title');
 
-  if (state.status === 'loading' || state.status === 'anonymous') {
+  if (state.status === 'loading' || state.status === 'anonymous' || state.status === 'operator') {
     return (
       <main id="main" className="centered">
         <title>{title}</title>
