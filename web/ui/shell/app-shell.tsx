@@ -8,7 +8,7 @@ import { pickText, useI18n } from '../../lib/i18n';
 import { navItemFor, navigation, userMenu, visibleFor, type NavItem } from './nav';
 import { useSession } from '../../lib/session';
 import { LanguageSwitch } from '../language-switch';
-import { Loading } from '../loading';
+import { SessionFailed, SessionLoading } from './session-pages';
 import type { Role } from '../../api/contract';
 
 function MenuItem({ item, roles, pathname }: { item: NavItem; roles: Role[]; pathname: string }) {
@@ -58,26 +58,10 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const title = pageItem ? `${t(pageItem.label)} — ${t('app.name')}` : t('app.title');
 
   if (state.status === 'loading' || state.status === 'anonymous' || state.status === 'operator') {
-    return (
-      <main id="main" className="centered">
-        <title>{title}</title>
-        <Loading />
-      </main>
-    );
+    return <SessionLoading title={title} />;
   }
   if (state.status === 'error') {
-    return (
-      <main id="main" className="centered">
-        <title>{title}</title>
-        <h1>{t('app.name')}</h1>
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{t('errors.sessionFailed')}</p>
-        </div>
-        <button type="button" onClick={reload}>
-          {t('common.retry')}
-        </button>
-      </main>
-    );
+    return <SessionFailed title={title} onRetry={reload} />;
   }
 
   const { me } = state;

@@ -7,7 +7,7 @@ import { signoutRedirect } from '../../lib/auth-client';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { LanguageSwitch } from '../language-switch';
-import { Loading } from '../loading';
+import { SessionFailed, SessionLoading } from './session-pages';
 
 /**
  * The frame of the platform operator's pages: no agency, no side menu — the operator onboards
@@ -26,26 +26,10 @@ export function OperatorShell({ children }: { children: React.ReactNode }) {
 
   const title = `${t('operator.title')} — ${t('app.name')}`;
   if (state.status === 'loading' || state.status === 'anonymous') {
-    return (
-      <main id="main" className="centered">
-        <title>{title}</title>
-        <Loading />
-      </main>
-    );
+    return <SessionLoading title={title} />;
   }
   if (state.status === 'error') {
-    return (
-      <main id="main" className="centered">
-        <title>{title}</title>
-        <h1>{t('app.name')}</h1>
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{t('errors.sessionFailed')}</p>
-        </div>
-        <button type="button" onClick={reload}>
-          {t('common.retry')}
-        </button>
-      </main>
-    );
+    return <SessionFailed title={title} onRetry={reload} />;
   }
   if (state.status === 'authenticated') {
     return (
