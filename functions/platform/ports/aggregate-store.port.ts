@@ -70,6 +70,20 @@ export interface AggregateWrite {
   options: WriteOptions;
 }
 
+/**
+ * What every store checks before a transaction: all writes belong to one tenant, and only the
+ * first may carry an idempotency key. Gives the first write, or undefined when there is none.
+ */
+export function firstOfTransaction(writes: readonly AggregateWrite[]): AggregateWrite | undefined {
+  const first = writes[0];
+  if (!first) return undefined;
+  if (writes.some((w) => w.item.tenantId !== first.item.tenantId))
+    throw new Error('transact: every write must belong to one tenant');
+  if (writes.slice(1).some((w) => w.options.idempotency))
+    throw new Error('transact: only the first write may carry an idempotency key');
+  return first;
+}
+
 export interface ListOptions {
   limit: number;
   cursor?: string;

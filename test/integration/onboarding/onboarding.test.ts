@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFor, type Api, type Problem } from '../../support/api';
+import { allItems, apiClient, tokenFor, type Api, type ListItem, type Problem } from '../../support/api';
 import { clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
 import { citizenIncoming, unique, type Doc } from '../documents/helpers';
@@ -13,7 +13,7 @@ import { regions } from '../../../functions/modules/reference/domain/standard-li
 const baseUrl = inject('baseUrl');
 const maildev = `http://127.0.0.1:${Number(new URL(baseUrl).port) + 6}`;
 
-type Item = { id: string; version: number } & Record<string, unknown>;
+type Item = ListItem;
 type Registration = Item & {
   status: string;
   voen: string;
@@ -36,22 +36,6 @@ const body = {
   voen,
   admin: { fullName: 'Yeniyev Admin Sınaq oğlu', username: adminUsername, email: adminEmail },
 };
-
-/** Every id a list answers, page by page. */
-async function allItems(api: Api, path: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const sep = path.includes('?') ? '&' : '?';
-    const res = await api.get<{ items: Item[]; nextCursor?: string }>(
-      `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(200);
-    items.push(...res.body.items);
-    cursor = res.body.nextCursor;
-  } while (cursor);
-  return items;
-}
 
 const mailsTo = async (address: string) =>
   ((await (await fetch(`${maildev}/api/email`)).json()) as Mail[]).filter((m) =>

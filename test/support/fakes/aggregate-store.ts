@@ -2,6 +2,7 @@ import { aggregateData, type AggregateMeta, type Page } from '../../../functions
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import {
   duplicateValueError,
+  firstOfTransaction,
   type AggregateStore,
   type AggregateType,
   type AggregateWrite,
@@ -120,13 +121,9 @@ export class MemoryAggregateStore implements AggregateStore {
 
   /** All or nothing: every check is made before anything is written. */
   async transact(writes: AggregateWrite[]): Promise<{ items: AggregateMeta[]; replayed: boolean }> {
-    const first = writes[0];
+    const first = firstOfTransaction(writes);
     if (!first) return { items: [], replayed: false };
     const tenantId = first.item.tenantId;
-    if (writes.some((w) => w.item.tenantId !== tenantId))
-      throw new Error('transact: every write must belong to one tenant');
-    if (writes.slice(1).some((w) => w.options.idempotency))
-      throw new Error('transact: only the first write may carry an idempotency key');
     const key = first.options.idempotency;
     if (key) {
       const previous = this.idempotency.get(`${tenantId}\u0000${key.key}`);

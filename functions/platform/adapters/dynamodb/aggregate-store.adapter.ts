@@ -4,6 +4,7 @@ import { aggregateData, type AggregateMeta, type Page } from '../../kernel/aggre
 import { ConflictError } from '../../kernel/errors';
 import {
   duplicateValueError,
+  firstOfTransaction,
   type AggregateStore,
   type AggregateType,
   type AggregateWrite,
@@ -149,13 +150,9 @@ export class DynamoAggregateStore implements AggregateStore {
 
   async transact(writes: AggregateWrite[]): Promise<{ items: AggregateMeta[]; replayed: boolean }> {
     const { service } = this.model;
-    const first = writes[0];
+    const first = firstOfTransaction(writes);
     if (!first) return { items: [], replayed: false };
     const tenantId = first.item.tenantId;
-    if (writes.some((w) => w.item.tenantId !== tenantId))
-      throw new Error('transact: every write must belong to one tenant');
-    if (writes.slice(1).some((w) => w.options.idempotency))
-      throw new Error('transact: only the first write may carry an idempotency key');
     const before = await Promise.all(
       writes.map((w) =>
         w.expectedVersion === undefined ? undefined : this.get(w.type, w.item.tenantId, w.item.id),
