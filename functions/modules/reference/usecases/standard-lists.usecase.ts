@@ -92,6 +92,8 @@ export async function seedStandardLists(deps: Deps, actor: Actor): Promise<Stand
       await add('counterparts', b.code, {
         name: b.name,
         kind: 'state-body',
+        // Written as the API would default them (this use case does not parse the HTTP schemas).
+        receivesElectronically: false,
         ...(b.parentCode ? { parentBodyId: bodyIds.get(b.parentCode) } : {}),
         ...(address
           ? {
@@ -115,6 +117,7 @@ export async function seedStandardLists(deps: Deps, actor: Actor): Promise<Stand
       classificationIds: idsOf(classificationIds, r.classificationCodes),
       documentTypeIds: idsOf(documentTypeIds, r.documentTypeCodes),
       deliveryFormIds: idsOf(deliveryFormIds, r.deliveryFormCodes),
+      departmentIds: [],
     });
   }
   return { classifications: classificationIds, regions: regionIds };
