@@ -2,12 +2,8 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../../functions/platform/kernel/aggregate';
 import { bakuLocalDate } from '../../../functions/modules/documents';
-import type { Tenant } from '../../../functions/modules/org';
-import type { ReferenceItemData, ReferenceListName } from '../../../functions/modules/reference';
-import type { ApprovalRouteTemplateData } from '../../../functions/modules/approval';
-import { createTemplate, routeTemplateInput } from '../../../functions/modules/approval';
-import { referenceInputs } from '../../../functions/modules/reference';
 import {
+  type Tenant,
   createDepartment,
   createEmployee,
   createPosition,
@@ -18,7 +14,17 @@ import {
   substitutionInput,
   tenantProfile,
 } from '../../../functions/modules/org';
-import { createReferenceItem } from '../../../functions/modules/reference';
+import {
+  type ReferenceItemData,
+  type ReferenceListName,
+  referenceInputs,
+  createReferenceItem,
+} from '../../../functions/modules/reference';
+import {
+  type ApprovalRouteTemplateData,
+  createTemplate,
+  routeTemplateInput,
+} from '../../../functions/modules/approval';
 import type { Deps } from '../../../functions/platform/kernel/aggregates';
 import { demoAgencies } from './data/demo-agencies';
 import * as lists from './data/reference-lists';
