@@ -6,11 +6,8 @@ import {
   routedDocumentsInStream,
   substitutionsInStream,
 } from '../wiring/stream-records';
-import { ensureDigestMachine } from '../modules/execution';
-import { ensureSubstitutionMachine } from '../modules/execution';
-import { signalStep } from '../modules/approval';
-import { ensureRouteMachine } from '../modules/approval';
-import { ensureDeadline } from '../modules/execution';
+import { ensureDigestMachine, ensureSubstitutionMachine, ensureDeadline } from '../modules/execution';
+import { signalStep, ensureRouteMachine } from '../modules/approval';
 import { getContainer } from '../wiring/container';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */

@@ -2,12 +2,8 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Actor } from '../../../functions/platform/kernel/aggregate';
 import { bakuLocalDate } from '../../../functions/modules/documents';
-import type { Tenant } from '../../../functions/modules/org';
-import type { ReferenceItemData } from '../../../functions/modules/reference';
-import type { ApprovalRouteTemplateData } from '../../../functions/modules/approval';
-import { createTemplate, routeTemplateInput } from '../../../functions/modules/approval';
-import { referenceInputs, seedStandardLists } from '../../../functions/modules/reference';
 import {
+  type Tenant,
   createDepartment,
   createEmployee,
   createPosition,
@@ -18,7 +14,17 @@ import {
   positionInput,
   tenantProfile,
 } from '../../../functions/modules/org';
-import { createReferenceItem } from '../../../functions/modules/reference';
+import {
+  type ReferenceItemData,
+  referenceInputs,
+  createReferenceItem,
+  seedStandardLists,
+} from '../../../functions/modules/reference';
+import {
+  type ApprovalRouteTemplateData,
+  createTemplate,
+  routeTemplateInput,
+} from '../../../functions/modules/approval';
 import {
   PLATFORM_PARTITION,
   recordRegistration,

@@ -1,5 +1,13 @@
 import { api, listAll } from '../../lib/api';
-import type { Department, Employee, Position } from '../../api/contract';
+import type {
+  Department,
+  Employee,
+  Position,
+  ApprovalRoute,
+  ApprovalStage,
+  ApprovalRouteTemplate,
+  ApprovalRouteView,
+} from '../../api/contract';
 
 // Route shapes come from the API contract (generated from the OpenAPI document).
 export {
@@ -15,12 +23,6 @@ export {
   type StageKind,
   type StageMode,
   type StepAssignee,
-} from '../../api/contract';
-import type {
-  ApprovalRoute,
-  ApprovalStage,
-  ApprovalRouteTemplate,
-  ApprovalRouteView,
 } from '../../api/contract';
 
 const docPath = (id: string) => `/documents/${encodeURIComponent(id)}`;

@@ -1,6 +1,12 @@
 import { ApiError, api, listAll, type Page } from '../../lib/api';
-import type { RepeatCandidates, RepeatQuery, UploadTicket } from '../../api/contract';
-import type { CounterpartInput, ReferenceItem, Tenant } from '../../api/contract';
+import type {
+  RepeatCandidates,
+  RepeatQuery,
+  UploadTicket,
+  CounterpartInput,
+  ReferenceItem,
+  Tenant,
+} from '../../api/contract';
 import {
   documentKinds,
   type ContentItem,

@@ -1,8 +1,7 @@
 'use client';
 
 import { useRef, useState } from 'react';
-import { Table } from '../../ui/data-table';
-import { ListSection } from '../../ui/data-table';
+import { ListSection, Table } from '../../ui/data-table';
 import {
   ErrorAlert,
   FormActions,

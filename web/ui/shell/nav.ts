@@ -1,4 +1,4 @@
-import type { Role } from '../../api/contract';
+import { type Role, referenceLists } from '../../api/contract';
 
 export interface NavItem {
   /** Full message key of the label. */
@@ -8,8 +8,6 @@ export interface NavItem {
   roles?: readonly Role[];
   children?: NavItem[];
 }
-
-import { referenceLists } from '../../api/contract';
 
 export { referenceLists, type ReferenceListName } from '../../api/contract';
 

@@ -1,5 +1,4 @@
-import type { DocumentRecord } from '../../documents';
-import { allowedOperations } from '../../documents';
+import { type DocumentRecord, allowedOperations } from '../../documents';
 import { operationAfterStep, outcomeAfter, progressRoute } from '../domain/approval-route';
 import type { ApprovalProgress } from '../../execution';
 import type { WorkflowEngine } from '../../../platform/ports/workflow.port';

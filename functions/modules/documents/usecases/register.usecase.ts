@@ -1,7 +1,7 @@
 import { setFields } from '../../../platform/kernel/objects';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Actor } from '../../../platform/kernel/aggregate';
+import type { Actor, AggregateMeta } from '../../../platform/kernel/aggregate';
 import {
   diffDocuments,
   optionalEditableFields,
@@ -14,7 +14,6 @@ import { statusMachines, transition } from '../domain/status';
 import { BusinessRuleError } from '../../../platform/kernel/errors';
 import type { ReferenceItem } from '../../reference';
 import type { ApprovalRouteTemplateData } from '../domain/route-copy';
-import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import type { LinkWrite } from '../ports';
 import type { documentInputs, documentUpdates } from './inputs';
 import {

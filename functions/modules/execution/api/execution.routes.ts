@@ -1,6 +1,5 @@
-import { documentIdParam } from '../../documents';
+import { documentIdParam, document } from '../../documents';
 import * as x from './execution.schema';
-import { document } from '../../documents';
 import type { RouteDef } from '../../../platform/http/route';
 
 const V1 = '/api/v1';

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { postedAssignmentActions } from '../domain/assignment';
-import { assignmentKinds, assignmentStatuses, executorRoles, inboxBoxes } from '../../documents';
+import {
+  assignmentKinds,
+  assignmentStatuses,
+  executorRoles,
+  inboxBoxes,
+  document,
+  documentListQuery,
+} from '../../documents';
 import { movableHolidayStates, movableHolidayStatuses } from '../domain/calendar/movable-holidays';
-import { document, documentListQuery } from '../../documents';
 import { id, isoDate, versioned } from '../../../platform/http/common.schema';
 
 const longText = (max: number) => z.string().trim().min(1).max(max);

@@ -1,14 +1,16 @@
-import { movableHolidayIssues } from '../domain/calendar/azerbaijan';
+import {
+  movableHolidayIssues,
+  azerbaijanBuiltInCalendar,
+  movableHolidaysByYear,
+} from '../domain/calendar/azerbaijan';
 import type { Actor, AggregateMeta } from '../../../platform/kernel/aggregate';
-import { azerbaijanBuiltInCalendar, movableHolidaysByYear } from '../domain/calendar/azerbaijan';
 import {
   movableHolidayState,
   yearsLackingMovableHolidays,
   type MovableHolidays,
   type MovableHolidaysInput,
 } from '../domain/calendar/movable-holidays';
-import type { CalendarOverride } from '../domain/calendar/working-days';
-import { calendarDays, mergeCalendars } from '../domain/calendar/working-days';
+import { type CalendarOverride, calendarDays, mergeCalendars } from '../domain/calendar/working-days';
 import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
 import {
   CALENDAR_ID,

@@ -8,16 +8,20 @@ import {
 } from '../domain/calendar/working-days';
 import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import type { Log } from '../../../platform/ports/log.port';
-import type { DocumentRecord } from '../../documents';
+import {
+  type DocumentRecord,
+  bakuLocalDate,
+  arrivalSortKey,
+  controlSortKey,
+  type AssignmentRecord,
+  type InboxEntry,
+  type DocumentDeps,
+} from '../../documents';
 import { notifyEmployees } from '../../notifications';
-import { bakuLocalDate } from '../../documents';
 import { isOpenResolution, isStillWorking } from '../domain/assignment';
-import { arrivalSortKey, controlSortKey, type AssignmentRecord, type InboxEntry } from '../../documents';
-import { defaultDeadlinePolicy, type DeadlinePolicy } from '../../org';
-import type { Tenant } from '../../org';
+import { defaultDeadlinePolicy, type DeadlinePolicy, type Tenant } from '../../org';
 import type { SmsSender } from '../../../platform/ports/sms.port';
 import type { WorkflowEngine } from '../../../platform/ports/workflow.port';
-import type { DocumentDeps } from '../../documents';
 
 export interface ExecutionDeps extends DocumentDeps {
   readonly workflow?: WorkflowEngine;

@@ -1,7 +1,5 @@
 import { addWorkingDays, isWorkingDay } from '../domain/calendar/working-days';
-import { bakuLocalDate } from '../../documents';
-import type { DocumentRecord } from '../../documents';
-import type { InboxBox, InboxEntry } from '../../documents';
+import { bakuLocalDate, type DocumentRecord, type InboxBox, type InboxEntry } from '../../documents';
 import { bakuInstant } from '../domain/deadline';
 import { defaultNotificationPreferences, type Employee } from '../../org';
 import type { WorkflowEngine } from '../../../platform/ports/workflow.port';

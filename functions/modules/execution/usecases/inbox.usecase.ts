@@ -1,10 +1,16 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
-import type { DocumentRecord } from '../../documents';
-import { filterFields, matchesFilter } from '../../documents';
+import {
+  type DocumentRecord,
+  filterFields,
+  matchesFilter,
+  type InboxBox,
+  type InboxEntry,
+  assertFilterReferences,
+  dateRange,
+  documentQueryOf,
+  type DocumentListQuery,
+} from '../../documents';
 import { daysLeft } from '../domain/assignment';
-import { type InboxBox, type InboxEntry } from '../../documents';
-import { assertFilterReferences } from '../../documents';
-import { dateRange, documentQueryOf, type DocumentListQuery } from '../../documents';
 import { today, type ExecutionDeps } from './common';
 
 export type InboxListQuery = Omit<DocumentListQuery, 'kind'> & {

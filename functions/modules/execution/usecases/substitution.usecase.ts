@@ -1,9 +1,14 @@
 import { allPages } from '../../../platform/kernel/aggregate';
-import { AWAITING, awaitsResolution } from '../../documents';
-import type { AssignmentRecord, InboxBox, InboxEntry } from '../../documents';
+import {
+  AWAITING,
+  awaitsResolution,
+  type AssignmentRecord,
+  type InboxBox,
+  type InboxEntry,
+  retryOnStale,
+} from '../../documents';
 import { bakuInstant } from '../domain/deadline';
 import type { Substitution } from '../../org';
-import { retryOnStale } from '../../documents';
 import { linesOfAll, type ExecutionDeps } from './common';
 
 /**

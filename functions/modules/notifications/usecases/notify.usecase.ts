@@ -1,6 +1,5 @@
-import type { DocumentRecord } from '../../documents';
+import type { DocumentRecord, DocumentStore } from '../../documents';
 import { defaultNotificationPreferences, type Employee } from '../../org';
-import type { DocumentStore } from '../../documents';
 import type { AggregateStore } from '../../../platform/ports/aggregate-store.port';
 import type { Clock } from '../../../platform/ports/clock.port';
 import type { EmailSender } from '../../../platform/ports/email.port';

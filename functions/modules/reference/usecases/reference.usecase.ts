@@ -1,6 +1,6 @@
 import type { Actor, Page } from '../../../platform/kernel/aggregate';
 import { assertNoCycle } from '../../org';
-import { BadRequestError } from '../../../platform/kernel/errors';
+import { BadRequestError, BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
 import {
   FLAT_LIST_PAGE,
   TREE_LIST_PAGE,
@@ -11,7 +11,6 @@ import {
   type ReferenceListName,
 } from '../domain/lists';
 import type { AggregateType, UniqueClaim } from '../../../platform/ports/aggregate-store.port';
-import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
 import {
   assertAllExist,
   assertExists,

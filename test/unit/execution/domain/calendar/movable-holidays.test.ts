@@ -1,6 +1,8 @@
-import { movableHolidayIssues } from '../../../../../functions/modules/execution/domain/calendar/azerbaijan';
+import {
+  movableHolidayIssues,
+  movableHolidaysByYear,
+} from '../../../../../functions/modules/execution/domain/calendar/azerbaijan';
 import { describe, expect, it } from 'vitest';
-import { movableHolidaysByYear } from '../../../../../functions/modules/execution/domain/calendar/azerbaijan';
 import {
   movableHolidayState,
   yearsLackingMovableHolidays,
