@@ -1,48 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CognitoIdentityDirectory } from '../../../functions/platform/adapters/cognito/identity-directory.adapter';
-import { LocalUserStore } from '../../../infra/local/oidc/user-store';
 import { verifyPassword } from '../../../infra/local/oidc/passwords';
-import * as cognitoService from '../../../infra/local/services/cognito';
-import type { LocalService } from '../../../infra/local/services/common';
-import * as maildevService from '../../../infra/local/services/maildev';
-import { credentials, region, tempDataDir } from './helpers';
+import { credentials, localCognitoOnTempDir, region } from './helpers';
 
 // The onboarding side of the identity directory: the same Cognito adapter as in AWS against the
 // local Cognito endpoint — a login made without a temporary password, its tenant read back, its
 // password set for good under the pool's policy.
 describe('the identity directory for invitations (Cognito adapter, local endpoint)', () => {
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
-  let maildev: maildevService.MaildevService;
-  let users: LocalUserStore;
-  let cognito: LocalService;
+  const local = localCognitoOnTempDir('cognito-logins');
   let directory: CognitoIdentityDirectory;
-  const inbox = async () =>
-    (await (await fetch(`${maildev.webUrl}/api/email`)).json()) as Array<{ to: Array<{ address: string }> }>;
 
-  beforeAll(async () => {
-    data = await tempDataDir('cognito-logins');
-    maildev = await maildevService.start({ dataDir: data.dir, smtpPort: 0, webPort: 0 });
-    users = await LocalUserStore.open(data.dir);
-    cognito = await cognitoService.start({
-      port: 0,
-      users,
-      smtp: { port: maildev.smtpPort },
-      from: 'Kargüzar <no-reply@karguzar.local>',
-      signInUrl: 'http://127.0.0.1/',
-    });
+  beforeAll(() => {
     process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
     directory = new CognitoIdentityDirectory({
       region,
       userPoolId: 'local_karguzar',
-      endpoint: cognito.endpoint,
+      endpoint: local.cognito.endpoint,
     });
-  });
-
-  afterAll(async () => {
-    await cognito?.close();
-    await maildev?.close();
-    await data?.remove();
   });
 
   const login = {
@@ -62,7 +37,7 @@ describe('the identity directory for invitations (Cognito adapter, local endpoin
     await expect(taken).rejects.toMatchObject({ code: 'duplicate_value', params: { field: 'username' } });
     expect(await directory.tenantOf('yeni.admin')).toBe('yeni-qurum');
     expect(await directory.tenantOf('nobody')).toBeUndefined();
-    expect(await inbox()).toEqual([]);
+    expect(await local.inbox()).toEqual([]);
   });
 
   it('sets the password for good under the pool policy, refusing a weak one on its field', async () => {
@@ -75,7 +50,7 @@ describe('the identity directory for invitations (Cognito adapter, local endpoin
     await directory.setPassword('yeni.admin', 'Güclü-Şifrə-2026');
 
     // Assert
-    const stored = users.byUsername('yeni.admin')!;
+    const stored = local.users.byUsername('yeni.admin')!;
     expect(await verifyPassword('Güclü-Şifrə-2026', stored.passwordHash)).toBe(true);
     expect(await verifyPassword('weakpassword', stored.passwordHash)).toBe(false);
   });

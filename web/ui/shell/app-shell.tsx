@@ -2,13 +2,13 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { signoutRedirect } from '../../lib/auth-client';
+import { useEffect } from 'react';
 import { pickText, useI18n } from '../../lib/i18n';
 import { navItemFor, navigation, userMenu, visibleFor, type NavItem } from './nav';
 import { useSession } from '../../lib/session';
 import { LanguageSwitch } from '../language-switch';
 import { SessionFailed, SessionLoading } from './session-pages';
+import { LogoutButton } from './logout-button';
 import type { Role } from '../../api/contract';
 
 function MenuItem({ item, roles, pathname }: { item: NavItem; roles: Role[]; pathname: string }) {
@@ -45,7 +45,6 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const { state, reload } = useSession();
   const pathname = usePathname() ?? '/';
   const router = useRouter();
-  const [signingOut, setSigningOut] = useState(false);
 
   useEffect(() => {
     if (state.status === 'anonymous') router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
@@ -98,17 +97,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             </Link>
           ))}
           <LanguageSwitch />
-          <button
-            type="button"
-            className="secondary"
-            disabled={signingOut}
-            onClick={() => {
-              setSigningOut(true);
-              void signoutRedirect().catch(() => setSigningOut(false));
-            }}
-          >
-            {t('header.logout')}
-          </button>
+          <LogoutButton />
         </div>
       </header>
       <div className="shell-body">

@@ -2,12 +2,12 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { signoutRedirect } from '../../lib/auth-client';
+import { useEffect } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
 import { LanguageSwitch } from '../language-switch';
 import { SessionFailed, SessionLoading } from './session-pages';
+import { LogoutButton } from './logout-button';
 
 /**
  * The frame of the platform operator's pages: no agency, no side menu — the operator onboards
@@ -18,7 +18,6 @@ export function OperatorShell({ children }: { children: React.ReactNode }) {
   const { state, reload } = useSession();
   const pathname = usePathname() ?? '/';
   const router = useRouter();
-  const [signingOut, setSigningOut] = useState(false);
 
   useEffect(() => {
     if (state.status === 'anonymous') router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
@@ -63,17 +62,7 @@ export function OperatorShell({ children }: { children: React.ReactNode }) {
             {state.operator.username}
           </span>
           <LanguageSwitch />
-          <button
-            type="button"
-            className="secondary"
-            disabled={signingOut}
-            onClick={() => {
-              setSigningOut(true);
-              void signoutRedirect().catch(() => setSigningOut(false));
-            }}
-          >
-            {t('header.logout')}
-          </button>
+          <LogoutButton />
         </div>
       </header>
       <div className="shell-body">
