@@ -103,38 +103,13 @@ describe('recording an absence', () => {
 
     // Act
     const cases = [
-      createAbsence(
-        deps,
-        admin,
-        leave({ from: '2026-03-20', to: '2026-03-25', kind: 'business-trip' }),
-        undefined,
-      ),
-      createAbsence(
-        deps,
-        admin,
-        leave({ from: '2026-04-02', to: '2026-04-02', substituteId: 'deputy2' }),
-        undefined,
-      ),
-      createAbsence(
-        deps,
-        admin,
-        leave({ from: '2026-05-01', to: '2026-05-02', substituteId: 'gone' }),
-        undefined,
-      ),
-      createAbsence(
-        deps,
-        admin,
-        leave({ from: '2026-05-01', to: '2026-05-02', substituteId: 'official' }),
-        undefined,
-      ),
-      createAbsence(deps, admin, leave({ from: '2026-05-02', to: '2026-05-01' }), undefined),
-      createAbsence(
-        deps,
-        admin,
-        leave({ employeeId: 'nobody', from: '2026-05-01', to: '2026-05-02' }),
-        undefined,
-      ),
-    ];
+      { from: '2026-03-20', to: '2026-03-25', kind: 'business-trip' as const },
+      { from: '2026-04-02', to: '2026-04-02', substituteId: 'deputy2' },
+      { from: '2026-05-01', to: '2026-05-02', substituteId: 'gone' },
+      { from: '2026-05-01', to: '2026-05-02', substituteId: 'official' },
+      { from: '2026-05-02', to: '2026-05-01' },
+      { employeeId: 'nobody', from: '2026-05-01', to: '2026-05-02' },
+    ].map((patch) => createAbsence(deps, admin, leave(patch), undefined));
 
     // Assert
     const at = (code: string, path: string) => ({ code, issues: [{ path, code }] });

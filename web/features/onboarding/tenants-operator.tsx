@@ -235,11 +235,8 @@ export function TenantsOperatorPage() {
               busy={saving}
               label={t('operator.form.submit')}
               busyLabel={t('operator.form.submitting')}
-            >
-              <button type="button" className="secondary" onClick={() => setOpen(false)}>
-                {t('form.cancel')}
-              </button>
-            </FormActions>
+              onCancel={() => setOpen(false)}
+            />
           </form>
         </section>
       ) : null}
