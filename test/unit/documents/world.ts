@@ -75,6 +75,8 @@ export function documentsWorld() {
 export const incoming = (overrides: Partial<DocumentInput<'incoming'>> = {}): DocumentInput<'incoming'> => ({
   summary: 'Bina təmiri haqqında ərizə',
   controlled: false,
+  confidential: false,
+  accessList: [],
   sender: { kind: 'citizen', name: 'Aysel Məmmədova', fin: '5ZK7QH2' },
   distribution: [],
   ...overrides,
@@ -83,6 +85,8 @@ export const incoming = (overrides: Partial<DocumentInput<'incoming'>> = {}): Do
 export const outgoing = (overrides: Partial<DocumentInput<'outgoing'>> = {}): DocumentInput<'outgoing'> => ({
   summary: 'Cavab məktubu',
   controlled: false,
+  confidential: false,
+  accessList: [],
   signatoryId: 'signer',
   recipients: [{ counterpartId: 'org-1' }],
   ...overrides,
@@ -91,12 +95,16 @@ export const outgoing = (overrides: Partial<DocumentInput<'outgoing'>> = {}): Do
 export const internal = (overrides: Partial<DocumentInput<'internal'>> = {}): DocumentInput<'internal'> => ({
   summary: 'Xidməti qeyd',
   controlled: false,
+  confidential: false,
+  accessList: [],
   ...overrides,
 });
 
 export const order = (overrides: Partial<DocumentInput<'order'>> = {}): DocumentInput<'order'> => ({
   summary: 'Məzuniyyət haqqında əmr',
   controlled: false,
+  confidential: false,
+  accessList: [],
   category: 'order',
   ...overrides,
 });

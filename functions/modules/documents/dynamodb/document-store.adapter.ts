@@ -56,6 +56,9 @@ function rowOf(doc: DocumentRecord) {
     id: doc.id,
     ...filterFields(doc),
     participants: doc.participants,
+    ...(doc.participantUnits?.length ? { participantUnits: doc.participantUnits } : {}),
+    ...(doc.accessList?.length ? { accessList: doc.accessList } : {}),
+    confidential: doc.confidential === true,
     data: dataOf(doc) as unknown as Record<string, unknown>,
     version: doc.version,
     createdAt: doc.createdAt,
@@ -130,7 +133,26 @@ export class DynamoDocumentStore implements DocumentStore {
         if (value) parts.push(op.eq(a[key], value));
       }
       if (q.controlled !== undefined) parts.push(op.eq(a.controlled, q.controlled));
-      if (q.participant) parts.push(op.contains(a.participants, q.participant));
+      // Need-to-know (domain/visibility): own participation or a name on the access list, or —
+      // on documents that are not confidential — the registry's and agency head's view of all,
+      // a substituted official's participation, or a participant's unit under a headed one.
+      const v = q.viewer;
+      const notConfidential = `(${op.notExists(a.confidential)} OR ${op.eq(a.confidential, false)})`;
+      const through = [
+        ...v.actingFor.map((id) => op.contains(a.participants, id)),
+        ...v.headOf.map((id) => op.contains(a.participantUnits, id)),
+      ];
+      const wider = v.seesAll
+        ? notConfidential
+        : through.length
+          ? `(${notConfidential} AND (${through.join(' OR ')}))`
+          : undefined;
+      const own = [
+        op.contains(a.participants, v.employeeId),
+        op.contains(a.accessList, v.employeeId),
+        ...(wider ? [wider] : []),
+      ];
+      parts.push(`(${own.join(' OR ')})`);
       return parts.join(' AND ');
     });
     // `count` makes ElectroDB read on until a page holds `limit` matches (filters drop rows).
@@ -178,6 +200,44 @@ export class DynamoDocumentStore implements DocumentStore {
           updated += 1;
         } catch (error) {
           // Written meanwhile: that write stored the keys itself.
+          if (!conditionFailed(error)) throw error;
+        }
+      }
+      cursor = page.cursor;
+    } while (cursor);
+    await this.model.unique.put({ ...marker, ownerId: new Date().toISOString() }).go();
+    return { updated };
+  }
+
+  /**
+   * Gives document rows written before need-to-know their participants' units: a scan of the rows
+   * without them (once per table, a marker records that it ran), each patched only if its version
+   * is still the one read — a row written since carries its units already.
+   */
+  async backfillParticipantUnits(
+    unitsOf: (doc: DocumentRecord) => Promise<string[]>,
+  ): Promise<{ updated: number }> {
+    const marker = { tenantId: MIGRATION_TENANT, scope: 'migration', value: 'document-participant-units' };
+    if ((await this.model.unique.get(marker).go({ consistent: true })).data) return { updated: 0 };
+    let updated = 0;
+    let cursor: string | null = null;
+    do {
+      const page: { data: unknown[]; cursor: string | null } = await this.model.document.scan
+        .where((a, op) => op.notExists(a.participantUnits))
+        .go({ cursor, limit: 200 });
+      for (const row of page.data as Row[]) {
+        const doc = toRecord(row);
+        const units = await unitsOf(doc);
+        if (units.length === 0) continue;
+        try {
+          await this.model.document
+            .patch({ tenantId: row.tenantId, id: row.id })
+            .set({ participantUnits: units, data: { ...row.data, participantUnits: units } })
+            .where((a, op) => op.eq(a.version, row.version))
+            .go();
+          updated += 1;
+        } catch (error) {
+          // Written meanwhile: that write stored the units itself.
           if (!conditionFailed(error)) throw error;
         }
       }
