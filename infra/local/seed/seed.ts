@@ -173,6 +173,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
         name: j.name,
         pattern: j.pattern,
         documentKind: j.documentKind,
+        ...(j.confidential ? { confidential: true } : {}),
       }),
     );
   }

@@ -61,6 +61,7 @@ describe('listDocuments', () => {
       status: ['registered', 'in-execution'],
       summaryContains: 'temir',
       controlled: true,
+      viewer: { employeeId: 'clerk', seesAll: true, actingFor: [], headOf: [] },
     });
   });
 

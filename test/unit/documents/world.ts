@@ -7,7 +7,8 @@ import { memoryDeps } from '../../support/memory-deps';
  * kind, a counterpart and a few reference items, all in memory. 2 March 2026, 10:00 Baku.
  */
 export const clerk = actor('clerk', ['clerk'], { departmentIds: ['registry'] });
-export const head = actor('head', ['head']);
+/** The agency head: holds the head position of the root department. */
+export const head = actor('head', ['head'], { reach: { agencyHead: true, headOf: ['root'], actingFor: [] } });
 export const author = actor('author', ['executor'], { departmentIds: ['finance'] });
 export const outsider = actor('outsider', ['executor']);
 

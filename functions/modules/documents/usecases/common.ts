@@ -54,6 +54,26 @@ export async function visibleDocument(deps: DocumentDeps, actor: Actor, id: stri
   return doc;
 }
 
+/**
+ * Every read of a confidential document (its card, a file) is logged on its operations log
+ * (append-only, in the Əməliyyatlar tab): who read what, when. Other documents' reads are not.
+ */
+export async function noteRead(
+  deps: Pick<DocumentDeps, 'documents' | 'clock'>,
+  actor: Actor,
+  doc: DocumentRecord,
+  what: string,
+): Promise<void> {
+  if (!doc.confidential) return;
+  await deps.documents.log(actor.tenantId, {
+    documentId: doc.id,
+    at: deps.clock.now().toISOString(),
+    actorId: actor.employeeId,
+    action: 'read',
+    changes: [{ field: 'read', after: what }],
+  });
+}
+
 export function allow(condition: boolean, what: string): void {
   if (!condition) throw new ForbiddenError(`Not allowed: ${what}`);
 }

@@ -9,7 +9,7 @@ import { exactFilters, numberKey } from '../domain/indexing';
 import { BadRequestError } from '../../../platform/kernel/errors';
 import type { DocumentQuery } from '../ports';
 import type { documentListQuery } from './inputs';
-import { assertFilterReferences, viewerOf, visibleDocument, type DocumentDeps } from './common';
+import { assertFilterReferences, noteRead, viewerOf, visibleDocument, type DocumentDeps } from './common';
 import { permitted } from './operations.usecase';
 
 export type DocumentListQuery = z.output<typeof documentListQuery>;
@@ -77,7 +77,9 @@ export async function listDocuments(
 
 /** The card: the document and the operations its status allows. */
 export async function getDocument(deps: DocumentDeps, actor: Actor, id: string) {
-  return cardOf(actor, await visibleDocument(deps, actor, id));
+  const doc = await visibleDocument(deps, actor, id);
+  await noteRead(deps, actor, doc, 'card');
+  return cardOf(actor, doc);
 }
 
 /** A document with the operations the caller may do now (answers of every write carry them too). */

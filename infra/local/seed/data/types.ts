@@ -90,6 +90,8 @@ export interface RegistrationJournal {
   name: L;
   pattern: string;
   documentKind: DocumentKindScope;
+  /** Kept for confidential documents. */
+  confidential?: boolean;
 }
 
 /**
