@@ -15,7 +15,8 @@ import { actor, department, employee, position } from './builders';
  */
 export function seedOrgTree(store: MemoryAggregateStore): void {
   store.seed('department', department('board'));
-  for (const id of ['registry', 'legal', 'it']) store.seed('department', department(id, { parentId: 'board' }));
+  for (const id of ['registry', 'legal', 'it'])
+    store.seed('department', department(id, { parentId: 'board' }));
   store.seed('department', department('security', { parentId: 'it' }));
   const staff: Array<[string, string, 'head' | 'specialist' | 'clerk', Actor['roles']]> = [
     ['director', 'board', 'head', new Set(['head'])],

@@ -1,5 +1,6 @@
 import type { DocumentInput } from '../../../functions/modules/documents/usecases/register.usecase';
 import { actor, employee, journal, referenceItem } from '../../support/builders';
+import { seedOrgTree } from '../../support/org-tree';
 import { memoryDeps } from '../../support/memory-deps';
 
 /**
@@ -109,3 +110,11 @@ export const order = (overrides: Partial<DocumentInput<'order'>> = {}): Document
   category: 'order',
   ...overrides,
 });
+
+/** The documents' world on the org tree of the need-to-know tests, with a confidential journal. */
+export function needToKnowWorld() {
+  const deps = documentsWorld();
+  seedOrgTree(deps.store);
+  deps.store.seed('ref:journals', journal('secret', { pattern: 'M-{seq}', confidential: true }));
+  return deps;
+}
