@@ -137,15 +137,18 @@ export class DynamoDocumentStore implements DocumentStore {
       // on documents that are not confidential — the registry's and agency head's view of all,
       // a substituted official's participation, or a participant's unit under a headed one.
       const v = q.viewer;
-      const notConfidential = `(${op.notExists(a.confidential)} OR ${op.eq(a.confidential, false)})`;
-      const through = [
-        ...v.actingFor.map((id) => op.contains(a.participants, id)),
-        ...v.headOf.map((id) => op.contains(a.participantUnits, id)),
-      ];
+      // (ElectroDB names an attribute as soon as it is read here: build only what is used.)
+      const through = v.seesAll
+        ? []
+        : [
+            ...v.actingFor.map((id) => op.contains(a.participants, id)),
+            ...v.headOf.map((id) => op.contains(a.participantUnits, id)),
+          ];
+      const notConfidential = () => `(${op.notExists(a.confidential)} OR ${op.eq(a.confidential, false)})`;
       const wider = v.seesAll
-        ? notConfidential
+        ? notConfidential()
         : through.length
-          ? `(${notConfidential} AND (${through.join(' OR ')}))`
+          ? `(${notConfidential()} AND (${through.join(' OR ')}))`
           : undefined;
       const own = [
         op.contains(a.participants, v.employeeId),
