@@ -105,9 +105,7 @@ export interface DocumentStore {
    * Gives documents written before need-to-know their `participantUnits` (as `unitsOf` computes
    * them from the org tree); run once at start (idempotent, a marker records that it ran).
    */
-  backfillParticipantUnits(
-    unitsOf: (doc: DocumentRecord) => Promise<string[]>,
-  ): Promise<{ updated: number }>;
+  backfillParticipantUnits(unitsOf: (doc: DocumentRecord) => Promise<string[]>): Promise<{ updated: number }>;
 }
 
 /**

@@ -36,7 +36,8 @@ const ruleMessages: Record<Language, Catalog> = {
     journal_kind_mismatch: 'Bu jurnal başqa növ sənədləri qeydiyyata alır',
     sender_kind_incoming_only: 'Göndərən yalnız daxil olan sənədlərdə olur',
     journal_rule_mismatch: 'Qurumun jurnal qaydalarına görə bu jurnal belə sənədlər üçün deyil',
-    journal_confidentiality_mismatch: 'Məxfi sənədlər yalnız məxfi sənədlər jurnalına, digərləri isə ona yazılmır',
+    journal_confidentiality_mismatch:
+      'Məxfi sənədlər yalnız məxfi sənədlər jurnalına, digərləri isə ona yazılmır',
     access_list_not_confidential: 'Giriş siyahısı yalnız məxfi sənəddə olur',
     recipient_not_electronic: 'Alıcı sənədləri elektron qəbul etmir; poçt və ya kuryerlə göndərin',
   },

@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createDocument,
-  updateDocument,
-} from '../../../functions/modules/documents/usecases/register.usecase';
+import { createDocument } from '../../../functions/modules/documents/usecases/register.usecase';
 import { getDocument, listDocuments } from '../../../functions/modules/documents/usecases/query.usecase';
 import { NotFoundError } from '../../../functions/platform/kernel/errors';
 import { treeActor } from '../../support/org-tree';

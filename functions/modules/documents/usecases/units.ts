@@ -16,11 +16,9 @@ export async function unitsOf(
   employeeIds: readonly string[],
 ): Promise<string[]> {
   const employees = await deps.store.getMany<Employee>('employee', tenantId, [...new Set(employeeIds)]);
-  const positions = await deps.store.getMany<Position>(
-    'position',
-    tenantId,
-    [...new Set(employees.flatMap((e) => e.positionIds))],
-  );
+  const positions = await deps.store.getMany<Position>('position', tenantId, [
+    ...new Set(employees.flatMap((e) => e.positionIds)),
+  ]);
   const units = new Set<string>();
   let level = [...new Set(positions.filter((p) => p.active).map((p) => p.departmentId))];
   for (let depth = 0; level.length > 0 && depth < MAX_DEPTH; depth++) {

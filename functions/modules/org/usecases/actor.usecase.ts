@@ -47,9 +47,7 @@ const bakuToday = (now: Date) => new Date(now.getTime() + 4 * 3_600_000).toISOSt
  */
 function heads(position: Position, department: Department | undefined): boolean {
   if (!department || !department.active) return false;
-  return department.headPositionId
-    ? department.headPositionId === position.id
-    : position.kind === 'head';
+  return department.headPositionId ? department.headPositionId === position.id : position.kind === 'head';
 }
 
 /**
@@ -88,7 +86,9 @@ export async function reachOf(
       )
     ).map((d) => [d.id, d]),
   );
-  const headed = candidates.filter((p) => heads(p, departments.get(p.departmentId))).map((p) => p.departmentId);
+  const headed = candidates
+    .filter((p) => heads(p, departments.get(p.departmentId)))
+    .map((p) => p.departmentId);
   const headOf = [...new Set(headed)];
   return {
     agencyHead: headOf.some((id) => departments.get(id)?.parentId === undefined),
