@@ -1,4 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { backfillParticipantUnits } from '../../../functions/modules/documents';
+import { DynamoDocumentStore } from '../../../functions/modules/documents/dynamodb/document-store.adapter';
+import { createDocumentModel } from '../../../functions/modules/documents/dynamodb/document.entities';
+import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
+import { DynamoAggregateStore } from '../../../functions/platform/adapters/dynamodb/aggregate-store.adapter';
+import { TABLE_NAME } from '../../../infra/local/embedded';
+import { tableClientOf } from '../../support/table';
 import type { Api } from '../../support/api';
 import { as, citizenIncoming, lookups, unique, uploadContent, type Doc, type Lookups } from './helpers';
 
@@ -6,7 +14,7 @@ import { as, citizenIncoming, lookups, unique, uploadContent, type Doc, type Loo
 // director (agency head, root department) and the deputy standing in for him (the demo
 // substitution), the legal department's head (`approver`) and lawyer, the IT head, the head of
 // the security sector under IT (`security`), an IT consultant (`executor2`), an accountant
-// (`executor4`) and the execution controller.
+// (`executor4`) and the execution controller; and the start-up backfill of older rows.
 const baseUrl = inject('baseUrl');
 let ref: Lookups;
 const api = new Map<string, Api>();
@@ -216,5 +224,51 @@ describe('confidential documents', () => {
     expect(ordinary.body.code).toBe('journal_confidentiality_mismatch');
     expect(secret.status).toBe(422);
     expect(secret.body.code).toBe('journal_confidentiality_mismatch');
+  });
+});
+
+describe('documents stored before need-to-know', () => {
+  it('get their participants’ units from the start-up backfill, and the heads see them in lists', async () => {
+    // Arrange: a demo-agency row of the lawyer's as an earlier version stored it (no units)
+    const client = tableClientOf(baseUrl);
+    const documents = new DynamoDocumentStore(client, TABLE_NAME);
+    const model = createDocumentModel(client, TABLE_NAME);
+    const tenantId = 'demo1';
+    const now = new Date().toISOString();
+    const doc: DocumentRecord = {
+      id: randomUUID(),
+      tenantId,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      kind: 'internal',
+      status: 'draft',
+      summary: unique('köhnə qeyd'),
+      controlled: false,
+      authorId: emp('lawyer'),
+      participants: [emp('lawyer')],
+      contents: [],
+    };
+    await documents.commit({
+      document: doc,
+      operation: { actorId: 'system', action: 'create', changes: [] },
+    });
+    await model.unique
+      .delete({ tenantId: '_migrations', scope: 'migration', value: 'document-participant-units' })
+      .go();
+
+    // Act
+    const backfilled = await backfillParticipantUnits({
+      store: new DynamoAggregateStore(client, TABLE_NAME),
+      documents,
+    });
+
+    // Assert
+    expect(backfilled.updated).toBeGreaterThanOrEqual(1);
+    const stored = await documents.get(tenantId, doc.id);
+    expect(stored?.participantUnits?.length).toBe(2);
+    expect(await sees('approver', stored as unknown as Doc)).toBe(true);
+    expect(await sees('ithead', stored as unknown as Doc)).toBe(false);
+    expect(await documents.backfillParticipantUnits(async () => ['x'])).toEqual({ updated: 0 });
   });
 });

@@ -172,75 +172,70 @@ export class DynamoDocumentStore implements DocumentStore {
   }
 
   /**
-   * Gives document rows written before the folded number keys existed their keys: a scan of the
-   * documents without them (once per table: a marker records that it ran), each row patched only
-   * if its version is still the one read — a row written since carries its keys already.
+   * Gives document rows written before the folded number keys existed their keys (see `migrate`).
    */
   async backfillNumberKeys(): Promise<{ updated: number }> {
-    const marker = { tenantId: MIGRATION_TENANT, scope: 'migration', value: 'document-number-keys' };
-    if ((await this.model.unique.get(marker).go({ consistent: true })).data) return { updated: 0 };
-    let updated = 0;
-    let cursor: string | null = null;
-    do {
-      const page: { data: unknown[]; cursor: string | null } = await this.model.document.scan
-        .where(
-          (a, op) =>
-            `(${op.exists(a.number)} AND ${op.notExists(a.numberKey)}) OR ` +
-            `(${op.exists(a.documentNumber)} AND ${op.notExists(a.documentNumberKey)})`,
-        )
-        .go({ cursor, limit: 200 });
-      for (const row of page.data as Row[]) {
+    return this.migrate(
+      'document-number-keys',
+      (a, op) =>
+        `(${op.exists(a.number)} AND ${op.notExists(a.numberKey)}) OR ` +
+        `(${op.exists(a.documentNumber)} AND ${op.notExists(a.documentNumberKey)})`,
+      async (row) => {
         const keys = filterFields(toRecord(row));
-        try {
-          await this.model.document
-            .patch({ tenantId: row.tenantId, id: row.id })
-            .set({
-              ...(keys.numberKey ? { numberKey: keys.numberKey } : {}),
-              ...(keys.documentNumberKey ? { documentNumberKey: keys.documentNumberKey } : {}),
-            })
-            .where((a, op) => op.eq(a.version, row.version))
-            .go();
-          updated += 1;
-        } catch (error) {
-          // Written meanwhile: that write stored the keys itself.
-          if (!conditionFailed(error)) throw error;
-        }
-      }
-      cursor = page.cursor;
-    } while (cursor);
-    await this.model.unique.put({ ...marker, ownerId: new Date().toISOString() }).go();
-    return { updated };
+        return {
+          ...(keys.numberKey ? { numberKey: keys.numberKey } : {}),
+          ...(keys.documentNumberKey ? { documentNumberKey: keys.documentNumberKey } : {}),
+        };
+      },
+    );
   }
 
-  /**
-   * Gives document rows written before need-to-know their participants' units: a scan of the rows
-   * without them (once per table, a marker records that it ran), each patched only if its version
-   * is still the one read — a row written since carries its units already.
-   */
+  /** Gives document rows written before need-to-know their participants' units (see `migrate`). */
   async backfillParticipantUnits(
     unitsOf: (doc: DocumentRecord) => Promise<string[]>,
   ): Promise<{ updated: number }> {
-    const marker = { tenantId: MIGRATION_TENANT, scope: 'migration', value: 'document-participant-units' };
+    return this.migrate(
+      'document-participant-units',
+      (a, op) => op.notExists(a.participantUnits),
+      async (row) => {
+        const units = await unitsOf(toRecord(row));
+        return units.length
+          ? { participantUnits: units, data: { ...row.data, participantUnits: units } }
+          : undefined;
+      },
+    );
+  }
+
+  /**
+   * A one-time migration of document rows: a scan of the rows `where` selects (once per table: a
+   * marker records that it ran), each patched with what `patchOf` gives only if its version is
+   * still the one read — a row written since carries the new attributes already.
+   */
+  private async migrate(
+    name: string,
+    where: Parameters<DocumentModel['document']['scan']['where']>[0],
+    patchOf: (row: Row) => Promise<Record<string, unknown> | undefined>,
+  ): Promise<{ updated: number }> {
+    const marker = { tenantId: MIGRATION_TENANT, scope: 'migration', value: name };
     if ((await this.model.unique.get(marker).go({ consistent: true })).data) return { updated: 0 };
     let updated = 0;
     let cursor: string | null = null;
     do {
       const page: { data: unknown[]; cursor: string | null } = await this.model.document.scan
-        .where((a, op) => op.notExists(a.participantUnits))
+        .where(where)
         .go({ cursor, limit: 200 });
       for (const row of page.data as Row[]) {
-        const doc = toRecord(row);
-        const units = await unitsOf(doc);
-        if (units.length === 0) continue;
+        const patch = await patchOf(row);
+        if (!patch) continue;
         try {
           await this.model.document
             .patch({ tenantId: row.tenantId, id: row.id })
-            .set({ participantUnits: units, data: { ...row.data, participantUnits: units } })
+            .set(patch)
             .where((a, op) => op.eq(a.version, row.version))
             .go();
           updated += 1;
         } catch (error) {
-          // Written meanwhile: that write stored the units itself.
+          // Written meanwhile: that write stored the new attributes itself.
           if (!conditionFailed(error)) throw error;
         }
       }
