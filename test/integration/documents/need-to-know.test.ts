@@ -1,14 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { backfillParticipantUnits } from '../../../functions/modules/documents';
 import { DynamoDocumentStore } from '../../../functions/modules/documents/dynamodb/document-store.adapter';
 import { createDocumentModel } from '../../../functions/modules/documents/dynamodb/document.entities';
-import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
 import { DynamoAggregateStore } from '../../../functions/platform/adapters/dynamodb/aggregate-store.adapter';
 import { TABLE_NAME } from '../../../infra/local/embedded';
 import { tableClientOf } from '../../support/table';
 import type { Api } from '../../support/api';
-import { as, citizenIncoming, lookups, unique, uploadContent, type Doc, type Lookups } from './helpers';
+import {
+  as,
+  citizenIncoming,
+  lookups,
+  storedRow,
+  unique,
+  uploadContent,
+  type Doc,
+  type Lookups,
+} from './helpers';
 
 // Need-to-know on the embedded default, with the demo agency's people: the registry clerk, the
 // director (agency head, root department) and the deputy standing in for him (the demo
@@ -234,21 +241,12 @@ describe('documents stored before need-to-know', () => {
     const documents = new DynamoDocumentStore(client, TABLE_NAME);
     const model = createDocumentModel(client, TABLE_NAME);
     const tenantId = 'demo1';
-    const now = new Date().toISOString();
-    const doc: DocumentRecord = {
-      id: randomUUID(),
-      tenantId,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      kind: 'internal',
+    const doc = storedRow(tenantId, {
       status: 'draft',
       summary: unique('köhnə qeyd'),
-      controlled: false,
       authorId: emp('lawyer'),
       participants: [emp('lawyer')],
-      contents: [],
-    };
+    });
     await documents.commit({
       document: doc,
       operation: { actorId: 'system', action: 'create', changes: [] },
