@@ -152,6 +152,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     // Data kept from an earlier version: documents stored before lists matched numbers by prefix.
     const backfilled = await container.documents.backfillNumberKeys();
     if (backfilled.updated > 0) logger.info('number keys backfilled', backfilled);
+    // Documents stored before need-to-know: their participants' units, for the heads' view.
+    const { backfillParticipantUnits } = await import('../../functions/modules/documents');
+    const units = await backfillParticipantUnits(container);
+    if (units.updated > 0) logger.info('participant units backfilled', units);
 
     const oidc = await createOidc({
       issuer,

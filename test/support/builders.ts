@@ -3,6 +3,7 @@ import type { Role } from '../../functions/platform/kernel/roles';
 import type { DocumentRecord } from '../../functions/modules/documents/domain/document';
 import type { AssignmentRecord } from '../../functions/modules/documents/domain/tasks';
 import type {
+  Department,
   Employee,
   Position,
   Substitution,
@@ -41,6 +42,10 @@ export function employee(id: string, overrides: Partial<Employee> = {}): Employe
     active: true,
     ...overrides,
   };
+}
+
+export function department(id: string, overrides: Partial<Department> = {}): Department {
+  return { ...meta(id), name: { az: `Şöbə ${id}` }, code: id, active: true, ...overrides };
 }
 
 export function position(id: string, overrides: Partial<Position> = {}): Position {

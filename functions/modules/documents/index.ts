@@ -34,9 +34,12 @@ export {
   hasRole,
   retryOnStale,
   unknownReference,
+  viewerOf,
   visibleDocument,
   type DocumentDeps,
 } from './usecases/common';
+export { backfillParticipantUnits, unitsOf } from './usecases/units';
+export { visibleTo, type Viewer } from './domain/visibility';
 export {
   applyOperation,
   permitted,

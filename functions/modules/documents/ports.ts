@@ -2,6 +2,7 @@ import type { Page } from '../../platform/kernel/aggregate';
 import type { DocumentKind, DocumentLink, DocumentRecord, LinkType, OperationEntry } from './domain/document';
 import type { AssignmentRecord, InboxBox, InboxEntry } from './domain/tasks';
 import type { DocumentFilter } from './domain/indexing';
+import type { Viewer } from './domain/visibility';
 
 /** A look-up key of a document for repeat detection, e.g. `fin:5ZK7QH2` or `sender:<counterpart id>`. */
 export interface LookupEntry {
@@ -61,8 +62,8 @@ export interface DocumentQuery extends DocumentFilter {
   order: 'asc' | 'desc';
   limit: number;
   cursor?: string;
-  /** Only documents this employee takes part in. */
-  participant?: string;
+  /** Only the documents this viewer may see (the need-to-know rule, domain/visibility). */
+  viewer: Viewer;
 }
 
 export interface DocumentStore {
@@ -100,6 +101,11 @@ export interface DocumentStore {
    * by prefix; run once at start (idempotent, cheap after the first run).
    */
   backfillNumberKeys(): Promise<{ updated: number }>;
+  /**
+   * Gives documents written before need-to-know their `participantUnits` (as `unitsOf` computes
+   * them from the org tree); run once at start (idempotent, a marker records that it ran).
+   */
+  backfillParticipantUnits(unitsOf: (doc: DocumentRecord) => Promise<string[]>): Promise<{ updated: number }>;
 }
 
 /**

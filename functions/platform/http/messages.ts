@@ -36,6 +36,9 @@ const ruleMessages: Record<Language, Catalog> = {
     journal_kind_mismatch: 'Bu jurnal başqa növ sənədləri qeydiyyata alır',
     sender_kind_incoming_only: 'Göndərən yalnız daxil olan sənədlərdə olur',
     journal_rule_mismatch: 'Qurumun jurnal qaydalarına görə bu jurnal belə sənədlər üçün deyil',
+    journal_confidentiality_mismatch:
+      'Məxfi sənədlər yalnız məxfi sənədlər jurnalına, digərləri isə ona yazılmır',
+    access_list_not_confidential: 'Giriş siyahısı yalnız məxfi sənəddə olur',
     recipient_not_electronic: 'Alıcı sənədləri elektron qəbul etmir; poçt və ya kuryerlə göndərin',
   },
   en: {
@@ -70,6 +73,9 @@ const ruleMessages: Record<Language, Catalog> = {
     journal_kind_mismatch: 'This journal registers documents of another kind',
     sender_kind_incoming_only: 'Only incoming documents have a sender',
     journal_rule_mismatch: 'By the agency’s journal rules this journal is not for such documents',
+    journal_confidentiality_mismatch:
+      'Confidential documents go only into a journal for confidential documents, and others never do',
+    access_list_not_confidential: 'Only a confidential document has an access list',
     recipient_not_electronic: 'A recipient does not take documents electronically; send by post or courier',
   },
   ru: {
@@ -105,6 +111,9 @@ const ruleMessages: Record<Language, Catalog> = {
     journal_kind_mismatch: 'Этот журнал регистрирует документы другого вида',
     sender_kind_incoming_only: 'Отправитель бывает только у входящих документов',
     journal_rule_mismatch: 'По правилам выбора журналов организации этот журнал не для таких документов',
+    journal_confidentiality_mismatch:
+      'Конфиденциальные документы регистрируются только в журнале конфиденциальных документов, прочие — нет',
+    access_list_not_confidential: 'Список доступа бывает только у конфиденциального документа',
     recipient_not_electronic: 'Получатель не принимает документы электронно; отправьте почтой или курьером',
   },
 };

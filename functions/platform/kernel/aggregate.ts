@@ -48,4 +48,17 @@ export interface Actor {
   roles: ReadonlySet<string>;
   /** Departments of the actor's active positions, first position first. */
   departmentIds?: readonly string[];
+  /** What the actor oversees beyond their own participation (need-to-know), resolved once per request. */
+  reach?: Reach;
+}
+
+/**
+ * An actor's oversight, as of the request: the departments whose head position they hold (or hold
+ * for an absent head today, as substitute), whether one of those is a root of the org tree (the
+ * agency head), and the officials they substitute today.
+ */
+export interface Reach {
+  agencyHead: boolean;
+  headOf: readonly string[];
+  actingFor: readonly string[];
 }

@@ -4,6 +4,7 @@ import { inboxBoxes } from '../../../functions/modules/documents/domain/tasks';
 import { documentKinds } from '../../../functions/modules/documents/domain/document';
 import { referenceLists } from '../../../functions/modules/reference/domain/lists';
 import { apiClient, tokenFor, type Api } from '../../support/api';
+import { documentCases, type DocCase } from '../../support/document-routes';
 
 type Item = { id: string; version: number } & Record<string, unknown>;
 
@@ -15,9 +16,9 @@ const bObjects: { template: string; path: string; item: Item }[] = [];
 
 /** Tenant-B documents and, per route template of the documents group, a request that addresses one. */
 const bDocs: Item[] = [];
-const docCases: { template: string; method: string; path: string; body?: unknown }[] = [];
+const docCases: DocCase[] = [];
 /** Requests on tenant-B objects of admin-only routes beyond GET and PUT, made by tenant A's admin. */
-const adminCases: { template: string; method: string; path: string; body?: unknown }[] = [];
+const adminCases: DocCase[] = [];
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
 
@@ -131,100 +132,14 @@ beforeAll(async () => {
     internal: { summary: 'B xidməti qeyd' },
     order: { summary: 'B əmr', category: 'order' },
   };
+  const byKind: Parameters<typeof documentCases>[0]['byKind'] = [];
   for (const [kind, body] of Object.entries(docBodies)) {
     const res = await b.post<Item>(`/api/v1/documents/${kind}`, body);
     expect(res.status, `create ${kind}`).toBe(201);
     bDocs.push(res.body);
-    docCases.push({
-      template: `/api/v1/documents/${kind}/{id}`,
-      method: 'PUT',
-      path: `/api/v1/documents/${kind}/${res.body.id}`,
-      body: { ...body, version: res.body.version },
-    });
+    byKind.push({ kind, item: res.body, body });
   }
-  const doc = bDocs[1]!;
-  const fileId = '00000000-0000-4000-8000-000000000000';
-  const sha256 = 'a'.repeat(64);
-  docCases.push(
-    { template: '/api/v1/documents/{id}', method: 'GET', path: `/api/v1/documents/${doc.id}` },
-    {
-      template: '/api/v1/documents/{id}/execution',
-      method: 'GET',
-      path: `/api/v1/documents/${doc.id}/execution`,
-    },
-    {
-      template: '/api/v1/documents/{id}/resolutions',
-      method: 'POST',
-      path: `/api/v1/documents/${doc.id}/resolutions`,
-      body: { version: doc.version, text: 'x', executors: [{ employeeId: fileId }] },
-    },
-    {
-      template: '/api/v1/documents/{id}/approval-route',
-      method: 'GET',
-      path: `/api/v1/documents/${doc.id}/approval-route`,
-    },
-    {
-      template: '/api/v1/documents/{id}/approval-route',
-      method: 'PUT',
-      path: `/api/v1/documents/${doc.id}/approval-route`,
-      body: {
-        version: doc.version,
-        stages: [{ kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp1.body.id }] }],
-      },
-    },
-    {
-      template: '/api/v1/documents/{id}/approval-route/start',
-      method: 'POST',
-      path: `/api/v1/documents/${doc.id}/approval-route/start`,
-      body: { version: doc.version },
-    },
-    {
-      template: '/api/v1/documents/{id}/assignments/{assignmentId}/{action}',
-      method: 'POST',
-      path: `/api/v1/documents/${doc.id}/assignments/${fileId}/report`,
-      body: { version: doc.version, text: 'x' },
-    },
-    {
-      template: '/api/v1/documents/{id}/operations/{operation}',
-      method: 'POST',
-      path: `/api/v1/documents/${doc.id}/operations/cancel`,
-      body: { version: doc.version },
-    },
-    {
-      template: '/api/v1/documents/{id}/operations',
-      method: 'GET',
-      path: `/api/v1/documents/${doc.id}/operations`,
-    },
-    {
-      template: '/api/v1/documents/{id}/send',
-      method: 'POST',
-      path: `/api/v1/documents/${doc.id}/send`,
-      body: { version: doc.version },
-    },
-    { template: '/api/v1/documents/{id}/links', method: 'GET', path: `/api/v1/documents/${doc.id}/links` },
-    {
-      template: '/api/v1/documents/{id}/links',
-      method: 'POST',
-      path: `/api/v1/documents/${doc.id}/links`,
-      body: { otherId: bDocs[0]!.id, type: 'related' },
-    },
-    {
-      template: '/api/v1/documents/{id}/contents',
-      method: 'POST',
-      path: `/api/v1/documents/${doc.id}/contents`,
-      body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 10, sha256 },
-    },
-    {
-      template: '/api/v1/documents/{id}/contents/{contentId}/complete',
-      method: 'POST',
-      path: `/api/v1/documents/${doc.id}/contents/${fileId}/complete`,
-    },
-    {
-      template: '/api/v1/documents/{id}/contents/{contentId}/url',
-      method: 'GET',
-      path: `/api/v1/documents/${doc.id}/contents/${fileId}/url`,
-    },
-  );
+  docCases.push(...documentCases({ byKind, doc: bDocs[1]!, other: bDocs[0]!, employeeId: emp1.body.id }));
 
   const createdIn = new Map<string, string>();
   const extra = (list: string): Record<string, unknown> =>

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
 import { apiClient, tokenFor, type Api, type Problem } from '../../support/api';
 
 export type Doc = {
@@ -104,4 +105,24 @@ export async function uploadContent(
     undefined,
   );
   return { ticket: ticket.body, put, complete };
+}
+
+/** A document row written straight to the store (as an earlier version or another writer left it). */
+export function storedRow(tenantId: string, overrides: Partial<DocumentRecord> = {}): DocumentRecord {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    tenantId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    kind: 'internal',
+    status: 'registered',
+    summary: 'Köhnə yazı',
+    controlled: false,
+    authorId: 'system',
+    participants: [],
+    contents: [],
+    ...overrides,
+  };
 }

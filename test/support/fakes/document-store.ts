@@ -11,6 +11,7 @@ import {
   listingFields,
   matchesFilter,
 } from '../../../functions/modules/documents/domain/indexing';
+import { visibleTo } from '../../../functions/modules/documents/domain/visibility';
 import type {
   AssignmentRecord,
   InboxBox,
@@ -97,7 +98,7 @@ export class MemoryDocumentStore implements DocumentStore {
     const matching = [...this.docs.values()]
       .filter((d) => d.tenantId === tenantId && d.kind === q.kind)
       .map((d) => ({ d, f: filterFields(d) }))
-      .filter(({ d, f }) => matchesFilter(f, q) && (!q.participant || d.participants.includes(q.participant)))
+      .filter(({ d, f }) => matchesFilter(f, q) && visibleTo(d, q.viewer))
       .sort((a, b) =>
         a.f.listedAt === b.f.listedAt ? (a.d.id < b.d.id ? -1 : 1) : a.f.listedAt < b.f.listedAt ? -1 : 1,
       )
@@ -284,5 +285,20 @@ export class MemoryDocumentStore implements DocumentStore {
   /** Every row here is written with its keys: nothing to backfill. */
   async backfillNumberKeys(): Promise<{ updated: number }> {
     return { updated: 0 };
+  }
+
+  /** Documents seeded without units (as rows written before need-to-know) get them. */
+  async backfillParticipantUnits(
+    unitsOf: (doc: DocumentRecord) => Promise<string[]>,
+  ): Promise<{ updated: number }> {
+    let updated = 0;
+    for (const [key, doc] of this.docs) {
+      if (doc.participantUnits !== undefined) continue;
+      const units = await unitsOf(copy(doc));
+      if (units.length === 0) continue;
+      this.docs.set(key, { ...doc, participantUnits: units });
+      updated += 1;
+    }
+    return { updated };
   }
 }

@@ -12,14 +12,15 @@ import { actor, documentRecord, employee } from '../../support/builders';
 import { memoryDeps } from '../../support/memory-deps';
 
 describe('who sees a document', () => {
-  it('the registry office, heads and controllers see all of their tenant; others only what they take part in', () => {
+  it('the registry office and the agency head see all of their tenant; heads and controllers by role alone do not', () => {
     // Arrange
     const doc = documentRecord('d', { participants: ['author'] });
+    const agencyHead = actor('x', ['head'], { reach: { agencyHead: true, headOf: ['root'], actingFor: [] } });
 
     // Act + Assert
-    for (const role of ['clerk', 'head', 'controller'] as const)
-      expect(canSee(actor('x', [role]), doc)).toBe(true);
-    for (const role of ['admin', 'executor', 'approver'] as const)
+    expect(canSee(actor('x', ['clerk']), doc)).toBe(true);
+    expect(canSee(agencyHead, doc)).toBe(true);
+    for (const role of ['head', 'controller', 'admin', 'executor', 'approver'] as const)
       expect(canSee(actor('x', [role]), doc)).toBe(false);
     expect(canSee(actor('author'), doc)).toBe(true);
     expect(canSee(actor('x', ['clerk'], { tenantId: 't2' }), doc)).toBe(false);

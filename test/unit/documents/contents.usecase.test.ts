@@ -293,3 +293,25 @@ describe('readContents', () => {
     expect(deps.alerts.alerts.map((a) => a.problem)).toEqual(['missing']);
   });
 });
+
+describe('contentUrl of a confidential document', () => {
+  it('logs every read of a file, preview and download alike, on the operations log', async () => {
+    // Arrange
+    const deps = world({ confidential: true });
+    const stored = await storedFile(deps);
+    const secretReads = async () =>
+      (await deps.documents.operations('t1', 'memo', { limit: 100 })).items.filter(
+        (o) => o.action === 'read',
+      );
+
+    // Act
+    await contentUrl(deps, author, 'memo', stored.id, true);
+    await contentUrl(deps, author, 'memo', stored.id, false);
+
+    // Assert
+    expect((await secretReads()).map((o) => [o.actorId, o.changes])).toEqual([
+      ['author', [{ field: 'read', after: 'preview: Ərizə.pdf' }]],
+      ['author', [{ field: 'read', after: 'download: Ərizə.pdf' }]],
+    ]);
+  });
+});

@@ -20,6 +20,8 @@ describe('document inputs', () => {
     expect(parsed).toEqual({
       summary: 'Ərizə',
       controlled: false,
+      confidential: false,
+      accessList: [],
       distribution: [],
       sender: { kind: 'citizen', name: 'Aysel', fin: '5ZK7QH2' },
     });

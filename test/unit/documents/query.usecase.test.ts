@@ -31,7 +31,7 @@ describe('listDocuments', () => {
     // Assert
     expect(forClerk.items.map((d) => d.id).sort()).toEqual(['mine', 'theirs']);
     expect(forAuthor.items.map((d) => d.id)).toEqual(['mine']);
-    expect(deps.documents.queries.map((q) => q.query.participant)).toEqual([undefined, 'author']);
+    expect(deps.documents.queries.map((q) => q.query.viewer.seesAll)).toEqual([true, false]);
   });
 
   it('turns the filter row into a store query: Baku date bounds, folded text, statuses', async () => {
@@ -61,6 +61,7 @@ describe('listDocuments', () => {
       status: ['registered', 'in-execution'],
       summaryContains: 'temir',
       controlled: true,
+      viewer: { employeeId: 'clerk', seesAll: true, actingFor: [], headOf: [] },
     });
   });
 

@@ -1,5 +1,6 @@
 import type { DocumentInput } from '../../../functions/modules/documents/usecases/register.usecase';
 import { actor, employee, journal, referenceItem } from '../../support/builders';
+import { seedOrgTree } from '../../support/org-tree';
 import { memoryDeps } from '../../support/memory-deps';
 
 /**
@@ -7,7 +8,8 @@ import { memoryDeps } from '../../support/memory-deps';
  * kind, a counterpart and a few reference items, all in memory. 2 March 2026, 10:00 Baku.
  */
 export const clerk = actor('clerk', ['clerk'], { departmentIds: ['registry'] });
-export const head = actor('head', ['head']);
+/** The agency head: holds the head position of the root department. */
+export const head = actor('head', ['head'], { reach: { agencyHead: true, headOf: ['root'], actingFor: [] } });
 export const author = actor('author', ['executor'], { departmentIds: ['finance'] });
 export const outsider = actor('outsider', ['executor']);
 
@@ -75,6 +77,8 @@ export function documentsWorld() {
 export const incoming = (overrides: Partial<DocumentInput<'incoming'>> = {}): DocumentInput<'incoming'> => ({
   summary: 'Bina təmiri haqqında ərizə',
   controlled: false,
+  confidential: false,
+  accessList: [],
   sender: { kind: 'citizen', name: 'Aysel Məmmədova', fin: '5ZK7QH2' },
   distribution: [],
   ...overrides,
@@ -83,6 +87,8 @@ export const incoming = (overrides: Partial<DocumentInput<'incoming'>> = {}): Do
 export const outgoing = (overrides: Partial<DocumentInput<'outgoing'>> = {}): DocumentInput<'outgoing'> => ({
   summary: 'Cavab məktubu',
   controlled: false,
+  confidential: false,
+  accessList: [],
   signatoryId: 'signer',
   recipients: [{ counterpartId: 'org-1' }],
   ...overrides,
@@ -91,12 +97,24 @@ export const outgoing = (overrides: Partial<DocumentInput<'outgoing'>> = {}): Do
 export const internal = (overrides: Partial<DocumentInput<'internal'>> = {}): DocumentInput<'internal'> => ({
   summary: 'Xidməti qeyd',
   controlled: false,
+  confidential: false,
+  accessList: [],
   ...overrides,
 });
 
 export const order = (overrides: Partial<DocumentInput<'order'>> = {}): DocumentInput<'order'> => ({
   summary: 'Məzuniyyət haqqında əmr',
   controlled: false,
+  confidential: false,
+  accessList: [],
   category: 'order',
   ...overrides,
 });
+
+/** The documents' world on the org tree of the need-to-know tests, with a confidential journal. */
+export function needToKnowWorld() {
+  const deps = documentsWorld();
+  seedOrgTree(deps.store);
+  deps.store.seed('ref:journals', journal('secret', { pattern: 'M-{seq}', confidential: true }));
+  return deps;
+}

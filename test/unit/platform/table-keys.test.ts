@@ -11,7 +11,8 @@ import { createRegistryModel } from '../../../functions/modules/citizen-registri
  * any change here is a migration, never a refactoring: the expected items below were taken from
  * the entity definitions as they stood and must not be edited to make a refactoring pass.
  * (2026-12-05: the document row gained `numberKey` and `documentNumberKey`, a migration with its
- * backfill — see docs/decisions.md.)
+ * backfill — see docs/decisions.md; and need-to-know's `participantUnits` (backfilled at start),
+ * `confidential` and `accessList`, new attributes only: no key changed.)
  */
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-central-1' }));
 const TABLE = 'karguzar-test';
@@ -142,10 +143,14 @@ describe('the items the entities write to the single table', () => {
       {
         "__edb_e__": "document",
         "__edb_v__": "1",
+        "accessList": [
+          "accessList0-Value",
+        ],
         "addresseeId": "addresseeId-Value",
         "authorId": "authorId-Value",
         "category": "category-Value",
         "classificationId": "classificationId-Value",
+        "confidential": true,
         "controlled": true,
         "controllerId": "controllerId-Value",
         "createdAt": "createdAt-Value",
@@ -164,6 +169,9 @@ describe('the items the entities write to the single table', () => {
         "nomenclatureId": "nomenclatureId-Value",
         "number": "number-Value",
         "numberKey": "numberKey-Value",
+        "participantUnits": [
+          "participantUnits0-Value",
+        ],
         "participants": [
           "participants0-Value",
         ],

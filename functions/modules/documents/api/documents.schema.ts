@@ -103,6 +103,8 @@ export const document = z
     departmentId: id.optional(),
     registration: registration.optional(),
     participants: z.array(z.string().max(100)).max(500),
+    confidential: z.boolean().optional(),
+    accessList: z.array(id).max(100).optional(),
     contents: z.array(contentItem).max(500),
     incoming: z
       .object({

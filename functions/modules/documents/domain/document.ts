@@ -101,6 +101,15 @@ export interface DocumentData {
   registration?: Registration;
   /** Employees taking part (author, addressee, signatory, controller, distribution...): they may see it. */
   participants: string[];
+  /**
+   * The departments of the participants' positions and every department above them, kept with the
+   * participants on every write: a department head sees the documents of the units under them.
+   */
+  participantUnits?: string[];
+  /** A confidential document (Decree 179): only participants and `accessList` see it. */
+  confidential?: boolean;
+  /** Employees named to see a confidential document. */
+  accessList?: string[];
   contents: ContentItem[];
   incoming?: {
     sender: Sender;
@@ -188,6 +197,8 @@ const tracked: ReadonlyArray<keyof DocumentData> = [
   'summary',
   ...optionalEditableFields,
   'controlled',
+  'confidential',
+  'accessList',
   'registration',
   'incoming',
   'outgoing',

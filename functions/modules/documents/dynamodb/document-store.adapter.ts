@@ -56,6 +56,9 @@ function rowOf(doc: DocumentRecord) {
     id: doc.id,
     ...filterFields(doc),
     participants: doc.participants,
+    ...(doc.participantUnits?.length ? { participantUnits: doc.participantUnits } : {}),
+    ...(doc.accessList?.length ? { accessList: doc.accessList } : {}),
+    confidential: doc.confidential === true,
     data: dataOf(doc) as unknown as Record<string, unknown>,
     version: doc.version,
     createdAt: doc.createdAt,
@@ -130,7 +133,29 @@ export class DynamoDocumentStore implements DocumentStore {
         if (value) parts.push(op.eq(a[key], value));
       }
       if (q.controlled !== undefined) parts.push(op.eq(a.controlled, q.controlled));
-      if (q.participant) parts.push(op.contains(a.participants, q.participant));
+      // Need-to-know (domain/visibility): own participation or a name on the access list, or —
+      // on documents that are not confidential — the registry's and agency head's view of all,
+      // a substituted official's participation, or a participant's unit under a headed one.
+      const v = q.viewer;
+      // (ElectroDB names an attribute as soon as it is read here: build only what is used.)
+      const through = v.seesAll
+        ? []
+        : [
+            ...v.actingFor.map((id) => op.contains(a.participants, id)),
+            ...v.headOf.map((id) => op.contains(a.participantUnits, id)),
+          ];
+      const notConfidential = () => `(${op.notExists(a.confidential)} OR ${op.eq(a.confidential, false)})`;
+      const wider = v.seesAll
+        ? notConfidential()
+        : through.length
+          ? `(${notConfidential()} AND (${through.join(' OR ')}))`
+          : undefined;
+      const own = [
+        op.contains(a.participants, v.employeeId),
+        op.contains(a.accessList, v.employeeId),
+        ...(wider ? [wider] : []),
+      ];
+      parts.push(`(${own.join(' OR ')})`);
       return parts.join(' AND ');
     });
     // `count` makes ElectroDB read on until a page holds `limit` matches (filters drop rows).
@@ -147,37 +172,70 @@ export class DynamoDocumentStore implements DocumentStore {
   }
 
   /**
-   * Gives document rows written before the folded number keys existed their keys: a scan of the
-   * documents without them (once per table: a marker records that it ran), each row patched only
-   * if its version is still the one read — a row written since carries its keys already.
+   * Gives document rows written before the folded number keys existed their keys (see `migrate`).
    */
   async backfillNumberKeys(): Promise<{ updated: number }> {
-    const marker = { tenantId: MIGRATION_TENANT, scope: 'migration', value: 'document-number-keys' };
+    return this.migrate(
+      'document-number-keys',
+      (a, op) =>
+        `(${op.exists(a.number)} AND ${op.notExists(a.numberKey)}) OR ` +
+        `(${op.exists(a.documentNumber)} AND ${op.notExists(a.documentNumberKey)})`,
+      async (row) => {
+        const keys = filterFields(toRecord(row));
+        return {
+          ...(keys.numberKey ? { numberKey: keys.numberKey } : {}),
+          ...(keys.documentNumberKey ? { documentNumberKey: keys.documentNumberKey } : {}),
+        };
+      },
+    );
+  }
+
+  /** Gives document rows written before need-to-know their participants' units (see `migrate`). */
+  async backfillParticipantUnits(
+    unitsOf: (doc: DocumentRecord) => Promise<string[]>,
+  ): Promise<{ updated: number }> {
+    return this.migrate(
+      'document-participant-units',
+      (a, op) => op.notExists(a.participantUnits),
+      async (row) => {
+        const units = await unitsOf(toRecord(row));
+        return units.length
+          ? { participantUnits: units, data: { ...row.data, participantUnits: units } }
+          : undefined;
+      },
+    );
+  }
+
+  /**
+   * A one-time migration of document rows: a scan of the rows `where` selects (once per table: a
+   * marker records that it ran), each patched with what `patchOf` gives only if its version is
+   * still the one read — a row written since carries the new attributes already.
+   */
+  private async migrate(
+    name: string,
+    where: Parameters<DocumentModel['document']['scan']['where']>[0],
+    patchOf: (row: Row) => Promise<Record<string, unknown> | undefined>,
+  ): Promise<{ updated: number }> {
+    const marker = { tenantId: MIGRATION_TENANT, scope: 'migration', value: name };
     if ((await this.model.unique.get(marker).go({ consistent: true })).data) return { updated: 0 };
     let updated = 0;
     let cursor: string | null = null;
     do {
       const page: { data: unknown[]; cursor: string | null } = await this.model.document.scan
-        .where(
-          (a, op) =>
-            `(${op.exists(a.number)} AND ${op.notExists(a.numberKey)}) OR ` +
-            `(${op.exists(a.documentNumber)} AND ${op.notExists(a.documentNumberKey)})`,
-        )
+        .where(where)
         .go({ cursor, limit: 200 });
       for (const row of page.data as Row[]) {
-        const keys = filterFields(toRecord(row));
+        const patch = await patchOf(row);
+        if (!patch) continue;
         try {
           await this.model.document
             .patch({ tenantId: row.tenantId, id: row.id })
-            .set({
-              ...(keys.numberKey ? { numberKey: keys.numberKey } : {}),
-              ...(keys.documentNumberKey ? { documentNumberKey: keys.documentNumberKey } : {}),
-            })
+            .set(patch)
             .where((a, op) => op.eq(a.version, row.version))
             .go();
           updated += 1;
         } catch (error) {
-          // Written meanwhile: that write stored the keys itself.
+          // Written meanwhile: that write stored the new attributes itself.
           if (!conditionFailed(error)) throw error;
         }
       }

@@ -34,6 +34,11 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
         ...optional('string', 'controllerId', 'signatoryId', 'authorId', 'category'),
         ...required('boolean', 'controlled'),
         participants: { type: 'list', items: { type: 'string' }, required: true },
+        // Need-to-know: the participants' units (with the units above them) and confidentiality;
+        // rows written before them get the units from the start-up migration.
+        participantUnits: { type: 'list', items: { type: 'string' } },
+        accessList: { type: 'list', items: { type: 'string' } },
+        ...optional('boolean', 'confidential'),
         ...required('any', 'data'),
         ...required('number', 'version'),
         ...required('string', 'createdAt', 'updatedAt'),

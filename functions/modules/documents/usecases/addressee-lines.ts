@@ -6,6 +6,7 @@ import { arrivalSortKey, type InboxEntry } from '../domain/tasks';
 import type { Substitution } from '../../org';
 import type { DocumentWrite } from '../ports';
 import type { DocumentDeps } from './common';
+import { withParticipantUnits } from './units';
 
 /**
  * The lines a document puts in its addressee's lists: Etdiklərim from registration on, and
@@ -151,11 +152,17 @@ export async function withAddresseeLines(
   };
 }
 
-/** Commits a document change with the addressee's lines it implies (see withAddresseeLines). */
+/**
+ * Commits a document change with the addressee's lines it implies (see withAddresseeLines) and
+ * the participants' units when the participants change (see withParticipantUnits): every change
+ * that may add a participant goes through here.
+ */
 export async function commitWithAddresseeLines(
   deps: DocumentDeps,
   before: DocumentRecord | undefined,
   write: DocumentWrite,
 ): ReturnType<DocumentDeps['documents']['commit']> {
-  return deps.documents.commit(await withAddresseeLines(deps, before, write));
+  return deps.documents.commit(
+    await withParticipantUnits(deps, before, await withAddresseeLines(deps, before, write)),
+  );
 }

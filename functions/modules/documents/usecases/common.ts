@@ -1,5 +1,6 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
 import type { DocumentKind, DocumentRecord } from '../domain/document';
+import { visibleTo, type Viewer } from '../domain/visibility';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/kernel/errors';
 import type { Employee } from '../../org';
 import type { Role } from '../../../platform/kernel/roles';
@@ -27,19 +28,23 @@ export interface DocumentDeps extends Deps {
   readonly metrics?: Metrics;
 }
 
-/** Roles that see every document of the tenant: the registry office, management and execution control. */
-const seeAllRoles: readonly Role[] = ['clerk', 'head', 'controller'];
-
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((r) => actor.roles.has(r));
 }
 
-export function seesAll(actor: Actor): boolean {
-  return hasRole(actor, ...seeAllRoles);
+/** The need-to-know rule's view of the caller (see domain/visibility). */
+export function viewerOf(actor: Actor): Viewer {
+  return {
+    employeeId: actor.employeeId,
+    // The registry office registers and routes every document; the agency head answers for all.
+    seesAll: hasRole(actor, 'clerk') || actor.reach?.agencyHead === true,
+    actingFor: actor.reach?.actingFor ?? [],
+    headOf: actor.reach?.headOf ?? [],
+  };
 }
 
 export function canSee(actor: Actor, doc: DocumentRecord): boolean {
-  return doc.tenantId === actor.tenantId && (seesAll(actor) || doc.participants.includes(actor.employeeId));
+  return doc.tenantId === actor.tenantId && visibleTo(doc, viewerOf(actor));
 }
 
 /** A document the caller may not see does not exist for them: 404, never 403. */
@@ -47,6 +52,26 @@ export async function visibleDocument(deps: DocumentDeps, actor: Actor, id: stri
   const doc = await deps.documents.get(actor.tenantId, id);
   if (!doc || !canSee(actor, doc)) throw new NotFoundError('document not found');
   return doc;
+}
+
+/**
+ * Every read of a confidential document (its card, a file) is logged on its operations log
+ * (append-only, in the Əməliyyatlar tab): who read what, when. Other documents' reads are not.
+ */
+export async function noteRead(
+  deps: Pick<DocumentDeps, 'documents' | 'clock'>,
+  actor: Actor,
+  doc: DocumentRecord,
+  what: string,
+): Promise<void> {
+  if (!doc.confidential) return;
+  await deps.documents.log(actor.tenantId, {
+    documentId: doc.id,
+    at: deps.clock.now().toISOString(),
+    actorId: actor.employeeId,
+    action: 'read',
+    changes: [{ field: 'read', after: what }],
+  });
 }
 
 export function allow(condition: boolean, what: string): void {

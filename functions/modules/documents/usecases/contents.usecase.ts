@@ -5,7 +5,7 @@ import type { ContentItem, DocumentRecord } from '../domain/document';
 import { transition } from '../domain/status';
 import { BusinessRuleError, NotFoundError } from '../../../platform/kernel/errors';
 import type { contentInput } from './inputs';
-import { allow, retryOnStale, hasRole, visibleDocument, type DocumentDeps } from './common';
+import { allow, noteRead, retryOnStale, hasRole, visibleDocument, type DocumentDeps } from './common';
 import {
   checkBytes,
   checkStoredContent,
@@ -155,6 +155,7 @@ export async function contentUrl(
   if (!item) throw new NotFoundError('content not found');
   const problem = item.integrity?.problem ?? (await checkStoredContent(deps, doc, item));
   if (problem) await reportIntegrityProblem(deps, doc, item, problem);
+  await noteRead(deps, actor, doc, `${inline ? 'preview' : 'download'}: ${item.fileName}`);
   const url = await objects(deps).presignDownload({
     bucket: 'attachments',
     key: keyOf(doc, contentId),

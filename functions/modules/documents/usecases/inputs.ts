@@ -49,6 +49,10 @@ const common = {
   controlled: z.boolean().default(false),
   dueDate: isoDate.optional(),
   documentDate: isoDate.optional(),
+  /** A confidential document (Decree 179): seen only by its participants and `accessList`. */
+  confidential: z.boolean().default(false),
+  /** Employees named to see a confidential document (only with `confidential`). */
+  accessList: z.array(id).max(100).default([]),
 };
 
 export const incomingInput = z

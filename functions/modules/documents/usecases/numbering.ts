@@ -62,7 +62,8 @@ export async function journalFacts(deps: DocumentDeps, doc: DocumentRecord): Pro
 }
 
 /**
- * The journal that numbers a document. A journal asked for must take the document's kind and, where
+ * The journal that numbers a document; a confidential document only a journal kept for them, any
+ * other document never one (422 `journal_confidentiality_mismatch` on a named journal). A journal asked for must take the document's kind and, where
  * the agency's journal rules keep that journal for some documents, be one of them (422
  * `journal_rule_mismatch` on `journalId`). Otherwise the first rule the document meets names the
  * journal (in the rules' order; a rule whose journal is closed or cannot print this document's
@@ -77,8 +78,20 @@ export async function chooseJournal(
   const { tenantId, kind } = doc;
   const rules = await rulesFor(deps, tenantId, kind);
   const facts = rules.length > 0 ? await journalFacts(deps, doc) : undefined;
+  // Confidential documents have their own journals (Decree 179), and only they go there.
+  const fits = (j: Journal) => (j.confidential === true) === (doc.confidential === true);
   if (journalId) {
     const named = await namedJournal(deps, tenantId, kind, journalId);
+    if (!fits(named)) {
+      throw new BusinessRuleError(
+        'journal_confidentiality_mismatch',
+        doc.confidential
+          ? 'A confidential document goes into a journal for confidential documents'
+          : 'This journal is kept for confidential documents',
+        { kind },
+        [{ path: 'journalId', code: 'journal_confidentiality_mismatch' }],
+      );
+    }
     if (facts && !journalAdmits(rules, named.id, facts)) {
       throw new BusinessRuleError(
         'journal_rule_mismatch',
@@ -91,7 +104,7 @@ export async function chooseJournal(
   }
   const journals = (
     await allPages((page) => deps.store.list<Journal>('ref:journals', tenantId, page))
-  ).filter((j) => j.active);
+  ).filter((j) => j.active && fits(j));
   // A pattern with {index} or {dept} needs a nomenclature or department to fill it (no "/1" numbers).
   const usable = (j: Journal) =>
     (!j.pattern.includes('{index}') || doc.nomenclatureId !== undefined) &&
@@ -107,7 +120,9 @@ export async function chooseJournal(
     // Of several general journals of the kind, the one coded like the kind is the default.
     ofKind.find((j) => !j.departmentId && !j.nomenclatureId && j.code === kind) ||
     ofKind.find((j) => !j.departmentId && !j.nomenclatureId) ||
-    journals.find((j) => j.documentKind === 'any' && !j.departmentId && !j.nomenclatureId && usable(j));
+    journals.find((j) => j.documentKind === 'any' && !j.departmentId && !j.nomenclatureId && usable(j)) ||
+    // A confidential document of a kind without its own confidential journal: any confidential one.
+    (doc.confidential ? journals.find((j) => j.documentKind === 'any' && usable(j)) : undefined);
   if (!pick) {
     throw new BusinessRuleError('no_journal', 'No registration journal for this document', { kind }, [
       { path: 'journalId', code: 'no_journal' },

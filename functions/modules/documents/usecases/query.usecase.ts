@@ -9,7 +9,7 @@ import { exactFilters, numberKey } from '../domain/indexing';
 import { BadRequestError } from '../../../platform/kernel/errors';
 import type { DocumentQuery } from '../ports';
 import type { documentListQuery } from './inputs';
-import { assertFilterReferences, seesAll, visibleDocument, type DocumentDeps } from './common';
+import { assertFilterReferences, noteRead, viewerOf, visibleDocument, type DocumentDeps } from './common';
 import { permitted } from './operations.usecase';
 
 export type DocumentListQuery = z.output<typeof documentListQuery>;
@@ -26,7 +26,7 @@ export function dateRange(value: string | undefined, path: string) {
 /** The filter row's conditions as a store query (the kind is optional for personal lists). */
 export function documentQueryOf(
   q: Omit<DocumentListQuery, 'kind'> & { kind?: DocumentListQuery['kind'] },
-): Omit<DocumentQuery, 'kind'> & { kind?: DocumentQuery['kind'] } {
+): Omit<DocumentQuery, 'kind' | 'viewer'> & { kind?: DocumentQuery['kind'] } {
   const registered = dateRange(q.registered, 'registered');
   const documentDate = dateRange(q.documentDate, 'documentDate');
   const statuses = q.status
@@ -70,14 +70,16 @@ export async function listDocuments(
   const query: DocumentQuery = {
     ...documentQueryOf(q),
     kind: q.kind,
-    ...(seesAll(actor) ? {} : { participant: actor.employeeId }),
+    viewer: viewerOf(actor),
   };
   return deps.documents.list(actor.tenantId, query);
 }
 
 /** The card: the document and the operations its status allows. */
 export async function getDocument(deps: DocumentDeps, actor: Actor, id: string) {
-  return cardOf(actor, await visibleDocument(deps, actor, id));
+  const doc = await visibleDocument(deps, actor, id);
+  await noteRead(deps, actor, doc, 'card');
+  return cardOf(actor, doc);
 }
 
 /** A document with the operations the caller may do now (answers of every write carry them too). */

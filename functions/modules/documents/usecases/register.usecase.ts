@@ -83,6 +83,15 @@ async function buildSections(
   if ('signatoryId' in input) employees.push([input.signatoryId, 'signatoryId']);
   if ('distribution' in input)
     input.distribution.forEach((id, i) => employees.push([id, `distribution.${i}`]));
+  if (input.accessList.length > 0 && !input.confidential) {
+    throw new BusinessRuleError(
+      'access_list_not_confidential',
+      'Only a confidential document has an access list',
+      {},
+      [{ path: 'accessList', code: 'access_list_not_confidential' }],
+    );
+  }
+  input.accessList.forEach((id, i) => employees.push([id, `accessList.${i}`]));
   await assertEmployees(deps, t, employees);
 
   if (kind === 'incoming' && 'sender' in input) {
@@ -200,6 +209,7 @@ function baseData(input: AnyInput) {
       optionalEditableFields,
     ),
     controlled: input.controlled || input.controllerId !== undefined,
+    ...(input.confidential ? { confidential: true, accessList: [...new Set(input.accessList)] } : {}),
   };
 }
 
@@ -329,5 +339,8 @@ export async function updateDocument<K extends DocumentKind>(
 function clearEditable(doc: DocumentRecord): DocumentRecord {
   const copy = { ...doc };
   for (const field of optionalEditableFields) delete copy[field];
+  // Confidentiality is edited as a whole: an update without it makes the document ordinary again.
+  delete copy.confidential;
+  delete copy.accessList;
   return copy;
 }

@@ -2,6 +2,7 @@ import { allPages } from '../../../platform/kernel/aggregate';
 import {
   AWAITING,
   awaitsResolution,
+  commitWithAddresseeLines,
   type AssignmentRecord,
   type InboxBox,
   type InboxEntry,
@@ -142,7 +143,7 @@ async function moveTasks(
     const { onBehalfOf: _held, ...rest } = line;
     inbox.push({ ...rest, userId: to, ...(phase === 'start' ? { onBehalfOf: s.employeeId } : {}) });
   }
-  await deps.documents.commit({
+  await commitWithAddresseeLines(deps, doc, {
     document: { ...doc, participants: [...new Set([...doc.participants, to])], updatedAt: now },
     expectedVersion: doc.version,
     operation: {

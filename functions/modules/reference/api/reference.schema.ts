@@ -64,6 +64,7 @@ const inputs = {
       documentKind: z.enum(documentKinds),
       departmentId: id.optional(),
       nomenclatureId: id.optional(),
+      confidential: z.boolean().optional(),
     })
     .strict(),
   counterparts: z

@@ -54,6 +54,8 @@ export type ReferenceItemData =
       documentKind: DocumentKindScope;
       departmentId?: string;
       nomenclatureId?: string;
+      /** Kept for confidential documents (Decree 179): they go here, and only they. */
+      confidential?: boolean;
     })
   | (Common & {
       list: 'counterparts';

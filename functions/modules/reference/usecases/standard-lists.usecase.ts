@@ -72,7 +72,12 @@ export async function seedStandardLists(deps: Deps, actor: Actor): Promise<Stand
   for (const j of registrationJournals) {
     journalIds.set(
       j.code,
-      await add('journals', j.code, { name: j.name, pattern: j.pattern, documentKind: j.documentKind }),
+      await add('journals', j.code, {
+        name: j.name,
+        pattern: j.pattern,
+        documentKind: j.documentKind,
+        ...(j.confidential ? { confidential: true } : {}),
+      }),
     );
   }
   const regionIds = await tree(

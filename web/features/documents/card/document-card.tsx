@@ -72,6 +72,13 @@ export function DocumentCardView({ id, initialTab }: { id: string; initialTab?: 
       <h1 id="doc-card-title" ref={headingRef} tabIndex={-1}>
         {heading}
       </h1>
+      {doc.confidential ? (
+        <p>
+          <span className="badge badge-danger" title={t('doc.card.confidentialHint')}>
+            {t('doc.card.confidential')}
+          </span>
+        </p>
+      ) : null}
       <dl className="doc-header">
         <div>
           <dt>{t('doc.fields.registeredAt')}</dt>

@@ -63,6 +63,8 @@ const shownFields = new Set([
   'addresseeId',
   'controllerId',
   'controlled',
+  'confidential',
+  'accessList',
   'dueDate',
   'documentDate',
   'journalId',
@@ -327,6 +329,31 @@ export function DocumentForm({
     </fieldset>
   );
 
+  // Məxfi (Decree 179): its own journal, named access, every read logged.
+  const confidentiality = (
+    <fieldset className="field-group">
+      <legend>{t('doc.form.confidentiality')}</legend>
+      <CheckboxField
+        label={t('doc.fields.confidential')}
+        name="confidential"
+        checked={form.confidential}
+        onChange={(v) => patch({ confidential: v })}
+        errors={errors}
+      />
+      <p className="hint">{t('doc.form.confidentialHint')}</p>
+      {form.confidential ? (
+        <CheckboxGroup
+          legend={t('doc.fields.accessList')}
+          name="accessList"
+          options={employeeOptions(l, locale, form.accessList)}
+          value={form.accessList}
+          onChange={(v) => patch({ accessList: v })}
+          errors={errors}
+        />
+      ) : null}
+    </fieldset>
+  );
+
   return (
     <form className="doc-form" onSubmit={submit} noValidate aria-describedby={`${formId}-req`}>
       <p id={`${formId}-req`} className="hint">
@@ -477,6 +504,8 @@ export function DocumentForm({
           </fieldset>
         </>
       ) : null}
+
+      {confidentiality}
 
       {mode === 'create' ? (
         <div className="field">

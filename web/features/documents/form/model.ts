@@ -22,6 +22,9 @@ export interface DocumentFormState {
   addresseeId: string;
   controllerId: string;
   controlled: boolean;
+  /** Məxfi: seen only by the participants and the people named on `accessList`. */
+  confidential: boolean;
+  accessList: string[];
   dueDate: string;
   documentDate: string;
   journalId: string;
@@ -69,6 +72,8 @@ export function emptyForm(kind: DocumentKind): DocumentFormState {
     addresseeId: '',
     controllerId: '',
     controlled: false,
+    confidential: false,
+    accessList: [],
     dueDate: '',
     documentDate: '',
     journalId: '',
@@ -111,6 +116,8 @@ export function formOf(doc: DocumentCard): DocumentFormState {
     addresseeId: doc.addresseeId ?? '',
     controllerId: doc.controllerId ?? '',
     controlled: doc.controlled,
+    confidential: doc.confidential === true,
+    accessList: doc.accessList ?? [],
     dueDate: toDisplayDate(doc.dueDate),
     documentDate: toDisplayDate(doc.documentDate),
     documentNumber: doc.documentNumber ?? '',
@@ -219,6 +226,8 @@ export function toBody(
     ...opt('addresseeId', form.addresseeId),
     ...opt('controllerId', form.controllerId),
     controlled: form.controlled || Boolean(form.controllerId),
+    confidential: form.confidential,
+    accessList: form.confidential ? form.accessList : [],
     ...date('dueDate', form.dueDate),
     ...date('documentDate', form.documentDate),
     ...(mode === 'create' ? opt('journalId', form.journalId) : {}),

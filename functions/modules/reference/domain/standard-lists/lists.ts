@@ -329,6 +329,18 @@ export const registrationJournals: readonly RegistrationJournal[] = [
     pattern: '{seq:4}/{year}',
     documentKind: 'any',
   },
+  {
+    // Decree 179: confidential documents are registered in a journal of their own.
+    code: 'confidential',
+    name: {
+      az: 'Məxfi sənədlərin qeydiyyat jurnalı',
+      en: 'Journal of confidential documents',
+      ru: 'Журнал регистрации конфиденциальных документов',
+    },
+    pattern: 'M-{seq}/{yy}',
+    documentKind: 'any',
+    confidential: true,
+  },
 ];
 
 /**

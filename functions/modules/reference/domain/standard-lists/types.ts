@@ -76,6 +76,8 @@ export interface RegistrationJournal {
   name: L;
   pattern: string;
   documentKind: DocumentKindScope;
+  /** Kept for confidential documents (Decree 179), and only for them. */
+  confidential?: boolean;
 }
 
 /**
