@@ -6,6 +6,7 @@ import { notificationRoutes } from '../modules/notifications';
 import { onboardingRoutes } from '../modules/onboarding';
 import { orgRoutes } from '../modules/org';
 import { referenceRoutes } from '../modules/reference';
+import { signatureRoutes } from '../modules/signatures';
 import { systemRoutes } from '../modules/system';
 import type { RouteDef } from '../platform/http/route';
 
@@ -23,4 +24,5 @@ export const routes: RouteDef[] = [
   ...notificationRoutes,
   ...approvalRoutes,
   ...onboardingRoutes,
+  ...signatureRoutes,
 ];

@@ -17,15 +17,17 @@ type LambdaHandler = (
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
-  const [system, org, reference, documents, citizenRegistries, execution, onboarding] = await Promise.all([
-    import('../../functions/api/handlers/system.handler'),
-    import('../../functions/api/handlers/org.handler'),
-    import('../../functions/api/handlers/reference.handler'),
-    import('../../functions/api/handlers/documents.handler'),
-    import('../../functions/api/handlers/citizen-registries.handler'),
-    import('../../functions/api/handlers/execution.handler'),
-    import('../../functions/api/handlers/onboarding.handler'),
-  ]);
+  const [system, org, reference, documents, citizenRegistries, execution, onboarding, signatures] =
+    await Promise.all([
+      import('../../functions/api/handlers/system.handler'),
+      import('../../functions/api/handlers/org.handler'),
+      import('../../functions/api/handlers/reference.handler'),
+      import('../../functions/api/handlers/documents.handler'),
+      import('../../functions/api/handlers/citizen-registries.handler'),
+      import('../../functions/api/handlers/execution.handler'),
+      import('../../functions/api/handlers/onboarding.handler'),
+      import('../../functions/api/handlers/signatures.handler'),
+    ]);
   return {
     system: system.handler as unknown as LambdaHandler,
     org: org.handler as unknown as LambdaHandler,
@@ -34,6 +36,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     'citizen-registries': citizenRegistries.handler as unknown as LambdaHandler,
     execution: execution.handler as unknown as LambdaHandler,
     onboarding: onboarding.handler as unknown as LambdaHandler,
+    signatures: signatures.handler as unknown as LambdaHandler,
   };
 }
 

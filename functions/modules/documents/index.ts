@@ -1,7 +1,7 @@
 /** The public face of the documents module: what other modules, the API and the wiring may use. */
 export { documentRoutes } from './api/documents.routes';
 export { document, documentIdParam, documentListQuery } from './api/documents.schema';
-export { bakuLocalDate } from './domain/date-filter';
+export { bakuLocalDate, formatBakuDate } from './domain/date-filter';
 export {
   documentKinds,
   executionCharacters,
@@ -32,6 +32,7 @@ export {
   assertFilterReferences,
   assertVersion,
   hasRole,
+  noteRead,
   retryOnStale,
   unknownReference,
   viewerOf,
@@ -39,6 +40,8 @@ export {
   type DocumentDeps,
 } from './usecases/common';
 export { backfillParticipantUnits, unitsOf } from './usecases/units';
+export { readContents } from './usecases/contents.usecase';
+export { type IntegrityDeps } from './usecases/integrity.usecase';
 export { visibleTo, type Viewer } from './domain/visibility';
 export {
   applyOperation,

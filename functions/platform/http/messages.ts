@@ -198,6 +198,7 @@ const titles: Record<Language, Catalog> = {
     content_missing: 'Fayl saxlancda tapılmadı; administratorlara bildirildi',
     content_damaged:
       'Faylın baytları qeydə alınmış SHA-256 ilə uyğun gəlmir; fayl verilmir, administratorlara bildirildi',
+    single_file_frozen: 'Vahid elektron fayl sənəd imzalandıqdan sonra dəyişdirilmir (SHA-256 {sha256})',
     file_too_large: 'Fayl çox böyükdür',
     too_many_files: 'Sənəddə həddən çox fayl var',
     recipient_without_email: 'Bütün alıcıların e-poçt ünvanı olmalıdır',
@@ -242,6 +243,7 @@ const titles: Record<Language, Catalog> = {
     content_missing: 'The stored file is missing; the admins have been told',
     content_damaged:
       'The stored file does not match its recorded SHA-256; it is not handed out and the admins have been told',
+    single_file_frozen: 'The single electronic file is frozen once the document is signed (SHA-256 {sha256})',
     file_too_large: 'The file is too large',
     too_many_files: 'The document has too many files',
     recipient_without_email: 'Every recipient needs an e-mail address',
@@ -286,6 +288,7 @@ const titles: Record<Language, Catalog> = {
     content_missing: 'Файл не найден в хранилище; администраторы уведомлены',
     content_damaged:
       'Файл не совпадает с записанной суммой SHA-256; он не выдаётся, администраторы уведомлены',
+    single_file_frozen: 'Единый электронный файл не изменяется после подписания документа (SHA-256 {sha256})',
     file_too_large: 'Файл слишком большой',
     too_many_files: 'В документе слишком много файлов',
     recipient_without_email: 'У каждого получателя должен быть адрес электронной почты',

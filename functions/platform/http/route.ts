@@ -15,6 +15,7 @@ export const routeGroups = [
   'citizen-registries',
   'execution',
   'onboarding',
+  'signatures',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

@@ -14,6 +14,7 @@ export type AggregateType =
   | 'saved-filters'
   | 'calendar'
   | 'route-template'
+  | 'single-file'
   | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */

@@ -1,0 +1,34 @@
+import type { RouteDef } from '../../../platform/http/route';
+import * as s from './signatures.schema';
+
+const DOCS = '/api/v1/documents';
+const tag = 'signatures';
+
+/** The single electronic file of a document (Decree 935 §142.6, §142.7). */
+export const signatureRoutes = [
+  {
+    method: 'GET',
+    path: `${DOCS}/{id}/single-file`,
+    group: 'signatures',
+    operationId: 'getSingleFile',
+    summary:
+      "The document's single electronic file (built on read while unsigned, frozen once signed): SHA-256, pages and a download link",
+    tag,
+    auth: 'jwt',
+    params: s.singleFileParam,
+    response: s.singleFile,
+    successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: `${DOCS}/{id}/single-file`,
+    group: 'signatures',
+    operationId: 'rebuildSingleFile',
+    summary: 'Builds the single electronic file again from its inputs (refused with 409 once signed)',
+    tag,
+    auth: 'jwt',
+    params: s.singleFileParam,
+    response: s.singleFile,
+    successStatus: 200,
+  },
+] as const satisfies readonly RouteDef[];

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { id } from '../../../platform/http/common.schema';
+
+export const singleFileParam = z.object({ id }).strict();
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The document's single electronic file: its SHA-256, pages, parts and a short-lived download link. */
+export const singleFile = z
+  .object({
+    sha256,
+    size: z.int(),
+    pageCount: z.int(),
+    textPages: z.int(),
+    builtAt: z.iso.datetime(),
+    /** Set once the document is signed: the file never changes afterwards. */
+    frozenAt: z.iso.datetime().optional(),
+    parts: z
+      .array(
+        z.object({
+          contentId: id,
+          fileName: z.string().max(255),
+          contentType: z.string().max(200),
+          sha256,
+          kind: z.enum(['pdf', 'jpeg', 'png', 'tiff', 'embedded']),
+          pages: z.int(),
+        }),
+      )
+      .max(100),
+    url: z.string().max(4000),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SingleFile' });

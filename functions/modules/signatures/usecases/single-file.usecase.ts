@@ -1,0 +1,288 @@
+import { createHash } from 'node:crypto';
+import type { Actor } from '../../../platform/kernel/aggregate';
+import { ConflictError } from '../../../platform/kernel/errors';
+import type { Employee, Tenant } from '../../org';
+import {
+  allow,
+  formatBakuDate,
+  hasRole,
+  noteRead,
+  readContents,
+  visibleDocument,
+  type DocumentRecord,
+  type IntegrityDeps,
+} from '../../documents';
+import {
+  filesOf,
+  firstSignature,
+  partKindOf,
+  SINGLE_FILE,
+  type SingleFileRecord,
+} from '../domain/single-file';
+import { assemble, type FrontMatter, type InputPart } from '../pdf/assemble';
+
+/** Bumped when the layout of the file changes: files built by an older layout become stale. */
+const LAYOUT = 1;
+const PRODUCER = 'Kargüzar';
+const DOWNLOAD_SECONDS = 5 * 60;
+
+export type SingleFileDeps = IntegrityDeps;
+
+export interface SingleFileView {
+  sha256: string;
+  size: number;
+  pageCount: number;
+  textPages: number;
+  builtAt: string;
+  frozenAt?: string;
+  parts: SingleFileRecord['parts'];
+  url: string;
+  expiresAt: string;
+}
+
+function objects(deps: SingleFileDeps) {
+  if (!deps.objects) throw new Error('Object store not configured');
+  return deps.objects;
+}
+
+const kindTitles: Record<DocumentRecord['kind'], string> = {
+  incoming: 'Daxil olan sənəd',
+  outgoing: 'Xaric olan sənəd',
+  internal: 'Daxili sənəd',
+  order: 'Əmr (sərəncam, qərar)',
+};
+
+/** The front pages' content: the agency, the requisites (§145.2), the summary and the text. */
+async function frontOf(deps: SingleFileDeps, doc: DocumentRecord): Promise<FrontMatter> {
+  const tenant = await deps.store.get<Tenant>('tenant', doc.tenantId, doc.tenantId);
+  const signatoryId = doc.outgoing?.signatoryId ?? doc.internal?.signatoryId ?? doc.order?.signatoryId;
+  const ids = [doc.authorId, doc.addresseeId, signatoryId].filter((x): x is string => !!x);
+  const people = new Map(
+    (await deps.store.getMany<Employee>('employee', doc.tenantId, [...new Set(ids)])).map((e) => [
+      e.id,
+      e.fullName,
+    ]),
+  );
+  const reg = doc.registration;
+  const requisites = [
+    { label: 'Qeydiyyat nömrəsi', value: reg?.number ?? 'qeydiyyatdan keçməyib' },
+    ...(reg ? [{ label: 'Qeydiyyat tarixi', value: formatBakuDate(reg.at) }] : []),
+    { label: 'Sənədin növü', value: kindTitles[doc.kind] },
+    ...(doc.documentDate ? [{ label: 'Sənədin tarixi', value: doc.documentDate }] : []),
+    ...(doc.documentNumber ? [{ label: 'Göndərənin nömrəsi', value: doc.documentNumber }] : []),
+    {
+      label: 'Göndərən',
+      value: doc.incoming?.sender.name ?? tenant?.name.az ?? people.get(doc.authorId) ?? '',
+    },
+    ...(doc.outgoing?.recipients.length
+      ? [{ label: 'Alan', value: doc.outgoing.recipients.map((r) => r.name).join('; ') }]
+      : []),
+    ...(doc.addresseeId ? [{ label: 'Ünvanlanan', value: people.get(doc.addresseeId) ?? '' }] : []),
+    ...(signatoryId ? [{ label: 'İmzalayan', value: people.get(signatoryId) ?? '' }] : []),
+    { label: 'İcraçı (müəllif)', value: people.get(doc.authorId) ?? '' },
+  ];
+  const text = doc.outgoing?.content ?? doc.internal?.extraInfo ?? doc.note;
+  return {
+    organization: tenant?.name.az ?? doc.tenantId,
+    title: kindTitles[doc.kind],
+    requisites,
+    summary: doc.summary,
+    ...(text ? { text } : {}),
+    partsHeading: 'Əlavələr və qoşulmuş fayllar',
+  };
+}
+
+/** What the file is built from: a change of any of it (and only that) makes a built file stale. */
+function fingerprint(front: FrontMatter, doc: DocumentRecord, signedAt?: string): string {
+  const files = filesOf(doc, signedAt).map((c) => [c.id, c.sha256, c.fileName, c.contentType]);
+  return createHash('sha256')
+    .update(JSON.stringify({ layout: LAYOUT, front, files }))
+    .digest('hex');
+}
+
+const singleFileKey = (doc: DocumentRecord, sha256: string) =>
+  `${doc.tenantId}/documents/${doc.id}/single-file/${sha256}.pdf`;
+
+/** Assembles the file, stores it (content-addressed, write-once) and writes the record. */
+async function build(
+  deps: SingleFileDeps,
+  actor: Actor,
+  doc: DocumentRecord,
+  current: SingleFileRecord | undefined,
+  signedAt: string | undefined,
+): Promise<SingleFileRecord> {
+  const front = await frontOf(deps, doc);
+  const inputs = fingerprint(front, doc, signedAt);
+  const files = filesOf(doc, signedAt);
+  // Every file is read checked against its SHA-256: a missing or altered one stops the build (409).
+  const bodies = await readContents(deps, { ...doc, contents: files });
+  const parts: InputPart[] = files.map((c, i) => ({
+    id: c.id,
+    fileName: c.fileName,
+    contentType: c.contentType,
+    kind: partKindOf(c.contentType, c.fileName),
+    bytes: bodies[i]!.content,
+  }));
+  const now = deps.clock.now();
+  const out = await assemble({
+    front,
+    parts,
+    at: signedAt ? new Date(signedAt) : now,
+    producer: PRODUCER,
+    describe: (part, pages, sha) =>
+      pages > 0
+        ? `${part.fileName} — ${pages} səh.`
+        : `${part.fileName} (${part.contentType}) — qoşulmuş fayl, SHA-256 ${sha}`,
+  });
+  const sha256 = createHash('sha256').update(out.bytes).digest('hex');
+  const key = singleFileKey(doc, sha256);
+  const versionId = await putOnce(deps, key, out.bytes);
+  const byId = new Map(out.parts.map((p) => [p.id, p]));
+  const record: SingleFileRecord = {
+    id: doc.id,
+    tenantId: doc.tenantId,
+    version: current ? current.version + 1 : 1,
+    createdAt: current?.createdAt ?? now.toISOString(),
+    updatedAt: now.toISOString(),
+    documentId: doc.id,
+    sha256,
+    size: out.bytes.length,
+    pageCount: out.pageCount,
+    textPages: out.textPages,
+    key,
+    ...(versionId ? { versionId } : {}),
+    inputs,
+    parts: files.map((c) => ({
+      contentId: c.id,
+      fileName: c.fileName,
+      contentType: c.contentType,
+      sha256: c.sha256,
+      kind: byId.get(c.id)?.kind ?? 'embedded',
+      pages: byId.get(c.id)?.pages ?? 0,
+    })),
+    builtAt: now.toISOString(),
+    builtBy: actor.employeeId,
+    ...(signedAt ? { frozenAt: now.toISOString() } : {}),
+  };
+  return save(deps, actor, record, current);
+}
+
+/** The same bytes land on the same key: an existing object there is the file already stored. */
+async function putOnce(deps: SingleFileDeps, key: string, body: Uint8Array): Promise<string | undefined> {
+  try {
+    return (await objects(deps).put({ bucket: 'attachments', key, body, contentType: 'application/pdf' }))
+      .versionId;
+  } catch (error) {
+    if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
+    return (await objects(deps).head({ bucket: 'attachments', key }))?.versionId;
+  }
+}
+
+async function save(
+  deps: SingleFileDeps,
+  actor: Actor,
+  record: SingleFileRecord,
+  current: SingleFileRecord | undefined,
+): Promise<SingleFileRecord> {
+  const options = { actorId: actor.employeeId, sortKey: record.documentId };
+  try {
+    const saved = current
+      ? await deps.store.update(SINGLE_FILE, record, current.version, options)
+      : (await deps.store.create(SINGLE_FILE, record, options)).item;
+    await deps.documents.log(record.tenantId, {
+      documentId: record.documentId,
+      at: record.updatedAt,
+      actorId: actor.employeeId,
+      action: record.frozenAt ? 'single-file-frozen' : 'single-file-built',
+      changes: [{ field: 'singleFile', after: { sha256: record.sha256, pageCount: record.pageCount } }],
+    });
+    return saved;
+  } catch (error) {
+    // Someone built it at the same moment: theirs is the file (the same inputs give the same bytes).
+    if (error instanceof ConflictError) {
+      const stored = await deps.store.get<SingleFileRecord>(SINGLE_FILE, record.tenantId, record.id);
+      if (stored) return stored;
+    }
+    throw error;
+  }
+}
+
+/**
+ * The file as it stands: built when missing or stale while the document is unsigned; once the
+ * document is signed, the file of the signed state is frozen (a file built from exactly that state
+ * before the signature is kept as it is, with its SHA-256).
+ */
+async function current(deps: SingleFileDeps, actor: Actor, doc: DocumentRecord): Promise<SingleFileRecord> {
+  const record = await deps.store.get<SingleFileRecord>(SINGLE_FILE, doc.tenantId, doc.id);
+  if (record?.frozenAt) return record;
+  const signature = firstSignature(doc);
+  const inputs = fingerprint(await frontOf(deps, doc), doc, signature?.at);
+  if (record && record.inputs === inputs) {
+    if (!signature) return record;
+    return save(deps, actor, { ...record, frozenAt: deps.clock.now().toISOString() }, record);
+  }
+  return build(deps, actor, doc, record, signature?.at);
+}
+
+async function view(
+  deps: SingleFileDeps,
+  record: SingleFileRecord,
+  fileName: string,
+): Promise<SingleFileView> {
+  const url = await objects(deps).presignDownload({
+    bucket: 'attachments',
+    key: record.key,
+    ...(record.versionId ? { versionId: record.versionId } : {}),
+    fileName,
+    inline: false,
+    expiresInSeconds: DOWNLOAD_SECONDS,
+  });
+  return {
+    sha256: record.sha256,
+    size: record.size,
+    pageCount: record.pageCount,
+    textPages: record.textPages,
+    builtAt: record.builtAt,
+    ...(record.frozenAt ? { frozenAt: record.frozenAt } : {}),
+    parts: record.parts,
+    url,
+    expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_SECONDS * 1000).toISOString(),
+  };
+}
+
+const fileNameOf = (doc: DocumentRecord) =>
+  `${(doc.registration?.number ?? doc.id).replace(/[^\p{L}\p{N}._-]+/gu, '_')}.pdf`;
+
+/**
+ * The document's single electronic file for whoever may see the document: built on read when it
+ * is missing or its inputs changed (unsigned documents), frozen once signed. A confidential
+ * document's download is logged.
+ */
+export async function getSingleFile(deps: SingleFileDeps, actor: Actor, id: string): Promise<SingleFileView> {
+  const doc = await visibleDocument(deps, actor, id);
+  const record = await current(deps, actor, doc);
+  await noteRead(deps, actor, doc, `single file: ${record.sha256}`);
+  return view(deps, record, fileNameOf(doc));
+}
+
+/**
+ * Builds the file again from its inputs (e.g. after a stored file was restored): the registry
+ * office or the author, only while the document is unsigned; afterwards 409 single_file_frozen.
+ */
+export async function rebuildSingleFile(
+  deps: SingleFileDeps,
+  actor: Actor,
+  id: string,
+): Promise<SingleFileView> {
+  const doc = await visibleDocument(deps, actor, id);
+  allow(hasRole(actor, 'clerk') || doc.authorId === actor.employeeId, 'rebuild the single file');
+  const record = await deps.store.get<SingleFileRecord>(SINGLE_FILE, doc.tenantId, doc.id);
+  if (record?.frozenAt || firstSignature(doc)) {
+    const frozen = record?.frozenAt ? record : await current(deps, actor, doc);
+    throw new ConflictError('single_file_frozen', 'The single file is frozen since the first signature', {
+      sha256: frozen.sha256,
+    });
+  }
+  const built = await build(deps, actor, doc, record, undefined);
+  return view(deps, built, fileNameOf(doc));
+}
