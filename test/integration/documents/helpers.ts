@@ -85,12 +85,12 @@ export async function uploadContent(
   api: Api,
   docId: string,
   bytes: Uint8Array,
-  options: { declared?: Uint8Array; fileName?: string } = {},
+  options: { declared?: Uint8Array; fileName?: string; contentType?: string } = {},
 ) {
   const declared = options.declared ?? bytes;
   const ticket = await api.post<UploadTicket>(`/api/v1/documents/${docId}/contents`, {
     fileName: options.fileName ?? 'skan.pdf',
-    contentType: 'application/pdf',
+    contentType: options.contentType ?? 'application/pdf',
     size: declared.length,
     sha256: sha256Hex(declared),
   });
