@@ -41,6 +41,7 @@ export type ReferenceItem = Schemas['ReferenceItem'];
 export type DocumentRecord = Schemas['Document'];
 export type Sender = NonNullable<DocumentRecord['incoming']>['sender'];
 export type ContentItem = Schemas['ContentItem'];
+export type SingleFile = Schemas['SingleFile'];
 export type OperationEntry = Schemas['OperationEntry'];
 export type LinkedDocument = Schemas['LinkedDocument'];
 export type RepeatCandidates = Schemas['RepeatCandidates'];

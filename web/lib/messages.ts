@@ -19,6 +19,9 @@ import onboardingRu from '../features/onboarding/messages/ru.json';
 import orgAz from '../features/org/messages/az.json';
 import orgEn from '../features/org/messages/en.json';
 import orgRu from '../features/org/messages/ru.json';
+import signaturesAz from '../features/signatures/messages/az.json';
+import signaturesEn from '../features/signatures/messages/en.json';
+import signaturesRu from '../features/signatures/messages/ru.json';
 import referenceAz from '../features/reference/messages/az.json';
 import referenceEn from '../features/reference/messages/en.json';
 import referenceRu from '../features/reference/messages/ru.json';
@@ -49,6 +52,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     notificationsAz,
     approvalAz,
     onboardingAz,
+    signaturesAz,
   ],
   en: [
     uiEn,
@@ -60,6 +64,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     notificationsEn,
     approvalEn,
     onboardingEn,
+    signaturesEn,
   ],
   ru: [
     uiRu,
@@ -71,6 +76,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     notificationsRu,
     approvalRu,
     onboardingRu,
+    signaturesRu,
   ],
 };
 

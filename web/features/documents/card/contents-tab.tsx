@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../lib/dates';
 import { formatSize } from '../labels';
 import { PdfPreview } from './pdf-preview';
 import { UploadProgress, type UploadState } from './upload-progress';
+import { SingleFileSection } from '../../signatures/single-file';
 
 const isImage = (c: ContentItem) => /^image\/(png|jpe?g|gif|webp|bmp|svg\+xml)$/i.test(c.contentType);
 const isPdf = (c: ContentItem) =>
@@ -197,6 +198,7 @@ export function ContentsTab({ doc, names, onChanged }: CardTabProps) {
       ) : (
         <p className="hint">{t('doc.contents.readOnly')}</p>
       )}
+      <SingleFileSection documentId={doc.id} revision={String(doc.version)} canRebuild={canAttach} />
     </>
   );
 }

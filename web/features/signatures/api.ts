@@ -1,0 +1,14 @@
+import { api } from '../../lib/api';
+import type { SingleFile } from '../../api/contract';
+
+const singleFilePath = (id: string) => `/documents/${encodeURIComponent(id)}/single-file`;
+
+/** The document's single electronic file (assembled on read while unsigned, frozen once signed). */
+export function getSingleFile(documentId: string): Promise<SingleFile> {
+  return api<SingleFile>(singleFilePath(documentId));
+}
+
+/** Assembles the single file again (refused once the document is signed). */
+export function rebuildSingleFile(documentId: string): Promise<SingleFile> {
+  return api<SingleFile>(singleFilePath(documentId), { method: 'POST' });
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { SingleFile } from '../../api/contract';
+import { useI18n } from '../../lib/i18n';
+import { formatDateTime } from '../../lib/dates';
+import { ProblemAlert } from '../../ui/fields';
+import { getSingleFile, rebuildSingleFile } from './api';
+
+/**
+ * Vahid elektron fayl: the document's one PDF (requisites and text, PDF attachments, scans, the
+ * other files embedded as originals) with its SHA-256 and page count, and a download link.
+ * `revision` changes when the document does: the section reads the file again.
+ */
+export function SingleFileSection({
+  documentId,
+  revision,
+  canRebuild,
+}: {
+  documentId: string;
+  revision: string;
+  canRebuild: boolean;
+}) {
+  const { t } = useI18n();
+  const [file, setFile] = useState<SingleFile | undefined>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    setError(null);
+    getSingleFile(documentId)
+      .then((f) => {
+        if (current) setFile(f);
+      })
+      .catch((err: unknown) => {
+        if (current) setError(err);
+      });
+    return () => {
+      current = false;
+    };
+  }, [documentId, revision]);
+
+  const rebuild = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setFile(await rebuildSingleFile(documentId));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const embedded = file?.parts.filter((p) => p.kind === 'embedded') ?? [];
+  return (
+    <section className="single-file" aria-labelledby="single-file-title">
+      <h3 id="single-file-title">{t('singleFile.title')}</h3>
+      <p className="hint">{t('singleFile.hint')}</p>
+      <ProblemAlert error={error} />
+      {file ? (
+        <>
+          <dl>
+            <dt>{t('singleFile.pages')}</dt>
+            <dd>{file.pageCount}</dd>
+            <dt>{t('singleFile.sha256')}</dt>
+            <dd className="wrap-anywhere">
+              <code>{file.sha256}</code>
+            </dd>
+            {embedded.length > 0 ? (
+              <>
+                <dt>{t('singleFile.embedded')}</dt>
+                <dd className="wrap-anywhere">{embedded.map((p) => p.fileName).join(', ')}</dd>
+              </>
+            ) : null}
+          </dl>
+          <p className="muted small">
+            {file.frozenAt
+              ? t('singleFile.frozen', { date: formatDateTime(file.frozenAt) })
+              : t('singleFile.draft')}
+          </p>
+          <div className="row-actions">
+            <a className="button" href={file.url} rel="noopener" download>
+              {t('singleFile.download')}
+            </a>
+            {canRebuild && !file.frozenAt ? (
+              <button type="button" className="small" disabled={busy} onClick={() => void rebuild()}>
+                {t('singleFile.rebuild')}
+              </button>
+            ) : null}
+          </div>
+        </>
+      ) : error ? null : (
+        <p className="loading">{t('singleFile.loading')}</p>
+      )}
+    </section>
+  );
+}
