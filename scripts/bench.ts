@@ -2,6 +2,7 @@ import { obtainToken } from '../infra/local/oidc/token-flow';
 import { startEmbeddedProcess } from '../test/support/embedded';
 import { rawPutItems, registrations, type Figures } from './bench/registration';
 import { routeRun, routeUsers, type RouteUser } from './bench/routes';
+import { ASSEMBLY_GOAL, singleFileAssembly } from './bench/single-file';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -16,6 +17,12 @@ const line = (name: string, f: Figures) =>
 async function main() {
   const out = (text: string) => process.stdout.write(`${text}\n`);
   out(`Kargüzar benchmark: embedded default, ${CLIENTS} concurrent clients, ${SECONDS} s per measurement`);
+  const assembly = await singleFileAssembly();
+  out(
+    `single file of a ${assembly.pages}-page scan (${assembly.inputMb.toFixed(1)} MB of JPEG pages → ${assembly.outputMb.toFixed(1)} MB PDF): ` +
+      `${assembly.seconds.toFixed(2)} s (goal ≤ ${ASSEMBLY_GOAL.seconds} s), peak RSS ${assembly.peakRssMb.toFixed(0)} MB ` +
+      `(goal ≤ ${ASSEMBLY_GOAL.peakRssMb} MB; ${assembly.baselineRssMb.toFixed(0)} MB before assembly, test data included)`,
+  );
   const embedded = await startEmbeddedProcess();
   try {
     const token = await obtainToken({
