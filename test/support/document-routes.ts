@@ -87,6 +87,8 @@ export function documentCases(input: {
       method: 'GET',
       path: `${docs}/contents/${fileId}/url`,
     },
+    { template: '/api/v1/documents/{id}/single-file', method: 'GET', path: `${docs}/single-file` },
+    { template: '/api/v1/documents/{id}/single-file', method: 'POST', path: `${docs}/single-file` },
   ];
 }
 
