@@ -1,16 +1,8 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Api } from '../../support/api';
 import { jpegScan, officeFile, pdfOf, readPdf } from '../../support/scans';
-import {
-  as,
-  lookups,
-  sha256Hex,
-  unique,
-  uploadContent,
-  type Doc,
-  type Lookups,
-  type Problem,
-} from '../documents/helpers';
+import { as, lookups, sha256Hex, unique, uploadContent } from '../documents/helpers';
+import type { Doc, Lookups, Problem } from '../documents/helpers';
 
 const baseUrl = inject('baseUrl');
 let author: Api;
