@@ -6,7 +6,7 @@ import { notificationRoutes } from '../modules/notifications';
 import { onboardingRoutes } from '../modules/onboarding';
 import { orgRoutes } from '../modules/org';
 import { referenceRoutes } from '../modules/reference';
-import { signatureRoutes } from '../modules/signatures';
+import { BUNDLED_FONT_FOLDER, fontFilesToBundle, signatureRoutes } from '../modules/signatures';
 import { systemRoutes } from '../modules/system';
 import type { RouteDef } from '../platform/http/route';
 
@@ -26,3 +26,13 @@ export const routes: RouteDef[] = [
   ...onboardingRoutes,
   ...signatureRoutes,
 ];
+
+/**
+ * Files a route group's code reads at run time, which its Lambda bundle must carry (a bundle has
+ * no `node_modules`): the path beside the entry and where the file is now. The single file's
+ * fonts are the only ones.
+ */
+export const routeGroupFiles: Readonly<Record<string, () => Array<{ from: string; to: string }>>> = {
+  signatures: () =>
+    fontFilesToBundle().map((f) => ({ from: f.path, to: `${BUNDLED_FONT_FOLDER}/${f.name}` })),
+};

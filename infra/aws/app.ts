@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
-import { routes } from '../../functions/api/routes';
+import { routeGroupFiles, routes } from '../../functions/api/routes';
 import { APP_CONTEXT, buildApp } from './build';
 
 /**
@@ -12,4 +12,4 @@ import { APP_CONTEXT, buildApp } from './build';
  */
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const app = new App({ context: APP_CONTEXT });
-buildApp(app, { projectRoot, routes });
+buildApp(app, { projectRoot, routes, groupFiles: routeGroupFiles });

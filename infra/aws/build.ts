@@ -3,11 +3,13 @@ import { CURRENTLY_RECOMMENDED_FLAGS } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EdgeStack } from './edge-stack';
 import type { EntryPaths } from './entries';
-import { KarguzarStack, type InfraRoute } from './karguzar-stack';
+import { KarguzarStack, type GroupFiles, type InfraRoute } from './karguzar-stack';
 
 export interface BuildOptions {
   readonly projectRoot: string;
   readonly routes: readonly InfraRoute[];
+  /** Files a route group's code reads at run time, copied into its bundle. */
+  readonly groupFiles?: GroupFiles;
   /** Where the Lambda entries live under `projectRoot`. @default `entries.ts` */
   readonly entries?: EntryPaths;
   /** Run cdk-nag AwsSolutions as a validation plugin (CDK policy validation). @default true */
@@ -65,6 +67,7 @@ export function buildApp(app: App, options: BuildOptions): Built {
     description: 'Kargüzar: records management (API, data, workflows, auth, web)',
     projectRoot: options.projectRoot,
     routes: options.routes,
+    groupFiles: options.groupFiles,
     entries: options.entries,
     webAclArn: edge.webAclArn,
     mailDomain: ctx('mailDomain') ?? 'mail.karguzar.example',

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { readAslFolder } from './asl';
-import { Api, type InfraRoute } from './constructs/api';
+import { Api, type GroupFiles, type InfraRoute } from './constructs/api';
 import { AppFunctions } from './constructs/app-functions';
 import { Data } from './constructs/data';
 import { Edge } from './constructs/edge';
@@ -15,13 +15,15 @@ import { Storage } from './constructs/storage';
 import { Workflows } from './constructs/workflows';
 import { entries as defaultEntries, preTokenEntry, type EntryPaths } from './entries';
 
-export type { InfraRoute } from './constructs/api';
+export type { GroupFiles, InfraRoute } from './constructs/api';
 
 export interface KarguzarStackProps extends StackProps {
   /** Repository root: entries and `statemachines/` are resolved against it. */
   readonly projectRoot: string;
   /** The shared route table (`functions/api/routes.ts`). */
   readonly routes: readonly InfraRoute[];
+  /** Files a route group's code reads at run time, copied into its bundle. */
+  readonly groupFiles?: GroupFiles;
   /** Where the Lambda entries live under the project root. @default `entries.ts` */
   readonly entries?: EntryPaths;
   /** Short environment name used in physical names (`prod`, `staging`, ...). */
@@ -121,6 +123,7 @@ export class KarguzarStack extends Stack {
     });
     api.addRouteGroups({
       routes: props.routes,
+      groupFiles: props.groupFiles,
       entry: (group) => at(paths.routeGroup(group)),
       newFunction: app.create,
       authorizer: identity.authorizer,

@@ -1,17 +1,18 @@
-import { mkdtempSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_BUNDLING } from '../../infra/aws/constructs/project-function';
+import { routeGroupFiles } from '../../functions/api/routes';
+import { bundlingWith, PROJECT_BUNDLING } from '../../infra/aws/constructs/project-function';
 import { projectRoot } from './synth';
 
-/** Bundles an entry the way NodejsFunction does with the project's options, and loads it. */
-async function bundled(
-  entry: string,
-): Promise<{ handler: (event: unknown, context: object) => Promise<unknown> }> {
-  const outfile = join(mkdtempSync(join(tmpdir(), 'karguzar-bundle-')), 'index.mjs');
+/** Bundles an entry the way NodejsFunction does with the project's options, into a fresh folder outside the repository. */
+async function bundle(entry: string): Promise<{ dir: string; url: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'karguzar-bundle-'));
+  const outfile = join(dir, 'index.mjs');
   await build({
     entryPoints: [join(projectRoot, entry)],
     bundle: true,
@@ -25,7 +26,14 @@ async function bundled(
     keepNames: PROJECT_BUNDLING.keepNames,
     logLevel: 'silent',
   });
-  return (await import(pathToFileURL(outfile).href)) as never;
+  return { dir, url: pathToFileURL(outfile).href };
+}
+
+/** Bundles an entry and loads it. */
+async function bundled(
+  entry: string,
+): Promise<{ handler: (event: unknown, context: object) => Promise<unknown> }> {
+  return (await import((await bundle(entry)).url)) as never;
 }
 
 describe('the Lambda bundles', () => {
@@ -41,5 +49,32 @@ describe('the Lambda bundles', () => {
     // Assert
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).name).toBe('ValidationError');
+  });
+
+  it('carry the files their code reads: the signatures bundle finds its fonts beside its entry, not in node_modules', async () => {
+    // Arrange: the font module bundled into a folder with no node_modules above it
+    const files = routeGroupFiles.signatures?.() ?? [];
+    const { dir, url } = await bundle('functions/modules/signatures/pdf/font.ts');
+    type FontModule = { textFonts(): { regular: Uint8Array; bold: Uint8Array } };
+    const bare = (await import(`${url}?bare`)) as FontModule;
+    const withoutFiles = (() => {
+      try {
+        return bare.textFonts();
+      } catch (err) {
+        return err;
+      }
+    })();
+
+    // Act: the stack's bundling hook copies the files in
+    const hooks = bundlingWith(files).commandHooks;
+    for (const command of hooks?.afterBundling(projectRoot, dir) ?? []) execSync(command);
+    const carried = (await import(`${url}?carried`)) as FontModule;
+
+    // Assert
+    expect(files.map((f) => f.to)).toEqual(['fonts/DejaVuSans.ttf', 'fonts/DejaVuSans-Bold.ttf']);
+    expect(withoutFiles).toBeInstanceOf(Error);
+    const fonts = carried.textFonts();
+    expect(fonts.regular.byteLength).toBe(statSync(files[0]!.from).size);
+    expect(fonts.bold.byteLength).toBe(statSync(files[1]!.from).size);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { routes } from '../../functions/api/routes';
+import { routeGroupFiles, routes } from '../../functions/api/routes';
 import { APP_CONTEXT, buildApp, type Built } from '../../infra/aws/build';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -50,7 +50,7 @@ export function synth(options: { cloudFormationValidation?: boolean } = {}): Syn
     outdir: mkdtempSync(join(tmpdir(), 'karguzar-cdk-')),
     context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [] },
   });
-  const built = buildApp(app, { projectRoot, routes, nag: true });
+  const built = buildApp(app, { projectRoot, routes, groupFiles: routeGroupFiles, nag: true });
   // Throws (in-memory app mode under vitest) when a validation plugin reports an error.
   const assembly = app.synth();
   const report = JSON.parse(

@@ -16,7 +16,7 @@ import type { RouteDef } from '../../../functions/platform/http/route';
 import { pascal } from '../asl';
 import { alarmAtLeast } from './alarm';
 import type { NewAppFunction } from './app-functions';
-import { ProjectFunction } from './project-function';
+import { ProjectFunction, type BundledFile } from './project-function';
 
 /** The part of the shared route table that the infrastructure needs. */
 export type InfraRoute = Pick<RouteDef, 'method' | 'path' | 'group' | 'auth'>;
@@ -42,7 +42,12 @@ export interface RouteGroupsProps {
   readonly authorizer: IHttpRouteAuthorizer;
   /** Extra grants of a route group's function beyond the shared data plane. */
   readonly extraGrants?: (group: string, pf: ProjectFunction) => void;
+  /** Files a route group's code reads at run time, copied into its bundle (`routeGroupFiles`). */
+  readonly groupFiles?: GroupFiles;
 }
+
+/** Per route group, the files its bundle carries (see `functions/api/routes.ts`). */
+export type GroupFiles = Readonly<Record<string, () => readonly BundledFile[]>>;
 
 /**
  * The HTTP API: `$default` stage with throttling and JSON access logs, 5xx/4xx alarms, and
@@ -126,6 +131,7 @@ export class Api {
         timeout: Duration.seconds(29),
         sendsNotifications: NOTIFYING_GROUPS.includes(group),
         search: 'read',
+        bundledFiles: props.groupFiles?.[group]?.(),
       });
       props.extraGrants?.(group, pf);
       integrations.set(

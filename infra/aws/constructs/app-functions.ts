@@ -2,7 +2,7 @@ import type { Duration } from 'aws-cdk-lib';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ProjectFunction } from './project-function';
+import { ProjectFunction, type BundledFile } from './project-function';
 
 /** What an application Lambda (API route group, task, stream consumer) is made of. */
 export interface AppFunctionOptions {
@@ -15,6 +15,8 @@ export interface AppFunctionOptions {
   readonly sendsNotifications: boolean;
   /** The stream consumer indexes ('write'); everything else only queries ('read'). */
   readonly search: 'read' | 'write';
+  /** Files the code reads at run time, copied into the bundle. */
+  readonly bundledFiles?: readonly BundledFile[];
 }
 
 /** Creates an application Lambda already bound to everything it needs. */
@@ -47,6 +49,7 @@ export class AppFunctions {
       timeout: options.timeout,
       deadLetterQueue: options.deadLetterQueue,
       alarmTopic: this.props.alarmTopic,
+      bundledFiles: options.bundledFiles,
     });
     this.functions[id] = pf;
     for (const bind of this.props.binders) bind(pf, options);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -77,6 +78,35 @@ export interface ProjectFunctionProps {
   readonly alarmTopic?: ITopic;
   /** Reserved concurrency; unset by default (new accounts start with a low quota). */
   readonly reservedConcurrentExecutions?: number;
+  /**
+   * Files the code reads at run time (fonts), copied into the bundle: `to` is the path beside
+   * the entry (a bundle has no `node_modules` to find them in).
+   */
+  readonly bundledFiles?: readonly BundledFile[];
+}
+
+/** A file copied into a Lambda bundle: from an absolute path to a path relative to the entry. */
+export interface BundledFile {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The bundling of a function: the project's, plus copying the files it reads at run time. */
+export function bundlingWith(files: readonly BundledFile[] = []): BundlingOptions {
+  if (files.length === 0) return PROJECT_BUNDLING;
+  const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
+  return {
+    ...PROJECT_BUNDLING,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: (_inputDir: string, outputDir: string) =>
+        files.map((f) => {
+          const target = `${outputDir}/${f.to}`;
+          return `mkdir -p ${quote(dirname(target))} && cp ${quote(f.from)} ${quote(target)}`;
+        }),
+    },
+  };
 }
 
 /**
@@ -133,7 +163,7 @@ export class ProjectFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         ...POWERTOOLS_ENVIRONMENT,
       },
-      bundling: PROJECT_BUNDLING,
+      bundling: bundlingWith(props.bundledFiles),
     });
 
     Validations.of(this.fn).acknowledge({

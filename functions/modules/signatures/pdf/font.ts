@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 /**
  * The text font of the single file: DejaVu Sans, shipped by the pinned `dejavu-fonts-ttf` package
@@ -11,13 +12,34 @@ export interface FontFiles {
   bold: Uint8Array;
 }
 
+/** The font files the single file uses, by name. */
+export const FONT_FILE_NAMES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
+type FontFileName = (typeof FONT_FILE_NAMES)[number];
+
+/** Where a Lambda bundle carries the fonts: `fonts/` beside its entry (see `fontFilesToBundle`). */
+export const BUNDLED_FONT_FOLDER = 'fonts';
+
+/**
+ * The font files a bundle must carry, with where they are in `node_modules`: a Lambda bundle has
+ * no `node_modules`, so the stack copies these into `fonts/` beside the bundle's entry.
+ */
+export function fontFilesToBundle(): Array<{ name: FontFileName; path: string }> {
+  const require = createRequire(import.meta.url);
+  return FONT_FILE_NAMES.map((name) => ({ name, path: require.resolve(`dejavu-fonts-ttf/ttf/${name}`) }));
+}
+
+/** The file beside a bundle's entry when bundled; the package's own file when run from source. */
+function fontPath(name: FontFileName): string {
+  const bundled = fileURLToPath(new URL(`./${BUNDLED_FONT_FOLDER}/${name}`, import.meta.url));
+  if (existsSync(bundled)) return bundled;
+  return createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
+}
+
 let cached: FontFiles | undefined;
 
 export function textFonts(): FontFiles {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const file = (name: string) =>
-    new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}`)));
+  const file = (name: FontFileName) => new Uint8Array(readFileSync(fontPath(name)));
   cached = { regular: file('DejaVuSans.ttf'), bold: file('DejaVuSans-Bold.ttf') };
   return cached;
 }
