@@ -117,7 +117,9 @@ export function openApiDocument(): Json {
       [String(route.successStatus)]: {
         description: 'Success',
         headers: rateLimitHeaders,
-        content: { 'application/json': { schema: convert(route.response, 'output', components) } },
+        content: route.file
+          ? { [route.file]: { schema: { type: 'string', format: 'binary' } } }
+          : { 'application/json': { schema: convert(route.response, 'output', components) } },
       },
       '400': problemResponse('Malformed request'),
       '429': {

@@ -9,6 +9,7 @@ import type { TokenVerifier, VerifiedPrincipal } from '../ports/token-verifier.p
 import { metrics } from '../observability/emf-metrics';
 import { lambdaObservability } from '../observability/lambda-middleware';
 import { logger } from '../observability/logger';
+import { attachmentDisposition, FileAnswer } from './file-answer';
 import { RateLimiter } from './rate-limit';
 import { projectToSchema } from './response-shape';
 import { HttpError, issuesFromZod, toProblem } from './problem';
@@ -102,6 +103,24 @@ function json(status: number, body: unknown, contentType = 'application/json'): 
       vary: 'Origin',
     },
     body: status === 204 ? '' : JSON.stringify(body, withoutSecrets),
+  };
+}
+
+/** A file answer: its bytes base64 on the proxy result (the gateway sends the bytes themselves). */
+function file(answer: FileAnswer): Result {
+  return {
+    statusCode: 200,
+    headers: {
+      ...answer.headers,
+      'content-type': answer.contentType,
+      'content-disposition': attachmentDisposition(answer.fileName),
+      'cache-control': 'no-store',
+      'access-control-allow-origin': allowedOrigin,
+      'access-control-expose-headers': ['content-disposition', ...Object.keys(answer.headers)].join(', '),
+      vary: 'Origin',
+    },
+    body: Buffer.from(answer.body).toString('base64'),
+    isBase64Encoded: true,
   };
 }
 
@@ -333,7 +352,8 @@ export function createGroupHandler<D>(options: {
     // parsed by this route's own schemas, which are the types its implementation declares (RouteImpls).
     const implementation = impls[route.operationId] as (ctx: RequestContext, deps: D) => Promise<unknown>;
     const result = await implementation({ actor, params, query, body, lang, idempotency }, options.deps());
-    const response = json(route.successStatus, shapeResponse(route, result));
+    const response =
+      result instanceof FileAnswer ? file(result) : json(route.successStatus, shapeResponse(route, result));
     withRateHeaders(event, response);
     return response;
   };
