@@ -80,7 +80,10 @@ export interface DocumentStore {
    * when no write used the key; ConflictError('idempotency_key_reused') when the key came with
    * another request.
    */
-  replay(tenantId: string, idempotency: { key: string; requestHash: string }): Promise<DocumentRecord | undefined>;
+  replay(
+    tenantId: string,
+    idempotency: { key: string; requestHash: string },
+  ): Promise<DocumentRecord | undefined>;
   operations(
     tenantId: string,
     documentId: string,

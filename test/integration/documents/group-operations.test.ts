@@ -69,12 +69,13 @@ describe('send to execution with one resolution', () => {
       expect(tree.body.assignments.filter((x) => x.kind === 'resolution')).toEqual([
         expect.objectContaining({ text: body.text }),
       ]);
-      expect(
-        tree.body.assignments.filter((x) => x.kind === 'execution').map((x) => [x.ownerId, x.role]),
-      ).toEqual([
-        [emp('executor1'), 'responsible'],
-        [emp('executor2'), 'co-executor'],
-      ]);
+      const executions = tree.body.assignments.filter((x) => x.kind === 'execution');
+      expect(new Map(executions.map((x) => [x.ownerId, x.role]))).toEqual(
+        new Map([
+          [emp('executor1'), 'responsible'],
+          [emp('executor2'), 'co-executor'],
+        ]),
+      );
       const card = await head.get<Doc>(`/api/v1/documents/${doc.id}`);
       expect(card.body).toMatchObject({ status: 'in-execution', controlled: true, dueDate: due });
     }

@@ -21,13 +21,21 @@ function world(...docs: DocumentRecord[]) {
     'ref:nomenclature',
     referenceItem('case-1', {
       list: 'nomenclature',
-      name: { az: '01-05 Vətəndaş müraciətləri' },
+      name: { az: 'Vətəndaş müraciətləri' },
+      index: '01-05',
+      retentionYears: 5,
       active: true,
     }),
   );
   deps.store.seed(
     'ref:nomenclature',
-    referenceItem('case-old', { list: 'nomenclature', name: { az: 'Köhnə iş' }, active: false }),
+    referenceItem('case-old', {
+      list: 'nomenclature',
+      name: { az: 'Köhnə iş' },
+      index: '09-01',
+      retentionYears: null,
+      active: false,
+    }),
   );
   deps.documents.seed({ documents: docs });
   return deps;

@@ -217,9 +217,7 @@ export function documentIdempotency(
   if (!group) return undefined;
   return {
     key: `${group.key}:${documentId}`,
-    requestHash: createHash('sha256')
-      .update(JSON.stringify({ documentId, payload }))
-      .digest('base64url'),
+    requestHash: createHash('sha256').update(JSON.stringify({ documentId, payload })).digest('base64url'),
   };
 }
 

@@ -83,7 +83,11 @@ function partyOf(doc: DocumentRecord): string {
 }
 
 /** The responsible executor (the official, not a substitute) of the latest top-level resolution. */
-async function executorOf(deps: DocumentDeps, actor: Actor, doc: DocumentRecord): Promise<string | undefined> {
+async function executorOf(
+  deps: DocumentDeps,
+  actor: Actor,
+  doc: DocumentRecord,
+): Promise<string | undefined> {
   if (!['in-execution', 'executed', 'archived'].includes(doc.status)) return undefined;
   const all = await deps.documents.assignments(actor.tenantId, doc.id);
   const topLevel = new Set(all.filter((a) => a.kind === 'resolution' && !a.parentId).map((a) => a.id));

@@ -28,7 +28,9 @@ export async function groupArchive(
   idempotency?: Idempotency,
 ) {
   allow(hasRole(actor, 'clerk'), 'archive');
-  await assertReferences(deps, actor.tenantId, [['ref:nomenclature', input.nomenclatureId, 'nomenclatureId']]);
+  await assertReferences(deps, actor.tenantId, [
+    ['ref:nomenclature', input.nomenclatureId, 'nomenclatureId'],
+  ]);
   const { documents, ...payload } = input;
   const results = await eachDocument(documents, (d) =>
     performOperation(
