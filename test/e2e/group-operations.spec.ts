@@ -1,12 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
+import { exportHeaders } from '../../functions/modules/documents/api/export.sheet';
 import { apiClient, tokenFor, type Api } from '../support/api';
 import {
   bakuDate,
   clerkUser,
   displayDate,
   expectAccessible,
+  incomingThroughApi,
   password,
   runId,
   serverNow,
@@ -32,14 +34,7 @@ test('the head sends a selection to execution with one resolution and exports it
   const id = runId();
   const tag = `Qrup sınağı ${id}`;
   const clerk: Api = apiClient(baseUrl, await tokenFor(baseUrl, clerkUser, password));
-  const create = async (suffix: string) => {
-    const res = await clerk.post<Doc>('/api/v1/documents/incoming', {
-      sender: { kind: 'citizen', name: `Vətəndaş ${id}`, phone: '+994500002001' },
-      summary: `${tag} ${suffix}`,
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
+  const create = (suffix: string) => incomingThroughApi<Doc>(clerk, id, `${tag} ${suffix}`);
   const first = await create('birinci');
   const second = await create('ikinci');
   const third = await create('üçüncü');
@@ -98,16 +93,7 @@ test('the head sends a selection to execution with one resolution and exports it
   const sheet = workbook.worksheets[0]!;
   const values: string[][] = [];
   sheet.eachRow((r) => values.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
-  expect(values[0]).toEqual([
-    'Qeydiyyat nömrəsi',
-    'Qeydiyyat tarixi',
-    'Sənədin növü',
-    'Göndərən / ünvan',
-    'Qısa məzmun',
-    'Status',
-    'İcra müddəti',
-    'İcraçı',
-  ]);
+  expect(values[0]).toEqual(exportHeaders('az'));
   expect(
     values
       .slice(1)

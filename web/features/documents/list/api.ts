@@ -202,41 +202,29 @@ export function groupUpdate(kind: DocumentKind, ids: string[], set: GroupSet): P
 /** A selected document as the group operations send it: its id and the version the list shows. */
 export type Selected = { id: string; version: number; name: string };
 
-export function groupArchive(
-  documents: Selected[],
-  body: Omit<GroupArchiveInput, 'documents'>,
-  onProgress: (done: number) => void,
-): Promise<GroupResult[]> {
-  return runGroup(
-    documents,
-    (chunk, headers) =>
-      api<{ results: GroupResult[] }>('/documents/group-archive', {
-        method: 'POST',
-        headers,
-        body: { ...body, documents: chunk.map(({ id, version }) => ({ id, version })) },
-      }),
-    onProgress,
-    PROGRESS_CHUNK,
-  );
+/**
+ * A group operation that shows progress: the selection in small steps to `path`, each step with
+ * its documents (id and version) and the operation's own fields.
+ */
+function bulk<B extends object>(path: string) {
+  return (documents: Selected[], body: B, onProgress: (done: number) => void): Promise<GroupResult[]> =>
+    runGroup(
+      documents,
+      (chunk, headers) =>
+        api<{ results: GroupResult[] }>(path, {
+          method: 'POST',
+          headers,
+          body: { ...body, documents: chunk.map(({ id, version }) => ({ id, version })) },
+        }),
+      onProgress,
+      PROGRESS_CHUNK,
+    );
 }
 
-export function groupResolution(
-  documents: Selected[],
-  body: Omit<GroupResolutionInput, 'documents'>,
-  onProgress: (done: number) => void,
-): Promise<GroupResult[]> {
-  return runGroup(
-    documents,
-    (chunk, headers) =>
-      api<{ results: GroupResult[] }>('/documents/group-resolution', {
-        method: 'POST',
-        headers,
-        body: { ...body, documents: chunk.map(({ id, version }) => ({ id, version })) },
-      }),
-    onProgress,
-    PROGRESS_CHUNK,
-  );
-}
+/** Arxivə: into one case file. */
+export const groupArchive = bulk<Omit<GroupArchiveInput, 'documents'>>('/documents/group-archive');
+/** İcraya göndər: one resolution on each document. */
+export const groupResolution = bulk<Omit<GroupResolutionInput, 'documents'>>('/documents/group-resolution');
 
 /** The most documents one export holds (the API's limit). */
 export const EXPORT_LIMIT = 1000;
