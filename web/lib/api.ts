@@ -65,17 +65,17 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await res.json()) as T;
 }
 
-/** A file the API answers (e.g. an export): its bytes, its download name and the answer's headers. */
+/** A file the API answers (e.g. an export): its bytes and its download name. */
 export async function apiFile(
   path: string,
   options: RequestOptions = {},
-): Promise<{ blob: Blob; fileName: string; headers: Headers }> {
+): Promise<{ blob: Blob; fileName: string }> {
   const res = await request(path, options, '*/*');
   const disposition = res.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
   const fileName = encoded ? decodeURIComponent(encoded) : (plain ?? 'download');
-  return { blob: await res.blob(), fileName, headers: res.headers };
+  return { blob: await res.blob(), fileName };
 }
 
 /** One API request with the session's token and language; a refusal becomes an ApiError. */

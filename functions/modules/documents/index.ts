@@ -42,6 +42,7 @@ export {
   hasRole,
   replayed,
   retryOnStale,
+  selectionRefs,
   unknownReference,
   visibleDocument,
   type DocumentDeps,

@@ -59,7 +59,6 @@ describe('groupArchive', () => {
         { id: 'a', version: 1 },
         { id: 'b', version: 1 },
         { id: 'c', version: 2 },
-        { id: 'missing', version: 1 },
         { id: 'd', version: 1 },
         { id: 'a', version: 1 },
       ],
@@ -76,7 +75,6 @@ describe('groupArchive', () => {
         params: { operation: 'archive', status: 'in-execution' },
       },
       { id: 'c', ok: false, code: 'stale_version', params: { expected: 2 } },
-      { id: 'missing', ok: false, code: 'not_found' },
       { id: 'd', ok: true, version: 2 },
     ]);
     expect(await deps.documents.get('t1', 'a')).toMatchObject({
@@ -117,17 +115,25 @@ describe('groupArchive', () => {
     expect((await deps.documents.operations('t1', 'a', { limit: 5 })).items).toHaveLength(1);
   });
 
-  it('refuses a case file that is not active, and anyone but the registry office', async () => {
+  it('refuses an inactive case file, an id it cannot see, and anyone but the registry office', async () => {
     // Arrange
-    const deps = world(letter('a'));
+    const deps = world(
+      letter('a'),
+      documentRecord('other-tenant', { tenantId: 't2', participants: ['clerk'] }),
+    );
     const documents = [{ id: 'a', version: 1 }];
 
     // Act
     const inactive = groupArchive(deps, clerk, { documents, nomenclatureId: 'case-old' });
+    const unknown = groupArchive(deps, clerk, {
+      documents: [...documents, { id: 'other-tenant', version: 1 }],
+      nomenclatureId: 'case-1',
+    });
     const byHead = groupArchive(deps, head, { documents, nomenclatureId: 'case-1' });
 
     // Assert
     await expect(inactive).rejects.toBeInstanceOf(BusinessRuleError);
+    await expect(unknown).rejects.toMatchObject({ issues: [{ path: 'documents.1.id' }] });
     await expect(byHead).rejects.toBeInstanceOf(ForbiddenError);
     expect(await deps.documents.get('t1', 'a')).toMatchObject({ status: 'executed', version: 1 });
   });

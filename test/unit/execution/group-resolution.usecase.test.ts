@@ -47,7 +47,6 @@ describe('groupResolution', () => {
         { id: 'doc-1', version: 1 },
         { id: 'doc-2', version: 1 },
         { id: 'doc-3', version: 1 },
-        { id: 'nowhere', version: 1 },
         { id: 'doc-4', version: 1 },
       ],
     });
@@ -57,7 +56,6 @@ describe('groupResolution', () => {
       ['doc-1', true, undefined],
       ['doc-2', false, 'operation_not_allowed'],
       ['doc-3', false, 'stale_version'],
-      ['nowhere', false, 'not_found'],
       ['doc-4', true, undefined],
     ]);
     for (const id of ['doc-1', 'doc-4']) {
@@ -107,7 +105,7 @@ describe('groupResolution', () => {
     expect(await resolutionsOf(w, 'doc-1')).toHaveLength(1);
   });
 
-  it('refuses a bad resolution for the whole selection before writing anything', async () => {
+  it('refuses a bad resolution or selection as a whole before writing anything', async () => {
     // Arrange
     const w = world();
     const documents = [{ id: 'doc-1', version: 1 }];
@@ -120,7 +118,13 @@ describe('groupResolution', () => {
       documents,
     });
 
+    const unknown = groupResolution(w.deps, head, {
+      ...one,
+      documents: [...documents, { id: 'nowhere', version: 1 }],
+    });
+
     // Assert
+    await expect(unknown).rejects.toMatchObject({ issues: [{ path: 'documents.1.id' }] });
     await expect(noDue).rejects.toMatchObject({ code: 'due_date_required' });
     await expect(stranger).rejects.toBeInstanceOf(BusinessRuleError);
     expect(await resolutionsOf(w, 'doc-1')).toEqual([]);

@@ -56,11 +56,12 @@ export const documentsApi: RouteImpls<typeof documentRoutes, DocumentDeps> = {
     withReasons(await groupUpdate(deps, authed(ctx).actor, ctx.body), ctx.lang),
   groupArchiveDocuments: async (ctx, deps) =>
     withReasons(await groupArchive(deps, authed(ctx).actor, ctx.body, ctx.idempotency), ctx.lang),
-  exportDocuments: async (ctx, deps) => {
-    const skipped: string[] = [];
-    const rows = exportRows(deps, authed(ctx).actor, ctx.body, (id) => skipped.push(id));
-    return exportWorkbook(rows, ctx.lang, skipped, bakuLocalDate(deps.clock.now().toISOString()));
-  },
+  exportDocuments: async (ctx, deps) =>
+    exportWorkbook(
+      exportRows(deps, authed(ctx).actor, ctx.body),
+      ctx.lang,
+      bakuLocalDate(deps.clock.now().toISOString()),
+    ),
   getDocument: async (ctx, deps) => getDocument(deps, authed(ctx).actor, ctx.params.id),
   performDocumentOperation: async (ctx, deps) => {
     const actor = authed(ctx).actor;

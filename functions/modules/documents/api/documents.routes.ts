@@ -126,8 +126,7 @@ export const documentRoutes = [
     path: `${DOCS}/export`,
     group: 'documents',
     operationId: 'exportDocuments',
-    summary:
-      'The selected documents as an Excel workbook (.xlsx) in the request’s language; ids not visible are left out (X-Export-Skipped)',
+    summary: 'The selected documents as an Excel workbook (.xlsx) in the request’s language',
     tag,
     auth: 'jwt',
     body: d.exportInput,

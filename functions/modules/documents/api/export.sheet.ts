@@ -85,20 +85,13 @@ const words: Record<
   },
 };
 
-/** The most skipped ids the answer names (a header must stay small); the count is always exact. */
-const SKIPPED_LISTED = 100;
-
 /** Header names, for tests and the web's expectations. */
 export const exportHeaders = (lang: Language): string[] => columns.map((c) => words[lang].headers[c.key]);
 
-/**
- * The selection as an .xlsx workbook in the request's language. The rows stream from the use case
- * into the writer; the ids left out (not visible) go back in `x-export-skipped`.
- */
+/** The selection as an .xlsx workbook in the request's language; the rows stream from the use case into the writer. */
 export async function exportWorkbook(
   rows: AsyncIterable<ExportRow>,
   lang: Language,
-  skipped: readonly string[],
   today: string,
 ): Promise<FileAnswer> {
   const w = words[lang];
@@ -112,9 +105,5 @@ export async function exportWorkbook(
       });
   }
   const body = await writeXlsx(w.sheet, sheetColumns, cells());
-  // Read after the rows are written: the use case reports skipped ids as it goes.
-  return new FileAnswer(body, XLSX_TYPE, `${w.file}-${today}.xlsx`, {
-    'x-export-skipped-count': String(skipped.length),
-    'x-export-skipped': skipped.slice(0, SKIPPED_LISTED).join(','),
-  });
+  return new FileAnswer(body, XLSX_TYPE, `${w.file}-${today}.xlsx`);
 }

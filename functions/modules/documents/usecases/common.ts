@@ -170,8 +170,8 @@ export interface GroupOutcome {
 
 /**
  * Runs a group operation document by document, in the order given and each id once: every
- * document is its own transaction, and a refusal (a typed error: not visible, a status that
- * forbids it, a stale version, no right) is that document's result and does not stop the rest.
+ * document is its own transaction, and a refusal (a typed error: a status that forbids it, a
+ * stale version, no right) is that document's result and does not stop the rest.
  * Anything else (the store failing) fails the request.
  */
 export async function eachDocument<T extends { id: string }>(
@@ -196,6 +196,11 @@ export async function eachDocument<T extends { id: string }>(
     }
   }
   return results;
+}
+
+/** A group request's selection as references to check (`documents.<n>.id`): each must be visible. */
+export function selectionRefs(documents: ReadonlyArray<{ id: string }>): Array<[string, string]> {
+  return documents.map((d, i) => [d.id, `documents.${i}.id`]);
 }
 
 export interface Idempotency {

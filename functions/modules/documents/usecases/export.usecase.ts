@@ -5,7 +5,7 @@ import type { DocumentKind, DocumentRecord } from '../domain/document';
 import { formatBakuDate } from '../domain/date-filter';
 import type { AssignmentRecord } from '../domain/tasks';
 import type { exportInput } from './inputs';
-import { canSee, type DocumentDeps } from './common';
+import { canSee, unknownReference, type DocumentDeps } from './common';
 
 export type ExportInput = z.output<typeof exportInput>;
 
@@ -29,25 +29,23 @@ const BATCH = 100;
 
 /**
  * The rows of an export of the selected documents, in the order selected and each once, produced
- * batch by batch so that a writer can stream them out. A document the caller may not see (or that
- * does not exist) is left out and reported through `skipped`.
+ * batch by batch so that a writer can stream them out. An id that names no document the caller
+ * may see is bad input (422 on `ids.<n>`, like every reference): the writer's output is dropped.
  */
 export async function* exportRows(
   deps: DocumentDeps,
   actor: Actor,
   input: ExportInput,
-  skipped: (id: string) => void = () => {},
 ): AsyncGenerator<ExportRow> {
   const ids = [...new Set(input.ids)];
   const names = new Map<string, string>();
   for (let i = 0; i < ids.length; i += BATCH) {
     const batch = ids.slice(i, i + BATCH);
     const found = new Map((await deps.documents.getMany(actor.tenantId, batch)).map((d) => [d.id, d]));
-    const docs = batch.flatMap((id) => {
+    const docs = batch.map((id) => {
       const doc = found.get(id);
-      if (doc && canSee(actor, doc)) return [doc];
-      skipped(id);
-      return [];
+      if (!doc || !canSee(actor, doc)) throw unknownReference(`ids.${input.ids.indexOf(id)}`);
+      return doc;
     });
     const executors = await Promise.all(docs.map((d) => executorOf(deps, actor, d)));
     const unknown = [...new Set(executors.filter((e): e is string => !!e && !names.has(e)))];

@@ -229,12 +229,9 @@ export const groupResolution = bulk<Omit<GroupResolutionInput, 'documents'>>('/d
 /** The most documents one export holds (the API's limit). */
 export const EXPORT_LIMIT = 1000;
 
-/** Downloads the selection as an .xlsx; answers the ids the file leaves out (not visible). */
-export async function exportSelection(ids: string[]): Promise<{ fileName: string; skipped: string[] }> {
-  const { blob, fileName, headers } = await apiFile('/documents/export', {
-    method: 'POST',
-    body: { ids },
-  });
+/** Downloads the selection as an .xlsx (the browser saves it under the server's name). */
+export async function exportSelection(ids: string[]): Promise<{ fileName: string }> {
+  const { blob, fileName } = await apiFile('/documents/export', { method: 'POST', body: { ids } });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = fileName;
@@ -242,8 +239,7 @@ export async function exportSelection(ids: string[]): Promise<{ fileName: string
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-  const skipped = (headers.get('x-export-skipped') ?? '').split(',').filter(Boolean);
-  return { fileName, skipped };
+  return { fileName };
 }
 
 /** The printable cards of a selection, one per page. */

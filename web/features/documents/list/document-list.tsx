@@ -121,12 +121,9 @@ export function DocumentList({ kind }: { kind: DocumentKind }) {
     setExportError(null);
     setExported(undefined);
     try {
-      const { skipped } = await exportSelection(chosen.map((d) => d.id));
-      const left = new Set(skipped);
+      await exportSelection(chosen.map((d) => d.id));
       setExported({
-        results: chosen.map((d) =>
-          left.has(d.id) ? { id: d.id, ok: false, code: 'not_found' } : { id: d.id, ok: true },
-        ),
+        results: chosen.map((d) => ({ id: d.id, ok: true })),
         names: new Map(chosen.map((d) => [d.id, d.name])),
       });
     } catch (error) {
@@ -213,7 +210,7 @@ export function DocumentList({ kind }: { kind: DocumentKind }) {
       <StatusMessage message={message} />
       <ProblemAlert error={exportError} />
       {exported ? (
-        <details className="doclist-export" open={exported.results.some((r) => !r.ok)}>
+        <details className="doclist-export">
           <summary>
             {t('docList.bulk.exported', { count: exported.results.filter((r) => r.ok).length })}
           </summary>
