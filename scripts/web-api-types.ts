@@ -85,6 +85,7 @@ const journalRules = (m: BodyMember) => m.properties?.journalId !== undefined;
 export const enumSources: Record<string, Locate> = {
   roles: schemaEnum('Me', 'properties', 'roles', 'items'),
   positionKinds: schemaEnum('Position', 'properties', 'kind'),
+  absenceKinds: schemaEnum('Absence', 'properties', 'kind'),
   referenceLists: schemaEnum('ReferenceItem', 'properties', 'list'),
   documentKinds: schemaEnum('Document', 'properties', 'kind'),
   journalKinds: referenceBodyEnum('documentKind', holding('documentKind', 'any')),

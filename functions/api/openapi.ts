@@ -141,7 +141,7 @@ export function openApiDocument(): Json {
       },
       '500': problemResponse('Internal error'),
     };
-    if (route.auth === 'jwt') {
+    if (route.auth !== 'public') {
       responses['401'] = problemResponse('Missing or invalid token');
       responses['403'] = problemResponse('Not allowed');
     }
@@ -158,6 +158,11 @@ export function openApiDocument(): Json {
       responses['413'] = problemResponse('The body is too large');
       responses['415'] = problemResponse('The body is not application/json');
     }
+    if (route.auth === 'invitation') {
+      // The secret names an invitation that may be unknown or expired (422) or spent (409).
+      responses['409'] = problemResponse('The invitation was used already');
+      responses['422'] = problemResponse('The invitation is not valid or has expired');
+    }
     if (route.method === 'GET' && filtersOnIds(route))
       responses['422'] = problemResponse('A filter names an object the tenant does not have');
     const body = route.body;
@@ -167,7 +172,8 @@ export function openApiDocument(): Json {
       tags: [route.tag],
       parameters: parameters(route, components),
       responses,
-      security: route.auth === 'jwt' ? [{ bearer: [] }] : [],
+      security:
+        route.auth === 'public' ? [] : route.auth === 'invitation' ? [{ invitation: [] }] : [{ bearer: [] }],
     };
     if (body)
       op.requestBody = {
@@ -205,6 +211,13 @@ export function openApiDocument(): Json {
           bearerFormat: 'JWT',
           description:
             'OIDC access token (Cognito in AWS, the local provider in the embedded default), handled per RFC8725: signature algorithms allow-listed, issuer and audience checked, short lifetime.',
+        },
+        invitation: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Invitation-Token',
+          description:
+            'The secret of an e-mailed invitation link (`<tenant>.<secret>`): single use, expires after 7 days; only its SHA-256 is stored.',
         },
       },
     },

@@ -3,6 +3,7 @@ import { citizenRegistriesRoutes } from '../modules/citizen-registries';
 import { documentRoutes } from '../modules/documents';
 import { executionRoutes } from '../modules/execution';
 import { notificationRoutes } from '../modules/notifications';
+import { onboardingRoutes } from '../modules/onboarding';
 import { orgRoutes } from '../modules/org';
 import { referenceRoutes } from '../modules/reference';
 import { systemRoutes } from '../modules/system';
@@ -21,4 +22,5 @@ export const routes: RouteDef[] = [
   ...executionRoutes,
   ...notificationRoutes,
   ...approvalRoutes,
+  ...onboardingRoutes,
 ];

@@ -127,6 +127,8 @@ export class KarguzarStack extends Stack {
       extraGrants: (group, pf) => {
         // Agency admins create and disable their employees' logins (org route group only).
         if (group === 'org') identity.grantUserAdmin(pf);
+        // The operator's onboarding makes the first admin's login and sets its password.
+        if (group === 'onboarding') identity.grantOnboarding(pf);
       },
     });
     workflows.addMachines(app.create);

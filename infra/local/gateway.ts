@@ -17,13 +17,14 @@ type LambdaHandler = (
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
-  const [system, org, reference, documents, citizenRegistries, execution] = await Promise.all([
+  const [system, org, reference, documents, citizenRegistries, execution, onboarding] = await Promise.all([
     import('../../functions/api/handlers/system.handler'),
     import('../../functions/api/handlers/org.handler'),
     import('../../functions/api/handlers/reference.handler'),
     import('../../functions/api/handlers/documents.handler'),
     import('../../functions/api/handlers/citizen-registries.handler'),
     import('../../functions/api/handlers/execution.handler'),
+    import('../../functions/api/handlers/onboarding.handler'),
   ]);
   return {
     system: system.handler as unknown as LambdaHandler,
@@ -32,6 +33,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     documents: documents.handler as unknown as LambdaHandler,
     'citizen-registries': citizenRegistries.handler as unknown as LambdaHandler,
     execution: execution.handler as unknown as LambdaHandler,
+    onboarding: onboarding.handler as unknown as LambdaHandler,
   };
 }
 

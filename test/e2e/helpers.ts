@@ -26,7 +26,11 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
  * Signs in from the landing page through the issuer's login form (Authorization Code + PKCE)
  * and waits for the app shell. The issuer's form is found by its fields, not its wording.
  */
-export async function signIn(page: Page, username: string, options: { checkLoginPage?: boolean } = {}) {
+export async function signIn(
+  page: Page,
+  username: string,
+  options: { checkLoginPage?: boolean; password?: string; operator?: boolean } = {},
+) {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   if (options.checkLoginPage) await expectAccessible(page, 'landing page');
@@ -37,13 +41,18 @@ export async function signIn(page: Page, username: string, options: { checkLogin
   await expect(usernameField).toBeVisible();
   if (options.checkLoginPage) await expectAccessible(page, 'OIDC login page');
   await usernameField.fill(username);
-  await page.locator('input[type="password"]').first().fill(password);
+  await page
+    .locator('input[type="password"]')
+    .first()
+    .fill(options.password ?? password);
   await usernameField.locator('xpath=ancestor::form').locator('button[type="submit"]').first().click();
 
   await page.waitForURL(
     (url) => !url.pathname.startsWith('/oidc') && !url.pathname.startsWith('/auth/callback'),
   );
-  await expect(page.getByRole('navigation', { name: 'Əsas menyu' })).toBeVisible();
+  // A platform operator gets the platform's pages (no agency menu).
+  if (options.operator) await expect(page.getByTestId('platform-role')).toBeVisible();
+  else await expect(page.getByRole('navigation', { name: 'Əsas menyu' })).toBeVisible();
 }
 
 /** A fresh browser context signed in as `username` (one user per context, like separate people). */

@@ -78,11 +78,11 @@ describe('stage', () => {
 });
 
 describe('routes', () => {
-  it('creates exactly the routes of the shared route table, JWT-authorized unless public', () => {
+  it("creates exactly the routes of the shared route table, JWT-authorized unless public (operators' too)", () => {
     const actual = routeResources().map((r) => ({ key: r.RouteKey, auth: r.AuthorizationType }));
     const expected = routes.map((r) => ({
       key: `${r.method} ${r.path}`,
-      auth: r.auth === 'jwt' ? 'JWT' : 'NONE',
+      auth: r.auth === 'jwt' || r.auth === 'operator' ? 'JWT' : 'NONE',
     }));
     expect(actual).toEqual(expect.arrayContaining(expected));
     expect(actual).toHaveLength(expected.length);
@@ -98,11 +98,13 @@ describe('routes', () => {
     });
   });
 
-  it('acknowledges AwsSolutions-APIG4 on the public routes only, naming the route', () => {
+  it('acknowledges AwsSolutions-APIG4 on the routes without a bearer token only, naming the route', () => {
     const acknowledged = api.httpApi.node.children.filter((c) =>
       c.node.metadata.some((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY),
     );
-    expect(acknowledged).toHaveLength(routes.filter((r) => r.auth === 'public').length);
+    expect(acknowledged).toHaveLength(
+      routes.filter((r) => r.auth === 'public' || r.auth === 'invitation').length,
+    );
   });
 });
 
@@ -117,9 +119,9 @@ describe('route group Lambdas', () => {
     template.resourceCountIs('AWS::Lambda::Permission', created.length + 1); // + the pre-token trigger
   });
 
-  it('lets the documents and execution groups send notifications, and asks for extra grants per group', () => {
+  it('lets the documents, execution and onboarding groups send notifications, and asks for extra grants per group', () => {
     const senders = created.filter((c) => c.options.sendsNotifications).map((c) => c.id);
-    expect(senders.sort()).toEqual(['ApiDocumentsFn', 'ApiExecutionFn']);
+    expect(senders.sort()).toEqual(['ApiDocumentsFn', 'ApiExecutionFn', 'ApiOnboardingFn']);
     expect(created.every((c) => c.options.search === 'read')).toBe(true);
     expect(extra.sort()).toEqual([...new Set(routes.map((r) => r.group))].sort());
   });

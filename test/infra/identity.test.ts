@@ -8,6 +8,7 @@ import { actionsOf, bareStack, environmentOf, logicalId, stubEntry } from './bar
 
 let identity: Identity;
 let fn: ProjectFunction;
+let onboarding: ProjectFunction;
 let template: Template;
 beforeAll(() => {
   const stack = bareStack();
@@ -21,6 +22,8 @@ beforeAll(() => {
   fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
   identity.bindIssuer(fn);
   identity.grantUserAdmin(fn);
+  onboarding = new ProjectFunction(stack, 'OnboardingFn', { entry: stubEntry, description: 'onboarding' });
+  identity.grantOnboarding(onboarding);
   template = Template.fromStack(stack);
 });
 
@@ -86,5 +89,25 @@ describe('bindings', () => {
       'cognito-idp:AdminEnableUser',
       'cognito-idp:AdminGetUser',
     ]);
+  });
+
+  it('grantOnboarding allows creating and reading a login and setting its password only', () => {
+    const cognito = actionsOf(template, logicalId(onboarding.role)).filter((a) =>
+      a.startsWith('cognito-idp:'),
+    );
+    expect(cognito.sort()).toEqual([
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminSetUserPassword',
+    ]);
+  });
+});
+
+describe('platform operators', () => {
+  it('are the members of the platform-operators group (the name the pre-token trigger reads)', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', {
+      GroupName: 'platform-operators',
+      UserPoolId: { Ref: logicalId(identity.userPool) },
+    });
   });
 });

@@ -2,7 +2,10 @@ import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../infra/aws/lambda/pre-token';
 
-function event(userAttributes: Record<string, string>): PreTokenGenerationV2TriggerEvent {
+function event(
+  userAttributes: Record<string, string>,
+  groups: string[] = [],
+): PreTokenGenerationV2TriggerEvent {
   return {
     version: '2',
     triggerSource: 'TokenGeneration_HostedAuth',
@@ -12,7 +15,7 @@ function event(userAttributes: Record<string, string>): PreTokenGenerationV2Trig
     callerContext: { awsSdkVersion: 'x', clientId: 'client-1' },
     request: {
       userAttributes,
-      groupConfiguration: { groupsToOverride: [], iamRolesToOverride: [], preferredRole: null },
+      groupConfiguration: { groupsToOverride: groups, iamRolesToOverride: [], preferredRole: null },
       scopes: ['openid'],
     },
     response: { claimsAndScopeOverrideDetails: null },
@@ -32,5 +35,23 @@ describe('pre-token-generation trigger (V2)', () => {
     const result = await handler(event({ sub: 'abc' }));
 
     expect(result.response.claimsAndScopeOverrideDetails).toBeNull();
+  });
+
+  it('marks a member of platform-operators without a tenant as an operator, in both tokens', async () => {
+    const result = await handler(event({ sub: 'op' }, ['platform-operators']));
+
+    const details = result.response.claimsAndScopeOverrideDetails;
+    expect(details?.accessTokenGeneration?.claimsToAddOrOverride).toEqual({ platform_role: 'operator' });
+    expect(details?.idTokenGeneration?.claimsToAddOrOverride).toEqual({ platform_role: 'operator' });
+  });
+
+  it('never makes a tenant user an operator, whatever their groups', async () => {
+    const result = await handler(event({ sub: 'abc', 'custom:tenant': 'agency-7' }, ['platform-operators']));
+
+    expect(
+      result.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride,
+    ).toEqual({
+      tenant: 'agency-7',
+    });
   });
 });

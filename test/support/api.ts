@@ -69,3 +69,22 @@ export function apiClient(baseUrl: string, token?: string, lang = 'az') {
 }
 
 export type Api = ReturnType<typeof apiClient>;
+
+/** An item of a list answer, as the tests read it. */
+export type ListItem = { id: string; version: number } & Record<string, unknown>;
+
+/** Every item a list answers, page by page (100 a page); a page that is not 200 fails the test. */
+export async function allItems<T = ListItem>(api: Api, path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const sep = path.includes('?') ? '&' : '?';
+    const res = await api.get<{ items: T[]; nextCursor?: string }>(
+      `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    items.push(...res.body.items);
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return items;
+}

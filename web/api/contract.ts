@@ -23,11 +23,16 @@ export type LocalizedText = Schemas['LocalizedText'];
 export type Entity = Pick<Schemas['Department'], 'id' | 'version' | 'createdAt' | 'updatedAt'>;
 
 export type Me = Schemas['Me'];
+/** The signed-in platform operator (no tenant). */
+export type PlatformOperator = Schemas['PlatformOperator'];
+export type TenantRegistration = Schemas['TenantRegistration'];
+export type InvitationView = Schemas['InvitationView'];
 export type Tenant = Schemas['Tenant'];
 export type Department = Schemas['Department'];
 export type Position = Schemas['Position'];
 export type Employee = Schemas['Employee'];
 export type Substitution = Schemas['Substitution'];
+export type Absence = Schemas['Absence'];
 export type NotificationPreferences = Schemas['NotificationPreferences'];
 /** The caller's own notification channels, with the version to update them. */
 export type MyNotifications = Answer<'getMyNotifications'>;
@@ -80,6 +85,7 @@ export type CalendarYearUpdate = Schemas['WorkingCalendarYearUpdate'];
 
 export type Role = Me['roles'][number];
 export type PositionKind = Position['kind'];
+export type AbsenceKind = Absence['kind'];
 export type ReferenceListName = ReferenceItem['list'];
 export type DocumentKind = DocumentRecord['kind'];
 export type OrderCategory = NonNullable<DocumentRecord['order']>['category'];

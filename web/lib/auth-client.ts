@@ -48,6 +48,15 @@ export async function getAccessToken(): Promise<string | null> {
   return (await auth()).getAccessToken();
 }
 
+/**
+ * Whether the signed-in user is a platform operator: the ID token's `platform_role` claim (the
+ * local provider and Cognito's pre-token trigger set it). Operators work in no tenant.
+ */
+export async function isPlatformOperator(): Promise<boolean> {
+  const user = await (await auth()).getUser();
+  return (user?.profile as Record<string, unknown> | undefined)?.platform_role === 'operator';
+}
+
 /** Forget the local session without a round trip (e.g. after the API answered 401). */
 export async function clearSession(): Promise<void> {
   await (await auth()).userManager.removeUser();

@@ -13,6 +13,9 @@ import executionRu from '../features/execution/messages/ru.json';
 import notificationsAz from '../features/notifications/messages/az.json';
 import notificationsEn from '../features/notifications/messages/en.json';
 import notificationsRu from '../features/notifications/messages/ru.json';
+import onboardingAz from '../features/onboarding/messages/az.json';
+import onboardingEn from '../features/onboarding/messages/en.json';
+import onboardingRu from '../features/onboarding/messages/ru.json';
 import orgAz from '../features/org/messages/az.json';
 import orgEn from '../features/org/messages/en.json';
 import orgRu from '../features/org/messages/ru.json';
@@ -36,9 +39,39 @@ export type Locale = (typeof locales)[number];
 
 /** The files of each language, in one order (the same feature at the same index). */
 export const catalogFiles: Record<Locale, Catalog[]> = {
-  az: [uiAz, orgAz, referenceAz, documentsAz, citizenRegistriesAz, executionAz, notificationsAz, approvalAz],
-  en: [uiEn, orgEn, referenceEn, documentsEn, citizenRegistriesEn, executionEn, notificationsEn, approvalEn],
-  ru: [uiRu, orgRu, referenceRu, documentsRu, citizenRegistriesRu, executionRu, notificationsRu, approvalRu],
+  az: [
+    uiAz,
+    orgAz,
+    referenceAz,
+    documentsAz,
+    citizenRegistriesAz,
+    executionAz,
+    notificationsAz,
+    approvalAz,
+    onboardingAz,
+  ],
+  en: [
+    uiEn,
+    orgEn,
+    referenceEn,
+    documentsEn,
+    citizenRegistriesEn,
+    executionEn,
+    notificationsEn,
+    approvalEn,
+    onboardingEn,
+  ],
+  ru: [
+    uiRu,
+    orgRu,
+    referenceRu,
+    documentsRu,
+    citizenRegistriesRu,
+    executionRu,
+    notificationsRu,
+    approvalRu,
+    onboardingRu,
+  ],
 };
 
 /** Deep merge of catalogs; a key defined twice keeps the later definition. */

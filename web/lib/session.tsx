@@ -2,14 +2,16 @@
 
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api, onUnauthorized } from './api';
-import { clearSession, getAccessToken } from './auth-client';
-import type { Me, Role } from '../api/contract';
+import { clearSession, getAccessToken, isPlatformOperator } from './auth-client';
+import type { Me, PlatformOperator, Role } from '../api/contract';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous' }
   | { status: 'error'; error: unknown }
-  | { status: 'authenticated'; me: Me };
+  | { status: 'authenticated'; me: Me }
+  /** A platform operator: onboards agencies, belongs to none (the operator pages only). */
+  | { status: 'operator'; operator: PlatformOperator };
 
 interface SessionValue {
   state: SessionState;
@@ -30,6 +32,11 @@ export function SessionProvider({ children }: { children: React.ReactNode }) {
         const token = await getAccessToken();
         if (!token) {
           if (!cancelled) setState({ status: 'anonymous' });
+          return;
+        }
+        if (await isPlatformOperator()) {
+          const operator = await api<PlatformOperator>('/platform/me');
+          if (!cancelled) setState({ status: 'operator', operator });
           return;
         }
         const me = await api<Me>('/me');

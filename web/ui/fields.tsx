@@ -22,7 +22,7 @@ export interface TextFieldProps {
   onChange: (value: string) => void;
   errors?: Errors;
   required?: boolean;
-  type?: 'text' | 'email' | 'tel' | 'date' | 'number';
+  type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'password';
   hint?: string;
   disabled?: boolean;
   lang?: string;

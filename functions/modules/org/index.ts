@@ -12,6 +12,8 @@ export {
   type Substitution,
   type Tenant,
 } from './domain/org';
+export { absenceKinds, type Absence, type AbsenceKind, type AbsenceInput } from './domain/absence';
+export { createAbsence, cancelAbsence, updateAbsence } from './usecases/absence.usecase';
 export { resolveActor } from './usecases/actor.usecase';
 export { getMyNotifications, updateMyNotifications } from './usecases/structure.usecase';
 export { orgApi } from './api/org.api';
@@ -28,5 +30,6 @@ export {
   employeeInput,
   positionInput,
   substitutionInput,
+  absenceInput,
   tenantProfile,
 } from './api/org.schema';

@@ -12,3 +12,5 @@ export { referenceApi } from './api/reference.api';
 export { referenceRoutes } from './api/reference.routes';
 export { createReferenceItem } from './usecases/reference.usecase';
 export { journalAdmits, matchingRules, ruleMatches, type JournalFacts } from './domain/journal-rules';
+export { seedStandardLists, type StandardListIds } from './usecases/standard-lists.usecase';
+export type { L } from './domain/standard-lists/types';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Actor } from '../kernel/aggregate';
 import { ForbiddenError, UnauthenticatedError } from '../kernel/errors';
 import { negotiateLanguage, type Language } from '../kernel/text';
-import type { TokenVerifier, VerifiedPrincipal } from '../ports/token-verifier.port';
+import type { OperatorPrincipal, TokenVerifier, VerifiedPrincipal } from '../ports/token-verifier.port';
 import { metrics } from '../observability/emf-metrics';
 import { lambdaObservability } from '../observability/lambda-middleware';
 import { logger } from '../observability/logger';
@@ -21,6 +21,10 @@ import { routeKey, type RouteDef, type RouteGroup } from './route';
  */
 export interface RequestContext<P = Record<string, unknown>, Q = Record<string, unknown>, B = unknown> {
   actor: Actor | undefined;
+  /** The platform operator of an `auth: 'operator'` route. */
+  operator: OperatorPrincipal | undefined;
+  /** The invitation secret of an `auth: 'invitation'` route (header `X-Invitation-Token`). */
+  invitationToken: string | undefined;
   params: P;
   query: Q;
   body: B;
@@ -304,7 +308,8 @@ export function createGroupHandler<D>(options: {
     };
 
     let actor: Actor | undefined;
-    if (route.auth === 'jwt') {
+    let operator: OperatorPrincipal | undefined;
+    if (route.auth === 'jwt' || route.auth === 'operator') {
       // An address that keeps failing is refused before any token of it is looked at.
       if (failedPerAddress.exhausted(address, Date.now())) limit(failedPerAddress, address);
       try {
@@ -312,16 +317,28 @@ export function createGroupHandler<D>(options: {
         const token = authz?.match(/^Bearer\s+(\S+)$/i)?.[1];
         if (!token) throw new UnauthenticatedError('Missing bearer token');
         const d = await deps();
-        actor = await d.resolveActor(await d.verifier.verify(token));
+        if (route.auth === 'operator') operator = await d.verifier.verifyOperator(token);
+        else actor = await d.resolveActor(await d.verifier.verify(token));
       } catch (error) {
         if (error instanceof UnauthenticatedError) limit(failedPerAddress, address);
         throw error;
       }
-      tenantOf.set(event, actor.tenantId);
-      limit(perUser, `${actor.tenantId}:${actor.employeeId}`);
+      if (actor) {
+        tenantOf.set(event, actor.tenantId);
+        limit(perUser, `${actor.tenantId}:${actor.employeeId}`);
+      } else limit(perUser, `operator:${operator?.subject}`);
       if (route.roles && !route.roles.some((r) => actor?.roles.has(r)))
         throw new ForbiddenError('Role required');
     } else limit(perAddress, address);
+    let invitationToken: string | undefined;
+    if (route.auth === 'invitation') {
+      // Checked by the use case (it names the tenant and the invitation); here only its presence.
+      invitationToken = header(event, 'x-invitation-token')?.trim() || undefined;
+      if (!invitationToken || invitationToken.length > 300) {
+        limit(failedPerAddress, address);
+        throw new UnauthenticatedError('Missing invitation token');
+      }
+    }
 
     const params = parseWith(route.params, event.pathParameters ?? {}, 400) as Record<string, unknown>;
     const query = parseWith(route.query ?? NO_QUERY, event.queryStringParameters ?? {}, 400) as Record<
@@ -343,7 +360,7 @@ export function createGroupHandler<D>(options: {
     const idempotency =
       route.idempotent && key
         ? {
-            key: `${route.operationId}:${actor?.employeeId ?? 'anonymous'}:${key}`,
+            key: `${route.operationId}:${actor?.employeeId ?? (operator ? `operator-${operator.subject}` : 'anonymous')}:${key}`,
             requestHash: createHash('sha256').update(JSON.stringify({ params, body })).digest('base64url'),
           }
         : undefined;
@@ -351,7 +368,10 @@ export function createGroupHandler<D>(options: {
     // The one place where a request's type is taken on trust: params, query and body were just
     // parsed by this route's own schemas, which are the types its implementation declares (RouteImpls).
     const implementation = impls[route.operationId] as (ctx: RequestContext, deps: D) => Promise<unknown>;
-    const result = await implementation({ actor, params, query, body, lang, idempotency }, options.deps());
+    const result = await implementation(
+      { actor, operator, invitationToken, params, query, body, lang, idempotency },
+      options.deps(),
+    );
     const response =
       result instanceof FileAnswer ? file(result) : json(route.successStatus, shapeResponse(route, result));
     withRateHeaders(event, response);
@@ -386,6 +406,21 @@ function shapeResponse(route: RouteDef, result: unknown): unknown {
       .map((i) => ({ path: i.path.map(String).join('.'), code: i.code })),
   });
   return projected;
+}
+
+/** The invitation secret of an `auth: 'invitation'` route. */
+export function invitationTokenOf(ctx: { invitationToken: string | undefined }): string {
+  if (!ctx.invitationToken) throw new UnauthenticatedError('Missing invitation token');
+  return ctx.invitationToken;
+}
+
+/** Narrows a context for `auth: 'operator'` routes. */
+export function operatorOf<C extends { operator: OperatorPrincipal | undefined }>(
+  ctx: C,
+): C & { operator: OperatorPrincipal } {
+  const { operator } = ctx;
+  if (!operator) throw new UnauthenticatedError('Missing operator');
+  return { ...ctx, operator };
 }
 
 /** Narrows a context for routes that require a token. */

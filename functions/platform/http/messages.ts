@@ -109,9 +109,56 @@ const ruleMessages: Record<Language, Catalog> = {
   },
 };
 
+/**
+ * Rules of absences and of onboarding an agency: the same words as a problem title and as a field
+ * message (kept apart from `ruleMessages` so that each capability's catalogue grows on its own).
+ */
+const orgRuleMessages: Record<Language, Catalog> = {
+  az: {
+    absence_overlap: 'İşçinin bu dövrlə üst-üstə düşən başqa yoxluğu qeydə alınıb',
+    substitute_absent: 'Əvəz edən şəxs bu dövrdə özü iş yerində olmayacaq',
+    absence_cancelled: 'Yoxluq ləğv edilib və dəyişdirilə bilməz',
+    absence_employee_immutable: 'Yoxluğun işçisi dəyişdirilmir; bu yoxluğu ləğv edib yenisini qeydə alın',
+    substitution_follows_absence: 'Bu əvəzetmə yoxluq qeydindən yaranıb; yoxluğun özünü dəyişin',
+    invitation_invalid: 'Dəvət keçərsizdir',
+    invitation_expired: 'Dəvətin müddəti bitib; platforma operatorundan yenisini istəyin',
+    invitation_used: 'Dəvət artıq qəbul edilib; istifadəçi adınız və şifrənizlə daxil olun',
+    voen_immutable: 'VÖEN təşkilatın hüquqi kimliyidir; onu platforma operatoru dəyişir',
+    password_too_weak:
+      'Şifrə ən azı 12 simvol olmalı, böyük və kiçik hərf, rəqəm və xüsusi simvol daxil etməlidir',
+  },
+  en: {
+    absence_overlap: 'The employee already has a recorded absence overlapping this period',
+    substitute_absent: 'The substitute is absent during this period',
+    absence_cancelled: 'The absence is cancelled and cannot change',
+    absence_employee_immutable: 'The absent employee cannot change; cancel this absence and record another',
+    substitution_follows_absence: 'This substitution follows an absence; change the absence itself',
+    invitation_invalid: 'The invitation is not valid',
+    invitation_expired: 'The invitation has expired; ask the platform operator for a new one',
+    invitation_used: 'The invitation has been accepted already; sign in with your username and password',
+    voen_immutable: 'The VÖEN is the legal identity of the organization; the platform operator changes it',
+    password_too_weak:
+      'The password needs at least 12 characters with upper- and lower-case letters, a digit and a symbol',
+  },
+  ru: {
+    absence_overlap: 'У сотрудника уже есть отсутствие, пересекающееся с этим периодом',
+    substitute_absent: 'Замещающий сам отсутствует в этот период',
+    absence_cancelled: 'Отсутствие отменено и не может быть изменено',
+    absence_employee_immutable: 'Сотрудника отсутствия изменить нельзя; отмените его и зарегистрируйте новое',
+    substitution_follows_absence: 'Это замещение следует из отсутствия; измените само отсутствие',
+    invitation_invalid: 'Приглашение недействительно',
+    invitation_expired: 'Срок приглашения истёк; попросите оператора платформы выслать новое',
+    invitation_used: 'Приглашение уже принято; войдите со своим именем пользователя и паролем',
+    voen_immutable: 'VÖEN — юридическая идентичность организации; его изменяет оператор платформы',
+    password_too_weak:
+      'Пароль должен содержать не менее 12 символов, заглавные и строчные буквы, цифру и специальный символ',
+  },
+};
+
 /** Problem titles by stable code. */
 const titles: Record<Language, Catalog> = {
   az: {
+    ...orgRuleMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
     invalid_request: 'Sorğu parametrləri yanlışdır',
@@ -155,6 +202,7 @@ const titles: Record<Language, Catalog> = {
     internal: 'Daxili xəta baş verdi',
   },
   en: {
+    ...orgRuleMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
     invalid_request: 'The request parameters are not valid',
@@ -198,6 +246,7 @@ const titles: Record<Language, Catalog> = {
     internal: 'An internal error occurred',
   },
   ru: {
+    ...orgRuleMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
     invalid_request: 'Параметры запроса неверны',
@@ -246,6 +295,7 @@ const titles: Record<Language, Catalog> = {
 /** Field messages by stable issue code; {min}/{max}/{values} are filled from params. */
 const fields: Record<Language, Catalog> = {
   az: {
+    ...orgRuleMessages.az,
     required: 'Bu xana mütləqdir',
     invalid_type: 'Dəyərin tipi yanlışdır',
     too_small: 'Dəyər çox qısadır və ya kiçikdir (ən azı {min})',
@@ -276,6 +326,7 @@ const fields: Record<Language, Catalog> = {
     invalid: 'Dəyər yanlışdır',
   },
   en: {
+    ...orgRuleMessages.en,
     required: 'This field is required',
     invalid_type: 'The value has the wrong type',
     too_small: 'The value is too short or too small (at least {min})',
@@ -306,6 +357,7 @@ const fields: Record<Language, Catalog> = {
     invalid: 'The value is not valid',
   },
   ru: {
+    ...orgRuleMessages.ru,
     required: 'Это поле обязательно',
     invalid_type: 'Неверный тип значения',
     too_small: 'Значение слишком короткое или маленькое (не менее {min})',

@@ -14,6 +14,7 @@ export const routeGroups = [
   'documents',
   'citizen-registries',
   'execution',
+  'onboarding',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 
@@ -30,9 +31,14 @@ export interface RouteDef {
   operationId: string;
   summary: string;
   tag: string;
-  /** 'jwt': bearer token required (Cognito authorizer in AWS); 'public': anonymous */
-  auth: 'jwt' | 'public';
-  /** Any one of these roles is enough; absent: every authenticated user of the tenant. */
+  /**
+   * 'jwt': a tenant user's bearer token (Cognito authorizer in AWS); 'operator': a platform
+   * operator's token (the same authorizer; the handler requires the operator claim and no tenant);
+   * 'invitation': anonymous, with the secret of an e-mailed invitation link as the credential
+   * (header `X-Invitation-Token`); 'public': anonymous.
+   */
+  auth: 'jwt' | 'operator' | 'invitation' | 'public';
+  /** Any one of these roles is enough (tenant routes); absent: every authenticated user of the tenant. */
   roles?: readonly Role[];
   params?: z.ZodObject;
   query?: z.ZodObject;

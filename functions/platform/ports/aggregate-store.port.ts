@@ -8,6 +8,9 @@ export type AggregateType =
   | 'position'
   | 'employee'
   | 'substitution'
+  | 'absence'
+  | 'invitation'
+  | 'tenant-registration'
   | 'saved-filters'
   | 'calendar'
   | 'route-template'
@@ -55,6 +58,32 @@ export interface WriteOptions {
   sortKey: string;
 }
 
+/**
+ * One aggregate of a multi-aggregate transaction (`transact`): a create when `expectedVersion` is
+ * absent, otherwise an update of the stored version given (the item's `version` is ignored; the
+ * stored one becomes `expectedVersion + 1`).
+ */
+export interface AggregateWrite {
+  type: AggregateType;
+  item: AggregateMeta;
+  expectedVersion?: number;
+  options: WriteOptions;
+}
+
+/**
+ * What every store checks before a transaction: all writes belong to one tenant, and only the
+ * first may carry an idempotency key. Gives the first write, or undefined when there is none.
+ */
+export function firstOfTransaction(writes: readonly AggregateWrite[]): AggregateWrite | undefined {
+  const first = writes[0];
+  if (!first) return undefined;
+  if (writes.some((w) => w.item.tenantId !== first.item.tenantId))
+    throw new Error('transact: every write must belong to one tenant');
+  if (writes.slice(1).some((w) => w.options.idempotency))
+    throw new Error('transact: only the first write may carry an idempotency key');
+  return first;
+}
+
 export interface ListOptions {
   limit: number;
   cursor?: string;
@@ -88,6 +117,23 @@ export interface AggregateStore {
     expectedVersion: number,
     options: WriteOptions,
   ): Promise<T>;
+  /**
+   * Several aggregates of one tenant in ONE transaction, each with its claims, releases and change
+   * record, and the idempotency record of the first write (only the first may carry one): all are
+   * written or none. Errors as `create` and `update` (idempotency_key_reused, stale_version,
+   * duplicate_value, write_conflict). A replayed idempotent request writes nothing and answers the
+   * stored aggregate of the first write alone. DynamoDB takes at most 100 items per transaction.
+   */
+  transact(writes: AggregateWrite[]): Promise<{ items: AggregateMeta[]; replayed: boolean }>;
+  /**
+   * What an earlier request under this idempotency key created (the aggregate as stored now), for
+   * use cases whose rules would refuse the retry of their own first write; undefined when the key
+   * is new. The same key with another request is ConflictError('idempotency_key_reused').
+   */
+  replayOf<T extends AggregateMeta>(
+    tenantId: string,
+    idempotency: { key: string; requestHash: string },
+  ): Promise<T | undefined>;
   changes(
     tenantId: string,
     aggregateId: string,

@@ -18,4 +18,17 @@ export interface IdentityDirectory {
   invite(login: NewLogin): Promise<void>;
   /** Disabling ends sign-in for the login; enabling restores it. */
   setEnabled(username: string, enabled: boolean): Promise<void>;
+  /**
+   * Creates the login like `invite` but sends nothing and gives out no password: the caller invites
+   * in its own words (a link to set a password). Idempotent and refusing another tenant's username
+   * as `invite`.
+   */
+  createLogin(login: NewLogin): Promise<void>;
+  /**
+   * Sets the login's password for good (the end of an invitation). A password the directory's
+   * policy refuses is BusinessRuleError('password_too_weak') on the field `password`.
+   */
+  setPassword(username: string, password: string): Promise<void>;
+  /** The tenant of an existing login, or undefined while the username is free. */
+  tenantOf(username: string): Promise<string | undefined>;
 }

@@ -7,7 +7,21 @@ export interface VerifiedPrincipal {
   username: string;
 }
 
+/**
+ * A platform operator: signs in with the same identity provider, belongs to no tenant (the token
+ * has no tenant claim) and acts only on the platform's own routes (onboarding agencies).
+ */
+export interface OperatorPrincipal {
+  subject: string;
+  username: string;
+}
+
 export interface TokenVerifier {
-  /** Throws UnauthenticatedError (functions/domain/errors.ts) on any invalid token. */
+  /**
+   * A tenant's user. Throws UnauthenticatedError (functions/platform/kernel/errors.ts) on any
+   * invalid token, ForbiddenError on a valid operator's token (operators work in no tenant).
+   */
   verify(bearerToken: string): Promise<VerifiedPrincipal>;
+  /** A platform operator. Throws UnauthenticatedError on an invalid token, ForbiddenError on anyone else's. */
+  verifyOperator(bearerToken: string): Promise<OperatorPrincipal>;
 }

@@ -22,7 +22,7 @@ import { ProjectFunction } from './project-function';
 export type InfraRoute = Pick<RouteDef, 'method' | 'path' | 'group' | 'auth'>;
 
 /** Route groups whose use cases send e-mail or SMS (outgoing documents, execution notices). */
-const NOTIFYING_GROUPS: readonly string[] = ['documents', 'execution'];
+const NOTIFYING_GROUPS: readonly string[] = ['documents', 'execution', 'onboarding'];
 
 export interface ApiProps {
   /** `karguzar-<env>`: prefix of physical names. */
@@ -38,7 +38,7 @@ export interface RouteGroupsProps {
   /** Absolute entry file of a route group's Lambda (see `entries.ts`). */
   readonly entry: (group: string) => string;
   readonly newFunction: NewAppFunction;
-  /** Authorizer of `auth: 'jwt'` routes. */
+  /** Authorizer of `auth: 'jwt'` and `auth: 'operator'` routes. */
   readonly authorizer: IHttpRouteAuthorizer;
   /** Extra grants of a route group's function beyond the shared data plane. */
   readonly extraGrants?: (group: string, pf: ProjectFunction) => void;
@@ -139,16 +139,21 @@ export class Api {
     for (const route of props.routes) {
       const integration = integrations.get(route.group);
       if (!integration) continue;
+      // Operators' tokens come from the same user pool and client as users': one authorizer.
+      const bearer = route.auth === 'jwt' || route.auth === 'operator';
       const [created] = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration,
-        authorizer: route.auth === 'jwt' ? props.authorizer : new HttpNoneAuthorizer(),
+        authorizer: bearer ? props.authorizer : new HttpNoneAuthorizer(),
       });
-      if (route.auth === 'public' && created) {
+      if (!bearer && created) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `Public by design in the shared route table (${route.method} ${route.path}): anonymous e-service or health endpoint, behind WAF and stage throttling.`,
+          reason:
+            route.auth === 'invitation'
+              ? `Authorized by the invitation secret in its header, checked by the handler (${route.method} ${route.path}), behind WAF and stage throttling.`
+              : `Public by design in the shared route table (${route.method} ${route.path}): anonymous e-service or health endpoint, behind WAF and stage throttling.`,
         });
       }
     }

@@ -3,6 +3,7 @@ import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers
 import {
   AccountRecovery,
   CfnManagedLoginBranding,
+  CfnUserPoolGroup,
   FeaturePlan,
   LambdaVersion,
   ManagedLoginVersion,
@@ -19,6 +20,9 @@ import {
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ProjectFunction } from './project-function';
+
+/** The Cognito group of platform operators (the pre-token trigger reads the same name). */
+export const PLATFORM_OPERATORS_GROUP = 'platform-operators';
 
 export interface IdentityProps {
   /** `karguzar-<env>`: prefix of physical names. */
@@ -81,6 +85,14 @@ export class Identity {
       removalPolicy: RemovalPolicy.RETAIN,
     }));
     userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION_CONFIG, this.preToken.fn, LambdaVersion.V2_0);
+    // Platform operators (onboard agencies): users of this group without a tenant. The pre-token
+    // trigger gives them the `platform_role` claim; operators are added by the AWS administrator
+    // (infra/aws/README.md), never through the API.
+    new CfnUserPoolGroup(scope, 'PlatformOperatorsGroup', {
+      userPoolId: userPool.userPoolId,
+      groupName: PLATFORM_OPERATORS_GROUP,
+      description: 'Kargüzar platform operators: create agencies (tenants) and invite their first admin',
+    });
     Validations.of(userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
@@ -136,6 +148,19 @@ export class Identity {
       OIDC_LOGOUT_URL: `${this.domain.baseUrl()}/logout`,
       USER_POOL_ID: this.userPool.userPoolId,
     });
+  }
+
+  /**
+   * The platform operator onboards agencies: creates the first admin's login without a temporary
+   * password and, when the invitation is accepted, sets its password (onboarding route group only).
+   */
+  grantOnboarding(pf: ProjectFunction): void {
+    this.userPool.grant(
+      pf.role,
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminSetUserPassword',
+    );
   }
 
   /** Agency admins create, enable and disable their employees' logins (org route group only). */

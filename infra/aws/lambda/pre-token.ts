@@ -1,17 +1,25 @@
 import type { PreTokenGenerationV2TriggerEvent } from 'aws-lambda';
 
+/** The Cognito group of platform operators (infra/aws/constructs/identity.ts). */
+const OPERATORS = 'platform-operators';
+
 /**
  * Cognito pre-token-generation trigger (event version V2_0): copies the immutable user
  * attribute `custom:tenant` into the `tenant` claim of the access token (what the HTTP API
- * and the handlers read) and of the ID token (what the web reads). A user without a tenant
- * gets no claim, and the API then refuses every tenant route.
+ * and the handlers read) and of the ID token (what the web reads). A member of the
+ * `platform-operators` group without a tenant gets `platform_role: "operator"` instead (the
+ * platform's onboarding routes); a user with a tenant is never an operator. A user with neither
+ * gets no claim, and the API then refuses every route but the public ones.
  */
 export async function handler(
   event: PreTokenGenerationV2TriggerEvent,
 ): Promise<PreTokenGenerationV2TriggerEvent> {
   const tenant = event.request.userAttributes['custom:tenant'];
-  if (typeof tenant !== 'string' || tenant.length === 0) return event;
-  const claims = { tenant };
+  const hasTenant = typeof tenant === 'string' && tenant.length > 0;
+  const operator =
+    !hasTenant && (event.request.groupConfiguration?.groupsToOverride ?? []).includes(OPERATORS);
+  if (!hasTenant && !operator) return event;
+  const claims: Record<string, string> = hasTenant ? { tenant } : { platform_role: 'operator' };
   event.response = {
     ...event.response,
     claimsAndScopeOverrideDetails: {

@@ -6,7 +6,8 @@
  * - Public client(s) with Authorization Code + PKCE (S256, required), no client secret, token
  *   endpoint auth `none`; refresh tokens are issued (Cognito issues them too).
  * - Access tokens are RS256 JWTs for the resource `urn:karguzar:api` with `aud` "karguzar-api" and
- *   the claims `sub`, `tenant`, `username` (the names the Cognito pre-token trigger produces).
+ *   the claims `sub`, `tenant`, `username` (the names the Cognito pre-token trigger produces); a
+ *   platform operator's carry `platform_role: "operator"` and no tenant.
  * - JWKS at `<issuer>/.well-known/jwks.json` (Cognito's path, so the API derives it the same way).
  * - Signing and cookie keys: `<dataDir>/oidc/jwks.json`, `<dataDir>/oidc/cookie-keys.json` (0600).
  * - Sessions, grants, interactions, codes, refresh tokens: `<dataDir>/oidc/store/*.json` (see
@@ -38,7 +39,9 @@ export interface DemoUser {
   subject: string;
   username: string;
   password: string;
-  tenantId: string;
+  /** Absent only for a platform operator (`platformRole`). */
+  tenantId?: string;
+  platformRole?: 'operator';
   email: string;
   name: string;
 }
@@ -126,8 +129,8 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
   const oidcDir = join(opts.dataDir, 'oidc');
 
   for (const u of opts.users) {
-    if (!u.subject || !u.username || !u.tenantId)
-      throw new Error('every demo user needs subject, username and tenantId');
+    if (!u.subject || !u.username || !(u.tenantId || u.platformRole))
+      throw new Error('every demo user needs subject, username and a tenantId (or a platform role)');
   }
   if (new Set(opts.users.map((u) => u.username)).size !== opts.users.length)
     throw new Error('duplicate demo user');
@@ -137,7 +140,8 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
       subject: u.subject,
       username: u.username,
       password: u.password,
-      tenantId: u.tenantId,
+      ...(u.tenantId ? { tenantId: u.tenantId } : {}),
+      ...(u.platformRole ? { platformRole: u.platformRole } : {}),
       email: u.email,
       name: u.name,
     })),
@@ -166,7 +170,7 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
     routes: { jwks: '/.well-known/jwks.json' },
     claims: {
       openid: ['sub'],
-      profile: ['name', 'preferred_username', 'tenant'],
+      profile: ['name', 'preferred_username', 'tenant', 'platform_role'],
       email: ['email', 'email_verified'],
     },
     scopes: ['openid', 'offline_access', 'profile', 'email'],
@@ -181,14 +185,19 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
           preferred_username: user.username,
           email: user.email,
           email_verified: true,
-          tenant: user.tenantId,
+          ...(user.tenantId ? { tenant: user.tenantId } : {}),
+          ...(user.platformRole ? { platform_role: user.platformRole } : {}),
         }),
       };
     },
     extraTokenClaims: async (_ctx, token) => {
       if (token.kind !== 'AccessToken' || !('accountId' in token) || !token.accountId) return undefined;
       const user = userStore.bySubject(token.accountId);
-      return user ? { tenant: user.tenantId, username: user.username } : undefined;
+      if (!user) return undefined;
+      // An operator's token names no tenant: it opens the platform's routes only.
+      return user.platformRole
+        ? { platform_role: user.platformRole, username: user.username }
+        : { tenant: user.tenantId, username: user.username };
     },
     // Every configured client is first-party: grant what it asks for instead of a consent screen.
     loadExistingGrant: async (ctx) => {

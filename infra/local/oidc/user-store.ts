@@ -12,7 +12,10 @@ export interface LocalUser {
   subject: string;
   username: string;
   passwordHash: string;
-  tenantId: string;
+  /** The agency of the login; absent for a platform operator, who works in no tenant. */
+  tenantId?: string;
+  /** `operator`: a platform operator (onboards agencies); the token then carries `platform_role`. */
+  platformRole?: 'operator';
   email: string;
   name: string;
   enabled: boolean;
@@ -89,6 +92,15 @@ export class LocalUserStore {
     this.index(stored);
     await this.persist();
     return stored;
+  }
+
+  /** A new password for good (an accepted invitation); false when there is no such login. */
+  async setPassword(username: string, password: string): Promise<boolean> {
+    const user = this.byName.get(username);
+    if (!user) return false;
+    user.passwordHash = await hashPassword(password);
+    await this.persist();
+    return true;
   }
 
   async setEnabled(username: string, enabled: boolean): Promise<boolean> {

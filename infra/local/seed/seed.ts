@@ -7,29 +7,32 @@ import {
   createDepartment,
   createEmployee,
   createPosition,
-  createSubstitution,
+  createAbsence,
+  absenceInput,
   departmentInput,
   employeeInput,
   positionInput,
-  substitutionInput,
   tenantProfile,
 } from '../../../functions/modules/org';
 import {
   type ReferenceItemData,
-  type ReferenceListName,
   referenceInputs,
   createReferenceItem,
+  seedStandardLists,
 } from '../../../functions/modules/reference';
 import {
   type ApprovalRouteTemplateData,
   createTemplate,
   routeTemplateInput,
 } from '../../../functions/modules/approval';
+import {
+  PLATFORM_PARTITION,
+  recordRegistration,
+  type TenantRegistrationData,
+} from '../../../functions/modules/onboarding';
 import type { Deps } from '../../../functions/platform/kernel/aggregates';
 import { demoAgencies } from './data/demo-agencies';
-import * as lists from './data/reference-lists';
-import { regions } from './data/regions';
-import { stateBodies } from './data/state-bodies';
+import { nomenclatureByTenant } from './data/nomenclature';
 import type { DemoAgency } from './data/types';
 
 /** The password of every demo login (README). */
@@ -61,7 +64,11 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   });
 
   const existing = await deps.store.get<Tenant>('tenant', tenantId, tenantId);
-  if (existing) return false;
+  if (existing) {
+    // A data folder seeded before the platform kept a register of agencies gets its entry now.
+    await registerDemo(deps, agency);
+    return false;
+  }
 
   const deptIds = new Map<string, string>();
   // The seed's day: when its first record was made (a seed resumed after a crash on a later day
@@ -107,118 +114,34 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
       (await createEmployee(deps, actor, data, key('employee', e.username, data))).id,
     );
   }
-  for (const s of agency.substitutions) {
-    const data = parse<Parameters<typeof createSubstitution>[2]>(substitutionInput, {
-      employeeId: employeeIds.get(s.employee),
-      substituteId: employeeIds.get(s.substitute),
-      from: dayOfSeed(s.fromDay),
-      to: dayOfSeed(s.toDay),
-      reason: s.reason,
+  // Absences, each with the substitution that follows from it (the head is on leave, the deputy acts).
+  for (const a of agency.absences) {
+    const data = parse<Parameters<typeof createAbsence>[2]>(absenceInput, {
+      employeeId: employeeIds.get(a.employee),
+      kind: a.kind,
+      from: dayOfSeed(a.fromDay),
+      to: dayOfSeed(a.toDay),
+      substituteId: employeeIds.get(a.substitute),
+      note: a.note,
     });
-    await createSubstitution(deps, actor, data, key('substitution', `${s.employee}:${s.fromDay}`, data));
+    await createAbsence(deps, actor, data, key('absence', `${a.employee}:${a.fromDay}`, data));
   }
 
-  const addItem = async (list: ReferenceListName, code: string, input: Record<string, unknown>) => {
+  // The standard lists (the same code as a tenant the platform operator onboards), then the
+  // demo agency's own nomenclature.
+  const standard = await seedStandardLists(deps, actor);
+  const classificationIds = standard.classifications;
+  for (const n of nomenclatureByTenant[agency.tenant.key]) {
     const data = {
-      ...parse<Record<string, unknown>>(referenceInputs[list], input),
-      list,
+      ...parse<Record<string, unknown>>(referenceInputs.nomenclature, {
+        name: n.title,
+        index: n.index,
+        retentionYears: n.retentionYears,
+        ...(deptIds.has(n.departmentCode) ? { departmentId: deptIds.get(n.departmentCode) } : {}),
+      }),
+      list: 'nomenclature',
     } as ReferenceItemData;
-    return (await createReferenceItem(deps, actor, data, key(list, code, data))).id;
-  };
-  const addTree = async (
-    list: ReferenceListName,
-    nodes: readonly { code: string; parentCode?: string; input: Record<string, unknown> }[],
-  ) => {
-    const ids = new Map<string, string>();
-    for (const n of nodes) {
-      const parentId = n.parentCode ? ids.get(n.parentCode) : undefined;
-      ids.set(
-        n.code,
-        await addItem(list, n.code, { ...n.input, code: n.code, ...(parentId ? { parentId } : {}) }),
-      );
-    }
-    return ids;
-  };
-
-  const documentTypeIds = new Map<string, string>();
-  for (const t of lists.documentTypes)
-    documentTypeIds.set(t.code, await addItem('document-types', t.code, { code: t.code, name: t.name }));
-  const deliveryFormIds = new Map<string, string>();
-  for (const t of lists.deliveryForms)
-    deliveryFormIds.set(t.code, await addItem('delivery-forms', t.code, { code: t.code, name: t.name }));
-  for (const t of lists.physicalForms)
-    await addItem('physical-forms', t.code, { code: t.code, name: t.name });
-  const classificationIds = await addTree(
-    'classifications',
-    lists.classifications.map((c) => ({
-      code: c.code,
-      ...(c.parentCode ? { parentCode: c.parentCode } : {}),
-      input: { name: c.name },
-    })),
-  );
-  for (const n of lists.nomenclatureByTenant[agency.tenant.key]) {
-    await addItem('nomenclature', n.index, {
-      name: n.title,
-      index: n.index,
-      retentionYears: n.retentionYears,
-      ...(deptIds.has(n.departmentCode) ? { departmentId: deptIds.get(n.departmentCode) } : {}),
-    });
-  }
-  const journalIds = new Map<string, string>();
-  for (const j of lists.registrationJournals) {
-    journalIds.set(
-      j.code,
-      await addItem('journals', j.code, {
-        code: j.code,
-        name: j.name,
-        pattern: j.pattern,
-        documentKind: j.documentKind,
-      }),
-    );
-  }
-  const regionIds = await addTree(
-    'regions',
-    regions.map((r) => ({
-      code: r.code,
-      ...(r.parentCode ? { parentCode: r.parentCode } : {}),
-      input: { name: r.name, kind: r.kind },
-    })),
-  );
-  // Parents come before the bodies under them (checked by the seed data's tests).
-  const bodyIds = new Map<string, string>();
-  for (const b of stateBodies) {
-    const address = b.legalAddress;
-    bodyIds.set(
-      b.code,
-      await addItem('counterparts', b.code, {
-        code: b.code,
-        name: b.name,
-        kind: 'state-body',
-        ...(b.parentCode ? { parentBodyId: bodyIds.get(b.parentCode) } : {}),
-        ...(address
-          ? {
-              regionId: regionIds.get(address.regionCode),
-              address: address.street,
-              ...(address.postalCode ? { postalCode: address.postalCode } : {}),
-            }
-          : {}),
-        ...(b.email ? { email: b.email } : {}),
-      }),
-    );
-  }
-  const idsOf = (map: Map<string, string>, codes: readonly string[] = []) => codes.map((c) => map.get(c));
-  for (const r of lists.journalRules) {
-    await addItem('journal-rules', r.code, {
-      code: r.code,
-      name: r.name,
-      journalId: journalIds.get(r.journalCode),
-      documentKind: r.documentKind,
-      priority: r.priority,
-      ...(r.senderKind ? { senderKind: r.senderKind } : {}),
-      classificationIds: idsOf(classificationIds, r.classificationCodes),
-      documentTypeIds: idsOf(documentTypeIds, r.documentTypeCodes),
-      deliveryFormIds: idsOf(deliveryFormIds, r.deliveryFormCodes),
-    });
+    await createReferenceItem(deps, actor, data, key('nomenclature', n.index, data));
   }
 
   for (const t of agency.routeTemplates) {
@@ -255,24 +178,69 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     { ...profile, id: tenantId, tenantId, version: 1, createdAt: now, updatedAt: now },
     { actorId: 'system', sortKey: profile.name.az },
   );
+  await registerDemo(deps, agency);
   return true;
 }
 
-/** The demo logins for the local identity provider (never used in AWS). */
+/**
+ * The demo agency in the platform's register of agencies, as if the operator had onboarded it:
+ * its VÖEN and key are then taken for any agency the operator adds.
+ */
+async function registerDemo(deps: Deps, agency: DemoAgency): Promise<void> {
+  const tenantId = agency.tenant.key;
+  // Every start passes here: an entry made on an earlier start stays (its idempotency record
+  // expires after a week, so a replay is no way to find it).
+  if (await deps.store.get('tenant-registration', PLATFORM_PARTITION, tenantId)) return;
+  const admin = agency.employees.find((e) =>
+    e.positionCodes.some((c) => agency.positions.find((p) => p.code === c)?.roles.includes('admin')),
+  );
+  if (!admin) throw new Error(`demo agency ${tenantId} has no admin`);
+  const adminEmployeeId = await deps.store.findByUnique(tenantId, {
+    scope: 'username',
+    value: admin.username,
+  });
+  const { key: _key, ...tenant } = agency.tenant;
+  const data: TenantRegistrationData = {
+    ...tenant,
+    admin: { fullName: admin.fullName, username: admin.username, email: admin.email },
+    status: 'active',
+    createdBy: 'system',
+    ...(adminEmployeeId ? { adminEmployeeId } : {}),
+  };
+  await recordRegistration(deps, { username: 'system' }, tenantId, data, {
+    key: `seed:registration:${tenantId}`,
+    requestHash: hash(data),
+  });
+}
+
+/** The platform operator of the embedded default (onboards agencies; belongs to none). */
+export const DEMO_OPERATOR = {
+  subject: 'platform:operator',
+  username: 'operator',
+  email: 'operator@karguzar.local',
+  name: 'Platforma operatoru (demo)',
+  platformRole: 'operator' as const,
+};
+
+/** The demo logins for the local identity provider (never used in AWS): the agencies' people and the operator. */
 export function demoUsers(): {
   subject: string;
   username: string;
-  tenantId: string;
+  tenantId?: string;
+  platformRole?: 'operator';
   email: string;
   name: string;
 }[] {
-  return demoAgencies.flatMap((a) =>
-    a.employees.map((e) => ({
-      subject: `${a.tenant.key}:${e.username}`,
-      username: e.username,
-      tenantId: a.tenant.key,
-      email: e.email,
-      name: e.fullName,
-    })),
-  );
+  return [
+    ...demoAgencies.flatMap((a) =>
+      a.employees.map((e) => ({
+        subject: `${a.tenant.key}:${e.username}`,
+        username: e.username,
+        tenantId: a.tenant.key,
+        email: e.email,
+        name: e.fullName,
+      })),
+    ),
+    DEMO_OPERATOR,
+  ];
 }

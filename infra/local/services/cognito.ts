@@ -1,7 +1,8 @@
 /**
  * A local Cognito user-pool endpoint (AWS JSON 1.1, `X-Amz-Target: AWSCognitoIdentityProviderService.*`)
  * over the local identity provider's user store, so the Cognito adapter works unchanged: AdminCreateUser
- * (with an invitation e-mail carrying a temporary password, relayed to maildev), AdminGetUser,
+ * (with an invitation e-mail carrying a temporary password, relayed to maildev; none with
+ * MessageAction SUPPRESS), AdminGetUser, AdminSetUserPassword (the pool's password policy),
  * AdminEnableUser, AdminDisableUser. Difference from Cognito, recorded in docs/decisions.md: the
  * temporary password signs in directly (no forced change on first sign-in). Every request must be
  * SigV4-signed for `cognito-idp` with the local credentials; others get Cognito's JSON error
@@ -66,8 +67,23 @@ function attributesOf(user: LocalUser): Attributes {
     { Name: 'email', Value: user.email },
     { Name: 'email_verified', Value: 'true' },
     { Name: 'name', Value: user.name },
-    { Name: 'custom:tenant', Value: user.tenantId },
+    ...(user.tenantId ? [{ Name: 'custom:tenant', Value: user.tenantId }] : []),
   ];
+}
+
+/**
+ * The deployed user pool's password policy (infra/aws/constructs/identity.ts): at least 12
+ * characters with upper- and lower-case letters, a digit and a symbol.
+ */
+export function meetsPasswordPolicy(password: string): boolean {
+  return (
+    password.length >= 12 &&
+    password.length <= 256 &&
+    /[A-Z]/.test(password) &&
+    /[a-z]/.test(password) &&
+    /\d/.test(password) &&
+    /[^A-Za-z0-9\s]/.test(password)
+  );
 }
 
 function invitation(
@@ -143,6 +159,14 @@ export async function start(opts: CognitoStartOptions): Promise<LocalService> {
         UserStatus: 'CONFIRMED',
         UserCreateDate: Date.parse(user.createdAt) / 1000,
       };
+    },
+    AdminSetUserPassword: async (body) => {
+      const user = userOf(body.Username);
+      const password = body.Password;
+      if (typeof password !== 'string' || !meetsPasswordPolicy(password))
+        throw new CognitoError('InvalidPasswordException', 'Password does not conform to policy');
+      await opts.users.setPassword(user.username, password);
+      return {};
     },
     AdminEnableUser: async (body) => {
       await opts.users.setEnabled(userOf(body.Username).username, true);

@@ -73,6 +73,10 @@ interface Answer {
 
 const embedded = ownEmbedded();
 let token: string;
+/** The platform operator's token, for the platform's routes (an agency admin's is refused there). */
+let operatorToken: string;
+/** A well-formed invitation secret that names no invitation (the invitation routes' credential). */
+const UNKNOWN_INVITATION = `demo2.${'A'.repeat(43)}`;
 let api: Api;
 let components: Record<string, Schema> = {};
 const operations: Operation[] = [];
@@ -101,6 +105,12 @@ const shapes: Record<string, (body: Json) => void> = {
   createPosition: (b) => (b.departmentId = randomUUID()),
   createEmployee: (b) => (b.positionIds = [randomUUID()]),
   createSubstitution: (b) => (b.employeeId = randomUUID()),
+  createAbsence: (b) => (b.employeeId = randomUUID()),
+  // Two taken values, so that no single mutation makes an agency: the key, then the VÖEN.
+  createTenant: (b) => {
+    b.key = 'demo1';
+    b.voen = '1900000021';
+  },
   createReferenceItem: (b) => (b.parentId = randomUUID()),
   addCounterpart: (b) => (b.regionId = randomUUID()),
   createApprovalRouteTemplate: (b) => (b.classificationIds = [randomUUID()]),
@@ -170,6 +180,8 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/positions\/\{id\}/, 'position'],
     [/^\/api\/v1\/employees\/\{id\}/, 'employee'],
     [/^\/api\/v1\/substitutions\/\{id\}/, 'substitution'],
+    [/^\/api\/v1\/absences\/\{id\}/, 'absence'],
+    [/^\/api\/v1\/platform\/tenants\/\{id\}/, 'tenantKey'],
     [/^\/api\/v1\/reference\/\{list\}\/\{id\}/, 'classification'],
     [/^\/api\/v1\/approval-route-templates\/\{id\}/, 'template'],
     [/^\/api\/v1\/documents\/(incoming|outgoing|internal|order)\/\{id\}/, ''],
@@ -608,7 +620,11 @@ async function send(p: Probe): Promise<Answer> {
   if (body !== undefined) headers['content-length'] = String(body.length);
   if (body !== undefined && p.contentType !== null)
     headers['content-type'] = p.contentType ?? 'application/json';
-  if (p.auth === 'admin') headers.authorization = `Bearer ${token}`;
+  if (p.auth === 'admin') {
+    if (p.path.startsWith('/api/v1/platform/')) headers.authorization = `Bearer ${operatorToken}`;
+    else if (p.path.startsWith('/api/v1/invitation')) headers['x-invitation-token'] = UNKNOWN_INVITATION;
+    else headers.authorization = `Bearer ${token}`;
+  }
   if (p.auth === 'garbage') headers.authorization = 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.';
   const answer = await rawRequest({
     port: Number(url.port),
@@ -799,6 +815,7 @@ async function objectsOf(client: Api, into: Record<string, string>): Promise<voi
 beforeAll(async () => {
   const base = embedded.baseUrl;
   token = await tokenFor(base, 'admin2');
+  operatorToken = await tokenFor(base, 'operator');
   api = apiClient(base, token);
   const theirApi = apiClient(base, await tokenFor(base, 'admin'));
 
@@ -860,6 +877,18 @@ beforeAll(async () => {
       to: futureDate(310),
     })
   ).id;
+  mine.absence = (
+    await created(api, '/api/v1/absences', {
+      employeeId: mine.employee,
+      kind: 'leave',
+      from: futureDate(400),
+      to: futureDate(405),
+      substituteId: mine.employee2,
+    })
+  ).id;
+  // An agency nobody registered: the operator's routes answer 404 and write nothing (resending an
+  // existing agency's invitation would write one).
+  mine.tenantKey = 'no-such-agency';
   mine.template = (
     await created(api, '/api/v1/approval-route-templates', {
       name: `Hostil marşrut ${rand()}`,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { apiClient, tokenFor, type Api } from '../../support/api';
+import { allItems, apiClient, tokenFor, type Api, type ListItem } from '../../support/api';
 import { unique } from '../documents/helpers';
 
 /**
@@ -10,7 +10,7 @@ import { unique } from '../documents/helpers';
  * on the field's path, and nothing is written.
  */
 
-type Item = { id: string; version: number } & Record<string, unknown>;
+type Item = ListItem;
 type Problem = { status: number; code: string; errors?: Array<{ path: string; code: string }> };
 type Variant = 'random' | 'other tenant' | 'wrong kind' | 'not visible';
 
@@ -30,23 +30,8 @@ const rand = () => Math.random().toString(36).slice(2, 8);
 let serverNow = Date.now();
 const future = (days: number) => new Date(serverNow + days * 86_400_000).toISOString().slice(0, 10);
 
-async function all(api: Api, path: string): Promise<Item[]> {
-  const items: Item[] = [];
-  let cursor: string | undefined;
-  do {
-    const sep = path.includes('?') ? '&' : '?';
-    const res = await api.get<{ items: Item[]; nextCursor?: string }>(
-      `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-    );
-    expect(res.status, `GET ${path}`).toBe(200);
-    items.push(...res.body.items);
-    cursor = res.body.nextCursor;
-  } while (cursor);
-  return items;
-}
-
 async function pick(api: Api, path: string, where: (i: Item) => boolean = (i) => i.active !== false) {
-  const found = (await all(api, path)).find(where);
+  const found = (await allItems(api, path)).find(where);
   expect(found, `an item of ${path}`).toBeDefined();
   return found!.id;
 }
@@ -67,7 +52,7 @@ const version = async (api: Api, path: string) => (await get(api, path)).version
 
 /** What the caller can read back of the objects a request could have written. */
 const matching = (api: () => Api, path: string, where: (i: Item) => boolean) => async () =>
-  (await all(api(), path)).filter(where).map((i) => i.id);
+  (await allItems(api(), path)).filter(where).map((i) => i.id);
 const named = (api: () => Api, path: string, name: string) =>
   matching(api, path, (i) => (i.name as { az?: string } | undefined)?.az === name);
 const docsWithSummary = (kind: string, summary: string) =>
@@ -186,6 +171,7 @@ const marks = {
   position: unique('Ref vəzifə'),
   employee: unique('Ref İşçi'),
   substitution: unique('Ref əvəzləmə'),
+  absence: unique('Ref yoxluq'),
   classification: unique('Ref təsnifat'),
   nomenclature: unique('Ref nomenklatura'),
   journal: unique('Ref jurnal'),
@@ -315,6 +301,50 @@ const cases: Case[] = [
       () => admin,
       '/api/v1/substitutions',
       (i) => i.reason === marks.substitution,
+    ),
+  },
+
+  {
+    name: 'POST /absences employeeId',
+    caller: () => admin,
+    method: 'POST',
+    path: () => '/api/v1/absences',
+    body: sync((v) => ({
+      employeeId: v,
+      kind: 'leave',
+      from: future(400),
+      to: future(405),
+      note: marks.absence,
+    })),
+    at: 'employeeId',
+    other: () => B.employee!,
+    wrong: () => A.position!,
+    state: matching(
+      () => admin,
+      '/api/v1/absences',
+      (i) => i.note === marks.absence,
+    ),
+  },
+  {
+    name: 'POST /absences substituteId (an active employee)',
+    caller: () => admin,
+    method: 'POST',
+    path: () => '/api/v1/absences',
+    body: sync((v) => ({
+      employeeId: A.employee,
+      kind: 'business-trip',
+      from: future(400),
+      to: future(405),
+      substituteId: v,
+      note: marks.absence,
+    })),
+    at: 'substituteId',
+    other: () => B.employee!,
+    wrong: () => A.inactiveEmployee!,
+    state: matching(
+      () => admin,
+      '/api/v1/absences',
+      (i) => i.note === marks.absence,
     ),
   },
 
@@ -878,6 +908,7 @@ const cases: Case[] = [
   queryCase('/positions', 'departmentId', () => A.position!),
   queryCase('/employees', 'positionId', () => A.dept!),
   queryCase('/substitutions', 'employeeId', () => A.position!),
+  { ...queryCase('/absences', 'employeeId', () => A.position!), caller: () => admin },
   queryCase(
     '/reference/classifications',
     'parentId',
@@ -896,7 +927,7 @@ beforeAll(async () => {
   adminB = await login('admin2');
 
   // Tenant A: seeded objects of every kind.
-  const employees = await all(admin, '/api/v1/employees');
+  const employees = await allItems(admin, '/api/v1/employees');
   const employee = (u: string) => employees.find((e) => e.username === u)!.id;
   Object.assign(A, {
     employee: employee('executor2'),
@@ -989,7 +1020,7 @@ beforeAll(async () => {
   A.execution = tree.find((a) => a.kind === 'execution')!.id;
 
   // Tenant B: one object of every kind.
-  const employeesB = await all(adminB, '/api/v1/employees');
+  const employeesB = await allItems(adminB, '/api/v1/employees');
   const admin2 = employeesB.find((e) => e.username === 'admin2')!.id;
   Object.assign(B, {
     employee: employeesB.find((e) => e.username !== 'admin2')!.id,

@@ -16,11 +16,23 @@ const bObjects: { template: string; path: string; item: Item }[] = [];
 /** Tenant-B documents and, per route template of the documents group, a request that addresses one. */
 const bDocs: Item[] = [];
 const docCases: { template: string; method: string; path: string; body?: unknown }[] = [];
+/** Requests on tenant-B objects of admin-only routes beyond GET and PUT, made by tenant A's admin. */
+const adminCases: { template: string; method: string; path: string; body?: unknown }[] = [];
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
 
 function bodyOf(item: Item): Record<string, unknown> {
-  const { id: _i, tenantId: _t, createdAt: _c, updatedAt: _u, list: _l, ...rest } = item;
+  // What the server keeps itself (an absence's status and substitution) is no part of a body.
+  const {
+    id: _i,
+    tenantId: _t,
+    createdAt: _c,
+    updatedAt: _u,
+    list: _l,
+    status: _s,
+    substitutionId: _sub,
+    ...rest
+  } = item;
   return rest;
 }
 
@@ -79,6 +91,20 @@ beforeAll(async () => {
     to: '2026-12-10',
   });
   expect(sub.status).toBe(201);
+  const absence = await b.post<Item>('/api/v1/absences', {
+    employeeId: emp2.body.id,
+    kind: 'sick-leave',
+    from: '2026-12-01',
+    to: '2026-12-03',
+    substituteId: emp1.body.id,
+  });
+  expect(absence.status).toBe(201);
+  adminCases.push({
+    template: '/api/v1/absences/{id}/cancel',
+    method: 'POST',
+    path: `/api/v1/absences/${absence.body.id}/cancel`,
+    body: { version: absence.body.version },
+  });
   const template = await b.post<Item>('/api/v1/approval-route-templates', {
     name: `B marşrut ${uniq()}`,
     kinds: ['internal'],
@@ -96,6 +122,7 @@ beforeAll(async () => {
     { template: '/api/v1/positions/{id}', path: `/api/v1/positions/${pos.body.id}`, item: pos.body },
     { template: '/api/v1/employees/{id}', path: `/api/v1/employees/${emp1.body.id}`, item: emp1.body },
     { template: '/api/v1/substitutions/{id}', path: `/api/v1/substitutions/${sub.body.id}`, item: sub.body },
+    { template: '/api/v1/absences/{id}', path: `/api/v1/absences/${absence.body.id}`, item: absence.body },
   );
 
   const docBodies: Record<string, Record<string, unknown>> = {
@@ -223,13 +250,35 @@ beforeAll(async () => {
   }
 });
 
+/** The platform operator's routes on one agency: no tenant's token reaches them (403). */
+const operatorCases = [
+  { template: '/api/v1/platform/tenants/{id}', method: 'GET', path: '/api/v1/platform/tenants/demo2' },
+  {
+    template: '/api/v1/platform/tenants/{id}/invitation',
+    method: 'POST',
+    path: '/api/v1/platform/tenants/demo2/invitation',
+  },
+];
+
 describe('tenant isolation', () => {
+  it("keeps every tenant's token off the platform operator's routes", async () => {
+    for (const c of operatorCases) {
+      const res = await a.call(c.method, c.path);
+      expect(res.status, `${c.method} ${c.path}`).toBe(403);
+    }
+  });
+
   it('covers every route that addresses one object', () => {
     const templates = new Set(routes.filter((r) => r.path.includes('{id}')).map((r) => r.path));
-    const covered = [...bObjects.map((o) => o.template), ...docCases.map((c) => c.template)];
+    const covered = [
+      ...bObjects.map((o) => o.template),
+      ...docCases.map((c) => c.template),
+      ...adminCases.map((c) => c.template),
+      ...operatorCases.map((c) => c.template),
+    ];
     expect(new Set(covered)).toEqual(templates);
     const keys = new Set(routes.filter((r) => r.path.includes('{id}')).map((r) => `${r.method} ${r.path}`));
-    for (const c of docCases) keys.delete(`${c.method} ${c.template}`);
+    for (const c of [...docCases, ...adminCases, ...operatorCases]) keys.delete(`${c.method} ${c.template}`);
     for (const o of bObjects) {
       keys.delete(`GET ${o.template}`);
       keys.delete(`PUT ${o.template}`);
@@ -252,6 +301,17 @@ describe('tenant isolation', () => {
     }
   });
 
+  it("answers 404 to tenant A's admin on tenant-B objects' admin routes, and B's objects stay", async () => {
+    for (const c of adminCases) {
+      const res = await a.call(c.method, c.path, c.body);
+      expect(res.status, `${c.method} ${c.path}`).toBe(404);
+    }
+    const absence = bObjects.find((o) => o.template === '/api/v1/absences/{id}')!;
+    const again = await b.get<Item>(absence.path);
+    expect(again.body.status).toBe('recorded');
+    expect(again.body.version).toBe(absence.item.version);
+  });
+
   it('answers 404 to a tenant-A token for every tenant-B object, on GET and PUT, and changes nothing', async () => {
     for (const { path, item } of bObjects) {
       const get = await a.get(path);
@@ -272,6 +332,7 @@ describe('tenant isolation', () => {
     for (const route of routes.filter(
       (r) =>
         r.method === 'GET' &&
+        r.auth === 'jwt' &&
         !r.path.includes('{id}') &&
         r.path.startsWith('/api/v1/') &&
         r.response !== undefined,
@@ -360,6 +421,11 @@ describe('tenant isolation', () => {
         '/api/v1/reference/journal-rules',
         { name: { az: 'X' }, documentKind: 'incoming', journalId: bItem('journals')?.id },
         'journalId',
+      ],
+      [
+        '/api/v1/absences',
+        { employeeId: emp1?.id, kind: 'leave', from: '2026-12-01', to: '2026-12-02' },
+        'employeeId',
       ],
     ];
     for (const [path, body, field] of cases) {

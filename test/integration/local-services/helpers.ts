@@ -5,6 +5,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { join } from 'node:path';
 import { LOCAL_AWS_CREDENTIALS, LOCAL_AWS_REGION } from '../../../infra/local/services/common';
 import { signRequest } from '../../../infra/local/services/sigv4';
+import { LocalUserStore } from '../../../infra/local/oidc/user-store';
+import * as cognitoService from '../../../infra/local/services/cognito';
+import type { LocalService } from '../../../infra/local/services/common';
+import * as maildevService from '../../../infra/local/services/maildev';
 import { rawRequest, type RawAnswer } from '../../support/http';
 
 export const credentials = { ...LOCAL_AWS_CREDENTIALS };
@@ -116,4 +120,48 @@ export async function sendAs(port: number, call: PlainCall, variant: Variant): P
     headers,
     body: variant === 'changed body' ? oneByteOff(call.body) : call.body,
   });
+}
+
+/**
+ * The local Cognito endpoint of the tests, with the mail catcher it sends through and the user
+ * store it keeps, on a data folder of their own: started before the tests, closed after them.
+ */
+export function localCognitoOnTempDir(name: string) {
+  let data: Awaited<ReturnType<typeof tempDataDir>> | undefined;
+  let maildev: maildevService.MaildevService | undefined;
+  let users: LocalUserStore | undefined;
+  let cognito: LocalService | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('local Cognito is started before the tests');
+    return value;
+  };
+  beforeAll(async () => {
+    data = await tempDataDir(name);
+    maildev = await maildevService.start({ dataDir: data.dir, smtpPort: 0, webPort: 0 });
+    users = await LocalUserStore.open(data.dir);
+    cognito = await cognitoService.start({
+      port: 0,
+      users,
+      smtp: { port: maildev.smtpPort },
+      from: 'Kargüzar <no-reply@karguzar.local>',
+      signInUrl: 'http://127.0.0.1/',
+    });
+  });
+  afterAll(async () => {
+    await cognito?.close();
+    await maildev?.close();
+    await data?.remove();
+  });
+  return {
+    get cognito() {
+      return started(cognito);
+    },
+    get users() {
+      return started(users);
+    },
+    /** The mails the catcher holds, oldest first. */
+    async inbox<Mail>(): Promise<Mail[]> {
+      return (await (await fetch(`${started(maildev).webUrl}/api/email`)).json()) as Mail[];
+    },
+  };
 }

@@ -7,8 +7,6 @@ import { KMSClient, ListAliasesCommand, SignCommand } from '@aws-sdk/client-kms'
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalUserStore } from '../../../infra/local/oidc/user-store';
-import * as cognitoService from '../../../infra/local/services/cognito';
 import type { LocalService } from '../../../infra/local/services/common';
 import * as kmsService from '../../../infra/local/services/kms';
 import * as maildevService from '../../../infra/local/services/maildev';
@@ -17,6 +15,7 @@ import * as snsService from '../../../infra/local/services/sns';
 import type { RawAnswer } from '../../support/http';
 import {
   credentials,
+  localCognitoOnTempDir,
   REFUSED,
   region,
   sendAs,
@@ -301,38 +300,20 @@ describe('local SNS takes only requests signed with the local credentials', () =
 });
 
 describe('local Cognito takes only requests signed with the local credentials', () => {
-  let data: Awaited<ReturnType<typeof tempDataDir>>;
-  let maildev: maildevService.MaildevService;
-  let users: LocalUserStore;
-  let cognito: LocalService;
+  const local = localCognitoOnTempDir('cognito-auth');
   let client: CognitoIdentityProviderClient;
-  const inbox = async () => (await (await fetch(`${maildev.webUrl}/api/email`)).json()) as Mail[];
+  const inbox = () => local.inbox<Mail>();
 
-  beforeAll(async () => {
-    data = await tempDataDir('cognito-auth');
-    maildev = await maildevService.start({ dataDir: data.dir, smtpPort: 0, webPort: 0 });
-    users = await LocalUserStore.open(data.dir);
-    cognito = await cognitoService.start({
-      port: 0,
-      users,
-      smtp: { port: maildev.smtpPort },
-      from: 'Kargüzar <no-reply@karguzar.local>',
-      signInUrl: 'http://127.0.0.1/',
-    });
+  beforeAll(() => {
     client = new CognitoIdentityProviderClient({
       region,
-      endpoint: cognito.endpoint,
+      endpoint: local.cognito.endpoint,
       credentials,
       maxAttempts: 1,
     });
   });
 
-  afterAll(async () => {
-    client?.destroy();
-    await cognito?.close();
-    await maildev?.close();
-    await data?.remove();
-  });
+  afterAll(() => client?.destroy());
 
   const call = (target: string, input: unknown): PlainCall => ({
     service: 'cognito-idp',
@@ -356,26 +337,26 @@ describe('local Cognito takes only requests signed with the local credentials', 
 
   it('refuses AdminCreateUser unsigned, with an unknown key, a wrong secret or a changed byte, and creates no login', async () => {
     // Act
-    const answers = await refusals(cognito.port, createUser('intruder1'));
-    const afterRefusals = { user: users.byUsername('intruder1'), mail: await inbox() };
-    const signed = await sendAs(cognito.port, createUser('icraci1'), 'signed');
+    const answers = await refusals(local.cognito.port, createUser('intruder1'));
+    const afterRefusals = { user: local.users.byUsername('intruder1'), mail: await inbox() };
+    const signed = await sendAs(local.cognito.port, createUser('icraci1'), 'signed');
 
     // Assert
     expect(answers.map(jsonError)).toEqual(JSON_CODES.map((code) => ({ status: 400, code })));
     expect(afterRefusals).toEqual({ user: undefined, mail: [] });
     expect(signed.status).toBe(200);
-    expect(users.byUsername('icraci1')).toMatchObject({ tenantId: 'tenant-1', enabled: true });
+    expect(local.users.byUsername('icraci1')).toMatchObject({ tenantId: 'tenant-1', enabled: true });
   });
 
   it('refuses an unsigned AdminGetUser or AdminDisableUser: nothing read, nothing changed', async () => {
     // Act
     const read = await sendAs(
-      cognito.port,
+      local.cognito.port,
       call('AdminGetUser', { UserPoolId: 'local_karguzar', Username: 'icraci1' }),
       'unsigned',
     );
     const disable = await sendAs(
-      cognito.port,
+      local.cognito.port,
       call('AdminDisableUser', { UserPoolId: 'local_karguzar', Username: 'icraci1' }),
       'wrong secret',
     );
@@ -384,14 +365,14 @@ describe('local Cognito takes only requests signed with the local credentials', 
     expect(jsonError(read)).toEqual({ status: 400, code: 'MissingAuthenticationTokenException' });
     expect(read.text).not.toContain('tenant-1');
     expect(jsonError(disable)).toEqual({ status: 400, code: 'InvalidSignatureException' });
-    expect(users.byUsername('icraci1')?.enabled).toBe(true);
+    expect(local.users.byUsername('icraci1')?.enabled).toBe(true);
   });
 
   it('answers an SDK client with a wrong secret with InvalidSignatureException; the right one works', async () => {
     // Arrange
     const stranger = new CognitoIdentityProviderClient({
       region,
-      endpoint: cognito.endpoint,
+      endpoint: local.cognito.endpoint,
       credentials: wrongSecret,
       maxAttempts: 1,
     });

@@ -84,7 +84,17 @@ describe('kill -9 right after a substitution ended', () => {
     };
 
     // Arrange: the head is away today (Baku) by the local clock, with the deputy as substitute;
-    // whatever substitution of the head the seed made is switched off first.
+    // whatever absence or substitution of the head the seed made is ended first.
+    const absences = await admin.get<{
+      items: Array<{ id: string; version: number; status: string; substitutionId?: string }>;
+    }>(`/api/v1/absences?employeeId=${emp('head')}&limit=100`);
+    expect(absences.status).toBe(200);
+    for (const a of absences.body.items.filter((i) => i.status === 'recorded')) {
+      const cancelled = await admin.post(`/api/v1/absences/${a.id}/cancel`, { version: a.version });
+      expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+      if (a.substitutionId)
+        await periodDone((await admin.get<Substitution>(`/api/v1/substitutions/${a.substitutionId}`)).body);
+    }
     const seeded = await admin.get<{ items: Substitution[] }>(
       `/api/v1/substitutions?employeeId=${emp('head')}&limit=100`,
     );

@@ -2,8 +2,10 @@ import { aggregateData, type AggregateMeta, type Page } from '../../../functions
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import {
   duplicateValueError,
+  firstOfTransaction,
   type AggregateStore,
   type AggregateType,
+  type AggregateWrite,
   type ChangeRecord,
   type ListOptions,
   type UniqueClaim,
@@ -103,34 +105,8 @@ export class MemoryAggregateStore implements AggregateStore {
     item: T,
     options: WriteOptions,
   ): Promise<{ item: T; replayed: boolean }> {
-    if (options.idempotency) {
-      const previous = this.idempotency.get(`${item.tenantId}\u0000${options.idempotency.key}`);
-      if (previous) {
-        const existing = await this.get<T>(previous.type, item.tenantId, previous.id);
-        if (previous.requestHash === options.idempotency.requestHash && existing)
-          return { item: existing, replayed: true };
-        throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
-      }
-    }
-    const taken = (options.claim ?? []).find((c) => this.claims.has(claimKey(item.tenantId, c)));
-    if (taken) throw duplicateValueError(taken);
-    const key = rowKey(type, item.tenantId, item.id);
-    if (this.rows.has(key)) throw new ConflictError('write_conflict', 'A concurrent write got there first');
-    this.rows.set(key, {
-      type,
-      item: copy(item),
-      parentKey: options.parentKey ?? NO_PARENT,
-      sortKey: options.sortKey,
-    });
-    for (const c of options.claim ?? []) this.claims.set(claimKey(item.tenantId, c), item.id);
-    if (options.idempotency)
-      this.idempotency.set(`${item.tenantId}\u0000${options.idempotency.key}`, {
-        requestHash: options.idempotency.requestHash,
-        type,
-        id: item.id,
-      });
-    this.record(type, 'create', undefined, item, options);
-    return { item: copy(item), replayed: false };
+    const { items, replayed } = await this.transact([{ type, item, options }]);
+    return { item: items[0] as T, replayed };
   }
 
   async update<T extends AggregateMeta>(
@@ -139,32 +115,85 @@ export class MemoryAggregateStore implements AggregateStore {
     expectedVersion: number,
     options: WriteOptions,
   ): Promise<T> {
-    const key = rowKey(type, item.tenantId, item.id);
-    const before = this.rows.get(key);
-    if (!before || before.item.version !== expectedVersion) {
-      throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
-        expected: expectedVersion,
+    const { items } = await this.transact([{ type, item, expectedVersion, options }]);
+    return items[0] as T;
+  }
+
+  /** All or nothing: every check is made before anything is written. */
+  async transact(writes: AggregateWrite[]): Promise<{ items: AggregateMeta[]; replayed: boolean }> {
+    const first = firstOfTransaction(writes);
+    if (!first) return { items: [], replayed: false };
+    const tenantId = first.item.tenantId;
+    const key = first.options.idempotency;
+    if (key) {
+      const previous = this.idempotency.get(`${tenantId}\u0000${key.key}`);
+      if (previous) {
+        const existing = await this.get(previous.type, tenantId, previous.id);
+        if (previous.requestHash === key.requestHash && existing)
+          return { items: [existing], replayed: true };
+        throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
+      }
+    }
+    for (const w of writes) {
+      const row = this.rows.get(rowKey(w.type, tenantId, w.item.id));
+      if (w.expectedVersion === undefined) {
+        if (row) throw new ConflictError('write_conflict', 'A concurrent write got there first');
+      } else if (!row || row.item.version !== w.expectedVersion) {
+        throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
+          expected: w.expectedVersion,
+        });
+      }
+    }
+    // A value released by one write of the transaction may not be claimed by another in it (as
+    // DynamoDB, which refuses two operations on one item in a transaction).
+    for (const w of writes) {
+      const taken = (w.options.claim ?? []).find((c) => this.claims.has(claimKey(tenantId, c)));
+      if (taken) throw duplicateValueError(taken);
+    }
+    const items: AggregateMeta[] = [];
+    for (const w of writes) {
+      const k = rowKey(w.type, tenantId, w.item.id);
+      const before = this.rows.get(k);
+      const next =
+        w.expectedVersion === undefined ? copy(w.item) : { ...copy(w.item), version: w.expectedVersion + 1 };
+      this.rows.set(k, {
+        type: w.type,
+        item: next,
+        parentKey: w.options.parentKey ?? NO_PARENT,
+        sortKey: w.options.sortKey,
       });
+      for (const c of w.options.release ?? []) {
+        if (this.claims.get(claimKey(tenantId, c)) === w.item.id) this.claims.delete(claimKey(tenantId, c));
+      }
+      for (const c of w.options.claim ?? []) this.claims.set(claimKey(tenantId, c), w.item.id);
+      if (w.options.idempotency)
+        this.idempotency.set(`${tenantId}\u0000${w.options.idempotency.key}`, {
+          requestHash: w.options.idempotency.requestHash,
+          type: w.type,
+          id: w.item.id,
+        });
+      this.record(
+        w.type,
+        w.expectedVersion === undefined ? 'create' : 'update',
+        before?.item,
+        next,
+        w.options,
+      );
+      items.push(copy(next));
     }
-    const taken = (options.claim ?? []).find((c) => {
-      const owner = this.claims.get(claimKey(item.tenantId, c));
-      return owner !== undefined;
-    });
-    if (taken) throw duplicateValueError(taken);
-    const next = { ...copy(item), version: expectedVersion + 1 };
-    this.rows.set(key, {
-      type,
-      item: next,
-      parentKey: options.parentKey ?? NO_PARENT,
-      sortKey: options.sortKey,
-    });
-    for (const c of options.release ?? []) {
-      if (this.claims.get(claimKey(item.tenantId, c)) === item.id)
-        this.claims.delete(claimKey(item.tenantId, c));
-    }
-    for (const c of options.claim ?? []) this.claims.set(claimKey(item.tenantId, c), item.id);
-    this.record(type, 'update', before.item, next, options);
-    return copy(next);
+    return { items, replayed: false };
+  }
+
+  async replayOf<T extends AggregateMeta>(
+    tenantId: string,
+    idempotency: { key: string; requestHash: string },
+  ): Promise<T | undefined> {
+    const previous = this.idempotency.get(`${tenantId}\u0000${idempotency.key}`);
+    if (!previous) return undefined;
+    const existing = await this.get<T>(previous.type, tenantId, previous.id);
+    if (previous.requestHash !== idempotency.requestHash || !existing)
+      throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
+    return existing;
   }
 
   async changes(

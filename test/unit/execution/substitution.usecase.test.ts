@@ -223,6 +223,59 @@ describe('shiftSubstitution', () => {
     expect(first).toEqual({ moved: 2 });
     expect(second).toEqual({ moved: 0 });
   });
+
+  it('hands a replaced substitute’s tasks for the official to the new one, and brings every holder’s back at the end', async () => {
+    // Arrange: deputy held a1 for the official; the substitution now names deputy2 instead.
+    const deps = memoryDeps('2026-03-09T00:00:00.000Z');
+    deps.store.seed(
+      'substitution',
+      substitution('s1', { version: 2, substituteId: 'deputy2', formerSubstituteIds: ['deputy'] }),
+    );
+    deps.documents.seed({
+      documents: [
+        documentRecord('doc-1', {
+          kind: 'incoming',
+          status: 'in-execution',
+          participants: ['official', 'deputy'],
+        }),
+      ],
+      assignments: [
+        assignment('a1', { documentId: 'doc-1', assigneeId: 'deputy', ownerId: 'official' }),
+        assignment('a2', {
+          documentId: 'doc-1',
+          kind: 'endorsement',
+          assigneeId: 'official',
+          ownerId: 'official',
+        }),
+        assignment('mine', { documentId: 'doc-1', assigneeId: 'deputy', ownerId: 'deputy' }),
+      ],
+      inbox: [
+        line('deputy', 'execution', 'doc-1', 'a1', 'official'),
+        line('official', 'approval', 'doc-1', 'a2'),
+        line('deputy', 'execution', 'doc-1', 'mine'),
+      ],
+    });
+    const input = { tenantId: 't1', substitutionId: 's1', version: 2 };
+
+    // Act
+    const start = await shiftSubstitution(deps, { ...input, phase: 'start' });
+    const holdersDuring = (await deps.documents.assignments('t1', 'doc-1')).map((a) => [a.id, a.assigneeId]);
+    const end = await shiftSubstitution(deps, { ...input, phase: 'end' });
+
+    // Assert
+    expect(start).toEqual({ moved: 2 });
+    expect(holdersDuring).toEqual([
+      ['a1', 'deputy2'],
+      ['a2', 'deputy2'],
+      ['mine', 'deputy'],
+    ]);
+    expect(end).toEqual({ moved: 2 });
+    expect((await deps.documents.assignments('t1', 'doc-1')).map((a) => [a.id, a.assigneeId])).toEqual([
+      ['a1', 'official'],
+      ['a2', 'official'],
+      ['mine', 'deputy'],
+    ]);
+  });
 });
 
 describe('shiftSubstitution: documents waiting for the official’s resolution', () => {

@@ -8,7 +8,7 @@ import { memoryDeps } from '../../support/memory-deps';
 const profile = (overrides: Partial<TenantProfile> = {}): TenantProfile => ({
   name: { az: 'Yeni Agentlik' },
   legalAddress: 'Bakı, Füzuli küç. 5',
-  voen: '9876543211',
+  voen: '1234567891',
   email: 'info@agency.az',
   ...overrides,
 });
@@ -39,7 +39,7 @@ describe('the tenant profile', () => {
     const stale = updateTenant(deps, admin, { ...profile(), version: 1 });
 
     // Assert
-    expect(updated).toMatchObject({ name: { az: 'Yeni Agentlik' }, voen: '9876543211', version: 2 });
+    expect(updated).toMatchObject({ name: { az: 'Yeni Agentlik' }, voen: '1234567891', version: 2 });
     await expect(stale).rejects.toMatchObject({ code: 'stale_version' });
   });
 
@@ -53,6 +53,25 @@ describe('the tenant profile', () => {
 
     // Assert
     await expect(bad).rejects.toMatchObject({ issues: [{ path: 'voen', code: 'invalid_format' }] });
+    expect(deps.store.writes).toEqual([]);
+  });
+
+  it('keeps the VÖEN the platform registered (unique among tenants): a change is refused on its field', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    deps.store.seed('tenant', tenant());
+
+    // Act
+    const changed = updateTenant(deps, actor('admin', ['admin']), {
+      ...profile({ voen: '9876543211' }),
+      version: 1,
+    });
+
+    // Assert
+    await expect(changed).rejects.toMatchObject({
+      code: 'voen_immutable',
+      issues: [{ path: 'voen', code: 'voen_immutable' }],
+    });
     expect(deps.store.writes).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 'use client';
 
+import Link from 'next/link';
+import { useState } from 'react';
 import { EditorPage, editorPageText, formOf, useEditor } from '../../ui/editor';
-import { CheckboxField, SelectField, TextField } from '../../ui/fields';
+import { CheckboxField, SelectField, StatusMessage, TextField } from '../../ui/fields';
 import { DataTable } from '../../ui/data-table';
 import { Pager, useCursorPager } from '../../ui/pager';
 import { api, listAll, type Page } from '../../lib/api';
@@ -24,6 +26,8 @@ interface SubstitutionForm {
 export function SubstitutionsPage() {
   const { t, locale } = useI18n();
   const pager = useCursorPager();
+  // A substitution that follows an absence is changed there (one source of truth).
+  const [followsAbsence, setFollowsAbsence] = useState(false);
   const employees = useLoad(() => listAll<Employee>('/employees'), []);
   const list = useLoad(
     () => api<Page<Substitution>>('/substitutions', { query: { limit: 50, cursor: pager.cursor } }),
@@ -108,11 +112,25 @@ export function SubstitutionsPage() {
             cell: (s) => `${formatDate(s.from)} – ${formatDate(s.to)}`,
           },
           { header: t('admin.substitutions.reason'), cell: (s) => s.reason || '—' },
+          {
+            header: t('admin.substitutions.basis'),
+            cell: (s) =>
+              s.absenceId ? (
+                <Link href="/admin/absences/">{t('admin.substitutions.fromAbsence')}</Link>
+              ) : (
+                t('admin.substitutions.manual')
+              ),
+          },
         ]}
         active={(s) => s.active}
         editName={(s) => `${nameOf(s.employeeId)} ${formatDate(s.from)}`}
-        onEdit={editor.open}
+        onEdit={(s) => {
+          setFollowsAbsence(Boolean(s.absenceId));
+          if (s.absenceId) editor.close();
+          else editor.open(s);
+        }}
       />
+      <StatusMessage message={followsAbsence ? t('admin.substitutions.followsAbsence') : undefined} />
       <Pager label={t('admin.substitutions.pager')} pager={pager} nextCursor={list.data?.nextCursor} />
     </EditorPage>
   );

@@ -104,7 +104,8 @@ export function TenantPage() {
           label={t('admin.tenant.voen')}
           {...editor.bind('voen')}
           required
-          hint={t('admin.tenant.voenHint')}
+          disabled
+          hint={t('admin.tenant.voenFixed')}
         />
         <TextField label={t('admin.tenant.legalAddress')} {...editor.bind('legalAddress')} required />
         <TextField label={t('admin.tenant.email')} type="email" {...editor.bind('email')} required />

@@ -2,13 +2,13 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { signoutRedirect } from '../../lib/auth-client';
+import { useEffect } from 'react';
 import { pickText, useI18n } from '../../lib/i18n';
 import { navItemFor, navigation, userMenu, visibleFor, type NavItem } from './nav';
 import { useSession } from '../../lib/session';
 import { LanguageSwitch } from '../language-switch';
-import { Loading } from '../loading';
+import { SessionFailed, SessionLoading } from './session-pages';
+import { LogoutButton } from './logout-button';
 import type { Role } from '../../api/contract';
 
 function MenuItem({ item, roles, pathname }: { item: NavItem; roles: Role[]; pathname: string }) {
@@ -45,37 +45,22 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const { state, reload } = useSession();
   const pathname = usePathname() ?? '/';
   const router = useRouter();
-  const [signingOut, setSigningOut] = useState(false);
 
   useEffect(() => {
     if (state.status === 'anonymous') router.replace(`/?returnTo=${encodeURIComponent(pathname)}`);
+    // An operator belongs to no agency: their pages are the platform's.
+    if (state.status === 'operator') router.replace('/operator/');
   }, [state.status, pathname, router]);
 
   const pageItem = navItemFor(pathname);
   // Each page gets its own title (WCAG 2.4.2), in the current language.
   const title = pageItem ? `${t(pageItem.label)} — ${t('app.name')}` : t('app.title');
 
-  if (state.status === 'loading' || state.status === 'anonymous') {
-    return (
-      <main id="main" className="centered">
-        <title>{title}</title>
-        <Loading />
-      </main>
-    );
+  if (state.status === 'loading' || state.status === 'anonymous' || state.status === 'operator') {
+    return <SessionLoading title={title} />;
   }
   if (state.status === 'error') {
-    return (
-      <main id="main" className="centered">
-        <title>{title}</title>
-        <h1>{t('app.name')}</h1>
-        <div className="alert alert-error" role="alert">
-          <p className="alert-title">{t('errors.sessionFailed')}</p>
-        </div>
-        <button type="button" onClick={reload}>
-          {t('common.retry')}
-        </button>
-      </main>
-    );
+    return <SessionFailed title={title} onRetry={reload} />;
   }
 
   const { me } = state;
@@ -112,17 +97,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             </Link>
           ))}
           <LanguageSwitch />
-          <button
-            type="button"
-            className="secondary"
-            disabled={signingOut}
-            onClick={() => {
-              setSigningOut(true);
-              void signoutRedirect().catch(() => setSigningOut(false));
-            }}
-          >
-            {t('header.logout')}
-          </button>
+          <LogoutButton />
         </div>
       </header>
       <div className="shell-body">

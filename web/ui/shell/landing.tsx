@@ -21,6 +21,7 @@ export function LandingPage() {
 
   useEffect(() => {
     if (state.status === 'authenticated') router.replace(returnTo());
+    if (state.status === 'operator') router.replace('/operator/');
   }, [state.status, router]);
 
   const login = () => {
@@ -47,7 +48,7 @@ export function LandingPage() {
           <li>{t('landing.feature2')}</li>
           <li>{t('landing.feature3')}</li>
         </ul>
-        {state.status === 'loading' || state.status === 'authenticated' ? (
+        {state.status === 'loading' || state.status === 'authenticated' || state.status === 'operator' ? (
           <Loading />
         ) : (
           <button type="button" className="primary large" onClick={login} disabled={busy}>

@@ -43,6 +43,7 @@ export const navigation: NavItem[] = [
       { label: 'admin.nav.departments', href: '/admin/departments/' },
       { label: 'admin.nav.positions', href: '/admin/positions/' },
       { label: 'admin.nav.employees', href: '/admin/employees/' },
+      { label: 'admin.nav.absences', href: '/admin/absences/' },
       { label: 'admin.nav.substitutions', href: '/admin/substitutions/' },
       { label: 'admin.nav.calendar', href: '/admin/calendar/' },
       { label: 'route.admin.title', href: '/admin/approval-route-templates/' },

@@ -1,3 +1,4 @@
+import { allPages } from '../../../platform/kernel/aggregate';
 import type { DocumentRecord } from '../domain/document';
 import { addressedTo, awaitsResolution } from '../domain/awaiting';
 import { bakuLocalDate } from '../domain/date-filter';
@@ -20,11 +21,10 @@ export async function substitutionsOf(
   tenantId: string,
   employeeId: string,
 ): Promise<Substitution[]> {
-  const page = await deps.store.list<Substitution>('substitution', tenantId, {
-    limit: 100,
-    parentKey: employeeId,
-  });
-  return page.items;
+  // Every substitution of the official, not a first page: absences add one each, year after year.
+  return allPages((page) =>
+    deps.store.list<Substitution>('substitution', tenantId, { ...page, parentKey: employeeId }),
+  );
 }
 
 /**

@@ -57,23 +57,30 @@ export async function shiftSubstitution(deps: ExecutionDeps, input: ShiftInput):
   const s = await deps.store.get<Substitution>('substitution', input.tenantId, input.substitutionId);
   if (!s || s.version !== input.version) return { moved: 0 };
   if (input.phase === 'start' && !s.active) return { moved: 0 };
-  const [from, to] =
-    input.phase === 'start' ? [s.employeeId, s.substituteId] : [s.substituteId, s.employeeId];
-  // At the start only the official's own lines move; at the end only those held for them.
-  const ours = (l: InboxEntry) => (input.phase === 'start' ? !l.onBehalfOf : l.onBehalfOf === s.employeeId);
-  const moving = (await openWork(deps, s.tenantId, from)).filter(ours);
-  const waiting = (await awaitingOf(deps, s.tenantId, from)).filter(ours);
-  const byDocument = new Map<string, Moving>();
-  const entry = (documentId: string) => {
-    const found = byDocument.get(documentId) ?? { ids: new Set<string>() };
-    byDocument.set(documentId, found);
-    return found;
-  };
-  for (const l of moving) entry(l.documentId).ids.add(l.assignmentId);
-  for (const l of waiting) entry(l.documentId).waiting = l;
+  // At the start the official's own work moves, and what a replaced substitute still holds for
+  // them; at the end everything held for the official comes back.
+  const formers = (s.formerSubstituteIds ?? []).filter((id) => id !== s.employeeId && id !== s.substituteId);
+  const sources =
+    input.phase === 'start'
+      ? [{ holder: s.employeeId, own: true }, ...formers.map((holder) => ({ holder, own: false }))]
+      : [s.substituteId, ...formers].map((holder) => ({ holder, own: false }));
+  const to = input.phase === 'start' ? s.substituteId : s.employeeId;
   let moved = 0;
-  for (const [documentId, what] of byDocument)
-    moved += await retryOnStale(5, () => moveTasks(deps, s, documentId, what, from, to, input.phase));
+  for (const { holder, own } of sources) {
+    const ours = (l: InboxEntry) => (own ? !l.onBehalfOf : l.onBehalfOf === s.employeeId);
+    const moving = (await openWork(deps, s.tenantId, holder)).filter(ours);
+    const waiting = (await awaitingOf(deps, s.tenantId, holder)).filter(ours);
+    const byDocument = new Map<string, Moving>();
+    const entry = (documentId: string) => {
+      const found = byDocument.get(documentId) ?? { ids: new Set<string>() };
+      byDocument.set(documentId, found);
+      return found;
+    };
+    for (const l of moving) entry(l.documentId).ids.add(l.assignmentId);
+    for (const l of waiting) entry(l.documentId).waiting = l;
+    for (const [documentId, what] of byDocument)
+      moved += await retryOnStale(5, () => moveTasks(deps, s, documentId, what, holder, to, input.phase));
+  }
   return { moved };
 }
 

@@ -2,6 +2,7 @@ import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import type { Deps } from '../../../platform/kernel/aggregates';
 import * as org from '../usecases/structure.usecase';
 import { getMe, getTenant, updateTenant } from '../usecases/tenant.usecase';
+import * as absences from '../usecases/absence.usecase';
 import type { orgRoutes } from './org.routes';
 
 /** The implementations of the `org` route group's operations: thin, parse already done by the route's schemas. */
@@ -33,4 +34,13 @@ export const orgApi: RouteImpls<typeof orgRoutes, Deps> = {
   getSubstitution: async (ctx, deps) => org.getSubstitution(deps, authed(ctx).actor, ctx.params.id),
   updateSubstitution: async (ctx, deps) =>
     org.updateSubstitution(deps, authed(ctx).actor, ctx.params.id, ctx.body),
+
+  listAbsences: async (ctx, deps) => absences.listAbsences(deps, authed(ctx).actor, ctx.query),
+  createAbsence: async (ctx, deps) =>
+    absences.createAbsence(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
+  getAbsence: async (ctx, deps) => absences.getAbsence(deps, authed(ctx).actor, ctx.params.id),
+  updateAbsence: async (ctx, deps) =>
+    absences.updateAbsence(deps, authed(ctx).actor, ctx.params.id, ctx.body),
+  cancelAbsence: async (ctx, deps) =>
+    absences.cancelAbsence(deps, authed(ctx).actor, ctx.params.id, ctx.body),
 };

@@ -75,7 +75,7 @@ function crud<
   ] as const; // checked against RouteDef where the slice is (a `satisfies` here would widen the types)
 }
 
-/** The signed-in employee, the tenant, and the org structure: departments, positions, employees, substitutions. */
+/** The signed-in employee, the tenant, and the org structure: departments, positions, employees, substitutions, absences. */
 export const orgRoutes = [
   {
     method: 'GET',
@@ -136,4 +136,73 @@ export const orgRoutes = [
     item: org.substitution,
     listQuery: org.substitutionListQuery,
   }),
+  // Absences: the HR side of substitution. Admins only (sick leave is no one else's business).
+  {
+    method: 'GET',
+    path: `${V1}/absences`,
+    group: 'org',
+    operationId: 'listAbsences',
+    summary: "List employees' absences",
+    tag: 'org',
+    auth: 'jwt',
+    roles: admin,
+    query: org.absenceListQuery,
+    response: pageOf(org.absence),
+    successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: `${V1}/absences`,
+    group: 'org',
+    operationId: 'createAbsence',
+    summary: 'Record an absence (and the substitution it implies)',
+    tag: 'org',
+    auth: 'jwt',
+    roles: admin,
+    body: org.absenceInput,
+    idempotent: true,
+    response: org.absence,
+    successStatus: 201,
+  },
+  {
+    method: 'GET',
+    path: `${V1}/absences/{id}`,
+    group: 'org',
+    operationId: 'getAbsence',
+    summary: 'Get an absence',
+    tag: 'org',
+    auth: 'jwt',
+    roles: admin,
+    params: idParam,
+    response: org.absence,
+    successStatus: 200,
+  },
+  {
+    method: 'PUT',
+    path: `${V1}/absences/{id}`,
+    group: 'org',
+    operationId: 'updateAbsence',
+    summary: 'Change an absence (its substitution follows)',
+    tag: 'org',
+    auth: 'jwt',
+    roles: admin,
+    params: idParam,
+    body: org.absenceUpdate,
+    response: org.absence,
+    successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: `${V1}/absences/{id}/cancel`,
+    group: 'org',
+    operationId: 'cancelAbsence',
+    summary: 'Cancel an absence (its substitution ends at once)',
+    tag: 'org',
+    auth: 'jwt',
+    roles: admin,
+    params: idParam,
+    body: org.absenceCancel,
+    response: org.absence,
+    successStatus: 200,
+  },
 ] as const satisfies readonly RouteDef[];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roles } from '../../../platform/kernel/roles';
 import { positionKinds } from '../domain/org';
+import { absenceKinds, absenceStatuses } from '../domain/absence';
 import {
   email,
   id,
@@ -109,8 +110,36 @@ export const substitutionInput = z
   })
   .strict();
 export const substitutionUpdate = substitutionInput.extend(versioned).strict();
-export const substitution = substitutionInput.extend(meta).meta({ id: 'Substitution' });
+export const substitution = substitutionInput
+  .extend({
+    ...meta,
+    absenceId: id
+      .optional()
+      .meta({ description: 'The absence this substitution follows (changed only with it)' }),
+  })
+  .meta({ id: 'Substitution' });
 export const substitutionListQuery = listQuery.extend({ employeeId: id.optional() }).strict();
+
+export const absenceInput = z
+  .object({
+    employeeId: id,
+    kind: z.enum(absenceKinds),
+    from: isoDate,
+    to: isoDate,
+    substituteId: id.optional(),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export const absenceUpdate = absenceInput.extend(versioned).strict();
+export const absenceCancel = z.object(versioned).strict();
+export const absence = absenceInput
+  .extend({
+    ...meta,
+    status: z.enum(absenceStatuses),
+    substitutionId: id.optional().meta({ description: 'The substitution the absence keeps' }),
+  })
+  .meta({ id: 'Absence' });
+export const absenceListQuery = listQuery.extend({ employeeId: id.optional() }).strict();
 
 export const me = z
   .object({

@@ -71,6 +71,13 @@ export interface SubstitutionData {
   to: string;
   reason?: string;
   active: boolean;
+  /** The absence this substitution follows (it is then written only with the absence). */
+  absenceId?: string;
+  /**
+   * Substitutes this one replaced while the period ran: tasks they still hold for the official
+   * move to the present substitute at the start, and back to the official at the end.
+   */
+  formerSubstituteIds?: string[];
 }
 export type Substitution = AggregateMeta & SubstitutionData;
 

@@ -13,7 +13,7 @@ import {
   type Substitution,
   type SubstitutionData,
 } from '../domain/org';
-import { BusinessRuleError } from '../../../platform/kernel/errors';
+import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
 import {
   assertAllExist,
   assertExists,
@@ -231,7 +231,7 @@ export async function listEmployees(
 
 // Substitutions: an employee's substitute for a date range (used by routing).
 
-const substitutionPlacement = (s: SubstitutionData) => ({ parentKey: s.employeeId, sortKey: s.from });
+export const substitutionPlacement = (s: SubstitutionData) => ({ parentKey: s.employeeId, sortKey: s.from });
 
 /**
  * The official is an employee of the tenant; the substitute, while the substitution is active, an
@@ -262,9 +262,21 @@ export async function updateSubstitution(
   id: string,
   input: Versioned<SubstitutionData>,
 ): Promise<Substitution> {
-  const { version, ...data } = input;
+  const { version, ...fields } = input;
   const current = await getOr404<Substitution>(deps, 'substitution', actor.tenantId, id);
-  await checkSubstitution(deps, actor, data);
+  if (current.absenceId) {
+    // One source of truth: the absence's dates and substitute make this substitution.
+    throw new ConflictError('substitution_follows_absence', 'Change the absence this substitution follows');
+  }
+  await checkSubstitution(deps, actor, fields);
+  // A replaced substitute may hold the official's tasks: the period's machine moves them on.
+  const former = new Set(current.formerSubstituteIds ?? []);
+  if (current.substituteId !== fields.substituteId) former.add(current.substituteId);
+  former.delete(fields.substituteId);
+  const data: SubstitutionData = {
+    ...fields,
+    ...(former.size > 0 ? { formerSubstituteIds: [...former] } : {}),
+  };
   return updateAggregate(deps, 'substitution', actor, current, data, version, substitutionPlacement(data));
 }
 

@@ -22,6 +22,13 @@ export async function updateTenant(
     ]);
   }
   const current = await getTenant(deps, actor);
+  if (profile.voen !== current.voen) {
+    // The VÖEN is the legal entity: registered once across the platform when the agency was
+    // onboarded (unique among tenants), it is not the agency admin's to change.
+    throw new BusinessRuleError('voen_immutable', 'The VÖEN cannot change', {}, [
+      { path: 'voen', code: 'voen_immutable' },
+    ]);
+  }
   return updateAggregate<TenantProfile>(deps, 'tenant', actor, current, profile, version, {
     sortKey: profile.name.az,
   });

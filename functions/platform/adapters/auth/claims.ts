@@ -1,5 +1,5 @@
-import { UnauthenticatedError } from '../../kernel/errors';
-import type { VerifiedPrincipal } from '../../ports/token-verifier.port';
+import { ForbiddenError, UnauthenticatedError } from '../../kernel/errors';
+import type { OperatorPrincipal, VerifiedPrincipal } from '../../ports/token-verifier.port';
 
 /**
  * Names of the claims that carry the principal. Both identity providers produce the same names:
@@ -12,6 +12,14 @@ export interface ClaimNames {
 }
 
 export const DEFAULT_CLAIM_NAMES: ClaimNames = { tenant: 'tenant', username: 'username' };
+
+/**
+ * The claim that marks a platform operator, with the value `operator`: set by the local provider
+ * for operator logins and by Cognito's pre-token trigger for members of the `platform-operators`
+ * group. An operator's token carries no tenant.
+ */
+export const PLATFORM_ROLE_CLAIM = 'platform_role';
+export const OPERATOR_ROLE = 'operator';
 
 /**
  * Tenant ids become key prefixes in storage: letters, digits and `._:-`, starting with a letter or
@@ -32,6 +40,9 @@ export function principalFromClaims(
   const subject = stringClaim(payload, 'sub');
   if (!subject)
     throw new UnauthenticatedError('Token has no subject', { reason: 'missing_claim', claim: 'sub' });
+  // A valid operator's token: who it is is known, it just has no business in a tenant.
+  if (stringClaim(payload, PLATFORM_ROLE_CLAIM) === OPERATOR_ROLE && !stringClaim(payload, names.tenant))
+    throw new ForbiddenError('A platform operator works in no tenant');
   const tenantId = stringClaim(payload, names.tenant);
   if (!tenantId)
     throw new UnauthenticatedError('Token has no tenant', { reason: 'missing_claim', claim: names.tenant });
@@ -48,4 +59,26 @@ export function principalFromClaims(
       claim: names.username,
     });
   return { subject, tenantId, username };
+}
+
+/**
+ * The operator behind a verified token: the operator claim and no tenant (a tenant's user is never
+ * an operator, whatever else the token says).
+ */
+export function operatorFromClaims(
+  payload: Record<string, unknown>,
+  names: ClaimNames = DEFAULT_CLAIM_NAMES,
+): OperatorPrincipal {
+  const subject = stringClaim(payload, 'sub');
+  if (!subject)
+    throw new UnauthenticatedError('Token has no subject', { reason: 'missing_claim', claim: 'sub' });
+  const username = stringClaim(payload, names.username);
+  if (!username)
+    throw new UnauthenticatedError('Token has no username', {
+      reason: 'missing_claim',
+      claim: names.username,
+    });
+  if (stringClaim(payload, PLATFORM_ROLE_CLAIM) !== OPERATOR_ROLE || stringClaim(payload, names.tenant))
+    throw new ForbiddenError('Platform operators only');
+  return { subject, username };
 }

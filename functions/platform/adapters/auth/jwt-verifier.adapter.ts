@@ -21,8 +21,8 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import { UnauthenticatedError } from '../../kernel/errors';
-import type { TokenVerifier, VerifiedPrincipal } from '../../ports/token-verifier.port';
-import { DEFAULT_CLAIM_NAMES, principalFromClaims, type ClaimNames } from './claims';
+import type { OperatorPrincipal, TokenVerifier, VerifiedPrincipal } from '../../ports/token-verifier.port';
+import { DEFAULT_CLAIM_NAMES, operatorFromClaims, principalFromClaims, type ClaimNames } from './claims';
 
 export interface JwtVerifierOptions {
   /** Exact `iss` value, e.g. https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_XXXX */
@@ -102,6 +102,15 @@ export class JwtTokenVerifier implements TokenVerifier {
   }
 
   async verify(bearerToken: string): Promise<VerifiedPrincipal> {
+    return principalFromClaims(await this.payloadOf(bearerToken), this.claimNames);
+  }
+
+  async verifyOperator(bearerToken: string): Promise<OperatorPrincipal> {
+    return operatorFromClaims(await this.payloadOf(bearerToken), this.claimNames);
+  }
+
+  /** The payload of a token whose signature, issuer, audience, times and use are verified. */
+  private async payloadOf(bearerToken: string): Promise<JWTPayload> {
     const token = bearerToken.replace(/^Bearer\s+/i, '').trim();
     if (!token) throw new UnauthenticatedError('Missing token', { reason: 'missing' });
     let payload: JWTPayload;
@@ -124,7 +133,7 @@ export class JwtTokenVerifier implements TokenVerifier {
     ) {
       throw new UnauthenticatedError('Invalid token', { reason: 'wrong_token_use' });
     }
-    return principalFromClaims(payload, this.claimNames);
+    return payload;
   }
 
   private checkAudience(payload: JWTPayload): void {

@@ -3,9 +3,10 @@ import {
   AdminDisableUserCommand,
   AdminEnableUserCommand,
   AdminGetUserCommand,
+  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { ConflictError } from '../../kernel/errors';
+import { BusinessRuleError, ConflictError } from '../../kernel/errors';
 import { clientConfig, traced } from '../aws-client';
 import type { IdentityDirectory, NewLogin } from '../../ports/identity-directory.port';
 
@@ -27,12 +28,23 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
   }
 
   async invite(login: NewLogin): Promise<void> {
+    await this.create(login, false);
+  }
+
+  async createLogin(login: NewLogin): Promise<void> {
+    await this.create(login, true);
+  }
+
+  /** AdminCreateUser; `silent`: Cognito sends no temporary password (MessageAction SUPPRESS). */
+  private async create(login: NewLogin, silent: boolean): Promise<void> {
     try {
       await this.client.send(
         new AdminCreateUserCommand({
           UserPoolId: this.options.userPoolId,
           Username: login.username,
-          DesiredDeliveryMediums: ['EMAIL'],
+          ...(silent
+            ? { MessageAction: 'SUPPRESS' as const }
+            : { DesiredDeliveryMediums: ['EMAIL' as const] }),
           UserAttributes: [
             { Name: 'email', Value: login.email },
             { Name: 'email_verified', Value: 'true' },
@@ -44,16 +56,42 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
     } catch (error) {
       if ((error as Error).name !== 'UsernameExistsException') throw error;
       // A retried create finds its own login; a login of another tenant is someone else's.
-      const existing = await this.client.send(
-        new AdminGetUserCommand({ UserPoolId: this.options.userPoolId, Username: login.username }),
-      );
-      const tenant = existing.UserAttributes?.find((a) => a.Name === TENANT_ATTRIBUTE)?.Value;
-      if (tenant !== login.tenantId) {
+      if ((await this.tenantOf(login.username)) !== login.tenantId) {
         throw new ConflictError('duplicate_value', 'The username is taken', {
           field: 'username',
           value: login.username,
         });
       }
+    }
+  }
+
+  async setPassword(username: string, password: string): Promise<void> {
+    try {
+      await this.client.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: this.options.userPoolId,
+          Username: username,
+          Password: password,
+          Permanent: true,
+        }),
+      );
+    } catch (error) {
+      if ((error as Error).name !== 'InvalidPasswordException') throw error;
+      throw new BusinessRuleError('password_too_weak', 'The password does not meet the policy', {}, [
+        { path: 'password', code: 'password_too_weak' },
+      ]);
+    }
+  }
+
+  async tenantOf(username: string): Promise<string | undefined> {
+    try {
+      const existing = await this.client.send(
+        new AdminGetUserCommand({ UserPoolId: this.options.userPoolId, Username: username }),
+      );
+      return existing.UserAttributes?.find((a) => a.Name === TENANT_ATTRIBUTE)?.Value ?? '';
+    } catch (error) {
+      if ((error as Error).name === 'UserNotFoundException') return undefined;
+      throw error;
     }
   }
 

@@ -4,8 +4,10 @@ import { aggregateData, type AggregateMeta, type Page } from '../../kernel/aggre
 import { ConflictError } from '../../kernel/errors';
 import {
   duplicateValueError,
+  firstOfTransaction,
   type AggregateStore,
   type AggregateType,
+  type AggregateWrite,
   type ChangeRecord,
   type ListOptions,
   type UniqueClaim,
@@ -46,16 +48,6 @@ interface TransactionOutcome {
 /** Whether the i-th write of a canceled transaction was refused by its condition. */
 function rejected(outcome: TransactionOutcome, i: number): boolean {
   return outcome.data[i]?.rejected === true || outcome.data[i]?.code === 'ConditionalCheckFailed';
-}
-
-/**
- * Why a canceled write failed when not on its first item: a unique value already taken (the
- * claims are the writes right after the aggregate), else a concurrent write.
- */
-function claimConflict(outcome: TransactionOutcome, claims: UniqueClaim[]): ConflictError {
-  const taken = claims.find((_c, i) => rejected(outcome, 1 + i));
-  if (taken) return duplicateValueError(taken);
-  return new ConflictError('write_conflict', 'A concurrent write got there first; try again');
 }
 
 /** The aggregate's row: its data apart from the keys and version it is stored under. */
@@ -142,50 +134,8 @@ export class DynamoAggregateStore implements AggregateStore {
     item: T,
     options: WriteOptions,
   ): Promise<{ item: T; replayed: boolean }> {
-    const { idempotency, service } = this.model;
-    const claims = options.claim ?? [];
-    const outcome = (await service.transaction
-      .write(({ aggregate, unique, idempotency: idem, change }) => [
-        aggregate.create(aggregateRow(type, item, options)).commit(),
-        ...claims.map((c) =>
-          unique
-            .create({ tenantId: item.tenantId, scope: c.scope, value: c.value, ownerId: item.id })
-            .commit(),
-        ),
-        ...(options.idempotency
-          ? [
-              idem
-                .create({
-                  tenantId: item.tenantId,
-                  key: options.idempotency.key,
-                  requestHash: options.idempotency.requestHash,
-                  aggregateType: type,
-                  aggregateId: item.id,
-                  createdAt: item.createdAt,
-                  ttl: Math.floor(Date.parse(item.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
-                })
-                .commit(),
-            ]
-          : []),
-        change.create(changeRow(type, item, options, { action: 'create', at: item.createdAt })).commit(),
-      ])
-      .go()) as TransactionOutcome;
-
-    if (!outcome.canceled) return { item, replayed: false };
-
-    if (options.idempotency && rejected(outcome, 1 + claims.length)) {
-      const previous = await idempotency.get({ tenantId: item.tenantId, key: options.idempotency.key }).go();
-      if (previous.data && previous.data.requestHash === options.idempotency.requestHash) {
-        const existing = await this.get<T>(
-          previous.data.aggregateType as AggregateType,
-          item.tenantId,
-          previous.data.aggregateId,
-        );
-        if (existing) return { item: existing, replayed: true };
-      }
-      throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
-    }
-    throw claimConflict(outcome, claims);
+    const { items, replayed } = await this.transact([{ type, item, options }]);
+    return { item: items[0] as T, replayed };
   }
 
   async update<T extends AggregateMeta>(
@@ -194,40 +144,121 @@ export class DynamoAggregateStore implements AggregateStore {
     expectedVersion: number,
     options: WriteOptions,
   ): Promise<T> {
+    const { items } = await this.transact([{ type, item, expectedVersion, options }]);
+    return items[0] as T;
+  }
+
+  async transact(writes: AggregateWrite[]): Promise<{ items: AggregateMeta[]; replayed: boolean }> {
     const { service } = this.model;
-    const before = await this.get<T>(type, item.tenantId, item.id);
-    const claims = options.claim ?? [];
-    const releases = options.release ?? [];
-    const next = { ...item, version: expectedVersion + 1 } as T;
+    const first = firstOfTransaction(writes);
+    if (!first) return { items: [], replayed: false };
+    const tenantId = first.item.tenantId;
+    const before = await Promise.all(
+      writes.map((w) =>
+        w.expectedVersion === undefined ? undefined : this.get(w.type, w.item.tenantId, w.item.id),
+      ),
+    );
+    const stored = writes.map((w) =>
+      w.expectedVersion === undefined ? w.item : { ...w.item, version: w.expectedVersion + 1 },
+    );
+    // Which write and role each item of the transaction has, to explain a cancellation.
+    type Slot =
+      | { role: 'aggregate' | 'change'; write: number }
+      | { role: 'claim' | 'release'; write: number; claim: UniqueClaim }
+      | { role: 'idempotency'; write: number };
+    const slots: Slot[] = writes.flatMap((w, i): Slot[] => [
+      { role: 'aggregate', write: i },
+      ...(w.options.claim ?? []).map((claim) => ({ role: 'claim' as const, write: i, claim })),
+      ...(w.options.release ?? []).map((claim) => ({ role: 'release' as const, write: i, claim })),
+      ...(w.options.idempotency ? [{ role: 'idempotency' as const, write: i }] : []),
+      { role: 'change', write: i },
+    ]);
     const outcome = (await service.transaction
-      .write(({ aggregate, unique, change }) => [
-        aggregate
-          .put(aggregateRow(type, next, options))
-          .where((attr, op) => op.eq(attr.version, expectedVersion))
-          .commit(),
-        ...claims.map((c) =>
-          unique
-            .create({ tenantId: item.tenantId, scope: c.scope, value: c.value, ownerId: item.id })
-            .commit(),
-        ),
-        ...releases.map((c) =>
-          unique
-            .delete({ tenantId: item.tenantId, scope: c.scope, value: c.value })
-            .where((attr, op) => op.eq(attr.ownerId, item.id))
-            .commit(),
-        ),
-        change
-          .create(changeRow(type, next, options, { action: 'update', at: item.updatedAt, before }))
-          .commit(),
-      ])
+      .write(({ aggregate, unique, idempotency: idem, change }) =>
+        slots.map((slot) => {
+          const w = writes[slot.write]!;
+          const item = stored[slot.write]!;
+          switch (slot.role) {
+            case 'aggregate':
+              return w.expectedVersion === undefined
+                ? aggregate.create(aggregateRow(w.type, item, w.options)).commit()
+                : aggregate
+                    .put(aggregateRow(w.type, item, w.options))
+                    .where((attr, op) => op.eq(attr.version, w.expectedVersion!))
+                    .commit();
+            case 'claim':
+              return unique
+                .create({ tenantId, scope: slot.claim.scope, value: slot.claim.value, ownerId: item.id })
+                .commit();
+            case 'release':
+              return unique
+                .delete({ tenantId, scope: slot.claim.scope, value: slot.claim.value })
+                .where((attr, op) => op.eq(attr.ownerId, item.id))
+                .commit();
+            case 'idempotency':
+              return idem
+                .create({
+                  tenantId,
+                  key: w.options.idempotency!.key,
+                  requestHash: w.options.idempotency!.requestHash,
+                  aggregateType: w.type,
+                  aggregateId: item.id,
+                  createdAt: item.createdAt,
+                  ttl: Math.floor(Date.parse(item.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+                })
+                .commit();
+            case 'change':
+              return change
+                .create(
+                  changeRow(
+                    w.type,
+                    item,
+                    w.options,
+                    w.expectedVersion === undefined
+                      ? { action: 'create', at: item.createdAt }
+                      : { action: 'update', at: item.updatedAt, before: before[slot.write] },
+                  ),
+                )
+                .commit();
+          }
+        }),
+      )
       .go()) as TransactionOutcome;
-    if (!outcome.canceled) return next;
-    if (rejected(outcome, 0)) {
+    if (!outcome.canceled) return { items: stored, replayed: false };
+
+    const refused = slots.filter((_s, i) => rejected(outcome, i));
+    const key = first.options.idempotency;
+    if (key && refused.some((s) => s.role === 'idempotency')) {
+      const existing = await this.replayOf(tenantId, key);
+      if (existing) return { items: [existing], replayed: true };
+      throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
+    }
+    const stale = refused.find(
+      (s) => s.role === 'aggregate' && writes[s.write]!.expectedVersion !== undefined,
+    );
+    if (stale) {
       throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
-        expected: expectedVersion,
+        expected: writes[stale.write]!.expectedVersion!,
       });
     }
-    throw claimConflict(outcome, claims);
+    const taken = refused.find((s) => s.role === 'claim');
+    if (taken && taken.role === 'claim') throw duplicateValueError(taken.claim);
+    throw new ConflictError('write_conflict', 'A concurrent write got there first; try again');
+  }
+
+  async replayOf<T extends AggregateMeta>(
+    tenantId: string,
+    idempotency: { key: string; requestHash: string },
+  ): Promise<T | undefined> {
+    const previous = await this.model.idempotency.get({ tenantId, key: idempotency.key }).go();
+    if (!previous.data) return undefined;
+    const existing =
+      previous.data.requestHash === idempotency.requestHash
+        ? await this.get<T>(previous.data.aggregateType as AggregateType, tenantId, previous.data.aggregateId)
+        : undefined;
+    if (!existing)
+      throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
+    return existing;
   }
 
   async changes(

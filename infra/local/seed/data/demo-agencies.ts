@@ -401,27 +401,30 @@ export const demoAgency1: DemoAgency = {
       positionCodes: ['hr-inspector'],
     },
   ],
-  substitutions: [
+  absences: [
     {
       employee: 'head',
+      kind: 'leave',
       substitute: 'deputy',
       fromDay: -7,
       toDay: 14,
-      reason: 'Əmək məzuniyyəti',
+      note: 'Əmək məzuniyyəti',
     },
     {
       employee: 'executor1',
+      kind: 'business-trip',
       substitute: 'executor3',
       fromDay: 10,
       toDay: 21,
-      reason: 'Xidməti ezamiyyət',
+      note: 'Xidməti ezamiyyət',
     },
     {
       employee: 'approver',
+      kind: 'leave',
       substitute: 'lawyer',
       fromDay: 17,
       toDay: 26,
-      reason: 'Əmək məzuniyyəti',
+      note: 'Əmək məzuniyyəti',
     },
   ],
   // Routes the Viza tab proposes for these classifications (şablon marşrutlar).
@@ -523,7 +526,7 @@ export const demoAgency2: DemoAgency = {
       positionCodes: ['logistics-manager'],
     },
   ],
-  substitutions: [],
+  absences: [],
   routeTemplates: [],
 };
 

@@ -1,74 +1,14 @@
 import type { StageKind } from '../../../../functions/modules/approval';
+import type { L } from '../../../../functions/modules/reference';
 /**
- * Types of the seed data modules (state bodies, regions, reference lists, demo tenants).
+ * Types of the demo data (demo tenants and their nomenclature); the standard lists every agency
+ * starts with are typed in `functions/modules/reference/domain/standard-lists/types.ts`.
  *
  * The seed data is plain data: it refers to other seed items by stable `code`s (never by ids);
- * the seeding code maps codes to ids when it writes the items. These types are declared here on
- * purpose (the data modules import nothing else) and mirror the domain vocabulary in
- * `functions/modules/org/domain` and `functions/modules/reference/domain`.
+ * the seeding code maps codes to ids when it writes the items.
  */
 
-/** Text in Azerbaijani, English and Russian. All three are required in seed data. */
-export interface L {
-  az: string;
-  en: string;
-  ru: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// State bodies (counterparts of kind 'state-body')
-
-export interface StateBody {
-  /** Short stable slug, e.g. `justice`, `asan`. */
-  code: string;
-  /** Official name as commonly written, with "Azərbaycan Respublikasının …" where it is part of it. */
-  name: L;
-  /** Widely used abbreviation, only where one is in common use. */
-  shortName?: L;
-  /** The body this one works under ("… yanında", "…nin"), if it is in this list. */
-  parentCode?: string;
-  /** Legal address: the place by its code in the regions list (as precise as known), the street. */
-  legalAddress?: { regionCode: string; postalCode?: string; street: string };
-  /** The body's general e-mail address for correspondence. */
-  email?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Regions
-
-export type RegionKind = 'city' | 'district' | 'autonomous-republic' | 'settlement';
-
-export interface Region {
-  /** Stable slug, e.g. `baku`, `baku-sabail`, `nakhchivan-ar`, `shaki`, `shaki-city`, `baku-sabail-badamdar`. */
-  code: string;
-  kind: RegionKind;
-  name: L;
-  parentCode?: string;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Reference lists (Siyahılar)
-
-export type DocumentKind = 'incoming' | 'outgoing' | 'internal' | 'order';
-export type DocumentKindScope = DocumentKind | 'any';
-
-export interface ReferenceEntry {
-  code: string;
-  name: L;
-}
-
-/** Sənədin növü (ərizə, şikayət, …) with the registers it is typically used in. */
-export interface DocumentType extends ReferenceEntry {
-  kinds: readonly DocumentKind[];
-}
-
-export type DeliveryForm = ReferenceEntry;
-export type PhysicalForm = ReferenceEntry;
-
-/** Təsnifat (subject) tree node. */
-export interface ClassificationNode extends ReferenceEntry {
-  parentCode?: string;
-}
+export type { L };
 
 /** Nomenklatur: a case-file index entry of a department with its retention period. */
 export interface NomenclatureEntry {
@@ -81,38 +21,11 @@ export interface NomenclatureEntry {
   retentionYears: number | null;
 }
 
-/**
- * Qeydiyyat jurnalı. Pattern tokens: `{seq}` or `{seq:N}` (zero-padded to N digits) exactly once,
- * `{year}`, `{yy}`, `{index}` (nomenclature index of the document), `{dept}` (department code).
- */
-export interface RegistrationJournal {
-  code: string;
-  name: L;
-  pattern: string;
-  documentKind: DocumentKindScope;
-}
-
-/**
- * A journal rule: documents of the kind that meet every condition go to the journal by themselves.
- * Journals, classifications, document types and delivery forms are named by their codes.
- */
-export interface JournalRuleSeed {
-  code: string;
-  name: L;
-  journalCode: string;
-  documentKind: DocumentKind;
-  /** Lower numbers are tried first. */
-  priority: number;
-  senderKind?: 'citizen' | 'organization';
-  classificationCodes?: readonly string[];
-  documentTypeCodes?: readonly string[];
-  deliveryFormCodes?: readonly string[];
-}
-
 // ---------------------------------------------------------------------------------------------
 // Demo tenants
 
 export type TenantKey = 'demo1' | 'demo2';
+export type DocumentKind = 'incoming' | 'outgoing' | 'internal' | 'order';
 
 export type Role = 'admin' | 'clerk' | 'head' | 'executor' | 'controller' | 'approver';
 export type PositionKind = 'head' | 'deputy' | 'specialist' | 'clerk' | 'other';
@@ -153,18 +66,19 @@ export interface DemoEmployee {
   positionCodes: readonly string[];
 }
 
-export interface DemoSubstitution {
+export interface DemoAbsence {
   /** Username of the absent employee. */
   employee: string;
-  /** Username of the employee acting for them. */
+  kind: 'leave' | 'sick-leave' | 'business-trip';
+  /** Username of the employee acting for them (the substitution follows from the absence). */
   substitute: string;
   /**
    * Inclusive, in days from the day the demo was seeded (Asia/Baku): the demo shows a current
-   * substitution and coming ones whenever it is first started, not only in the year it was written.
+   * absence and coming ones whenever it is first started, not only in the year it was written.
    */
   fromDay: number;
   toDay: number;
-  reason: string;
+  note: string;
 }
 
 /** A route template; participants by position code or username, classifications by code. */
@@ -188,6 +102,6 @@ export interface DemoAgency {
   departments: readonly DemoDepartment[];
   positions: readonly DemoPosition[];
   employees: readonly DemoEmployee[];
-  substitutions: readonly DemoSubstitution[];
+  absences: readonly DemoAbsence[];
   routeTemplates: readonly DemoRouteTemplate[];
 }

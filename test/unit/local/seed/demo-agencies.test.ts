@@ -7,7 +7,7 @@ import {
   departmentInput,
   employeeInput,
   positionInput,
-  substitutionInput,
+  absenceInput,
   tenantProfile,
 } from '../../../../functions/modules/org/api/org.schema';
 import { azProblems, duplicates, nameProblems } from './text-checks';
@@ -37,7 +37,7 @@ describe('seed: demo agencies (shared rules)', () => {
   });
 
   for (const agency of demoAgencies) {
-    const { tenant, departments, positions, employees, substitutions } = agency;
+    const { tenant, departments, positions, employees, absences } = agency;
     const deptCodes = new Set(departments.map((d) => d.code));
     const posCodes = new Set(positions.map((p) => p.code));
     const usernames = new Set(employees.map((e) => e.username));
@@ -164,8 +164,8 @@ describe('seed: demo agencies (shared rules)', () => {
         expect(duplicates(employees.map((e) => e.fullName))).toEqual([]);
       });
 
-      it('has substitutions between existing colleagues, within weeks of the seed day, without chains', () => {
-        for (const s of substitutions) {
+      it('has absences with substitutes among existing colleagues, within weeks of the seed day, without chains', () => {
+        for (const s of absences) {
           const where = `${s.employee} → ${s.substitute}`;
           expect(usernames.has(s.employee), where).toBe(true);
           expect(usernames.has(s.substitute), where).toBe(true);
@@ -173,9 +173,9 @@ describe('seed: demo agencies (shared rules)', () => {
           expect(Number.isInteger(s.fromDay) && Number.isInteger(s.toDay), where).toBe(true);
           expect(Math.abs(s.fromDay) <= 60 && Math.abs(s.toDay) <= 60, where).toBe(true);
           expect(s.fromDay <= s.toDay, where).toBe(true);
-          expect(azProblems(s.reason), where).toEqual([]);
+          expect(azProblems(s.note), where).toEqual([]);
           // A substitute must not be absent during the same period.
-          const clash = substitutions.filter(
+          const clash = absences.filter(
             (o) => o.employee === s.substitute && o.fromDay <= s.toDay && s.fromDay <= o.toDay,
           );
           expect(clash, where).toEqual([]);
@@ -191,12 +191,13 @@ describe('seed: demo agencies (shared rules)', () => {
             deptsOf(s.substitute).some((d) => near.has(d)),
             `${where}: same or parent department`,
           ).toBe(true);
-          const parsed = substitutionInput.safeParse({
+          const parsed = absenceInput.safeParse({
             employeeId: fakeId,
-            substituteId: fakeId,
+            kind: s.kind,
             from: '2026-11-16',
             to: '2026-12-04',
-            reason: s.reason,
+            substituteId: fakeId,
+            note: s.note,
           });
           expect(parsed.success, `${where}: ${parsed.error?.message}`).toBe(true);
         }
@@ -260,9 +261,9 @@ describe('seed: demo agency 1', () => {
     expect(positionKinds.filter((k) => k !== 'other' && !kinds.has(k))).toEqual([]);
   });
 
-  it('has a current substitution for the head (for the substitute demo)', () => {
+  it('has a current absence of the head with the deputy as substitute (for the substitute demo)', () => {
     expect(
-      demoAgency1.substitutions.some(
+      demoAgency1.absences.some(
         (s) => s.employee === 'head' && s.substitute === 'deputy' && s.fromDay <= 0 && 0 <= s.toDay,
       ),
     ).toBe(true);

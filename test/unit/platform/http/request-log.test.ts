@@ -31,7 +31,10 @@ const handler = createGroupHandler({
     },
   },
   http: () => ({
-    verifier: { verify: async () => ({ sub: 'u1' }) as never },
+    verifier: {
+      verify: async () => ({ sub: 'u1' }) as never,
+      verifyOperator: async () => ({ subject: 'op-1', username: 'operator' }),
+    },
     resolveActor: async () => ({ tenantId: 'tenant-7', employeeId: 'e-1', roles: new Set() }) as never,
   }),
   deps: () => ({}),

@@ -174,11 +174,8 @@ export function CardActions({
               busy={pending !== undefined}
               label={t(`doc.ops.${asking}`)}
               busyLabel={t('doc.card.working')}
-            >
-              <button type="button" className="secondary" onClick={() => setAsking(undefined)}>
-                {t('form.cancel')}
-              </button>
-            </FormActions>
+              onCancel={() => setAsking(undefined)}
+            />
           </form>
         </section>
       ) : null}

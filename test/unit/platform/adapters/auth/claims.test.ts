@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { principalFromClaims } from '../../../../../functions/platform/adapters/auth/claims';
-import { UnauthenticatedError } from '../../../../../functions/platform/kernel/errors';
+import {
+  operatorFromClaims,
+  principalFromClaims,
+} from '../../../../../functions/platform/adapters/auth/claims';
+import { ForbiddenError, UnauthenticatedError } from '../../../../../functions/platform/kernel/errors';
 
 const local = {
   sub: 'u-1',
@@ -83,5 +86,30 @@ describe('principalFromClaims', () => {
     'org.sub:unit_1',
   ])('accepts the tenant id %j', (tenant) => {
     expect(principalFromClaims({ ...local, tenant }).tenantId).toBe(tenant);
+  });
+});
+
+describe('platform operators', () => {
+  const operatorToken = { sub: 'op-1', username: 'operator', platform_role: 'operator', aud: 'karguzar-api' };
+
+  it('maps an operator token (the operator claim, no tenant) to the operator', () => {
+    expect(operatorFromClaims(operatorToken)).toEqual({ subject: 'op-1', username: 'operator' });
+  });
+
+  it("refuses an operator's token on tenant routes as forbidden (valid, but in no tenant)", () => {
+    expect(() => principalFromClaims(operatorToken)).toThrow(ForbiddenError);
+  });
+
+  it.each([
+    ['a tenant user', { ...local }],
+    ['a tenant user who claims the operator role too', { ...local, platform_role: 'operator' }],
+    ['another platform role', { ...operatorToken, platform_role: 'auditor' }],
+  ])('refuses %s on the operator routes', (_label, claims) => {
+    expect(() => operatorFromClaims(claims)).toThrow(ForbiddenError);
+  });
+
+  it('refuses an operator token without subject or username as unauthenticated', () => {
+    expect(() => operatorFromClaims({ ...operatorToken, sub: undefined })).toThrow(UnauthenticatedError);
+    expect(() => operatorFromClaims({ ...operatorToken, username: '' })).toThrow(UnauthenticatedError);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { regions } from '../../../../infra/local/seed/data/regions';
-import { stateBodies } from '../../../../infra/local/seed/data/state-bodies';
+import { regions } from '../../../../functions/modules/reference/domain/standard-lists/regions';
+import { stateBodies } from '../../../../functions/modules/reference/domain/standard-lists/state-bodies';
 import { referenceInputs } from '../../../../functions/modules/reference/api/reference.schema';
-import { duplicates, nameProblems } from './text-checks';
+import { duplicates, nameProblems } from '../../local/seed/text-checks';
 
 describe('seed: state bodies', () => {
   it('lists at least 45 bodies', () => {

@@ -3,25 +3,22 @@ import {
   classifications,
   deliveryForms,
   documentTypes,
-  nomenclature,
-  nomenclatureByTenant,
   physicalForms,
   registrationJournals,
   journalRules,
-} from '../../../../infra/local/seed/data/reference-lists';
-import { demoAgencies } from '../../../../infra/local/seed/data/demo-agencies';
+} from '../../../../functions/modules/reference/domain/standard-lists/lists';
 import {
   documentKinds,
   formatRegistrationNumber,
   validateJournalPattern,
 } from '../../../../functions/modules/reference/domain/lists';
 import { referenceInputs } from '../../../../functions/modules/reference/api/reference.schema';
-import { duplicates, nameProblems } from './text-checks';
+import { duplicates, nameProblems } from '../../local/seed/text-checks';
 
 const azNames = (list: readonly { name: { az: string } }[]) =>
   list.map((i) => i.name.az.toLocaleLowerCase('az'));
 
-describe('seed: simple reference lists', () => {
+describe('standard lists: simple reference lists', () => {
   const lists = { documentTypes, deliveryForms, physicalForms, classifications };
 
   it('have unique codes and names', () => {
@@ -94,7 +91,7 @@ describe('seed: simple reference lists', () => {
   });
 });
 
-describe('seed: classification tree', () => {
+describe('standard lists: classification tree', () => {
   const codes = new Set(classifications.map((c) => c.code));
   const roots = classifications.filter((c) => c.parentCode === undefined);
 
@@ -123,69 +120,7 @@ describe('seed: classification tree', () => {
   });
 });
 
-describe('seed: nomenclature', () => {
-  it('is the main demo tenant nomenclature by default', () => {
-    expect(nomenclature).toBe(nomenclatureByTenant.demo1);
-  });
-
-  for (const agency of demoAgencies) {
-    const key = agency.tenant.key;
-    const entries = nomenclatureByTenant[key];
-    const departments = new Set(agency.departments.map((d) => d.code));
-
-    describe(key, () => {
-      it('has unique indexes, each prefixed by an existing department code', () => {
-        expect(entries.length).toBeGreaterThan(0);
-        expect(duplicates(entries.map((e) => e.index))).toEqual([]);
-        for (const e of entries) {
-          expect(departments.has(e.departmentCode), `${e.index}: department ${e.departmentCode}`).toBe(true);
-          expect(e.index, e.index).toMatch(new RegExp(`^${e.departmentCode.replace('.', '\\.')}-\\d{2}$`));
-        }
-      });
-
-      it('has case numbers without gaps inside each department', () => {
-        for (const dept of departments) {
-          const numbers = entries
-            .filter((e) => e.departmentCode === dept)
-            .map((e) => Number(e.index.split('-').at(-1)))
-            .sort((a, b) => a - b);
-          expect(numbers, dept).toEqual(numbers.map((_, i) => i + 1));
-        }
-      });
-
-      it('has sensible retention periods and correct titles', () => {
-        for (const e of entries) {
-          if (e.retentionYears !== null) {
-            expect(Number.isInteger(e.retentionYears), e.index).toBe(true);
-            expect(e.retentionYears, e.index).toBeGreaterThanOrEqual(1);
-            expect(e.retentionYears, e.index).toBeLessThanOrEqual(75);
-          }
-        }
-        expect(entries.flatMap((e) => nameProblems(`${key}.${e.index}`, e.title))).toEqual([]);
-      });
-
-      it('fits the nomenclature schema', () => {
-        for (const e of entries) {
-          const parsed = referenceInputs.nomenclature.safeParse({
-            name: e.title,
-            index: e.index,
-            retentionYears: e.retentionYears,
-          });
-          expect(parsed.success, `${e.index}: ${parsed.error?.message}`).toBe(true);
-        }
-      });
-    });
-  }
-
-  it('keeps personnel orders and files for 75 years and core orders permanently (demo1)', () => {
-    const byIndex = new Map(nomenclature.map((e) => [e.index, e]));
-    expect(byIndex.get('07-01')?.retentionYears).toBe(75);
-    expect(byIndex.get('07-02')?.retentionYears).toBe(75);
-    expect(byIndex.get('01-02')?.retentionYears).toBeNull();
-  });
-});
-
-describe('seed: registration journals', () => {
+describe('standard lists: registration journals', () => {
   it('have unique codes and correct names', () => {
     expect(duplicates(registrationJournals.map((j) => j.code))).toEqual([]);
     expect(registrationJournals.flatMap((j) => nameProblems(j.code, j.name))).toEqual([]);

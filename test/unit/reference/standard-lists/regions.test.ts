@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { regions } from '../../../../infra/local/seed/data/regions';
+import { regions } from '../../../../functions/modules/reference/domain/standard-lists/regions';
 import { referenceInputs } from '../../../../functions/modules/reference/api/reference.schema';
-import { duplicates, nameProblems } from './text-checks';
+import { duplicates, nameProblems } from '../../local/seed/text-checks';
 
 const byCode = new Map(regions.map((r) => [r.code, r]));
 const childrenOf = (code: string) => regions.filter((r) => r.parentCode === code);

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { demoUsers, seedDemo } from '../../../../infra/local/seed/seed';
+import type { TenantRegistration } from '../../../../functions/modules/onboarding/domain/onboarding';
+import type { Absence } from '../../../../functions/modules/org/domain/absence';
+import type { Substitution } from '../../../../functions/modules/org/domain/org';
+import { memoryDeps } from '../../../support/memory-deps';
+
+describe('the demo seed', () => {
+  it('registers the demo agencies on the platform, with the standard lists and demo absences', async () => {
+    // Arrange
+    const deps = memoryDeps();
+
+    // Act
+    const seeded = await seedDemo({ store: deps.store, clock: deps.clock });
+
+    // Assert
+    expect(seeded).toEqual({ tenants: ['demo1', 'demo2'], created: true });
+    const register = deps.store.all<TenantRegistration>('tenant-registration', '_platform');
+    expect(register.map((r) => [r.id, r.status, r.voen, r.admin.username])).toEqual([
+      ['demo1', 'active', '1900000011', 'admin'],
+      ['demo2', 'active', '1900000021', 'admin2'],
+    ]);
+    expect(register.every((r) => r.adminEmployeeId)).toBe(true);
+    const absences = deps.store.all<Absence>('absence', 'demo1');
+    expect(absences.length).toBeGreaterThan(0);
+    const substitutions = deps.store.all<Substitution>('substitution', 'demo1');
+    expect(substitutions.map((s) => s.absenceId).sort()).toEqual(absences.map((a) => a.id).sort());
+    expect(deps.store.all('ref:journals', 'demo2').length).toBeGreaterThan(0);
+  });
+
+  it('starts again on a seeded data folder whose idempotency records have expired', async () => {
+    // Arrange: a week later DynamoDB's TTL has removed the seed's idempotency records
+    const deps = memoryDeps();
+    await seedDemo({ store: deps.store, clock: deps.clock });
+    (deps.store as unknown as { idempotency: Map<string, unknown> }).idempotency.clear();
+    const writes = deps.store.writes.length;
+
+    // Act
+    const again = await seedDemo({ store: deps.store, clock: deps.clock });
+
+    // Assert
+    expect(again.created).toBe(false);
+    expect(deps.store.writes).toHaveLength(writes);
+  });
+
+  it('gives the platform operator a login of no tenant', () => {
+    const operator = demoUsers().find((u) => u.username === 'operator');
+    expect(operator?.platformRole).toBe('operator');
+    expect(operator?.tenantId).toBeUndefined();
+  });
+});

@@ -1,0 +1,5 @@
+import { InvitationPage } from '../../features/onboarding/invitation';
+
+export default function Page() {
+  return <InvitationPage />;
+}

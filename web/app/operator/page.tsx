@@ -1,0 +1,5 @@
+import { TenantsOperatorPage } from '../../features/onboarding/tenants-operator';
+
+export default function Page() {
+  return <TenantsOperatorPage />;
+}
