@@ -1,6 +1,12 @@
 /** The public face of the documents module: what other modules, the API and the wiring may use. */
 export { documentRoutes } from './api/documents.routes';
-export { document, documentIdParam, documentListQuery } from './api/documents.schema';
+export {
+  document,
+  documentIdParam,
+  documentListQuery,
+  groupDocuments,
+  groupUpdateResult,
+} from './api/documents.schema';
 export { bakuLocalDate } from './domain/date-filter';
 export {
   documentKinds,
@@ -31,12 +37,18 @@ export {
   assertEmployees,
   assertFilterReferences,
   assertVersion,
+  documentIdempotency,
+  eachDocument,
   hasRole,
+  replayed,
   retryOnStale,
+  selectionRefs,
   unknownReference,
   viewerOf,
   visibleDocument,
   type DocumentDeps,
+  type GroupOutcome,
+  type Idempotency,
 } from './usecases/common';
 export { backfillParticipantUnits, unitsOf } from './usecases/units';
 export { visibleTo, type Viewer } from './domain/visibility';
