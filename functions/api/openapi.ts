@@ -106,6 +106,9 @@ function filtersOnIds(route: RouteDef): boolean {
   return Object.values(json.properties ?? {}).some((p) => p.format === 'uuid');
 }
 
+/** A file answer goes through the Lambda proxy whole: its response limit (6 MB) bounds it. */
+const FILE_ANSWER_MAX_BYTES = 6 * 1024 * 1024;
+
 export function openApiDocument(): Json {
   const components: Record<string, Json> = {};
   // `problem` is a named schema: converting it files it under components (a self-$ref otherwise).
@@ -117,7 +120,13 @@ export function openApiDocument(): Json {
       [String(route.successStatus)]: {
         description: 'Success',
         headers: rateLimitHeaders,
-        content: { 'application/json': { schema: convert(route.response, 'output', components) } },
+        content: route.file
+          ? {
+              [route.file]: {
+                schema: { type: 'string', format: 'binary', maxLength: FILE_ANSWER_MAX_BYTES },
+              },
+            }
+          : { 'application/json': { schema: convert(route.response, 'output', components) } },
       },
       '400': problemResponse('Malformed request'),
       '429': {

@@ -207,7 +207,8 @@ export async function startGateway(
       ...SECURITY_HEADERS,
       ...(result.headers as Record<string, string>),
     });
-    res.end(result.body ?? '');
+    // As API Gateway does: a base64 proxy body is sent as the bytes it encodes (files).
+    res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
   }
 
   function web(req: IncomingMessage, res: ServerResponse, url: URL): void {

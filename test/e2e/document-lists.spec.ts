@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { apiClient, tokenFor, type Api } from '../support/api';
-import { clerkUser, expectAccessible, password, runId, signIn } from './helpers';
+import { clerkUser, expectAccessible, incomingThroughApi, password, runId, signIn } from './helpers';
 
 type Doc = {
   id: string;
@@ -34,14 +34,7 @@ test('a clerk filters the incoming list, saves a filter and runs a group operati
   const id = runId();
   const tag = `Siyahı sınağı ${id}`;
   const clerk: Api = apiClient(baseUrl, await tokenFor(baseUrl, clerkUser, password));
-  const create = async (suffix: string) => {
-    const res = await clerk.post<Doc>('/api/v1/documents/incoming', {
-      sender: { kind: 'citizen', name: `Vətəndaş ${id}`, phone: '+994500002001' },
-      summary: `${tag} ${suffix}`,
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
+  const create = (suffix: string) => incomingThroughApi<Doc>(clerk, id, `${tag} ${suffix}`);
   const first = await create('birinci ərizə');
   const second = await create('ikinci ərizə');
   const third = await create('üçüncü şikayət');

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
+import type { Api } from '../support/api';
 
 export const password = process.env.E2E_PASSWORD ?? 'Demo2026!';
 export const adminUser = process.env.E2E_ADMIN_USERNAME ?? 'admin';
@@ -108,4 +109,14 @@ export async function registerIncomingLetter(
   await expect(heading).toBeVisible();
   const number = (await heading.textContent())!.replace(/^Daxil olan sənəd № /, '').trim();
   return { number, docId: new URL(page.url()).searchParams.get('id')! };
+}
+
+/** A citizen's incoming letter of run `id`, registered by the clerk through the API (Arrange). */
+export async function incomingThroughApi<T>(clerk: Api, id: string, summary: string): Promise<T> {
+  const res = await clerk.post<T>('/api/v1/documents/incoming', {
+    sender: { kind: 'citizen', name: `Vətəndaş ${id}`, phone: '+994500002001' },
+    summary,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
 }

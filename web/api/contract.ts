@@ -54,6 +54,8 @@ export type SavedFilters = Schemas['SavedFilters'];
 export type SavedFilter = SavedFilters['items'][number];
 export type GroupUpdateInput = Schemas['GroupUpdateInput'];
 export type GroupResult = Schemas['GroupUpdateResult']['results'][number];
+export type GroupArchiveInput = Schemas['GroupArchiveInput'];
+export type GroupResolutionInput = Schemas['GroupResolutionInput'];
 export type RegistryPerson = Schemas['RegistryPerson'];
 export type RegistryOrganization = Schemas['RegistryOrganization'];
 

@@ -60,6 +60,26 @@ export interface RequestOptions {
 }
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await request(path, options, 'application/json, application/problem+json');
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** A file the API answers (e.g. an export): its bytes and its download name. */
+export async function apiFile(
+  path: string,
+  options: RequestOptions = {},
+): Promise<{ blob: Blob; fileName: string }> {
+  const res = await request(path, options, '*/*');
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+  const fileName = encoded ? decodeURIComponent(encoded) : (plain ?? 'download');
+  return { blob: await res.blob(), fileName };
+}
+
+/** One API request with the session's token and language; a refusal becomes an ApiError. */
+async function request(path: string, options: RequestOptions, accept: string): Promise<Response> {
   const config = await loadClientConfig();
   const token = await getAccessToken();
   const url = new URL(config.apiBase.replace(/\/$/, '') + path, window.location.origin);
@@ -67,7 +87,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
   }
   const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
+    Accept: accept,
     'Accept-Language': currentLocale(),
     ...options.headers,
   };
@@ -102,8 +122,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
     throw new ApiError(problem);
   }
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  return res;
 }
 
 export interface Page<T> {

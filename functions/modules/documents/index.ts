@@ -1,6 +1,12 @@
 /** The public face of the documents module: what other modules, the API and the wiring may use. */
 export { documentRoutes } from './api/documents.routes';
-export { document, documentIdParam, documentListQuery } from './api/documents.schema';
+export {
+  document,
+  documentIdParam,
+  documentListQuery,
+  groupDocuments,
+  groupUpdateResult,
+} from './api/documents.schema';
 export { bakuLocalDate, formatBakuDate } from './domain/date-filter';
 export {
   documentKinds,
@@ -31,13 +37,19 @@ export {
   assertEmployees,
   assertFilterReferences,
   assertVersion,
+  documentIdempotency,
+  eachDocument,
   hasRole,
   noteRead,
+  replayed,
   retryOnStale,
+  selectionRefs,
   unknownReference,
   viewerOf,
   visibleDocument,
   type DocumentDeps,
+  type GroupOutcome,
+  type Idempotency,
 } from './usecases/common';
 export { backfillParticipantUnits, unitsOf } from './usecases/units';
 export { readContents } from './usecases/contents.usecase';

@@ -76,6 +76,15 @@ export interface DocumentStore {
    * skipped or given twice. Fails with ConflictError('stale_version') on a stale update.
    */
   commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }>;
+  /**
+   * The document a committed write with this idempotency key wrote (as it is now), or undefined
+   * when no write used the key; ConflictError('idempotency_key_reused') when the key came with
+   * another request.
+   */
+  replay(
+    tenantId: string,
+    idempotency: { key: string; requestHash: string },
+  ): Promise<DocumentRecord | undefined>;
   operations(
     tenantId: string,
     documentId: string,

@@ -9,6 +9,7 @@ import type { OperatorPrincipal, TokenVerifier, VerifiedPrincipal } from '../por
 import { metrics } from '../observability/emf-metrics';
 import { lambdaObservability } from '../observability/lambda-middleware';
 import { logger } from '../observability/logger';
+import { attachmentDisposition, FileAnswer } from './file-answer';
 import { RateLimiter } from './rate-limit';
 import { projectToSchema } from './response-shape';
 import { HttpError, issuesFromZod, toProblem } from './problem';
@@ -106,6 +107,24 @@ function json(status: number, body: unknown, contentType = 'application/json'): 
       vary: 'Origin',
     },
     body: status === 204 ? '' : JSON.stringify(body, withoutSecrets),
+  };
+}
+
+/** A file answer: its bytes base64 on the proxy result (the gateway sends the bytes themselves). */
+function file(answer: FileAnswer): Result {
+  return {
+    statusCode: 200,
+    headers: {
+      ...answer.headers,
+      'content-type': answer.contentType,
+      'content-disposition': attachmentDisposition(answer.fileName),
+      'cache-control': 'no-store',
+      'access-control-allow-origin': allowedOrigin,
+      'access-control-expose-headers': ['content-disposition', ...Object.keys(answer.headers)].join(', '),
+      vary: 'Origin',
+    },
+    body: Buffer.from(answer.body).toString('base64'),
+    isBase64Encoded: true,
   };
 }
 
@@ -353,7 +372,8 @@ export function createGroupHandler<D>(options: {
       { actor, operator, invitationToken, params, query, body, lang, idempotency },
       options.deps(),
     );
-    const response = json(route.successStatus, shapeResponse(route, result));
+    const response =
+      result instanceof FileAnswer ? file(result) : json(route.successStatus, shapeResponse(route, result));
     withRateHeaders(event, response);
     return response;
   };

@@ -54,6 +54,8 @@ export interface RouteDef {
   /** Creates that a client may retry accept an Idempotency-Key header. */
   idempotent?: boolean;
   response: z.ZodType;
+  /** A route that answers a file (a FileAnswer): its media type; `response` then only names it. */
+  file?: string;
   successStatus: 200 | 201 | 204;
 }
 

@@ -131,7 +131,7 @@ const shapes: Record<string, (body: Json) => void> = {
 };
 
 /** Operations that change nothing even when they succeed. */
-const readOnlyPosts = new Set(['findRepeatCandidates']);
+const readOnlyPosts = new Set(['findRepeatCandidates', 'exportDocuments']);
 
 /** The tenant's object a field names, by the field's name (the operation decides `parentId`). */
 function kindOfField(name: string, operationId: string): string | undefined {

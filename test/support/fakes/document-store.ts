@@ -107,20 +107,22 @@ export class MemoryDocumentStore implements DocumentStore {
     return page(matching, q.limit, q.cursor);
   }
 
+  async replay(
+    tenantId: string,
+    idempotency: { key: string; requestHash: string },
+  ): Promise<DocumentRecord | undefined> {
+    const previous = this.idempotency.get(`${tenantId}#${idempotency.key}`);
+    if (!previous) return undefined;
+    if (previous.requestHash !== idempotency.requestHash)
+      throw new ConflictError('idempotency_key_reused', 'The Idempotency-Key was used for another request');
+    return this.get(tenantId, previous.documentId);
+  }
+
   async commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
     const tenantId = write.document.tenantId;
     const idemKey = write.idempotency ? `${tenantId}#${write.idempotency.key}` : undefined;
-    if (idemKey) {
-      const previous = this.idempotency.get(idemKey);
-      if (previous) {
-        if (previous.requestHash !== write.idempotency!.requestHash)
-          throw new ConflictError(
-            'idempotency_key_reused',
-            'The Idempotency-Key was used for another request',
-          );
-        return { document: (await this.get(tenantId, previous.documentId))!, replayed: true };
-      }
-    }
+    const previous = write.idempotency ? await this.replay(tenantId, write.idempotency) : undefined;
+    if (previous) return { document: previous, replayed: true };
     this.beforeCommit?.(write);
     // Every condition is checked before anything is written: a refused commit leaves no trace.
     const docKey = `${tenantId}#${write.document.id}`;

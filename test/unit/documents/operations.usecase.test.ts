@@ -257,7 +257,12 @@ describe('groupUpdate', () => {
     // Assert
     expect(out.results).toEqual([
       { id: 'a', ok: true, version: 2 },
-      { id: 'b', ok: false, code: 'operation_not_allowed' },
+      {
+        id: 'b',
+        ok: false,
+        code: 'operation_not_allowed',
+        params: { operation: 'group-update', status: 'cancelled' },
+      },
       { id: 'c', ok: true, version: 2 },
     ]);
     expect(await deps.documents.get('t1', 'a')).toMatchObject({

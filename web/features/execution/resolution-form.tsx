@@ -50,10 +50,16 @@ export function ResolutionForm({
   onDone,
   onCancel,
   onReload,
+  submitWith,
 }: {
-  documentId: string;
+  documentId?: string;
   /** The document version the tree was read at. */
-  version: number;
+  version?: number;
+  /**
+   * Writes the resolution elsewhere (one resolution for a selection of documents) instead of on
+   * `documentId`; the caller shows what came of it.
+   */
+  submitWith?: (resolution: Omit<ResolutionInput, 'version' | 'parentId'>) => Promise<void>;
   lookups: DocumentLookups | undefined;
   parent?: Assignment;
   headingLevel?: 3 | 4 | 5 | 6;
@@ -90,8 +96,7 @@ export function ResolutionForm({
     if (due === undefined) errs.dueDate = t('doc.form.invalidDate');
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
-    const body: ResolutionInput = {
-      version,
+    const resolution = {
       text: text.trim(),
       executors: [
         { employeeId: responsible, responsible: true },
@@ -100,12 +105,18 @@ export function ResolutionForm({
       ...(forInformation.length ? { forInformation } : {}),
       ...(controllerId ? { controllerId } : {}),
       ...(due ? { dueDate: due } : {}),
-      ...(parent ? { parentId: parent.id } : {}),
     };
     setSaving(true);
     try {
-      await writeResolution(documentId, body);
-      onDone(parent ? t('exec.done.subResolution') : t('exec.done.resolution'));
+      if (submitWith) await submitWith(resolution);
+      else {
+        await writeResolution(documentId ?? '', {
+          ...resolution,
+          version: version ?? 0,
+          ...(parent ? { parentId: parent.id } : {}),
+        });
+        onDone(parent ? t('exec.done.subResolution') : t('exec.done.resolution'));
+      }
     } catch (err) {
       setError(err);
       setErrors(formErrors(err));

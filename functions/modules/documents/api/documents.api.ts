@@ -4,6 +4,11 @@ import type { DocumentDeps } from '../usecases/common';
 import { completeUpload, contentUrl, startUpload } from '../usecases/contents.usecase';
 import { addLink, listLinks } from '../usecases/links.usecase';
 import { groupUpdate, performOperation } from '../usecases/operations.usecase';
+import { groupArchive } from '../usecases/group.usecase';
+import { exportRows } from '../usecases/export.usecase';
+import { bakuLocalDate } from '../domain/date-filter';
+import { withReasons } from '../../../platform/http/group-results';
+import { exportWorkbook } from './export.sheet';
 import { cardOf, getDocument, listDocuments, listOperations } from '../usecases/query.usecase';
 import {
   createDocument,
@@ -47,7 +52,16 @@ export const documentsApi: RouteImpls<typeof documentRoutes, DocumentDeps> = {
   updateInternal: update('internal'),
   updateOrder: update('order'),
   findRepeatCandidates: async (ctx, deps) => repeatCandidates(deps, authed(ctx).actor, ctx.body),
-  groupUpdateDocuments: async (ctx, deps) => groupUpdate(deps, authed(ctx).actor, ctx.body),
+  groupUpdateDocuments: async (ctx, deps) =>
+    withReasons(await groupUpdate(deps, authed(ctx).actor, ctx.body), ctx.lang),
+  groupArchiveDocuments: async (ctx, deps) =>
+    withReasons(await groupArchive(deps, authed(ctx).actor, ctx.body, ctx.idempotency), ctx.lang),
+  exportDocuments: async (ctx, deps) =>
+    exportWorkbook(
+      exportRows(deps, authed(ctx).actor, ctx.body),
+      ctx.lang,
+      bakuLocalDate(deps.clock.now().toISOString()),
+    ),
   getDocument: async (ctx, deps) => getDocument(deps, authed(ctx).actor, ctx.params.id),
   performDocumentOperation: async (ctx, deps) => {
     const actor = authed(ctx).actor;

@@ -2,6 +2,7 @@ import type { DocumentKind } from '../domain/document';
 import { pageOf } from '../../../platform/http/common.schema';
 import * as d from './documents.schema';
 import type { RouteDef } from '../../../platform/http/route';
+import { XLSX_TYPE } from '../../../platform/http/xlsx';
 
 const V1 = '/api/v1';
 const DOCS = `${V1}/documents`;
@@ -104,6 +105,33 @@ export const documentRoutes = [
     roles: ['clerk', 'head'],
     body: d.groupUpdateInput,
     response: d.groupUpdateResult,
+    successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: `${DOCS}/group-archive`,
+    group: 'documents',
+    operationId: 'groupArchiveDocuments',
+    summary: 'File the selected documents into a case file and archive them (a result per document)',
+    tag,
+    auth: 'jwt',
+    roles: ['clerk'],
+    body: d.groupArchiveInput,
+    idempotent: true,
+    response: d.groupUpdateResult,
+    successStatus: 200,
+  },
+  {
+    method: 'POST',
+    path: `${DOCS}/export`,
+    group: 'documents',
+    operationId: 'exportDocuments',
+    summary: 'The selected documents as an Excel workbook (.xlsx) in the request’s language',
+    tag,
+    auth: 'jwt',
+    body: d.exportInput,
+    response: d.exportFile,
+    file: XLSX_TYPE,
     successStatus: 200,
   },
   {

@@ -12,6 +12,9 @@ export {
   documentInputs,
   documentListQuery,
   documentUpdates,
+  exportInput,
+  groupArchiveInput,
+  groupDocuments,
   groupUpdateInput,
   incomingInput,
   internalInput,
@@ -30,6 +33,10 @@ export const documentIdParam = z.object({ id }).strict();
 export const operationParam = z.object({ id, operation: z.enum(operations) }).strict();
 export const contentParam = z.object({ id, contentId: id }).strict();
 
+/** The workbook of an export (its bytes; the OpenAPI document describes it as binary). */
+export const exportFile = z.string().meta({ id: 'ExportFile' });
+
+/** Every group operation's answer: one result per document, a refusal with its localized reason. */
 export const groupUpdateResult = z
   .object({
     results: z

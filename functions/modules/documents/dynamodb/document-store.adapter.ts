@@ -565,7 +565,7 @@ export class DynamoDocumentStore implements DocumentStore {
     throw new ConflictError('write_conflict', 'A concurrent write got there first; try again');
   }
 
-  private async replay(
+  async replay(
     tenantId: string,
     idem: { key: string; requestHash: string },
   ): Promise<DocumentRecord | undefined> {

@@ -1,7 +1,8 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
 import type { DocumentKind, DocumentRecord } from '../domain/document';
+import { createHash } from 'node:crypto';
 import { visibleTo, type Viewer } from '../domain/visibility';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../../platform/kernel/errors';
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../../platform/kernel/errors';
 import type { Employee } from '../../org';
 import type { Role } from '../../../platform/kernel/roles';
 import type { AggregateType } from '../../../platform/ports/aggregate-store.port';
@@ -180,4 +181,83 @@ export async function retryOnStale<T>(attempts: number, run: () => Promise<T>): 
       throw error;
     }
   }
+}
+
+/** One document's outcome in a group operation: done (its new version) or refused (the error's code). */
+export interface GroupOutcome {
+  id: string;
+  ok: boolean;
+  version?: number;
+  code?: string;
+  /** The refusal's parameters (e.g. the status that forbids it), for its localized reason. */
+  params?: Record<string, string | number>;
+}
+
+/**
+ * Runs a group operation document by document, in the order given and each id once: every
+ * document is its own transaction, and a refusal (a typed error: a status that forbids it, a
+ * stale version, no right) is that document's result and does not stop the rest.
+ * Anything else (the store failing) fails the request.
+ */
+export async function eachDocument<T extends { id: string }>(
+  items: readonly T[],
+  run: (item: T) => Promise<{ version: number }>,
+): Promise<GroupOutcome[]> {
+  const seen = new Set<string>();
+  const results: GroupOutcome[] = [];
+  for (const item of items) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    try {
+      results.push({ id: item.id, ok: true, version: (await run(item)).version });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      results.push({
+        id: item.id,
+        ok: false,
+        code: error.code,
+        ...(Object.keys(error.params).length ? { params: error.params } : {}),
+      });
+    }
+  }
+  return results;
+}
+
+/** A group request's selection as references to check (`documents.<n>.id`): each must be visible. */
+export function selectionRefs(documents: ReadonlyArray<{ id: string }>): Array<[string, string]> {
+  return documents.map((d, i) => [d.id, `documents.${i}.id`]);
+}
+
+export interface Idempotency {
+  key: string;
+  requestHash: string;
+}
+
+/**
+ * The idempotency record of one document of a group request: the request's key (already scoped to
+ * the operation and the caller) with the document's id, and a hash of what is done to that
+ * document. A retried group request (same key) replays each document already done instead of
+ * doing it twice, however the retry splits the selection into requests.
+ */
+export function documentIdempotency(
+  group: Idempotency | undefined,
+  documentId: string,
+  payload: unknown,
+): Idempotency | undefined {
+  if (!group) return undefined;
+  return {
+    key: `${group.key}:${documentId}`,
+    requestHash: createHash('sha256').update(JSON.stringify({ documentId, payload })).digest('base64url'),
+  };
+}
+
+/** The document a request with this idempotency record already wrote, if any (then: its answer). */
+export async function replayed(
+  deps: DocumentDeps,
+  actor: Actor,
+  idempotency: Idempotency | undefined,
+): Promise<DocumentRecord | undefined> {
+  if (!idempotency) return undefined;
+  const doc = await deps.documents.replay(actor.tenantId, idempotency);
+  return doc && canSee(actor, doc) ? doc : undefined;
 }

@@ -163,6 +163,33 @@ export const groupUpdateInput = z
   .strict()
   .meta({ id: 'GroupUpdateInput' });
 
+/** The most documents one group request acts on (a larger selection goes in several requests). */
+export const GROUP_LIMIT = 100;
+
+/** The selected documents of a group operation, each with the version the caller saw (stale → refused). */
+export const groupDocuments = z
+  .array(z.object({ id, ...versioned }).strict())
+  .min(1)
+  .max(GROUP_LIMIT);
+
+export const groupArchiveInput = z
+  .object({
+    documents: groupDocuments,
+    /** The case file (nomenclature item) the documents are filed in. */
+    nomenclatureId: id,
+    comment: optionalText(2000),
+  })
+  .strict()
+  .meta({ id: 'GroupArchiveInput' });
+
+/** The most documents one export holds (the rows are written as they are read). */
+export const EXPORT_LIMIT = 1000;
+
+export const exportInput = z
+  .object({ ids: z.array(id).min(1).max(EXPORT_LIMIT) })
+  .strict()
+  .meta({ id: 'ExportInput' });
+
 export const linkInput = z
   .object({ otherId: id, type: z.enum(linkTypes) })
   .strict()

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { diffDocuments, type DocumentRecord } from '../domain/document';
 import { transition, type Operation } from '../domain/status';
-import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
+import { BusinessRuleError } from '../../../platform/kernel/errors';
 import type { NumberRequest } from '../ports';
 import type { groupUpdateInput, operationInput } from './inputs';
 import {
@@ -12,10 +12,13 @@ import {
   assertVersion,
   assertReferences,
   canSee,
+  eachDocument,
   hasRole,
+  replayed,
   unknownReference,
   visibleDocument,
   type DocumentDeps,
+  type Idempotency,
 } from './common';
 import { commitWithAddresseeLines } from './addressee-lines';
 import { chooseJournal, namedJournal, numberRequest } from './numbering';
@@ -145,6 +148,13 @@ export async function applyOperation(
   return { document: next, numbering };
 }
 
+/** What a status operation may do besides the status: fields set with it, and its idempotency record. */
+export interface OperationExtras {
+  /** Set in the same transaction and log entry (archiving into a case file sets the nomenclature). */
+  set?: Partial<Pick<DocumentRecord, 'nomenclatureId'>>;
+  idempotency?: Idempotency;
+}
+
 /** A status operation (register, sign, submit, agree, return, enact, to-execution, archive, cancel...). */
 export async function performOperation(
   deps: DocumentDeps,
@@ -152,7 +162,11 @@ export async function performOperation(
   id: string,
   op: Operation,
   input: OperationInput,
+  extras: OperationExtras = {},
 ): Promise<DocumentRecord> {
+  // A retried request that already did this: its document, not a second operation.
+  const done = await replayed(deps, actor, extras.idempotency);
+  if (done) return done;
   const current = await visibleDocument(deps, actor, id);
   if (hasOwnRoute(op)) {
     throw new BusinessRuleError('operation_has_own_route', 'Use the dedicated route for this operation', {
@@ -166,11 +180,13 @@ export async function performOperation(
   transition(current.kind, current.status, statusOp);
   allow(mayPerform(actor, current, statusOp), op);
   const now = deps.clock.now().toISOString();
-  const { document: next, numbering } = await applyOperation(deps, actor, current, statusOp, input, now);
+  const base = extras.set ? { ...current, ...extras.set } : current;
+  const { document: next, numbering } = await applyOperation(deps, actor, base, statusOp, input, now);
   const result = await commitWithAddresseeLines(deps, current, {
     document: next,
     expectedVersion: input.version,
     ...(numbering ? { numbering } : {}),
+    ...(extras.idempotency ? { idempotency: extras.idempotency } : {}),
     operation: {
       actorId: actor.employeeId,
       action: op,
@@ -209,17 +225,10 @@ export async function groupUpdate(deps: DocumentDeps, actor: Actor, input: Group
     const doc = docs.get(id);
     if (!doc || !canSee(actor, doc) || doc.kind !== input.kind) throw unknownReference(`ids.${i}`);
   });
-  const results = [];
-  for (const id of [...new Set(input.ids)]) {
-    try {
-      results.push({ id, ok: true, version: (await applyGroupChange(deps, actor, id, input)).version });
-    } catch (error) {
-      const code =
-        error instanceof ConflictError || error instanceof BusinessRuleError ? error.code : undefined;
-      if (!code && !(error instanceof Error && 'code' in error)) throw error;
-      results.push({ id, ok: false, code: code ?? String((error as { code: string }).code) });
-    }
-  }
+  const results = await eachDocument(
+    input.ids.map((id) => ({ id })),
+    ({ id }) => applyGroupChange(deps, actor, id, input),
+  );
   return { results };
 }
 

@@ -8,6 +8,8 @@ import {
   updateCalendarYear,
 } from '../usecases/calendar.usecase';
 import type { ExecutionDeps } from '../usecases/common';
+import { groupResolution } from '../usecases/group-resolution.usecase';
+import { withReasons } from '../../../platform/http/group-results';
 import { listInbox } from '../usecases/inbox.usecase';
 import { actOnAssignment, markRead } from '../usecases/resolution/commands/act-on-assignment';
 import { writeResolution } from '../usecases/resolution/commands/write-resolution';
@@ -21,7 +23,12 @@ const approvalDecisions: ReadonlySet<string> = new Set(['approve', 'sign', 'reje
 export const executionApi: RouteImpls<typeof executionRoutes, ExecutionDeps> = {
   getExecution: async (ctx, deps) => executionView(deps, authed(ctx).actor, ctx.params.id),
   writeResolution: async (ctx, deps) =>
-    cardOf(authed(ctx).actor, await writeResolution(deps, authed(ctx).actor, ctx.params.id, ctx.body)),
+    cardOf(
+      authed(ctx).actor,
+      await writeResolution(deps, authed(ctx).actor, ctx.params.id, ctx.body, ctx.idempotency),
+    ),
+  writeGroupResolution: async (ctx, deps) =>
+    withReasons(await groupResolution(deps, authed(ctx).actor, ctx.body, ctx.idempotency), ctx.lang),
   actOnAssignment: async (ctx, deps) => {
     const actor = authed(ctx).actor;
     const { id, assignmentId, action } = ctx.params;

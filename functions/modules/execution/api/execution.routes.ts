@@ -1,4 +1,4 @@
-import { documentIdParam, document } from '../../documents';
+import { documentIdParam, document, groupUpdateResult } from '../../documents';
 import * as x from './execution.schema';
 import type { RouteDef } from '../../../platform/http/route';
 
@@ -30,8 +30,23 @@ export const executionRoutes = [
     auth: 'jwt',
     params: documentIdParam,
     body: x.resolutionInput,
+    idempotent: true,
     response: document,
     successStatus: 201,
+  },
+  {
+    method: 'POST',
+    path: `${V1}/documents/group-resolution`,
+    group: 'execution',
+    operationId: 'writeGroupResolution',
+    summary:
+      'Send the selected documents to execution with one resolution (the same executors, controller and due date on each); a result per document',
+    tag,
+    auth: 'jwt',
+    body: x.groupResolutionInput,
+    idempotent: true,
+    response: groupUpdateResult,
+    successStatus: 200,
   },
   {
     method: 'POST',

@@ -7,6 +7,7 @@ import {
   inboxBoxes,
   document,
   documentListQuery,
+  groupDocuments,
 } from '../../documents';
 import { movableHolidayStates, movableHolidayStatuses } from '../domain/calendar/movable-holidays';
 import { id, isoDate, versioned } from '../../../platform/http/common.schema';
@@ -29,6 +30,13 @@ export const resolutionInput = z
   })
   .strict()
   .meta({ id: 'ResolutionInput' });
+
+/** One resolution for many documents: a top-level resolution (no parent) on each selected document. */
+export const groupResolutionInput = resolutionInput
+  .omit({ version: true, parentId: true })
+  .extend({ documents: groupDocuments })
+  .strict()
+  .meta({ id: 'GroupResolutionInput' });
 
 export const assignmentActions = postedAssignmentActions;
 

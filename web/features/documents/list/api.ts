@@ -1,7 +1,13 @@
-import { ApiError, api, listAll, type Page } from '../../../lib/api';
+import { ApiError, api, apiFile, listAll, type Page } from '../../../lib/api';
 import { pickText, type Locale } from '../../../lib/i18n';
 import { buildTree, flattenTree } from '../../../lib/tree';
-import type { Employee, ReferenceItem } from '../../../api/contract';
+import type {
+  Employee,
+  GroupArchiveInput,
+  GroupResolutionInput,
+  GroupResult,
+  ReferenceItem,
+} from '../../../api/contract';
 import type { DocumentKind, DocumentRecord } from '../types';
 
 /**
@@ -148,25 +154,97 @@ export const groupFields = ['classificationId', 'nomenclatureId', 'controllerId'
 export type GroupField = (typeof groupFields)[number];
 export type GroupSet = Partial<Record<GroupField, string>>;
 
-export interface GroupResult {
-  id: string;
-  ok: boolean;
-  version?: number;
-  code?: string;
-  title?: string;
-}
+export type { GroupResult };
 
-/** The API takes at most 100 documents per call: larger selections go in batches. */
-export async function groupUpdate(kind: DocumentKind, ids: string[], set: GroupSet): Promise<GroupResult[]> {
+/** The most documents one group request takes (the API's limit). */
+export const GROUP_LIMIT = 100;
+/** Documents per request of the operations that show progress: small steps, a live counter. */
+export const PROGRESS_CHUNK = 5;
+
+/**
+ * Runs a group operation over a selection in requests of `size` documents, reporting how many are
+ * done after each. One Idempotency-Key serves the whole run: a request that failed on the way (the
+ * network) is sent once more with it, and the server answers what it already did as done instead
+ * of doing it twice.
+ */
+export async function runGroup<T>(
+  items: readonly T[],
+  send: (chunk: T[], headers: Record<string, string>) => Promise<{ results: GroupResult[] }>,
+  onProgress: (done: number) => void = () => {},
+  size = GROUP_LIMIT,
+): Promise<GroupResult[]> {
+  const headers = { 'Idempotency-Key': `group-${crypto.randomUUID()}` };
   const results: GroupResult[] = [];
-  for (let i = 0; i < ids.length; i += 100) {
-    const res = await api<{ results: GroupResult[] }>('/documents/group-update', {
-      method: 'POST',
-      body: { kind, ids: ids.slice(i, i + 100), set },
-    });
-    results.push(...res.results);
+  for (let i = 0; i < items.length; i += size) {
+    const chunk = items.slice(i, i + size);
+    let answer: { results: GroupResult[] };
+    try {
+      answer = await send(chunk, headers);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 0) throw error;
+      answer = await send(chunk, headers);
+    }
+    results.push(...answer.results);
+    onProgress(Math.min(items.length, i + size));
   }
   return results;
+}
+
+export function groupUpdate(kind: DocumentKind, ids: string[], set: GroupSet): Promise<GroupResult[]> {
+  return runGroup(ids, (chunk) =>
+    api<{ results: GroupResult[] }>('/documents/group-update', {
+      method: 'POST',
+      body: { kind, ids: chunk, set },
+    }),
+  );
+}
+
+/** A selected document as the group operations send it: its id and the version the list shows. */
+export type Selected = { id: string; version: number; name: string };
+
+/**
+ * A group operation that shows progress: the selection in small steps to `path`, each step with
+ * its documents (id and version) and the operation's own fields.
+ */
+function bulk<B extends object>(path: string) {
+  return (documents: Selected[], body: B, onProgress: (done: number) => void): Promise<GroupResult[]> =>
+    runGroup(
+      documents,
+      (chunk, headers) =>
+        api<{ results: GroupResult[] }>(path, {
+          method: 'POST',
+          headers,
+          body: { ...body, documents: chunk.map(({ id, version }) => ({ id, version })) },
+        }),
+      onProgress,
+      PROGRESS_CHUNK,
+    );
+}
+
+/** Arxivə: into one case file. */
+export const groupArchive = bulk<Omit<GroupArchiveInput, 'documents'>>('/documents/group-archive');
+/** İcraya göndər: one resolution on each document. */
+export const groupResolution = bulk<Omit<GroupResolutionInput, 'documents'>>('/documents/group-resolution');
+
+/** The most documents one export holds (the API's limit). */
+export const EXPORT_LIMIT = 1000;
+
+/** Downloads the selection as an .xlsx (the browser saves it under the server's name). */
+export async function exportSelection(ids: string[]): Promise<{ fileName: string }> {
+  const { blob, fileName } = await apiFile('/documents/export', { method: 'POST', body: { ids } });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+  return { fileName };
+}
+
+/** The printable cards of a selection, one per page. */
+export function printCardsHref(ids: string[]): string {
+  return `/documents/print-cards/?ids=${ids.map(encodeURIComponent).join(',')}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,19 +9,26 @@ import { useSession } from '../../../lib/session';
 import { useLoad } from '../../../lib/use-load';
 import {
   activeFilterCount,
+  EXPORT_LIMIT,
+  exportSelection,
   filterErrors,
   filtersToSearch,
   listDocuments,
   loadLookups,
   newDocumentHref,
+  printCardsHref,
   readFilters,
   type FilterKey,
+  type GroupResult,
   type ListFilters,
   type ListLookups,
+  type Selected,
 } from './api';
 import type { DocumentKind, DocumentRecord } from '../types';
 import { columnsOf, extraFiltersOf, type ColumnContext } from './columns';
 import { GroupUpdateDialog } from './group-update-dialog';
+import { ArchiveDialog, ResolutionDialog } from './bulk-dialogs';
+import { GroupResults } from './group-results';
 import { ExtraFilters, FilterTable, ListFooter, usePagedRows, writeFilters } from './list-table';
 import { SavedFilters } from './saved-filters';
 import './list.css';
@@ -99,6 +106,32 @@ export function DocumentList({ kind }: { kind: DocumentKind }) {
       return next;
     });
   const rowName = (d: DocumentRecord) => d.registration?.number ?? d.summary.slice(0, 60);
+  /** The other group operations: archive into a case file, one resolution for all (fixed when opened). */
+  const [bulk, setBulk] = useState<{ op: 'archive' | 'resolution'; documents: Selected[] }>();
+  const selection = (): Selected[] =>
+    selectedRows.map((d) => ({ id: d.id, version: d.version, name: rowName(d) }));
+  const mayResolve = (kind === 'incoming' || kind === 'internal') && hasRole('head', 'clerk');
+  const mayArchive = hasRole('clerk');
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<{ results: GroupResult[]; names: Map<string, string> }>();
+  const [exportError, setExportError] = useState<unknown>(null);
+  const runExport = async () => {
+    const chosen = selection().slice(0, EXPORT_LIMIT);
+    setExporting(true);
+    setExportError(null);
+    setExported(undefined);
+    try {
+      await exportSelection(chosen.map((d) => d.id));
+      setExported({
+        results: chosen.map((d) => ({ id: d.id, ok: true })),
+        names: new Map(chosen.map((d) => [d.id, d.name])),
+      });
+    } catch (error) {
+      setExportError(error);
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const [message, setMessage] = useState<string>();
   const title = t(`nav.${section}`);
@@ -138,10 +171,52 @@ export function DocumentList({ kind }: { kind: DocumentKind }) {
             >
               {t('docList.group.open')}
             </button>
+            {mayResolve ? (
+              <button
+                type="button"
+                className="secondary"
+                disabled={selectedRows.length === 0}
+                onClick={() => setBulk({ op: 'resolution', documents: selection() })}
+              >
+                {t('docList.bulk.resolution')}
+              </button>
+            ) : null}
+            {mayArchive ? (
+              <button
+                type="button"
+                className="secondary"
+                disabled={selectedRows.length === 0 || !lookups.data}
+                onClick={() => setBulk({ op: 'archive', documents: selection() })}
+              >
+                {t('docList.bulk.archive')}
+              </button>
+            ) : null}
+            {selectedRows.length > 0 ? (
+              <Link className="button-link" href={printCardsHref(selectedRows.map((d) => d.id))}>
+                {t('docList.bulk.print')}
+              </Link>
+            ) : null}
+            <button
+              type="button"
+              className="secondary"
+              disabled={selectedRows.length === 0 || exporting}
+              onClick={() => void runExport()}
+            >
+              {exporting ? t('docList.bulk.exporting') : t('docList.bulk.export')}
+            </button>
           </>
         ) : null}
       </div>
       <StatusMessage message={message} />
+      <ProblemAlert error={exportError} />
+      {exported ? (
+        <details className="doclist-export">
+          <summary>
+            {t('docList.bulk.exported', { count: exported.results.filter((r) => r.ok).length })}
+          </summary>
+          <GroupResults results={exported.results} nameOf={(id) => exported.names.get(id) ?? id} />
+        </details>
+      ) : null}
 
       <div className={`hint doclist-hints`}>
         <p>{t('docList.howTo')}</p>
@@ -196,6 +271,21 @@ export function DocumentList({ kind }: { kind: DocumentKind }) {
 
       <ListFooter list={list} t={t} />
 
+      {bulk?.op === 'archive' && lookups.data ? (
+        <ArchiveDialog
+          documents={bulk.documents}
+          lookups={lookups.data}
+          onDone={list.refresh}
+          onClose={() => setBulk(undefined)}
+        />
+      ) : null}
+      {bulk?.op === 'resolution' ? (
+        <ResolutionDialog
+          documents={bulk.documents}
+          onDone={list.refresh}
+          onClose={() => setBulk(undefined)}
+        />
+      ) : null}
       {grouping && lookups.data ? (
         <GroupUpdateDialog
           kind={kind}

@@ -1,8 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { ErrorAlert, FormActions, ProblemAlert, SelectField, StatusMessage } from '../../../ui/fields';
-import { Table } from '../../../ui/data-table';
+import { ErrorAlert, FormActions, ProblemAlert, SelectField } from '../../../ui/fields';
 import { useI18n } from '../../../lib/i18n';
 import {
   employeeOptions,
@@ -15,6 +14,7 @@ import {
   type ListLookups,
 } from './api';
 import type { DocumentKind } from '../types';
+import { GroupResults } from './group-results';
 import './list.css';
 
 /**
@@ -79,13 +79,7 @@ export function GroupUpdateDialog({
     }
   };
 
-  const reason = (r: GroupResult) => {
-    const key = `docList.group.codes.${r.code ?? ''}`;
-    const text = t(key);
-    return text === key ? (r.title ?? r.code ?? '') : text;
-  };
   const nameOf = (id: string) => documents.find((d) => d.id === id)?.name ?? id;
-  const okCount = results?.filter((r) => r.ok).length ?? 0;
 
   return (
     <dialog
@@ -115,29 +109,7 @@ export function GroupUpdateDialog({
             disabled={busy}
           />
         ))}
-        <StatusMessage
-          message={
-            results
-              ? t('docList.group.summary', { ok: okCount, failed: results.length - okCount })
-              : undefined
-          }
-        />
-        {results ? (
-          <Table
-            wrapClassName="doclist-results"
-            caption={t('docList.group.results')}
-            headers={[t('docList.group.document'), t('docList.group.result')]}
-          >
-            {results.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{nameOf(r.id)}</th>
-                <td className={r.ok ? 'doclist-ok' : 'doclist-failed'}>
-                  {r.ok ? t('docList.group.ok') : t('docList.group.failed', { reason: reason(r) })}
-                </td>
-              </tr>
-            ))}
-          </Table>
-        ) : null}
+        {results ? <GroupResults results={results} nameOf={nameOf} words="group" /> : null}
         <FormActions busy={busy} label={t('docList.group.apply')} busyLabel={t('docList.group.applying')}>
           <button type="button" className="secondary" onClick={onClose}>
             {t('docList.group.close')}

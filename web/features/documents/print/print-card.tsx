@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { getDocument, getTenant } from '../api';
 import type { DocumentCard } from '../types';
+import type { Tenant } from '../../../api/contract';
 import { formatDate } from '../../../lib/format';
 import { pickText, useI18n } from '../../../lib/i18n';
 import { useLoad } from '../../../lib/use-load';
@@ -10,7 +11,7 @@ import { DocumentUnavailable } from '../unavailable';
 import { Loading } from '../../../ui/loading';
 import { cardPath } from '../form/document-form';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
-import { resolver, useLookups } from '../form/lookups';
+import { resolver, useLookups, type Resolver } from '../form/lookups';
 import { RegistrationCode } from './registration-code';
 import { copyNotePageRule } from './copy-note';
 import { tr } from '../labels';
@@ -39,7 +40,24 @@ export function PrintCard({ id }: { id: string }) {
   if (loaded.loading && !loaded.data) return <Loading />;
   if (!loaded.data) return <DocumentUnavailable title={t('doc.print.title')} error={loaded.error} />;
   const [doc, tenant] = loaded.data;
-  const names = resolver(lookups.data, locale);
+  return (
+    <>
+      <div className="doc-print-toolbar">
+        <button type="button" className="primary" onClick={() => window.print()}>
+          {t('doc.print.print')}
+        </button>
+        <Link className="button-link" href={cardPath(doc.id)}>
+          {t('doc.print.backToCard')}
+        </Link>
+      </div>
+      <CardSheet doc={doc} tenant={tenant} names={resolver(lookups.data, locale)} />
+    </>
+  );
+}
+
+/** One registration card as printed: a sheet of its own (a selection prints one per page). */
+export function CardSheet({ doc, tenant, names }: { doc: DocumentCard; tenant: Tenant; names: Resolver }) {
+  const { t, locale } = useI18n();
   const number = doc.registration?.number;
   const regDate = doc.registration ? formatDate(doc.registration.at) : '';
 
@@ -97,17 +115,10 @@ export function PrintCard({ id }: { id: string }) {
   push(t('doc.fields.note'), doc.note);
 
   const orgName = pickText(tenant.name, locale);
+  const titleId = `doc-print-title-${doc.id}`;
   return (
     <>
-      <div className="doc-print-toolbar">
-        <button type="button" className="primary" onClick={() => window.print()}>
-          {t('doc.print.print')}
-        </button>
-        <Link className="button-link" href={cardPath(doc.id)}>
-          {t('doc.print.backToCard')}
-        </Link>
-      </div>
-      <article className="doc-print-sheet" aria-labelledby="doc-print-title">
+      <article className="doc-print-sheet" aria-labelledby={titleId}>
         <section className="doc-regcode" aria-label={t('doc.print.codeBlock')}>
           <p className="doc-regcode-org">{orgName}</p>
           <p>{tenant.legalAddress}</p>
@@ -124,7 +135,7 @@ export function PrintCard({ id }: { id: string }) {
             />
           ) : null}
         </section>
-        <h1 id="doc-print-title">{t('doc.print.title')}</h1>
+        <h1 id={titleId}>{t('doc.print.title')}</h1>
         <p className="doc-print-sub">
           {t(`doc.kinds.${doc.kind}`)}
           {number ? ` — ${t('doc.card.numberShort', { number })}` : ''}

@@ -6,6 +6,7 @@ import {
   type AssignmentRecord,
   type DocumentRecord,
   type FieldChange,
+  type Idempotency,
   type LinkWrite,
 } from '../../../documents';
 import { linesOfAll, type ExecutionDeps } from '../common';
@@ -23,6 +24,8 @@ export interface TreeChange {
   comment?: string;
   onBehalfOf?: string;
   links?: LinkWrite[];
+  /** The request's idempotency record, written in the same transaction. */
+  idempotency?: Idempotency;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function commitTree(
     document: next,
     expectedVersion: change.doc.version,
     ...(numbering ? { numbering } : {}),
+    ...(change.idempotency ? { idempotency: change.idempotency } : {}),
     operation: {
       actorId: actor.employeeId,
       ...(change.onBehalfOf ? { onBehalfOf: change.onBehalfOf } : {}),

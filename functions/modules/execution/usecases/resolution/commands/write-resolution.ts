@@ -5,11 +5,13 @@ import {
   assertEmployees,
   assertVersion,
   permitted,
+  replayed,
   transition,
   unknownReference,
   visibleDocument,
   type AssignmentRecord,
   type DocumentRecord,
+  type Idempotency,
 } from '../../../../documents';
 import { assertAssignmentAction, planResolution, type ResolutionInput } from '../../../domain/assignment';
 import { actingHolder, notifyNewTasks, today, type ExecutionDeps } from '../../common';
@@ -34,7 +36,11 @@ export async function writeResolution(
   actor: Actor,
   documentId: string,
   input: WriteResolutionInput,
+  idempotency?: Idempotency,
 ): Promise<DocumentRecord> {
+  // A retried request that already wrote this resolution: the document, not a second resolution.
+  const done = await replayed(deps, actor, idempotency);
+  if (done) return done;
   const doc = await visibleDocument(deps, actor, documentId);
   assertVersion(doc, input.version);
   const now = deps.clock.now().toISOString();
@@ -142,6 +148,7 @@ export async function writeResolution(
       })),
     ],
     action: parent ? 'sub-resolution' : 'resolution',
+    ...(idempotency ? { idempotency } : {}),
     ...(parent && parent.ownerId !== actor.employeeId ? { onBehalfOf: parent.ownerId } : {}),
     ...(forAddressee ? { onBehalfOf: forAddressee } : {}),
     changes: [
