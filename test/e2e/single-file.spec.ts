@@ -70,7 +70,7 @@ test('the clerk sees the single electronic file of a document on its card, downl
 
   // The download link gives the PDF itself, named by the registration number, with the SHA-256 shown.
   const downloading = page.waitForEvent('download');
-  await section.getByRole('link', { name: 'Vahid faylı endir' }).click();
+  await section.getByRole('button', { name: 'Vahid faylı endir' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe(
     `${letter.registration.number.replace(/[^\p{L}\p{N}._-]+/gu, '_')}.pdf`,
@@ -91,7 +91,7 @@ test('the clerk sees the single electronic file of a document on its card, downl
   await expect(sectionEn.getByRole('heading', { level: 3, name: 'Single electronic file' })).toBeVisible();
   await expect(valueOf(sectionEn.locator('dl'), 'Pages')).toHaveText(String(pages));
   await expect(sectionEn.locator('dd code')).toHaveText(shown);
-  await expect(sectionEn.getByRole('link', { name: 'Download the single file' })).toBeVisible();
+  await expect(sectionEn.getByRole('button', { name: 'Download the single file' })).toBeVisible();
   await expectAccessible(page, 'card contents tab with the single file (en)');
   await page.getByLabel('Language').selectOption('az');
 });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SingleFile } from '../../api/contract';
 import { useI18n } from '../../lib/i18n';
 import { formatDateTime } from '../../lib/dates';
+import { saveFrom } from '../../lib/download';
 import { ProblemAlert } from '../../ui/fields';
 import { getSingleFile, rebuildSingleFile } from './api';
 
@@ -53,6 +54,18 @@ export function SingleFileSection({
     }
   };
 
+  // A fresh link at each click: the one read with the section expires after minutes.
+  const download = async () => {
+    setError(null);
+    try {
+      const fresh = await getSingleFile(documentId);
+      setFile(fresh);
+      saveFrom(fresh.url);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
   const embedded = file?.parts.filter((p) => p.kind === 'embedded') ?? [];
   return (
     <section className="single-file" aria-labelledby="single-file-title">
@@ -81,9 +94,9 @@ export function SingleFileSection({
               : t('singleFile.draft')}
           </p>
           <div className="row-actions">
-            <a className="button" href={file.url} rel="noopener" download>
+            <button type="button" onClick={() => void download()}>
               {t('singleFile.download')}
-            </a>
+            </button>
             {canRebuild && !file.frozenAt ? (
               <button type="button" className="small" disabled={busy} onClick={() => void rebuild()}>
                 {t('singleFile.rebuild')}

@@ -8,6 +8,7 @@ import { useI18n } from '../../../lib/i18n';
 import { ProblemAlert, StatusMessage } from '../../../ui/fields';
 import { Table } from '../../../ui/data-table';
 import { formatDateTime } from '../../../lib/dates';
+import { saveFrom } from '../../../lib/download';
 import { formatSize } from '../labels';
 import { PdfPreview } from './pdf-preview';
 import { UploadProgress, type UploadState } from './upload-progress';
@@ -62,15 +63,7 @@ export function ContentsTab({ doc, names, onChanged }: CardTabProps) {
   const download = async (item: ContentItem) => {
     setError(null);
     try {
-      const url = await contentUrl(doc.id, item.id, false);
-      // The link carries Content-Disposition: attachment, so the page stays where it is.
-      const a = document.createElement('a');
-      a.href = url;
-      a.rel = 'noopener';
-      a.download = item.fileName;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
+      saveFrom(await contentUrl(doc.id, item.id, false), item.fileName);
     } catch (err) {
       setError(err);
     }
