@@ -3,7 +3,10 @@ import { id } from '../../../platform/http/common.schema';
 
 export const singleFileParam = z.object({ id }).strict();
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const sha256 = z
+  .string()
+  .length(64)
+  .regex(/^[0-9a-f]{64}$/);
 
 /** The document's single electronic file: its SHA-256, pages, parts and a short-lived download link. */
 export const singleFile = z
