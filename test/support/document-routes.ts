@@ -88,7 +88,12 @@ export function documentCases(input: {
       path: `${docs}/contents/${fileId}/url`,
     },
     { template: '/api/v1/documents/{id}/single-file', method: 'GET', path: `${docs}/single-file` },
-    { template: '/api/v1/documents/{id}/single-file', method: 'POST', path: `${docs}/single-file` },
+    {
+      template: '/api/v1/documents/{id}/single-file',
+      method: 'POST',
+      path: `${docs}/single-file`,
+      body: { version: doc.version },
+    },
   ];
 }
 

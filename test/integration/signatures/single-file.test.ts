@@ -59,10 +59,14 @@ describe('the single electronic file (Decree 935 §142.6, §142.7)', () => {
       version: registered.body.version,
     });
     const frozen = await author.get<SingleFile>(`/api/v1/documents/${draft.body.id}/single-file`);
-    const rebuild = await author.post<Problem>(`/api/v1/documents/${draft.body.id}/single-file`, undefined);
+    const rebuild = await author.post<Problem>(`/api/v1/documents/${draft.body.id}/single-file`, {
+      version: signed.body.version,
+    });
     const rebuildEn = await (
       await as(baseUrl, 'executor1', 'en')
-    ).post<Problem>(`/api/v1/documents/${draft.body.id}/single-file`, undefined);
+    ).post<Problem>(`/api/v1/documents/${draft.body.id}/single-file`, {
+      version: signed.body.version,
+    });
 
     // Assert: one PDF, the docx back byte for byte, the pages, the Azerbaijani text
     expect(built.status).toBe(200);

@@ -40,6 +40,11 @@ function stored(
   return item;
 }
 
+/** The memo's version as the card would show it. */
+const versionOf = async (deps: {
+  documents: { get(t: string, id: string): Promise<DocumentRecord | undefined> };
+}) => (await deps.documents.get('t1', 'memo'))!.version;
+
 async function world(doc: Partial<DocumentRecord> = {}) {
   const deps = documentsWorld();
   deps.store.seed('tenant', tenant({ id: 't1', name: { az: 'Əmlak Məsələləri Dövlət Xidməti' } }));
@@ -196,7 +201,7 @@ describe('getSingleFile', () => {
 
     // Act
     const read = await getSingleFile(deps, author, 'memo');
-    const rebuild = rebuildSingleFile(deps, author, 'memo');
+    const rebuild = rebuildSingleFile(deps, author, 'memo', await versionOf(deps));
 
     // Assert
     await expect(rebuild).rejects.toMatchObject({
@@ -266,7 +271,7 @@ describe('getSingleFile', () => {
     });
 
     // Act
-    const rebuild = rebuildSingleFile(deps, clerk, 'memo');
+    const rebuild = rebuildSingleFile(deps, clerk, 'memo', await versionOf(deps));
 
     // Assert
     await expect(rebuild).rejects.toMatchObject({ code: 'single_file_frozen' });
@@ -306,13 +311,25 @@ describe('rebuildSingleFile', () => {
     const deps = await world();
 
     // Act
-    const byAuthor = await rebuildSingleFile(deps, author, 'memo');
-    const byHead = rebuildSingleFile(deps, head, 'memo');
+    const byAuthor = await rebuildSingleFile(deps, author, 'memo', await versionOf(deps));
+    const byHead = rebuildSingleFile(deps, head, 'memo', await versionOf(deps));
 
     // Assert
     expect(byAuthor.pageCount).toBeGreaterThan(5);
     await expect(byHead).rejects.toBeInstanceOf(ForbiddenError);
     expect(recordOf(deps).builtBy).toBe('author');
+  });
+
+  it('refuses a rebuild asked for an older version of the document (409 stale_version), nothing recorded', async () => {
+    // Arrange
+    const deps = await world();
+
+    // Act
+    const rebuild = rebuildSingleFile(deps, author, 'memo', (await versionOf(deps)) - 1);
+
+    // Assert
+    await expect(rebuild).rejects.toMatchObject({ code: 'stale_version' });
+    expect(deps.store.all(SINGLE_FILE, 't1')).toEqual([]);
   });
 
   it('refuses to build from a stored file that was altered (409 content_damaged), nothing recorded', async () => {
@@ -321,7 +338,7 @@ describe('rebuildSingleFile', () => {
     deps.objects.upload('attachments', 't1/documents/memo/c2', new Uint8Array([1, 2, 3]), 'image/jpeg');
 
     // Act
-    const rebuild = rebuildSingleFile(deps, author, 'memo');
+    const rebuild = rebuildSingleFile(deps, author, 'memo', await versionOf(deps));
 
     // Assert
     await expect(rebuild).rejects.toMatchObject({ code: 'content_damaged' });

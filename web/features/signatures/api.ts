@@ -8,7 +8,7 @@ export function getSingleFile(documentId: string): Promise<SingleFile> {
   return api<SingleFile>(singleFilePath(documentId));
 }
 
-/** Assembles the single file again (refused once the document is signed). */
-export function rebuildSingleFile(documentId: string): Promise<SingleFile> {
-  return api<SingleFile>(singleFilePath(documentId), { method: 'POST' });
+/** Assembles the single file again for the document version shown (refused once signed or changed since). */
+export function rebuildSingleFile(documentId: string, version: number): Promise<SingleFile> {
+  return api<SingleFile>(singleFilePath(documentId), { method: 'POST', body: { version } });
 }

@@ -11,15 +11,16 @@ import { getSingleFile, rebuildSingleFile } from './api';
 /**
  * Vahid elektron fayl: the document's one PDF (requisites and text, PDF attachments, scans, the
  * other files embedded as originals) with its SHA-256 and page count, and a download link.
- * `revision` changes when the document does: the section reads the file again.
+ * `version` is the document's: when it changes the section reads the file again, and a rebuild
+ * asks for that version.
  */
 export function SingleFileSection({
   documentId,
-  revision,
+  version,
   canRebuild,
 }: {
   documentId: string;
-  revision: string;
+  version: number;
   canRebuild: boolean;
 }) {
   const { t } = useI18n();
@@ -40,13 +41,13 @@ export function SingleFileSection({
     return () => {
       current = false;
     };
-  }, [documentId, revision]);
+  }, [documentId, version]);
 
   const rebuild = async () => {
     setBusy(true);
     setError(null);
     try {
-      setFile(await rebuildSingleFile(documentId));
+      setFile(await rebuildSingleFile(documentId, version));
     } catch (err) {
       setError(err);
     } finally {

@@ -5,5 +5,6 @@ import type { signatureRoutes } from './signatures.routes';
 /** The implementations of the `signatures` route group's operations. */
 export const signaturesApi: RouteImpls<typeof signatureRoutes, SingleFileDeps> = {
   getSingleFile: async (ctx, deps) => getSingleFile(deps, authed(ctx).actor, ctx.params.id),
-  rebuildSingleFile: async (ctx, deps) => rebuildSingleFile(deps, authed(ctx).actor, ctx.params.id),
+  rebuildSingleFile: async (ctx, deps) =>
+    rebuildSingleFile(deps, authed(ctx).actor, ctx.params.id, ctx.body.version),
 };

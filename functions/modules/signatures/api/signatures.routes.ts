@@ -24,10 +24,12 @@ export const signatureRoutes = [
     path: `${DOCS}/{id}/single-file`,
     group: 'signatures',
     operationId: 'rebuildSingleFile',
-    summary: 'Builds the single electronic file again from its inputs (refused with 409 once signed)',
+    summary:
+      'Builds the single electronic file again from its inputs, for the document version given (refused with 409 once signed or changed since)',
     tag,
     auth: 'jwt',
     params: s.singleFileParam,
+    body: s.rebuildSingleFileBody,
     response: s.singleFile,
     successStatus: 200,
   },

@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { id } from '../../../platform/http/common.schema';
+import { id, versioned } from '../../../platform/http/common.schema';
 
 export const singleFileParam = z.object({ id }).strict();
+
+/** A rebuild names the document version it was asked for: a document changed since is a 409. */
+export const rebuildSingleFileBody = z.object(versioned).strict();
+export type RebuildSingleFileInput = z.infer<typeof rebuildSingleFileBody>;
 
 const sha256 = z
   .string()

@@ -4,6 +4,7 @@ import { ConflictError } from '../../../platform/kernel/errors';
 import type { Employee, Tenant } from '../../org';
 import {
   allow,
+  assertVersion,
   formatBakuDate,
   hasRole,
   noteRead,
@@ -273,9 +274,11 @@ export async function rebuildSingleFile(
   deps: SingleFileDeps,
   actor: Actor,
   id: string,
+  version: number,
 ): Promise<SingleFileView> {
   const doc = await visibleDocument(deps, actor, id);
   allow(hasRole(actor, 'clerk') || doc.authorId === actor.employeeId, 'rebuild the single file');
+  assertVersion(doc, version);
   const record = await deps.store.get<SingleFileRecord>(SINGLE_FILE, doc.tenantId, doc.id);
   if (record?.frozenAt || firstSignature(doc)) {
     const frozen = record?.frozenAt ? record : await current(deps, actor, doc);

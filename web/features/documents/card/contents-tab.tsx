@@ -191,7 +191,7 @@ export function ContentsTab({ doc, names, onChanged }: CardTabProps) {
       ) : (
         <p className="hint">{t('doc.contents.readOnly')}</p>
       )}
-      <SingleFileSection documentId={doc.id} revision={String(doc.version)} canRebuild={canAttach} />
+      <SingleFileSection documentId={doc.id} version={doc.version} canRebuild={canAttach} />
     </>
   );
 }
