@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { DynamoDocumentStore } from '../../../functions/modules/documents/dynamodb/document-store.adapter';
-import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
 import { TABLE_NAME } from '../../../infra/local/embedded';
 import type { Api } from '../../support/api';
 import { tableClientOf } from '../../support/table';
-import { as, citizenIncoming, type Doc } from './helpers';
+import { as, citizenIncoming, storedRow, type Doc } from './helpers';
 
 const baseUrl = inject('baseUrl');
 let clerk: Api;
@@ -67,20 +66,7 @@ describe('registration numbers', () => {
     const tenantId = `numbering-${randomUUID()}`;
     const journalId = randomUUID();
     const now = new Date().toISOString();
-    const doc = (): DocumentRecord => ({
-      id: randomUUID(),
-      tenantId,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-      kind: 'internal',
-      status: 'registered',
-      summary: 'Paralel',
-      controlled: false,
-      authorId: 'system',
-      participants: [],
-      contents: [],
-    });
+    const doc = () => storedRow(tenantId, { summary: 'Paralel', createdAt: now, updatedAt: now });
     const write = (store: DynamoDocumentStore) => {
       const d = doc();
       return store.commit({

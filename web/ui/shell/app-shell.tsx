@@ -6,9 +6,8 @@ import { useEffect } from 'react';
 import { pickText, useI18n } from '../../lib/i18n';
 import { navItemFor, navigation, userMenu, visibleFor, type NavItem } from './nav';
 import { useSession } from '../../lib/session';
-import { LanguageSwitch } from '../language-switch';
 import { SessionFailed, SessionLoading } from './session-pages';
-import { LogoutButton } from './logout-button';
+import { ShellHeader } from './shell-header';
 import type { Role } from '../../api/contract';
 
 function MenuItem({ item, roles, pathname }: { item: NavItem; roles: Role[]; pathname: string }) {
@@ -69,37 +68,23 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="shell">
       <title>{title}</title>
-      <a href="#main" className="skip-link">
-        {t('common.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <Link href="/home/" className="brand-name">
-            {t('app.name')}
+      <ShellHeader
+        home="/home/"
+        belongsTo={pickText(me.tenant.name, locale)}
+        belongsToTestId="agency-name"
+        userName={me.employee.fullName}
+      >
+        {userMenu.map((item) => (
+          <Link
+            key={item.href}
+            href={item.href}
+            className="header-link"
+            aria-current={pathname === item.href ? 'page' : undefined}
+          >
+            {t(item.label)}
           </Link>
-          <span className="agency" data-testid="agency-name">
-            {pickText(me.tenant.name, locale)}
-          </span>
-        </div>
-        <div className="header-tools">
-          <span className="user-name" data-testid="user-name">
-            <span className="visually-hidden">{t('header.signedInAs')} </span>
-            {me.employee.fullName}
-          </span>
-          {userMenu.map((item) => (
-            <Link
-              key={item.href}
-              href={item.href}
-              className="header-link"
-              aria-current={pathname === item.href ? 'page' : undefined}
-            >
-              {t(item.label)}
-            </Link>
-          ))}
-          <LanguageSwitch />
-          <LogoutButton />
-        </div>
-      </header>
+        ))}
+      </ShellHeader>
       <div className="shell-body">
         <nav className="side-menu" aria-label={t('nav.label')}>
           <ul>

@@ -5,9 +5,8 @@ import { usePathname, useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import { useI18n } from '../../lib/i18n';
 import { useSession } from '../../lib/session';
-import { LanguageSwitch } from '../language-switch';
 import { SessionFailed, SessionLoading } from './session-pages';
-import { LogoutButton } from './logout-button';
+import { ShellHeader } from './shell-header';
 
 /**
  * The frame of the platform operator's pages: no agency, no side menu — the operator onboards
@@ -44,27 +43,12 @@ export function OperatorShell({ children }: { children: React.ReactNode }) {
   return (
     <div className="shell">
       <title>{title}</title>
-      <a href="#main" className="skip-link">
-        {t('common.skipToContent')}
-      </a>
-      <header className="app-header">
-        <div className="brand">
-          <Link href="/operator/" className="brand-name">
-            {t('app.name')}
-          </Link>
-          <span className="agency" data-testid="platform-role">
-            {t('operator.role')}
-          </span>
-        </div>
-        <div className="header-tools">
-          <span className="user-name" data-testid="user-name">
-            <span className="visually-hidden">{t('header.signedInAs')} </span>
-            {state.operator.username}
-          </span>
-          <LanguageSwitch />
-          <LogoutButton />
-        </div>
-      </header>
+      <ShellHeader
+        home="/operator/"
+        belongsTo={t('operator.role')}
+        belongsToTestId="platform-role"
+        userName={state.operator.username}
+      />
       <div className="shell-body">
         <main id="main" className="content" tabIndex={-1}>
           {children}
