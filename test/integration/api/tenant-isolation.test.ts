@@ -21,6 +21,11 @@ const docCases: DocCase[] = [];
 const adminCases: DocCase[] = [];
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
+/**
+ * A day counted from today, far enough ahead that tenant B's substitution and absence are never
+ * in force while the test runs, whatever the date.
+ */
+const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 function bodyOf(item: Item): Record<string, unknown> {
   // What the server keeps itself (an absence's status and substitution) is no part of a body.
@@ -88,15 +93,15 @@ beforeAll(async () => {
   const sub = await b.post<Item>('/api/v1/substitutions', {
     employeeId: emp1.body.id,
     substituteId: emp2.body.id,
-    from: '2026-12-01',
-    to: '2026-12-10',
+    from: dayAhead(60),
+    to: dayAhead(70),
   });
   expect(sub.status).toBe(201);
   const absence = await b.post<Item>('/api/v1/absences', {
     employeeId: emp2.body.id,
     kind: 'sick-leave',
-    from: '2026-12-01',
-    to: '2026-12-03',
+    from: dayAhead(60),
+    to: dayAhead(62),
     substituteId: emp1.body.id,
   });
   expect(absence.status).toBe(201);
@@ -319,7 +324,7 @@ describe('tenant isolation', () => {
       ],
       [
         '/api/v1/substitutions',
-        { employeeId: emp1?.id, substituteId: emp1?.id, from: '2026-12-01', to: '2026-12-02' },
+        { employeeId: emp1?.id, substituteId: emp1?.id, from: dayAhead(60), to: dayAhead(61) },
         '',
       ],
       [
@@ -339,7 +344,7 @@ describe('tenant isolation', () => {
       ],
       [
         '/api/v1/absences',
-        { employeeId: emp1?.id, kind: 'leave', from: '2026-12-01', to: '2026-12-02' },
+        { employeeId: emp1?.id, kind: 'leave', from: dayAhead(60), to: dayAhead(61) },
         'employeeId',
       ],
     ];

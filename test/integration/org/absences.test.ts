@@ -217,13 +217,14 @@ describe('absences drive substitution', () => {
   });
 
   it('only an administrator sees and records absences', async () => {
+    const today = await bakuToday();
     const list = await clerk.get<Problem>('/api/v1/absences');
     expect(list.status).toBe(403);
     const create = await clerk.post<Problem>('/api/v1/absences', {
       employeeId: people.sub1.id,
       kind: 'sick-leave',
-      from: '2026-01-01',
-      to: '2026-01-02',
+      from: today,
+      to: plusDays(today, 1),
     });
     expect(create.status).toBe(403);
   });
