@@ -75,19 +75,6 @@ export function bakuDate(iso: string, days = 0): string {
 /** yyyy-MM-dd as the UI writes it, dd.MM.yyyy. */
 export const displayDate = (date: string) => date.split('-').reverse().join('.');
 
-/** The text of each page of a PDF (what a printout would show), read with pdf.js. */
-export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes) }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  await doc.destroy();
-  return pages;
-}
-
 /**
  * The clerk (signed in on `page`) registers an incoming citizen's letter through the form; a
  * similar earlier letter (another run's) offered as a repeat is registered as a new matter.

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiClient, tokenFor } from '../support/api';
-import { clerkUser, pdfPageTexts, runId, signIn } from './helpers';
+import { readPdf } from '../support/scans';
+import { clerkUser, runId, signIn } from './helpers';
 
 const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -28,7 +29,7 @@ test('the printed registration card counts its own printed sheets in the copy no
   // On screen the note is the decree's form; the count is the printout's, known when it is laid out.
   await expect(page.getByRole('main')).toContainText('Elektron sənədin surəti. __ vərəq.');
 
-  const pages = await pdfPageTexts(await page.pdf({ preferCSSPageSize: true }));
+  const pages = (await readPdf(await page.pdf({ preferCSSPageSize: true }))).texts;
   expect(pages.length).toBeGreaterThan(1);
   for (const text of pages) expect(text).toContain(`Elektron sənədin surəti. ${pages.length} vərəq.`);
   expect(pages.join(' ')).not.toContain('7 vərəq');
