@@ -3,6 +3,7 @@ import type { DocumentKind, DocumentLink, DocumentRecord, LinkType, OperationEnt
 import type { AssignmentRecord, InboxBox, InboxEntry } from './domain/tasks';
 import type { DocumentFilter } from './domain/indexing';
 import type { Viewer } from './domain/visibility';
+import type { SignatureEvidence } from './domain/presend';
 
 /** A look-up key of a document for repeat detection, e.g. `fin:5ZK7QH2` or `sender:<counterpart id>`. */
 export interface LookupEntry {
@@ -129,4 +130,13 @@ export interface AdminAlerts {
     /** Identifies the logical alert: sent once per admin and channel. */
     key: string;
   }): Promise<void>;
+}
+
+/**
+ * Where the pre-send check (§147) gets a document's signatures. The default reads the recorded
+ * signing decisions (`recordedSignatures`); the signatures module's verified PAdES signatures of
+ * the single file plug in here when wired, without the check changing.
+ */
+export interface SignatureSource {
+  signaturesOf(doc: DocumentRecord): Promise<SignatureEvidence[]>;
 }

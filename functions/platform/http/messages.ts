@@ -40,6 +40,13 @@ const ruleMessages: Record<Language, Catalog> = {
       'Məxfi sənədlər yalnız məxfi sənədlər jurnalına, digərləri isə ona yazılmır',
     access_list_not_confidential: 'Giriş siyahısı yalnız məxfi sənəddə olur',
     recipient_not_electronic: 'Alıcı sənədləri elektron qəbul etmir; poçt və ya kuryerlə göndərin',
+    presend_check_failed: 'Sənəd göndərilməyə hazır deyil: çatışmayanlar aşağıda göstərilib',
+    presend_not_signed: 'Sənəd elektron imza ilə imzalanmayıb',
+    presend_signature_invalid: 'Sənədin elektron imzası yoxlamadan keçmir',
+    presend_signer_without_right: 'Sənədi imza hüququ olan şəxs imzalamayıb',
+    presend_main_requisite: 'Sənədin əsas rekviziti yoxdur',
+    presend_additional_requisite: 'Sənədin əlavə rekviziti yoxdur',
+    presend_not_addressed: 'Sənəd ünvanlanmayıb (alan və ya onun ünvanı yoxdur)',
   },
   en: {
     executor_required: 'Name at least one executor',
@@ -77,6 +84,13 @@ const ruleMessages: Record<Language, Catalog> = {
       'Confidential documents go only into a journal for confidential documents, and others never do',
     access_list_not_confidential: 'Only a confidential document has an access list',
     recipient_not_electronic: 'A recipient does not take documents electronically; send by post or courier',
+    presend_check_failed: 'The document is not ready to be sent: what is missing is listed below',
+    presend_not_signed: 'The document carries no electronic signature',
+    presend_signature_invalid: 'The document’s electronic signature does not verify',
+    presend_signer_without_right: 'The document is not signed by someone with the right to sign it',
+    presend_main_requisite: 'A main requisite of the document is missing',
+    presend_additional_requisite: 'An additional requisite of the document is missing',
+    presend_not_addressed: 'The document is not addressed (no recipient or no address)',
   },
   ru: {
     executor_required: 'Укажите хотя бы одного исполнителя',
@@ -115,6 +129,13 @@ const ruleMessages: Record<Language, Catalog> = {
       'Конфиденциальные документы регистрируются только в журнале конфиденциальных документов, прочие — нет',
     access_list_not_confidential: 'Список доступа бывает только у конфиденциального документа',
     recipient_not_electronic: 'Получатель не принимает документы электронно; отправьте почтой или курьером',
+    presend_check_failed: 'Документ не готов к отправке: недостающее перечислено ниже',
+    presend_not_signed: 'Документ не подписан электронной подписью',
+    presend_signature_invalid: 'Электронная подпись документа не проходит проверку',
+    presend_signer_without_right: 'Документ подписан не лицом, имеющим право подписи',
+    presend_main_requisite: 'Отсутствует основной реквизит документа',
+    presend_additional_requisite: 'Отсутствует дополнительный реквизит документа',
+    presend_not_addressed: 'Документ не адресован (нет получателя или его адреса)',
   },
 };
 
@@ -199,6 +220,8 @@ const titles: Record<Language, Catalog> = {
     content_damaged:
       'Faylın baytları qeydə alınmış SHA-256 ilə uyğun gəlmir; fayl verilmir, administratorlara bildirildi',
     single_file_frozen: 'Vahid elektron fayl sənəd imzalandıqdan sonra dəyişdirilmir (SHA-256 {sha256})',
+    not_registered: 'Sənəd qeydiyyatdan keçməyib: çap üçün qeydiyyat nömrəsi və tarixi yoxdur',
+    single_file_damaged: 'Saxlanılan vahid elektron fayl yoxdur və ya dəyişdirilib',
     file_too_large: 'Fayl çox böyükdür',
     too_many_files: 'Sənəddə həddən çox fayl var',
     recipient_without_email: 'Bütün alıcıların e-poçt ünvanı olmalıdır',
@@ -244,6 +267,8 @@ const titles: Record<Language, Catalog> = {
     content_damaged:
       'The stored file does not match its recorded SHA-256; it is not handed out and the admins have been told',
     single_file_frozen: 'The single electronic file is frozen once the document is signed (SHA-256 {sha256})',
+    not_registered: 'The document is not registered: there is no registration number and date to print',
+    single_file_damaged: 'The stored single electronic file is missing or altered',
     file_too_large: 'The file is too large',
     too_many_files: 'The document has too many files',
     recipient_without_email: 'Every recipient needs an e-mail address',
@@ -289,6 +314,8 @@ const titles: Record<Language, Catalog> = {
     content_damaged:
       'Файл не совпадает с записанной суммой SHA-256; он не выдаётся, администраторы уведомлены',
     single_file_frozen: 'Единый электронный файл не изменяется после подписания документа (SHA-256 {sha256})',
+    not_registered: 'Документ не зарегистрирован: нет регистрационного номера и даты для печати',
+    single_file_damaged: 'Сохранённый единый электронный файл отсутствует или изменён',
     file_too_large: 'Файл слишком большой',
     too_many_files: 'В документе слишком много файлов',
     recipient_without_email: 'У каждого получателя должен быть адрес электронной почты',

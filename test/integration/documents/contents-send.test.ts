@@ -5,6 +5,7 @@ import {
   citizenIncoming,
   lookups,
   sha256Hex,
+  signThroughRoute,
   unique,
   uploadContent,
   type Doc,
@@ -90,7 +91,12 @@ describe('sending outgoing documents', () => {
     });
     expect(created.status).toBe(201);
     await upload(created.body.id, pdf, pdf, 'cavab.pdf');
-    const current = (await clerk.get<Doc>(`/api/v1/documents/${created.body.id}`)).body;
+    const current = await signThroughRoute(
+      clerk,
+      await as(baseUrl, 'head'),
+      created.body.id,
+      ref.employee.get('head')!,
+    );
 
     const sent = await clerk.post<Doc & { outgoing: { dispatches: Array<{ channel: string }> } }>(
       `/api/v1/documents/${created.body.id}/send`,
@@ -112,6 +118,35 @@ describe('sending outgoing documents', () => {
     }
     expect(mail?.subject).toContain(created.body.registration!.number);
     expect(mail?.attachments?.map((a) => a.filename)).toEqual(['cavab.pdf']);
+  });
+
+  it('refuses to e-mail an unsigned letter (§147) with a localized 422 naming what is missing, and sends nothing', async () => {
+    const to = `imzasiz-${Date.now()}@example.az`;
+    const created = await clerk.post<Doc>('/api/v1/documents/outgoing', {
+      summary: unique('İmzasız məktub'),
+      signatoryId: ref.employee.get('head'),
+      recipients: [{ name: 'Qəbul edən təşkilat', email: to }],
+      deliveryFormId: ref.deliveryForms.get('email'),
+    });
+    const ru = await as(baseUrl, 'clerk', 'ru');
+
+    const refused = await ru.post<
+      Problem & { errors?: Array<{ path: string; code: string; message: string }> }
+    >(`/api/v1/documents/${created.body.id}/send`, { version: created.body.version });
+
+    expect(refused.status).toBe(422);
+    expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    expect(refused.body.code).toBe('presend_check_failed');
+    expect(refused.body.title).toBe('Документ не готов к отправке: недостающее перечислено ниже');
+    expect(JSON.stringify(refused.body)).toContain('presend_not_signed');
+    expect(JSON.stringify(refused.body)).toContain('Документ не подписан электронной подписью');
+    expect(JSON.stringify(refused.body)).toContain('presend_main_requisite');
+    const after = (await clerk.get<Doc>(`/api/v1/documents/${created.body.id}`)).body;
+    expect([after.status, after.version]).toEqual(['registered', created.body.version]);
+    const all = (await (await fetch(`${maildev}/api/email`)).json()) as Array<{
+      to: Array<{ address: string }>;
+    }>;
+    expect(all.some((m) => m.to.some((t) => t.address === to))).toBe(false);
   });
 
   it('records a courier dispatch in the register without e-mail', async () => {

@@ -4,7 +4,8 @@ import { ForbiddenError } from '../../../functions/platform/kernel/errors';
 import { completeUpload, startUpload } from '../../../functions/modules/documents/usecases/contents.usecase';
 import { createDocument } from '../../../functions/modules/documents/usecases/register.usecase';
 import { sendDocument } from '../../../functions/modules/documents/usecases/send.usecase';
-import { tenant } from '../../support/builders';
+import { referenceItem, tenant } from '../../support/builders';
+import type { DocumentRecord } from '../../../functions/modules/documents';
 import { author, clerk, documentsWorld, head, internal, outgoing } from './world';
 
 const pdf = new TextEncoder().encode('%PDF cavab məktubu');
@@ -33,13 +34,60 @@ async function attach(deps: Awaited<ReturnType<typeof letter>>['deps'], id: stri
   return (await deps.documents.get('t1', id))!.version;
 }
 
+/**
+ * The letter as signed through its route's signing step: `official` is the step's official,
+ * `by` who decided (a substitute when they differ). Returns the document's new version.
+ */
+async function sign(
+  deps: Awaited<ReturnType<typeof letter>>['deps'],
+  id: string,
+  official = 'signer',
+  by = official,
+): Promise<number> {
+  const doc = (await deps.documents.get('t1', id))!;
+  const at = '2026-03-02T05:30:00.000Z';
+  const next: DocumentRecord = {
+    ...doc,
+    route: {
+      state: 'completed',
+      round: 1,
+      stages: [{ kind: 'signing', mode: 'sequential', participants: [{ employeeId: official }] }],
+      steps: [
+        {
+          stage: 0,
+          kind: 'signing',
+          employeeIds: [official],
+          state: 'done',
+          assignees: [
+            {
+              employeeId: official,
+              assignmentId: 'a-1',
+              status: 'signed',
+              decidedAt: at,
+              ...(by !== official ? { decidedBy: by } : {}),
+            },
+          ],
+        },
+      ],
+      completedAt: at,
+    },
+  };
+  const saved = await deps.documents.commit({
+    document: next,
+    expectedVersion: doc.version,
+    operation: { actorId: by, action: 'sign', changes: [] },
+  });
+  return saved.document.version;
+}
+
 describe('sendDocument', () => {
   it('e-mails every recipient with the number, date, text and the verified files, and records the dispatch', async () => {
     // Arrange
     const { deps, doc } = await letter({
       recipients: [{ counterpartId: 'org-1' }, { name: 'Vətəndaş', email: 'v@mail.az' }],
     });
-    const version = await attach(deps, doc.id);
+    await attach(deps, doc.id);
+    const version = await sign(deps, doc.id);
 
     // Act
     const sent = await sendDocument(deps, author, doc.id, { version, note: 'təcili' });
@@ -151,7 +199,8 @@ describe('sendDocument', () => {
   it('stops an e-mail dispatch whose stored file is damaged, and the document stays unsent', async () => {
     // Arrange
     const { deps, doc } = await letter();
-    const version = await attach(deps, doc.id);
+    await attach(deps, doc.id);
+    const version = await sign(deps, doc.id);
     const [file] = (await deps.documents.get('t1', doc.id))!.contents;
     deps.objects.corrupt('attachments', `t1/documents/${doc.id}/${file!.id}`, new TextEncoder().encode('x'));
 
@@ -162,5 +211,116 @@ describe('sendDocument', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'content_damaged' });
     expect(deps.email.sent).toEqual([]);
     expect((await deps.documents.get('t1', doc.id))?.status).toBe('registered');
+  });
+});
+
+describe('the pre-send check of an electronic document (Decree 935 §147)', () => {
+  const opsCount = async (deps: Awaited<ReturnType<typeof letter>>['deps'], id: string) =>
+    (await deps.documents.operations('t1', id, { limit: 100 })).items.length;
+
+  it('refuses an unsigned letter by e-mail with 422 naming the signature; nothing is sent or written', async () => {
+    // Arrange
+    const { deps, doc } = await letter();
+    const version = await attach(deps, doc.id);
+    const before = await opsCount(deps, doc.id);
+
+    // Act
+    const attempt = sendDocument(deps, author, doc.id, { version });
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({
+      code: 'presend_check_failed',
+      issues: [{ path: 'signature', code: 'presend_not_signed' }],
+    });
+    expect(deps.email.sent).toEqual([]);
+    const after = (await deps.documents.get('t1', doc.id))!;
+    expect([after.status, after.version, after.outgoing?.dispatches]).toEqual(['registered', version, []]);
+    expect(await opsCount(deps, doc.id)).toBe(before);
+  });
+
+  it('refuses a letter signed by someone who is not its signatory, and accepts the signatory’s substitute', async () => {
+    // Arrange
+    const { deps, doc } = await letter();
+    await attach(deps, doc.id);
+    const byOther = await sign(deps, doc.id, 'head');
+
+    // Act
+    const refused = sendDocument(deps, author, doc.id, { version: byOther });
+    const onBehalf = await sign(deps, doc.id, 'signer', 'controller');
+    const sent = await sendDocument(deps, author, doc.id, { version: onBehalf });
+
+    // Assert
+    await expect(refused).rejects.toMatchObject({
+      code: 'presend_check_failed',
+      issues: [{ path: 'signature', code: 'presend_signer_without_right' }],
+    });
+    expect(sent.status).toBe('sent');
+    expect(deps.email.sent).toHaveLength(1);
+  });
+
+  it('names every missing main and additional requisite and the missing addressing at once', async () => {
+    // Arrange
+    const deps = documentsWorld();
+    deps.store.seed('tenant', tenant({ legalAddress: ' ', email: '' }));
+    deps.store.seed(
+      'ref:delivery-forms',
+      referenceItem('by-edms', { list: 'delivery-forms', name: { az: 'EDMS' }, code: 'edms', active: true }),
+    );
+    const doc = await createDocument(
+      deps,
+      author,
+      'outgoing',
+      outgoing({ deliveryFormId: 'by-edms', recipients: [{ name: 'Nazirlik' }] }),
+    );
+    const stored = (await deps.documents.get('t1', doc.id))!;
+    await deps.documents.commit({
+      document: { ...stored, outgoing: { ...stored.outgoing!, recipients: [] } },
+      expectedVersion: stored.version,
+      operation: { actorId: 'author', action: 'update', changes: [] },
+    });
+    const version = await sign(deps, doc.id);
+
+    // Act
+    const attempt = sendDocument(deps, author, doc.id, { version });
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({
+      code: 'presend_check_failed',
+      issues: [
+        { path: 'content', code: 'presend_main_requisite' },
+        { path: 'organization.legalAddress', code: 'presend_additional_requisite' },
+        { path: 'organization.contact', code: 'presend_additional_requisite' },
+        { path: 'recipients', code: 'presend_not_addressed' },
+      ],
+    });
+    expect((await deps.documents.get('t1', doc.id))!.status).toBe('registered');
+  });
+
+  it('takes the signatures from the signature source when one is wired (the PAdES seam)', async () => {
+    // Arrange
+    const { deps, doc } = await letter();
+    await attach(deps, doc.id);
+    const version = await sign(deps, doc.id);
+    const withSource = {
+      ...deps,
+      signatures: {
+        signaturesOf: async () => [
+          { employeeId: 'signer', right: 'sign' as const, valid: false, at: '2026-03-02T05:30:00.000Z' },
+        ],
+      },
+    };
+
+    // Act
+    const attempt = sendDocument(withSource, author, doc.id, { version });
+
+    // Assert
+    await expect(attempt).rejects.toMatchObject({
+      code: 'presend_check_failed',
+      issues: [
+        { path: 'signature', code: 'presend_signature_invalid' },
+        { path: 'signature', code: 'presend_signer_without_right' },
+      ],
+    });
+    expect(deps.email.sent).toEqual([]);
   });
 });

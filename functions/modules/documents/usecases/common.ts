@@ -6,7 +6,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../..
 import type { Employee } from '../../org';
 import type { Role } from '../../../platform/kernel/roles';
 import type { AggregateType } from '../../../platform/ports/aggregate-store.port';
-import type { DocumentStore } from '../ports';
+import type { DocumentStore, SignatureSource } from '../ports';
 import type { EmailSender } from '../../../platform/ports/email.port';
 import type { Metrics } from '../../../platform/ports/metrics.port';
 import type { ObjectStore } from '../../../platform/ports/object-store.port';
@@ -27,6 +27,8 @@ export interface DocumentDeps extends Deps {
   readonly email?: EmailSender;
   /** Business counts (registrations); absent in tests that do not look at them. */
   readonly metrics?: Metrics;
+  /** The signatures the pre-send check (§147) sees; absent: the recorded signing decisions. */
+  readonly signatures?: SignatureSource;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

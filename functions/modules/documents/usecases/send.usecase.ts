@@ -4,12 +4,24 @@ import { formatBakuDate } from '../domain/date-filter';
 import { diffDocuments, type Dispatch, type DocumentRecord } from '../domain/document';
 import { transition } from '../domain/status';
 import { BusinessRuleError } from '../../../platform/kernel/errors';
-import type { Tenant } from '../../org';
+import type { Employee, Tenant } from '../../org';
+import { presendIssues, recordedSignatures } from '../domain/presend';
 import { allow, assertVersion, hasRole, visibleDocument, type DocumentDeps } from './common';
 import { readContents } from './contents.usecase';
 
 type DeliveryForm = AggregateMeta & { code?: string };
 type Counterpart = AggregateMeta & { receivesElectronically?: boolean };
+
+/** Every recipient of an e-mail needs an address, and a listed counterpart must take e-mail. */
+async function assertElectronicAddresses(deps: DocumentDeps, doc: DocumentRecord): Promise<void> {
+  const recipients = doc.outgoing?.recipients ?? [];
+  if (recipients.some((r) => !r.email)) {
+    throw new BusinessRuleError('recipient_without_email', 'Every recipient needs an e-mail address', {}, [
+      { path: 'recipients', code: 'recipient_without_email' },
+    ]);
+  }
+  await assertElectronicRecipients(deps, doc);
+}
 
 /**
  * A counterpart of the list gets documents by e-mail only when the list says it receives them
@@ -31,6 +43,40 @@ async function assertElectronicRecipients(deps: DocumentDeps, doc: DocumentRecor
       'A recipient does not receive documents electronically',
       {},
       [{ path: `recipients.${i}`, code: 'recipient_not_electronic' }],
+    );
+  }
+}
+
+/** The delivery forms by which the document leaves as an electronic document (§147 applies). */
+const ELECTRONIC_FORMS = new Set(['email', 'edms']);
+
+/**
+ * Decree 935 §147: an electronic document leaves only signed by someone with the right, with its
+ * main and additional requisites, and addressed; otherwise 422 `presend_check_failed` naming each
+ * missing item on its path, before anything is sent or written.
+ */
+async function assertReadyToSend(deps: DocumentDeps, doc: DocumentRecord, byEmail: boolean): Promise<void> {
+  const [tenant, author] = await Promise.all([
+    deps.store.get<Tenant>('tenant', doc.tenantId, doc.tenantId),
+    deps.store.get<Employee>('employee', doc.tenantId, doc.authorId),
+  ]);
+  const signatures = deps.signatures ? await deps.signatures.signaturesOf(doc) : recordedSignatures(doc);
+  const issues = presendIssues(doc, {
+    signatures,
+    sender: {
+      ...(tenant?.name.az ? { organizationName: tenant.name.az } : {}),
+      ...(tenant?.legalAddress ? { legalAddress: tenant.legalAddress } : {}),
+      ...((tenant?.email ?? tenant?.phone) ? { contact: tenant.email || tenant.phone } : {}),
+    },
+    byEmail,
+    ...(author?.fullName ? { executorName: author.fullName } : {}),
+  });
+  if (issues.length > 0) {
+    throw new BusinessRuleError(
+      'presend_check_failed',
+      'The document is not ready to be sent',
+      { missing: issues.map((i) => i.path).join(', ') },
+      issues,
     );
   }
 }
@@ -59,16 +105,12 @@ export async function sendDocument(
     ? await deps.store.get<DeliveryForm>('ref:delivery-forms', doc.tenantId, doc.deliveryFormId)
     : undefined;
   const byEmail = form?.code === 'email';
+  if (byEmail) await assertElectronicAddresses(deps, doc);
+  if (form?.code && ELECTRONIC_FORMS.has(form.code)) await assertReadyToSend(deps, doc, byEmail);
   const now = deps.clock.now().toISOString();
   let messageId: string | undefined;
   if (byEmail) {
     const to = doc.outgoing.recipients.map((r) => r.email).filter((e): e is string => !!e);
-    if (to.length !== doc.outgoing.recipients.length) {
-      throw new BusinessRuleError('recipient_without_email', 'Every recipient needs an e-mail address', {}, [
-        { path: 'recipients', code: 'recipient_without_email' },
-      ]);
-    }
-    await assertElectronicRecipients(deps, doc);
     if (!deps.email) throw new Error('E-mail not configured');
     const tenant = await deps.store.get<Tenant>('tenant', doc.tenantId, doc.tenantId);
     const number = doc.registration?.number ?? '';

@@ -33,4 +33,17 @@ export const signatureRoutes = [
     response: s.singleFile,
     successStatus: 200,
   },
+  {
+    method: 'GET',
+    path: `${DOCS}/{id}/single-file/print`,
+    group: 'signatures',
+    operationId: 'getPrintFile',
+    summary:
+      'The single file as printed (Decree 935 §146, §143): page 1 carries the registration code and the paper-copy marking, appended as an incremental update so that signatures stay valid; a download link',
+    tag,
+    auth: 'jwt',
+    params: s.singleFileParam,
+    response: s.printFile,
+    successStatus: 200,
+  },
 ] as const satisfies readonly RouteDef[];

@@ -38,3 +38,27 @@ export const singleFile = z
     expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'SingleFile' });
+
+/** The single file as printed: its page 1 stamped with the registration code and the copy marking. */
+export const printFile = z
+  .object({
+    sha256,
+    /** The single file it was stamped on: its bytes are the printed file's first bytes. */
+    singleFileSha256: sha256,
+    size: z.int(),
+    pageCount: z.int(),
+    requisites: z.object({
+      organization: z.string().max(1000),
+      legalAddress: z.string().max(1000),
+      registrationNumber: z.string().max(100),
+      registrationDate: z.string().max(10),
+    }),
+    copy: z.object({
+      words: z.string().max(100),
+      createdAt: z.string().max(10),
+      system: z.string().max(100),
+    }),
+    url: z.string().max(4000),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PrintFile' });

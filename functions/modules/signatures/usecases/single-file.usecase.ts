@@ -169,7 +169,11 @@ async function build(
 }
 
 /** The same bytes land on the same key: an existing object there is the file already stored. */
-async function putOnce(deps: SingleFileDeps, key: string, body: Uint8Array): Promise<string | undefined> {
+export async function putOnce(
+  deps: SingleFileDeps,
+  key: string,
+  body: Uint8Array,
+): Promise<string | undefined> {
   try {
     return (await objects(deps).put({ bucket: 'attachments', key, body, contentType: 'application/pdf' }))
       .versionId;
@@ -213,7 +217,11 @@ async function save(
  * document is signed, the file of the signed state is frozen (a file built from exactly that state
  * before the signature is kept as it is, with its SHA-256).
  */
-async function current(deps: SingleFileDeps, actor: Actor, doc: DocumentRecord): Promise<SingleFileRecord> {
+export async function current(
+  deps: SingleFileDeps,
+  actor: Actor,
+  doc: DocumentRecord,
+): Promise<SingleFileRecord> {
   const record = await deps.store.get<SingleFileRecord>(SINGLE_FILE, doc.tenantId, doc.id);
   if (record?.frozenAt) return record;
   const signature = firstSignature(doc);
@@ -251,7 +259,7 @@ async function view(
   };
 }
 
-const fileNameOf = (doc: DocumentRecord) =>
+export const fileNameOf = (doc: DocumentRecord) =>
   `${(doc.registration?.number ?? doc.id).replace(/[^\p{L}\p{N}._-]+/gu, '_')}.pdf`;
 
 /**
