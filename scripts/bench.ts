@@ -2,7 +2,7 @@ import { obtainToken } from '../infra/local/oidc/token-flow';
 import { startEmbeddedProcess } from '../test/support/embedded';
 import { rawPutItems, registrations, type Figures } from './bench/registration';
 import { routeRun, routeUsers, type RouteUser } from './bench/routes';
-import { ASSEMBLY_GOAL, singleFileAssembly } from './bench/single-file';
+import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -17,11 +17,16 @@ const line = (name: string, f: Figures) =>
 async function main() {
   const out = (text: string) => process.stdout.write(`${text}\n`);
   out(`Kargüzar benchmark: embedded default, ${CLIENTS} concurrent clients, ${SECONDS} s per measurement`);
-  const assembly = await singleFileAssembly();
+  const { assembly, stamp } = await singleFileAssemblyAndStamp();
   out(
     `single file of a ${assembly.pages}-page scan (${assembly.inputMb.toFixed(1)} MB of JPEG pages → ${assembly.outputMb.toFixed(1)} MB PDF): ` +
       `${assembly.seconds.toFixed(2)} s (goal ≤ ${ASSEMBLY_GOAL.seconds} s), peak RSS ${assembly.peakRssMb.toFixed(0)} MB ` +
       `(goal ≤ ${ASSEMBLY_GOAL.peakRssMb} MB; ${assembly.baselineRssMb.toFixed(0)} MB before assembly, test data included)`,
+  );
+  out(
+    `print stamp of page 1 of that file (§146 code and §143 marking, appended revision of ${stamp.appendedKb.toFixed(0)} KB): ` +
+      `${stamp.seconds.toFixed(2)} s (goal ≤ ${STAMP_GOAL.seconds} s), peak RSS ${stamp.peakRssMb.toFixed(0)} MB ` +
+      `(goal ≤ ${STAMP_GOAL.peakRssMb} MB; ${stamp.baselineRssMb.toFixed(0)} MB before stamping, the file read included)`,
   );
   const embedded = await startEmbeddedProcess();
   try {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { ContentItem } from '../../functions/modules/documents';
 import { getSingleFile } from '../../functions/modules/signatures';
 import { actor, documentRecord, T0, tenant } from '../../test/support/builders';
@@ -42,6 +43,12 @@ async function main() {
   const started = process.hrtime.bigint();
   const file = await getSingleFile(deps, actor('author'), 'bench');
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  // The print-stamp bench stamps this very file: keep it when asked to.
+  const keep = process.env.BENCH_SINGLE_FILE_OUT;
+  if (keep) {
+    const key = `t1/documents/bench/single-file/${file.sha256}.pdf`;
+    writeFileSync(keep, (await deps.objects.get({ bucket: 'attachments', key }))!);
+  }
   process.stdout.write(
     `${JSON.stringify({
       seconds,

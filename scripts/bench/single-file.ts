@@ -1,4 +1,8 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
 
 export interface AssemblyFigures {
   seconds: number;
@@ -16,20 +20,70 @@ export interface AssemblyFigures {
  */
 export const ASSEMBLY_GOAL = { seconds: 5, peakRssMb: 512 };
 
-/** Runs one assembly in a child process (its own peak RSS) and returns its figures. */
-export function singleFileAssembly(): Promise<AssemblyFigures> {
+export interface StampFigures {
+  seconds: number;
+  peakRssMb: number;
+  baselineRssMb: number;
+  inputMb: number;
+  appendedKb: number;
+  pages: number;
+}
+
+/** Goal for stamping page 1 of that file for printing (§146): once per print, so it must be quick. */
+export const STAMP_GOAL = { seconds: 0.5, peakRssMb: 200 };
+
+/** One child process's last stdout line, as JSON. */
+function figuresOf<T>(args: string[], env: Record<string, string> = {}): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/single-file-run.ts'], {
+    const child = spawn(process.execPath, args, {
       cwd: process.cwd(),
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
     child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`single-file bench exited with ${code}`));
-      resolve(JSON.parse(out.trim().split('\n').at(-1)!) as AssemblyFigures);
+      if (code !== 0) return reject(new Error(`${args.at(-1)} exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1)!) as T);
     });
   });
+}
+
+/**
+ * Assembles the single file of the scan, then stamps it for printing in a second process that runs
+ * the stamp bundled by esbuild as a Lambda runs it (no TypeScript loader in its memory).
+ */
+export async function singleFileAssemblyAndStamp(): Promise<{
+  assembly: AssemblyFigures;
+  stamp: StampFigures;
+}> {
+  const dir = mkdtempSync(join(tmpdir(), 'karguzar-bench-'));
+  try {
+    const file = join(dir, 'single-file.pdf');
+    const assembly = await figuresOf<AssemblyFigures>(
+      ['--import', 'tsx', 'scripts/bench/single-file-run.ts'],
+      {
+        BENCH_SINGLE_FILE_OUT: file,
+      },
+    );
+    // Inside the repository, so that the bundle finds the fonts in node_modules as the sources do.
+    const bundle = join('node_modules', '.cache', 'karguzar-bench', 'print-stamp.mjs');
+    await build({
+      entryPoints: ['scripts/bench/print-stamp-run.ts'],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: bundle,
+      logLevel: 'warning',
+      banner: {
+        js: "import { createRequire as karguzarRequire } from 'node:module'; const require = karguzarRequire(import.meta.url);",
+      },
+    });
+    const stamp = await figuresOf<StampFigures>([bundle, file]);
+    return { assembly, stamp };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -107,7 +107,12 @@ function drawCode(page: PDFPage, text: string, x: number, y: number, side: numbe
 
 /** Adds the band to page 1 of `original` and returns the file with the revision appended. */
 export async function stampFirstPage(original: Uint8Array, input: StampInput): Promise<Stamped> {
-  const pdf = await PDFDocument.load(original, { forIncrementalUpdate: true, updateMetadata: false });
+  // Parsed and written without yielding between objects: a print is one request's only work.
+  const pdf = await PDFDocument.load(original, {
+    forIncrementalUpdate: true,
+    updateMetadata: false,
+    parseSpeed: Infinity,
+  });
   pdf.registerFontkit(fontkit);
   const pageCount = pdf.getPageCount();
   const page = pdf.getPage(0);
@@ -128,11 +133,8 @@ export async function stampFirstPage(original: Uint8Array, input: StampInput): P
   const close = ctx.register(ctx.contentStream([popGraphicsState()]));
   page.node.wrapContentStreams(open, close);
 
-  const fonts = textFonts();
-  const [regular, bold] = await Promise.all([
-    pdf.embedFont(fonts.regular, { subset: true }),
-    pdf.embedFont(fonts.bold, { subset: true }),
-  ]);
+  // One face (parsing a font is most of a stamp's time): the headings stand out by size.
+  const regular = await pdf.embedFont(textFonts().regular, { subset: true });
   const black = rgb(0, 0, 0);
   const top = bottom + height - EDGE;
   const code = codeText(input.requisites);
@@ -143,7 +145,7 @@ export async function stampFirstPage(original: Uint8Array, input: StampInput): P
   const textWidth = width * 0.58 - (textX - left);
   const r = input.requisites;
   const block: Array<{ text: string; font: PDFFont; max: number }> = [
-    { text: r.organization, font: bold, max: 3 },
+    { text: r.organization, font: regular, max: 3 },
     { text: r.legalAddress, font: regular, max: 3 },
     { text: `Qeydiyyat nömrəsi: ${r.registrationNumber}`, font: regular, max: 2 },
     { text: `Qeydiyyat tarixi: ${r.registrationDate}`, font: regular, max: 2 },
@@ -172,7 +174,7 @@ export async function stampFirstPage(original: Uint8Array, input: StampInput): P
   const inner = boxWidth - 12;
   let by = top - 12;
   for (const [text, font] of [
-    [copyWords(pageCount), bold],
+    [copyWords(pageCount), regular],
     [`Yaradılma tarixi: ${input.copy.createdAt}`, regular],
     [`İnformasiya sistemi: ${input.copy.system}`, regular],
   ] as const) {
@@ -205,6 +207,6 @@ export async function stampFirstPage(original: Uint8Array, input: StampInput): P
     color: rgb(0.5, 0.5, 0.5),
   });
 
-  const bytes = await pdf.commit();
+  const bytes = await pdf.commit({ objectsPerTick: Infinity });
   return { bytes, pageCount, code };
 }
