@@ -21,6 +21,7 @@ import { LinksTab } from './links-tab';
 import { MainTab } from './main-tab';
 import { OperationsTab } from './operations-tab';
 import { ApprovalRouteTab } from '../../approval/route-tab';
+import { PrintFileButton } from '../../signatures/print-button';
 import { Tabs } from '../../../ui/tabs';
 import './card.css';
 
@@ -138,6 +139,8 @@ export function DocumentCardView({ id, initialTab }: { id: string; initialTab?: 
               ? pageLink(`/documents/new/?kind=internal&answers=${docId}`, t('doc.card.prepareInternalReply'))
               : null}
             {pageLink(`/documents/print/?id=${docId}`, t('doc.card.printCard'))}
+            {doc.registration ? <PrintFileButton documentId={docId} /> : null}
+            {doc.registration ? pageLink(`/documents/paper-stamp/?id=${docId}`, t('print.paperStamp')) : null}
           </CardActions>
           <StatusMessage message={saved} />
           <ProblemAlert error={lookups.error} />
