@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { stampFirstPage } from '../../functions/modules/signatures/pdf/stamp';
+import { stampFirstPage } from '../../functions/modules/signatures';
 
 /**
  * One print stamp (Decree 935 §146, §143) of the single file the assembly bench kept (a 200-page

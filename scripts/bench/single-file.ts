@@ -52,7 +52,7 @@ function figuresOf<T>(args: string[], env: Record<string, string> = {}): Promise
 
 /**
  * Assembles the single file of the scan, then stamps it for printing in a second process that runs
- * the stamp bundled by esbuild as a Lambda runs it (no TypeScript loader in its memory).
+ * the signatures module bundled by esbuild, as its Lambda runs it (no TypeScript loader in memory).
  */
 export async function singleFileAssemblyAndStamp(): Promise<{
   assembly: AssemblyFigures;

@@ -5,3 +5,4 @@ export { SINGLE_FILE, type SingleFileRecord } from './domain/single-file';
 export { getSingleFile, rebuildSingleFile, type SingleFileDeps } from './usecases/single-file.usecase';
 export { BUNDLED_FONT_FOLDER, fontFilesToBundle } from './pdf/font';
 export { getPrintFile, SYSTEM_NAME, type PrintFileView } from './usecases/print.usecase';
+export { stampFirstPage, type StampInput, type Stamped } from './pdf/stamp';
