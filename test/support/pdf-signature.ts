@@ -2,13 +2,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
 
 /**
- * A PDF signed the plain way for tests (adbe.pkcs7.detached): a signature field whose /Contents
- * holds a detached CMS made by `openssl cms` with a throw-away self-signed certificate, over the
- * /ByteRange around it. Enough for `pdfsig` to check the signature's integrity before and after
- * the print stamp is appended; the product's own signing (KMS, PAdES) is tested on its own.
+ * A PDF signed the plain way for tests (adbe.pkcs7.detached), each signature an incremental update
+ * as endorsements and the signature are: a signature field whose /Contents holds a detached CMS
+ * made by `openssl cms` with a throw-away self-signed certificate, over the /ByteRange around it.
+ * Enough for `pdfsig` to check every signature's integrity before and after the print stamp is
+ * appended; the product's own signing (KMS, PAdES) is tested on its own.
  */
 
 const CONTENTS_HEX = 16384;
@@ -51,9 +52,9 @@ export function qpdfCheck(bytes: Uint8Array): { status: number; output: string }
   }
 }
 
-/** Signs `pdf` with a new self-signed certificate (common name `signer`). */
-export async function signPdf(pdf: Uint8Array, signer = 'Kargüzar sınaq imzaçısı'): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf);
+/** Appends a signature by a new self-signed certificate to `pdf` (field name `field`, ASCII). */
+export async function signPdf(pdf: Uint8Array, field = 'Imza1'): Promise<Uint8Array> {
+  const doc = await PDFDocument.load(pdf, { forIncrementalUpdate: true, updateMetadata: false });
   const ctx = doc.context;
   const sig = ctx.register(
     ctx.obj({
@@ -62,7 +63,6 @@ export async function signPdf(pdf: Uint8Array, signer = 'Kargüzar sınaq imzaç
       SubFilter: 'adbe.pkcs7.detached',
       ByteRange: [0, FAR, FAR, FAR].map((n) => PDFNumber.of(n)),
       Contents: PDFHexString.of('0'.repeat(CONTENTS_HEX)),
-      Name: PDFString.of(signer),
       M: PDFString.fromDate(new Date(Date.UTC(2026, 2, 2, 6, 0, 0))),
     }),
   );
@@ -74,19 +74,22 @@ export async function signPdf(pdf: Uint8Array, signer = 'Kargüzar sınaq imzaç
       FT: 'Sig',
       Rect: [0, 0, 0, 0],
       V: sig,
-      T: PDFString.of('Imza1'),
+      T: PDFString.of(field),
       F: 4,
       P: page.ref,
     }),
   );
   page.node.addAnnot(widget);
-  doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [widget], SigFlags: 3 }));
-  const saved = Buffer.from(await doc.save({ useObjectStreams: false }));
+  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  if (form) form.lookup(PDFName.of('Fields'), PDFArray).push(widget);
+  else doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [widget], SigFlags: 3 }));
+  // No object streams in this revision: the placeholders must stay findable in the bytes.
+  const saved = Buffer.from(await doc.commit({ useObjectStreams: false }));
 
   const text = saved.toString('latin1');
   const rangeText = `/ByteRange [ 0 ${FAR} ${FAR} ${FAR} ]`;
-  const rangeAt = text.indexOf(rangeText);
-  const contentsAt = text.indexOf(`<${'0'.repeat(CONTENTS_HEX)}>`);
+  const rangeAt = text.lastIndexOf(rangeText);
+  const contentsAt = text.lastIndexOf(`<${'0'.repeat(CONTENTS_HEX)}>`);
   if (rangeAt < 0 || contentsAt < 0) throw new Error('signature placeholder not found');
   const gapEnd = contentsAt + CONTENTS_HEX + 2;
   const range = [0, contentsAt, gapEnd, saved.length - gapEnd];

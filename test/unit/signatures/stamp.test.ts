@@ -40,10 +40,13 @@ async function singleFile(): Promise<Uint8Array> {
 }
 
 describe('the print stamp of page 1 (Decree 935 §146, §143)', () => {
-  it('appends a revision: the signed bytes stay as they were and pdfsig still finds the signature valid', async () => {
-    // Arrange
-    const signed = await signPdf(await singleFile());
-    expect(pdfsig(signed).integrity).toEqual(['Signature is Valid.']);
+  it('appends a revision: the signed bytes stay as they were and pdfsig still finds every signature valid', async () => {
+    // Arrange: three endorsements and the signature, each appended as signatures are
+    const file = await singleFile();
+    let signed = file;
+    for (const field of ['Viza1', 'Viza2', 'Viza3', 'Imza']) signed = await signPdf(signed, field);
+    const valid = Array.from({ length: 4 }, () => 'Signature is Valid.');
+    expect(pdfsig(signed).integrity).toEqual(valid);
 
     // Act
     const stamped = await stampFirstPage(signed, { requisites, copy });
@@ -51,7 +54,12 @@ describe('the print stamp of page 1 (Decree 935 §146, §143)', () => {
     // Assert
     expect(Buffer.from(stamped.bytes.subarray(0, signed.length)).equals(Buffer.from(signed))).toBe(true);
     expect(stamped.bytes.length).toBeGreaterThan(signed.length);
-    expect(pdfsig(stamped.bytes).integrity).toEqual(['Signature is Valid.']);
+    expect(pdfsig(stamped.bytes).integrity).toEqual(valid);
+    // The check can fail: one byte changed in the signed part breaks every signature over it.
+    const tampered = new Uint8Array(stamped.bytes);
+    const at = Math.floor(file.length / 2);
+    tampered[at] = tampered[at]! ^ 0xff;
+    expect(pdfsig(tampered).integrity).not.toContain('Signature is Valid.');
     const check = qpdfCheck(stamped.bytes);
     expect(check.status, check.output).toBe(0);
     expect(check.output).toContain('No syntax or stream encoding errors found');
