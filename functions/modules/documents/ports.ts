@@ -1,5 +1,13 @@
-import type { Page } from '../../platform/kernel/aggregate';
-import type { DocumentKind, DocumentLink, DocumentRecord, LinkType, OperationEntry } from './domain/document';
+import type { Actor, Page } from '../../platform/kernel/aggregate';
+import type {
+  DocumentKind,
+  DocumentLink,
+  DocumentRecord,
+  DocumentSignature,
+  LinkType,
+  OperationEntry,
+  SigningRight,
+} from './domain/document';
 import type { AssignmentRecord, InboxBox, InboxEntry } from './domain/tasks';
 import type { DocumentFilter } from './domain/indexing';
 import type { Viewer } from './domain/visibility';
@@ -129,4 +137,19 @@ export interface AdminAlerts {
     /** Identifies the logical alert: sent once per admin and channel. */
     key: string;
   }): Promise<void>;
+}
+
+/**
+ * Electronic signatures on the single file (the signatures module provides them): the signature
+ * `actor` makes with `right` on the document as it is (`doc`, the version read), returned to be
+ * written in the same transaction as the decision. Refuses (422 no_signing_right /
+ * no_endorsing_right) someone without the right at that moment; writes nothing but the new file
+ * revision, a content-addressed object that only the committed document refers to.
+ */
+export interface ElectronicSignatures {
+  sign(
+    actor: Actor,
+    doc: DocumentRecord,
+    request: { right: SigningRight; at: string; onBehalfOf?: string },
+  ): Promise<DocumentSignature>;
 }

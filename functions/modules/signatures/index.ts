@@ -4,3 +4,7 @@ export { signaturesApi } from './api/signatures.api';
 export { SINGLE_FILE, type SingleFileRecord } from './domain/single-file';
 export { getSingleFile, rebuildSingleFile, type SingleFileDeps } from './usecases/single-file.usecase';
 export { BUNDLED_FONT_FOLDER, fontFilesToBundle } from './pdf/font';
+export { electronicSignatures, signSingleFile } from './usecases/sign.usecase';
+export { agencyCa, signerCertificate, AGENCY_CA, SIGNER_KEY } from './usecases/kms-cms';
+export { rightsOf, hasSigningRight } from './domain/authority';
+export type { CmsSigner, CmsRequest, CmsResult, SignaturesDeps } from './ports';

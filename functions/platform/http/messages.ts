@@ -199,6 +199,10 @@ const titles: Record<Language, Catalog> = {
     content_damaged:
       'Faylın baytları qeydə alınmış SHA-256 ilə uyğun gəlmir; fayl verilmir, administratorlara bildirildi',
     single_file_frozen: 'Vahid elektron fayl sənəd imzalandıqdan sonra dəyişdirilmir (SHA-256 {sha256})',
+    no_signing_right:
+      'Bu anda imza hüququnuz yoxdur: bu hüququ verən vəzifəni tutmursunuz və onu tutanı əvəz etmirsiniz',
+    no_endorsing_right:
+      'Bu anda viza hüququnuz yoxdur: bu hüququ verən vəzifəni tutmursunuz və onu tutanı əvəz etmirsiniz',
     file_too_large: 'Fayl çox böyükdür',
     too_many_files: 'Sənəddə həddən çox fayl var',
     recipient_without_email: 'Bütün alıcıların e-poçt ünvanı olmalıdır',
@@ -244,6 +248,10 @@ const titles: Record<Language, Catalog> = {
     content_damaged:
       'The stored file does not match its recorded SHA-256; it is not handed out and the admins have been told',
     single_file_frozen: 'The single electronic file is frozen once the document is signed (SHA-256 {sha256})',
+    no_signing_right:
+      'You have no signing right at this moment: you hold no position that carries it and substitute no one who does',
+    no_endorsing_right:
+      'You have no right to endorse (viza) at this moment: you hold no position that carries it and substitute no one who does',
     file_too_large: 'The file is too large',
     too_many_files: 'The document has too many files',
     recipient_without_email: 'Every recipient needs an e-mail address',
@@ -289,6 +297,10 @@ const titles: Record<Language, Catalog> = {
     content_damaged:
       'Файл не совпадает с записанной суммой SHA-256; он не выдаётся, администраторы уведомлены',
     single_file_frozen: 'Единый электронный файл не изменяется после подписания документа (SHA-256 {sha256})',
+    no_signing_right:
+      'Сейчас у вас нет права подписи: вы не занимаете должность с этим правом и никого с ним не замещаете',
+    no_endorsing_right:
+      'Сейчас у вас нет права визирования: вы не занимаете должность с этим правом и никого с ним не замещаете',
     file_too_large: 'Файл слишком большой',
     too_many_files: 'В документе слишком много файлов',
     recipient_without_email: 'У каждого получателя должен быть адрес электронной почты',

@@ -6,7 +6,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../..
 import type { Employee } from '../../org';
 import type { Role } from '../../../platform/kernel/roles';
 import type { AggregateType } from '../../../platform/ports/aggregate-store.port';
-import type { DocumentStore } from '../ports';
+import type { DocumentStore, ElectronicSignatures } from '../ports';
 import type { EmailSender } from '../../../platform/ports/email.port';
 import type { Metrics } from '../../../platform/ports/metrics.port';
 import type { ObjectStore } from '../../../platform/ports/object-store.port';
@@ -27,6 +27,8 @@ export interface DocumentDeps extends Deps {
   readonly email?: EmailSender;
   /** Business counts (registrations); absent in tests that do not look at them. */
   readonly metrics?: Metrics;
+  /** PAdES signatures on the single file for every endorsement and signature (always wired in the API). */
+  readonly esign?: ElectronicSignatures;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

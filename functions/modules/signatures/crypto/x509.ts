@@ -37,33 +37,25 @@ const OID = {
 const buffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
+type Value = asn1js.Utf8String | asn1js.PrintableString;
+
 function rdn(name: DistinguishedName): pkijs.RelativeDistinguishedNames {
-  const entries: Array<[string, asn1js.BaseBlock]> = [
-    ...(name.country
-      ? [[OID.country, new asn1js.PrintableString({ value: name.country })] as [string, asn1js.BaseBlock]]
-      : []),
-    [OID.organization, new asn1js.Utf8String({ value: name.organization })],
-    ...(name.organizationIdentifier
-      ? [
-          [OID.organizationIdentifier, new asn1js.Utf8String({ value: name.organizationIdentifier })] as [
-            string,
-            asn1js.BaseBlock,
-          ],
-        ]
-      : []),
-    ...(name.title
-      ? [[OID.title, new asn1js.Utf8String({ value: name.title })] as [string, asn1js.BaseBlock]]
-      : []),
-    [OID.commonName, new asn1js.Utf8String({ value: name.commonName })],
-  ];
+  const utf8 = (value: string): Value => new asn1js.Utf8String({ value });
+  const entries: Array<[string, Value]> = [];
+  if (name.country) entries.push([OID.country, new asn1js.PrintableString({ value: name.country })]);
+  entries.push([OID.organization, utf8(name.organization)]);
+  if (name.organizationIdentifier)
+    entries.push([OID.organizationIdentifier, utf8(name.organizationIdentifier)]);
+  if (name.title) entries.push([OID.title, utf8(name.title)]);
+  entries.push([OID.commonName, utf8(name.commonName)]);
   // One attribute per RDN (pkijs would put them all in one multi-valued RDN).
-  const name_ = new asn1js.Sequence({
+  const sequence = new asn1js.Sequence({
     value: entries.map(
       ([type, value]) =>
         new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value }).toSchema()] }),
     ),
   });
-  return pkijs.RelativeDistinguishedNames.fromBER(name_.toBER(false));
+  return pkijs.RelativeDistinguishedNames.fromBER(sequence.toBER(false));
 }
 
 /** The key identifier of a public key: SHA-1 of its subjectPublicKey bits (RFC 5280 §4.2.1.2 (1)). */

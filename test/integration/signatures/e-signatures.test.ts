@@ -1,0 +1,271 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Api, Problem } from '../../support/api';
+import { eventually } from '../../support/eventually';
+import { as, lookups, sha256Hex, unique, type Doc, type Lookups } from '../documents/helpers';
+
+// PAdES signatures on the single file (Decree 935 §142.5, §144, §145) on the shared embedded
+// default: every endorsement and the signature add one incremental update signed by the
+// official's key in the local KMS, with a certificate from the agency's CA.
+const baseUrl = inject('baseUrl');
+const run = promisify(execFile);
+let admin: Api;
+let clerk: Api;
+let ref: Lookups;
+let dir: string;
+
+type SingleFile = { sha256: string; signatures: number; frozenAt?: string; url: string };
+type Verified = {
+  sha256: string;
+  valid: boolean;
+  ca?: { subject: string };
+  requisites: Array<{ requisite: string; present: boolean }>;
+  signatures: Array<{
+    fieldName: string;
+    byteRange: number[];
+    coversRevision: boolean;
+    coversWholeFile: boolean;
+    integrity: boolean;
+    chain: boolean;
+    authority: boolean;
+    valid: boolean;
+    right?: string;
+    signerName?: string;
+    positionTitle?: string;
+    onBehalfOf?: string;
+    onBehalfOfName?: string;
+    signer: { subject: string; issuer: string };
+  }>;
+};
+type Assignment = { id: string; kind: string; status: string; actions: string[] };
+type ExecutionView = { documentVersion: number; assignments: Assignment[] };
+type RouteView = { documentVersion: number };
+
+const emp = (username: string) => ref.employee.get(username)!;
+
+beforeAll(async () => {
+  admin = await as(baseUrl, 'admin');
+  clerk = await as(baseUrl, 'clerk');
+  ref = await lookups(clerk);
+  dir = await mkdtemp(join(tmpdir(), 'karguzar-pades-'));
+});
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function download(file: SingleFile): Promise<Uint8Array> {
+  return new Uint8Array(await (await fetch(file.url)).arrayBuffer());
+}
+
+async function decide(api: Api, docId: string, kind: string, action: string) {
+  const { task, documentVersion } = await eventually(async () => {
+    const res = await api.get<ExecutionView>(`/api/v1/documents/${docId}/execution`);
+    const found = res.body.assignments?.find(
+      (a) => a.kind === kind && a.status === 'pending' && a.actions.includes(action),
+    );
+    return found ? { ...res.body, task: found } : undefined;
+  }, `a ${kind} task on ${docId}`);
+  return api.post<Doc | Problem>(`/api/v1/documents/${docId}/assignments/${task.id}/${action}`, {
+    version: documentVersion,
+  });
+}
+
+/** poppler's pdfsig and qpdf on the file, as an outside verifier runs them. */
+async function standardTools(bytes: Uint8Array, name: string) {
+  const path = join(dir, name);
+  await writeFile(path, bytes);
+  // pdfsig exits non-zero when a certificate is not trusted (our agency CA is not in its store).
+  const pdfsig = await run('pdfsig', [path]).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+  const qpdf = await run('qpdf', ['--check', path]);
+  return { pdfsig: pdfsig.stdout, qpdf: qpdf.stdout };
+}
+
+async function ownOrderJournal(): Promise<string> {
+  const code = `P${Date.now().toString(36).toUpperCase()}`;
+  const nomenclature = await admin.post<{ id: string }>('/api/v1/reference/nomenclature', {
+    name: { az: `PAdES sınağı ${code}` },
+    index: `${code}-01`,
+    retentionYears: 5,
+  });
+  expect(nomenclature.status, JSON.stringify(nomenclature.body)).toBe(201);
+  const journal = await admin.post<{ id: string }>('/api/v1/reference/journals', {
+    name: { az: `Əmrlər ${code}` },
+    code,
+    pattern: `${code}-{seq}`,
+    documentKind: 'order',
+    nomenclatureId: nomenclature.body.id,
+  });
+  expect(journal.status, JSON.stringify(journal.body)).toBe(201);
+  return nomenclature.body.id;
+}
+
+describe('PAdES signatures on the single file', () => {
+  it('three officials endorse and one signs: four incremental signatures, each valid for pdfsig, qpdf and the verification', async () => {
+    // Arrange: an order with a route of three endorsers and a signer
+    const nomenclatureId = await ownOrderJournal();
+    const order = await clerk.post<Doc>('/api/v1/documents/order', {
+      summary: unique('Elektron imzalı əmr'),
+      category: 'directive',
+      nomenclatureId,
+    });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    const edited = await clerk.put<RouteView>(`/api/v1/documents/${order.body.id}/approval-route`, {
+      version: order.body.version,
+      stages: [
+        {
+          kind: 'endorsement',
+          mode: 'parallel',
+          participants: [
+            { employeeId: emp('executor1') },
+            { employeeId: emp('executor2') },
+            { employeeId: emp('lawyer') },
+          ],
+        },
+        { kind: 'signing', mode: 'sequential', participants: [{ employeeId: emp('recordshead') }] },
+      ],
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const unsigned = await clerk.get<SingleFile>(`/api/v1/documents/${order.body.id}/single-file`);
+    const started = await clerk.post<RouteView>(`/api/v1/documents/${order.body.id}/approval-route/start`, {
+      version: edited.body.documentVersion,
+    });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+
+    // Act: the three endorsements and the signature, each from the official's task
+    for (const user of ['executor1', 'executor2', 'lawyer']) {
+      const res = await decide(await as(baseUrl, user), order.body.id, 'endorsement', 'approve');
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+    }
+    const signed = await decide(await as(baseUrl, 'recordshead'), order.body.id, 'signing', 'sign');
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    const file = await clerk.get<SingleFile>(`/api/v1/documents/${order.body.id}/single-file`);
+    const bytes = await download(file.body);
+    const verified = await clerk.get<Verified>(`/api/v1/documents/${order.body.id}/single-file/verification`);
+    const tools = await standardTools(bytes, 'endorsed-and-signed.pdf');
+
+    // Assert: four signatures, one revision each, the unsigned file's bytes first and untouched
+    expect(file.body.signatures).toBe(4);
+    expect(file.body.frozenAt).toBeDefined();
+    expect(sha256Hex(bytes)).toBe(file.body.sha256);
+    expect(file.body.sha256).not.toBe(unsigned.body.sha256);
+    const original = await download(unsigned.body);
+    expect(sha256Hex(bytes.subarray(0, original.length))).toBe(unsigned.body.sha256);
+    expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+    expect(verified.body.valid).toBe(true);
+    expect(verified.body.sha256).toBe(file.body.sha256);
+    const sigs = verified.body.signatures;
+    expect(sigs.map((s) => s.right)).toEqual(['endorse', 'endorse', 'endorse', 'sign']);
+    for (const s of sigs) {
+      expect(s).toMatchObject({
+        integrity: true,
+        chain: true,
+        authority: true,
+        coversRevision: true,
+        valid: true,
+      });
+      expect(s.byteRange[0]).toBe(0);
+    }
+    expect(sigs.map((s) => s.coversWholeFile)).toEqual([false, false, false, true]);
+    const last = sigs[3]!;
+    expect(last.byteRange[2]! + last.byteRange[3]!).toBe(bytes.length);
+    // Each signature covers every byte of the revisions before it.
+    for (let i = 1; i < sigs.length; i++)
+      expect(sigs[i]!.byteRange[1]!).toBeGreaterThan(sigs[i - 1]!.byteRange[2]! + sigs[i - 1]!.byteRange[3]!);
+    expect(new Set(sigs.map((s) => s.signerName)).size).toBe(4);
+    expect(last.signer.subject).toContain(last.signerName!);
+    expect(last.signer.issuer).toBe(verified.body.ca!.subject);
+    expect(verified.body.requisites.find((r) => r.requisite === 'registrationNumber')?.present).toBe(true);
+
+    // Standard tools agree: pdfsig finds four signatures, each intact; qpdf finds no error.
+    expect(tools.pdfsig.match(/Signature Validation: Signature is Valid\./g)).toHaveLength(4);
+    expect(tools.pdfsig).toContain('ETSI.CAdES.detached');
+    expect(tools.pdfsig).toContain('Total document signed');
+    expect(tools.qpdf).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('refuses the signature of someone without the right (422, localized) and writes nothing', async () => {
+    // Arrange: an internal document whose signatory holds no position with the signing right
+    const author = await as(baseUrl, 'executor1');
+    const draft = await author.post<Doc>('/api/v1/documents/internal', {
+      summary: unique('İmza hüququ olmayan imzalayan'),
+      executionCharacter: 'information',
+      signatoryId: emp('executor1'),
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const registered = await author.post<Doc>(`/api/v1/documents/${draft.body.id}/operations/register`, {
+      version: draft.body.version,
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+    const before = await author.get<SingleFile>(`/api/v1/documents/${draft.body.id}/single-file`);
+
+    // Act
+    const refused = await author.post<Problem>(`/api/v1/documents/${draft.body.id}/operations/sign`, {
+      version: registered.body.version,
+    });
+    const refusedEn = await (
+      await as(baseUrl, 'executor1', 'en')
+    ).post<Problem>(`/api/v1/documents/${draft.body.id}/operations/sign`, {
+      version: registered.body.version,
+    });
+
+    // Assert: 422 with the reason; the document, its status and its file as they were
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('no_signing_right');
+    expect(refused.body.title).toContain('imza hüququnuz yoxdur');
+    expect(refusedEn.body.title).toContain('no signing right');
+    const after = await author.get<Doc>(`/api/v1/documents/${draft.body.id}`);
+    expect(after.body.version).toBe(registered.body.version);
+    expect(after.body.status).toBe(registered.body.status);
+    const file = await author.get<SingleFile>(`/api/v1/documents/${draft.body.id}/single-file`);
+    expect(file.body.signatures).toBe(0);
+    expect(file.body.sha256).toBe(before.body.sha256);
+    expect(file.body.frozenAt).toBeUndefined();
+    const verified = await author.get<Verified>(
+      `/api/v1/documents/${draft.body.id}/single-file/verification`,
+    );
+    expect(verified.body.signatures).toEqual([]);
+    expect(verified.body.valid).toBe(false);
+  });
+
+  it('a substitute signs on behalf of the absent official, and the signature says so', async () => {
+    // Arrange: the head is away (the demo substitution): the deputy substitutes him
+    const author = await as(baseUrl, 'executor2');
+    const deputy = await as(baseUrl, 'deputy');
+    const draft = await author.post<Doc>('/api/v1/documents/internal', {
+      summary: unique('Əvəzedicinin imzaladığı sənəd'),
+      executionCharacter: 'information',
+      signatoryId: emp('head'),
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+    const registered = await author.post<Doc>(`/api/v1/documents/${draft.body.id}/operations/register`, {
+      version: draft.body.version,
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+
+    // Act
+    const signed = await deputy.post<Doc>(`/api/v1/documents/${draft.body.id}/operations/sign`, {
+      version: registered.body.version,
+    });
+    const verified = await author.get<Verified>(
+      `/api/v1/documents/${draft.body.id}/single-file/verification`,
+    );
+    const file = await author.get<SingleFile>(`/api/v1/documents/${draft.body.id}/single-file`);
+    const tools = await standardTools(await download(file.body), 'on-behalf.pdf');
+
+    // Assert: the deputy's key signed, exercising the head's right, on his behalf
+    expect(signed.status, JSON.stringify(signed.body)).toBe(200);
+    expect(signed.body.status).toBe('signed');
+    expect(verified.body.valid).toBe(true);
+    const [only] = verified.body.signatures;
+    expect(only).toMatchObject({ right: 'sign', onBehalfOf: emp('head'), valid: true });
+    expect(only!.signer.subject).toContain(only!.signerName!);
+    expect(only!.onBehalfOfName).not.toBe(only!.signerName);
+    expect(tools.pdfsig).toContain('Signature is Valid.');
+    expect(tools.qpdf).toContain('No syntax or stream encoding errors found');
+  });
+});
