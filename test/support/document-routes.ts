@@ -94,6 +94,11 @@ export function documentCases(input: {
       path: `${docs}/single-file`,
       body: { version: doc.version },
     },
+    {
+      template: '/api/v1/documents/{id}/single-file/verification',
+      method: 'GET',
+      path: `${docs}/single-file/verification`,
+    },
   ];
 }
 

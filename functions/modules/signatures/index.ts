@@ -7,4 +7,5 @@ export { BUNDLED_FONT_FOLDER, fontFilesToBundle } from './pdf/font';
 export { electronicSignatures, signSingleFile } from './usecases/sign.usecase';
 export { agencyCa, signerCertificate, AGENCY_CA, SIGNER_KEY } from './usecases/kms-cms';
 export { rightsOf, hasSigningRight } from './domain/authority';
-export type { CmsSigner, CmsRequest, CmsResult, SignaturesDeps } from './ports';
+export type { CmsSigner, CmsRequest, CmsResult } from './ports';
+export type { SignaturesDeps } from './usecases/deps';

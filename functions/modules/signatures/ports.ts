@@ -1,6 +1,3 @@
-import type { SigningKeys } from '../../platform/ports/signing.port';
-import type { SingleFileDeps } from './usecases/single-file.usecase';
-
 /** What a signer's CMS is asked for: the digest of the PDF's byte ranges and who signs as what. */
 export interface CmsRequest {
   tenantId: string;
@@ -30,11 +27,4 @@ export interface CmsResult {
  */
 export interface CmsSigner {
   sign(request: CmsRequest): Promise<CmsResult>;
-}
-
-export interface SignaturesDeps extends SingleFileDeps {
-  /** Run-time signing keys (KMS); the default CMS signer's keys. */
-  readonly signingKeys?: SigningKeys;
-  /** Another CMS signer (a qualified external one); the KMS signer when absent. */
-  readonly cmsSigner?: CmsSigner;
 }

@@ -1,5 +1,5 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
-import type { SignaturesDeps } from '../ports';
+import type { SignaturesDeps } from '../usecases/deps';
 import { getSingleFile, rebuildSingleFile } from '../usecases/single-file.usecase';
 import { verifySingleFile } from '../usecases/verify.usecase';
 import type { signatureRoutes } from './signatures.routes';

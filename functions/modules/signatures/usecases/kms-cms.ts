@@ -4,7 +4,8 @@ import type { SigningKeys } from '../../../platform/ports/signing.port';
 import type { Employee, Position, Tenant } from '../../org';
 import { buildCms } from '../crypto/cms';
 import { certificateInfo, issueCertificate, validAt } from '../crypto/x509';
-import type { CmsRequest, CmsResult, CmsSigner, SignaturesDeps } from '../ports';
+import type { CmsRequest, CmsResult, CmsSigner } from '../ports';
+import type { SignaturesDeps } from './deps';
 
 /**
  * The agency's certificate authority and its officials' keys: one KMS key per tenant with a

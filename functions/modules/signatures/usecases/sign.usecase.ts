@@ -6,7 +6,7 @@ import type { Employee, Position, Tenant } from '../../org';
 import { positionWithRight, reasonOf } from '../domain/authority';
 import { certificateInfo } from '../crypto/x509';
 import { appendSignature } from '../pdf/pades';
-import type { SignaturesDeps } from '../ports';
+import type { SignaturesDeps } from './deps';
 import { kmsCmsSigner } from './kms-cms';
 import { currentSingleFile, putOnce, singleFileKey } from './single-file.usecase';
 

@@ -5,7 +5,7 @@ import { checkCms } from '../crypto/cms';
 import { certificateInfo, issuedBy, validAt } from '../crypto/x509';
 import { requisitesOf, type RequisiteCheck } from '../domain/requisites';
 import { readSignatures } from '../pdf/pades';
-import type { SignaturesDeps } from '../ports';
+import type { SignaturesDeps } from './deps';
 import { AGENCY_CA, fromB64, type AgencyCaRecord } from './kms-cms';
 import { currentBytes } from './sign.usecase';
 
