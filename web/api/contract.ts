@@ -42,6 +42,7 @@ export type DocumentRecord = Schemas['Document'];
 export type Sender = NonNullable<DocumentRecord['incoming']>['sender'];
 export type ContentItem = Schemas['ContentItem'];
 export type SingleFile = Schemas['SingleFile'];
+export type SingleFileVerification = Schemas['SingleFileVerification'];
 export type OperationEntry = Schemas['OperationEntry'];
 export type LinkedDocument = Schemas['LinkedDocument'];
 export type RepeatCandidates = Schemas['RepeatCandidates'];

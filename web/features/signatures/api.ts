@@ -1,5 +1,5 @@
 import { api } from '../../lib/api';
-import type { SingleFile } from '../../api/contract';
+import type { SingleFile, SingleFileVerification } from '../../api/contract';
 
 const singleFilePath = (id: string) => `/documents/${encodeURIComponent(id)}/single-file`;
 
@@ -11,4 +11,9 @@ export function getSingleFile(documentId: string): Promise<SingleFile> {
 /** Assembles the single file again for the document version shown (refused once signed or changed since). */
 export function rebuildSingleFile(documentId: string, version: number): Promise<SingleFile> {
   return api<SingleFile>(singleFilePath(documentId), { method: 'POST', body: { version } });
+}
+
+/** Verifies the single file: every signature's integrity, chain, authority and byte ranges, and the requisites. */
+export function verifySingleFile(documentId: string): Promise<SingleFileVerification> {
+  return api<SingleFileVerification>(`${singleFilePath(documentId)}/verification`);
 }
