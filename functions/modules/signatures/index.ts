@@ -5,7 +5,18 @@ export { SINGLE_FILE, type SingleFileRecord } from './domain/single-file';
 export { getSingleFile, rebuildSingleFile, type SingleFileDeps } from './usecases/single-file.usecase';
 export { BUNDLED_FONT_FOLDER, fontFilesToBundle } from './pdf/font';
 export { electronicSignatures, signSingleFile } from './usecases/sign.usecase';
-export { agencyCa, signerCertificate, AGENCY_CA, SIGNER_KEY } from './usecases/kms-cms';
+export { agencyCa, provisionSigner, signerCertificate, AGENCY_CA, SIGNER_KEY } from './usecases/kms-cms';
 export { rightsOf, hasSigningRight } from './domain/authority';
 export type { CmsSigner, CmsRequest, CmsResult } from './ports';
 export type { SignaturesDeps } from './usecases/deps';
+// Incremental updates of the single file (the page-1 code stamp appends one too) and PAdES.
+export { openIncremental, lastStartXref, revisionEnds, type IncrementalPdf } from './pdf/incremental';
+export {
+  appendSignature,
+  readSignatures,
+  type AppendedSignature,
+  type FoundSignature,
+  type SignatureFields,
+} from './pdf/pades';
+export { buildCms, checkCms } from './crypto/cms';
+export { issueCertificate, certificateInfo, issuedBy } from './crypto/x509';

@@ -20,3 +20,12 @@ export interface SigningKeys {
   /** ECDSA P-256 over a 32-byte SHA-256 digest; DER signature. */
   signDigest(keyId: string, digest: Uint8Array): Promise<Uint8Array>;
 }
+
+/** The tags every run-time signing key carries; the IAM policy conditions on them (infra/aws). */
+export const SIGNING_KEY_TAGS = {
+  tenant: 'karguzar:tenant',
+  owner: 'karguzar:owner',
+  purpose: 'karguzar:purpose',
+} as const;
+/** The purpose tag's value of document-signing keys. */
+export const SIGNING_PURPOSE = 'document-signing';

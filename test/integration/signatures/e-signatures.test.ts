@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { X509Certificate } from 'node:crypto';
+import { DynamoAggregateStore } from '../../../functions/platform/adapters/dynamodb/aggregate-store.adapter';
+import { TABLE_NAME } from '../../../infra/local/embedded';
 import type { Api, Problem } from '../../support/api';
+import { tableClientOf } from '../../support/table';
 import { eventually } from '../../support/eventually';
 import { as, lookups, sha256Hex, unique, type Doc, type Lookups } from '../documents/helpers';
 
@@ -267,5 +271,53 @@ describe('PAdES signatures on the single file', () => {
     expect(only!.onBehalfOfName).not.toBe(only!.signerName);
     expect(tools.pdfsig).toContain('Signature is Valid.');
     expect(tools.qpdf).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('an official who fills a position with the signing right gets a KMS key and a certificate from the agency CA', async () => {
+    // Arrange: a new head position in the records department and an employee put on it
+    const departments = await admin.get<{ items: Array<{ id: string; code: string }> }>(
+      '/api/v1/departments?limit=100',
+    );
+    const departmentId = departments.body.items[0]!.id;
+    const position = await admin.post<{ id: string }>('/api/v1/positions', {
+      title: { az: `Sınaq şöbəsinin müdiri ${Date.now()}` },
+      departmentId,
+      kind: 'head',
+      roles: ['head'],
+    });
+    expect(position.status, JSON.stringify(position.body)).toBe(201);
+    const stamp = Date.now().toString(36);
+    const employee = await admin.post<{ id: string }>('/api/v1/employees', {
+      fullName: 'Həsənov Elvin Rauf oğlu',
+      username: `signer-${stamp}`,
+      email: `signer-${stamp}@example.az`,
+      positionIds: [position.body.id],
+    });
+    expect(employee.status, JSON.stringify(employee.body)).toBe(201);
+    const store = new DynamoAggregateStore(tableClientOf(baseUrl), TABLE_NAME);
+    type KeyRecord = { keyId: string; certificates: Array<{ positionId: string; certificate: string }> };
+    type CaRecord = { certificate: string };
+
+    // Act: the table stream provisions the official
+    const key = await eventually(async () => {
+      const found = await store.get<
+        KeyRecord & { id: string; tenantId: string; version: number; createdAt: string; updatedAt: string }
+      >('signer-key', 'demo1', employee.body.id);
+      return found?.certificates.length ? found : undefined;
+    }, 'the signer key of the new head');
+    const ca = await store.get<
+      CaRecord & { id: string; tenantId: string; version: number; createdAt: string; updatedAt: string }
+    >('agency-ca', 'demo1', 'demo1');
+
+    // Assert: a KMS key, a certificate naming the person and the position, issued by the agency CA
+    expect(key.keyId).toMatch(/^arn:aws:kms:/);
+    expect(key.certificates.map((c) => c.positionId)).toEqual([position.body.id]);
+    const cert = new X509Certificate(Buffer.from(key.certificates[0]!.certificate, 'base64'));
+    const caCert = new X509Certificate(Buffer.from(ca!.certificate, 'base64'));
+    expect(cert.subject).toContain('CN=Həsənov Elvin Rauf oğlu');
+    expect(cert.subject).toContain('Sınaq şöbəsinin müdiri');
+    expect(cert.checkIssued(caCert)).toBe(true);
+    expect(cert.verify(caCert.publicKey)).toBe(true);
+    expect(caCert.subject).toMatch(/organizationIdentifier=VATAZ-\d{10}|2\.5\.4\.97=VATAZ-\d{10}/);
   });
 });

@@ -2,6 +2,7 @@ import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import { ConflictError } from '../../../platform/kernel/errors';
 import type { SigningKeys } from '../../../platform/ports/signing.port';
 import type { Employee, Position, Tenant } from '../../org';
+import { rightsOf } from '../domain/authority';
 import { buildCms } from '../crypto/cms';
 import { certificateInfo, issueCertificate, validAt } from '../crypto/x509';
 import type { CmsRequest, CmsResult, CmsSigner } from '../ports';
@@ -212,4 +213,21 @@ export function kmsCmsSigner(deps: SignaturesDeps): CmsSigner {
       return { cms, certificate };
     },
   };
+}
+
+/**
+ * Gives a signing official their key and a certificate for each active position of theirs that
+ * carries the signature (a `head` position), when the position is filled — the table stream calls
+ * it for every employee written, and the seed for the demo agencies. Idempotent: a key and a valid
+ * certificate already there are kept. Endorsers get theirs at their first endorsement.
+ */
+export async function provisionSigner(
+  deps: SignaturesDeps,
+  employee: Pick<Employee, 'id' | 'tenantId' | 'active' | 'positionIds'>,
+): Promise<number> {
+  if (!employee.active || employee.positionIds.length === 0) return 0;
+  const positions = await deps.store.getMany<Position>('position', employee.tenantId, employee.positionIds);
+  const signing = positions.filter((p) => rightsOf(p).includes('sign'));
+  for (const position of signing) await signerCertificate(deps, employee.tenantId, employee.id, position.id);
+  return signing.length;
 }

@@ -4,15 +4,9 @@
  * MessageType DIGEST, ECDSA_SHA_256.
  */
 import { CreateKeyCommand, GetPublicKeyCommand, SignCommand, type KMSClient } from '@aws-sdk/client-kms';
-import type { SigningKeys } from '../../ports/signing.port';
+import { SIGNING_KEY_TAGS, SIGNING_PURPOSE, type SigningKeys } from '../../ports/signing.port';
 import type { AwsClientOptions } from '../aws-client';
 import { createKmsClient } from './document-signer.adapter';
-
-/** The tag every run-time signing key carries with its tenant; the IAM policy conditions on it. */
-export const TENANT_TAG = 'karguzar:tenant';
-export const OWNER_TAG = 'karguzar:owner';
-export const PURPOSE_TAG = 'karguzar:purpose';
-export const SIGNING_PURPOSE = 'document-signing';
 
 export class KmsSigningKeys implements SigningKeys {
   private readonly client: KMSClient;
@@ -29,9 +23,9 @@ export class KmsSigningKeys implements SigningKeys {
         KeyUsage: 'SIGN_VERIFY',
         Description: request.description.slice(0, 8192),
         Tags: [
-          { TagKey: TENANT_TAG, TagValue: request.tenantId },
-          { TagKey: OWNER_TAG, TagValue: request.owner },
-          { TagKey: PURPOSE_TAG, TagValue: SIGNING_PURPOSE },
+          { TagKey: SIGNING_KEY_TAGS.tenant, TagValue: request.tenantId },
+          { TagKey: SIGNING_KEY_TAGS.owner, TagValue: request.owner },
+          { TagKey: SIGNING_KEY_TAGS.purpose, TagValue: SIGNING_PURPOSE },
         ],
       }),
     );
