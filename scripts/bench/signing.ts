@@ -56,23 +56,19 @@ export async function signingRun(count = 200, pages = 20): Promise<SigningFigure
     });
     const now = new Date();
     const later = new Date(now.getTime() + 365 * 24 * 3600 * 1000);
-    const ca = await issueCertificate({
-      subject: { commonName: 'Bench Agentliyi', organization: 'Bench Agentliyi', country: 'AZ' },
-      publicKey: await keys.publicKey(caKey),
-      notBefore: now,
-      notAfter: later,
-      ca: true,
-      sign: (d) => keys.signDigest(caKey, d),
-    });
-    const certificate = await issueCertificate({
-      subject: { commonName: 'Rəşad Məmmədov', organization: 'Bench Agentliyi', title: 'Direktor' },
-      publicKey: await keys.publicKey(signerKey),
-      notBefore: now,
-      notAfter: later,
-      ca: false,
-      issuer: ca,
-      sign: (d) => keys.signDigest(caKey, d),
-    });
+    // Both certificates are signed by the CA's key: the CA's itself (self-signed), then the official's.
+    const issue = async (keyId: string, commonName: string, issuer?: Uint8Array) =>
+      issueCertificate({
+        subject: { commonName, organization: 'Bench Agentliyi', country: 'AZ' },
+        publicKey: await keys.publicKey(keyId),
+        notBefore: now,
+        notAfter: later,
+        ca: !issuer,
+        ...(issuer ? { issuer } : {}),
+        sign: (d) => keys.signDigest(caKey, d),
+      });
+    const ca = await issue(caKey, 'Bench Agentliyi');
+    const certificate = await issue(signerKey, 'Rəşad Məmmədov', ca);
     const file = await sampleFile(pages);
     let kmsMs = 0;
     let cmsMs = 0;

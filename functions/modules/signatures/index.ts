@@ -20,3 +20,4 @@ export {
 } from './pdf/pades';
 export { buildCms, checkCms } from './crypto/cms';
 export { issueCertificate, certificateInfo, issuedBy } from './crypto/x509';
+export type { FileVerification, SignatureVerification } from './usecases/verify.usecase';

@@ -7,10 +7,19 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { X509Certificate } from 'node:crypto';
 import { DynamoAggregateStore } from '../../../functions/platform/adapters/dynamodb/aggregate-store.adapter';
 import { TABLE_NAME } from '../../../infra/local/embedded';
+import type { FileVerification } from '../../../functions/modules/signatures';
 import type { Api, Problem } from '../../support/api';
 import { tableClientOf } from '../../support/table';
 import { eventually } from '../../support/eventually';
-import { as, lookups, sha256Hex, unique, type Doc, type Lookups } from '../documents/helpers';
+import {
+  as,
+  lookups,
+  ownOrderJournal,
+  sha256Hex,
+  unique,
+  type Doc,
+  type Lookups,
+} from '../documents/helpers';
 
 // PAdES signatures on the single file (Decree 935 §142.5, §144, §145) on the shared embedded
 // default: every endorsement and the signature add one incremental update signed by the
@@ -23,28 +32,7 @@ let ref: Lookups;
 let dir: string;
 
 type SingleFile = { sha256: string; signatures: number; frozenAt?: string; url: string };
-type Verified = {
-  sha256: string;
-  valid: boolean;
-  ca?: { subject: string };
-  requisites: Array<{ requisite: string; present: boolean }>;
-  signatures: Array<{
-    fieldName: string;
-    byteRange: number[];
-    coversRevision: boolean;
-    coversWholeFile: boolean;
-    integrity: boolean;
-    chain: boolean;
-    authority: boolean;
-    valid: boolean;
-    right?: string;
-    signerName?: string;
-    positionTitle?: string;
-    onBehalfOf?: string;
-    onBehalfOfName?: string;
-    signer: { subject: string; issuer: string };
-  }>;
-};
+type Verified = FileVerification;
 type Assignment = { id: string; kind: string; status: string; actions: string[] };
 type ExecutionView = { documentVersion: number; assignments: Assignment[] };
 type RouteView = { documentVersion: number };
@@ -89,29 +77,25 @@ async function standardTools(bytes: Uint8Array, name: string) {
   return { pdfsig: pdfsig.stdout, qpdf: qpdf.stdout };
 }
 
-async function ownOrderJournal(): Promise<string> {
-  const code = `P${Date.now().toString(36).toUpperCase()}`;
-  const nomenclature = await admin.post<{ id: string }>('/api/v1/reference/nomenclature', {
-    name: { az: `PAdES sınağı ${code}` },
-    index: `${code}-01`,
-    retentionYears: 5,
+/** An internal document of `author`'s, registered, that `signatoryId` is to sign. */
+async function registeredInternal(author: Api, summary: string, signatoryId: string): Promise<Doc> {
+  const draft = await author.post<Doc>('/api/v1/documents/internal', {
+    summary: unique(summary),
+    executionCharacter: 'information',
+    signatoryId,
   });
-  expect(nomenclature.status, JSON.stringify(nomenclature.body)).toBe(201);
-  const journal = await admin.post<{ id: string }>('/api/v1/reference/journals', {
-    name: { az: `Əmrlər ${code}` },
-    code,
-    pattern: `${code}-{seq}`,
-    documentKind: 'order',
-    nomenclatureId: nomenclature.body.id,
+  expect(draft.status, JSON.stringify(draft.body)).toBe(201);
+  const registered = await author.post<Doc>(`/api/v1/documents/${draft.body.id}/operations/register`, {
+    version: draft.body.version,
   });
-  expect(journal.status, JSON.stringify(journal.body)).toBe(201);
-  return nomenclature.body.id;
+  expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+  return registered.body;
 }
 
 describe('PAdES signatures on the single file', () => {
   it('three officials endorse and one signs: four incremental signatures, each valid for pdfsig, qpdf and the verification', async () => {
     // Arrange: an order with a route of three endorsers and a signer
-    const nomenclatureId = await ownOrderJournal();
+    const { nomenclatureId } = await ownOrderJournal(admin, 'PAdES sınağı', 'P');
     const order = await clerk.post<Doc>('/api/v1/documents/order', {
       summary: unique('Elektron imzalı əmr'),
       category: 'directive',
@@ -195,26 +179,17 @@ describe('PAdES signatures on the single file', () => {
   it('refuses the signature of someone without the right (422, localized) and writes nothing', async () => {
     // Arrange: an internal document whose signatory holds no position with the signing right
     const author = await as(baseUrl, 'executor1');
-    const draft = await author.post<Doc>('/api/v1/documents/internal', {
-      summary: unique('İmza hüququ olmayan imzalayan'),
-      executionCharacter: 'information',
-      signatoryId: emp('executor1'),
-    });
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const registered = await author.post<Doc>(`/api/v1/documents/${draft.body.id}/operations/register`, {
-      version: draft.body.version,
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
-    const before = await author.get<SingleFile>(`/api/v1/documents/${draft.body.id}/single-file`);
+    const registered = await registeredInternal(author, 'İmza hüququ olmayan imzalayan', emp('executor1'));
+    const before = await author.get<SingleFile>(`/api/v1/documents/${registered.id}/single-file`);
 
     // Act
-    const refused = await author.post<Problem>(`/api/v1/documents/${draft.body.id}/operations/sign`, {
-      version: registered.body.version,
+    const refused = await author.post<Problem>(`/api/v1/documents/${registered.id}/operations/sign`, {
+      version: registered.version,
     });
     const refusedEn = await (
       await as(baseUrl, 'executor1', 'en')
-    ).post<Problem>(`/api/v1/documents/${draft.body.id}/operations/sign`, {
-      version: registered.body.version,
+    ).post<Problem>(`/api/v1/documents/${registered.id}/operations/sign`, {
+      version: registered.version,
     });
 
     // Assert: 422 with the reason; the document, its status and its file as they were
@@ -222,15 +197,15 @@ describe('PAdES signatures on the single file', () => {
     expect(refused.body.code).toBe('no_signing_right');
     expect(refused.body.title).toContain('imza hüququnuz yoxdur');
     expect(refusedEn.body.title).toContain('no signing right');
-    const after = await author.get<Doc>(`/api/v1/documents/${draft.body.id}`);
-    expect(after.body.version).toBe(registered.body.version);
-    expect(after.body.status).toBe(registered.body.status);
-    const file = await author.get<SingleFile>(`/api/v1/documents/${draft.body.id}/single-file`);
+    const after = await author.get<Doc>(`/api/v1/documents/${registered.id}`);
+    expect(after.body.version).toBe(registered.version);
+    expect(after.body.status).toBe(registered.status);
+    const file = await author.get<SingleFile>(`/api/v1/documents/${registered.id}/single-file`);
     expect(file.body.signatures).toBe(0);
     expect(file.body.sha256).toBe(before.body.sha256);
     expect(file.body.frozenAt).toBeUndefined();
     const verified = await author.get<Verified>(
-      `/api/v1/documents/${draft.body.id}/single-file/verification`,
+      `/api/v1/documents/${registered.id}/single-file/verification`,
     );
     expect(verified.body.signatures).toEqual([]);
     expect(verified.body.valid).toBe(false);
@@ -240,25 +215,16 @@ describe('PAdES signatures on the single file', () => {
     // Arrange: the head is away (the demo substitution): the deputy substitutes him
     const author = await as(baseUrl, 'executor2');
     const deputy = await as(baseUrl, 'deputy');
-    const draft = await author.post<Doc>('/api/v1/documents/internal', {
-      summary: unique('Əvəzedicinin imzaladığı sənəd'),
-      executionCharacter: 'information',
-      signatoryId: emp('head'),
-    });
-    expect(draft.status, JSON.stringify(draft.body)).toBe(201);
-    const registered = await author.post<Doc>(`/api/v1/documents/${draft.body.id}/operations/register`, {
-      version: draft.body.version,
-    });
-    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+    const registered = await registeredInternal(author, 'Əvəzedicinin imzaladığı sənəd', emp('head'));
 
     // Act
-    const signed = await deputy.post<Doc>(`/api/v1/documents/${draft.body.id}/operations/sign`, {
-      version: registered.body.version,
+    const signed = await deputy.post<Doc>(`/api/v1/documents/${registered.id}/operations/sign`, {
+      version: registered.version,
     });
     const verified = await author.get<Verified>(
-      `/api/v1/documents/${draft.body.id}/single-file/verification`,
+      `/api/v1/documents/${registered.id}/single-file/verification`,
     );
-    const file = await author.get<SingleFile>(`/api/v1/documents/${draft.body.id}/single-file`);
+    const file = await author.get<SingleFile>(`/api/v1/documents/${registered.id}/single-file`);
     const tools = await standardTools(await download(file.body), 'on-behalf.pdf');
 
     // Assert: the deputy's key signed, exercising the head's right, on his behalf

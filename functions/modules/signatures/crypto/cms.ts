@@ -7,7 +7,7 @@
 import { createHash, createPublicKey, verify as verifySignature, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { ECDSA_WITH_SHA256, SHA256, type DigestSigner } from './x509';
+import { buffer, ECDSA_WITH_SHA256, SHA256, type DigestSigner } from './x509';
 
 const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -16,9 +16,6 @@ const OID = {
   messageDigest: '1.2.840.113549.1.9.4',
   signingCertificateV2: '1.2.840.113549.1.9.16.2.47',
 } as const;
-
-const buffer = (bytes: Uint8Array): ArrayBuffer =>
-  bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 /** The signed attributes as signed: DER of the SET (the [0] IMPLICIT tag turned into SET OF). */
 function signedAttributesDer(attrs: pkijs.SignedAndUnsignedAttributes): Uint8Array {

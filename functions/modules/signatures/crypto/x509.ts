@@ -34,7 +34,8 @@ const OID = {
   authorityKeyIdentifier: '2.5.29.35',
 } as const;
 
-const buffer = (bytes: Uint8Array): ArrayBuffer =>
+/** The bytes as an ArrayBuffer of their own (what pkijs and asn1js read). */
+export const buffer = (bytes: Uint8Array): ArrayBuffer =>
   bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 type Value = asn1js.Utf8String | asn1js.PrintableString;
