@@ -3,6 +3,7 @@ import { startEmbeddedProcess } from '../test/support/embedded';
 import { rawPutItems, registrations, type Figures } from './bench/registration';
 import { routeRun, routeUsers, type RouteUser } from './bench/routes';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
+import { SIGNING_GOAL, signingRun } from './bench/signing';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -28,6 +29,13 @@ async function main() {
       `${stamp.seconds.toFixed(2)} s (goal ≤ ${STAMP_GOAL.seconds} s), peak RSS ${stamp.peakRssMb.toFixed(0)} MB ` +
       `(goal ≤ ${STAMP_GOAL.peakRssMb} MB; ${stamp.baselineRssMb.toFixed(0)} MB before stamping with the signatures module ` +
       `bundled and the file read, so the stamp itself adds ${(stamp.peakRssMb - stamp.baselineRssMb).toFixed(0)} MB)`,
+  );
+  const signing = await signingRun();
+  out(
+    `PAdES signing through the local KMS (${signing.fileKb.toFixed(0)} KB file, ${signing.signatures} signatures): ` +
+      `${signing.perSecond.toFixed(1)} signatures/s; per signature PDF ${signing.pdfMs.toFixed(2)} ms, ` +
+      `KMS ${signing.kmsMs.toFixed(2)} ms, CMS ${signing.cmsMs.toFixed(2)} ms ` +
+      `(goal: ${SIGNING_GOAL} — ${signing.kmsMs > signing.pdfMs + signing.cmsMs ? 'met' : 'not met'})`,
   );
   const embedded = await startEmbeddedProcess();
   try {

@@ -2,12 +2,14 @@ import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { StreamConsumer } from '../platform/streams/stream-batch';
 import {
   digestTenantsInStream,
+  employeesInStream,
   resolutionsInStream,
   routedDocumentsInStream,
   substitutionsInStream,
 } from '../wiring/stream-records';
 import { ensureDigestMachine, ensureSubstitutionMachine, ensureDeadline } from '../modules/execution';
 import { signalStep, ensureRouteMachine } from '../modules/approval';
+import { provisionSigner } from '../modules/signatures';
 import { getContainer } from '../wiring/container';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
@@ -53,6 +55,15 @@ const digestWatch: StreamConsumer = async (r) => {
 };
 
 /**
+ * Gives every official who fills a position with the signing right their KMS key and certificate
+ * (signatures module). Idempotent, so replays are harmless; a KMS failure fails the batch, which
+ * is retried.
+ */
+const signerWatch: StreamConsumer = async (r) => {
+  for (const { record } of employeesInStream(alone(r))) await provisionSigner(getContainer(), record);
+};
+
+/**
  * The table-stream consumers, each called for every record (in AWS by the one stream Lambda, in
  * the embedded default by the stream poller through the same entry). The search indexer and the
  * notification fan-out register here as they arrive.
@@ -62,4 +73,5 @@ export const streamConsumers: Record<string, StreamConsumer> = {
   routeWatch,
   substitutionWatch,
   digestWatch,
+  signerWatch,
 };

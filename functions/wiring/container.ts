@@ -4,12 +4,20 @@ import { JwtTokenVerifier } from '../platform/adapters/auth/jwt-verifier.adapter
 import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
 import { DynamoAggregateStore } from '../platform/adapters/dynamodb/aggregate-store.adapter';
 import { approvalProgress } from '../modules/approval';
-import { DynamoDocumentStore, type AdminAlerts, type DocumentStore } from '../modules/documents';
+import {
+  DynamoDocumentStore,
+  type AdminAlerts,
+  type DocumentStore,
+  type ElectronicSignatures,
+  type SignatureSource,
+} from '../modules/documents';
+import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
 import type { ApprovalProgress } from '../modules/execution';
 import { DynamoRegistry, type RegistryLoader, type RegistryLookup } from '../modules/citizen-registries';
 import { adminAlerts, DynamoTaskInbox, type TaskInbox } from '../modules/notifications';
 import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
 import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
+import { KmsSigningKeys } from '../platform/adapters/kms/signing-keys.adapter';
 import { createObjectStore } from '../platform/adapters/s3/object-store.adapter';
 import { SfnWorkflowEngine } from '../platform/adapters/sfn/workflow.adapter';
 import { createSmsSender } from '../platform/adapters/sms/sns-sms.adapter';
@@ -24,7 +32,7 @@ import { meteredEmail, meteredSms } from '../platform/observability/metered-send
 import { traced } from '../platform/observability/tracer';
 import type { Metrics } from '../platform/ports/metrics.port';
 import type { ObjectStore } from '../platform/ports/object-store.port';
-import type { DocumentSigner } from '../platform/ports/signing.port';
+import type { DocumentSigner, SigningKeys } from '../platform/ports/signing.port';
 import type { SmsSender } from '../platform/ports/sms.port';
 import type { TokenVerifier } from '../platform/ports/token-verifier.port';
 import type { WorkflowEngine } from '../platform/ports/workflow.port';
@@ -41,6 +49,12 @@ export interface Container {
   readonly sms: SmsSender;
   readonly objects: ObjectStore;
   readonly signer: DocumentSigner;
+  /** Run-time signing keys: the agency CAs' and the signing officials' (KMS). */
+  readonly signingKeys: SigningKeys;
+  /** PAdES signatures on the single file for every endorsement and signature. */
+  readonly esign: ElectronicSignatures;
+  /** The verified signatures of a document's single file, as the pre-send check (§147) sees them. */
+  readonly signatures: SignatureSource;
   readonly workflow: WorkflowEngine;
   readonly identity: IdentityDirectory;
   /** Passport and business registries; the loader side is for the embedded default's seed only. */
@@ -108,6 +122,9 @@ export function getContainer(): Container {
   const signer = lazy(() =>
     createDocumentSigner({ region, keyId: need(cfg, 'SIGNING_KEY_ID'), ...endpoint(cfg.KMS_ENDPOINT) }),
   );
+  const signingKeys = lazy(() => new KmsSigningKeys({ region, ...endpoint(cfg.KMS_ENDPOINT) }));
+  const esign = lazy(() => electronicSignatures(getContainer()));
+  const signatures = lazy(() => verifiedSignatureEvidence(getContainer()));
   const workflow = lazy(
     () =>
       new SfnWorkflowEngine({
@@ -161,6 +178,15 @@ export function getContainer(): Container {
     },
     get signer() {
       return signer();
+    },
+    get signingKeys() {
+      return signingKeys();
+    },
+    get esign() {
+      return esign();
+    },
+    get signatures() {
+      return signatures();
     },
     get workflow() {
       return workflow();

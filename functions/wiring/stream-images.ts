@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall as unmarshallImage } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { AssignmentRecord, DocumentRecord } from '../modules/documents';
-import type { Substitution } from '../modules/org';
+import type { Employee, Substitution } from '../modules/org';
 
 /**
  * DynamoDB Local's stream images carry an empty map as `{}` (no type): read it as `{ M: {} }`,
@@ -75,5 +75,12 @@ export function digestTenantsInStream(event: DynamoDBStreamEvent) {
 export function substitutionsInStream(event: DynamoDBStreamEvent) {
   return newImages(event, (i) => entity(i) === 'aggregate' && i.type?.S === 'substitution').map(
     ({ sequence, image }) => ({ sequence, record: record<Substitution>(image) }),
+  );
+}
+
+/** Employees written in a stream batch (new images of `aggregate` rows of that type). */
+export function employeesInStream(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'aggregate' && i.type?.S === 'employee').map(
+    ({ sequence, image }) => ({ sequence, record: record<Employee>(image) }),
   );
 }

@@ -18,7 +18,7 @@ async function main() {
   const path = process.argv[2];
   if (!path) throw new Error('usage: print-stamp-run.ts <single file>');
   const file = new Uint8Array(readFileSync(path));
-  const { PDFDocument } = await import('@cantoo/pdf-lib');
+  const { PDFDocument } = await import('pdf-lib');
   const small = await PDFDocument.create();
   small.addPage();
   await stampFirstPage(await small.save(), { requisites, copy });

@@ -119,6 +119,24 @@ describe('bindings', () => {
     ]);
   });
 
+  it('bindSigningKey lets the API sign with and read only the run-time keys tagged for document signing', () => {
+    const statements = statementsOf(template, logicalId(fn.role));
+    const onTagged = statements.filter((s) => [s.Action].flat().includes('kms:Sign') && s.Condition);
+    expect(onTagged).toHaveLength(1);
+    expect([onTagged[0]!.Action].flat().sort()).toEqual(['kms:GetPublicKey', 'kms:Sign']);
+    expect(onTagged[0]!.Condition).toEqual({
+      StringEquals: { 'aws:ResourceTag/karguzar:purpose': 'document-signing' },
+    });
+    const management = statements.flatMap((s) => [s.Action].flat());
+    for (const forbidden of [
+      'kms:ScheduleKeyDeletion',
+      'kms:PutKeyPolicy',
+      'kms:DisableKey',
+      'kms:CreateGrant',
+    ])
+      expect(management).not.toContain(forbidden);
+  });
+
   it('bindStream maps the table stream with partial batch failures and an on-failure queue', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [logicalId(data.table), 'StreamArn'] },

@@ -8,7 +8,7 @@ beforeAll(() => {
 });
 
 describe('IAM', () => {
-  type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+  type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
   const allowStatements = (): Array<{ where: string; st: Statement }> => {
     const out: Array<{ where: string; st: Statement }> = [];
     for (const template of [s.mainTemplate, s.edgeTemplate]) {
@@ -44,10 +44,30 @@ describe('IAM', () => {
     }
   });
 
-  it('never grants DynamoDB, S3 or KMS actions on "*" resources', () => {
+  it('never grants DynamoDB, S3 or KMS actions on "*" resources (but kms:CreateKey, which names none)', () => {
     for (const { where, st } of allowStatements()) {
       if (!list(st.Action).some((a) => DATA.test(a))) continue;
+      if (list(st.Action).every((a) => a === 'kms:CreateKey')) continue;
       for (const resource of list(st.Resource)) expect(resource, where).not.toBe('*');
+    }
+  });
+
+  it('lets kms:CreateKey make only tagged ECC P-256 signing keys of KMS origin', () => {
+    const creates = allowStatements().filter(({ st }) => list(st.Action).includes('kms:CreateKey'));
+    expect(creates.length).toBeGreaterThan(0);
+    for (const { where, st } of creates) {
+      expect(list(st.Action), where).toEqual(['kms:CreateKey']);
+      expect(st.Condition, where).toEqual({
+        StringEquals: {
+          'kms:KeySpec': 'ECC_NIST_P256',
+          'kms:KeyUsage': 'SIGN_VERIFY',
+          'kms:KeyOrigin': 'AWS_KMS',
+          'aws:RequestTag/karguzar:purpose': 'document-signing',
+        },
+        'ForAllValues:StringEquals': {
+          'aws:TagKeys': ['karguzar:tenant', 'karguzar:owner', 'karguzar:purpose'],
+        },
+      });
     }
   });
 

@@ -99,6 +99,11 @@ export function documentCases(input: {
       method: 'GET',
       path: `${docs}/single-file/print`,
     },
+    {
+      template: '/api/v1/documents/{id}/single-file/verification',
+      method: 'GET',
+      path: `${docs}/single-file/verification`,
+    },
   ];
 }
 

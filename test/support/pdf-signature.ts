@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString } from 'pdf-lib';
+import { openIncremental } from '../../functions/modules/signatures';
 
 /**
  * A PDF signed the plain way for tests (adbe.pkcs7.detached), each signature an incremental update
@@ -54,7 +55,8 @@ export function qpdfCheck(bytes: Uint8Array): { status: number; output: string }
 
 /** Appends a signature by a new self-signed certificate to `pdf` (field name `field`, ASCII). */
 export async function signPdf(pdf: Uint8Array, field = 'Imza1'): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(pdf, { forIncrementalUpdate: true, updateMetadata: false });
+  const update = await openIncremental(pdf);
+  const doc = update.doc;
   const ctx = doc.context;
   const sig = ctx.register(
     ctx.obj({
@@ -83,8 +85,8 @@ export async function signPdf(pdf: Uint8Array, field = 'Imza1'): Promise<Uint8Ar
   const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   if (form) form.lookup(PDFName.of('Fields'), PDFArray).push(widget);
   else doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [widget], SigFlags: 3 }));
-  // No object streams in this revision: the placeholders must stay findable in the bytes.
-  const saved = Buffer.from(await doc.commit({ useObjectStreams: false }));
+  // The update is written with a classic xref and no object streams: the placeholders stay findable.
+  const saved = Buffer.from(update.save());
 
   const text = saved.toString('latin1');
   const rangeText = `/ByteRange [ 0 ${FAR} ${FAR} ${FAR} ]`;

@@ -43,6 +43,7 @@ export type Sender = NonNullable<DocumentRecord['incoming']>['sender'];
 export type ContentItem = Schemas['ContentItem'];
 export type SingleFile = Schemas['SingleFile'];
 export type PrintFile = Schemas['PrintFile'];
+export type SingleFileVerification = Schemas['SingleFileVerification'];
 export type OperationEntry = Schemas['OperationEntry'];
 export type LinkedDocument = Schemas['LinkedDocument'];
 export type RepeatCandidates = Schemas['RepeatCandidates'];

@@ -17,7 +17,9 @@ export {
   type DocumentKind,
   type DocumentLink,
   type DocumentRecord,
+  type DocumentSignature,
   type FieldChange,
+  type SigningRight,
   type OperationEntry,
   type Sender,
 } from './domain/document';
@@ -30,7 +32,15 @@ export {
 } from './domain/indexing';
 export { allowedOperations, operations, statusesOf, transition, type Operation } from './domain/status';
 export { DynamoDocumentStore } from './dynamodb/document-store.adapter';
-export { type AdminAlerts, type DocumentQuery, type DocumentStore, type LinkWrite } from './ports';
+export {
+  type AdminAlerts,
+  type DocumentQuery,
+  type DocumentStore,
+  type ElectronicSignatures,
+  type LinkWrite,
+  type SignatureSource,
+} from './ports';
+export type { SignatureEvidence } from './domain/presend';
 export {
   allow,
   assertDocuments,

@@ -1,5 +1,13 @@
-import type { Page } from '../../platform/kernel/aggregate';
-import type { DocumentKind, DocumentLink, DocumentRecord, LinkType, OperationEntry } from './domain/document';
+import type { Actor, Page } from '../../platform/kernel/aggregate';
+import type {
+  DocumentKind,
+  DocumentLink,
+  DocumentRecord,
+  DocumentSignature,
+  LinkType,
+  OperationEntry,
+  SigningRight,
+} from './domain/document';
 import type { AssignmentRecord, InboxBox, InboxEntry } from './domain/tasks';
 import type { DocumentFilter } from './domain/indexing';
 import type { Viewer } from './domain/visibility';
@@ -133,10 +141,25 @@ export interface AdminAlerts {
 }
 
 /**
- * Where the pre-send check (§147) gets a document's signatures. The default reads the recorded
- * signing decisions (`recordedSignatures`); the signatures module's verified PAdES signatures of
- * the single file plug in here when wired, without the check changing.
+ * Where the pre-send check (§147) gets a document's signatures: the signatures module verifies the
+ * PAdES signatures of the single file (wired in the API). Unset (unit tests of the rule), the
+ * recorded signing decisions stand in (`recordedSignatures`).
  */
 export interface SignatureSource {
-  signaturesOf(doc: DocumentRecord): Promise<SignatureEvidence[]>;
+  signaturesOf(actor: Actor, doc: DocumentRecord): Promise<SignatureEvidence[]>;
+}
+
+/**
+ * Electronic signatures on the single file (the signatures module provides them): the signature
+ * `actor` makes with `right` on the document as it is (`doc`, the version read), returned to be
+ * written in the same transaction as the decision. Refuses (422 no_signing_right /
+ * no_endorsing_right) someone without the right at that moment; writes nothing but the new file
+ * revision, a content-addressed object that only the committed document refers to.
+ */
+export interface ElectronicSignatures {
+  sign(
+    actor: Actor,
+    doc: DocumentRecord,
+    request: { right: SigningRight; at: string; onBehalfOf?: string },
+  ): Promise<DocumentSignature>;
 }

@@ -6,3 +6,21 @@ export { getSingleFile, rebuildSingleFile, type SingleFileDeps } from './usecase
 export { BUNDLED_FONT_FOLDER, fontFilesToBundle } from './pdf/font';
 export { getPrintFile, SYSTEM_NAME, type PrintFileView } from './usecases/print.usecase';
 export { stampFirstPage, type StampInput, type Stamped } from './pdf/stamp';
+export { electronicSignatures, signSingleFile } from './usecases/sign.usecase';
+export { verifiedSignatureEvidence } from './usecases/presend-evidence';
+export { agencyCa, provisionSigner, signerCertificate, AGENCY_CA, SIGNER_KEY } from './usecases/kms-cms';
+export { rightsOf, hasSigningRight } from './domain/authority';
+export type { CmsSigner, CmsRequest, CmsResult } from './ports';
+export type { SignaturesDeps } from './usecases/deps';
+// Incremental updates of the single file (the page-1 code stamp appends one too) and PAdES.
+export { openIncremental, lastStartXref, revisionEnds, type IncrementalPdf } from './pdf/incremental';
+export {
+  appendSignature,
+  readSignatures,
+  type AppendedSignature,
+  type FoundSignature,
+  type SignatureFields,
+} from './pdf/pades';
+export { buildCms, checkCms } from './crypto/cms';
+export { issueCertificate, certificateInfo, issuedBy } from './crypto/x509';
+export type { FileVerification, SignatureVerification } from './usecases/verify.usecase';

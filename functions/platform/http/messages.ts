@@ -222,6 +222,10 @@ const titles: Record<Language, Catalog> = {
     single_file_frozen: 'Vahid elektron fayl sənəd imzalandıqdan sonra dəyişdirilmir (SHA-256 {sha256})',
     not_registered: 'Sənəd qeydiyyatdan keçməyib: çap üçün qeydiyyat nömrəsi və tarixi yoxdur',
     single_file_damaged: 'Saxlanılan vahid elektron fayl yoxdur və ya dəyişdirilib',
+    no_signing_right:
+      'Bu anda imza hüququnuz yoxdur: bu hüququ verən vəzifəni tutmursunuz və onu tutanı əvəz etmirsiniz',
+    no_endorsing_right:
+      'Bu anda viza hüququnuz yoxdur: bu hüququ verən vəzifəni tutmursunuz və onu tutanı əvəz etmirsiniz',
     file_too_large: 'Fayl çox böyükdür',
     too_many_files: 'Sənəddə həddən çox fayl var',
     recipient_without_email: 'Bütün alıcıların e-poçt ünvanı olmalıdır',
@@ -269,6 +273,10 @@ const titles: Record<Language, Catalog> = {
     single_file_frozen: 'The single electronic file is frozen once the document is signed (SHA-256 {sha256})',
     not_registered: 'The document is not registered: there is no registration number and date to print',
     single_file_damaged: 'The stored single electronic file is missing or altered',
+    no_signing_right:
+      'You have no signing right at this moment: you hold no position that carries it and substitute no one who does',
+    no_endorsing_right:
+      'You have no right to endorse (viza) at this moment: you hold no position that carries it and substitute no one who does',
     file_too_large: 'The file is too large',
     too_many_files: 'The document has too many files',
     recipient_without_email: 'Every recipient needs an e-mail address',
@@ -316,6 +324,10 @@ const titles: Record<Language, Catalog> = {
     single_file_frozen: 'Единый электронный файл не изменяется после подписания документа (SHA-256 {sha256})',
     not_registered: 'Документ не зарегистрирован: нет регистрационного номера и даты для печати',
     single_file_damaged: 'Сохранённый единый электронный файл отсутствует или изменён',
+    no_signing_right:
+      'Сейчас у вас нет права подписи: вы не занимаете должность с этим правом и никого с ним не замещаете',
+    no_endorsing_right:
+      'Сейчас у вас нет права визирования: вы не занимаете должность с этим правом и никого с ним не замещаете',
     file_too_large: 'Файл слишком большой',
     too_many_files: 'В документе слишком много файлов',
     recipient_without_email: 'У каждого получателя должен быть адрес электронной почты',

@@ -15,6 +15,8 @@ export type AggregateType =
   | 'calendar'
   | 'route-template'
   | 'single-file'
+  | 'agency-ca'
+  | 'signer-key'
   | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AttributeType,
@@ -19,6 +19,7 @@ import { alarmAtLeast } from './alarm';
 import type { NewAppFunction } from './app-functions';
 import type { Monitoring } from './monitoring';
 import { ProjectFunction } from './project-function';
+import { SIGNING_KEY_TAGS, SIGNING_PURPOSE } from '../../../functions/platform/ports/signing.port';
 
 const dataKeyAcknowledged = new WeakSet<IRole>();
 
@@ -98,10 +99,64 @@ export class Data {
     acknowledgeDataKeyGrants(pf.role);
   }
 
-  /** SIGNING_KEY_ID and sign/verify with the signing key (never its deletion or policy). */
+  /**
+   * SIGNING_KEY_ID and sign/verify with the signing key (never its deletion or policy); and the
+   * run-time document-signing keys (docs/signatures.md): the API creates an agency CA key per
+   * tenant and a key per signing official at first need, so it may create ECC_NIST_P256
+   * SIGN_VERIFY keys of AWS_KMS origin only when they carry the purpose tag (and only the three
+   * signing tags), and sign with / read the public key of only the keys that carry it. Never
+   * ScheduleKeyDeletion, PutKeyPolicy, DisableKey or any other key management. The keys get the
+   * default key policy (the account's IAM policies decide).
+   */
   bindSigningKey(pf: ProjectFunction): void {
     pf.addEnvironment({ SIGNING_KEY_ID: this.signingKey.keyId });
     this.signingKey.grant(pf.role, 'kms:Sign', 'kms:Verify', 'kms:GetPublicKey');
+    const keys = `arn:${Aws.PARTITION}:kms:${Aws.REGION}:${Aws.ACCOUNT_ID}:key/*`;
+    const purpose = `aws:RequestTag/${SIGNING_KEY_TAGS.purpose}`;
+    const onlyTheseTags = { 'aws:TagKeys': Object.values(SIGNING_KEY_TAGS) };
+    pf.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['kms:CreateKey'],
+        // CreateKey has no resource to name (the key does not exist yet): the conditions bound it.
+        resources: ['*'],
+        conditions: {
+          StringEquals: {
+            'kms:KeySpec': 'ECC_NIST_P256',
+            'kms:KeyUsage': 'SIGN_VERIFY',
+            'kms:KeyOrigin': 'AWS_KMS',
+            [purpose]: SIGNING_PURPOSE,
+          },
+          'ForAllValues:StringEquals': onlyTheseTags,
+        },
+      }),
+    );
+    pf.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['kms:TagResource'],
+        resources: [keys],
+        conditions: {
+          StringEquals: { [purpose]: SIGNING_PURPOSE },
+          'ForAllValues:StringEquals': onlyTheseTags,
+        },
+      }),
+    );
+    pf.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['kms:Sign', 'kms:GetPublicKey'],
+        resources: [keys],
+        conditions: { StringEquals: { [`aws:ResourceTag/${SIGNING_KEY_TAGS.purpose}`]: SIGNING_PURPOSE } },
+      }),
+    );
+    Validations.of(pf.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'kms:CreateKey names no resource; allowed only for ECC_NIST_P256 SIGN_VERIFY AWS_KMS keys tagged karguzar:purpose=document-signing.',
+    });
+    Validations.of(pf.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:kms:<AWS::Region>:<AWS::AccountId>:key/*]',
+      reason:
+        'Run-time signing keys (one per agency CA and signing official): Sign, GetPublicKey and TagResource only on keys tagged karguzar:purpose=document-signing.',
+    });
   }
 
   /**

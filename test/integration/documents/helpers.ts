@@ -172,3 +172,30 @@ export async function signThroughRoute(
     return (await clerk.get<Doc>(`/api/v1/documents/${docId}`)).body;
   }, `the route of ${docId} completed`);
 }
+
+/**
+ * A nomenclature item and an order journal of its own (made by the agency admin): only the calling
+ * file's orders draw numbers from it.
+ */
+export async function ownOrderJournal(
+  admin: Api,
+  label: string,
+  prefix = 'S',
+): Promise<{ nomenclatureId: string; journalId: string; code: string }> {
+  const code = `${prefix}${Date.now().toString(36).toUpperCase()}`;
+  const nomenclature = await admin.post<{ id: string }>('/api/v1/reference/nomenclature', {
+    name: { az: `${label} ${code}` },
+    index: `${code}-01`,
+    retentionYears: 5,
+  });
+  if (nomenclature.status !== 201) throw new Error(JSON.stringify(nomenclature.body));
+  const journal = await admin.post<{ id: string }>('/api/v1/reference/journals', {
+    name: { az: `Əmrlər ${code}` },
+    code,
+    pattern: `${code}-{seq}`,
+    documentKind: 'order',
+    nomenclatureId: nomenclature.body.id,
+  });
+  if (journal.status !== 201) throw new Error(JSON.stringify(journal.body));
+  return { nomenclatureId: nomenclature.body.id, journalId: journal.body.id, code };
+}

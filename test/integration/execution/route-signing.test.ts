@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Api, Problem } from '../../support/api';
 import { eventually } from '../../support/eventually';
-import { as, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
+import { as, lookups, ownOrderJournal, unique, type Doc, type Lookups } from '../documents/helpers';
 
 // Signing paths on the shared embedded default, through the document-route state machine on the
 // local runner: an order signed from its route's signing task is numbered exactly as one signed
@@ -49,26 +49,6 @@ async function statusOf(api: Api, id: string, status: string): Promise<Doc> {
   }, `${id} ${status}`);
 }
 
-/** A nomenclature item and an order journal of its own: only this file's orders draw from it. */
-async function ownOrderJournal(): Promise<{ nomenclatureId: string; journalId: string; code: string }> {
-  const code = `S${Date.now().toString(36).toUpperCase()}`;
-  const nomenclature = await admin.post<{ id: string }>('/api/v1/reference/nomenclature', {
-    name: { az: `İmza sınağı ${code}` },
-    index: `${code}-01`,
-    retentionYears: 5,
-  });
-  expect(nomenclature.status, JSON.stringify(nomenclature.body)).toBe(201);
-  const journal = await admin.post<{ id: string }>('/api/v1/reference/journals', {
-    name: { az: `Əmrlər ${code}` },
-    code,
-    pattern: `${code}-{seq}`,
-    documentKind: 'order',
-    nomenclatureId: nomenclature.body.id,
-  });
-  expect(journal.status, JSON.stringify(journal.body)).toBe(201);
-  return { nomenclatureId: nomenclature.body.id, journalId: journal.body.id, code };
-}
-
 beforeAll(async () => {
   admin = await as(baseUrl, 'admin');
   clerk = await as(baseUrl, 'clerk');
@@ -77,7 +57,7 @@ beforeAll(async () => {
 
 describe('every signing path numbers an order', () => {
   it('signed from the route’s signing task, the order is numbered, enacted with its number, and the journal stays gap-free beside operations/sign', async () => {
-    const { nomenclatureId, journalId, code } = await ownOrderJournal();
+    const { nomenclatureId, journalId, code } = await ownOrderJournal(admin, 'İmza sınağı');
     const executor1 = await as(baseUrl, 'executor1');
     const executor2 = await as(baseUrl, 'executor2');
     const signer = await as(baseUrl, 'recordshead');

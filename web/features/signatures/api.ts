@@ -1,5 +1,5 @@
 import { api } from '../../lib/api';
-import type { PrintFile, SingleFile } from '../../api/contract';
+import type { PrintFile, SingleFile, SingleFileVerification } from '../../api/contract';
 
 const singleFilePath = (id: string) => `/documents/${encodeURIComponent(id)}/single-file`;
 
@@ -16,4 +16,9 @@ export function rebuildSingleFile(documentId: string, version: number): Promise<
 /** The single file as printed: page 1 stamped with the registration code and the copy marking. */
 export function getPrintFile(documentId: string): Promise<PrintFile> {
   return api<PrintFile>(`${singleFilePath(documentId)}/print`);
+}
+
+/** Verifies the single file: every signature's integrity, chain, authority and byte ranges, and the requisites. */
+export function verifySingleFile(documentId: string): Promise<SingleFileVerification> {
+  return api<SingleFileVerification>(`${singleFilePath(documentId)}/verification`);
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/dates';
 import { saveFrom } from '../../lib/download';
 import { ProblemAlert } from '../../ui/fields';
 import { getSingleFile, rebuildSingleFile } from './api';
+import { SignaturesPanel } from './verification';
 
 /**
  * Vahid elektron fayl: the document's one PDF (requisites and text, PDF attachments, scans, the
@@ -108,6 +109,7 @@ export function SingleFileSection({
       ) : error ? null : (
         <p className="loading">{t('singleFile.loading')}</p>
       )}
+      <SignaturesPanel documentId={documentId} version={version} />
     </section>
   );
 }

@@ -145,6 +145,41 @@ export interface DocumentData {
     cancelledAt?: string;
     cancelReason?: string;
   };
+  /**
+   * The electronic signatures on the document's single file (Decree 935 §144, §145), in the order
+   * applied: each an incremental PAdES update, written in the same transaction as the decision
+   * (endorsement, signature) it belongs to. The last one's revision is the single file.
+   */
+  signatures?: DocumentSignature[];
+}
+
+/** The rights a signature exercises: an endorsement (viza) or the signature. */
+export type SigningRight = 'endorse' | 'sign';
+
+/** One electronic signature on the single file and the revision of the file it produced. */
+export interface DocumentSignature {
+  right: SigningRight;
+  /** Who signed (their key and certificate). */
+  signerId: string;
+  /** The official whose right a substitute exercised ("on behalf of"). */
+  onBehalfOf?: string;
+  /** The position whose right was exercised (the official's, when a substitute signs). */
+  positionId: string;
+  positionTitle: string;
+  at: string;
+  /** The document version the signature was made on. */
+  onVersion: number;
+  /** The signature field's name in the PDF. */
+  fieldName: string;
+  /** The signer certificate's serial number (hex) and SHA-256 fingerprint. */
+  certificateSerial: string;
+  certificateSha256: string;
+  /** The file revision this signature produced: SHA-256, size, object key and version. */
+  sha256: string;
+  size: number;
+  key: string;
+  versionId?: string;
+  byteRange: number[];
 }
 
 export type DocumentRecord = AggregateMeta & DocumentData;

@@ -6,7 +6,7 @@ import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../..
 import type { Employee } from '../../org';
 import type { Role } from '../../../platform/kernel/roles';
 import type { AggregateType } from '../../../platform/ports/aggregate-store.port';
-import type { DocumentStore, SignatureSource } from '../ports';
+import type { DocumentStore, ElectronicSignatures, SignatureSource } from '../ports';
 import type { EmailSender } from '../../../platform/ports/email.port';
 import type { Metrics } from '../../../platform/ports/metrics.port';
 import type { ObjectStore } from '../../../platform/ports/object-store.port';
@@ -29,6 +29,8 @@ export interface DocumentDeps extends Deps {
   readonly metrics?: Metrics;
   /** The signatures the pre-send check (§147) sees; absent: the recorded signing decisions. */
   readonly signatures?: SignatureSource;
+  /** PAdES signatures on the single file for every endorsement and signature (always wired in the API). */
+  readonly esign?: ElectronicSignatures;
 }
 
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {

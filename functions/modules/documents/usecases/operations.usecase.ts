@@ -38,7 +38,8 @@ function mayPerform(actor: Actor, doc: DocumentRecord, op: StatusOperation): boo
     case 'register':
       return clerk || author;
     case 'sign':
-      return signatory ? signatory === me : head;
+      // The signatory, or their substitute today (who signs on their behalf); without one, a head.
+      return signatory ? signatory === me || (actor.reach?.actingFor ?? []).includes(signatory) : head;
     case 'submit':
       return author || clerk;
     case 'agree':
@@ -125,6 +126,7 @@ export async function applyOperation(
     ? await namedJournal(deps, actor.tenantId, current.kind, input.journalId)
     : undefined;
   let next: DocumentRecord = { ...current, status, updatedAt: now };
+  if (op === 'sign') next = await withSignature(deps, actor, next, current, now);
   if (op === 'sign' && next.internal)
     next = { ...next, internal: { ...next.internal, signedAt: now, signedBy: actor.employeeId } };
   if (op === 'sign' && next.order)
@@ -146,6 +148,32 @@ export async function applyOperation(
   if (!numbered || current.registration) return { document: next };
   const numbering = await numberRequest(deps, next, await chooseJournal(deps, next, journal?.id), now);
   return { document: next, numbering };
+}
+
+/**
+ * The electronic signature a `sign` operation puts on the single file (PAdES, signatures module),
+ * made before the commit so that the status never changes without it: the signatory's own, or
+ * their substitute's on their behalf. A route's signing task that ends its step has signed already
+ * (the same document version carries a `sign` signature): it is not signed twice.
+ */
+async function withSignature(
+  deps: DocumentDeps,
+  actor: Actor,
+  next: DocumentRecord,
+  current: DocumentRecord,
+  now: string,
+): Promise<DocumentRecord> {
+  if (!deps.esign) return next;
+  const signatures = current.signatures ?? [];
+  if (signatures.some((s) => s.right === 'sign' && s.onVersion === current.version)) return next;
+  const signatory = current.internal?.signatoryId ?? current.order?.signatoryId;
+  const onBehalfOf = signatory && signatory !== actor.employeeId ? signatory : undefined;
+  const signature = await deps.esign.sign(actor, current, {
+    right: 'sign',
+    at: now,
+    ...(onBehalfOf ? { onBehalfOf } : {}),
+  });
+  return { ...next, signatures: [...signatures, signature] };
 }
 
 /** What a status operation may do besides the status: fields set with it, and its idempotency record. */

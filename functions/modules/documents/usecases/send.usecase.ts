@@ -55,12 +55,19 @@ const ELECTRONIC_FORMS = new Set(['email', 'edms']);
  * main and additional requisites, and addressed; otherwise 422 `presend_check_failed` naming each
  * missing item on its path, before anything is sent or written.
  */
-async function assertReadyToSend(deps: DocumentDeps, doc: DocumentRecord, byEmail: boolean): Promise<void> {
+async function assertReadyToSend(
+  deps: DocumentDeps,
+  actor: Actor,
+  doc: DocumentRecord,
+  byEmail: boolean,
+): Promise<void> {
   const [tenant, author] = await Promise.all([
     deps.store.get<Tenant>('tenant', doc.tenantId, doc.tenantId),
     deps.store.get<Employee>('employee', doc.tenantId, doc.authorId),
   ]);
-  const signatures = deps.signatures ? await deps.signatures.signaturesOf(doc) : recordedSignatures(doc);
+  const signatures = deps.signatures
+    ? await deps.signatures.signaturesOf(actor, doc)
+    : recordedSignatures(doc);
   const issues = presendIssues(doc, {
     signatures,
     sender: {
@@ -106,7 +113,7 @@ export async function sendDocument(
     : undefined;
   const byEmail = form?.code === 'email';
   if (byEmail) await assertElectronicAddresses(deps, doc);
-  if (form?.code && ELECTRONIC_FORMS.has(form.code)) await assertReadyToSend(deps, doc, byEmail);
+  if (form?.code && ELECTRONIC_FORMS.has(form.code)) await assertReadyToSend(deps, actor, doc, byEmail);
   const now = deps.clock.now().toISOString();
   let messageId: string | undefined;
   if (byEmail) {

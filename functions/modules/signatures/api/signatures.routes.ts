@@ -46,4 +46,17 @@ export const signatureRoutes = [
     response: s.printFile,
     successStatus: 200,
   },
+  {
+    method: 'GET',
+    path: `${DOCS}/{id}/single-file/verification`,
+    group: 'signatures',
+    operationId: 'verifySingleFile',
+    summary:
+      "Verifies the document's single file: each signature's integrity, its chain to the agency's CA, the signer's authority at the signing time, the bytes it covers, and the requisites (§144.4, §145)",
+    tag,
+    auth: 'jwt',
+    params: s.singleFileParam,
+    response: s.fileVerification,
+    successStatus: 200,
+  },
 ] as const satisfies readonly RouteDef[];

@@ -34,6 +34,8 @@ export const singleFile = z
         }),
       )
       .max(100),
+    /** Electronic signatures on the file (the file served is the last one's revision). */
+    signatures: z.int(),
     url: z.string().max(4000),
     expiresAt: z.iso.datetime(),
   })
@@ -62,3 +64,58 @@ export const printFile = z
     expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'PrintFile' });
+
+const checked = z.boolean();
+
+/** One signature of the single file as verified. */
+const signatureVerification = z.object({
+  fieldName: z.string().max(200),
+  subFilter: z.string().max(100),
+  /** /ByteRange: offset and length of the two signed ranges. */
+  byteRange: z.array(z.int()).max(4),
+  coversRevision: checked,
+  coversWholeFile: checked,
+  integrity: checked,
+  chain: checked,
+  authority: checked,
+  valid: checked,
+  signer: z.object({
+    subject: z.string().max(2000),
+    issuer: z.string().max(2000),
+    serialNumber: z.string().max(100),
+    notAfter: z.string().max(40),
+  }),
+  signerName: z.string().max(300).optional(),
+  right: z.enum(['endorse', 'sign']).optional(),
+  positionTitle: z.string().max(500).optional(),
+  onBehalfOf: id.optional(),
+  onBehalfOfName: z.string().max(300).optional(),
+  signedAt: z.iso.datetime().optional(),
+});
+
+/** The verification of a document's single file (Decree 935 §144.4, §145). */
+export const fileVerification = z
+  .object({
+    sha256,
+    size: z.int(),
+    valid: checked,
+    ca: z.object({ subject: z.string().max(2000), fingerprint: sha256 }).optional(),
+    requisites: z
+      .array(
+        z.object({
+          requisite: z.enum([
+            'organization',
+            'documentKind',
+            'summary',
+            'registrationNumber',
+            'registrationDate',
+            'signatory',
+            'addressee',
+          ]),
+          present: checked,
+        }),
+      )
+      .max(20),
+    signatures: z.array(signatureVerification).max(100),
+  })
+  .meta({ id: 'SingleFileVerification' });

@@ -106,6 +106,9 @@ export interface Signature {
  */
 export function firstSignature(doc: DocumentRecord): Signature | undefined {
   const found: Signature[] = [];
+  // An electronic signature of any right (an endorsement too) freezes the file it was made on.
+  const first = doc.signatures?.[0];
+  if (first) found.push({ at: first.at, by: first.signerId });
   const own = doc.internal?.signedAt ? doc.internal : doc.order?.signedAt ? doc.order : undefined;
   if (own?.signedAt && own.signedBy) found.push({ at: own.signedAt, by: own.signedBy });
   for (const step of doc.route?.steps ?? []) {

@@ -1,8 +1,7 @@
-import fontkit from '@cantoo/fontkit';
+import fontkit from '@pdf-lib/fontkit';
 import {
   concatTransformationMatrix,
   fill,
-  PDFDocument,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -10,14 +9,15 @@ import {
   setFillingGrayscaleColor,
   type PDFFont,
   type PDFPage,
-} from '@cantoo/pdf-lib';
+} from 'pdf-lib';
 import { codeText, qrMatrix, type CodeRequisites } from './barcode';
 import { textFonts } from './font';
+import { openIncremental } from './incremental';
 
 /**
  * The print stamp of page 1 of the single file, added as an incremental update: the original
  * bytes stay exactly as they are and a new revision is appended, so every signature over them
- * stays valid (pdf-lib 1.17 rewrites the whole file; @cantoo/pdf-lib appends).
+ * stays valid (the same incremental writer as the signatures', `./incremental`).
  *
  * Page 1's own content is scaled down (uniformly, centred) to free a band at its top, and the band
  * carries (§146) the registration code — a QR code of the organization's full name, legal
@@ -107,12 +107,8 @@ function drawCode(page: PDFPage, text: string, x: number, y: number, side: numbe
 
 /** Adds the band to page 1 of `original` and returns the file with the revision appended. */
 export async function stampFirstPage(original: Uint8Array, input: StampInput): Promise<Stamped> {
-  // Parsed and written without yielding between objects: a print is one request's only work.
-  const pdf = await PDFDocument.load(original, {
-    forIncrementalUpdate: true,
-    updateMetadata: false,
-    parseSpeed: Infinity,
-  });
+  const update = await openIncremental(original);
+  const pdf = update.doc;
   pdf.registerFontkit(fontkit);
   const pageCount = pdf.getPageCount();
   const page = pdf.getPage(0);
@@ -207,6 +203,8 @@ export async function stampFirstPage(original: Uint8Array, input: StampInput): P
     color: rgb(0.5, 0.5, 0.5),
   });
 
-  const bytes = await pdf.commit({ objectsPerTick: Infinity });
+  // The font (subset to the characters drawn) is written into the document before the update.
+  await pdf.flush();
+  const bytes = update.save();
   return { bytes, pageCount, code };
 }

@@ -6,9 +6,10 @@ import { formatBakuDate, visibleDocument, type DocumentRecord } from '../../docu
 import type { CodeRequisites } from '../pdf/barcode';
 import { stampFirstPage } from '../pdf/stamp';
 import {
-  current as currentSingleFile,
+  currentSingleFile,
   fileNameOf,
   putOnce,
+  servedRevision,
   type SingleFileDeps,
 } from './single-file.usecase';
 
@@ -63,7 +64,8 @@ async function requisitesOf(deps: SingleFileDeps, doc: DocumentRecord): Promise<
 export async function getPrintFile(deps: SingleFileDeps, actor: Actor, id: string): Promise<PrintFileView> {
   const doc = await visibleDocument(deps, actor, id);
   const requisites = await requisitesOf(deps, doc);
-  const record = await currentSingleFile(deps, actor, doc);
+  // The newest signed revision is stamped: every signature made so far stays valid under the stamp.
+  const record = servedRevision(await currentSingleFile(deps, actor, doc), doc.signatures);
   const original = await objects(deps).get({
     bucket: 'attachments',
     key: record.key,

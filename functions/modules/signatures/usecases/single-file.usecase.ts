@@ -37,6 +37,8 @@ export interface SingleFileView {
   builtAt: string;
   frozenAt?: string;
   parts: SingleFileRecord['parts'];
+  /** Electronic signatures on the file: the file served is the revision of the last one. */
+  signatures: number;
   url: string;
   expiresAt: string;
 }
@@ -101,7 +103,7 @@ function fingerprint(front: FrontMatter, doc: DocumentRecord, signedAt?: string)
     .digest('hex');
 }
 
-const singleFileKey = (doc: DocumentRecord, sha256: string) =>
+export const singleFileKey = (doc: Pick<DocumentRecord, 'tenantId' | 'id'>, sha256: string) =>
   `${doc.tenantId}/documents/${doc.id}/single-file/${sha256}.pdf`;
 
 /** Assembles the file, stores it (content-addressed, write-once) and writes the record. */
@@ -217,13 +219,16 @@ async function save(
  * document is signed, the file of the signed state is frozen (a file built from exactly that state
  * before the signature is kept as it is, with its SHA-256).
  */
-export async function current(
+export async function currentSingleFile(
   deps: SingleFileDeps,
   actor: Actor,
   doc: DocumentRecord,
 ): Promise<SingleFileRecord> {
   const record = await deps.store.get<SingleFileRecord>(SINGLE_FILE, doc.tenantId, doc.id);
   if (record?.frozenAt) return record;
+  // Signed electronically: the file the first signature was made on is the one stored (§142.7).
+  if (record && doc.signatures?.length)
+    return save(deps, actor, { ...record, frozenAt: doc.signatures[0]!.at }, record);
   const signature = firstSignature(doc);
   const inputs = fingerprint(await frontOf(deps, doc), doc, signature?.at);
   if (record && record.inputs === inputs) {
@@ -233,11 +238,29 @@ export async function current(
   return build(deps, actor, doc, record, signature?.at);
 }
 
+/** The file served: the newest signed revision (earlier revisions stay stored under their SHA-256). */
+export function servedRevision(
+  unsigned: SingleFileRecord,
+  signatures: DocumentRecord['signatures'] = [],
+): SingleFileRecord {
+  const last = signatures.at(-1);
+  if (!last) return unsigned;
+  return {
+    ...unsigned,
+    sha256: last.sha256,
+    size: last.size,
+    key: last.key,
+    ...(last.versionId ? { versionId: last.versionId } : {}),
+  };
+}
+
 async function view(
   deps: SingleFileDeps,
-  record: SingleFileRecord,
+  unsigned: SingleFileRecord,
   fileName: string,
+  signatures: DocumentRecord['signatures'] = [],
 ): Promise<SingleFileView> {
+  const record = servedRevision(unsigned, signatures);
   const url = await objects(deps).presignDownload({
     bucket: 'attachments',
     key: record.key,
@@ -254,6 +277,7 @@ async function view(
     builtAt: record.builtAt,
     ...(record.frozenAt ? { frozenAt: record.frozenAt } : {}),
     parts: record.parts,
+    signatures: signatures.length,
     url,
     expiresAt: new Date(deps.clock.now().getTime() + DOWNLOAD_SECONDS * 1000).toISOString(),
   };
@@ -269,9 +293,9 @@ export const fileNameOf = (doc: DocumentRecord) =>
  */
 export async function getSingleFile(deps: SingleFileDeps, actor: Actor, id: string): Promise<SingleFileView> {
   const doc = await visibleDocument(deps, actor, id);
-  const record = await current(deps, actor, doc);
+  const record = await currentSingleFile(deps, actor, doc);
   await noteRead(deps, actor, doc, `single file: ${record.sha256}`);
-  return view(deps, record, fileNameOf(doc));
+  return view(deps, record, fileNameOf(doc), doc.signatures);
 }
 
 /**
@@ -289,7 +313,7 @@ export async function rebuildSingleFile(
   assertVersion(doc, version);
   const record = await deps.store.get<SingleFileRecord>(SINGLE_FILE, doc.tenantId, doc.id);
   if (record?.frozenAt || firstSignature(doc)) {
-    const frozen = record?.frozenAt ? record : await current(deps, actor, doc);
+    const frozen = record?.frozenAt ? record : await currentSingleFile(deps, actor, doc);
     throw new ConflictError('single_file_frozen', 'The single file is frozen since the first signature', {
       sha256: frozen.sha256,
     });

@@ -9,8 +9,15 @@ export async function approveRouteTask(
   action: 'approve' | 'sign',
 ): Promise<DocumentRecord> {
   const { deps, actor, doc, a, input, now } = ctx;
+  // An endorsement (viza) or a signature is a PAdES signature on the single file, made before the
+  // commit and written with it: the decision never stands without its signature.
+  const right = a.kind === 'endorsement' ? 'endorse' : a.kind === 'signing' ? 'sign' : undefined;
+  const behalf = onBehalf(actor, a);
+  const signature =
+    right && deps.esign ? await deps.esign.sign(actor, doc, { right, at: now, ...behalf }) : undefined;
   return commitTree(deps, actor, {
     doc,
+    ...(signature ? { patch: { signatures: [...(doc.signatures ?? []), signature] } } : {}),
     assignments: [
       bump(ctx, a, {
         status: action === 'sign' ? 'signed' : 'approved',
@@ -19,7 +26,7 @@ export async function approveRouteTask(
       }),
     ],
     action: action === 'sign' ? 'route-sign' : 'route-approve',
-    ...onBehalf(actor, a),
+    ...behalf,
     changes: [
       {
         field: 'assignment',
