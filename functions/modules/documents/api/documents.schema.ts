@@ -89,6 +89,33 @@ const sender = z.union([
   citizenSender,
 ]);
 
+/** The document's copy in the immutable archive: its objects, retention and legal hold. */
+export const archiveState = z
+  .object({
+    archivedAt: z.iso.datetime(),
+    nomenclatureId: id.optional(),
+    retentionYears: z.int().nullable(),
+    retainUntil: z.iso.datetime(),
+    retainedThrough: isoDate,
+    permanent: z.boolean(),
+    legalHold: z.boolean(),
+    objects: z
+      .array(
+        z.object({
+          role: z.enum(['single-file', 'content', 'operations', 'manifest']),
+          key: z.string().max(1024),
+          versionId: z.string().max(1024).optional(),
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          size: z.int(),
+          contentType: z.string().max(200),
+          contentId: id.optional(),
+          fileName: z.string().max(255).optional(),
+        }),
+      )
+      .max(600),
+  })
+  .meta({ id: 'ArchiveState' });
+
 export const document = z
   .object({
     ...meta,
@@ -113,6 +140,7 @@ export const document = z
     confidential: z.boolean().optional(),
     accessList: z.array(id).max(100).optional(),
     contents: z.array(contentItem).max(500),
+    archive: archiveState.optional(),
     incoming: z
       .object({
         sender,
