@@ -7,7 +7,8 @@ import { approvalProgress } from '../modules/approval';
 import { DynamoDocumentStore, type AdminAlerts, type DocumentStore } from '../modules/documents';
 import type { ApprovalProgress } from '../modules/execution';
 import { DynamoRegistry, type RegistryLoader, type RegistryLookup } from '../modules/citizen-registries';
-import { adminAlerts, DynamoTaskInbox, type TaskInbox } from '../modules/notifications';
+import { adminAlerts, archiveAlerts, DynamoTaskInbox, type TaskInbox } from '../modules/notifications';
+import type { ArchiveAlerts } from '../modules/archive';
 import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
 import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
 import { createObjectStore } from '../platform/adapters/s3/object-store.adapter';
@@ -55,6 +56,8 @@ export interface Container {
   readonly approval: ApprovalProgress;
   /** Alerts to the agency's admins (a file found missing or altered). */
   readonly alerts: AdminAlerts;
+  /** Alerts to the agency's archivists and admins (an archive integrity mismatch). */
+  readonly archiveAlerts: ArchiveAlerts;
   /** What the web client is told (public): its identity provider. */
   readonly web: { oidcIssuer: string; oidcClientId: string; oidcLogoutUrl?: string };
 }
@@ -126,6 +129,7 @@ export function getContainer(): Container {
   );
   const registry = lazy(() => new DynamoRegistry(doc, cfg.TABLE_NAME));
   const alerts = lazy(() => adminAlerts(getContainer()));
+  const archive = lazy(() => archiveAlerts(getContainer()));
   const approval = lazy(() => approvalProgress(getContainer()));
   container = {
     store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
@@ -170,6 +174,9 @@ export function getContainer(): Container {
     },
     get alerts() {
       return alerts();
+    },
+    get archiveAlerts() {
+      return archive();
     },
     get approval() {
       return approval();

@@ -1,6 +1,7 @@
 /** Stream record decoding for the handlers (adapters are reached through the wiring). */
 export {
   digestTenantsInStream,
+  documentsInStream,
   resolutionsInStream,
   routedDocumentsInStream,
   substitutionsInStream,

@@ -13,6 +13,8 @@ export {
   executionCharacters,
   linkTypes,
   orderCategories,
+  type ArchivedObject,
+  type ArchiveState,
   type ContentItem,
   type DocumentKind,
   type DocumentLink,
@@ -30,7 +32,15 @@ export {
 } from './domain/indexing';
 export { allowedOperations, operations, statusesOf, transition, type Operation } from './domain/status';
 export { DynamoDocumentStore } from './dynamodb/document-store.adapter';
-export { type AdminAlerts, type DocumentQuery, type DocumentStore, type LinkWrite } from './ports';
+export {
+  type AdminAlerts,
+  type ChainEntry,
+  type ChainLog,
+  type DocumentQuery,
+  type DocumentStore,
+  type LinkWrite,
+} from './ports';
+export * from './domain/chain';
 export {
   allow,
   assertDocuments,
@@ -57,6 +67,7 @@ export { type IntegrityDeps } from './usecases/integrity.usecase';
 export { visibleTo, type Viewer } from './domain/visibility';
 export {
   applyOperation,
+  performOperation,
   permitted,
   type AppliedOperation,
   type StatusOperation,

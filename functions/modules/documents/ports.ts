@@ -9,8 +9,13 @@ import type { JournalLink, OperationLink } from './domain/chain';
 export type ChainLog = 'operations' | 'journals';
 
 /** A stored entry of a chained log as stored (entries from before the chain carry no link). */
-export type ChainEntry<L> =
-  { chained: true; key: string; link: L; hash: string } | { chained: false; key: string };
+export interface ChainEntry<L> {
+  /** False on entries written before the chain (they carry no link; `link.seq` is 0). */
+  chained: boolean;
+  key: string;
+  link: L;
+  hash?: string;
+}
 
 /** A look-up key of a document for repeat detection, e.g. `fin:5ZK7QH2` or `sender:<counterpart id>`. */
 export interface LookupEntry {

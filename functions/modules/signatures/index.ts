@@ -2,5 +2,10 @@
 export { signatureRoutes } from './api/signatures.routes';
 export { signaturesApi } from './api/signatures.api';
 export { SINGLE_FILE, type SingleFileRecord } from './domain/single-file';
-export { getSingleFile, rebuildSingleFile, type SingleFileDeps } from './usecases/single-file.usecase';
+export {
+  currentSingleFile,
+  getSingleFile,
+  rebuildSingleFile,
+  type SingleFileDeps,
+} from './usecases/single-file.usecase';
 export { BUNDLED_FONT_FOLDER, fontFilesToBundle } from './pdf/font';

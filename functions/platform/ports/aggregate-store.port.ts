@@ -15,6 +15,11 @@ export type AggregateType =
   | 'calendar'
   | 'route-template'
   | 'single-file'
+  | 'archive-tenant'
+  | 'archive-holding'
+  | 'archive-root'
+  | 'archive-report'
+  | 'archive-case'
   | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */

@@ -217,7 +217,11 @@ export class MemoryDocumentStore implements DocumentStore {
   ): Promise<Page<ChainEntry<OperationLink>>> {
     const page = await this.operations(tenantId, documentId, options);
     return {
-      items: page.items.map((o) => ({ chained: false as const, key: o.id })),
+      items: page.items.map((o) => ({
+        chained: false,
+        key: o.id,
+        link: { ...o, tenantId, opId: o.id, seq: 0, prevHash: '' },
+      })),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     };
   }

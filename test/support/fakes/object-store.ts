@@ -66,6 +66,18 @@ export class MemoryObjectStore implements ObjectStore {
     return { versionId: this.upload(input.bucket, input.key, input.body, input.contentType) };
   }
 
+  /** Legal holds set through `setLegalHold` (the memory store keeps no retention). */
+  private readonly holds = new Map<string, boolean>();
+
+  async lockState(input: { bucket: Bucket; key: string; versionId?: string }) {
+    if (!this.objects.has(`${input.bucket}/${input.key}`)) return undefined;
+    return { legalHold: this.holds.get(`${input.bucket}/${input.key}/${input.versionId ?? ''}`) ?? false };
+  }
+
+  async setLegalHold(input: { bucket: Bucket; key: string; versionId?: string; on: boolean }) {
+    this.holds.set(`${input.bucket}/${input.key}/${input.versionId ?? ''}`, input.on);
+  }
+
   /** The client's PUT to a presigned URL; returns the new version id. */
   upload(bucket: Bucket, key: string, body: Uint8Array, contentType = 'application/octet-stream'): string {
     const versionId = `v${++this.versions}`;

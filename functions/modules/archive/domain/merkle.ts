@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Of } from '../../../platform/kernel/hashing';
 
 /**
  * Merkle trees as RFC 6962 (Certificate Transparency) defines them, §2.1: a leaf's hash is
@@ -6,11 +6,7 @@ import { createHash } from 'node:crypto';
  * at k, the largest power of two smaller than n; the empty tree's hash is SHA-256 of nothing.
  */
 
-const sha256 = (...parts: Uint8Array[]): Buffer => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
-};
+const sha256 = (...parts: Uint8Array[]): Buffer => sha256Of(...parts);
 const LEAF = Uint8Array.of(0);
 const NODE = Uint8Array.of(1);
 

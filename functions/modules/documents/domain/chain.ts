@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../../platform/kernel/hashing';
 
 /**
  * Tamper evidence (Decree 935 §152, §153.1, §153.8): every operations-log entry and every entry of a
@@ -24,8 +24,7 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export const sha256Hex = (data: string | Uint8Array): string =>
-  createHash('sha256').update(data).digest('hex');
+export { sha256Hex };
 
 /** What an operations-log entry's hash covers (everything it records, and its place in the chain). */
 export interface OperationLink {

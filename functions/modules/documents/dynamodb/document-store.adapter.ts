@@ -993,7 +993,7 @@ function operationChainEntry(row: OperationRow): ChainEntry<OperationLink> {
     ...(rest.comment ? { comment: rest.comment } : {}),
   };
   if (seq === undefined || prevHash === undefined || hash === undefined)
-    return { chained: false, key: rest.opId };
+    return { chained: false, key: rest.opId, link: { ...base, seq: 0, prevHash: '' } };
   return { chained: true, key: rest.opId, link: { ...base, seq, prevHash }, hash };
 }
 

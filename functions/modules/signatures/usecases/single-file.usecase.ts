@@ -289,3 +289,27 @@ export async function rebuildSingleFile(
   const built = await build(deps, actor, doc, record, undefined);
   return view(deps, built, fileNameOf(doc));
 }
+
+/**
+ * The single file as it stands now with its bytes (built if missing or stale while unsigned, the
+ * frozen one once signed), for a system reader (the archive): no visibility check, no read noted.
+ * The bytes are checked against the recorded SHA-256.
+ */
+export async function currentSingleFile(
+  deps: SingleFileDeps,
+  doc: DocumentRecord,
+): Promise<{ record: SingleFileRecord; bytes: Uint8Array }> {
+  const system: Actor = { tenantId: doc.tenantId, employeeId: 'system', username: 'system', roles: new Set() };
+  const record = await current(deps, system, doc);
+  const bytes = await objects(deps).get({
+    bucket: 'attachments',
+    key: record.key,
+    ...(record.versionId ? { versionId: record.versionId } : {}),
+  });
+  if (!bytes || createHash('sha256').update(bytes).digest('hex') !== record.sha256) {
+    throw new ConflictError('content_damaged', 'The stored single file does not match its SHA-256', {
+      sha256: record.sha256,
+    });
+  }
+  return { record, bytes };
+}
