@@ -189,6 +189,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/documents\/\{id\}\/(resolutions|assignments|execution)/, 'incoming'],
     [/^\/api\/v1\/documents\/\{id\}\/(links|contents|operations\/|route)/, 'internal'],
     [/^\/api\/v1\/documents\/\{id\}/, 'incoming'],
+    [/^\/api\/v1\/archive\/documents\/\{id\}/, 'incoming'],
   ];
   const params: Record<string, string> = {
     list: 'classifications',

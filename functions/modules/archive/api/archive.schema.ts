@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { id, idParam, listQuery, meta, pageOf, versioned } from '../../../platform/http/common.schema';
+import { id, idParam, isoDate, listQuery, meta, pageOf, versioned } from '../../../platform/http/common.schema';
 import { groupUpdateResult } from '../../documents';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const sha256 = z.string().length(64).regex(/^[0-9a-f]{64}$/);
+const day = isoDate;
 
 export const documentParam = idParam;
 export const contentParam = z.object({ id, contentId: id }).strict();

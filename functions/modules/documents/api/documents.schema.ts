@@ -105,7 +105,7 @@ export const archiveState = z
           role: z.enum(['single-file', 'content', 'operations', 'manifest']),
           key: z.string().max(1024),
           versionId: z.string().max(1024).optional(),
-          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          sha256: z.string().length(64).regex(/^[0-9a-f]{64}$/),
           size: z.int(),
           contentType: z.string().max(200),
           contentId: id.optional(),
