@@ -128,6 +128,7 @@ const shapes: Record<string, (body: Json) => void> = {
   },
   addDocumentLink: (b) => (b.otherId = randomUUID()),
   startContentUpload: (b) => (b.size = MAX_CONTENT_BYTES + 1),
+  closeCaseFile: (b) => (b.nomenclatureId = randomUUID()),
 };
 
 /** Operations that change nothing even when they succeed. */

@@ -400,5 +400,16 @@ describe('the immutable archive', () => {
     expect(report.mismatches).toContainEqual(expect.objectContaining({ kind: 'chain', documentId: five.id }));
     expect(read.status).toBe(409);
     expect(read.body.code).toBe('content_damaged');
+    // The archivist (and the admins) are told, in their language.
+    const maildev = `http://127.0.0.1:${embedded.port + 6}`;
+    const mails = await eventually(async () => {
+      const all = (await (await fetch(`${maildev}/api/email`)).json()) as Array<{
+        subject: string;
+        to: Array<{ address: string }>;
+      }>;
+      const found = all.filter((m) => m.subject.startsWith('Arxivin bütövlüyü pozulub'));
+      return found.length > 0 ? found : undefined;
+    }, 'the archive alert');
+    expect(mails.flatMap((m) => m.to.map((t) => t.address))).toContain('s.hasanli@demo1.example.az');
   });
 });

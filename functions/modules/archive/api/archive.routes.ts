@@ -26,7 +26,6 @@ export const archiveRoutes = [
     operationId: 'closeCaseFile',
     summary:
       'Close a case file of the nomenclature for a year: its documents are archived and copied to the archive bucket under Object Lock',
-    roles: ['archivist', 'clerk'],
     body: s.closeCaseBody,
     response: s.caseClosure,
     successStatus: 200,
@@ -37,7 +36,6 @@ export const archiveRoutes = [
     path: `${ARCHIVE}/documents/{id}/legal-hold`,
     operationId: 'setArchiveLegalHold',
     summary: 'Set or release the legal hold of an archived document’s objects (archive role; logged)',
-    roles: ['archivist'],
     params: s.documentParam,
     body: s.legalHoldBody,
     response: document,
@@ -91,7 +89,6 @@ export const archiveRoutes = [
     path: `${ARCHIVE}/reports`,
     operationId: 'requestIntegrityCheck',
     summary: 'Run the integrity check now: a report in state running, filled in by the integrity machine',
-    roles: ['archivist'],
     response: s.integrityReport,
     successStatus: 201,
   },

@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import { id, idParam, isoDate, listQuery, meta, pageOf, versioned } from '../../../platform/http/common.schema';
+import {
+  id,
+  idParam,
+  isoDate,
+  listQuery,
+  meta,
+  pageOf,
+  versioned,
+} from '../../../platform/http/common.schema';
 import { groupUpdateResult } from '../../documents';
 
-const sha256 = z.string().length(64).regex(/^[0-9a-f]{64}$/);
+const sha256 = z
+  .string()
+  .length(64)
+  .regex(/^[0-9a-f]{64}$/);
 const day = isoDate;
 
 export const documentParam = idParam;

@@ -19,4 +19,8 @@ export async function readArchived(
 
 /** What a failed re-hash found. */
 export const readProblem = (bytes: Uint8Array | undefined | null): string =>
-  bytes === undefined ? 'missing' : bytes === null ? 'unreadable (storage checksum error)' : 'sha256 mismatch';
+  bytes === undefined
+    ? 'missing'
+    : bytes === null
+      ? 'unreadable (storage checksum error)'
+      : 'sha256 mismatch';
