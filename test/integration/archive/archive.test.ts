@@ -41,7 +41,14 @@ let archivist: Api;
 let s3: S3Client;
 let ref: Lookups;
 
-type ArchivedObject = { role: string; key: string; versionId?: string; sha256: string; size: number };
+type ArchivedObject = {
+  role: string;
+  key: string;
+  versionId?: string;
+  sha256: string;
+  size: number;
+  contentId?: string;
+};
 type Card = Doc & {
   nomenclatureId?: string;
   archive?: {
@@ -241,6 +248,12 @@ describe('the immutable archive', () => {
     );
     const byClerk = await clerk.get('/api/v1/archive/holdings');
     expect(byClerk.status).toBe(403);
+    // The card's file link now reads the archived copy.
+    const link = await clerk.get<{ url: string }>(
+      `/api/v1/documents/${a.id}/contents/${content.contentId}/url`,
+    );
+    expect(link.body.url).toContain(`/${BUCKET}/`);
+    expect(sha256Hex(new Uint8Array(await (await fetch(link.body.url)).arrayBuffer()))).toBe(sha256Hex(scan));
   });
 
   it('refuses overwrite, delete and shorter retention through the S3 API, also after kill -9 and a restart', async () => {
