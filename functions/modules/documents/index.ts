@@ -1,6 +1,7 @@
 /** The public face of the documents module: what other modules, the API and the wiring may use. */
 export { documentRoutes } from './api/documents.routes';
 export {
+  archivedObject,
   document,
   documentIdParam,
   documentListQuery,

@@ -17,6 +17,7 @@ import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
 import { TABLE_NAME } from '../../../infra/local/embedded';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { eventually } from '../../support/eventually';
+import { mailsWith } from '../../support/mail';
 import { ownEmbedded } from '../../support/own-embedded';
 import { tableClientOf } from '../../support/table';
 import {
@@ -289,6 +290,26 @@ describe('the immutable archive', () => {
     );
   });
 
+  it('an archive operation acknowledged just before kill -9 still gets its copy, once', async () => {
+    const doc = await filed('02-01');
+    const archived = await clerk.post<Doc>(`/api/v1/documents/${doc.id}/operations/archive`, {
+      version: (await clerk.get<Doc>(`/api/v1/documents/${doc.id}`)).body.version,
+    });
+    expect(archived.status).toBe(200);
+    await embedded.kill9();
+    await embedded.restart();
+    await login();
+
+    const card = await archivedCard(doc.id);
+    const ops = await clerk.get<{ items: Array<{ action: string }> }>(
+      `/api/v1/documents/${doc.id}/operations?limit=100`,
+    );
+
+    expect(card.archive!.objects).toHaveLength(4);
+    expect(ops.body.items.filter((o) => o.action === 'archive-copy')).toHaveLength(1);
+    for (const o of card.archive!.objects) expect(await bytesOf(o)).toBe(o.sha256);
+  });
+
   it('the archivist sets and releases a legal hold, logged in the operations log', async () => {
     const o = five.archive!.objects[0]!;
     const set = await archivist.post<Card>(`/api/v1/archive/documents/${five.id}/legal-hold`, {
@@ -415,14 +436,7 @@ describe('the immutable archive', () => {
     expect(read.body.code).toBe('content_damaged');
     // The archivist (and the admins) are told, in their language.
     const maildev = `http://127.0.0.1:${embedded.port + 6}`;
-    const mails = await eventually(async () => {
-      const all = (await (await fetch(`${maildev}/api/email`)).json()) as Array<{
-        subject: string;
-        to: Array<{ address: string }>;
-      }>;
-      const found = all.filter((m) => m.subject.startsWith('Arxivin bütövlüyü pozulub'));
-      return found.length > 0 ? found : undefined;
-    }, 'the archive alert');
+    const mails = await mailsWith(maildev, 'Arxivin bütövlüyü pozulub', 'the archive alert');
     expect(mails.flatMap((m) => m.to.map((t) => t.address))).toContain('s.hasanli@demo1.example.az');
   });
 });

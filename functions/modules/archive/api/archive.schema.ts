@@ -8,7 +8,7 @@ import {
   pageOf,
   versioned,
 } from '../../../platform/http/common.schema';
-import { groupUpdateResult } from '../../documents';
+import { archivedObject, groupUpdateResult } from '../../documents';
 
 const sha256 = z
   .string()
@@ -75,7 +75,7 @@ export const legalHoldBody = z
 
 export const archivedFile = z
   .object({
-    role: z.enum(['single-file', 'content', 'operations', 'manifest']),
+    role: archivedObject.shape.role,
     sha256,
     size: z.int(),
     url: z.string().max(4000),
@@ -113,15 +113,9 @@ export const verification = z
       .max(10000),
     objects: z
       .array(
-        z.object({
-          role: z.enum(['single-file', 'content', 'operations', 'manifest']),
-          key: z.string().max(1024),
-          versionId: z.string().max(1024).optional(),
-          fileName: z.string().max(255).optional(),
-          sha256,
-          actualSha256: sha256.nullable(),
-          valid: z.boolean(),
-        }),
+        archivedObject
+          .pick({ role: true, key: true, versionId: true, fileName: true, sha256: true })
+          .extend({ actualSha256: sha256.nullable(), valid: z.boolean() }),
       )
       .max(600),
     archive: z

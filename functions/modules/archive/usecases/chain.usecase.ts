@@ -1,3 +1,4 @@
+import { allPages } from '../../../platform/kernel/aggregate';
 import {
   entryBytes,
   entryHash,
@@ -23,28 +24,13 @@ export interface ChainMismatch {
   seq?: number;
 }
 
-const PAGE = 200;
-
-async function allPages<T>(read: (cursor?: string) => Promise<{ items: T[]; nextCursor?: string }>) {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
-}
-
 /** A document's whole operations log with its chain (in the order of the chain). */
 export async function documentChain(
   deps: ArchiveDeps,
   tenantId: string,
   documentId: string,
 ): Promise<ChainedEntry[]> {
-  const entries = await allPages((cursor) =>
-    deps.documents.operationChain(tenantId, documentId, { limit: PAGE, ...(cursor ? { cursor } : {}) }),
-  );
+  const entries = await allPages((page) => deps.documents.operationChain(tenantId, documentId, page));
   const all = entries.map((e) => ({ ...e.link, ...(e.hash ? { hash: e.hash } : {}), chained: e.chained }));
   // Entries from before the chain first (by time), then the chain by its sequence.
   const before = all.filter((e) => !e.chained).sort((a, b) => a.at.localeCompare(b.at));
@@ -102,9 +88,7 @@ export async function checkJournalChain(
   journalId: string,
   year: number,
 ): Promise<{ checked: number; mismatches: ChainMismatch[] }> {
-  const entries = await allPages((cursor) =>
-    deps.documents.journalChain(tenantId, journalId, year, { limit: PAGE, ...(cursor ? { cursor } : {}) }),
-  );
+  const entries = await allPages((page) => deps.documents.journalChain(tenantId, journalId, year, page));
   const sorted = entries.sort((a, b) => a.link.seq - b.link.seq);
   // A journal whose counter ran before the chain starts at its first chained entry's prevHash.
   const first = sorted[0]?.link.seq === 1 ? GENESIS : (sorted[0]?.link.prevHash ?? GENESIS);
@@ -118,9 +102,7 @@ export async function dayLeaves(
   day: string,
   log: ChainLog,
 ): Promise<Array<ChainEntry<OperationLink | JournalLink> & { leaf: Buffer }>> {
-  const entries = await allPages((cursor) =>
-    deps.documents.dayEntries(tenantId, day, log, { limit: PAGE, ...(cursor ? { cursor } : {}) }),
-  );
+  const entries = await allPages((page) => deps.documents.dayEntries(tenantId, day, log, page));
   return entries.filter((e) => e.chained).map((e) => ({ ...e, leaf: leafHash(entryBytes(e.link)) }));
 }
 

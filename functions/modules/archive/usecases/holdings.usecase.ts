@@ -3,6 +3,7 @@ import { ConflictError } from '../../../platform/kernel/errors';
 import { allow, bakuLocalDate, hasRole, type ArchiveState, type DocumentRecord } from '../../documents';
 import { ensureIntegrityMachine } from './schedule.usecase';
 import type { ArchiveDeps } from './deps';
+import { upsert } from './upsert';
 
 /** The partition of the archive's platform-wide records (the tenants whose chains are sealed daily). */
 export const ARCHIVE_PARTITION = '_archive';
@@ -104,24 +105,13 @@ export async function recordHolding(
     parentKey: state.nomenclatureId ?? NO_CASE,
     sortKey: `${state.retainUntil}#${doc.id}`,
   };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await deps.store.get<Holding>('archive-holding', doc.tenantId, doc.id);
-    try {
-      if (!current) {
-        await deps.store.create('archive-holding', row, options);
-      } else if (current.legalHold !== row.legalHold) {
-        await deps.store.update(
-          'archive-holding',
-          { ...current, legalHold: row.legalHold, updatedAt: now },
-          current.version,
-          options,
-        );
-      }
-      return;
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
-  }
+  await upsert<Holding>(deps, 'archive-holding', doc, (current) =>
+    !current
+      ? { item: row, options }
+      : current.legalHold !== row.legalHold
+        ? { item: { ...current, legalHold: row.legalHold, updatedAt: now }, options }
+        : undefined,
+  );
 }
 
 /** Archived documents, by the end of their retention: all, or one case file's. The archive role. */

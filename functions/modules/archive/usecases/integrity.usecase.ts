@@ -1,3 +1,4 @@
+import { allPages } from '../../../platform/kernel/aggregate';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor, AggregateMeta, Page } from '../../../platform/kernel/aggregate';
 import { ConflictError } from '../../../platform/kernel/errors';
@@ -12,6 +13,7 @@ import {
 } from './chain.usecase';
 import { ARCHIVE_PARTITION, previousDay, type ArchiveTenant, type Holding } from './holdings.usecase';
 import type { ArchiveDeps } from './deps';
+import { upsert } from './upsert';
 import { readArchived, readProblem } from './read';
 import { INTEGRITY_MACHINE, nextDay } from './schedule.usecase';
 
@@ -65,17 +67,6 @@ const newestFirst = (at: string) => String(9_999_999_999_999 - Date.parse(at)).p
 function objects(deps: ArchiveDeps) {
   if (!deps.objects) throw new Error('Object store not configured');
   return deps.objects;
-}
-
-async function allPages<T>(read: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
-  const all: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
 }
 
 /** Seals one day of one log: its Merkle root, written once to the archive bucket and recorded. */
@@ -284,11 +275,8 @@ export async function runIntegrityCheck(
   let checkedObjects = 0;
   let checkedEntries = 0;
 
-  const holdings = await allPages((cursor) =>
-    deps.store.list<Holding>('archive-holding', input.tenantId, {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    }),
+  const holdings = await allPages((page) =>
+    deps.store.list<Holding>('archive-holding', input.tenantId, page),
   );
   for (const h of holdings) {
     const doc = await deps.documents.get(input.tenantId, h.documentId);
@@ -307,11 +295,8 @@ export async function runIntegrityCheck(
     mismatches.push(...r.mismatches);
   }
 
-  const roots = await allPages((cursor) =>
-    deps.store.list<DayRootRecord>('archive-root', input.tenantId, {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    }),
+  const roots = await allPages((page) =>
+    deps.store.list<DayRootRecord>('archive-root', input.tenantId, page),
   );
   const journals = new Map<string, { journalId: string; year: number }>();
   for (const r of roots) {
@@ -380,22 +365,16 @@ export async function runIntegrityCheck(
 }
 
 async function saveReport(deps: ArchiveDeps, report: IntegrityReport): Promise<IntegrityReport> {
-  const options = { actorId: report.requestedBy ?? 'system', sortKey: newestFirst(report.startedAt) };
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await deps.store.get<IntegrityReport>('archive-report', report.tenantId, report.id);
-    try {
-      if (!current) return (await deps.store.create('archive-report', report, options)).item;
-      return await deps.store.update(
-        'archive-report',
-        { ...report, createdAt: current.createdAt, startedAt: current.startedAt },
-        current.version,
-        { ...options, sortKey: newestFirst(current.startedAt) },
-      );
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-    }
-  }
-  throw new ConflictError('write_conflict', 'The report is busy; try again');
+  const actorId = report.requestedBy ?? 'system';
+  const saved = await upsert<IntegrityReport>(deps, 'archive-report', report, (current) => {
+    // A retried run (or the requested check filling its report in) keeps the report's start.
+    const startedAt = current?.startedAt ?? report.startedAt;
+    return {
+      item: { ...report, createdAt: current?.createdAt ?? report.createdAt, startedAt },
+      options: { actorId, sortKey: newestFirst(startedAt) },
+    };
+  });
+  return saved!;
 }
 
 /** The integrity reports, newest first. The archive role. */

@@ -23,7 +23,7 @@ import { checkDocumentChain, dayLeaves } from './chain.usecase';
 import { recordHolding } from './holdings.usecase';
 import type { DayRootRecord } from './integrity.usecase';
 import type { ArchiveDeps } from './deps';
-import { readArchived, readProblem } from './read';
+import { readArchived } from './read';
 
 const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const DOWNLOAD_SECONDS = 5 * 60;

@@ -299,7 +299,12 @@ export async function currentSingleFile(
   deps: SingleFileDeps,
   doc: DocumentRecord,
 ): Promise<{ record: SingleFileRecord; bytes: Uint8Array }> {
-  const system: Actor = { tenantId: doc.tenantId, employeeId: 'system', username: 'system', roles: new Set() };
+  const system: Actor = {
+    tenantId: doc.tenantId,
+    employeeId: 'system',
+    username: 'system',
+    roles: new Set(),
+  };
   const record = await current(deps, system, doc);
   const bytes = await objects(deps).get({
     bucket: 'attachments',

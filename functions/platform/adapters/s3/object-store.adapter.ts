@@ -75,6 +75,12 @@ export function sha256Base64(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('base64');
 }
 
+/** A version without a retention or legal hold: S3 answers NoSuchObjectLockConfiguration. */
+function noLockConfiguration(err: unknown): undefined {
+  if (err instanceof S3ServiceException && /NoSuchObjectLockConfiguration/.test(err.name)) return undefined;
+  throw err;
+}
+
 function isNotFound(err: unknown): boolean {
   if (err instanceof S3ServiceException) {
     return err.name === 'NotFound' || err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404;
@@ -244,18 +250,10 @@ export class S3ObjectStore implements ObjectStore {
     try {
       const retention = await this.client
         .send(new GetObjectRetentionCommand(this.object(input)))
-        .catch((err: unknown) => {
-          if (err instanceof S3ServiceException && /NoSuchObjectLockConfiguration/.test(err.name))
-            return undefined;
-          throw err;
-        });
+        .catch(noLockConfiguration);
       const hold = await this.client
         .send(new GetObjectLegalHoldCommand(this.object(input)))
-        .catch((err: unknown) => {
-          if (err instanceof S3ServiceException && /NoSuchObjectLockConfiguration/.test(err.name))
-            return undefined;
-          throw err;
-        });
+        .catch(noLockConfiguration);
       return {
         ...(retention?.Retention?.RetainUntilDate
           ? { retainUntil: new Date(retention.Retention.RetainUntilDate).toISOString() }
