@@ -311,8 +311,8 @@ export const demoAgency1: DemoAgency = {
     },
     {
       username: 'archivist',
-      fullName: 'Həsənli Səbinə Tofiq qızı',
-      email: 's.hasanli@demo1.example.az',
+      fullName: 'Həsənova Səbinə Tofiq qızı',
+      email: 's.hasanova@demo1.example.az',
       phone: '+994500000120',
       positionCodes: ['archivist'],
     },
