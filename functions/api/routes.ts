@@ -1,4 +1,5 @@
 import { approvalRoutes } from '../modules/approval';
+import { archiveRoutes } from '../modules/archive';
 import { citizenRegistriesRoutes } from '../modules/citizen-registries';
 import { documentRoutes } from '../modules/documents';
 import { executionRoutes } from '../modules/execution';
@@ -25,6 +26,7 @@ export const routes: RouteDef[] = [
   ...approvalRoutes,
   ...onboardingRoutes,
   ...signatureRoutes,
+  ...archiveRoutes,
 ];
 
 /**

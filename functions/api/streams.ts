@@ -3,6 +3,7 @@ import type { StreamConsumer } from '../platform/streams/stream-batch';
 import {
   digestTenantsInStream,
   employeesInStream,
+  documentsInStream,
   resolutionsInStream,
   routedDocumentsInStream,
   substitutionsInStream,
@@ -11,6 +12,7 @@ import { ensureDigestMachine, ensureSubstitutionMachine, ensureDeadline } from '
 import { signalStep, ensureRouteMachine } from '../modules/approval';
 import { provisionSigner } from '../modules/signatures';
 import { getContainer } from '../wiring/container';
+import { archiveDocument, ensureArchiveTenant } from '../modules/archive';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
 const alone = (record: DynamoDBRecord): DynamoDBStreamEvent => ({ Records: [record] });
@@ -64,6 +66,20 @@ const signerWatch: StreamConsumer = async (r) => {
 };
 
 /**
+ * The archive side of every document written: its agency's logs are sealed nightly (the tenant is
+ * made known to the archive once), and an archived document gets its copy in the archive bucket —
+ * the outbox that makes the copy certain whatever happened to the request that archived it (the
+ * copy is idempotent: fixed keys, conditional puts, the state recorded once).
+ */
+const archiveWatch: StreamConsumer = async (r) => {
+  for (const d of documentsInStream(alone(r))) {
+    const container = getContainer();
+    await ensureArchiveTenant(container, d.tenantId);
+    if (d.archived) await archiveDocument(container, d.tenantId, d.id);
+  }
+};
+
+/**
  * The table-stream consumers, each called for every record (in AWS by the one stream Lambda, in
  * the embedded default by the stream poller through the same entry). The search indexer and the
  * notification fan-out register here as they arrive.
@@ -74,4 +90,5 @@ export const streamConsumers: Record<string, StreamConsumer> = {
   substitutionWatch,
   digestWatch,
   signerWatch,
+  archiveWatch,
 };

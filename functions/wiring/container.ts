@@ -14,7 +14,8 @@ import {
 import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
 import type { ApprovalProgress } from '../modules/execution';
 import { DynamoRegistry, type RegistryLoader, type RegistryLookup } from '../modules/citizen-registries';
-import { adminAlerts, DynamoTaskInbox, type TaskInbox } from '../modules/notifications';
+import { adminAlerts, archiveAlerts, DynamoTaskInbox, type TaskInbox } from '../modules/notifications';
+import type { ArchiveAlerts } from '../modules/archive';
 import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
 import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
 import { KmsSigningKeys } from '../platform/adapters/kms/signing-keys.adapter';
@@ -69,6 +70,8 @@ export interface Container {
   readonly approval: ApprovalProgress;
   /** Alerts to the agency's admins (a file found missing or altered). */
   readonly alerts: AdminAlerts;
+  /** Alerts to the agency's archivists and admins (an archive integrity mismatch). */
+  readonly archiveAlerts: ArchiveAlerts;
   /** What the web client is told (public): its identity provider. */
   readonly web: { oidcIssuer: string; oidcClientId: string; oidcLogoutUrl?: string };
 }
@@ -143,6 +146,7 @@ export function getContainer(): Container {
   );
   const registry = lazy(() => new DynamoRegistry(doc, cfg.TABLE_NAME));
   const alerts = lazy(() => adminAlerts(getContainer()));
+  const archive = lazy(() => archiveAlerts(getContainer()));
   const approval = lazy(() => approvalProgress(getContainer()));
   container = {
     store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
@@ -196,6 +200,9 @@ export function getContainer(): Container {
     },
     get alerts() {
       return alerts();
+    },
+    get archiveAlerts() {
+      return archive();
     },
     get approval() {
       return approval();

@@ -84,3 +84,15 @@ export function employeesInStream(event: DynamoDBStreamEvent) {
     ({ sequence, image }) => ({ sequence, record: record<Employee>(image) }),
   );
 }
+
+/** Documents written in a stream batch: their tenant, and whether they wait for their archive copy. */
+export function documentsInStream(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'document' && i.tenantId?.S !== undefined).map(
+    ({ sequence, image }) => ({
+      sequence,
+      tenantId: image.tenantId!.S!,
+      id: image.id?.S ?? '',
+      archived: image.status?.S === 'archived',
+    }),
+  );
+}

@@ -2,6 +2,7 @@
 export {
   digestTenantsInStream,
   employeesInStream,
+  documentsInStream,
   resolutionsInStream,
   routedDocumentsInStream,
   substitutionsInStream,

@@ -17,7 +17,7 @@ type LambdaHandler = (
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
-  const [system, org, reference, documents, citizenRegistries, execution, onboarding, signatures] =
+  const [system, org, reference, documents, citizenRegistries, execution, onboarding, signatures, archive] =
     await Promise.all([
       import('../../functions/api/handlers/system.handler'),
       import('../../functions/api/handlers/org.handler'),
@@ -27,6 +27,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
       import('../../functions/api/handlers/execution.handler'),
       import('../../functions/api/handlers/onboarding.handler'),
       import('../../functions/api/handlers/signatures.handler'),
+      import('../../functions/api/handlers/archive.handler'),
     ]);
   return {
     system: system.handler as unknown as LambdaHandler,
@@ -37,6 +38,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     execution: execution.handler as unknown as LambdaHandler,
     onboarding: onboarding.handler as unknown as LambdaHandler,
     signatures: signatures.handler as unknown as LambdaHandler,
+    archive: archive.handler as unknown as LambdaHandler,
   };
 }
 

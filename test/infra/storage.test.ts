@@ -117,6 +117,8 @@ describe('bindBuckets', () => {
     expect(vars.ARCHIVE_BUCKET).toEqual({ Ref: logicalId(storage.archive) });
     const actions = actionsOf(template, logicalId(fn.role));
     expect(actions).toEqual(expect.arrayContaining(['s3:GetObject*', 's3:PutObject']));
-    expect(actions.filter((a) => /^s3:Delete/.test(a))).toEqual([]);
+    // The archive sets retention and legal holds per object (and reads them back: GetObject*).
+    expect(actions).toEqual(expect.arrayContaining(['s3:PutObjectLegalHold', 's3:PutObjectRetention']));
+    expect(actions.filter((a) => /^s3:Delete|BypassGovernance/.test(a))).toEqual([]);
   });
 });

@@ -93,6 +93,16 @@ describe('task Lambdas', () => {
   });
 });
 
+describe('the archive integrity machine', () => {
+  it('is deployed with its two tasks, the check given the 15 minutes its state allows', () => {
+    expect(machines().map((m) => m.StateMachineName)).toContain('karguzar-test-archive-integrity');
+    const check = tasks.get('TaskArchiveIntegrityCheckFn');
+    const plan = tasks.get('TaskArchiveIntegrityPlanFn');
+    expect(check?.options.timeout?.toSeconds()).toBe(900);
+    expect(plan?.options.timeout?.toSeconds()).toBe(60);
+  });
+});
+
 describe('scheduler', () => {
   it('lets the scheduler role start every machine and send failed deliveries to the DLQ', () => {
     const statements = statementsOf(template, logicalId(workflows.schedulerRole));

@@ -1,4 +1,7 @@
 import approvalAz from '../features/approval/messages/az.json';
+import archiveAz from '../features/archive/messages/az.json';
+import archiveEn from '../features/archive/messages/en.json';
+import archiveRu from '../features/archive/messages/ru.json';
 import approvalEn from '../features/approval/messages/en.json';
 import approvalRu from '../features/approval/messages/ru.json';
 import citizenRegistriesAz from '../features/citizen-registries/messages/az.json';
@@ -53,6 +56,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     approvalAz,
     onboardingAz,
     signaturesAz,
+    archiveAz,
   ],
   en: [
     uiEn,
@@ -65,6 +69,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     approvalEn,
     onboardingEn,
     signaturesEn,
+    archiveEn,
   ],
   ru: [
     uiRu,
@@ -77,6 +82,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     approvalRu,
     onboardingRu,
     signaturesRu,
+    archiveRu,
   ],
 };
 

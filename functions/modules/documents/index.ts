@@ -1,6 +1,7 @@
 /** The public face of the documents module: what other modules, the API and the wiring may use. */
 export { documentRoutes } from './api/documents.routes';
 export {
+  archivedObject,
   document,
   documentIdParam,
   documentListQuery,
@@ -13,6 +14,8 @@ export {
   executionCharacters,
   linkTypes,
   orderCategories,
+  type ArchivedObject,
+  type ArchiveState,
   type ContentItem,
   type DocumentKind,
   type DocumentLink,
@@ -34,6 +37,8 @@ export { allowedOperations, operations, statusesOf, transition, type Operation }
 export { DynamoDocumentStore } from './dynamodb/document-store.adapter';
 export {
   type AdminAlerts,
+  type ChainEntry,
+  type ChainLog,
   type DocumentQuery,
   type DocumentStore,
   type ElectronicSignatures,
@@ -41,6 +46,7 @@ export {
   type SignatureSource,
 } from './ports';
 export type { SignatureEvidence } from './domain/presend';
+export * from './domain/chain';
 export {
   allow,
   assertDocuments,
@@ -67,6 +73,7 @@ export { type IntegrityDeps } from './usecases/integrity.usecase';
 export { visibleTo, type Viewer } from './domain/visibility';
 export {
   applyOperation,
+  performOperation,
   permitted,
   type AppliedOperation,
   type StatusOperation,

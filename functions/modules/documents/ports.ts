@@ -12,6 +12,19 @@ import type { AssignmentRecord, InboxBox, InboxEntry } from './domain/tasks';
 import type { DocumentFilter } from './domain/indexing';
 import type { Viewer } from './domain/visibility';
 import type { SignatureEvidence } from './domain/presend';
+import type { JournalLink, OperationLink } from './domain/chain';
+
+/** The two hash-chained logs: documents' operations logs and the registration journals. */
+export type ChainLog = 'operations' | 'journals';
+
+/** A stored entry of a chained log as stored (entries from before the chain carry no link). */
+export interface ChainEntry<L> {
+  /** False on entries written before the chain (they carry no link; `link.seq` is 0). */
+  chained: boolean;
+  key: string;
+  link: L;
+  hash?: string;
+}
 
 /** A look-up key of a document for repeat detection, e.g. `fin:5ZK7QH2` or `sender:<counterpart id>`. */
 export interface LookupEntry {
@@ -99,6 +112,26 @@ export interface DocumentStore {
     documentId: string,
     options: { limit: number; cursor?: string },
   ): Promise<Page<OperationEntry>>;
+  /** A document's operations log with its chain links, in order of time. */
+  operationChain(
+    tenantId: string,
+    documentId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChainEntry<OperationLink>>>;
+  /** A registration journal's entries of one year, by number (from `fromSeq` on). */
+  journalChain(
+    tenantId: string,
+    journalId: string,
+    year: number,
+    options: { limit: number; cursor?: string; fromSeq?: number },
+  ): Promise<Page<ChainEntry<JournalLink>>>;
+  /** The entries of one log written on a Baku day (its Merkle tree's leaves, in a stable order). */
+  dayEntries(
+    tenantId: string,
+    day: string,
+    log: ChainLog,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChainEntry<OperationLink | JournalLink>>>;
   links(tenantId: string, documentId: string): Promise<DocumentLink[]>;
   lookup(tenantId: string, key: string, sinceLocal: string, limit: number): Promise<LookupEntry[]>;
   /** The last number given by a journal in a year (0 before the first). */

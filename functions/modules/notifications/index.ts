@@ -7,4 +7,4 @@ export { notificationsApi } from './api/notifications.api';
 export { notificationRoutes } from './api/notifications.routes';
 export { registerTaskTask } from './tasks/registerTask.task';
 export { sendNotificationTask } from './tasks/sendNotification.task';
-export { adminAlerts } from './usecases/admin-alerts.usecase';
+export { adminAlerts, archiveAlerts } from './usecases/admin-alerts.usecase';

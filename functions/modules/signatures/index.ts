@@ -2,7 +2,12 @@
 export { signatureRoutes } from './api/signatures.routes';
 export { signaturesApi } from './api/signatures.api';
 export { SINGLE_FILE, type SingleFileRecord } from './domain/single-file';
-export { getSingleFile, rebuildSingleFile, type SingleFileDeps } from './usecases/single-file.usecase';
+export {
+  getSingleFile,
+  readServedFile,
+  rebuildSingleFile,
+  type SingleFileDeps,
+} from './usecases/single-file.usecase';
 export { BUNDLED_FONT_FOLDER, fontFilesToBundle } from './pdf/font';
 export { getPrintFile, SYSTEM_NAME, type PrintFileView } from './usecases/print.usecase';
 export { stampFirstPage, type StampInput, type Stamped } from './pdf/stamp';

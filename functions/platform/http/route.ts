@@ -16,6 +16,7 @@ export const routeGroups = [
   'execution',
   'onboarding',
   'signatures',
+  'archive',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

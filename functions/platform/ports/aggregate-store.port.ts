@@ -17,6 +17,11 @@ export type AggregateType =
   | 'single-file'
   | 'agency-ca'
   | 'signer-key'
+  | 'archive-tenant'
+  | 'archive-holding'
+  | 'archive-root'
+  | 'archive-report'
+  | 'archive-case'
   | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */

@@ -45,5 +45,20 @@ export interface ObjectStore {
     body: Uint8Array;
     contentType: string;
     retainUntil?: Date;
+    /** With a retain-until date: the object starts under a legal hold (S3 Object Lock). */
+    legalHold?: boolean;
   }): Promise<{ versionId?: string }>;
+  /** An object version's Object Lock state: retain-until and legal hold (undefined when absent). */
+  lockState(input: {
+    bucket: 'attachments' | 'archive';
+    key: string;
+    versionId?: string;
+  }): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean } | undefined>;
+  /** Sets or releases the legal hold of an object version (S3 PutObjectLegalHold). */
+  setLegalHold(input: {
+    bucket: 'attachments' | 'archive';
+    key: string;
+    versionId?: string;
+    on: boolean;
+  }): Promise<void>;
 }

@@ -11,6 +11,12 @@ import type { NewAppFunction } from './app-functions';
 import type { Monitoring } from './monitoring';
 import { ProjectFunction } from './project-function';
 
+/**
+ * Tasks that need longer than a minute: the archive's integrity check re-hashes every archived
+ * object and the day's chains of an agency (its state's own timeout is the same 900 s).
+ */
+const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = { archiveIntegrityCheck: 900 };
+
 export interface WorkflowsProps {
   /** `karguzar-<env>`: machines are named `<prefix>-<asl name>`. */
   readonly prefix: string;
@@ -175,7 +181,7 @@ export class Workflows {
       const pf = newFunction(`Task${pascal(name)}Fn`, {
         entry,
         description: `Kargüzar Step Functions task "${name}"`,
-        timeout: Duration.seconds(60),
+        timeout: Duration.seconds(TASK_TIMEOUT_SECONDS[name] ?? 60),
         deadLetterQueue: this.asyncDlq,
         sendsNotifications: true,
         search: 'read',

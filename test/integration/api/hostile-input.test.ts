@@ -128,6 +128,7 @@ const shapes: Record<string, (body: Json) => void> = {
   },
   addDocumentLink: (b) => (b.otherId = randomUUID()),
   startContentUpload: (b) => (b.size = MAX_CONTENT_BYTES + 1),
+  closeCaseFile: (b) => (b.nomenclatureId = randomUUID()),
 };
 
 /** Operations that change nothing even when they succeed. */
@@ -189,6 +190,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/documents\/\{id\}\/(resolutions|assignments|execution)/, 'incoming'],
     [/^\/api\/v1\/documents\/\{id\}\/(links|contents|operations\/|route)/, 'internal'],
     [/^\/api\/v1\/documents\/\{id\}/, 'incoming'],
+    [/^\/api\/v1\/archive\/documents\/\{id\}/, 'incoming'],
   ];
   const params: Record<string, string> = {
     list: 'classifications',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { ownEmbedded } from '../../support/own-embedded';
-import { eventually } from '../../support/eventually';
+import { mailsWith } from '../../support/mail';
 import { citizenIncoming, sha256Hex, unique, uploadContent, type Doc, type Problem } from './helpers';
 
 // Contents of registered documents cannot be changed behind the card's back: reads are pinned to
@@ -101,14 +101,7 @@ describe('stored contents stay whole', () => {
     );
     expect(ops.body.items.filter((o) => o.action === 'integrity-alert')).toHaveLength(1);
     const maildev = `http://127.0.0.1:${embedded.port + 6}`;
-    const mails = await eventually(async () => {
-      const all = (await (await fetch(`${maildev}/api/email`)).json()) as Array<{
-        subject: string;
-        to: Array<{ address: string }>;
-      }>;
-      const found = all.filter((m) => m.subject.includes('Fayl itib'));
-      return found.length > 0 ? found : undefined;
-    }, 'the admins’ e-mail');
+    const mails = await mailsWith(maildev, 'Fayl itib', 'the admins’ e-mail');
     const addresses = mails.flatMap((m) => m.to.map((t) => t.address));
     expect(addresses).toContain('t.nasirov@demo1.example.az');
     expect(new Set(addresses).size).toBe(addresses.length);

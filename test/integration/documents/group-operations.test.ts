@@ -122,7 +122,8 @@ describe('archive into a case file', () => {
       nomenclatureId,
     });
     const ops = await clerk.get<{ items: Array<{ action: string }> }>(`/api/v1/documents/${a.id}/operations`);
-    expect(ops.body.items.at(-1)).toMatchObject({ action: 'archive' });
+    // (The archive copy's own entries may follow it: the table stream writes the copy.)
+    expect(ops.body.items.filter((o) => o.action === 'archive')).toHaveLength(1);
     const unknown = await clerk.post<{ errors: Array<{ path: string }> }>('/api/v1/documents/group-archive', {
       documents: [{ id: '00000000-0000-4000-8000-000000000000', version: 1 }],
       nomenclatureId,

@@ -17,7 +17,9 @@ import type {
   InboxBox,
   InboxEntry,
 } from '../../../functions/modules/documents/domain/tasks';
+import type { JournalLink, OperationLink } from '../../../functions/modules/documents/domain/chain';
 import type {
+  ChainEntry,
   DocumentQuery,
   DocumentStore,
   DocumentWrite,
@@ -205,6 +207,31 @@ export class MemoryDocumentStore implements DocumentStore {
       .filter((o) => o.tenantId === tenantId && o.entry.documentId === documentId)
       .map((o) => copy(o.entry));
     return page(all, options.limit, options.cursor);
+  }
+
+  /** The memory store keeps no chains (the DynamoDB adapter's chains are tested against DynamoDB Local). */
+  async operationChain(
+    tenantId: string,
+    documentId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChainEntry<OperationLink>>> {
+    const page = await this.operations(tenantId, documentId, options);
+    return {
+      items: page.items.map((o) => ({
+        chained: false,
+        key: o.id,
+        link: { ...o, tenantId, opId: o.id, seq: 0, prevHash: '' },
+      })),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+
+  async journalChain(): Promise<Page<ChainEntry<JournalLink>>> {
+    return { items: [] };
+  }
+
+  async dayEntries(): Promise<Page<ChainEntry<OperationLink | JournalLink>>> {
+    return { items: [] };
   }
 
   async links(tenantId: string, documentId: string): Promise<DocumentLink[]> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ConflictError } from '../../../functions/platform/kernel/errors';
 import type { ObjectStore, PresignedUpload } from '../../../functions/platform/ports/object-store.port';
 
 type Bucket = 'attachments' | 'archive';
@@ -62,8 +63,34 @@ export class MemoryObjectStore implements ObjectStore {
     body: Uint8Array;
     contentType: string;
     retainUntil?: Date;
+    legalHold?: boolean;
   }): Promise<{ versionId?: string }> {
-    return { versionId: this.upload(input.bucket, input.key, input.body, input.contentType) };
+    // Write-once, as the S3 adapter's conditional put (`If-None-Match: *`).
+    if (this.objects.get(`${input.bucket}/${input.key}`)?.length)
+      throw new ConflictError('object_exists', 'An object with this key already exists', { key: input.key });
+    const versionId = this.upload(input.bucket, input.key, input.body, input.contentType);
+    const at = `${input.bucket}/${input.key}/${versionId}`;
+    if (input.retainUntil) this.retention.set(at, input.retainUntil.toISOString());
+    if (input.legalHold) this.holds.set(at, true);
+    return { versionId };
+  }
+
+  /** Object Lock by `bucket/key/versionId`: retain-until (COMPLIANCE) and legal holds. */
+  private readonly holds = new Map<string, boolean>();
+  private readonly retention = new Map<string, string>();
+
+  async lockState(input: { bucket: Bucket; key: string; versionId?: string }) {
+    if (!this.objects.has(`${input.bucket}/${input.key}`)) return undefined;
+    const at = `${input.bucket}/${input.key}/${input.versionId ?? ''}`;
+    const retainUntil = this.retention.get(at);
+    return {
+      ...(retainUntil ? { retainUntil, mode: 'COMPLIANCE' } : {}),
+      legalHold: this.holds.get(at) ?? false,
+    };
+  }
+
+  async setLegalHold(input: { bucket: Bucket; key: string; versionId?: string; on: boolean }) {
+    this.holds.set(`${input.bucket}/${input.key}/${input.versionId ?? ''}`, input.on);
   }
 
   /** The client's PUT to a presigned URL; returns the new version id. */

@@ -28,6 +28,7 @@ export const navigation: NavItem[] = [
   { label: 'nav.underControl', href: '/under-control/', roles: ['controller', 'head', 'clerk'] },
   { label: 'nav.search', href: '/search/' },
   { label: 'nav.reports', href: '/reports/', roles: ['clerk', 'head', 'controller', 'admin'] },
+  { label: 'nav.archive', href: '/archive/', roles: ['archivist'] },
   {
     label: 'nav.lists',
     href: '/lists/',

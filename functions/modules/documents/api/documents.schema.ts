@@ -89,6 +89,35 @@ const sender = z.union([
   citizenSender,
 ]);
 
+/** One object of a document's copy in the archive bucket. */
+export const archivedObject = z.object({
+  role: z.enum(['single-file', 'content', 'operations', 'manifest']),
+  key: z.string().max(1024),
+  versionId: z.string().max(1024).optional(),
+  sha256: z
+    .string()
+    .length(64)
+    .regex(/^[0-9a-f]{64}$/),
+  size: z.int(),
+  contentType: z.string().max(200),
+  contentId: id.optional(),
+  fileName: z.string().max(255).optional(),
+});
+
+/** The document's copy in the immutable archive: its objects, retention and legal hold. */
+export const archiveState = z
+  .object({
+    archivedAt: z.iso.datetime(),
+    nomenclatureId: id.optional(),
+    retentionYears: z.int().nullable(),
+    retainUntil: z.iso.datetime(),
+    retainedThrough: isoDate,
+    permanent: z.boolean(),
+    legalHold: z.boolean(),
+    objects: z.array(archivedObject).max(600),
+  })
+  .meta({ id: 'ArchiveState' });
+
 export const document = z
   .object({
     ...meta,
@@ -113,6 +142,7 @@ export const document = z
     confidential: z.boolean().optional(),
     accessList: z.array(id).max(100).optional(),
     contents: z.array(contentItem).max(500),
+    archive: archiveState.optional(),
     incoming: z
       .object({
         sender,

@@ -136,6 +136,8 @@ export interface DocumentData {
   };
   /** The document's route (Viza tab): a copy of the template, its steps and their outcomes. */
   route?: ApprovalRoute;
+  /** Set once the document's copy is in the archive bucket (after the archive operation). */
+  archive?: ArchiveState;
   order?: {
     category: OrderCategory;
     signatoryId?: string;
@@ -180,6 +182,34 @@ export interface DocumentSignature {
   key: string;
   versionId?: string;
   byteRange: number[];
+}
+
+/** One object of a document's copy in the archive bucket (Object Lock COMPLIANCE). */
+export interface ArchivedObject {
+  /** What it is: the single file, an original content file, the operations log, the manifest. */
+  role: 'single-file' | 'content' | 'operations' | 'manifest';
+  key: string;
+  versionId?: string;
+  /** SHA-256 (hex) of the bytes written. */
+  sha256: string;
+  size: number;
+  contentType: string;
+  contentId?: string;
+  fileName?: string;
+}
+
+/** The document's copy in the immutable archive (Decree 935 §153), recorded once written. */
+export interface ArchiveState {
+  archivedAt: string;
+  nomenclatureId?: string;
+  retentionYears: number | null;
+  /** Object Lock's retain-until instant, and the last day of the retention period (Baku). */
+  retainUntil: string;
+  retainedThrough: string;
+  /** A "daimi" item: kept permanently. */
+  permanent: boolean;
+  legalHold: boolean;
+  objects: ArchivedObject[];
 }
 
 export type DocumentRecord = AggregateMeta & DocumentData;

@@ -12,9 +12,19 @@ import type {
 import { exactFilters, filterFields, listingFields } from '../domain/indexing';
 import type { AssignmentKind, AssignmentRecord, InboxBox, InboxEntry } from '../domain/tasks';
 import { ConflictError } from '../../../platform/kernel/errors';
-import type { DocumentQuery, DocumentStore, DocumentWrite, LookupEntry, InboxQuery } from '../ports';
+import type {
+  ChainEntry,
+  ChainLog,
+  DocumentQuery,
+  DocumentStore,
+  DocumentWrite,
+  LookupEntry,
+  InboxQuery,
+} from '../ports';
 import { pageOf } from '../../../platform/adapters/dynamodb/cursor';
 import { createDocumentModel, type DocumentModel } from './document.entities';
+import { emptyHead, entryHash, type ChainHead, type JournalLink, type OperationLink } from '../domain/chain';
+import { bakuLocalDate } from '../domain/date-filter';
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 const MAX_ATTEMPTS = 200;
@@ -88,7 +98,7 @@ const conflictAnywhere = (outcome: Outcome) => outcome.data.some((d) => d.code =
  */
 export class DynamoDocumentStore implements DocumentStore {
   private readonly model: DocumentModel;
-  private readonly lastSeq = new Map<string, number>();
+  private readonly lastSeq = new Map<string, ChainHead>();
   private readonly pending = new Map<string, Pending[]>();
   private readonly draining = new Set<string>();
 
@@ -251,7 +261,10 @@ export class DynamoDocumentStore implements DocumentStore {
       const replay = await this.replay(tenantId, write.idempotency);
       if (replay) return { document: replay, replayed: true };
     }
-    if (!write.numbering) return this.attempt(write, undefined);
+    if (!write.numbering) {
+      const result = await this.attempt(write, undefined);
+      return { document: result.document, replayed: result.replayed };
+    }
     const key = `${tenantId}#${write.numbering.journalId}#${write.numbering.year}`;
     return new Promise((resolve, reject) => {
       const list = this.pending.get(key) ?? [];
@@ -323,20 +336,23 @@ export class DynamoDocumentStore implements DocumentStore {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let last = this.lastSeq.get(key);
       if (last === undefined || attempt > 0)
-        last = await this.lastNumber(tenantId, numbering.journalId, numbering.year);
+        last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
       const from = last;
+      const heads = await this.headsOf(writes);
       const docs: DocumentRecord[] = [];
+      let head: ChainHead = from;
       let outcome: Outcome;
       try {
         outcome = (await this.model.service.transaction
           .write((m) => {
-            const items: unknown[] = [this.counterItem(m, tenantId, numbering, from, from + writes.length)];
+            const items: unknown[] = [];
             writes.forEach((w, i) => {
-              const own = this.itemsOf(m, w, from + i + 1);
+              const own = this.itemsOf(m, w, { seq: from.seq + i + 1, prevHash: head.hash }, heads);
+              head = { seq: from.seq + i + 1, hash: own.journalHash! };
               docs.push(own.doc);
               items.push(...own.items);
             });
-            return items as never;
+            return [this.counterItem(m, tenantId, numbering, from, head), ...items] as never;
           })
           .go()) as Outcome;
       } catch {
@@ -344,7 +360,7 @@ export class DynamoDocumentStore implements DocumentStore {
         throw new BatchRefused();
       }
       if (!outcome.canceled) {
-        this.lastSeq.set(key, from + writes.length);
+        this.lastSeq.set(key, head);
         return docs.map((document) => ({ document, replayed: false }));
       }
       this.lastSeq.delete(key);
@@ -366,12 +382,12 @@ export class DynamoDocumentStore implements DocumentStore {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       let last = this.lastSeq.get(queueKey);
       if (last === undefined || attempt > 0) {
-        last = await this.lastNumber(tenantId, numbering.journalId, numbering.year);
+        last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
       }
       try {
         const result = await this.attempt(write, last);
-        if (!result.replayed) this.lastSeq.set(queueKey, last + 1);
-        return result;
+        if (!result.replayed && result.journalHead) this.lastSeq.set(queueKey, result.journalHead);
+        return { document: result.document, replayed: result.replayed };
       } catch (error) {
         if (!(error instanceof RetryNumbering)) throw error;
         this.lastSeq.delete(queueKey);
@@ -382,34 +398,112 @@ export class DynamoDocumentStore implements DocumentStore {
     throw new ConflictError('write_conflict', 'The journal is busy; try again');
   }
 
-  /** The counter's move from `last` to `to`: a whole-item put, so every transaction item is a full image. */
+  /**
+   * The counter's move from `last` to `to` (with the hash of the journal's entry `to`): a whole-item
+   * put, so every transaction item is a full image.
+   */
   private counterItem(
     m: TxEntities,
     tenantId: string,
     numbering: { journalId: string; year: number },
-    last: number,
-    to: number,
+    last: ChainHead,
+    to: ChainHead,
   ) {
     const keys = { tenantId, journalId: numbering.journalId, year: numbering.year };
-    return last === 0
-      ? m.counter.create({ ...keys, seq: to }).commit()
+    return last.seq === 0
+      ? m.counter.create({ ...keys, seq: to.seq, hash: to.hash }).commit()
       : m.counter
-          .put({ ...keys, seq: to })
-          .where((a, op) => op.eq(a.seq, last))
+          .put({ ...keys, seq: to.seq, hash: to.hash })
+          .where((a, op) => op.eq(a.seq, last.seq))
           .commit();
   }
 
-  /** The items of one write (without the counter); `seq` numbers the document. */
-  private itemsOf(m: TxEntities, write: DocumentWrite, seq: number | undefined) {
+  /** The counter of a journal's year as a chain head (a counter from before the chain: genesis hash). */
+  private async counterHead(tenantId: string, journalId: string, year: number): Promise<ChainHead> {
+    const res = await this.model.counter.get({ tenantId, journalId, year }).go({ consistent: true });
+    return res.data ? { seq: res.data.seq, hash: res.data.hash ?? emptyHead.hash } : emptyHead;
+  }
+
+  /** The documents whose operations logs a write appends to: its own and the other ends of its links. */
+  private chainsOf(write: DocumentWrite): string[] {
+    const id = write.document.id;
+    return [id, ...(write.links ?? []).map((l) => (l.from === id ? l.to : l.from))];
+  }
+
+  /** The current heads of the operations-log chains the writes append to (consistent reads). */
+  private async headsOf(writes: DocumentWrite[]): Promise<Map<string, ChainHead & { exists: boolean }>> {
+    const tenantId = writes[0]!.document.tenantId;
+    const ids = [...new Set(writes.flatMap((w) => this.chainsOf(w)))];
+    const heads = new Map<string, ChainHead & { exists: boolean }>();
+    await Promise.all(
+      ids.map(async (documentId) => {
+        const res = await this.model.operationHead.get({ tenantId, documentId }).go({ consistent: true });
+        heads.set(
+          documentId,
+          res.data
+            ? { seq: res.data.seq, hash: res.data.hash, exists: true }
+            : { ...emptyHead, exists: false },
+        );
+      }),
+    );
+    return heads;
+  }
+
+  /**
+   * An operations-log entry appended to its document's chain, with the head's move from the head
+   * read before (a head moved meanwhile refuses the transaction: the write is tried again).
+   */
+  private chainedOperation(
+    m: TxEntities,
+    heads: Map<string, ChainHead & { exists: boolean }>,
+    entry: Omit<OperationLink, 'seq' | 'prevHash'>,
+  ): unknown[] {
+    const head = heads.get(entry.documentId) ?? { ...emptyHead, exists: false };
+    const link: OperationLink = { ...entry, seq: head.seq + 1, prevHash: head.hash };
+    const hash = entryHash(link);
+    const keys = { tenantId: entry.tenantId, documentId: entry.documentId };
+    const moved = { ...keys, seq: link.seq, hash };
+    heads.set(entry.documentId, { seq: link.seq, hash, exists: true });
+    return [
+      m.operation.create({ ...link, hash, day: bakuLocalDate(entry.at) } as never).commit(),
+      head.exists
+        ? m.operationHead
+            .put(moved)
+            .where((a, op) => op.eq(a.seq, head.seq))
+            .commit()
+        : m.operationHead.create(moved).commit(),
+    ];
+  }
+
+  /**
+   * The items of one write (without the counter); `journal` numbers the document (its seq, and the
+   * hash of the journal's entry before it). `heads` are the operations-log chains' heads, moved on
+   * as entries are appended.
+   */
+  private itemsOf(
+    m: TxEntities,
+    write: DocumentWrite,
+    journal: { seq: number; prevHash: string } | undefined,
+    heads: Map<string, ChainHead & { exists: boolean }>,
+  ) {
+    const seq = journal?.seq;
     const doc = write.numbering && seq !== undefined ? write.numbering.apply(seq) : write.document;
     const tenantId = doc.tenantId;
     const at = write.expectedVersion === undefined ? doc.createdAt : doc.updatedAt;
     const listing = listingFields(doc);
     const items: unknown[] = [];
-    const index: { document: number; claim?: number; idempotency?: number; assignments: number[] } = {
+    const index: {
+      document: number;
+      claim?: number;
+      idempotency?: number;
+      assignments: number[];
+      heads: number[];
+    } = {
       document: 0,
       assignments: [],
+      heads: [],
     };
+    let journalHash: string | undefined;
     const push = (item: unknown) => items.push(item) - 1;
     index.document = push(
       write.expectedVersion === undefined
@@ -419,7 +513,7 @@ export class DynamoDocumentStore implements DocumentStore {
             .where((a, op) => op.eq(a.version, write.expectedVersion!))
             .commit(),
     );
-    if (write.numbering && seq !== undefined) {
+    if (write.numbering && journal && seq !== undefined) {
       index.claim = push(
         m.unique
           .create({
@@ -427,6 +521,27 @@ export class DynamoDocumentStore implements DocumentStore {
             scope: `docnum:${write.numbering.journalId}:${write.numbering.year}`,
             value: String(seq),
             ownerId: doc.id,
+          })
+          .commit(),
+      );
+      const entry: JournalLink = {
+        tenantId,
+        journalId: write.numbering.journalId,
+        year: write.numbering.year,
+        seq,
+        number: doc.registration?.number ?? String(seq),
+        documentId: doc.id,
+        at: doc.registration?.at ?? at,
+        prevHash: journal.prevHash,
+      };
+      journalHash = entryHash(entry);
+      push(
+        m.journalEntry
+          .create({
+            ...entry,
+            position: String(seq).padStart(10, '0'),
+            day: bakuLocalDate(entry.at),
+            hash: journalHash,
           })
           .commit(),
       );
@@ -446,21 +561,22 @@ export class DynamoDocumentStore implements DocumentStore {
           .commit(),
       );
     }
-    const opOf = (documentId: string, action: string, changes: unknown) =>
-      m.operation
-        .create({
-          tenantId,
-          documentId,
-          at,
-          opId: randomUUID(),
-          actorId: write.operation.actorId,
-          ...(write.operation.onBehalfOf ? { onBehalfOf: write.operation.onBehalfOf } : {}),
-          action,
-          changes,
-          ...(write.operation.comment && documentId === doc.id ? { comment: write.operation.comment } : {}),
-        })
-        .commit();
-    push(opOf(doc.id, write.operation.action, write.operation.changes));
+    const opOf = (documentId: string, action: string, changes: unknown) => {
+      const [entry, head] = this.chainedOperation(m, heads, {
+        tenantId,
+        documentId,
+        at,
+        opId: randomUUID(),
+        actorId: write.operation.actorId,
+        ...(write.operation.onBehalfOf ? { onBehalfOf: write.operation.onBehalfOf } : {}),
+        action,
+        changes,
+        ...(write.operation.comment && documentId === doc.id ? { comment: write.operation.comment } : {}),
+      });
+      push(entry);
+      index.heads.push(push(head));
+    };
+    opOf(doc.id, write.operation.action, write.operation.changes);
     for (const l of write.lookups ?? []) {
       push(
         m.lookup
@@ -480,7 +596,7 @@ export class DynamoDocumentStore implements DocumentStore {
       const common = { tenantId, type: l.type, createdAt: at, createdBy: write.operation.actorId };
       push(m.link.put({ ...common, documentId: l.from, otherId: l.to, direction: 'out' }).commit());
       push(m.link.put({ ...common, documentId: l.to, otherId: l.from, direction: 'in' }).commit());
-      push(opOf(other, 'link', [{ field: 'links', after: { type: l.type, documentId: doc.id } }]));
+      opOf(other, 'link', [{ field: 'links', after: { type: l.type, documentId: doc.id } }]);
     }
     for (const a of write.assignments ?? []) {
       const row = assignmentRow(
@@ -499,21 +615,50 @@ export class DynamoDocumentStore implements DocumentStore {
     }
     for (const line of write.inbox ?? []) push(m.inboxEntry.put(inboxRow(line)).commit());
     for (const line of write.removeInbox ?? []) push(m.inboxEntry.delete({ tenantId, ...line }).commit());
-    return { doc, items, index };
+    return { doc, items, index, journalHash };
   }
 
-  /** One transaction; with `last` the document takes number last+1. */
+  /**
+   * One transaction; with `last` the document takes number last.seq+1. A chain head that moved
+   * between its read and the transaction (another entry appended to the same log) is read again
+   * and the transaction tried again.
+   */
   private async attempt(
     write: DocumentWrite,
-    last: number | undefined,
-  ): Promise<{ document: DocumentRecord; replayed: boolean }> {
+    last: ChainHead | undefined,
+  ): Promise<{ document: DocumentRecord; replayed: boolean; journalHead?: ChainHead }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.attemptOnce(write, last);
+      } catch (error) {
+        if (!(error instanceof RetryChain) || attempt >= MAX_ATTEMPTS) throw error;
+        await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+      }
+    }
+  }
+
+  private async attemptOnce(
+    write: DocumentWrite,
+    last: ChainHead | undefined,
+  ): Promise<{ document: DocumentRecord; replayed: boolean; journalHead?: ChainHead }> {
     const numbered = write.numbering && last !== undefined;
+    const heads = await this.headsOf([write]);
     let own: ReturnType<DynamoDocumentStore['itemsOf']> | undefined;
     const outcome = (await this.model.service.transaction
       .write((m) => {
-        own = this.itemsOf(m, write, numbered ? last! + 1 : undefined);
+        own = this.itemsOf(
+          m,
+          write,
+          numbered ? { seq: last!.seq + 1, prevHash: last!.hash } : undefined,
+          heads,
+        );
         const counter = numbered
-          ? [this.counterItem(m, own.doc.tenantId, write.numbering!, last!, last! + 1)]
+          ? [
+              this.counterItem(m, own.doc.tenantId, write.numbering!, last!, {
+                seq: last!.seq + 1,
+                hash: own.journalHash!,
+              }),
+            ]
           : [];
         return [...counter, ...own.items] as never;
       })
@@ -528,12 +673,17 @@ export class DynamoDocumentStore implements DocumentStore {
       claim: at(own!.index.claim),
       idempotency: at(own!.index.idempotency),
       assignments: own!.index.assignments.map((i) => i + shift),
+      heads: own!.index.heads.map((i) => i + shift),
     };
 
     if (!outcome.canceled) {
       const stored =
         write.expectedVersion === undefined ? doc : { ...doc, version: write.expectedVersion + 1 };
-      return { document: stored, replayed: false };
+      return {
+        document: stored,
+        replayed: false,
+        ...(numbered ? { journalHead: { seq: last!.seq + 1, hash: own!.journalHash! } } : {}),
+      };
     }
     if (write.idempotency && rejectedAt(outcome, index.idempotency)) {
       const replay = await this.replay(tenantId, write.idempotency);
@@ -556,6 +706,7 @@ export class DynamoDocumentStore implements DocumentStore {
     ) {
       throw new RetryNumbering();
     }
+    if (index.heads.some((i) => rejectedAt(outcome, i)) || conflictAnywhere(outcome)) throw new RetryChain();
     if (rejectedAt(outcome, index.document)) {
       throw new ConflictError('duplicate_value', 'The document already exists', {
         field: 'id',
@@ -600,6 +751,60 @@ export class DynamoDocumentStore implements DocumentStore {
     );
   }
 
+  async operationChain(
+    tenantId: string,
+    documentId: string,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChainEntry<OperationLink>>> {
+    return pageOf(
+      () =>
+        this.model.operation.query
+          .primary({ tenantId, documentId })
+          .go({ limit: options.limit, cursor: options.cursor ?? null }),
+      (row) => operationChainEntry(row as unknown as OperationRow),
+    );
+  }
+
+  async journalChain(
+    tenantId: string,
+    journalId: string,
+    year: number,
+    options: { limit: number; cursor?: string; fromSeq?: number },
+  ): Promise<Page<ChainEntry<JournalLink>>> {
+    const q = this.model.journalEntry.query.primary({ tenantId, journalId, year });
+    return pageOf(
+      () =>
+        (options.fromSeq !== undefined
+          ? q.gte({ position: String(options.fromSeq).padStart(10, '0') })
+          : q
+        ).go({ limit: options.limit, cursor: options.cursor ?? null }),
+      (row) => journalChainEntry(row as unknown as JournalRow),
+    );
+  }
+
+  async dayEntries(
+    tenantId: string,
+    day: string,
+    log: ChainLog,
+    options: { limit: number; cursor?: string },
+  ): Promise<Page<ChainEntry<OperationLink | JournalLink>>> {
+    if (log === 'journals')
+      return pageOf(
+        () =>
+          this.model.journalEntry.query
+            .byDay({ tenantId, day })
+            .go({ limit: options.limit, cursor: options.cursor ?? null }),
+        (row) => journalChainEntry(row as unknown as JournalRow),
+      );
+    return pageOf(
+      () =>
+        this.model.operation.query
+          .byDay({ tenantId, day })
+          .go({ limit: options.limit, cursor: options.cursor ?? null }),
+      (row) => operationChainEntry(row as unknown as OperationRow),
+    );
+  }
+
   async links(tenantId: string, documentId: string): Promise<DocumentLink[]> {
     const res = await this.model.link.query.primary({ tenantId, documentId }).go({ pages: 'all' });
     return res.data.map((row) => ({
@@ -632,19 +837,27 @@ export class DynamoDocumentStore implements DocumentStore {
   }
 
   async log(tenantId: string, entry: Omit<OperationEntry, 'id'>): Promise<void> {
-    await this.model.operation
-      .create({
-        tenantId,
-        documentId: entry.documentId,
-        at: entry.at,
-        opId: randomUUID(),
-        actorId: entry.actorId,
-        ...(entry.onBehalfOf ? { onBehalfOf: entry.onBehalfOf } : {}),
-        action: entry.action,
-        changes: entry.changes,
-        ...(entry.comment ? { comment: entry.comment } : {}),
-      })
-      .go();
+    const link = {
+      tenantId,
+      documentId: entry.documentId,
+      at: entry.at,
+      opId: randomUUID(),
+      actorId: entry.actorId,
+      ...(entry.onBehalfOf ? { onBehalfOf: entry.onBehalfOf } : {}),
+      action: entry.action,
+      changes: entry.changes,
+      ...(entry.comment ? { comment: entry.comment } : {}),
+    };
+    // The entry and the chain's head move together; a head moved meanwhile: read it again.
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const heads = await this.headsOf([{ document: { tenantId, id: entry.documentId } } as DocumentWrite]);
+      const outcome = (await this.model.service.transaction
+        .write((m) => this.chainedOperation(m, heads, link) as never)
+        .go()) as Outcome;
+      if (!outcome.canceled) return;
+      await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+    }
+    throw new ConflictError('write_conflict', 'The operations log is busy; try again');
   }
 
   async assignments(tenantId: string, documentId: string): Promise<AssignmentRecord[]> {
@@ -694,6 +907,7 @@ export class DynamoDocumentStore implements DocumentStore {
 }
 
 class RetryNumbering extends Error {}
+class RetryChain extends Error {}
 class BatchRefused extends Error {}
 
 interface Pending {
@@ -754,6 +968,50 @@ function toInboxEntry(row: InboxRow): InboxEntry {
     ...row,
     box: row.box as InboxBox,
     ...(row.taskKind ? { taskKind: row.taskKind as AssignmentKind } : {}),
+  };
+}
+
+type OperationRow = Omit<OperationLink, 'seq' | 'prevHash'> & {
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
+};
+type JournalRow = JournalLink & { hash: string };
+
+/** A stored log entry as its chain sees it (entries from before the chain have no link). */
+function operationChainEntry(row: OperationRow): ChainEntry<OperationLink> {
+  const { hash, seq, prevHash, ...rest } = row;
+  const base = {
+    tenantId: rest.tenantId,
+    documentId: rest.documentId,
+    at: rest.at,
+    opId: rest.opId,
+    actorId: rest.actorId,
+    ...(rest.onBehalfOf ? { onBehalfOf: rest.onBehalfOf } : {}),
+    action: rest.action,
+    changes: rest.changes,
+    ...(rest.comment ? { comment: rest.comment } : {}),
+  };
+  if (seq === undefined || prevHash === undefined || hash === undefined)
+    return { chained: false, key: rest.opId, link: { ...base, seq: 0, prevHash: '' } };
+  return { chained: true, key: rest.opId, link: { ...base, seq, prevHash }, hash };
+}
+
+function journalChainEntry(row: JournalRow): ChainEntry<JournalLink> {
+  return {
+    chained: true,
+    key: `${row.journalId}:${row.year}:${row.seq}`,
+    link: {
+      tenantId: row.tenantId,
+      journalId: row.journalId,
+      year: row.year,
+      seq: row.seq,
+      number: row.number,
+      documentId: row.documentId,
+      at: row.at,
+      prevHash: row.prevHash,
+    },
+    hash: row.hash,
   };
 }
 

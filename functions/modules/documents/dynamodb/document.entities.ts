@@ -55,8 +55,44 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
   const counter = new Entity(
     {
       model: entityModel('journalCounter'),
-      attributes: { ...required('string', 'tenantId', 'journalId'), ...required('number', 'year', 'seq') },
+      attributes: {
+        ...required('string', 'tenantId', 'journalId'),
+        ...required('number', 'year', 'seq'),
+        // The hash of the journal entry numbered `seq` (absent on counters from before the chain).
+        ...optional('string', 'hash'),
+      },
       indexes: { primary: primaryKey(['tenantId', 'journalId', 'year'], []) },
+    },
+    config,
+  );
+
+  /**
+   * One entry of a registration journal (a number given), hash-chained to the one before it in the
+   * journal's year; written in the transaction that moves the counter. `position` is `seq` padded,
+   * so a query reads the journal in order; gsi1 lists a (Baku) day's entries for its Merkle root.
+   */
+  const journalEntry = new Entity(
+    {
+      model: entityModel('journalEntry'),
+      attributes: {
+        ...required('string', 'tenantId', 'journalId', 'position', 'number', 'documentId', 'at', 'day'),
+        ...required('number', 'year', 'seq'),
+        ...required('string', 'prevHash', 'hash'),
+      },
+      indexes: {
+        primary: primaryKey(['tenantId', 'journalId', 'year'], ['position']),
+        byDay: secondaryKey('gsi1', ['tenantId', 'day'], ['at', 'journalId', 'position']),
+      },
+    },
+    config,
+  );
+
+  /** The head of a document's operations-log chain: the last entry's `seq` and hash. */
+  const operationHead = new Entity(
+    {
+      model: entityModel('operationHead'),
+      attributes: { ...required('string', 'tenantId', 'documentId', 'hash'), ...required('number', 'seq') },
+      indexes: { primary: primaryKey(['tenantId', 'documentId'], []) },
     },
     config,
   );
@@ -70,8 +106,15 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
         ...required('string', 'action'),
         ...required('any', 'changes'),
         ...optional('string', 'comment'),
+        // The chain (absent on entries from before it): place, the previous entry's hash, own hash,
+        // and the Baku day the entry belongs to (gsi1 lists a day's entries for its Merkle root).
+        ...optional('number', 'seq'),
+        ...optional('string', 'prevHash', 'hash', 'day'),
       },
-      indexes: { primary: primaryKey(['tenantId', 'documentId'], ['at', 'opId']) },
+      indexes: {
+        primary: primaryKey(['tenantId', 'documentId'], ['at', 'opId']),
+        byDay: secondaryKey('gsi1', ['tenantId', 'day'], ['at', 'documentId', 'opId']),
+      },
     },
     config,
   );
@@ -155,7 +198,9 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
     {
       document,
       counter,
+      journalEntry,
       operation,
+      operationHead,
       link,
       lookup,
       assignment,
@@ -168,7 +213,9 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
   return {
     document,
     counter,
+    journalEntry,
     operation,
+    operationHead,
     link,
     lookup,
     assignment,

@@ -41,8 +41,9 @@ export function hasRole(actor: Actor, ...roles: Role[]): boolean {
 export function viewerOf(actor: Actor): Viewer {
   return {
     employeeId: actor.employeeId,
-    // The registry office registers and routes every document; the agency head answers for all.
-    seesAll: hasRole(actor, 'clerk') || actor.reach?.agencyHead === true,
+    // The registry office registers and routes every document; the agency head answers for all;
+    // the archivist takes the case files over from the registry office (and keeps them).
+    seesAll: hasRole(actor, 'clerk', 'archivist') || actor.reach?.agencyHead === true,
     actingFor: actor.reach?.actingFor ?? [],
     headOf: actor.reach?.headOf ?? [],
   };

@@ -7,6 +7,7 @@ import { BusinessRuleError, NotFoundError } from '../../../platform/kernel/error
 import type { contentInput } from './inputs';
 import { allow, noteRead, retryOnStale, hasRole, visibleDocument, type DocumentDeps } from './common';
 import {
+  checkArchivedContent,
   checkBytes,
   checkStoredContent,
   contentKey,
@@ -153,13 +154,25 @@ export async function contentUrl(
   const doc = await visibleDocument(deps, actor, id);
   const item = doc.contents.find((c) => c.id === contentId && c.state === 'stored');
   if (!item) throw new NotFoundError('content not found');
-  const problem = item.integrity?.problem ?? (await checkStoredContent(deps, doc, item));
+  // An archived document's file is served from the archive (its copy there, checked the same way).
+  const archived = doc.archive?.objects.find((o) => o.role === 'content' && o.contentId === contentId);
+  const problem =
+    item.integrity?.problem ??
+    (archived ? await checkArchivedContent(deps, archived) : await checkStoredContent(deps, doc, item));
   if (problem) await reportIntegrityProblem(deps, doc, item, problem);
   await noteRead(deps, actor, doc, `${inline ? 'preview' : 'download'}: ${item.fileName}`);
   const url = await objects(deps).presignDownload({
-    bucket: 'attachments',
-    key: keyOf(doc, contentId),
-    ...(item.versionId ? { versionId: item.versionId } : {}),
+    ...(archived
+      ? {
+          bucket: 'archive' as const,
+          key: archived.key,
+          ...(archived.versionId ? { versionId: archived.versionId } : {}),
+        }
+      : {
+          bucket: 'attachments' as const,
+          key: keyOf(doc, contentId),
+          ...(item.versionId ? { versionId: item.versionId } : {}),
+        }),
     fileName: item.fileName,
     inline,
     expiresInSeconds: DOWNLOAD_SECONDS,

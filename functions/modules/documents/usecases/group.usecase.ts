@@ -30,7 +30,7 @@ export async function groupArchive(
   input: GroupArchiveInput,
   idempotency?: Idempotency,
 ) {
-  allow(hasRole(actor, 'clerk'), 'archive');
+  allow(hasRole(actor, 'clerk', 'archivist'), 'archive');
   await assertReferences(deps, actor.tenantId, [
     ['ref:nomenclature', input.nomenclatureId, 'nomenclatureId'],
   ]);

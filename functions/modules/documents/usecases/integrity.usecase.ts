@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ContentItem, DocumentRecord } from '../domain/document';
+import type { ArchivedObject, ContentItem, DocumentRecord } from '../domain/document';
 import { ConflictError } from '../../../platform/kernel/errors';
 import type { ObjectStore } from '../../../platform/ports/object-store.port';
 import type { AdminAlerts } from '../ports';
@@ -41,6 +41,21 @@ export async function checkStoredContent(
   });
   if (!head) return 'missing';
   if (head.size !== item.size || head.sha256Base64 !== sha256Base64OfHex(item.sha256)) return 'damaged';
+  return undefined;
+}
+
+/** What is wrong with a file's copy in the archive bucket (HEAD: S3's own checksum of the version). */
+export async function checkArchivedContent(
+  deps: DocumentDeps,
+  object: Pick<ArchivedObject, 'key' | 'versionId' | 'sha256' | 'size'>,
+): Promise<IntegrityProblem | undefined> {
+  const head = await objects(deps).head({
+    bucket: 'archive',
+    key: object.key,
+    ...(object.versionId ? { versionId: object.versionId } : {}),
+  });
+  if (!head) return 'missing';
+  if (head.size !== object.size || head.sha256Base64 !== sha256Base64OfHex(object.sha256)) return 'damaged';
   return undefined;
 }
 

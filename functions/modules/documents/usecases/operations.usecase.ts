@@ -51,7 +51,7 @@ function mayPerform(actor: Actor, doc: DocumentRecord, op: StatusOperation): boo
     case 'to-information':
       return author || clerk || head;
     case 'archive':
-      return clerk;
+      return clerk || hasRole(actor, 'archivist');
     case 'cancel':
       return doc.status === 'in-force' ? clerk || head : clerk || author;
     case 'resolve':

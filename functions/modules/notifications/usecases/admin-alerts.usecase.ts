@@ -1,4 +1,6 @@
 import { allPages } from '../../../platform/kernel/aggregate';
+import type { Role } from '../../../platform/kernel/roles';
+import type { ArchiveAlerts } from '../../archive';
 import type { AdminAlerts } from '../../documents';
 import type { Employee, Position } from '../../org';
 import { notifyEmployees, type NotifyDeps } from './notify.usecase';
@@ -22,11 +24,37 @@ export function adminAlerts(deps: NotifyDeps): AdminAlerts {
   };
 }
 
-/** The active employees of the tenant who hold an active position with the admin role. */
-async function agencyAdmins(deps: NotifyDeps, tenantId: string): Promise<string[]> {
+/**
+ * Alerts of the archive (an archived object or a chain entry that no longer matches its hash) to
+ * the agency's archivists and admins, by their own notice preferences.
+ */
+export function archiveAlerts(deps: NotifyDeps): ArchiveAlerts {
+  return {
+    async integrityProblem({ tenantId, summary, documentId, key }) {
+      const recipients = await agencyAdmins(deps, tenantId, ['archivist', 'admin']);
+      if (recipients.length === 0) return;
+      const document = documentId ? await deps.documents.get(tenantId, documentId) : undefined;
+      await notifyEmployees(deps, {
+        tenantId,
+        ...(document ? { document, tab: 'contents' as const } : {}),
+        about: { label: summary, path: '/archive/' },
+        kind: 'archive-integrity',
+        recipients,
+        key,
+      });
+    },
+  };
+}
+
+/** The active employees of the tenant who hold an active position with one of the roles (admin). */
+async function agencyAdmins(
+  deps: NotifyDeps,
+  tenantId: string,
+  roles: Role[] = ['admin'],
+): Promise<string[]> {
   const positions = await allPages((page) => deps.store.list<Position>('position', tenantId, page));
   const adminPositions = new Set(
-    positions.filter((p) => p.active && p.roles.includes('admin')).map((p) => p.id),
+    positions.filter((p) => p.active && p.roles.some((r) => roles.includes(r))).map((p) => p.id),
   );
   const employees = await allPages((page) => deps.store.list<Employee>('employee', tenantId, page));
   return employees

@@ -17,7 +17,10 @@ export interface NotifyDeps {
 
 export interface Notice {
   tenantId: string;
-  document: DocumentRecord;
+  /** The document the notice is about (its log records the notice); absent for the archive's reports. */
+  document?: DocumentRecord;
+  /** Without a document: what the notice names, and where its link leads (a web path). */
+  about?: { label: string; path: string };
   kind: NoticeKind;
   recipients: string[];
   dueDate?: string;
@@ -42,13 +45,15 @@ export async function notifyEmployees(deps: NotifyDeps, notice: Notice): Promise
   const employees = await deps.store.getMany<Employee>('employee', notice.tenantId, recipients);
   const doc = notice.document;
   const params: NoticeParams = {
-    document: doc.registration?.number ?? doc.summary.slice(0, 60),
-    summary: doc.summary.slice(0, 200),
+    document: doc ? (doc.registration?.number ?? doc.summary.slice(0, 60)) : (notice.about?.label ?? ''),
+    summary: doc ? doc.summary.slice(0, 200) : '',
     ...(notice.dueDate ? { dueDate: formatDate(notice.dueDate) } : {}),
     ...(notice.daysLeft !== undefined ? { daysLeft: notice.daysLeft } : {}),
     ...(notice.escalation !== undefined ? { escalation: notice.escalation } : {}),
     ...(notice.file !== undefined ? { file: notice.file } : {}),
-    link: `${deps.webBaseUrl ?? ''}/documents/view/?id=${doc.id}&tab=${notice.tab ?? 'execution'}`,
+    link: doc
+      ? `${deps.webBaseUrl ?? ''}/documents/view/?id=${doc.id}&tab=${notice.tab ?? 'execution'}`
+      : `${deps.webBaseUrl ?? ''}${notice.about?.path ?? '/'}`,
   };
   let sent = 0;
   for (const employee of employees) {
@@ -70,18 +75,19 @@ export async function notifyEmployees(deps: NotifyDeps, notice: Notice): Promise
         await deps.sms.send({ phone: employee.phone!, text: message.sms });
       }
       await deps.documents.recordNotification(notice.tenantId, key, at);
-      await deps.documents.log(notice.tenantId, {
-        documentId: doc.id,
-        at,
-        actorId: 'system',
-        action: 'notification',
-        changes: [
-          {
-            field: 'notification',
-            after: { kind: notice.kind, channel, recipientId: employee.id, subject: message.subject },
-          },
-        ],
-      });
+      if (doc)
+        await deps.documents.log(notice.tenantId, {
+          documentId: doc.id,
+          at,
+          actorId: 'system',
+          action: 'notification',
+          changes: [
+            {
+              field: 'notification',
+              after: { kind: notice.kind, channel, recipientId: employee.id, subject: message.subject },
+            },
+          ],
+        });
       sent++;
     }
   }

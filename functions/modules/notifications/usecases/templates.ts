@@ -2,7 +2,13 @@ import type { Language } from '../../../platform/kernel/text';
 
 /** What a notice is about; every kind has a text in each UI language. */
 export type NoticeKind =
-  'reminder' | 'overdue' | 'escalation' | 'new-task' | 'content-missing' | 'content-damaged';
+  | 'reminder'
+  | 'overdue'
+  | 'escalation'
+  | 'new-task'
+  | 'content-missing'
+  | 'content-damaged'
+  | 'archive-integrity';
 
 export interface NoticeParams {
   /** Registration number, or the summary when the document has none. */
@@ -50,6 +56,11 @@ const az: Record<NoticeKind, Render> = {
     text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.file}” faylının baytları qeydə alınmış SHA-256 cəmi ilə uyğun gəlmir. Fayl istifadəçilərə verilmir; yoxlayın və bərpa edin.\n\nSənəd: ${p.link}`,
     sms: `Kargüzar: ${p.document} sənədinin „${p.file}” faylı zədələnib.`,
   }),
+  'archive-integrity': (p) => ({
+    subject: `Arxivin bütövlüyü pozulub: ${p.document}`,
+    text: `Arxivin bütövlük yoxlaması uyğunsuzluq aşkar etdi (${p.document}): arxivdəki obyektin və ya jurnal qeydinin heş cəmi saxlanılanla uyğun gəlmir. Hesabata baxın və araşdırın.\n\nArxiv: ${p.link}`,
+    sms: `Kargüzar: arxivin bütövlük yoxlaması uyğunsuzluq aşkar etdi (${p.document}).`,
+  }),
 };
 
 const en: Record<NoticeKind, Render> = {
@@ -83,6 +94,11 @@ const en: Record<NoticeKind, Render> = {
     text: `The bytes of the file "${p.file}" of document ${p.document} ("${p.summary}") do not match its recorded SHA-256. It is not handed out; check and restore it.\n\nDocument: ${p.link}`,
     sms: `Karguzar: file "${p.file}" of ${p.document} is damaged.`,
   }),
+  'archive-integrity': (p) => ({
+    subject: `Archive integrity mismatch: ${p.document}`,
+    text: `The archive's integrity check found a mismatch (${p.document}): an archived object or a log entry no longer matches its recorded hash. See the report and investigate.\n\nArchive: ${p.link}`,
+    sms: `Karguzar: the archive integrity check found a mismatch (${p.document}).`,
+  }),
 };
 
 const ru: Record<NoticeKind, Render> = {
@@ -115,6 +131,11 @@ const ru: Record<NoticeKind, Render> = {
     subject: `Файл повреждён: ${p.document}`,
     text: `Байты файла «${p.file}» документа ${p.document} («${p.summary}») не совпадают с записанной суммой SHA-256. Он не выдаётся пользователям; проверьте и восстановите его.\n\nДокумент: ${p.link}`,
     sms: `Karguzar: файл «${p.file}» документа ${p.document} повреждён.`,
+  }),
+  'archive-integrity': (p) => ({
+    subject: `Нарушена целостность архива: ${p.document}`,
+    text: `Проверка целостности архива обнаружила несоответствие (${p.document}): хеш архивного объекта или записи журнала не совпадает с сохранённым. Откройте отчёт и разберитесь.\n\nАрхив: ${p.link}`,
+    sms: `Karguzar: проверка целостности архива обнаружила несоответствие (${p.document}).`,
   }),
 };
 

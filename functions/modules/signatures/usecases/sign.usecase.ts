@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../../platform/kernel/aggregate';
-import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
+import { BusinessRuleError } from '../../../platform/kernel/errors';
 import type { DocumentRecord, DocumentSignature, ElectronicSignatures, SigningRight } from '../../documents';
 import type { Employee, Position, Tenant } from '../../org';
 import { positionWithRight, reasonOf } from '../domain/authority';
@@ -8,12 +8,7 @@ import { certificateInfo } from '../crypto/x509';
 import { appendSignature } from '../pdf/pades';
 import type { SignaturesDeps } from './deps';
 import { kmsCmsSigner } from './kms-cms';
-import { currentSingleFile, putOnce, singleFileKey } from './single-file.usecase';
-
-function objects(deps: SignaturesDeps) {
-  if (!deps.objects) throw new Error('Object store not configured');
-  return deps.objects;
-}
+import { putOnce, readServedFile, singleFileKey } from './single-file.usecase';
 
 /** The file as it stands: the newest signed revision, or the (unsigned) single file. */
 export async function currentBytes(
@@ -21,21 +16,13 @@ export async function currentBytes(
   actor: Actor,
   doc: DocumentRecord,
 ): Promise<{ bytes: Uint8Array; sha256: string; key: string; versionId?: string }> {
-  const last = doc.signatures?.at(-1);
-  const at = last ?? (await currentSingleFile(deps, actor, doc));
-  const bytes = await objects(deps).get({
-    bucket: 'attachments',
-    key: at.key,
-    ...(at.versionId ? { versionId: at.versionId } : {}),
-  });
-  const sha256 = bytes ? createHash('sha256').update(bytes).digest('hex') : undefined;
-  if (!bytes || sha256 !== at.sha256) {
-    deps.log?.error('single file revision missing or altered', { documentId: doc.id, key: at.key });
-    throw new ConflictError('content_damaged', 'The single file does not match its SHA-256', {
-      sha256: at.sha256,
-    });
-  }
-  return { bytes, sha256: at.sha256, key: at.key, ...(at.versionId ? { versionId: at.versionId } : {}) };
+  const { record, bytes } = await readServedFile(deps, actor, doc);
+  return {
+    bytes,
+    sha256: record.sha256,
+    key: record.key,
+    ...(record.versionId ? { versionId: record.versionId } : {}),
+  };
 }
 
 /** Refuses someone without the right (422), saying which right. */

@@ -321,3 +321,29 @@ export async function rebuildSingleFile(
   const built = await build(deps, actor, doc, record, undefined);
   return view(deps, built, fileNameOf(doc));
 }
+
+/**
+ * The file as served with its bytes: the newest signed revision, else the single file as it stands
+ * (built if missing or stale while unsigned). The bytes are checked against the recorded SHA-256;
+ * a missing or altered file is 409 `content_damaged`, never handed out as whole. No visibility
+ * check and no read noted: callers do that (the verification) or are the system (the archive copy).
+ */
+export async function readServedFile(
+  deps: SingleFileDeps,
+  actor: Actor,
+  doc: DocumentRecord,
+): Promise<{ record: SingleFileRecord; bytes: Uint8Array }> {
+  const record = servedRevision(await currentSingleFile(deps, actor, doc), doc.signatures);
+  const bytes = await objects(deps).get({
+    bucket: 'attachments',
+    key: record.key,
+    ...(record.versionId ? { versionId: record.versionId } : {}),
+  });
+  if (!bytes || createHash('sha256').update(bytes).digest('hex') !== record.sha256) {
+    deps.log?.error('single file revision missing or altered', { documentId: doc.id, key: record.key });
+    throw new ConflictError('content_damaged', 'The stored single file does not match its SHA-256', {
+      sha256: record.sha256,
+    });
+  }
+  return { record, bytes };
+}

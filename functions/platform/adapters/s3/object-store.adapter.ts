@@ -6,7 +6,10 @@
 import { createHash } from 'node:crypto';
 import {
   GetObjectCommand,
+  GetObjectLegalHoldCommand,
+  GetObjectRetentionCommand,
   HeadObjectCommand,
+  PutObjectLegalHoldCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -70,6 +73,12 @@ export function contentDisposition(fileName: string, inline: boolean): string {
 
 export function sha256Base64(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('base64');
+}
+
+/** A version without a retention or legal hold: S3 answers NoSuchObjectLockConfiguration. */
+function noLockConfiguration(err: unknown): undefined {
+  if (err instanceof S3ServiceException && /NoSuchObjectLockConfiguration/.test(err.name)) return undefined;
+  throw err;
 }
 
 function isNotFound(err: unknown): boolean {
@@ -197,6 +206,7 @@ export class S3ObjectStore implements ObjectStore {
     body: Uint8Array;
     contentType: string;
     retainUntil?: Date;
+    legalHold?: boolean;
   }): Promise<{ versionId?: string }> {
     try {
       const out = await this.client.send(
@@ -213,6 +223,7 @@ export class S3ObjectStore implements ObjectStore {
             ? {
                 ObjectLockMode: this.options.lockMode ?? 'COMPLIANCE',
                 ObjectLockRetainUntilDate: input.retainUntil,
+                ...(input.legalHold ? { ObjectLockLegalHoldStatus: 'ON' as const } : {}),
               }
             : {}),
         }),
@@ -229,6 +240,40 @@ export class S3ObjectStore implements ObjectStore {
       }
       throw err;
     }
+  }
+
+  async lockState(input: {
+    bucket: BucketRole;
+    key: string;
+    versionId?: string;
+  }): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean } | undefined> {
+    try {
+      const retention = await this.client
+        .send(new GetObjectRetentionCommand(this.object(input)))
+        .catch(noLockConfiguration);
+      const hold = await this.client
+        .send(new GetObjectLegalHoldCommand(this.object(input)))
+        .catch(noLockConfiguration);
+      return {
+        ...(retention?.Retention?.RetainUntilDate
+          ? { retainUntil: new Date(retention.Retention.RetainUntilDate).toISOString() }
+          : {}),
+        ...(retention?.Retention?.Mode ? { mode: retention.Retention.Mode } : {}),
+        legalHold: hold?.LegalHold?.Status === 'ON',
+      };
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
+  async setLegalHold(input: { bucket: BucketRole; key: string; versionId?: string; on: boolean }) {
+    await this.client.send(
+      new PutObjectLegalHoldCommand({
+        ...this.object(input),
+        LegalHold: { Status: input.on ? 'ON' : 'OFF' },
+      }),
+    );
   }
 }
 

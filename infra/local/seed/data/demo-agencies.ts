@@ -122,6 +122,13 @@ export const demoAgency1: DemoAgency = {
       roles: ['clerk'],
     },
     {
+      code: 'archivist',
+      departmentCode: '02',
+      title: { az: 'Arxivçi', en: 'Archivist', ru: 'Архивист' },
+      kind: 'specialist',
+      roles: ['archivist'],
+    },
+    {
       code: 'execution-controller',
       departmentCode: '02',
       title: {
@@ -301,6 +308,13 @@ export const demoAgency1: DemoAgency = {
       email: 'f.ismayilov@demo1.example.az',
       phone: '+994500000105',
       positionCodes: ['execution-controller'],
+    },
+    {
+      username: 'archivist',
+      fullName: 'Həsənova Səbinə Tofiq qızı',
+      email: 's.hasanova@demo1.example.az',
+      phone: '+994500000120',
+      positionCodes: ['archivist'],
     },
     {
       username: 'executor1',

@@ -27,7 +27,7 @@ export interface NomenclatureEntry {
 export type TenantKey = 'demo1' | 'demo2';
 export type DocumentKind = 'incoming' | 'outgoing' | 'internal' | 'order';
 
-export type Role = 'admin' | 'clerk' | 'head' | 'executor' | 'controller' | 'approver';
+export type Role = 'admin' | 'clerk' | 'head' | 'executor' | 'controller' | 'approver' | 'archivist';
 export type PositionKind = 'head' | 'deputy' | 'specialist' | 'clerk' | 'other';
 
 export interface DemoTenant {

@@ -13,6 +13,7 @@ import { formatSize } from '../labels';
 import { PdfPreview } from './pdf-preview';
 import { UploadProgress, type UploadState } from './upload-progress';
 import { SingleFileSection } from '../../signatures/single-file';
+import { ArchiveStateSection } from '../../archive/archive-state';
 
 const isImage = (c: ContentItem) => /^image\/(png|jpe?g|gif|webp|bmp|svg\+xml)$/i.test(c.contentType);
 const isPdf = (c: ContentItem) =>
@@ -192,6 +193,7 @@ export function ContentsTab({ doc, names, onChanged }: CardTabProps) {
         <p className="hint">{t('doc.contents.readOnly')}</p>
       )}
       <SingleFileSection documentId={doc.id} version={doc.version} canRebuild={canAttach} />
+      <ArchiveStateSection archive={doc.archive} />
     </>
   );
 }

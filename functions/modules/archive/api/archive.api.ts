@@ -1,0 +1,23 @@
+import { authed, type RouteImpls } from '../../../platform/http/group-handler';
+import { listHoldings } from '../usecases/holdings.usecase';
+import { listReports, requestCheck } from '../usecases/integrity.usecase';
+import { closeCaseFile, readArchivedObject, setLegalHold, verifyDocument } from '../usecases/records.usecase';
+import type { ArchiveDeps } from '../usecases/deps';
+import type { archiveRoutes } from './archive.routes';
+
+/** The implementations of the `archive` route group's operations. */
+export const archiveApi: RouteImpls<typeof archiveRoutes, ArchiveDeps> = {
+  listArchiveHoldings: async (ctx, deps) => listHoldings(deps, authed(ctx).actor, ctx.query),
+  closeCaseFile: async (ctx, deps) => closeCaseFile(deps, authed(ctx).actor, ctx.body),
+  setArchiveLegalHold: async (ctx, deps) => setLegalHold(deps, authed(ctx).actor, ctx.params.id, ctx.body),
+  verifyArchivedDocument: async (ctx, deps) => verifyDocument(deps, authed(ctx).actor, ctx.params.id),
+  getArchivedSingleFile: async (ctx, deps) =>
+    readArchivedObject(deps, authed(ctx).actor, ctx.params.id, { role: 'single-file' }),
+  getArchivedContent: async (ctx, deps) =>
+    readArchivedObject(deps, authed(ctx).actor, ctx.params.id, {
+      role: 'content',
+      contentId: ctx.params.contentId,
+    }),
+  listIntegrityReports: async (ctx, deps) => listReports(deps, authed(ctx).actor, ctx.query),
+  requestIntegrityCheck: async (ctx, deps) => requestCheck(deps, authed(ctx).actor),
+};

@@ -1,0 +1,5 @@
+import { ArchivePage } from '../../../features/archive/archive-page';
+
+export default function Page() {
+  return <ArchivePage />;
+}
