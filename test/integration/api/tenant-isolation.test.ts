@@ -19,6 +19,8 @@ const bDocs: Item[] = [];
 const docCases: DocCase[] = [];
 /** Requests on tenant-B objects of admin-only routes beyond GET and PUT, made by tenant A's admin. */
 const adminCases: DocCase[] = [];
+/** The archive's routes on a tenant-B document, made by tenant A's archivist (the role they need). */
+const archivistCases: DocCase[] = [];
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
 /**
@@ -145,6 +147,26 @@ beforeAll(async () => {
     byKind.push({ kind, item: res.body, body });
   }
   docCases.push(...documentCases({ byKind, doc: bDocs[1]!, other: bDocs[0]!, employeeId: emp1.body.id }));
+  const archived = `/api/v1/archive/documents/${bDocs[1]!.id}`;
+  archivistCases.push(
+    { template: '/api/v1/archive/documents/{id}/verify', method: 'GET', path: `${archived}/verify` },
+    {
+      template: '/api/v1/archive/documents/{id}/single-file',
+      method: 'GET',
+      path: `${archived}/single-file`,
+    },
+    {
+      template: '/api/v1/archive/documents/{id}/contents/{contentId}',
+      method: 'GET',
+      path: `${archived}/contents/${bDocs[0]!.id}`,
+    },
+    {
+      template: '/api/v1/archive/documents/{id}/legal-hold',
+      method: 'POST',
+      path: `${archived}/legal-hold`,
+      body: { version: bDocs[1]!.version, on: true, reason: 'B sənədinə məhkəmə qadağası' },
+    },
+  );
 
   const createdIn = new Map<string, string>();
   const extra = (list: string): Record<string, unknown> =>
@@ -194,11 +216,13 @@ describe('tenant isolation', () => {
       ...bObjects.map((o) => o.template),
       ...docCases.map((c) => c.template),
       ...adminCases.map((c) => c.template),
+      ...archivistCases.map((c) => c.template),
       ...operatorCases.map((c) => c.template),
     ];
     expect(new Set(covered)).toEqual(templates);
     const keys = new Set(routes.filter((r) => r.path.includes('{id}')).map((r) => `${r.method} ${r.path}`));
-    for (const c of [...docCases, ...adminCases, ...operatorCases]) keys.delete(`${c.method} ${c.template}`);
+    for (const c of [...docCases, ...adminCases, ...archivistCases, ...operatorCases])
+      keys.delete(`${c.method} ${c.template}`);
     for (const o of bObjects) {
       keys.delete(`GET ${o.template}`);
       keys.delete(`PUT ${o.template}`);
@@ -232,6 +256,18 @@ describe('tenant isolation', () => {
     expect(again.body.version).toBe(absence.item.version);
   });
 
+  it("answers 404 to tenant A's archivist on a tenant-B document's archive routes, and B's document stays", async () => {
+    const archivistA = apiClient(baseUrl, await tokenFor(baseUrl, 'archivist'));
+    for (const c of archivistCases) {
+      const res = await archivistA.call(c.method, c.path, c.body);
+      expect(res.status, `${c.method} ${c.path}`).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    }
+    const again = await b.get<Item>(`/api/v1/documents/${bDocs[1]!.id}`);
+    expect(again.body.version).toBe(bDocs[1]!.version);
+    expect(again.body.archive).toBeUndefined();
+  });
+
   it('answers 404 to a tenant-A token for every tenant-B object, on GET and PUT, and changes nothing', async () => {
     for (const { path, item } of bObjects) {
       const get = await a.get(path);
@@ -249,6 +285,7 @@ describe('tenant isolation', () => {
   });
 
   it('never lists tenant-B objects to tenant A', async () => {
+    const archivistA = apiClient(baseUrl, await tokenFor(baseUrl, 'archivist'));
     for (const route of routes.filter(
       (r) =>
         r.method === 'GET' &&
@@ -280,7 +317,9 @@ describe('tenant isolation', () => {
           continue;
         // Registry look-ups return global state-registry records (by FİN/VÖEN), not tenant data.
         if (path.startsWith('/api/v1/citizen-registries/')) continue;
-        const ids = await allIds(a, path, route.query?.shape.limit !== undefined);
+        // The archive's lists are the archivist's.
+        const reader = path.startsWith('/api/v1/archive/') ? archivistA : a;
+        const ids = await allIds(reader, path, route.query?.shape.limit !== undefined);
         for (const o of bObjects) expect(ids.has(o.item.id), `${path} lists ${o.path}`).toBe(false);
         for (const d of bDocs) expect(ids.has(d.id), `${path} lists B document ${d.id}`).toBe(false);
       }
