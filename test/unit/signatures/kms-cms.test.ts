@@ -166,7 +166,11 @@ describe('kmsCmsSigner', () => {
 
     // Assert
     const check = checkCms(out.cms, digest);
-    expect(check).toMatchObject({ signatureValid: true, digestMatches: true, signingCertificateMatches: true });
+    expect(check).toMatchObject({
+      signatureValid: true,
+      digestMatches: true,
+      signingCertificateMatches: true,
+    });
     expect(check.certificate).toEqual(out.certificate);
     expect(x509(out.certificate).subject).toContain('CN=Rəşad Əliyev');
   });

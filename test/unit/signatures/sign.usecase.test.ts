@@ -10,10 +10,7 @@ import {
   SINGLE_FILE,
   type SingleFileRecord,
 } from '../../../functions/modules/signatures';
-import {
-  kmsCmsSigner,
-  type SignerKeyRecord,
-} from '../../../functions/modules/signatures/usecases/kms-cms';
+import { kmsCmsSigner, type SignerKeyRecord } from '../../../functions/modules/signatures/usecases/kms-cms';
 import { T0 } from '../../support/builders';
 import { author, deputy, head, memo, revision, signAndCommit, signaturesWorld, signer } from './world';
 
@@ -121,7 +118,13 @@ describe('signSingleFile', () => {
   it.each([
     ['an official without a head position signing', author, 'sign', undefined, 'no_signing_right'],
     ['someone signing for an official they do not substitute', signer, 'sign', 'head', 'no_signing_right'],
-    ['a substitute endorsing for an official they do not substitute', deputy, 'endorse', 'author', 'no_endorsing_right'],
+    [
+      'a substitute endorsing for an official they do not substitute',
+      deputy,
+      'endorse',
+      'author',
+      'no_endorsing_right',
+    ],
   ] as const)('refuses %s with 422 and writes nothing', async (_, who, right, onBehalfOf, code) => {
     // Arrange
     const deps = signaturesWorld();
@@ -179,7 +182,11 @@ describe('signSingleFile', () => {
     };
 
     // Act
-    const entry = await signSingleFile(deps, deputy, await memo(base), { right: 'sign', at: T0, onBehalfOf: 'head' });
+    const entry = await signSingleFile(deps, deputy, await memo(base), {
+      right: 'sign',
+      at: T0,
+      onBehalfOf: 'head',
+    });
 
     // Assert
     expect(requests).toEqual([{ signerId: 'deputy', positionId: 'p-deputy' }]);

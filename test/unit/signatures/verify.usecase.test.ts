@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../functions/platform/kernel/errors';
 import type { DocumentSignature } from '../../../functions/modules/documents';
 import { AGENCY_CA, agencyCa, signSingleFile } from '../../../functions/modules/signatures';
+import type { AgencyCaRecord } from '../../../functions/modules/signatures/usecases/kms-cms';
 import { verifySingleFile } from '../../../functions/modules/signatures/usecases/verify.usecase';
 import { T0 } from '../../support/builders';
 import { outsider } from '../documents/world';
@@ -38,7 +39,7 @@ describe('verifySingleFile', () => {
     const verified = await verifySingleFile(deps, head, 'memo');
 
     // Assert
-    const ca = deps.store.all<{ id: string; fingerprint: string }>(AGENCY_CA, 't1')[0]!;
+    const ca = deps.store.all<AgencyCaRecord>(AGENCY_CA, 't1')[0]!;
     expect(verified).toMatchObject({
       sha256: entry.sha256,
       size: entry.size,
@@ -147,7 +148,12 @@ describe('verifySingleFile', () => {
     const verified = await verifySingleFile(deps, head, 'memo');
 
     // Assert
-    expect(verified.signatures[0]).toMatchObject({ integrity: true, chain: false, authority: true, valid: false });
+    expect(verified.signatures[0]).toMatchObject({
+      integrity: true,
+      chain: false,
+      authority: true,
+      valid: false,
+    });
   });
 
   it('finds an unsigned file not valid, with no signatures', async () => {
