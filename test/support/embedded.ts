@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
  * Finds a base port with `count` free ports after it on 127.0.0.1, below the kernel's ephemeral
@@ -33,18 +33,28 @@ export interface RunningEmbedded {
   stop(): Promise<void>;
   /** Starts again on the same data folder and ports. */
   restart(): Promise<void>;
+  /** The last 20,000 characters of its output (the whole of it goes to `logFile` when given). */
   logs(): string;
 }
 
-/** Starts `npm start`'s program as a child process group, the way an operator runs it. */
+/**
+ * Starts `npm start`'s program as a child process group, the way an operator runs it. With
+ * `logFile`, everything it prints (restarts included) is also appended to that file as it comes,
+ * so that a failure seen by a test can be read afterwards even if the run was cut short.
+ */
 export async function startEmbeddedProcess(
-  options: { dataDir?: string; port?: number } = {},
+  options: { dataDir?: string; port?: number; logFile?: string } = {},
 ): Promise<RunningEmbedded> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'karguzar-test-'));
   const port = options.port ?? (await freePortBase());
   const baseUrl = `http://127.0.0.1:${port}`;
   let child: ChildProcess | undefined;
   let output = '';
+  const { logFile } = options;
+  if (logFile) {
+    mkdirSync(dirname(logFile), { recursive: true });
+    writeFileSync(logFile, '');
+  }
 
   const launch = async () => {
     output = '';
@@ -60,8 +70,10 @@ export async function startEmbeddedProcess(
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    if (logFile) appendFileSync(logFile, `--- started ${new Date().toISOString()} on ${baseUrl}\n`);
     const collect = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-20000);
+      if (logFile) appendFileSync(logFile, chunk);
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
