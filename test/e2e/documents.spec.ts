@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { apiClient, tokenFor } from '../support/api';
+import { signThroughRoute } from '../support/approval';
 import { clerkUser, expectAccessible, runId, signIn } from './helpers';
 
 const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
@@ -174,6 +175,18 @@ test('a clerk registers a repeated citizen appeal with a scan, previews it, repl
   const replyHeading = page.getByRole('heading', { level: 1, name: /^Göndərilən sənəd № / });
   await expect(replyHeading).toBeVisible();
   const replyNumber = (await replyHeading.textContent())!.replace(/^Göndərilən sənəd № /, '').trim();
+  // Decree 935 §147: an electronic letter leaves only signed by its signatory. The head signs the
+  // reply from the task of a one-stage signing route (through the API here: the Viza tab is
+  // signatures.spec.ts's), then the clerk sends it.
+  const replyId = new URL(page.url()).searchParams.get('id')!;
+  const clerkApi = apiClient(baseUrl, await tokenFor(baseUrl, clerkUser));
+  const employees = await clerkApi.get<{ items: Array<{ id: string; username: string }> }>(
+    '/api/v1/employees?limit=100',
+  );
+  const headId = employees.body.items.find((e) => e.username === 'head')!.id;
+  await signThroughRoute(clerkApi, apiClient(baseUrl, await tokenFor(baseUrl, 'head')), replyId, headId);
+  await page.reload();
+  await expect(replyHeading).toBeVisible();
   await page.getByRole('tab', { name: 'Tərkib', exact: true }).click();
   await expect(page.getByRole('row', { name: /scan-3-pages\.pdf/ })).toBeVisible();
   await page.getByRole('button', { name: 'Göndər', exact: true }).click();

@@ -10,7 +10,7 @@ test('every page of the menu renders with a heading and passes axe, for the role
 }) => {
   test.setTimeout(420_000);
   const visited = new Set<string>();
-  for (const username of ['admin', 'head', 'clerk', 'controller']) {
+  for (const username of ['admin', 'head', 'clerk', 'controller', 'archivist']) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await signIn(page, username);
