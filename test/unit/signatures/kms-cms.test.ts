@@ -46,8 +46,19 @@ describe('agencyCa', () => {
   });
 
   it('keeps the first record when two requests need the CA at the same moment', async () => {
-    // Arrange
+    // Arrange: neither request creates its key before both have looked for the record (the race,
+    // made certain whatever the scheduling).
     const deps = signaturesWorld();
+    const keys = deps.signingKeys;
+    const createKey = keys.createKey.bind(keys);
+    let waiting = 0;
+    let bothLooked!: () => void;
+    const looked = new Promise<void>((resolve) => (bothLooked = resolve));
+    keys.createKey = async (request) => {
+      if (++waiting === 2) bothLooked();
+      await looked;
+      return createKey(request);
+    };
 
     // Act
     const [a, b] = await Promise.all([agencyCa(deps, 't1'), agencyCa(deps, 't1')]);
