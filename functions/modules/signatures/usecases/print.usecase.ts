@@ -5,13 +5,7 @@ import type { Tenant } from '../../org';
 import { formatBakuDate, visibleDocument, type DocumentRecord } from '../../documents';
 import type { CodeRequisites } from '../pdf/barcode';
 import { stampFirstPage } from '../pdf/stamp';
-import {
-  currentSingleFile,
-  fileNameOf,
-  putOnce,
-  servedRevision,
-  type SingleFileDeps,
-} from './single-file.usecase';
+import { fileNameOf, putOnce, readServedFile, type SingleFileDeps } from './single-file.usecase';
 
 /** The name of the information system printed on a paper copy (§143.2). */
 export const SYSTEM_NAME = 'Kargüzar';
@@ -65,17 +59,7 @@ export async function getPrintFile(deps: SingleFileDeps, actor: Actor, id: strin
   const doc = await visibleDocument(deps, actor, id);
   const requisites = await requisitesOf(deps, doc);
   // The newest signed revision is stamped: every signature made so far stays valid under the stamp.
-  const record = servedRevision(await currentSingleFile(deps, actor, doc), doc.signatures);
-  const original = await objects(deps).get({
-    bucket: 'attachments',
-    key: record.key,
-    ...(record.versionId ? { versionId: record.versionId } : {}),
-  });
-  if (!original || sha256(original) !== record.sha256) {
-    throw new ConflictError('single_file_damaged', 'The stored single file is missing or altered', {
-      sha256: record.sha256,
-    });
-  }
+  const { record, bytes: original } = await readServedFile(deps, actor, doc, 'single_file_damaged');
   const copy = { createdAt: formatBakuDate(doc.createdAt), system: SYSTEM_NAME };
   const stamped = await stampFirstPage(original, { requisites, copy });
   const printSha = sha256(stamped.bytes);

@@ -10,21 +10,6 @@ import type { SignaturesDeps } from './deps';
 import { kmsCmsSigner } from './kms-cms';
 import { putOnce, readServedFile, singleFileKey } from './single-file.usecase';
 
-/** The file as it stands: the newest signed revision, or the (unsigned) single file. */
-export async function currentBytes(
-  deps: SignaturesDeps,
-  actor: Actor,
-  doc: DocumentRecord,
-): Promise<{ bytes: Uint8Array; sha256: string; key: string; versionId?: string }> {
-  const { record, bytes } = await readServedFile(deps, actor, doc);
-  return {
-    bytes,
-    sha256: record.sha256,
-    key: record.key,
-    ...(record.versionId ? { versionId: record.versionId } : {}),
-  };
-}
-
 /** Refuses someone without the right (422), saying which right. */
 function noRight(right: SigningRight): BusinessRuleError {
   return right === 'sign'
@@ -79,7 +64,7 @@ export async function signSingleFile(
   const { right, at } = request;
   const who = await authority(deps, actor, right, request.onBehalfOf);
   const onBehalfOf = who.official.id !== who.signer.id ? who.official.id : undefined;
-  const file = await currentBytes(deps, actor, doc);
+  const file = await readServedFile(deps, actor, doc);
   const tenant = await deps.store.get<Tenant>('tenant', doc.tenantId, doc.tenantId);
   const seq = (doc.signatures?.length ?? 0) + 1;
   const fieldName = `${right === 'sign' ? 'Imza' : 'Viza'}-${seq}`;

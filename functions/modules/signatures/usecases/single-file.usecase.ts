@@ -219,7 +219,7 @@ async function save(
  * document is signed, the file of the signed state is frozen (a file built from exactly that state
  * before the signature is kept as it is, with its SHA-256).
  */
-export async function currentSingleFile(
+async function currentSingleFile(
   deps: SingleFileDeps,
   actor: Actor,
   doc: DocumentRecord,
@@ -239,7 +239,7 @@ export async function currentSingleFile(
 }
 
 /** The file served: the newest signed revision (earlier revisions stay stored under their SHA-256). */
-export function servedRevision(
+function servedRevision(
   unsigned: SingleFileRecord,
   signatures: DocumentRecord['signatures'] = [],
 ): SingleFileRecord {
@@ -325,13 +325,15 @@ export async function rebuildSingleFile(
 /**
  * The file as served with its bytes: the newest signed revision, else the single file as it stands
  * (built if missing or stale while unsigned). The bytes are checked against the recorded SHA-256;
- * a missing or altered file is 409 `content_damaged`, never handed out as whole. No visibility
- * check and no read noted: callers do that (the verification) or are the system (the archive copy).
+ * a missing or altered file is a 409 (`damaged`: `content_damaged` unless the caller names its
+ * own), never handed out as whole. No visibility check and no read noted: callers do that (the
+ * verification, the print) or are the system (the archive copy).
  */
 export async function readServedFile(
   deps: SingleFileDeps,
   actor: Actor,
   doc: DocumentRecord,
+  damaged: 'content_damaged' | 'single_file_damaged' = 'content_damaged',
 ): Promise<{ record: SingleFileRecord; bytes: Uint8Array }> {
   const record = servedRevision(await currentSingleFile(deps, actor, doc), doc.signatures);
   const bytes = await objects(deps).get({
@@ -341,7 +343,7 @@ export async function readServedFile(
   });
   if (!bytes || createHash('sha256').update(bytes).digest('hex') !== record.sha256) {
     deps.log?.error('single file revision missing or altered', { documentId: doc.id, key: record.key });
-    throw new ConflictError('content_damaged', 'The stored single file does not match its SHA-256', {
+    throw new ConflictError(damaged, 'The stored single file does not match its SHA-256', {
       sha256: record.sha256,
     });
   }

@@ -7,7 +7,7 @@ import { requisitesOf, type RequisiteCheck } from '../domain/requisites';
 import { readSignatures } from '../pdf/pades';
 import type { SignaturesDeps } from './deps';
 import { AGENCY_CA, fromB64, type AgencyCaRecord } from './kms-cms';
-import { currentBytes } from './sign.usecase';
+import { readServedFile } from './single-file.usecase';
 
 /** One signature of the file as verified. */
 export interface SignatureVerification {
@@ -68,7 +68,7 @@ export async function verifyDocumentFile(
   actor: Actor,
   doc: DocumentRecord,
 ): Promise<FileVerification> {
-  const file = await currentBytes(deps, actor, doc);
+  const file = await readServedFile(deps, actor, doc);
   const [tenant, ca] = await Promise.all([
     deps.store.get<Tenant>('tenant', doc.tenantId, doc.tenantId),
     deps.store.get<AgencyCaRecord>(AGENCY_CA, doc.tenantId, doc.tenantId),
@@ -132,7 +132,7 @@ export async function verifyDocumentFile(
     };
   });
   return {
-    sha256: file.sha256,
+    sha256: file.record.sha256,
     size: file.bytes.length,
     valid: signatures.length > 0 && signatures.every((s) => s.valid),
     ...(ca ? { ca: { subject: ca.subject, fingerprint: ca.fingerprint } } : {}),
