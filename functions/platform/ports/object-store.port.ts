@@ -3,6 +3,8 @@
  * versions under Object Lock: a version never changes, so a read pinned to a version id gets the
  * bytes that were stored, whatever was written to the key since.
  */
+import type { Readable } from 'node:stream';
+
 export interface PresignedUpload {
   url: string;
   method: 'PUT';
@@ -61,4 +63,26 @@ export interface ObjectStore {
     versionId?: string;
     on: boolean;
   }): Promise<void>;
+  /**
+   * A stored version's bytes as a stream, for objects too large to hold in memory (undefined when
+   * absent). The stream errors when the storage refuses the bytes part-way.
+   */
+  getStream(input: {
+    bucket: 'attachments' | 'archive';
+    key: string;
+    versionId?: string;
+  }): Promise<Readable | undefined>;
+  /**
+   * A streamed write-once put of a body of unknown length (a multipart upload: only a few parts are
+   * ever held in memory); like `put`, a retain-until date locks the object, optionally with a legal
+   * hold. An error of the body aborts the upload and nothing is stored.
+   */
+  putStream(input: {
+    bucket: 'attachments' | 'archive';
+    key: string;
+    body: Readable;
+    contentType: string;
+    retainUntil?: Date;
+    legalHold?: boolean;
+  }): Promise<{ versionId?: string }>;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import type { ObjectStore, PresignedUpload } from '../../../functions/platform/ports/object-store.port';
 
@@ -73,6 +74,26 @@ export class MemoryObjectStore implements ObjectStore {
     if (input.retainUntil) this.retention.set(at, input.retainUntil.toISOString());
     if (input.legalHold) this.holds.set(at, true);
     return { versionId };
+  }
+
+  async getStream(input: { bucket: Bucket; key: string; versionId?: string }): Promise<Readable | undefined> {
+    const bytes = await this.get(input);
+    return bytes ? Readable.from([Buffer.from(bytes)]) : undefined;
+  }
+
+  /** Reads the whole stream, then puts it write-once (an error of the body stores nothing). */
+  async putStream(input: {
+    bucket: Bucket;
+    key: string;
+    body: Readable;
+    contentType: string;
+    retainUntil?: Date;
+    legalHold?: boolean;
+  }): Promise<{ versionId?: string }> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of input.body) chunks.push(Buffer.from(chunk as Uint8Array));
+    const { body: _body, ...rest } = input;
+    return this.put({ ...rest, body: Buffer.concat(chunks) });
   }
 
   /** Object Lock by `bucket/key/versionId`: retain-until (COMPLIANCE) and legal holds. */
