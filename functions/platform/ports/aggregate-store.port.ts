@@ -22,7 +22,8 @@ export type AggregateType =
   | 'archive-root'
   | 'archive-report'
   | 'archive-case'
-  | `ref:${string}`;
+  | `ref:${string}`
+  | 'archive-transfer';
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {
