@@ -17,3 +17,5 @@ export { archiveIntegrityPlanTask } from './tasks/archiveIntegrityPlan.task';
 export { archiveIntegrityCheckTask } from './tasks/archiveIntegrityCheck.task';
 export { inclusionProof, leafHash, merkleRoot, verifyInclusion } from './domain/merkle';
 export { retentionOf, PERMANENT_YEARS } from './domain/retention';
+export { archiveTransferBuildTask } from './tasks/archiveTransferBuild.task';
+export { TRANSFER_MACHINE } from './usecases/transfer.usecase';

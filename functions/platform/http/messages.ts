@@ -185,10 +185,33 @@ const orgRuleMessages: Record<Language, Catalog> = {
   },
 };
 
+/**
+ * Transfer packages of permanent case files to the state archive (Decree 935 §153.7): the same
+ * words as a problem title and as a field message.
+ */
+const transferMessages: Record<Language, Catalog> = {
+  az: {
+    transfer_not_permanent: 'Dövlət arxivinə yalnız daimi saxlanılan işlər verilir',
+    transfer_no_documents: 'Bu ilə aid işdə arxivləşdirilmiş sənəd yoxdur',
+    transfer_not_ready: 'Təhvil paketi hələ hazır deyil',
+  },
+  en: {
+    transfer_not_permanent: 'Only case files kept permanently pass to the state archive',
+    transfer_no_documents: 'The case file has no archived documents of that year',
+    transfer_not_ready: 'The transfer package is not ready yet',
+  },
+  ru: {
+    transfer_not_permanent: 'В государственный архив передаются только дела постоянного хранения',
+    transfer_no_documents: 'В деле нет архивных документов за этот год',
+    transfer_not_ready: 'Пакет передачи ещё не готов',
+  },
+};
+
 /** Problem titles by stable code. */
 const titles: Record<Language, Catalog> = {
   az: {
     ...orgRuleMessages.az,
+    ...transferMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
     invalid_request: 'Sorğu parametrləri yanlışdır',
@@ -240,6 +263,7 @@ const titles: Record<Language, Catalog> = {
   },
   en: {
     ...orgRuleMessages.en,
+    ...transferMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
     invalid_request: 'The request parameters are not valid',
@@ -291,6 +315,7 @@ const titles: Record<Language, Catalog> = {
   },
   ru: {
     ...orgRuleMessages.ru,
+    ...transferMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
     invalid_request: 'Параметры запроса неверны',
@@ -347,6 +372,7 @@ const titles: Record<Language, Catalog> = {
 const fields: Record<Language, Catalog> = {
   az: {
     ...orgRuleMessages.az,
+    ...transferMessages.az,
     required: 'Bu xana mütləqdir',
     invalid_type: 'Dəyərin tipi yanlışdır',
     too_small: 'Dəyər çox qısadır və ya kiçikdir (ən azı {min})',
@@ -378,6 +404,7 @@ const fields: Record<Language, Catalog> = {
   },
   en: {
     ...orgRuleMessages.en,
+    ...transferMessages.en,
     required: 'This field is required',
     invalid_type: 'The value has the wrong type',
     too_small: 'The value is too short or too small (at least {min})',
@@ -409,6 +436,7 @@ const fields: Record<Language, Catalog> = {
   },
   ru: {
     ...orgRuleMessages.ru,
+    ...transferMessages.ru,
     required: 'Это поле обязательно',
     invalid_type: 'Неверный тип значения',
     too_small: 'Значение слишком короткое или маленькое (не менее {min})',

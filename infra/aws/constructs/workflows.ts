@@ -13,9 +13,13 @@ import { ProjectFunction } from './project-function';
 
 /**
  * Tasks that need longer than a minute: the archive's integrity check re-hashes every archived
- * object and the day's chains of an agency (its state's own timeout is the same 900 s).
+ * object and the day's chains of an agency, the transfer package streams a case file's archive
+ * copies into one tar (their states' own timeouts are the same 900 s).
  */
-const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = { archiveIntegrityCheck: 900 };
+const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
+  archiveIntegrityCheck: 900,
+  archiveTransferBuild: 900,
+};
 
 export interface WorkflowsProps {
   /** `karguzar-<env>`: machines are named `<prefix>-<asl name>`. */

@@ -44,7 +44,7 @@ describe('building a transfer package', () => {
     const { deps, t } = await queued();
     const first = await buildTransfer(deps, { tenantId: 't1', transferId: t.id });
     // The record as it was before the first attempt recorded its package.
-    const stored = (await deps.store.get<{ version: number }>('archive-transfer', 't1', t.id))!;
+    const stored = (await deps.store.get('archive-transfer', 't1', t.id))!;
     await deps.store.update(
       'archive-transfer',
       { ...first, status: 'building', sha256: undefined, key: undefined },

@@ -4,6 +4,7 @@ import { listReports, requestCheck } from '../usecases/integrity.usecase';
 import { closeCaseFile, readArchivedObject, setLegalHold, verifyDocument } from '../usecases/records.usecase';
 import type { ArchiveDeps } from '../usecases/deps';
 import type { archiveRoutes } from './archive.routes';
+import { transferApi } from './transfer.api';
 
 /** The implementations of the `archive` route group's operations. */
 export const archiveApi: RouteImpls<typeof archiveRoutes, ArchiveDeps> = {
@@ -20,4 +21,5 @@ export const archiveApi: RouteImpls<typeof archiveRoutes, ArchiveDeps> = {
     }),
   listIntegrityReports: async (ctx, deps) => listReports(deps, authed(ctx).actor, ctx.query),
   requestIntegrityCheck: async (ctx, deps) => requestCheck(deps, authed(ctx).actor),
+  ...transferApi,
 };

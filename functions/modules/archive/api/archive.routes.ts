@@ -1,6 +1,7 @@
 import type { RouteDef } from '../../../platform/http/route';
 import { document } from '../../documents';
 import * as s from './archive.schema';
+import { transferRoutes } from './transfer.routes';
 
 const ARCHIVE = '/api/v1/archive';
 const tag = 'archive';
@@ -92,4 +93,5 @@ export const archiveRoutes = [
     response: s.integrityReport,
     successStatus: 201,
   },
+  ...transferRoutes,
 ] as const satisfies readonly RouteDef[];
