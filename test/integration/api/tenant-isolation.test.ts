@@ -1,9 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { routes } from '../../../functions/api/routes';
 import { inboxBoxes } from '../../../functions/modules/documents/domain/tasks';
 import { documentKinds } from '../../../functions/modules/documents/domain/document';
 import { referenceLists } from '../../../functions/modules/reference/domain/lists';
+import { DynamoAggregateStore } from '../../../functions/platform/adapters/dynamodb/aggregate-store.adapter';
+import { TABLE_NAME } from '../../../infra/local/embedded';
 import { apiClient, tokenFor, type Api } from '../../support/api';
+import { tableClientOf } from '../../support/table';
 import { documentCases, type DocCase } from '../../support/document-routes';
 
 type Item = { id: string; version: number } & Record<string, unknown>;
@@ -165,6 +169,46 @@ beforeAll(async () => {
       method: 'POST',
       path: `${archived}/legal-hold`,
       body: { version: bDocs[1]!.version, on: true, reason: 'B sənədinə məhkəmə qadağası' },
+    },
+  );
+  // A ready transfer package of tenant B, as the transfer machine leaves it (tenant B has no
+  // archivist to ask for one through the API).
+  const transferId = randomUUID();
+  const at = new Date().toISOString();
+  await new DynamoAggregateStore(tableClientOf(baseUrl), TABLE_NAME).create(
+    'archive-transfer',
+    {
+      id: transferId,
+      tenantId: 'demo2',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      nomenclatureId: 'b-case',
+      caseIndex: '01-01',
+      caseName: { az: 'B işi' },
+      year: 2026,
+      status: 'ready',
+      requestedBy: 'b',
+      requestedAt: at,
+      name: 'karguzar-01-01-2026-b',
+      documentIds: [bDocs[1]!.id],
+      progress: { done: 1, total: 1 },
+      key: `demo2/archive/transfers/${transferId}/karguzar-01-01-2026-b.tar`,
+      size: 10240,
+      sha256: '0'.repeat(64),
+    },
+    { actorId: 'system', parentKey: 'b-case', sortKey: `0#${transferId}` },
+  );
+  archivistCases.push(
+    {
+      template: '/api/v1/archive/transfers/{id}',
+      method: 'GET',
+      path: `/api/v1/archive/transfers/${transferId}`,
+    },
+    {
+      template: '/api/v1/archive/transfers/{id}/package',
+      method: 'GET',
+      path: `/api/v1/archive/transfers/${transferId}/package`,
     },
   );
 
