@@ -129,6 +129,7 @@ const shapes: Record<string, (body: Json) => void> = {
   addDocumentLink: (b) => (b.otherId = randomUUID()),
   startContentUpload: (b) => (b.size = MAX_CONTENT_BYTES + 1),
   closeCaseFile: (b) => (b.nomenclatureId = randomUUID()),
+  requestArchiveTransfer: (b) => (b.nomenclatureId = randomUUID()),
 };
 
 /** Operations that change nothing even when they succeed. */
@@ -191,6 +192,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/documents\/\{id\}\/(links|contents|operations\/|route)/, 'internal'],
     [/^\/api\/v1\/documents\/\{id\}/, 'incoming'],
     [/^\/api\/v1\/archive\/documents\/\{id\}/, 'incoming'],
+    [/^\/api\/v1\/archive\/transfers\/\{id\}/, 'transfer'],
   ];
   const params: Record<string, string> = {
     list: 'classifications',
@@ -891,6 +893,8 @@ beforeAll(async () => {
   // An agency nobody registered: the operator's routes answer 404 and write nothing (resending an
   // existing agency's invitation would write one).
   mine.tenantKey = 'no-such-agency';
+  // The transfer routes are the archive role's (this agency's admin gets 403 before any lookup).
+  mine.transfer = randomUUID();
   mine.template = (
     await created(api, '/api/v1/approval-route-templates', {
       name: `Hostil marşrut ${rand()}`,

@@ -2,7 +2,9 @@ import type { RouteDef } from '../../../platform/http/route';
 import * as s from './transfer.schema';
 
 const TRANSFERS = '/api/v1/archive/transfers';
-const common = { group: 'archive', tag: 'archive', auth: 'jwt', roles: ['archivist'] } as const;
+const common = { group: 'archive', tag: 'archive', auth: 'jwt' } as const;
+/** The reads name the role; the POST checks it in its use case, after the media type and the body. */
+const archivist = { roles: ['archivist'] } as const;
 
 /** Transfer packages of permanent case files to the state archive (Decree 935 §153.7), archive role. */
 export const transferRoutes = [
@@ -12,7 +14,7 @@ export const transferRoutes = [
     path: TRANSFERS,
     operationId: 'requestArchiveTransfer',
     summary:
-      'Build the transfer package of a permanent case file for a year: a BagIt bag (RFC 8493, SHA-256 manifests) in one tar, built by the transfer machine',
+      'Build the transfer package of a permanent case file for a year: a BagIt bag (RFC 8493, SHA-256 manifests) in one tar, built by the transfer machine (archive role)',
     body: s.transferBody,
     idempotent: true,
     response: s.archiveTransfer,
@@ -22,6 +24,7 @@ export const transferRoutes = [
     ...common,
     method: 'GET',
     path: TRANSFERS,
+    ...archivist,
     operationId: 'listArchiveTransfers',
     summary: 'Transfer packages, newest first',
     query: s.transfersQuery,
@@ -32,6 +35,7 @@ export const transferRoutes = [
     ...common,
     method: 'GET',
     path: `${TRANSFERS}/{id}`,
+    ...archivist,
     operationId: 'getArchiveTransfer',
     summary: 'A transfer package: its status, progress and, when ready, its size and SHA-256',
     params: s.transferParam,
@@ -42,6 +46,7 @@ export const transferRoutes = [
     ...common,
     method: 'GET',
     path: `${TRANSFERS}/{id}/package`,
+    ...archivist,
     operationId: 'getArchiveTransferPackage',
     summary: 'A short-lived download link to a ready transfer package (409 until it is ready)',
     params: s.transferParam,
