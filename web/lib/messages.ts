@@ -2,6 +2,9 @@ import approvalAz from '../features/approval/messages/az.json';
 import archiveAz from '../features/archive/messages/az.json';
 import archiveEn from '../features/archive/messages/en.json';
 import archiveRu from '../features/archive/messages/ru.json';
+import archiveTransfersAz from '../features/archive/messages/transfers.az.json';
+import archiveTransfersEn from '../features/archive/messages/transfers.en.json';
+import archiveTransfersRu from '../features/archive/messages/transfers.ru.json';
 import approvalEn from '../features/approval/messages/en.json';
 import approvalRu from '../features/approval/messages/ru.json';
 import citizenRegistriesAz from '../features/citizen-registries/messages/az.json';
@@ -57,6 +60,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     onboardingAz,
     signaturesAz,
     archiveAz,
+    archiveTransfersAz,
   ],
   en: [
     uiEn,
@@ -70,6 +74,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     onboardingEn,
     signaturesEn,
     archiveEn,
+    archiveTransfersEn,
   ],
   ru: [
     uiRu,
@@ -83,6 +88,7 @@ export const catalogFiles: Record<Locale, Catalog[]> = {
     onboardingRu,
     signaturesRu,
     archiveRu,
+    archiveTransfersRu,
   ],
 };
 

@@ -12,6 +12,7 @@ import { ProblemAlert, SelectField, StatusMessage, TextField } from '../../ui/fi
 import { Pager, useCursorPager } from '../../ui/pager';
 import type { ReferenceItem } from '../../api/contract';
 import { closeCaseFile, listHoldings, listReports, requestCheck } from './api';
+import { TransfersSection } from './transfers';
 
 /** A nomenclature item as the page reads it (the reference list's items are one open type). */
 type Nomenclature = ReferenceItem & { index?: string; retentionYears?: number | null };
@@ -221,6 +222,7 @@ export function ArchivePage() {
         ) : null}
         <Pager label={t('archive.reportsPager')} pager={reportsPager} nextCursor={reports.data?.nextCursor} />
       </ListSection>
+      <TransfersSection />
     </div>
   );
 }
