@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { apiClient, tokenFor } from '../support/api';
-import { bakuDate, clerkUser, expectAccessible, incomingThroughApi, runId, serverNow, signIn } from './helpers';
+import {
+  bakuDate,
+  clerkUser,
+  expectAccessible,
+  incomingThroughApi,
+  runId,
+  serverNow,
+  signIn,
+} from './helpers';
 
 const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
 
@@ -38,12 +46,16 @@ test('the archivist builds the transfer package of a permanent case file and dow
   const section = page.getByRole('region', { name: 'Dövlət arxivinə təhvil paketləri' });
   await expect(section).toBeVisible();
   await expectAccessible(page, 'archive page with transfer packages');
-  await section.getByLabel('Daimi saxlanılan iş').selectOption({ label: `${caseFile.body.index} Daimi sınaq ${id}` });
+  await section
+    .getByLabel('Daimi saxlanılan iş')
+    .selectOption({ label: `${caseFile.body.index} Daimi sınaq ${id}` });
   await section.getByLabel('İl').fill(String(year));
   await section.getByRole('button', { name: 'Paketi hazırla' }).click();
 
   // Assert: the package is started with the letter, becomes ready (the page follows it), and downloads.
-  await expect(section.getByRole('status').filter({ hasText: 'Paketə daxil edilən sənədlər: 1' })).toBeVisible();
+  await expect(
+    section.getByRole('status').filter({ hasText: 'Paketə daxil edilən sənədlər: 1' }),
+  ).toBeVisible();
   const row = section.getByRole('row').filter({ hasText: `${caseFile.body.index} Daimi sınaq ${id}` });
   await expect(row).toContainText('Hazırdır', { timeout: 120_000 });
   await expect(row.getByRole('progressbar')).toHaveCount(0);

@@ -3,4 +3,6 @@ import { taskHandler } from '../../platform/observability/task-handler';
 import { getContainer } from '../../wiring/container';
 
 /** Lambda entry of the `archiveTransferBuild` Step Functions task. */
-export const handler = taskHandler('archiveTransferBuild', (raw) => archiveTransferBuildTask(raw, getContainer()));
+export const handler = taskHandler('archiveTransferBuild', (raw) =>
+  archiveTransferBuildTask(raw, getContainer()),
+);

@@ -10,7 +10,14 @@ import { apiClient, tokenFor, type Api } from '../../support/api';
 import { clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
 import { officeFile } from '../../support/scans';
-import { citizenIncoming, sha256Hex, unique, uploadContent, type Doc, type Problem } from '../documents/helpers';
+import {
+  citizenIncoming,
+  sha256Hex,
+  unique,
+  uploadContent,
+  type Doc,
+  type Problem,
+} from '../documents/helpers';
 
 // The transfer package of a permanent case file to the state archive (Decree 935 §153.7): the
 // archivist asks for it, the archive-transfer machine streams the archive copies into a BagIt bag
@@ -78,12 +85,18 @@ async function caseFile(retentionYears: number | null): Promise<{ id: string; in
   return res.body;
 }
 
-async function filed(nomenclatureId: string, files: Array<{ bytes: Uint8Array; name: string; type: string }>) {
+async function filed(
+  nomenclatureId: string,
+  files: Array<{ bytes: Uint8Array; name: string; type: string }>,
+) {
   const doc = (
     await clerk.post<Doc>('/api/v1/documents/incoming', citizenIncoming(unique('Təhvil'), { nomenclatureId }))
   ).body;
   for (const f of files) {
-    const { complete } = await uploadContent(clerk, doc.id, f.bytes, { fileName: f.name, contentType: f.type });
+    const { complete } = await uploadContent(clerk, doc.id, f.bytes, {
+      fileName: f.name,
+      contentType: f.type,
+    });
     expect(complete.status).toBe(200);
   }
   return doc;
@@ -149,10 +162,9 @@ describe('the transfer package of a permanent case file', { timeout: 240_000 }, 
     const manifestCheck = await run('sha256sum', ['-c', '--strict', 'manifest-sha256.txt'], { cwd: bag });
     const tagCheck = await run('sha256sum', ['-c', '--strict', 'tagmanifest-sha256.txt'], { cwd: bag });
     const payload = await filesUnder(join(bag, 'data'));
-    const octets = (await Promise.all(payload.map(async (p) => (await stat(join(bag, 'data', p))).size))).reduce(
-      (a, b) => a + b,
-      0,
-    );
+    const octets = (
+      await Promise.all(payload.map(async (p) => (await stat(join(bag, 'data', p))).size))
+    ).reduce((a, b) => a + b, 0);
     const bagInfo = await readFile(join(bag, 'bag-info.txt'), 'utf8');
     const listed = (await readFile(join(bag, 'manifest-sha256.txt'), 'utf8')).trim().split('\n');
     const lock = await s3.send(
@@ -170,7 +182,12 @@ describe('the transfer package of a permanent case file', { timeout: 240_000 }, 
     expect(link.status).toBe(200);
     expect(sha256Hex(tarBytes)).toBe(ready.sha256);
     expect(tarBytes.byteLength).toBe(ready.size);
-    expect(manifestCheck.stdout.trim().split('\n').every((l) => l.endsWith(': OK'))).toBe(true);
+    expect(
+      manifestCheck.stdout
+        .trim()
+        .split('\n')
+        .every((l) => l.endsWith(': OK')),
+    ).toBe(true);
     expect(tagCheck.stdout).toContain('bag-info.txt: OK');
     expect(await readFile(join(bag, 'bagit.txt'), 'utf8')).toBe(
       'BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n',
@@ -194,7 +211,10 @@ describe('the transfer package of a permanent case file', { timeout: 240_000 }, 
     await archivist.post('/api/v1/archive/cases', { nomenclatureId: five.id, year });
     const before = await transfers();
 
-    const refused = await archivistEn.post<Problem>('/api/v1/archive/transfers', { nomenclatureId: five.id, year });
+    const refused = await archivistEn.post<Problem>('/api/v1/archive/transfers', {
+      nomenclatureId: five.id,
+      year,
+    });
     const bodiless = await archivist.post<Problem>('/api/v1/archive/transfers', undefined);
     const noDocuments = await archivist.post<Problem>('/api/v1/archive/transfers', {
       nomenclatureId: (await caseFile(null)).id,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { ListMultipartUploadsCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListMultipartUploadsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import { createS3Client, S3ObjectStore } from '../../../functions/platform/adapters/s3/object-store.adapter';

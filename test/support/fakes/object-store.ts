@@ -82,14 +82,7 @@ export class MemoryObjectStore implements ObjectStore {
   }
 
   /** Reads the whole stream, then puts it write-once (an error of the body stores nothing). */
-  async putStream(input: {
-    bucket: Bucket;
-    key: string;
-    body: Readable;
-    contentType: string;
-    retainUntil?: Date;
-    legalHold?: boolean;
-  }): Promise<{ versionId?: string }> {
+  async putStream(input: Parameters<ObjectStore['putStream']>[0]): Promise<{ versionId?: string }> {
     const chunks: Buffer[] = [];
     for await (const chunk of input.body) chunks.push(Buffer.from(chunk as Uint8Array));
     const { body: _body, ...rest } = input;

@@ -46,17 +46,26 @@ describe('BagIt text of a transfer package (RFC 8493)', () => {
     expect(bagName({ caseIndex: '01-01', year: 2026, transferId: '3f0c1d2e-aaaa-bbbb' })).toBe(
       'karguzar-01-01-2026-3f0c1d2e',
     );
-    expect(bagName({ caseIndex: '//', year: 2026, transferId: 'abcdefgh' })).toBe('karguzar-case-2026-abcdefgh');
+    expect(bagName({ caseIndex: '//', year: 2026, transferId: 'abcdefgh' })).toBe(
+      'karguzar-case-2026-abcdefgh',
+    );
   });
 
   it('keeps original file names, without separators, distinct within a folder', () => {
     const taken = new Set(['single-file.pdf']);
 
-    const names = ['Arayış.docx', 'arayış.docx', '../etc/passwd', '..', 'single-file.pdf', 'a\u0000b'].map((n) =>
-      payloadFileName(n, taken),
+    const names = ['Arayış.docx', 'arayış.docx', '../etc/passwd', '..', 'single-file.pdf', 'a\u0000b'].map(
+      (n) => payloadFileName(n, taken),
     );
 
-    expect(names).toEqual(['Arayış.docx', 'arayış (2).docx', '.._etc_passwd', 'file', 'single-file (2).pdf', 'a_b']);
+    expect(names).toEqual([
+      'Arayış.docx',
+      'arayış (2).docx',
+      '.._etc_passwd',
+      'file',
+      'single-file (2).pdf',
+      'a_b',
+    ]);
   });
 
   it('writes bag-info.txt one element a line, and sizes as people read them', () => {

@@ -55,7 +55,12 @@ describe('building a transfer package', () => {
     const retried = await buildTransfer(deps, { tenantId: 't1', transferId: t.id });
     const again = await buildTransfer(deps, { tenantId: 't1', transferId: t.id });
 
-    expect(retried).toMatchObject({ status: 'ready', sha256: first.sha256, size: first.size, key: first.key });
+    expect(retried).toMatchObject({
+      status: 'ready',
+      sha256: first.sha256,
+      size: first.size,
+      key: first.key,
+    });
     expect(again.version).toBe(retried.version);
     const bytes = await deps.objects.get({ bucket: 'archive', key: first.key! });
     expect(hex(bytes!)).toBe(first.sha256);

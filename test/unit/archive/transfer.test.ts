@@ -18,16 +18,18 @@ describe('asking for a transfer package', () => {
     const deps = archiveWorld();
     await archiveDocument(deps, 't1', 'letter');
 
-    await expect(requestTransfer(deps, clerk, { nomenclatureId: 'case5', year: 2026 })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
-    await expect(requestTransfer(deps, keeper, { nomenclatureId: 'case5', year: 2026 })).rejects.toMatchObject({
+    await expect(
+      requestTransfer(deps, clerk, { nomenclatureId: 'case5', year: 2026 }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      requestTransfer(deps, keeper, { nomenclatureId: 'case5', year: 2026 }),
+    ).rejects.toMatchObject({
       code: 'transfer_not_permanent',
       issues: [{ path: 'nomenclatureId', code: 'transfer_not_permanent' }],
     });
-    await expect(requestTransfer(deps, keeper, { nomenclatureId: 'nope', year: 2026 })).rejects.toBeInstanceOf(
-      BusinessRuleError,
-    );
+    await expect(
+      requestTransfer(deps, keeper, { nomenclatureId: 'nope', year: 2026 }),
+    ).rejects.toBeInstanceOf(BusinessRuleError);
     expect((await deps.store.list('archive-transfer', 't1', { limit: 10 })).items).toEqual([]);
     expect(deps.workflow.started.filter((s) => s.machine === TRANSFER_MACHINE)).toEqual([]);
   });
@@ -35,7 +37,9 @@ describe('asking for a transfer package', () => {
   it('is refused for a year without archived documents of the case file', async () => {
     const deps = await permanentWorld();
 
-    await expect(requestTransfer(deps, keeper, { nomenclatureId: 'daimi', year: 2025 })).rejects.toMatchObject({
+    await expect(
+      requestTransfer(deps, keeper, { nomenclatureId: 'daimi', year: 2025 }),
+    ).rejects.toMatchObject({
       code: 'transfer_no_documents',
     });
     expect((await deps.store.list('archive-transfer', 't1', { limit: 10 })).items).toEqual([]);
@@ -58,9 +62,15 @@ describe('asking for a transfer package', () => {
     expect(first).not.toHaveProperty('documentIds');
     expect(again.id).toBe(first.id);
     expect(deps.workflow.started.filter((s) => s.machine === TRANSFER_MACHINE)).toEqual([
-      { machine: TRANSFER_MACHINE, name: `transfer-${first.id}`, input: { tenantId: 't1', transferId: first.id } },
+      {
+        machine: TRANSFER_MACHINE,
+        name: `transfer-${first.id}`,
+        input: { tenantId: 't1', transferId: first.id },
+      },
     ]);
-    await expect(transferPackage(deps, keeper, first.id)).rejects.toMatchObject({ code: 'transfer_not_ready' });
+    await expect(transferPackage(deps, keeper, first.id)).rejects.toMatchObject({
+      code: 'transfer_not_ready',
+    });
   });
 
   it('builds the bag: payload files with their recorded SHA-256, the tag files, the package’s hash and lock', async () => {
@@ -70,11 +80,19 @@ describe('asking for a transfer package', () => {
     const built = await buildTransfer(deps, { tenantId: 't1', transferId: queued.id });
     const ready = await getTransfer(deps, keeper, queued.id);
     const link = await transferPackage(deps, keeper, queued.id);
-    const tarBytes = (await deps.objects.get({ bucket: 'archive', key: built.key!, versionId: built.versionId }))!;
+    const tarBytes = (await deps.objects.get({
+      bucket: 'archive',
+      key: built.key!,
+      versionId: built.versionId,
+    }))!;
     const files = await untar(tarBytes);
     const bag = `${built.name}/`;
     const text = (name: string) => files.get(`${bag}${name}`)!.toString('utf8');
-    const lock = await deps.objects.lockState({ bucket: 'archive', key: built.key!, versionId: built.versionId });
+    const lock = await deps.objects.lockState({
+      bucket: 'archive',
+      key: built.key!,
+      versionId: built.versionId,
+    });
 
     expect(ready).toMatchObject({ status: 'ready', progress: { done: 1, total: 1 }, sha256: hex(tarBytes) });
     expect(ready.size).toBe(tarBytes.byteLength);
@@ -84,7 +102,9 @@ describe('asking for a transfer package', () => {
     expect(lock?.retainUntil).toBe(built.retainUntil);
     expect(text('bagit.txt')).toBe('BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n');
     const manifest = text('manifest-sha256.txt').trim().split('\n');
-    const payload = [...files.keys()].filter((n) => n.startsWith(`${bag}data/`)).map((n) => n.slice(bag.length));
+    const payload = [...files.keys()]
+      .filter((n) => n.startsWith(`${bag}data/`))
+      .map((n) => n.slice(bag.length));
     expect(manifest.map((l) => l.slice(66)).sort()).toEqual(payload.sort());
     for (const line of manifest) expect(hex(files.get(`${bag}${line.slice(66)}`)!)).toBe(line.slice(0, 64));
     expect(payload).toEqual(
@@ -102,7 +122,9 @@ describe('asking for a transfer package', () => {
     expect(text('bag-info.txt')).toContain('External-Identifier: 01-01/2026\n');
     for (const line of text('tagmanifest-sha256.txt').trim().split('\n'))
       expect(hex(files.get(`${bag}${line.slice(66)}`)!)).toBe(line.slice(0, 64));
-    const caseFile = JSON.parse(text('data/case-file.json')) as { documents: Array<{ id: string; number: string }> };
+    const caseFile = JSON.parse(text('data/case-file.json')) as {
+      documents: Array<{ id: string; number: string }>;
+    };
     expect(caseFile.documents).toEqual([expect.objectContaining({ id: 'letter', number: 'Ə-7/26' })]);
   });
 

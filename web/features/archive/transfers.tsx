@@ -10,6 +10,7 @@ import { ListSection, Table } from '../../ui/data-table';
 import { ProblemAlert, SelectField, StatusMessage, TextField } from '../../ui/fields';
 import { Pager, useCursorPager } from '../../ui/pager';
 import type { ReferenceItem } from '../../api/contract';
+import { formatSize } from '../documents/labels';
 import { listTransfers, requestTransfer, transferPackage, type ArchiveTransfer } from './transfers-api';
 
 /** How often the list is read again while a package is being built. */
@@ -17,19 +18,6 @@ const POLL_MS = 2000;
 const newKey = () => `transfer-${crypto.randomUUID()}`;
 
 type Nomenclature = ReferenceItem & { index?: string; retentionYears?: number | null };
-
-/** A size as people read it: bytes, KB, MB, GB. */
-function sizeText(bytes: number | undefined): string {
-  if (bytes === undefined) return '—';
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
 
 function Progress({ transfer }: { transfer: ArchiveTransfer }) {
   const { t } = useI18n();
@@ -180,7 +168,7 @@ export function TransfersSection() {
                   </p>
                 ) : null}
               </td>
-              <td>{r.status === 'ready' ? sizeText(r.size) : '—'}</td>
+              <td>{r.status === 'ready' && r.size !== undefined ? formatSize(r.size, locale) : '—'}</td>
               <td className="small wrap-anywhere">{r.sha256 ? <code>{r.sha256}</code> : '—'}</td>
               <td>
                 {r.status === 'ready' ? (

@@ -1,10 +1,5 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
-import {
-  getTransfer,
-  listTransfers,
-  requestTransfer,
-  transferPackage,
-} from '../usecases/transfer.usecase';
+import { getTransfer, listTransfers, requestTransfer, transferPackage } from '../usecases/transfer.usecase';
 import type { ArchiveDeps } from '../usecases/deps';
 import type { transferRoutes } from './transfer.routes';
 

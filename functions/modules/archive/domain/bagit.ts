@@ -59,9 +59,9 @@ export function documentFolder(input: { number?: string; documentId: string }): 
  * distinct from the names already taken (`a.pdf`, `a (2).pdf`…).
  */
 export function payloadFileName(fileName: string, taken: Set<string>): string {
-  const cleaned = fileName
-    .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f/\\]/g, '_')
+  const cleaned = [...fileName.normalize('NFC')]
+    .map((c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' || c === '/' || c === '\\' ? '_' : c))
+    .join('')
     .trim()
     .slice(0, 200);
   const base = cleaned === '' || /^\.+$/.test(cleaned) ? 'file' : cleaned;

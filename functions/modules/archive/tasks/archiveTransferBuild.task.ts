@@ -12,7 +12,9 @@ const event = z.object({
   tenantId: z.string().min(1).max(100),
   transferId: z.string().min(1).max(100),
   /** The error the build ended with after the machine's retries (States.ALL). */
-  error: z.object({ Error: z.string().max(500).optional(), Cause: z.string().max(5000).optional() }).optional(),
+  error: z
+    .object({ Error: z.string().max(500).optional(), Cause: z.string().max(5000).optional() })
+    .optional(),
 });
 
 export const archiveTransferBuildTask = stepTask(event, async (deps: ArchiveDeps, input) => {

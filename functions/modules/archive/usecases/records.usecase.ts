@@ -6,12 +6,10 @@ import {
   allowedOperations,
   assertVersion,
   bakuLocalDate,
-  documentKinds,
   eachDocument,
   entryBytes,
   hasRole,
   performOperation,
-  viewerOf,
   visibleDocument,
   type ArchivedObject,
   type DocumentRecord,
@@ -19,6 +17,7 @@ import {
 import type { ReferenceItem } from '../../reference';
 import { inclusionProof, leafHash, merkleRoot, verifyInclusion } from '../domain/merkle';
 import { archiveDocument } from './archive.usecase';
+import { caseFileDocuments } from './case-documents';
 import { checkDocumentChain, dayLeaves } from './chain.usecase';
 import { recordHolding } from './holdings.usecase';
 import type { DayRootRecord } from './integrity.usecase';
@@ -117,26 +116,9 @@ export async function closeCaseFile(
       { path: 'year', code: 'case_year_not_over' },
     ]);
   }
-  const found: Array<{ id: string; version: number }> = [];
-  for (const kind of documentKinds) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.documents.list(actor.tenantId, {
-        kind,
-        order: 'asc',
-        limit: 100,
-        nomenclatureId: input.nomenclatureId,
-        from: `${input.year}-01-01T00:00:00`,
-        to: `${input.year + 1}-01-01T00:00:00`,
-        viewer: viewerOf(actor),
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const d of page.items)
-        if (allowedOperations(d.kind, d.status).includes('archive'))
-          found.push({ id: d.id, version: d.version });
-      cursor = page.nextCursor;
-    } while (cursor);
-  }
+  const found = await caseFileDocuments(deps, actor, input, (d) =>
+    allowedOperations(d.kind, d.status).includes('archive') ? { id: d.id, version: d.version } : undefined,
+  );
   const results = await eachDocument(found, (d) =>
     performOperation(deps, actor, d.id, 'archive', {
       version: d.version,

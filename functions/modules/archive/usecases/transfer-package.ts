@@ -96,7 +96,11 @@ async function save(
     return next
       ? {
           item: { ...next, updatedAt: deps.clock.now().toISOString() },
-          options: { actorId: 'system', parentKey: current.nomenclatureId, sortKey: transferSortKey(current) },
+          options: {
+            actorId: 'system',
+            parentKey: current.nomenclatureId,
+            sortKey: transferSortKey(current),
+          },
         }
       : undefined;
   });
@@ -145,12 +149,16 @@ function drained(entry: NodeJS.EventEmitter): Promise<void> {
 }
 
 /** Streams one stored object into a tar entry, hashing it; the hash must be the recorded one. */
-async function addObject(tar: Pack, header: Partial<Header> & { name: string }, source: Readable, file: PayloadFile): Promise<void> {
+async function addObject(
+  tar: Pack,
+  header: Partial<Header> & { name: string },
+  source: Readable,
+  file: PayloadFile,
+): Promise<void> {
   const hash = createHash('sha256');
-  let finished!: Promise<void>;
   const entry = tar.entry(header);
-  finished = new Promise((resolve, reject) => {
-    entry.once('finish', resolve);
+  const finished = new Promise<void>((resolve, reject) => {
+    entry.once('finish', () => resolve());
     entry.once('error', reject);
     entry.once('close', () => reject(new Error('the tar entry closed')));
   });
@@ -205,7 +213,10 @@ export async function buildTransfer(
   try {
     const written = await writePackage(deps, t, key, async (done) => {
       if (done % PROGRESS_EVERY === 0 || done === t.documentIds.length)
-        t = await save(deps, t, (current) => ({ ...current, progress: { done, total: current.progress.total } }));
+        t = await save(deps, t, (current) => ({
+          ...current,
+          progress: { done, total: current.progress.total },
+        }));
     });
     return await save(deps, t, (current) => ({
       ...current,
@@ -301,9 +312,7 @@ async function writePackage(
           folder: `data/${folder}`,
           id: doc.id,
           kind: doc.kind,
-          ...(doc.registration
-            ? { number: doc.registration.number, registeredAt: doc.registration.at }
-            : {}),
+          ...(doc.registration ? { number: doc.registration.number, registeredAt: doc.registration.at } : {}),
           summary: doc.summary,
           archivedAt: doc.archive!.archivedAt,
           retainUntil: doc.archive!.retainUntil,

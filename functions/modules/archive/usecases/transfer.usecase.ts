@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Page } from '../../../platform/kernel/aggregate';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../../../platform/kernel/errors';
 import type { ReferenceItem } from '../../reference';
-import { allow, documentKinds, hasRole, viewerOf, type Idempotency } from '../../documents';
+import { allow, hasRole, type Idempotency } from '../../documents';
 import { bagName } from '../domain/bagit';
 import { transferSortKey, type ArchiveTransfer } from '../domain/transfer';
+import { caseFileDocuments } from './case-documents';
 import type { ArchiveDeps } from './deps';
 import { buildTransfer } from './transfer-package';
 
@@ -21,35 +22,6 @@ const DOWNLOAD_SECONDS = 5 * 60;
 export function transferView(t: ArchiveTransfer) {
   const { documentIds, ...rest } = t;
   return { ...rest, documents: documentIds.length };
-}
-
-/** The ids of the case file's archived documents of the year (registered in it), with their copies. */
-async function archivedDocuments(
-  deps: ArchiveDeps,
-  actor: Actor,
-  nomenclatureId: string,
-  year: number,
-): Promise<string[]> {
-  const ids: string[] = [];
-  for (const kind of documentKinds) {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.documents.list(actor.tenantId, {
-        kind,
-        order: 'asc',
-        limit: 100,
-        nomenclatureId,
-        status: ['archived'],
-        from: `${year}-01-01T00:00:00`,
-        to: `${year + 1}-01-01T00:00:00`,
-        viewer: viewerOf(actor),
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const d of page.items) if (d.status === 'archived' && d.archive) ids.push(d.id);
-      cursor = page.nextCursor;
-    } while (cursor);
-  }
-  return ids;
 }
 
 /**
@@ -82,7 +54,12 @@ export async function requestTransfer(
       [{ path: 'nomenclatureId', code: 'transfer_not_permanent' }],
     );
   }
-  const documentIds = await archivedDocuments(deps, actor, item.id, input.year);
+  const documentIds = await caseFileDocuments(
+    deps,
+    actor,
+    { nomenclatureId: item.id, year: input.year, status: ['archived'] },
+    (d) => (d.status === 'archived' && d.archive ? d.id : undefined),
+  );
   if (documentIds.length === 0) {
     throw new BusinessRuleError(
       'transfer_no_documents',

@@ -86,6 +86,16 @@ function noLockConfiguration(err: unknown): undefined {
   throw err;
 }
 
+/** A write-once put that met an existing key (S3 answers 412) is a ConflictError `object_exists`. */
+function writeOnceError(err: unknown, key: string): unknown {
+  if (
+    err instanceof S3ServiceException &&
+    (err.$metadata.httpStatusCode === 412 || err.name === 'PreconditionFailed')
+  )
+    return new ConflictError('object_exists', 'An object with this key already exists', { key });
+  return err;
+}
+
 function isNotFound(err: unknown): boolean {
   if (err instanceof S3ServiceException) {
     return err.name === 'NotFound' || err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404;
@@ -105,6 +115,17 @@ export class S3ObjectStore implements ObjectStore {
 
   private bucket(role: BucketRole): string {
     return this.options.buckets[role];
+  }
+
+  /** Object Lock of a new object: with a retain-until date, this store's mode (and a legal hold). */
+  private lockOf(input: { retainUntil?: Date; legalHold?: boolean }) {
+    return input.retainUntil
+      ? {
+          ObjectLockMode: this.options.lockMode ?? 'COMPLIANCE',
+          ObjectLockRetainUntilDate: input.retainUntil,
+          ...(input.legalHold ? { ObjectLockLegalHoldStatus: 'ON' as const } : {}),
+        }
+      : {};
   }
 
   /** The S3 names of an object (a version of it, when one is given). */
@@ -224,35 +245,27 @@ export class S3ObjectStore implements ObjectStore {
           ChecksumSHA256: sha256Base64(input.body),
           // Write-once: S3 answers 412 when the key exists (conditional write).
           IfNoneMatch: '*',
-          ...(input.retainUntil
-            ? {
-                ObjectLockMode: this.options.lockMode ?? 'COMPLIANCE',
-                ObjectLockRetainUntilDate: input.retainUntil,
-                ...(input.legalHold ? { ObjectLockLegalHoldStatus: 'ON' as const } : {}),
-              }
-            : {}),
+          ...this.lockOf(input),
         }),
       );
       return out.VersionId ? { versionId: out.VersionId } : {};
     } catch (err) {
-      if (
-        err instanceof S3ServiceException &&
-        (err.$metadata.httpStatusCode === 412 || err.name === 'PreconditionFailed')
-      ) {
-        throw new ConflictError('object_exists', 'An object with this key already exists', {
-          key: input.key,
-        });
-      }
-      throw err;
+      throw writeOnceError(err, input.key);
     }
   }
 
-  async getStream(input: { bucket: BucketRole; key: string; versionId?: string }): Promise<Readable | undefined> {
+  async getStream(input: {
+    bucket: BucketRole;
+    key: string;
+    versionId?: string;
+  }): Promise<Readable | undefined> {
     try {
       const out = await this.client.send(new GetObjectCommand(this.object(input)));
       if (!out.Body) return Readable.from([]);
       // In Node the SDK's body is an http.IncomingMessage, a Readable.
-      return out.Body instanceof Readable ? out.Body : Readable.fromWeb(out.Body.transformToWebStream() as never);
+      return out.Body instanceof Readable
+        ? out.Body
+        : Readable.fromWeb(out.Body.transformToWebStream() as never);
     } catch (err) {
       if (isNotFound(err)) return undefined;
       throw err;
@@ -285,13 +298,7 @@ export class S3ObjectStore implements ObjectStore {
         ContentType: input.contentType,
         ChecksumAlgorithm: 'SHA256',
         IfNoneMatch: '*',
-        ...(input.retainUntil
-          ? {
-              ObjectLockMode: this.options.lockMode ?? 'COMPLIANCE',
-              ObjectLockRetainUntilDate: input.retainUntil,
-              ...(input.legalHold ? { ObjectLockLegalHoldStatus: 'ON' as const } : {}),
-            }
-          : {}),
+        ...this.lockOf(input),
       },
     });
     // A body that fails part-way fails the upload: lib-storage then aborts the multipart upload.
@@ -299,15 +306,7 @@ export class S3ObjectStore implements ObjectStore {
       const out = await upload.done();
       return out.VersionId ? { versionId: out.VersionId } : {};
     } catch (err) {
-      if (
-        err instanceof S3ServiceException &&
-        (err.$metadata.httpStatusCode === 412 || err.name === 'PreconditionFailed')
-      ) {
-        throw new ConflictError('object_exists', 'An object with this key already exists', {
-          key: input.key,
-        });
-      }
-      throw err;
+      throw writeOnceError(err, input.key);
     }
   }
 
