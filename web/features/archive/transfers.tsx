@@ -19,23 +19,17 @@ const newKey = () => `transfer-${crypto.randomUUID()}`;
 
 type Nomenclature = ReferenceItem & { index?: string; retentionYears?: number | null };
 
+/** The package's progress in documents (a native progress bar: role progressbar, its values). */
 function Progress({ transfer }: { transfer: ArchiveTransfer }) {
   const { t } = useI18n();
   const { done, total } = transfer.progress;
-  const percent = total > 0 ? Math.round((done / total) * 100) : 0;
   return (
-    <div
-      role="progressbar"
+    <progress
+      max={Math.max(total, 1)}
+      value={done}
       aria-label={t('archive.transfers.progress', { name: transfer.caseIndex })}
-      aria-valuemin={0}
-      aria-valuemax={total}
-      aria-valuenow={done}
       aria-valuetext={t('archive.transfers.progressText', { done, total })}
-      className="transfer-progress"
-      style={{ border: '1px solid currentColor', borderRadius: 4, height: '0.9rem', minWidth: '8rem' }}
-    >
-      <span style={{ display: 'block', height: '100%', width: `${percent}%`, background: 'currentColor' }} />
-    </div>
+    />
   );
 }
 
