@@ -118,7 +118,7 @@ export async function failTransfer(
       : {
           ...current,
           status: 'failed',
-          failure: input.failure,
+          failure: { ...input.failure, detail: input.failure.detail.slice(0, 1000) },
           finishedAt: deps.clock.now().toISOString(),
         },
   );
