@@ -22,6 +22,7 @@ export type AggregateType =
   | 'archive-root'
   | 'archive-report'
   | 'archive-case'
+  | 'archive-disposal'
   | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */

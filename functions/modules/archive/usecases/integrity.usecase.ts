@@ -199,7 +199,8 @@ async function checkHolding(
   const out: IntegrityMismatch[] = [];
   const state = doc.archive;
   if (!state) return { objects: 0, entries: 0, mismatches: [] };
-  for (const o of state.objects) {
+  // Destroyed under a disposal act: the objects are gone by design, the chains are still checked.
+  for (const o of state.disposal ? [] : state.objects) {
     const bytes = await readArchived(deps, {
       key: o.key,
       ...(o.versionId ? { versionId: o.versionId } : {}),
@@ -249,7 +250,7 @@ async function checkHolding(
       for (const m of mismatches) out.push(chainMismatch({ ...m, documentId: doc.id }));
     }
   }
-  return { objects: state.objects.length, entries, mismatches: out };
+  return { objects: state.disposal ? 0 : state.objects.length, entries, mismatches: out };
 }
 
 const chainMismatch = (m: ChainMismatch): IntegrityMismatch => ({
