@@ -23,6 +23,7 @@ export type AggregateType =
   | 'archive-report'
   | 'archive-case'
   | 'archive-disposal'
+  | 'archive-sweep'
   | `ref:${string}`;
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */

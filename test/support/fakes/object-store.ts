@@ -128,6 +128,13 @@ export class MemoryObjectStore implements ObjectStore {
     }
   }
 
+  /** Locks every version of a bucket's keys under `prefix` until `until` (a bucket's default retention). */
+  lockAll(bucket: Bucket, prefix: string, until: string): void {
+    for (const [at, list] of this.objects)
+      if (at.startsWith(`${bucket}/${prefix}`))
+        for (const v of list) this.retention.set(`${at}/${v.versionId}`, until);
+  }
+
   /** Every version of the key disappears. */
   lose(bucket: Bucket, key: string): void {
     this.objects.delete(`${bucket}/${key}`);

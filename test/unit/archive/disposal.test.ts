@@ -153,6 +153,36 @@ describe('executing a disposal act', () => {
   });
 });
 
+describe('working copies under the attachments bucket’s own lock', () => {
+  it('are left to the nightly sweep, which deletes them once that lock ends', async () => {
+    const deps = archiveWorld();
+    const letter = (await deps.documents.get('t1', 'letter'))!;
+    await deps.documents.commit({
+      document: { ...letter, contents: letter.contents.map((c) => ({ ...c, versionId: 'v1' })) },
+      expectedVersion: letter.version,
+      operation: { actorId: 'system', action: 'update', changes: [] },
+    });
+    const state = (await archiveDocument(deps, 't1', 'letter'))!;
+    const lockEnds = new Date(Date.parse(state.retainUntil) + 2 * 365 * 86_400_000).toISOString();
+    deps.objects.lockAll('attachments', 't1/documents/letter/c1', lockEnds);
+    deps.clock.set(new Date(Date.parse(state.retainUntil) + 86_400_000).toISOString());
+    const act = await drawUpDisposalAct(deps, keeper, {});
+    await sign(deps, act.documentId!);
+    await executeDisposal(deps, 't1', act.documentId!);
+    const working = { bucket: 'attachments' as const, key: 't1/documents/letter/c1', versionId: 'v1' };
+
+    const done = await getDisposalAct(deps, keeper, act.id);
+    await runIntegrityCheck(deps, { tenantId: 't1', reportId: 'r1', trigger: 'schedule' });
+    const stillLocked = await deps.objects.get(working);
+    deps.clock.set(new Date(Date.parse(lockEnds) + 86_400_000).toISOString());
+    await runIntegrityCheck(deps, { tenantId: 't1', reportId: 'r2', trigger: 'schedule' });
+
+    expect(done.result).toMatchObject({ disposed: 1, lockedCopies: 1 });
+    expect(stillLocked).toBeDefined();
+    expect(await deps.objects.get(working)).toBeUndefined();
+  });
+});
+
 describe('cancelling a disposal act', () => {
   it('cancels its document and frees the agency for a new act; an executed act cannot be cancelled', async () => {
     const { deps } = await dueWorld();

@@ -167,6 +167,7 @@ export function DisposalSection() {
                       {t('archive.disposal.resultCounts', {
                         disposed: a.result.disposed,
                         skipped: a.result.skipped.length,
+                        locked: a.result.lockedCopies,
                       })}
                     </p>
                   ) : null}

@@ -1,6 +1,6 @@
 import type { Actor, AggregateMeta, Page } from '../../../platform/kernel/aggregate';
 import { localize, type LocalizedText } from '../../../platform/kernel/text';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../../../platform/kernel/errors';
 import {
   allow,
@@ -406,14 +406,17 @@ async function disposeOne(
   // The working copies (contents, signed revisions of the single file) in the attachments bucket:
   // that bucket keeps every version under its own lock, which may outlast the retention period.
   let lockedCopies = 0;
-  const working = [
+  const working: Array<{ key: string; versionId: string | undefined }> = [
     ...doc.contents
       .filter((c) => c.state === 'stored')
       .map((c) => ({ key: `${doc.tenantId}/documents/${doc.id}/${c.id}`, versionId: c.versionId })),
     ...(doc.signatures ?? []).map((s) => ({ key: s.key, versionId: s.versionId })),
   ];
-  for (const w of working)
-    if ((await deleteIfFree(deps, 'attachments', w.key, w.versionId)) === 'locked') lockedCopies += 1;
+  for (const w of working) {
+    if ((await deleteIfFree(deps, 'attachments', w.key, w.versionId)) !== 'locked' || !w.versionId) continue;
+    lockedCopies += 1;
+    await scheduleSweep(deps, act, doc.id, { key: w.key, versionId: w.versionId });
+  }
   const disposal: ArchiveDisposal = {
     actId: act.id,
     actDocumentId: act.documentId!,
@@ -551,4 +554,96 @@ async function archiveAct(deps: ArchiveDeps, doc: DocumentRecord): Promise<void>
     });
   }
   await archiveDocument(deps, doc.tenantId, doc.id);
+}
+
+/**
+ * A working copy that a disposal could not delete because the attachments bucket's own lock still
+ * holds it: the nightly sweep deletes it once that lock ends (sorted by when that is).
+ */
+export interface SweepItem extends AggregateMeta {
+  bucket: 'attachments';
+  key: string;
+  versionId: string;
+  /** When its lock ends (the sweep's sort order). */
+  due: string;
+  documentId: string;
+  actId: string;
+  doneAt?: string;
+}
+
+const sweepId = (key: string, versionId: string) =>
+  createHash('sha256').update(`${key}\n${versionId}`).digest('hex').slice(0, 40);
+
+async function scheduleSweep(
+  deps: ArchiveDeps,
+  act: DisposalAct,
+  documentId: string,
+  copy: { key: string; versionId: string },
+): Promise<void> {
+  const lock = await objects(deps).lockState({ bucket: 'attachments', ...copy });
+  const now = deps.clock.now().toISOString();
+  const due = lock?.retainUntil && lock.retainUntil > now ? lock.retainUntil : now;
+  const item: SweepItem = {
+    id: sweepId(copy.key, copy.versionId),
+    tenantId: act.tenantId,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    bucket: 'attachments',
+    ...copy,
+    due,
+    documentId,
+    actId: act.id,
+  };
+  try {
+    await deps.store.create<SweepItem>('archive-sweep', item, {
+      actorId: 'system',
+      sortKey: `${due}#${item.id}`,
+    });
+  } catch (error) {
+    // Scheduled by an earlier run of the same act.
+    if (!(error instanceof ConflictError)) throw error;
+  }
+}
+
+/**
+ * Deletes the working copies of disposed documents whose lock has ended (the nightly integrity
+ * check runs it). Reads only what is due: the items sort by the end of their lock, done ones last.
+ * Gives how many were deleted now.
+ */
+export async function sweepDisposedCopies(deps: ArchiveDeps, tenantId: string): Promise<number> {
+  const now = deps.clock.now().toISOString();
+  let swept = 0;
+  let cursor: string | undefined;
+  const due: SweepItem[] = [];
+  do {
+    const page = await deps.store.list<SweepItem>('archive-sweep', tenantId, {
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    });
+    const open = page.items.filter((i) => !i.doneAt && i.due <= now);
+    due.push(...open);
+    cursor = open.length === page.items.length ? page.nextCursor : undefined;
+  } while (cursor);
+  for (const item of due) {
+    const outcome = await deleteIfFree(deps, item.bucket, item.key, item.versionId);
+    const lock =
+      outcome === 'locked'
+        ? await objects(deps).lockState({ bucket: item.bucket, key: item.key })
+        : undefined;
+    const next: SweepItem =
+      outcome === 'locked'
+        ? {
+            ...item,
+            due: lock?.retainUntil && lock.retainUntil > now ? lock.retainUntil : item.due,
+            updatedAt: now,
+          }
+        : { ...item, doneAt: now, updatedAt: now };
+    if (outcome !== 'locked') swept += 1;
+    await deps.store.update<SweepItem>('archive-sweep', next, item.version, {
+      actorId: 'system',
+      sortKey: next.doneAt ? `${DISPOSED_PREFIX}${next.due}#${item.id}` : `${next.due}#${item.id}`,
+    });
+  }
+  return swept;
 }

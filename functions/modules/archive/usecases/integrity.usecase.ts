@@ -14,6 +14,7 @@ import {
 import { ARCHIVE_PARTITION, previousDay, type ArchiveTenant, type Holding } from './holdings.usecase';
 import type { ArchiveDeps } from './deps';
 import { upsert } from './upsert';
+import { sweepDisposedCopies } from './disposal.usecase';
 import { readArchived, readProblem } from './read';
 import { INTEGRITY_MACHINE, nextDay } from './schedule.usecase';
 
@@ -272,6 +273,8 @@ export async function runIntegrityCheck(
 ): Promise<IntegrityReport> {
   const startedAt = deps.clock.now().toISOString();
   await sealPendingDays(deps, input.tenantId);
+  // Working copies of disposed documents whose own lock has ended go now.
+  await sweepDisposedCopies(deps, input.tenantId);
   const mismatches: IntegrityMismatch[] = [];
   let checkedObjects = 0;
   let checkedEntries = 0;
