@@ -14,6 +14,7 @@ import {
   type DocumentRecord,
 } from '../../documents';
 import type { ReferenceItem } from '../../reference';
+import { SINGLE_FILE, type SingleFileRecord } from '../../signatures';
 import { actDocumentClaim, OPEN_ACT_CLAIM } from '../domain/disposal';
 import { archiveDocument } from './archive.usecase';
 import { DISPOSED_PREFIX, type Holding } from './holdings.usecase';
@@ -412,6 +413,9 @@ async function disposeOne(
       .map((c) => ({ key: `${doc.tenantId}/documents/${doc.id}/${c.id}`, versionId: c.versionId })),
     ...(doc.signatures ?? []).map((s) => ({ key: s.key, versionId: s.versionId })),
   ];
+  // The single file as assembled before its first signature (the revisions above build on it).
+  const single = await deps.store.get<SingleFileRecord>(SINGLE_FILE, doc.tenantId, doc.id);
+  if (single) working.push({ key: single.key, versionId: single.versionId });
   for (const w of working) {
     if ((await deleteIfFree(deps, 'attachments', w.key, w.versionId)) !== 'locked' || !w.versionId) continue;
     lockedCopies += 1;
