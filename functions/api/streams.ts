@@ -12,7 +12,7 @@ import { ensureDigestMachine, ensureSubstitutionMachine, ensureDeadline } from '
 import { signalStep, ensureRouteMachine } from '../modules/approval';
 import { provisionSigner } from '../modules/signatures';
 import { getContainer } from '../wiring/container';
-import { archiveDocument, ensureArchiveTenant } from '../modules/archive';
+import { archiveDocument, ensureArchiveTenant, executeDisposal } from '../modules/archive';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
 const alone = (record: DynamoDBRecord): DynamoDBStreamEvent => ({ Records: [record] });
@@ -69,13 +69,16 @@ const signerWatch: StreamConsumer = async (r) => {
  * The archive side of every document written: its agency's logs are sealed nightly (the tenant is
  * made known to the archive once), and an archived document gets its copy in the archive bucket —
  * the outbox that makes the copy certain whatever happened to the request that archived it (the
- * copy is idempotent: fixed keys, conditional puts, the state recorded once).
+ * copy is idempotent: fixed keys, conditional puts, the state recorded once). A signed internal
+ * document that is a disposal act is executed (idempotent too: a disposed document stays so).
  */
 const archiveWatch: StreamConsumer = async (r) => {
   for (const d of documentsInStream(alone(r))) {
     const container = getContainer();
     await ensureArchiveTenant(container, d.tenantId);
     if (d.archived) await archiveDocument(container, d.tenantId, d.id);
+    // A disposal act signed at the end of its route: its documents are disposed of, it is archived.
+    if (d.signedInternal) await executeDisposal(container, d.tenantId, d.id);
   }
 };
 

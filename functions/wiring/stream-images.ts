@@ -85,7 +85,10 @@ export function employeesInStream(event: DynamoDBStreamEvent) {
   );
 }
 
-/** Documents written in a stream batch: their tenant, and whether they wait for their archive copy. */
+/**
+ * Documents written in a stream batch: their tenant, whether they wait for their archive copy, and
+ * whether they are signed internal documents (a disposal act signed at the end of its route).
+ */
 export function documentsInStream(event: DynamoDBStreamEvent) {
   return newImages(event, (i) => entity(i) === 'document' && i.tenantId?.S !== undefined).map(
     ({ sequence, image }) => ({
@@ -93,6 +96,7 @@ export function documentsInStream(event: DynamoDBStreamEvent) {
       tenantId: image.tenantId!.S!,
       id: image.id?.S ?? '',
       archived: image.status?.S === 'archived',
+      signedInternal: image.kind?.S === 'internal' && image.status?.S === 'signed',
     }),
   );
 }

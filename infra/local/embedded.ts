@@ -64,7 +64,16 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     });
     closers.push(() => dynamo.close());
 
-    const s3 = await s3Service.start({ dataDir, port: ports.s3, corsOrigins: [baseUrl] });
+    // One controllable clock (offset kept in the data folder) for the runner, the handlers and the
+    // S3 endpoint's Object Lock (a retention period ends by the same clock the archive counts by).
+    const clockStart = options.clockStart ?? clockStartFromEnv();
+    const clock = new ControllableClock(dataDir, clockStart ? { startAt: clockStart } : {});
+    const s3 = await s3Service.start({
+      dataDir,
+      port: ports.s3,
+      corsOrigins: [baseUrl],
+      now: () => clock.now(),
+    });
     closers.push(() => s3.close());
     const kms = await kmsService.start({ dataDir, port: ports.kms });
     closers.push(() => kms.close());
@@ -85,9 +94,6 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     });
     closers.push(() => cognito.close());
 
-    // One controllable clock (offset kept in the data folder) for the runner and the handlers.
-    const clockStart = options.clockStart ?? clockStartFromEnv();
-    const clock = new ControllableClock(dataDir, clockStart ? { startAt: clockStart } : {});
     // Executions wait until the in-process handlers are wired (below).
     let wired: () => void = () => undefined;
     const handlersWired = new Promise<void>((resolve) => (wired = resolve));

@@ -86,4 +86,12 @@ test('the archivist closes a case file of the nomenclature, and sees its documen
     await reports.getByRole('button', { name: 'Yenilə' }).click();
     await expect(reports.getByRole('row').nth(1)).toContainText('Uyğundur', { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
+
+  // Disposal acts: nothing of this run is due (its retention runs for years), so nothing can be
+  // drawn up; the acts drawn up earlier are listed (the flow itself: test/integration/archive/disposal.test.ts).
+  const disposal = page.getByRole('region', { name: 'Məhv etmə aktları' });
+  await expect(disposal).toContainText('daimi saxlanılmaq üçün arxivləşdirilir');
+  await expect(disposal.getByRole('button', { name: 'Akt tərtib et' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Aktlar', exact: true })).toBeVisible();
+  await expectAccessible(page, 'archive page with the disposal acts');
 });

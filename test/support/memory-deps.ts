@@ -16,12 +16,14 @@ import { T0 } from './builders';
  * read what was written from the fakes themselves.
  */
 export function memoryDeps(at = T0) {
+  const clock = new ManualClock(at);
   return {
     store: new MemoryAggregateStore(),
     documents: new MemoryDocumentStore(),
-    clock: new ManualClock(at),
+    clock,
     identity: new MemoryIdentityDirectory(),
-    objects: new MemoryObjectStore(),
+    // Object Lock is judged by the same clock as the use cases (retention ends when the test says).
+    objects: new MemoryObjectStore(() => clock.now()),
     email: new RecordingEmail(),
     sms: new RecordingSms(),
     workflow: new MemoryWorkflowEngine(),

@@ -1,4 +1,5 @@
 /** The public face of the archive module (Decree 935 §152–§153: the immutable archive, tamper evidence). */
+export { executeDisposal, drawUpDisposalAct, type DisposalAct } from './usecases/disposal.usecase';
 export { archiveRoutes } from './api/archive.routes';
 export { archiveApi } from './api/archive.api';
 export { type ArchiveAlerts } from './ports';

@@ -15,6 +15,7 @@ export {
   linkTypes,
   orderCategories,
   type ArchivedObject,
+  type ArchiveDisposal,
   type ArchiveState,
   type ContentItem,
   type DocumentKind,
@@ -57,6 +58,7 @@ export {
   eachDocument,
   hasRole,
   noteRead,
+  refuseDisposed,
   replayed,
   retryOnStale,
   selectionRefs,
@@ -69,6 +71,7 @@ export {
 } from './usecases/common';
 export { backfillParticipantUnits, unitsOf } from './usecases/units';
 export { readContents } from './usecases/contents.usecase';
+export { createDocument } from './usecases/register.usecase';
 export { type IntegrityDeps } from './usecases/integrity.usecase';
 export { visibleTo, type Viewer } from './domain/visibility';
 export {

@@ -5,6 +5,7 @@ type Catalog = Record<string, string>;
 /** Business rules: the same words as a problem title and as a field message. */
 const ruleMessages: Record<Language, Catalog> = {
   az: {
+    case_year_not_over: 'Sonrakı ilin işi bağlana bilməz',
     executor_required: 'Ən azı bir icraçı göstərin',
     duplicate_executor: 'İcraçı iki dəfə göstərilib',
     one_responsible: 'Yalnız bir məsul icraçı ola bilər',
@@ -49,6 +50,7 @@ const ruleMessages: Record<Language, Catalog> = {
     presend_not_addressed: 'Sənəd ünvanlanmayıb (alan və ya onun ünvanı yoxdur)',
   },
   en: {
+    case_year_not_over: 'A case file of a later year cannot be closed',
     executor_required: 'Name at least one executor',
     duplicate_executor: 'An executor is named twice',
     one_responsible: 'Only one executor can be responsible',
@@ -93,6 +95,7 @@ const ruleMessages: Record<Language, Catalog> = {
     presend_not_addressed: 'The document is not addressed (no recipient or no address)',
   },
   ru: {
+    case_year_not_over: 'Дело следующего года нельзя закрыть',
     executor_required: 'Укажите хотя бы одного исполнителя',
     duplicate_executor: 'Исполнитель указан дважды',
     one_responsible: 'Ответственный исполнитель может быть только один',
@@ -258,6 +261,12 @@ const titles: Record<Language, Catalog> = {
     operation_has_own_route: 'Bu əməliyyat öz ünvanı ilə aparılır; cavabda göstərilən ünvandan istifadə edin',
     assignment_action_not_allowed: 'Tapşırıq «{assignmentStatus}» vəziyyətindədir; bu addım icazə verilmir',
     subresolutions_open: 'Bu tapşırıq üzrə verilmiş dərkənarlar hələ icra olunmayıb',
+    not_archived: 'Sənədin arxivdə surəti hələ yoxdur',
+    document_disposed:
+      'Sənədin faylları saxlanma müddəti başa çatdıqdan sonra məhv etmə aktı ilə məhv edilib',
+    nothing_to_dispose: 'Saxlanma müddəti başa çatmış arxiv sənədi yoxdur',
+    disposal_act_open: 'Başqa məhv etmə aktı açıqdır: əvvəlcə onu icra edin və ya ləğv edin',
+    disposal_act_closed: 'Akt artıq təsdiqlənib, icra olunub və ya ləğv edilib',
     ...ruleMessages.az,
     internal: 'Daxili xəta baş verdi',
   },
@@ -310,6 +319,12 @@ const titles: Record<Language, Catalog> = {
     operation_has_own_route: 'This operation has a route of its own; use the route given in the answer',
     assignment_action_not_allowed: 'The assignment is “{assignmentStatus}”; this step is not allowed',
     subresolutions_open: 'Resolutions given under this assignment are not executed yet',
+    not_archived: 'The document has no copy in the archive yet',
+    document_disposed:
+      'The document’s files were destroyed under a disposal act after their retention period',
+    nothing_to_dispose: 'No archived document has reached the end of its retention period',
+    disposal_act_open: 'Another disposal act is open: execute or cancel it first',
+    disposal_act_closed: 'The act is approved, executed or cancelled already',
     ...ruleMessages.en,
     internal: 'An internal error occurred',
   },
@@ -363,6 +378,11 @@ const titles: Record<Language, Catalog> = {
       'Эта операция выполняется по своему адресу; используйте адрес, указанный в ответе',
     assignment_action_not_allowed: 'Поручение в состоянии «{assignmentStatus}»; этот шаг не разрешён',
     subresolutions_open: 'Резолюции, данные по этому поручению, ещё не исполнены',
+    not_archived: 'Копии документа в архиве ещё нет',
+    document_disposed: 'Файлы документа уничтожены по акту об уничтожении после истечения срока хранения',
+    nothing_to_dispose: 'Нет архивных документов с истёкшим сроком хранения',
+    disposal_act_open: 'Открыт другой акт об уничтожении: сначала исполните или отмените его',
+    disposal_act_closed: 'Акт уже утверждён, исполнен или отменён',
     ...ruleMessages.ru,
     internal: 'Произошла внутренняя ошибка',
   },

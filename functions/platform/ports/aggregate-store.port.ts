@@ -22,6 +22,8 @@ export type AggregateType =
   | 'archive-root'
   | 'archive-report'
   | 'archive-case'
+  | 'archive-disposal'
+  | 'archive-sweep'
   | `ref:${string}`
   | 'archive-transfer';
 

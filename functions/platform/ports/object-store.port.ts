@@ -85,4 +85,14 @@ export interface ObjectStore {
     retainUntil?: Date;
     legalHold?: boolean;
   }): Promise<{ versionId?: string }>;
+  /**
+   * Deletes one object version for good (S3 DeleteObject with a version id: no delete marker). An
+   * absent version is 'absent'; a version that Object Lock still protects (retention not over, or
+   * a legal hold) is refused with ConflictError('object_locked') and stays as it is.
+   */
+  deleteVersion(input: {
+    bucket: 'attachments' | 'archive';
+    key: string;
+    versionId: string;
+  }): Promise<'deleted' | 'absent'>;
 }

@@ -5,9 +5,12 @@ import { ListBucketsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sd
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldText } from '../../../functions/modules/documents/domain/similarity';
+import { DynamoAggregateStore } from '../../../functions/platform/adapters/dynamodb/aggregate-store.adapter';
+import { TABLE_NAME } from '../../../infra/local/embedded';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { ownEmbedded } from '../../support/own-embedded';
 import { rawRequest } from '../../support/http';
+import { tableClientOf } from '../../support/table';
 
 /**
  * Hostile input, derived from the published OpenAPI document: for every operation that takes a
@@ -192,6 +195,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/documents\/\{id\}\/(links|contents|operations\/|route)/, 'internal'],
     [/^\/api\/v1\/documents\/\{id\}/, 'incoming'],
     [/^\/api\/v1\/archive\/documents\/\{id\}/, 'incoming'],
+    [/^\/api\/v1\/archive\/disposal-acts\/\{id\}/, 'disposalAct'],
     [/^\/api\/v1\/archive\/transfers\/\{id\}/, 'transfer'],
   ];
   const params: Record<string, string> = {
@@ -951,6 +955,33 @@ beforeAll(async () => {
     sha256: 'a'.repeat(64),
   });
   mine.pendingContent = (pending.content as Item).id;
+  // A disposal act awaiting its route (drawing one up needs years to pass: it is written directly).
+  const internal = (await api.get<Item>(`/api/v1/documents/${mine.internal}`)).body;
+  const now = new Date().toISOString();
+  const act = {
+    id: randomUUID(),
+    tenantId: String(internal.tenantId),
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    status: 'approval',
+    drawnUpBy: 'archivist',
+    cutoff: now,
+    cases: [],
+    documentIds: [mine.incoming!],
+    more: false,
+    listing: 'Hostil sınaq aktı',
+    documentId: mine.internal!,
+  };
+  await new DynamoAggregateStore(tableClientOf(embedded.baseUrl), TABLE_NAME).create(
+    'archive-disposal',
+    act,
+    {
+      actorId: 'test',
+      sortKey: `${now}#${act.id}`,
+    },
+  );
+  mine.disposalAct = act.id;
 });
 
 afterAll(() => {

@@ -25,6 +25,8 @@ const docCases: DocCase[] = [];
 const adminCases: DocCase[] = [];
 /** The archive's routes on a tenant-B document, made by tenant A's archivist (the role they need). */
 const archivistCases: DocCase[] = [];
+/** Tenant B's archive records (a disposal act), which no list of tenant A may show. */
+const bArchive: string[] = [];
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
 /**
@@ -211,6 +213,42 @@ beforeAll(async () => {
       path: `/api/v1/archive/transfers/${transferId}/package`,
     },
   );
+  bArchive.push(transferId);
+  // A disposal act of tenant B (drawing one up needs years to pass: it is written to the table).
+  const now = new Date().toISOString();
+  const actB = {
+    id: randomUUID(),
+    tenantId: 'demo2',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    status: 'approval',
+    drawnUpBy: 'b-archivist',
+    cutoff: now,
+    cases: [],
+    documentIds: [bDocs[1]!.id],
+    more: false,
+    listing: 'B akt',
+    documentId: bDocs[2]!.id,
+  };
+  await new DynamoAggregateStore(tableClientOf(baseUrl), TABLE_NAME).create('archive-disposal', actB, {
+    actorId: 'test',
+    sortKey: `${now}#${actB.id}`,
+  });
+  bArchive.push(actB.id);
+  archivistCases.push(
+    {
+      template: '/api/v1/archive/disposal-acts/{id}',
+      method: 'GET',
+      path: `/api/v1/archive/disposal-acts/${actB.id}`,
+    },
+    {
+      template: '/api/v1/archive/disposal-acts/{id}/cancel',
+      method: 'POST',
+      path: `/api/v1/archive/disposal-acts/${actB.id}/cancel`,
+      body: { version: 1, reason: 'B aktını ləğv et' },
+    },
+  );
 
   const createdIn = new Map<string, string>();
   const extra = (list: string): Record<string, unknown> =>
@@ -361,11 +399,19 @@ describe('tenant isolation', () => {
           continue;
         // Registry look-ups return global state-registry records (by FİN/VÖEN), not tenant data.
         if (path.startsWith('/api/v1/citizen-registries/')) continue;
+        // What a disposal act drawn up now would list: one answer, not a page.
+        if (path === '/api/v1/archive/disposal-acts/due') {
+          const due = await archivistA.get(path);
+          expect(due.status).toBe(200);
+          for (const d of bDocs) expect(JSON.stringify(due.body)).not.toContain(d.id);
+          continue;
+        }
         // The archive's lists are the archivist's.
         const reader = path.startsWith('/api/v1/archive/') ? archivistA : a;
         const ids = await allIds(reader, path, route.query?.shape.limit !== undefined);
         for (const o of bObjects) expect(ids.has(o.item.id), `${path} lists ${o.path}`).toBe(false);
         for (const d of bDocs) expect(ids.has(d.id), `${path} lists B document ${d.id}`).toBe(false);
+        for (const id of bArchive) expect(ids.has(id), `${path} lists B archive record ${id}`).toBe(false);
       }
     }
   });

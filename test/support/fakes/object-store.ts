@@ -22,6 +22,8 @@ const sha256Base64 = (bytes: Uint8Array) => createHash('sha256').update(bytes).d
 export class MemoryObjectStore implements ObjectStore {
   private readonly objects = new Map<string, Version[]>();
   private versions = 0;
+  /** The time Object Lock is judged by (a test's clock). */
+  constructor(private readonly now: () => Date = () => new Date()) {}
   readonly uploadsPresigned: Array<Parameters<ObjectStore['presignUpload']>[0]> = [];
   readonly downloadsPresigned: Array<Parameters<ObjectStore['presignDownload']>[0]> = [];
   readonly reads: Array<{ bucket: Bucket; key: string; versionId?: string }> = [];
@@ -107,6 +109,22 @@ export class MemoryObjectStore implements ObjectStore {
     this.holds.set(`${input.bucket}/${input.key}/${input.versionId ?? ''}`, input.on);
   }
 
+  /** Deletes a version unless its retention runs past `now` (the clock given) or a legal hold is on. */
+  async deleteVersion(input: { bucket: Bucket; key: string; versionId: string }) {
+    const list = this.objects.get(`${input.bucket}/${input.key}`) ?? [];
+    const index = list.findIndex((v) => v.versionId === input.versionId);
+    if (index < 0) return 'absent' as const;
+    const at = `${input.bucket}/${input.key}/${input.versionId}`;
+    const until = this.retention.get(at);
+    if (this.holds.get(at) || (until && until > this.now().toISOString()))
+      throw new ConflictError('object_locked', 'Object Lock still protects this object version', {
+        key: input.key,
+      });
+    list.splice(index, 1);
+    if (list.length === 0) this.objects.delete(`${input.bucket}/${input.key}`);
+    return 'deleted' as const;
+  }
+
   /** The client's PUT to a presigned URL; returns the new version id. */
   upload(bucket: Bucket, key: string, body: Uint8Array, contentType = 'application/octet-stream'): string {
     const versionId = `v${++this.versions}`;
@@ -122,6 +140,13 @@ export class MemoryObjectStore implements ObjectStore {
       v.body = new Uint8Array(body);
       if (options.rehash) v.sha256Base64 = sha256Base64(body);
     }
+  }
+
+  /** Locks every version of a bucket's keys under `prefix` until `until` (a bucket's default retention). */
+  lockAll(bucket: Bucket, prefix: string, until: string): void {
+    for (const [at, list] of this.objects)
+      if (at.startsWith(`${bucket}/${prefix}`))
+        for (const v of list) this.retention.set(`${at}/${v.versionId}`, until);
   }
 
   /** Every version of the key disappears. */

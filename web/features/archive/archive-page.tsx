@@ -12,6 +12,7 @@ import { ProblemAlert, SelectField, StatusMessage, TextField } from '../../ui/fi
 import { Pager, useCursorPager } from '../../ui/pager';
 import type { ReferenceItem } from '../../api/contract';
 import { closeCaseFile, listHoldings, listReports, requestCheck } from './api';
+import { DisposalSection } from './disposal';
 import { TransfersSection } from './transfers';
 
 /** A nomenclature item as the page reads it (the reference list's items are one open type). */
@@ -20,8 +21,8 @@ type Nomenclature = ReferenceItem & { index?: string; retentionYears?: number | 
 /**
  * Arxiv: the archive role's page (Decree 935 §153). Close a case file of the nomenclature for a
  * year (its documents are archived and locked in the archive bucket), the holdings by the end of
- * their retention — all or one case file's — with their legal holds, and the integrity reports,
- * with a check run on demand.
+ * their retention — all or one case file's — with their legal holds, the integrity reports,
+ * with a check run on demand, and the disposal acts of what is due for destruction.
  */
 export function ArchivePage() {
   const { t, locale } = useI18n();
@@ -161,7 +162,13 @@ export function ArchivePage() {
                 <td>{h.summary}</td>
                 <td>{caseName(h.nomenclatureId)}</td>
                 <td>{h.permanent ? t('archive.permanent') : formatDate(h.retainedThrough)}</td>
-                <td>{h.legalHold ? t('archive.holdOn') : t('archive.holdOff')}</td>
+                <td>
+                  {h.disposedAt
+                    ? t('archive.disposal.disposedOn', { date: formatDate(h.disposedAt) })
+                    : h.legalHold
+                      ? t('archive.holdOn')
+                      : t('archive.holdOff')}
+                </td>
               </tr>
             ))}
           </Table>
@@ -222,6 +229,8 @@ export function ArchivePage() {
         ) : null}
         <Pager label={t('archive.reportsPager')} pager={reportsPager} nextCursor={reports.data?.nextCursor} />
       </ListSection>
+
+      <DisposalSection />
       <TransfersSection />
     </div>
   );

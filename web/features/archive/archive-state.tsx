@@ -17,7 +17,16 @@ export function ArchiveStateSection({ archive }: { archive: ArchiveState | undef
           : t('archive.card.retainedUntil', { date: formatDate(archive.retainedThrough) })}
       </p>
       {archive.legalHold ? <p data-testid="archive-legal-hold">{t('archive.card.legalHold')}</p> : null}
-      <p className="muted small">{t('archive.card.objects', { count: archive.objects.length })}</p>
+      {archive.disposal ? (
+        <p data-testid="archive-disposed">
+          {t('archive.card.disposed', {
+            number: archive.disposal.actNumber ?? '',
+            date: formatDate(archive.disposal.at),
+          })}
+        </p>
+      ) : (
+        <p className="muted small">{t('archive.card.objects', { count: archive.objects.length })}</p>
+      )}
     </section>
   );
 }

@@ -1,4 +1,11 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
+import {
+  cancelDisposalAct,
+  disposalPreview,
+  drawUpDisposalAct,
+  getDisposalAct,
+  listDisposalActs,
+} from '../usecases/disposal.usecase';
 import { listHoldings } from '../usecases/holdings.usecase';
 import { listReports, requestCheck } from '../usecases/integrity.usecase';
 import { closeCaseFile, readArchivedObject, setLegalHold, verifyDocument } from '../usecases/records.usecase';
@@ -21,5 +28,11 @@ export const archiveApi: RouteImpls<typeof archiveRoutes, ArchiveDeps> = {
     }),
   listIntegrityReports: async (ctx, deps) => listReports(deps, authed(ctx).actor, ctx.query),
   requestIntegrityCheck: async (ctx, deps) => requestCheck(deps, authed(ctx).actor),
+  previewDisposal: async (ctx, deps) => disposalPreview(deps, authed(ctx).actor),
+  listDisposalActs: async (ctx, deps) => listDisposalActs(deps, authed(ctx).actor, ctx.query),
+  drawUpDisposalAct: async (ctx, deps) =>
+    drawUpDisposalAct(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
+  getDisposalAct: async (ctx, deps) => getDisposalAct(deps, authed(ctx).actor, ctx.params.id),
+  cancelDisposalAct: async (ctx, deps) => cancelDisposalAct(deps, authed(ctx).actor, ctx.params.id, ctx.body),
   ...transferApi,
 };

@@ -4,6 +4,7 @@ import {
   idParam,
   isoDate,
   listQuery,
+  localizedText,
   meta,
   pageOf,
   versioned,
@@ -38,6 +39,8 @@ export const holding = z
     permanent: z.boolean(),
     legalHold: z.boolean(),
     objects: z.int(),
+    disposedAt: z.iso.datetime().optional(),
+    disposalActId: id.optional(),
   })
   .meta({ id: 'ArchiveHolding' });
 export const holdingsPage = pageOf(holding);
@@ -156,3 +159,62 @@ export const integrityReport = z
   })
   .meta({ id: 'IntegrityReport' });
 export const reportsPage = pageOf(integrityReport);
+
+/** Drawing up a disposal act of what is due now (a note for the act's document, optional). */
+export const disposalBody = z.object({ comment: z.string().trim().min(1).max(1000).optional() }).strict();
+
+/** Cancelling an act not yet executed: the version seen, and why. */
+export const disposalCancelBody = z
+  .object({ ...versioned, reason: z.string().trim().min(1).max(1000) })
+  .strict();
+
+const disposalCase = z
+  .object({
+    nomenclatureId: id.optional(),
+    index: z.string().max(50).optional(),
+    name: localizedText.optional(),
+    closedYear: z.int(),
+    retentionYears: z.int(),
+    retainedThrough: day,
+    documents: z.int(),
+  })
+  .meta({ id: 'DisposalCase' });
+
+/** What an act drawn up now would list (nothing written). */
+export const disposalPreview = z
+  .object({
+    cutoff: z.iso.datetime(),
+    cases: z.array(disposalCase).max(100),
+    documents: z.int(),
+    more: z.boolean(),
+  })
+  .meta({ id: 'DisposalPreview' });
+
+/** A disposal act (Decree 935 §153.2) and what became of it. */
+export const disposalAct = z
+  .object({
+    ...meta,
+    status: z.enum(['drawn-up', 'approval', 'executing', 'executed', 'cancelled']),
+    drawnUpBy: z.string().max(100),
+    cutoff: z.iso.datetime(),
+    cases: z.array(disposalCase).max(100),
+    documentIds: z.array(id).max(1000),
+    more: z.boolean(),
+    listing: z.string().max(4000),
+    documentId: id.optional(),
+    number: z.string().max(100).optional(),
+    progress: z.object({ done: z.int(), total: z.int() }).optional(),
+    result: z
+      .object({
+        disposed: z.int(),
+        skipped: z.array(z.object({ documentId: id, reason: z.string().max(100) })).max(1000),
+        lockedCopies: z.int(),
+        executedAt: z.iso.datetime(),
+      })
+      .optional(),
+    cancelledAt: z.iso.datetime().optional(),
+    cancelReason: z.string().max(1000).optional(),
+  })
+  .meta({ id: 'DisposalAct' });
+export const disposalActsPage = pageOf(disposalAct);
+export const disposalActsQuery = listQuery;

@@ -10,6 +10,7 @@ import {
   type DocumentRecord,
 } from '../../documents';
 import { readServedFile } from '../../signatures';
+import { actDocumentClaim } from '../domain/disposal';
 import { retentionOf } from '../domain/retention';
 import { provenanceOf } from './provenance';
 import { documentChain, type ChainedEntry } from './chain.usecase';
@@ -116,8 +117,11 @@ export async function archiveDocument(
   const nomenclature = doc.nomenclatureId
     ? await deps.store.get<ReferenceItem>('ref:nomenclature', tenantId, doc.nomenclatureId)
     : undefined;
-  const years =
-    nomenclature && nomenclature.list === 'nomenclature'
+  // An act of disposal is kept permanently: it is the record of what was destroyed.
+  const act = await deps.store.findByUnique(tenantId, actDocumentClaim(documentId));
+  const years = act
+    ? null
+    : nomenclature && nomenclature.list === 'nomenclature'
       ? nomenclature.retentionYears
       : DEFAULT_RETENTION_YEARS;
   const retention = retentionOf(Number(bakuLocalDate(archivedAt).slice(0, 4)), years);

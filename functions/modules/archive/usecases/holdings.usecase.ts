@@ -29,7 +29,13 @@ export interface Holding extends AggregateMeta {
   permanent: boolean;
   legalHold: boolean;
   objects: number;
+  /** Set when a disposal act destroyed the archive copy (the row then sorts after every date). */
+  disposedAt?: string;
+  disposalActId?: string;
 }
+
+/** Sort-key prefix of disposed holdings: after every retain-until date, out of the due list. */
+export const DISPOSED_PREFIX = '~';
 
 const NO_CASE = '-';
 const known = new Set<string>();
@@ -108,7 +114,7 @@ export async function recordHolding(
   await upsert<Holding>(deps, 'archive-holding', doc, (current) =>
     !current
       ? { item: row, options }
-      : current.legalHold !== row.legalHold
+      : current.legalHold !== row.legalHold && !current.disposedAt
         ? { item: { ...current, legalHold: row.legalHold, updatedAt: now }, options }
         : undefined,
   );

@@ -14,6 +14,7 @@ import {
 import { ARCHIVE_PARTITION, previousDay, type ArchiveTenant, type Holding } from './holdings.usecase';
 import type { ArchiveDeps } from './deps';
 import { upsert } from './upsert';
+import { sweepDisposedCopies } from './disposal.usecase';
 import { readArchived, readProblem } from './read';
 import { INTEGRITY_MACHINE, nextDay } from './schedule.usecase';
 
@@ -199,7 +200,8 @@ async function checkHolding(
   const out: IntegrityMismatch[] = [];
   const state = doc.archive;
   if (!state) return { objects: 0, entries: 0, mismatches: [] };
-  for (const o of state.objects) {
+  // Destroyed under a disposal act: the objects are gone by design, the chains are still checked.
+  for (const o of state.disposal ? [] : state.objects) {
     const bytes = await readArchived(deps, {
       key: o.key,
       ...(o.versionId ? { versionId: o.versionId } : {}),
@@ -249,7 +251,7 @@ async function checkHolding(
       for (const m of mismatches) out.push(chainMismatch({ ...m, documentId: doc.id }));
     }
   }
-  return { objects: state.objects.length, entries, mismatches: out };
+  return { objects: state.disposal ? 0 : state.objects.length, entries, mismatches: out };
 }
 
 const chainMismatch = (m: ChainMismatch): IntegrityMismatch => ({
@@ -271,6 +273,8 @@ export async function runIntegrityCheck(
 ): Promise<IntegrityReport> {
   const startedAt = deps.clock.now().toISOString();
   await sealPendingDays(deps, input.tenantId);
+  // Working copies of disposed documents whose own lock has ended go now.
+  await sweepDisposedCopies(deps, input.tenantId);
   const mismatches: IntegrityMismatch[] = [];
   let checkedObjects = 0;
   let checkedEntries = 0;

@@ -10,6 +10,7 @@ import {
   entryBytes,
   hasRole,
   performOperation,
+  refuseDisposed,
   visibleDocument,
   type ArchivedObject,
   type DocumentRecord,
@@ -41,6 +42,7 @@ async function archivedDocument(deps: ArchiveDeps, actor: Actor, id: string): Pr
       status: doc.status,
     });
   }
+  refuseDisposed(doc);
   return doc;
 }
 
@@ -273,7 +275,8 @@ export async function verifyDocument(deps: ArchiveDeps, actor: Actor, id: string
     });
   }
   const archived = [];
-  for (const o of doc.archive?.objects ?? []) {
+  // A disposed document's copy is gone by design: its chain is still proved, no object is read.
+  for (const o of doc.archive?.disposal ? [] : (doc.archive?.objects ?? [])) {
     const bytes = await readArchived(deps, {
       key: o.key,
       ...(o.versionId ? { versionId: o.versionId } : {}),

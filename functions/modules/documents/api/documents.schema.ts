@@ -115,6 +115,14 @@ export const archiveState = z
     permanent: z.boolean(),
     legalHold: z.boolean(),
     objects: z.array(archivedObject).max(600),
+    disposal: z
+      .object({
+        actId: id,
+        actDocumentId: id,
+        actNumber: z.string().max(100).optional(),
+        at: z.iso.datetime(),
+      })
+      .optional(),
   })
   .meta({ id: 'ArchiveState' });
 

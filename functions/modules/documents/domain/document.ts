@@ -210,6 +210,19 @@ export interface ArchiveState {
   permanent: boolean;
   legalHold: boolean;
   objects: ArchivedObject[];
+  /**
+   * Set when the retention period ended and a disposal act approved through its route destroyed
+   * the archive copy (Decree 935 §153.2): the requisites and the logs stay, the files are gone.
+   */
+  disposal?: ArchiveDisposal;
+}
+
+/** The disposal of a document's archive copy: by which act (its document, number) and when. */
+export interface ArchiveDisposal {
+  actId: string;
+  actDocumentId: string;
+  actNumber?: string;
+  at: string;
 }
 
 export type DocumentRecord = AggregateMeta & DocumentData;

@@ -2,6 +2,7 @@ import type { Actor } from '../../../platform/kernel/aggregate';
 import type { DocumentKind, DocumentRecord } from '../domain/document';
 import { createHash } from 'node:crypto';
 import { visibleTo, type Viewer } from '../domain/visibility';
+import { bakuLocalDate } from '../domain/date-filter';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../../platform/kernel/errors';
 import type { Employee } from '../../org';
 import type { Role } from '../../../platform/kernel/roles';
@@ -265,4 +266,17 @@ export async function replayed(
   if (!idempotency) return undefined;
   const doc = await deps.documents.replay(actor.tenantId, idempotency);
   return doc && canSee(actor, doc) ? doc : undefined;
+}
+
+/**
+ * Refuses the files of a document whose archive copy a disposal act destroyed (Decree 935
+ * §153.2): its requisites, journal entry and logs stay readable, its files are not served.
+ */
+export function refuseDisposed(doc: Pick<DocumentRecord, 'archive'>): void {
+  const d = doc.archive?.disposal;
+  if (d)
+    throw new ConflictError('document_disposed', 'The archive copy was destroyed under a disposal act', {
+      actNumber: d.actNumber ?? d.actId,
+      disposedAt: bakuLocalDate(d.at),
+    });
 }

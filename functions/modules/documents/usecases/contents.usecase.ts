@@ -5,7 +5,15 @@ import type { ContentItem, DocumentRecord } from '../domain/document';
 import { transition } from '../domain/status';
 import { BusinessRuleError, NotFoundError } from '../../../platform/kernel/errors';
 import type { contentInput } from './inputs';
-import { allow, noteRead, retryOnStale, hasRole, visibleDocument, type DocumentDeps } from './common';
+import {
+  allow,
+  noteRead,
+  refuseDisposed,
+  retryOnStale,
+  hasRole,
+  visibleDocument,
+  type DocumentDeps,
+} from './common';
 import {
   checkArchivedContent,
   checkBytes,
@@ -154,6 +162,7 @@ export async function contentUrl(
   const doc = await visibleDocument(deps, actor, id);
   const item = doc.contents.find((c) => c.id === contentId && c.state === 'stored');
   if (!item) throw new NotFoundError('content not found');
+  refuseDisposed(doc);
   // An archived document's file is served from the archive (its copy there, checked the same way).
   const archived = doc.archive?.objects.find((o) => o.role === 'content' && o.contentId === contentId);
   const problem =

@@ -9,6 +9,7 @@ import {
   hasRole,
   noteRead,
   readContents,
+  refuseDisposed,
   visibleDocument,
   type DocumentRecord,
   type IntegrityDeps,
@@ -293,6 +294,7 @@ export const fileNameOf = (doc: DocumentRecord) =>
  */
 export async function getSingleFile(deps: SingleFileDeps, actor: Actor, id: string): Promise<SingleFileView> {
   const doc = await visibleDocument(deps, actor, id);
+  refuseDisposed(doc);
   const record = await currentSingleFile(deps, actor, doc);
   await noteRead(deps, actor, doc, `single file: ${record.sha256}`);
   return view(deps, record, fileNameOf(doc), doc.signatures);
@@ -335,6 +337,7 @@ export async function readServedFile(
   doc: DocumentRecord,
   damaged: 'content_damaged' | 'single_file_damaged' = 'content_damaged',
 ): Promise<{ record: SingleFileRecord; bytes: Uint8Array }> {
+  refuseDisposed(doc);
   const record = servedRevision(await currentSingleFile(deps, actor, doc), doc.signatures);
   const bytes = await objects(deps).get({
     bucket: 'attachments',

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   GetObjectLegalHoldCommand,
   GetObjectRetentionCommand,
@@ -307,6 +308,26 @@ export class S3ObjectStore implements ObjectStore {
       return out.VersionId ? { versionId: out.VersionId } : {};
     } catch (err) {
       throw writeOnceError(err, input.key);
+    }
+  }
+
+  async deleteVersion(input: {
+    bucket: BucketRole;
+    key: string;
+    versionId: string;
+  }): Promise<'deleted' | 'absent'> {
+    // A version that is not there is answered like a deleted one by S3: ask first, for the report.
+    if (!(await this.head(input))) return 'absent';
+    try {
+      await this.client.send(new DeleteObjectCommand(this.object(input)));
+      return 'deleted';
+    } catch (err) {
+      if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 403) {
+        throw new ConflictError('object_locked', 'Object Lock still protects this object version', {
+          key: input.key,
+        });
+      }
+      throw err;
     }
   }
 
