@@ -185,7 +185,10 @@ describe('disposal acts', { timeout: 240_000 }, () => {
     expect(second.body.code).toBe('disposal_act_open');
     // Nothing is deleted before the act is signed.
     expect(await exists(short.archive!.objects[0]!)).toBe(true);
-    expect((await clerk.get(`/api/v1/documents/${short.id}/single-file`)).status).toBe(200);
+    const single = await clerk.get<{ url: string }>(`/api/v1/documents/${short.id}/single-file`);
+    expect(single.status).toBe(200);
+    // An archived document's single file is served from its copy in the archive bucket.
+    expect(new URL(single.body.url).pathname).toMatch(/^\/karguzar-archive\//);
   });
 
   it('after the signature at the end of its route deletes the listed copies and archives the act permanently', async () => {
