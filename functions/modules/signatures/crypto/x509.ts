@@ -77,13 +77,22 @@ export interface IssueRequest {
   sign: DigestSigner;
 }
 
+/**
+ * A certificate's serial number from random bytes, as DER wants it (RFC 5280 §4.1.2.2): positive
+ * (the top bit clear) and minimally encoded (the first byte not zero — OpenSSL, and so Node and
+ * poppler, refuse an INTEGER padded with a needless zero byte). 126 random bits remain.
+ */
+export function certificateSerial(random: Uint8Array): Uint8Array {
+  const serial = new Uint8Array(random);
+  serial[0] = (serial[0]! & 0x3f) | 0x40;
+  return serial;
+}
+
 /** A certificate signed through `sign` (DER). */
 export async function issueCertificate(request: IssueRequest): Promise<Uint8Array> {
   const cert = new pkijs.Certificate();
-  const serial = randomBytes(16);
-  serial[0] = serial[0]! & 0x7f;
   cert.version = 2;
-  cert.serialNumber = new asn1js.Integer({ valueHex: buffer(serial) });
+  cert.serialNumber = new asn1js.Integer({ valueHex: buffer(certificateSerial(randomBytes(16))) });
   cert.subject = rdn(request.subject);
   cert.subjectPublicKeyInfo = pkijs.PublicKeyInfo.fromBER(buffer(request.publicKey));
   const issuer = request.issuer ? pkijs.Certificate.fromBER(buffer(request.issuer)) : undefined;

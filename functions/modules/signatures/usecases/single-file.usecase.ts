@@ -8,6 +8,7 @@ import {
   formatBakuDate,
   hasRole,
   noteRead,
+  checkArchivedContent,
   readContents,
   refuseDisposed,
   visibleDocument,
@@ -260,12 +261,32 @@ async function view(
   unsigned: SingleFileRecord,
   fileName: string,
   signatures: DocumentRecord['signatures'] = [],
+  archive?: DocumentRecord['archive'],
 ): Promise<SingleFileView> {
   const record = servedRevision(unsigned, signatures);
+  // An archived document's file is served from the archive: its copy there, checked first.
+  const archived = archive?.objects.find((o) => o.role === 'single-file' && o.sha256 === record.sha256);
+  if (archived) {
+    const problem = await checkArchivedContent(deps, archived);
+    if (problem)
+      throw new ConflictError(
+        problem === 'missing' ? 'content_missing' : 'content_damaged',
+        'The archived single file is missing or does not match its SHA-256',
+        { key: archived.key },
+      );
+  }
   const url = await objects(deps).presignDownload({
-    bucket: 'attachments',
-    key: record.key,
-    ...(record.versionId ? { versionId: record.versionId } : {}),
+    ...(archived
+      ? {
+          bucket: 'archive' as const,
+          key: archived.key,
+          ...(archived.versionId ? { versionId: archived.versionId } : {}),
+        }
+      : {
+          bucket: 'attachments' as const,
+          key: record.key,
+          ...(record.versionId ? { versionId: record.versionId } : {}),
+        }),
     fileName,
     inline: false,
     expiresInSeconds: DOWNLOAD_SECONDS,
@@ -297,7 +318,7 @@ export async function getSingleFile(deps: SingleFileDeps, actor: Actor, id: stri
   refuseDisposed(doc);
   const record = await currentSingleFile(deps, actor, doc);
   await noteRead(deps, actor, doc, `single file: ${record.sha256}`);
-  return view(deps, record, fileNameOf(doc), doc.signatures);
+  return view(deps, record, fileNameOf(doc), doc.signatures, doc.archive);
 }
 
 /**
