@@ -8,9 +8,10 @@ import { formatDateTime } from '../../lib/dates';
 import { pickText, useI18n } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import { ListSection, Table } from '../../ui/data-table';
-import { ProblemAlert, SelectField, StatusMessage, TextField } from '../../ui/fields';
+import { ProblemAlert, SelectField, StatusMessage } from '../../ui/fields';
 import { Pager, useCursorPager } from '../../ui/pager';
 import type { ReferenceItem } from '../../api/contract';
+import { CaseYearForm } from './case-year-form';
 import { closeCaseFile, listHoldings, listReports, requestCheck } from './api';
 import { DisposalSection } from './disposal';
 import { TransfersSection } from './transfers';
@@ -93,36 +94,22 @@ export function ArchivePage() {
       <section aria-labelledby="archive-close">
         <h2 id="archive-close">{t('archive.closeTitle')}</h2>
         <p className="hint">{t('archive.closeHint')}</p>
-        <form
-          className="field-row"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void close();
+        <CaseYearForm
+          names={{ caseFile: 'nomenclatureId', year: 'year' }}
+          labels={{
+            caseFile: t('archive.caseFile'),
+            year: t('archive.year'),
+            submit: t('archive.close'),
+            choose: t('common.choose'),
           }}
-        >
-          <SelectField
-            name="nomenclatureId"
-            label={t('archive.caseFile')}
-            value={caseId}
-            onChange={setCaseId}
-            options={options}
-            emptyLabel={t('common.choose')}
-            required
-          />
-          <TextField
-            name="year"
-            label={t('archive.year')}
-            type="number"
-            value={year}
-            onChange={setYear}
-            required
-          />
-          <div className="row-actions">
-            <button type="submit" disabled={closing || !caseId}>
-              {t('archive.close')}
-            </button>
-          </div>
-        </form>
+          options={options}
+          caseId={caseId}
+          onCaseId={setCaseId}
+          year={year}
+          onYear={setYear}
+          busy={closing}
+          onSubmit={() => void close()}
+        />
         <StatusMessage message={closed} />
       </section>
 

@@ -7,10 +7,11 @@ import { formatDate } from '../../lib/format';
 import { pickText, useI18n } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import { ListSection, Table } from '../../ui/data-table';
-import { ProblemAlert, SelectField, StatusMessage, TextField } from '../../ui/fields';
+import { ProblemAlert, StatusMessage } from '../../ui/fields';
 import { Pager, useCursorPager } from '../../ui/pager';
 import type { ReferenceItem } from '../../api/contract';
 import { formatSize } from '../documents/labels';
+import { CaseYearForm } from './case-year-form';
 import { listTransfers, requestTransfer, transferPackage, type ArchiveTransfer } from './transfers-api';
 
 /** How often the list is read again while a package is being built. */
@@ -104,36 +105,22 @@ export function TransfersSection() {
     >
       <p className="hint">{t('archive.transfers.hint')}</p>
       <ProblemAlert error={error} />
-      <form
-        className="field-row"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void start();
+      <CaseYearForm
+        names={{ caseFile: 'transferCase', year: 'transferYear' }}
+        labels={{
+          caseFile: t('archive.transfers.caseFile'),
+          year: t('archive.transfers.year'),
+          submit: t('archive.transfers.start'),
+          choose: t('common.choose'),
         }}
-      >
-        <SelectField
-          name="transferCase"
-          label={t('archive.transfers.caseFile')}
-          value={caseId}
-          onChange={setCaseId}
-          options={options}
-          emptyLabel={t('common.choose')}
-          required
-        />
-        <TextField
-          name="transferYear"
-          label={t('archive.transfers.year')}
-          type="number"
-          value={year}
-          onChange={setYear}
-          required
-        />
-        <div className="row-actions">
-          <button type="submit" disabled={busy || !caseId}>
-            {t('archive.transfers.start')}
-          </button>
-        </div>
-      </form>
+        options={options}
+        caseId={caseId}
+        onCaseId={setCaseId}
+        year={year}
+        onYear={setYear}
+        busy={busy}
+        onSubmit={() => void start()}
+      />
       <StatusMessage message={started} />
       {rows.length > 0 ? (
         <Table
