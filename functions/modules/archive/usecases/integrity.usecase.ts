@@ -15,7 +15,7 @@ import { ARCHIVE_PARTITION, previousDay, type ArchiveTenant, type Holding } from
 import type { ArchiveDeps } from './deps';
 import { upsert } from './upsert';
 import { sweepDisposedCopies } from './disposal.usecase';
-import { readArchived, readProblem } from './read';
+import { hashArchived, hashProblem, readArchived } from './read';
 import { INTEGRITY_MACHINE, nextDay } from './schedule.usecase';
 
 /**
@@ -202,16 +202,16 @@ async function checkHolding(
   if (!state) return { objects: 0, entries: 0, mismatches: [] };
   // Destroyed under a disposal act: the objects are gone by design, the chains are still checked.
   for (const o of state.disposal ? [] : state.objects) {
-    const bytes = await readArchived(deps, {
+    const hash = await hashArchived(deps, {
       key: o.key,
       ...(o.versionId ? { versionId: o.versionId } : {}),
     });
-    if (!bytes || sha256Hex(bytes) !== o.sha256) {
+    if (hash !== o.sha256) {
       out.push({
         kind: 'object',
         key: o.key,
         documentId: doc.id,
-        detail: readProblem(bytes),
+        detail: hashProblem(hash),
       });
       continue;
     }
@@ -313,12 +313,11 @@ export async function runIntegrityCheck(
         key: r.key,
         detail: `${r.log} ${r.day}: root ${now.root} (${now.size} entries), sealed ${r.root} (${r.size})`,
       });
-    const bytes = await readArchived(deps, {
+    const hash = await hashArchived(deps, {
       key: r.key,
       ...(r.versionId ? { versionId: r.versionId } : {}),
     });
-    if (!bytes || sha256Hex(bytes) !== r.sha256)
-      mismatches.push({ kind: 'object', key: r.key, detail: readProblem(bytes) });
+    if (hash !== r.sha256) mismatches.push({ kind: 'object', key: r.key, detail: hashProblem(hash) });
     checkedObjects += 1;
     for (const l of now.leaves)
       if ('journalId' in l.link)

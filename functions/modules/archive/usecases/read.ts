@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ArchiveDeps } from './deps';
 
 /**
@@ -17,10 +18,26 @@ export async function readArchived(
   }
 }
 
-/** What a failed re-hash found. */
-export const readProblem = (bytes: Uint8Array | undefined | null): string =>
-  bytes === undefined
-    ? 'missing'
-    : bytes === null
-      ? 'unreadable (storage checksum error)'
-      : 'sha256 mismatch';
+/**
+ * An archived object version's SHA-256 (hex), hashed as it streams (a file of any size is never
+ * held whole): undefined when it is gone, null when the storage refused to hand the bytes out.
+ */
+export async function hashArchived(
+  deps: ArchiveDeps,
+  object: { key: string; versionId?: string },
+): Promise<string | undefined | null> {
+  if (!deps.objects) throw new Error('Object store not configured');
+  try {
+    const stream = await deps.objects.getStream({ bucket: 'archive', ...object });
+    if (!stream) return undefined;
+    const hash = createHash('sha256');
+    for await (const chunk of stream) hash.update(chunk as Uint8Array);
+    return hash.digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+/** What a failed streamed re-hash found. */
+export const hashProblem = (hash: string | undefined | null): string =>
+  hash === undefined ? 'missing' : hash === null ? 'unreadable (storage checksum error)' : 'sha256 mismatch';

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor, AggregateMeta } from '../../../platform/kernel/aggregate';
 import { BusinessRuleError, ConflictError, NotFoundError } from '../../../platform/kernel/errors';
 import {
@@ -23,9 +22,8 @@ import { checkDocumentChain, dayLeaves } from './chain.usecase';
 import { recordHolding } from './holdings.usecase';
 import type { DayRootRecord } from './integrity.usecase';
 import type { ArchiveDeps } from './deps';
-import { readArchived } from './read';
+import { hashArchived } from './read';
 
-const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const DOWNLOAD_SECONDS = 5 * 60;
 
 function objects(deps: ArchiveDeps) {
@@ -185,9 +183,9 @@ export async function readArchivedObject(
   );
   if (!object) throw new NotFoundError('archived object not found');
   const version = object.versionId ? { versionId: object.versionId } : {};
-  const bytes = await readArchived(deps, { key: object.key, ...version });
-  if (!bytes || sha256Hex(bytes) !== object.sha256) {
-    const problem = bytes === undefined ? 'missing' : 'damaged';
+  const hash = await hashArchived(deps, { key: object.key, ...version });
+  if (hash !== object.sha256) {
+    const problem = hash === undefined ? 'missing' : 'damaged';
     deps.log?.error('archive_integrity', {
       tenantId: doc.tenantId,
       documentId: doc.id,
@@ -277,11 +275,11 @@ export async function verifyDocument(deps: ArchiveDeps, actor: Actor, id: string
   const archived = [];
   // A disposed document's copy is gone by design: its chain is still proved, no object is read.
   for (const o of doc.archive?.disposal ? [] : (doc.archive?.objects ?? [])) {
-    const bytes = await readArchived(deps, {
-      key: o.key,
-      ...(o.versionId ? { versionId: o.versionId } : {}),
-    });
-    const actual = bytes ? sha256Hex(bytes) : null;
+    const actual =
+      (await hashArchived(deps, {
+        key: o.key,
+        ...(o.versionId ? { versionId: o.versionId } : {}),
+      })) ?? null;
     archived.push({
       role: o.role,
       key: o.key,
