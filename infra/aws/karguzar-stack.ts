@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { readAslFolder } from './asl';
+import { pascal, readAslFolder } from './asl';
 import { Api, type GroupFiles, type InfraRoute } from './constructs/api';
 import { AppFunctions } from './constructs/app-functions';
 import { Data } from './constructs/data';
@@ -136,6 +136,12 @@ export class KarguzarStack extends Stack {
     });
     workflows.addMachines(app.create);
     data.addStreamConsumer({ entry: at(paths.stream), newFunction: app.create, monitoring });
+    // Disposal acts delete archived versions whose retention ended (Object Lock guards the rest).
+    for (const name of ['StreamFn', `Task${pascal('archiveIntegrityCheck')}Fn`]) {
+      const fn = app.functions[name];
+      if (!fn) throw new Error(`no function ${name} to grant version deletes`);
+      storage.grantVersionDeletes(fn);
+    }
     data.alarmOnThrottles(monitoring.action);
 
     this.functions = { PreTokenFn: identity.preToken, ...app.functions };

@@ -8,6 +8,7 @@ import { actionsOf, bareStack, environmentOf, logicalId, stubEntry } from './bar
 let storage: Storage;
 let key: Key;
 let fn: ProjectFunction;
+let disposer: ProjectFunction;
 let template: Template;
 const bucket = (b: { node: unknown }): Record<string, unknown> =>
   template.findResources('AWS::S3::Bucket')[logicalId(b as never)]!.Properties;
@@ -19,10 +20,18 @@ beforeAll(() => {
   storage.allowBrowserUploads(['https://edms.example.az']);
   fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
   storage.bindBuckets(fn);
+  disposer = new ProjectFunction(stack, 'Disposer', { entry: stubEntry, description: 'disposal' });
+  storage.grantVersionDeletes(disposer);
   template = Template.fromStack(stack);
 });
 
 describe('archive and attachments', () => {
+  it('lets only the functions named delete object versions (disposal), of the two buckets only', () => {
+    expect(actionsOf(template, logicalId(fn.role))).not.toContain('s3:DeleteObjectVersion');
+    expect(actionsOf(template, logicalId(disposer.role))).toContain('s3:DeleteObjectVersion');
+    expect(actionsOf(template, logicalId(disposer.role))).not.toContain('s3:DeleteObject');
+  });
+
   it('locks the archive bucket in COMPLIANCE mode with a default retention, versioned', () => {
     expect(bucket(storage.archive)).toMatchObject({
       ObjectLockEnabled: true,

@@ -9,6 +9,7 @@ import {
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { acknowledgeDataKeyGrants } from './data';
 import type { ProjectFunction } from './project-function';
@@ -130,5 +131,20 @@ export class Storage {
       Validations.of(pf.role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
     }
     acknowledgeDataKeyGrants(pf.role);
+  }
+
+  /**
+   * Lets the disposal of archived documents (Decree 935 §153.2) delete object versions for good:
+   * the stream consumer that executes an approved disposal act, and the nightly integrity task
+   * that sweeps working copies once their lock ends. S3 Object Lock still refuses any version whose
+   * retention has not ended or that is under a legal hold, whatever the role may do.
+   */
+  grantVersionDeletes(pf: ProjectFunction): void {
+    pf.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['s3:DeleteObjectVersion'],
+        resources: [this.archive.arnForObjects('*'), this.attachments.arnForObjects('*')],
+      }),
+    );
   }
 }
