@@ -35,6 +35,18 @@ describe('IAM', () => {
     expect(allowStatements().length).toBeGreaterThan(20);
   });
 
+  it('lets only the stream consumer and the integrity task delete object versions, and nobody delete objects', () => {
+    const deleters = allowStatements()
+      .filter(({ st }) => list(st.Action).includes('s3:DeleteObjectVersion'))
+      .map(({ where }) => where);
+
+    expect(deleters.sort()).toEqual([
+      expect.stringMatching(/^StreamFn/),
+      expect.stringMatching(/^TaskArchiveIntegrityCheckFn/),
+    ]);
+    expect(allowStatements().some(({ st }) => list(st.Action).includes('s3:DeleteObject'))).toBe(false);
+  });
+
   it('never grants "*" actions, nor "<service>:*" on DynamoDB, S3 or KMS', () => {
     for (const { where, st } of allowStatements()) {
       for (const action of list(st.Action)) {
