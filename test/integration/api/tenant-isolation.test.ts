@@ -177,7 +177,9 @@ beforeAll(async () => {
   // archivist to ask for one through the API).
   const transferId = randomUUID();
   const at = new Date().toISOString();
-  await new DynamoAggregateStore(tableClientOf(baseUrl), TABLE_NAME).create(
+  const year = Number(at.slice(0, 4));
+  const bStore = new DynamoAggregateStore(tableClientOf(baseUrl), TABLE_NAME);
+  await bStore.create(
     'archive-transfer',
     {
       id: transferId,
@@ -188,14 +190,14 @@ beforeAll(async () => {
       nomenclatureId: 'b-case',
       caseIndex: '01-01',
       caseName: { az: 'B işi' },
-      year: 2026,
+      year,
       status: 'ready',
       requestedBy: 'b',
       requestedAt: at,
-      name: 'karguzar-01-01-2026-b',
+      name: `karguzar-01-01-${year}-b`,
       documentIds: [bDocs[1]!.id],
       progress: { done: 1, total: 1 },
-      key: `demo2/archive/transfers/${transferId}/karguzar-01-01-2026-b.tar`,
+      key: `demo2/archive/transfers/${transferId}/karguzar-01-01-${year}-b.tar`,
       size: 10240,
       sha256: '0'.repeat(64),
     },
@@ -215,25 +217,24 @@ beforeAll(async () => {
   );
   bArchive.push(transferId);
   // A disposal act of tenant B (drawing one up needs years to pass: it is written to the table).
-  const now = new Date().toISOString();
   const actB = {
     id: randomUUID(),
     tenantId: 'demo2',
     version: 1,
-    createdAt: now,
-    updatedAt: now,
+    createdAt: at,
+    updatedAt: at,
     status: 'approval',
     drawnUpBy: 'b-archivist',
-    cutoff: now,
+    cutoff: at,
     cases: [],
     documentIds: [bDocs[1]!.id],
     more: false,
     listing: 'B akt',
     documentId: bDocs[2]!.id,
   };
-  await new DynamoAggregateStore(tableClientOf(baseUrl), TABLE_NAME).create('archive-disposal', actB, {
+  await bStore.create('archive-disposal', actB, {
     actorId: 'test',
-    sortKey: `${now}#${actB.id}`,
+    sortKey: `${at}#${actB.id}`,
   });
   bArchive.push(actB.id);
   archivistCases.push(

@@ -8,16 +8,16 @@ import {
   GetObjectRetentionCommand,
   PutObjectCommand,
   PutObjectRetentionCommand,
-  S3Client,
   S3ServiceException,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentModel } from '../../../functions/modules/documents/dynamodb/document.entities';
-import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
 import { TABLE_NAME } from '../../../infra/local/embedded';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { eventually } from '../../support/eventually';
 import { mailsWith } from '../../support/mail';
+import { localS3 } from '../../support/local-s3';
 import { ownEmbedded } from '../../support/own-embedded';
 import { tableClientOf } from '../../support/table';
 import {
@@ -84,12 +84,7 @@ function login(): Promise<void> {
 beforeAll(async () => {
   await login();
   ref = await lookups(clerk);
-  s3 = new S3Client({
-    endpoint: `http://127.0.0.1:${embedded.port + 2}`,
-    region: 'eu-central-1',
-    forcePathStyle: true,
-    credentials: LOCAL_AWS_CREDENTIALS,
-  });
+  s3 = localS3(embedded.port);
 });
 
 afterAll(() => s3?.destroy());

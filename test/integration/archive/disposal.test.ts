@@ -3,15 +3,15 @@ import {
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  S3Client,
   S3ServiceException,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { signThroughRoute } from '../../support/approval';
 import { advanceClockTo, clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
+import { localS3 } from '../../support/local-s3';
 import { ownEmbedded } from '../../support/own-embedded';
 import {
   citizenIncoming,
@@ -70,12 +70,7 @@ beforeAll(async () => {
   archivist = apiClient(embedded.baseUrl, a);
   signer = apiClient(embedded.baseUrl, h);
   ref = await lookups(clerk);
-  s3 = new S3Client({
-    endpoint: `http://127.0.0.1:${embedded.port + 2}`,
-    region: 'eu-central-1',
-    forcePathStyle: true,
-    credentials: LOCAL_AWS_CREDENTIALS,
-  });
+  s3 = localS3(embedded.port);
 });
 
 afterAll(() => s3?.destroy());

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
+import { ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
+import { localS3 } from '../../support/local-s3';
 import { ownEmbedded } from '../../support/own-embedded';
 import { citizenIncoming, unique, uploadContent, type Doc, type Problem } from '../documents/helpers';
 
@@ -24,12 +24,7 @@ type Archived = Doc & { archive?: { objects: Array<{ role: string; key: string }
 type Transfer = { id: string; status: string; sha256?: string; failure?: { code: string; detail: string } };
 
 beforeAll(() => {
-  s3 = new S3Client({
-    endpoint: `http://127.0.0.1:${embedded.port + 2}`,
-    region: 'eu-central-1',
-    forcePathStyle: true,
-    credentials: LOCAL_AWS_CREDENTIALS,
-  });
+  s3 = localS3(embedded.port);
 });
 afterAll(() => s3?.destroy());
 

@@ -3,9 +3,9 @@ import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { GetObjectRetentionCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectRetentionCommand, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
+import { localS3 } from '../../support/local-s3';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
@@ -58,12 +58,7 @@ beforeAll(async () => {
   clerk = apiClient(baseUrl, c);
   archivist = apiClient(baseUrl, k);
   archivistEn = apiClient(baseUrl, k, 'en');
-  s3 = new S3Client({
-    endpoint: `http://127.0.0.1:${Number(new URL(baseUrl).port) + 2}`,
-    region: 'eu-central-1',
-    forcePathStyle: true,
-    credentials: LOCAL_AWS_CREDENTIALS,
-  });
+  s3 = localS3(Number(new URL(baseUrl).port));
   year = Number(new Date(Date.parse(await clockNow(baseUrl)) + 4 * 3600_000).toISOString().slice(0, 4));
 });
 

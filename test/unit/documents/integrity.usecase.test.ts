@@ -6,6 +6,7 @@ import {
   checkStoredContent,
   contentKey,
   reportIntegrityProblem,
+  servedFrom,
 } from '../../../functions/modules/documents/usecases/integrity.usecase';
 import { readContents } from '../../../functions/modules/documents/usecases/contents.usecase';
 import { documentRecord, T0 } from '../../support/builders';
@@ -30,6 +31,20 @@ function world(content = item()) {
   deps.documents.seed({ documents: [doc] });
   return { deps, doc };
 }
+
+describe('servedFrom', () => {
+  it('serves the archive copy once there is one, else the stored version', () => {
+    const stored = { key: 't1/documents/d/c1', versionId: 'v1' };
+
+    expect(servedFrom({ key: 't1/archive/documents/d/contents/c1', versionId: 'a1' }, stored)).toEqual({
+      bucket: 'archive',
+      key: 't1/archive/documents/d/contents/c1',
+      versionId: 'a1',
+    });
+    expect(servedFrom(undefined, stored)).toEqual({ bucket: 'attachments', ...stored });
+    expect(servedFrom(undefined, { key: 'k' })).toEqual({ bucket: 'attachments', key: 'k' });
+  });
+});
 
 describe('checkBytes', () => {
   it('finds bytes missing, altered or of another length, and accepts the recorded ones', () => {

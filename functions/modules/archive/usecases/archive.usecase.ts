@@ -16,6 +16,7 @@ import { provenanceOf } from './provenance';
 import { documentChain, type ChainedEntry } from './chain.usecase';
 import { ensureArchiveTenant, recordHolding } from './holdings.usecase';
 import type { ArchiveDeps } from './deps';
+import { objectStore } from './read';
 import type { Actor } from '../../../platform/kernel/aggregate';
 
 /**
@@ -46,11 +47,6 @@ const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).dige
 const prefixOf = (doc: Pick<DocumentRecord, 'tenantId' | 'id'>) =>
   `${doc.tenantId}/archive/documents/${doc.id}`;
 
-function objects(deps: ArchiveDeps) {
-  if (!deps.objects) throw new Error('Object store not configured');
-  return deps.objects;
-}
-
 /** Whether the document waits for its archive copy (archived, no copy recorded yet). */
 export const awaitsArchiveCopy = (doc: Pick<DocumentRecord, 'status' | 'archive'>): boolean =>
   doc.status === 'archived' && !doc.archive;
@@ -67,7 +63,7 @@ async function putOnce(
   },
 ): Promise<{ versionId?: string; sha256: string; size: number }> {
   try {
-    const out = await objects(deps).put({ bucket: 'archive', ...input });
+    const out = await objectStore(deps).put({ bucket: 'archive', ...input });
     return {
       ...(out.versionId ? { versionId: out.versionId } : {}),
       sha256: sha256Hex(input.body),
@@ -76,8 +72,8 @@ async function putOnce(
   } catch (error) {
     if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
     // Written by an earlier attempt that died before recording it: that object is the copy.
-    const head = await objects(deps).head({ bucket: 'archive', key: input.key });
-    const bytes = await objects(deps).get({
+    const head = await objectStore(deps).head({ bucket: 'archive', key: input.key });
+    const bytes = await objectStore(deps).get({
       bucket: 'archive',
       key: input.key,
       ...(head?.versionId ? { versionId: head.versionId } : {}),

@@ -17,8 +17,9 @@ import type { ReferenceItem } from '../../reference';
 import { SINGLE_FILE, type SingleFileRecord } from '../../signatures';
 import { actDocumentClaim, OPEN_ACT_CLAIM } from '../domain/disposal';
 import { archiveDocument } from './archive.usecase';
-import { DISPOSED_PREFIX, type Holding } from './holdings.usecase';
+import { DISPOSED_PREFIX, NO_CASE, type Holding } from './holdings.usecase';
 import type { ArchiveDeps } from './deps';
+import { objectStore } from './read';
 
 /**
  * Disposal of archived documents whose retention period has ended (Decree 935 §153.2). The
@@ -40,8 +41,6 @@ export const MAX_ACT_DOCUMENTS = 1000;
 /** At most this many case files (lines) in one act: the act's text is the document's text. */
 export const MAX_ACT_CASES = 40;
 const MAX_LISTING = 3900;
-const OPEN_CLAIM = OPEN_ACT_CLAIM;
-const documentClaim = actDocumentClaim;
 
 /** One line of an act: a case file of one year whose retention period is over. */
 export interface DisposalCase {
@@ -83,7 +82,6 @@ export interface DisposalAct extends AggregateMeta {
   cancelReason?: string;
 }
 
-const NO_CASE = '-';
 const caseKey = (h: Pick<Holding, 'nomenclatureId' | 'retainedThrough' | 'retentionYears'>) =>
   `${h.nomenclatureId ?? NO_CASE}|${Number(h.retainedThrough.slice(0, 4)) - (h.retentionYears ?? 0)}`;
 
@@ -230,7 +228,7 @@ export async function drawUpDisposalAct(
     await deps.store.create<DisposalAct>('archive-disposal', act, {
       actorId: actor.employeeId,
       sortKey: `${now}#${act.id}`,
-      claim: [OPEN_CLAIM],
+      claim: [OPEN_ACT_CLAIM],
       ...(idempotency ? { idempotency } : {}),
     });
   } catch (error) {
@@ -282,7 +280,7 @@ async function completeDrawUp(
       updatedAt: now,
     },
     act.version,
-    { actorId: actor.employeeId, sortKey: `${act.cutoff}#${act.id}`, claim: [documentClaim(doc.id)] },
+    { actorId: actor.employeeId, sortKey: `${act.cutoff}#${act.id}`, claim: [actDocumentClaim(doc.id)] },
   );
 }
 
@@ -357,13 +355,8 @@ function closeAct(
     'archive-disposal',
     { ...act, ...change, updatedAt: deps.clock.now().toISOString() },
     act.version,
-    { actorId, sortKey: `${act.cutoff}#${act.id}`, release: [OPEN_CLAIM] },
+    { actorId, sortKey: `${act.cutoff}#${act.id}`, release: [OPEN_ACT_CLAIM] },
   );
-}
-
-function objects(deps: ArchiveDeps) {
-  if (!deps.objects) throw new Error('Object store not configured');
-  return deps.objects;
 }
 
 /** Deletes one version; a locked one is counted, not deleted. */
@@ -375,7 +368,7 @@ async function deleteIfFree(
 ): Promise<'deleted' | 'absent' | 'locked'> {
   if (!versionId) return 'locked';
   try {
-    return await objects(deps).deleteVersion({ bucket, key, versionId });
+    return await objectStore(deps).deleteVersion({ bucket, key, versionId });
   } catch (error) {
     if (error instanceof ConflictError && error.code === 'object_locked') return 'locked';
     throw error;
@@ -473,7 +466,7 @@ export async function executeDisposal(
   tenantId: string,
   documentId: string,
 ): Promise<void> {
-  const actId = await deps.store.findByUnique(tenantId, documentClaim(documentId));
+  const actId = await deps.store.findByUnique(tenantId, actDocumentClaim(documentId));
   if (!actId) return;
   let act = await deps.store.get<DisposalAct>('archive-disposal', tenantId, actId);
   if (!act || act.status === 'cancelled') return;
@@ -584,7 +577,7 @@ async function scheduleSweep(
   documentId: string,
   copy: { key: string; versionId: string },
 ): Promise<void> {
-  const lock = await objects(deps).lockState({ bucket: 'attachments', ...copy });
+  const lock = await objectStore(deps).lockState({ bucket: 'attachments', ...copy });
   const now = deps.clock.now().toISOString();
   const due = lock?.retainUntil && lock.retainUntil > now ? lock.retainUntil : now;
   const item: SweepItem = {
@@ -633,7 +626,7 @@ export async function sweepDisposedCopies(deps: ArchiveDeps, tenantId: string): 
     const outcome = await deleteIfFree(deps, item.bucket, item.key, item.versionId);
     const lock =
       outcome === 'locked'
-        ? await objects(deps).lockState({ bucket: item.bucket, key: item.key })
+        ? await objectStore(deps).lockState({ bucket: item.bucket, key: item.key })
         : undefined;
     const next: SweepItem =
       outcome === 'locked'

@@ -37,7 +37,8 @@ export interface Holding extends AggregateMeta {
 /** Sort-key prefix of disposed holdings: after every retain-until date, out of the due list. */
 export const DISPOSED_PREFIX = '~';
 
-const NO_CASE = '-';
+/** The parent key of holdings archived without a case file. */
+export const NO_CASE = '-';
 const known = new Set<string>();
 
 export const previousDay = (day: string): string =>

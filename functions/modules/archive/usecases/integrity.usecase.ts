@@ -15,7 +15,7 @@ import { ARCHIVE_PARTITION, previousDay, type ArchiveTenant, type Holding } from
 import type { ArchiveDeps } from './deps';
 import { upsert } from './upsert';
 import { sweepDisposedCopies } from './disposal.usecase';
-import { hashArchived, hashProblem, readArchived } from './read';
+import { hashArchived, hashProblem, objectStore, readArchived } from './read';
 import { INTEGRITY_MACHINE, nextDay } from './schedule.usecase';
 
 /**
@@ -65,11 +65,6 @@ const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).dige
 /** Newest first in the store's ascending order. */
 const newestFirst = (at: string) => String(9_999_999_999_999 - Date.parse(at)).padStart(13, '0');
 
-function objects(deps: ArchiveDeps) {
-  if (!deps.objects) throw new Error('Object store not configured');
-  return deps.objects;
-}
-
 /** Seals one day of one log: its Merkle root, written once to the archive bucket and recorded. */
 export async function sealDay(
   deps: ArchiveDeps,
@@ -103,7 +98,7 @@ export async function sealDay(
   const retainUntil = new Date(`${Number(day.slice(0, 4)) + PERMANENT_YEARS + 1}-01-01T00:00:00+04:00`);
   let written: { versionId?: string; sha256: string };
   try {
-    const out = await objects(deps).put({
+    const out = await objectStore(deps).put({
       bucket: 'archive',
       key,
       body,
@@ -115,7 +110,7 @@ export async function sealDay(
   } catch (error) {
     if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
     // An earlier attempt wrote it and died before recording it: that object is the day's root.
-    const head = await objects(deps).head({ bucket: 'archive', key });
+    const head = await objectStore(deps).head({ bucket: 'archive', key });
     const bytes = await readArchived(deps, {
       key,
       ...(head?.versionId ? { versionId: head.versionId } : {}),
@@ -215,7 +210,7 @@ async function checkHolding(
       });
       continue;
     }
-    const lock = await objects(deps).lockState({
+    const lock = await objectStore(deps).lockState({
       bucket: 'archive',
       key: o.key,
       ...(o.versionId ? { versionId: o.versionId } : {}),

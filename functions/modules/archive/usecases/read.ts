@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveDeps } from './deps';
 
+/** The object store the archive's use cases read and write (configured in every running process). */
+export function objectStore(deps: ArchiveDeps) {
+  if (!deps.objects) throw new Error('Object store not configured');
+  return deps.objects;
+}
+
 /**
  * An archived object version's bytes: undefined when it is gone, null when the storage refused to
  * hand them out (S3 — and the embedded default's endpoint — answer 500 for bytes that no longer
@@ -10,9 +16,9 @@ export async function readArchived(
   deps: ArchiveDeps,
   object: { key: string; versionId?: string },
 ): Promise<Uint8Array | undefined | null> {
-  if (!deps.objects) throw new Error('Object store not configured');
+  const store = objectStore(deps);
   try {
-    return await deps.objects.get({ bucket: 'archive', ...object });
+    return await store.get({ bucket: 'archive', ...object });
   } catch {
     return null;
   }
@@ -26,9 +32,9 @@ export async function hashArchived(
   deps: ArchiveDeps,
   object: { key: string; versionId?: string },
 ): Promise<string | undefined | null> {
-  if (!deps.objects) throw new Error('Object store not configured');
+  const store = objectStore(deps);
   try {
-    const stream = await deps.objects.getStream({ bucket: 'archive', ...object });
+    const stream = await store.getStream({ bucket: 'archive', ...object });
     if (!stream) return undefined;
     const hash = createHash('sha256');
     for await (const chunk of stream) hash.update(chunk as Uint8Array);

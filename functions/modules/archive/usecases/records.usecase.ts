@@ -22,14 +22,9 @@ import { checkDocumentChain, dayLeaves } from './chain.usecase';
 import { recordHolding } from './holdings.usecase';
 import type { DayRootRecord } from './integrity.usecase';
 import type { ArchiveDeps } from './deps';
-import { hashArchived } from './read';
+import { hashArchived, objectStore } from './read';
 
 const DOWNLOAD_SECONDS = 5 * 60;
-
-function objects(deps: ArchiveDeps) {
-  if (!deps.objects) throw new Error('Object store not configured');
-  return deps.objects;
-}
 
 /** An archived document the caller may see (the archive role sees every one that is not confidential). */
 async function archivedDocument(deps: ArchiveDeps, actor: Actor, id: string): Promise<DocumentRecord> {
@@ -60,7 +55,7 @@ export async function setLegalHold(
   assertVersion(doc, input.version);
   const state = doc.archive!;
   for (const o of state.objects) {
-    await objects(deps).setLegalHold({
+    await objectStore(deps).setLegalHold({
       bucket: 'archive',
       key: o.key,
       ...(o.versionId ? { versionId: o.versionId } : {}),
@@ -204,7 +199,7 @@ export async function readArchivedObject(
       { key: object.key },
     );
   }
-  const url = await objects(deps).presignDownload({
+  const url = await objectStore(deps).presignDownload({
     bucket: 'archive',
     key: object.key,
     ...version,

@@ -13,6 +13,7 @@ import {
   payloadOxum,
 } from '../domain/bagit';
 import type { ArchiveDeps } from './deps';
+import { objectStore } from './read';
 import { transferSortKey, type ArchiveTransfer, type TransferFailure } from '../domain/transfer';
 import { upsert } from './upsert';
 
@@ -79,11 +80,6 @@ export function documentPayload(doc: DocumentRecord, folder: string): PayloadFil
 
 const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
 const nonAscii = (s: string) => /[^\x20-\x7e]/.test(s);
-
-function objects(deps: ArchiveDeps) {
-  if (!deps.objects) throw new Error('Object store not configured');
-  return deps.objects;
-}
 
 async function save(
   deps: ArchiveDeps,
@@ -243,7 +239,7 @@ export async function buildTransfer(
 
 /** Hashes a stored object by streaming it (a package an earlier attempt stored). */
 async function hashStored(deps: ArchiveDeps, object: { key: string; versionId?: string }) {
-  const stream = await objects(deps).getStream({ bucket: 'archive', ...object });
+  const stream = await objectStore(deps).getStream({ bucket: 'archive', ...object });
   if (!stream) return undefined;
   const hash = createHash('sha256');
   let size = 0;
@@ -262,7 +258,7 @@ async function writePackage(
 ): Promise<{ versionId?: string; size: number; sha256: string; retainUntil: string }> {
   const retainUntil = packageRetainUntil(t.requestedAt);
   // An earlier attempt stored the package and died before recording it: that one is the package.
-  const earlier = await objects(deps).head({ bucket: 'archive', key });
+  const earlier = await objectStore(deps).head({ bucket: 'archive', key });
   if (earlier) {
     const version = earlier.versionId ? { versionId: earlier.versionId } : {};
     const hashed = await hashStored(deps, { key, ...version });
@@ -386,7 +382,7 @@ async function writePackage(
   });
   tar.on('error', (err: Error) => meter.destroy(err));
   tar.pipe(meter);
-  const uploading = objects(deps).putStream({
+  const uploading = objectStore(deps).putStream({
     bucket: 'archive',
     key,
     body: meter,
@@ -403,7 +399,7 @@ async function writePackage(
     let done = 0;
     for (const { files } of docs) {
       for (const file of files) {
-        const source = await objects(deps).getStream({ bucket: 'archive', ...file.object });
+        const source = await objectStore(deps).getStream({ bucket: 'archive', ...file.object });
         if (!source)
           throw new TransferRefused({
             code: 'object_missing',

@@ -7,6 +7,7 @@ import { bagName } from '../domain/bagit';
 import { transferSortKey, type ArchiveTransfer } from '../domain/transfer';
 import { caseFileDocuments } from './case-documents';
 import type { ArchiveDeps } from './deps';
+import { objectStore } from './read';
 import { buildTransfer } from './transfer-package';
 
 /**
@@ -139,8 +140,7 @@ export async function transferPackage(deps: ArchiveDeps, actor: Actor, id: strin
   if (t.status !== 'ready' || !t.key || !t.sha256 || t.size === undefined) {
     throw new ConflictError('transfer_not_ready', 'The transfer package is not ready', { status: t.status });
   }
-  if (!deps.objects) throw new Error('Object store not configured');
-  const url = await deps.objects.presignDownload({
+  const url = await objectStore(deps).presignDownload({
     bucket: 'archive',
     key: t.key,
     ...(t.versionId ? { versionId: t.versionId } : {}),

@@ -20,6 +20,7 @@ import {
   checkStoredContent,
   contentKey,
   reportIntegrityProblem,
+  servedFrom,
   type IntegrityDeps,
 } from './integrity.usecase';
 
@@ -171,17 +172,10 @@ export async function contentUrl(
   if (problem) await reportIntegrityProblem(deps, doc, item, problem);
   await noteRead(deps, actor, doc, `${inline ? 'preview' : 'download'}: ${item.fileName}`);
   const url = await objects(deps).presignDownload({
-    ...(archived
-      ? {
-          bucket: 'archive' as const,
-          key: archived.key,
-          ...(archived.versionId ? { versionId: archived.versionId } : {}),
-        }
-      : {
-          bucket: 'attachments' as const,
-          key: keyOf(doc, contentId),
-          ...(item.versionId ? { versionId: item.versionId } : {}),
-        }),
+    ...servedFrom(archived, {
+      key: keyOf(doc, contentId),
+      ...(item.versionId ? { versionId: item.versionId } : {}),
+    }),
     fileName: item.fileName,
     inline,
     expiresInSeconds: DOWNLOAD_SECONDS,

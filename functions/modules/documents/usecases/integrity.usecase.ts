@@ -59,6 +59,18 @@ export async function checkArchivedContent(
   return undefined;
 }
 
+/**
+ * Where a file is served from: the archive copy once the document is archived (checked with
+ * `checkArchivedContent`), else the version stored in the attachments bucket.
+ */
+export function servedFrom(
+  archived: Pick<ArchivedObject, 'key' | 'versionId'> | undefined,
+  stored: { key: string; versionId?: string },
+): { bucket: 'archive' | 'attachments'; key: string; versionId?: string } {
+  const { key, versionId } = archived ?? stored;
+  return { bucket: archived ? 'archive' : 'attachments', key, ...(versionId ? { versionId } : {}) };
+}
+
 /** What is wrong with bytes read for `item` (our own SHA-256 over what came back). */
 export function checkBytes(item: ContentItem, bytes: Uint8Array | undefined): IntegrityProblem | undefined {
   if (!bytes) return 'missing';

@@ -11,6 +11,7 @@ import {
   checkArchivedContent,
   readContents,
   refuseDisposed,
+  servedFrom,
   visibleDocument,
   type DocumentRecord,
   type IntegrityDeps,
@@ -276,17 +277,7 @@ async function view(
       );
   }
   const url = await objects(deps).presignDownload({
-    ...(archived
-      ? {
-          bucket: 'archive' as const,
-          key: archived.key,
-          ...(archived.versionId ? { versionId: archived.versionId } : {}),
-        }
-      : {
-          bucket: 'attachments' as const,
-          key: record.key,
-          ...(record.versionId ? { versionId: record.versionId } : {}),
-        }),
+    ...servedFrom(archived, record),
     fileName,
     inline: false,
     expiresInSeconds: DOWNLOAD_SECONDS,
