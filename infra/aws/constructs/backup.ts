@@ -108,7 +108,10 @@ export class Backup {
       backupSelectionName: `${props.prefix}-data`,
       role: this.role,
       disableDefaultBackupPolicy: true,
-      resources: [BackupResource.fromDynamoDbTable(props.table), BackupResource.fromArn(props.archive.bucketArn)],
+      resources: [
+        BackupResource.fromDynamoDbTable(props.table),
+        BackupResource.fromArn(props.archive.bucketArn),
+      ],
     });
   }
 }

@@ -41,7 +41,9 @@ export function checkAlarmSubscriptions(given: AlarmSubscriptions): AlarmSubscri
       .filter((w) => {
         try {
           const url = new URL(w);
-          return url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== '';
+          return (
+            url.protocol !== 'https:' || url.hostname === '' || url.username !== '' || url.password !== ''
+          );
         } catch {
           return true;
         }
