@@ -25,6 +25,12 @@ const resources = (type: string) =>
   Object.entries(s.mainTemplate.findResources(type)) as Array<
     [string, { Properties: Record<string, unknown>; DeletionPolicy?: string; DependsOn?: string[] }]
   >;
+/** The one resource of a type: its logical id and body. */
+const only = (type: string) => {
+  const found = resources(type);
+  expect(found, type).toHaveLength(1);
+  return found[0]!;
+};
 
 describe('SMS spend cap', () => {
   it('sets the account’s SMS attributes: the monthly limit given, transactional', () => {
@@ -73,7 +79,7 @@ describe('SMS spend cap', () => {
 
 describe('Cognito mail', () => {
   it('goes through SES from the verified mail domain, after the identity exists', () => {
-    const [[, pool]] = resources('AWS::Cognito::UserPool');
+    const [, pool] = only('AWS::Cognito::UserPool');
     expect(pool.Properties.EmailConfiguration).toEqual({
       EmailSendingAccount: 'DEVELOPER',
       From: expect.stringMatching(/<no-reply@mail\.karguzar\.example>$/),
@@ -145,7 +151,7 @@ describe('backup', () => {
   });
 
   it('encrypts the vault with the data key and locks it in compliance mode', () => {
-    const [[, vault]] = resources('AWS::Backup::BackupVault');
+    const [, vault] = only('AWS::Backup::BackupVault');
     expect(vault.Properties).toMatchObject({
       EncryptionKeyArn: { 'Fn::GetAtt': [logicalId(s.main.data.dataKey), 'Arn'] },
       LockConfiguration: { MinRetentionDays: BACKUP_RETENTION.dailyDays, ChangeableForDays: 3 },
@@ -153,7 +159,7 @@ describe('backup', () => {
   });
 
   it('backs up the table and the archive bucket daily and monthly, with the backup role', () => {
-    const [[, plan]] = resources('AWS::Backup::BackupPlan');
+    const [, plan] = only('AWS::Backup::BackupPlan');
     const rules = (plan.Properties.BackupPlan as { BackupPlanRule: Array<Record<string, unknown>> })
       .BackupPlanRule;
     expect(
@@ -162,7 +168,7 @@ describe('backup', () => {
       ['daily', BACKUP_RETENTION.dailyDays],
       ['monthly', BACKUP_RETENTION.monthlyDays],
     ]);
-    const [[, selection]] = resources('AWS::Backup::BackupSelection');
+    const [, selection] = only('AWS::Backup::BackupSelection');
     expect(selection.Properties.BackupSelection).toMatchObject({
       IamRoleArn: { 'Fn::GetAtt': [logicalId(s.main.backup.role), 'Arn'] },
       Resources: [
@@ -195,7 +201,7 @@ describe('backup', () => {
 
 describe('search is opt-in', () => {
   it('deploys the collection under its logical id when on, with standby replicas in production', () => {
-    const [[id, collection]] = resources('AWS::OpenSearchServerless::Collection');
+    const [id, collection] = only('AWS::OpenSearchServerless::Collection');
     expect(id).toBe('SearchCollection');
     expect(collection.Properties.StandbyReplicas).toBe('ENABLED');
   });
