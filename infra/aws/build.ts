@@ -53,6 +53,10 @@ export function buildApp(app: App, options: BuildOptions): Built {
     process.env.AWS_DEFAULT_REGION ??
     'eu-central-1';
 
+  // The API's custom domain (`-c apiDomain=api.example.az -c apiCertificateArn=arn:aws:acm:…`).
+  const apiDomain = ctx('apiDomain');
+  const apiCertificateArn = ctx('apiCertificateArn');
+
   const edge = new EdgeStack(app, `Karguzar-${envName}-Edge`, {
     envName,
     env: { account, region: 'us-east-1' },
@@ -76,6 +80,9 @@ export function buildApp(app: App, options: BuildOptions): Built {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    ...(apiDomain && apiCertificateArn ? { apiDomain: { name: apiDomain, certificateArn: apiCertificateArn } } : {}),
+    originSecretVersionId: ctx('originSecretVersionId'),
+    ...(ctx('tenantRatePerMinute') ? { tenantRatePerMinute: Number(ctx('tenantRatePerMinute')) } : {}),
   });
 
   Tags.of(app).add('project', 'karguzar');
