@@ -5,6 +5,7 @@ import type { EdgeGuard, HttpDeps } from '../platform/http/group-handler';
 import { DynamoTenantQuota } from '../platform/adapters/dynamodb/tenant-quota.adapter';
 import { SecretsManagerOriginSecrets } from '../platform/adapters/secrets/origin-secrets.adapter';
 import { parseTenantLimits } from '../platform/http/tenant-quota';
+import { traced } from '../platform/observability/tracer';
 import { resolveActor } from '../modules/org';
 import { config } from './config';
 import { getContainer } from './container';
@@ -19,12 +20,14 @@ let guard: EdgeGuard | undefined;
 export function edgeGuard(): EdgeGuard {
   if (guard) return guard;
   const cfg = config();
-  const dynamo = new DynamoDBClient({
-    region: cfg.AWS_REGION,
-    ...(cfg.DYNAMODB_ENDPOINT
-      ? { endpoint: cfg.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
-  });
+  const dynamo = traced(
+    new DynamoDBClient({
+      region: cfg.AWS_REGION,
+      ...(cfg.DYNAMODB_ENDPOINT
+        ? { endpoint: cfg.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+        : {}),
+    }),
+  );
   guard = {
     tenantQuota: new DynamoTenantQuota(DynamoDBDocumentClient.from(dynamo), cfg.TABLE_NAME, {
       limit: cfg.TENANT_RATE_PER_MINUTE,
@@ -33,7 +36,7 @@ export function edgeGuard(): EdgeGuard {
     ...(cfg.ORIGIN_SECRET_ARN
       ? {
           origin: new SecretsManagerOriginSecrets(
-            new SecretsManagerClient({ region: cfg.AWS_REGION }),
+            traced(new SecretsManagerClient({ region: cfg.AWS_REGION })),
             cfg.ORIGIN_SECRET_ARN,
           ),
         }

@@ -80,7 +80,9 @@ export function buildApp(app: App, options: BuildOptions): Built {
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    ...(apiDomain && apiCertificateArn ? { apiDomain: { name: apiDomain, certificateArn: apiCertificateArn } } : {}),
+    ...(apiDomain && apiCertificateArn
+      ? { apiDomain: { name: apiDomain, certificateArn: apiCertificateArn } }
+      : {}),
     originSecretVersionId: ctx('originSecretVersionId'),
     ...(ctx('tenantRatePerMinute') ? { tenantRatePerMinute: Number(ctx('tenantRatePerMinute')) } : {}),
   });

@@ -39,17 +39,18 @@ describe('the way around CloudFront is closed', () => {
         GenerateSecretString: Match.objectLike({ PasswordLength: 48, ExcludePunctuation: true }),
       }),
     });
-    expect(logicalId(s.main.edge.originSecret)).toBe('OriginSecret');
-    const secret = s.mainTemplate.findResources('AWS::SecretsManager::Secret').OriginSecret as Resource;
-    expect(secret.Properties.SecretString).toBeUndefined();
+    const secrets = s.mainTemplate.findResources('AWS::SecretsManager::Secret');
+    expect(Object.keys(secrets)).toContain('OriginSecret');
+    expect((secrets.OriginSecret as Resource).Properties.SecretString).toBeUndefined();
   });
 
   it('has CloudFront send the origin header on /api/* as a dynamic reference to the secret', () => {
     const [distribution] = Object.values(
       s.mainTemplate.findResources('AWS::CloudFront::Distribution'),
     ) as Resource[];
-    const origins = (distribution?.Properties.DistributionConfig as { Origins: Array<Record<string, unknown>> })
-      .Origins;
+    const origins = (
+      distribution?.Properties.DistributionConfig as { Origins: Array<Record<string, unknown>> }
+    ).Origins;
     const api = origins.find((o) => o.CustomOriginConfig !== undefined);
     const headers = api?.OriginCustomHeaders as Array<{ HeaderName: string; HeaderValue: unknown }>;
     expect(headers.map((h) => h.HeaderName)).toEqual([ORIGIN_HEADER]);
@@ -85,7 +86,8 @@ describe('the way around CloudFront is closed', () => {
     for (const [id, pf] of Object.entries(s.main.functions)) {
       if (id.startsWith('Api')) continue;
       const fn = s.mainTemplate.findResources('AWS::Lambda::Function')[logicalId(pf.fn)] as Resource;
-      const env = (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables;
+      const env = (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)
+        ?.Variables;
       expect(env?.ORIGIN_SECRET_ARN, id).toBeUndefined();
     }
   });
@@ -122,7 +124,7 @@ describe('behind a custom API domain', () => {
     });
     b.template.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', {
       ApiId: { Ref: logicalId(b.api.httpApi) },
-      Stage: { Ref: logicalId(b.api.stage) },
+      Stage: '$default',
     });
   });
 
@@ -136,7 +138,10 @@ describe('behind a custom API domain', () => {
               {
                 HeaderName: ORIGIN_HEADER,
                 HeaderValue: {
-                  'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: 'OriginSecret' }, ':SecretString:::version-2}}']],
+                  'Fn::Join': [
+                    '',
+                    ['{{resolve:secretsmanager:', { Ref: 'OriginSecret' }, ':SecretString:::version-2}}'],
+                  ],
                 },
               },
             ],
@@ -192,7 +197,9 @@ describe('WAF rules that fit real work (Edge stack)', () => {
 
   it('refuses API bodies above the API’s own limit with 413', () => {
     expect(rule('ApiBodyTooLarge')).toMatchObject({
-      Action: { Block: { CustomResponse: { ResponseCode: 413, CustomResponseBodyKey: 'payload-too-large' } } },
+      Action: {
+        Block: { CustomResponse: { ResponseCode: 413, CustomResponseBodyKey: 'payload-too-large' } },
+      },
       Statement: {
         AndStatement: {
           Statements: [
@@ -214,7 +221,15 @@ describe('WAF rules that fit real work (Edge stack)', () => {
 
   it('matches exactly the lengths above the limit, leading zeros included', () => {
     const pattern = new RegExp(largerThanPattern(MAX_BODY_BYTES));
-    const above = [MAX_BODY_BYTES + 1, MAX_BODY_BYTES + 10, 1_049_000, 1_100_000, 2_000_000, 9_999_999, 10_000_000];
+    const above = [
+      MAX_BODY_BYTES + 1,
+      MAX_BODY_BYTES + 10,
+      1_049_000,
+      1_100_000,
+      2_000_000,
+      9_999_999,
+      10_000_000,
+    ];
     const within = [0, 1, 8192, 20_000 * 4, MAX_BODY_BYTES - 1, MAX_BODY_BYTES, 1_048_570, 999_999];
     for (const n of above) expect(pattern.test(String(n)), String(n)).toBe(true);
     for (const n of within) expect(pattern.test(String(n)), String(n)).toBe(false);
@@ -243,7 +258,11 @@ describe('WAF rules that fit real work (Edge stack)', () => {
                 {
                   OrStatement: {
                     Statements: [
-                      { NotStatement: { Statement: expect.objectContaining({ SizeConstraintStatement: expect.anything() }) } },
+                      {
+                        NotStatement: {
+                          Statement: expect.objectContaining({ SizeConstraintStatement: expect.anything() }),
+                        },
+                      },
                       { ByteMatchStatement: expect.objectContaining({ SearchString: '/api/public/' }) },
                     ],
                   },
@@ -265,14 +284,20 @@ describe('WAF rules that fit real work (Edge stack)', () => {
           Statement: {
             RateBasedStatement: {
               AggregateKeyType: 'CUSTOM_KEYS',
-              CustomKeys: [{ Header: { Name: 'authorization', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } }],
+              CustomKeys: [
+                { Header: { Name: 'authorization', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+              ],
               Limit: 4500,
               ScopeDownStatement: {
                 AndStatement: {
                   Statements: [
                     apiPath,
                     hasAuthorization,
-                    { NotStatement: { Statement: { ByteMatchStatement: Match.objectLike({ SearchString: '/api/public/' }) } } },
+                    {
+                      NotStatement: {
+                        Statement: { ByteMatchStatement: Match.objectLike({ SearchString: '/api/public/' }) },
+                      },
+                    },
                   ],
                 },
               },
@@ -284,7 +309,9 @@ describe('WAF rules that fit real work (Edge stack)', () => {
   });
 
   it('keeps a per-address ceiling on everything high enough for an agency behind one NAT address', () => {
-    const ceiling = rule('RateLimitPerIp') as unknown as { Statement: { RateBasedStatement: Record<string, unknown> } };
+    const ceiling = rule('RateLimitPerIp') as unknown as {
+      Statement: { RateBasedStatement: Record<string, unknown> };
+    };
     expect(ceiling.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP' });
     expect(ceiling.Statement.RateBasedStatement.ScopeDownStatement).toBeUndefined();
     // 100 requests per second from one address before WAF steps in (was 3,000 per 5 minutes).
@@ -292,7 +319,11 @@ describe('WAF rules that fit real work (Edge stack)', () => {
   });
 
   it('gives every rule its own priority and metric', () => {
-    const all = rules() as Array<{ Name: string; Priority: number; VisibilityConfig: { MetricName: string } }>;
+    const all = rules() as Array<{
+      Name: string;
+      Priority: number;
+      VisibilityConfig: { MetricName: string };
+    }>;
     expect(new Set(all.map((r) => r.Priority)).size).toBe(all.length);
     expect(all.map((r) => r.VisibilityConfig.MetricName)).toEqual(all.map((r) => r.Name));
   });

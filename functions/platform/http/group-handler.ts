@@ -11,9 +11,9 @@ import { lambdaObservability } from '../observability/lambda-middleware';
 import { logger } from '../observability/logger';
 import { attachmentDisposition, FileAnswer } from './file-answer';
 import { MAX_BODY_BYTES } from './limits';
-import { guardOrigin, ORIGIN_HEADER, type OriginSecrets } from './origin-guard';
-import { RateLimiter } from './rate-limit';
-import type { TenantQuota } from './tenant-quota';
+import type { OriginSecrets, TenantQuota } from '../ports/edge-guard.port';
+import { guardOrigin, ORIGIN_HEADER } from './origin-guard';
+import { RateLimiter, windowHeaders } from './rate-limit';
 import { projectToSchema } from './response-shape';
 import { HttpError, issuesFromZod, toProblem } from './problem';
 import { routeKey, type RouteDef, type RouteGroup } from './route';
@@ -291,13 +291,14 @@ async function takeTenantQuota(
 ): Promise<void> {
   if (!quota) return;
   const rate = await quota.take(tenantId);
+  const headers = windowHeaders(rate.limit, rate.used, rate.windowSeconds, rate.resetSeconds);
   if (!rate.allowed) {
-    rateHeaders.set(event, { ...rate.headers, 'retry-after': rate.headers['ratelimit-reset'] ?? '60' });
+    rateHeaders.set(event, { ...headers, 'retry-after': String(rate.resetSeconds) });
     throw new HttpError(429, 'tenant_rate_exceeded', 'Tenant request quota exceeded');
   }
-  const left = (headers: Record<string, string> | undefined) => Number(headers?.['ratelimit-remaining']);
+  const left = (h: Record<string, string> | undefined) => Number(h?.['ratelimit-remaining']);
   const current = rateHeaders.get(event);
-  if (!current || left(rate.headers) < left(current)) rateHeaders.set(event, rate.headers);
+  if (!current || left(headers) < left(current)) rateHeaders.set(event, headers);
 }
 
 function withRateHeaders(event: APIGatewayProxyEventV2, response: Result): void {

@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { OriginSecrets } from '../ports/edge-guard.port';
 import { HttpError } from './problem';
 
 /**
@@ -7,15 +8,6 @@ import { HttpError } from './problem';
  * API some other way and is refused before anything else runs.
  */
 export const ORIGIN_HEADER = 'x-karguzar-origin';
-
-/**
- * The values the origin header may carry: the secret's current value and, while a rotation is
- * under way, its previous one. An empty list means no check (the embedded default, where the
- * local gateway is the only way in).
- */
-export interface OriginSecrets {
-  accepted(): Promise<readonly string[]>;
-}
 
 const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 

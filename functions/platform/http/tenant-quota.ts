@@ -1,15 +1,3 @@
-import type { RateDecision } from './rate-limit';
-
-/**
- * A per-tenant request quota shared by every process that serves the API (all Lambda containers
- * of all route groups, or the embedded default): a fixed window counted in the table, so one
- * agency cannot take the capacity the stage throttle leaves to all of them.
- */
-export interface TenantQuota {
-  /** Counts one request of the tenant in the current window; a refused one counts nothing. */
-  take(tenantId: string): Promise<RateDecision>;
-}
-
 /**
  * The per-agency limits of `TENANT_RATE_LIMITS` (a JSON object: tenant id → requests per
  * window); a malformed value is a configuration error, reported at start rather than ignored.

@@ -89,7 +89,7 @@ export class Api {
       description: 'Kargüzar HTTP API (routes from functions/api/routes.ts)',
       createDefaultStage: false,
       // Behind a custom domain the default endpoint goes: only CloudFront's origin is left.
-      disableExecuteApiEndpoint: props.apiDomain !== undefined,
+      disableExecuteApiEndpoint: props.apiDomain ? true : undefined,
     });
     this.stage = new HttpStage(scope, 'ApiStage', {
       httpApi: this.httpApi,

@@ -26,7 +26,7 @@ import {
   ObjectOwnership,
   type IBucket,
 } from 'aws-cdk-lib/aws-s3';
-import { CfnSecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Secret, type CfnSecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ORIGIN_HEADER } from '../../../functions/platform/http/origin-guard';
 import type { ProjectFunction } from './project-function';

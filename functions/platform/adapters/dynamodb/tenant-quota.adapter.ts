@@ -1,7 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity } from 'electrodb';
-import { windowHeaders, type RateDecision } from '../../http/rate-limit';
-import type { TenantQuota } from '../../http/tenant-quota';
+import type { QuotaDecision, TenantQuota } from '../../ports/edge-guard.port';
 import { entityModel, fixed, primaryKey, required } from './entities';
 
 /**
@@ -54,13 +53,17 @@ export class DynamoTenantQuota implements TenantQuota {
     this.now = options.now ?? Date.now;
   }
 
-  async take(tenantId: string): Promise<RateDecision> {
+  async take(tenantId: string): Promise<QuotaDecision> {
     const limit = this.options.limits?.[tenantId] ?? this.options.limit;
     const windowMs = this.windowSeconds * 1000;
     const now = this.now();
     const start = Math.floor(now / windowMs) * windowMs;
     const end = start + windowMs;
-    const reset = Math.max(1, Math.ceil((end - now) / 1000));
+    const decision = {
+      limit,
+      windowSeconds: this.windowSeconds,
+      resetSeconds: Math.max(1, Math.ceil((end - now) / 1000)),
+    };
     try {
       const { data } = await this.entity
         .update({ tenantId, window: new Date(start).toISOString() })
@@ -68,10 +71,10 @@ export class DynamoTenantQuota implements TenantQuota {
         .set({ ttl: Math.ceil(end / 1000) + TTL_GRACE_SECONDS })
         .where((a, op) => `${op.notExists(a.count)} OR ${op.lt(a.count, limit)}`)
         .go({ response: 'updated_new' });
-      return { allowed: true, headers: windowHeaders(limit, data.count ?? 1, this.windowSeconds, reset) };
+      return { ...decision, allowed: true, used: data.count ?? 1 };
     } catch (error) {
       if (!conditionFailed(error)) throw error;
-      return { allowed: false, headers: windowHeaders(limit, limit, this.windowSeconds, reset) };
+      return { ...decision, allowed: false, used: limit };
     }
   }
 }

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import type { OriginSecrets } from '../../http/origin-guard';
+import type { OriginSecrets } from '../../ports/edge-guard.port';
 
 /** How long read values are used before the secret is read again. */
 const REFRESH_MS = 5 * 60_000;

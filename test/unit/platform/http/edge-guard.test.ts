@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { SecretsManagerOriginSecrets } from '../../../../functions/platform/adapters/secrets/origin-secrets.adapter';
 import { createGroupHandler, type EdgeGuard } from '../../../../functions/platform/http/group-handler';
 import { ORIGIN_HEADER, originAccepted } from '../../../../functions/platform/http/origin-guard';
-import { windowHeaders } from '../../../../functions/platform/http/rate-limit';
 import type { RouteDef } from '../../../../functions/platform/http/route';
-import { parseTenantLimits, type TenantQuota } from '../../../../functions/platform/http/tenant-quota';
+import { parseTenantLimits } from '../../../../functions/platform/http/tenant-quota';
+import type { TenantQuota } from '../../../../functions/platform/ports/edge-guard.port';
 
 const SECRET = 'c2VjcmV0LW9mLWNsb3VkZnJvbnQtb3JpZ2luLWhlYWRlcg';
 const PREVIOUS = 'cHJldmlvdXMtc2VjcmV0LW9mLWNsb3VkZnJvbnQtb3JpZ2lu';
@@ -149,7 +149,9 @@ describe('the origin secret read from Secrets Manager', () => {
   it('accepts the current and the previous version, and only the current one before any rotation', async () => {
     let now = 0;
     const fresh = client({ AWSCURRENT: SECRET });
-    expect(await new SecretsManagerOriginSecrets(fresh as never, 'arn:secret', () => now).accepted()).toEqual([SECRET]);
+    expect(await new SecretsManagerOriginSecrets(fresh as never, 'arn:secret', () => now).accepted()).toEqual(
+      [SECRET],
+    );
     const rotated = client({ AWSCURRENT: SECRET, AWSPREVIOUS: PREVIOUS });
     const source = new SecretsManagerOriginSecrets(rotated as never, 'arn:secret', () => now);
     expect(await source.accepted()).toEqual([SECRET, PREVIOUS]);
@@ -177,7 +179,13 @@ describe('the tenant quota in the HTTP layer', () => {
       take: async (tenantId) => {
         taken.push(tenantId);
         const used = taken.filter((t) => t === tenantId).length;
-        return { allowed: used <= limit, headers: windowHeaders(limit, used, 60, 42) };
+        return {
+          allowed: used <= limit,
+          limit,
+          used: Math.min(used, limit),
+          windowSeconds: 60,
+          resetSeconds: 42,
+        };
       },
     };
     return { q, taken };
