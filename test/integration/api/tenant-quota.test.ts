@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { DynamoTenantQuota } from '../../../functions/platform/adapters/dynamodb/tenant-quota.adapter';
 import { createGroupHandler } from '../../../functions/platform/http/group-handler';
 import type { RouteDef } from '../../../functions/platform/http/route';
+import { resetConfig } from '../../../functions/wiring/config';
+import { edgeGuard } from '../../../functions/wiring/http-deps';
 import { TABLE_NAME } from '../../../infra/local/embedded';
 import { tableClientOf } from '../../support/table';
 
@@ -14,7 +16,8 @@ import { tableClientOf } from '../../support/table';
  * objects stand for two Lambda containers, which share one window per tenant; a refused request
  * changes nothing, neither the counter nor what the route would have written.
  */
-const client = tableClientOf(inject('baseUrl'));
+const baseUrl = inject('baseUrl');
+const client = tableClientOf(baseUrl);
 /** A fixed instant in the middle of a minute, far from today (quotas use wall-clock time in AWS). */
 const T0 = Date.UTC(2031, 2, 14, 9, 26, 30);
 const pk = (tenantId: string) => `$karguzar#tenantId_${tenantId}`;
@@ -165,5 +168,37 @@ describe('the tenant quota in the table', () => {
     );
     expect(third.Item).toBeUndefined();
     expect((await counters(tenant)).map((i) => i.count)).toEqual([2]);
+  });
+
+  it('is what every route group gets from the wiring: the env limits, no origin check without the secret', async () => {
+    // Agencies with a limit of their own; a few, in case a window of the wall clock ends mid-test.
+    const own = Array.from({ length: 3 }, () => `quota-${randomUUID()}`);
+    Object.assign(process.env, {
+      TABLE_NAME,
+      DYNAMODB_ENDPOINT: `http://127.0.0.1:${Number(new URL(baseUrl).port) + 1}`,
+      OIDC_ISSUER: `${baseUrl}/oidc`,
+      OIDC_AUDIENCE: 'karguzar-api',
+      TENANT_RATE_PER_MINUTE: '2',
+      TENANT_RATE_LIMITS: JSON.stringify(Object.fromEntries(own.map((id) => [id, 3]))),
+    });
+    delete process.env.ORIGIN_SECRET_ARN;
+    resetConfig();
+    const guard = edgeGuard();
+    expect(guard.origin).toBeUndefined();
+    const quota = guard.tenantQuota;
+    if (!quota) throw new Error('the wiring gives every route group a tenant quota');
+    /** The answers to `n` requests of one of `agencies` (unused), all in one window of the wall clock. */
+    const answers = async (n: number, agencies: string[]) => {
+      for (const tenantId of agencies) {
+        const window = Math.floor(Date.now() / 60_000);
+        const out: boolean[] = [];
+        for (let i = 0; i < n; i++) out.push((await quota.take(tenantId)).allowed);
+        if (Math.floor(Date.now() / 60_000) === window) return out;
+      }
+      throw new Error('every try crossed a minute');
+    };
+    const fresh = Array.from({ length: 3 }, () => `quota-${randomUUID()}`);
+    expect(await answers(3, fresh)).toEqual([true, true, false]);
+    expect(await answers(4, own)).toEqual([true, true, true, false]);
   });
 });
