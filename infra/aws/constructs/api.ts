@@ -14,15 +14,13 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDef } from '../../../functions/platform/http/route';
 import { pascal } from '../asl';
+import type { Capability } from '../entries';
 import { alarmAtLeast } from './alarm';
 import type { NewAppFunction } from './app-functions';
 import { ProjectFunction, type BundledFile } from './project-function';
 
 /** The part of the shared route table that the infrastructure needs. */
 export type InfraRoute = Pick<RouteDef, 'method' | 'path' | 'group' | 'auth'>;
-
-/** Route groups whose use cases send e-mail or SMS (outgoing documents, execution notices). */
-const NOTIFYING_GROUPS: readonly string[] = ['documents', 'execution', 'onboarding'];
 
 export interface ApiProps {
   /** `karguzar-<env>`: prefix of physical names. */
@@ -40,8 +38,8 @@ export interface RouteGroupsProps {
   readonly newFunction: NewAppFunction;
   /** Authorizer of `auth: 'jwt'` and `auth: 'operator'` routes. */
   readonly authorizer: IHttpRouteAuthorizer;
-  /** Extra grants of a route group's function beyond the shared data plane. */
-  readonly extraGrants?: (group: string, pf: ProjectFunction) => void;
+  /** What a route group's code may do (`entries.ts`); a group missing there gets nothing. */
+  readonly grants: (group: string) => readonly Capability[];
   /** Files a route group's code reads at run time, copied into its bundle (`routeGroupFiles`). */
   readonly groupFiles?: GroupFiles;
 }
@@ -129,11 +127,9 @@ export class Api {
         entry,
         description: `Kargüzar API route group "${group}"`,
         timeout: Duration.seconds(29),
-        sendsNotifications: NOTIFYING_GROUPS.includes(group),
-        search: 'read',
+        grants: props.grants(group),
         bundledFiles: props.groupFiles?.[group]?.(),
       });
-      props.extraGrants?.(group, pf);
       integrations.set(
         group,
         // One invoke permission per function (scoped to this API) instead of one per route:

@@ -3,6 +3,7 @@ import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { CfnAccessPolicy, CfnCollection, CfnSecurityPolicy } from 'aws-cdk-lib/aws-opensearchserverless';
 import type { Construct } from 'constructs';
+import type { Capability } from '../entries';
 import type { ProjectFunction } from './project-function';
 
 export interface SearchProps {
@@ -63,8 +64,17 @@ export class Search {
     this.collection.addResourceDependency(networkPolicy);
   }
 
-  /** SEARCH_ENDPOINT, the IAM side of access, and a place in the data access policy. */
-  bind(pf: ProjectFunction, access: 'read' | 'write'): void {
+  /**
+   * For `search:read` / `search:write` only: SEARCH_ENDPOINT, the IAM side of access, and a place
+   * in the data access policy (writers index, readers query). Nothing else gets either.
+   */
+  bind(pf: ProjectFunction, grants: readonly Capability[]): void {
+    const access = grants.includes('search:write')
+      ? 'write'
+      : grants.includes('search:read')
+        ? 'read'
+        : undefined;
+    if (!access) return;
     pf.addEnvironment({ SEARCH_ENDPOINT: this.collection.attrCollectionEndpoint });
     pf.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['aoss:APIAccessAll'], resources: [this.collection.attrArn] }),
