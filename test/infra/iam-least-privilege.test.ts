@@ -178,8 +178,13 @@ describe('least privilege per function', () => {
         id,
       ).toEqual(['sns:Publish']);
       const deny = statements.filter((st) => st.Effect === 'Deny' && list(st.Action).includes('sns:Publish'));
-      expect(deny.map((st) => JSON.stringify(st.Resource)), id).toEqual([
-        expect.stringMatching(/^"arn:(aws|[^"]*Partition[^"]*):sns:\*:\*:\*"$|^\{"Fn::Join".*":sns:\*:\*:\*"\]\]\}$/),
+      expect(
+        deny.map((st) => JSON.stringify(st.Resource)),
+        id,
+      ).toEqual([
+        expect.stringMatching(
+          /^"arn:(aws|[^"]*Partition[^"]*):sns:\*:\*:\*"$|^\{"Fn::Join".*":sns:\*:\*:\*"\]\]\}$/,
+        ),
       ]);
     }
     const smsSenders = appFunctions().filter((f) => f.grants.includes('sms'));
