@@ -73,6 +73,19 @@ export type Capability =
 
 const TABLE: readonly Capability[] = ['table:read', 'table:write'];
 const NOTICES: readonly Capability[] = ['email', 'sms'];
+/** Writes locked archive copies: retention on every write, legal holds on some. */
+const ARCHIVE_WRITER: readonly Capability[] = [
+  'archive:read',
+  'archive:put',
+  'archive:retention',
+  'archive:legalHold',
+];
+/** Disposal: deletes versions whose lock ended, after reading their lock state. */
+const DISPOSER: readonly Capability[] = [
+  'attachments:lockState',
+  'attachments:deleteVersion',
+  'archive:deleteVersion',
+];
 
 /** What the code of each entry uses (checked against the code by test/infra/iam-capabilities.test.ts). */
 export const functionGrants: FunctionGrants = {
@@ -101,10 +114,7 @@ export const functionGrants: FunctionGrants = {
       'table:delete',
       'attachments:read',
       'attachments:put',
-      'archive:read',
-      'archive:put',
-      'archive:retention',
-      'archive:legalHold',
+      ...ARCHIVE_WRITER,
       'signingKeys',
       ...NOTICES,
       'machine:archive-integrity',
@@ -113,18 +123,7 @@ export const functionGrants: FunctionGrants = {
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
-    archiveIntegrityCheck: [
-      ...TABLE,
-      'attachments:lockState',
-      'attachments:deleteVersion',
-      'archive:read',
-      'archive:put',
-      'archive:retention',
-      'archive:legalHold',
-      'archive:lockState',
-      'archive:deleteVersion',
-      ...NOTICES,
-    ],
+    archiveIntegrityCheck: [...TABLE, ...ARCHIVE_WRITER, 'archive:lockState', ...DISPOSER, ...NOTICES],
     archiveTransferBuild: [...TABLE, 'archive:read', 'archive:put', 'archive:retention'],
     deadlinePlan: ['table:read'],
     deadlineNotify: [...TABLE, ...NOTICES],
@@ -141,13 +140,8 @@ export const functionGrants: FunctionGrants = {
     'table:delete',
     'attachments:read',
     'attachments:put',
-    'attachments:lockState',
-    'attachments:deleteVersion',
-    'archive:read',
-    'archive:put',
-    'archive:retention',
-    'archive:legalHold',
-    'archive:deleteVersion',
+    ...ARCHIVE_WRITER,
+    ...DISPOSER,
     'signingKeys',
     ...NOTICES,
     'machine:archive-integrity',
