@@ -32,7 +32,10 @@ export function acknowledgeDataKeyGrants(role: IRole): void {
   if (dataKeyAcknowledged.has(role)) return;
   dataKeyAcknowledged.add(role);
   for (const [action, reason] of [
-    ['kms:ReEncrypt*', 'CDK queue grants (DLQs): ReEncrypt on the data key only (resource is the key ARN).'],
+    [
+      'kms:ReEncrypt*',
+      'Table writes and CDK queue grants (DLQs): ReEncrypt on the data key only (resource is the key ARN).',
+    ],
     ['kms:GenerateDataKey*', 'Envelope encryption with the data key only (resource is the key ARN).'],
   ] as const) {
     Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason });
@@ -94,7 +97,7 @@ export class Data {
    * its indexes, `table:write` PutItem/UpdateItem/ConditionCheckItem on the table, `table:delete`
    * DeleteItem (a released unique claim, a removed inbox line). Never Scan (lists are queries; the
    * one-time migrations run from a script), never BatchWriteItem (the registry seed runs locally);
-   * TTL does expiry. The data key: Decrypt to read, Encrypt/GenerateDataKey to write.
+   * TTL does expiry. The data key: Decrypt/DescribeKey to read, Encrypt/ReEncrypt/GenerateDataKey to write.
    */
   bindTable(pf: ProjectFunction, grants: readonly Capability[]): void {
     pf.addEnvironment({ TABLE_NAME: this.table.tableName });
@@ -131,7 +134,8 @@ export class Data {
       );
     }
     this.dataKey.grant(pf.role, 'kms:Decrypt', 'kms:DescribeKey');
-    if (write || del) this.dataKey.grant(pf.role, 'kms:Encrypt', 'kms:GenerateDataKey*');
+    // The key actions CDK's table write grant gave (and the deployed roles had).
+    if (write || del) this.dataKey.grant(pf.role, 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
     acknowledgeDataKeyGrants(pf.role);
   }
 
