@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { pascal, readAslFolder } from './asl';
+import { readAslFolder } from './asl';
 import { Api, type GroupFiles, type InfraRoute } from './constructs/api';
 import { AppFunctions } from './constructs/app-functions';
 import { Backup } from './constructs/backup';
@@ -13,8 +13,8 @@ import { Notifications } from './constructs/notifications';
 import type { ProjectFunction } from './constructs/project-function';
 import { Search } from './constructs/search';
 import { Storage } from './constructs/storage';
-import { Workflows } from './constructs/workflows';
-import { entries as defaultEntries, preTokenEntry, type EntryPaths } from './entries';
+import { startedDefinitions, Workflows } from './constructs/workflows';
+import { entries as defaultEntries, preTokenEntry, startedMachines, type EntryPaths } from './entries';
 
 export type { GroupFiles, InfraRoute } from './constructs/api';
 
@@ -142,25 +142,39 @@ export class KarguzarStack extends Stack {
       standbyReplicas: props.searchStandbyReplicas ?? true,
     }));
     const notifications = (this.notifications = new Notifications(this, { mailDomain: props.mailDomain }));
+    const grants = paths.grants;
     const workflows = (this.workflows = new Workflows(this, {
       prefix,
-      definitions: readAslFolder(at('statemachines')),
+      // Only the machines some function's code starts (the others' ASL stays for the local runner).
+      definitions: startedDefinitions(this, readAslFolder(at('statemachines')), startedMachines(grants)),
       taskEntry: (name) => at(paths.task(name)),
+      taskGrants: (name) => grants.tasks[name] ?? [],
       monitoring,
     }));
 
-    // API, task and stream Lambdas share one data plane. The binders' order is the order of the
-    // statements in every role's policy as deployed.
+    // Every API, task and stream Lambda gets what its declared capabilities need (entries.ts,
+    // checked against the code by test/infra/iam-capabilities.test.ts) and nothing else. The
+    // binders' order is the order of the statements in every role's policy as deployed.
     const app = new AppFunctions(this, {
       alarmTopic: monitoring.topic,
       binders: [
-        (pf) => data.bindTable(pf),
-        (pf) => storage.bindBuckets(pf),
-        (pf) => data.bindSigningKey(pf),
-        (pf, o) => search.bind(pf, o.search),
-        (pf) => workflows.bind(pf),
-        (pf, o) => notifications.bind(pf, { send: o.sendsNotifications }),
+        (pf, o) => data.bindTable(pf, o.grants),
+        (pf, o) => storage.bindBuckets(pf, o.grants),
+        (pf, o) => data.bindSigningKey(pf, o.grants),
+        (pf, o) => search.bind(pf, o.grants),
+        (pf, o) => workflows.bind(pf, o.grants),
+        (pf, o) => notifications.bind(pf, o.grants),
         (pf) => identity.bindIssuer(pf),
+        (pf, o) => {
+          // Agency admins create and disable their employees' logins (org).
+          if (o.grants.includes('users:manage')) identity.grantUserAdmin(pf);
+          // The operator's onboarding makes the first admin's login and sets its password.
+          if (o.grants.includes('users:onboard')) identity.grantOnboarding(pf);
+          // Reading a login's tenant (AdminGetUser) is part of both grants above.
+          const reads = o.grants.includes('users:manage') || o.grants.includes('users:onboard');
+          if (o.grants.includes('users:read') && !reads)
+            identity.userPool.grant(pf.role, 'cognito-idp:AdminGetUser');
+        },
         (pf) => edge.bindOrigin(pf),
       ],
     });
@@ -170,24 +184,20 @@ export class KarguzarStack extends Stack {
       entry: (group) => at(paths.routeGroup(group)),
       newFunction: app.create,
       authorizer: identity.authorizer,
-      extraGrants: (group, pf) => {
-        // Every route group: only CloudFront's requests, and the agencies' shared quota.
+      grants: (group) => grants.routeGroups[group] ?? [],
+      // Every route group: only CloudFront's requests, and the agencies' shared quota.
+      eachGroup: (_group, pf) => {
         edge.bindOriginGuard(pf);
-        api.bindTenantQuota(pf);
-        // Agency admins create and disable their employees' logins (org route group only).
-        if (group === 'org') identity.grantUserAdmin(pf);
-        // The operator's onboarding makes the first admin's login and sets its password.
-        if (group === 'onboarding') identity.grantOnboarding(pf);
+        api.bindTenantQuota(pf, data.table);
       },
     });
     workflows.addMachines(app.create);
-    data.addStreamConsumer({ entry: at(paths.stream), newFunction: app.create, monitoring });
-    // Disposal acts delete archived versions whose retention ended (Object Lock guards the rest):
-    // the stream consumer executes them, the integrity task (where its machine is deployed) sweeps.
-    for (const name of ['StreamFn', `Task${pascal('archiveIntegrityCheck')}Fn`]) {
-      const fn = app.functions[name];
-      if (fn) storage.grantVersionDeletes(fn);
-    }
+    data.addStreamConsumer({
+      entry: at(paths.stream),
+      newFunction: app.create,
+      monitoring,
+      grants: grants.stream,
+    });
     data.alarmOnThrottles(monitoring.action);
 
     // Costs and what watches them (issue 18): the account's SMS cap, messaging and search alarms,

@@ -210,7 +210,7 @@ describe('search is opt-in', () => {
     const stack = bareStack();
     const search = new Search(stack, { prefix: 'karguzar-test', key: new Key(stack, 'Key') });
     const pf = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'reader' });
-    search.bind(pf, 'read');
+    search.bind(pf, ['search:read']);
     const template = Template.fromStack(stack);
     for (const type of ['Collection', 'SecurityPolicy', 'AccessPolicy']) {
       template.resourceCountIs(`AWS::OpenSearchServerless::${type}`, 0);

@@ -9,13 +9,17 @@ import { actionsOf, bareStack, environmentOf, logicalId, statementsOf, stubEntry
 
 let data: Data;
 let fn: ProjectFunction;
+let reader: ProjectFunction;
 let template: Template;
 beforeAll(() => {
   const stack = bareStack();
   data = new Data(stack);
   fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
-  data.bindTable(fn);
-  data.bindSigningKey(fn);
+  data.bindTable(fn, ['table:read', 'table:write', 'table:delete']);
+  data.bindSigningKey(fn, ['signer', 'signingKeys']);
+  reader = new ProjectFunction(stack, 'Reader', { entry: stubEntry, description: 'test function' });
+  data.bindTable(reader, ['table:read']);
+  data.bindSigningKey(reader, []);
   data.bindStream(fn, new Queue(stack, 'Dlq'));
   data.alarmOnThrottles(new SnsAction(new Topic(stack, 'Alarms')));
   template = Template.fromStack(stack);
@@ -93,17 +97,37 @@ describe('KMS keys', () => {
   });
 });
 
+/** What `table:read` allows, sorted. */
+const READS = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+
 describe('bindings', () => {
   const vars = (): Record<string, unknown> => environmentOf(template, fn);
 
-  it('bindTable sets TABLE_NAME and grants read/write on the table and its indexes', () => {
+  it('bindTable sets TABLE_NAME and grants the declared item actions: reads on the table and its indexes, writes on the table', () => {
     expect(vars().TABLE_NAME).toEqual({ Ref: logicalId(data.table) });
     const tableArn = { 'Fn::GetAtt': [logicalId(data.table), 'Arn'] };
-    const grant = statementsOf(template, logicalId(fn.role)).find((s) =>
-      [s.Action].flat().includes('dynamodb:PutItem'),
-    );
-    expect(grant?.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
-    expect(actionsOf(template, logicalId(fn.role))).not.toContain('dynamodb:DeleteTable');
+    const statements = statementsOf(template, logicalId(fn.role));
+    const read = statements.find((s) => [s.Action].flat().includes('dynamodb:Query'));
+    expect([read?.Action].flat().sort()).toEqual(READS);
+    expect(read?.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+    const write = statements.find((s) => [s.Action].flat().includes('dynamodb:PutItem'));
+    expect([write?.Action].flat().sort()).toEqual([
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(write?.Resource).toEqual(tableArn);
+    for (const never of ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteTable']) {
+      expect(actionsOf(template, logicalId(fn.role))).not.toContain(never);
+    }
+  });
+
+  it('bindTable gives a reader only reads, and sets no signing key for a function without signing', () => {
+    const actions = actionsOf(template, logicalId(reader.role));
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(READS);
+    expect(actions.filter((a) => a.startsWith('kms:')).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
+    expect(environmentOf(template, reader).SIGNING_KEY_ID).toBeUndefined();
   });
 
   it('bindSigningKey sets SIGNING_KEY_ID and allows sign/verify only', () => {

@@ -10,9 +10,11 @@ const s = onBareStack((stack) => {
   const search = new Search(stack, { prefix: 'karguzar-test', key, enabled: true });
   const reader = new ProjectFunction(stack, 'Reader', { entry: stubEntry, description: 'reader' });
   const writer = new ProjectFunction(stack, 'Writer', { entry: stubEntry, description: 'writer' });
-  search.bind(reader, 'read');
-  search.bind(writer, 'write');
-  return { search, key, reader, writer };
+  const other = new ProjectFunction(stack, 'Other', { entry: stubEntry, description: 'no search' });
+  search.bind(reader, ['search:read']);
+  search.bind(writer, ['search:write']);
+  search.bind(other, ['table:read']);
+  return { search, key, reader, writer, other };
 });
 
 type Rule = { Description: string; Rules: Array<{ Permission: string[] }>; Principal: unknown[] };
@@ -56,6 +58,12 @@ describe('bind', () => {
       });
       expect(actionsOf(s.template, logicalId(pf.role))).toContain('aoss:APIAccessAll');
     }
+  });
+
+  it('gives a function without a search capability neither the endpoint nor access', () => {
+    expect(environmentOf(s.template, s.other)?.SEARCH_ENDPOINT).toBeUndefined();
+    expect(actionsOf(s.template, logicalId(s.other.role))).not.toContain('aoss:APIAccessAll');
+    expect(JSON.stringify(accessRules())).not.toContain(logicalId(s.other.role));
   });
 
   it('lets writers index and readers only query', () => {

@@ -13,19 +13,20 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDef } from '../../../functions/platform/http/route';
 import { pascal } from '../asl';
+import type { Capability } from '../entries';
 import { alarmAtLeast } from './alarm';
+import { acknowledgeDataKeyGrants } from './data';
 import type { NewAppFunction } from './app-functions';
 import { ProjectFunction, type BundledFile } from './project-function';
 
 /** The part of the shared route table that the infrastructure needs. */
 export type InfraRoute = Pick<RouteDef, 'method' | 'path' | 'group' | 'auth'>;
-
-/** Route groups whose use cases send e-mail or SMS (outgoing documents, execution notices). */
-const NOTIFYING_GROUPS: readonly string[] = ['documents', 'execution', 'onboarding'];
 
 export interface ApiProps {
   /** `karguzar-<env>`: prefix of physical names. */
@@ -53,8 +54,10 @@ export interface RouteGroupsProps {
   readonly newFunction: NewAppFunction;
   /** Authorizer of `auth: 'jwt'` and `auth: 'operator'` routes. */
   readonly authorizer: IHttpRouteAuthorizer;
-  /** Extra grants of a route group's function beyond the shared data plane. */
-  readonly extraGrants?: (group: string, pf: ProjectFunction) => void;
+  /** What a route group's code may do (`entries.ts`); a group missing there gets nothing. */
+  readonly grants: (group: string) => readonly Capability[];
+  /** What every route group's function gets besides its capabilities (the HTTP layer's needs). */
+  readonly eachGroup?: (group: string, pf: ProjectFunction) => void;
   /** Files a route group's code reads at run time, copied into its bundle (`routeGroupFiles`). */
   readonly groupFiles?: GroupFiles;
 }
@@ -139,8 +142,23 @@ export class Api {
     }
   }
 
-  /** The agencies' shared request quota (TENANT_RATE_PER_MINUTE, TENANT_RATE_LIMITS). */
-  bindTenantQuota(pf: ProjectFunction): void {
+  /**
+   * The agencies' shared request quota (TENANT_RATE_PER_MINUTE, TENANT_RATE_LIMITS): its counter
+   * is one conditional UpdateItem per authenticated request, on the requesting agency's own
+   * partition, so every route group may update items of tenant partitions (never the global
+   * registry's), whatever else its capabilities say.
+   */
+  bindTenantQuota(pf: ProjectFunction, table: ITable): void {
+    pf.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['$karguzar#tenantId_*'] } },
+      }),
+    );
+    // Writing an item of the table encrypts it with the table's customer-managed key.
+    table.encryptionKey?.grantEncryptDecrypt(pf.role);
+    acknowledgeDataKeyGrants(pf.role);
     pf.addEnvironment({
       TENANT_RATE_PER_MINUTE: String(this.props.tenantRatePerMinute ?? 6000),
       ...(this.props.tenantRateLimits && Object.keys(this.props.tenantRateLimits).length > 0
@@ -168,11 +186,10 @@ export class Api {
         entry,
         description: `Kargüzar API route group "${group}"`,
         timeout: Duration.seconds(29),
-        sendsNotifications: NOTIFYING_GROUPS.includes(group),
-        search: 'read',
+        grants: props.grants(group),
         bundledFiles: props.groupFiles?.[group]?.(),
       });
-      props.extraGrants?.(group, pf);
+      props.eachGroup?.(group, pf);
       integrations.set(
         group,
         // One invoke permission per function (scoped to this API) instead of one per route:

@@ -16,6 +16,7 @@ import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { alarmAtLeast } from './alarm';
+import type { Capability } from '../entries';
 import type { NewAppFunction } from './app-functions';
 import type { Monitoring } from './monitoring';
 import { ProjectFunction } from './project-function';
@@ -31,7 +32,10 @@ export function acknowledgeDataKeyGrants(role: IRole): void {
   if (dataKeyAcknowledged.has(role)) return;
   dataKeyAcknowledged.add(role);
   for (const [action, reason] of [
-    ['kms:ReEncrypt*', 'CDK table/bucket grants: ReEncrypt on the data key only (resource is the key ARN).'],
+    [
+      'kms:ReEncrypt*',
+      'Table writes and CDK queue grants (DLQs): ReEncrypt on the data key only (resource is the key ARN).',
+    ],
     ['kms:GenerateDataKey*', 'Envelope encryption with the data key only (resource is the key ARN).'],
   ] as const) {
     Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[Action::${action}]`, reason });
@@ -87,30 +91,73 @@ export class Data {
     }
   }
 
-  /** TABLE_NAME and read/write on the table and its indexes. */
-  bindTable(pf: ProjectFunction): void {
+  /**
+   * TABLE_NAME (every function: the configuration requires it) and, per capability, explicit
+   * DynamoDB actions: `table:read` GetItem/BatchGetItem/Query/ConditionCheckItem on the table and
+   * its indexes, `table:write` PutItem/UpdateItem/ConditionCheckItem on the table, `table:delete`
+   * DeleteItem (a released unique claim, a removed inbox line). Never Scan (lists are queries; the
+   * one-time migrations run from a script), never BatchWriteItem (the registry seed runs locally);
+   * TTL does expiry. The data key: Decrypt/DescribeKey to read, Encrypt/ReEncrypt/GenerateDataKey to write.
+   */
+  bindTable(pf: ProjectFunction, grants: readonly Capability[]): void {
     pf.addEnvironment({ TABLE_NAME: this.table.tableName });
-    this.table.grantReadWriteData(pf.role);
-    const tableId = Stack.of(this.scope).getLogicalId(this.table.node.defaultChild as never);
-    Validations.of(pf.role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
-      reason: 'Queries on the two GSIs (gsi1, gsi2) of the single table.',
-    });
+    const read = grants.includes('table:read');
+    const write = grants.includes('table:write');
+    const del = grants.includes('table:delete');
+    if (!read && !write && !del) return;
+    const table = this.table.tableArn;
+    if (read) {
+      pf.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: [
+            'dynamodb:GetItem',
+            'dynamodb:BatchGetItem',
+            'dynamodb:Query',
+            'dynamodb:ConditionCheckItem',
+          ],
+          resources: [table, `${table}/index/*`],
+        }),
+      );
+      const tableId = Stack.of(this.scope).getLogicalId(this.table.node.defaultChild as never);
+      Validations.of(pf.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${tableId}.Arn>/index/*]`,
+        reason: 'Queries on the two GSIs (gsi1, gsi2) of the single table.',
+      });
+    }
+    const writes = [
+      ...(write ? ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'] : []),
+      ...(del ? ['dynamodb:DeleteItem'] : []),
+    ];
+    if (writes.length > 0) {
+      pf.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: [...new Set(writes)], resources: [table] }),
+      );
+    }
+    this.dataKey.grant(pf.role, 'kms:Decrypt', 'kms:DescribeKey');
+    // The key actions CDK's table write grant gave (and the deployed roles had).
+    if (write || del) this.dataKey.grant(pf.role, 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
     acknowledgeDataKeyGrants(pf.role);
   }
 
   /**
-   * SIGNING_KEY_ID and sign/verify with the signing key (never its deletion or policy); and the
-   * run-time document-signing keys (docs/signatures.md): the API creates an agency CA key per
+   * `signer`: SIGNING_KEY_ID and sign/verify with the signing key (never its deletion or policy);
+   * `signingKeys`: the run-time document-signing keys (docs/signatures.md): the API creates an agency CA key per
    * tenant and a key per signing official at first need, so it may create ECC_NIST_P256
    * SIGN_VERIFY keys of AWS_KMS origin only when they carry the purpose tag (and only the three
    * signing tags), and sign with / read the public key of only the keys that carry it. Never
    * ScheduleKeyDeletion, PutKeyPolicy, DisableKey or any other key management. The keys get the
    * default key policy (the account's IAM policies decide).
    */
-  bindSigningKey(pf: ProjectFunction): void {
-    pf.addEnvironment({ SIGNING_KEY_ID: this.signingKey.keyId });
-    this.signingKey.grant(pf.role, 'kms:Sign', 'kms:Verify', 'kms:GetPublicKey');
+  bindSigningKey(pf: ProjectFunction, grants: readonly Capability[]): void {
+    if (grants.includes('signer')) {
+      pf.addEnvironment({ SIGNING_KEY_ID: this.signingKey.keyId });
+      this.signingKey.grant(pf.role, 'kms:Sign', 'kms:Verify', 'kms:GetPublicKey');
+    }
+    if (grants.includes('signingKeys')) this.bindSigningKeys(pf);
+  }
+
+  /** The run-time document-signing keys: create (tagged), tag, sign and read the public key. */
+  private bindSigningKeys(pf: ProjectFunction): void {
     const keys = `arn:${Aws.PARTITION}:kms:${Aws.REGION}:${Aws.ACCOUNT_ID}:key/*`;
     const purpose = `aws:RequestTag/${SIGNING_KEY_TAGS.purpose}`;
     const onlyTheseTags = { 'aws:TagKeys': Object.values(SIGNING_KEY_TAGS) };
@@ -159,14 +206,13 @@ export class Data {
     });
   }
 
-  /**
-   * The stream consumer (search indexer, notification fan-out), when its entry exists: it sends
-   * notifications and is the only writer of the search index.
-   */
+  /** The stream consumer (archiving, machines, notifications, signer keys), when its entry exists. */
   addStreamConsumer(props: {
     readonly entry: string;
     readonly newFunction: NewAppFunction;
     readonly monitoring: Monitoring;
+    /** What the consumer's code may do (`entries.ts`). */
+    readonly grants: readonly Capability[];
   }): ProjectFunction | undefined {
     if (!ProjectFunction.entryExists(props.entry)) return undefined;
     const dlq = props.monitoring.deadLetterQueue(
@@ -178,8 +224,7 @@ export class Data {
       entry: props.entry,
       description: 'Kargüzar DynamoDB stream consumer (search indexer, notifications)',
       timeout: Duration.seconds(60),
-      sendsNotifications: true,
-      search: 'write',
+      grants: props.grants,
     });
     this.bindStream(pf, dlq);
     return pf;

@@ -1,10 +1,11 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { Metric, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
-import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Effect, Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import type { Construct } from 'constructs';
+import type { Capability } from '../entries';
 import { alarmAtLeast } from './alarm';
 import type { ProjectFunction } from './project-function';
 
@@ -155,27 +156,39 @@ export class Notifications {
     });
   }
 
-  /** SES_FROM for every application function; the right to send only for the senders. */
-  bind(pf: ProjectFunction, options: { readonly send: boolean }): void {
-    pf.addEnvironment({ SES_FROM: this.from });
-    if (!options.send) return;
-    pf.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [this.mailIdentityArn],
-        conditions: { StringEquals: { 'ses:FromAddress': this.from } },
-      }),
-    );
-    // SMS to phone numbers has no resource ARN; topics are excluded by the condition-free
-    // separate policy so that the acknowledgement below names exactly this statement.
+  /**
+   * `email`: SES_FROM and sending from that one address of the mail identity. `sms`: `sns:Publish`
+   * to phone numbers only — SMS has no resource ARN, so the allow must name "*", and a Deny of
+   * `sns:Publish` on every topic ARN in the same policy keeps it from reaching any topic.
+   */
+  bind(pf: ProjectFunction, grants: readonly Capability[]): void {
+    if (grants.includes('email')) {
+      pf.addEnvironment({ SES_FROM: this.from });
+      pf.role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: [this.mailIdentityArn],
+          conditions: { StringEquals: { 'ses:FromAddress': this.from } },
+        }),
+      );
+    }
+    if (!grants.includes('sms')) return;
+    const partition = Stack.of(pf).partition;
     const sms = new Policy(pf, 'SmsPublish', {
-      statements: [new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] })],
+      statements: [
+        new PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }),
+        new PolicyStatement({
+          effect: Effect.DENY,
+          actions: ['sns:Publish'],
+          resources: [`arn:${partition}:sns:*:*:*`],
+        }),
+      ],
     });
     sms.attachToRole(pf.role);
     Validations.of(sms).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'sns:Publish directly to a phone number (SMS) has no resource ARN, so IAM requires "*"; this policy holds only that action.',
+        'sns:Publish directly to a phone number (SMS) has no resource ARN, so IAM requires "*"; the same policy denies sns:Publish on every topic ARN, so only phone numbers remain.',
     });
   }
 }

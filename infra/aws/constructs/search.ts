@@ -4,6 +4,7 @@ import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { CfnAccessPolicy, CfnCollection, CfnSecurityPolicy } from 'aws-cdk-lib/aws-opensearchserverless';
 import type { Construct } from 'constructs';
+import type { Capability } from '../entries';
 import { alarmAtLeast } from './alarm';
 import type { ProjectFunction } from './project-function';
 
@@ -75,9 +76,18 @@ export class Search {
     this.collection.addResourceDependency(networkPolicy);
   }
 
-  /** SEARCH_ENDPOINT, the IAM side of access, and a place in the data access policy. */
-  bind(pf: ProjectFunction, access: 'read' | 'write'): void {
-    if (!this.collection) return;
+  /**
+   * For `search:read` / `search:write` only: SEARCH_ENDPOINT, the IAM side of access, and a place
+   * in the data access policy (writers index, readers query), when the collection is deployed.
+   * Nothing else gets either.
+   */
+  bind(pf: ProjectFunction, grants: readonly Capability[]): void {
+    const access = grants.includes('search:write')
+      ? 'write'
+      : grants.includes('search:read')
+        ? 'read'
+        : undefined;
+    if (!access || !this.collection) return;
     pf.addEnvironment({ SEARCH_ENDPOINT: this.collection.attrCollectionEndpoint });
     pf.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['aoss:APIAccessAll'], resources: [this.collection.attrArn] }),
