@@ -185,10 +185,12 @@ export class KarguzarStack extends Stack {
       newFunction: app.create,
       authorizer: identity.authorizer,
       grants: (group) => grants.routeGroups[group] ?? [],
-      // Every route group: only CloudFront's requests, and the agencies' shared quota.
-      eachGroup: (_group, pf) => {
+      // Every route group: only CloudFront's requests; groups with signed-in users' routes also
+      // count them against the agencies' shared quota.
+      eachGroup: (group, pf) => {
         edge.bindOriginGuard(pf);
-        api.bindTenantQuota(pf, data.table);
+        if (props.routes.some((r) => r.group === group && r.auth === 'jwt'))
+          api.bindTenantQuota(pf, data.table);
       },
     });
     workflows.addMachines(app.create);

@@ -86,6 +86,21 @@ describe('least privilege per function', () => {
     expect(actions.filter((a) => forbidden.test(a))).toEqual([]);
   });
 
+  it('lets route groups update items of tenant partitions only for the quota, beyond their capabilities', () => {
+    for (const f of appFunctions()) {
+      for (const st of allows(f.role)) {
+        if (!list(st.Action).includes('dynamodb:UpdateItem')) continue;
+        if (f.grants.includes('table:write')) continue;
+        expect(list(st.Action), f.id).toEqual(['dynamodb:UpdateItem']);
+        expect(st.Condition, f.id).toEqual({
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['$karguzar#tenantId_*'] },
+        });
+      }
+    }
+    const registries = appFunctions().find((f) => f.id === 'ApiCitizenRegistriesFn')!;
+    expect(allowedActions(registries.role)).toContain('dynamodb:UpdateItem');
+  });
+
   it('lets only the archive writers set retention or legal holds, and only the declared buckets', () => {
     const archive = logicalId(s.main.storage.archive);
     const attachments = logicalId(s.main.storage.attachments);
