@@ -42,6 +42,12 @@ export interface KarguzarStackProps extends StackProps {
   readonly archiveRetentionDays?: number;
   /** Default retention of document contents (Object Lock COMPLIANCE), in days. */
   readonly attachmentsRetentionDays?: number;
+  /**
+   * Reserved concurrency of the Cognito pre-token trigger and of the stream consumer, so that an
+   * API surge cannot starve sign-in or indexing. Both are taken from the account's concurrency
+   * pool (the API functions share what is left). @default 20 and 5
+   */
+  readonly reservedConcurrency?: { readonly preToken?: number; readonly stream?: number };
 }
 
 /**
@@ -95,6 +101,7 @@ export class KarguzarStack extends Stack {
       authDomainPrefix: props.authDomainPrefix,
       webOrigins: edge.webOrigins,
       preTokenEntry,
+      preTokenReservedConcurrency: props.reservedConcurrency?.preToken,
       alarmTopic: monitoring.topic,
     }));
     const search = (this.search = new Search(this, { prefix, key: data.dataKey }));
@@ -135,7 +142,13 @@ export class KarguzarStack extends Stack {
       },
     });
     workflows.addMachines(app.create);
-    data.addStreamConsumer({ entry: at(paths.stream), newFunction: app.create, monitoring });
+    data.addStreamConsumer({
+      entry: at(paths.stream),
+      newFunction: app.create,
+      monitoring,
+      logBucket: storage.logBucket,
+      reservedConcurrency: props.reservedConcurrency?.stream,
+    });
     // Disposal acts delete archived versions whose retention ended (Object Lock guards the rest):
     // the stream consumer executes them, the integrity task (where its machine is deployed) sweeps.
     for (const name of ['StreamFn', `Task${pascal('archiveIntegrityCheck')}Fn`]) {
