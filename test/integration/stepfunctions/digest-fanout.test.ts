@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   listDigestRecipients,
@@ -7,10 +6,9 @@ import {
   type DigestLimits,
 } from '../../../functions/modules/execution/usecases/digest.usecase';
 import type { InboxEntry } from '../../../functions/modules/documents/domain/tasks';
-import { start, type StepFunctionsServer } from '../../../infra/local/stepfunctions/server';
 import { documentRecord, employee, T0 } from '../../support/builders';
 import { memoryDeps } from '../../support/memory-deps';
-import { machineArn, sfnClient, tempDataDir, waitForStatus } from './helpers';
+import { closeRunners, machineArn, runnerWith, waitForStatus } from './helpers';
 
 // The real daily-digest-send machine on the local runner (Map over batches inside a paging loop),
 // its task Lambdas being the real use cases over in-memory ports with small limits, so that a
@@ -18,13 +16,17 @@ import { machineArn, sfnClient, tempDataDir, waitForStatus } from './helpers';
 const limits: DigestLimits = { batch: 3, recipients: 5, pages: 2, pageSize: 4 };
 const wants = { email: true, sms: false, language: 'az' as const, digest: true };
 
-const servers: Array<{ server: StepFunctionsServer; dataDir: string }> = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) {
-    await s.server.close();
-    rmSync(s.dataDir, { recursive: true, force: true });
-  }
-});
+afterEach(closeRunners);
+
+/** Starts the day's execution of agency t1 under `name`. */
+const startDay = (client: SFNClient, name: string) =>
+  client.send(
+    new StartExecutionCommand({
+      stateMachineArn: machineArn('daily-digest-send'),
+      name,
+      input: JSON.stringify({ tenantId: 't1', at: T0, cursor: null }),
+    }),
+  );
 
 function agency(recipients: number) {
   const deps = memoryDeps();
@@ -61,44 +63,28 @@ describe('daily-digest-send on the local runner', () => {
     const listings: unknown[] = [];
     const batches: string[][] = [];
     let failOnce = true;
-    const dataDir = tempDataDir();
-    const server = await start({
-      dataDir,
-      port: 0,
-      log: () => undefined,
-      functions: {
-        digestRecipients: async (event) => {
-          listings.push(event);
-          return listDigestRecipients(deps, event as never, limits);
-        },
-        digestSend: async (event) => {
-          const input = event as { tenantId: string; at: string; employeeIds: string[] };
-          batches.push(input.employeeIds);
-          const out = await sendDigests(deps, input);
-          if (failOnce && out.sent > 0) {
-            failOnce = false;
-            throw Object.assign(new Error('connection reset'), { name: 'Lambda.ServiceException' });
-          }
-          return out;
-        },
+    const { client } = await runnerWith({
+      digestRecipients: async (event) => {
+        listings.push(event);
+        return listDigestRecipients(deps, event as never, limits);
+      },
+      digestSend: async (event) => {
+        const input = event as { tenantId: string; at: string; employeeIds: string[] };
+        batches.push(input.employeeIds);
+        const out = await sendDigests(deps, input);
+        if (failOnce && out.sent > 0) {
+          failOnce = false;
+          throw Object.assign(new Error('connection reset'), { name: 'Lambda.ServiceException' });
+        }
+        return out;
       },
     });
-    servers.push({ server, dataDir });
-    const client = sfnClient(server.url);
-    const run = (name: string) =>
-      client.send(
-        new StartExecutionCommand({
-          stateMachineArn: machineArn('daily-digest-send'),
-          name,
-          input: JSON.stringify({ tenantId: 't1', at: T0, cursor: null }),
-        }),
-      );
 
     // Act: the day's execution, then a second one for the same day (as after a restart).
-    const first = await run('digest-t1-2026-03-02');
+    const first = await startDay(client, 'digest-t1-2026-03-02');
     await waitForStatus(client, first.executionArn!, 'SUCCEEDED', 30_000);
     const sentFirst = deps.email.sent.length;
-    const second = await run('digest-t1-2026-03-02-again');
+    const second = await startDay(client, 'digest-t1-2026-03-02-again');
     await waitForStatus(client, second.executionArn!, 'SUCCEEDED', 30_000);
 
     // Assert
@@ -114,27 +100,13 @@ describe('daily-digest-send on the local runner', () => {
   it('finishes at once for an agency where nobody asked for a digest', async () => {
     // Arrange
     const { deps } = agency(0);
-    const dataDir = tempDataDir();
-    const server = await start({
-      dataDir,
-      port: 0,
-      log: () => undefined,
-      functions: {
-        digestRecipients: async (event) => listDigestRecipients(deps, event as never, limits),
-        digestSend: async (event) => sendDigests(deps, event as never),
-      },
+    const { client } = await runnerWith({
+      digestRecipients: async (event) => listDigestRecipients(deps, event as never, limits),
+      digestSend: async (event) => sendDigests(deps, event as never),
     });
-    servers.push({ server, dataDir });
-    const client = sfnClient(server.url);
 
     // Act
-    const out = await client.send(
-      new StartExecutionCommand({
-        stateMachineArn: machineArn('daily-digest-send'),
-        name: 'digest-t1-empty',
-        input: JSON.stringify({ tenantId: 't1', at: T0, cursor: null }),
-      }),
-    );
+    const out = await startDay(client, 'digest-t1-empty');
     await waitForStatus(client, out.executionArn!, 'SUCCEEDED', 10_000);
 
     // Assert

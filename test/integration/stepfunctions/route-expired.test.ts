@@ -1,44 +1,28 @@
-import { rmSync } from 'node:fs';
 import { DescribeExecutionCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterEach, describe, expect, it } from 'vitest';
-import { start, type StepFunctionsServer } from '../../../infra/local/stepfunctions/server';
-import { eventually, machineArn, settle, sfnClient, tempDataDir, waitForStatus } from './helpers';
+import { closeRunners, eventually, machineArn, runnerWith, settle, waitForStatus } from './helpers';
 
 // The real document-route machine on the local runner, its clock moved past a step's year-long
 // timeout: the Catch on States.Timeout must be reachable (no retrier may swallow the timeout).
 const YEAR_MS = 31_536_000_000;
 
-const servers: Array<{ server: StepFunctionsServer; dataDir: string }> = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) {
-    await s.server.close();
-    rmSync(s.dataDir, { recursive: true, force: true });
-  }
-});
+afterEach(closeRunners);
 
 describe('document-route on the local runner', () => {
   it('ends a step forgotten past its timeout in Expired, after retrying a failed step Lambda', async () => {
     // Arrange: the step Lambda fails once (e.g. a write conflict), then keeps the token.
     const tokens: string[] = [];
     let failures = 0;
-    const dataDir = tempDataDir();
-    const server = await start({
-      dataDir,
-      port: 0,
-      log: () => undefined,
-      functions: {
-        routeStep: async (event) => {
-          if (failures === 0) {
-            failures++;
-            throw Object.assign(new Error('conflict'), { name: 'TransactionCanceledException' });
-          }
-          tokens.push((event as { taskToken: string }).taskToken);
-          return { activated: true };
-        },
+    const { server, client } = await runnerWith({
+      routeStep: async (event) => {
+        if (failures === 0) {
+          failures++;
+          throw Object.assign(new Error('conflict'), { name: 'TransactionCanceledException' });
+        }
+        tokens.push((event as { taskToken: string }).taskToken);
+        return { activated: true };
       },
     });
-    servers.push({ server, dataDir });
-    const client = sfnClient(server.url);
     const { executionArn } = await client.send(
       new StartExecutionCommand({
         stateMachineArn: machineArn('document-route'),
