@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { pascal, readAslFolder } from './asl';
 import { Api, type GroupFiles, type InfraRoute } from './constructs/api';
 import { AppFunctions } from './constructs/app-functions';
+import { Backup } from './constructs/backup';
 import { Data } from './constructs/data';
 import { Edge } from './constructs/edge';
 import { Identity } from './constructs/identity';
@@ -42,6 +43,24 @@ export interface KarguzarStackProps extends StackProps {
   readonly archiveRetentionDays?: number;
   /** Default retention of document contents (Object Lock COMPLIANCE), in days. */
   readonly attachmentsRetentionDays?: number;
+  /** E-mail addresses subscribed to the alarm topic. */
+  readonly alarmEmails?: readonly string[];
+  /** HTTPS endpoints subscribed to the alarm topic (they must confirm the SNS subscription). */
+  readonly alarmWebhooks?: readonly string[];
+  /** Synthesis fails without an alarm subscription (every environment but a developer's). @default true */
+  readonly requireAlarmSubscription?: boolean;
+  /** The account's monthly SMS spend limit (SNS MonthlySpendLimit), whole USD. @default 1 */
+  readonly smsMonthlyLimitUsd?: number;
+  /** The account's default SMS sender id (1–11 letters and digits). @default none */
+  readonly smsSenderId?: string;
+  /** Deploy the OpenSearch Serverless collection. @default false */
+  readonly search?: boolean;
+  /** Standby replicas of the search collection. @default true */
+  readonly searchStandbyReplicas?: boolean;
+  /** The account's maximum search and indexing capacity in OCU (alarms at 80 %). @default 10 */
+  readonly searchMaxOcu?: number;
+  /** Backup vault lock in COMPLIANCE mode (GOVERNANCE otherwise). @default true */
+  readonly backupCompliance?: boolean;
   /**
    * Reserved concurrency of the Cognito pre-token trigger and of the stream consumer, so that an
    * API surge cannot starve sign-in or indexing. Both are taken from the account's concurrency
@@ -67,6 +86,7 @@ export class KarguzarStack extends Stack {
   readonly search: Search;
   readonly notifications: Notifications;
   readonly workflows: Workflows;
+  readonly backup: Backup;
   /** Every ProjectFunction of the stack, by construct id. */
   readonly functions: Record<string, ProjectFunction>;
 
@@ -77,7 +97,11 @@ export class KarguzarStack extends Stack {
     const at = (relative: string): string => join(props.projectRoot, relative);
 
     const data = (this.data = new Data(this));
-    const monitoring = (this.monitoring = new Monitoring(this, { key: data.dataKey }));
+    const monitoring = (this.monitoring = new Monitoring(this, {
+      key: data.dataKey,
+      subscriptions: { emails: props.alarmEmails ?? [], webhooks: props.alarmWebhooks ?? [] },
+      requireSubscription: props.requireAlarmSubscription ?? true,
+    }));
     const storage = (this.storage = new Storage(this, {
       key: data.dataKey,
       archiveRetentionDays: props.archiveRetentionDays,
@@ -103,8 +127,14 @@ export class KarguzarStack extends Stack {
       preTokenEntry,
       preTokenReservedConcurrency: props.reservedConcurrency?.preToken,
       alarmTopic: monitoring.topic,
+      mailDomain: props.mailDomain,
     }));
-    const search = (this.search = new Search(this, { prefix, key: data.dataKey }));
+    const search = (this.search = new Search(this, {
+      prefix,
+      key: data.dataKey,
+      enabled: props.search ?? false,
+      standbyReplicas: props.searchStandbyReplicas ?? true,
+    }));
     const notifications = (this.notifications = new Notifications(this, { mailDomain: props.mailDomain }));
     const workflows = (this.workflows = new Workflows(this, {
       prefix,
@@ -156,6 +186,20 @@ export class KarguzarStack extends Stack {
       if (fn) storage.grantVersionDeletes(fn);
     }
     data.alarmOnThrottles(monitoring.action);
+
+    // Costs and what watches them (issue 18): the account's SMS cap, messaging and search alarms,
+    // Cognito's mail through the SES identity (which must exist first), the locked backup copy.
+    notifications.capSms({ monthlyLimitUsd: props.smsMonthlyLimitUsd ?? 1, senderId: props.smsSenderId });
+    notifications.alarmOnReputationAndSpend(monitoring.action);
+    search.alarmOnCapacity(monitoring.action, props.searchMaxOcu ?? 10);
+    identity.userPool.node.addDependency(notifications.mailIdentity);
+    this.backup = new Backup(this, {
+      prefix,
+      key: data.dataKey,
+      table: data.table,
+      archive: storage.archive,
+      compliance: props.backupCompliance ?? true,
+    });
 
     this.functions = { PreTokenFn: identity.preToken, ...app.functions };
   }

@@ -31,7 +31,7 @@ beforeAll(() => {
     // would only add ~15 s of schema loading.
     builtinCloudFormationValidation: false,
     outdir: mkdtempSync(join(tmpdir(), 'karguzar-cdk-fixture-')),
-    context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [], env: 'test' },
+    context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [], env: 'test', search: 'true' },
   });
   built = buildApp(app, {
     projectRoot: fixtureRoot,

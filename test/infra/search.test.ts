@@ -7,7 +7,7 @@ import { actionsOf, bareStack, environmentOf, logicalId, onBareStack, stubEntry 
 
 const s = onBareStack((stack) => {
   const key = new Key(stack, 'Key');
-  const search = new Search(stack, { prefix: 'karguzar-test', key });
+  const search = new Search(stack, { prefix: 'karguzar-test', key, enabled: true });
   const reader = new ProjectFunction(stack, 'Reader', { entry: stubEntry, description: 'reader' });
   const writer = new ProjectFunction(stack, 'Writer', { entry: stubEntry, description: 'writer' });
   search.bind(reader, 'read');
@@ -52,7 +52,7 @@ describe('bind', () => {
     for (const pf of [s.reader, s.writer]) {
       const vars = environmentOf(s.template, pf);
       expect(vars.SEARCH_ENDPOINT).toEqual({
-        'Fn::GetAtt': [logicalId(s.search.collection), 'CollectionEndpoint'],
+        'Fn::GetAtt': [logicalId(s.search.collection!), 'CollectionEndpoint'],
       });
       expect(actionsOf(s.template, logicalId(pf.role))).toContain('aoss:APIAccessAll');
     }
@@ -73,7 +73,7 @@ describe('bind', () => {
 
   it('has no data access policy while nothing is bound', () => {
     const stack = bareStack();
-    new Search(stack, { prefix: 'karguzar-test', key: new Key(stack, 'Key') });
+    new Search(stack, { prefix: 'karguzar-test', key: new Key(stack, 'Key'), enabled: true });
     Template.fromStack(stack).resourceCountIs('AWS::OpenSearchServerless::AccessPolicy', 0);
   });
 });

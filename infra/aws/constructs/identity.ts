@@ -14,6 +14,7 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolClientIdentityProvider,
+  UserPoolEmail,
   UserPoolOperation,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
@@ -42,6 +43,11 @@ export interface IdentityProps {
    */
   readonly preTokenReservedConcurrency?: number;
   readonly alarmTopic: ITopic;
+  /**
+   * Domain verified in SES: Cognito's mail (invitations, codes) goes from no-reply@<domain> through
+   * SES. The stack always gives it. @default Cognito's built-in sender
+   */
+  readonly mailDomain?: string;
 }
 
 /**
@@ -88,6 +94,16 @@ export class Identity {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Through SES, not Cognito's built-in sender (a small daily cap that stalls onboarding).
+      ...(props.mailDomain
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: `no-reply@${props.mailDomain}`,
+              fromName: 'Kargüzar',
+              sesVerifiedDomain: props.mailDomain,
+            }),
+          }
+        : {}),
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: true,

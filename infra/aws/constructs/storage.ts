@@ -14,6 +14,9 @@ import type { Construct } from 'constructs';
 import { acknowledgeDataKeyGrants } from './data';
 import type { ProjectFunction } from './project-function';
 
+/** Days after the lock of a noncurrent attachment version before the lifecycle removes it. */
+export const NONCURRENT_MARGIN_DAYS = 30;
+
 export interface StorageProps {
   /** The data key: attachments and archive are encrypted with it (bucket keys on). */
   readonly key: IKey;
@@ -78,12 +81,36 @@ export class Storage {
         removalPolicy: RemovalPolicy.RETAIN,
         ...extra,
       });
-    this.attachments = lockedBucket('AttachmentsBucket', props.attachmentsRetentionDays, 's3/attachments/', {
+    // A document reads the version it verified, normally the current one; a version that a later
+    // write to the same key made noncurrent is a leftover. It goes once its lock has surely ended
+    // (counted from when it became noncurrent, which is after it was written), plus a margin; a
+    // version still locked or held is never removed (Object Lock wins over lifecycle).
+    const attachmentsRetention = props.attachmentsRetentionDays ?? 3653;
+    this.attachments = lockedBucket('AttachmentsBucket', attachmentsRetention, 's3/attachments/', {
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
+        {
+          id: 'expire-noncurrent-versions',
+          noncurrentVersionExpiration: Duration.days(attachmentsRetention + NONCURRENT_MARGIN_DAYS),
+        },
       ],
     });
-    this.archive = lockedBucket('ArchiveBucket', props.archiveRetentionDays, 's3/archive/');
+    // Archive objects go to Intelligent-Tiering: no retrieval fee, whatever reads them (the nightly
+    // integrity check re-hashes every archived object, the archivists' downloads, transfer
+    // packages); an object nothing reads for 30 / 90 days is billed at the Infrequent / Archive
+    // Instant Access rate. Objects under 128 KB stay in Standard (S3's default minimum for
+    // transitions). docs/decisions.md "Issue 18 — alarms and costs" explains the choice.
+    this.archive = lockedBucket('ArchiveBucket', props.archiveRetentionDays, 's3/archive/', {
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
+        {
+          id: 'intelligent-tiering',
+          transitions: [
+            { storageClass: StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(0) },
+          ],
+        },
+      ],
+    });
   }
 
   /** Browsers upload document contents with presigned PUTs, from the web app's origins only. */
