@@ -76,6 +76,10 @@ export function buildApp(app: App, options: BuildOptions): Built {
     process.env.AWS_DEFAULT_REGION ??
     'eu-central-1';
 
+  // The API's custom domain (`-c apiDomain=api.example.az -c apiCertificateArn=arn:aws:acm:…`).
+  const apiDomain = ctx('apiDomain');
+  const apiCertificateArn = ctx('apiCertificateArn');
+
   const edge = new EdgeStack(app, `Karguzar-${envName}-Edge`, {
     envName,
     env: { account, region: 'us-east-1' },
@@ -105,6 +109,11 @@ export function buildApp(app: App, options: BuildOptions): Built {
     searchStandbyReplicas: flag('searchStandbyReplicas') ?? production,
     searchMaxOcu: int('searchMaxOcu'),
     backupCompliance: !developer,
+    ...(apiDomain && apiCertificateArn
+      ? { apiDomain: { name: apiDomain, certificateArn: apiCertificateArn } }
+      : {}),
+    originSecretVersionId: ctx('originSecretVersionId'),
+    tenantRatePerMinute: int('tenantRatePerMinute'),
   });
 
   Tags.of(app).add('project', 'karguzar');

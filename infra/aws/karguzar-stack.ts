@@ -39,6 +39,14 @@ export interface KarguzarStackProps extends StackProps {
   readonly extraWebOrigins?: readonly string[];
   /** Default route throttling of the HTTP API stage. */
   readonly apiThrottle?: { readonly rateLimit: number; readonly burstLimit: number };
+  /** The API's custom domain: disables the execute-api endpoint (see `ApiProps.apiDomain`). */
+  readonly apiDomain?: { readonly name: string; readonly certificateArn: string };
+  /** Version id of the origin secret CloudFront sends (set when rotating; see README). */
+  readonly originSecretVersionId?: string;
+  /** Requests per minute of one agency. @default 6000 */
+  readonly tenantRatePerMinute?: number;
+  /** Agencies' own request limits (tenant id → requests per minute). */
+  readonly tenantRateLimits?: Readonly<Record<string, number>>;
   /** Default retention of the archive (Object Lock COMPLIANCE), in days. */
   readonly archiveRetentionDays?: number;
   /** Default retention of document contents (Object Lock COMPLIANCE), in days. */
@@ -111,10 +119,15 @@ export class KarguzarStack extends Stack {
       prefix,
       throttle: props.apiThrottle,
       alarmAction: monitoring.action,
+      apiDomain: props.apiDomain,
+      tenantRatePerMinute: props.tenantRatePerMinute,
+      tenantRateLimits: props.tenantRateLimits,
     }));
     const edge = (this.edge = new Edge(this, {
       envName: props.envName,
       httpApi: api.httpApi,
+      apiDomainName: api.domainName,
+      originSecretVersionId: props.originSecretVersionId,
       logBucket: storage.logBucket,
       webAclArn: props.webAclArn,
       extraWebOrigins: props.extraWebOrigins,
@@ -165,6 +178,9 @@ export class KarguzarStack extends Stack {
       newFunction: app.create,
       authorizer: identity.authorizer,
       extraGrants: (group, pf) => {
+        // Every route group: only CloudFront's requests, and the agencies' shared quota.
+        edge.bindOriginGuard(pf);
+        api.bindTenantQuota(pf);
         // Agency admins create and disable their employees' logins (org route group only).
         if (group === 'org') identity.grantUserAdmin(pf);
         // The operator's onboarding makes the first admin's login and sets its password.

@@ -1,6 +1,9 @@
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -30,6 +33,16 @@ export interface ApiProps {
   /** Default route throttling of the stage. @default 200 rps, burst 400 */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
   readonly alarmAction: IAlarmAction;
+  /**
+   * The API's custom domain (a regional ACM certificate of the API's region). With it the default
+   * execute-api endpoint is disabled and CloudFront uses this name as its origin; the domain's DNS
+   * record points at the `ApiDomainTarget` output.
+   */
+  readonly apiDomain?: { readonly name: string; readonly certificateArn: string };
+  /** Requests per minute of one agency, across all route groups. @default 6000 */
+  readonly tenantRatePerMinute?: number;
+  /** Agencies' own limits (tenant id → requests per minute). */
+  readonly tenantRateLimits?: Readonly<Record<string, number>>;
 }
 
 export interface RouteGroupsProps {
@@ -60,10 +73,12 @@ export type GroupFiles = Readonly<Record<string, () => readonly BundledFile[]>>;
 export class Api {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** CloudFront's origin when the API has a custom domain. */
+  readonly domainName: string | undefined;
 
   constructor(
     private readonly scope: Construct,
-    props: ApiProps,
+    private readonly props: ApiProps,
   ) {
     const accessLogs = new LogGroup(scope, 'ApiAccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -73,6 +88,8 @@ export class Api {
       apiName: `${props.prefix}-api`,
       description: 'Kargüzar HTTP API (routes from functions/api/routes.ts)',
       createDefaultStage: false,
+      // Behind a custom domain the default endpoint goes: only CloudFront's origin is left.
+      disableExecuteApiEndpoint: props.apiDomain ? true : undefined,
     });
     this.stage = new HttpStage(scope, 'ApiStage', {
       httpApi: this.httpApi,
@@ -107,7 +124,29 @@ export class Api {
       threshold: 500,
       action: props.alarmAction,
     });
-    new CfnOutput(scope, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+    // No output of the execute-api endpoint: clients go through CloudFront (WebUrl) and its WAF.
+    if (props.apiDomain) {
+      const domain = new DomainName(scope, 'ApiDomain', {
+        domainName: props.apiDomain.name,
+        certificate: Certificate.fromCertificateArn(scope, 'ApiCertificate', props.apiDomain.certificateArn),
+      });
+      new ApiMapping(scope, 'ApiDomainMapping', { api: this.httpApi, domainName: domain, stage: this.stage });
+      new CfnOutput(scope, 'ApiDomainTarget', {
+        description: `DNS target (CNAME or alias) of ${props.apiDomain.name}`,
+        value: domain.regionalDomainName,
+      });
+      this.domainName = props.apiDomain.name;
+    }
+  }
+
+  /** The agencies' shared request quota (TENANT_RATE_PER_MINUTE, TENANT_RATE_LIMITS). */
+  bindTenantQuota(pf: ProjectFunction): void {
+    pf.addEnvironment({
+      TENANT_RATE_PER_MINUTE: String(this.props.tenantRatePerMinute ?? 6000),
+      ...(this.props.tenantRateLimits && Object.keys(this.props.tenantRateLimits).length > 0
+        ? { TENANT_RATE_LIMITS: JSON.stringify(this.props.tenantRateLimits) }
+        : {}),
+    });
   }
 
   /**
