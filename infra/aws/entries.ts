@@ -128,6 +128,8 @@ export const functionGrants: FunctionGrants = {
     deadlinePlan: ['table:read'],
     deadlineNotify: [...TABLE, ...NOTICES],
     digestPlan: ['table:read', 'machine:daily-digest'],
+    digestStart: ['machine:daily-digest-send'],
+    digestRecipients: ['table:read'],
     digestSend: [...TABLE, 'email'],
     routeStep: [...TABLE, ...NOTICES, 'machine:execution-deadline', 'machines:signal'],
     substitutionShift: [...TABLE, 'table:delete'],

@@ -69,6 +69,12 @@ export interface KarguzarStackProps extends StackProps {
   readonly searchMaxOcu?: number;
   /** Backup vault lock in COMPLIANCE mode (GOVERNANCE otherwise). @default true */
   readonly backupCompliance?: boolean;
+  /**
+   * Reserved concurrency of the Cognito pre-token trigger and of the stream consumer, so that an
+   * API surge cannot starve sign-in or indexing. Both are taken from the account's concurrency
+   * pool (the API functions share what is left). @default 20 and 5
+   */
+  readonly reservedConcurrency?: { readonly preToken?: number; readonly stream?: number };
 }
 
 /**
@@ -132,6 +138,7 @@ export class KarguzarStack extends Stack {
       authDomainPrefix: props.authDomainPrefix,
       webOrigins: edge.webOrigins,
       preTokenEntry,
+      preTokenReservedConcurrency: props.reservedConcurrency?.preToken,
       alarmTopic: monitoring.topic,
       mailDomain: props.mailDomain,
     }));
@@ -199,6 +206,8 @@ export class KarguzarStack extends Stack {
       newFunction: app.create,
       monitoring,
       grants: grants.stream,
+      logBucket: storage.logBucket,
+      reservedConcurrency: props.reservedConcurrency?.stream,
     });
     data.alarmOnThrottles(monitoring.action);
 

@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +20,9 @@ beforeAll(() => {
   reader = new ProjectFunction(stack, 'Reader', { entry: stubEntry, description: 'test function' });
   data.bindTable(reader, ['table:read']);
   data.bindSigningKey(reader, []);
-  data.bindStream(fn, new Queue(stack, 'Dlq'));
-  data.alarmOnThrottles(new SnsAction(new Topic(stack, 'Alarms')));
+  const alarms = new SnsAction(new Topic(stack, 'Alarms'));
+  data.bindStream(fn, { replay: data.streamReplayBucket(new Bucket(stack, 'Logs')), action: alarms });
+  data.alarmOnThrottles(alarms);
   template = Template.fromStack(stack);
 });
 
@@ -161,7 +162,7 @@ describe('bindings', () => {
       expect(management).not.toContain(forbidden);
   });
 
-  it('bindStream maps the table stream with partial batch failures and an on-failure queue', () => {
+  it('bindStream maps the table stream with partial batch failures and an on-failure destination', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [logicalId(data.table), 'StreamArn'] },
       StartingPosition: 'TRIM_HORIZON',

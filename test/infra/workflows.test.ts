@@ -87,8 +87,9 @@ describe('state machines', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', {
       LogGroupName: '/aws/vendedlogs/states/karguzar-test',
     });
-    const failed = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
-      (a) => a.Properties.MetricName === 'ExecutionsFailed',
+    // One metric-math alarm per machine over failed, timed-out and aborted executions.
+    const failed = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.Metrics ?? []).includes('"MetricName":"ExecutionsFailed"'),
     );
     expect(failed).toHaveLength(aslFiles.length);
   });

@@ -1,5 +1,5 @@
-import { Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import { Aws, Duration, RemovalPolicy, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import { Metric, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import {
   AttributeType,
   BillingMode,
@@ -11,9 +11,15 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
-import { StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { MetricType, StartingPosition, type CfnFunction, type IEventSourceDlq } from 'aws-cdk-lib/aws-lambda';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  type CfnBucket,
+  type IBucket,
+} from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { alarmAtLeast } from './alarm';
 import type { Capability } from '../entries';
@@ -23,6 +29,13 @@ import { ProjectFunction } from './project-function';
 import { SIGNING_KEY_TAGS, SIGNING_PURPOSE } from '../../../functions/platform/ports/signing.port';
 
 const dataKeyAcknowledged = new WeakSet<IRole>();
+
+/** Reserved concurrency of the stream consumer unless the stack says otherwise. */
+export const STREAM_RESERVED_CONCURRENCY = 5;
+/** Days a failed stream batch is kept for replay. */
+const STREAM_REPLAY_DAYS = 35;
+/** The consumer is late when its oldest record is this old. */
+const STREAM_ITERATOR_AGE_ALARM_MS = 5 * 60 * 1000;
 
 /**
  * cdk-nag findings of any grant that uses the data key (table and bucket grants alike): CDK
@@ -206,35 +219,69 @@ export class Data {
     });
   }
 
-  /** The stream consumer (archiving, machines, notifications, signer keys), when its entry exists. */
+  /**
+   * The stream consumer (archiving, machines, notifications, signer keys), when its entry exists.
+   * Its reserved concurrency keeps an API surge from starving it (taken from the account's pool);
+   * batches that keep failing go to the replay bucket (see `bindStream`).
+   */
   addStreamConsumer(props: {
     readonly entry: string;
     readonly newFunction: NewAppFunction;
     readonly monitoring: Monitoring;
     /** What the consumer's code may do (`entries.ts`). */
     readonly grants: readonly Capability[];
+    /** Receives the replay bucket's S3 access logs. */
+    readonly logBucket: IBucket;
+    /** Reserved concurrency of the consumer. @default 5 */
+    readonly reservedConcurrency?: number;
   }): ProjectFunction | undefined {
     if (!ProjectFunction.entryExists(props.entry)) return undefined;
-    const dlq = props.monitoring.deadLetterQueue(
-      'StreamDlq',
-      'DLQ of DynamoDB stream batches that failed processing',
-      'event-source-mapping',
-    );
     const pf = props.newFunction('StreamFn', {
       entry: props.entry,
       description: 'Kargüzar DynamoDB stream consumer (search indexer, notifications)',
       timeout: Duration.seconds(60),
       grants: props.grants,
     });
-    this.bindStream(pf, dlq);
+    // AppFunctions builds every application Lambda alike; only this one reserves capacity.
+    (pf.fn.node.defaultChild as CfnFunction).reservedConcurrentExecutions =
+      props.reservedConcurrency ?? STREAM_RESERVED_CONCURRENCY;
+    this.bindStream(pf, {
+      replay: this.streamReplayBucket(props.logBucket),
+      action: props.monitoring.action,
+    });
     return pf;
   }
 
   /**
-   * Feeds the table stream to a consumer: partial batch failures, bisect on error, a day of
-   * retries, then the batch goes to `onFailure`.
+   * Where the stream mapping puts a batch it gave up on: Lambda writes the whole invocation record
+   * (the batch's records with their images, and why it failed), so an operator can replay it long
+   * after the stream's 24 hours (infra/aws/README.md, "Replaying failed stream batches"). Encrypted
+   * with the data key, TLS only, access-logged, kept 35 days; its logical id is fixed.
    */
-  bindStream(pf: ProjectFunction, onFailure: IQueue): void {
+  streamReplayBucket(logBucket: IBucket): Bucket {
+    const bucket = new Bucket(this.scope, 'StreamReplayBucket', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.dataKey,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logBucket,
+      serverAccessLogsPrefix: 's3/stream-replay/',
+      lifecycleRules: [{ id: 'expire-failed-batches', expiration: Duration.days(STREAM_REPLAY_DAYS) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    (bucket.node.defaultChild as CfnBucket).overrideLogicalId('StreamReplayBucket');
+    return bucket;
+  }
+
+  /**
+   * Feeds the table stream to a consumer: partial batch failures, bisect on error, five retries
+   * within six hours, then the failed batch itself goes to `replay` (an S3 on-failure
+   * destination keeps the records, a queue would only point at them). Alarms: a batch given up on,
+   * a batch that could not even be written there, and a consumer falling behind (iterator age).
+   */
+  bindStream(pf: ProjectFunction, failures: { replay: IBucket; action: IAlarmAction }): void {
     pf.role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: [
@@ -246,15 +293,64 @@ export class Data {
         resources: [this.table.tableStreamArn!],
       }),
     );
-    pf.fn.addEventSourceMapping('TableStream', {
+    // What Lambda needs to write a failed batch (PutObject, ListBucket, the key), nothing more:
+    // CDK's S3OnFailureDestination would grant read, write and delete on the bucket.
+    const replay = failures.replay;
+    const onFailure: IEventSourceDlq = {
+      bind: (_mapping, handler) => {
+        handler.addToRolePolicy(
+          new PolicyStatement({ actions: ['s3:PutObject'], resources: [replay.arnForObjects('*')] }),
+        );
+        handler.addToRolePolicy(
+          new PolicyStatement({ actions: ['s3:ListBucket'], resources: [replay.bucketArn] }),
+        );
+        replay.encryptionKey?.grant(pf.role, 'kms:GenerateDataKey');
+        return { destination: replay.bucketArn };
+      },
+    };
+    const mapping = pf.fn.addEventSourceMapping('TableStream', {
       eventSourceArn: this.table.tableStreamArn!,
       startingPosition: StartingPosition.TRIM_HORIZON,
       batchSize: 100,
       bisectBatchOnError: true,
       retryAttempts: 5,
-      maxRecordAge: Duration.hours(24),
+      maxRecordAge: Duration.hours(6),
       reportBatchItemFailures: true,
-      onFailure: new SqsDlq(onFailure),
+      onFailure,
+      metricsConfig: { metrics: [MetricType.EVENT_COUNT] },
+    });
+    Validations.of(pf.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this.scope).resolve((replay.node.defaultChild as CfnElement).logicalId) as string}.Arn>/*]`,
+      reason:
+        'Failed stream batches are written under keys Lambda chooses (shard and time) in the replay bucket only.',
+    });
+    const period = Duration.minutes(5);
+    const esmMetric = (metricName: string) =>
+      new Metric({
+        namespace: 'AWS/Lambda',
+        metricName,
+        dimensionsMap: { EventSourceMappingUUID: mapping.eventSourceMappingId },
+        statistic: 'Sum',
+        period,
+      });
+    alarmAtLeast(pf, 'StreamBatchFailed', {
+      description:
+        'Stream consumer: a batch failed after its retries and was written to the replay bucket (replay it: infra/aws/README.md)',
+      metric: esmMetric('OnFailureDestinationDeliveredEventCount'),
+      threshold: 1,
+      action: failures.action,
+    });
+    alarmAtLeast(pf, 'StreamBatchLost', {
+      description: 'Stream consumer: a failed batch could not be written to the replay bucket (records lost)',
+      metric: pf.fn.metric('DestinationDeliveryFailures', { statistic: 'Sum', period }),
+      threshold: 1,
+      action: failures.action,
+    });
+    alarmAtLeast(pf, 'IteratorAge', {
+      description: 'Stream consumer: falling behind the table stream (oldest record 5 minutes or more)',
+      metric: pf.fn.metric('IteratorAge', { statistic: 'Maximum', period }),
+      threshold: STREAM_ITERATOR_AGE_ALARM_MS,
+      action: failures.action,
     });
   }
 

@@ -22,6 +22,9 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ProjectFunction } from './project-function';
 
+/** Reserved concurrency of the pre-token trigger unless the stack says otherwise. */
+export const PRE_TOKEN_RESERVED_CONCURRENCY = 20;
+
 /** The Cognito group of platform operators (the pre-token trigger reads the same name). */
 export const PLATFORM_OPERATORS_GROUP = 'platform-operators';
 
@@ -34,6 +37,11 @@ export interface IdentityProps {
   readonly webOrigins: readonly string[];
   /** Absolute entry of the pre-token-generation trigger. */
   readonly preTokenEntry: string;
+  /**
+   * Reserved concurrency of the pre-token trigger: sign-in keeps this much capacity whatever the
+   * API does (it is taken from the account's pool). @default 20
+   */
+  readonly preTokenReservedConcurrency?: number;
   readonly alarmTopic: ITopic;
   /**
    * Domain verified in SES: Cognito's mail (invitations, codes) goes from no-reply@<domain> through
@@ -65,6 +73,7 @@ export class Identity {
       memorySize: 256,
       timeout: Duration.seconds(5),
       alarmTopic: props.alarmTopic,
+      reservedConcurrentExecutions: props.preTokenReservedConcurrency ?? PRE_TOKEN_RESERVED_CONCURRENCY,
     });
 
     const userPool = (this.userPool = new UserPool(scope, 'UserPool', {

@@ -1,4 +1,5 @@
 import { Annotations, ArnFormat, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
@@ -14,12 +15,17 @@ import { ProjectFunction } from './project-function';
 /**
  * Tasks that need longer than a minute: the archive's integrity check re-hashes every archived
  * object and the day's chains of an agency, the transfer package streams a case file's archive
- * copies into one tar (their states' own timeouts are the same 900 s).
+ * copies into one tar (their states' own timeouts are the same 900 s), a substitution moves every
+ * pending task of an official (300 s). Every other task Lambda has 60 s. A Task state never gives
+ * its Lambda longer than this (test/unit/statemachines-rules.test.ts).
  */
-const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
+export const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
   archiveIntegrityCheck: 900,
   archiveTransferBuild: 900,
+  substitutionShift: 300,
 };
+/** The timeout of a task Lambda without an entry in TASK_TIMEOUT_SECONDS. */
+export const DEFAULT_TASK_TIMEOUT_SECONDS = 60;
 
 export interface WorkflowsProps {
   /** `karguzar-<env>`: machines are named `<prefix>-<asl name>`. */
@@ -157,7 +163,7 @@ export class Workflows {
   /**
    * The task Lambdas, then every machine whose tasks all exist (a missing task entry skips the
    * machine with a warning). Logging level ALL without execution data (payloads may hold
-   * personal data), X-Ray on, an alarm on failed executions.
+   * personal data), X-Ray on, an alarm on failed, timed-out or aborted executions.
    */
   addMachines(newFunction: NewAppFunction): void {
     const { definitions, prefix, monitoring } = this.props;
@@ -174,7 +180,7 @@ export class Workflows {
       const pf = newFunction(`Task${pascal(name)}Fn`, {
         entry,
         description: `Kargüzar Step Functions task "${name}"`,
-        timeout: Duration.seconds(TASK_TIMEOUT_SECONDS[name] ?? 60),
+        timeout: Duration.seconds(TASK_TIMEOUT_SECONDS[name] ?? DEFAULT_TASK_TIMEOUT_SECONDS),
         deadLetterQueue: this.asyncDlq,
         grants: this.props.taskGrants(name),
       });
@@ -219,9 +225,21 @@ export class Workflows {
           reason: `Invoke any version/alias of the task Lambda "${t}" used by this machine.`,
         });
       }
+      // One alarm over the three ways an execution ends badly (metricFailed counts only
+      // ExecutionsFailed): a timed-out or aborted execution is lost work too.
+      const period = Duration.minutes(5);
       alarmAtLeast(this.scope, `${id}Failed`, {
         description: `State machine ${def.name}: failed, timed-out or aborted executions`,
-        metric: machine.metricFailed({ period: Duration.minutes(5) }),
+        metric: new MathExpression({
+          expression: 'FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)',
+          usingMetrics: {
+            failed: machine.metricFailed({ period }),
+            timedOut: machine.metricTimedOut({ period }),
+            aborted: machine.metricAborted({ period }),
+          },
+          label: `${def.name} executions failed, timed out or aborted`,
+          period,
+        }),
         threshold: 1,
         action: monitoring.action,
       });
