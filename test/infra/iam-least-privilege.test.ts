@@ -213,6 +213,7 @@ describe('least privilege per function', () => {
       'archive-integrity',
       'archive-transfer',
       'daily-digest',
+      'daily-digest-send',
       'document-route',
       'execution-deadline',
       'substitution-period',
