@@ -69,8 +69,9 @@ describe('the way around CloudFront is closed', () => {
       const fn = s.mainTemplate.findResources('AWS::Lambda::Function')[logicalId(pf.fn)] as Resource;
       const env = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(env.ORIGIN_SECRET_ARN, id).toEqual({ Ref: 'OriginSecret' });
-      // The health and configuration group has public routes only: no quota to count.
-      expect(env.TENANT_RATE_PER_MINUTE, id).toBe(id === 'ApiSystemFn' ? undefined : '6000');
+      // Health and configuration (public) and onboarding (operator, invitation): no agency's users.
+      const quota = !['ApiSystemFn', 'ApiOnboardingFn'].includes(id);
+      expect(env.TENANT_RATE_PER_MINUTE, id).toBe(quota ? '6000' : undefined);
       const statements = statementsOf(s.mainTemplate, logicalId(pf.fn.role!.node.defaultChild as never));
       expect(
         statements.some(
