@@ -79,7 +79,7 @@ const az: Record<NoticeKind, Render> = {
   'sms-budget': (p) => ({
     subject: `SMS limiti bitib: ${p.document}`,
     text: `Qurumun ${p.document} ayı üçün SMS limiti (${p.smsLimit} hissə) bitib. Ayın sonunadək bildirişlər SMS əvəzinə e-poçtla göndərilir. Limiti qurumun parametrlərində dəyişmək olar.\n\nParametrlər: ${p.link}`,
-    sms: `SMS limiti bitib: ${p.document}`,
+    sms: `SMS limiti bitib: ${d(p)}`,
   }),
 };
 
@@ -122,7 +122,7 @@ const en: Record<NoticeKind, Render> = {
   'sms-budget': (p) => ({
     subject: `SMS budget used up: ${p.document}`,
     text: `The agency's SMS budget for ${p.document} (${p.smsLimit} parts) is used up. Until the month ends, notices go by e-mail instead of SMS. The budget can be changed in the agency settings.\n\nSettings: ${p.link}`,
-    sms: `SMS budget used up: ${p.document}`,
+    sms: `SMS budget used up: ${d(p)}`,
   }),
 };
 
@@ -165,7 +165,7 @@ const ru: Record<NoticeKind, Render> = {
   'sms-budget': (p) => ({
     subject: `Лимит SMS исчерпан: ${p.document}`,
     text: `Лимит SMS организации на ${p.document} (${p.smsLimit} частей) исчерпан. До конца месяца уведомления отправляются по электронной почте вместо SMS. Лимит можно изменить в настройках организации.\n\nНастройки: ${p.link}`,
-    sms: `Лимит SMS исчерпан: ${p.document}`,
+    sms: `Лимит SMS исчерпан: ${d(p)}`,
   }),
 };
 
