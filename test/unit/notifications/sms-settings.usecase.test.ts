@@ -4,21 +4,25 @@ import {
   updateSmsSettings,
 } from '../../../functions/modules/notifications/usecases/sms-settings.usecase';
 import { actor, tenant } from '../../support/builders';
-import { memoryDeps } from '../../support/memory-deps';
+import { memoryDeps, type MemoryDeps } from '../../support/memory-deps';
+
+/** Parts already counted in March 2026. */
+const used = (deps: MemoryDeps, parts: number) =>
+  deps.smsBudget.reserve({
+    tenantId: 't1',
+    month: '2026-03',
+    key: 'k',
+    parts,
+    limit: 500,
+    at: '2026-03-02T06:00:00.000Z',
+  });
 
 describe("the agency's SMS settings", () => {
   it('are off with 500 parts until set, and show the Baku month’s parts used', async () => {
     // Arrange: 2 March 2026, 06:00 UTC is 10:00 in Baku.
     const deps = memoryDeps();
     deps.store.seed('tenant', tenant());
-    await deps.smsBudget.reserve({
-      tenantId: 't1',
-      month: '2026-03',
-      key: 'k',
-      parts: 3,
-      limit: 500,
-      at: '2026-03-02T06:00:00.000Z',
-    });
+    await used(deps, 3);
 
     // Act
     const settings = await getSmsSettings(deps, actor('admin', ['admin']));
@@ -31,14 +35,7 @@ describe("the agency's SMS settings", () => {
     // Arrange
     const deps = memoryDeps();
     deps.store.seed('tenant', tenant());
-    await deps.smsBudget.reserve({
-      tenantId: 't1',
-      month: '2026-03',
-      key: 'k',
-      parts: 2,
-      limit: 500,
-      at: '2026-03-02T06:00:00.000Z',
-    });
+    await used(deps, 2);
     const admin = actor('admin', ['admin']);
 
     // Act

@@ -12,6 +12,7 @@ import {
 import { Loading } from '../../ui/loading';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
+import { useBusyAction } from '../../lib/use-busy';
 import { useLoad } from '../../lib/use-load';
 import type { SmsSettings } from '../../api/contract';
 
@@ -31,19 +32,14 @@ export function SmsSettingsSection() {
   const { t } = useI18n();
   const loaded = useLoad(() => api<SmsSettings>('/tenant/sms'), []);
   const [form, setForm] = useState<SmsForm>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState('');
+  const { busy: saving, error, setError, message: saved, setMessage: setSaved, run } = useBusyAction();
   const [current, setCurrent] = useState<SmsSettings>();
   const data = current ?? loaded.data;
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (!form || !data || saving) return;
-    setSaving(true);
-    setError(null);
-    setSaved('');
-    try {
+    await run(async () => {
       const answer = await api<SmsSettings>('/tenant/sms', {
         method: 'PUT',
         body: {
@@ -55,11 +51,7 @@ export function SmsSettingsSection() {
       setCurrent(answer);
       setForm(undefined);
       setSaved(t('admin.tenant.sms.saved'));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const errors = fieldErrorsOf(error);
