@@ -170,17 +170,26 @@ function smsGate(deps: NotifyDeps, tenantId: string) {
       if (!exceeded) return;
       const { month, limit } = exceeded;
       exceeded = undefined;
-      const admins = await agencyAdmins(deps, tenantId);
-      if (admins.length === 0) return;
-      await notifyEmployees(deps, {
-        tenantId,
-        about: { label: month.split('-').reverse().join('.'), path: '/admin/' },
-        kind: 'sms-budget',
-        recipients: admins,
-        key: `sms-budget:${month}`,
-        emailOnly: true,
-        smsLimit: limit,
-      });
+      try {
+        const admins = await agencyAdmins(deps, tenantId);
+        if (admins.length === 0) return;
+        await notifyEmployees(deps, {
+          tenantId,
+          about: { label: month.split('-').reverse().join('.'), path: '/admin/' },
+          kind: 'sms-budget',
+          recipients: admins,
+          key: `sms-budget:${month}`,
+          emailOnly: true,
+          smsLimit: limit,
+        });
+      } catch (error) {
+        // The notice itself went; the alert is not worth failing it (the metric and the log stand).
+        deps.log?.error('sms_budget_alert_failed', {
+          tenantId,
+          month,
+          error: error instanceof Error ? error.name : 'unknown',
+        });
+      }
     },
   };
 }
