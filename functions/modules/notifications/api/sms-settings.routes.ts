@@ -14,7 +14,10 @@ export const smsSettingsInput = z
 
 export const smsSettings = smsSettingsInput
   .extend({
-    month: z.string().max(7).regex(/^\d{4}-\d{2}$/),
+    month: z
+      .string()
+      .max(7)
+      .regex(/^\d{4}-\d{2}$/),
     used: z.int().min(0),
     exceededAt: z.iso.datetime().optional(),
     version: z.int().positive(),
