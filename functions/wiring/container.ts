@@ -14,7 +14,14 @@ import {
 import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
 import type { ApprovalProgress } from '../modules/execution';
 import { DynamoRegistry, type RegistryLoader, type RegistryLookup } from '../modules/citizen-registries';
-import { adminAlerts, archiveAlerts, DynamoTaskInbox, type TaskInbox } from '../modules/notifications';
+import {
+  adminAlerts,
+  archiveAlerts,
+  DynamoSmsBudget,
+  DynamoTaskInbox,
+  type SmsBudget,
+  type TaskInbox,
+} from '../modules/notifications';
 import type { ArchiveAlerts } from '../modules/archive';
 import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
 import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
@@ -48,6 +55,8 @@ export interface Container {
   /** The adapters below are built on first use: a Lambda needs only its own channel's variables. */
   readonly email: EmailSender;
   readonly sms: SmsSender;
+  /** The agencies' monthly SMS parts (in the table). */
+  smsBudget: SmsBudget;
   readonly objects: ObjectStore;
   readonly signer: DocumentSigner;
   /** Run-time signing keys: the agency CAs' and the signing officials' (KMS). */
@@ -152,6 +161,7 @@ export function getContainer(): Container {
     store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
     documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
+    smsBudget: new DynamoSmsBudget(doc, cfg.TABLE_NAME),
     clock: clockOverride ?? { now: () => new Date() },
     log: {
       warn: (message, fields = {}) => logger.warn(message, fields),

@@ -36,6 +36,7 @@ export type Absence = Schemas['Absence'];
 export type NotificationPreferences = Schemas['NotificationPreferences'];
 /** The caller's own notification channels, with the version to update them. */
 export type MyNotifications = Answer<'getMyNotifications'>;
+export type SmsSettings = Schemas['SmsSettings'];
 export type ReferenceItem = Schemas['ReferenceItem'];
 
 export type DocumentRecord = Schemas['Document'];

@@ -4,6 +4,7 @@ import type { Actor } from '../../../functions/platform/kernel/aggregate';
 import { bakuLocalDate } from '../../../functions/modules/documents';
 import {
   type Tenant,
+  defaultTenantSms,
   createDepartment,
   createEmployee,
   createPosition,
@@ -175,7 +176,16 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   });
   await deps.store.create<Tenant>(
     'tenant',
-    { ...profile, id: tenantId, tenantId, version: 1, createdAt: now, updatedAt: now },
+    // The demo agencies send SMS (to the local SMS outbox), within the default monthly budget.
+    {
+      ...profile,
+      sms: { ...defaultTenantSms, enabled: true },
+      id: tenantId,
+      tenantId,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    },
     { actorId: 'system', sortKey: profile.name.az },
   );
   await registerDemo(deps, agency);

@@ -16,6 +16,7 @@ import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useSession } from '../../lib/session';
 import type { Tenant } from '../../api/contract';
+import { SmsSettingsSection } from './sms-settings';
 
 interface TenantForm {
   name: LocalizedText;
@@ -111,6 +112,7 @@ export function TenantPage() {
         <TextField label={t('admin.tenant.email')} type="email" {...editor.bind('email')} required />
         <TextField label={t('admin.tenant.phone')} type="tel" {...editor.bind('phone')} />
       </EditorPanel>
+      <SmsSettingsSection />
     </>
   );
 }
