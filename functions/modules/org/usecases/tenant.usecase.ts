@@ -29,7 +29,10 @@ export async function updateTenant(
       { path: 'voen', code: 'voen_immutable' },
     ]);
   }
-  return updateAggregate<TenantProfile>(deps, 'tenant', actor, current, profile, version, {
+  // A client that does not know the setting leaves it as it is (a PUT of the profile without it).
+  const requireMfa = profile.requireMfa ?? current.requireMfa;
+  const next = { ...profile, ...(requireMfa === undefined ? {} : { requireMfa }) };
+  return updateAggregate<TenantProfile>(deps, 'tenant', actor, current, next, version, {
     sortKey: profile.name.az,
   });
 }
