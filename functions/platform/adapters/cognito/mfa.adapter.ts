@@ -7,6 +7,7 @@ import {
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { clientConfig, traced } from '../aws-client';
+import { UnauthenticatedError } from '../../kernel/errors';
 import type { MfaDirectory } from '../../ports/mfa.port';
 import type { CognitoDirectoryOptions } from './identity-directory.adapter';
 
@@ -17,12 +18,26 @@ import type { CognitoDirectoryOptions } from './identity-directory.adapter';
  */
 export const MFA_ATTRIBUTE = 'custom:mfa';
 
-/** Cognito's answers to a wrong, expired or reused first code. */
+/**
+ * Cognito's answers to a wrong, expired or reused first code, and to a code with no enrolment
+ * started (InvalidParameterException): the user starts again either way.
+ */
 const WRONG_CODE = new Set([
   'CodeMismatchException',
   'EnableSoftwareTokenMFAException',
   'ExpiredCodeException',
+  'InvalidParameterException',
 ]);
+
+/**
+ * A token Cognito does not take for managing its own user (revoked, or from a sign-in made before
+ * the web asked for `aws.cognito.signin.user.admin`): the user signs in again (401).
+ */
+function refusedToken(error: unknown): never {
+  if ((error as Error).name === 'NotAuthorizedException')
+    throw new UnauthenticatedError('Sign in again to set up two-step sign-in', { reason: 'token_scope' });
+  throw error;
+}
 
 /**
  * TOTP in a Cognito user pool (MFA OPTIONAL, software token on): AssociateSoftwareToken and
@@ -38,20 +53,24 @@ export class CognitoMfaDirectory implements MfaDirectory {
   }
 
   async startTotp(accessToken: string): Promise<{ secret: string }> {
-    const answer = await this.client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }));
+    const answer = await this.client
+      .send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken }))
+      .catch(refusedToken);
     if (!answer.SecretCode) throw new Error('AssociateSoftwareToken returned no secret');
     return { secret: answer.SecretCode };
   }
 
   async confirmTotp(accessToken: string, username: string, code: string): Promise<boolean> {
     try {
-      const answer = await this.client.send(
-        new VerifySoftwareTokenCommand({
-          AccessToken: accessToken,
-          UserCode: code,
-          FriendlyDeviceName: 'Kargüzar',
-        }),
-      );
+      const answer = await this.client
+        .send(
+          new VerifySoftwareTokenCommand({
+            AccessToken: accessToken,
+            UserCode: code,
+            FriendlyDeviceName: 'Kargüzar',
+          }),
+        )
+        .catch(refusedToken);
       if (answer.Status !== 'SUCCESS') return false;
     } catch (error) {
       if (WRONG_CODE.has((error as Error).name)) return false;
