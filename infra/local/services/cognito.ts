@@ -6,8 +6,9 @@
  * AdminEnableUser, AdminDisableUser, AdminUpdateUserAttributes (`custom:mfa` only), and the user's
  * own TOTP enrolment with their access token (AssociateSoftwareToken, VerifySoftwareToken,
  * SetUserMFAPreference; the token must carry `aws.cognito.signin.user.admin`). Difference from Cognito, recorded in docs/decisions.md: the
- * temporary password signs in directly (no forced change on first sign-in). Every request must be
- * SigV4-signed for `cognito-idp` with the local credentials; others get Cognito's JSON error
+ * temporary password signs in directly (no forced change on first sign-in). Every request but the
+ * user's own (authorized by the access token) must be SigV4-signed for `cognito-idp` with the local
+ * credentials; others get Cognito's JSON error
  * (MissingAuthenticationTokenException, UnrecognizedClientException, InvalidSignatureException,
  * IncompleteSignatureException; HTTP 400) and no login is created, read or changed.
  */
@@ -69,6 +70,9 @@ export function accessTokenUsers(
     }
   };
 }
+
+/** The operations a user authorizes with their own access token, without SigV4. */
+const BY_ACCESS_TOKEN = new Set(['AssociateSoftwareToken', 'VerifySoftwareToken', 'SetUserMFAPreference']);
 
 class CognitoError extends Error {
   constructor(
@@ -273,13 +277,18 @@ export async function start(opts: CognitoStartOptions): Promise<LocalService> {
         sendAwsJson(res, 'application/x-amz-json-1.1', status, body, errorType);
       try {
         const raw = await readBody(req, 256 * 1024);
-        const auth = await authenticate(req, raw, 'cognito-idp', secrets);
-        if (!auth.ok) {
-          const { status, type } = jsonAuthError(auth.failure);
-          return reply(status, { __type: type, message: auth.message }, type);
-        }
         const target = String(req.headers['x-amz-target'] ?? '');
-        const action = actions[target.replace(/^AWSCognitoIdentityProviderService\./, '')];
+        const name = target.replace(/^AWSCognitoIdentityProviderService\./, '');
+        // A user's own operations are authorized by their access token alone (Cognito takes them
+        // unsigned, and the SDK sends them so); every other operation needs SigV4.
+        if (!BY_ACCESS_TOKEN.has(name)) {
+          const auth = await authenticate(req, raw, 'cognito-idp', secrets);
+          if (!auth.ok) {
+            const { status, type } = jsonAuthError(auth.failure);
+            return reply(status, { __type: type, message: auth.message }, type);
+          }
+        }
+        const action = Object.hasOwn(actions, name) ? actions[name] : undefined;
         if (req.method !== 'POST' || !action)
           throw new CognitoError('UnknownOperationException', `Unsupported: ${target}`);
         reply(
