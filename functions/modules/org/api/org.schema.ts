@@ -182,6 +182,7 @@ export const totpConfirm = z
     /** The 6-digit code the authenticator shows now. */
     code: z
       .string()
+      .max(16)
       .trim()
       .regex(/^\d{6}$/),
   })
