@@ -296,7 +296,8 @@ export async function start(opts: CognitoStartOptions): Promise<LocalService> {
           await action(raw.length ? (JSON.parse(raw.toString('utf8')) as Record<string, unknown>) : {}),
         );
       } catch (error) {
-        if (error instanceof CognitoError) reply(400, { __type: error.type, message: error.message });
+        if (error instanceof CognitoError)
+          reply(400, { __type: error.type, message: error.message }, error.type);
         else reply(500, { __type: 'InternalErrorException', message: 'Internal error' });
       }
     })();
