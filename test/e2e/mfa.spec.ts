@@ -1,44 +1,13 @@
 import { Secret, TOTP } from 'otpauth';
 import { expect, test, type Page } from '@playwright/test';
 import { apiClient, tokenFor } from '../support/api';
-import { expectAccessible, runId, signIn } from './helpers';
+import { expectAccessible, invitationLink, runId, signIn, signOut } from './helpers';
 
 // Two-step sign-in (issue 18). A newly onboarded agency requires it of its admins: its admin's
 // agency edit is refused until they enrol an authenticator on İki mərhələli giriş (the test reads
 // the key on the page and computes the code, like an authenticator app), sign out, and sign in
 // again, when the login page asks for the code.
 const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
-const maildevApi = `http://127.0.0.1:${process.env.KARGUZAR_MAILDEV_PORT ?? Number(new URL(baseUrl).port) + 6}/api`;
-
-async function invitationToken(address: string): Promise<string> {
-  let token: string | undefined;
-  await expect
-    .poll(async () => {
-      const mails = (await (await fetch(`${maildevApi}/email`)).json()) as Array<{
-        to: Array<{ address: string }>;
-        text: string;
-      }>;
-      const link = mails
-        .filter((m) => m.to.some((t) => t.address === address))
-        .at(-1)
-        ?.text.match(/(https?:\/\/\S+\/invitation\/#token=\S+)/)?.[1];
-      token = link ? decodeURIComponent(new URL(link).hash.replace(/^#token=/, '')) : undefined;
-      return token;
-    })
-    .toBeDefined();
-  return token!;
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Çıxış' }).click();
-  await page.waitForURL((url) => url.pathname.startsWith('/oidc') || url.pathname === '/');
-  if (new URL(page.url()).pathname.startsWith('/oidc')) {
-    const confirm = page.locator('button[type="submit"]').first();
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
-  }
-  await page.waitForURL((url) => url.pathname === '/');
-}
-
 /** Opens the agency page's editor and saves it unchanged (an admin operation). */
 async function saveAgency(page: Page) {
   await page.goto('/admin/');
@@ -63,10 +32,11 @@ test('an admin of an agency that requires it enrols an authenticator and signs i
     admin: { fullName: 'Addımov Admin Sınaq oğlu', username, email },
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const link = await invitationLink(email);
   const accepted = await apiClient(baseUrl).post(
     '/api/v1/invitation/accept',
     { password },
-    { 'X-Invitation-Token': await invitationToken(email) },
+    { 'X-Invitation-Token': decodeURIComponent(new URL(link).hash.replace(/^#token=/, '')) },
   );
   expect(accepted.status).toBe(200);
 

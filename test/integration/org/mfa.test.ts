@@ -2,7 +2,7 @@ import { Secret, TOTP } from 'otpauth';
 import { decodeJwt } from 'jose';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiClient, DEMO_PASSWORD, tokenFor, type Api, type Problem } from '../../support/api';
-import { eventually } from '../../support/eventually';
+import { temporaryPasswordFor } from '../../support/mail';
 import { obtainToken } from '../../../infra/local/oidc/token-flow';
 
 // Two-step sign-in (issue 18) against the embedded default: the API enrols an authenticator through
@@ -17,18 +17,6 @@ type Item = { id: string; roles?: string[] };
 let admin: Api;
 let username: string;
 let password: string;
-
-async function temporaryPassword(email: string): Promise<string> {
-  return eventually(async () => {
-    const mails = (await (await fetch(`${maildev}/api/email`)).json()) as {
-      to: { address: string }[];
-      text: string;
-    }[];
-    return mails
-      .find((m) => m.to.some((t) => t.address === email))
-      ?.text.match(/Temporary password: (\S+)\./)?.[1];
-  }, `invitation to ${email}`);
-}
 
 const signIn = (code?: () => string) =>
   obtainToken({
@@ -53,7 +41,7 @@ beforeAll(async () => {
     positionIds: [executor!.id],
   });
   expect(created.status).toBe(201);
-  password = await temporaryPassword(email);
+  password = await temporaryPasswordFor(maildev, email);
 });
 
 describe('two-step sign-in', () => {

@@ -1,41 +1,13 @@
 'use client';
 
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { FormActions, ProblemAlert, StatusMessage, TextField, fieldErrorsOf } from '../../ui/fields';
 import { Loading } from '../../ui/loading';
+import { QrCode } from '../../ui/qr-code';
 import { api } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { useLoad } from '../../lib/use-load';
 import type { MfaStatus, TotpEnrolment } from '../../api/contract';
-
-/** The otpauth URI as a QR code an authenticator app scans (SVG, drawn here: the secret never leaves). */
-function EnrolmentCode({ uri, label }: { uri: string; label: string }) {
-  const [svg, setSvg] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
-      .then((markup) => {
-        if (live) setSvg(markup);
-      })
-      .catch(() => {
-        if (live) setSvg(undefined);
-      });
-    return () => {
-      live = false;
-    };
-  }, [uri]);
-  if (!svg) return null;
-  return (
-    <img
-      className="mfa-qr"
-      src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`}
-      alt={label}
-      width={192}
-      height={192}
-    />
-  );
-}
 
 /**
  * İki mərhələli giriş (issue 18): the signed-in user's own authenticator. Starting shows the
@@ -113,7 +85,7 @@ export function TwoStepSignInPage() {
       {enrolment ? (
         <form className="editor-panel" onSubmit={(e) => void confirm(e)} noValidate>
           <p>{t('mfa.scan')}</p>
-          <EnrolmentCode uri={enrolment.otpauthUri} label={t('mfa.qr')} />
+          <QrCode text={enrolment.otpauthUri} label={t('mfa.qr')} className="mfa-qr" size={192} margin={2} />
           <p>
             {t('mfa.secret')}: <code data-testid="mfa-secret">{enrolment.secret}</code>
           </p>
