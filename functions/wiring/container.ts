@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { JwtTokenVerifier } from '../platform/adapters/auth/jwt-verifier.adapter';
 import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
+import { CognitoMfaDirectory } from '../platform/adapters/cognito/mfa.adapter';
 import { DynamoAggregateStore } from '../platform/adapters/dynamodb/aggregate-store.adapter';
 import { approvalProgress } from '../modules/approval';
 import {
@@ -33,6 +34,7 @@ import type { AggregateStore } from '../platform/ports/aggregate-store.port';
 import type { Clock } from '../platform/ports/clock.port';
 import type { EmailSender } from '../platform/ports/email.port';
 import type { IdentityDirectory } from '../platform/ports/identity-directory.port';
+import type { MfaDirectory } from '../platform/ports/mfa.port';
 import type { Log } from '../platform/ports/log.port';
 import { logger } from '../platform/observability/logger';
 import { metrics } from '../platform/observability/emf-metrics';
@@ -67,6 +69,8 @@ export interface Container {
   readonly signatures: SignatureSource;
   readonly workflow: WorkflowEngine;
   readonly identity: IdentityDirectory;
+  /** Second sign-in factors (TOTP) of the logins. */
+  readonly mfa: MfaDirectory;
   /** Passport and business registries; the loader side is for the embedded default's seed only. */
   readonly registry: RegistryLookup & RegistryLoader;
   /** The web app's origin, for links in notices. */
@@ -153,6 +157,14 @@ export function getContainer(): Container {
         ...endpoint(cfg.COGNITO_ENDPOINT),
       }),
   );
+  const mfa = lazy(
+    () =>
+      new CognitoMfaDirectory({
+        region,
+        userPoolId: need(cfg, 'USER_POOL_ID'),
+        ...endpoint(cfg.COGNITO_ENDPOINT),
+      }),
+  );
   const registry = lazy(() => new DynamoRegistry(doc, cfg.TABLE_NAME));
   const alerts = lazy(() => adminAlerts(getContainer()));
   const archive = lazy(() => archiveAlerts(getContainer()));
@@ -207,6 +219,9 @@ export function getContainer(): Container {
     },
     get identity() {
       return identity();
+    },
+    get mfa() {
+      return mfa();
     },
     get alerts() {
       return alerts();

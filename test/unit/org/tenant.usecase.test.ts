@@ -48,6 +48,21 @@ describe('the tenant profile', () => {
     await expect(stale).rejects.toMatchObject({ code: 'stale_version' });
   });
 
+  it('keeps the two-step sign-in requirement when an update leaves it out, and changes it when given', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    deps.store.seed('tenant', { ...tenant(), requireMfa: true } as never);
+    const admin = actor('admin', ['admin']);
+
+    // Act
+    const kept = await updateTenant(deps, admin, { ...profile(), version: 1 });
+    const off = await updateTenant(deps, admin, { ...profile(), requireMfa: false, version: 2 });
+
+    // Assert
+    expect(kept.requireMfa).toBe(true);
+    expect(off.requireMfa).toBe(false);
+  });
+
   it('refuses a malformed VÖEN on its field without writing', async () => {
     // Arrange
     const deps = memoryDeps();

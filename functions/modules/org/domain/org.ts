@@ -26,6 +26,11 @@ export interface TenantProfile {
   email: string;
   phone?: string;
   repeatWindowDays?: number;
+  /**
+   * Admins and signing officials must sign in with a second factor (TOTP) to administer or to
+   * sign (issue 18). Set on for agencies the platform onboards; absent means off.
+   */
+  requireMfa?: boolean;
   /** Reminders, overdue notice and escalations of controlled resolutions (defaults: 3 and 1 working days, every working day). */
   deadlinePolicy?: DeadlinePolicy;
 }

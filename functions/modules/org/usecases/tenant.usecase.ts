@@ -36,10 +36,13 @@ export async function updateTenant(
       { path: 'voen', code: 'voen_immutable' },
     ]);
   }
-  // The profile form does not carry the settings kept on the same record: they stay as they are.
+  // The profile form does not carry the settings kept on the same record: they stay as they are
+  // (and a client that does not know `requireMfa` leaves it as it is).
+  const requireMfa = profile.requireMfa ?? current.requireMfa;
   const kept = {
     ...(current.deadlinePolicy ? { deadlinePolicy: current.deadlinePolicy } : {}),
     ...(current.sms ? { sms: current.sms } : {}),
+    ...(requireMfa === undefined ? {} : { requireMfa }),
   };
   return updateAggregate<TenantProfile & { sms?: TenantSms }>(
     deps,
