@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import {
   AccountRecovery,
@@ -77,6 +77,16 @@ export class Identity {
       alarmTopic: props.alarmTopic,
       reservedConcurrentExecutions: props.preTokenReservedConcurrency ?? PRE_TOKEN_RESERVED_CONCURRENCY,
     });
+    // The passkeys' relying party is the managed login's domain; a WebAuthn relying party id (a
+    // domain name label set) may have at most 63 characters here: a longer prefix goes without
+    // passkeys, said at synth, rather than failing the deployment.
+    const relyingParty = `${props.authDomainPrefix}.auth.${Stack.of(scope).region}.amazoncognito.com`;
+    const passkeys = Token.isUnresolved(relyingParty) || relyingParty.length <= 63;
+    if (!passkeys)
+      Annotations.of(scope).addWarningV2(
+        'karguzar:no-passkeys',
+        `Passkeys are off: the relying party ${relyingParty} is longer than 63 characters (choose a shorter authDomainPrefix).`,
+      );
 
     const userPool = (this.userPool = new UserPool(scope, 'UserPool', {
       userPoolName: `${props.prefix}-users`,
@@ -96,9 +106,13 @@ export class Identity {
       mfaSecondFactor: { otp: true, sms: false },
       // Passkeys (WebAuthn) as a first factor beside the password, in the managed login (Plus
       // plan); the relying party is the managed login's prefix domain.
-      signInPolicy: { allowedFirstAuthFactors: { password: true, passkey: true } },
-      passkeyRelyingPartyId: `${props.authDomainPrefix}.auth.${Stack.of(scope).region}.amazoncognito.com`,
-      passkeyUserVerification: PasskeyUserVerification.REQUIRED,
+      ...(passkeys
+        ? {
+            signInPolicy: { allowedFirstAuthFactors: { password: true, passkey: true } },
+            passkeyRelyingPartyId: relyingParty,
+            passkeyUserVerification: PasskeyUserVerification.REQUIRED,
+          }
+        : {}),
       passwordPolicy: {
         minLength: 12,
         requireDigits: true,
