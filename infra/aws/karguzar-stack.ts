@@ -12,6 +12,7 @@ import { Notifications } from './constructs/notifications';
 import type { ProjectFunction } from './constructs/project-function';
 import { Search } from './constructs/search';
 import { Storage } from './constructs/storage';
+import { TenantAccess } from './constructs/tenant-access';
 import { Workflows } from './constructs/workflows';
 import { entries as defaultEntries, preTokenEntry, type EntryPaths } from './entries';
 
@@ -133,6 +134,13 @@ export class KarguzarStack extends Stack {
         // The operator's onboarding makes the first admin's login and sets its password.
         if (group === 'onboarding') identity.grantOnboarding(pf);
       },
+    });
+    // Tenant requests run with tenant-scoped credentials (issue 18): the API route groups only.
+    new TenantAccess(this, {
+      table: data.table,
+      buckets: [storage.attachments, storage.archive],
+      key: data.dataKey,
+      apiFunctions: Object.entries(app.functions).flatMap(([id, pf]) => (id.startsWith('Api') ? [pf] : [])),
     });
     workflows.addMachines(app.create);
     data.addStreamConsumer({ entry: at(paths.stream), newFunction: app.create, monitoring });

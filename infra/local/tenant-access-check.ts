@@ -228,7 +228,12 @@ export function attachTenantAccessCheck(
         tenantCheckStats.evaluated++;
         if (allows(policy, request, tenant)) continue;
         tenantCheckStats.refused++;
-        const detail = { tenant, action: request.action, resource: request.resource, ...request.context };
+        const detail = {
+          tenant,
+          action: request.action,
+          resource: request.resource,
+          leadingKeys: request.context['dynamodb:LeadingKeys'] ?? [],
+        };
         onRefusal?.(detail);
         throw new DynamoDBServiceException({
           name: 'AccessDeniedException',
@@ -239,6 +244,7 @@ export function attachTenantAccessCheck(
       }
       return next(args);
     },
-    { step: 'serialize', priority: 'high', name: 'karguzarTenantAccessCheck' },
+    // At build, the document clients' input is marshalled; before the write journal (normal priority).
+    { step: 'build', priority: 'high', name: 'karguzarTenantAccessCheck' },
   );
 }
