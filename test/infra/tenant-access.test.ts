@@ -106,7 +106,7 @@ describe('the tenant access role', () => {
   it('lets the API roles, and only them, open tagged sessions of it', () => {
     const [roleId] = tenantRole();
     const assumers: string[] = [];
-    for (const [id, p] of Object.entries(s.mainTemplate.findResources('AWS::IAM::Policy'))) {
+    for (const [, p] of Object.entries(s.mainTemplate.findResources('AWS::IAM::Policy'))) {
       for (const st of (props(p).PolicyDocument as { Statement: Statement[] }).Statement) {
         if (!list(st.Action).includes('sts:AssumeRole')) continue;
         if (JSON.stringify(st.Resource) !== JSON.stringify({ 'Fn::GetAtt': [roleId, 'Arn'] })) continue;
