@@ -86,28 +86,20 @@ export interface PolicyDocumentJson {
 /** The tenant access role's policy (one document, every tenant through the principal tag). */
 export function tenantAccessPolicy(targets: TenantPolicyTargets): PolicyDocumentJson {
   const items = [targets.tableArn, `${targets.tableArn}/index/*`];
+  // ForAllValues is true on an empty set: the key must be there as well.
+  const onKeys = (Sid: string, actions: readonly string[], keys: string[]): PolicyStatementJson => ({
+    Sid,
+    Effect: 'Allow',
+    Action: [...actions],
+    Resource: items,
+    Condition: {
+      Null: { 'dynamodb:LeadingKeys': 'false' },
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': keys },
+    },
+  });
   const statements: PolicyStatementJson[] = [
-    {
-      Sid: 'TenantItems',
-      Effect: 'Allow',
-      Action: [...TENANT_ITEM_ACTIONS],
-      Resource: items,
-      Condition: {
-        // ForAllValues is true on an empty set: the key must be there as well.
-        Null: { 'dynamodb:LeadingKeys': 'false' },
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': tenantLeadingKeys(TENANT_VARIABLE) },
-      },
-    },
-    {
-      Sid: 'RegistryReads',
-      Effect: 'Allow',
-      Action: [...REGISTRY_ACTIONS],
-      Resource: items,
-      Condition: {
-        Null: { 'dynamodb:LeadingKeys': 'false' },
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${REGISTRY_KEY_PREFIX}*`] },
-      },
-    },
+    onKeys('TenantItems', TENANT_ITEM_ACTIONS, tenantLeadingKeys(TENANT_VARIABLE)),
+    onKeys('RegistryReads', REGISTRY_ACTIONS, [`${REGISTRY_KEY_PREFIX}*`]),
     {
       Sid: 'TenantObjects',
       Effect: 'Allow',
