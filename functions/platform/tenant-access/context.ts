@@ -18,3 +18,12 @@ export function inTenant<T>(tenantId: string, work: () => Promise<T>): Promise<T
 export function currentTenant(): string | undefined {
   return tenants.getStore();
 }
+
+/**
+ * Runs `work` outside any tenant, with the function's own role: only for the platform's own
+ * bookkeeping that a tenant's request keeps up to date for that same tenant (each caller names
+ * its reason). Everything else a tenant's request does stays inside its tenant.
+ */
+export function outsideTenant<T>(work: () => Promise<T>): Promise<T> {
+  return tenants.exit(work);
+}

@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Entity } from 'electrodb';
 import { describe, expect, it } from 'vitest';
-import { currentTenant, inTenant } from '../../../functions/platform/tenant-access/context';
+import { currentTenant, inTenant, outsideTenant } from '../../../functions/platform/tenant-access/context';
 import {
   RENEW_BEFORE_MS,
   sessionName,
@@ -142,6 +142,8 @@ describe('routing by tenant', () => {
       'agency-b',
     ]);
     expect(await inTenant('agency-a', read)).toBe('agency-a');
+    // The platform's own bookkeeping, named as such, leaves the tenant for the process's client.
+    expect(await inTenant('agency-a', () => outsideTenant(read))).toBe('own');
     expect(await read()).toBe('own');
     expect(built).toEqual(['agency-a', 'agency-b']);
   });
