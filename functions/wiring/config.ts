@@ -35,6 +35,12 @@ const schema = z.object({
   TENANT_ACCESS_ROLE_ARN: z.string().startsWith('arn:').optional(),
   /** Where the web app is served: links in notices point there. */
   WEB_ORIGIN: z.url().optional(),
+  /** AWS: the secret whose value CloudFront sends in the origin header; absent: no check. */
+  ORIGIN_SECRET_ARN: z.string().min(1).optional(),
+  /** Requests per minute of one agency, across all API processes. */
+  TENANT_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
+  /** Agencies' own limits: a JSON object of tenant id → requests per minute. */
+  TENANT_RATE_LIMITS: z.string().optional(),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -43,7 +43,30 @@ export function buildApp(app: App, options: BuildOptions): Built {
     const value: unknown = app.node.tryGetContext(key);
     return typeof value === 'string' && value.length > 0 ? value : undefined;
   };
+  const list = (key: string): string[] =>
+    (ctx(key) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  /** `-c key=true|false` (a string on the command line, a boolean in cdk.json). */
+  const flag = (key: string): boolean | undefined => {
+    const value: unknown = app.node.tryGetContext(key);
+    if (value === undefined || value === '') return undefined;
+    if (value === true || value === 'true') return true;
+    if (value === false || value === 'false') return false;
+    throw new Error(`Context ${key} must be true or false (got ${JSON.stringify(value)})`);
+  };
+  const int = (key: string): number | undefined => {
+    const value = ctx(key);
+    if (value === undefined) return undefined;
+    if (!/^\d+$/u.test(value)) throw new Error(`Context ${key} must be a whole number (got "${value}")`);
+    return Number(value);
+  };
   const envName = ctx('env') ?? 'prod';
+  // A developer's environment may go without alarm recipients, standby replicas or a
+  // compliance-mode backup lock; every other one (staging included) may not.
+  const developer = /^(dev|test|local|sandbox)/u.test(envName);
+  const production = envName === 'prod' || envName === 'production';
   const account =
     ctx('account') ?? process.env.CDK_DEPLOY_ACCOUNT ?? process.env.CDK_DEFAULT_ACCOUNT ?? '111111111111';
   const region =
@@ -52,6 +75,10 @@ export function buildApp(app: App, options: BuildOptions): Built {
     process.env.AWS_REGION ??
     process.env.AWS_DEFAULT_REGION ??
     'eu-central-1';
+
+  // The API's custom domain (`-c apiDomain=api.example.az -c apiCertificateArn=arn:aws:acm:…`).
+  const apiDomain = ctx('apiDomain');
+  const apiCertificateArn = ctx('apiCertificateArn');
 
   const edge = new EdgeStack(app, `Karguzar-${envName}-Edge`, {
     envName,
@@ -72,10 +99,21 @@ export function buildApp(app: App, options: BuildOptions): Built {
     webAclArn: edge.webAclArn,
     mailDomain: ctx('mailDomain') ?? 'mail.karguzar.example',
     authDomainPrefix: ctx('authDomainPrefix') ?? `karguzar-${envName}-${account}`,
-    extraWebOrigins: (ctx('webOrigins') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    extraWebOrigins: list('webOrigins'),
+    alarmEmails: list('alarmEmails'),
+    alarmWebhooks: list('alarmWebhooks'),
+    requireAlarmSubscription: !developer,
+    smsMonthlyLimitUsd: int('smsMonthlyLimitUsd'),
+    smsSenderId: ctx('smsSenderId'),
+    search: flag('search') ?? false,
+    searchStandbyReplicas: flag('searchStandbyReplicas') ?? production,
+    searchMaxOcu: int('searchMaxOcu'),
+    backupCompliance: !developer,
+    ...(apiDomain && apiCertificateArn
+      ? { apiDomain: { name: apiDomain, certificateArn: apiCertificateArn } }
+      : {}),
+    originSecretVersionId: ctx('originSecretVersionId'),
+    tenantRatePerMinute: int('tenantRatePerMinute'),
   });
 
   Tags.of(app).add('project', 'karguzar');

@@ -12,13 +12,161 @@ export interface EntryPaths {
   task(name: string): string;
   /** DynamoDB stream consumer (search indexer, notification fan-out). */
   readonly stream: string;
+  /** What each of those functions may do (its grants and environment). */
+  readonly grants: FunctionGrants;
+}
+
+/**
+ * The capabilities of every application Lambda, declared next to its entry. Binders grant only
+ * these; `test/infra/iam-capabilities.test.ts` derives them from the code each entry reaches and
+ * fails when the two differ. A route group, task or stream consumer missing here gets nothing.
+ */
+export interface FunctionGrants {
+  readonly routeGroups: Readonly<Record<string, readonly Capability[]>>;
+  readonly tasks: Readonly<Record<string, readonly Capability[]>>;
+  readonly stream: readonly Capability[];
 }
 
 export const routeGroupEntry = (group: string): string => `functions/api/handlers/${group}.handler.ts`;
 export const taskEntry = (name: string): string => `functions/api/tasks/${name}.task.ts`;
 export const streamEntry = 'functions/api/stream.handler.ts';
 
-export const entries: EntryPaths = { routeGroup: routeGroupEntry, task: taskEntry, stream: streamEntry };
+/** The two buckets of document files. */
+export type BucketName = 'attachments' | 'archive';
+
+/**
+ * What a bucket use needs: `read` (get, head, download links), `put` (writes and upload links),
+ * `retention` / `legalHold` (Object Lock headers on a write, or setting a hold later), `lockState`
+ * (reading an object's retention and hold), `deleteVersion` (the disposal of archived versions).
+ */
+export type BucketAccess = 'read' | 'put' | 'retention' | 'legalHold' | 'lockState' | 'deleteVersion';
+
+/**
+ * One thing an application Lambda may do with the container's adapters; each binder grants (and
+ * sets the environment of) only what a function declares.
+ * - `table:read` Get/BatchGet/Query/ConditionCheck; `table:write` Put/Update/ConditionCheck;
+ *   `table:delete` DeleteItem (a released unique claim, a removed inbox line; TTL does expiry).
+ * - `signer`: the platform signing key; `signingKeys`: the run-time document-signing keys.
+ * - `email` (SES, the one From address), `sms` (SNS to phone numbers only).
+ * - `users:manage` (org: invite, enable/disable), `users:onboard` (first admin's login and
+ *   password), `users:read` (a login's tenant).
+ * - `machine:<name>`: start, describe and stop executions of that state machine; only machines some
+ *   function starts are deployed. `machines:signal`: answer task tokens of the deployed machines.
+ * - `search:read` / `search:write`: the OpenSearch collection's data access policy.
+ */
+export type Capability =
+  | 'table:read'
+  | 'table:write'
+  | 'table:delete'
+  | `${BucketName}:${BucketAccess}`
+  | 'signer'
+  | 'signingKeys'
+  | 'email'
+  | 'sms'
+  | 'users:manage'
+  | 'users:onboard'
+  | 'users:read'
+  | `machine:${string}`
+  | 'machines:signal'
+  | 'search:read'
+  | 'search:write';
+
+const TABLE: readonly Capability[] = ['table:read', 'table:write'];
+const NOTICES: readonly Capability[] = ['email', 'sms'];
+/** Writes locked archive copies: retention on every write, legal holds on some. */
+const ARCHIVE_WRITER: readonly Capability[] = [
+  'archive:read',
+  'archive:put',
+  'archive:retention',
+  'archive:legalHold',
+];
+/** Disposal: deletes versions whose lock ended, after reading their lock state. */
+const DISPOSER: readonly Capability[] = [
+  'attachments:lockState',
+  'attachments:deleteVersion',
+  'archive:deleteVersion',
+];
+
+/** What the code of each entry uses (checked against the code by test/infra/iam-capabilities.test.ts). */
+export const functionGrants: FunctionGrants = {
+  routeGroups: {
+    // Health reads one table key; the client configuration is the environment.
+    system: ['table:read'],
+    org: [...TABLE, 'table:delete', 'users:manage'],
+    reference: [...TABLE, 'table:delete'],
+    documents: [...TABLE, 'attachments:read', 'attachments:put', 'archive:read', 'signingKeys', ...NOTICES],
+    'citizen-registries': ['table:read'],
+    execution: [
+      ...TABLE,
+      'table:delete',
+      'attachments:read',
+      'attachments:put',
+      'signingKeys',
+      ...NOTICES,
+      'machine:document-route',
+      'machine:execution-deadline',
+      'machines:signal',
+    ],
+    onboarding: [...TABLE, 'table:delete', 'email', 'users:manage', 'users:onboard', 'users:read'],
+    signatures: [...TABLE, 'attachments:read', 'attachments:put', 'archive:read', ...NOTICES],
+    archive: [
+      ...TABLE,
+      'table:delete',
+      'attachments:read',
+      'attachments:put',
+      ...ARCHIVE_WRITER,
+      'signingKeys',
+      ...NOTICES,
+      'machine:archive-integrity',
+      'machine:archive-transfer',
+    ],
+  },
+  tasks: {
+    archiveIntegrityPlan: ['machine:archive-integrity'],
+    archiveIntegrityCheck: [...TABLE, ...ARCHIVE_WRITER, 'archive:lockState', ...DISPOSER, ...NOTICES],
+    archiveTransferBuild: [...TABLE, 'archive:read', 'archive:put', 'archive:retention'],
+    deadlinePlan: ['table:read'],
+    deadlineNotify: [...TABLE, ...NOTICES],
+    digestPlan: ['table:read', 'machine:daily-digest'],
+    digestStart: ['machine:daily-digest-send'],
+    digestRecipients: ['table:read'],
+    digestSend: [...TABLE, 'email'],
+    routeStep: [...TABLE, ...NOTICES, 'machine:execution-deadline', 'machines:signal'],
+    substitutionShift: [...TABLE, 'table:delete'],
+    // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
+    registerTask: ['table:write'],
+    sendNotification: [...NOTICES],
+  },
+  stream: [
+    ...TABLE,
+    'table:delete',
+    'attachments:read',
+    'attachments:put',
+    ...ARCHIVE_WRITER,
+    ...DISPOSER,
+    'signingKeys',
+    ...NOTICES,
+    'machine:archive-integrity',
+    'machine:daily-digest',
+    'machine:document-route',
+    'machine:execution-deadline',
+    'machine:substitution-period',
+    'machines:signal',
+  ],
+};
+
+/** The state machines some function starts: the only ones deployed. */
+export function startedMachines(grants: FunctionGrants): Set<string> {
+  const all = [...Object.values(grants.routeGroups), ...Object.values(grants.tasks), grants.stream].flat();
+  return new Set(all.filter((c) => c.startsWith('machine:')).map((c) => c.slice('machine:'.length)));
+}
+
+export const entries: EntryPaths = {
+  routeGroup: routeGroupEntry,
+  task: taskEntry,
+  stream: streamEntry,
+  grants: functionGrants,
+};
 
 /** The Cognito pre-token trigger belongs to the infrastructure (absolute path, not project-relative). */
 export const preTokenEntry = fileURLToPath(new URL('./lambda/pre-token.ts', import.meta.url));

@@ -5,6 +5,7 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes';
+import { pascal } from '../../infra/aws/asl';
 import { Api } from '../../infra/aws/constructs/api';
 import type { AppFunctionOptions } from '../../infra/aws/constructs/app-functions';
 import { Identity } from '../../infra/aws/constructs/identity';
@@ -17,7 +18,7 @@ let api: Api;
 let identity: Identity;
 let template: Template;
 const created: Array<{ id: string; options: AppFunctionOptions; pf: ProjectFunction }> = [];
-const extra: string[] = [];
+const asked: string[] = [];
 beforeAll(() => {
   const stack = bareStack();
   const alarmTopic = new Topic(stack, 'Alarms');
@@ -39,7 +40,10 @@ beforeAll(() => {
       return pf;
     },
     authorizer: identity.authorizer,
-    extraGrants: (group) => extra.push(group),
+    grants: (group) => {
+      asked.push(group);
+      return entries.grants.routeGroups[group] ?? [];
+    },
   });
   template = Template.fromStack(stack);
 });
@@ -119,10 +123,13 @@ describe('route group Lambdas', () => {
     template.resourceCountIs('AWS::Lambda::Permission', created.length + 1); // + the pre-token trigger
   });
 
-  it('lets the documents, execution and onboarding groups send notifications, and asks for extra grants per group', () => {
-    const senders = created.filter((c) => c.options.sendsNotifications).map((c) => c.id);
-    expect(senders.sort()).toEqual(['ApiDocumentsFn', 'ApiExecutionFn', 'ApiOnboardingFn']);
-    expect(created.every((c) => c.options.search === 'read')).toBe(true);
-    expect(extra.sort()).toEqual([...new Set(routes.map((r) => r.group))].sort());
+  it('gives each group the capabilities it declares, asked once per group', () => {
+    expect(asked.sort()).toEqual([...new Set(routes.map((r) => r.group))].sort());
+    for (const c of created) {
+      const group = routes.find((r) => c.id === `Api${pascal(r.group)}Fn`)!.group;
+      expect(c.options.grants, c.id).toEqual(entries.grants.routeGroups[group]);
+    }
+    const system = created.find((c) => c.id === 'ApiSystemFn')!;
+    expect(system.options.grants).toEqual(['table:read']);
   });
 });

@@ -54,8 +54,7 @@ export const appFunctionOptions = (overrides: Partial<AppFunctionOptions> = {}):
   entry: stubEntry,
   description: 'test function',
   timeout: Duration.seconds(10),
-  sendsNotifications: false,
-  search: 'read',
+  grants: [],
   ...overrides,
 });
 

@@ -1,5 +1,5 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,15 +9,20 @@ import { actionsOf, bareStack, environmentOf, logicalId, statementsOf, stubEntry
 
 let data: Data;
 let fn: ProjectFunction;
+let reader: ProjectFunction;
 let template: Template;
 beforeAll(() => {
   const stack = bareStack();
   data = new Data(stack);
   fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
-  data.bindTable(fn);
-  data.bindSigningKey(fn);
-  data.bindStream(fn, new Queue(stack, 'Dlq'));
-  data.alarmOnThrottles(new SnsAction(new Topic(stack, 'Alarms')));
+  data.bindTable(fn, ['table:read', 'table:write', 'table:delete']);
+  data.bindSigningKey(fn, ['signer', 'signingKeys']);
+  reader = new ProjectFunction(stack, 'Reader', { entry: stubEntry, description: 'test function' });
+  data.bindTable(reader, ['table:read']);
+  data.bindSigningKey(reader, []);
+  const alarms = new SnsAction(new Topic(stack, 'Alarms'));
+  data.bindStream(fn, { replay: data.streamReplayBucket(new Bucket(stack, 'Logs')), action: alarms });
+  data.alarmOnThrottles(alarms);
   template = Template.fromStack(stack);
 });
 
@@ -93,17 +98,37 @@ describe('KMS keys', () => {
   });
 });
 
+/** What `table:read` allows, sorted. */
+const READS = ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+
 describe('bindings', () => {
   const vars = (): Record<string, unknown> => environmentOf(template, fn);
 
-  it('bindTable sets TABLE_NAME and grants read/write on the table and its indexes', () => {
+  it('bindTable sets TABLE_NAME and grants the declared item actions: reads on the table and its indexes, writes on the table', () => {
     expect(vars().TABLE_NAME).toEqual({ Ref: logicalId(data.table) });
     const tableArn = { 'Fn::GetAtt': [logicalId(data.table), 'Arn'] };
-    const grant = statementsOf(template, logicalId(fn.role)).find((s) =>
-      [s.Action].flat().includes('dynamodb:PutItem'),
-    );
-    expect(grant?.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
-    expect(actionsOf(template, logicalId(fn.role))).not.toContain('dynamodb:DeleteTable');
+    const statements = statementsOf(template, logicalId(fn.role));
+    const read = statements.find((s) => [s.Action].flat().includes('dynamodb:Query'));
+    expect([read?.Action].flat().sort()).toEqual(READS);
+    expect(read?.Resource).toEqual([tableArn, { 'Fn::Join': ['', [tableArn, '/index/*']] }]);
+    const write = statements.find((s) => [s.Action].flat().includes('dynamodb:PutItem'));
+    expect([write?.Action].flat().sort()).toEqual([
+      'dynamodb:ConditionCheckItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+    ]);
+    expect(write?.Resource).toEqual(tableArn);
+    for (const never of ['dynamodb:Scan', 'dynamodb:BatchWriteItem', 'dynamodb:DeleteTable']) {
+      expect(actionsOf(template, logicalId(fn.role))).not.toContain(never);
+    }
+  });
+
+  it('bindTable gives a reader only reads, and sets no signing key for a function without signing', () => {
+    const actions = actionsOf(template, logicalId(reader.role));
+    expect(actions.filter((a) => a.startsWith('dynamodb:')).sort()).toEqual(READS);
+    expect(actions.filter((a) => a.startsWith('kms:')).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
+    expect(environmentOf(template, reader).SIGNING_KEY_ID).toBeUndefined();
   });
 
   it('bindSigningKey sets SIGNING_KEY_ID and allows sign/verify only', () => {
@@ -137,7 +162,7 @@ describe('bindings', () => {
       expect(management).not.toContain(forbidden);
   });
 
-  it('bindStream maps the table stream with partial batch failures and an on-failure queue', () => {
+  it('bindStream maps the table stream with partial batch failures and an on-failure destination', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { 'Fn::GetAtt': [logicalId(data.table), 'StreamArn'] },
       StartingPosition: 'TRIM_HORIZON',

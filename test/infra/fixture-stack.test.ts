@@ -21,6 +21,12 @@ const fixtureEntries: EntryPaths = {
   routeGroup: (group) => `functions/handlers/${group}.handler.ts`,
   task: (name) => `functions/handlers/tasks/${name}.task.ts`,
   stream: 'functions/handlers/stream.handler.ts',
+  // Both machines are started by someone: `orphan` is skipped for its missing task, not for this.
+  grants: {
+    routeGroups: { alpha: ['table:read', 'search:read', 'machine:orphan'], beta: ['table:read'] },
+    tasks: { remind: ['table:read', 'email', 'sms'] },
+    stream: ['table:read', 'table:write', 'search:write', 'machine:deadline'],
+  },
 };
 
 let built: Built;
@@ -31,7 +37,7 @@ beforeAll(() => {
     // would only add ~15 s of schema loading.
     builtinCloudFormationValidation: false,
     outdir: mkdtempSync(join(tmpdir(), 'karguzar-cdk-fixture-')),
-    context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [], env: 'test' },
+    context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [], env: 'test', search: 'true' },
   });
   built = buildApp(app, {
     projectRoot: fixtureRoot,

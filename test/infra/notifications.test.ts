@@ -12,8 +12,8 @@ beforeAll(() => {
   const notifications = new Notifications(stack, { mailDomain: 'mail.example.az' });
   sender = new ProjectFunction(stack, 'Sender', { entry: stubEntry, description: 'sender' });
   quiet = new ProjectFunction(stack, 'Quiet', { entry: stubEntry, description: 'quiet' });
-  notifications.bind(sender, { send: true });
-  notifications.bind(quiet, { send: false });
+  notifications.bind(sender, ['email', 'sms']);
+  notifications.bind(quiet, ['table:read']);
   template = Template.fromStack(stack);
 });
 
@@ -24,9 +24,9 @@ describe('notifications', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'mail.example.az' });
   });
 
-  it('sets SES_FROM on every bound function', () => {
+  it('sets SES_FROM on the e-mail senders only', () => {
     expect(vars(sender).SES_FROM).toBe('no-reply@mail.example.az');
-    expect(vars(quiet).SES_FROM).toBe('no-reply@mail.example.az');
+    expect(vars(quiet)?.SES_FROM).toBeUndefined();
   });
 
   it('gives senders SES send on the mail identity only, with the From address pinned, and SMS publish', () => {
@@ -41,6 +41,16 @@ describe('notifications', () => {
       ],
     });
     expect(actionsOf(template, logicalId(sender.role))).toContain('sns:Publish');
+  });
+
+  it('allows sns:Publish on "*" (SMS) only next to a Deny of it on every topic', () => {
+    const publish = statementsOf(template, logicalId(sender.role)).filter((s) =>
+      [s.Action].flat().includes('sns:Publish'),
+    );
+    expect(publish).toEqual([
+      { Effect: 'Allow', Action: 'sns:Publish', Resource: '*' },
+      { Effect: 'Deny', Action: 'sns:Publish', Resource: 'arn:aws:sns:*:*:*' },
+    ]);
   });
 
   it('gives the others no right to send', () => {

@@ -23,14 +23,14 @@ beforeAll(() => {
   app = new AppFunctions(stack, {
     alarmTopic,
     binders: [
-      (f, o) => calls.push(`first ${f.node.id} ${o.search}`),
+      (f, o) => calls.push(`first ${f.node.id} ${o.grants.join(',')}`),
       (f) => {
         calls.push(`second ${f.node.id}`);
         f.addEnvironment({ BOUND: 'yes' });
       },
     ],
   });
-  app.create('AppFn', appFunctionOptions({ search: 'write', timeout: Duration.seconds(29) }));
+  app.create('AppFn', appFunctionOptions({ grants: ['table:read', 'email'], timeout: Duration.seconds(29) }));
   template = Template.fromStack(stack);
 });
 
@@ -102,7 +102,7 @@ describe('ProjectFunction', () => {
 
 describe('AppFunctions', () => {
   it('runs every binder, in order, with the options of the function', () => {
-    expect(calls).toEqual(['first AppFn write', 'second AppFn']);
+    expect(calls).toEqual(['first AppFn table:read,email', 'second AppFn']);
   });
 
   it('registers the function and builds it from the options', () => {

@@ -7,12 +7,14 @@ import { actionsOf, bareStack, environmentOf, logicalId, onBareStack, stubEntry 
 
 const s = onBareStack((stack) => {
   const key = new Key(stack, 'Key');
-  const search = new Search(stack, { prefix: 'karguzar-test', key });
+  const search = new Search(stack, { prefix: 'karguzar-test', key, enabled: true });
   const reader = new ProjectFunction(stack, 'Reader', { entry: stubEntry, description: 'reader' });
   const writer = new ProjectFunction(stack, 'Writer', { entry: stubEntry, description: 'writer' });
-  search.bind(reader, 'read');
-  search.bind(writer, 'write');
-  return { search, key, reader, writer };
+  const other = new ProjectFunction(stack, 'Other', { entry: stubEntry, description: 'no search' });
+  search.bind(reader, ['search:read']);
+  search.bind(writer, ['search:write']);
+  search.bind(other, ['table:read']);
+  return { search, key, reader, writer, other };
 });
 
 type Rule = { Description: string; Rules: Array<{ Permission: string[] }>; Principal: unknown[] };
@@ -52,10 +54,16 @@ describe('bind', () => {
     for (const pf of [s.reader, s.writer]) {
       const vars = environmentOf(s.template, pf);
       expect(vars.SEARCH_ENDPOINT).toEqual({
-        'Fn::GetAtt': [logicalId(s.search.collection), 'CollectionEndpoint'],
+        'Fn::GetAtt': [logicalId(s.search.collection!), 'CollectionEndpoint'],
       });
       expect(actionsOf(s.template, logicalId(pf.role))).toContain('aoss:APIAccessAll');
     }
+  });
+
+  it('gives a function without a search capability neither the endpoint nor access', () => {
+    expect(environmentOf(s.template, s.other)?.SEARCH_ENDPOINT).toBeUndefined();
+    expect(actionsOf(s.template, logicalId(s.other.role))).not.toContain('aoss:APIAccessAll');
+    expect(JSON.stringify(accessRules())).not.toContain(logicalId(s.other.role));
   });
 
   it('lets writers index and readers only query', () => {
@@ -73,7 +81,7 @@ describe('bind', () => {
 
   it('has no data access policy while nothing is bound', () => {
     const stack = bareStack();
-    new Search(stack, { prefix: 'karguzar-test', key: new Key(stack, 'Key') });
+    new Search(stack, { prefix: 'karguzar-test', key: new Key(stack, 'Key'), enabled: true });
     Template.fromStack(stack).resourceCountIs('AWS::OpenSearchServerless::AccessPolicy', 0);
   });
 });

@@ -38,7 +38,6 @@ const DEPLOYED: Record<string, string> = {
   Web3C8945DB: 'AWS::CloudFront::Distribution',
   IndexRewrite0A63A7CD: 'AWS::CloudFront::Function',
   SearchCollection: 'AWS::OpenSearchServerless::Collection',
-  ScheduleGroup: 'AWS::Scheduler::ScheduleGroup',
   MailIdentity4365A1C5: 'AWS::SES::EmailIdentity',
   StateMachineLogs3CB16D3C: 'AWS::Logs::LogGroup',
   ExecutionDeadlineMachineF40381A9: 'AWS::StepFunctions::StateMachine',
@@ -72,7 +71,8 @@ describe('logical ids', () => {
 describe('S3 buckets', () => {
   it('encrypts every bucket, attachments and archive with the data key', () => {
     const buckets = resourcesOf('AWS::S3::Bucket');
-    expect(Object.keys(buckets)).toHaveLength(4);
+    // Log, attachments, archive, web and the stream replay bucket (workflows-aws.test.ts).
+    expect(Object.keys(buckets)).toHaveLength(5);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties.BucketEncryption).toBeDefined();
     }
@@ -195,12 +195,14 @@ describe('Lambda functions', () => {
     });
   });
 
-  it('has no other Lambda than the project functions and the CDK cross-region reader', () => {
+  it('has no other Lambda than the project functions, the CDK cross-region reader and the SMS settings provider', () => {
     const fns = Object.keys(resourcesOf('AWS::Lambda::Function'));
     const project = new Set(Object.values(s.main.functions).map((pf) => logicalId(pf.fn)));
-    const others = fns.filter((id) => !project.has(id));
-    expect(others).toHaveLength(1);
-    expect(others[0]).toMatch(/CrossRegionExportReader/);
+    const others = fns.filter((id) => !project.has(id)).sort();
+    expect(others).toHaveLength(2);
+    // The AwsCustomResource singleton that sets the account's SMS attributes (costs.test.ts).
+    expect(others[0]).toMatch(/^AWS679f53fac002430cb0da5b7982bd2287/);
+    expect(others[1]).toMatch(/CrossRegionExportReader/);
   });
 
   it('passes the application environment to API and task Lambdas', () => {
@@ -210,22 +212,34 @@ describe('Lambda functions', () => {
     for (const [, pf] of app) {
       const vars = (fns[logicalId(pf.fn)]!.Properties.Environment as { Variables: Record<string, unknown> })
         .Variables;
-      for (const name of [
-        'TABLE_NAME',
-        'ATTACHMENTS_BUCKET',
-        'ARCHIVE_BUCKET',
-        'SIGNING_KEY_ID',
-        'OIDC_ISSUER',
-        'OIDC_AUDIENCE',
-        'STATE_MACHINE_ARNS',
-        'SES_FROM',
-      ]) {
+      // What every function's configuration requires; the rest follows its capabilities.
+      for (const name of ['TABLE_NAME', 'OIDC_ISSUER', 'OIDC_AUDIENCE', 'STATE_MACHINE_ARNS']) {
         expect(vars, name).toHaveProperty(name);
       }
       expect(vars.KARGUZAR_ENV).toBe('aws');
       expect(vars.TABLE_NAME).toEqual({ Ref: logicalId(s.main.data.table) });
       expect(vars.OIDC_AUDIENCE).toEqual({ Ref: logicalId(s.main.identity.webClient) });
-      expect(JSON.stringify(vars.STATE_MACHINE_ARNS)).toMatch(/stateMachine:karguzar-prod-/);
+    }
+    const vars = (id: string): Record<string, unknown> =>
+      (
+        fns[logicalId(s.main.functions[id]!.fn)]!.Properties.Environment as {
+          Variables: Record<string, unknown>;
+        }
+      ).Variables;
+    expect(vars('ApiDocumentsFn')).toHaveProperty('ATTACHMENTS_BUCKET');
+    expect(vars('ApiDocumentsFn')).toHaveProperty('SES_FROM');
+    expect(JSON.stringify(vars('ApiExecutionFn').STATE_MACHINE_ARNS)).toMatch(
+      /stateMachine:karguzar-prod-document-route/,
+    );
+    expect(vars('ApiSystemFn').STATE_MACHINE_ARNS).toBe('{}');
+    for (const name of [
+      'ATTACHMENTS_BUCKET',
+      'SES_FROM',
+      'SIGNING_KEY_ID',
+      'SEARCH_ENDPOINT',
+      'SCHEDULE_GROUP',
+    ]) {
+      expect(vars('ApiSystemFn'), name).not.toHaveProperty(name);
     }
   });
 

@@ -32,6 +32,17 @@ export interface ValidationReport {
   }>;
 }
 
+/**
+ * The deployment parameters the tested app is synthesized with (a production environment: it
+ * fails without an alarm recipient), as `cdk synth -c key=value` would give them.
+ */
+export const DEPLOYMENT_CONTEXT = {
+  alarmEmails: 'duty@karguzar.example, ops@karguzar.example',
+  alarmWebhooks: 'https://alerts.karguzar.example/sns',
+  smsMonthlyLimitUsd: '50',
+  search: 'true',
+} as const;
+
 const cached = new Map<boolean, Synthesized>();
 
 /**
@@ -48,7 +59,7 @@ export function synth(options: { cloudFormationValidation?: boolean } = {}): Syn
   const app = new App({
     builtinCloudFormationValidation: validate,
     outdir: mkdtempSync(join(tmpdir(), 'karguzar-cdk-')),
-    context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [] },
+    context: { ...APP_CONTEXT, 'aws:cdk:bundling-stacks': [], ...DEPLOYMENT_CONTEXT },
   });
   const built = buildApp(app, { projectRoot, routes, groupFiles: routeGroupFiles, nag: true });
   // Throws (in-memory app mode under vitest) when a validation plugin reports an error.

@@ -9,12 +9,21 @@ import { Monitoring } from '../../infra/aws/constructs/monitoring';
 import { ProjectFunction } from '../../infra/aws/constructs/project-function';
 import { Workflows } from '../../infra/aws/constructs/workflows';
 import { entries } from '../../infra/aws/entries';
-import { bareStack, environmentOf, logicalId, plainFunctions, statementsOf, stubEntry } from './bare-stack';
+import {
+  actionsOf,
+  bareStack,
+  environmentOf,
+  logicalId,
+  plainFunctions,
+  statementsOf,
+  stubEntry,
+} from './bare-stack';
 import { projectRoot } from './synth';
 
 const aslFiles = readdirSync(join(projectRoot, 'statemachines')).filter((f) => f.endsWith('.asl.json'));
 let workflows: Workflows;
 let fn: ProjectFunction;
+let quiet: ProjectFunction;
 let template: Template;
 const tasks = new Map<string, { options: AppFunctionOptions; pf: ProjectFunction }>();
 beforeAll(() => {
@@ -23,10 +32,13 @@ beforeAll(() => {
     prefix: 'karguzar-test',
     definitions: readAslFolder(join(projectRoot, 'statemachines')),
     taskEntry: (name) => join(projectRoot, entries.task(name)),
+    taskGrants: (name) => entries.grants.tasks[name] ?? [],
     monitoring: new Monitoring(stack, { key: new Key(stack, 'Key') }),
   });
   fn = new ProjectFunction(stack, 'Fn', { entry: stubEntry, description: 'test function' });
-  workflows.bind(fn);
+  workflows.bind(fn, ['machine:daily-digest', 'machine:execution-deadline', 'machines:signal']);
+  quiet = new ProjectFunction(stack, 'Quiet', { entry: stubEntry, description: 'no machines' });
+  workflows.bind(quiet, ['table:read']);
   const plain = plainFunctions(stack);
   workflows.addMachines((id, options) => {
     const pf = plain(id, options);
@@ -75,20 +87,21 @@ describe('state machines', () => {
     template.hasResourceProperties('AWS::Logs::LogGroup', {
       LogGroupName: '/aws/vendedlogs/states/karguzar-test',
     });
-    const failed = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter(
-      (a) => a.Properties.MetricName === 'ExecutionsFailed',
+    // One metric-math alarm per machine over failed, timed-out and aborted executions.
+    const failed = Object.values(template.findResources('AWS::CloudWatch::Alarm')).filter((a) =>
+      JSON.stringify(a.Properties.Metrics ?? []).includes('"MetricName":"ExecutionsFailed"'),
     );
     expect(failed).toHaveLength(aslFiles.length);
   });
 });
 
 describe('task Lambdas', () => {
-  it('gives tasks the async DLQ, notification rights and read access to search', () => {
+  it('gives tasks the async DLQ and the capabilities entries.ts declares for them', () => {
     expect(tasks.size).toBeGreaterThan(0);
-    for (const { options } of tasks.values()) {
+    for (const [id, { options }] of tasks) {
       expect(options.deadLetterQueue).toBe(workflows.asyncDlq);
-      expect(options.sendsNotifications).toBe(true);
-      expect(options.search).toBe('read');
+      const name = id.replace(/^Task/, '').replace(/Fn$/, '');
+      expect(options.grants).toEqual(entries.grants.tasks[name[0]!.toLowerCase() + name.slice(1)]);
     }
   });
 });
@@ -103,44 +116,39 @@ describe('the archive integrity machine', () => {
   });
 });
 
-describe('scheduler', () => {
-  it('lets the scheduler role start every machine and send failed deliveries to the DLQ', () => {
-    const statements = statementsOf(template, logicalId(workflows.schedulerRole));
-    const started = statements
-      .filter((s) => [s.Action].flat().includes('states:StartExecution'))
-      .flatMap((s) => [s.Resource].flat());
-    expect(started).toHaveLength(aslFiles.length);
-    expect(statements.some((s) => [s.Action].flat().includes('sqs:SendMessage'))).toBe(true);
-  });
-});
-
 describe('bind', () => {
   const statements = (): ReturnType<typeof statementsOf> => statementsOf(template, logicalId(fn.role));
 
-  it('sets the machine ARNs (from names) and the scheduler settings', () => {
+  it('sets the ARNs (from names) of the machines the function starts only, and {} for the others', () => {
     const vars = environmentOf(template, fn);
-    expect(JSON.stringify(vars.STATE_MACHINE_ARNS)).toMatch(/stateMachine:karguzar-test-/);
-    expect(vars.SCHEDULE_GROUP).toEqual({ Ref: logicalId(workflows.scheduleGroup) });
-    expect(vars.SCHEDULER_ROLE_ARN).toEqual({ 'Fn::GetAtt': [logicalId(workflows.schedulerRole), 'Arn'] });
-    expect(vars.SCHEDULER_DLQ_ARN).toEqual({ 'Fn::GetAtt': [logicalId(workflows.asyncDlq), 'Arn'] });
+    const arns = JSON.stringify(vars.STATE_MACHINE_ARNS);
+    expect(arns).toMatch(/stateMachine:karguzar-test-daily-digest/);
+    expect(arns).toMatch(/stateMachine:karguzar-test-execution-deadline/);
+    expect(arns).not.toMatch(/document-route/);
+    expect(environmentOf(template, quiet).STATE_MACHINE_ARNS).toBe('{}');
+    for (const name of ['SCHEDULE_GROUP', 'SCHEDULER_ROLE_ARN', 'SCHEDULER_DLQ_ARN']) {
+      expect(vars).not.toHaveProperty(name);
+    }
   });
 
-  it('scopes states:* to the project machines and their executions', () => {
-    const start = statements().find((s) => [s.Action].flat().includes('states:SendTaskSuccess'))!;
-    expect([start.Resource].flat()).toHaveLength(aslFiles.length);
-    for (const r of [start.Resource].flat())
-      expect(JSON.stringify(r)).toMatch(/:stateMachine:karguzar-test-/);
+  it('starts, describes and stops only the declared machines, and signals the deployed ones', () => {
+    const start = statements().find((s) => [s.Action].flat().includes('states:StartExecution'))!;
+    expect([start.Action].flat()).toEqual(['states:StartExecution']);
+    expect([start.Resource].flat()).toHaveLength(2);
+    expect(JSON.stringify(start.Resource)).toMatch(/stateMachine:karguzar-test-daily-digest/);
+    expect(JSON.stringify(start.Resource)).toMatch(/stateMachine:karguzar-test-execution-deadline/);
     const stop = statements().find((s) => [s.Action].flat().includes('states:StopExecution'))!;
+    expect([stop.Resource].flat()).toHaveLength(2);
     for (const r of [stop.Resource].flat())
-      expect(JSON.stringify(r)).toMatch(/:execution:karguzar-test-[a-z-]+:\*/);
+      expect(JSON.stringify(r)).toMatch(/:execution:karguzar-test-(daily-digest|execution-deadline):\*/);
+    const signal = statements().find((s) => [s.Action].flat().includes('states:SendTaskSuccess'))!;
+    expect([signal.Resource].flat()).toHaveLength(aslFiles.length);
+    expect(actionsOf(template, logicalId(quiet.role)).filter((a) => a.startsWith('states:'))).toEqual([]);
   });
 
-  it('allows schedules in the project group only, and passing the scheduler role', () => {
-    const schedules = statements().find((s) => [s.Action].flat().includes('scheduler:CreateSchedule'))!;
-    const resource = JSON.stringify(schedules.Resource);
-    expect(resource).toContain(':schedule/');
-    expect(resource).toContain(`{"Ref":"${logicalId(workflows.scheduleGroup)}"},"/*"`);
-    const pass = statements().find((s) => s.Action === 'iam:PassRole')!;
-    expect(pass.Resource).toEqual({ 'Fn::GetAtt': [logicalId(workflows.schedulerRole), 'Arn'] });
+  it('grants nothing of EventBridge Scheduler and passes no role', () => {
+    const actions = [logicalId(fn.role), logicalId(quiet.role)].flatMap((r) => actionsOf(template, r));
+    expect(actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole')).toEqual([]);
+    template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 0);
   });
 });

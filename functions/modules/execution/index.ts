@@ -24,6 +24,8 @@ export { executionApi } from './api/execution.api';
 export { deadlineNotifyTask } from './tasks/deadlineNotify.task';
 export { deadlinePlanTask } from './tasks/deadlinePlan.task';
 export { digestPlanTask } from './tasks/digestPlan.task';
+export { digestRecipientsTask } from './tasks/digestRecipients.task';
 export { digestSendTask } from './tasks/digestSend.task';
+export { digestStartTask } from './tasks/digestStart.task';
 export { substitutionShiftTask } from './tasks/substitutionShift.task';
 export { type ApprovalProgress } from './ports';

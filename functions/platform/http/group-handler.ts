@@ -11,7 +11,10 @@ import { inTenant } from '../tenant-access/context';
 import { lambdaObservability } from '../observability/lambda-middleware';
 import { logger } from '../observability/logger';
 import { attachmentDisposition, FileAnswer } from './file-answer';
-import { RateLimiter } from './rate-limit';
+import { MAX_BODY_BYTES } from './limits';
+import type { OriginSecrets, TenantQuota } from '../ports/edge-guard.port';
+import { guardOrigin, ORIGIN_HEADER } from './origin-guard';
+import { RateLimiter, windowHeaders } from './rate-limit';
 import { projectToSchema } from './response-shape';
 import { HttpError, issuesFromZod, toProblem } from './problem';
 import { routeKey, type RouteDef, type RouteGroup } from './route';
@@ -77,7 +80,14 @@ export interface HttpDeps {
   resolveActor(principal: VerifiedPrincipal): Promise<Actor>;
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+/** What stands between the internet and the routes besides tokens (see `infra/aws/README.md`). */
+export interface EdgeGuard {
+  /** The origin header's accepted values (AWS: only CloudFront's requests); none: no check. */
+  origin?: OriginSecrets;
+  /** The agencies' shared request quota; none: no quota. */
+  tenantQuota?: TenantQuota;
+}
+
 /** Deeper JSON than this is no request of ours; refused before it is parsed. */
 const MAX_JSON_DEPTH = 32;
 
@@ -271,6 +281,27 @@ const problemErrors = (): middy.MiddlewareObj<APIGatewayProxyEventV2, Result> =>
   },
 });
 
+/**
+ * The agency's shared quota, once the request's tenant is known. Its RateLimit headers replace
+ * the per-user ones when the agency has less left; over the limit, a 429 before anything runs.
+ */
+async function takeTenantQuota(
+  event: APIGatewayProxyEventV2,
+  quota: TenantQuota | undefined,
+  tenantId: string,
+): Promise<void> {
+  if (!quota) return;
+  const rate = await quota.take(tenantId);
+  const headers = windowHeaders(rate.limit, rate.used, rate.windowSeconds, rate.resetSeconds);
+  if (!rate.allowed) {
+    rateHeaders.set(event, { ...headers, 'retry-after': String(rate.resetSeconds) });
+    throw new HttpError(429, 'tenant_rate_exceeded', 'Tenant request quota exceeded');
+  }
+  const left = (h: Record<string, string> | undefined) => Number(h?.['ratelimit-remaining']);
+  const current = rateHeaders.get(event);
+  if (!current || left(headers) < left(current)) rateHeaders.set(event, headers);
+}
+
 function withRateHeaders(event: APIGatewayProxyEventV2, response: Result): void {
   const extra = rateHeaders.get(event);
   if (extra) response.headers = { ...response.headers, ...extra };
@@ -285,8 +316,11 @@ export function createGroupHandler<D>(options: {
   http: () => HttpDeps | Promise<HttpDeps>;
   /** What the implementations receive: the container. */
   deps: () => D;
+  /** The origin check and the tenant quota; none: neither. */
+  edge?: () => EdgeGuard;
 }) {
   const { group, routes, impls, http: deps } = options;
+  const edge = (): EdgeGuard => options.edge?.() ?? {};
   const table = new Map<string, RouteDef>(
     routes.filter((r) => r.group === group).map((r) => [routeKey(r), r]),
   );
@@ -295,6 +329,8 @@ export function createGroupHandler<D>(options: {
   }
 
   const core = async (event: APIGatewayProxyEventV2, _context: Context): Promise<Result> => {
+    // Only requests that came through CloudFront (and its WAF), before anything else.
+    await guardOrigin(header(event, ORIGIN_HEADER), edge().origin);
     const route = table.get(event.routeKey);
     if (!route) throw new HttpError(404, 'route_not_found', 'No route');
     const lang = negotiateLanguage(header(event, 'accept-language'));
@@ -327,6 +363,7 @@ export function createGroupHandler<D>(options: {
       if (actor) {
         tenantOf.set(event, actor.tenantId);
         limit(perUser, `${actor.tenantId}:${actor.employeeId}`);
+        await takeTenantQuota(event, edge().tenantQuota, actor.tenantId);
       } else limit(perUser, `operator:${operator?.subject}`);
       if (route.roles && !route.roles.some((r) => actor?.roles.has(r)))
         throw new ForbiddenError('Role required');

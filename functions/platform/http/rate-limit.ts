@@ -8,6 +8,21 @@ export interface RateDecision {
   headers: Record<string, string>;
 }
 
+/** The RateLimit headers of a fixed window (`windowSeconds` long, ending `resetSeconds` from now). */
+export function windowHeaders(
+  limit: number,
+  used: number,
+  windowSeconds: number,
+  resetSeconds: number,
+): Record<string, string> {
+  return {
+    'ratelimit-limit': String(limit),
+    'ratelimit-remaining': String(Math.max(0, limit - used)),
+    'ratelimit-reset': String(resetSeconds),
+    'ratelimit-policy': `${limit};w=${windowSeconds}`,
+  };
+}
+
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
@@ -33,16 +48,10 @@ export class RateLimiter {
       if (this.windows.size > 10_000) this.prune(nowMs);
     }
     window.count += 1;
-    const remaining = Math.max(0, this.limit - window.count);
     const reset = Math.max(0, Math.ceil((window.start + windowMs - nowMs) / 1000));
     return {
       allowed: window.count <= this.limit,
-      headers: {
-        'ratelimit-limit': String(this.limit),
-        'ratelimit-remaining': String(remaining),
-        'ratelimit-reset': String(reset),
-        'ratelimit-policy': `${this.limit};w=${this.windowSeconds}`,
-      },
+      headers: windowHeaders(this.limit, window.count, this.windowSeconds, reset),
     };
   }
 

@@ -32,7 +32,7 @@ export function tenantLeadingKeys(tenant: string): [string, string] {
   return [`${TENANT_KEY_PREFIX}${tenant}`, `${TENANT_KEY_PREFIX}${tenant}#*`];
 }
 
-/** Item actions of the request path on the tenant's partitions (no Scan, no table-wide action). */
+/** Item actions of the request path on the tenant's partitions (no Scan, no BatchWriteItem: nothing uses it). */
 export const TENANT_ITEM_ACTIONS = [
   'dynamodb:GetItem',
   'dynamodb:BatchGetItem',
@@ -41,7 +41,6 @@ export const TENANT_ITEM_ACTIONS = [
   'dynamodb:UpdateItem',
   'dynamodb:DeleteItem',
   'dynamodb:ConditionCheckItem',
-  'dynamodb:BatchWriteItem',
 ] as const;
 
 /** Reads of the global registries. */

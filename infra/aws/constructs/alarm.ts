@@ -9,7 +9,8 @@ import type { Construct } from 'constructs';
 
 /**
  * The one alarm shape the stack uses: the metric reaches the threshold within one evaluation
- * period; no data is not a breach; the alarm notifies the given action.
+ * period; no data is not a breach; the alarm notifies the given action when it fires and again
+ * when it recovers (OK), so that whoever was paged also hears that it is over.
  */
 export function alarmAtLeast(
   scope: Construct,
@@ -25,5 +26,6 @@ export function alarmAtLeast(
     treatMissingData: TreatMissingData.NOT_BREACHING,
   });
   alarm.addAlarmAction(props.action);
+  alarm.addOkAction(props.action);
   return alarm;
 }

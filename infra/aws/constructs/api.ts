@@ -1,6 +1,9 @@
 import { Annotations, CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  ApiMapping,
+  DomainName,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -10,19 +13,20 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { RouteDef } from '../../../functions/platform/http/route';
 import { pascal } from '../asl';
+import type { Capability } from '../entries';
 import { alarmAtLeast } from './alarm';
+import { acknowledgeDataKeyGrants } from './data';
 import type { NewAppFunction } from './app-functions';
 import { ProjectFunction, type BundledFile } from './project-function';
 
 /** The part of the shared route table that the infrastructure needs. */
 export type InfraRoute = Pick<RouteDef, 'method' | 'path' | 'group' | 'auth'>;
-
-/** Route groups whose use cases send e-mail or SMS (outgoing documents, execution notices). */
-const NOTIFYING_GROUPS: readonly string[] = ['documents', 'execution', 'onboarding'];
 
 export interface ApiProps {
   /** `karguzar-<env>`: prefix of physical names. */
@@ -30,6 +34,16 @@ export interface ApiProps {
   /** Default route throttling of the stage. @default 200 rps, burst 400 */
   readonly throttle?: { readonly rateLimit: number; readonly burstLimit: number };
   readonly alarmAction: IAlarmAction;
+  /**
+   * The API's custom domain (a regional ACM certificate of the API's region). With it the default
+   * execute-api endpoint is disabled and CloudFront uses this name as its origin; the domain's DNS
+   * record points at the `ApiDomainTarget` output.
+   */
+  readonly apiDomain?: { readonly name: string; readonly certificateArn: string };
+  /** Requests per minute of one agency, across all route groups. @default 6000 */
+  readonly tenantRatePerMinute?: number;
+  /** Agencies' own limits (tenant id → requests per minute). */
+  readonly tenantRateLimits?: Readonly<Record<string, number>>;
 }
 
 export interface RouteGroupsProps {
@@ -40,8 +54,10 @@ export interface RouteGroupsProps {
   readonly newFunction: NewAppFunction;
   /** Authorizer of `auth: 'jwt'` and `auth: 'operator'` routes. */
   readonly authorizer: IHttpRouteAuthorizer;
-  /** Extra grants of a route group's function beyond the shared data plane. */
-  readonly extraGrants?: (group: string, pf: ProjectFunction) => void;
+  /** What a route group's code may do (`entries.ts`); a group missing there gets nothing. */
+  readonly grants: (group: string) => readonly Capability[];
+  /** What every route group's function gets besides its capabilities (the HTTP layer's needs). */
+  readonly eachGroup?: (group: string, pf: ProjectFunction) => void;
   /** Files a route group's code reads at run time, copied into its bundle (`routeGroupFiles`). */
   readonly groupFiles?: GroupFiles;
 }
@@ -60,10 +76,12 @@ export type GroupFiles = Readonly<Record<string, () => readonly BundledFile[]>>;
 export class Api {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
+  /** CloudFront's origin when the API has a custom domain. */
+  readonly domainName: string | undefined;
 
   constructor(
     private readonly scope: Construct,
-    props: ApiProps,
+    private readonly props: ApiProps,
   ) {
     const accessLogs = new LogGroup(scope, 'ApiAccessLogs', {
       retention: RetentionDays.ONE_YEAR,
@@ -73,6 +91,8 @@ export class Api {
       apiName: `${props.prefix}-api`,
       description: 'Kargüzar HTTP API (routes from functions/api/routes.ts)',
       createDefaultStage: false,
+      // Behind a custom domain the default endpoint goes: only CloudFront's origin is left.
+      disableExecuteApiEndpoint: props.apiDomain ? true : undefined,
     });
     this.stage = new HttpStage(scope, 'ApiStage', {
       httpApi: this.httpApi,
@@ -107,7 +127,44 @@ export class Api {
       threshold: 500,
       action: props.alarmAction,
     });
-    new CfnOutput(scope, 'ApiEndpoint', { value: this.httpApi.apiEndpoint });
+    // No output of the execute-api endpoint: clients go through CloudFront (WebUrl) and its WAF.
+    if (props.apiDomain) {
+      const domain = new DomainName(scope, 'ApiDomain', {
+        domainName: props.apiDomain.name,
+        certificate: Certificate.fromCertificateArn(scope, 'ApiCertificate', props.apiDomain.certificateArn),
+      });
+      new ApiMapping(scope, 'ApiDomainMapping', { api: this.httpApi, domainName: domain, stage: this.stage });
+      new CfnOutput(scope, 'ApiDomainTarget', {
+        description: `DNS target (CNAME or alias) of ${props.apiDomain.name}`,
+        value: domain.regionalDomainName,
+      });
+      this.domainName = props.apiDomain.name;
+    }
+  }
+
+  /**
+   * The agencies' shared request quota (TENANT_RATE_PER_MINUTE, TENANT_RATE_LIMITS): its counter
+   * is one conditional UpdateItem per authenticated request, on the requesting agency's own
+   * partition, so every route group may update items of tenant partitions (never the global
+   * registry's), whatever else its capabilities say.
+   */
+  bindTenantQuota(pf: ProjectFunction, table: ITable): void {
+    pf.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['$karguzar#tenantId_*'] } },
+      }),
+    );
+    // Writing an item of the table encrypts it with the table's customer-managed key.
+    table.encryptionKey?.grantEncryptDecrypt(pf.role);
+    acknowledgeDataKeyGrants(pf.role);
+    pf.addEnvironment({
+      TENANT_RATE_PER_MINUTE: String(this.props.tenantRatePerMinute ?? 6000),
+      ...(this.props.tenantRateLimits && Object.keys(this.props.tenantRateLimits).length > 0
+        ? { TENANT_RATE_LIMITS: JSON.stringify(this.props.tenantRateLimits) }
+        : {}),
+    });
   }
 
   /**
@@ -129,11 +186,10 @@ export class Api {
         entry,
         description: `Kargüzar API route group "${group}"`,
         timeout: Duration.seconds(29),
-        sendsNotifications: NOTIFYING_GROUPS.includes(group),
-        search: 'read',
+        grants: props.grants(group),
         bundledFiles: props.groupFiles?.[group]?.(),
       });
-      props.extraGrants?.(group, pf);
+      props.eachGroup?.(group, pf);
       integrations.set(
         group,
         // One invoke permission per function (scoped to this API) instead of one per route:

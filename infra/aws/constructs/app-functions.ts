@@ -2,6 +2,7 @@ import type { Duration } from 'aws-cdk-lib';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { Capability } from '../entries';
 import { ProjectFunction, type BundledFile } from './project-function';
 
 /** What an application Lambda (API route group, task, stream consumer) is made of. */
@@ -11,10 +12,11 @@ export interface AppFunctionOptions {
   readonly timeout: Duration;
   /** Dead-letter queue for asynchronous invocations. */
   readonly deadLetterQueue?: IQueue;
-  /** Sends e-mail (SES) and SMS (SNS). */
-  readonly sendsNotifications: boolean;
-  /** The stream consumer indexes ('write'); everything else only queries ('read'). */
-  readonly search: 'read' | 'write';
+  /**
+   * What the function's code may do (`entries.ts`, checked against the code): each binder grants
+   * only these, and sets only the environment they need.
+   */
+  readonly grants: readonly Capability[];
   /** Files the code reads at run time, copied into the bundle. */
   readonly bundledFiles?: readonly BundledFile[];
 }
@@ -24,14 +26,14 @@ export type NewAppFunction = (id: string, options: AppFunctionOptions) => Projec
 
 /**
  * A concern's `bind*` step: sets the function's environment variables and the grants they need,
- * together. Binders run in the order given (it is the order of the statements in each role's
+ * together, for the capabilities in `options.grants` only. Binders run in the order given (it is the order of the statements in each role's
  * policy, so reordering them changes the deployed policies, not what they allow).
  */
 export type AppFunctionBinder = (pf: ProjectFunction, options: AppFunctionOptions) => void;
 
 /**
- * The application Lambdas: every one gets the same data-plane environment and grants (see the
- * binders), alarms on the alarm topic and is registered by construct id.
+ * The application Lambdas: each gets the environment and grants of its declared capabilities (see
+ * the binders), alarms on the alarm topic and is registered by construct id.
  */
 export class AppFunctions {
   /** Every application function, by construct id, in creation order. */

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
@@ -26,13 +26,22 @@ import {
   ObjectOwnership,
   type IBucket,
 } from 'aws-cdk-lib/aws-s3';
+import { Secret, type CfnSecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { ORIGIN_HEADER } from '../../../functions/platform/http/origin-guard';
 import type { ProjectFunction } from './project-function';
 
 export interface EdgeProps {
   readonly envName: string;
   /** `/api/*` goes through CloudFront (and its WAF) to this API. */
   readonly httpApi: IHttpApi;
+  /** The API's custom domain: CloudFront's origin instead of the (then disabled) execute-api one. */
+  readonly apiDomainName?: string;
+  /**
+   * Version id of the origin secret that CloudFront sends: set it after `put-secret-value` to make
+   * the deployment update the distribution (see README, rotation). @default the current version
+   */
+  readonly originSecretVersionId?: string;
   /** Receives the web bucket's access logs and CloudFront's standard logs. */
   readonly logBucket: IBucket;
   /** ARN of the CLOUDFRONT-scoped web ACL (see EdgeStack, us-east-1). */
@@ -61,6 +70,8 @@ const INDEX_REWRITE = [
  * stay those of the deployed stack.
  */
 export class Edge {
+  /** The value CloudFront sends in the origin header, which the API requires (see `bindOriginGuard`). */
+  readonly originSecret: Secret;
   readonly webBucket: Bucket;
   readonly distribution: Distribution;
   /** `https://<distribution domain>`. */
@@ -69,6 +80,17 @@ export class Edge {
   readonly webOrigins: string[];
 
   constructor(scope: Construct, props: EdgeProps) {
+    this.originSecret = new Secret(scope, 'OriginSecret', {
+      description: `Kargüzar ${props.envName}: the ${ORIGIN_HEADER} header CloudFront adds to /api/* (the API refuses requests without it)`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true, includeSpace: false },
+    });
+    (this.originSecret.node.defaultChild as CfnSecret).overrideLogicalId('OriginSecret');
+    Validations.of(this.originSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotated by the documented procedure (put-secret-value, then a deployment that updates CloudFront; the API accepts the current and the previous value meanwhile): CloudFront reads the value only when its distribution is deployed, so a rotation Lambda alone could not hand it over.',
+    });
+
     this.webBucket = new Bucket(scope, 'WebBucket', {
       // Public static assets of the web app; SSE-S3 keeps the CloudFront OAC setup simple.
       encryption: BucketEncryption.S3_MANAGED,
@@ -112,9 +134,18 @@ export class Edge {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(`${props.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
-            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
-          }),
+          origin: new HttpOrigin(
+            props.apiDomainName ?? `${props.httpApi.apiId}.execute-api.${stack.region}.${stack.urlSuffix}`,
+            {
+              protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+              // A dynamic reference: the template holds the secret's ARN, CloudFormation the value.
+              customHeaders: {
+                [ORIGIN_HEADER]: SecretValue.secretsManager(this.originSecret.secretArn, {
+                  versionId: props.originSecretVersionId,
+                }).unsafeUnwrap(),
+              },
+            },
+          ),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: apiCachePolicy,
@@ -148,6 +179,16 @@ export class Edge {
 
     new CfnOutput(scope, 'WebUrl', { value: this.webOrigin });
     new CfnOutput(scope, 'WebBucketName', { value: this.webBucket.bucketName });
+  }
+
+  /**
+   * ORIGIN_SECRET_ARN and the right to read it: the API's route groups refuse requests without the
+   * origin header CloudFront adds (read at run time, so a rotated value is taken up without a
+   * deployment and never appears in the function's configuration).
+   */
+  bindOriginGuard(pf: ProjectFunction): void {
+    pf.addEnvironment({ ORIGIN_SECRET_ARN: this.originSecret.secretArn });
+    this.originSecret.grantRead(pf.fn);
   }
 
   /** WEB_ORIGIN: links back to the web app in messages, and the one CORS origin the API allows. */

@@ -14,12 +14,16 @@ import {
   UserPool,
   UserPoolClient,
   UserPoolClientIdentityProvider,
+  UserPoolEmail,
   UserPoolOperation,
   type UserPoolDomain,
 } from 'aws-cdk-lib/aws-cognito';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { ProjectFunction } from './project-function';
+
+/** Reserved concurrency of the pre-token trigger unless the stack says otherwise. */
+export const PRE_TOKEN_RESERVED_CONCURRENCY = 20;
 
 /** The Cognito group of platform operators (the pre-token trigger reads the same name). */
 export const PLATFORM_OPERATORS_GROUP = 'platform-operators';
@@ -33,7 +37,17 @@ export interface IdentityProps {
   readonly webOrigins: readonly string[];
   /** Absolute entry of the pre-token-generation trigger. */
   readonly preTokenEntry: string;
+  /**
+   * Reserved concurrency of the pre-token trigger: sign-in keeps this much capacity whatever the
+   * API does (it is taken from the account's pool). @default 20
+   */
+  readonly preTokenReservedConcurrency?: number;
   readonly alarmTopic: ITopic;
+  /**
+   * Domain verified in SES: Cognito's mail (invitations, codes) goes from no-reply@<domain> through
+   * SES. The stack always gives it. @default Cognito's built-in sender
+   */
+  readonly mailDomain?: string;
 }
 
 /**
@@ -59,6 +73,7 @@ export class Identity {
       memorySize: 256,
       timeout: Duration.seconds(5),
       alarmTopic: props.alarmTopic,
+      reservedConcurrentExecutions: props.preTokenReservedConcurrency ?? PRE_TOKEN_RESERVED_CONCURRENCY,
     });
 
     const userPool = (this.userPool = new UserPool(scope, 'UserPool', {
@@ -79,6 +94,16 @@ export class Identity {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // Through SES, not Cognito's built-in sender (a small daily cap that stalls onboarding).
+      ...(props.mailDomain
+        ? {
+            email: UserPoolEmail.withSES({
+              fromEmail: `no-reply@${props.mailDomain}`,
+              fromName: 'Kargüzar',
+              sesVerifiedDomain: props.mailDomain,
+            }),
+          }
+        : {}),
       featurePlan: FeaturePlan.PLUS,
       standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       deletionProtection: true,

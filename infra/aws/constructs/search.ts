@@ -1,8 +1,11 @@
-import { Lazy, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { Metric, type IAlarmAction } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, type IRole } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { CfnAccessPolicy, CfnCollection, CfnSecurityPolicy } from 'aws-cdk-lib/aws-opensearchserverless';
 import type { Construct } from 'constructs';
+import type { Capability } from '../entries';
+import { alarmAtLeast } from './alarm';
 import type { ProjectFunction } from './project-function';
 
 export interface SearchProps {
@@ -10,6 +13,14 @@ export interface SearchProps {
   readonly prefix: string;
   /** The data key encrypts the collection. */
   readonly key: IKey;
+  /**
+   * Deploy the collection (context `search`). Off, there is no collection, no policy, no
+   * SEARCH_ENDPOINT and no aoss grant: nothing queries it yet, and its capacity floor is the
+   * largest fixed cost of the stack (docs/scale.md). @default false
+   */
+  readonly enabled?: boolean;
+  /** Standby replicas in a second zone (doubles the OCU floor; production only). @default true */
+  readonly standbyReplicas?: boolean;
 }
 
 /**
@@ -20,7 +31,8 @@ export interface SearchProps {
  * Resources are defined directly in `scope` (the stack): logical ids as deployed.
  */
 export class Search {
-  readonly collection: CfnCollection;
+  /** The one collection of all tenants; undefined while search is off. */
+  readonly collection?: CfnCollection;
   readonly collectionName: string;
   private readonly writers: IRole[] = [];
   private readonly readers: IRole[] = [];
@@ -32,6 +44,7 @@ export class Search {
   ) {
     const stack = Stack.of(scope);
     const name = (this.collectionName = `${props.prefix}`.slice(0, 32));
+    if (!(props.enabled ?? false)) return;
     const encryptionPolicy = new CfnSecurityPolicy(scope, 'SearchEncryptionPolicy', {
       name: `${props.prefix}-enc`.slice(0, 32),
       type: 'encryption',
@@ -57,14 +70,24 @@ export class Search {
       name,
       type: 'SEARCH',
       description: 'Kargüzar document search',
-      standbyReplicas: 'ENABLED',
+      standbyReplicas: (props.standbyReplicas ?? true) ? 'ENABLED' : 'DISABLED',
     });
     this.collection.addResourceDependency(encryptionPolicy);
     this.collection.addResourceDependency(networkPolicy);
   }
 
-  /** SEARCH_ENDPOINT, the IAM side of access, and a place in the data access policy. */
-  bind(pf: ProjectFunction, access: 'read' | 'write'): void {
+  /**
+   * For `search:read` / `search:write` only: SEARCH_ENDPOINT, the IAM side of access, and a place
+   * in the data access policy (writers index, readers query), when the collection is deployed.
+   * Nothing else gets either.
+   */
+  bind(pf: ProjectFunction, grants: readonly Capability[]): void {
+    const access = grants.includes('search:write')
+      ? 'write'
+      : grants.includes('search:read')
+        ? 'read'
+        : undefined;
+    if (!access || !this.collection) return;
     pf.addEnvironment({ SEARCH_ENDPOINT: this.collection.attrCollectionEndpoint });
     pf.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['aoss:APIAccessAll'], resources: [this.collection.attrArn] }),
@@ -75,6 +98,51 @@ export class Search {
       type: 'data',
       // Rendered at synth: the principals are known only once every function is bound.
       policy: Lazy.string({ produce: () => Stack.of(this.scope).toJsonString(this.accessRules()) }),
+    });
+  }
+
+  /**
+   * Capacity: search and indexing OCUs (account-wide: every collection of the account shares the
+   * maximum capacity setting) at 80 % of that maximum, where OpenSearch Serverless stops scaling
+   * and queries slow down; and the collection's server errors.
+   */
+  alarmOnCapacity(action: IAlarmAction, maxOcu: number): void {
+    const collection = this.collection;
+    if (!collection) return;
+    const account = Stack.of(this.scope).account;
+    const period = Duration.minutes(5);
+    for (const [metricName, id] of [
+      ['SearchOCU', 'SearchQueryCapacity'],
+      ['IndexingOCU', 'SearchIndexingCapacity'],
+    ] as const) {
+      alarmAtLeast(this.scope, id, {
+        description: `OpenSearch Serverless: ${metricName} at 80 % of the account's maximum of ${maxOcu} OCU`,
+        metric: new Metric({
+          namespace: 'AWS/AOSS',
+          metricName,
+          dimensionsMap: { ClientId: account },
+          statistic: 'Maximum',
+          period,
+        }),
+        threshold: Math.round(maxOcu * 0.8 * 10) / 10,
+        action,
+      });
+    }
+    alarmAtLeast(this.scope, 'Search5xx', {
+      description: 'OpenSearch Serverless: server errors of the collection',
+      metric: new Metric({
+        namespace: 'AWS/AOSS',
+        metricName: '5xx',
+        dimensionsMap: {
+          ClientId: account,
+          CollectionId: collection.attrId,
+          CollectionName: this.collectionName,
+        },
+        statistic: 'Sum',
+        period,
+      }),
+      threshold: 5,
+      action,
     });
   }
 

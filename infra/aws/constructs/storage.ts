@@ -11,8 +11,12 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import type { BucketAccess, BucketName, Capability } from '../entries';
 import { acknowledgeDataKeyGrants } from './data';
 import type { ProjectFunction } from './project-function';
+
+/** Days after the lock of a noncurrent attachment version before the lifecycle removes it. */
+export const NONCURRENT_MARGIN_DAYS = 30;
 
 export interface StorageProps {
   /** The data key: attachments and archive are encrypted with it (bucket keys on). */
@@ -35,11 +39,13 @@ export class Storage {
   readonly logBucket: Bucket;
   readonly attachments: Bucket;
   readonly archive: Bucket;
+  private readonly key: IKey;
 
   constructor(
     private readonly scope: Construct,
     props: StorageProps,
   ) {
+    this.key = props.key;
     this.logBucket = new Bucket(scope, 'LogBucket', {
       // S3 server access logs and CloudFront standard logs only support SSE-S3 targets;
       // CloudFront standard logs need ACLs (BUCKET_OWNER_PREFERRED).
@@ -78,12 +84,36 @@ export class Storage {
         removalPolicy: RemovalPolicy.RETAIN,
         ...extra,
       });
-    this.attachments = lockedBucket('AttachmentsBucket', props.attachmentsRetentionDays, 's3/attachments/', {
+    // A document reads the version it verified, normally the current one; a version that a later
+    // write to the same key made noncurrent is a leftover. It goes once its lock has surely ended
+    // (counted from when it became noncurrent, which is after it was written), plus a margin; a
+    // version still locked or held is never removed (Object Lock wins over lifecycle).
+    const attachmentsRetention = props.attachmentsRetentionDays ?? 3653;
+    this.attachments = lockedBucket('AttachmentsBucket', attachmentsRetention, 's3/attachments/', {
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
+        {
+          id: 'expire-noncurrent-versions',
+          noncurrentVersionExpiration: Duration.days(attachmentsRetention + NONCURRENT_MARGIN_DAYS),
+        },
       ],
     });
-    this.archive = lockedBucket('ArchiveBucket', props.archiveRetentionDays, 's3/archive/');
+    // Archive objects go to Intelligent-Tiering: no retrieval fee, whatever reads them (the nightly
+    // integrity check re-hashes every archived object, the archivists' downloads, transfer
+    // packages); an object nothing reads for 30 / 90 days is billed at the Infrequent / Archive
+    // Instant Access rate. Objects under 128 KB stay in Standard (S3's default minimum for
+    // transitions). docs/decisions.md "Issue 18 — alarms and costs" explains the choice.
+    this.archive = lockedBucket('ArchiveBucket', props.archiveRetentionDays, 's3/archive/', {
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
+        {
+          id: 'intelligent-tiering',
+          transitions: [
+            { storageClass: StorageClass.INTELLIGENT_TIERING, transitionAfter: Duration.days(0) },
+          ],
+        },
+      ],
+    });
   }
 
   /** Browsers upload document contents with presigned PUTs, from the web app's origins only. */
@@ -97,54 +127,70 @@ export class Storage {
     });
   }
 
-  /** ATTACHMENTS_BUCKET, ARCHIVE_BUCKET; read and put on both, never delete. */
-  bindBuckets(pf: ProjectFunction): void {
+  /**
+   * ATTACHMENTS_BUCKET and ARCHIVE_BUCKET (the object store needs both names) for a function that
+   * uses either bucket, and per bucket only the declared accesses, as explicit actions:
+   * `read` GetObject/GetObjectVersion (and ListBucket, so that a missing key answers 404, not 403),
+   * `put` PutObject/AbortMultipartUpload, `retention` PutObjectRetention, `legalHold`
+   * PutObjectLegalHold, `lockState` GetObjectRetention/GetObjectLegalHold, `deleteVersion`
+   * DeleteObjectVersion (disposal: Object Lock still refuses a version under retention or hold).
+   * Never DeleteObject, never BypassGovernanceRetention. The data key: Decrypt to read,
+   * Encrypt/GenerateDataKey (and Decrypt, for multipart uploads) to write.
+   */
+  bindBuckets(pf: ProjectFunction, grants: readonly Capability[]): void {
+    const stack = Stack.of(this.scope);
+    const arnOf = (b: Bucket): string => `<${stack.getLogicalId(b.node.defaultChild as never)}.Arn>`;
+    const buckets: Array<[BucketName, Bucket]> = [
+      ['attachments', this.attachments],
+      ['archive', this.archive],
+    ];
+    let any = false;
+    let writes = false;
+    for (const [name, bucket] of buckets) {
+      const access = BUCKET_ACCESS.filter((a) => grants.includes(`${name}:${a}`));
+      if (access.length === 0) continue;
+      any = true;
+      const objectActions = access.flatMap((a) => OBJECT_ACTIONS[a]);
+      pf.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: objectActions, resources: [bucket.arnForObjects('*')] }),
+      );
+      if (access.includes('read')) {
+        pf.role.addToPrincipalPolicy(
+          new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
+        );
+      }
+      if (access.some((a) => a !== 'read' && a !== 'lockState')) writes = true;
+      Validations.of(pf.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${arnOf(bucket)}/*]`,
+        reason: `Objects of the ${name} bucket (keys are tenant-prefixed and chosen at run time): ${access.join(', ')} only.`,
+      });
+    }
+    if (!any) return;
     pf.addEnvironment({
       ATTACHMENTS_BUCKET: this.attachments.bucketName,
       ARCHIVE_BUCKET: this.archive.bucketName,
     });
-    this.attachments.grantRead(pf.role);
-    this.attachments.grantPut(pf.role);
-    this.archive.grantRead(pf.role);
-    this.archive.grantPut(pf.role);
-
-    const stack = Stack.of(this.scope);
-    const arnOf = (b: Bucket): string => `<${stack.getLogicalId(b.node.defaultChild as never)}.Arn>`;
-    const acks: Array<[string, string]> = [
-      [
-        `Resource::${arnOf(this.attachments)}/*`,
-        'Objects of the attachments bucket (keys are tenant-prefixed and chosen at run time).',
-      ],
-      [
-        `Resource::${arnOf(this.archive)}/*`,
-        'Objects of the archive bucket (Object Lock protects them from change).',
-      ],
-      [
-        'Action::s3:GetObject*',
-        'CDK grantRead: GetObject, GetObjectVersion and their ACL/tagging reads on the two named buckets only.',
-      ],
-      ['Action::s3:GetBucket*', 'CDK grantRead: bucket metadata reads on the two named buckets only.'],
-      ['Action::s3:List*', 'CDK grantRead: listing the two named buckets only.'],
-      ['Action::s3:Abort*', 'CDK grantPut: aborting multipart uploads on the two named buckets only.'],
-    ];
-    for (const [finding, reason] of acks) {
-      Validations.of(pf.role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
-    }
+    this.key.grant(pf.role, 'kms:Decrypt');
+    if (writes) this.key.grant(pf.role, 'kms:Encrypt', 'kms:GenerateDataKey*');
     acknowledgeDataKeyGrants(pf.role);
   }
-
-  /**
-   * Lets the disposal of archived documents (Decree 935 §153.2) delete object versions for good:
-   * the stream consumer that executes an approved disposal act, and the nightly integrity task
-   * that sweeps working copies once their lock ends. S3 Object Lock still refuses any version whose
-   * retention has not ended or that is under a legal hold, whatever the role may do.
-   */
-  grantVersionDeletes(pf: ProjectFunction): void {
-    pf.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: ['s3:DeleteObjectVersion'],
-        resources: [this.archive.arnForObjects('*'), this.attachments.arnForObjects('*')],
-      }),
-    );
-  }
 }
+
+/** The bucket accesses in the order their statements are written. */
+const BUCKET_ACCESS: readonly BucketAccess[] = [
+  'read',
+  'put',
+  'retention',
+  'legalHold',
+  'lockState',
+  'deleteVersion',
+];
+
+const OBJECT_ACTIONS: Readonly<Record<BucketAccess, readonly string[]>> = {
+  read: ['s3:GetObject', 's3:GetObjectVersion'],
+  put: ['s3:PutObject', 's3:AbortMultipartUpload'],
+  retention: ['s3:PutObjectRetention'],
+  legalHold: ['s3:PutObjectLegalHold'],
+  lockState: ['s3:GetObjectRetention', 's3:GetObjectLegalHold'],
+  deleteVersion: ['s3:DeleteObjectVersion'],
+};

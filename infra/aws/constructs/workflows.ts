@@ -1,11 +1,12 @@
 import { Annotations, ArnFormat, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { DefinitionBody, LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import { pascal, type AslDefinition } from '../asl';
+import type { Capability } from '../entries';
 import { alarmAtLeast } from './alarm';
 import type { NewAppFunction } from './app-functions';
 import type { Monitoring } from './monitoring';
@@ -14,12 +15,17 @@ import { ProjectFunction } from './project-function';
 /**
  * Tasks that need longer than a minute: the archive's integrity check re-hashes every archived
  * object and the day's chains of an agency, the transfer package streams a case file's archive
- * copies into one tar (their states' own timeouts are the same 900 s).
+ * copies into one tar (their states' own timeouts are the same 900 s), a substitution moves every
+ * pending task of an official (300 s). Every other task Lambda has 60 s. A Task state never gives
+ * its Lambda longer than this (test/unit/statemachines-rules.test.ts).
  */
-const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
+export const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
   archiveIntegrityCheck: 900,
   archiveTransferBuild: 900,
+  substitutionShift: 300,
 };
+/** The timeout of a task Lambda without an entry in TASK_TIMEOUT_SECONDS. */
+export const DEFAULT_TASK_TIMEOUT_SECONDS = 60;
 
 export interface WorkflowsProps {
   /** `karguzar-<env>`: machines are named `<prefix>-<asl name>`. */
@@ -28,22 +34,39 @@ export interface WorkflowsProps {
   readonly definitions: readonly AslDefinition[];
   /** Absolute entry file of a task Lambda (see `entries.ts`). */
   readonly taskEntry: (name: string) => string;
+  /** What a task's code may do (`entries.ts`); a task missing there gets nothing. */
+  readonly taskGrants: (name: string) => readonly Capability[];
   readonly monitoring: Monitoring;
 }
 
 /**
- * Long-running work: one STANDARD state machine per ASL file, one task Lambda per
- * `${fn_<name>}` placeholder (shared across machines), and EventBridge Scheduler (a schedule
- * group and the role that starts the machines) for deadlines and digests.
+ * The definitions of the machines some function's code starts (`machine:<name>` capabilities):
+ * a machine nothing starts is not deployed (its ASL file stays for the local runner); an info
+ * annotation says so (by design, not a warning).
+ */
+export function startedDefinitions(
+  scope: Construct,
+  definitions: readonly AslDefinition[],
+  started: ReadonlySet<string>,
+): AslDefinition[] {
+  return definitions.filter((d) => {
+    if (started.has(d.name)) return true;
+    Annotations.of(scope).addInfo(`State machine "${d.name}" is not deployed: no function starts it.`);
+    return false;
+  });
+}
+
+/**
+ * Long-running work: one STANDARD state machine per ASL file it is given, one task Lambda per
+ * `${fn_<name>}` placeholder (shared across machines). Waits are the machines' own Wait states
+ * (no EventBridge Scheduler).
  *
  * Resources are defined directly in `scope` (the stack), so their logical ids stay those of the
- * deployed stack (the machines and the schedule group have fixed names: a new logical id
- * would fail the deployment on a name clash).
+ * deployed stack (the machines have fixed names: a new logical id would fail the deployment on a
+ * name clash).
  */
 export class Workflows {
   readonly asyncDlq: Queue;
-  readonly scheduleGroup: CfnScheduleGroup;
-  readonly schedulerRole: Role;
   /** Deployed machines by ASL name. */
   readonly stateMachines: Record<string, StateMachine> = {};
   /**
@@ -72,103 +95,75 @@ export class Workflows {
 
     this.asyncDlq = props.monitoring.deadLetterQueue(
       'AsyncDlq',
-      'DLQ of asynchronous Lambda invocations and scheduler deliveries',
+      'DLQ of asynchronous Lambda invocations',
       'lambda',
     );
-    this.scheduleGroup = new CfnScheduleGroup(scope, 'ScheduleGroup', { name: `${props.prefix}-timers` });
-    this.schedulerRole = new Role(scope, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: 'EventBridge Scheduler: starts Kargüzar state machines, failed deliveries to the DLQ',
-    });
-    this.asyncDlq.grantSendMessages(this.schedulerRole);
-    for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
-      Validations.of(this.schedulerRole).acknowledge({
-        id: `AwsSolutions-IAM5[Action::${action}]`,
-        reason:
-          'Failed schedule deliveries go to the KMS-encrypted async DLQ; the grant is on the data key ARN only.',
-      });
-    }
   }
 
   /**
-   * STATE_MACHINE_ARNS and the scheduler settings; schedules in the project group only, passing
-   * the scheduler role, and starting, signalling and stopping the project's own machines.
+   * STATE_MACHINE_ARNS (every function: `{}` when it starts none, so that a missing machine is a
+   * clear "unknown workflow", not a configuration error) with the machines its `machine:<name>`
+   * capabilities name, and for those only: starting them, describing and stopping their
+   * executions. `machines:signal`: SendTaskSuccess/SendTaskFailure on the deployed machines (a
+   * task token does not say whose it is). No EventBridge Scheduler, no iam:PassRole.
    */
-  bind(pf: ProjectFunction): void {
+  bind(pf: ProjectFunction, grants: readonly Capability[]): void {
     const stack = this.stack;
-    const { definitions, prefix } = this.props;
+    const { prefix } = this.props;
+    const names = grants
+      .filter((c) => c.startsWith('machine:'))
+      .map((c) => c.slice('machine:'.length))
+      .filter((name) => name in this.machineArns);
     pf.addEnvironment({
-      STATE_MACHINE_ARNS: JSON.stringify(this.machineArns),
-      SCHEDULE_GROUP: this.scheduleGroup.ref,
-      SCHEDULER_ROLE_ARN: this.schedulerRole.roleArn,
-      SCHEDULER_DLQ_ARN: this.asyncDlq.queueArn,
+      STATE_MACHINE_ARNS: JSON.stringify(Object.fromEntries(names.map((n) => [n, this.machineArns[n]]))),
     });
     const role = pf.role;
-    role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: [
-          'scheduler:CreateSchedule',
-          'scheduler:UpdateSchedule',
-          'scheduler:DeleteSchedule',
-          'scheduler:GetSchedule',
-        ],
-        resources: [
-          stack.formatArn({
-            service: 'scheduler',
-            resource: 'schedule',
-            resourceName: `${this.scheduleGroup.ref}/*`,
-          }),
-        ],
-      }),
-    );
-    this.schedulerRole.grantPassRole(role);
-    if (definitions.length > 0) {
+    if (names.length > 0) {
       role.addToPrincipalPolicy(
         new PolicyStatement({
-          actions: ['states:StartExecution', 'states:SendTaskSuccess', 'states:SendTaskFailure'],
+          actions: ['states:StartExecution'],
+          resources: names.map((n) => this.machineArns[n]!),
+        }),
+      );
+      // An execution already started (idempotent starts), a deadline watch stopped once its
+      // resolution is executed: execution ARNs of these machines only.
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['states:DescribeExecution', 'states:StopExecution'],
+          resources: names.map((n) =>
+            stack.formatArn({
+              service: 'states',
+              resource: 'execution',
+              resourceName: `${prefix}-${n}:*`,
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          ),
+        }),
+      );
+    }
+    if (grants.includes('machines:signal') && Object.keys(this.machineArns).length > 0) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure'],
           resources: Object.values(this.machineArns),
-        }),
-      );
-      // Stopping a deadline watch once its resolution is executed (execution ARNs of our machines).
-      const executions = definitions.map((d) =>
-        stack.formatArn({
-          service: 'states',
-          resource: 'execution',
-          resourceName: `${prefix}-${d.name}:*`,
-          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-        }),
-      );
-      role.addToPrincipalPolicy(
-        new PolicyStatement({
-          actions: ['states:StopExecution', 'states:DescribeExecution'],
-          resources: executions,
         }),
       );
     }
 
     // How cdk-nag prints the partition: a literal with @aws-cdk/core:enablePartitionLiterals.
     const partition = Token.isUnresolved(stack.partition) ? '<AWS::Partition>' : stack.partition;
-    const acks: Array<[string, string]> = [
-      [
-        `Resource::arn:${partition}:scheduler:${stack.region}:${stack.account}:schedule/<${stack.getLogicalId(this.scheduleGroup)}>/*`,
-        'Schedules inside the project schedule group only; names are per document deadline.',
-      ],
-      ...definitions.map((d): [string, string] => [
-        `Resource::arn:${partition}:states:${stack.region}:${stack.account}:execution:${prefix}-${d.name}:*`,
-        'Executions of this project’s own state machine (names are per resolution, known only at run time).',
-      ]),
-    ];
-    for (const [finding, reason] of acks) {
-      Validations.of(role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+    for (const n of names) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::arn:${partition}:states:${stack.region}:${stack.account}:execution:${prefix}-${n}:*]`,
+        reason: `Executions of this project’s own "${n}" machine (names are per record, known only at run time).`,
+      });
     }
   }
 
   /**
    * The task Lambdas, then every machine whose tasks all exist (a missing task entry skips the
    * machine with a warning). Logging level ALL without execution data (payloads may hold
-   * personal data), X-Ray on, an alarm on failed executions.
+   * personal data), X-Ray on, an alarm on failed, timed-out or aborted executions.
    */
   addMachines(newFunction: NewAppFunction): void {
     const { definitions, prefix, monitoring } = this.props;
@@ -185,10 +180,9 @@ export class Workflows {
       const pf = newFunction(`Task${pascal(name)}Fn`, {
         entry,
         description: `Kargüzar Step Functions task "${name}"`,
-        timeout: Duration.seconds(TASK_TIMEOUT_SECONDS[name] ?? 60),
+        timeout: Duration.seconds(TASK_TIMEOUT_SECONDS[name] ?? DEFAULT_TASK_TIMEOUT_SECONDS),
         deadLetterQueue: this.asyncDlq,
-        sendsNotifications: true,
-        search: 'read',
+        grants: this.props.taskGrants(name),
       });
       taskFns.set(name, pf);
     }
@@ -231,12 +225,21 @@ export class Workflows {
           reason: `Invoke any version/alias of the task Lambda "${t}" used by this machine.`,
         });
       }
-      this.schedulerRole.addToPrincipalPolicy(
-        new PolicyStatement({ actions: ['states:StartExecution'], resources: [machine.stateMachineArn] }),
-      );
+      // One alarm over the three ways an execution ends badly (metricFailed counts only
+      // ExecutionsFailed): a timed-out or aborted execution is lost work too.
+      const period = Duration.minutes(5);
       alarmAtLeast(this.scope, `${id}Failed`, {
         description: `State machine ${def.name}: failed, timed-out or aborted executions`,
-        metric: machine.metricFailed({ period: Duration.minutes(5) }),
+        metric: new MathExpression({
+          expression: 'FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)',
+          usingMetrics: {
+            failed: machine.metricFailed({ period }),
+            timedOut: machine.metricTimedOut({ period }),
+            aborted: machine.metricAborted({ period }),
+          },
+          label: `${def.name} executions failed, timed out or aborted`,
+          period,
+        }),
         threshold: 1,
         action: monitoring.action,
       });

@@ -1,8 +1,10 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { signRequest } from '../../../infra/local/services/sigv4';
+import type { TaskHandler } from '../../../infra/local/stepfunctions/runner';
+import { start, type StepFunctionsServer } from '../../../infra/local/stepfunctions/server';
 
 export const machineArn = (name: string) =>
   `arn:aws:states:us-east-1:000000000000:stateMachine:karguzar-${name}`;
@@ -71,3 +73,23 @@ export async function historyTypes(client: SFNClient, executionArn: string) {
 
 /** Lets pending timers and microtasks run (the runner reacts to a clock jump asynchronously). */
 export const settle = () => new Promise((r) => setTimeout(r, 20));
+
+const runners: Array<{ server: StepFunctionsServer; dataDir: string }> = [];
+
+/** A runner of the real `statemachines/` on a fresh data folder, with these task Lambdas; `closeRunners` ends it. */
+export async function runnerWith(
+  functions: Record<string, TaskHandler>,
+): Promise<{ server: StepFunctionsServer; client: SFNClient }> {
+  const dataDir = tempDataDir();
+  const server = await start({ dataDir, port: 0, log: () => undefined, functions });
+  runners.push({ server, dataDir });
+  return { server, client: sfnClient(server.url) };
+}
+
+/** Closes the runners `runnerWith` started and removes their data (an `afterEach`). */
+export async function closeRunners(): Promise<void> {
+  for (const r of runners.splice(0)) {
+    await r.server.close();
+    rmSync(r.dataDir, { recursive: true, force: true });
+  }
+}

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   ensureDigestMachine,
+  listDigestRecipients,
   planDigest,
   sendDigests,
+  startDigestDay,
 } from '../../../functions/modules/execution/usecases/digest.usecase';
 import type { InboxEntry } from '../../../functions/modules/documents/domain/tasks';
 import { documentRecord, employee, T0 } from '../../support/builders';
@@ -75,9 +77,91 @@ describe('the digest machine', () => {
     expect(plan).toEqual({ action: 'stop' });
     expect(deps.workflow.started.map((s) => s.name)).toEqual(['digest-t1-2027']);
   });
+
+  it('starts the day’s sending apart, once per agency and day', async () => {
+    // Arrange
+    const deps = memoryDeps();
+
+    // Act
+    const out = await startDigestDay(deps, { tenantId: 't1', at: '2026-03-03T04:00:00.000Z' });
+    await startDigestDay(deps, { tenantId: 't1', at: '2026-03-03T04:00:00.000Z' });
+    const none = await startDigestDay({}, { tenantId: 't1', at: '2026-03-03T04:00:00.000Z' });
+
+    // Assert
+    expect(out).toEqual({ started: true });
+    expect(none).toEqual({ started: false });
+    expect(deps.workflow.started).toEqual([
+      {
+        machine: 'daily-digest-send',
+        name: 'digest-t1-2026-03-03',
+        input: { tenantId: 't1', at: '2026-03-03T04:00:00.000Z', cursor: null },
+      },
+    ]);
+  });
 });
 
-describe('sendDigests', () => {
+describe('listDigestRecipients', () => {
+  const limits = { batch: 2, recipients: 3, pages: 3, pageSize: 2 };
+  function agency() {
+    const deps = memoryDeps();
+    for (const id of ['e1', 'e2', 'e3', 'e4', 'e5'])
+      deps.store.seed('employee', employee(id, { notifications: wantsDigest }));
+    deps.store.seed('employee', employee('n1', { notifications: { ...wantsDigest, digest: false } }));
+    deps.store.seed('employee', employee('n2', { notifications: wantsDigest, active: false }));
+    return deps;
+  }
+
+  it('pages through the agency in batches of ids, only those who asked for the digest', async () => {
+    // Arrange
+    const deps = agency();
+    const at = T0;
+
+    // Act
+    const pages = [];
+    let cursor: string | null = null;
+    do {
+      const page: { batches: string[][]; cursor: string | null } = await listDigestRecipients(
+        deps,
+        { tenantId: 't1', at, cursor },
+        limits,
+      );
+      pages.push(page.batches);
+      cursor = page.cursor;
+    } while (cursor);
+
+    // Assert
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flat().every((b) => b.length >= 1 && b.length <= 2)).toBe(true);
+    expect(pages.flat(2).sort()).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+  });
+
+  it('stops after a few pages even when nobody on them asked (the next call goes on)', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    for (let i = 0; i < 10; i++)
+      deps.store.seed('employee', employee(`n${i}`, { notifications: { ...wantsDigest, digest: false } }));
+
+    // Act
+    const page = await listDigestRecipients(deps, { tenantId: 't1', at: T0, cursor: null }, limits);
+
+    // Assert
+    expect(page).toEqual({ batches: [], cursor: expect.any(String) });
+  });
+
+  it('lists nobody without an e-mail sender', async () => {
+    // Arrange
+    const deps = { ...agency(), email: undefined };
+
+    // Act
+    const page = await listDigestRecipients(deps, { tenantId: 't1', at: T0, cursor: null }, limits);
+
+    // Assert
+    expect(page).toEqual({ batches: [], cursor: null });
+  });
+});
+
+describe('sendDigests (one batch)', () => {
+  const everyone = ['e1', 'e2', 'e3', 'e4', 'e5'];
   function world() {
     const deps = memoryDeps();
     deps.store.seed('employee', employee('e1', { notifications: wantsDigest }));
@@ -120,7 +204,7 @@ describe('sendDigests', () => {
     const deps = world();
 
     // Act
-    const out = await sendDigests(deps, { tenantId: 't1', at: T0 });
+    const out = await sendDigests(deps, { tenantId: 't1', at: T0, employeeIds: everyone });
 
     // Assert
     expect(out).toEqual({ sent: 1 });
@@ -138,15 +222,36 @@ describe('sendDigests', () => {
   it('sends each employee one digest a day, however often the task runs', async () => {
     // Arrange
     const deps = world();
-    await sendDigests(deps, { tenantId: 't1', at: T0 });
+    await sendDigests(deps, { tenantId: 't1', at: T0, employeeIds: everyone });
 
     // Act
-    const again = await sendDigests(deps, { tenantId: 't1', at: '2026-03-02T09:00:00.000Z' });
-    const nextDay = await sendDigests(deps, { tenantId: 't1', at: '2026-03-03T04:00:00.000Z' });
+    const again = await sendDigests(deps, {
+      tenantId: 't1',
+      at: '2026-03-02T09:00:00.000Z',
+      employeeIds: everyone,
+    });
+    const nextDay = await sendDigests(deps, {
+      tenantId: 't1',
+      at: '2026-03-03T04:00:00.000Z',
+      employeeIds: everyone,
+    });
 
     // Assert
     expect(again).toEqual({ sent: 0 });
     expect(nextDay).toEqual({ sent: 1 });
+  });
+
+  it('sends only to the batch, and skips who turned the digest off since the listing', async () => {
+    // Arrange
+    const deps = world();
+
+    // Act
+    const out = await sendDigests(deps, { tenantId: 't1', at: T0, employeeIds: ['e2', 'e5', 'gone'] });
+    const e1Only = await sendDigests(deps, { tenantId: 't1', at: T0, employeeIds: ['e1'] });
+
+    // Assert
+    expect(out).toEqual({ sent: 0 });
+    expect(e1Only).toEqual({ sent: 1 });
   });
 
   it('sends nothing without an e-mail sender', async () => {
@@ -154,7 +259,7 @@ describe('sendDigests', () => {
     const deps = { ...world(), email: undefined };
 
     // Act
-    const out = await sendDigests(deps, { tenantId: 't1', at: T0 });
+    const out = await sendDigests(deps, { tenantId: 't1', at: T0, employeeIds: everyone });
 
     // Assert
     expect(out).toEqual({ sent: 0 });

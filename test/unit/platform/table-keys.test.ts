@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createModel } from '../../../functions/platform/adapters/dynamodb/entities';
+import { createQuotaEntity } from '../../../functions/platform/adapters/dynamodb/tenant-quota.adapter';
 import { createDocumentModel } from '../../../functions/modules/documents/dynamodb/document.entities';
 import { createRegistryModel } from '../../../functions/modules/citizen-registries/dynamodb/registry.entities';
 
@@ -354,6 +355,56 @@ describe('the items the entities write to the single table', () => {
         "pk": "$registry#name_name-Value",
         "sk": "$dataset_1",
         "version": "version-Value",
+      }
+    `);
+  });
+
+  it('keep their keys and attribute names: the tenant quota (written by update only)', () => {
+    const quota = createQuotaEntity(client, TABLE);
+    expect(written(quota)).toMatchInlineSnapshot(`
+      {
+        "__edb_e__": "tenantQuota",
+        "__edb_v__": "1",
+        "count": 5,
+        "pk": "$karguzar#tenantId_tenantId-Value",
+        "sk": "$tenantQuota_1#window_window-Value",
+        "tenantId": "tenantId-Value",
+        "ttl": 3,
+        "window": "window-Value",
+      }
+    `);
+    const update = quota
+      .update({ tenantId: 'tenantId-Value', window: '2031-03-14T09:26:00.000Z' })
+      .add({ count: 1 })
+      .set({ ttl: 1_962_869_220 })
+      .where((a, op) => `${op.notExists(a.count)} OR ${op.lt(a.count, 6000)}`)
+      .params();
+    expect(update).toMatchInlineSnapshot(`
+      {
+        "ConditionExpression": "attribute_not_exists(#count) OR #count < :count0",
+        "ExpressionAttributeNames": {
+          "#__edb_e__": "__edb_e__",
+          "#__edb_v__": "__edb_v__",
+          "#count": "count",
+          "#tenantId": "tenantId",
+          "#ttl": "ttl",
+          "#window": "window",
+        },
+        "ExpressionAttributeValues": {
+          ":__edb_e___u0": "tenantQuota",
+          ":__edb_v___u0": "1",
+          ":count0": 6000,
+          ":count_u0": 1,
+          ":tenantId_u0": "tenantId-Value",
+          ":ttl_u0": 1962869220,
+          ":window_u0": "2031-03-14T09:26:00.000Z",
+        },
+        "Key": {
+          "pk": "$karguzar#tenantId_tenantId-Value",
+          "sk": "$tenantQuota_1#window_2031-03-14T09:26:00.000Z",
+        },
+        "TableName": "karguzar-test",
+        "UpdateExpression": "SET #ttl = :ttl_u0, #tenantId = :tenantId_u0, #window = :window_u0, #__edb_e__ = :__edb_e___u0, #__edb_v__ = :__edb_v___u0 ADD #count :count_u0",
       }
     `);
   });

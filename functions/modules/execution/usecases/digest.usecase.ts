@@ -56,38 +56,105 @@ const sections: Array<{ box: InboxBox; kind: DigestSection['kind'] }> = [
 ];
 const PER_SECTION = 10;
 
-/** One digest e-mail per employee who asked for it and has something waiting. At-least-once, sent once per day. */
+/**
+ * The day's sending runs in its own execution of `daily-digest-send` (one per agency and day), so
+ * that the year-long machine's history stays small: the fan-out over an agency's recipients adds
+ * events per batch, and an execution holds at most 25,000 of them.
+ */
+export const DIGEST_SEND_MACHINE = 'daily-digest-send';
+const digestDayExecutionName = (tenantId: string, day: string) => `digest-${tenantId}-${day}`;
+
+/** Starts the day's sending (idempotent by name: a retried start does not send twice). */
+export async function startDigestDay(
+  deps: { readonly workflow?: WorkflowEngine },
+  input: { tenantId: string; at: string },
+): Promise<{ started: boolean }> {
+  if (!deps.workflow) return { started: false };
+  await deps.workflow.start({
+    machine: DIGEST_SEND_MACHINE,
+    name: digestDayExecutionName(input.tenantId, bakuLocalDate(input.at)),
+    input: { tenantId: input.tenantId, at: input.at, cursor: null },
+  });
+  return { started: true };
+}
+
+/**
+ * Bounds of one listing call and of one batch. A batch is what one invocation of the send task
+ * does within its timeout (each digest is a few queries and one e-mail); one listing call returns
+ * a few hundred ids at most, well below the 256 KB of a state's payload.
+ */
+export interface DigestLimits {
+  /** Employees per batch (one Map iteration). */
+  readonly batch: number;
+  /** A listing call stops at a page boundary once it holds this many recipients. */
+  readonly recipients: number;
+  /** ... or once it has read this many pages (an agency where few asked for the digest). */
+  readonly pages: number;
+  /** Employees per page of the query. */
+  readonly pageSize: number;
+}
+export const DIGEST_LIMITS: DigestLimits = { batch: 25, recipients: 500, pages: 20, pageSize: 100 };
+
+const wantsDigest = (employee: Employee): boolean => {
+  const prefs = { ...defaultNotificationPreferences, ...employee.notifications };
+  return employee.active && prefs.digest === true && prefs.email && Boolean(employee.email);
+};
+
+/**
+ * One page of the agency's digest recipients (a query on the agency's employees, never a scan), as
+ * batches of employee ids; `cursor` is where the next call goes on (null: done).
+ */
+export async function listDigestRecipients(
+  deps: ExecutionDeps,
+  input: { tenantId: string; at: string; cursor: string | null },
+  limits: DigestLimits = DIGEST_LIMITS,
+): Promise<{ batches: string[][]; cursor: string | null }> {
+  if (!deps.email) return { batches: [], cursor: null };
+  const ids: string[] = [];
+  let cursor: string | undefined = input.cursor ?? undefined;
+  let pages = 0;
+  do {
+    const page = await deps.store.list<Employee>('employee', input.tenantId, {
+      limit: limits.pageSize,
+      ...(cursor ? { cursor } : {}),
+    });
+    ids.push(...page.items.filter(wantsDigest).map((e) => e.id));
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor && ids.length < limits.recipients && pages < limits.pages);
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += limits.batch) batches.push(ids.slice(i, i + limits.batch));
+  return { batches, cursor: cursor ?? null };
+}
+
+/**
+ * One digest e-mail to each employee of the batch who (still) asks for it and has something
+ * waiting. At-least-once, sent once per day and employee (a retried batch skips those already sent).
+ */
 export async function sendDigests(
   deps: ExecutionDeps & { readonly webBaseUrl?: string },
-  input: { tenantId: string; at: string },
+  input: { tenantId: string; at: string; employeeIds: string[] },
 ): Promise<{ sent: number }> {
   if (!deps.email) return { sent: 0 };
   const day = bakuLocalDate(input.at);
   let sent = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await deps.store.list<Employee>('employee', input.tenantId, {
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
+  const employees = await deps.store.getMany<Employee>('employee', input.tenantId, input.employeeIds);
+  for (const employee of employees) {
+    if (!wantsDigest(employee)) continue;
+    const key = `digest:${day}:${employee.id}`;
+    if (await deps.documents.notificationSent(input.tenantId, key)) continue;
+    const content = await digestOf(deps, input.tenantId, employee.id, day);
+    if (content.every((s) => s.total === 0)) continue;
+    const prefs = { ...defaultNotificationPreferences, ...employee.notifications };
+    const message = renderDigest(prefs.language, {
+      date: day.split('-').reverse().join('.'),
+      sections: content,
+      link: `${deps.webBaseUrl ?? ''}/home/`,
     });
-    for (const employee of page.items) {
-      const prefs = { ...defaultNotificationPreferences, ...employee.notifications };
-      if (!employee.active || !prefs.digest || !prefs.email || !employee.email) continue;
-      const key = `digest:${day}:${employee.id}`;
-      if (await deps.documents.notificationSent(input.tenantId, key)) continue;
-      const content = await digestOf(deps, input.tenantId, employee.id, day);
-      if (content.every((s) => s.total === 0)) continue;
-      const message = renderDigest(prefs.language, {
-        date: day.split('-').reverse().join('.'),
-        sections: content,
-        link: `${deps.webBaseUrl ?? ''}/home/`,
-      });
-      await deps.email.send({ to: [employee.email], subject: message.subject, text: message.text });
-      await deps.documents.recordNotification(input.tenantId, key, deps.clock.now().toISOString());
-      sent++;
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
+    await deps.email.send({ to: [employee.email], subject: message.subject, text: message.text });
+    await deps.documents.recordNotification(input.tenantId, key, deps.clock.now().toISOString());
+    sent++;
+  }
   return { sent };
 }
 
