@@ -3,7 +3,7 @@ import { archiveRoutes } from '../modules/archive';
 import { citizenRegistriesRoutes } from '../modules/citizen-registries';
 import { documentRoutes } from '../modules/documents';
 import { executionRoutes } from '../modules/execution';
-import { notificationRoutes } from '../modules/notifications';
+import { notificationRoutes, smsSettingsRoutes } from '../modules/notifications';
 import { onboardingRoutes } from '../modules/onboarding';
 import { orgRoutes } from '../modules/org';
 import { referenceRoutes } from '../modules/reference';
@@ -18,6 +18,7 @@ import type { RouteDef } from '../platform/http/route';
 export const routes: RouteDef[] = [
   ...systemRoutes,
   ...orgRoutes,
+  ...smsSettingsRoutes,
   ...referenceRoutes,
   ...documentRoutes,
   ...citizenRegistriesRoutes,

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { JwtTokenVerifier } from '../platform/adapters/auth/jwt-verifier.adapter';
 import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
+import { CognitoMfaDirectory } from '../platform/adapters/cognito/mfa.adapter';
 import { DynamoAggregateStore } from '../platform/adapters/dynamodb/aggregate-store.adapter';
 import { approvalProgress } from '../modules/approval';
 import {
@@ -14,7 +15,14 @@ import {
 import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
 import type { ApprovalProgress } from '../modules/execution';
 import { DynamoRegistry, type RegistryLoader, type RegistryLookup } from '../modules/citizen-registries';
-import { adminAlerts, archiveAlerts, DynamoTaskInbox, type TaskInbox } from '../modules/notifications';
+import {
+  adminAlerts,
+  archiveAlerts,
+  DynamoSmsBudget,
+  DynamoTaskInbox,
+  type SmsBudget,
+  type TaskInbox,
+} from '../modules/notifications';
 import type { ArchiveAlerts } from '../modules/archive';
 import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
 import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
@@ -26,6 +34,7 @@ import type { AggregateStore } from '../platform/ports/aggregate-store.port';
 import type { Clock } from '../platform/ports/clock.port';
 import type { EmailSender } from '../platform/ports/email.port';
 import type { IdentityDirectory } from '../platform/ports/identity-directory.port';
+import type { MfaDirectory } from '../platform/ports/mfa.port';
 import type { Log } from '../platform/ports/log.port';
 import { logger } from '../platform/observability/logger';
 import { metrics } from '../platform/observability/emf-metrics';
@@ -49,6 +58,8 @@ export interface Container {
   /** The adapters below are built on first use: a Lambda needs only its own channel's variables. */
   readonly email: EmailSender;
   readonly sms: SmsSender;
+  /** The agencies' monthly SMS parts (in the table). */
+  smsBudget: SmsBudget;
   readonly objects: ObjectStore;
   readonly signer: DocumentSigner;
   /** Run-time signing keys: the agency CAs' and the signing officials' (KMS). */
@@ -59,6 +70,8 @@ export interface Container {
   readonly signatures: SignatureSource;
   readonly workflow: WorkflowEngine;
   readonly identity: IdentityDirectory;
+  /** Second sign-in factors (TOTP) of the logins. */
+  readonly mfa: MfaDirectory;
   /** Passport and business registries; the loader side is for the embedded default's seed only. */
   readonly registry: RegistryLookup & RegistryLoader;
   /** The web app's origin, for links in notices. */
@@ -154,6 +167,14 @@ export function getContainer(): Container {
         ...endpoint(cfg.COGNITO_ENDPOINT),
       }),
   );
+  const mfa = lazy(
+    () =>
+      new CognitoMfaDirectory({
+        region,
+        userPoolId: need(cfg, 'USER_POOL_ID'),
+        ...endpoint(cfg.COGNITO_ENDPOINT),
+      }),
+  );
   const registry = lazy(() => new DynamoRegistry(doc, cfg.TABLE_NAME));
   const alerts = lazy(() => adminAlerts(getContainer()));
   const archive = lazy(() => archiveAlerts(getContainer()));
@@ -162,6 +183,7 @@ export function getContainer(): Container {
     store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
     documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
+    smsBudget: new DynamoSmsBudget(doc, cfg.TABLE_NAME),
     clock: clockOverride ?? { now: () => new Date() },
     log: {
       warn: (message, fields = {}) => logger.warn(message, fields),
@@ -207,6 +229,9 @@ export function getContainer(): Container {
     },
     get identity() {
       return identity();
+    },
+    get mfa() {
+      return mfa();
     },
     get alerts() {
       return alerts();

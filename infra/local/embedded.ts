@@ -92,6 +92,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       smtp: { port: maildev.smtpPort },
       from: 'Kargüzar <no-reply@karguzar.local>',
       signInUrl: `${baseUrl}/`,
+      // The user's own access tokens (TOTP enrolment), verified like Cognito verifies its own.
+      userOfAccessToken: cognitoService.accessTokenUsers(issuer, API_AUDIENCE),
     });
     closers.push(() => cognito.close());
 

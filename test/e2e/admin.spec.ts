@@ -22,6 +22,23 @@ test('an agency admin builds the org structure, edits a reference list and switc
   await expect(page.getByText('VÖEN').first()).toBeVisible();
   await expectAccessible(page, 'tenant profile');
 
+  // The agency's SMS notices: the demo agency has them on, 500 parts a month; a budget of 0 is
+  // refused by the API on its field, the same 500 saves.
+  const sms = page.getByRole('region', { name: 'SMS bildirişləri' });
+  await expect(sms.getByText('Açıqdır')).toBeVisible();
+  await expect(sms.getByText(/^\d+ \/ 500 hissə$/)).toBeVisible();
+  await sms.getByRole('button', { name: 'SMS ayarlarını dəyiş' }).click();
+  await expect(sms.getByLabel('SMS bildirişləri göndərilsin')).toBeChecked();
+  await sms.getByLabel(/Aylıq limit/).fill('0');
+  await sms.getByRole('button', { name: 'Yadda saxla' }).click();
+  await expect(sms.getByLabel(/Aylıq limit/)).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(page, 'SMS settings with an error');
+  await sms.getByLabel(/Aylıq limit/).fill('500');
+  await sms.getByRole('button', { name: 'Yadda saxla' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'SMS ayarları yadda saxlanıldı.' })).toBeVisible();
+  await expect(sms.getByText(/^\d+ \/ 500 hissə$/)).toBeVisible();
+  await expectAccessible(page, 'SMS settings');
+
   // Department
   await menu.getByRole('link', { name: 'Struktur bölmələr' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Struktur bölmələr' })).toBeVisible();

@@ -55,6 +55,39 @@ export async function signIn(
   else await expect(page.getByRole('navigation', { name: 'Əsas menyu' })).toBeVisible();
 }
 
+/** Signs out with the header's button, confirming on the issuer's page if it asks; ends on the landing page. */
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Çıxış' }).click();
+  // The issuer may ask to confirm the logout (its own page): confirm with its first button.
+  await page.waitForURL((url) => url.pathname.startsWith('/oidc') || url.pathname === '/');
+  if (new URL(page.url()).pathname.startsWith('/oidc')) {
+    const confirm = page.locator('button[type="submit"]').first();
+    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+  }
+  await page.waitForURL((url) => url.pathname === '/');
+}
+
+const e2eBaseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
+/** maildev's REST API (under /api): the embedded default puts its web port at PORT+6 unless told otherwise. */
+const maildevApi = `http://127.0.0.1:${process.env.KARGUZAR_MAILDEV_PORT ?? Number(new URL(e2eBaseUrl).port) + 6}/api`;
+
+/** The link of the newest e-mail to `address` that carries an invitation (polled: the mail is async). */
+export async function invitationLink(address: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(async () => {
+      const mails = (await (await fetch(`${maildevApi}/email`)).json()) as Array<{
+        to: Array<{ address: string }>;
+        text: string;
+      }>;
+      const mail = mails.filter((m) => m.to.some((t) => t.address === address)).at(-1);
+      link = mail?.text.match(/(https?:\/\/\S+\/invitation\/#token=\S+)/)?.[1];
+      return link;
+    })
+    .toBeDefined();
+  return link!;
+}
+
 /** A fresh browser context signed in as `username` (one user per context, like separate people). */
 export async function signedInPage(browser: Browser, username: string): Promise<Page> {
   const context = await browser.newContext();

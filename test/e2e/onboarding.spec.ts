@@ -1,26 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, runId, signIn } from './helpers';
-
-const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:3000';
-/** maildev's REST API (under /api): the embedded default puts its web port at PORT+6 unless told otherwise. */
-const maildevApi = `http://127.0.0.1:${process.env.KARGUZAR_MAILDEV_PORT ?? Number(new URL(baseUrl).port) + 6}/api`;
-
-/** The link of the newest e-mail to `address` that carries an invitation (polled: the mail is async). */
-async function invitationLink(address: string): Promise<string> {
-  let link: string | undefined;
-  await expect
-    .poll(async () => {
-      const mails = (await (await fetch(`${maildevApi}/email`)).json()) as Array<{
-        to: Array<{ address: string }>;
-        text: string;
-      }>;
-      const mail = mails.filter((m) => m.to.some((t) => t.address === address)).at(-1);
-      link = mail?.text.match(/(https?:\/\/\S+\/invitation\/#token=\S+)/)?.[1];
-      return link;
-    })
-    .toBeDefined();
-  return link!;
-}
+import { expectAccessible, invitationLink, runId, signIn } from './helpers';
 
 test('a platform operator onboards an agency; its admin sets a password from the e-mailed link and signs in', async ({
   page,

@@ -81,13 +81,14 @@ describe('bindings', () => {
     expect(JSON.stringify(vars.OIDC_LOGOUT_URL)).toContain('/logout');
   });
 
-  it('grantUserAdmin allows creating, reading, enabling and disabling users only', () => {
+  it('grantUserAdmin allows creating, reading, enabling and disabling users and marking MFA only', () => {
     const cognito = actionsOf(template, logicalId(fn.role)).filter((a) => a.startsWith('cognito-idp:'));
     expect(cognito.sort()).toEqual([
       'cognito-idp:AdminCreateUser',
       'cognito-idp:AdminDisableUser',
       'cognito-idp:AdminEnableUser',
       'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminUpdateUserAttributes',
     ]);
   });
 

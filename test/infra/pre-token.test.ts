@@ -27,8 +27,11 @@ describe('pre-token-generation trigger (V2)', () => {
     const result = await handler(event({ sub: 'abc', 'custom:tenant': 'agency-7' }));
 
     const details = result.response.claimsAndScopeOverrideDetails;
-    expect(details?.accessTokenGeneration?.claimsToAddOrOverride).toEqual({ tenant: 'agency-7' });
-    expect(details?.idTokenGeneration?.claimsToAddOrOverride).toEqual({ tenant: 'agency-7' });
+    expect(details?.accessTokenGeneration?.claimsToAddOrOverride).toEqual({
+      tenant: 'agency-7',
+      mfa: 'false',
+    });
+    expect(details?.idTokenGeneration?.claimsToAddOrOverride).toEqual({ tenant: 'agency-7', mfa: 'false' });
   });
 
   it('adds no claim when the user has no tenant', async () => {
@@ -52,6 +55,7 @@ describe('pre-token-generation trigger (V2)', () => {
       result.response.claimsAndScopeOverrideDetails?.accessTokenGeneration?.claimsToAddOrOverride,
     ).toEqual({
       tenant: 'agency-7',
+      mfa: 'false',
     });
   });
 });

@@ -13,3 +13,16 @@ export function mailsWith(maildevUrl: string, subject: string, what: string): Pr
     return found.length > 0 ? found : undefined;
   }, what);
 }
+
+/** The temporary password the identity directory e-mailed to `email` with its invitation (maildev). */
+export function temporaryPasswordFor(maildevUrl: string, email: string): Promise<string> {
+  return eventually(async () => {
+    const mails = (await (await fetch(`${maildevUrl}/api/email`)).json()) as {
+      to: { address: string }[];
+      text: string;
+    }[];
+    return mails
+      .find((m) => m.to.some((t) => t.address === email))
+      ?.text.match(/Temporary password: (\S+)\./)?.[1];
+  }, `the invitation to ${email}`);
+}

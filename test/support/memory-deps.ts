@@ -7,6 +7,7 @@ import { MemoryIdentityDirectory } from './fakes/identity-directory';
 import { RecordingLog } from './fakes/log';
 import { MemoryObjectStore } from './fakes/object-store';
 import { RecordingSms } from './fakes/sms';
+import { MemorySmsBudget } from './fakes/sms-budget';
 import { MemoryWorkflowEngine } from './fakes/workflow';
 import { T0 } from './builders';
 
@@ -26,6 +27,7 @@ export function memoryDeps(at = T0) {
     objects: new MemoryObjectStore(() => clock.now()),
     email: new RecordingEmail(),
     sms: new RecordingSms(),
+    smsBudget: new MemorySmsBudget(),
     workflow: new MemoryWorkflowEngine(),
     log: new RecordingLog(),
     alerts: new RecordingAdminAlerts(),

@@ -36,6 +36,9 @@ export type Absence = Schemas['Absence'];
 export type NotificationPreferences = Schemas['NotificationPreferences'];
 /** The caller's own notification channels, with the version to update them. */
 export type MyNotifications = Answer<'getMyNotifications'>;
+export type SmsSettings = Schemas['SmsSettings'];
+export type MfaStatus = Answer<'getMyMfa'>;
+export type TotpEnrolment = Answer<'startMyTotp'>;
 export type ReferenceItem = Schemas['ReferenceItem'];
 
 export type DocumentRecord = Schemas['Document'];

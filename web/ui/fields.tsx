@@ -285,7 +285,10 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
   let title = t('errors.unexpected');
   let detail: string | undefined;
   let conflict = false;
+  let mfa = false;
   if (error instanceof ApiError) {
+    // Two-step sign-in required (issue 18): the way to set it up.
+    mfa = error.status === 403 && error.problem.code === 'mfa_required';
     if (error.status === 0) title = t('errors.network');
     else title = error.problem.title || t('errors.unexpected');
     detail = error.problem.detail;
@@ -296,6 +299,11 @@ export function ProblemAlert({ error, onReload }: { error: unknown; onReload?: (
     <div className="alert alert-error" role="alert">
       <p className="alert-title">{title}</p>
       {detail ? <p>{detail}</p> : null}
+      {mfa ? (
+        <p>
+          <a href="/settings/security/">{t('errors.mfaSetup')}</a>
+        </p>
+      ) : null}
       {conflict && onReload ? (
         <p>
           {t('errors.conflictHint')}{' '}

@@ -18,6 +18,8 @@ export { resolveActor } from './usecases/actor.usecase';
 export { getMyNotifications, updateMyNotifications } from './usecases/structure.usecase';
 export { orgApi } from './api/org.api';
 export { defaultDeadlinePolicy, type DeadlinePolicy } from './domain/org';
+export { defaultTenantSms, tenantSms, type TenantSms } from './domain/org';
+export { getTenant, updateTenantSms } from './usecases/tenant.usecase';
 export { orgRoutes } from './api/org.routes';
 export {
   createDepartment,

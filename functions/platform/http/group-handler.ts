@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { z } from 'zod';
 import type { Actor } from '../kernel/aggregate';
 import { ForbiddenError, UnauthenticatedError } from '../kernel/errors';
+import { requireMfaForRoute } from '../kernel/mfa';
 import { negotiateLanguage, type Language } from '../kernel/text';
 import type { OperatorPrincipal, TokenVerifier, VerifiedPrincipal } from '../ports/token-verifier.port';
 import { metrics } from '../observability/emf-metrics';
@@ -35,6 +36,11 @@ export interface RequestContext<P = Record<string, unknown>, Q = Record<string, 
   lang: Language;
   /** The Idempotency-Key header with a hash of the request it came with. */
   idempotency: { key: string; requestHash: string } | undefined;
+  /**
+   * The caller's verified bearer token, for the few operations the identity provider authorizes
+   * with the user's own token (enrolling a second factor). Never logged, never stored.
+   */
+  accessToken?: string | undefined;
 }
 
 /** What a route without that schema receives: no path parameters, and no query (unknown ones are a 400). */
@@ -346,6 +352,7 @@ export function createGroupHandler<D>(options: {
 
     let actor: Actor | undefined;
     let operator: OperatorPrincipal | undefined;
+    let accessToken: string | undefined;
     if (route.auth === 'jwt' || route.auth === 'operator') {
       // An address that keeps failing is refused before any token of it is looked at.
       if (failedPerAddress.exhausted(address, Date.now())) limit(failedPerAddress, address);
@@ -356,6 +363,7 @@ export function createGroupHandler<D>(options: {
         const d = await deps();
         if (route.auth === 'operator') operator = await d.verifier.verifyOperator(token);
         else actor = await d.resolveActor(await d.verifier.verify(token));
+        accessToken = token;
       } catch (error) {
         if (error instanceof UnauthenticatedError) limit(failedPerAddress, address);
         throw error;
@@ -367,6 +375,7 @@ export function createGroupHandler<D>(options: {
       } else limit(perUser, `operator:${operator?.subject}`);
       if (route.roles && !route.roles.some((r) => actor?.roles.has(r)))
         throw new ForbiddenError('Role required');
+      if (actor) requireMfaForRoute(actor, route.roles);
     } else limit(perAddress, address);
     let invitationToken: string | undefined;
     if (route.auth === 'invitation') {
@@ -408,7 +417,7 @@ export function createGroupHandler<D>(options: {
     const implementation = impls[route.operationId] as (ctx: RequestContext, deps: D) => Promise<unknown>;
     const run = () =>
       implementation(
-        { actor, operator, invitationToken, params, query, body, lang, idempotency },
+        { actor, operator, invitationToken, params, query, body, lang, idempotency, accessToken },
         options.deps(),
       );
     // A tenant's request touches the table and the buckets as that tenant (issue 18: tenant-scoped

@@ -210,11 +210,34 @@ const transferMessages: Record<Language, Catalog> = {
   },
 };
 
+/**
+ * Two-step sign-in (issue 18): the agency requires a second factor of admins and signers; enrolling
+ * a TOTP authenticator. The same words as a problem title and as a field message.
+ */
+const mfaMessages: Record<Language, Catalog> = {
+  az: {
+    mfa_required:
+      'Bu əməliyyat üçün iki mərhələli giriş tələb olunur: profilinizdə autentifikator tətbiqini qoşun, çıxıb yenidən daxil olun',
+    mfa_code_invalid: 'Kod yanlışdır və ya vaxtı keçib; tətbiqdəki yeni kodu daxil edin',
+  },
+  en: {
+    mfa_required:
+      'This operation needs two-step sign-in: set up an authenticator app in your profile, then sign out and in again',
+    mfa_code_invalid: 'The code is wrong or has expired; enter the current code from the app',
+  },
+  ru: {
+    mfa_required:
+      'Для этой операции нужен двухэтапный вход: подключите приложение-аутентификатор в профиле, затем выйдите и войдите снова',
+    mfa_code_invalid: 'Код неверен или устарел; введите текущий код из приложения',
+  },
+};
+
 /** Problem titles by stable code. */
 const titles: Record<Language, Catalog> = {
   az: {
     ...orgRuleMessages.az,
     ...transferMessages.az,
+    ...mfaMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
     invalid_request: 'Sorğu parametrləri yanlışdır',
@@ -275,6 +298,7 @@ const titles: Record<Language, Catalog> = {
   en: {
     ...orgRuleMessages.en,
     ...transferMessages.en,
+    ...mfaMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
     invalid_request: 'The request parameters are not valid',
@@ -335,6 +359,7 @@ const titles: Record<Language, Catalog> = {
   ru: {
     ...orgRuleMessages.ru,
     ...transferMessages.ru,
+    ...mfaMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
     invalid_request: 'Параметры запроса неверны',
@@ -399,6 +424,7 @@ const fields: Record<Language, Catalog> = {
   az: {
     ...orgRuleMessages.az,
     ...transferMessages.az,
+    ...mfaMessages.az,
     required: 'Bu xana mütləqdir',
     invalid_type: 'Dəyərin tipi yanlışdır',
     too_small: 'Dəyər çox qısadır və ya kiçikdir (ən azı {min})',
@@ -431,6 +457,7 @@ const fields: Record<Language, Catalog> = {
   en: {
     ...orgRuleMessages.en,
     ...transferMessages.en,
+    ...mfaMessages.en,
     required: 'This field is required',
     invalid_type: 'The value has the wrong type',
     too_small: 'The value is too short or too small (at least {min})',
@@ -463,6 +490,7 @@ const fields: Record<Language, Catalog> = {
   ru: {
     ...orgRuleMessages.ru,
     ...transferMessages.ru,
+    ...mfaMessages.ru,
     required: 'Это поле обязательно',
     invalid_type: 'Неверный тип значения',
     too_small: 'Значение слишком короткое или маленькое (не менее {min})',

@@ -50,6 +50,13 @@ export interface Actor {
   departmentIds?: readonly string[];
   /** What the actor oversees beyond their own participation (need-to-know), resolved once per request. */
   reach?: Reach;
+  /**
+   * True when the agency requires a second factor of admins and signers and this sign-in had none:
+   * admin operations and signatures are then refused with `mfa_required` (kernel/mfa.ts).
+   */
+  mfaMissing?: boolean;
+  /** This sign-in was made with a second factor (the token's `mfa` claim). */
+  mfa?: boolean;
 }
 
 /**

@@ -4,12 +4,15 @@ import { BusinessRuleError, NotFoundError } from './errors';
 import type { AggregateStore, AggregateType, UniqueClaim } from '../ports/aggregate-store.port';
 import type { Clock } from '../ports/clock.port';
 import type { IdentityDirectory } from '../ports/identity-directory.port';
+import type { MfaDirectory } from '../ports/mfa.port';
 
 export interface Deps {
   store: AggregateStore;
   clock: Clock;
   /** Employee logins. Absent only while seeding demo users, whose logins the seed provisions. */
   identity?: IdentityDirectory;
+  /** Second sign-in factors (TOTP); the org routes of the signed-in user's own MFA use it. */
+  mfa?: MfaDirectory;
 }
 
 export interface Placement {

@@ -57,7 +57,15 @@ export class UnauthenticatedError extends AppError {
 }
 
 export class ForbiddenError extends AppError {
-  readonly code = 'forbidden';
+  readonly code: string = 'forbidden';
+}
+
+/**
+ * 403 `mfa_required`: the agency requires a second sign-in factor of admins and signers, and this
+ * sign-in had none (issue 18). The client sends the user to enrol (the profile's two-step sign-in).
+ */
+export class MfaRequiredError extends ForbiddenError {
+  override readonly code: string = 'mfa_required';
 }
 
 /** Also used for objects of another tenant or that the caller may not see: never 403 for those. */

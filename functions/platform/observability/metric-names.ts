@@ -16,6 +16,8 @@ export const METRICS = {
   NoticeSent: 'channel',
   /** A notice the provider refused or that could not be handed over. Dimension: channel. */
   NoticeFailed: 'channel',
+  /** An SMS not sent: the agency's monthly budget of parts would be exceeded (e-mail goes instead). Dimension: reason. */
+  SmsWithheld: 'reason',
   /** An API answer with status 5xx. Dimension: group (the route group, i.e. the Lambda). */
   ServerError: 'group',
   /** A Step Functions task Lambda that ended with an error. Dimension: task. */

@@ -5,6 +5,11 @@ export interface VerifiedPrincipal {
   /** Tenant id, taken from the verified token only. */
   tenantId: string;
   username: string;
+  /**
+   * The token's `mfa` claim is "true": the login has a second factor (TOTP), which the identity
+   * provider asks for at every sign-in. Absent or false: password only.
+   */
+  mfa?: boolean;
 }
 
 /**

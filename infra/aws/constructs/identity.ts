@@ -1,14 +1,16 @@
-import { CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import {
   AccountRecovery,
   CfnManagedLoginBranding,
+  ClientAttributes,
   CfnUserPoolGroup,
   FeaturePlan,
   LambdaVersion,
   ManagedLoginVersion,
   Mfa,
   OAuthScope,
+  PasskeyUserVerification,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
@@ -82,9 +84,21 @@ export class Identity {
       selfSignUpEnabled: false,
       signInAliases: { email: true, username: false },
       autoVerify: { email: true },
-      customAttributes: { tenant: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }) },
+      customAttributes: {
+        tenant: new StringAttribute({ minLen: 1, maxLen: 64, mutable: false }),
+        // "true" once the user enrolled an authenticator (written by the API only; the web client
+        // may not write it): the pre-token trigger copies it into the `mfa` claim (issue 18).
+        mfa: new StringAttribute({ minLen: 4, maxLen: 5, mutable: true }),
+      },
+      // OPTIONAL: Cognito cannot require MFA per group. An enrolled user (TOTP) is asked for the
+      // code at every sign-in; the API requires it of admins and signers where the agency says so.
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
+      // Passkeys (WebAuthn) as a first factor beside the password, in the managed login (Plus
+      // plan); the relying party is the managed login's prefix domain.
+      signInPolicy: { allowedFirstAuthFactors: { password: true, passkey: true } },
+      passkeyRelyingPartyId: `${props.authDomainPrefix}.auth.${Stack.of(scope).region}.amazoncognito.com`,
+      passkeyUserVerification: PasskeyUserVerification.REQUIRED,
       passwordPolicy: {
         minLength: 12,
         requireDigits: true,
@@ -121,7 +135,7 @@ export class Identity {
     Validations.of(userPool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is OPTIONAL by product decision (public-sector staff without authenticators must still sign in); TOTP is offered and Plus-tier threat protection enforces adaptive authentication.',
+        'MFA is OPTIONAL because Cognito cannot require it per group: TOTP is offered to everyone, and the API refuses admin operations and signatures without it (403 mfa_required) where the agency requires it (default for new agencies); Plus-tier threat protection adds adaptive authentication.',
     });
 
     this.domain = userPool.addDomain('Domain', {
@@ -132,14 +146,20 @@ export class Identity {
       userPool,
       userPoolClientName: `${props.prefix}-web`,
       generateSecret: false,
-      authFlows: { userSrp: true },
+      // `user`: choice-based sign-in (password or passkey) in the managed login.
+      authFlows: { userSrp: true, user: true },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // COGNITO_ADMIN (aws.cognito.signin.user.admin): the user's own token enrols an
+        // authenticator through the API (AssociateSoftwareToken, VerifySoftwareToken).
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         // web/lib/auth/oidc.ts: redirect_uri <origin>/auth/callback/ (Next trailingSlash: true)
         callbackUrls: props.webOrigins.map((o) => `${o}/auth/callback/`),
         logoutUrls: props.webOrigins.map((o) => `${o}/`),
       },
+      // With the COGNITO_ADMIN scope a user may update their own writable attributes: neither the
+      // tenant nor the MFA mark is among them (the API writes `custom:mfa` after a verified code).
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
@@ -188,7 +208,10 @@ export class Identity {
     );
   }
 
-  /** Agency admins create, enable and disable their employees' logins (org route group only). */
+  /**
+   * Agency admins create, enable and disable their employees' logins; a user who enrolled an
+   * authenticator gets `custom:mfa` (org route group only).
+   */
   grantUserAdmin(pf: ProjectFunction): void {
     this.userPool.grant(
       pf.role,
@@ -196,6 +219,7 @@ export class Identity {
       'cognito-idp:AdminGetUser',
       'cognito-idp:AdminEnableUser',
       'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminUpdateUserAttributes',
     );
   }
 }

@@ -9,7 +9,9 @@ const OPERATORS = 'platform-operators';
  * and the handlers read) and of the ID token (what the web reads). A member of the
  * `platform-operators` group without a tenant gets `platform_role: "operator"` instead (the
  * platform's onboarding routes); a user with a tenant is never an operator. A user with neither
- * gets no claim, and the API then refuses every route but the public ones.
+ * gets no claim, and the API then refuses every route but the public ones. A tenant's user also
+ * gets `mfa: "true"` or `"false"` from the attribute `custom:mfa` (set by the API when the user
+ * enrols an authenticator).
  */
 export async function handler(
   event: PreTokenGenerationV2TriggerEvent,
@@ -19,7 +21,11 @@ export async function handler(
   const operator =
     !hasTenant && (event.request.groupConfiguration?.groupsToOverride ?? []).includes(OPERATORS);
   if (!hasTenant && !operator) return event;
-  const claims: Record<string, string> = hasTenant ? { tenant } : { platform_role: 'operator' };
+  // `mfa`: whether the user enrolled an authenticator (Cognito then asks for its code at every
+  // sign-in); the API requires it of admins and signers where the agency says so (issue 18).
+  const claims: Record<string, string> = hasTenant
+    ? { tenant, mfa: event.request.userAttributes['custom:mfa'] === 'true' ? 'true' : 'false' }
+    : { platform_role: 'operator' };
   event.response = {
     ...event.response,
     claimsAndScopeOverrideDetails: {

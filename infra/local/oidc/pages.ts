@@ -17,6 +17,13 @@ const TEXT = {
     cancel: 'İmtina et',
     invalidCredentials: 'İstifadəçi adı və ya şifrə yanlışdır.',
     missingCredentials: 'İstifadəçi adını və şifrəni daxil edin.',
+    totpTitle: 'Kargüzar — iki mərhələli giriş',
+    totpHeading: 'İki mərhələli giriş',
+    totpHint: 'Autentifikator tətbiqinizin göstərdiyi 6 rəqəmli kodu daxil edin.',
+    totpCode: 'Kod',
+    totpVerify: 'Təsdiqlə',
+    invalidCode: 'Kod yanlışdır və ya vaxtı keçib.',
+    tooManyCodes: 'Çox sayda yanlış kod daxil edildi; yenidən daxil olun.',
     logoutTitle: 'Kargüzar — çıxış',
     logoutQuestion: 'Sistemdən çıxmaq istəyirsiniz?',
     logoutYes: 'Bəli, çıx',
@@ -35,6 +42,13 @@ const TEXT = {
     cancel: 'Cancel',
     invalidCredentials: 'Wrong username or password.',
     missingCredentials: 'Enter your username and password.',
+    totpTitle: 'Kargüzar — two-step sign-in',
+    totpHeading: 'Two-step sign-in',
+    totpHint: 'Enter the 6-digit code your authenticator app shows.',
+    totpCode: 'Code',
+    totpVerify: 'Verify',
+    invalidCode: 'The code is wrong or has expired.',
+    tooManyCodes: 'Too many wrong codes; sign in again.',
     logoutTitle: 'Kargüzar — sign out',
     logoutQuestion: 'Do you want to sign out?',
     logoutYes: 'Yes, sign out',
@@ -53,6 +67,13 @@ const TEXT = {
     cancel: 'Отмена',
     invalidCredentials: 'Неверное имя пользователя или пароль.',
     missingCredentials: 'Введите имя пользователя и пароль.',
+    totpTitle: 'Kargüzar — двухэтапный вход',
+    totpHeading: 'Двухэтапный вход',
+    totpHint: 'Введите 6-значный код из приложения-аутентификатора.',
+    totpCode: 'Код',
+    totpVerify: 'Подтвердить',
+    invalidCode: 'Код неверен или устарел.',
+    tooManyCodes: 'Слишком много неверных кодов; войдите снова.',
     logoutTitle: 'Kargüzar — выход',
     logoutQuestion: 'Выйти из системы?',
     logoutYes: 'Да, выйти',
@@ -160,11 +181,17 @@ export function loginPage(opts: {
   abortAction: string;
   pagePath: string;
   username?: string;
-  error?: 'invalid' | 'missing';
+  error?: 'invalid' | 'missing' | 'codes';
 }): string {
   const t = TEXT[opts.locale];
   const errorText =
-    opts.error === 'invalid' ? t.invalidCredentials : opts.error === 'missing' ? t.missingCredentials : '';
+    opts.error === 'invalid'
+      ? t.invalidCredentials
+      : opts.error === 'missing'
+        ? t.missingCredentials
+        : opts.error === 'codes'
+          ? t.tooManyCodes
+          : '';
   const invalidAttrs = opts.error ? ' aria-invalid="true" aria-describedby="login-error"' : '';
   return layout(
     opts.locale,
@@ -182,6 +209,37 @@ ${errorText ? `<p class="error" id="login-error" role="alert">${escapeHtml(error
 <label for="password">${escapeHtml(t.password)}</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${opts.username ? ' autofocus' : ''}${invalidAttrs}>
 <div class="actions"><button type="submit">${escapeHtml(t.signIn)}</button></div>
+</form>
+<form method="post" action="${escapeHtml(opts.abortAction)}">
+<div class="actions"><button type="submit" class="secondary">${escapeHtml(t.cancel)}</button></div>
+</form>
+</main>`,
+  );
+}
+
+/** The second step of a sign-in whose login has an authenticator (TOTP): one 6-digit code. */
+export function totpPage(opts: {
+  locale: Locale;
+  action: string;
+  abortAction: string;
+  pagePath: string;
+  error?: 'invalid';
+}): string {
+  const t = TEXT[opts.locale];
+  const described = opts.error ? 'totp-error totp-hint' : 'totp-hint';
+  return layout(
+    opts.locale,
+    t.totpTitle,
+    `${languageLinks(opts.locale, opts.pagePath)}
+<main>
+<h1>${escapeHtml(t.totpHeading)}</h1>
+${opts.error ? `<p class="error" id="totp-error" role="alert">${escapeHtml(t.invalidCode)}</p>` : ''}
+<p id="totp-hint">${escapeHtml(t.totpHint)}</p>
+<form method="post" action="${escapeHtml(opts.action)}" novalidate>
+<input type="hidden" name="lang" value="${opts.locale}">
+<label for="code">${escapeHtml(t.totpCode)}</label>
+<input id="code" name="code" type="text" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" autocomplete="one-time-code" required autofocus aria-describedby="${described}"${opts.error ? ' aria-invalid="true"' : ''}>
+<div class="actions"><button type="submit">${escapeHtml(t.totpVerify)}</button></div>
 </form>
 <form method="post" action="${escapeHtml(opts.abortAction)}">
 <div class="actions"><button type="submit" class="secondary">${escapeHtml(t.cancel)}</button></div>

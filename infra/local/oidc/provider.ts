@@ -24,11 +24,13 @@ import { createFileAdapter } from './file-adapter';
 import { loadOrCreateCookieKeys, loadOrCreateJwks, SIGNING_ALG } from './keys';
 import { hashPassword } from './passwords';
 import { LocalUserStore, type LocalUser } from './user-store';
+import { COGNITO_ADMIN_SCOPE } from './scopes';
 import {
   errorPage,
   loggedOutPage,
   loginPage,
   logoutPage,
+  totpPage,
   messages,
   PAGE_CSP,
   pickLocale,
@@ -82,6 +84,9 @@ export interface LocalOidc {
 }
 
 const MAX_FORM_BYTES = 16 * 1024;
+/** How long the second step of a sign-in waits for the code, and how many wrong codes it takes. */
+const CODE_STEP_MS = 5 * 60_000;
+const MAX_CODE_TRIES = 5;
 
 function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new Promise((resolve, reject) => {
@@ -173,7 +178,8 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
       profile: ['name', 'preferred_username', 'tenant', 'platform_role'],
       email: ['email', 'email_verified'],
     },
-    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    // Cognito's scope for a user managing their own login (TOTP enrolment through the API).
+    scopes: ['openid', 'offline_access', 'profile', 'email', COGNITO_ADMIN_SCOPE],
     findAccount: async (_ctx, sub) => {
       const user = userStore.bySubject(sub);
       if (!user?.enabled) return undefined;
@@ -194,10 +200,15 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
       if (token.kind !== 'AccessToken' || !('accountId' in token) || !token.accountId) return undefined;
       const user = userStore.bySubject(token.accountId);
       if (!user) return undefined;
-      // An operator's token names no tenant: it opens the platform's routes only.
+      // An operator's token names no tenant: it opens the platform's routes only. `mfa` is the
+      // login's `custom:mfa`, as Cognito's pre-token trigger copies it (issue 18).
       return user.platformRole
         ? { platform_role: user.platformRole, username: user.username }
-        : { tenant: user.tenantId, username: user.username };
+        : {
+            tenant: user.tenantId,
+            username: user.username,
+            mfa: user.mfaAttribute === 'true' ? 'true' : 'false',
+          };
     },
     // Every configured client is first-party: grant what it asks for instead of a consent screen.
     loadExistingGrant: async (ctx) => {
@@ -240,7 +251,7 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
         getResourceServerInfo: (_ctx, indicator) => {
           if (indicator !== apiResource) throw new errors.InvalidTarget();
           return {
-            scope: 'openid profile email',
+            scope: `openid profile email ${COGNITO_ADMIN_SCOPE}`,
             audience: apiAudience,
             accessTokenFormat: 'jwt',
             accessTokenTTL: accessTokenTtl,
@@ -282,12 +293,18 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
   }
   const providerCallback = provider.callback();
 
+  /**
+   * Sign-ins whose password was right and whose code is awaited, by interaction: in memory only
+   * (a restart asks for the password again), for five minutes and five codes.
+   */
+  const pendingCodes = new Map<string, { username: string; subject: string; tries: number; until: number }>();
+
   function authenticate(username: string, password: string): Promise<LocalUser | undefined> {
     return userStore.authenticate(username, password, dummyHash);
   }
 
   async function handleInteraction(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const match = /^\/interaction\/([A-Za-z0-9_-]+)(\/login|\/abort)?$/.exec(path);
+    const match = /^\/interaction\/([A-Za-z0-9_-]+)(\/login|\/totp|\/abort)?$/.exec(path);
     if (!match) {
       sendHtml(
         res,
@@ -379,6 +396,21 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
         sendHtml(res, 401, loginPage({ ...page, error: 'invalid' }));
         return;
       }
+      if (userStore.totpRequired(user)) {
+        // The password was right: the second step asks for the authenticator's code.
+        pendingCodes.set(details.uid, {
+          username: user.username,
+          subject: user.subject,
+          tries: 0,
+          until: Date.now() + CODE_STEP_MS,
+        });
+        sendHtml(
+          res,
+          200,
+          totpPage({ locale, action: `${base}/totp`, abortAction: `${base}/abort`, pagePath: base }),
+        );
+        return;
+      }
       await provider.interactionFinished(
         req,
         res,
@@ -388,7 +420,40 @@ export async function createOidc(opts: CreateOidcOptions): Promise<LocalOidc> {
       return;
     }
 
+    if (req.method === 'POST' && action === '/totp') {
+      const form = await readForm(req);
+      const locale = pickLocale({ lang: form.get('lang'), uiLocales, acceptLanguage });
+      const pending = pendingCodes.get(details.uid);
+      const page = { locale, action: `${base}/login`, abortAction: `${base}/abort`, pagePath: base };
+      if (details.prompt.name !== 'login' || !pending || pending.until < Date.now()) {
+        pendingCodes.delete(details.uid);
+        sendHtml(res, 400, loginPage({ ...page, error: 'missing' }));
+        return;
+      }
+      const code = (form.get('code') ?? '').replace(/\s+/g, '');
+      if (!(await userStore.checkSignInCode(pending.username, code))) {
+        pending.tries += 1;
+        if (pending.tries >= MAX_CODE_TRIES) {
+          // Five wrong codes: the password must be given again.
+          pendingCodes.delete(details.uid);
+          sendHtml(res, 401, loginPage({ ...page, error: 'codes' }));
+          return;
+        }
+        sendHtml(res, 401, totpPage({ ...page, action: `${base}/totp`, error: 'invalid' }));
+        return;
+      }
+      pendingCodes.delete(details.uid);
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: pending.subject } },
+        { mergeWithLastSubmission: false },
+      );
+      return;
+    }
+
     if (req.method === 'POST' && action === '/abort') {
+      pendingCodes.delete(details.uid);
       await provider.interactionFinished(
         req,
         res,

@@ -13,8 +13,13 @@ export interface ObtainTokenOptions {
   redirectUri: string;
   username: string;
   password: string;
-  /** default "openid profile email" */
+  /** default "openid profile email aws.cognito.signin.user.admin" */
   scope?: string;
+  /**
+   * The authenticator's current code, for a login with two-step sign-in (TOTP): asked for when
+   * the provider shows the code form after the password. Without it such a login fails.
+   */
+  totpCode?: () => string;
   /** Resource indicator (RFC 8707); default: the provider's default resource. */
   resource?: string;
 }
@@ -142,7 +147,7 @@ export async function runCodeFlow(
     client_id: opts.clientId,
     redirect_uri: opts.redirectUri,
     response_type: 'code',
-    scope: opts.scope ?? 'openid profile email',
+    scope: opts.scope ?? 'openid profile email aws.cognito.signin.user.admin',
     code_challenge: challenge,
     code_challenge_method: 'S256',
     state,
@@ -197,10 +202,30 @@ export async function runCodeFlow(
     await loginRes.body?.cancel();
     throw new TokenFlowError(`login failed for "${opts.username}": wrong username or password`, 401);
   }
-  if (loginRes.status < 300 || loginRes.status >= 400) {
-    throw new TokenFlowError(`login form rejected (HTTP ${loginRes.status})`, loginRes.status);
+  let passed = loginRes;
+  let passedUrl = loginUrl;
+  if (loginRes.status === 200) {
+    // The second step: a form with the code field (two-step sign-in).
+    const page = await loginRes.text();
+    const codeAction = /<form[^>]*method="post"[^>]*action="([^"]+\/totp)"/i.exec(page)?.[1];
+    if (!codeAction) throw new TokenFlowError('login form rejected (HTTP 200)', 200);
+    if (!opts.totpCode)
+      throw new TokenFlowError(`login of "${opts.username}" asks for an authenticator code`, 401);
+    passedUrl = new URL(decodeHtmlAttr(codeAction), loginUrl);
+    passed = await request(passedUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ code: opts.totpCode() }).toString(),
+    });
+    if (passed.status === 401) {
+      await passed.body?.cancel();
+      throw new TokenFlowError(`login failed for "${opts.username}": wrong authenticator code`, 401);
+    }
   }
-  const afterLogin = await follow(loginRes, loginUrl);
+  if (passed.status < 300 || passed.status >= 400) {
+    throw new TokenFlowError(`login form rejected (HTTP ${passed.status})`, passed.status);
+  }
+  const afterLogin = await follow(passed, passedUrl);
   if (!('callback' in afterLogin)) {
     throw new TokenFlowError(
       `no redirect to ${opts.redirectUri} after login (HTTP ${afterLogin.page.status} at ${afterLogin.url.pathname})`,

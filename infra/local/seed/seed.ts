@@ -4,6 +4,7 @@ import type { Actor } from '../../../functions/platform/kernel/aggregate';
 import { bakuLocalDate } from '../../../functions/modules/documents';
 import {
   type Tenant,
+  defaultTenantSms,
   createDepartment,
   createEmployee,
   createPosition,
@@ -172,10 +173,22 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     voen: agency.tenant.voen,
     email: agency.tenant.email,
     phone: agency.tenant.phone,
+    // The demo agency signs in with a password only (the README's demo, the e2e tests); an
+    // agency the platform onboards requires a second factor of admins and signers (issue 18).
+    requireMfa: false,
   });
   await deps.store.create<Tenant>(
     'tenant',
-    { ...profile, id: tenantId, tenantId, version: 1, createdAt: now, updatedAt: now },
+    // The demo agencies send SMS (to the local SMS outbox), within the default monthly budget.
+    {
+      ...profile,
+      sms: { ...defaultTenantSms, enabled: true },
+      id: tenantId,
+      tenantId,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    },
     { actorId: 'system', sortKey: profile.name.az },
   );
   await registerDemo(deps, agency);

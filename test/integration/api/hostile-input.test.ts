@@ -135,8 +135,12 @@ const shapes: Record<string, (body: Json) => void> = {
   requestArchiveTransfer: (b) => (b.nomenclatureId = randomUUID()),
 };
 
-/** Operations that change nothing even when they succeed. */
-const readOnlyPosts = new Set(['findRepeatCandidates', 'exportDocuments']);
+/**
+ * Operations that change nothing even when they succeed. `startMyTotp` writes nothing of ours and
+ * changes no sign-in: it gives a new secret that the identity provider holds as pending until a
+ * code confirms it (Cognito's AssociateSoftwareToken), and every call replaces the last one.
+ */
+const readOnlyPosts = new Set(['findRepeatCandidates', 'exportDocuments', 'startMyTotp']);
 
 /** The tenant's object a field names, by the field's name (the operation decides `parentId`). */
 function kindOfField(name: string, operationId: string): string | undefined {

@@ -390,6 +390,7 @@ describe('tenant isolation', () => {
           [
             '/api/v1/me',
             '/api/v1/tenant',
+            '/api/v1/tenant/sms',
             '/api/v1/client-config',
             '/api/v1/me/notifications',
             '/api/v1/calendar',

@@ -368,6 +368,31 @@ describe('local Cognito takes only requests signed with the local credentials', 
     expect(local.users.byUsername('icraci1')?.enabled).toBe(true);
   });
 
+  it("takes a user's own TOTP enrolment unsigned, as Cognito does, but only with a valid access token; the MFA mark only signed", async () => {
+    // Act
+    const enrol = await sendAs(
+      local.cognito.port,
+      call('AssociateSoftwareToken', { AccessToken: 'not-a-token' }),
+      'unsigned',
+    );
+    const mark = await sendAs(
+      local.cognito.port,
+      call('AdminUpdateUserAttributes', {
+        UserPoolId: 'local_karguzar',
+        Username: 'icraci1',
+        UserAttributes: [{ Name: 'custom:mfa', Value: 'true' }],
+      }),
+      'unsigned',
+    );
+
+    // Assert
+    expect(jsonError(enrol)).toEqual({ status: 400, code: 'NotAuthorizedException' });
+    expect(jsonError(mark)).toEqual({ status: 400, code: 'MissingAuthenticationTokenException' });
+    expect(local.users.byUsername('icraci1')).toMatchObject({ enabled: true });
+    expect(local.users.byUsername('icraci1')?.totp).toBeUndefined();
+    expect(local.users.byUsername('icraci1')?.mfaAttribute).toBeUndefined();
+  });
+
   it('answers an SDK client with a wrong secret with InvalidSignatureException; the right one works', async () => {
     // Arrange
     const stranger = new CognitoIdentityProviderClient({

@@ -1,4 +1,6 @@
+import { Secret, TOTP } from 'otpauth';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { obtainToken } from '../../../infra/local/oidc/token-flow';
 import { allItems, apiClient, tokenFor, type Api, type ListItem, type Problem } from '../../support/api';
 import { clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
@@ -186,7 +188,7 @@ describe('a new agency', () => {
     expect(resent.status).toBe(409);
 
     // The admin signs in with the password they chose: the new tenant, the admin role only.
-    const admin = apiClient(baseUrl, await tokenFor(baseUrl, adminUsername, password));
+    let admin = apiClient(baseUrl, await tokenFor(baseUrl, adminUsername, password));
     const me = await admin.get<{
       tenant: { id: string; name: { az: string } };
       roles: string[];
@@ -216,6 +218,34 @@ describe('a new agency', () => {
     );
     expect(calendar.status).toBe(200);
     expect(calendar.body.days.some((d) => d.date === `${year}-01-01`)).toBe(true);
+
+    // A new agency requires two-step sign-in of its admins (issue 18): an admin operation is
+    // refused until the admin enrols an authenticator and signs in again with its code.
+    expect((await admin.get<{ requireMfa?: boolean }>('/api/v1/tenant')).body.requireMfa).toBe(true);
+    const refused = await admin.post<Problem>('/api/v1/positions', {
+      title: { az: 'Kargüzar' },
+      departmentId: departments[0]!.id,
+      kind: 'clerk',
+      roles: ['clerk'],
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('mfa_required');
+    expect(await allItems(admin, '/api/v1/positions')).toHaveLength(1);
+    const enrolment = await admin.post<{ secret: string }>('/api/v1/me/mfa/totp', undefined);
+    const totp = new TOTP({ secret: Secret.fromBase32(enrolment.body.secret) });
+    const enrolled = await admin.post('/api/v1/me/mfa/totp/verify', { code: totp.generate() });
+    expect(enrolled.status, JSON.stringify(enrolled.body)).toBe(200);
+    admin = apiClient(
+      baseUrl,
+      await obtainToken({
+        issuer: `${baseUrl}/oidc`,
+        clientId: 'karguzar-web',
+        redirectUri: `${baseUrl}/auth/callback/`,
+        username: adminUsername,
+        password,
+        totpCode: () => totp.generate(),
+      }),
+    );
 
     // The admin builds the rest: a registry clerk's position, held by themselves.
     const clerkPosition = await admin.post<Item>('/api/v1/positions', {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiClient, tokenFor, type Api, type Problem } from '../../support/api';
+import { temporaryPasswordFor } from '../../support/mail';
 import { clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
 import { as, citizenIncoming, unique, type Doc } from '../documents/helpers';
@@ -24,17 +25,7 @@ let head: Api;
 const people: Record<'absent' | 'sub1' | 'sub2', { id: string; api: Api }> = {} as never;
 
 /** The temporary password the directory e-mailed to `email` (maildev). */
-async function passwordFor(email: string): Promise<string> {
-  return eventually(async () => {
-    const mails = (await (await fetch(`${maildev}/api/email`)).json()) as {
-      to: { address: string }[];
-      text: string;
-    }[];
-    return mails
-      .find((m) => m.to.some((t) => t.address === email))
-      ?.text.match(/Temporary password: (\S+)\./)?.[1];
-  }, `the invitation to ${email}`);
-}
+const passwordFor = (email: string) => temporaryPasswordFor(maildev, email);
 
 const bakuToday = async () =>
   new Date(Date.parse(await clockNow(baseUrl)) + 4 * 3_600_000).toISOString().slice(0, 10);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../../functions/platform/kernel/text';
+import { smsParts } from '../../../functions/modules/notifications/domain/sms-parts';
 import {
   renderDigest,
   renderNotice,
@@ -45,6 +46,50 @@ describe('notice templates', () => {
 
     // Assert
     expect(m.text).toBe('You have a task on document 7 ("s").\n\nDocument: l');
+  });
+});
+
+describe('SMS texts', () => {
+  const allKinds: NoticeKind[] = [...kinds, 'archive-integrity', 'sms-budget'];
+  // Realistic worst cases: a long registration number, an unregistered draft named by its long
+  // summary (cut at 60 by the notice), a long file name, two-digit days, the budget alert's month.
+  const documents = [
+    '1234-DX/2026/KM-15/07-3',
+    'Bakı şəhəri Xətai rayonunda çoxmənzilli yaşayış binasının əsaslı təmiri haqqında'.slice(0, 60),
+  ];
+  const worst = (document: string) => ({
+    document,
+    summary: 'Bina təmiri',
+    dueDate: '31.12.2026',
+    daysLeft: 10,
+    escalation: 12,
+    file: 'Əsaslı təmirin smeta hesablaması (yekun variant).pdf',
+    smsLimit: 100000,
+    link: 'https://edms.example.az/documents/view/?id=0d6f3c8e-2b7a-4c43-9b8e-4a4f1f2c9d10&tab=execution',
+  });
+
+  it('fit in one UCS-2 part (70 characters) for every kind and language, with long values', () => {
+    for (const language of languages)
+      for (const kind of allKinds)
+        for (const document of documents) {
+          // Act
+          const { sms } = renderNotice(kind, language, worst(document));
+
+          // Assert
+          expect({ kind, language, sms, parts: smsParts(sms).parts }).toMatchObject({ parts: 1 });
+          expect(sms).not.toMatch(/undefined|\$\{/);
+        }
+  });
+
+  it('keep the number and the deadline, cut a long name with an ellipsis, and carry no link', () => {
+    // Act
+    const short = renderNotice('reminder', 'az', worst('7-DX/26'));
+    const long = renderNotice('reminder', 'az', worst(documents[1]!));
+
+    // Assert
+    expect(short.sms).toBe('7-DX/26: icra müddəti 31.12.2026, 10 iş günü qalıb');
+    expect(long.sms).toBe('Bakı şəhəri Xətai rayon…: icra müddəti 31.12.2026, 10 iş günü qalıb');
+    expect(long.sms).not.toContain('http');
   });
 });
 

@@ -343,8 +343,15 @@ describe('my notification settings', () => {
     const after = await getMyNotifications(deps, me);
 
     // Assert
-    expect(before).toEqual({ email: true, sms: false, language: 'az', version: 1 });
-    expect(saved).toEqual({ email: true, sms: true, language: 'en', digest: true, version: 2 });
+    expect(before).toEqual({ email: true, sms: false, language: 'az', version: 1, agencySms: false });
+    expect(saved).toEqual({
+      email: true,
+      sms: true,
+      language: 'en',
+      digest: true,
+      version: 2,
+      agencySms: false,
+    });
     expect(after).toEqual(saved);
     expect(deps.store.all('employee', 't1')[0]).toMatchObject({ username: 'e1', email: 'e1@agency.az' });
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../functions/platform/kernel/errors';
 import type { TenantProfile } from '../../../functions/modules/org/domain/org';
-import { getMe, getTenant, updateTenant } from '../../../functions/modules/org/usecases/tenant.usecase';
+import {
+  getMe,
+  getTenant,
+  updateTenant,
+  updateTenantSms,
+} from '../../../functions/modules/org/usecases/tenant.usecase';
 import { actor, employee, OTHER_TENANT, position, tenant } from '../../support/builders';
 import { memoryDeps } from '../../support/memory-deps';
 
@@ -43,6 +48,21 @@ describe('the tenant profile', () => {
     await expect(stale).rejects.toMatchObject({ code: 'stale_version' });
   });
 
+  it('keeps the two-step sign-in requirement when an update leaves it out, and changes it when given', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    deps.store.seed('tenant', { ...tenant(), requireMfa: true } as never);
+    const admin = actor('admin', ['admin']);
+
+    // Act
+    const kept = await updateTenant(deps, admin, { ...profile(), version: 1 });
+    const off = await updateTenant(deps, admin, { ...profile(), requireMfa: false, version: 2 });
+
+    // Assert
+    expect(kept.requireMfa).toBe(true);
+    expect(off.requireMfa).toBe(false);
+  });
+
   it('refuses a malformed VÖEN on its field without writing', async () => {
     // Arrange
     const deps = memoryDeps();
@@ -73,6 +93,28 @@ describe('the tenant profile', () => {
       issues: [{ path: 'voen', code: 'voen_immutable' }],
     });
     expect(deps.store.writes).toEqual([]);
+  });
+});
+
+describe("the agency's SMS setting", () => {
+  it('is kept when the profile is edited, and changed on its own with the version', async () => {
+    // Arrange
+    const deps = memoryDeps();
+    deps.store.seed('tenant', tenant());
+    const admin = actor('admin', ['admin']);
+
+    // Act
+    const on = await updateTenantSms(deps, admin, { enabled: true, monthlyParts: 300, version: 1 });
+    const edited = await updateTenant(deps, admin, { ...profile(), version: 2 });
+    const stale = updateTenantSms(deps, admin, { enabled: false, monthlyParts: 300, version: 2 });
+
+    // Assert
+    expect(on).toMatchObject({ sms: { enabled: true, monthlyParts: 300 }, version: 2 });
+    expect(edited).toMatchObject({
+      name: { az: 'Yeni Agentlik' },
+      sms: { enabled: true, monthlyParts: 300 },
+    });
+    await expect(stale).rejects.toMatchObject({ code: 'stale_version' });
   });
 });
 

@@ -5,6 +5,7 @@ import { createModel } from '../../../functions/platform/adapters/dynamodb/entit
 import { createQuotaEntity } from '../../../functions/platform/adapters/dynamodb/tenant-quota.adapter';
 import { createDocumentModel } from '../../../functions/modules/documents/dynamodb/document.entities';
 import { createRegistryModel } from '../../../functions/modules/citizen-registries/dynamodb/registry.entities';
+import { createSmsBudgetModel } from '../../../functions/modules/notifications/dynamodb/sms-budget.entities';
 
 /**
  * The items every entity writes to the single table: key values (pk, sk, gsi keys), attribute
@@ -13,7 +14,8 @@ import { createRegistryModel } from '../../../functions/modules/citizen-registri
  * the entity definitions as they stood and must not be edited to make a refactoring pass.
  * (2026-12-05: the document row gained `numberKey` and `documentNumberKey`, a migration with its
  * backfill — see docs/decisions.md; and need-to-know's `participantUnits` (backfilled at start),
- * `confidential` and `accessList`, new attributes only: no key changed.)
+ * `confidential` and `accessList`, new attributes only: no key changed. Issue 18: the SMS budget's
+ * month counter and reservations, new entities under the tenant's key prefix.)
  */
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-central-1' }));
 const TABLE = 'karguzar-test';
@@ -51,6 +53,7 @@ describe('the items the entities write to the single table', () => {
   const base = createModel(client, TABLE);
   const documents = createDocumentModel(client, TABLE);
   const registry = createRegistryModel(client, TABLE);
+  const smsBudget = createSmsBudgetModel(client, TABLE);
 
   it('keep their keys and attribute names: the shared model', () => {
     expect(written(base.aggregate)).toMatchInlineSnapshot(`
@@ -405,6 +408,35 @@ describe('the items the entities write to the single table', () => {
         },
         "TableName": "karguzar-test",
         "UpdateExpression": "SET #ttl = :ttl_u0, #tenantId = :tenantId_u0, #window = :window_u0, #__edb_e__ = :__edb_e___u0, #__edb_v__ = :__edb_v___u0 ADD #count :count_u0",
+      }
+    `);
+  });
+
+  it('keep their keys and attribute names: the SMS budget (under the tenant prefix)', () => {
+    expect(written(smsBudget.smsMonth)).toMatchInlineSnapshot(`
+      {
+        "__edb_e__": "smsMonth",
+        "__edb_v__": "1",
+        "exceededAt": "exceededAt-Value",
+        "month": "month-Value",
+        "pk": "$karguzar#tenantId_tenantId-Value",
+        "sk": "$smsMonth_1#month_month-Value",
+        "tenantId": "tenantId-Value",
+        "used": 4,
+      }
+    `);
+    expect(written(smsBudget.smsReservation)).toMatchInlineSnapshot(`
+      {
+        "__edb_e__": "smsReservation",
+        "__edb_v__": "1",
+        "at": "at-Value",
+        "key": "key-Value",
+        "month": "month-Value",
+        "parts": 5,
+        "pk": "$karguzar#tenantId_tenantId-Value",
+        "sk": "$smsReservation_1#key_key-Value",
+        "tenantId": "tenantId-Value",
+        "ttl": 3,
       }
     `);
   });

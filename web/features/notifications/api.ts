@@ -9,6 +9,7 @@ export function getMyNotifications() {
   return api<MyNotifications>('/me/notifications');
 }
 
-export function updateMyNotifications(body: MyNotifications) {
+/** The agency's SMS switch (`agencySms`) is read-only: it is not sent back. */
+export function updateMyNotifications({ agencySms: _agencySms, ...body }: MyNotifications) {
   return api<MyNotifications>('/me/notifications', { method: 'PUT', body });
 }

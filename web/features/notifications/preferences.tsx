@@ -70,15 +70,19 @@ export function NotificationsPage() {
               onChange={(v) => setForm({ ...form, email: v })}
               errors={errors}
             />
+            {/* SMS is the agency's choice first: off there, the employee's choice has no effect. */}
             <CheckboxField
               label={t('exec.notifications.sms')}
               name="sms"
-              checked={form.sms}
+              checked={form.sms && form.agencySms}
+              disabled={!form.agencySms}
               onChange={(v) => setForm({ ...form, sms: v })}
               errors={errors}
             />
-            <p className="hint">{t('exec.notifications.smsHint')}</p>
-            {!form.email && !form.sms ? (
+            <p className="hint">
+              {form.agencySms ? t('exec.notifications.smsHint') : t('exec.notifications.smsOff')}
+            </p>
+            {!form.email && !(form.sms && form.agencySms) ? (
               <p className="notice" role="note">
                 {t('exec.notifications.none')}
               </p>

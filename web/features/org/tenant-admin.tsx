@@ -2,6 +2,7 @@
 
 import { EditorPanel, formOf, useEditor } from '../../ui/editor';
 import {
+  CheckboxField,
   LocalizedFields,
   ProblemAlert,
   StatusMessage,
@@ -16,6 +17,7 @@ import { formatDate } from '../../lib/format';
 import { useLoad } from '../../lib/use-load';
 import { useSession } from '../../lib/session';
 import type { Tenant } from '../../api/contract';
+import { SmsSettingsSection } from './sms-settings';
 
 interface TenantForm {
   name: LocalizedText;
@@ -24,6 +26,7 @@ interface TenantForm {
   voen: string;
   email: string;
   phone: string;
+  requireMfa: boolean;
 }
 
 export function TenantPage() {
@@ -38,6 +41,7 @@ export function TenantPage() {
       name: { ...emptyText(), ...e?.name },
       shortName: { ...emptyText(), ...e?.shortName },
       ...formOf(e, { legalAddress: '', voen: '', email: '', phone: '' }),
+      requireMfa: e?.requireMfa === true,
     }),
     toBody: (f) => {
       const shortName = cleanText(f.shortName);
@@ -48,6 +52,7 @@ export function TenantPage() {
         voen: f.voen.trim(),
         email: f.email.trim(),
         ...(f.phone.trim() ? { phone: f.phone.trim() } : {}),
+        requireMfa: f.requireMfa,
       };
     },
     validate: (f) => {
@@ -89,6 +94,8 @@ export function TenantPage() {
             <dd>{data.email}</dd>
             <dt>{t('admin.tenant.phone')}</dt>
             <dd>{data.phone || '—'}</dd>
+            <dt>{t('mfa.title')}</dt>
+            <dd>{data.requireMfa ? t('mfa.requiredShort') : t('mfa.notRequired')}</dd>
             <dt>{t('common.updatedAt')}</dt>
             <dd>{formatDate(data.updatedAt)}</dd>
           </dl>
@@ -110,7 +117,14 @@ export function TenantPage() {
         <TextField label={t('admin.tenant.legalAddress')} {...editor.bind('legalAddress')} required />
         <TextField label={t('admin.tenant.email')} type="email" {...editor.bind('email')} required />
         <TextField label={t('admin.tenant.phone')} type="tel" {...editor.bind('phone')} />
+        <CheckboxField
+          label={t('mfa.requireMfa')}
+          {...editor.check('requireMfa')}
+          errors={editor.fieldErrors}
+        />
+        <p className="hint">{t('mfa.requireMfaHint')}</p>
       </EditorPanel>
+      <SmsSettingsSection />
     </>
   );
 }

@@ -12,7 +12,7 @@
  *   (the API's config reports it as `oidc.logoutUrl`); signOut then clears the local user and
  *   goes there. Cognito also issues no `aud` in access tokens (the API checks `client_id`) and
  *   does not know the `offline_access` scope (it issues refresh tokens anyway), so keep the
- *   default scope.
+ *   default scope (which asks for `aws.cognito.signin.user.admin`: TOTP enrolment with the user's token).
  *
  * Create the wrapper lazily in the browser (it touches `window`); never during static export.
  */
@@ -24,7 +24,10 @@ export interface OidcSettings {
   clientId: string;
   /** Cognito hosted UI logout endpoint (not in Cognito's discovery metadata). */
   logoutUrl?: string;
-  /** default "openid profile email" */
+  /**
+   * default "openid profile email aws.cognito.signin.user.admin" (the last: the user's own token
+   * may enrol an authenticator for two-step sign-in through the API; both providers grant it)
+   */
   scope?: string;
   /** default `window.location.origin` */
   origin?: string;
@@ -58,6 +61,8 @@ export function safeReturnTo(value: unknown): string {
     : '/';
 }
 
+export const DEFAULT_SCOPE = 'openid profile email aws.cognito.signin.user.admin';
+
 export function createOidcAuth(settings: OidcSettings): OidcAuth {
   const origin = settings.origin ?? window.location.origin;
   const redirectUri = new URL(settings.redirectPath ?? '/auth/callback/', origin).href;
@@ -70,7 +75,7 @@ export function createOidcAuth(settings: OidcSettings): OidcAuth {
     redirect_uri: redirectUri,
     post_logout_redirect_uri: postLogoutRedirectUri,
     response_type: 'code',
-    scope: settings.scope ?? 'openid profile email',
+    scope: settings.scope ?? DEFAULT_SCOPE,
     userStore: store,
     stateStore: store,
     loadUserInfo: false,

@@ -53,7 +53,10 @@ export const navigation: NavItem[] = [
 ];
 
 /** Pages of the user menu in the header (every signed-in user), outside the side menu. */
-export const userMenu: NavItem[] = [{ label: 'nav.notifications', href: '/settings/notifications/' }];
+export const userMenu: NavItem[] = [
+  { label: 'nav.notifications', href: '/settings/notifications/' },
+  { label: 'nav.security', href: '/settings/security/' },
+];
 
 export function visibleFor(items: NavItem[], userRoles: readonly Role[]): NavItem[] {
   return items.filter((item) => !item.roles || item.roles.some((r) => userRoles.includes(r)));

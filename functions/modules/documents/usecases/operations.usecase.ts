@@ -1,3 +1,4 @@
+import { requireMfa } from '../../../platform/kernel/mfa';
 import type { z } from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { diffDocuments, type DocumentRecord } from '../domain/document';
@@ -126,7 +127,11 @@ export async function applyOperation(
     ? await namedJournal(deps, actor.tenantId, current.kind, input.journalId)
     : undefined;
   let next: DocumentRecord = { ...current, status, updatedAt: now };
-  if (op === 'sign') next = await withSignature(deps, actor, next, current, now);
+  if (op === 'sign') {
+    // A signatory signs with a second factor where the agency requires it (issue 18).
+    requireMfa(actor, 'sign');
+    next = await withSignature(deps, actor, next, current, now);
+  }
   if (op === 'sign' && next.internal)
     next = { ...next, internal: { ...next.internal, signedAt: now, signedBy: actor.employeeId } };
   if (op === 'sign' && next.order)

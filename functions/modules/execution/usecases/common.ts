@@ -17,7 +17,7 @@ import {
   type InboxEntry,
   type DocumentDeps,
 } from '../../documents';
-import { notifyEmployees } from '../../notifications';
+import { notifyEmployees, type SmsBudget } from '../../notifications';
 import { isOpenResolution, isStillWorking } from '../domain/assignment';
 import { defaultDeadlinePolicy, type DeadlinePolicy, type Tenant } from '../../org';
 import type { SmsSender } from '../../../platform/ports/sms.port';
@@ -26,6 +26,8 @@ import type { WorkflowEngine } from '../../../platform/ports/workflow.port';
 export interface ExecutionDeps extends DocumentDeps {
   readonly workflow?: WorkflowEngine;
   readonly sms?: SmsSender;
+  /** The agencies' monthly SMS budgets (an SMS goes only when the agency has SMS on and parts left). */
+  readonly smsBudget?: SmsBudget;
   /** Structured operational warnings (no personal data); absent in tools that need none. */
   readonly log?: Log;
   /** The approval route's side of finished tasks (the approval module; absent: no route moves). */

@@ -1,5 +1,14 @@
+import { z } from 'zod';
 import { notificationPreferences } from '../../org';
 import { versioned } from '../../../platform/http/common.schema';
+
+/** My preferences as stored, and whether my agency sends SMS at all (read-only). */
+const myNotifications = notificationPreferences.extend({
+  ...versioned,
+  agencySms: z
+    .boolean()
+    .meta({ description: 'The agency sends SMS notices; when false the SMS choice has no effect' }),
+});
 import type { RouteDef } from '../../../platform/http/route';
 
 const V1 = '/api/v1';
@@ -15,7 +24,7 @@ export const notificationRoutes = [
     summary: 'My notification channels and language',
     tag,
     auth: 'jwt',
-    response: notificationPreferences.extend(versioned),
+    response: myNotifications,
     successStatus: 200,
   },
   {
@@ -27,7 +36,7 @@ export const notificationRoutes = [
     tag,
     auth: 'jwt',
     body: notificationPreferences.extend(versioned).strict(),
-    response: notificationPreferences.extend(versioned),
+    response: myNotifications,
     successStatus: 200,
   },
 ] as const satisfies readonly RouteDef[];

@@ -1,8 +1,6 @@
-import { allPages } from '../../../platform/kernel/aggregate';
-import type { Role } from '../../../platform/kernel/roles';
 import type { ArchiveAlerts } from '../../archive';
 import type { AdminAlerts } from '../../documents';
-import type { Employee, Position } from '../../org';
+import { agencyAdmins } from './agency-admins';
 import { notifyEmployees, type NotifyDeps } from './notify.usecase';
 
 /** Admin alerts by the admins' own notice preferences (e-mail, SMS, language). */
@@ -44,20 +42,4 @@ export function archiveAlerts(deps: NotifyDeps): ArchiveAlerts {
       });
     },
   };
-}
-
-/** The active employees of the tenant who hold an active position with one of the roles (admin). */
-async function agencyAdmins(
-  deps: NotifyDeps,
-  tenantId: string,
-  roles: Role[] = ['admin'],
-): Promise<string[]> {
-  const positions = await allPages((page) => deps.store.list<Position>('position', tenantId, page));
-  const adminPositions = new Set(
-    positions.filter((p) => p.active && p.roles.some((r) => roles.includes(r))).map((p) => p.id),
-  );
-  const employees = await allPages((page) => deps.store.list<Employee>('employee', tenantId, page));
-  return employees
-    .filter((e) => e.active && e.positionIds.some((p) => adminPositions.has(p)))
-    .map((e) => e.id);
 }

@@ -8,7 +8,8 @@ export type NoticeKind =
   | 'new-task'
   | 'content-missing'
   | 'content-damaged'
-  | 'archive-integrity';
+  | 'archive-integrity'
+  | 'sms-budget';
 
 export interface NoticeParams {
   /** Registration number, or the summary when the document has none. */
@@ -20,46 +21,65 @@ export interface NoticeParams {
   escalation?: number;
   /** The file a content notice is about. */
   file?: string;
+  /** The agency's monthly SMS budget in parts (the budget notice). */
+  smsLimit?: number;
   link: string;
 }
 
 type Render = (p: NoticeParams) => { subject: string; text: string; sms: string };
 
+/**
+ * SMS texts are short (billing counts parts; Azerbaijani letters make every text UCS-2: 70
+ * characters in one part): the document's number and the deadline, no link and no summary. The
+ * document (a number, or the summary of an unregistered draft) and a file name are cut to fit.
+ */
+const SMS_DOCUMENT = 24;
+const SMS_FILE = 20;
+const clip = (value: string, most: number) =>
+  [...value].length <= most ? value : `${[...value].slice(0, most - 1).join('')}…`;
+const d = (p: NoticeParams) => clip(p.document, SMS_DOCUMENT);
+const f = (p: NoticeParams) => clip(p.file ?? '', SMS_FILE);
+
 const az: Record<NoticeKind, Render> = {
   reminder: (p) => ({
     subject: `Xatırlatma: ${p.document} sənədinin icra müddətinə ${p.daysLeft} iş günü qalıb`,
     text: `${p.document} nömrəli sənədin („${p.summary}”) icra müddəti ${p.dueDate} tarixində bitir (${p.daysLeft} iş günü qalıb).\n\nSənəd: ${p.link}`,
-    sms: `Kargüzar: ${p.document} sənədinin icra müddəti ${p.dueDate} (${p.daysLeft} iş günü qalıb).`,
+    sms: `${d(p)}: icra müddəti ${p.dueDate}, ${p.daysLeft} iş günü qalıb`,
   }),
   overdue: (p) => ({
     subject: `İcra müddəti keçib: ${p.document}`,
     text: `${p.document} nömrəli sənədin („${p.summary}”) icra müddəti ${p.dueDate} tarixində bitdi, sənəd icra olunmayıb.\n\nSənəd: ${p.link}`,
-    sms: `Kargüzar: ${p.document} sənədinin icra müddəti (${p.dueDate}) keçib.`,
+    sms: `${d(p)}: icra müddəti ${p.dueDate} keçib`,
   }),
   escalation: (p) => ({
     subject: `İcra müddəti keçmiş sənəd (${p.escalation}-ci xəbərdarlıq): ${p.document}`,
     text: `${p.document} nömrəli sənəd („${p.summary}”) ${p.dueDate} tarixindən bəri icra olunmayıb.\n\nSənəd: ${p.link}`,
-    sms: `Kargüzar: ${p.document} sənədi ${p.dueDate} tarixindən bəri icra olunmayıb.`,
+    sms: `${d(p)}: ${p.dueDate} tarixindən icra olunmayıb`,
   }),
   'new-task': (p) => ({
     subject: `Yeni tapşırıq: ${p.document}`,
     text: `Sizə ${p.document} nömrəli sənəd („${p.summary}”) üzrə tapşırıq verilib${p.dueDate ? `, icra müddəti ${p.dueDate}` : ''}.\n\nSənəd: ${p.link}`,
-    sms: `Kargüzar: ${p.document} sənədi üzrə yeni tapşırıq${p.dueDate ? `, müddət ${p.dueDate}` : ''}.`,
+    sms: `${d(p)}: yeni tapşırıq${p.dueDate ? `, müddət ${p.dueDate}` : ''}`,
   }),
   'content-missing': (p) => ({
     subject: `Fayl itib: ${p.document}`,
     text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.file}” faylı saxlancda tapılmadı. Fayl istifadəçilərə verilmir; yoxlayın və bərpa edin.\n\nSənəd: ${p.link}`,
-    sms: `Kargüzar: ${p.document} sənədinin „${p.file}” faylı tapılmadı.`,
+    sms: `${d(p)}: „${f(p)}” faylı tapılmadı`,
   }),
   'content-damaged': (p) => ({
     subject: `Fayl zədələnib: ${p.document}`,
     text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.file}” faylının baytları qeydə alınmış SHA-256 cəmi ilə uyğun gəlmir. Fayl istifadəçilərə verilmir; yoxlayın və bərpa edin.\n\nSənəd: ${p.link}`,
-    sms: `Kargüzar: ${p.document} sənədinin „${p.file}” faylı zədələnib.`,
+    sms: `${d(p)}: „${f(p)}” faylı zədələnib`,
   }),
   'archive-integrity': (p) => ({
     subject: `Arxivin bütövlüyü pozulub: ${p.document}`,
     text: `Arxivin bütövlük yoxlaması uyğunsuzluq aşkar etdi (${p.document}): arxivdəki obyektin və ya jurnal qeydinin heş cəmi saxlanılanla uyğun gəlmir. Hesabata baxın və araşdırın.\n\nArxiv: ${p.link}`,
-    sms: `Kargüzar: arxivin bütövlük yoxlaması uyğunsuzluq aşkar etdi (${p.document}).`,
+    sms: `Arxivin bütövlüyü pozulub: ${d(p)}`,
+  }),
+  'sms-budget': (p) => ({
+    subject: `SMS limiti bitib: ${p.document}`,
+    text: `Qurumun ${p.document} ayı üçün SMS limiti (${p.smsLimit} hissə) bitib. Ayın sonunadək bildirişlər SMS əvəzinə e-poçtla göndərilir. Limiti qurumun parametrlərində dəyişmək olar.\n\nParametrlər: ${p.link}`,
+    sms: `SMS limiti bitib: ${d(p)}`,
   }),
 };
 
@@ -67,37 +87,42 @@ const en: Record<NoticeKind, Render> = {
   reminder: (p) => ({
     subject: `Reminder: ${p.daysLeft} working day(s) left for ${p.document}`,
     text: `The execution deadline of document ${p.document} ("${p.summary}") is ${p.dueDate} (${p.daysLeft} working day(s) left).\n\nDocument: ${p.link}`,
-    sms: `Karguzar: ${p.document} is due ${p.dueDate} (${p.daysLeft} working day(s) left).`,
+    sms: `${d(p)}: due ${p.dueDate}, ${p.daysLeft} working day(s) left`,
   }),
   overdue: (p) => ({
     subject: `Overdue: ${p.document}`,
     text: `The execution deadline of document ${p.document} ("${p.summary}") was ${p.dueDate}; it has not been executed.\n\nDocument: ${p.link}`,
-    sms: `Karguzar: ${p.document} is overdue (due ${p.dueDate}).`,
+    sms: `${d(p)}: overdue (due ${p.dueDate})`,
   }),
   escalation: (p) => ({
     subject: `Still overdue (notice ${p.escalation}): ${p.document}`,
     text: `Document ${p.document} ("${p.summary}") has not been executed since ${p.dueDate}.\n\nDocument: ${p.link}`,
-    sms: `Karguzar: ${p.document} is still not executed (due ${p.dueDate}).`,
+    sms: `${d(p)}: still not executed (due ${p.dueDate})`,
   }),
   'new-task': (p) => ({
     subject: `New task: ${p.document}`,
     text: `You have a task on document ${p.document} ("${p.summary}")${p.dueDate ? `, due ${p.dueDate}` : ''}.\n\nDocument: ${p.link}`,
-    sms: `Karguzar: new task on ${p.document}${p.dueDate ? `, due ${p.dueDate}` : ''}.`,
+    sms: `${d(p)}: new task${p.dueDate ? `, due ${p.dueDate}` : ''}`,
   }),
   'content-missing': (p) => ({
     subject: `File missing: ${p.document}`,
     text: `The file "${p.file}" of document ${p.document} ("${p.summary}") is missing from storage. It is not handed out; check and restore it.\n\nDocument: ${p.link}`,
-    sms: `Karguzar: file "${p.file}" of ${p.document} is missing.`,
+    sms: `${d(p)}: file "${f(p)}" is missing`,
   }),
   'content-damaged': (p) => ({
     subject: `File damaged: ${p.document}`,
     text: `The bytes of the file "${p.file}" of document ${p.document} ("${p.summary}") do not match its recorded SHA-256. It is not handed out; check and restore it.\n\nDocument: ${p.link}`,
-    sms: `Karguzar: file "${p.file}" of ${p.document} is damaged.`,
+    sms: `${d(p)}: file "${f(p)}" is damaged`,
   }),
   'archive-integrity': (p) => ({
     subject: `Archive integrity mismatch: ${p.document}`,
     text: `The archive's integrity check found a mismatch (${p.document}): an archived object or a log entry no longer matches its recorded hash. See the report and investigate.\n\nArchive: ${p.link}`,
-    sms: `Karguzar: the archive integrity check found a mismatch (${p.document}).`,
+    sms: `Archive integrity mismatch: ${d(p)}`,
+  }),
+  'sms-budget': (p) => ({
+    subject: `SMS budget used up: ${p.document}`,
+    text: `The agency's SMS budget for ${p.document} (${p.smsLimit} parts) is used up. Until the month ends, notices go by e-mail instead of SMS. The budget can be changed in the agency settings.\n\nSettings: ${p.link}`,
+    sms: `SMS budget used up: ${d(p)}`,
   }),
 };
 
@@ -105,37 +130,42 @@ const ru: Record<NoticeKind, Render> = {
   reminder: (p) => ({
     subject: `Напоминание: до срока исполнения ${p.document} осталось рабочих дней: ${p.daysLeft}`,
     text: `Срок исполнения документа ${p.document} («${p.summary}») — ${p.dueDate} (осталось рабочих дней: ${p.daysLeft}).\n\nДокумент: ${p.link}`,
-    sms: `Karguzar: срок ${p.document} — ${p.dueDate} (рабочих дней: ${p.daysLeft}).`,
+    sms: `${d(p)}: срок ${p.dueDate}, рабочих дней: ${p.daysLeft}`,
   }),
   overdue: (p) => ({
     subject: `Просрочен: ${p.document}`,
     text: `Срок исполнения документа ${p.document} («${p.summary}») истёк ${p.dueDate}; документ не исполнен.\n\nДокумент: ${p.link}`,
-    sms: `Karguzar: срок ${p.document} (${p.dueDate}) истёк.`,
+    sms: `${d(p)}: срок ${p.dueDate} истёк`,
   }),
   escalation: (p) => ({
     subject: `Просрочен (уведомление ${p.escalation}): ${p.document}`,
     text: `Документ ${p.document} («${p.summary}») не исполнен с ${p.dueDate}.\n\nДокумент: ${p.link}`,
-    sms: `Karguzar: ${p.document} не исполнен с ${p.dueDate}.`,
+    sms: `${d(p)}: не исполнен с ${p.dueDate}`,
   }),
   'new-task': (p) => ({
     subject: `Новое поручение: ${p.document}`,
     text: `Вам поручено исполнение документа ${p.document} («${p.summary}»)${p.dueDate ? `, срок ${p.dueDate}` : ''}.\n\nДокумент: ${p.link}`,
-    sms: `Karguzar: новое поручение по ${p.document}${p.dueDate ? `, срок ${p.dueDate}` : ''}.`,
+    sms: `${d(p)}: новое поручение${p.dueDate ? `, срок ${p.dueDate}` : ''}`,
   }),
   'content-missing': (p) => ({
     subject: `Файл утрачен: ${p.document}`,
     text: `Файл «${p.file}» документа ${p.document} («${p.summary}») не найден в хранилище. Он не выдаётся пользователям; проверьте и восстановите его.\n\nДокумент: ${p.link}`,
-    sms: `Karguzar: файл «${p.file}» документа ${p.document} не найден.`,
+    sms: `${d(p)}: файл «${f(p)}» не найден`,
   }),
   'content-damaged': (p) => ({
     subject: `Файл повреждён: ${p.document}`,
     text: `Байты файла «${p.file}» документа ${p.document} («${p.summary}») не совпадают с записанной суммой SHA-256. Он не выдаётся пользователям; проверьте и восстановите его.\n\nДокумент: ${p.link}`,
-    sms: `Karguzar: файл «${p.file}» документа ${p.document} повреждён.`,
+    sms: `${d(p)}: файл «${f(p)}» повреждён`,
   }),
   'archive-integrity': (p) => ({
     subject: `Нарушена целостность архива: ${p.document}`,
     text: `Проверка целостности архива обнаружила несоответствие (${p.document}): хеш архивного объекта или записи журнала не совпадает с сохранённым. Откройте отчёт и разберитесь.\n\nАрхив: ${p.link}`,
-    sms: `Karguzar: проверка целостности архива обнаружила несоответствие (${p.document}).`,
+    sms: `Нарушена целостность архива: ${d(p)}`,
+  }),
+  'sms-budget': (p) => ({
+    subject: `Лимит SMS исчерпан: ${p.document}`,
+    text: `Лимит SMS организации на ${p.document} (${p.smsLimit} частей) исчерпан. До конца месяца уведомления отправляются по электронной почте вместо SMS. Лимит можно изменить в настройках организации.\n\nНастройки: ${p.link}`,
+    sms: `Лимит SMS исчерпан: ${d(p)}`,
   }),
 };
 

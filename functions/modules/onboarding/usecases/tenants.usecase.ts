@@ -145,6 +145,8 @@ async function provision(
         voen,
         email,
         ...(phone ? { phone } : {}),
+        // A new agency's admins and signers sign in with a second factor; its admin may turn it off.
+        requireMfa: true,
         id: tenantId,
         tenantId,
         version: 1,

@@ -3,11 +3,16 @@ import type { Deps } from '../../../platform/kernel/aggregates';
 import * as org from '../usecases/structure.usecase';
 import { getMe, getTenant, updateTenant } from '../usecases/tenant.usecase';
 import * as absences from '../usecases/absence.usecase';
+import * as mfa from '../usecases/mfa.usecase';
 import type { orgRoutes } from './org.routes';
 
 /** The implementations of the `org` route group's operations: thin, parse already done by the route's schemas. */
 export const orgApi: RouteImpls<typeof orgRoutes, Deps> = {
   getMe: async (ctx, deps) => getMe(deps, authed(ctx).actor),
+  getMyMfa: async (ctx, deps) => mfa.getMfaStatus(deps, authed(ctx).actor),
+  startMyTotp: async (ctx, deps) => mfa.startTotp(deps, authed(ctx).actor, ctx.accessToken),
+  confirmMyTotp: async (ctx, deps) =>
+    mfa.confirmTotp(deps, authed(ctx).actor, ctx.accessToken, ctx.body.code),
   getTenant: async (ctx, deps) => getTenant(deps, authed(ctx).actor),
   updateTenant: async (ctx, deps) => updateTenant(deps, authed(ctx).actor, ctx.body),
 

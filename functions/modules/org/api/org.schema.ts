@@ -25,6 +25,8 @@ export const tenantProfile = z
     phone: phone.optional(),
     /** How many days back an earlier appeal counts as the same matter (repeat detection). */
     repeatWindowDays: z.int().min(1).max(3650).optional(),
+    /** Admins and signers must sign in with a second factor (TOTP); left out of an update: unchanged. */
+    requireMfa: z.boolean().optional(),
   })
   .strict();
 export const tenantUpdate = tenantProfile.extend(versioned).strict();
@@ -154,3 +156,34 @@ export const me = z
     positions: z.array(z.object({ id, title: localizedText, departmentId: id })).max(10),
   })
   .meta({ id: 'Me' });
+
+/** The signed-in user's second sign-in factor (two-step sign-in, issue 18). */
+export const mfaStatus = z
+  .object({
+    /** The login has an authenticator (TOTP): the identity provider asks for its code at sign-in. */
+    totpEnabled: z.boolean(),
+    /** This sign-in was made with the second factor (the token's `mfa` claim). */
+    signedInWithMfa: z.boolean(),
+    /** The agency requires a second factor of admins and signers. */
+    requiredByAgency: z.boolean(),
+  })
+  .meta({ id: 'MfaStatus' });
+
+/** A started enrolment: the shared secret (base32) and the otpauth URI to show as a QR code. */
+export const totpEnrolment = z
+  .object({
+    secret: z.string().max(128),
+    otpauthUri: z.string().max(512),
+  })
+  .meta({ id: 'TotpEnrolment' });
+
+export const totpConfirm = z
+  .object({
+    /** The 6-digit code the authenticator shows now. */
+    code: z
+      .string()
+      .max(16)
+      .trim()
+      .regex(/^\d{6}$/),
+  })
+  .strict();

@@ -26,10 +26,31 @@ export interface TenantProfile {
   email: string;
   phone?: string;
   repeatWindowDays?: number;
+  /**
+   * Admins and signing officials must sign in with a second factor (TOTP) to administer or to
+   * sign (issue 18). Set on for agencies the platform onboards; absent means off.
+   */
+  requireMfa?: boolean;
   /** Reminders, overdue notice and escalations of controlled resolutions (defaults: 3 and 1 working days, every working day). */
   deadlinePolicy?: DeadlinePolicy;
 }
-export type Tenant = AggregateMeta & TenantProfile;
+
+/** The agency's SMS notices: SMS is opt-in per agency, and its parts are capped per Baku month. */
+export interface TenantSms {
+  enabled: boolean;
+  /** Billed SMS parts per calendar month (Asia/Baku); a send that does not fit goes by e-mail. */
+  monthlyParts: number;
+}
+
+/** An agency without the setting (every new one) sends no SMS. */
+export const defaultTenantSms: TenantSms = { enabled: false, monthlyParts: 500 };
+
+export type Tenant = AggregateMeta & TenantProfile & { sms?: TenantSms };
+
+/** The agency's SMS setting (off, 500 parts a month, when never set). */
+export function tenantSms(tenant: Pick<Tenant, 'sms'> | undefined): TenantSms {
+  return { ...defaultTenantSms, ...tenant?.sms };
+}
 
 export interface DepartmentData {
   name: LocalizedText;

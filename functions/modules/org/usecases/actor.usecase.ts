@@ -1,6 +1,6 @@
 import { allPages, type Actor, type Reach } from '../../../platform/kernel/aggregate';
 import { ForbiddenError } from '../../../platform/kernel/errors';
-import type { Department, Employee, Position, Substitution } from '../domain/org';
+import type { Department, Employee, Position, Substitution, Tenant } from '../domain/org';
 import type { Role } from '../../../platform/kernel/roles';
 import type { VerifiedPrincipal } from '../../../platform/ports/token-verifier.port';
 import type { Deps } from '../../../platform/kernel/aggregates';
@@ -18,7 +18,15 @@ export async function resolveActor(deps: Deps, principal: VerifiedPrincipal): Pr
     ? await deps.store.get<Employee>('employee', principal.tenantId, employeeId)
     : undefined;
   if (!employee || !employee.active) throw new ForbiddenError('No active employee for this identity');
-  const active = await activePositions(deps, principal.tenantId, employee);
+  // The agency's MFA setting is read only for a sign-in without a second factor.
+  const [active, mfaMissing] = await Promise.all([
+    activePositions(deps, principal.tenantId, employee),
+    principal.mfa
+      ? false
+      : deps.store
+          .get<Tenant>('tenant', principal.tenantId, principal.tenantId)
+          .then((t) => t?.requireMfa === true),
+  ]);
   const roles = new Set<Role>(active.flatMap((p) => p.roles));
   const departmentIds = [...new Set(active.map((p) => p.departmentId))];
   return {
@@ -28,6 +36,8 @@ export async function resolveActor(deps: Deps, principal: VerifiedPrincipal): Pr
     roles,
     departmentIds,
     reach: await reachOf(deps, principal.tenantId, employee.id, active),
+    ...(principal.mfa ? { mfa: true } : {}),
+    ...(mfaMissing ? { mfaMissing } : {}),
   };
 }
 

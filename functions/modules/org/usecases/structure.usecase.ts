@@ -12,6 +12,8 @@ import {
   type PositionData,
   type Substitution,
   type SubstitutionData,
+  type Tenant,
+  tenantSms,
 } from '../domain/org';
 import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
 import {
@@ -294,20 +296,29 @@ export async function listSubstitutions(
   });
 }
 
-/** The caller's own notification preferences (channels and language). */
+/** Whether the caller's agency sends SMS at all (the preference is kept either way). */
+async function agencySms(deps: Deps, actor: Actor): Promise<boolean> {
+  const tenant = await deps.store.get<Tenant>('tenant', actor.tenantId, actor.tenantId);
+  return tenantSms(tenant).enabled;
+}
+
+/** The caller's own notification preferences (channels and language), and whether the agency sends SMS. */
 export async function getMyNotifications(
   deps: Deps,
   actor: Actor,
-): Promise<NotificationPreferences & { version: number }> {
-  const me = await getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId);
-  return { ...defaultNotificationPreferences, ...me.notifications, version: me.version };
+): Promise<NotificationPreferences & { version: number; agencySms: boolean }> {
+  const [me, sms] = await Promise.all([
+    getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId),
+    agencySms(deps, actor),
+  ]);
+  return { ...defaultNotificationPreferences, ...me.notifications, version: me.version, agencySms: sms };
 }
 
 export async function updateMyNotifications(
   deps: Deps,
   actor: Actor,
   input: NotificationPreferences & { version: number },
-): Promise<NotificationPreferences & { version: number }> {
+): Promise<NotificationPreferences & { version: number; agencySms: boolean }> {
   const { version, ...notifications } = input;
   const current = await getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId);
   const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...data } = current;
@@ -323,5 +334,5 @@ export async function updateMyNotifications(
       oldClaims: employeePlacement(current).claims,
     },
   );
-  return { ...notifications, version: updated.version };
+  return { ...notifications, version: updated.version, agencySms: await agencySms(deps, actor) };
 }

@@ -1,6 +1,13 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { BusinessRuleError, NotFoundError } from '../../../platform/kernel/errors';
-import { isValidVoen, type Employee, type Position, type Tenant, type TenantProfile } from '../domain/org';
+import {
+  isValidVoen,
+  type Employee,
+  type Position,
+  type Tenant,
+  type TenantProfile,
+  type TenantSms,
+} from '../domain/org';
 import type { Role } from '../../../platform/kernel/roles';
 import { getOr404, type Deps, updateAggregate } from '../../../platform/kernel/aggregates';
 
@@ -29,9 +36,46 @@ export async function updateTenant(
       { path: 'voen', code: 'voen_immutable' },
     ]);
   }
-  return updateAggregate<TenantProfile>(deps, 'tenant', actor, current, profile, version, {
-    sortKey: profile.name.az,
-  });
+  // The profile form does not carry the settings kept on the same record: they stay as they are
+  // (and a client that does not know `requireMfa` leaves it as it is).
+  const requireMfa = profile.requireMfa ?? current.requireMfa;
+  const kept = {
+    ...(current.deadlinePolicy ? { deadlinePolicy: current.deadlinePolicy } : {}),
+    ...(current.sms ? { sms: current.sms } : {}),
+    ...(requireMfa === undefined ? {} : { requireMfa }),
+  };
+  return updateAggregate<TenantProfile & { sms?: TenantSms }>(
+    deps,
+    'tenant',
+    actor,
+    current,
+    { ...profile, ...kept },
+    version,
+    { sortKey: profile.name.az },
+  );
+}
+
+/**
+ * Turns the agency's SMS notices on or off and sets the monthly budget of parts (admins only; the
+ * record's version guards a second tab; the change is in the tenant's change log like any edit).
+ */
+export async function updateTenantSms(
+  deps: Deps,
+  actor: Actor,
+  input: TenantSms & { version: number },
+): Promise<Tenant> {
+  const { version, enabled, monthlyParts } = input;
+  const current = await getTenant(deps, actor);
+  const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...data } = current;
+  return updateAggregate<TenantProfile & { sms?: TenantSms }>(
+    deps,
+    'tenant',
+    actor,
+    current,
+    { ...data, sms: { enabled, monthlyParts } },
+    version,
+    { sortKey: current.name.az },
+  );
 }
 
 export async function getMe(deps: Deps, actor: Actor) {

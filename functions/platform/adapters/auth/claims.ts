@@ -19,6 +19,12 @@ export const DEFAULT_CLAIM_NAMES: ClaimNames = { tenant: 'tenant', username: 'us
  * group. An operator's token carries no tenant.
  */
 export const PLATFORM_ROLE_CLAIM = 'platform_role';
+
+/**
+ * Whether the login has a second factor (TOTP) that the identity provider asks for at sign-in:
+ * "true" or "false", from the pre-token trigger (Cognito's `custom:mfa`) or the local provider.
+ */
+export const MFA_CLAIM = 'mfa';
 export const OPERATOR_ROLE = 'operator';
 
 /**
@@ -58,7 +64,9 @@ export function principalFromClaims(
       reason: 'missing_claim',
       claim: names.username,
     });
-  return { subject, tenantId, username };
+  // Cognito's pre-token trigger writes the string "true"; a boolean true is taken as well.
+  const mfa = payload[MFA_CLAIM] === 'true' || payload[MFA_CLAIM] === true;
+  return { subject, tenantId, username, ...(mfa ? { mfa } : {}) };
 }
 
 /**

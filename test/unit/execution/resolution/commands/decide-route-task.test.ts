@@ -43,6 +43,27 @@ function signingWorld(options: { journal?: boolean } = {}) {
 }
 
 describe('deciding a route task', () => {
+  it('an endorsement or a signature without the second sign-in factor the agency requires is refused, and nothing changes (issue 18)', async () => {
+    // Arrange
+    const endorsing = world(['lawyer']);
+    const signing = signingWorld();
+    const lacking = (who: string) => ({ ...actor(who), mfaMissing: true });
+
+    // Act
+    const endorse = actOnAssignment(endorsing.deps, lacking('lawyer'), 'ord-1', 'end-lawyer', 'approve', {
+      version: 1,
+    });
+    const sign = actOnAssignment(signing.deps, lacking('director'), 'ord-1', 'sign-director', 'sign', {
+      version: 1,
+    });
+
+    // Assert
+    await expect(endorse).rejects.toMatchObject({ code: 'mfa_required' });
+    await expect(sign).rejects.toMatchObject({ code: 'mfa_required' });
+    expect((await tasks(endorsing)).get('end-lawyer')).toMatchObject({ status: 'pending' });
+    expect((await tasks(signing)).get('sign-director')).toMatchObject({ status: 'pending' });
+  });
+
   it('the last endorsement ends the step: the order is agreed and the waiting machine hears it after the commit', async () => {
     // Arrange
     const w = world(['lawyer']);

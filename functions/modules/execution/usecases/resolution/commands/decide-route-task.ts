@@ -1,3 +1,4 @@
+import { requireMfa } from '../../../../../platform/kernel/mfa';
 import { BusinessRuleError } from '../../../../../platform/kernel/errors';
 import type { DocumentRecord } from '../../../../documents';
 import { bump, onBehalf, type AssignmentActionContext } from '../assignment-action';
@@ -12,6 +13,9 @@ export async function approveRouteTask(
   // An endorsement (viza) or a signature is a PAdES signature on the single file, made before the
   // commit and written with it: the decision never stands without its signature.
   const right = a.kind === 'endorsement' ? 'endorse' : a.kind === 'signing' ? 'sign' : undefined;
+  // Whoever puts a signature or an endorsement on the single file signs with a second factor where
+  // the agency requires it (issue 18).
+  if (right) requireMfa(actor, right === 'sign' ? 'sign' : 'endorse');
   const behalf = onBehalf(actor, a);
   const signature =
     right && deps.esign ? await deps.esign.sign(actor, doc, { right, at: now, ...behalf }) : undefined;

@@ -1,0 +1,5 @@
+import { TwoStepSignInPage } from '../../../../features/org/mfa';
+
+export default function Page() {
+  return <TwoStepSignInPage />;
+}
