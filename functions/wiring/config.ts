@@ -31,6 +31,8 @@ const schema = z.object({
   STATE_MACHINE_ARNS: z.string().optional(),
   USER_POOL_ID: z.string().min(1).optional(),
   COGNITO_ENDPOINT: z.url().optional(),
+  /** The tenant access role (API functions in AWS): tenant requests use its tagged sessions (issue 18). */
+  TENANT_ACCESS_ROLE_ARN: z.string().startsWith('arn:').optional(),
   /** Where the web app is served: links in notices point there. */
   WEB_ORIGIN: z.url().optional(),
   /** AWS: the secret whose value CloudFront sends in the origin header; absent: no check. */

@@ -47,6 +47,7 @@ import type { SmsSender } from '../platform/ports/sms.port';
 import type { TokenVerifier } from '../platform/ports/token-verifier.port';
 import type { WorkflowEngine } from '../platform/ports/workflow.port';
 import { config, type Config } from './config';
+import { tenantScoped } from './tenant-access';
 
 export interface Container {
   store: AggregateStore;
@@ -119,7 +120,13 @@ export function getContainer(): Container {
     }),
   );
   dynamoHook?.(dynamo);
-  const doc = DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } });
+  const documentClient = (client: DynamoDBClient) =>
+    DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  // Tenant requests use the tenant's credentials where TENANT_ACCESS_ROLE_ARN is set (issue 18).
+  const tenant = tenantScoped(cfg);
+  const doc = tenant(documentClient(dynamo), (credentials) =>
+    documentClient(traced(new DynamoDBClient({ region, credentials }))),
+  );
   // Every notice is counted where it leaves (NoticeSent / NoticeFailed by channel).
   const email = lazy(() =>
     meteredEmail(
@@ -128,13 +135,16 @@ export function getContainer(): Container {
     ),
   );
   const sms = lazy(() => meteredSms(createSmsSender({ region, ...endpoint(cfg.SNS_ENDPOINT) }), metrics));
-  const objects = lazy(() =>
-    createObjectStore({
+  const objects = lazy(() => {
+    const options = {
       region,
       ...endpoint(cfg.S3_ENDPOINT),
       buckets: { attachments: need(cfg, 'ATTACHMENTS_BUCKET'), archive: need(cfg, 'ARCHIVE_BUCKET') },
-    }),
-  );
+    };
+    return tenant(createObjectStore(options), (credentials) =>
+      createObjectStore({ ...options, credentials }),
+    );
+  });
   const signer = lazy(() =>
     createDocumentSigner({ region, keyId: need(cfg, 'SIGNING_KEY_ID'), ...endpoint(cfg.KMS_ENDPOINT) }),
   );

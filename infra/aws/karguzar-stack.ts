@@ -13,6 +13,7 @@ import { Notifications } from './constructs/notifications';
 import type { ProjectFunction } from './constructs/project-function';
 import { Search } from './constructs/search';
 import { Storage } from './constructs/storage';
+import { TenantAccess } from './constructs/tenant-access';
 import { startedDefinitions, Workflows } from './constructs/workflows';
 import { entries as defaultEntries, preTokenEntry, startedMachines, type EntryPaths } from './entries';
 
@@ -199,6 +200,13 @@ export class KarguzarStack extends Stack {
         if (props.routes.some((r) => r.group === group && r.auth === 'jwt'))
           api.bindTenantQuota(pf, data.table);
       },
+    });
+    // Tenant requests run with tenant-scoped credentials (issue 18): the API route groups only.
+    new TenantAccess(this, {
+      table: data.table,
+      buckets: [storage.attachments, storage.archive],
+      key: data.dataKey,
+      apiFunctions: Object.entries(app.functions).flatMap(([id, pf]) => (id.startsWith('Api') ? [pf] : [])),
     });
     workflows.addMachines(app.create);
     data.addStreamConsumer({

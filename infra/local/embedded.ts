@@ -4,6 +4,7 @@ import { logger } from '../../functions/platform/observability/logger';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './seed/seed';
 import { seedRegistry } from './seed/registry.seed';
 import { DynamoWriteJournal } from './dynamo-journal';
+import { attachTenantAccessCheck } from './tenant-access-check';
 import { startDynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
@@ -147,7 +148,11 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const journal = new DynamoWriteJournal(join(dataDir, 'dynamodb-journal'));
     const replayed = await journal.replay(dynamo.client);
     if (replayed.restored > 0) logger.warn('dynamodb journal replayed', replayed);
-    useDynamoClientHook((client) => journal.attach(client));
+    useDynamoClientHook((client) => {
+      journal.attach(client);
+      // Tenant requests are held to the tenant access role's policy, as in AWS (issue 18).
+      attachTenantAccessCheck(client, TABLE_NAME, (detail) => logger.error('tenant access refused', detail));
+    });
     closers.push(() => journal.close());
     wired();
     const { addHealthCheck } = await import('../../functions/modules/system');

@@ -8,6 +8,7 @@ import { requireMfaForRoute } from '../kernel/mfa';
 import { negotiateLanguage, type Language } from '../kernel/text';
 import type { OperatorPrincipal, TokenVerifier, VerifiedPrincipal } from '../ports/token-verifier.port';
 import { metrics } from '../observability/emf-metrics';
+import { inTenant } from '../tenant-access/context';
 import { lambdaObservability } from '../observability/lambda-middleware';
 import { logger } from '../observability/logger';
 import { attachmentDisposition, FileAnswer } from './file-answer';
@@ -414,10 +415,14 @@ export function createGroupHandler<D>(options: {
     // The one place where a request's type is taken on trust: params, query and body were just
     // parsed by this route's own schemas, which are the types its implementation declares (RouteImpls).
     const implementation = impls[route.operationId] as (ctx: RequestContext, deps: D) => Promise<unknown>;
-    const result = await implementation(
-      { actor, operator, invitationToken, params, query, body, lang, idempotency, accessToken },
-      options.deps(),
-    );
+    const run = () =>
+      implementation(
+        { actor, operator, invitationToken, params, query, body, lang, idempotency, accessToken },
+        options.deps(),
+      );
+    // A tenant's request touches the table and the buckets as that tenant (issue 18: tenant-scoped
+    // credentials in AWS, the same policy checked in the embedded default).
+    const result = await (actor ? inTenant(actor.tenantId, run) : run());
     const response =
       result instanceof FileAnswer ? file(result) : json(route.successStatus, shapeResponse(route, result));
     withRateHeaders(event, response);

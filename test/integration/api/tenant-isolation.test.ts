@@ -393,6 +393,7 @@ describe('tenant isolation', () => {
             '/api/v1/tenant/sms',
             '/api/v1/client-config',
             '/api/v1/me/notifications',
+            '/api/v1/me/mfa',
             '/api/v1/calendar',
             '/api/v1/calendar/years',
             '/api/v1/calendar/years/{year}',

@@ -1,5 +1,6 @@
 import type { Actor, AggregateMeta, Page } from '../../../platform/kernel/aggregate';
 import { ConflictError } from '../../../platform/kernel/errors';
+import { outsideTenant } from '../../../platform/tenant-access/context';
 import { allow, bakuLocalDate, hasRole, type ArchiveState, type DocumentRecord } from '../../documents';
 import { ensureIntegrityMachine } from './schedule.usecase';
 import type { ArchiveDeps } from './deps';
@@ -51,6 +52,13 @@ export const previousDay = (day: string): string =>
  */
 export async function ensureArchiveTenant(deps: ArchiveDeps, tenantId: string): Promise<void> {
   if (known.has(tenantId)) return;
+  // The register of sealed tenants is the platform's (`_archive`), not the tenant's: it is kept
+  // with the function's own role, never the tenant's credentials, and only for this tenant.
+  await outsideTenant(() => registerArchiveTenant(deps, tenantId));
+  known.add(tenantId);
+}
+
+async function registerArchiveTenant(deps: ArchiveDeps, tenantId: string): Promise<void> {
   const existing = await deps.store.get<ArchiveTenant>('archive-tenant', ARCHIVE_PARTITION, tenantId);
   if (!existing) {
     const now = deps.clock.now().toISOString();
@@ -78,7 +86,6 @@ export async function ensureArchiveTenant(deps: ArchiveDeps, tenantId: string): 
     tenantId,
     Number(bakuLocalDate(deps.clock.now().toISOString()).slice(0, 4)),
   );
-  known.add(tenantId);
 }
 
 /** The archive page's row of a document (written with its archive state, updated with its legal hold). */

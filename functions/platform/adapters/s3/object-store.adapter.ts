@@ -29,8 +29,11 @@ export interface S3ObjectStoreOptions {
   endpoint?: string;
   /** Path-style addressing; defaults to true when an endpoint is set. */
   forcePathStyle?: boolean;
-  /** Explicit credentials (local dummy ones); omitted on AWS (role credentials). */
-  credentials?: { accessKeyId: string; secretAccessKey: string };
+  /**
+   * Explicit credentials: local dummy ones, or a tenant's session (issue 18); omitted on AWS
+   * otherwise (the function's role).
+   */
+  credentials?: S3ClientConfig['credentials'];
   buckets: { attachments: string; archive: string };
   /** Object Lock mode used when put() gets a retainUntil (the archive is COMPLIANCE). */
   lockMode?: 'COMPLIANCE' | 'GOVERNANCE';
