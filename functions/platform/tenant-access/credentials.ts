@@ -25,8 +25,11 @@ export interface AssumeRole {
   }>;
 }
 
-/** Credentials are renewed this long before they expire (a request never starts on a dying session). */
-export const RENEW_BEFORE_MS = 5 * 60_000;
+/**
+ * Credentials are renewed this long before they expire: a request never starts on a dying session,
+ * and a presigned link signed with them (uploads: 15 minutes) lives as long as it says.
+ */
+export const RENEW_BEFORE_MS = 20 * 60_000;
 /** One hour: the most a chained role session may last. */
 export const SESSION_SECONDS = 3600;
 
