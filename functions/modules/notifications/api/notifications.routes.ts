@@ -35,7 +35,16 @@ export const notificationRoutes = [
     summary: 'Change my notification channels and language',
     tag,
     auth: 'jwt',
-    body: notificationPreferences.extend(versioned).strict(),
+    // What GET answered may be sent back as it is: the read-only `agencySms` is ignored.
+    body: notificationPreferences
+      .extend({
+        ...versioned,
+        agencySms: z
+          .boolean()
+          .optional()
+          .meta({ description: 'Read-only (see the GET answer): ignored when sent back' }),
+      })
+      .strict(),
     response: myNotifications,
     successStatus: 200,
   },

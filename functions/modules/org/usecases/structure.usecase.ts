@@ -317,9 +317,10 @@ export async function getMyNotifications(
 export async function updateMyNotifications(
   deps: Deps,
   actor: Actor,
-  input: NotificationPreferences & { version: number },
+  input: NotificationPreferences & { version: number; agencySms?: boolean },
 ): Promise<NotificationPreferences & { version: number; agencySms: boolean }> {
-  const { version, ...notifications } = input;
+  // `agencySms` is the agency's setting, shown with the preferences: never stored on the employee.
+  const { version, agencySms: _shown, ...notifications } = input;
   const current = await getOr404<Employee>(deps, 'employee', actor.tenantId, actor.employeeId);
   const { id: _id, tenantId: _t, version: _v, createdAt: _c, updatedAt: _u, ...data } = current;
   const updated = await updateAggregate(
