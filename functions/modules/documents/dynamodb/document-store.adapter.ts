@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../../platform/kernel/aggregate';
 import type {
   DocumentData,
@@ -22,6 +22,7 @@ import type {
   InboxQuery,
 } from '../ports';
 import { pageOf } from '../../../platform/adapters/dynamodb/cursor';
+import { boundedPage } from '../../../platform/adapters/dynamodb/bounded-query';
 import { createDocumentModel, type DocumentModel } from './document.entities';
 import { emptyHead, entryHash, type ChainHead, type JournalLink, type OperationLink } from '../domain/chain';
 import { bakuLocalDate } from '../domain/date-filter';
@@ -102,7 +103,10 @@ export class DynamoDocumentStore implements DocumentStore {
   private readonly pending = new Map<string, Pending[]>();
   private readonly draining = new Set<string>();
 
-  constructor(client: DynamoDBDocumentClient, table: string) {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    table: string,
+  ) {
     this.model = createDocumentModel(client, table);
   }
 
@@ -168,17 +172,17 @@ export class DynamoDocumentStore implements DocumentStore {
       parts.push(`(${own.join(' OR ')})`);
       return parts.join(' AND ');
     });
-    // `count` makes ElectroDB read on until a page holds `limit` matches (filters drop rows).
-    return pageOf(
-      () =>
-        query.go({
-          count: q.limit,
-          limit: Math.max(q.limit * 2, 100),
-          order: q.order,
-          cursor: q.cursor ?? null,
-        }),
-      (row) => toRecord(row as unknown as Row),
-    );
+    // A bounded read: at most LIST_READ_BUDGET rows evaluated, whatever the filter drops; a page
+    // cut short by the budget carries the cursor of the last row read.
+    return boundedPage(
+      this.client,
+      query.params({ order: q.order }) as QueryCommandInput,
+      { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) },
+      (item) => {
+        const [row] = this.model.document.parse({ Items: [item] }).data as unknown as Row[];
+        return row ? toRecord(row) : undefined;
+      },
+    ).then(({ items, nextCursor }) => ({ items, ...(nextCursor ? { nextCursor } : {}) }));
   }
 
   /**
