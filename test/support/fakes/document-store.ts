@@ -332,6 +332,10 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   /** Every row here is written with its keys: nothing to backfill. */
+  async backfillStatusKeys(): Promise<{ updated: number }> {
+    return { updated: 0 };
+  }
+
   async backfillNumberKeys(): Promise<{ updated: number }> {
     return { updated: 0 };
   }

@@ -54,7 +54,11 @@ async function follow(client: DynamoDBDocumentClient, limit: number, budget?: nu
       { limit, ...(cursor ? { cursor } : {}), ...(budget ? { budget } : {}) },
       parse,
     );
-    pages.push({ ids: page.items, read: page.cost.read, ...(page.nextCursor ? { cursor: page.nextCursor } : {}) });
+    pages.push({
+      ids: page.items,
+      read: page.cost.read,
+      ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
+    });
     cursor = page.nextCursor;
   } while (cursor && pages.length < 1000);
   return pages;

@@ -106,7 +106,7 @@ export async function listInbox(
   let cursor = q.cursor;
   // At most LIST_READ_BUDGET lines evaluated (each with its document); a page the budget cuts
   // short still carries the cursor, so the next request goes on where this one stopped.
-  for (let read = 0; read < LIST_READ_BUDGET && items.length < q.limit; ) {
+  for (let read = 0; read < LIST_READ_BUDGET && items.length < q.limit;) {
     // Never more lines than still fit: the cursor then never skips a line.
     const page = await deps.documents.inbox(actor.tenantId, actor.employeeId, box, {
       order: orderOf[box],
