@@ -62,13 +62,13 @@ describe('a list over 5,000 documents with a filter that is not a key condition'
     const pages: Array<{ items: string[]; cursor?: string; read: number }> = [];
     let cursor: string | undefined;
     do {
-      const answer = await page(`summary=${encodeURIComponent(`nadir ${tag}`)}`, cursor);
+      const answer = await page(`summary=${tag}`, cursor);
       const before = read();
       const again = await store.list(template.tenantId, {
         kind: 'incoming',
         order: 'desc',
         limit: 50,
-        summaryContains: `nadir ${tag}`,
+        summaryContains: tag,
         viewer,
         ...(cursor ? { cursor } : {}),
       });
@@ -99,19 +99,28 @@ describe('a list over 5,000 documents with a filter that is not a key condition'
     const store = new DynamoDocumentStore(client, TABLE_NAME);
     const viewer = { employeeId: 'clerk', seesAll: true, actingFor: [], headOf: [] };
 
-    // Act
-    const first = await store.list(template.tenantId, { kind: 'incoming', order: 'desc', limit: 50, viewer });
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const answer = await page('', cursor);
-      seen.push(...answer.items.map((d) => d.id));
-      cursor = answer.nextCursor;
-    } while (cursor);
+    // Act: the first page over HTTP, then every page through the store.
+    const first = await page('');
+    const seen = first.items.map((d) => d.id);
+    const reads: number[] = [];
+    let cursor = first.nextCursor;
+    while (cursor) {
+      const before = read();
+      const next = await store.list(DEMO_TENANT, {
+        kind: 'incoming',
+        order: 'desc',
+        limit: 100,
+        viewer,
+        cursor,
+      });
+      reads.push(read() - before);
+      seen.push(...next.items.map((d) => d.id));
+      cursor = next.nextCursor;
+    }
 
     // Assert
     expect(first.items).toHaveLength(50);
-    expect(read()).toBe(50);
+    expect(Math.max(...reads)).toBe(100);
     expect(seen).toHaveLength(COUNT + 1);
     expect(new Set(seen).size).toBe(COUNT + 1);
   });

@@ -100,8 +100,9 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   /**
-   * As the DynamoDB store reads gsi1: the kind's documents in their order (registration time, id)
-   * within the period, at most LIST_READ_BUDGET of them evaluated per page; a page cut short by
+   * As the DynamoDB store reads gsi1 (or gsi2 for one status): the kind's documents (of that
+   * status) in their order (registration time, id) within the period, at most LIST_READ_BUDGET of
+   * them evaluated per page; a page cut short by
    * the budget continues after the last document evaluated. `evaluated` counts them all.
    */
   async list(tenantId: string, q: DocumentQuery): Promise<Page<DocumentRecord>> {
@@ -110,7 +111,10 @@ export class MemoryDocumentStore implements DocumentStore {
       .filter((d) => d.tenantId === tenantId && d.kind === q.kind)
       .map((d) => ({ d, f: filterFields(d) }))
       .map(({ d, f }) => ({ d, f, key: `${f.listedAt}#${d.id}` }))
-      .filter(({ f }) => matchesFilter(f, { from: q.from, to: q.to }))
+      // The key conditions: the period, and a single status (its own index in DynamoDB).
+      .filter(({ f }) =>
+        matchesFilter(f, { from: q.from, to: q.to, ...(q.status?.length === 1 ? { status: q.status } : {}) }),
+      )
       .sort((a, b) => (a.key < b.key ? -1 : 1));
     if (q.order === 'desc') ordered.reverse();
     const after = q.cursor ? Buffer.from(q.cursor, 'base64url').toString('utf8') : undefined;
