@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoDocumentStore } from '../../functions/modules/documents/dynamodb/document-store.adapter';
-import type { DocumentQuery } from '../../functions/modules/documents/ports';
+import { DynamoDocumentStore, type DocumentQuery } from '../../functions/modules/documents';
 import { LIST_READ_BUDGET } from '../../functions/platform/kernel/aggregate';
 import { TABLE_NAME } from '../../infra/local/embedded';
 import { countingTableClient, likeDocument, seedDocuments } from '../../test/support/seed-documents';

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDocumentStore } from '../../../functions/modules/documents/dynamodb/document-store.adapter';
+import { createDocumentModel } from '../../../functions/modules/documents/dynamodb/document.entities';
 import type { DocumentRecord } from '../../../functions/modules/documents/domain/document';
 import { LIST_READ_BUDGET } from '../../../functions/platform/kernel/aggregate';
 import { TABLE_NAME } from '../../../infra/local/embedded';
@@ -35,6 +37,7 @@ beforeAll(async () => {
     const doc = likeDocument(template, i, {
       at: new Date(start + i * 60_000).toISOString(),
       summary: i === NEEDLE ? `Nadir müraciət ${tag}` : `Adi məktub ${i}`,
+      ...(i % 500 === 7 ? { status: 'cancelled' } : {}),
     });
     ids.push(doc.id);
     return doc;
@@ -123,6 +126,49 @@ describe('a list over 5,000 documents with a filter that is not a key condition'
     expect(Math.max(...reads)).toBe(100);
     expect(seen).toHaveLength(COUNT + 1);
     expect(new Set(seen).size).toBe(COUNT + 1);
+  });
+
+  it('reads a status from its own index: only the documents of that status', async () => {
+    // Arrange: ten of the 5,000 are cancelled, and one row as stored before gsi2 (no status keys).
+    const client = tableClientOf(embedded.baseUrl);
+    const store = new DynamoDocumentStore(client, TABLE_NAME);
+    const old = likeDocument(template, COUNT, {
+      at: '2025-03-02T05:00:00.000Z',
+      summary: 'Köhnə ləğv',
+      status: 'cancelled',
+    });
+    await seedDocuments(embedded.baseUrl, 1, () => old);
+    await client.send(
+      new UpdateCommand({
+        TableName: TABLE_NAME,
+        Key: { pk: `$karguzar#tenantId_${DEMO_TENANT}#id_${old.id}`, sk: '$document_1' },
+        UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+      }),
+    );
+    await createDocumentModel(client, TABLE_NAME)
+      .unique.delete({ tenantId: '_migrations', scope: 'migration', value: 'document-status-keys' })
+      .go();
+    const before = await page('status=cancelled');
+
+    // Act
+    const backfilled = await store.backfillStatusKeys();
+    const { client: counting, read } = countingTableClient(embedded.baseUrl);
+    const after = await page('status=cancelled');
+    await new DynamoDocumentStore(counting, TABLE_NAME).list(DEMO_TENANT, {
+      kind: 'incoming',
+      order: 'desc',
+      limit: 50,
+      status: ['cancelled'],
+      viewer: { employeeId: 'clerk', seesAll: true, actingFor: [], headOf: [] },
+    });
+
+    // Assert
+    const cancelled = ids.filter((_, i) => i % 500 === 7);
+    expect(before.items.map((d) => d.id).sort()).toEqual([...cancelled].sort());
+    expect(backfilled.updated).toBe(1);
+    expect(after.items.map((d) => d.id).sort()).toEqual([...cancelled, old.id].sort());
+    expect(after.nextCursor).toBeUndefined();
+    expect(read()).toBe(cancelled.length + 1);
   });
 
   it('refuses a cursor of another list with 400', async () => {
