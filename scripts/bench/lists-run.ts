@@ -1,4 +1,4 @@
-import { obtainToken } from '../../infra/local/oidc/token-flow';
+import { tokenFor } from '../../test/support/api';
 import { startEmbeddedProcess } from '../../test/support/embedded';
 import { LIST_GOAL, listRun } from './lists';
 
@@ -12,13 +12,7 @@ const DOCUMENTS = Number(process.env.BENCH_LIST_DOCUMENTS ?? 100_000);
 async function main() {
   const embedded = await startEmbeddedProcess();
   try {
-    const token = await obtainToken({
-      issuer: `${embedded.baseUrl}/oidc`,
-      clientId: 'karguzar-web',
-      redirectUri: `${embedded.baseUrl}/auth/callback/`,
-      username: 'clerk',
-      password: 'Demo2026!',
-    });
+    const token = await tokenFor(embedded.baseUrl, 'clerk');
     const lists = await listRun(embedded.baseUrl, token, DOCUMENTS);
     process.stdout.write(
       `incoming list over ${lists.seeded} documents (seeded in ${lists.seedSeconds.toFixed(0)} s)\n`,
