@@ -4,11 +4,13 @@ import { rawPutItems, registrations, type Figures } from './bench/registration';
 import { routeRun, routeUsers, type RouteUser } from './bench/routes';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
+import { LIST_GOAL, listRun } from './bench/lists';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ROUTE_DOCUMENTS = Number(process.env.BENCH_ROUTE_DOCUMENTS ?? 1000);
+const LIST_DOCUMENTS = Number(process.env.BENCH_LIST_DOCUMENTS ?? 100_000);
 
 const line = (name: string, f: Figures) =>
   `${name.padEnd(34)} ${f.perSecond.toFixed(1).padStart(8)}/s   p50 ${f.p50.toFixed(1).padStart(7)} ms   p99 ${f.p99
@@ -52,6 +54,19 @@ async function main() {
     const raw = await rawPutItems(`http://127.0.0.1:${embedded.port + 1}`, CLIENTS, Math.min(SECONDS, 10));
     out(line('DynamoDB Local PutItem (raw)', raw));
     out(`ratio registrations/PutItem: ${(reg.perSecond / raw.perSecond).toFixed(3)}`);
+
+    // --- Lists that scale (issue 17): the filter-row list over LIST_DOCUMENTS documents of one agency.
+    const lists = await listRun(embedded.baseUrl, token, LIST_DOCUMENTS);
+    out(
+      `incoming list over ${lists.seeded} documents of one agency (seeded in ${lists.seedSeconds.toFixed(0)} s):`,
+    );
+    for (const f of lists.figures)
+      out(
+        `  ${f.name.padEnd(28)} p50 ${f.p50.toFixed(1).padStart(6)} ms   p95 ${f.p95.toFixed(1).padStart(6)} ms ` +
+          `(goal ≤ ${LIST_GOAL.p95Ms} ms)   items read ${String(f.itemsRead).padStart(5)} (goal ≤ ${LIST_GOAL.itemsRead})` +
+          `   ${f.items} shown${f.more ? ', cursor' : ''}`,
+      );
+    // --- end of lists
     const tokens = {} as Record<RouteUser, string>;
     for (const user of routeUsers)
       tokens[user] = await obtainToken({

@@ -165,6 +165,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     // Data kept from an earlier version: documents stored before lists matched numbers by prefix.
     const backfilled = await container.documents.backfillNumberKeys();
     if (backfilled.updated > 0) logger.info('number keys backfilled', backfilled);
+    // Documents stored before a status's list had its own index (gsi2).
+    const statusKeys = await container.documents.backfillStatusKeys();
+    if (statusKeys.updated > 0) logger.info('status keys backfilled', statusKeys);
     // Documents stored before need-to-know: their participants' units, for the heads' view.
     const { backfillParticipantUnits } = await import('../../functions/modules/documents');
     const units = await backfillParticipantUnits(container);

@@ -65,6 +65,7 @@ const PORTS: Readonly<Record<string, Readonly<Record<string, Use | 'none'>>>> = 
     log: TABLE_WRITE,
     recordNotification: TABLE_WRITE,
     backfillNumberKeys: NO_LAMBDA,
+    backfillStatusKeys: NO_LAMBDA,
     backfillParticipantUnits: NO_LAMBDA,
   },
   TaskInbox: { record: TABLE_WRITE, get: TABLE_READ },

@@ -153,6 +153,11 @@ export interface DocumentStore {
    */
   backfillNumberKeys(): Promise<{ updated: number }>;
   /**
+   * Gives documents stored before lists of one status read their own index its keys; run once at
+   * start (idempotent, a marker records that it ran).
+   */
+  backfillStatusKeys(): Promise<{ updated: number }>;
+  /**
    * Gives documents written before need-to-know their `participantUnits` (as `unitsOf` computes
    * them from the org tree); run once at start (idempotent, a marker records that it ran).
    */

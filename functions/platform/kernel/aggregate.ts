@@ -20,6 +20,13 @@ export function aggregateData(item: AggregateMeta): Record<string, unknown> {
   return data;
 }
 
+/**
+ * The most items one list request evaluates, whatever its filter (a filter that is not a key
+ * condition drops items after they are read): when it is spent, the answer is a partial page —
+ * fewer items, possibly none — with a cursor that continues where the reading stopped.
+ */
+export const LIST_READ_BUDGET = 1000;
+
 export interface Page<T> {
   items: T[];
   nextCursor?: string;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '../../../functions/platform/kernel/aggregate';
+import { LIST_READ_BUDGET, type Page } from '../../../functions/platform/kernel/aggregate';
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import type {
   DocumentLink,
@@ -57,6 +57,10 @@ export class MemoryDocumentStore implements DocumentStore {
   readonly commits: DocumentWrite[] = [];
   /** Every list query, in order (what a use case asked the store for). */
   readonly queries: Array<{ tenantId: string; query: DocumentQuery }> = [];
+  /** Documents evaluated by list pages (the read budget bounds each page). */
+  evaluated = 0;
+  /** The most documents one list page evaluates (LIST_READ_BUDGET, as in DynamoDB). */
+  readBudget = LIST_READ_BUDGET;
   /** Runs before each commit; throwing from it refuses the commit (e.g. a concurrent writer). */
   beforeCommit: ((write: DocumentWrite) => void) | undefined;
 
@@ -95,18 +99,38 @@ export class MemoryDocumentStore implements DocumentStore {
     return out;
   }
 
+  /**
+   * As the DynamoDB store reads gsi1 (or gsi2 for one status): the kind's documents (of that
+   * status) in their order (registration time, id) within the period, at most LIST_READ_BUDGET of
+   * them evaluated per page; a page cut short by
+   * the budget continues after the last document evaluated. `evaluated` counts them all.
+   */
   async list(tenantId: string, q: DocumentQuery): Promise<Page<DocumentRecord>> {
     this.queries.push({ tenantId, query: copy(q) });
-    const matching = [...this.docs.values()]
+    const ordered = [...this.docs.values()]
       .filter((d) => d.tenantId === tenantId && d.kind === q.kind)
       .map((d) => ({ d, f: filterFields(d) }))
-      .filter(({ d, f }) => matchesFilter(f, q) && visibleTo(d, q.viewer))
-      .sort((a, b) =>
-        a.f.listedAt === b.f.listedAt ? (a.d.id < b.d.id ? -1 : 1) : a.f.listedAt < b.f.listedAt ? -1 : 1,
+      .map(({ d, f }) => ({ d, f, key: `${f.listedAt}#${d.id}` }))
+      // The key conditions: the period, and a single status (its own index in DynamoDB).
+      .filter(({ f }) =>
+        matchesFilter(f, { from: q.from, to: q.to, ...(q.status?.length === 1 ? { status: q.status } : {}) }),
       )
-      .map(({ d }) => copy(d));
-    if (q.order === 'desc') matching.reverse();
-    return page(matching, q.limit, q.cursor);
+      .sort((a, b) => (a.key < b.key ? -1 : 1));
+    if (q.order === 'desc') ordered.reverse();
+    const after = q.cursor ? Buffer.from(q.cursor, 'base64url').toString('utf8') : undefined;
+    const rest = after
+      ? ordered.filter(({ key }) => (q.order === 'desc' ? key < after : key > after))
+      : ordered;
+    const items: DocumentRecord[] = [];
+    let read = 0;
+    for (const { d, f, key } of rest) {
+      read += 1;
+      this.evaluated += 1;
+      if (matchesFilter(f, q) && visibleTo(d, q.viewer)) items.push(copy(d));
+      if (read < rest.length && (items.length === q.limit || read === this.readBudget))
+        return { items, nextCursor: Buffer.from(key).toString('base64url') };
+    }
+    return { items };
   }
 
   async replay(
@@ -312,6 +336,10 @@ export class MemoryDocumentStore implements DocumentStore {
   }
 
   /** Every row here is written with its keys: nothing to backfill. */
+  async backfillStatusKeys(): Promise<{ updated: number }> {
+    return { updated: 0 };
+  }
+
   async backfillNumberKeys(): Promise<{ updated: number }> {
     return { updated: 0 };
   }

@@ -182,3 +182,48 @@ describe('getDocument and listOperations', () => {
     await expect(otherTenant).rejects.toBeInstanceOf(NotFoundError);
   });
 });
+
+describe('listDocuments over many documents', () => {
+  it('evaluates at most the read budget per page and its cursors find the one match, once', async () => {
+    // Arrange: 2,500 incoming documents a minute apart; one has the summary asked for.
+    const deps = documentsWorld();
+    const start = Date.parse('2026-01-05T06:00:00Z');
+    deps.documents.seed({
+      documents: Array.from({ length: 2500 }, (_, i) => {
+        const at = new Date(start + i * 60_000).toISOString();
+        return documentRecord(`d${String(i).padStart(5, '0')}`, {
+          kind: 'incoming',
+          status: 'registered',
+          createdAt: at,
+          updatedAt: at,
+          summary: i === 1234 ? 'Nadir müraciət' : `Adi məktub ${i}`,
+        });
+      }),
+    });
+
+    // Act
+    const pages: Array<{ ids: string[]; evaluated: number; cursor?: string }> = [];
+    let cursor: string | undefined;
+    do {
+      const before = deps.documents.evaluated;
+      const page = await listDocuments(
+        deps,
+        clerk,
+        query({ kind: 'incoming', summary: 'nadir', limit: 50, ...(cursor ? { cursor } : {}) }),
+      );
+      pages.push({
+        ids: page.items.map((d) => d.id),
+        evaluated: deps.documents.evaluated - before,
+        ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
+      });
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    // Assert
+    expect(pages[0]).toMatchObject({ ids: [], evaluated: 1000 });
+    expect(pages[0]!.cursor).toBeDefined();
+    expect(pages.every((p) => p.evaluated <= 1000)).toBe(true);
+    expect(pages.flatMap((p) => p.ids)).toEqual(['d01234']);
+    expect(pages.reduce((n, p) => n + p.evaluated, 0)).toBe(2500);
+  });
+});

@@ -83,7 +83,7 @@ describe('listInbox', () => {
     expect(open.items.map((r) => r.document.id)).toEqual(['late', 'soon', 'memo']);
   });
 
-  it('reads on when filters drop lines, and gives a cursor only with a full page', async () => {
+  it('reads on when filters drop lines, and gives a cursor while lines remain', async () => {
     // Arrange
     const deps = world();
 
@@ -101,6 +101,42 @@ describe('listInbox', () => {
     expect(first.nextCursor).toBeDefined();
     expect(rest.items.map((r) => r.document.id)).toEqual(['closed']);
     expect(rest.nextCursor).toBeUndefined();
+  });
+
+  it('reads at most the budget of lines per page: a partial page with a cursor, then the match, once', async () => {
+    // Arrange: 1,500 lines of the caller's list; only the 1,301st line's document matches.
+    const deps = memoryDeps();
+    const id = (i: number) => `d${String(i).padStart(4, '0')}`;
+    deps.documents.seed({
+      documents: Array.from({ length: 1500 }, (_, i) =>
+        documentRecord(id(i), {
+          kind: 'incoming',
+          summary: i === 1300 ? 'Nadir müraciət' : 'Adi məktub',
+          participants: ['e1'],
+        }),
+      ),
+      inbox: Array.from({ length: 1500 }, (_, i) => line(id(i), { dueDate: '2026-03-10' })),
+    });
+
+    // Act
+    const pages = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listInbox(
+        deps,
+        me,
+        'execution',
+        q({ summary: 'nadir', ...(cursor ? { cursor } : {}) }),
+      );
+      pages.push({ ids: page.items.map((r) => r.document.id), more: page.nextCursor !== undefined });
+      cursor = page.nextCursor;
+    } while (cursor);
+
+    // Assert
+    expect(pages).toEqual([
+      { ids: [], more: true },
+      { ids: ['d1300'], more: false },
+    ]);
   });
 
   it('shows Etdiklərim for the last six months by default, or the period asked for', async () => {

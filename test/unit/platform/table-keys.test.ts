@@ -15,7 +15,8 @@ import { createSmsBudgetModel } from '../../../functions/modules/notifications/d
  * (2026-12-05: the document row gained `numberKey` and `documentNumberKey`, a migration with its
  * backfill — see docs/decisions.md; and need-to-know's `participantUnits` (backfilled at start),
  * `confidential` and `accessList`, new attributes only: no key changed. Issue 18: the SMS budget's
- * month counter and reservations, new entities under the tenant's key prefix.)
+ * month counter and reservations, new entities under the tenant's key prefix. Issue 17: the
+ * document row gained gsi2 keys (a status's own list), backfilled at start: `backfillStatusKeys`.)
  */
 const client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-central-1' }));
 const TABLE = 'karguzar-test';
@@ -167,6 +168,8 @@ describe('the items the entities write to the single table', () => {
         "documentTypeId": "documentTypeId-Value",
         "gsi1pk": "$karguzar#tenantId_tenantId-Value#kind_kind-Value",
         "gsi1sk": "$document_1#listedAt_listedAt-Value#id_id-Value",
+        "gsi2pk": "$karguzar#tenantId_tenantId-Value#kind_kind-Value#status_status-Value",
+        "gsi2sk": "$document_1#listedAt_listedAt-Value#id_id-Value",
         "id": "id-Value",
         "kind": "kind-Value",
         "listedAt": "listedAt-Value",

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '../../../platform/kernel/aggregate';
 import type {
   DocumentData,
@@ -22,6 +22,7 @@ import type {
   InboxQuery,
 } from '../ports';
 import { pageOf } from '../../../platform/adapters/dynamodb/cursor';
+import { boundedPage } from '../../../platform/adapters/dynamodb/bounded-query';
 import { createDocumentModel, type DocumentModel } from './document.entities';
 import { emptyHead, entryHash, type ChainHead, type JournalLink, type OperationLink } from '../domain/chain';
 import { bakuLocalDate } from '../domain/date-filter';
@@ -31,6 +32,8 @@ const MAX_ATTEMPTS = 200;
 /** DynamoDB's limit is 100 items per transaction; a batch also stays small enough to answer fast. */
 const MAX_TRANSACTION_ITEMS = 100;
 const MAX_BATCH = 25;
+/** A migration's answer for a row it writes again whole (its keys recomputed), not patched. */
+const REWRITE = Symbol('rewrite');
 /** The key of table-wide markers (one-time migrations): no tenant has it. */
 const MIGRATION_TENANT = '_migrations';
 
@@ -59,8 +62,8 @@ function dataOf(doc: DocumentRecord): DocumentData {
   return data;
 }
 
-/** Attributes of the stored row: the document plus the fields lists filter on. */
-function rowOf(doc: DocumentRecord) {
+/** Attributes of the stored row: the document plus the fields lists filter on (seeders write it too). */
+export function documentRow(doc: DocumentRecord) {
   return {
     tenantId: doc.tenantId,
     id: doc.id,
@@ -102,7 +105,10 @@ export class DynamoDocumentStore implements DocumentStore {
   private readonly pending = new Map<string, Pending[]>();
   private readonly draining = new Set<string>();
 
-  constructor(client: DynamoDBDocumentClient, table: string) {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    table: string,
+  ) {
     this.model = createDocumentModel(client, table);
   }
 
@@ -119,19 +125,26 @@ export class DynamoDocumentStore implements DocumentStore {
   }
 
   async list(tenantId: string, q: DocumentQuery): Promise<Page<DocumentRecord>> {
-    const byKind = this.model.document.query.byKind;
-    const keys = { tenantId, kind: q.kind };
+    // One status asked for: the status's own list (gsi2), else the kind's (gsi1) with a filter.
+    // (The two indexes sort alike, by registration time and id: one chain type serves both.)
+    const status = q.status?.length === 1 ? q.status[0]! : undefined;
+    const keyed: ReturnType<DocumentModel['document']['query']['byKind']> = status
+      ? (this.model.document.query.byStatus({ tenantId, kind: q.kind, status }) as unknown as ReturnType<
+          DocumentModel['document']['query']['byKind']
+        >)
+      : this.model.document.query.byKind({ tenantId, kind: q.kind });
     const base =
       q.from !== undefined && q.to !== undefined
-        ? byKind(keys).between({ listedAt: q.from }, { listedAt: q.to })
+        ? keyed.between({ listedAt: q.from }, { listedAt: q.to })
         : q.from !== undefined
-          ? byKind(keys).gte({ listedAt: q.from })
+          ? keyed.gte({ listedAt: q.from })
           : q.to !== undefined
-            ? byKind(keys).lt({ listedAt: q.to })
-            : byKind(keys);
+            ? keyed.lt({ listedAt: q.to })
+            : keyed;
     const query = base.where((a, op) => {
       const parts: string[] = [];
-      if (q.status?.length) parts.push(`(${q.status.map((s) => op.eq(a.status, s)).join(' OR ')})`);
+      if (q.status?.length && !status)
+        parts.push(`(${q.status.map((s) => op.eq(a.status, s)).join(' OR ')})`);
       if (q.numberPrefix) parts.push(op.begins(a.numberKey, q.numberPrefix));
       if (q.documentNumberPrefix) parts.push(op.begins(a.documentNumberKey, q.documentNumberPrefix));
       if (q.documentDateFrom) parts.push(op.gte(a.documentDate, q.documentDateFrom));
@@ -168,17 +181,17 @@ export class DynamoDocumentStore implements DocumentStore {
       parts.push(`(${own.join(' OR ')})`);
       return parts.join(' AND ');
     });
-    // `count` makes ElectroDB read on until a page holds `limit` matches (filters drop rows).
-    return pageOf(
-      () =>
-        query.go({
-          count: q.limit,
-          limit: Math.max(q.limit * 2, 100),
-          order: q.order,
-          cursor: q.cursor ?? null,
-        }),
-      (row) => toRecord(row as unknown as Row),
-    );
+    // A bounded read: at most LIST_READ_BUDGET rows evaluated, whatever the filter drops; a page
+    // cut short by the budget carries the cursor of the last row read.
+    return boundedPage(
+      this.client,
+      query.params({ order: q.order }) as QueryCommandInput,
+      { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) },
+      (item) => {
+        const [row] = this.model.document.parse({ Items: [item] }).data as unknown as Row[];
+        return row ? toRecord(row) : undefined;
+      },
+    ).then(({ items, nextCursor }) => ({ items, ...(nextCursor ? { nextCursor } : {}) }));
   }
 
   /**
@@ -200,6 +213,18 @@ export class DynamoDocumentStore implements DocumentStore {
     );
   }
 
+  /**
+   * Gives document rows written before lists read a status's own index (gsi2, `byStatus`) its
+   * keys: each such row is written again whole, as it is (see `migrate`).
+   */
+  async backfillStatusKeys(): Promise<{ updated: number }> {
+    return this.migrate(
+      'document-status-keys',
+      () => 'attribute_not_exists(gsi2pk)',
+      async () => REWRITE,
+    );
+  }
+
   /** Gives document rows written before need-to-know their participants' units (see `migrate`). */
   async backfillParticipantUnits(
     unitsOf: (doc: DocumentRecord) => Promise<string[]>,
@@ -218,13 +243,13 @@ export class DynamoDocumentStore implements DocumentStore {
 
   /**
    * A one-time migration of document rows: a scan of the rows `where` selects (once per table: a
-   * marker records that it ran), each patched with what `patchOf` gives only if its version is
-   * still the one read — a row written since carries the new attributes already.
+   * marker records that it ran), each patched with what `patchOf` gives (or written again whole)
+   * only if its version is still the one read — a row written since carries the new attributes already.
    */
   private async migrate(
     name: string,
     where: Parameters<DocumentModel['document']['scan']['where']>[0],
-    patchOf: (row: Row) => Promise<Record<string, unknown> | undefined>,
+    patchOf: (row: Row) => Promise<Record<string, unknown> | typeof REWRITE | undefined>,
   ): Promise<{ updated: number }> {
     const marker = { tenantId: MIGRATION_TENANT, scope: 'migration', value: name };
     if ((await this.model.unique.get(marker).go({ consistent: true })).data) return { updated: 0 };
@@ -238,11 +263,17 @@ export class DynamoDocumentStore implements DocumentStore {
         const patch = await patchOf(row);
         if (!patch) continue;
         try {
-          await this.model.document
-            .patch({ tenantId: row.tenantId, id: row.id })
-            .set(patch)
-            .where((a, op) => op.eq(a.version, row.version))
-            .go();
+          if (patch === REWRITE)
+            await this.model.document
+              .put(documentRow(toRecord(row)))
+              .where((a, op) => op.eq(a.version, row.version))
+              .go();
+          else
+            await this.model.document
+              .patch({ tenantId: row.tenantId, id: row.id })
+              .set(patch)
+              .where((a, op) => op.eq(a.version, row.version))
+              .go();
           updated += 1;
         } catch (error) {
           // Written meanwhile: that write stored the new attributes itself.
@@ -507,9 +538,9 @@ export class DynamoDocumentStore implements DocumentStore {
     const push = (item: unknown) => items.push(item) - 1;
     index.document = push(
       write.expectedVersion === undefined
-        ? m.document.create(rowOf(doc)).commit()
+        ? m.document.create(documentRow(doc)).commit()
         : m.document
-            .put(rowOf({ ...doc, version: write.expectedVersion + 1 }))
+            .put(documentRow({ ...doc, version: write.expectedVersion + 1 }))
             .where((a, op) => op.eq(a.version, write.expectedVersion!))
             .commit(),
     );

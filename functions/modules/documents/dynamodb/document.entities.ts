@@ -13,7 +13,7 @@ import {
 /**
  * Documents in the single table. A document has its own partition (tenant + id), so its log,
  * links and look-up keys never crowd one tenant partition; lists query gsi1 by tenant and kind,
- * sorted by the Baku local registration time.
+ * or gsi2 by tenant, kind and status, sorted by the Baku local registration time.
  */
 export function createDocumentModel(client: DynamoDBDocumentClient, table: string) {
   const base = createModel(client, table);
@@ -46,6 +46,8 @@ export function createDocumentModel(client: DynamoDBDocumentClient, table: strin
       indexes: {
         primary: primaryKey(['tenantId', 'id'], []),
         byKind: secondaryKey('gsi1', ['tenantId', 'kind'], ['listedAt', 'id']),
+        // A status is a key condition (docs/access-patterns.md): the kind's list of one status.
+        byStatus: secondaryKey('gsi2', ['tenantId', 'kind', 'status'], ['listedAt', 'id']),
       },
     },
     config,

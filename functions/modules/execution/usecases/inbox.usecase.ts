@@ -1,4 +1,4 @@
-import type { Actor } from '../../../platform/kernel/aggregate';
+import { LIST_READ_BUDGET, type Actor } from '../../../platform/kernel/aggregate';
 import {
   type DocumentRecord,
   filterFields,
@@ -104,15 +104,18 @@ export async function listInbox(
   const date = today(deps);
   const items: InboxRow[] = [];
   let cursor = q.cursor;
-  for (let reads = 0; reads < 20 && items.length < q.limit; reads++) {
+  // At most LIST_READ_BUDGET lines evaluated (each with its document); a page the budget cuts
+  // short still carries the cursor, so the next request goes on where this one stopped.
+  for (let read = 0; read < LIST_READ_BUDGET && items.length < q.limit;) {
     // Never more lines than still fit: the cursor then never skips a line.
     const page = await deps.documents.inbox(actor.tenantId, actor.employeeId, box, {
       order: orderOf[box],
-      limit: q.limit - items.length,
+      limit: Math.min(q.limit - items.length, LIST_READ_BUDGET - read),
       ...(cursor ? { cursor } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
     });
+    read += Math.max(1, page.items.length);
     const lines = page.items.filter((l) => q.open !== 'true' || l.open);
     const docs = new Map(
       (await deps.documents.getMany(actor.tenantId, [...new Set(lines.map((l) => l.documentId))])).map(
@@ -133,5 +136,5 @@ export async function listInbox(
     cursor = page.nextCursor;
     if (!cursor) break;
   }
-  return { items, ...(cursor && items.length >= q.limit ? { nextCursor: cursor } : {}) };
+  return { items, ...(cursor ? { nextCursor: cursor } : {}) };
 }

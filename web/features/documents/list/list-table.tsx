@@ -117,7 +117,7 @@ export function FilterTable<T>({
   rowClassName,
 }: {
   columns: ListColumn<T>[];
-  list: Pick<PagedRows<T>, 'rows' | 'loaded' | 'loading' | 'loadingMore'>;
+  list: Pick<PagedRows<T>, 'rows' | 'loaded' | 'loading' | 'loadingMore'> & { nextCursor?: string };
   rowKey: (row: T) => string;
   ctx: ColumnContext;
   filters: ListFilters;
@@ -208,7 +208,8 @@ export function FilterTable<T>({
           </tr>
           {list.loaded && !list.loading && list.rows.length === 0 ? (
             <tr className="doclist-empty-row">
-              <td colSpan={colCount}>{emptyText}</td>
+              {/* A page the server's read budget cut short may be empty with more to read. */}
+              <td colSpan={colCount}>{list.nextCursor ? ctx.t('docList.emptySoFar') : emptyText}</td>
             </tr>
           ) : null}
           {list.rows.map((row) => (

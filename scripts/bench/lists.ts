@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { DynamoDocumentStore, type DocumentQuery } from '../../functions/modules/documents';
+import { LIST_READ_BUDGET } from '../../functions/platform/kernel/aggregate';
+import { TABLE_NAME } from '../../infra/local/embedded';
+import { countingTableClient, likeDocument, seedDocuments } from '../../test/support/seed-documents';
+import { tableClientOf } from '../../test/support/table';
+import { percentile } from './registration';
+
+/** Issue 17's goal for a list request at 100,000 documents per tenant. */
+export const LIST_GOAL = { p95Ms: 100, itemsRead: LIST_READ_BUDGET };
+
+/** The demo agency, whose clerk the bench's token is. */
+const TENANT = 'demo1';
+
+export interface ListFigures {
+  /** What the request asked for, as the filter row would. */
+  name: string;
+  query: string;
+  requests: number;
+  p50: number;
+  p95: number;
+  /** Items DynamoDB evaluated for the request (its first page). */
+  itemsRead: number;
+  items: number;
+  more: boolean;
+}
+
+/**
+ * The filter-row list at scale: `documents` incoming documents of the demo agency written straight
+ * into the table (batches, not HTTP), then the first page of the incoming list over HTTP, timed,
+ * with a filter that matches nothing (a text filter: read under the budget), with one status (a
+ * key condition, 1 % of the documents) and with no filter. The items each request reads are
+ * counted by reading the same page through the store on a client that sums ScannedCount.
+ */
+export async function listRun(
+  baseUrl: string,
+  token: string,
+  documents: number,
+  requests = 200,
+): Promise<{ seeded: number; seedSeconds: number; figures: ListFigures[] }> {
+  const get = (path: string, init: RequestInit = {}) =>
+    fetch(`${baseUrl}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+  const created = await get('/api/v1/documents/incoming', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sender: { kind: 'citizen', name: 'Bench Vətəndaş' }, summary: 'Nümunə' }),
+  });
+  if (created.status !== 201) throw new Error(`registration ${created.status}: ${await created.text()}`);
+  const { id } = (await created.json()) as { id: string };
+  const template = (await new DynamoDocumentStore(tableClientOf(baseUrl), TABLE_NAME).get(TENANT, id))!;
+
+  const t0 = performance.now();
+  const start = Date.parse('2024-01-01T05:00:00Z');
+  const statuses = ['registered', 'in-execution', 'executed'];
+  await seedDocuments(baseUrl, documents, (i) =>
+    likeDocument(template, i, {
+      // A few a minute over the months before; one in a hundred cancelled.
+      at: new Date(start + i * 20_000).toISOString(),
+      summary: `Məktub ${i}`,
+      status: i % 100 === 50 ? 'cancelled' : statuses[i % 3]!,
+    }),
+  );
+  const seedSeconds = (performance.now() - t0) / 1000;
+
+  const nothing = `yoxdur${randomUUID().slice(0, 8)}`;
+  const cases: Array<{ name: string; query: string; store: Partial<DocumentQuery> }> = [
+    { name: 'filter that matches nothing', query: `summary=${nothing}`, store: { summaryContains: nothing } },
+    { name: 'one status (1 %)', query: 'status=cancelled', store: { status: ['cancelled'] } },
+    { name: 'no filter', query: '', store: {} },
+  ];
+  const { client, read } = countingTableClient(baseUrl);
+  const store = new DynamoDocumentStore(client, TABLE_NAME);
+  const viewer = { employeeId: template.authorId ?? 'clerk', seesAll: true, actingFor: [], headOf: [] };
+  const figures: ListFigures[] = [];
+  for (const c of cases) {
+    const path = `/api/v1/documents?kind=incoming&limit=50${c.query ? `&${c.query}` : ''}`;
+    let last: { items: unknown[]; nextCursor?: string } = { items: [] };
+    for (let i = 0; i < 5; i++) await (await get(path)).arrayBuffer(); // warm-up
+    const latencies: number[] = [];
+    for (let i = 0; i < requests; i++) {
+      const r0 = performance.now();
+      const res = await get(path);
+      last = (await res.json()) as typeof last;
+      latencies.push(performance.now() - r0);
+      if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(last)}`);
+    }
+    latencies.sort((a, b) => a - b);
+    const before = read();
+    await store.list(TENANT, { kind: 'incoming', order: 'desc', limit: 50, viewer, ...c.store });
+    figures.push({
+      name: c.name,
+      query: c.query,
+      requests,
+      p50: percentile(latencies, 50),
+      p95: percentile(latencies, 95),
+      itemsRead: read() - before,
+      items: last.items.length,
+      more: last.nextCursor !== undefined,
+    });
+  }
+  return { seeded: documents, seedSeconds, figures };
+}
