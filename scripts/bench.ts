@@ -4,6 +4,8 @@ import { rawPutItems, registrations, type Figures } from './bench/registration';
 import { routeRun, routeUsers, type RouteUser } from './bench/routes';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
+import { webFirstLoad, webLines } from './bench/web';
+import { ensureWebBuilt } from './build-web';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -37,6 +39,9 @@ async function main() {
       `KMS ${signing.kmsMs.toFixed(2)} ms, CMS ${signing.cmsMs.toFixed(2)} ms ` +
       `(goal: ${SIGNING_GOAL} — ${signing.kmsMs > signing.pdfMs + signing.cmsMs ? 'met' : 'not met'})`,
   );
+  // Issue 17, the web app: the export must be built before the gateway serves it (BENCH_WEB=0 skips).
+  const web = process.env.BENCH_WEB !== '0';
+  if (web) await ensureWebBuilt((m) => out(m));
   const embedded = await startEmbeddedProcess();
   try {
     const token = await obtainToken({
@@ -46,6 +51,8 @@ async function main() {
       username: 'clerk',
       password: 'Demo2026!',
     });
+    if (web) for (const text of webLines(await webFirstLoad(embedded.baseUrl, token, 'Demo2026!'))) out(text);
+    // ---- end of the web app's block
     await registrations(embedded.baseUrl, token, 4, 2); // warm-up: JIT, connections, the journal counter
     const reg = await registrations(embedded.baseUrl, token, CLIENTS, SECONDS);
     out(line('registrations over HTTP (1 journal)', reg));
