@@ -51,8 +51,6 @@ async function main() {
       username: 'clerk',
       password: 'Demo2026!',
     });
-    if (web) for (const text of webLines(await webFirstLoad(embedded.baseUrl, token, 'Demo2026!'))) out(text);
-    // ---- end of the web app's block
     await registrations(embedded.baseUrl, token, 4, 2); // warm-up: JIT, connections, the journal counter
     const reg = await registrations(embedded.baseUrl, token, CLIENTS, SECONDS);
     out(line('registrations over HTTP (1 journal)', reg));
@@ -77,6 +75,8 @@ async function main() {
     out(
       `  decision → next assignee's task      p50 ${route.p50.toFixed(1).padStart(7)} ms   p99 ${route.p99.toFixed(1).padStart(7)} ms`,
     );
+    // ---- issue 17, the web app (after the registrations: the clerk's list has rows)
+    if (web) for (const text of webLines(await webFirstLoad(embedded.baseUrl, 'Demo2026!'))) out(text);
   } finally {
     await embedded.stop();
   }

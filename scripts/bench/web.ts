@@ -1,7 +1,6 @@
-import { execSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumPath } from '../../test/support/chromium';
 
 /** Issue 17: the JS a browser fetches before the first rows of a list (and the card) show. */
 export const WEB_GOAL_KB = 250;
@@ -56,39 +55,13 @@ async function scriptsFetched(page: Page, load: () => Promise<void>): Promise<Se
   return urls;
 }
 
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('which chromium', { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * Signs in as the clerk in Chromium, registers one incoming document over the API, then loads
- * the incoming list until that document's row shows and its card until the heading shows, each
- * as a fresh page load with the cache off, and adds up the JS fetched meanwhile as the gateway
- * sends it without, with gzip and with brotli. Needs the built web export (web/out).
+ * Signs in as the clerk in Chromium, loads the incoming list until its first document row shows
+ * and that document's card until its heading shows, each as a fresh page load with the cache off,
+ * and adds up the JS fetched meanwhile as the gateway sends it without, with gzip and with brotli.
+ * Needs the built web export (web/out) and at least one incoming document the clerk sees.
  */
-export async function webFirstLoad(baseUrl: string, token: string, password: string): Promise<WebFigures> {
-  const summary = `Veb ölçüsü üçün ərizə ${randomUUID().slice(0, 8)}`;
-  const created = await fetch(`${baseUrl}/api/v1/documents/incoming`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      'idempotency-key': randomUUID(),
-    },
-    body: JSON.stringify({
-      sender: { kind: 'citizen', name: 'Ölçü vətəndaşı', fin: '5ZK7QH2' },
-      documentNumber: 'W-1',
-      summary,
-    }),
-  });
-  if (created.status !== 201) throw new Error(`registration for the web bench: HTTP ${created.status}`);
-  const { id } = (await created.json()) as { id: string };
-
+export async function webFirstLoad(baseUrl: string, password: string): Promise<WebFigures> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
@@ -117,12 +90,15 @@ export async function webFirstLoad(baseUrl: string, token: string, password: str
     await username.locator('xpath=ancestor::form').locator('button[type="submit"]').first().click();
     await page.getByRole('navigation', { name: 'Əsas menyu' }).waitFor();
 
+    let cardHref = '';
     const list = await scriptsFetched(page, async () => {
       await page.goto('/incoming/');
-      await page.locator('tbody tr', { hasText: summary }).first().waitFor();
+      const firstRow = page.locator('tbody tr a[href*="/documents/view/"]').first();
+      await firstRow.waitFor();
+      cardHref = (await firstRow.getAttribute('href')) ?? '';
     });
     const card = await scriptsFetched(page, async () => {
-      await page.goto(`/documents/view/?id=${id}`);
+      await page.goto(cardHref);
       await page.locator('#doc-card-title').waitFor();
     });
     if (process.env.BENCH_WEB_FILES === '1')
