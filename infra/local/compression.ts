@@ -1,6 +1,5 @@
-import { promisify } from 'node:util';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * What the local gateway compresses, the way CloudFront does with `Compress: true` and a cache
@@ -118,24 +117,24 @@ export function codingFor(
   return chooseCoding(request.headers['accept-encoding']);
 }
 
-const brotli = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
-
 /**
- * Compresses on the libuv pool (the event loop keeps serving). Brotli quality 5 and gzip level 6:
- * a few milliseconds for a list page, within a few per cent of the best ratio for the chunks of the
- * web export (quality 11 takes seconds per megabyte, too slow to compress on the fly).
+ * Brotli quality 5 and gzip level 6: about a millisecond for a list page's JSON, within a few per
+ * cent of the best ratio for the chunks of the web export (quality 11 takes seconds per megabyte,
+ * too slow to compress on the fly). Synchronous on purpose: the libuv pool is shared with file
+ * and crypto work, and an answer must not wait behind it; static files are compressed once.
  */
 export function compress(body: Buffer, coding: Coding): Promise<Buffer> {
-  return coding === 'br'
-    ? brotli(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 5,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        },
-      })
-    : gzipAsync(body, { level: 6 });
+  return Promise.resolve(
+    coding === 'br'
+      ? brotliCompressSync(body, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: 5,
+            [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+          },
+        })
+      : gzipSync(body, { level: 6 }),
+  );
 }
 
 /** CloudFront's ETag conversion: a strong ETag of a compressed answer becomes weak; an invalid one is dropped. */
