@@ -1,16 +1,6 @@
-import { execSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
 import { FETCH_BLOCKED_PORTS } from './infra/local/port-plan';
-
-/** Debian's chromium (no Playwright browser download on these machines). */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execSync('which chromium', { encoding: 'utf8' }).trim() || undefined;
-  } catch {
-    return undefined;
-  }
-}
+import { chromiumPath } from './test/support/chromium';
 
 // Without E2E_BASE_URL the run starts its own embedded default (global setup) on a port picked
 // here, once, in the runner (below the kernel's ephemeral ports, and apart from the vitest range

@@ -5,6 +5,8 @@ import { routeRun, routeUsers, type RouteUser } from './bench/routes';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
 import { LIST_GOAL, listRun } from './bench/lists';
+import { webFirstLoad, webLines } from './bench/web';
+import { ensureWebBuilt } from './build-web';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -39,6 +41,9 @@ async function main() {
       `KMS ${signing.kmsMs.toFixed(2)} ms, CMS ${signing.cmsMs.toFixed(2)} ms ` +
       `(goal: ${SIGNING_GOAL} — ${signing.kmsMs > signing.pdfMs + signing.cmsMs ? 'met' : 'not met'})`,
   );
+  // Issue 17, the web app: the export must be built before the gateway serves it (BENCH_WEB=0 skips).
+  const web = process.env.BENCH_WEB !== '0';
+  if (web) await ensureWebBuilt((m) => out(m));
   const embedded = await startEmbeddedProcess();
   try {
     const token = await obtainToken({
@@ -85,6 +90,8 @@ async function main() {
     out(
       `  decision → next assignee's task      p50 ${route.p50.toFixed(1).padStart(7)} ms   p99 ${route.p99.toFixed(1).padStart(7)} ms`,
     );
+    // ---- issue 17, the web app (after the registrations: the clerk's list has rows)
+    if (web) for (const text of webLines(await webFirstLoad(embedded.baseUrl, 'Demo2026!'))) out(text);
   } finally {
     await embedded.stop();
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -9,6 +9,8 @@ import { toProblem, HttpError } from '../../functions/platform/http/problem';
 import { routeKey, type RouteGroup } from '../../functions/platform/http/route';
 import { routes } from '../../functions/api/routes';
 import { logger } from '../../functions/platform/observability/logger';
+import { sendCompressible } from './compression';
+import { StaticFiles } from './static-files';
 
 type LambdaHandler = (
   event: APIGatewayProxyEventV2,
@@ -149,12 +151,13 @@ export async function startGateway(
   const handlers = await loadHandlers();
   const compiled = compile();
   const webRoot = resolve(opts.webDir);
-  const openapi = JSON.stringify(openApiDocument());
+  const openapi = Buffer.from(JSON.stringify(openApiDocument()));
+  const staticFiles = new StaticFiles();
 
   async function api(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (url.pathname === '/api/openapi.json') {
-      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS });
-      res.end(openapi);
+      const headers = { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS };
+      await sendCompressible(req, res, 200, headers, openapi);
       return;
     }
     const method = (req.method ?? 'GET').toUpperCase();
@@ -205,15 +208,17 @@ export async function startGateway(
     };
     const context = { awsRequestId: requestId, functionName: `karguzar-${route.group}` } as Context;
     const result = await handlers[route.group](event, context);
-    res.writeHead(result.statusCode ?? 200, {
-      ...SECURITY_HEADERS,
-      ...(result.headers as Record<string, string>),
-    });
+    const answer: Record<string, string> = {};
+    for (const [name, value] of Object.entries(result.headers ?? {})) answer[name] = String(value);
     // As API Gateway does: a base64 proxy body is sent as the bytes it encodes (files).
-    res.end(result.isBase64Encoded ? Buffer.from(result.body ?? '', 'base64') : (result.body ?? ''));
+    const payload = result.isBase64Encoded
+      ? Buffer.from(result.body ?? '', 'base64')
+      : Buffer.from(result.body ?? '');
+    // As CloudFront's /api/* behaviour does (Compress: true): JSON answers compressed per Accept-Encoding.
+    await sendCompressible(req, res, result.statusCode ?? 200, { ...SECURITY_HEADERS, ...answer }, payload);
   }
 
-  function web(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  async function web(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const rel = normalize(decodePath(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(webRoot, rel);
     if (!file.startsWith(webRoot)) file = join(webRoot, '404.html');
@@ -233,8 +238,11 @@ export async function startGateway(
     const cache = file.includes(`${join(webRoot, '_next')}`)
       ? 'public, max-age=31536000, immutable'
       : 'no-cache';
-    res.writeHead(status, { 'content-type': type, 'cache-control': cache, ...SECURITY_HEADERS });
-    createReadStream(file).pipe(res);
+    await staticFiles.send(req, res, file, status, {
+      'content-type': type,
+      'cache-control': cache,
+      ...SECURITY_HEADERS,
+    });
   }
 
   const server = createServer((req, res) => {
@@ -252,7 +260,7 @@ export async function startGateway(
           opts.oidc(req, res);
         } else if (url.pathname.startsWith('/local/') && opts.local && (await opts.local(req, res, url))) {
           // handled
-        } else web(req, res, url);
+        } else await web(req, res, url);
       } catch (error) {
         if (!(error instanceof HttpError))
           logger.error('gateway', { error: (error as Error).message, path: url.pathname });

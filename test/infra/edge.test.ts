@@ -90,6 +90,25 @@ describe('distribution', () => {
     });
   });
 
+  it('compresses the web export and the API with gzip and brotli (what the local gateway imitates)', () => {
+    // The managed CachingOptimized policy enables both codings in its key; the API's policy is ours.
+    const cachingOptimized = '658327ea-f89d-4fab-a63d-7e88639e58f6';
+    s.template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ Compress: true, CachePolicyId: cachingOptimized }),
+        CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', Compress: true })],
+      }),
+    });
+    s.template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
+      CachePolicyConfig: Match.objectLike({
+        ParametersInCacheKeyAndForwardedToOrigin: Match.objectLike({
+          EnableAcceptEncodingGzip: true,
+          EnableAcceptEncodingBrotli: true,
+        }),
+      }),
+    });
+  });
+
   it('caches nothing of the API and forwards Authorization', () => {
     s.template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: Match.objectLike({

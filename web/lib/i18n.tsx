@@ -1,8 +1,8 @@
 'use client';
 
 import type { LocalizedText } from '../api/contract';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { catalogs, locales, type Catalog, type Locale } from './messages';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { azCatalog, loadCatalog, locales, type Catalog, type Locale } from './messages';
 
 export { locales, type Locale } from './messages';
 export const defaultLocale: Locale = 'az';
@@ -19,10 +19,10 @@ function lookup(catalog: Catalog, key: string): string | undefined {
 
 export type Translate = (key: string, params?: Record<string, string | number>) => string;
 
-function translator(locale: Locale): Translate {
+function translator(catalog: Catalog): Translate {
   return (key, params) => {
     // Fall back to Azerbaijani (the complete catalog), then to the key so a gap is visible.
-    const text = lookup(catalogs[locale], key) ?? lookup(catalogs.az, key) ?? key;
+    const text = lookup(catalog, key) ?? lookup(azCatalog, key) ?? key;
     if (!params) return text;
     return text.replace(/\{(\w+)\}/g, (all, name: string) =>
       params[name] === undefined ? all : String(params[name]),
@@ -43,23 +43,43 @@ function isLocale(value: unknown): value is Locale {
 }
 
 export function I18nProvider({ children }: { children: React.ReactNode }) {
-  const [locale, setLocaleState] = useState<Locale>(defaultLocale);
+  // The language and its catalog change together, once the catalog is loaded (English and Russian
+  // are chunks of their own); until then the page stays in the language it shows.
+  const [current, setCurrent] = useState<{ locale: Locale; catalog: Catalog }>({
+    locale: defaultLocale,
+    catalog: azCatalog,
+  });
+  const wanted = useRef<Locale>(defaultLocale);
+
+  const show = useCallback((next: Locale) => {
+    wanted.current = next;
+    loadCatalog(next)
+      .then((catalog) => {
+        if (wanted.current === next) setCurrent({ locale: next, catalog });
+      })
+      // The chunk did not come (offline): the page stays in the language it shows.
+      .catch(() => undefined);
+  }, []);
 
   useEffect(() => {
     const stored = window.localStorage.getItem(STORAGE_KEY);
-    if (isLocale(stored)) setLocaleState(stored);
-  }, []);
+    if (isLocale(stored) && stored !== defaultLocale) show(stored);
+  }, [show]);
 
+  const { locale, catalog } = current;
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
 
-  const setLocale = useCallback((next: Locale) => {
-    window.localStorage.setItem(STORAGE_KEY, next);
-    setLocaleState(next);
-  }, []);
+  const setLocale = useCallback(
+    (next: Locale) => {
+      window.localStorage.setItem(STORAGE_KEY, next);
+      show(next);
+    },
+    [show],
+  );
 
-  const value = useMemo(() => ({ locale, setLocale, t: translator(locale) }), [locale, setLocale]);
+  const value = useMemo(() => ({ locale, setLocale, t: translator(catalog) }), [locale, catalog, setLocale]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogFiles, locales, type Catalog } from '../../../web/lib/messages';
+import { locales, type Catalog } from '../../../web/lib/messages';
+import { catalogFiles } from './catalogs';
 
 /** Every leaf key of a catalog ("doc.registry.fill"). */
 const leaves = (catalog: Catalog, prefix = ''): string[] =>

@@ -4,7 +4,8 @@ import { documentKinds } from '../../../functions/modules/documents/domain/docum
 import { catalogs as serverCatalogs } from '../../../functions/platform/http/messages';
 import { statusOptions, type ColumnContext } from '../../../web/features/documents/list/columns';
 import { statusLabel } from '../../../web/features/documents/labels';
-import { catalogs, locales, type Catalog, type Locale } from '../../../web/lib/messages';
+import { locales, type Catalog, type Locale } from '../../../web/lib/messages';
+import { catalogs } from './catalogs';
 
 /** A translator over one catalog (the key itself when missing, as the app's translator does). */
 function translator(locale: Locale) {

@@ -17,7 +17,7 @@ import { useLoad } from '../../lib/use-load';
 import { DecisionChoices, type HeadingLevel } from '../../ui/decision-form';
 import { ProblemAlert, StatusMessage } from '../../ui/fields';
 import { Loading } from '../../ui/loading';
-import { cardPath } from '../documents/form/document-form';
+import { cardPath } from '../documents/paths';
 import { formatDateTime, toDisplayDate } from '../../lib/dates';
 import type { Resolver } from '../documents/form/lookups';
 import { tr } from '../documents/labels';

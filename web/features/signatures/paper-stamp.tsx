@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { Suspense } from 'react';
 import { getDocument, getTenant, isUuid } from '../documents/api';
-import { cardPath } from '../documents/form/document-form';
+import { cardPath } from '../documents/paths';
 import { DocumentUnavailable } from '../documents/unavailable';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';

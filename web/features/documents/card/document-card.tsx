@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { getDocument } from '../api';
@@ -10,20 +11,29 @@ import { useLoad } from '../../../lib/use-load';
 import { ProblemAlert, StatusMessage } from '../../../ui/fields';
 import { DocumentUnavailable } from '../unavailable';
 import { Loading } from '../../../ui/loading';
-import { DocumentForm, listPathOf } from '../form/document-form';
+import { listPathOf } from '../paths';
 import { formatDateTime } from '../../../lib/dates';
 import { resolver, useLookups } from '../form/lookups';
 import { CardActions } from './actions';
-import { ContentsTab } from './contents-tab';
-import { ExecutionTab } from '../../execution/execution-tab';
 import { statusLabel } from '../labels';
-import { LinksTab } from './links-tab';
 import { MainTab } from './main-tab';
-import { OperationsTab } from './operations-tab';
-import { ApprovalRouteTab } from '../../approval/route-tab';
 import { PrintFileButton } from '../../signatures/print-button';
 import { Tabs } from '../../../ui/tabs';
 import './card.css';
+
+// The card opens on its main tab: the other tabs and the edit form are chunks of their own,
+// fetched when chosen, so that they are not in the card's first load.
+const loading = () => <Loading />;
+const DocumentForm = dynamic(() => import('../form/document-form').then((m) => m.DocumentForm), { loading });
+const ContentsTab = dynamic(() => import('./contents-tab').then((m) => m.ContentsTab), { loading });
+const ApprovalRouteTab = dynamic(() => import('../../approval/route-tab').then((m) => m.ApprovalRouteTab), {
+  loading,
+});
+const ExecutionTab = dynamic(() => import('../../execution/execution-tab').then((m) => m.ExecutionTab), {
+  loading,
+});
+const LinksTab = dynamic(() => import('./links-tab').then((m) => m.LinksTab), { loading });
+const OperationsTab = dynamic(() => import('./operations-tab').then((m) => m.OperationsTab), { loading });
 
 export const cardTabs = ['main', 'contents', 'route', 'execution', 'links', 'operations'] as const;
 export type CardTab = (typeof cardTabs)[number];

@@ -9,7 +9,7 @@ import { useI18n } from '../../../lib/i18n';
 import { useLoad } from '../../../lib/use-load';
 import { ProblemAlert, SelectField, StatusMessage, TextField } from '../../../ui/fields';
 import { LoadState, Table } from '../../../ui/data-table';
-import { cardPath } from '../form/document-form';
+import { cardPath } from '../paths';
 import { numberLabel, numberText, statusLabel, tr } from '../labels';
 
 /** Əlaqəli sənədlər: links both ways (replies and repeats come automatically) and a manual link. */

@@ -6,7 +6,7 @@ import { formatDate } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { listApprovalRouteTemplates } from '../../approval/api';
 import { useLoad } from '../../../lib/use-load';
-import { cardPath } from '../form/document-form';
+import { cardPath } from '../paths';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
 import type { Resolver } from '../form/lookups';
 import { statusLabel, tr } from '../labels';

@@ -8,7 +8,7 @@ import type { ApprovalStage } from '../../approval/api';
 import { useLoad } from '../../../lib/use-load';
 import { LoadState, Table } from '../../../ui/data-table';
 import { stagesSummary } from '../../approval/model';
-import { cardPath } from '../form/document-form';
+import { cardPath } from '../paths';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
 import type { Resolver } from '../form/lookups';
 import { formatSize, statusLabel, tr } from '../labels';

@@ -38,19 +38,10 @@ import { emptyForm, formOf, newRecipient, toBody, type DocumentFormState } from 
 import { RecipientsFields } from './recipients-fields';
 import { RepeatPanel, useRepeatCandidates } from './repeat-panel';
 import { SenderFields } from './sender-fields';
+import { cardPath, listPathOf } from '../paths';
 import './form.css';
 
 type Errors = Record<string, string>;
-
-/** The list page of each kind (where "cancel" goes back to). */
-export const listPathOf: Record<DocumentKind, string> = {
-  incoming: '/incoming/',
-  outgoing: '/outgoing/',
-  internal: '/internal/',
-  order: '/orders/',
-};
-
-export const cardPath = (id: string) => `/documents/view/?id=${encodeURIComponent(id)}`;
 
 /** Field names the form shows (API error paths outside these are listed in the alert). */
 const shownFields = new Set([

@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -26,12 +27,16 @@ import {
 } from './api';
 import type { DocumentKind, DocumentRecord } from '../types';
 import { columnsOf, extraFiltersOf, type ColumnContext } from './columns';
-import { GroupUpdateDialog } from './group-update-dialog';
-import { ArchiveDialog, ResolutionDialog } from './bulk-dialogs';
 import { GroupResults } from './group-results';
 import { ExtraFilters, FilterTable, ListFooter, usePagedRows, writeFilters } from './list-table';
 import { SavedFilters } from './saved-filters';
 import './list.css';
+
+// The group operations' dialogs (the resolution form among them) open on demand: chunks of their
+// own, not in the list's first load.
+const GroupUpdateDialog = dynamic(() => import('./group-update-dialog').then((m) => m.GroupUpdateDialog));
+const ArchiveDialog = dynamic(() => import('./bulk-dialogs').then((m) => m.ArchiveDialog));
+const ResolutionDialog = dynamic(() => import('./bulk-dialogs').then((m) => m.ResolutionDialog));
 
 const noLookups: ListLookups = { documentTypes: [], classifications: [], nomenclature: [], employees: [] };
 

@@ -9,7 +9,7 @@ import { pickText, useI18n } from '../../../lib/i18n';
 import { useLoad } from '../../../lib/use-load';
 import { DocumentUnavailable } from '../unavailable';
 import { Loading } from '../../../ui/loading';
-import { cardPath } from '../form/document-form';
+import { cardPath } from '../paths';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
 import { resolver, useLookups, type Resolver } from '../form/lookups';
 import { RegistrationCode } from './registration-code';
