@@ -28,9 +28,6 @@ import { bakuLocalDate } from '../domain/date-filter';
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 const MAX_ATTEMPTS = 200;
-/** DynamoDB's limit is 100 items per transaction; a batch also stays small enough to answer fast. */
-const MAX_TRANSACTION_ITEMS = 100;
-const MAX_BATCH = 25;
 /** The key of table-wide markers (one-time migrations): no tenant has it. */
 const MIGRATION_TENANT = '_migrations';
 
@@ -78,7 +75,8 @@ function rowOf(doc: DocumentRecord) {
 
 interface Outcome {
   canceled: boolean;
-  data: ReadonlyArray<{ rejected?: boolean; code?: string }>;
+  /** With `item` the refused item as it is, where the item asked for it (all_old). */
+  data: ReadonlyArray<{ rejected?: boolean; code?: string; item?: Record<string, unknown> | null }>;
 }
 
 const rejectedAt = (outcome: Outcome, i: number | undefined) =>
@@ -93,14 +91,14 @@ const conflictAnywhere = (outcome: Outcome) => outcome.data.some((d) => d.code =
 /**
  * DynamoDB implementation of DocumentStore. Gap-free numbering: the journal counter moves from n to
  * n+1 under a condition in the same transaction that writes the numbered document, so a number is
- * consumed exactly when its document exists. Competing writers retry with the fresh counter; in one
- * process, writers to the same journal queue up so they do not compete with each other.
+ * consumed exactly when its document exists. Writers do not wait for each other (in AWS they are
+ * separate Lambda containers): each tries with the counter it last saw, and one refused because the
+ * counter moved learns the counter's value from the refusal itself and tries again at once.
  */
 export class DynamoDocumentStore implements DocumentStore {
   private readonly model: DocumentModel;
+  /** Per journal and year, the newest counter this store has seen: a guess that the condition checks. */
   private readonly lastSeq = new Map<string, ChainHead>();
-  private readonly pending = new Map<string, Pending[]>();
-  private readonly draining = new Set<string>();
 
   constructor(client: DynamoDBDocumentClient, table: string) {
     this.model = createDocumentModel(client, table);
@@ -265,137 +263,46 @@ export class DynamoDocumentStore implements DocumentStore {
       const result = await this.attempt(write, undefined);
       return { document: result.document, replayed: result.replayed };
     }
-    const key = `${tenantId}#${write.numbering.journalId}#${write.numbering.year}`;
-    return new Promise((resolve, reject) => {
-      const list = this.pending.get(key) ?? [];
-      list.push({ write, resolve, reject });
-      this.pending.set(key, list);
-      if (!this.draining.has(key)) void this.drain(key);
-    });
+    return this.numbered(write);
   }
 
   /**
-   * Works off one journal's queue. Writes that queued up meanwhile go in one transaction (group
-   * commit: the counter moves by their number at once); if that transaction is refused for any
-   * reason but the counter, each write is retried alone so one bad write cannot fail the others.
+   * A numbered write, optimistic: it takes the number after the counter this store saw last (read
+   * once, consistently, when it has seen none). If the counter moved meanwhile, the transaction is
+   * refused and the refusal carries the counter as it is now (ReturnValuesOnConditionCheckFailure),
+   * so the write is tried again with the next number without reading anything. Tries back off with
+   * jitter that grows with the tries, so that writers which keep meeting each other spread out.
    */
-  private async drain(key: string): Promise<void> {
-    this.draining.add(key);
-    try {
-      for (;;) {
-        const list = this.pending.get(key) ?? [];
-        if (list.length === 0) {
-          this.pending.delete(key);
-          return;
-        }
-        const batch: Pending[] = [];
-        let items = 1;
-        while (list.length > 0 && batch.length < MAX_BATCH) {
-          const size = itemCount(list[0]!.write);
-          if (batch.length > 0 && items + size > MAX_TRANSACTION_ITEMS) break;
-          items += size;
-          batch.push(list.shift()!);
-        }
-        const alone = async (p: Pending) => {
-          try {
-            p.resolve(await this.numbered(p.write, key));
-          } catch (error) {
-            p.reject(error);
-          }
-        };
-        if (batch.length === 1) {
-          await alone(batch[0]!);
-          continue;
-        }
-        try {
-          const results = await this.numberedBatch(
-            batch.map((p) => p.write),
-            key,
-          );
-          results.forEach((r, i) => batch[i]!.resolve(r));
-        } catch (error) {
-          if (!(error instanceof BatchRefused)) {
-            for (const p of batch) p.reject(error);
-            continue;
-          }
-          for (const p of batch) await alone(p);
-        }
-      }
-    } finally {
-      this.draining.delete(key);
-    }
-  }
-
-  private async numberedBatch(
-    writes: DocumentWrite[],
-    key: string,
-  ): Promise<Array<{ document: DocumentRecord; replayed: boolean }>> {
-    const first = writes[0]!;
-    const numbering = first.numbering!;
-    const tenantId = first.document.tenantId;
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      let last = this.lastSeq.get(key);
-      if (last === undefined || attempt > 0)
-        last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
-      const from = last;
-      const heads = await this.headsOf(writes);
-      const docs: DocumentRecord[] = [];
-      let head: ChainHead = from;
-      let outcome: Outcome;
-      try {
-        outcome = (await this.model.service.transaction
-          .write((m) => {
-            const items: unknown[] = [];
-            writes.forEach((w, i) => {
-              const own = this.itemsOf(m, w, { seq: from.seq + i + 1, prevHash: head.hash }, heads);
-              head = { seq: from.seq + i + 1, hash: own.journalHash! };
-              docs.push(own.doc);
-              items.push(...own.items);
-            });
-            return [this.counterItem(m, tenantId, numbering, from, head), ...items] as never;
-          })
-          .go()) as Outcome;
-      } catch {
-        // e.g. two writes of the batch touch one item (the same idempotency key twice)
-        throw new BatchRefused();
-      }
-      if (!outcome.canceled) {
-        this.lastSeq.set(key, head);
-        return docs.map((document) => ({ document, replayed: false }));
-      }
-      this.lastSeq.delete(key);
-      const others = outcome.data
-        .slice(1)
-        .some((d) => d.rejected === true || d.code === 'ConditionalCheckFailed');
-      if (others) throw new BatchRefused();
-      await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
-    }
-    throw new ConflictError('write_conflict', 'The journal is busy; try again');
-  }
-
-  private async numbered(
-    write: DocumentWrite,
-    queueKey: string,
-  ): Promise<{ document: DocumentRecord; replayed: boolean }> {
+  private async numbered(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
     const numbering = write.numbering!;
     const tenantId = write.document.tenantId;
+    const key = `${tenantId}#${numbering.journalId}#${numbering.year}`;
+    let last =
+      this.lastSeq.get(key) ?? (await this.counterHead(tenantId, numbering.journalId, numbering.year));
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      let last = this.lastSeq.get(queueKey);
-      if (last === undefined || attempt > 0) {
-        last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
-      }
       try {
         const result = await this.attempt(write, last);
-        if (!result.replayed && result.journalHead) this.lastSeq.set(queueKey, result.journalHead);
+        if (result.journalHead) this.sawCounter(key, result.journalHead);
         return { document: result.document, replayed: result.replayed };
       } catch (error) {
         if (!(error instanceof RetryNumbering)) throw error;
-        this.lastSeq.delete(queueKey);
-        // Another process took the number: back off a little, with jitter, and read the counter again.
-        await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+        if (error.counter) {
+          last = error.counter;
+          this.sawCounter(key, last);
+        } else if (error.claimTaken) {
+          // A claim ahead of the counter (not written by this code): only a fresh read gets past it.
+          last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
+        }
+        // (A transaction conflict: the same counter again; the next refusal, if any, says where it is.)
+        if (attempt > 0) await sleep(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)));
       }
     }
     throw new ConflictError('write_conflict', 'The journal is busy; try again');
+  }
+
+  /** Keeps the newest counter seen for a journal (the store's writes finish in any order). */
+  private sawCounter(key: string, head: ChainHead): void {
+    if ((this.lastSeq.get(key)?.seq ?? -1) < head.seq) this.lastSeq.set(key, head);
   }
 
   /**
@@ -410,12 +317,13 @@ export class DynamoDocumentStore implements DocumentStore {
     to: ChainHead,
   ) {
     const keys = { tenantId, journalId: numbering.journalId, year: numbering.year };
+    // A refusal returns the counter as it is (all_old): the next try needs no read.
     return last.seq === 0
-      ? m.counter.create({ ...keys, seq: to.seq, hash: to.hash }).commit()
+      ? m.counter.create({ ...keys, seq: to.seq, hash: to.hash }).commit({ response: 'all_old' })
       : m.counter
           .put({ ...keys, seq: to.seq, hash: to.hash })
           .where((a, op) => op.eq(a.seq, last.seq))
-          .commit();
+          .commit({ response: 'all_old' });
   }
 
   /** The counter of a journal's year as a chain head (a counter from before the chain: genesis hash). */
@@ -704,7 +612,15 @@ export class DynamoDocumentStore implements DocumentStore {
       write.numbering &&
       (rejectedAt(outcome, index.counter) || rejectedAt(outcome, index.claim) || conflictAnywhere(outcome))
     ) {
-      throw new RetryNumbering();
+      const now = rejectedAt(outcome, index.counter) ? outcome.data[index.counter!]?.item : undefined;
+      const counter =
+        now && typeof now.seq === 'number'
+          ? { seq: now.seq, hash: typeof now.hash === 'string' ? now.hash : emptyHead.hash }
+          : undefined;
+      throw new RetryNumbering(
+        counter,
+        !counter && (rejectedAt(outcome, index.counter) || rejectedAt(outcome, index.claim)),
+      );
     }
     if (index.heads.some((i) => rejectedAt(outcome, i)) || conflictAnywhere(outcome)) throw new RetryChain();
     if (rejectedAt(outcome, index.document)) {
@@ -906,28 +822,16 @@ export class DynamoDocumentStore implements DocumentStore {
   }
 }
 
-class RetryNumbering extends Error {}
+/** The number was taken: `counter` is the counter as the refusal reported it (absent on a conflict). */
+class RetryNumbering extends Error {
+  constructor(
+    readonly counter: ChainHead | undefined,
+    readonly claimTaken: boolean,
+  ) {
+    super('retry numbering');
+  }
+}
 class RetryChain extends Error {}
-class BatchRefused extends Error {}
-
-interface Pending {
-  write: DocumentWrite;
-  resolve: (result: { document: DocumentRecord; replayed: boolean }) => void;
-  reject: (error: unknown) => void;
-}
-
-/** Items one write puts in a transaction: document, number claim, idempotency, log, look-ups, links. */
-function itemCount(write: DocumentWrite): number {
-  return (
-    3 +
-    (write.idempotency ? 1 : 0) +
-    (write.lookups?.length ?? 0) +
-    3 * (write.links?.length ?? 0) +
-    (write.assignments?.length ?? 0) +
-    (write.inbox?.length ?? 0) +
-    (write.removeInbox?.length ?? 0)
-  );
-}
 
 /** Keys and the fields queries need are columns; the rest of the assignment travels in `data`. */
 function assignmentRow(a: AssignmentRecord) {
