@@ -255,7 +255,8 @@ export class DynamoDocumentStore implements DocumentStore {
 
   async commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
     const tenantId = write.document.tenantId;
-    if (write.idempotency) {
+    // (A numbered write's transaction finds a used Idempotency-Key itself: no read before it.)
+    if (write.idempotency && !write.numbering) {
       const replay = await this.replay(tenantId, write.idempotency);
       if (replay) return { document: replay, replayed: true };
     }
@@ -270,18 +271,23 @@ export class DynamoDocumentStore implements DocumentStore {
    * A numbered write, optimistic: it takes the number after the counter this store saw last (read
    * once, consistently, when it has seen none). If the counter moved meanwhile, the transaction is
    * refused and the refusal carries the counter as it is now (ReturnValuesOnConditionCheckFailure),
-   * so the write is tried again with the next number without reading anything. Tries back off with
+   * so the write is tried again with the next number without reading anything: a try is one
+   * transaction, which keeps the window in which another writer can take the number small. Tries back off with
    * jitter that grows with the tries, so that writers which keep meeting each other spread out.
    */
   private async numbered(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
     const numbering = write.numbering!;
     const tenantId = write.document.tenantId;
     const key = `${tenantId}#${numbering.journalId}#${numbering.year}`;
-    let last =
-      this.lastSeq.get(key) ?? (await this.counterHead(tenantId, numbering.journalId, numbering.year));
+    const [cached, heads] = await Promise.all([
+      this.lastSeq.get(key) ?? this.counterHead(tenantId, numbering.journalId, numbering.year),
+      // A refused transaction moves no chain head: the heads read once serve every try.
+      this.headsOf([write], write.expectedVersion === undefined ? [write.document.id] : []),
+    ]);
+    let last = cached;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
-        const result = await this.attempt(write, last);
+        const result = await this.attempt(write, last, heads);
         if (result.journalHead) this.sawCounter(key, result.journalHead);
         return { document: result.document, replayed: result.replayed };
       } catch (error) {
@@ -338,21 +344,28 @@ export class DynamoDocumentStore implements DocumentStore {
     return [id, ...(write.links ?? []).map((l) => (l.from === id ? l.to : l.from))];
   }
 
-  /** The current heads of the operations-log chains the writes append to (consistent reads). */
-  private async headsOf(writes: DocumentWrite[]): Promise<Map<string, ChainHead & { exists: boolean }>> {
+  /**
+   * The current heads of the operations-log chains the writes append to (consistent reads); those
+   * of `fresh` (documents being created) are taken as absent unread — a head there after all
+   * refuses the transaction, and the write's next try reads it.
+   */
+  private async headsOf(writes: DocumentWrite[], fresh: string[] = []): Promise<Heads> {
     const tenantId = writes[0]!.document.tenantId;
     const ids = [...new Set(writes.flatMap((w) => this.chainsOf(w)))];
-    const heads = new Map<string, ChainHead & { exists: boolean }>();
+    const heads: Heads = new Map();
+    for (const id of fresh) heads.set(id, { ...emptyHead, exists: false });
     await Promise.all(
-      ids.map(async (documentId) => {
-        const res = await this.model.operationHead.get({ tenantId, documentId }).go({ consistent: true });
-        heads.set(
-          documentId,
-          res.data
-            ? { seq: res.data.seq, hash: res.data.hash, exists: true }
-            : { ...emptyHead, exists: false },
-        );
-      }),
+      ids
+        .filter((id) => !heads.has(id))
+        .map(async (documentId) => {
+          const res = await this.model.operationHead.get({ tenantId, documentId }).go({ consistent: true });
+          heads.set(
+            documentId,
+            res.data
+              ? { seq: res.data.seq, hash: res.data.hash, exists: true }
+              : { ...emptyHead, exists: false },
+          );
+        }),
     );
     return heads;
   }
@@ -534,10 +547,13 @@ export class DynamoDocumentStore implements DocumentStore {
   private async attempt(
     write: DocumentWrite,
     last: ChainHead | undefined,
+    known?: Heads,
   ): Promise<{ document: DocumentRecord; replayed: boolean; journalHead?: ChainHead }> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attemptOnce(write, last);
+        // (A copy: building the items moves the heads on.)
+        const heads = attempt === 0 && known ? new Map(known) : await this.headsOf([write]);
+        return await this.attemptOnce(write, last, heads);
       } catch (error) {
         if (!(error instanceof RetryChain) || attempt >= MAX_ATTEMPTS) throw error;
         await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
@@ -548,9 +564,9 @@ export class DynamoDocumentStore implements DocumentStore {
   private async attemptOnce(
     write: DocumentWrite,
     last: ChainHead | undefined,
+    heads: Heads,
   ): Promise<{ document: DocumentRecord; replayed: boolean; journalHead?: ChainHead }> {
     const numbered = write.numbering && last !== undefined;
-    const heads = await this.headsOf([write]);
     let own: ReturnType<DynamoDocumentStore['itemsOf']> | undefined;
     const outcome = (await this.model.service.transaction
       .write((m) => {
@@ -832,6 +848,9 @@ class RetryNumbering extends Error {
   }
 }
 class RetryChain extends Error {}
+
+/** The heads of operations-log chains by document (`exists`: whether the head item is stored). */
+type Heads = Map<string, ChainHead & { exists: boolean }>;
 
 /** Keys and the fields queries need are columns; the rest of the assignment travels in `data`. */
 function assignmentRow(a: AssignmentRecord) {
