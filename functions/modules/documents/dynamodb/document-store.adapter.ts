@@ -28,6 +28,9 @@ import { bakuLocalDate } from '../domain/date-filter';
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 const MAX_ATTEMPTS = 200;
+/** DynamoDB's limit is 100 items per transaction; a batch also stays small enough to answer fast. */
+const MAX_TRANSACTION_ITEMS = 100;
+const MAX_BATCH = 25;
 /** The key of table-wide markers (one-time migrations): no tenant has it. */
 const MIGRATION_TENANT = '_migrations';
 
@@ -91,14 +94,18 @@ const conflictAnywhere = (outcome: Outcome) => outcome.data.some((d) => d.code =
 /**
  * DynamoDB implementation of DocumentStore. Gap-free numbering: the journal counter moves from n to
  * n+1 under a condition in the same transaction that writes the numbered document, so a number is
- * consumed exactly when its document exists. Writers do not wait for each other (in AWS they are
- * separate Lambda containers): each tries with the counter it last saw, and one refused because the
- * counter moved learns the counter's value from the refusal itself and tries again at once.
+ * consumed exactly when its document exists. Writers in separate processes (Lambda containers) do
+ * not coordinate: each tries with the counter it last saw, and one refused because the counter
+ * moved learns the counter's value from the refusal itself and tries again at once, reading
+ * nothing. Writers in one process (the embedded default serves all requests from one) go to the
+ * journal together: those that arrive while a transaction is in flight share the next one.
  */
 export class DynamoDocumentStore implements DocumentStore {
   private readonly model: DocumentModel;
   /** Per journal and year, the newest counter this store has seen: a guess that the condition checks. */
   private readonly lastSeq = new Map<string, ChainHead>();
+  private readonly pending = new Map<string, Pending[]>();
+  private readonly draining = new Set<string>();
 
   constructor(client: DynamoDBDocumentClient, table: string) {
     this.model = createDocumentModel(client, table);
@@ -264,7 +271,124 @@ export class DynamoDocumentStore implements DocumentStore {
       const result = await this.attempt(write, undefined);
       return { document: result.document, replayed: result.replayed };
     }
-    return this.numbered(write);
+    const key = `${tenantId}#${write.numbering.journalId}#${write.numbering.year}`;
+    return new Promise((resolve, reject) => {
+      const list = this.pending.get(key) ?? [];
+      list.push({ write, resolve, reject });
+      this.pending.set(key, list);
+      if (!this.draining.has(key)) void this.drain(key);
+    });
+  }
+
+  /**
+   * Works off one journal's queue. Writes that queued up meanwhile go in one transaction (group
+   * commit: the counter moves by their number at once); if that transaction is refused for any
+   * reason but the counter, each write is retried alone so one bad write cannot fail the others.
+   */
+  private async drain(key: string): Promise<void> {
+    this.draining.add(key);
+    try {
+      for (;;) {
+        const list = this.pending.get(key) ?? [];
+        if (list.length === 0) {
+          this.pending.delete(key);
+          return;
+        }
+        const batch: Pending[] = [];
+        let items = 1;
+        while (list.length > 0 && batch.length < MAX_BATCH) {
+          const size = itemCount(list[0]!.write);
+          if (batch.length > 0 && items + size > MAX_TRANSACTION_ITEMS) break;
+          items += size;
+          batch.push(list.shift()!);
+        }
+        const alone = async (p: Pending) => {
+          try {
+            p.resolve(await this.numbered(p.write));
+          } catch (error) {
+            p.reject(error);
+          }
+        };
+        if (batch.length === 1) {
+          await alone(batch[0]!);
+          continue;
+        }
+        try {
+          const results = await this.numberedBatch(
+            batch.map((p) => p.write),
+            key,
+          );
+          results.forEach((r, i) => batch[i]!.resolve(r));
+        } catch (error) {
+          if (!(error instanceof BatchRefused)) {
+            for (const p of batch) p.reject(error);
+            continue;
+          }
+          for (const p of batch) await alone(p);
+        }
+      }
+    } finally {
+      this.draining.delete(key);
+    }
+  }
+
+  private async numberedBatch(
+    writes: DocumentWrite[],
+    key: string,
+  ): Promise<Array<{ document: DocumentRecord; replayed: boolean }>> {
+    const first = writes[0]!;
+    const numbering = first.numbering!;
+    const tenantId = first.document.tenantId;
+    const [cached, known] = await Promise.all([
+      this.lastSeq.get(key) ?? this.counterHead(tenantId, numbering.journalId, numbering.year),
+      this.headsOf(
+        writes,
+        writes.filter((w) => w.expectedVersion === undefined).map((w) => w.document.id),
+      ),
+    ]);
+    let from = cached;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // (A copy: building the items moves the heads on; a refused transaction moved none.)
+      const heads = new Map(known);
+      const docs: DocumentRecord[] = [];
+      let head: ChainHead = from;
+      let outcome: Outcome;
+      try {
+        outcome = (await this.model.service.transaction
+          .write((m) => {
+            const items: unknown[] = [];
+            writes.forEach((w, i) => {
+              const own = this.itemsOf(m, w, { seq: from.seq + i + 1, prevHash: head.hash }, heads);
+              head = { seq: from.seq + i + 1, hash: own.journalHash! };
+              docs.push(own.doc);
+              items.push(...own.items);
+            });
+            return [this.counterItem(m, tenantId, numbering, from, head), ...items] as never;
+          })
+          .go()) as Outcome;
+      } catch {
+        // e.g. two writes of the batch touch one item (the same idempotency key twice)
+        throw new BatchRefused();
+      }
+      if (!outcome.canceled) {
+        this.sawCounter(key, head);
+        return docs.map((document) => ({ document, replayed: false }));
+      }
+      const others = outcome.data
+        .slice(1)
+        .some((d) => d.rejected === true || d.code === 'ConditionalCheckFailed');
+      if (others) throw new BatchRefused();
+      // The counter moved: the refusal says where it is now (on a transaction conflict, try the same).
+      const now = counterOf(outcome);
+      if (now) {
+        from = now;
+        this.sawCounter(key, now);
+      } else if (rejectedAt(outcome, 0)) {
+        from = await this.counterHead(tenantId, numbering.journalId, numbering.year);
+      }
+      if (attempt > 0) await backoff(attempt);
+    }
+    throw new ConflictError('write_conflict', 'The journal is busy; try again');
   }
 
   /**
@@ -272,8 +396,7 @@ export class DynamoDocumentStore implements DocumentStore {
    * once, consistently, when it has seen none). If the counter moved meanwhile, the transaction is
    * refused and the refusal carries the counter as it is now (ReturnValuesOnConditionCheckFailure),
    * so the write is tried again with the next number without reading anything: a try is one
-   * transaction, which keeps the window in which another writer can take the number small. Tries back off with
-   * jitter that grows with the tries, so that writers which keep meeting each other spread out.
+   * transaction, which keeps the window in which another writer can take the number small.
    */
   private async numbered(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
     const numbering = write.numbering!;
@@ -300,7 +423,7 @@ export class DynamoDocumentStore implements DocumentStore {
           last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
         }
         // (A transaction conflict: the same counter again; the next refusal, if any, says where it is.)
-        if (attempt > 0) await sleep(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)));
+        if (attempt > 0) await backoff(attempt);
       }
     }
     throw new ConflictError('write_conflict', 'The journal is busy; try again');
@@ -628,11 +751,7 @@ export class DynamoDocumentStore implements DocumentStore {
       write.numbering &&
       (rejectedAt(outcome, index.counter) || rejectedAt(outcome, index.claim) || conflictAnywhere(outcome))
     ) {
-      const now = rejectedAt(outcome, index.counter) ? outcome.data[index.counter!]?.item : undefined;
-      const counter =
-        now && typeof now.seq === 'number'
-          ? { seq: now.seq, hash: typeof now.hash === 'string' ? now.hash : emptyHead.hash }
-          : undefined;
+      const counter = counterOf(outcome);
       throw new RetryNumbering(
         counter,
         !counter && (rejectedAt(outcome, index.counter) || rejectedAt(outcome, index.claim)),
@@ -848,9 +967,41 @@ class RetryNumbering extends Error {
   }
 }
 class RetryChain extends Error {}
+class BatchRefused extends Error {}
+
+interface Pending {
+  write: DocumentWrite;
+  resolve: (result: { document: DocumentRecord; replayed: boolean }) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The journal counter as a refused transaction reported it (its first item, asked with all_old). */
+function counterOf(outcome: Outcome): ChainHead | undefined {
+  const first = outcome.data[0];
+  const item = first?.rejected === true || first?.code === 'ConditionalCheckFailed' ? first.item : undefined;
+  return item && typeof item.seq === 'number'
+    ? { seq: item.seq, hash: typeof item.hash === 'string' ? item.hash : emptyHead.hash }
+    : undefined;
+}
+
+/** Jitter that grows with the tries, so that writers which keep meeting each other spread out. */
+const backoff = (attempt: number) => sleep(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)));
 
 /** The heads of operations-log chains by document (`exists`: whether the head item is stored). */
 type Heads = Map<string, ChainHead & { exists: boolean }>;
+
+/** Items one write puts in a transaction: document, number claim, idempotency, log, look-ups, links. */
+function itemCount(write: DocumentWrite): number {
+  return (
+    3 +
+    (write.idempotency ? 1 : 0) +
+    (write.lookups?.length ?? 0) +
+    3 * (write.links?.length ?? 0) +
+    (write.assignments?.length ?? 0) +
+    (write.inbox?.length ?? 0) +
+    (write.removeInbox?.length ?? 0)
+  );
+}
 
 /** Keys and the fields queries need are columns; the rest of the assignment travels in `data`. */
 function assignmentRow(a: AssignmentRecord) {
