@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoDocumentStore } from '../../functions/modules/documents/dynamodb/document-store.adapter';
 import { TABLE_NAME } from '../../infra/local/embedded';
-import { startWriters } from '../../test/support/numbering-writers';
+import { journalNumbers, startWriters } from '../../test/support/numbering-writers';
 
 export interface Figures {
   count: number;
@@ -147,42 +145,21 @@ export async function multiProcessRegistrations(
   const elapsed = (performance.now() - start) / 1000;
   const acknowledged = writers.flatMap((w) => w.acknowledged);
   const latencies = acknowledged.map((a) => a.ms).sort((a, b) => a - b);
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: dynamoEndpoint,
-      region: 'eu-central-1',
-      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-    }),
-  );
-  try {
-    const store = new DynamoDocumentStore(client, TABLE_NAME);
-    const stored: number[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await store.journalChain(tenantId, journalId, 2026, {
-        limit: 500,
-        ...(cursor ? { cursor } : {}),
-      });
-      stored.push(...page.items.map((e) => e.link.seq));
-      cursor = page.nextCursor;
-    } while (cursor);
-    const seqs = new Set(stored);
-    const ackSeqs = new Set(acknowledged.map((a) => a.seq));
-    return {
-      count: acknowledged.length,
-      seconds: elapsed,
-      perSecond: acknowledged.length / elapsed,
-      p50: percentile(latencies, 50),
-      p99: percentile(latencies, 99),
-      errors: codes.filter((c) => c !== 0).length,
-      numbers: stored.length,
-      gapFree: stored.every((seq, i) => seq === i + 1),
-      duplicates: stored.length - seqs.size + (acknowledged.length - ackSeqs.size),
-      lost: [...ackSeqs].filter((s) => !seqs.has(s)).length,
-    };
-  } finally {
-    client.destroy();
-  }
+  const stored = await journalNumbers(dynamoEndpoint, tenantId, journalId);
+  const seqs = new Set(stored);
+  const ackSeqs = new Set(acknowledged.map((a) => a.seq));
+  return {
+    count: acknowledged.length,
+    seconds: elapsed,
+    perSecond: acknowledged.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: codes.filter((c) => c !== 0).length,
+    numbers: stored.length,
+    gapFree: stored.every((seq, i) => seq === i + 1),
+    duplicates: stored.length - seqs.size + (acknowledged.length - ackSeqs.size),
+    lost: [...ackSeqs].filter((s) => !seqs.has(s)).length,
+  };
 }
 
 const line = (name: string, f: Figures) =>

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { DynamoDocumentStore } from '../../functions/modules/documents/dynamodb/document-store.adapter';
+import { TABLE_NAME } from '../../infra/local/embedded';
 import type { Acknowledged } from './numbering-writer';
+import { tableClientOf } from './table';
 
 export interface WriterProcess {
   child: ChildProcess;
@@ -70,4 +73,29 @@ export function startWriters(options: {
     const go = () => child.stdin!.end('go\n');
     return { child, acknowledged, errors: () => stderr, ready, go, exited };
   });
+}
+
+/** The numbers of a journal's entries as stored (year 2026, the writers' year), in order. */
+export async function journalNumbers(
+  endpoint: string,
+  tenantId: string,
+  journalId: string,
+): Promise<number[]> {
+  const client = tableClientOf(`http://127.0.0.1:${Number(new URL(endpoint).port) - 1}`);
+  try {
+    const store = new DynamoDocumentStore(client, TABLE_NAME);
+    const seqs: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.journalChain(tenantId, journalId, 2026, {
+        limit: 500,
+        ...(cursor ? { cursor } : {}),
+      });
+      seqs.push(...page.items.map((e) => e.link.seq));
+      cursor = page.nextCursor;
+    } while (cursor);
+    return seqs;
+  } finally {
+    client.destroy();
+  }
 }
