@@ -1,6 +1,6 @@
 import { obtainToken } from '../infra/local/oidc/token-flow';
 import { startEmbeddedProcess } from '../test/support/embedded';
-import { rawPutItems, registrations, type Figures } from './bench/registration';
+import { registrationBlock } from './bench/registration';
 import { routeRun, routeUsers, type RouteUser } from './bench/routes';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
@@ -13,11 +13,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const ROUTE_DOCUMENTS = Number(process.env.BENCH_ROUTE_DOCUMENTS ?? 1000);
 const LIST_DOCUMENTS = Number(process.env.BENCH_LIST_DOCUMENTS ?? 100_000);
-
-const line = (name: string, f: Figures) =>
-  `${name.padEnd(34)} ${f.perSecond.toFixed(1).padStart(8)}/s   p50 ${f.p50.toFixed(1).padStart(7)} ms   p99 ${f.p99
-    .toFixed(1)
-    .padStart(7)} ms   (${f.count} in ${f.seconds.toFixed(1)} s, ${f.errors} errors)`;
 
 async function main() {
   const out = (text: string) => process.stdout.write(`${text}\n`);
@@ -53,12 +48,8 @@ async function main() {
       username: 'clerk',
       password: 'Demo2026!',
     });
-    await registrations(embedded.baseUrl, token, 4, 2); // warm-up: JIT, connections, the journal counter
-    const reg = await registrations(embedded.baseUrl, token, CLIENTS, SECONDS);
-    out(line('registrations over HTTP (1 journal)', reg));
-    const raw = await rawPutItems(`http://127.0.0.1:${embedded.port + 1}`, CLIENTS, Math.min(SECONDS, 10));
-    out(line('DynamoDB Local PutItem (raw)', raw));
-    out(`ratio registrations/PutItem: ${(reg.perSecond / raw.perSecond).toFixed(3)}`);
+    // Registrations (issue 17, numbering): three runs against raw PutItem, then separate processes.
+    await registrationBlock(embedded, token, { clients: CLIENTS, seconds: SECONDS }, out);
 
     // --- Lists that scale (issue 17): the filter-row list over LIST_DOCUMENTS documents of one agency.
     const lists = await listRun(embedded.baseUrl, token, LIST_DOCUMENTS);

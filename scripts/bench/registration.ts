@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { TABLE_NAME } from '../../infra/local/embedded';
+import { journalNumbers, startWriters } from '../../test/support/numbering-writers';
 
 export interface Figures {
   count: number;
@@ -90,4 +91,120 @@ export async function rawPutItems(dynamoEndpoint: string, clients: number, secon
   } finally {
     client.destroy();
   }
+}
+
+export interface RegistrationRun {
+  registrations: Figures;
+  raw: Figures;
+  /** registrations/s ÷ raw PutItem/s of the same run */
+  ratio: number;
+}
+
+/**
+ * `runs` runs, each of registrations over HTTP and raw PutItem right after on the same DynamoDB
+ * Local (the ratio of one run compares figures of the same machine load).
+ */
+export async function registrationRuns(
+  baseUrl: string,
+  dynamoEndpoint: string,
+  token: string,
+  options: { clients: number; seconds: number; runs: number },
+): Promise<RegistrationRun[]> {
+  await registrations(baseUrl, token, 4, 2); // warm-up: JIT, connections, the journal counter
+  const runs: RegistrationRun[] = [];
+  for (let r = 0; r < options.runs; r++) {
+    const reg = await registrations(baseUrl, token, options.clients, options.seconds);
+    const raw = await rawPutItems(dynamoEndpoint, options.clients, Math.min(options.seconds, 10));
+    runs.push({ registrations: reg, raw, ratio: reg.perSecond / raw.perSecond });
+  }
+  return runs;
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * Registrations into one journal from `processes` separate Node processes (each its own store and
+ * DynamoDB client, as Lambda containers are), then the journal read back: the numbers must be
+ * 1..n with no gap and no duplicate, and every acknowledged registration among them.
+ */
+export async function multiProcessRegistrations(
+  dynamoEndpoint: string,
+  options: { processes: number; clientsPerProcess: number; seconds: number },
+): Promise<Figures & { numbers: number; gapFree: boolean; duplicates: number; lost: number }> {
+  const tenantId = `bench-${randomUUID()}`;
+  const journalId = randomUUID();
+  const writers = startWriters({ endpoint: dynamoEndpoint, tenantId, journalId, ...options });
+  await Promise.all(writers.map((w) => w.ready));
+  const start = performance.now();
+  for (const w of writers) w.go();
+  const codes = await Promise.all(writers.map((w) => w.exited));
+  const elapsed = (performance.now() - start) / 1000;
+  const acknowledged = writers.flatMap((w) => w.acknowledged);
+  const latencies = acknowledged.map((a) => a.ms).sort((a, b) => a - b);
+  const stored = await journalNumbers(dynamoEndpoint, tenantId, journalId);
+  const seqs = new Set(stored);
+  const ackSeqs = new Set(acknowledged.map((a) => a.seq));
+  return {
+    count: acknowledged.length,
+    seconds: elapsed,
+    perSecond: acknowledged.length / elapsed,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    errors: codes.filter((c) => c !== 0).length,
+    numbers: stored.length,
+    gapFree: stored.every((seq, i) => seq === i + 1),
+    duplicates: stored.length - seqs.size + (acknowledged.length - ackSeqs.size),
+    lost: [...ackSeqs].filter((s) => !seqs.has(s)).length,
+  };
+}
+
+const line = (name: string, f: Figures) =>
+  `${name.padEnd(40)} ${f.perSecond.toFixed(1).padStart(8)}/s   p50 ${f.p50.toFixed(1).padStart(7)} ms   p99 ${f.p99
+    .toFixed(1)
+    .padStart(7)} ms   (${f.count} in ${f.seconds.toFixed(1)} s, ${f.errors} errors)`;
+
+/**
+ * The registration block of `npm run bench`: three runs over HTTP against raw PutItem (each run's
+ * ratio and p99 beside the goals, then the median ratio), and the case of separate processes
+ * numbering into one journal. BENCH_REGISTRATION_RUNS and BENCH_PROCESSES shorten it.
+ */
+export async function registrationBlock(
+  embedded: { baseUrl: string; port: number },
+  token: string,
+  options: { clients: number; seconds: number },
+  out: (text: string) => void,
+): Promise<void> {
+  const dynamoEndpoint = `http://127.0.0.1:${embedded.port + 1}`;
+  const runs = await registrationRuns(embedded.baseUrl, dynamoEndpoint, token, {
+    ...options,
+    runs: Number(process.env.BENCH_REGISTRATION_RUNS ?? 3),
+  });
+  runs.forEach((run, i) => {
+    out(line(`run ${i + 1}: registrations over HTTP (1 journal)`, run.registrations));
+    out(line(`run ${i + 1}: DynamoDB Local PutItem (raw)`, run.raw));
+    const p99Goal = 3 * run.raw.p99;
+    out(
+      `run ${i + 1}: ratio registrations/PutItem ${run.ratio.toFixed(3)}; registration p99 ${run.registrations.p99.toFixed(0)} ms ` +
+        `(goal ≤ 3 × raw p99 = ${p99Goal.toFixed(0)} ms: ${run.registrations.p99 <= p99Goal ? 'met' : 'not met'})`,
+    );
+  });
+  const ratio = median(runs.map((r) => r.ratio));
+  out(
+    `median ratio registrations/PutItem of ${runs.length} runs: ${ratio.toFixed(3)} (goal ≥ 0.4: ${ratio >= 0.4 ? 'met' : 'not met'})`,
+  );
+  const processes = Number(process.env.BENCH_PROCESSES ?? 4);
+  const multi = await multiProcessRegistrations(dynamoEndpoint, {
+    processes,
+    clientsPerProcess: Math.max(1, Math.round(options.clients / processes)),
+    seconds: options.seconds,
+  });
+  out(line(`${processes} processes into 1 journal (store)`, multi));
+  out(
+    `  journal read back: ${multi.numbers} numbers, ${multi.gapFree ? 'gap-free' : 'WITH GAPS'}, ` +
+      `${multi.duplicates} duplicates, ${multi.lost} acknowledged but missing (goal: gap-free, 0, 0)`,
+  );
 }

@@ -81,7 +81,8 @@ export function documentRow(doc: DocumentRecord) {
 
 interface Outcome {
   canceled: boolean;
-  data: ReadonlyArray<{ rejected?: boolean; code?: string }>;
+  /** With `item` the refused item as it is, where the item asked for it (all_old). */
+  data: ReadonlyArray<{ rejected?: boolean; code?: string; item?: Record<string, unknown> | null }>;
 }
 
 const rejectedAt = (outcome: Outcome, i: number | undefined) =>
@@ -96,11 +97,15 @@ const conflictAnywhere = (outcome: Outcome) => outcome.data.some((d) => d.code =
 /**
  * DynamoDB implementation of DocumentStore. Gap-free numbering: the journal counter moves from n to
  * n+1 under a condition in the same transaction that writes the numbered document, so a number is
- * consumed exactly when its document exists. Competing writers retry with the fresh counter; in one
- * process, writers to the same journal queue up so they do not compete with each other.
+ * consumed exactly when its document exists. Writers in separate processes (Lambda containers) do
+ * not coordinate: each tries with the counter it last saw, and one refused because the counter
+ * moved learns the counter's value from the refusal itself and tries again at once, reading
+ * nothing. Writers in one process (the embedded default serves all requests from one) go to the
+ * journal together: those that arrive while a transaction is in flight share the next one.
  */
 export class DynamoDocumentStore implements DocumentStore {
   private readonly model: DocumentModel;
+  /** Per journal and year, the newest counter this store has seen: a guess that the condition checks. */
   private readonly lastSeq = new Map<string, ChainHead>();
   private readonly pending = new Map<string, Pending[]>();
   private readonly draining = new Set<string>();
@@ -288,7 +293,8 @@ export class DynamoDocumentStore implements DocumentStore {
 
   async commit(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
     const tenantId = write.document.tenantId;
-    if (write.idempotency) {
+    // (A numbered write's transaction finds a used Idempotency-Key itself: no read before it.)
+    if (write.idempotency && !write.numbering) {
       const replay = await this.replay(tenantId, write.idempotency);
       if (replay) return { document: replay, replayed: true };
     }
@@ -329,7 +335,7 @@ export class DynamoDocumentStore implements DocumentStore {
         }
         const alone = async (p: Pending) => {
           try {
-            p.resolve(await this.numbered(p.write, key));
+            p.resolve(await this.numbered(p.write));
           } catch (error) {
             p.reject(error);
           }
@@ -364,12 +370,17 @@ export class DynamoDocumentStore implements DocumentStore {
     const first = writes[0]!;
     const numbering = first.numbering!;
     const tenantId = first.document.tenantId;
+    const [cached, known] = await Promise.all([
+      this.lastSeq.get(key) ?? this.counterHead(tenantId, numbering.journalId, numbering.year),
+      this.headsOf(
+        writes,
+        writes.filter((w) => w.expectedVersion === undefined).map((w) => w.document.id),
+      ),
+    ]);
+    let from = cached;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      let last = this.lastSeq.get(key);
-      if (last === undefined || attempt > 0)
-        last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
-      const from = last;
-      const heads = await this.headsOf(writes);
+      // (A copy: building the items moves the heads on; a refused transaction moved none.)
+      const heads = new Map(known);
       const docs: DocumentRecord[] = [];
       let head: ChainHead = from;
       let outcome: Outcome;
@@ -391,42 +402,67 @@ export class DynamoDocumentStore implements DocumentStore {
         throw new BatchRefused();
       }
       if (!outcome.canceled) {
-        this.lastSeq.set(key, head);
+        this.sawCounter(key, head);
         return docs.map((document) => ({ document, replayed: false }));
       }
-      this.lastSeq.delete(key);
       const others = outcome.data
         .slice(1)
         .some((d) => d.rejected === true || d.code === 'ConditionalCheckFailed');
       if (others) throw new BatchRefused();
-      await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+      // The counter moved: the refusal says where it is now (on a transaction conflict, try the same).
+      const now = counterOf(outcome);
+      if (now) {
+        from = now;
+        this.sawCounter(key, now);
+      } else if (rejectedAt(outcome, 0)) {
+        from = await this.counterHead(tenantId, numbering.journalId, numbering.year);
+      }
+      if (attempt > 0) await backoff(attempt);
     }
     throw new ConflictError('write_conflict', 'The journal is busy; try again');
   }
 
-  private async numbered(
-    write: DocumentWrite,
-    queueKey: string,
-  ): Promise<{ document: DocumentRecord; replayed: boolean }> {
+  /**
+   * A numbered write, optimistic: it takes the number after the counter this store saw last (read
+   * once, consistently, when it has seen none). If the counter moved meanwhile, the transaction is
+   * refused and the refusal carries the counter as it is now (ReturnValuesOnConditionCheckFailure),
+   * so the write is tried again with the next number without reading anything: a try is one
+   * transaction, which keeps the window in which another writer can take the number small.
+   */
+  private async numbered(write: DocumentWrite): Promise<{ document: DocumentRecord; replayed: boolean }> {
     const numbering = write.numbering!;
     const tenantId = write.document.tenantId;
+    const key = `${tenantId}#${numbering.journalId}#${numbering.year}`;
+    const [cached, heads] = await Promise.all([
+      this.lastSeq.get(key) ?? this.counterHead(tenantId, numbering.journalId, numbering.year),
+      // A refused transaction moves no chain head: the heads read once serve every try.
+      this.headsOf([write], write.expectedVersion === undefined ? [write.document.id] : []),
+    ]);
+    let last = cached;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      let last = this.lastSeq.get(queueKey);
-      if (last === undefined || attempt > 0) {
-        last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
-      }
       try {
-        const result = await this.attempt(write, last);
-        if (!result.replayed && result.journalHead) this.lastSeq.set(queueKey, result.journalHead);
+        const result = await this.attempt(write, last, heads);
+        if (result.journalHead) this.sawCounter(key, result.journalHead);
         return { document: result.document, replayed: result.replayed };
       } catch (error) {
         if (!(error instanceof RetryNumbering)) throw error;
-        this.lastSeq.delete(queueKey);
-        // Another process took the number: back off a little, with jitter, and read the counter again.
-        await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
+        if (error.counter) {
+          last = error.counter;
+          this.sawCounter(key, last);
+        } else if (error.claimTaken) {
+          // A claim ahead of the counter (not written by this code): only a fresh read gets past it.
+          last = await this.counterHead(tenantId, numbering.journalId, numbering.year);
+        }
+        // (A transaction conflict: the same counter again; the next refusal, if any, says where it is.)
+        if (attempt > 0) await backoff(attempt);
       }
     }
     throw new ConflictError('write_conflict', 'The journal is busy; try again');
+  }
+
+  /** Keeps the newest counter seen for a journal (the store's writes finish in any order). */
+  private sawCounter(key: string, head: ChainHead): void {
+    if ((this.lastSeq.get(key)?.seq ?? -1) < head.seq) this.lastSeq.set(key, head);
   }
 
   /**
@@ -441,12 +477,13 @@ export class DynamoDocumentStore implements DocumentStore {
     to: ChainHead,
   ) {
     const keys = { tenantId, journalId: numbering.journalId, year: numbering.year };
+    // A refusal returns the counter as it is (all_old): the next try needs no read.
     return last.seq === 0
-      ? m.counter.create({ ...keys, seq: to.seq, hash: to.hash }).commit()
+      ? m.counter.create({ ...keys, seq: to.seq, hash: to.hash }).commit({ response: 'all_old' })
       : m.counter
           .put({ ...keys, seq: to.seq, hash: to.hash })
           .where((a, op) => op.eq(a.seq, last.seq))
-          .commit();
+          .commit({ response: 'all_old' });
   }
 
   /** The counter of a journal's year as a chain head (a counter from before the chain: genesis hash). */
@@ -461,21 +498,28 @@ export class DynamoDocumentStore implements DocumentStore {
     return [id, ...(write.links ?? []).map((l) => (l.from === id ? l.to : l.from))];
   }
 
-  /** The current heads of the operations-log chains the writes append to (consistent reads). */
-  private async headsOf(writes: DocumentWrite[]): Promise<Map<string, ChainHead & { exists: boolean }>> {
+  /**
+   * The current heads of the operations-log chains the writes append to (consistent reads); those
+   * of `fresh` (documents being created) are taken as absent unread — a head there after all
+   * refuses the transaction, and the write's next try reads it.
+   */
+  private async headsOf(writes: DocumentWrite[], fresh: string[] = []): Promise<Heads> {
     const tenantId = writes[0]!.document.tenantId;
     const ids = [...new Set(writes.flatMap((w) => this.chainsOf(w)))];
-    const heads = new Map<string, ChainHead & { exists: boolean }>();
+    const heads: Heads = new Map();
+    for (const id of fresh) heads.set(id, { ...emptyHead, exists: false });
     await Promise.all(
-      ids.map(async (documentId) => {
-        const res = await this.model.operationHead.get({ tenantId, documentId }).go({ consistent: true });
-        heads.set(
-          documentId,
-          res.data
-            ? { seq: res.data.seq, hash: res.data.hash, exists: true }
-            : { ...emptyHead, exists: false },
-        );
-      }),
+      ids
+        .filter((id) => !heads.has(id))
+        .map(async (documentId) => {
+          const res = await this.model.operationHead.get({ tenantId, documentId }).go({ consistent: true });
+          heads.set(
+            documentId,
+            res.data
+              ? { seq: res.data.seq, hash: res.data.hash, exists: true }
+              : { ...emptyHead, exists: false },
+          );
+        }),
     );
     return heads;
   }
@@ -657,10 +701,13 @@ export class DynamoDocumentStore implements DocumentStore {
   private async attempt(
     write: DocumentWrite,
     last: ChainHead | undefined,
+    known?: Heads,
   ): Promise<{ document: DocumentRecord; replayed: boolean; journalHead?: ChainHead }> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.attemptOnce(write, last);
+        // (A copy: building the items moves the heads on.)
+        const heads = attempt === 0 && known ? new Map(known) : await this.headsOf([write]);
+        return await this.attemptOnce(write, last, heads);
       } catch (error) {
         if (!(error instanceof RetryChain) || attempt >= MAX_ATTEMPTS) throw error;
         await sleep(Math.random() * Math.min(50, 2 + attempt * 2));
@@ -671,9 +718,9 @@ export class DynamoDocumentStore implements DocumentStore {
   private async attemptOnce(
     write: DocumentWrite,
     last: ChainHead | undefined,
+    heads: Heads,
   ): Promise<{ document: DocumentRecord; replayed: boolean; journalHead?: ChainHead }> {
     const numbered = write.numbering && last !== undefined;
-    const heads = await this.headsOf([write]);
     let own: ReturnType<DynamoDocumentStore['itemsOf']> | undefined;
     const outcome = (await this.model.service.transaction
       .write((m) => {
@@ -735,7 +782,11 @@ export class DynamoDocumentStore implements DocumentStore {
       write.numbering &&
       (rejectedAt(outcome, index.counter) || rejectedAt(outcome, index.claim) || conflictAnywhere(outcome))
     ) {
-      throw new RetryNumbering();
+      const counter = counterOf(outcome);
+      throw new RetryNumbering(
+        counter,
+        !counter && (rejectedAt(outcome, index.counter) || rejectedAt(outcome, index.claim)),
+      );
     }
     if (index.heads.some((i) => rejectedAt(outcome, i)) || conflictAnywhere(outcome)) throw new RetryChain();
     if (rejectedAt(outcome, index.document)) {
@@ -937,7 +988,15 @@ export class DynamoDocumentStore implements DocumentStore {
   }
 }
 
-class RetryNumbering extends Error {}
+/** The number was taken: `counter` is the counter as the refusal reported it (absent on a conflict). */
+class RetryNumbering extends Error {
+  constructor(
+    readonly counter: ChainHead | undefined,
+    readonly claimTaken: boolean,
+  ) {
+    super('retry numbering');
+  }
+}
 class RetryChain extends Error {}
 class BatchRefused extends Error {}
 
@@ -946,6 +1005,21 @@ interface Pending {
   resolve: (result: { document: DocumentRecord; replayed: boolean }) => void;
   reject: (error: unknown) => void;
 }
+
+/** The journal counter as a refused transaction reported it (its first item, asked with all_old). */
+function counterOf(outcome: Outcome): ChainHead | undefined {
+  const first = outcome.data[0];
+  const item = first?.rejected === true || first?.code === 'ConditionalCheckFailed' ? first.item : undefined;
+  return item && typeof item.seq === 'number'
+    ? { seq: item.seq, hash: typeof item.hash === 'string' ? item.hash : emptyHead.hash }
+    : undefined;
+}
+
+/** Jitter that grows with the tries, so that writers which keep meeting each other spread out. */
+const backoff = (attempt: number) => sleep(Math.random() * Math.min(100, 4 * 2 ** Math.min(attempt, 5)));
+
+/** The heads of operations-log chains by document (`exists`: whether the head item is stored). */
+type Heads = Map<string, ChainHead & { exists: boolean }>;
 
 /** Items one write puts in a transaction: document, number claim, idempotency, log, look-ups, links. */
 function itemCount(write: DocumentWrite): number {
