@@ -60,6 +60,15 @@ export async function parkedAt<T>(baseUrl: string, arn: string, state: string): 
   }, `${arn} waiting in ${state}`);
 }
 
+/**
+ * For the app's planning machines (deadline watch, daily digest), whose Wait reads `$.plan.next.at`:
+ * waits until the execution rests in `state` and gives that planned instant as an ISO string (UTC).
+ */
+export async function plannedAt(baseUrl: string, arn: string, state: string): Promise<string> {
+  const input = await parkedAt<{ plan: { next: { at: string } } }>(baseUrl, arn, state);
+  return new Date(input.plan.next.at).toISOString();
+}
+
 /** Waits until the execution has ended, and gives how (SUCCEEDED, ABORTED, ...). */
 export async function ended(baseUrl: string, arn: string): Promise<string> {
   return eventually(async () => {

@@ -12,7 +12,7 @@ import { type Api, type Problem } from '../../support/api';
 import { advanceClockTo, clockNow } from '../../support/clock';
 import { ownEmbedded } from '../../support/own-embedded';
 import { eventually } from '../../support/eventually';
-import { ended, executionArn, parkedAt } from '../../support/workflows';
+import { ended, executionArn, plannedAt } from '../../support/workflows';
 import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
 import type { Assignment, ExecutionView as View } from './helpers';
 
@@ -302,12 +302,7 @@ describe('resolution, execution and control', () => {
     const resolution = (await view(head, doc.id)).assignments.find((a) => a.kind === 'resolution')!;
     const watch = executionArn('execution-deadline', `deadline-${resolution.id}`);
     const reminderDay = addWorkingDays(cal, due, -3);
-    const parked = await parkedAt<{ plan: { next: { at: string } } }>(
-      embedded.baseUrl,
-      watch,
-      'WaitForEvent',
-    );
-    expect(new Date(parked.plan.next.at).toISOString()).toBe(
+    expect(await plannedAt(embedded.baseUrl, watch, 'WaitForEvent')).toBe(
       new Date(`${reminderDay}T09:00:00+04:00`).toISOString(),
     );
     expect(
@@ -395,12 +390,7 @@ describe('resolution, execution and control', () => {
     // The stream consumer has started the agency's digest machine, which waits for the next morning.
     const morning = addWorkingDays(cal, today, 1);
     const digestMachine = executionArn('daily-digest', `digest-demo1-${today.slice(0, 4)}`);
-    const waiting = await parkedAt<{ plan: { next: { at: string } } }>(
-      embedded.baseUrl,
-      digestMachine,
-      'WaitForMorning',
-    );
-    expect(new Date(waiting.plan.next.at).toISOString()).toBe(
+    expect(await plannedAt(embedded.baseUrl, digestMachine, 'WaitForMorning')).toBe(
       new Date(`${morning}T08:00:00+04:00`).toISOString(),
     );
     await advanceTo(`${morning}T08:00:30+04:00`);

@@ -5,7 +5,7 @@ import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-
 import { advanceClockTo, clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
 import { ownEmbedded } from '../../support/own-embedded';
-import { executionArn, markerFired, parkedAt, startMarker } from '../../support/workflows';
+import { executionArn, markerFired, plannedAt, startMarker } from '../../support/workflows';
 import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
 
 // kill -9 of the embedded default while route approvals and an execution deadline are pending:
@@ -17,7 +17,6 @@ type Assignment = { id: string; kind: string; status: string; actions: string[] 
 type View = { documentVersion: number; assignments: Assignment[] };
 type InboxPage = { items: Array<{ document: Doc; line: { assignmentId: string } }> };
 type Mail = { subject: string };
-type Planned = { plan: { next: { at: string } } };
 
 const emp = (username: string) => ref.employee.get(username)!;
 const maildev = () => `http://127.0.0.1:${embedded.port + 6}/api/email`;
@@ -106,9 +105,8 @@ describe('kill -9 with pending approvals and deadlines', () => {
       (a) => a.kind === 'resolution',
     )!;
     const watch = executionArn('execution-deadline', `deadline-${resolution.id}`);
-    const plannedAt = async () =>
-      new Date((await parkedAt<Planned>(base, watch, 'WaitForEvent')).plan.next.at).toISOString();
-    expect(await plannedAt()).toBe(new Date(reminderAt).toISOString());
+    const planned = () => plannedAt(base, watch, 'WaitForEvent');
+    expect(await planned()).toBe(new Date(reminderAt).toISOString());
     // Half an hour before the reminder (a marker due then has fired: the move was acted on), then the crash.
     const halfHourBefore = new Date(Date.parse(reminderAt) - 30 * 60_000).toISOString();
     const marker = await startMarker(base, halfHourBefore);
@@ -124,7 +122,7 @@ describe('kill -9 with pending approvals and deadlines', () => {
     const upAt = await now();
     expect(Date.parse(upAt)).toBeLessThan(Date.parse(reminderAt));
     await markerFired(base, await startMarker(base, upAt));
-    expect(await plannedAt()).toBe(new Date(reminderAt).toISOString());
+    expect(await planned()).toBe(new Date(reminderAt).toISOString());
     expect(await reminders()).toHaveLength(0);
     // The reminder comes when its original time is reached.
     await advanceTo(new Date(Date.parse(reminderAt) + 60_000).toISOString());
