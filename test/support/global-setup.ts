@@ -11,10 +11,15 @@ let running: RunningEmbedded | undefined;
  */
 export const EMBEDDED_LOG = resolve('test-logs/embedded-api.log');
 
-/** One embedded default for the API integration tests; crash tests start their own. */
+/**
+ * One embedded default shared by every integration file that neither crashes it, moves its clock
+ * nor needs a quiet table (those start their own, test/support/own-embedded.ts): each file works
+ * on data of its own (unique names and numbers), so the files may run in any order and at once.
+ */
 export async function setup(project: TestProject): Promise<void> {
   running = await startEmbeddedProcess({ logFile: EMBEDDED_LOG });
   project.provide('baseUrl', running.baseUrl);
+  project.provide('embeddedDataDir', running.dataDir);
 }
 
 export async function teardown(): Promise<void> {
@@ -24,5 +29,7 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The shared embedded default's data folder (its DynamoDB Local pid file, for the loopback probe). */
+    embeddedDataDir: string;
   }
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { apiClient, tokenFor, type Api } from '../../support/api';
+import { eventually } from '../../support/eventually';
 
 type Item = { id: string; version: number } & Record<string, unknown>;
 type Problem = { code: string; errors?: { path: string; code: string }[] };
@@ -14,18 +15,14 @@ const uniq = () => Math.random().toString(36).slice(2, 8);
 
 /** The invitation the directory e-mailed (maildev), and the temporary password in it. */
 async function invitationFor(email: string): Promise<string> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
+  return eventually(async () => {
     const mails = (await (await fetch(`${maildev}/api/email`)).json()) as {
       to: { address: string }[];
       text: string;
     }[];
     const mail = mails.find((m) => m.to.some((t) => t.address === email));
-    const password = mail?.text.match(/Temporary password: (\S+)\./)?.[1];
-    if (password) return password;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no invitation for ${email}`);
+    return mail?.text.match(/Temporary password: (\S+)\./)?.[1];
+  }, `the invitation for ${email}`);
 }
 
 beforeAll(async () => {

@@ -12,6 +12,7 @@ import {
   type Lookups,
   type Problem,
 } from './helpers';
+import { eventually } from '../../support/eventually';
 
 const baseUrl = inject('baseUrl');
 const maildev = `http://127.0.0.1:${Number(new URL(baseUrl).port) + 6}`;
@@ -106,16 +107,14 @@ describe('sending outgoing documents', () => {
     expect(sent.status).toBe(200);
     expect(sent.body.status).toBe('sent');
     expect(sent.body.outgoing.dispatches).toEqual([expect.objectContaining({ channel: 'email' })]);
-    let mail: { subject: string; attachments?: Array<{ filename?: string }> } | undefined;
-    for (let i = 0; i < 40 && !mail; i++) {
+    const mail = await eventually(async () => {
       const all = (await (await fetch(`${maildev}/api/email`)).json()) as Array<{
         subject: string;
         to: Array<{ address: string }>;
         attachments?: Array<{ filename?: string }>;
       }>;
-      mail = all.find((m) => m.to.some((t) => t.address === to));
-      if (!mail) await new Promise((r) => setTimeout(r, 250));
-    }
+      return all.find((m) => m.to.some((t) => t.address === to));
+    }, `the letter to ${to}`);
     expect(mail?.subject).toContain(created.body.registration!.number);
     expect(mail?.attachments?.map((a) => a.filename)).toEqual(['cavab.pdf']);
   });

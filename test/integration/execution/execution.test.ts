@@ -12,6 +12,7 @@ import { type Api, type Problem } from '../../support/api';
 import { advanceClockTo, clockNow } from '../../support/clock';
 import { ownEmbedded } from '../../support/own-embedded';
 import { eventually } from '../../support/eventually';
+import { ended, executionArn, plannedAt } from '../../support/workflows';
 import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
 import type { Assignment, ExecutionView as View } from './helpers';
 
@@ -296,13 +297,18 @@ describe('resolution, execution and control', () => {
       .email;
     const task = await eventually(mailFor(executorEmail, 'Yeni tapşırıq'), 'the new-task notice');
     expect(task.text).toContain(`/documents/view/?id=${doc.id}&tab=execution`);
-    // Nothing else before the first reminder (3 working days before the due date, 09:00 Baku).
-    await new Promise((r) => setTimeout(r, 1500));
+    // Nothing else before the first reminder (3 working days before the due date, 09:00 Baku): the
+    // resolution's deadline machine rests until that instant, and only the new-task notice went out.
+    const resolution = (await view(head, doc.id)).assignments.find((a) => a.kind === 'resolution')!;
+    const watch = executionArn('execution-deadline', `deadline-${resolution.id}`);
+    const reminderDay = addWorkingDays(cal, due, -3);
+    expect(await plannedAt(embedded.baseUrl, watch, 'WaitForEvent')).toBe(
+      new Date(`${reminderDay}T09:00:00+04:00`).toISOString(),
+    );
     expect(
       (await mails()).filter((m) => m.subject.includes(number) && !m.subject.startsWith('Yeni tapşırıq')),
     ).toHaveLength(0);
 
-    const reminderDay = addWorkingDays(cal, due, -3);
     await advanceTo(`${reminderDay}T09:00:01+04:00`);
     const reminder = await eventually(mailFor(executorEmail, 'Xatırlatma'), 'the reminder');
     expect(reminder.subject).toContain('3 iş günü');
@@ -354,7 +360,9 @@ describe('resolution, execution and control', () => {
     expect((await head.get<Doc>(`/api/v1/documents/${doc.id}`)).body.status).toBe('executed');
     const dayAfterNext = addWorkingDays(cal, nextDay, 1);
     await advanceTo(`${dayAfterNext}T09:00:01+04:00`);
-    await new Promise((r) => setTimeout(r, 2000));
+    // The watch has ended (stopped when the resolution was executed, or at that day's event, which
+    // then sent nothing): no later escalation can come from it.
+    await ended(embedded.baseUrl, watch);
     expect((await mails()).filter(escalated)).toHaveLength(escalations);
     const closed = await controller.get<InboxPage>('/api/v1/inbox/control?open=false');
     expect(closed.body.items.find((i) => i.document.id === doc.id)?.line.open).toBe(false);
@@ -379,9 +387,12 @@ describe('resolution, execution and control', () => {
       .body.email;
     const executorEmail = (await clerk.get<{ email: string }>(`/api/v1/employees/${emp('executor4')}`)).body
       .email;
-    // Let the stream consumer start the agency's digest machine before the clock moves.
-    await new Promise((r) => setTimeout(r, 2000));
+    // The stream consumer has started the agency's digest machine, which waits for the next morning.
     const morning = addWorkingDays(cal, today, 1);
+    const digestMachine = executionArn('daily-digest', `digest-demo1-${today.slice(0, 4)}`);
+    expect(await plannedAt(embedded.baseUrl, digestMachine, 'WaitForMorning')).toBe(
+      new Date(`${morning}T08:00:00+04:00`).toISOString(),
+    );
     await advanceTo(`${morning}T08:00:30+04:00`);
     const digest = await eventually(
       async () =>

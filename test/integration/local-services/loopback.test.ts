@@ -2,14 +2,17 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localPorts } from '../../../infra/local/port-plan';
-import { ownEmbedded } from '../../support/own-embedded';
 
 // Nothing of the embedded default may answer beyond 127.0.0.1: on Linux every 127.x.y.z address is
 // the loopback interface, so a listener on 0.0.0.0 (or ::) answers on 127.0.0.2 too, one on
 // 127.0.0.1 does not. A probe once read both tenants' data through DynamoDB Local that way.
-const embedded = ownEmbedded();
+// It only reads: the suite's shared embedded default serves.
+const embedded = {
+  port: Number(new URL(inject('baseUrl')).port),
+  dataDir: inject('embeddedDataDir'),
+};
 let control: Server;
 
 beforeAll(async () => {

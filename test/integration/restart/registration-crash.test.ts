@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { apiClient, tokenFor } from '../../support/api';
+import { eventually } from '../../support/eventually';
 import { ownEmbedded } from '../../support/own-embedded';
 
 type Doc = { id: string; registration?: { seq: number; number: string; journalId: string } };
@@ -27,7 +28,11 @@ describe('registration under a crash', () => {
       }
     };
     const clients = Array.from({ length: 8 }, (_, c) => client(c));
-    while (acknowledged.length < 60) await new Promise((r) => setTimeout(r, 20));
+    await eventually(
+      async () => (acknowledged.length >= 60 ? true : undefined),
+      '60 acknowledged registrations',
+      50_000,
+    );
 
     await embedded.kill9();
     stop = true;

@@ -5,6 +5,7 @@ import { bakuLocalDate } from '../../../functions/modules/documents/domain/date-
 import { advanceClockTo, clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
 import { ownEmbedded } from '../../support/own-embedded';
+import { executionArn, markerFired, plannedAt, startMarker } from '../../support/workflows';
 import { as, citizenIncoming, lookups, unique, type Doc, type Lookups } from '../documents/helpers';
 
 // kill -9 of the embedded default while route approvals and an execution deadline are pending:
@@ -99,17 +100,29 @@ describe('kill -9 with pending approvals and deadlines', () => {
       ((await (await fetch(maildev())).json()) as Mail[]).filter(
         (m) => m.subject.includes(number) && m.subject.startsWith('Xatırlatma'),
       );
-    // Half an hour before the reminder, then the crash.
-    await advanceTo(new Date(Date.parse(reminderAt) - 30 * 60_000).toISOString());
-    await new Promise((r) => setTimeout(r, 1000));
+    // The resolution's deadline watch rests until the reminder's time.
+    const resolution = (await head.get<View>(`/api/v1/documents/${doc.id}/execution`)).body.assignments.find(
+      (a) => a.kind === 'resolution',
+    )!;
+    const watch = executionArn('execution-deadline', `deadline-${resolution.id}`);
+    const planned = () => plannedAt(base, watch, 'WaitForEvent');
+    expect(await planned()).toBe(new Date(reminderAt).toISOString());
+    // Half an hour before the reminder (a marker due then has fired: the move was acted on), then the crash.
+    const halfHourBefore = new Date(Date.parse(reminderAt) - 30 * 60_000).toISOString();
+    const marker = await startMarker(base, halfHourBefore);
+    await advanceTo(halfHourBefore);
+    await markerFired(base, marker);
     expect(await reminders()).toHaveLength(0);
 
     await embedded.kill9();
     await embedded.restart();
 
-    // The clock kept its place; nothing fired early on the way up.
-    expect(Date.parse(await now())).toBeLessThan(Date.parse(reminderAt));
-    await new Promise((r) => setTimeout(r, 1500));
+    // The clock kept its place; nothing fired early on the way up: a marker due at the clock's now
+    // has fired since the restart, and the watch still rests until the reminder's time.
+    const upAt = await now();
+    expect(Date.parse(upAt)).toBeLessThan(Date.parse(reminderAt));
+    await markerFired(base, await startMarker(base, upAt));
+    expect(await planned()).toBe(new Date(reminderAt).toISOString());
     expect(await reminders()).toHaveLength(0);
     // The reminder comes when its original time is reached.
     await advanceTo(new Date(Date.parse(reminderAt) + 60_000).toISOString());

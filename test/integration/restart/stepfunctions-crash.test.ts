@@ -9,7 +9,8 @@ import {
 } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import { ownEmbedded } from '../../support/own-embedded';
-import { advanceClock, clockNow } from '../../support/clock';
+import { advanceClock, advanceClockTo, clockNow } from '../../support/clock';
+import { executionHistory, markerFired, startMarker } from '../../support/workflows';
 import { eventually } from '../../support/eventually';
 
 const embedded = ownEmbedded();
@@ -77,12 +78,17 @@ describe('Step Functions in the embedded default survive kill -9', () => {
       60_000,
     );
 
-    // The timer has not fired early: advance the clock to just before, then past, its time.
+    // The timer has not fired early: advance the clock to a minute before its time (a marker due
+    // then has fired, so the move was acted on), then past it.
     expect(await status(timer.executionArn!)).toBe('RUNNING');
-    const remaining = Date.parse(notifyAt) - Date.parse(await clockNow(embedded.baseUrl));
-    await advanceClock(embedded.baseUrl, remaining - 60_000);
-    await new Promise((r) => setTimeout(r, 1000));
+    const minuteBefore = new Date(Date.parse(notifyAt) - 60_000).toISOString();
+    const marker = await startMarker(embedded.baseUrl, minuteBefore);
+    await advanceClockTo(embedded.baseUrl, minuteBefore);
+    await markerFired(embedded.baseUrl, marker);
     expect(await status(timer.executionArn!)).toBe('RUNNING');
+    expect((await executionHistory(embedded.baseUrl, timer.executionArn!)).at(-1)?.type).toBe(
+      'WaitStateEntered',
+    );
     await advanceClock(embedded.baseUrl, 61_000);
     await eventually(
       async () => ((await status(timer.executionArn!)) === 'SUCCEEDED' ? 'ok' : undefined),

@@ -4,7 +4,15 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eventually, historyTypes, machineArn, sfnClient, tempDataDir, waitForStatus } from './helpers';
+import {
+  eventually,
+  historyTypes,
+  machineArn,
+  sfnClient,
+  signedFetch,
+  tempDataDir,
+  waitForStatus,
+} from './helpers';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const fixtures = join(import.meta.dirname, 'fixtures');
@@ -62,6 +70,39 @@ async function startRunner(): Promise<{
   return { child, url: ready.url, readyAt: Date.now(), startupMs: Date.now() - spawnedAt };
 }
 
+/** The runner's clock (`KarguzarLocal.GetClock`), which a restart keeps. */
+async function clockOf(url: string): Promise<string> {
+  const res = await signedFetch(url, 'KarguzarLocal.GetClock', {});
+  return ((await res.json()) as { now: string }).now;
+}
+
+/**
+ * Moves the runner's clock to `instant` with a marker execution due at that same instant, and
+ * waits until the marker has sent: the runner has then acted on everything due by `instant`.
+ */
+async function moveClockWithMarker(
+  url: string,
+  instant: number,
+  name: string,
+): Promise<{ wasBefore: boolean }> {
+  const client = sfnClient(url);
+  const wasBefore = Date.parse(await clockOf(url)) < instant;
+  const marker = await client.send(
+    new StartExecutionCommand({
+      stateMachineArn: machineArn('scheduled-notification'),
+      name: `marker-${name}`,
+      input: JSON.stringify({
+        notifyAt: new Date(instant).toISOString(),
+        notification: { channel: 'email', to: ['marker@demo.gov.az'], subject: name, text: 'marker' },
+      }),
+    }),
+  );
+  const ms = instant - Date.parse(await clockOf(url));
+  await signedFetch(url, 'KarguzarLocal.AdvanceClock', { ms: Math.max(0, ms) });
+  await waitForStatus(client, marker.executionArn!, 'SUCCEEDED', 10_000);
+  return { wasBefore };
+}
+
 async function kill9(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   child.kill('SIGKILL');
@@ -78,11 +119,11 @@ describe('durable runner survives kill -9', () => {
     'keeps the timer at its original time and the task token valid across a crash and restart',
     { timeout: 60_000 },
     async () => {
-      // Arrange: one execution waits on an absolute timestamp, one on a task token
+      // Arrange: one execution waits on an absolute timestamp (ten minutes ahead on the runner's
+      // clock, which a restart keeps), one on a task token.
       const first = await startRunner();
       const client = sfnClient(first.url);
-      // Far enough ahead that the restart (startup time depends on the machine's load) comes first.
-      const notifyAt = Date.now() + 6000 + 2 * first.startupMs;
+      const notifyAt = Date.parse(await clockOf(first.url)) + 10 * 60_000;
       const timer = await client.send(
         new StartExecutionCommand({
           stateMachineArn: machineArn('scheduled-notification'),
@@ -116,31 +157,34 @@ describe('durable runner survives kill -9', () => {
           : undefined,
       );
 
-      // Act: kill -9, stay down for 2 s, restart on the same data folder
+      // Act: kill -9, restart on the same data folder, decide the human step; then move the clock
+      // to a minute before the timer's time and to its time, each with a marker due at that instant.
       await kill9(first.child);
-      const downSince = Date.now();
-      await new Promise((r) => setTimeout(r, 2000));
       const second = await startRunner();
-      const downtime = second.readyAt - downSince;
       const client2 = sfnClient(second.url);
       await client2.send(
         new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ outcome: 'approved' }) }),
       );
       const approved = await waitForStatus(client2, human.executionArn!, 'SUCCEEDED', 10_000);
+      const before = await moveClockWithMarker(second.url, notifyAt - 60_000, 'before');
+      const timerAfterBefore = await historyTypes(client2, timer.executionArn!);
+      await moveClockWithMarker(second.url, notifyAt, 'at');
+      const timerAfterAt = await historyTypes(client2, timer.executionArn!);
       const sent = await waitForStatus(client2, timer.executionArn!, 'SUCCEEDED', 20_000);
       const waitExited = (await historyTypes(client2, timer.executionArn!)).find(
         (e) => e.type === 'WaitStateExited',
       );
 
-      // Assert
-      const log = readLog();
-      const sends = log.filter((l) => l.task === 'sendNotification');
-      expect(second.readyAt).toBeLessThan(notifyAt); // the restart happened before the deadline...
+      // Assert: the restart kept the clock; a minute before its time the timer had not fired (the
+      // marker of that instant had), at its time it fired in the same pass as that instant's marker,
+      // not later by the time the runner was down; it sent once.
+      expect(before.wasBefore).toBe(true);
+      expect(timerAfterBefore.some((e) => e.type === 'WaitStateExited')).toBe(false);
+      expect(timerAfterAt.some((e) => e.type === 'WaitStateExited')).toBe(true);
+      const sends = readLog().filter((l) => l.task === 'sendNotification' && !l.key?.includes(':marker-'));
       expect(sends).toHaveLength(1);
-      expect(sends[0]!.at).toBeGreaterThanOrEqual(notifyAt); // ...the timer did not fire early...
-      expect(sends[0]!.at - notifyAt).toBeLessThan(Math.min(downtime, 1500)); // ...nor later by the downtime
       expect(waitExited!.timestamp!.getTime()).toBeGreaterThanOrEqual(notifyAt);
-      expect(log.filter((l) => l.task === 'registerTask')).toHaveLength(1); // token delivered before the crash: not re-run
+      expect(readLog().filter((l) => l.task === 'registerTask')).toHaveLength(1); // token delivered before the crash: not re-run
       expect(JSON.parse(approved.output!)).toMatchObject({ outcome: 'approved', assignmentId: 'a1' });
       expect(JSON.parse(sent.output!)).toMatchObject({ sent: { messageId: `test-${timer.executionArn}` } });
     },

@@ -71,8 +71,16 @@ export async function historyTypes(client: SFNClient, executionArn: string) {
   return h.events ?? [];
 }
 
-/** Lets pending timers and microtasks run (the runner reacts to a clock jump asynchronously). */
-export const settle = () => new Promise((r) => setTimeout(r, 20));
+/**
+ * Whether the execution still rests, unfired, on its Wait or on its task token's deadline. A clock
+ * move fires whatever is due before it returns (`advanceClock` → one pass over the executions), so
+ * this read right after it tells what the move did, with no wait.
+ */
+export function stillParked(server: StepFunctionsServer, executionArn: string): boolean {
+  const e = server.runner.describeExecution(executionArn);
+  if (e.status !== 'RUNNING' || !e.park) return false;
+  return e.park.kind === 'wait' ? !e.park.fired : e.outcome === null;
+}
 
 const runners: Array<{ server: StepFunctionsServer; dataDir: string }> = [];
 

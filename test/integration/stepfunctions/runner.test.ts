@@ -1,7 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  DescribeExecutionCommand,
   ExecutionAlreadyExists,
   ListExecutionsCommand,
   SendTaskFailureCommand,
@@ -21,7 +20,7 @@ import {
   eventually,
   historyTypes,
   machineArn,
-  settle,
+  stillParked,
   sfnClient,
   signedFetch,
   tempDataDir,
@@ -136,13 +135,12 @@ describe('local Step Functions runner over the SFN API', () => {
 
     // Act: just before the time, then over the HTTP control action past it
     h.server.runner.advanceClock(24 * HOUR - 60_000);
-    await settle();
-    const before = await h.client.send(new DescribeExecutionCommand({ executionArn }));
+    const before = stillParked(h.server, executionArn!);
     const control = await signedFetch(h.server.url, 'KarguzarLocal.AdvanceClock', { ms: 61_000 });
     const done = await waitForStatus(h.client, executionArn!, 'SUCCEEDED');
 
     // Assert
-    expect(before.status).toBe('RUNNING');
+    expect(before).toBe(true);
     expect(control.status).toBe(200);
     expect(h.sends).toHaveLength(1);
     expect(h.sends[0]!.at).toBeGreaterThanOrEqual(notifyAt);
@@ -267,8 +265,7 @@ describe('local Step Functions runner over the SFN API', () => {
 
     // Act
     h.server.runner.advanceClock(2 * 24 * HOUR - 1000);
-    await settle();
-    const before = await h.client.send(new DescribeExecutionCommand({ executionArn: s.executionArn }));
+    const before = stillParked(h.server, s.executionArn);
     h.server.runner.advanceClock(2000);
     const overdue = await waitForStatus(h.client, s.executionArn, 'SUCCEEDED');
     const late = await h.client
@@ -276,7 +273,7 @@ describe('local Step Functions runner over the SFN API', () => {
       .catch((e: unknown) => e);
 
     // Assert
-    expect(before.status).toBe('RUNNING');
+    expect(before).toBe(true);
     expect(JSON.parse(overdue.output!)).toEqual({ outcome: 'overdue', assignmentId: 'late' });
     expect(late).toBeInstanceOf(TaskTimedOut);
   });
@@ -376,13 +373,12 @@ describe('local Step Functions runner over the SFN API', () => {
     new ControllableClock(h.dataDir).advance(HOUR / 4);
     await harness({ statemachinesDir: join(import.meta.dirname, 'fixtures/statemachines'), reuse: h });
     h.server.runner.advanceClock(HOUR / 4 - 1000);
-    await settle();
-    const before = await h.client.send(new DescribeExecutionCommand({ executionArn }));
+    const before = stillParked(h.server, executionArn!);
     h.server.runner.advanceClock(1000);
     const done = await waitForStatus(h.client, executionArn!, 'SUCCEEDED');
 
     // Assert
-    expect(before.status).toBe('RUNNING');
+    expect(before).toBe(true);
     expect(JSON.parse(done.output!)).toEqual({ mark: 'done' });
   });
 
