@@ -1,8 +1,18 @@
+import {
+  GetExecutionHistoryCommand,
+  ListStateMachinesCommand,
+  SFNClient,
+  type HistoryEvent,
+} from '@aws-sdk/client-sfn';
+import { LOCAL_AWS_CREDENTIALS } from '../../infra/local/services/common';
 import { percentile } from './registration';
 
 /** Users of the bench route: two endorsements, then the signature (sequential, one person each). */
 export const routeUsers = ['clerk', 'executor1', 'executor2', 'approver'] as const;
 export type RouteUser = (typeof routeUsers)[number];
+
+/** The goal of issue 17: decision → next assignee's task, p99, 32 documents in flight. */
+export const ROUTE_GOAL_P99_MS = 500;
 
 const steps: Array<{ user: RouteUser; kind: string; action: string }> = [
   { user: 'executor1', kind: 'endorsement', action: 'approve' },
@@ -10,31 +20,60 @@ const steps: Array<{ user: RouteUser; kind: string; action: string }> = [
   { user: 'approver', kind: 'signing', action: 'sign' },
 ];
 
+/** p50 and p99 of one stage of the path from a decision to the next assignee's task. */
+export interface StageFigures {
+  name: string;
+  count: number;
+  p50: number;
+  p99: number;
+}
+
 export interface RouteFigures {
   documents: number;
   transitions: number;
   seconds: number;
   transitionsPerSecond: number;
   startsPerSecond: number;
+  /** Decision sent → the next assignee's task seen through the API (or the route seen completed). */
   p50: number;
   p99: number;
+  /** The same path cut at the runner's journaled events (see `stagesOf`). */
+  stages: StageFigures[];
+  /** Reads of the API per transition while waiting for the next task. */
+  pollsPerTransition: number;
   errors: number;
+}
+
+export interface RouteRunOptions {
+  baseUrl: string;
+  /** The local Step Functions endpoint (the runner's history gives the stages' timestamps). */
+  sfnEndpoint: string;
+  tokens: Record<RouteUser, string>;
+  documents: number;
+  clients: number;
 }
 
 type View = { documentVersion: number; assignments: Array<{ id: string; kind: string; actions: string[] }> };
 
+/** One transition as the bench saw it: wall-clock instants (ms since the epoch). */
+interface Observed {
+  doc: string;
+  step: number;
+  sent: number;
+  answered: number;
+  seen: number;
+}
+
+const wallNow = () => performance.timeOrigin + performance.now();
+
 /**
  * Drives `documents` orders through a three-stage route (endorsement, endorsement, signing) on the
  * route state machine, `clients` documents at a time. A transition is a decision that moves a
- * route on; the latency is from sending a decision to the next assignee seeing their task (or the
- * route completed), polled every few milliseconds.
+ * route on; its latency runs from sending the decision to the next assignee seeing their task
+ * through the API (or the route completed). The stages come from the runner's execution history.
  */
-export async function routeRun(
-  baseUrl: string,
-  tokens: Record<RouteUser, string>,
-  documents: number,
-  clients: number,
-): Promise<RouteFigures> {
+export async function routeRun(options: RouteRunOptions): Promise<RouteFigures> {
+  const { baseUrl, tokens, documents, clients } = options;
   const call = async <T>(
     user: RouteUser,
     method: string,
@@ -59,9 +98,11 @@ export async function routeRun(
     mode: 'sequential',
     participants: [{ employeeId: id(s.user) }],
   }));
+  let polls = 0;
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const taskOf = async (user: RouteUser, doc: string, kind: string, action: string) => {
     for (let i = 0; i < 6000; i++) {
+      polls++;
       const v = await call<View>(user, 'GET', `/api/v1/documents/${doc}/execution`);
       const task = v.body.assignments?.find((a) => a.kind === kind && a.actions.includes(action));
       if (task) return { task, version: v.body.documentVersion };
@@ -71,6 +112,7 @@ export async function routeRun(
   };
   const completed = async (doc: string) => {
     for (let i = 0; i < 6000; i++) {
+      polls++;
       const r = await call<{ route: { state: string } | null }>(
         'clerk',
         'GET',
@@ -129,7 +171,7 @@ export async function routeRun(
   const startSeconds = (performance.now() - t0) / 1000;
 
   // The decisions.
-  const latencies: number[] = [];
+  const observed: Observed[] = [];
   const t1 = performance.now();
   let cursor = 0;
   await Promise.all(
@@ -139,7 +181,7 @@ export async function routeRun(
         try {
           let current = await taskOf(steps[0]!.user, doc, steps[0]!.kind, steps[0]!.action);
           for (const [i, step] of steps.entries()) {
-            const sent = performance.now();
+            const sent = wallNow();
             const res = await call(
               step.user,
               'POST',
@@ -148,6 +190,7 @@ export async function routeRun(
                 version: current.version,
               },
             );
+            const answered = wallNow();
             if (res.status !== 200)
               throw new Error(
                 `step ${i}: decision ${res.status} ${(res.body as { code?: string }).code ?? ''}`,
@@ -155,7 +198,7 @@ export async function routeRun(
             const following = steps[i + 1];
             if (following) current = await taskOf(following.user, doc, following.kind, following.action);
             else await completed(doc);
-            latencies.push(performance.now() - sent);
+            observed.push({ doc, step: i, sent, answered, seen: wallNow() });
           }
         } catch (error) {
           errors++;
@@ -165,7 +208,11 @@ export async function routeRun(
     }),
   );
   const seconds = (performance.now() - t1) / 1000;
-  latencies.sort((a, b) => a - b);
+  const latencies = observed.map((o) => o.seen - o.sent).sort((a, b) => a - b);
+  const clockOffset = await call<{ offsetMs?: number }>('clerk', 'GET', '/local/clock').then(
+    (r) => r.body.offsetMs ?? 0,
+    () => 0,
+  );
   return {
     documents: ids.length,
     transitions: latencies.length,
@@ -174,6 +221,88 @@ export async function routeRun(
     startsPerSecond: ids.length / startSeconds,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
+    stages: await stagesOf(options.sfnEndpoint, observed, clockOffset),
+    pollsPerTransition: polls / Math.max(1, latencies.length),
     errors,
   };
+}
+
+/** The names of the stages, in the order a transition goes through them. */
+export const STAGE_NAMES = [
+  'decision committed, token answered',
+  'decision response back',
+  'execution resumed (next step entered)',
+  'next task Lambda invoked',
+  'task written (task Lambda returned)',
+  'task seen through the API',
+] as const;
+
+/**
+ * Cuts every observed transition at the runner's journaled events of its route execution: the
+ * token answered (TaskSucceeded), the next `AwaitStep` entered, its Lambda invoked
+ * (TaskScheduled) and returned (TaskSubmitted) — the route's end (ExecutionSucceeded) stands for
+ * the last three after the signature. The runner's clock is the system clock plus `clockOffset`.
+ */
+async function stagesOf(
+  endpoint: string,
+  observed: Observed[],
+  clockOffset: number,
+): Promise<StageFigures[]> {
+  const sfn = new SFNClient({ endpoint, region: 'us-east-1', credentials: LOCAL_AWS_CREDENTIALS });
+  try {
+    const machines = await sfn.send(new ListStateMachinesCommand({}));
+    const machine = machines.stateMachines?.find(
+      (m) => m.name === 'karguzar-document-route',
+    )?.stateMachineArn;
+    if (!machine) return [];
+    const histories = new Map<string, HistoryEvent[]>();
+    for (const doc of new Set(observed.map((o) => o.doc))) {
+      const executionArn = `${machine.replace(':stateMachine:', ':execution:')}:route-${doc}-1`;
+      const out = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
+      histories.set(doc, out.events ?? []);
+    }
+    const spans: number[][] = STAGE_NAMES.map(() => []);
+    for (const o of observed) {
+      const events = histories.get(o.doc) ?? [];
+      const at = (e: HistoryEvent | undefined) =>
+        e?.timestamp ? e.timestamp.getTime() - clockOffset : Number.NaN;
+      const after = (from: number, test: (e: HistoryEvent) => boolean) => {
+        const i = events.findIndex((e, k) => k > from && test(e));
+        return { index: i, event: i < 0 ? undefined : events[i] };
+      };
+      let answered = -1;
+      for (let k = 0; k <= o.step; k++) answered = after(answered, (e) => e.type === 'TaskSucceeded').index;
+      if (answered < 0) continue;
+      const resumed = after(
+        answered,
+        (e) =>
+          (e.type === 'TaskStateEntered' && e.stateEnteredEventDetails?.name === 'AwaitStep') ||
+          e.type === 'ExecutionSucceeded',
+      );
+      const last = resumed.event?.type === 'ExecutionSucceeded';
+      const invoked = last ? resumed : after(resumed.index, (e) => e.type === 'TaskScheduled');
+      const written = last ? resumed : after(invoked.index, (e) => e.type === 'TaskSubmitted');
+      const instants = [
+        o.sent,
+        at(events[answered]),
+        o.answered,
+        at(resumed.event),
+        at(invoked.event),
+        at(written.event),
+        o.seen,
+      ];
+      // The response comes back after the token was answered; the runner's stages follow the token.
+      const from = [0, 1, 1, 3, 4, 5];
+      STAGE_NAMES.forEach((_, s) => {
+        const span = instants[s + 1]! - instants[from[s]!]!;
+        if (Number.isFinite(span)) spans[s]!.push(span);
+      });
+    }
+    return STAGE_NAMES.map((name, s) => {
+      const sorted = spans[s]!.sort((a, b) => a - b);
+      return { name, count: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
+    });
+  } finally {
+    sfn.destroy();
+  }
 }

@@ -25,8 +25,10 @@ export interface DriverHost {
   readonly tokens: TokenRegistry;
   readonly lambdas: TaskLambdas;
   machine(name: string): LoadedMachine | undefined;
-  /** Journals a record durably and applies it (see journal.ts). */
+  /** Journals a record and applies it (see journal.ts); durable once `durable()` resolves. */
   commit(record: NewRec): void;
+  /** Resolves once everything committed so far is on disk: before a task runs. */
+  durable(): Promise<void>;
   now(): number;
   /** False once the runner is closing, or while it is held. */
   canRun(): boolean;
@@ -172,7 +174,11 @@ export class Driver {
       else if (state.Type === 'Task' && state.Resource === LAMBDA_INVOKE_WAIT)
         out[name] = (input) => this.tokenOverride(e, name, state, input, run);
       else if (state.Type === 'Task')
-        out[name] = (input) => this.host.lambdas.invokeTask(String(state.Resource), input);
+        out[name] = async (input) => {
+          // The task's `enter` (and all before it) is on disk before the task runs.
+          await this.host.durable();
+          return this.host.lambdas.invokeTask(String(state.Resource), input);
+        };
     }
     return out;
   }
@@ -225,6 +231,9 @@ export class Driver {
     }
     const request = withTaskToken(input, token) as { FunctionName?: string; Payload?: Json };
     try {
+      // The token is on disk before anyone can be handed it.
+      await host.durable();
+      if (run.stale) throw new ParkSignal('stale run');
       await host.lambdas.invoke(String(request.FunctionName), request.Payload ?? null);
     } catch (err) {
       if (!run.stale && host.tokens.status(token) === 'pending') {

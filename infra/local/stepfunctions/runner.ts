@@ -21,7 +21,7 @@ import {
 import { Driver } from './driver';
 import { ExecutionTable } from './executions';
 import { captureStatesTimeoutError } from './interpreter';
-import { JournaledState } from './journal';
+import { JournaledState, type JournalStats } from './journal';
 import { TaskLambdas, type TaskLambdaOptions } from './lambdas';
 import {
   SfnError,
@@ -84,6 +84,7 @@ export class Runner {
       lambdas: new TaskLambdas(options),
       machine: (name) => this.machines.get(name),
       commit: (record) => this.commit(record),
+      durable: () => this.durable(),
       now: () => this.now(),
       canRun: () => !this.closed && !this.held,
       timeoutError: () => this.TimeoutError,
@@ -100,7 +101,7 @@ export class Runner {
     try {
       await this.load();
     } catch (err) {
-      this.store.close();
+      await this.store.close();
       throw err;
     }
   }
@@ -132,7 +133,21 @@ export class Runner {
     this.closed = true;
     this.timers.close();
     this.driver.endAll();
-    this.store.close();
+    await this.store.close();
+  }
+
+  /**
+   * Resolves once everything the runner journaled so far is on disk (group commit). The server
+   * answers a request only after this, and the driver runs a task only after this, so no one
+   * sees or acts on a state that a crash could take back.
+   */
+  durable(): Promise<void> {
+    return this.store.durable();
+  }
+
+  /** Records, flushes (write + fsync) and snapshots of the journal so far. */
+  journalStats(): JournalStats {
+    return { ...this.store.stats };
   }
 
   // ---------------------------------------------------------------- API (Step Functions semantics)
@@ -260,7 +275,7 @@ export class Runner {
 
   // ---------------------------------------------------------------- composition
 
-  /** Journals (fsync) and applies a record, then re-arms the timer once the current work is done. */
+  /** Journals and applies a record (durable with the next group commit), then re-arms the timer. */
   private commit(record: NewRec): void {
     this.store.commit(record as Omit<Rec, 'seq'>);
     this.timers.schedule();

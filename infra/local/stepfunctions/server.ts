@@ -222,7 +222,10 @@ export async function start(options: StepFunctionsServerOptions): Promise<StepFu
         } catch {
           throw new SfnError('SerializationException', 'Body is not JSON');
         }
-        send(res, 200, handler(runner, body ?? {}));
+        const answer = handler(runner, body ?? {});
+        // Nothing is answered that a crash could take back (the runner's group commit).
+        await runner.durable();
+        send(res, 200, answer);
       } catch (err) {
         if (err instanceof SfnError) {
           send(res, 400, { __type: err.name, message: err.message }, err.name);

@@ -85,11 +85,12 @@ const journalLines = (dataDir: string) =>
 const state = (table: ExecutionTable) => JSON.stringify(table.persisted());
 
 describe('JournaledState with the execution fold', () => {
-  it('replays the journal after a crash into exactly the state live operation had', () => {
+  it('replays the journal after a crash into exactly the state live operation had', async () => {
     // Arrange
     const dataDir = tempDir();
     const live = open(dataDir);
     for (const r of RECORDS) live.store.commit(r);
+    await live.store.durable();
     const before = state(live.table);
     // A crash: nothing is closed or snapshotted.
 
@@ -126,40 +127,72 @@ describe('JournaledState with the execution fold', () => {
     expect(replayed.table.tokens.pending('tok-b').arn).toBe(arn('b'));
     expect(replayed.table.tokens.status('tok-a')).toBe('completed');
     expect(replayed.table.tokens.status('tok-c')).toBe('closed');
-    live.store.close();
-    replayed.store.close();
+    await live.store.close();
+    await replayed.store.close();
   });
 
-  it('writes each record to the journal before the state changes', () => {
+  it('applies a record at once and calls it durable only once it is in the journal', async () => {
     // Arrange
     const dataDir = tempDir();
-    const table = new ExecutionTable(new TokenRegistry(), () => 'Task');
-    const seen: boolean[] = [];
-    const store = new JournaledState<Rec, PersistedState>(dataDir, {
-      restore: (s) => table.restore(s),
-      persisted: () => table.persisted(),
-      apply: (r) => {
-        seen.push(journalLines(dataDir).some((line) => (JSON.parse(line) as Rec).seq === r.seq));
-        table.apply(r);
-      },
-    });
-    store.recover();
+    const live = open(dataDir);
 
     // Act
-    for (const r of RECORDS.slice(0, 5)) store.commit(r);
-    store.close();
+    for (const r of RECORDS.slice(0, 5)) live.store.commit(r);
+    const appliedAtOnce = live.table.get(arn('a'))?.park;
+    const onDiskAtOnce = journalLines(dataDir).length;
+    await live.store.durable();
+    const onDiskWhenDurable = journalLines(dataDir).map((l) => (JSON.parse(l) as Rec).seq);
 
     // Assert
-    expect(seen).toEqual([true, true, true, true, true]);
+    expect(appliedAtOnce).toEqual({ kind: 'wait', state: 'Pause', until: T0 + 60_000, fired: false });
+    expect(onDiskAtOnce).toBe(0);
+    expect(onDiskWhenDurable).toEqual([1, 2, 3, 4, 5]);
+    await live.store.close();
   });
 
-  it('ignores a torn last line but refuses a broken line in the middle', () => {
+  it('writes the records of one burst with one write and one fsync (group commit)', async () => {
+    // Arrange
+    const dataDir = tempDir();
+    const live = open(dataDir);
+    const flushesBefore = live.store.stats.flushes;
+
+    // Act: twenty records in one turn of the event loop, then one more on its own.
+    for (const r of RECORDS) live.store.commit(r);
+    await live.store.durable();
+    const afterBurst = live.store.stats.flushes - flushesBefore;
+    live.store.commit({ t: 'wait-fired', arn: arn('b'), at: T0 });
+    await live.store.durable();
+
+    // Assert
+    expect(afterBurst).toBe(1);
+    expect(live.store.stats.flushes - flushesBefore).toBe(2);
+    expect(journalLines(dataDir)).toHaveLength(RECORDS.length + 1);
+    await live.store.close();
+  });
+
+  it('writes what is pending when closed', async () => {
+    // Arrange
+    const dataDir = tempDir();
+    const live = open(dataDir);
+    for (const r of RECORDS) live.store.commit(r);
+    const before = state(live.table);
+
+    // Act
+    await live.store.close();
+    const reopened = open(dataDir);
+
+    // Assert
+    expect(state(reopened.table)).toBe(before);
+    await reopened.store.close();
+  });
+
+  it('ignores a torn last line but refuses a broken line in the middle', async () => {
     // Arrange
     const dataDir = tempDir();
     const live = open(dataDir);
     for (const r of RECORDS.slice(0, 8)) live.store.commit(r);
     const before = state(live.table);
-    live.store.close();
+    await live.store.close();
     const file = join(dataDir, 'sfn/journal.jsonl');
     const intact = readFileSync(file, 'utf8');
     appendFileSync(file, '{"seq":9,"t":"wait","arn":"');
@@ -167,7 +200,7 @@ describe('JournaledState with the execution fold', () => {
     // Act
     const torn = open(dataDir);
     const afterTear = state(torn.table);
-    torn.store.close();
+    await torn.store.close();
     const lines = intact.split('\n');
     writeFileSync(file, [...lines.slice(0, 3), '{"seq":', ...lines.slice(3)].join('\n'));
     const corrupt = () => open(dataDir);
@@ -177,16 +210,20 @@ describe('JournaledState with the execution fold', () => {
     expect(corrupt).toThrow(/corrupt at line 4/);
   });
 
-  it('snapshots every N records and empties the journal; replay skips records already in the snapshot', () => {
+  it('snapshots after N records and empties the journal; replay skips records already in the snapshot', async () => {
     // Arrange
     const dataDir = tempDir();
     const live = open(dataDir, 4);
     const first = RECORDS.slice(0, 6);
-    for (const r of first) live.store.commit(r);
+    for (const r of first.slice(0, 3)) live.store.commit(r);
+    await live.store.durable();
+    const beforeThreshold = journalLines(dataDir).length;
+    for (const r of first.slice(3)) live.store.commit(r);
+    await live.store.durable();
     const before = state(live.table);
     const afterSnapshot = journalLines(dataDir);
     const snapshot = JSON.parse(readFileSync(join(dataDir, 'sfn/snapshot.json'), 'utf8')) as { seq: number };
-    // A crash between the snapshot's rename and the journal's truncation: records 2–4, already in
+    // A crash between the snapshot's rename and the journal's truncation: records 2–6, already in
     // the snapshot, are still in the journal (after `start`, which would rebuild the execution).
     writeFileSync(
       join(dataDir, 'sfn/journal.jsonl'),
@@ -200,19 +237,94 @@ describe('JournaledState with the execution fold', () => {
     const replayed = open(dataDir, 4);
 
     // Assert
-    expect(snapshot.seq).toBe(4);
-    expect(afterSnapshot.map((l) => (JSON.parse(l) as Rec).seq)).toEqual([5, 6]);
+    expect(beforeThreshold).toBe(3);
+    expect(snapshot.seq).toBe(6);
+    expect(afterSnapshot).toEqual([]);
     expect(state(replayed.table)).toBe(before);
     expect(replayed.table.get(arn('a'))!.history).toHaveLength(4);
-    live.store.close();
-    replayed.store.close();
+    await live.store.close();
+    await replayed.store.close();
   });
 
-  it('compacts at recovery: the state goes to a fresh snapshot and the journal starts empty', () => {
+  it('snapshots a large state only once the journal has grown as large, so snapshots cost no more than the journal', async () => {
+    // Arrange: a snapshot is due after every record by count; executions of 2 KB inputs each.
+    const dataDir = tempDir();
+    const live = open(dataDir, 1);
+    const start = (i: number): NewRec => ({
+      t: 'start',
+      arn: arn(`big-${i}`),
+      machine: 'm',
+      name: `big-${i}`,
+      input: JSON.stringify({ text: 'x'.repeat(2000) }),
+      at: T0,
+      timeoutAt: null,
+      startAt: 'Approve',
+    });
+    const snapshotsBefore = live.store.stats.snapshots;
+    const snapshotBytesBefore = live.store.stats.snapshotBytes;
+
+    // Act: 60 executions, one flush each.
+    for (let i = 0; i < 60; i++) {
+      live.store.commit(start(i));
+      await live.store.durable();
+    }
+
+    // Assert: far fewer than 60 snapshots, and no more snapshot bytes than journal bytes (plus the last).
+    const { snapshots, snapshotBytes, bytes } = live.store.stats;
+    const lastSnapshot = readFileSync(join(dataDir, 'sfn/snapshot.json')).length;
+    expect(snapshots - snapshotsBefore).toBeGreaterThan(1);
+    expect(snapshots - snapshotsBefore).toBeLessThan(15);
+    expect(snapshotBytes - snapshotBytesBefore).toBeLessThanOrEqual(2 * bytes + lastSnapshot);
+    await live.store.close();
+  });
+
+  it('loses nothing when records keep coming while snapshots are written', async () => {
+    // Arrange
+    const dataDir = tempDir();
+    const live = open(dataDir, 3);
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+    // Five copies of the records (other executions and tokens), each followed by a large record
+    // of an unknown execution (journaled, no state) so that snapshots fall due often; a turn of
+    // the event loop apart (some land while a snapshot is written), durable every third.
+    const padding: NewRec = {
+      t: 'exit',
+      arn: arn('gone'),
+      state: 'Prepare',
+      output: { pad: 'x'.repeat(4000) },
+      at: T0,
+      next: null,
+    };
+    const copies = [1, 2, 3, 4, 5].flatMap((k) =>
+      RECORDS.flatMap((r) => [
+        JSON.parse(JSON.stringify(r).replace(/(:|tok-)([abc])\b/g, `$1$2${k}`)) as NewRec,
+        padding,
+      ]),
+    );
+
+    // Act
+    for (const [i, r] of copies.entries()) {
+      live.store.commit(r);
+      await (i % 3 === 2 ? live.store.durable() : turn());
+    }
+    await live.store.durable();
+    const before = state(live.table);
+    const replayed = open(dataDir, 3);
+
+    // Assert
+    expect(live.store.stats.snapshots).toBeGreaterThan(5);
+    expect(replayed.table.executions.size).toBe(15);
+    expect(state(replayed.table)).toBe(before);
+    await live.store.close();
+    await replayed.store.close();
+  });
+
+  it('compacts at recovery: the state goes to a fresh snapshot and the journal starts empty', async () => {
     // Arrange
     const dataDir = tempDir();
     const live = open(dataDir);
     for (const r of RECORDS) live.store.commit(r);
+    await live.store.durable();
     const before = state(live.table);
 
     // Act
@@ -229,7 +341,7 @@ describe('JournaledState with the execution fold', () => {
     expect(snapshot.seq).toBe(RECORDS.length);
     expect(JSON.stringify(snapshot.state)).toBe(before);
     expect(next.seq).toBe(RECORDS.length + 1);
-    live.store.close();
-    replayed.store.close();
+    await live.store.close();
+    await replayed.store.close();
   });
 });
