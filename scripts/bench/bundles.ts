@@ -125,21 +125,23 @@ export async function lambdaBundles(
 /** One printed line per bundle, each figure beside its goal. */
 export function bundleLines(figures: readonly BundleFigures[], sourceMapsOnInLambda: boolean): string[] {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  /** Signed: on a busy machine a tiny bundle's median can fall below `node -e 0`'s. */
+  const ms = (value: number) => `${value < 0 ? '−' : '+'}${Math.abs(value).toFixed(0).padStart(3)} ms`;
   const lines = figures.map((f) => {
     const hot = sourceMapsOnInLambda ? f.importWithMapsMs : f.importMs;
     const over = f.bytes > BUNDLE_GOAL.kb * 1024 || hot > BUNDLE_GOAL.importMs;
     const parts = over ? `   largest: ${f.largest.map((p) => `${p.name} ${kb(p.bytes)}`).join(', ')}` : '';
     return (
       `  ${f.name.padEnd(28)} ${kb(f.bytes).padStart(8)} (goal ≤ ${BUNDLE_GOAL.kb} KB; map ${kb(f.mapBytes)})   ` +
-      `import +${f.importMs.toFixed(0).padStart(3)} ms (goal ≤ ${BUNDLE_GOAL.importMs} ms), ` +
-      `+${f.importWithMapsMs.toFixed(0).padStart(3)} ms with --enable-source-maps${parts}`
+      `import ${ms(f.importMs)} (goal ≤ ${BUNDLE_GOAL.importMs} ms), ` +
+      `${ms(f.importWithMapsMs)} with --enable-source-maps${parts}`
     );
   });
   const worst = (pick: (f: BundleFigures) => number) => Math.max(...figures.map(pick));
   lines.push(
     `  largest bundle ${kb(worst((f) => f.bytes))} (goal ≤ ${BUNDLE_GOAL.kb} KB), slowest import ` +
-      `+${worst((f) => f.importMs).toFixed(0)} ms (goal ≤ ${BUNDLE_GOAL.importMs} ms; ` +
-      `+${worst((f) => f.importWithMapsMs).toFixed(0)} ms with source maps, which the Lambdas run ` +
+      `${ms(worst((f) => f.importMs))} (goal ≤ ${BUNDLE_GOAL.importMs} ms; ` +
+      `${ms(worst((f) => f.importWithMapsMs))} with source maps, which the Lambdas run ` +
       `${sourceMapsOnInLambda ? 'with' : 'without'})`,
   );
   return lines;
