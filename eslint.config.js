@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    // `import { z } from 'zod'` is zod's whole namespace as one value: esbuild then bundles all its
+    // locales (about 380 KB) into every Lambda. The namespace import lets it shake them off.
+    files: ['functions/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "ImportDeclaration[source.value='zod'][importKind='value'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
+          message: "Use `import * as z from 'zod'` (the named `z` bundles every locale).",
+        },
+      ],
+    },
+  },
+  {
     // The web app talks to the server through the API contract only (web/api: types generated
     // from the OpenAPI document): no server, infrastructure or build code in the browser bundle.
     files: ['web/**'],

@@ -2,6 +2,7 @@ import { obtainToken } from '../infra/local/oidc/token-flow';
 import { startEmbeddedProcess } from '../test/support/embedded';
 import { registrationBlock } from './bench/registration';
 import { ROUTE_GOAL_P99_MS, routeRun, routeUsers, type RouteUser } from './bench/routes';
+import { bundleLines, lambdaBundles } from './bench/bundles';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
 import { LIST_GOAL, listRun } from './bench/lists';
@@ -17,6 +18,11 @@ const LIST_DOCUMENTS = Number(process.env.BENCH_LIST_DOCUMENTS ?? 100_000);
 async function main() {
   const out = (text: string) => process.stdout.write(`${text}\n`);
   out(`Kargüzar benchmark: embedded default, ${CLIENTS} concurrent clients, ${SECONDS} s per measurement`);
+  // --- Issue 17, small Lambdas: every entry built as the stack builds it (BENCH_BUNDLE_RUNS=1 for a quick try).
+  out('Lambda bundles (minified) and fresh-process import over `node -e 0`:');
+  const bundles = await lambdaBundles({ runs: Number(process.env.BENCH_BUNDLE_RUNS ?? 7) });
+  for (const text of bundleLines(bundles, false)) out(text);
+  // --- end of the Lambda bundles
   const { assembly, stamp } = await singleFileAssemblyAndStamp();
   out(
     `single file of a ${assembly.pages}-page scan (${assembly.inputMb.toFixed(1)} MB of JPEG pages → ${assembly.outputMb.toFixed(1)} MB PDF): ` +

@@ -1,10 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { JwtTokenVerifier } from '../platform/adapters/auth/jwt-verifier.adapter';
-import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
-import { CognitoMfaDirectory } from '../platform/adapters/cognito/mfa.adapter';
 import { DynamoAggregateStore } from '../platform/adapters/dynamodb/aggregate-store.adapter';
-import { approvalProgress } from '../modules/approval';
 import {
   DynamoDocumentStore,
   type AdminAlerts,
@@ -12,24 +9,10 @@ import {
   type ElectronicSignatures,
   type SignatureSource,
 } from '../modules/documents';
-import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
 import type { ApprovalProgress } from '../modules/execution';
 import { DynamoRegistry, type RegistryLoader, type RegistryLookup } from '../modules/citizen-registries';
-import {
-  adminAlerts,
-  archiveAlerts,
-  DynamoSmsBudget,
-  DynamoTaskInbox,
-  type SmsBudget,
-  type TaskInbox,
-} from '../modules/notifications';
+import { DynamoSmsBudget, DynamoTaskInbox, type SmsBudget, type TaskInbox } from '../modules/notifications';
 import type { ArchiveAlerts } from '../modules/archive';
-import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
-import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
-import { KmsSigningKeys } from '../platform/adapters/kms/signing-keys.adapter';
-import { createObjectStore } from '../platform/adapters/s3/object-store.adapter';
-import { SfnWorkflowEngine } from '../platform/adapters/sfn/workflow.adapter';
-import { createSmsSender } from '../platform/adapters/sms/sns-sms.adapter';
 import type { AggregateStore } from '../platform/ports/aggregate-store.port';
 import type { Clock } from '../platform/ports/clock.port';
 import type { EmailSender } from '../platform/ports/email.port';
@@ -38,7 +21,6 @@ import type { MfaDirectory } from '../platform/ports/mfa.port';
 import type { Log } from '../platform/ports/log.port';
 import { logger } from '../platform/observability/logger';
 import { metrics } from '../platform/observability/emf-metrics';
-import { meteredEmail, meteredSms } from '../platform/observability/metered-senders';
 import { traced } from '../platform/observability/tracer';
 import type { Metrics } from '../platform/ports/metrics.port';
 import type { ObjectStore } from '../platform/ports/object-store.port';
@@ -47,7 +29,7 @@ import type { SmsSender } from '../platform/ports/sms.port';
 import type { TokenVerifier } from '../platform/ports/token-verifier.port';
 import type { WorkflowEngine } from '../platform/ports/workflow.port';
 import { config, type Config } from './config';
-import { tenantScoped } from './tenant-access';
+import { tenantScoped, type CredentialProvider } from './tenant-access';
 
 export interface Container {
   store: AggregateStore;
@@ -90,9 +72,56 @@ export interface Container {
   readonly web: { oidcIssuer: string; oidcClientId: string; oidcLogoutUrl?: string };
 }
 
+/**
+ * The members of the container that each Lambda wires for itself: the SDK clients beyond DynamoDB
+ * and the composites built on them. A Lambda bundles only what its entry wires (see
+ * `functions/wiring/adapters.ts`), so that a route group without files carries no S3 client and
+ * one without signatures no PDF library; `test/infra/iam-capabilities.test.ts` fails when an
+ * entry's code uses a member its entry does not wire.
+ */
+export type WiredName =
+  | 'email'
+  | 'sms'
+  | 'objects'
+  | 'signer'
+  | 'signingKeys'
+  | 'esign'
+  | 'signatures'
+  | 'workflow'
+  | 'identity'
+  | 'mfa'
+  | 'alerts'
+  | 'archiveAlerts'
+  | 'approval';
+
+/** What an adapter is built from: the configuration, and the container for composites. */
+export interface WiringContext {
+  readonly cfg: Config;
+  readonly region: string;
+  /** `{ endpoint }` for a local endpoint (the embedded default), `{}` in AWS. */
+  endpoint(url: string | undefined): { endpoint?: string };
+  /** A variable the adapter cannot do without (fails on first use, not at start). */
+  need<K extends keyof Config>(name: K): NonNullable<Config[K]>;
+  /** The client of the request's tenant where tenant access is configured, else `own` (issue 18). */
+  tenant<C extends object>(own: C, build: (credentials: CredentialProvider) => C): C;
+  readonly container: Container;
+}
+
+/** How each wired member is built (on first use, once per process). */
+export type Wiring = { readonly [K in WiredName]?: (ctx: WiringContext) => Container[K] };
+
 let container: Container | undefined;
 let clockOverride: Clock | undefined;
 let dynamoHook: ((client: DynamoDBClient) => void) | undefined;
+const wiring: { -readonly [K in WiredName]?: (ctx: WiringContext) => Container[K] } = {};
+
+/**
+ * Adds adapters to this process's container: each Lambda entry wires what its code uses, the
+ * embedded default wires them all. Wiring the same member again replaces nothing that was built.
+ */
+export function wire(adapters: Wiring): void {
+  Object.assign(wiring, adapters);
+}
 
 function need<K extends keyof Config>(cfg: Config, name: K): NonNullable<Config[K]> {
   const value = cfg[name];
@@ -100,17 +129,11 @@ function need<K extends keyof Config>(cfg: Config, name: K): NonNullable<Config[
   return value as NonNullable<Config[K]>;
 }
 
-function lazy<T>(build: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= build());
-}
-
 /** One module-scoped set of clients per process (a Lambda container or the embedded default). */
 export function getContainer(): Container {
   if (container) return container;
   const cfg = config();
   const region = cfg.AWS_REGION;
-  const endpoint = (url: string | undefined) => (url ? { endpoint: url } : {});
   const dynamo = traced(
     new DynamoDBClient({
       region,
@@ -127,58 +150,23 @@ export function getContainer(): Container {
   const doc = tenant(documentClient(dynamo), (credentials) =>
     documentClient(traced(new DynamoDBClient({ region, credentials }))),
   );
-  // Every notice is counted where it leaves (NoticeSent / NoticeFailed by channel).
-  const email = lazy(() =>
-    meteredEmail(
-      createEmailSender({ region, fromAddress: need(cfg, 'SES_FROM'), ...endpoint(cfg.SES_ENDPOINT) }),
-      metrics,
-    ),
-  );
-  const sms = lazy(() => meteredSms(createSmsSender({ region, ...endpoint(cfg.SNS_ENDPOINT) }), metrics));
-  const objects = lazy(() => {
-    const options = {
+  const built = new Map<WiredName, unknown>();
+  const wired = <K extends WiredName>(name: K): Container[K] => {
+    if (built.has(name)) return built.get(name) as Container[K];
+    const build = wiring[name];
+    if (!build) throw new Error(`The ${name} adapter is not wired into this function (see functions/wiring)`);
+    const value = build({
+      cfg,
       region,
-      ...endpoint(cfg.S3_ENDPOINT),
-      buckets: { attachments: need(cfg, 'ATTACHMENTS_BUCKET'), archive: need(cfg, 'ARCHIVE_BUCKET') },
-    };
-    return tenant(createObjectStore(options), (credentials) =>
-      createObjectStore({ ...options, credentials }),
-    );
-  });
-  const signer = lazy(() =>
-    createDocumentSigner({ region, keyId: need(cfg, 'SIGNING_KEY_ID'), ...endpoint(cfg.KMS_ENDPOINT) }),
-  );
-  const signingKeys = lazy(() => new KmsSigningKeys({ region, ...endpoint(cfg.KMS_ENDPOINT) }));
-  const esign = lazy(() => electronicSignatures(getContainer()));
-  const signatures = lazy(() => verifiedSignatureEvidence(getContainer()));
-  const workflow = lazy(
-    () =>
-      new SfnWorkflowEngine({
-        region,
-        machines: JSON.parse(need(cfg, 'STATE_MACHINE_ARNS')) as Record<string, string>,
-        ...endpoint(cfg.SFN_ENDPOINT),
-      }),
-  );
-  const identity = lazy(
-    () =>
-      new CognitoIdentityDirectory({
-        region,
-        userPoolId: need(cfg, 'USER_POOL_ID'),
-        ...endpoint(cfg.COGNITO_ENDPOINT),
-      }),
-  );
-  const mfa = lazy(
-    () =>
-      new CognitoMfaDirectory({
-        region,
-        userPoolId: need(cfg, 'USER_POOL_ID'),
-        ...endpoint(cfg.COGNITO_ENDPOINT),
-      }),
-  );
-  const registry = lazy(() => new DynamoRegistry(doc, cfg.TABLE_NAME));
-  const alerts = lazy(() => adminAlerts(getContainer()));
-  const archive = lazy(() => archiveAlerts(getContainer()));
-  const approval = lazy(() => approvalProgress(getContainer()));
+      endpoint: (url) => (url ? { endpoint: url } : {}),
+      need: (key) => need(cfg, key),
+      tenant,
+      container: getContainer(),
+    });
+    built.set(name, value);
+    return value;
+  };
+  let registry: (RegistryLookup & RegistryLoader) | undefined;
   container = {
     store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
     documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
@@ -204,46 +192,46 @@ export function getContainer(): Container {
       ...(cfg.OIDC_TOKEN_TYP ? { typ: cfg.OIDC_TOKEN_TYP } : {}),
     }),
     get email() {
-      return email();
+      return wired('email');
     },
     get sms() {
-      return sms();
+      return wired('sms');
     },
     get objects() {
-      return objects();
+      return wired('objects');
     },
     get signer() {
-      return signer();
+      return wired('signer');
     },
     get signingKeys() {
-      return signingKeys();
+      return wired('signingKeys');
     },
     get esign() {
-      return esign();
+      return wired('esign');
     },
     get signatures() {
-      return signatures();
+      return wired('signatures');
     },
     get workflow() {
-      return workflow();
+      return wired('workflow');
     },
     get identity() {
-      return identity();
+      return wired('identity');
     },
     get mfa() {
-      return mfa();
+      return wired('mfa');
     },
     get alerts() {
-      return alerts();
+      return wired('alerts');
     },
     get archiveAlerts() {
-      return archive();
+      return wired('archiveAlerts');
     },
     get approval() {
-      return approval();
+      return wired('approval');
     },
     get registry() {
-      return registry();
+      return (registry ??= new DynamoRegistry(doc, cfg.TABLE_NAME));
     },
   };
   return container;

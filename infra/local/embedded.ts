@@ -140,7 +140,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME || 'karguzar',
       POWERTOOLS_METRICS_NAMESPACE: process.env.POWERTOOLS_METRICS_NAMESPACE || 'Karguzar',
     });
-    const { getContainer, useClock, useDynamoClientHook } = await import('../../functions/wiring/container');
+    const { getContainer, useClock, useDynamoClientHook, wire } =
+      await import('../../functions/wiring/container');
+    // One process serves every entry here: every adapter is wired (each Lambda wires its own).
+    wire((await import('../../functions/wiring/adapters')).everyAdapter);
     // Loaded once the variables above are set (the tracer reads POWERTOOLS_TRACE_ENABLED when built).
     const { handler: streamHandler } = await import('../../functions/api/stream.handler');
     useClock(clock);

@@ -6,26 +6,14 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { routeGroupFiles } from '../../functions/api/routes';
-import { bundlingWith, PROJECT_BUNDLING } from '../../infra/aws/constructs/project-function';
+import { bundlingWith, projectEsbuildOptions } from '../../infra/aws/constructs/project-function';
 import { projectRoot } from './synth';
 
 /** Bundles an entry the way NodejsFunction does with the project's options, into a fresh folder outside the repository. */
 async function bundle(entry: string): Promise<{ dir: string; url: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'karguzar-bundle-'));
   const outfile = join(dir, 'index.mjs');
-  await build({
-    entryPoints: [join(projectRoot, entry)],
-    bundle: true,
-    platform: 'node',
-    outfile,
-    format: PROJECT_BUNDLING.format,
-    target: PROJECT_BUNDLING.target,
-    mainFields: PROJECT_BUNDLING.mainFields,
-    banner: { js: PROJECT_BUNDLING.banner },
-    minify: PROJECT_BUNDLING.minify,
-    keepNames: PROJECT_BUNDLING.keepNames,
-    logLevel: 'silent',
-  });
+  await build(projectEsbuildOptions(join(projectRoot, entry), outfile));
   return { dir, url: pathToFileURL(outfile).href };
 }
 
@@ -76,5 +64,29 @@ describe('the Lambda bundles', () => {
     const fonts = carried.textFonts();
     expect(fonts.regular.byteLength).toBe(statSync(files[0]!.from).size);
     expect(fonts.bold.byteLength).toBe(statSync(files[1]!.from).size);
+  });
+
+  it('carry only what their entry uses: no zod locale, S3 client nor PDF library in the health group', async () => {
+    // Arrange
+    const dir = mkdtempSync(join(tmpdir(), 'karguzar-bundle-'));
+    const entry = join(projectRoot, 'functions/api/handlers/system.handler.ts');
+
+    // Act
+    const { metafile } = await build({
+      ...projectEsbuildOptions(entry, join(dir, 'index.mjs')),
+      metafile: true,
+    });
+
+    // Assert
+    const carried = Object.entries(metafile.outputs)
+      .flatMap(([, output]) => Object.entries(output.inputs))
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path);
+    expect(
+      carried.filter((p) =>
+        /zod\/v4\/locales\/(?!en\.js)|client-s3|pdf-lib|fontkit|exceljs|client-sfn|client-kms/.test(p),
+      ),
+    ).toEqual([]);
+    expect(carried.some((p) => p.includes('client-dynamodb'))).toBe(true);
   });
 });

@@ -17,6 +17,8 @@ import type { Capability } from '../../infra/aws/entries';
 const ROOT = join(import.meta.dirname, '..', '..');
 const FUNCTIONS = join(ROOT, 'functions') + sep;
 const CONTAINER_FILE = join(ROOT, 'functions', 'wiring', 'container.ts');
+/** The adapters an entry wires (`wire({ email, objects })`), one export each. */
+const ADAPTERS_FILE = join(ROOT, 'functions', 'wiring', 'adapters.ts');
 
 /** Folders whose code is behind a port: what a capability grants, not what asks for one. */
 const isAdapter = (file: string): boolean =>
@@ -194,8 +196,11 @@ function endsInReturn(statement: ts.Statement): boolean {
 
 let program: ts.Program | undefined;
 let containerGetters: Map<ts.Symbol, ts.Node[]>;
+/** The container's members that each entry wires for itself, by the interface they implement. */
+let wiredMembers: Map<ts.Symbol, string[]>;
 
 function setUp(entries: readonly string[]): void {
+  analyses.clear();
   const configFile = ts.readConfigFile(join(ROOT, 'tsconfig.json'), ts.sys.readFile);
   const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, ROOT);
   program = ts.createProgram({ rootNames: [...entries, CONTAINER_FILE], options: parsed.options });
@@ -221,12 +226,21 @@ function setUp(entries: readonly string[]): void {
     ts.forEachChild(node, collect);
   };
   collect(getContainer);
+  const wiredName = sf.statements.find(
+    (s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === 'WiredName',
+  )!;
+  const wiredNames = new Set(literalValues(checker.getTypeFromTypeNode(wiredName.type)));
+  wiredMembers = new Map();
   for (const m of container.members) {
     if (!ts.isPropertySignature(m) || !m.type || !ts.isIdentifier(m.name)) continue;
     const type = checker.getTypeFromTypeNode(m.type);
     for (const part of type.isIntersection() ? type.types : [type]) {
       const symbol = part.getSymbol();
       const member = members.get(m.name.text);
+      if (symbol && wiredNames.has(m.name.text)) {
+        wiredMembers.set(symbol, [...(wiredMembers.get(symbol) ?? []), m.name.text]);
+        continue;
+      }
       if (!symbol || !member) continue;
       containerGetters.set(symbol, [...(containerGetters.get(symbol) ?? []), member]);
     }
@@ -245,8 +259,30 @@ const TYPE_ONLY = new Set([
   ts.SyntaxKind.NamespaceImport,
 ]);
 
+interface Analysis {
+  /** The capabilities the code needs, with where each is used. */
+  readonly capabilities: Map<Capability, string>;
+  /** The container's wired members the code uses, with where. */
+  readonly uses: Map<string, string>;
+  /** The adapters the entry wires. */
+  readonly wires: Set<string>;
+}
+
+const analyses = new Map<string, Analysis>();
+
 /** The capabilities the code reachable from `entry` (absolute path) needs, with where each is used. */
 export function capabilitiesOf(entry: string): Map<Capability, string> {
+  return analysis(entry).capabilities;
+}
+
+/** The container members the code reachable from `entry` uses, and those the entry wires. */
+export function wiringOf(entry: string): { uses: Map<string, string>; wires: Set<string> } {
+  return analysis(entry);
+}
+
+function analysis(entry: string): Analysis {
+  const known = analyses.get(entry);
+  if (known) return known;
   if (!program?.getSourceFile(entry)) throw new Error(`call capabilitiesFromCode first (${entry})`);
   const found = new Map<Capability, string>();
   /** Which declaration led to which: the path to a use, for the check's messages. */
@@ -271,11 +307,23 @@ export function capabilitiesOf(entry: string): Map<Capability, string> {
     const file = decl.getSourceFile().fileName;
     if (!file.startsWith(FUNCTIONS) || file.endsWith('.d.ts') || isAdapter(file)) return;
     if (decl === getContainerFn) return;
+    // `export const email: Wiring['email'] = …`: the entry wires that adapter.
+    if (
+      file === ADAPTERS_FILE &&
+      ts.isVariableDeclaration(decl) &&
+      decl.type &&
+      ts.isIndexedAccessTypeNode(decl.type)
+    ) {
+      for (const name of literalValues(checker.getTypeFromTypeNode(decl.type.indexType)) ?? [])
+        wires.add(name);
+    }
     if (current && !via.has(decl)) via.set(decl, current);
     queue.push(decl);
   };
   let namesMachine = false;
   let needsMachine: ts.Node | undefined;
+  const uses = new Map<string, string>();
+  const wires = new Set<string>();
 
   const onSymbol = (symbol: ts.Symbol, node: ts.Identifier): void => {
     for (const decl of symbol.declarations ?? []) {
@@ -305,6 +353,8 @@ export function capabilitiesOf(entry: string): Map<Capability, string> {
         // A composite the container builds from itself: follow its getter.
         const iface = checker.getSymbolAtLocation(owner.name);
         for (const getter of (iface && containerGetters.get(iface)) ?? []) enqueue(getter);
+        for (const name of (iface && wiredMembers.get(iface)) ?? [])
+          if (!uses.has(name)) uses.set(name, where(node));
       }
     }
   };
@@ -368,7 +418,9 @@ export function capabilitiesOf(entry: string): Map<Capability, string> {
   if (needsMachine && !namesMachine) {
     throw new Error(`${where(needsMachine)}: an execution of a machine the code never names`);
   }
-  return found;
+  const result = { capabilities: found, uses, wires };
+  analyses.set(entry, result);
+  return result;
 }
 
 /** Prepares the analysis of these entry files (absolute paths); ~10 s for the whole of functions/. */

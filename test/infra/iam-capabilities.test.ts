@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/api/routes';
 import { readAslFolder } from '../../infra/aws/asl';
 import { entries, startedMachines, type Capability } from '../../infra/aws/entries';
-import { capabilitiesFromCode, capabilitiesOf } from './capabilities-from-code';
+import { capabilitiesFromCode, capabilitiesOf, wiringOf } from './capabilities-from-code';
 import { projectRoot } from './synth';
 
 /**
@@ -55,6 +55,15 @@ describe('declared capabilities', () => {
     expect(difference(entry, declared)).toEqual({ undeclared: [], unused: [] });
   });
 
+  it.each(checked)('wire exactly the adapters the code of the $what uses', ({ entry }) => {
+    // A Lambda bundles only the adapters its entry wires: one it uses but does not wire fails at run time.
+    const { uses, wires } = wiringOf(entry);
+    expect({
+      unwired: [...uses].filter(([name]) => !wires.has(name)).map(([name, at]) => `${name} at ${at}`),
+      unused: [...wires].filter((name) => !uses.has(name)),
+    }).toEqual({ unwired: [], unused: [] });
+  });
+
   it('fail for an entry that uses an adapter it did not declare', () => {
     expect(difference(writer, ['archive:put'])).toEqual({
       undeclared: [
@@ -66,6 +75,11 @@ describe('declared capabilities', () => {
     expect(
       difference(writer, ['archive:put', 'archive:retention', 'machine:daily-digest', 'sms']).unused,
     ).toEqual(['sms']);
+  });
+
+  it('fail for an entry that uses an adapter it does not wire', () => {
+    expect([...wiringOf(writer).uses.keys()].sort()).toEqual(['objects', 'workflow']);
+    expect(wiringOf(writer).wires).toEqual(new Set());
   });
 
   it('leave the health and configuration group with table reads only', () => {

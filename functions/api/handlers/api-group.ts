@@ -1,14 +1,21 @@
 import { createGroupHandler, type GroupImpls } from '../../platform/http/group-handler';
-import type { RouteGroup } from '../../platform/http/route';
-import { getContainer, type Container } from '../../wiring/container';
+import type { RouteDef, RouteGroup } from '../../platform/http/route';
+import { getContainer, wire, type Container, type Wiring } from '../../wiring/container';
 import { edgeGuard, httpDeps } from '../../wiring/http-deps';
-import { routes } from '../routes';
 
 /**
- * The Lambda of one route group: its routes picked from the one route table, the modules'
- * implementations of them, the token check, the origin check and tenant quota, and the container. The local gateway serves the same
- * handlers.
+ * The Lambda of one route group: its modules' route slices and their implementations, the
+ * adapters its routes use, the token check, the origin check and tenant quota, and the container.
+ * It names only its own slices, not the whole route table, so that its bundle carries its own
+ * modules only (`test/unit/api/group-routes.test.ts` checks the slices against the table). The
+ * local gateway serves the same handlers.
  */
-export function apiGroupHandler(group: RouteGroup, impls: GroupImpls<Container>) {
+export function apiGroupHandler(
+  group: RouteGroup,
+  routes: readonly RouteDef[],
+  impls: GroupImpls<Container>,
+  adapters: Wiring = {},
+) {
+  wire(adapters);
   return createGroupHandler({ group, routes, impls, http: httpDeps, deps: getContainer, edge: edgeGuard });
 }

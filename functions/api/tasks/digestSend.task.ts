@@ -1,6 +1,9 @@
 import { digestSendTask } from '../../modules/execution';
 import { taskHandler } from '../../platform/observability/task-handler';
-import { getContainer } from '../../wiring/container';
+import { email } from '../../wiring/adapters';
+import { getContainer, wire } from '../../wiring/container';
+
+wire({ email });
 
 /** Lambda entry of the `digestSend` Step Functions task. */
 export const handler = taskHandler('digestSend', (raw) => digestSendTask(raw, getContainer()));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export { email, id, isoDate, localizedText, phone, text, versioned, voen } from '../kernel/fields';
 import { id } from '../kernel/fields';

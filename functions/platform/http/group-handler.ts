@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Actor } from '../kernel/aggregate';
 import { ForbiddenError, UnauthenticatedError } from '../kernel/errors';
 import { requireMfaForRoute } from '../kernel/mfa';

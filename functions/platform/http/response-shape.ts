@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * Keys of storage records that no answer carries, even where a schema lets unnamed keys through

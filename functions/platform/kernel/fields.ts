@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Field schemas every module's inputs are built of (validated at the edge, typed for the use cases). */
 

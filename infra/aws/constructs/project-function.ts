@@ -11,11 +11,17 @@ import {
   SystemLogLevel,
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  NodejsFunction,
+  OutputFormat,
+  SourceMapMode,
+  type BundlingOptions,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 import { METRICS_NAMESPACE, SERVICE } from '../../../functions/platform/observability/metric-names';
 import { alarmAtLeast } from './alarm';
 
@@ -54,12 +60,48 @@ export const PROJECT_BUNDLING = {
   // Minified, but with the names of classes and functions: an error's name is what Step
   // Functions' Retry and Catch match (`ValidationError`) and what the log line's error type says.
   keepNames: true,
+  // The map file ships in the asset (for mapping a logged stack) but is not read at run time.
   sourceMap: true,
   // The AWS SDK v3 is bundled at the versions pinned in package.json instead of
   // relying on whichever SDK the Lambda runtime ships (reproducible behaviour).
   externalModules: [],
   forceDockerBundling: false,
 } satisfies BundlingOptions;
+
+/** esbuild's `sourcemap` for each of NodejsFunction's source-map modes. */
+const ESBUILD_SOURCEMAP = {
+  [SourceMapMode.DEFAULT]: 'linked',
+  [SourceMapMode.EXTERNAL]: 'external',
+  [SourceMapMode.INLINE]: 'inline',
+  [SourceMapMode.BOTH]: 'both',
+} as const;
+
+/**
+ * The esbuild options NodejsFunction derives from {@link PROJECT_BUNDLING} (as its
+ * `buildEsbuildArgs` does), for the bench and the tests that build an entry the way the stack does.
+ */
+export function projectEsbuildOptions(entry: string, outfile: string): BuildOptions & { outfile: string } {
+  const b: BundlingOptions = PROJECT_BUNDLING;
+  const mapMode = b.sourceMapMode ?? (b.sourceMap ? SourceMapMode.DEFAULT : undefined);
+  return {
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    outfile,
+    ...(b.format ? { format: b.format } : {}),
+    ...(b.target ? { target: b.target } : {}),
+    ...(b.mainFields ? { mainFields: b.mainFields } : {}),
+    ...(b.banner ? { banner: { js: b.banner } } : {}),
+    ...(b.footer ? { footer: { js: b.footer } } : {}),
+    minify: b.minify ?? false,
+    keepNames: b.keepNames ?? false,
+    sourcemap: mapMode ? ESBUILD_SOURCEMAP[mapMode] : false,
+    sourcesContent: b.sourcesContent ?? true,
+    external: [...(b.externalModules ?? [])],
+    ...(b.define ? { define: b.define } : {}),
+    logLevel: 'silent',
+  };
+}
 
 export interface ProjectFunctionProps {
   /** Absolute path of the TypeScript entry file; it must export `handler`. */
@@ -159,8 +201,10 @@ export class ProjectFunction extends Construct {
       deadLetterQueue: props.deadLetterQueue,
       environment: {
         ...props.environment,
+        // No NODE_OPTIONS=--enable-source-maps: it costs every cold start tens of milliseconds
+        // (docs/decisions.md, issue 17). The linked map ships beside the bundle: set the variable
+        // on one function to read mapped stacks, or map a logged stack offline.
         KARGUZAR_ENV: 'aws',
-        NODE_OPTIONS: '--enable-source-maps',
         ...POWERTOOLS_ENVIRONMENT,
       },
       bundling: bundlingWith(props.bundledFiles),

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor } from '../../../functions/platform/kernel/aggregate';
 import { bakuLocalDate } from '../../../functions/modules/documents';
 import {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, inject, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DynamoTenantQuota } from '../../../functions/platform/adapters/dynamodb/tenant-quota.adapter';
 import { createGroupHandler } from '../../../functions/platform/http/group-handler';
 import type { RouteDef } from '../../../functions/platform/http/route';

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { resolveActor } from '../../../functions/modules/org/usecases/actor.usecase';
 import { confirmTotp, getMfaStatus, startTotp } from '../../../functions/modules/org/usecases/mfa.usecase';
 import { performOperation } from '../../../functions/modules/documents/usecases/operations.usecase';

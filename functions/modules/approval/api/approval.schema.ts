@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentKinds, documentRoute, routeStage } from '../../documents';
 import { id, meta, versioned } from '../../../platform/http/common.schema';
 

@@ -2,7 +2,7 @@
  * Task Lambda of statemachines/document-route.asl.json (`${fn_routeStep}`, `.waitForTaskToken`):
  * makes the step's tasks and keeps the token on the step; people's decisions complete it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { activateStep } from '../usecases/approval-route/commands/activate-step';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, idParam, listQuery, localizedText, meta, pageOf } from '../../../platform/http/common.schema';
 
 /** Transfer packages of permanent case files to the state archive (Decree 935 §153.7). */

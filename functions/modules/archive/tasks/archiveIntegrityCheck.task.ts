@@ -2,7 +2,7 @@
  * Task Lambda of statemachines/archive-integrity.asl.json (`${fn_archiveIntegrityCheck}`): seals the
  * days that ended, re-hashes the archive and the chains, writes the report (retries overwrite it).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { bakuLocalDate } from '../../documents';
 import { runIntegrityCheck } from '../usecases/integrity.usecase';

@@ -1,5 +1,5 @@
 /** Task Lambda of statemachines/archive-integrity.asl.json (`${fn_archiveIntegrityPlan}`): the next night's check. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { planIntegrity } from '../usecases/schedule.usecase';
 

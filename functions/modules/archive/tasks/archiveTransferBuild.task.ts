@@ -3,7 +3,7 @@
  * transfer package from the beginning (a retry starts over), or — with `error`, the machine's Catch
  * after its retries — records that it failed.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { buildTransfer, failTransfer } from '../usecases/transfer-package';
 import type { ArchiveDeps } from '../usecases/deps';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { legalForms } from '../domain/identifiers';
 import { isoDate, phone } from '../../../platform/http/common.schema';
 

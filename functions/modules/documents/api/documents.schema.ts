@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentKinds, executionCharacters, linkTypes, orderCategories } from '../domain/document';
 import { operations } from '../domain/status';
 import { email, id, isoDate, meta, voen } from '../../../platform/http/common.schema';

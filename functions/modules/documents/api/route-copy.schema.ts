@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, isoDate } from '../../../platform/http/common.schema';
 import { routeStates, stageKinds, stageModes } from '../domain/route-copy';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import type { ContentItem, DocumentRecord } from '../domain/document';
 import { transition } from '../domain/status';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import type { Employee } from '../../org';
 import type { DocumentKind, DocumentRecord } from '../domain/document';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, id, isoDate, phone, text, versioned } from '../../../platform/kernel/fields';
 import { documentKinds, executionCharacters, linkTypes, orderCategories } from '../domain/document';
 

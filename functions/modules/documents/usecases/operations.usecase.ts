@@ -1,5 +1,5 @@
 import { requireMfa } from '../../../platform/kernel/mfa';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { diffDocuments, type DocumentRecord } from '../domain/document';
 import { transition, type Operation } from '../domain/status';

@@ -1,5 +1,5 @@
 import { setFields } from '../../../platform/kernel/objects';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor, Page } from '../../../platform/kernel/aggregate';
 import { parseDateFilter } from '../domain/date-filter';
 import { documentKinds, type DocumentRecord } from '../domain/document';

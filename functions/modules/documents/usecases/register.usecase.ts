@@ -1,6 +1,6 @@
 import { setFields } from '../../../platform/kernel/objects';
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor, AggregateMeta } from '../../../platform/kernel/aggregate';
 import {
   diffDocuments,

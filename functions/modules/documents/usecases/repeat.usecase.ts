@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { toBakuLocal } from '../domain/date-filter';
 import { isSimilarSummary, summarySimilarity } from '../domain/similarity';

@@ -1,5 +1,5 @@
 /** Task Lambda of statemachines/execution-deadline.asl.json (`${fn_deadlineNotify}`): one event's notices. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { notifyDeadline } from '../usecases/deadline.usecase';
 

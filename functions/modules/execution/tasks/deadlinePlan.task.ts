@@ -1,5 +1,5 @@
 /** Task Lambda of statemachines/execution-deadline.asl.json (`${fn_deadlinePlan}`): the next deadline event. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { planDeadline } from '../usecases/deadline.usecase';
 

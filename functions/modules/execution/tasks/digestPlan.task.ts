@@ -1,5 +1,5 @@
 /** Task Lambda of statemachines/daily-digest.asl.json (`${fn_digestPlan}`): the next digest time. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { planDigest } from '../usecases/digest.usecase';
 

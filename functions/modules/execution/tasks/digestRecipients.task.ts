@@ -2,7 +2,7 @@
  * Task Lambda of statemachines/daily-digest-send.asl.json (`${fn_digestRecipients}`): one page of
  * the agency's digest recipients, in batches of employee ids.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { listDigestRecipients } from '../usecases/digest.usecase';
 

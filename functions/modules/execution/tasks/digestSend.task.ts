@@ -2,7 +2,7 @@
  * Task Lambda of statemachines/daily-digest-send.asl.json (`${fn_digestSend}`, one Map iteration):
  * the morning digests of one batch of employees.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { sendDigests } from '../usecases/digest.usecase';
 

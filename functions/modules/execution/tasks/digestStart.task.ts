@@ -2,7 +2,7 @@
  * Task Lambda of statemachines/daily-digest.asl.json (`${fn_digestStart}`): at the digest time,
  * starts the day's sending (`daily-digest-send`, one execution per agency and day).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { startDigestDay } from '../usecases/digest.usecase';
 

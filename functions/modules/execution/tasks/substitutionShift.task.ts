@@ -2,7 +2,7 @@
  * Task Lambda of statemachines/substitution-period.asl.json (`${fn_substitutionShift}`): moves an
  * official's pending tasks to the substitute at the period's start and back at its end.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { shiftSubstitution } from '../usecases/substitution.usecase';
 

@@ -2,7 +2,7 @@
  * Task Lambda of statemachines/human-step.asl.json (`${fn_registerTask}`, `.waitForTaskToken`):
  * keeps the task token on the assignment; the step then waits for the user's decision.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { registerHumanTask } from '../usecases/register-human-task.usecase';
 

@@ -1,5 +1,5 @@
 /** Task Lambda of statemachines/scheduled-notification.asl.json (`${fn_sendNotification}`). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { stepTask } from '../../../platform/kernel/step-task';
 import { sendNotification } from '../usecases/send-notification.usecase';
 

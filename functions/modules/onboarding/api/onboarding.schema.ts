@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { email, id, listQuery, localizedText, phone, text, voen } from '../../../platform/http/common.schema';
 import { employeeInput } from '../../org';
 import { registrationStatuses, TENANT_KEY } from '../domain/onboarding';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { idParam, pageOf } from '../../../platform/http/common.schema';
 import type { RouteDef } from '../../../platform/http/route';
 import * as org from './org.schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from '../../../platform/kernel/roles';
 import { positionKinds } from '../domain/org';
 import { absenceKinds, absenceStatuses } from '../domain/absence';

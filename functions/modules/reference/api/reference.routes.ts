@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { pageOf } from '../../../platform/http/common.schema';
 import type { RouteDef } from '../../../platform/http/route';
 import * as ref from './reference.schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { id, versioned } from '../../../platform/http/common.schema';
 
 export const singleFileParam = z.object({ id }).strict();

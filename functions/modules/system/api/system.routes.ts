@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RouteDef } from '../../../platform/http/route';
 
 const V1 = '/api/v1';

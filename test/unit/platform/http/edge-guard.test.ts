@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SecretsManagerOriginSecrets } from '../../../../functions/platform/adapters/secrets/origin-secrets.adapter';
 import { createGroupHandler, type EdgeGuard } from '../../../../functions/platform/http/group-handler';
 import { ORIGIN_HEADER, originAccepted } from '../../../../functions/platform/http/origin-guard';

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createGroupHandler, type RequestContext } from '../../../../functions/platform/http/group-handler';
 import type { RouteDef } from '../../../../functions/platform/http/route';

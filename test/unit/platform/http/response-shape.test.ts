@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { jsonDepth } from '../../../../functions/platform/http/group-handler';
 import { projectToSchema } from '../../../../functions/platform/http/response-shape';

@@ -1,0 +1,89 @@
+import { approvalProgress } from '../modules/approval';
+import { adminAlerts, archiveAlerts } from '../modules/notifications';
+import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
+import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
+import { CognitoMfaDirectory } from '../platform/adapters/cognito/mfa.adapter';
+import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
+import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
+import { KmsSigningKeys } from '../platform/adapters/kms/signing-keys.adapter';
+import { createObjectStore } from '../platform/adapters/s3/object-store.adapter';
+import { SfnWorkflowEngine } from '../platform/adapters/sfn/workflow.adapter';
+import { createSmsSender } from '../platform/adapters/sms/sns-sms.adapter';
+import { metrics } from '../platform/observability/emf-metrics';
+import { meteredEmail, meteredSms } from '../platform/observability/metered-senders';
+import type { Wiring } from './container';
+
+/**
+ * The adapters a Lambda entry wires into the container (`wire({ email, objects })`), one export
+ * each: an entry that does not name one does not bundle its SDK client or library. Every notice
+ * is counted where it leaves (NoticeSent / NoticeFailed by channel).
+ */
+export const email: Wiring['email'] = ({ region, need, endpoint, cfg }) =>
+  meteredEmail(
+    createEmailSender({ region, fromAddress: need('SES_FROM'), ...endpoint(cfg.SES_ENDPOINT) }),
+    metrics,
+  );
+
+export const sms: Wiring['sms'] = ({ region, endpoint, cfg }) =>
+  meteredSms(createSmsSender({ region, ...endpoint(cfg.SNS_ENDPOINT) }), metrics);
+
+export const objects: Wiring['objects'] = ({ region, need, endpoint, cfg, tenant }) => {
+  const options = {
+    region,
+    ...endpoint(cfg.S3_ENDPOINT),
+    buckets: { attachments: need('ATTACHMENTS_BUCKET'), archive: need('ARCHIVE_BUCKET') },
+  };
+  return tenant(createObjectStore(options), (credentials) => createObjectStore({ ...options, credentials }));
+};
+
+export const signer: Wiring['signer'] = ({ region, need, endpoint, cfg }) =>
+  createDocumentSigner({ region, keyId: need('SIGNING_KEY_ID'), ...endpoint(cfg.KMS_ENDPOINT) });
+
+export const signingKeys: Wiring['signingKeys'] = ({ region, endpoint, cfg }) =>
+  new KmsSigningKeys({ region, ...endpoint(cfg.KMS_ENDPOINT) });
+
+export const workflow: Wiring['workflow'] = ({ region, need, endpoint, cfg }) =>
+  new SfnWorkflowEngine({
+    region,
+    machines: JSON.parse(need('STATE_MACHINE_ARNS')) as Record<string, string>,
+    ...endpoint(cfg.SFN_ENDPOINT),
+  });
+
+export const identity: Wiring['identity'] = ({ region, need, endpoint, cfg }) =>
+  new CognitoIdentityDirectory({
+    region,
+    userPoolId: need('USER_POOL_ID'),
+    ...endpoint(cfg.COGNITO_ENDPOINT),
+  });
+
+export const mfa: Wiring['mfa'] = ({ region, need, endpoint, cfg }) =>
+  new CognitoMfaDirectory({ region, userPoolId: need('USER_POOL_ID'), ...endpoint(cfg.COGNITO_ENDPOINT) });
+
+/** PAdES signatures on the single file (the PDF and CMS libraries). */
+export const esign: Wiring['esign'] = ({ container }) => electronicSignatures(container);
+
+/** The verified signatures of a single file (the CMS library). */
+export const signatures: Wiring['signatures'] = ({ container }) => verifiedSignatureEvidence(container);
+
+export const alerts: Wiring['alerts'] = ({ container }) => adminAlerts(container);
+
+export const archiveAlertsOf: Wiring['archiveAlerts'] = ({ container }) => archiveAlerts(container);
+
+export const approval: Wiring['approval'] = ({ container }) => approvalProgress(container);
+
+/** Everything: the embedded default serves every entry in one process. */
+export const everyAdapter: Required<Wiring> = {
+  email,
+  sms,
+  objects,
+  signer,
+  signingKeys,
+  workflow,
+  identity,
+  mfa,
+  esign,
+  signatures,
+  alerts,
+  archiveAlerts: archiveAlertsOf,
+  approval,
+};
