@@ -37,16 +37,20 @@ export async function load(
       }
     }),
   );
-  const elapsed = (performance.now() - start) / 1000;
-  latencies.sort((a, b) => a - b);
+  return figuresOf(latencies, (performance.now() - start) / 1000, errors);
+}
+
+/** Count, rate and percentiles of the latencies of `seconds` of work. */
+function figuresOf(latencies: number[], seconds: number, errors: number): Figures {
+  const sorted = [...latencies].sort((a, b) => a - b);
   return {
-    count: latencies.length,
-    seconds: elapsed,
-    perSecond: latencies.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
+    count: sorted.length,
+    seconds,
+    perSecond: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
     errors,
-  } satisfies Figures;
+  };
 }
 
 /** Registrations of incoming documents over HTTP (all into the one default journal: the hot case). */
@@ -144,17 +148,15 @@ export async function multiProcessRegistrations(
   const codes = await Promise.all(writers.map((w) => w.exited));
   const elapsed = (performance.now() - start) / 1000;
   const acknowledged = writers.flatMap((w) => w.acknowledged);
-  const latencies = acknowledged.map((a) => a.ms).sort((a, b) => a - b);
   const stored = await journalNumbers(dynamoEndpoint, tenantId, journalId);
   const seqs = new Set(stored);
   const ackSeqs = new Set(acknowledged.map((a) => a.seq));
   return {
-    count: acknowledged.length,
-    seconds: elapsed,
-    perSecond: acknowledged.length / elapsed,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    errors: codes.filter((c) => c !== 0).length,
+    ...figuresOf(
+      acknowledged.map((a) => a.ms),
+      elapsed,
+      codes.filter((c) => c !== 0).length,
+    ),
     numbers: stored.length,
     gapFree: stored.every((seq, i) => seq === i + 1),
     duplicates: stored.length - seqs.size + (acknowledged.length - ackSeqs.size),
