@@ -13,9 +13,10 @@ async function main() {
   const embedded = await startEmbeddedProcess();
   try {
     const token = await tokenFor(embedded.baseUrl, 'clerk');
-    const lists = await listRun(embedded.baseUrl, token, DOCUMENTS);
+    const lists = await listRun(embedded.baseUrl, token, DOCUMENTS, { dataDir: embedded.dataDir });
     process.stdout.write(
-      `incoming list over ${lists.seeded} documents (seeded in ${lists.seedSeconds.toFixed(0)} s)\n`,
+      `incoming list over ${lists.seeded} documents (seeded in ${lists.seedSeconds.toFixed(0)} s, ` +
+        `the stream delivered ${(lists.drainSeconds ?? 0).toFixed(0)} s later)\n`,
     );
     for (const f of lists.figures)
       process.stdout.write(
