@@ -135,6 +135,7 @@ async function streamCaughtUp(baseUrl: string, dataDir: string): Promise<void> {
     const table = await dynamo.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
     const streamArn = table.Table?.LatestStreamArn;
     if (!streamArn) return;
+    const deadline = Date.now() + 10 * 60_000;
     for (;;) {
       const shards: Record<string, string> = existsSync(file)
         ? ((JSON.parse(readFileSync(file, 'utf8')) as { shards?: Record<string, string> }).shards ?? {})
@@ -157,7 +158,8 @@ async function streamCaughtUp(baseUrl: string, dataDir: string): Promise<void> {
         if ((page.Records ?? []).length > 0) pending = true;
       }
       if (!pending) return;
-      await new Promise((r) => setTimeout(r, 1000));
+      if (Date.now() > deadline) throw new Error('the stream poller did not catch up within 10 minutes');
+      await new Promise((r) => setTimeout(r, 1000)); // the poll interval of the wait, not a fixed wait
     }
   } finally {
     dynamo.destroy();
