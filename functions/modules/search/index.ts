@@ -1,0 +1,5 @@
+/** The search capability's public face. */
+export type { SearchDocument, SearchFacet, SearchSource } from './domain/search-document';
+export { searchFacets } from './domain/search-document';
+export type { SearchQuery, SearchResult, SearchHit, SearchViewer } from './domain/search-query';
+export type { SearchIndex, TextExtractor } from './ports';
