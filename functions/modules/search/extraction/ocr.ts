@@ -57,7 +57,8 @@ export class OcrEngine {
       // Without a handler, a failing job would throw in the worker's message handler.
       errorHandler: () => undefined,
     }).then(async (worker) => {
-      await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1' });
+      // Tesseract's own diagnostics ("Estimating resolution as …") would go to stdout.
+      await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1', debug_file: '/dev/null' });
       return worker;
     });
     this.worker.catch(() => (this.worker = undefined));
