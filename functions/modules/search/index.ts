@@ -3,3 +3,5 @@ export type { SearchDocument, SearchFacet, SearchSource } from './domain/search-
 export { searchFacets } from './domain/search-document';
 export type { SearchQuery, SearchResult, SearchHit, SearchViewer } from './domain/search-query';
 export type { SearchIndex, TextExtractor } from './ports';
+export { createTextExtractor, tessdataFilesToBundle, BUNDLED_TESSDATA_FOLDER } from './extraction';
+export type { TextExtractorOptions, ExtractionLimits } from './extraction';
