@@ -124,7 +124,9 @@ const caseAfterConsonant = ['in', 'un', 'a', 'i', 'u', 'da', 'dan', 'la'];
 const caseAfterVowel = ['nin', 'nun', 'ya', 'yi', 'yu', 'ni', 'nu', 'da', 'dan', 'yla'];
 /** Case endings after a third-person possessive (`ərizəsinin`, `ərizəsində`). */
 const caseAfterPossessive = ['nin', 'nun', 'na', 'ni', 'nu', 'nda', 'ndan', 'nla'];
-const possessiveAfterConsonant = ['imiz', 'umuz', 'iniz', 'unuz', 'im', 'um', 'in', 'un', 'i', 'u'];
+/** First and second person possessives end in a consonant; the third person's in a vowel (then n). */
+const possessivePersonal = ['imiz', 'umuz', 'iniz', 'unuz', 'im', 'um'];
+const possessiveThird = ['in', 'un', 'i', 'u'];
 const possessiveAfterVowel = ['miz', 'muz', 'niz', 'nuz', 'si', 'su'];
 const copula = ['dir', 'dur'];
 
@@ -132,7 +134,7 @@ const alt = (xs: readonly string[]): string => `(?:${[...xs].sort((a, b) => b.le
 
 export const suffixChains: readonly string[] = [
   // Plural, then a possessive and/or a case ending: ərizələrin, kitablarımızda, sənədlərə.
-  `lar(?:${alt(possessiveAfterConsonant)}${alt(caseAfterPossessive)}?|${alt(caseAfterConsonant)})?${alt(copula)}?`,
+  `lar(?:${alt(possessivePersonal)}${alt(caseAfterConsonant)}?|${alt(possessiveThird)}${alt(caseAfterPossessive)}?|${alt(caseAfterConsonant)})?${alt(copula)}?`,
   // After a vowel: a possessive (and a case ending through its n), or a case ending.
   `(?<=[aiou])(?:${alt(possessiveAfterVowel)}${alt(caseAfterPossessive)}?|${alt(caseAfterVowel)})${alt(copula)}?`,
   // After a consonant: only the consonant-initial locative and ablative, and the copula.
