@@ -27,7 +27,7 @@ const filters = {
   ...ruleFilters('az_loose', def.looseRules),
   az_stem: { type: 'pattern_replace', pattern: def.stemmer.pattern, replacement: def.stemmer.replacement, all: false },
   ...ruleFilters('az_number', def.numberRules),
-  az_number_prefix: { type: 'edge_ngram', min_gram: 1, max_gram: def.maxNumberPrefix },
+  az_edge_ngram: { type: 'edge_ngram', min_gram: 1, max_gram: def.maxNumberPrefix },
 } satisfies Record<string, Json>;
 
 type FilterName = keyof typeof filters;
@@ -71,7 +71,7 @@ export const analysis = {
       type: 'custom',
       char_filter: ['az_chars'],
       tokenizer: 'keyword',
-      filter: [...numberChain, 'az_number_prefix'],
+      filter: [...numberChain, 'az_edge_ngram'],
     },
     /** A number's key: what `numberKey` gives. */
     az_number: {
