@@ -110,7 +110,14 @@ describe('Azerbaijani analysis', () => {
 
   it('writes every rule as a regular expression both JavaScript and Java read alike', () => {
     const d = analysisDefinition;
-    const rules = [...d.charRules, ...d.preStemRules, ...d.transliteration, ...d.looseRules, d.stemmer, ...d.numberRules];
+    const rules = [
+      ...d.charRules,
+      ...d.preStemRules,
+      ...d.transliteration,
+      ...d.looseRules,
+      d.stemmer,
+      ...d.numberRules,
+    ];
     for (const r of rules) {
       expect(() => new RegExp(r.pattern, 'u')).not.toThrow();
       // No JavaScript-only syntax: named groups, \k, unicode sets, sticky or dotAll flags inline.

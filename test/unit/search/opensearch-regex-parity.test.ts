@@ -58,7 +58,9 @@ describe.skipIf(!hasJava)('OpenSearch analyzers and the TypeScript pipeline agre
       `S\t${analysis.tokenizer.az_words.pattern}`,
     ];
     const texts = [...sample, 'İ\u0307 decomposed, ə\u0301'];
-    const javaTokens = runJava(steps, texts).map((l) => l.split(' ').map((t) => turkicLower(t).replace(/ё/g, 'е')));
+    const javaTokens = runJava(steps, texts).map((l) =>
+      l.split(' ').map((t) => turkicLower(t).replace(/ё/g, 'е')),
+    );
     expect(javaTokens).toEqual(texts.map(words));
   });
 

@@ -14,7 +14,15 @@ type Json = Record<string, unknown>;
 type Bool = { must: Json[]; filter: Json[]; must_not: Json[] };
 
 const viewer = { employeeId: 'e1', seesAll: false, actingFor: ['e9'], headOf: ['u1'] };
-const base: SearchQuery = { tenantId: 't1', viewer, text: '', within: [], filters: {}, size: 20, facets: false };
+const base: SearchQuery = {
+  tenantId: 't1',
+  viewer,
+  text: '',
+  within: [],
+  filters: {},
+  size: 20,
+  facets: false,
+};
 const boolOf = (body: Json) => (body.query as { bool: Bool }).bool;
 
 /** All `term`/`prefix` leaves of a clause, as `kind field value`. */
@@ -47,7 +55,7 @@ function evaluate(q: Json, doc: Record<string, unknown>): boolean {
     case 'match_all':
       return true;
     case 'term': {
-      const [[field, value]] = Object.entries(spec);
+      const [[field, value]] = Object.entries(spec) as [[string, unknown]];
       return has(field, value);
     }
     case 'terms': {
@@ -55,7 +63,12 @@ function evaluate(q: Json, doc: Record<string, unknown>): boolean {
       return values.some((v) => has(field, v));
     }
     case 'bool': {
-      const b = spec as { should?: Json[]; filter?: Json[]; must_not?: Json[]; minimum_should_match?: number };
+      const b = spec as {
+        should?: Json[];
+        filter?: Json[];
+        must_not?: Json[];
+        minimum_should_match?: number;
+      };
       const filters = (b.filter ?? []).every((c) => evaluate(c, doc));
       const nots = (b.must_not ?? []).every((c) => !evaluate(c, doc));
       const should = b.should ?? [];
@@ -87,13 +100,16 @@ describe('OpenSearch search requests', () => {
     for (const participants of [[], ['e1'], ['e9'], ['x']])
       for (const participantUnits of [[], ['u1'], ['u2']])
         for (const confidential of [false, true])
-          for (const accessList of [[], ['e1'], ['e9']]) docs.push({ participants, participantUnits, confidential, accessList });
+          for (const accessList of [[], ['e1'], ['e9']])
+            docs.push({ participants, participantUnits, confidential, accessList });
     const viewers = [];
     for (const seesAll of [false, true])
       for (const actingFor of [[], ['e9']])
-        for (const headOf of [[], ['u1']]) viewers.push({ employeeId: people[0] ?? 'e1', seesAll, actingFor, headOf });
+        for (const headOf of [[], ['u1']])
+          viewers.push({ employeeId: people[0] ?? 'e1', seesAll, actingFor, headOf });
     for (const v of viewers)
-      for (const d of docs) expect(evaluate(visibilityFilter(v), d), JSON.stringify({ v, d })).toBe(visibleTo(d, v));
+      for (const d of docs)
+        expect(evaluate(visibilityFilter(v), d), JSON.stringify({ v, d })).toBe(visibleTo(d, v));
   });
 
   it('analyses words like the embedded engine and matches the last one by prefix', () => {
@@ -120,7 +136,11 @@ describe('OpenSearch search requests', () => {
     const should = (clause as { bool: { should: Json[]; minimum_should_match: number } }).bool;
     expect(should.minimum_should_match).toBe(1);
     expect(leaves(should.should)).toEqual(
-      expect.arrayContaining(['term registrationNumber nk1234', 'term senderNumber nk1234', 'term identifiers nk1234']),
+      expect.arrayContaining([
+        'term registrationNumber nk1234',
+        'term senderNumber nk1234',
+        'term identifiers nk1234',
+      ]),
     );
   });
 
@@ -163,7 +183,13 @@ describe('OpenSearch search requests', () => {
     expect(h.post_tags).toEqual(['</mark>']);
     expect(h.encoder).toBe('html');
     expect(Object.keys(h.fields as Json)).toEqual(
-      expect.arrayContaining(['registrationNumber', 'summary', 'summary.strict', 'contentText', 'resolutions']),
+      expect.arrayContaining([
+        'registrationNumber',
+        'summary',
+        'summary.strict',
+        'contentText',
+        'resolutions',
+      ]),
     );
   });
 
@@ -203,13 +229,26 @@ describe('OpenSearch search responses', () => {
         },
         {
           _score: 1,
-          _source: { id: 'd2', source: 'document' as const, kind: 'internal', status: 'draft', registeredAt: '2026-01-06T08:00:00.000Z', summary: '', parties: [] },
+          _source: {
+            id: 'd2',
+            source: 'document' as const,
+            kind: 'internal',
+            status: 'draft',
+            registeredAt: '2026-01-06T08:00:00.000Z',
+            summary: '',
+            parties: [],
+          },
           sort: [1, 1767686400000, 'd2'],
         },
       ],
     },
     aggregations: {
-      kind: { buckets: [{ key: 'incoming', doc_count: 30 }, { key: 'internal', doc_count: 12 }] },
+      kind: {
+        buckets: [
+          { key: 'incoming', doc_count: 30 },
+          { key: 'internal', doc_count: 12 },
+        ],
+      },
       year: { buckets: [{ key: 2026, doc_count: 42 }] },
     },
   };
@@ -218,7 +257,11 @@ describe('OpenSearch search responses', () => {
     const result = mapSearchResponse(response, { ...base, size: 2, facets: true });
     expect(result.total).toBe(42);
     expect(result.hits.map((h) => h.id)).toEqual(['d1', 'd2']);
-    expect(result.hits[0]).toMatchObject({ registrationNumber: 'D-1/26', score: 3.2, parties: ['Məmmədova Aysel'] });
+    expect(result.hits[0]).toMatchObject({
+      registrationNumber: 'D-1/26',
+      score: 3.2,
+      parties: ['Məmmədova Aysel'],
+    });
     expect(result.hits[1]).not.toHaveProperty('registrationNumber');
     expect(result.hits[0]?.highlights).toEqual([
       { field: 'summary', fragments: ['<mark>Ərizə</mark>', 'ikinci &lt;b&gt;'] },

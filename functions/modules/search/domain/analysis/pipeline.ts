@@ -2,7 +2,7 @@
  * The analysis definition (`definition.ts`) run in TypeScript: what the embedded engine indexes and
  * queries with. The OpenSearch index runs the same rules as its analyzers.
  */
-import { stemmer as russianStemmer } from '@orama/stemmers/russian';
+import { stemRussian as russianStemmer } from '../../../../platform/kernel/stemming';
 import {
   charRules,
   folding,
