@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { BadRequestError } from '../../../functions/platform/kernel/errors';
 import type { SearchQuery } from '../../../functions/modules/search';
 import { visibleTo } from '../../../functions/modules/documents/domain/visibility';
 import {
   buildSearchBody,
   decodeCursor,
   encodeCursor,
-  InvalidCursorError,
   mapSearchResponse,
   visibilityFilter,
 } from '../../../functions/modules/search/opensearch';
@@ -198,7 +198,7 @@ describe('OpenSearch search requests', () => {
     expect(cursor).not.toContain('d-9');
     expect(decodeCursor(cursor)).toEqual([1.5, 1767225600000, 'd-9']);
     expect(buildSearchBody({ ...base, cursor }).search_after).toEqual([1.5, 1767225600000, 'd-9']);
-    expect(() => buildSearchBody({ ...base, cursor: 'nonsense' })).toThrow(InvalidCursorError);
+    expect(() => buildSearchBody({ ...base, cursor: 'nonsense' })).toThrow(BadRequestError);
     expect(decodeCursor(encodeCursor(['a']))).toBeUndefined();
   });
 });

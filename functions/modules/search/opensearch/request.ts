@@ -4,6 +4,7 @@
  * terms in fields the index analysed with the generated analyzers: both engines compare the same
  * keys.
  */
+import { BadRequestError } from '../../../platform/kernel/errors';
 import { analyzeQuery, isNumberLike, numberKey, strictKey, words } from '../domain/analysis';
 import { searchFacets, type SearchFacet } from '../domain/search-document';
 import type { SearchHighlight, SearchHit, SearchQuery, SearchResult } from '../domain/search-query';
@@ -125,12 +126,8 @@ export function decodeCursor(cursor: string): CursorValue['v'] | undefined {
   return undefined;
 }
 
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('search cursor is not valid');
-    this.name = 'InvalidCursorError';
-  }
-}
+/** A cursor this engine did not make: 400 with the code the lists use. */
+const invalidCursor = () => new BadRequestError([{ path: 'cursor', code: 'invalid_cursor' }]);
 
 export function buildSearchBody(query: SearchQuery, options: { asYouType?: boolean } = {}): Json {
   const asYouType = options.asYouType ?? true;
@@ -172,7 +169,7 @@ export function buildSearchBody(query: SearchQuery, options: { asYouType?: boole
   };
   if (query.cursor !== undefined) {
     const after = decodeCursor(query.cursor);
-    if (!after) throw new InvalidCursorError();
+    if (!after) throw invalidCursor();
     body.search_after = after;
   }
   if (query.facets) {
