@@ -8,6 +8,7 @@ import {
   createOpenSearchIndex,
   indexBody,
   OpenSearchWriteError,
+  versionKey,
 } from '../../../functions/modules/search/opensearch';
 
 /**
@@ -257,5 +258,15 @@ describe('OpenSearch adapter', () => {
     } finally {
       process.env = saved;
     }
+  });
+});
+
+describe('versions as sortable text', () => {
+  it('pads counters and writes instants one way', () => {
+    expect(versionKey('7') < versionKey('10')).toBe(true);
+    expect(versionKey('2026-01-05T08:00:00Z')).toBe('2026-01-05T08:00:00.000Z');
+    expect(versionKey('2026-01-05T12:00:00+04:00')).toBe('2026-01-05T08:00:00.000Z');
+    expect(versionKey('2026-01-05T08:00:00Z') < versionKey('2026-01-05T08:00:00.001Z')).toBe(true);
+    expect(versionKey('v3')).toBe('v3');
   });
 });
