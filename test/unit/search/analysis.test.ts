@@ -50,6 +50,13 @@ describe('Azerbaijani analysis', () => {
     ['Aliev', 'Əliyev'],
     ['Quliyev', 'Guliyev'],
     ["Bakı'da", 'Bakıda'],
+    ['Bakının', 'Bakı'],
+    ['komissiyaya', 'komissiya'],
+    ['Rusiyaya', 'Rusiya'],
+    ['Türkiyəyə', 'Türkiyə'],
+    ['Prezidentinin', 'Prezident'],
+    ['vaxtında', 'vaxt'],
+    ['müdirinin', 'müdir'],
   ])('%s finds %s', (query, text) => {
     expect(finds(query, text)).toBe(true);
   });
@@ -67,6 +74,7 @@ describe('Azerbaijani analysis', () => {
     ['qadın', 'qadağa'],
     ['dünya', 'dün'],
     ['kitab', 'kitabxana'],
+    ['Rusiya', 'rus dili'],
   ])('%s does not find %s', (query, text) => {
     expect(finds(query, text)).toBe(false);
   });

@@ -45,6 +45,7 @@ const sample = [
   'ərizələrin ərizə ərizəni ərizədə ərizəyə ərizəsinin kitablarımızda sənədlərdən',
   'İSTANBUL istanbul IĞDIR ığdır Bakı’da Xəlilov Khalilov Quliyev Əliyev Aliev',
   'qadın qadınlar dünya dünyada müdir Qədir Bəhadır evdə vicdan hava Rusiya',
+  'Prezidentinin Bakının vaxtında əraziyə müdirinin nazirliyinin fərmanı Əliyevə',
   'Заявление о приёме документов Мамедова Алиев Гусейнов щука Джафаров объект',
   'Ҹәфәров Әлијев Һәсәнова',
 ];
