@@ -143,7 +143,7 @@ export interface QueryWord {
 /**
  * A query's words through the same analysis as the indexed text. With `asYouType` the last word
  * (when the text does not end in a space) may be a prefix: an unfinished `ərizələ` still reaches the
- * key `araza` through its stem, and `Məmməd` reaches `mamadov`.
+ * key `ariza` without its unfinished ending, and `Məmməd` reaches `mamadov`.
  */
 export function analyzeQuery(text: string, options: { asYouType?: boolean } = {}): QueryWord[] {
   const ws = words(text);
