@@ -3,3 +3,4 @@ export type { SearchDocument, SearchFacet, SearchSource } from './domain/search-
 export { searchFacets } from './domain/search-document';
 export type { SearchQuery, SearchResult, SearchHit, SearchViewer } from './domain/search-query';
 export type { SearchIndex, TextExtractor } from './ports';
+export { createEmbeddedSearchIndex, type EmbeddedSearchIndex, type EmbeddedSearchOptions } from './embedded';

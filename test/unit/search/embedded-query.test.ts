@@ -72,7 +72,7 @@ describe('embedded search: text', () => {
   it('finds numbers by a prefix typed with any case and separators', async () => {
     expect(await ids({ text: 'D-1/26' })).toEqual(['a']);
     expect((await ids({ text: 'D-1' })).sort()).toEqual(['a', 'b']);
-    expect(await ids({ text: 'd-1/' })).toEqual(['a', 'b'].filter((id) => id === 'a' || id === 'b').sort());
+    expect((await ids({ text: 'd-1/' })).sort()).toEqual(['a', 'b']);
     expect(await ids({ text: 'D-10' })).toEqual(['b']);
     expect(await ids({ text: 'nk-1234' })).toEqual(['a']);
     expect(await ids({ text: 'NK 1234/05' })).toEqual(['a']);

@@ -190,9 +190,14 @@ export class TenantIndex {
     let candidates: Candidate[];
     if (plan.query) {
       candidates = [];
-      for (const result of this.mini.search(plan.query)) {
+      // Items the filters exclude are dropped while scoring (a weight of 0), before MiniSearch builds results.
+      const boostDocument = (id: string) => {
+        const entry = this.entries.get(id);
+        return entry && passes(entry) ? 1 : 0;
+      };
+      for (const result of this.mini.search(plan.query, { boostDocument })) {
         const entry = this.entries.get(result.id as string);
-        if (entry && passes(entry)) candidates.push({ entry, score: result.score, match: result.match });
+        if (entry) candidates.push({ entry, score: result.score, match: result.match });
       }
       candidates.sort((a, b) => b.score - a.score || (a.entry.doc.id < b.entry.doc.id ? -1 : 1));
     } else {
