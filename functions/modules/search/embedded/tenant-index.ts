@@ -184,7 +184,7 @@ export class TenantIndex {
     const within = query.within
       .map(planQuery)
       .filter((p): p is QueryPlan & Required<Pick<QueryPlan, 'query'>> => p.query !== undefined)
-      .map((p) => ({ plan: p, results: this.matchesOf(p) }));
+      .map((p) => ({ plan: p, results: this.matchesOf(p, accepts) }));
     const passes = (entry: Entry) => accepts(entry) && within.every((w) => w.results.has(entry.doc.id));
 
     let candidates: Candidate[];
@@ -236,9 +236,17 @@ export class TenantIndex {
   }
 
   /** The items a text matches, with what matched in each. */
-  private matchesOf(plan: Required<Pick<QueryPlan, 'query'>>): Map<string, MiniResult['match']> {
+  private matchesOf(
+    plan: Required<Pick<QueryPlan, 'query'>>,
+    accepts: (entry: Entry) => boolean,
+  ): Map<string, MiniResult['match']> {
     const out = new Map<string, MiniResult['match']>();
-    for (const result of this.mini.search(plan.query)) out.set(result.id as string, result.match);
+    const boostDocument = (id: string) => {
+      const entry = this.entries.get(id);
+      return entry && accepts(entry) ? 1 : 0;
+    };
+    for (const result of this.mini.search(plan.query, { boostDocument }))
+      out.set(result.id as string, result.match);
     return out;
   }
 
@@ -313,7 +321,7 @@ function hitOf(c: Candidate, highlights: SearchHit['highlights']): SearchHit {
     ...(doc.registrationNumber ? { registrationNumber: doc.registrationNumber } : {}),
     registeredAt: doc.registeredAt,
     summary: doc.summary,
-    parties: doc.parties,
+    parties: [...doc.parties],
     score: c.score,
     highlights,
   };
