@@ -5,3 +5,4 @@ export type { SearchQuery, SearchResult, SearchHit, SearchViewer } from './domai
 export type { SearchIndex, TextExtractor } from './ports';
 export { createTextExtractor, tessdataFilesToBundle, BUNDLED_TESSDATA_FOLDER } from './extraction';
 export type { TextExtractorOptions, ExtractionLimits } from './extraction';
+export { createEmbeddedSearchIndex, type EmbeddedSearchIndex, type EmbeddedSearchOptions } from './embedded';
