@@ -1,5 +1,10 @@
 import { approvalProgress } from '../modules/approval';
 import { adminAlerts, archiveAlerts } from '../modules/notifications';
+import {
+  createEmbeddedSearchIndex,
+  createOpenSearchIndex,
+  createTextExtractor,
+} from '../modules/search';
 import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
 import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
 import { CognitoMfaDirectory } from '../platform/adapters/cognito/mfa.adapter';
@@ -71,6 +76,31 @@ export const archiveAlertsOf: Wiring['archiveAlerts'] = ({ container }) => archi
 
 export const approval: Wiring['approval'] = ({ container }) => approvalProgress(container);
 
+/**
+ * The OpenSearch collection (SEARCH_ENDPOINT, set where search is deployed). A Lambda wires this
+ * one only: the embedded engine is the embedded default's (`everyAdapter` below).
+ */
+export const search: Wiring['search'] = ({ region, need, cfg }) =>
+  createOpenSearchIndex({ endpoint: need('SEARCH_ENDPOINT'), region, indexName: cfg.SEARCH_INDEX });
+
+/** The embedded default's engine, in its data folder (SEARCH_DIR); OpenSearch when an endpoint is set. */
+export const embeddedSearch: Wiring['search'] = (ctx) =>
+  ctx.cfg.SEARCH_ENDPOINT ? search(ctx) : createEmbeddedSearchIndex({ dir: ctx.need('SEARCH_DIR') });
+
+/** Text of content files (text layers, office files, Tesseract OCR with its installed models). */
+export const extractor: Wiring['extractor'] = () => {
+  const made = createTextExtractor();
+  openExtractors.push(made);
+  return made;
+};
+
+const openExtractors: Array<{ close(): unknown }> = [];
+
+/** Ends what the extractors started (OCR workers) when the embedded default stops. */
+export async function closeExtractors(): Promise<void> {
+  for (const e of openExtractors.splice(0)) await e.close();
+}
+
 /** Everything: the embedded default serves every entry in one process. */
 export const everyAdapter: Required<Wiring> = {
   email,
@@ -86,4 +116,6 @@ export const everyAdapter: Required<Wiring> = {
   alerts,
   archiveAlerts: archiveAlertsOf,
   approval,
+  search: embeddedSearch,
+  extractor,
 };
