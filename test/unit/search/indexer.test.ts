@@ -68,7 +68,9 @@ describe('indexDocument', () => {
   it('records a file no extractor reads, and does not try it again', async () => {
     const deps = world();
     deps.documents.seed({
-      documents: [documentRecord('d1', { contents: [content('c1', { contentType: 'application/x-broken' })] })],
+      documents: [
+        documentRecord('d1', { contents: [content('c1', { contentType: 'application/x-broken' })] }),
+      ],
     });
     deps.objects.upload('attachments', 't1/documents/d1/c1', scan);
 
@@ -98,7 +100,13 @@ describe('rebuildSearchIndex', () => {
   it('indexes every document of every registered agency, confidential ones included, page by page', async () => {
     // Arrange
     const deps = world();
-    deps.store.seed('archive-tenant', { id: 't1', tenantId: '_archive', version: 1, createdAt: T0, updatedAt: T0 });
+    deps.store.seed('archive-tenant', {
+      id: 't1',
+      tenantId: '_archive',
+      version: 1,
+      createdAt: T0,
+      updatedAt: T0,
+    });
     deps.documents.seed({
       documents: [
         ...Array.from({ length: 7 }, (_, i) => documentRecord(`i${i}`)),

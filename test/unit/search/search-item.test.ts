@@ -30,9 +30,11 @@ describe('searchDocumentOf', () => {
     });
 
     // Act
-    const item = searchDocumentOf(doc, [resolution, execution], [
-      { contentId: 'c1', text: 'İSTANBUL şəhəri', extractedAt: T0 },
-    ]);
+    const item = searchDocumentOf(
+      doc,
+      [resolution, execution],
+      [{ contentId: 'c1', text: 'İSTANBUL şəhəri', extractedAt: T0 }],
+    );
 
     // Assert
     expect(item).toMatchObject({
@@ -80,6 +82,11 @@ describe('searchDocumentOf', () => {
     expect(item.year).toBe(2026);
     expect(item).not.toHaveProperty('registrationNumber');
     expect(item).not.toHaveProperty('senderNumber');
-    expect(item).toMatchObject({ confidential: false, accessList: [], participantUnits: [], contentText: '' });
+    expect(item).toMatchObject({
+      confidential: false,
+      accessList: [],
+      participantUnits: [],
+      contentText: '',
+    });
   });
 });

@@ -73,9 +73,14 @@ describe('searchDocuments', () => {
   it('refuses a period that ends before it starts, and unknown parameters', () => {
     expect(searchQueryInput.safeParse({ from: '2026-03-02', to: '2026-03-01' }).success).toBe(false);
     expect(searchQueryInput.safeParse({ tenantId: 't2' }).success).toBe(false);
-    expect(searchQueryInput.safeParse({ kind: Array(21).fill('k').map((k, i) => k + i).join(',') }).success).toBe(
-      false,
-    );
+    expect(
+      searchQueryInput.safeParse({
+        kind: Array(21)
+          .fill('k')
+          .map((k, i) => k + i)
+          .join(','),
+      }).success,
+    ).toBe(false);
   });
 
   it('says so where no search is deployed', async () => {

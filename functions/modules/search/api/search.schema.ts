@@ -41,9 +41,11 @@ export const searchResult = z
   .object({
     total: z.int(),
     hits: z.array(searchHit),
-    facets: z.object(Object.fromEntries(searchFacets.map((f) => [f, facetCounts.optional()])) as {
-      [K in (typeof searchFacets)[number]]: z.ZodOptional<typeof facetCounts>;
-    }),
+    facets: z.object(
+      Object.fromEntries(searchFacets.map((f) => [f, facetCounts.optional()])) as {
+        [K in (typeof searchFacets)[number]]: z.ZodOptional<typeof facetCounts>;
+      },
+    ),
     nextCursor: z.string().optional(),
   })
   .meta({ id: 'SearchResult' });

@@ -42,11 +42,13 @@ export async function rebuildSearchIndex(
   const tenants = new Set(options.tenants ?? []);
   let cursor: string | undefined;
   do {
-    const page = await deps.store.list<{ id: string; tenantId: string; version: number; createdAt: string; updatedAt: string }>(
-      TENANT_REGISTER.type,
-      TENANT_REGISTER.partition,
-      { limit: 100, ...(cursor ? { cursor } : {}) },
-    );
+    const page = await deps.store.list<{
+      id: string;
+      tenantId: string;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    }>(TENANT_REGISTER.type, TENANT_REGISTER.partition, { limit: 100, ...(cursor ? { cursor } : {}) });
     for (const t of page.items) tenants.add(t.id);
     cursor = page.nextCursor;
   } while (cursor);
@@ -57,7 +59,10 @@ export async function rebuildSearchIndex(
     for (const kind of documentKinds) {
       let next: string | undefined;
       do {
-        const page = await deps.documents.everyOfKind(tenantId, kind, { limit, ...(next ? { cursor: next } : {}) });
+        const page = await deps.documents.everyOfKind(tenantId, kind, {
+          limit,
+          ...(next ? { cursor: next } : {}),
+        });
         const items = [];
         for (const doc of page.items) {
           const [assignments, texts] = await Promise.all([

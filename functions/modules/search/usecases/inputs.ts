@@ -5,7 +5,14 @@ const values = z
   .string()
   .trim()
   .max(1000)
-  .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter((s) => s !== ''))])
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    ),
+  ])
   .pipe(z.array(z.string().max(100)).max(20));
 
 const isoDay = z.iso.date();

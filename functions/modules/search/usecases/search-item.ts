@@ -30,7 +30,10 @@ export function searchDocumentOf(
   const parties = [
     ...(sender ? [sender.name] : []),
     ...(sender?.kind === 'organization' && sender.contactPerson ? [sender.contactPerson] : []),
-    ...(doc.outgoing?.recipients ?? []).flatMap((r) => [r.name, ...(r.contactPerson ? [r.contactPerson] : [])]),
+    ...(doc.outgoing?.recipients ?? []).flatMap((r) => [
+      r.name,
+      ...(r.contactPerson ? [r.contactPerson] : []),
+    ]),
   ].filter((p) => p.trim() !== '');
   const identifiers = [
     ...(sender?.kind === 'citizen' && sender.fin ? [sender.fin] : []),

@@ -16,7 +16,11 @@ function available(deps: SearchDeps): void {
  * One page of the caller's search: their tenant, and only what the need-to-know rule of the lists
  * lets them see (the same viewer as the document lists); facets counted over every match.
  */
-export async function searchDocuments(deps: SearchDeps, actor: Actor, input: SearchInput): Promise<SearchResult> {
+export async function searchDocuments(
+  deps: SearchDeps,
+  actor: Actor,
+  input: SearchInput,
+): Promise<SearchResult> {
   available(deps);
   const filters: Partial<Record<SearchFacet, string[]>> = {};
   for (const facet of searchFacets) {
@@ -48,7 +52,11 @@ export const QUICK_HITS = 8;
  * The header's jump by registration number: the caller's visible documents whose registration
  * number starts with what was typed, without case or separators.
  */
-export async function quickSearch(deps: SearchDeps, actor: Actor, q: string): Promise<{ items: SearchHit[] }> {
+export async function quickSearch(
+  deps: SearchDeps,
+  actor: Actor,
+  q: string,
+): Promise<{ items: SearchHit[] }> {
   available(deps);
   const key = numberKey(q);
   if (key === '') return { items: [] };
