@@ -9,3 +9,5 @@ export type { SearchDeps } from './usecases/deps';
 export { indexDocument, rebuildSearchIndex, type RebuildProgress } from './usecases/index-document.usecase';
 export { searchDocumentOf } from './usecases/search-item';
 export { contentTextKey } from './usecases/content-text';
+export { createOpenSearchIndex } from './opensearch';
+export { createTextExtractor, tessdataFilesToBundle, BUNDLED_TESSDATA_FOLDER } from './extraction';
