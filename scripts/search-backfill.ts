@@ -76,4 +76,6 @@ try {
   process.stdout.write(`${JSON.stringify({ ...result, ms: Date.now() - started })}\n`);
 } finally {
   await extractor?.close();
+  // The embedded engine writes its snapshot and releases its folder.
+  if ('close' in search) await search.close();
 }

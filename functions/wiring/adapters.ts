@@ -84,21 +84,26 @@ export const search: Wiring['search'] = ({ region, need, cfg }) =>
   createOpenSearchIndex({ endpoint: need('SEARCH_ENDPOINT'), region, indexName: cfg.SEARCH_INDEX });
 
 /** The embedded default's engine, in its data folder (SEARCH_DIR); OpenSearch when an endpoint is set. */
-export const embeddedSearch: Wiring['search'] = (ctx) =>
-  ctx.cfg.SEARCH_ENDPOINT ? search(ctx) : createEmbeddedSearchIndex({ dir: ctx.need('SEARCH_DIR') });
+export const embeddedSearch: Wiring['search'] = (ctx) => {
+  if (ctx.cfg.SEARCH_ENDPOINT) return search(ctx);
+  const made = createEmbeddedSearchIndex({ dir: ctx.need('SEARCH_DIR') });
+  opened.push(made);
+  return made;
+};
 
 /** Text of content files (text layers, office files, Tesseract OCR with its installed models). */
 export const extractor: Wiring['extractor'] = () => {
   const made = createTextExtractor();
-  openExtractors.push(made);
+  opened.push(made);
   return made;
 };
 
-const openExtractors: Array<{ close(): unknown }> = [];
+/** Adapters that hold a process's resources: OCR workers, the embedded engine's folder. */
+const opened: Array<{ close(): Promise<void> }> = [];
 
-/** Ends what the extractors started (OCR workers) when the embedded default stops. */
-export async function closeExtractors(): Promise<void> {
-  for (const e of openExtractors.splice(0)) await e.close();
+/** Ends the extractors' OCR workers and writes the embedded engine's snapshot (the embedded default stops). */
+export async function closeLocalAdapters(): Promise<void> {
+  for (const a of opened.splice(0).reverse()) await a.close();
 }
 
 /** Everything: the embedded default serves every entry in one process. */

@@ -185,8 +185,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const searchMissing =
       !process.env.SEARCH_ENDPOINT &&
       (!existsSync(searchDir) || readdirSync(searchDir).length === 0 || !existsSync(rebuilt));
-    const { closeExtractors } = await import('../../functions/wiring/adapters');
-    closers.push(() => closeExtractors());
+    const { closeLocalAdapters } = await import('../../functions/wiring/adapters');
+    closers.push(() => closeLocalAdapters());
     let searchRebuild: Promise<void> = Promise.resolve();
     if (searchMissing) {
       const { rebuildSearchIndex } = await import('../../functions/modules/search');

@@ -9,5 +9,6 @@ export type { SearchDeps } from './usecases/deps';
 export { indexDocument, rebuildSearchIndex, type RebuildProgress } from './usecases/index-document.usecase';
 export { searchDocumentOf } from './usecases/search-item';
 export { contentTextKey } from './usecases/content-text';
+export { createEmbeddedSearchIndex, type EmbeddedSearchIndex, type EmbeddedSearchOptions } from './embedded';
 export { createOpenSearchIndex } from './opensearch';
 export { createTextExtractor, tessdataFilesToBundle, BUNDLED_TESSDATA_FOLDER } from './extraction';
