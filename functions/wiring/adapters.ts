@@ -77,16 +77,14 @@ export const archiveAlertsOf: Wiring['archiveAlerts'] = ({ container }) => archi
 export const approval: Wiring['approval'] = ({ container }) => approvalProgress(container);
 
 /**
- * The OpenSearch collection (SEARCH_ENDPOINT, set where search is deployed). A Lambda wires this
- * one only: the embedded engine is the embedded default's (`everyAdapter` below).
+ * The search index: the OpenSearch collection where SEARCH_ENDPOINT is set (AWS with search
+ * deployed), else the embedded engine in SEARCH_DIR (the embedded default's data folder). Without
+ * either, `searchEnabled` is false and nothing builds it.
  */
-export const search: Wiring['search'] = ({ region, need, cfg }) =>
-  createOpenSearchIndex({ endpoint: need('SEARCH_ENDPOINT'), region, indexName: cfg.SEARCH_INDEX });
-
-/** The embedded default's engine, in its data folder (SEARCH_DIR); OpenSearch when an endpoint is set. */
-export const embeddedSearch: Wiring['search'] = (ctx) => {
-  if (ctx.cfg.SEARCH_ENDPOINT) return search(ctx);
-  const made = createEmbeddedSearchIndex({ dir: ctx.need('SEARCH_DIR') });
+export const search: Wiring['search'] = ({ region, need, cfg }) => {
+  if (cfg.SEARCH_ENDPOINT)
+    return createOpenSearchIndex({ endpoint: cfg.SEARCH_ENDPOINT, region, indexName: cfg.SEARCH_INDEX });
+  const made = createEmbeddedSearchIndex({ dir: need('SEARCH_DIR') });
   opened.push(made);
   return made;
 };
@@ -121,6 +119,6 @@ export const everyAdapter: Required<Wiring> = {
   alerts,
   archiveAlerts: archiveAlertsOf,
   approval,
-  search: embeddedSearch,
+  search,
   extractor,
 };
