@@ -120,8 +120,8 @@ export const functionGrants: FunctionGrants = {
       'machine:archive-integrity',
       'machine:archive-transfer',
     ],
-    // Queries the collection only: the viewer comes from the token's claims.
-    search: ['search:read'],
+    // Queries the collection; the table only for the caller (their employee and reach).
+    search: ['table:read', 'search:read'],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
