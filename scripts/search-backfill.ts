@@ -60,7 +60,12 @@ const deps: SearchDeps = {
   searchEnabled: true,
   ...(objects ? { objects } : {}),
   ...(extractor ? { extractor } : {}),
-  log: { warn: (m, f) => console.warn(m, f ?? {}), error: (m, f) => console.error(m, f ?? {}) },
+  log: {
+    warn: (message, fields) =>
+      process.stderr.write(`${JSON.stringify({ level: 'warn', message, ...fields })}\n`),
+    error: (message, fields) =>
+      process.stderr.write(`${JSON.stringify({ level: 'error', message, ...fields })}\n`),
+  },
 };
 const started = Date.now();
 let last = '';

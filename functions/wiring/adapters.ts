@@ -1,10 +1,6 @@
 import { approvalProgress } from '../modules/approval';
 import { adminAlerts, archiveAlerts } from '../modules/notifications';
-import {
-  createEmbeddedSearchIndex,
-  createOpenSearchIndex,
-  createTextExtractor,
-} from '../modules/search';
+import { createEmbeddedSearchIndex, createOpenSearchIndex, createTextExtractor } from '../modules/search';
 import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
 import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
 import { CognitoMfaDirectory } from '../platform/adapters/cognito/mfa.adapter';
