@@ -7,6 +7,7 @@ import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/s
 import { SIGNING_GOAL, signingRun } from './bench/signing';
 import { LIST_GOAL, listRun } from './bench/lists';
 import { webFirstLoad, webLines } from './bench/web';
+import { ocrLines, ocrRun } from './bench/ocr';
 import { ensureWebBuilt } from './build-web';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
@@ -35,6 +36,10 @@ async function main() {
       `(goal ≤ ${STAMP_GOAL.peakRssMb} MB; ${stamp.baselineRssMb.toFixed(0)} MB before stamping with the signatures module ` +
       `bundled and the file read, so the stamp itself adds ${(stamp.peakRssMb - stamp.baselineRssMb).toFixed(0)} MB)`,
   );
+  // --- Issue 16, OCR of scans for search (BENCH_OCR=0 skips; BENCH_OCR_PAGES pages per resolution).
+  if (process.env.BENCH_OCR !== '0')
+    for (const dpi of [300, 200]) for (const text of ocrLines(await ocrRun(dpi))) out(text);
+  // --- end of OCR
   const signing = await signingRun();
   out(
     `PAdES signing through the local KMS (${signing.fileKb.toFixed(0)} KB file, ${signing.signatures} signatures): ` +

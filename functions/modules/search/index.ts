@@ -12,3 +12,4 @@ export { contentTextKey } from './usecases/content-text';
 export { createEmbeddedSearchIndex, type EmbeddedSearchIndex, type EmbeddedSearchOptions } from './embedded';
 export { createOpenSearchIndex } from './opensearch';
 export { createTextExtractor, tessdataFilesToBundle, BUNDLED_TESSDATA_FOLDER } from './extraction';
+export type { TextExtractorOptions, ExtractionLimits } from './extraction';

@@ -50,6 +50,13 @@ describe('Azerbaijani analysis', () => {
     ['Aliev', 'Əliyev'],
     ['Quliyev', 'Guliyev'],
     ["Bakı'da", 'Bakıda'],
+    ['Bakının', 'Bakı'],
+    ['komissiyaya', 'komissiya'],
+    ['Rusiyaya', 'Rusiya'],
+    ['Türkiyəyə', 'Türkiyə'],
+    ['Prezidentinin', 'Prezident'],
+    ['vaxtında', 'vaxt'],
+    ['müdirinin', 'müdir'],
   ])('%s finds %s', (query, text) => {
     expect(finds(query, text)).toBe(true);
   });
@@ -67,6 +74,7 @@ describe('Azerbaijani analysis', () => {
     ['qadın', 'qadağa'],
     ['dünya', 'dün'],
     ['kitab', 'kitabxana'],
+    ['Rusiya', 'rus dili'],
   ])('%s does not find %s', (query, text) => {
     expect(finds(query, text)).toBe(false);
   });
@@ -110,7 +118,14 @@ describe('Azerbaijani analysis', () => {
 
   it('writes every rule as a regular expression both JavaScript and Java read alike', () => {
     const d = analysisDefinition;
-    const rules = [...d.charRules, ...d.preStemRules, ...d.transliteration, ...d.looseRules, d.stemmer, ...d.numberRules];
+    const rules = [
+      ...d.charRules,
+      ...d.preStemRules,
+      ...d.transliteration,
+      ...d.looseRules,
+      d.stemmer,
+      ...d.numberRules,
+    ];
     for (const r of rules) {
       expect(() => new RegExp(r.pattern, 'u')).not.toThrow();
       // No JavaScript-only syntax: named groups, \k, unicode sets, sticky or dotAll flags inline.

@@ -41,11 +41,22 @@ export async function scanRaster(lines: string[], dpi = 300, size = 16): Promise
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   try {
     writeFileSync(join(dir, 'page.pdf'), await textPdf([lines], size));
-    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', join(dir, 'page.pdf'), join(dir, 'page')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-gray',
+      '-singlefile',
+      join(dir, 'page.pdf'),
+      join(dir, 'page'),
+    ]);
     const pgm = readFileSync(join(dir, 'page.pgm'));
     const head = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString('latin1'));
     if (!head) throw new Error('pdftoppm gave no PGM');
-    return { width: Number(head[1]), height: Number(head[2]), data: new Uint8Array(pgm.subarray(head[0].length)) };
+    return {
+      width: Number(head[1]),
+      height: Number(head[2]),
+      data: new Uint8Array(pgm.subarray(head[0].length)),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -56,7 +67,15 @@ export async function scanPng(lines: string[], dpi = 300): Promise<Uint8Array> {
   const dir = mkdtempSync(join(tmpdir(), 'scan-'));
   try {
     writeFileSync(join(dir, 'page.pdf'), await textPdf([lines]));
-    execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', join(dir, 'page.pdf'), join(dir, 'page')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      String(dpi),
+      '-gray',
+      '-png',
+      '-singlefile',
+      join(dir, 'page.pdf'),
+      join(dir, 'page'),
+    ]);
     return new Uint8Array(readFileSync(join(dir, 'page.png')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -65,7 +84,10 @@ export async function scanPng(lines: string[], dpi = 300): Promise<Uint8Array> {
 
 export function rasterToJpeg(r: Raster, quality = 85): Uint8Array {
   const data = Buffer.alloc(r.width * r.height * 4);
-  for (let i = 0; i < r.width * r.height; i++) data.fill(r.data[i]!, i * 4, i * 4 + 3), (data[i * 4 + 3] = 255);
+  for (let i = 0; i < r.width * r.height; i++) {
+    data.fill(r.data[i]!, i * 4, i * 4 + 3);
+    data[i * 4 + 3] = 255;
+  }
   return new Uint8Array(jpeg.encode({ data, width: r.width, height: r.height }, quality).data);
 }
 
@@ -133,7 +155,10 @@ const crc32 = (bytes: Uint8Array) => {
 };
 
 /** A ZIP archive (deflated entries); `declare` overrides an entry's declared unpacked size. */
-export function zip(files: Record<string, string | Uint8Array>, declare: Record<string, number> = {}): Uint8Array {
+export function zip(
+  files: Record<string, string | Uint8Array>,
+  declare: Record<string, number> = {},
+): Uint8Array {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -192,7 +217,9 @@ export function docx(paragraphs: string[]): Uint8Array {
       '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     'word/document.xml':
       `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>` +
-      paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`).join('') +
+      paragraphs
+        .map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`)
+        .join('') +
       '</w:body></w:document>',
   });
 }
@@ -210,7 +237,9 @@ export function odt(paragraphs: string[]): Uint8Array {
 }
 
 /** A workbook with one sheet per entry, made by exceljs. */
-export async function xlsx(sheets: Record<string, Array<Array<string | number | Date>>>): Promise<Uint8Array> {
+export async function xlsx(
+  sheets: Record<string, Array<Array<string | number | Date>>>,
+): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) book.addWorksheet(name).addRows(rows);
   return new Uint8Array(await book.xlsx.writeBuffer());

@@ -26,7 +26,10 @@ describe('text extraction without OCR', () => {
   });
 
   it('reads a Word document', async () => {
-    const result = await run(docx(['Əmr № 15', 'İşçilərin məzuniyyəti haqqında', 'Приказ об отпуске']), 'əmr.docx');
+    const result = await run(
+      docx(['Əmr № 15', 'İşçilərin məzuniyyəti haqqında', 'Приказ об отпуске']),
+      'əmr.docx',
+    );
     expect(result).toMatchObject({ method: 'office', pages: 1 });
     expect(result.text).toContain('İşçilərin məzuniyyəti haqqında');
     expect(result.text).toContain('Приказ об отпуске');
@@ -53,15 +56,33 @@ describe('text extraction without OCR', () => {
   });
 
   it('reads plain text and CSV, in UTF-8 or the Cyrillic Windows code page', async () => {
-    const utf8 = await run(new TextEncoder().encode('\uFEFFnömrə;xülasə\nD-2/26;Ərizə'), 'list.csv', 'text/csv');
+    const utf8 = await run(
+      new TextEncoder().encode('\uFEFFnömrə;xülasə\nD-2/26;Ərizə'),
+      'list.csv',
+      'text/csv',
+    );
     expect(utf8).toEqual({ method: 'plain', pages: 1, text: 'nömrə;xülasə\nD-2/26;Ərizə' });
     const cp1251 = Buffer.from([0xcf, 0xf0, 0xe8, 0xea, 0xe0, 0xe7]); // "Приказ"
     expect((await run(cp1251, 'prikaz.txt', 'text/plain')).text).toBe('Приказ');
   });
 
   it('gives none for a legacy .doc, unknown bytes, an empty file and a corrupt PDF', async () => {
-    const legacy = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
-    expect(await run(legacy, 'old.doc', 'application/msword')).toEqual({ text: '', method: 'none', pages: 0 });
+    const legacy = new Uint8Array([
+      0xd0,
+      0xcf,
+      0x11,
+      0xe0,
+      0xa1,
+      0xb1,
+      0x1a,
+      0xe1,
+      ...new Array(504).fill(0),
+    ]);
+    expect(await run(legacy, 'old.doc', 'application/msword')).toEqual({
+      text: '',
+      method: 'none',
+      pages: 0,
+    });
     expect((await run(new Uint8Array([1, 2, 3, 4, 5]), 'x.bin')).method).toBe('none');
     expect((await run(new Uint8Array(), 'empty.pdf', 'application/pdf')).method).toBe('none');
     const pdf = await textPdf([['Kəsilmiş fayl']]);
@@ -73,14 +94,19 @@ describe('text extraction without OCR', () => {
 
   it('refuses an archive that unpacks past the cap before parsing it (a ZIP bomb)', async () => {
     const declared = docx(['a']);
-    const bomb = zip({ 'word/document.xml': '<x/>', 'pad.bin': new Uint8Array(8) }, { 'pad.bin': 0xfffffff0 });
+    const bomb = zip(
+      { 'word/document.xml': '<x/>', 'pad.bin': new Uint8Array(8) },
+      { 'pad.bin': 0xfffffff0 },
+    );
     expect((await run(bomb, 'bomb.docx')).method).toBe('none');
     // A real one: 5 MB of zeros packed in a few KB, against a 1 MB cap.
     const small = createTextExtractor({ limits: { maxUnpackedBytes: 1024 * 1024 } });
     const real = zip({ 'word/document.xml': '<x/>', 'xl/workbook.xml': new Uint8Array(5 * 1024 * 1024) });
     expect(real.length).toBeLessThan(20_000);
     expect((await small.extract({ bytes: real, fileName: 'bomb.xlsx', mediaType: '' })).method).toBe('none');
-    expect((await small.extract({ bytes: declared, fileName: 'ok.docx', mediaType: '' })).method).toBe('office');
+    expect((await small.extract({ bytes: declared, fileName: 'ok.docx', mediaType: '' })).method).toBe(
+      'office',
+    );
     await small.close();
   });
 
@@ -95,7 +121,11 @@ describe('text extraction without OCR', () => {
 
   it('caps the text kept per file', async () => {
     const capped = createTextExtractor({ limits: { maxTextChars: 10 } });
-    const result = await capped.extract({ bytes: new TextEncoder().encode('ə'.repeat(50)), fileName: 'a.txt', mediaType: 'text/plain' });
+    const result = await capped.extract({
+      bytes: new TextEncoder().encode('ə'.repeat(50)),
+      fileName: 'a.txt',
+      mediaType: 'text/plain',
+    });
     expect(result.text).toBe('ə'.repeat(10));
     await capped.close();
   });

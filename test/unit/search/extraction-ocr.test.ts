@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTextExtractor } from '../../../functions/modules/search/extraction';
+import { findTessdata } from '../../../functions/modules/search/extraction/ocr';
 import {
   fold,
   imagePdf,
@@ -28,6 +29,10 @@ afterAll(() => extractor.close());
 let page: Raster;
 let png: Uint8Array;
 beforeAll(async () => {
+  if (!findTessdata())
+    throw new Error(
+      'OCR models missing: apt-get install tesseract-ocr-aze tesseract-ocr-rus tesseract-ocr-eng',
+    );
   page = await scanRaster([...AZ, ...RU, ...EN], 300);
   png = await scanPng([...AZ, ...RU, ...EN], 300);
 });
@@ -44,17 +49,29 @@ describe('OCR of images and scans', () => {
   });
 
   it('reads a JPEG scan and every frame of a multi-page TIFF', async () => {
-    const jpeg = await extractor.extract({ bytes: rasterToJpeg(page), mediaType: 'image/jpeg', fileName: 's.jpg' });
+    const jpeg = await extractor.extract({
+      bytes: rasterToJpeg(page),
+      mediaType: 'image/jpeg',
+      fileName: 's.jpg',
+    });
     expect(jpeg).toMatchObject({ method: 'ocr', pages: 1 });
     expectWords(jpeg.text, ['Şəhriyar', 'Заявление']);
     const second = await scanRaster(['İkinci səhifə: qərar'], 200);
-    const tiff = await extractor.extract({ bytes: rastersToTiff([page, second]), mediaType: 'image/tiff', fileName: 's.tif' });
+    const tiff = await extractor.extract({
+      bytes: rastersToTiff([page, second]),
+      mediaType: 'image/tiff',
+      fileName: 's.tif',
+    });
     expect(tiff).toMatchObject({ method: 'ocr', pages: 2 });
     expectWords(tiff.text, ['ərizəsi', 'Баку', 'səhifə', 'qərar']);
   });
 
   it('OCRs the pages of a PDF that have no text layer, and keeps the text layer of the others', async () => {
-    const scanned = await extractor.extract({ bytes: await imagePdf([png]), mediaType: 'application/pdf', fileName: 'scan.pdf' });
+    const scanned = await extractor.extract({
+      bytes: await imagePdf([png]),
+      mediaType: 'application/pdf',
+      fileName: 'scan.pdf',
+    });
     expect(scanned).toMatchObject({ method: 'ocr', pages: 1 });
     expectWords(scanned.text, ['Şəhriyar', 'Məmmədova', 'Заявление']);
 
@@ -64,7 +81,11 @@ describe('OCR of images and scans', () => {
     const scan = await PDFDocument.load(await imagePdf([png]));
     const [copied] = await mixed.copyPages(scan, [0]);
     mixed.addPage(copied!);
-    const result = await extractor.extract({ bytes: await mixed.save(), mediaType: 'application/pdf', fileName: 'm.pdf' });
+    const result = await extractor.extract({
+      bytes: await mixed.save(),
+      mediaType: 'application/pdf',
+      fileName: 'm.pdf',
+    });
     expect(result).toMatchObject({ method: 'ocr', pages: 2 });
     expect(result.text).toContain('Mətn qatı olan səhifə: dərkənar');
     expectWords(result.text, ['Şəhriyar', 'Баку']);
@@ -74,7 +95,11 @@ describe('OCR of images and scans', () => {
     const capped = createTextExtractor({ limits: { maxOcrImages: 1 } });
     try {
       const other = await scanPng(['Başqa səhifə'], 150);
-      const result = await capped.extract({ bytes: await imagePdf([png, other]), mediaType: 'application/pdf', fileName: 'x.pdf' });
+      const result = await capped.extract({
+        bytes: await imagePdf([png, other]),
+        mediaType: 'application/pdf',
+        fileName: 'x.pdf',
+      });
       expect(result).toMatchObject({ method: 'ocr', pages: 2 });
       expectWords(result.text, ['Şəhriyar']);
       expect(fold(result.text)).not.toContain('başqa');
@@ -85,7 +110,10 @@ describe('OCR of images and scans', () => {
 
   it('abandons OCR past the time budget without crashing, and the next file is read by a fresh worker', async () => {
     const problems: string[] = [];
-    const hasty = createTextExtractor({ limits: { maxOcrMillis: 1 }, onProblem: (p) => problems.push(p.reason) });
+    const hasty = createTextExtractor({
+      limits: { maxOcrMillis: 300 },
+      onProblem: (p) => problems.push(p.reason),
+    });
     try {
       expect(await hasty.extract({ bytes: png, mediaType: 'image/png', fileName: 'a.png' })).toEqual({
         text: '',
@@ -103,11 +131,17 @@ describe('OCR of images and scans', () => {
 
   it('gives none for a corrupt image', async () => {
     const broken = png.slice(0, 400);
-    expect((await extractor.extract({ bytes: broken, mediaType: 'image/png', fileName: 'c.png' })).method).toBe('none');
+    expect(
+      (await extractor.extract({ bytes: broken, mediaType: 'image/png', fileName: 'c.png' })).method,
+    ).toBe('none');
     const jpegHead = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16, ...new Array(40).fill(7)]);
-    expect((await extractor.extract({ bytes: jpegHead, mediaType: 'image/jpeg', fileName: 'c.jpg' })).method).toBe('none');
+    expect(
+      (await extractor.extract({ bytes: jpegHead, mediaType: 'image/jpeg', fileName: 'c.jpg' })).method,
+    ).toBe('none');
     const tiffHead = new Uint8Array([0x49, 0x49, 0x2a, 0, 0xff, 0xff, 0xff, 0x7f, 1, 2, 3]);
-    expect((await extractor.extract({ bytes: tiffHead, mediaType: 'image/tiff', fileName: 'c.tif' })).method).toBe('none');
+    expect(
+      (await extractor.extract({ bytes: tiffHead, mediaType: 'image/tiff', fileName: 'c.tif' })).method,
+    ).toBe('none');
   });
 
   it('never reaches the network: models, worker and WASM core all come from this machine', () => {
@@ -133,8 +167,18 @@ describe('OCR of images and scans', () => {
       writeFileSync(join(dir, 'run.mjs'), script);
       const child = spawnSync(
         process.execPath,
-        ['--import', 'tsx', '--import', `data:text/javascript,${encodeURIComponent(guard)}`, join(dir, 'run.mjs')],
-        { encoding: 'utf8', timeout: 60_000, env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' } },
+        [
+          '--import',
+          'tsx',
+          '--import',
+          `data:text/javascript,${encodeURIComponent(guard)}`,
+          join(dir, 'run.mjs'),
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: { ...process.env, HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9' },
+        },
       );
       expect(child.stderr).not.toContain('NETWORK ATTEMPT');
       expect(child.stderr).not.toContain('Error');

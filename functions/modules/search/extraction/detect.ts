@@ -17,7 +17,8 @@ export function detect(bytes: Uint8Array, mediaType: string, fileName: string): 
   if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46, 0x2d)) return { kind: 'pdf' }; // %PDF-
   if (startsWith(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return { kind: 'png' };
   if (startsWith(bytes, 0xff, 0xd8, 0xff)) return { kind: 'jpeg' };
-  if (startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a)) return { kind: 'tiff' };
+  if (startsWith(bytes, 0x49, 0x49, 0x2a, 0x00) || startsWith(bytes, 0x4d, 0x4d, 0x00, 0x2a))
+    return { kind: 'tiff' };
   if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04)) {
     const entries = zipEntries(bytes);
     if (!entries) return { kind: 'unknown' };

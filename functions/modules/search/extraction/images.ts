@@ -40,7 +40,11 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } |
 }
 
 /** The frames of a TIFF, decoded one at a time so that only one is in memory. */
-export function* tiffFrames(bytes: Uint8Array, maxPixels: number, maxFrames: number): Generator<GreyImage | undefined> {
+export function* tiffFrames(
+  bytes: Uint8Array,
+  maxPixels: number,
+  maxFrames: number,
+): Generator<GreyImage | undefined> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const ifds = UTIF.decode(buffer).filter((ifd) => ifd['t256'] !== undefined);
   for (const ifd of ifds.slice(0, maxFrames)) {
@@ -72,7 +76,8 @@ export function fromBits(width: number, height: number, data: Uint8Array): GreyI
   const row = (width + 7) >> 3;
   const grey = new Uint8Array(width * height);
   for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) grey[y * width + x] = data[y * row + (x >> 3)]! & (0x80 >> (x & 7)) ? 255 : 0;
+    for (let x = 0; x < width; x++)
+      grey[y * width + x] = data[y * row + (x >> 3)]! & (0x80 >> (x & 7)) ? 255 : 0;
   return { width, height, data: grey };
 }
 

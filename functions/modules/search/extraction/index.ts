@@ -29,7 +29,9 @@ const NONE: Extraction = { text: '', method: 'none', pages: 0 };
  * Russian and English. Never throws for a file: an unknown, legacy (.doc), corrupt or oversized
  * one gives method `none`. One OCR worker per extractor, created on first use; `close` ends it.
  */
-export function createTextExtractor(options: TextExtractorOptions = {}): TextExtractor & { close(): Promise<void> } {
+export function createTextExtractor(
+  options: TextExtractorOptions = {},
+): TextExtractor & { close(): Promise<void> } {
   const limits: ExtractionLimits = { ...defaultLimits, ...options.limits };
   const tessdata = findTessdata(options.tessdataDir);
   const ocr = tessdata ? new OcrEngine(tessdata) : undefined;
@@ -37,7 +39,11 @@ export function createTextExtractor(options: TextExtractorOptions = {}): TextExt
   let toldNoModels = false;
 
   /** OCR of one image within the file's deadline; undefined when it failed or time ran out. */
-  async function recognize(image: Uint8Array, deadline: number, fileName: string): Promise<string | undefined> {
+  async function recognize(
+    image: Uint8Array,
+    deadline: number,
+    fileName: string,
+  ): Promise<string | undefined> {
     if (!ocr) {
       if (!toldNoModels) problem(fileName, 'OCR models (aze, rus, eng traineddata) not installed');
       toldNoModels = true;
@@ -79,7 +85,11 @@ export function createTextExtractor(options: TextExtractorOptions = {}): TextExt
     }
   }
 
-  async function image(bytes: Uint8Array, kind: 'png' | 'jpeg' | 'tiff', fileName: string): Promise<Extraction> {
+  async function image(
+    bytes: Uint8Array,
+    kind: 'png' | 'jpeg' | 'tiff',
+    fileName: string,
+  ): Promise<Extraction> {
     const deadline = Date.now() + limits.maxOcrMillis;
     const sink = new TextSink(limits.maxTextChars);
     let pages = 0;
@@ -106,7 +116,11 @@ export function createTextExtractor(options: TextExtractorOptions = {}): TextExt
     return { text: sink.text(), method: 'ocr', pages };
   }
 
-  async function extract(input: { bytes: Uint8Array; mediaType: string; fileName: string }): Promise<Extraction> {
+  async function extract(input: {
+    bytes: Uint8Array;
+    mediaType: string;
+    fileName: string;
+  }): Promise<Extraction> {
     const { bytes, mediaType, fileName } = input;
     if (bytes.length === 0 || bytes.length > limits.maxInputBytes) return NONE;
     const file = detect(bytes, mediaType, fileName);
@@ -125,7 +139,8 @@ export function createTextExtractor(options: TextExtractorOptions = {}): TextExt
           return NONE;
         }
         if (file.kind === 'docx') return { text: await docxText(bytes, limits), method: 'office', pages: 1 };
-        if (file.kind === 'odt') return { text: odtText(bytes, file.entries, limits), method: 'office', pages: 1 };
+        if (file.kind === 'odt')
+          return { text: odtText(bytes, file.entries, limits), method: 'office', pages: 1 };
         const { text, sheets } = await xlsxText(bytes, limits);
         return { text, method: 'office', pages: sheets };
       }

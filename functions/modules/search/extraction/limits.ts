@@ -24,7 +24,7 @@ export const defaultLimits: ExtractionLimits = {
   maxInputBytes: 100 * 1024 * 1024,
   maxPdfPages: 2000,
   maxOcrImages: 20,
-  maxOcrMillis: 120_000,
+  maxOcrMillis: 180_000,
   maxImagePixels: 60_000_000,
   maxUnpackedBytes: 200 * 1024 * 1024,
   maxTextChars: 2_000_000,

@@ -15,7 +15,8 @@ export const BUNDLED_TESSDATA_FOLDER = 'tessdata';
  */
 const SYSTEM_TESSDATA = ['/usr/share/tesseract-ocr/5/tessdata', '/usr/share/tesseract-ocr/4.00/tessdata'];
 
-const hasModels = (dir: string) => OCR_LANGUAGES.every((lang) => existsSync(join(dir, `${lang}.traineddata`)));
+const hasModels = (dir: string) =>
+  OCR_LANGUAGES.every((lang) => existsSync(join(dir, `${lang}.traineddata`)));
 
 /**
  * The folder with aze, rus and eng traineddata: `KARGUZAR_TESSDATA_DIR`, else `tessdata/` beside
@@ -30,8 +31,12 @@ export function findTessdata(explicit = process.env['KARGUZAR_TESSDATA_DIR']): s
 /** The model files a bundle must carry, with where they are on this machine. */
 export function tessdataFilesToBundle(): Array<{ name: string; path: string }> {
   const dir = findTessdata();
-  if (!dir) throw new Error(`OCR models not found: install tesseract-ocr-${OCR_LANGUAGES.join(', tesseract-ocr-')}`);
-  return OCR_LANGUAGES.map((lang) => ({ name: `${lang}.traineddata`, path: join(dir, `${lang}.traineddata`) }));
+  if (!dir)
+    throw new Error(`OCR models not found: install tesseract-ocr-${OCR_LANGUAGES.join(', tesseract-ocr-')}`);
+  return OCR_LANGUAGES.map((lang) => ({
+    name: `${lang}.traineddata`,
+    path: join(dir, `${lang}.traineddata`),
+  }));
 }
 
 export class OcrTimeout extends Error {}
@@ -58,7 +63,11 @@ export class OcrEngine {
       errorHandler: () => undefined,
     }).then(async (worker) => {
       // Tesseract's own diagnostics ("Estimating resolution as …") would go to stdout.
-      await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, preserve_interword_spaces: '1', debug_file: '/dev/null' });
+      await worker.setParameters({
+        tessedit_pageseg_mode: PSM.AUTO,
+        preserve_interword_spaces: '1',
+        debug_file: '/dev/null',
+      });
       return worker;
     });
     this.worker.catch(() => (this.worker = undefined));
@@ -70,13 +79,22 @@ export class OcrEngine {
     const job = this.queue.then(async () => {
       const budget = deadline - Date.now();
       if (budget <= 0) throw new OcrTimeout('OCR time budget spent');
-      const worker = await this.start();
       let timer: NodeJS.Timeout | undefined;
+      let abandoned = false;
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new OcrTimeout('OCR time budget spent')), budget);
+        timer = setTimeout(() => {
+          abandoned = true;
+          reject(new OcrTimeout('OCR time budget spent'));
+        }, budget);
       });
       try {
-        const result = await Promise.race([worker.recognize(Buffer.from(image)), timeout]);
+        // The budget covers the worker's start too (the first image of a process pays for it).
+        const work = this.start().then((worker) => {
+          if (abandoned) throw new OcrTimeout('OCR time budget spent');
+          return worker.recognize(Buffer.from(image));
+        });
+        work.catch(() => undefined); // settled after a timeout: nobody awaits it any more
+        const result = await Promise.race([work, timeout]);
         return result.data.text;
       } catch (error) {
         await this.reset();

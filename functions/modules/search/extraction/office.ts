@@ -31,7 +31,10 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** Workbooks: each sheet's cells row by row, read as a stream (exceljs's streaming reader). */
-export async function xlsxText(bytes: Uint8Array, limits: ExtractionLimits): Promise<{ text: string; sheets: number }> {
+export async function xlsxText(
+  bytes: Uint8Array,
+  limits: ExtractionLimits,
+): Promise<{ text: string; sheets: number }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes)]), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -46,7 +49,12 @@ export async function xlsxText(bytes: Uint8Array, limits: ExtractionLimits): Pro
     for await (const row of sheet) {
       if (sink.full) continue; // drain the stream; the text is capped
       const values = Array.isArray(row.values) ? row.values : [];
-      sink.add(values.map((v) => cellText(v as ExcelJS.CellValue)).filter(Boolean).join('\t'));
+      sink.add(
+        values
+          .map((v) => cellText(v as ExcelJS.CellValue))
+          .filter(Boolean)
+          .join('\t'),
+      );
     }
   }
   return { text: sink.text(), sheets };
@@ -66,7 +74,8 @@ export function odtText(bytes: Uint8Array, entries: readonly ZipEntry[], limits:
     .replace(/<\/text:(p|h)>/g, '\n')
     .replace(/<[^>]+>/g, '')
     .replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, code: string) => {
-      if (code.startsWith('#x') || code.startsWith('#X')) return String.fromCodePoint(parseInt(code.slice(2), 16));
+      if (code.startsWith('#x') || code.startsWith('#X'))
+        return String.fromCodePoint(parseInt(code.slice(2), 16));
       if (code.startsWith('#')) return String.fromCodePoint(parseInt(code.slice(1), 10));
       return ENTITIES[code] ?? all;
     });

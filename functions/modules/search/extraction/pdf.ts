@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ExtractionLimits } from './limits';
 import { fitWithin, fromBits, fromPixels, type GreyImage } from './images';
 
@@ -12,7 +13,7 @@ import { fitWithin, fromBits, fromPixels, type GreyImage } from './images';
  * Flate) and handed to OCR. No canvas is needed, so the same code runs in a Lambda, where no
  * native canvas or poppler exists.
  */
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfJs = typeof PdfJsModule;
 
 let loaded: Promise<PdfJs> | undefined;
 
@@ -31,7 +32,11 @@ function dataFolders(): { cMapUrl?: string; wasmUrl?: string; standardFontDataUr
   try {
     const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
     const folder = (name: string) => (existsSync(join(root, name)) ? `${join(root, name)}/` : undefined);
-    return { cMapUrl: folder('cmaps'), wasmUrl: folder('wasm'), standardFontDataUrl: folder('standard_fonts') };
+    return {
+      cMapUrl: folder('cmaps'),
+      wasmUrl: folder('wasm'),
+      standardFontDataUrl: folder('standard_fonts'),
+    };
   } catch {
     return {};
   }

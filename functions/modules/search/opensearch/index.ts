@@ -12,7 +12,7 @@ import { buildSearchBody, mapSearchResponse, type SearchResponseBody } from './r
 import { indexBody } from './settings';
 import { bulkFailures, removeActions, upsertActions, type BulkResponseBody } from './writes';
 
-export { buildSearchBody, decodeCursor, encodeCursor, InvalidCursorError, mapSearchResponse, visibilityFilter } from './request';
+export { buildSearchBody, decodeCursor, encodeCursor, mapSearchResponse, visibilityFilter } from './request';
 export { analysis, indexBody, mappings, numberFields, textFields } from './settings';
 export { docId, removeActions, upsertActions, versionKey } from './writes';
 

@@ -16,7 +16,10 @@ function ruleFilters(prefix: string, rules: readonly Rule[], all = true): Record
   );
 }
 
-const foldRules: Rule[] = Object.entries(def.folding).map(([from, to]) => ({ pattern: from, replacement: to }));
+const foldRules: Rule[] = Object.entries(def.folding).map(([from, to]) => ({
+  pattern: from,
+  replacement: to,
+}));
 
 const filters = {
   az_lowercase: { type: 'lowercase', language: 'turkish' },
@@ -25,9 +28,14 @@ const filters = {
   ...ruleFilters('az_translit', def.transliteration),
   ...ruleFilters('az_fold', foldRules),
   ...ruleFilters('az_loose', def.looseRules),
-  az_stem: { type: 'pattern_replace', pattern: def.stemmer.pattern, replacement: def.stemmer.replacement, all: false },
+  az_stem: {
+    type: 'pattern_replace',
+    pattern: def.stemmer.pattern,
+    replacement: def.stemmer.replacement,
+    all: false,
+  },
   ...ruleFilters('az_number', def.numberRules),
-  az_number_prefix: { type: 'edge_ngram', min_gram: 1, max_gram: def.maxNumberPrefix },
+  az_edge_ngram: { type: 'edge_ngram', min_gram: 1, max_gram: def.maxNumberPrefix },
 } satisfies Record<string, Json>;
 
 type FilterName = keyof typeof filters;
@@ -71,7 +79,7 @@ export const analysis = {
       type: 'custom',
       char_filter: ['az_chars'],
       tokenizer: 'keyword',
-      filter: [...numberChain, 'az_number_prefix'],
+      filter: [...numberChain, 'az_edge_ngram'],
     },
     /** A number's key: what `numberKey` gives. */
     az_number: {
@@ -102,7 +110,9 @@ const text = (offsets = false): Json => ({
   type: 'text',
   analyzer: 'az_key',
   ...(offsets ? { index_options: 'offsets' } : {}),
-  fields: { strict: { type: 'text', analyzer: 'az_strict', ...(offsets ? { index_options: 'offsets' } : {}) } },
+  fields: {
+    strict: { type: 'text', analyzer: 'az_strict', ...(offsets ? { index_options: 'offsets' } : {}) },
+  },
 });
 const number: Json = {
   type: 'text',

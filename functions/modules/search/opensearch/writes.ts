@@ -15,29 +15,32 @@ export function docId(tenantId: string, id: string): string {
 
 /**
  * A version as text that sorts like the version: decimal counters are padded to 20 digits, ISO
- * instants (fixed-width UTC) already sort.
+ * instants are written the one way `toISOString` does (`…00Z` and `…00.000Z` would not sort).
  */
 export function versionKey(version: string): string {
-  return /^\d+$/.test(version) ? version.padStart(20, '0') : version;
+  if (/^\d+$/.test(version)) return version.padStart(20, '0');
+  const isoInstant = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d{1,3})?)?(Z|[+-]\d\d:\d\d)$/;
+  return isoInstant.test(version) ? new Date(version).toISOString() : version;
 }
 
 /** Replaces the stored item when the new one is newer (or nothing is stored); else does nothing. */
 export const upsertScript = [
   'def old = ctx._source.version;',
-  'if (old != null && params.doc.version.compareTo(old) <= 0) { ctx.op = "none"; return; }',
-  'ctx._source.clear();',
-  'ctx._source.putAll(params.doc);',
+  "if (old != null && params.doc.version.compareTo(old) <= 0) { ctx.op = 'none'; }",
+  'else { ctx._source.clear(); ctx._source.putAll(params.doc); }',
 ].join(' ');
 
 /** Leaves a tombstone (tenant, id, version) when the delete is not older than the stored item. */
 export const removeScript = [
   'def old = ctx._source.version;',
-  'if (old != null && params.version.compareTo(old) < 0) { ctx.op = "none"; return; }',
+  "if (old != null && params.version.compareTo(old) < 0) { ctx.op = 'none'; }",
+  'else {',
   'ctx._source.clear();',
   'ctx._source.tenantId = params.tenantId;',
   'ctx._source.id = params.id;',
   'ctx._source.version = params.version;',
   'ctx._source.deleted = true;',
+  '}',
 ].join(' ');
 
 /** The stored form of an item: the document, its version made sortable, not deleted. */

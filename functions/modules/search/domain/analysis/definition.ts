@@ -15,8 +15,8 @@
  *    so `Мамедова` and `Məmmədova` meet.
  * 6. `folding`: ə→e, ı→i, ş→s, ç→c, ğ→g, ö→o, ü→u.
  * 7. `looseRules`: what people type on Russian keyboards and in passports: kh→x, q→g, e and a one
- *    vowel (ə was folded to e, so `Mammadova`, `memmedova` and `Məmmədova` meet), `iy` before a
- *    vowel → i (`Aliev` / `Əliyev`), doubled letters once (`Mamedova` / `Məmmədova`).
+ *    vowel (ə was folded to e, so `Mammadova`, `memmedova` and `Məmmədova` meet), `iyev` → iev
+ *    (`Aliev` / `Əliyev`), doubled letters once (`Mamedova` / `Məmmədova`).
  * 8. `stemmer`: the longest Azerbaijani suffix chain is cut when at least `minStem` letters stay.
  */
 
@@ -106,7 +106,9 @@ export const looseRules: readonly Rule[] = [
   { pattern: 'kh', replacement: 'x' },
   { pattern: 'q', replacement: 'g' },
   { pattern: 'e', replacement: 'a' },
-  { pattern: 'iy(?=[aiou])', replacement: 'i' },
+  // Surnames in -iyev written -iev (Aliev, Guliev); not before other vowels, where `y` is a
+  // buffer before an ending (ərazi-yə).
+  { pattern: 'iy(?=av)', replacement: 'i' },
   { pattern: '(\\p{L})\\1+', replacement: '$1' },
 ];
 
@@ -121,7 +123,12 @@ export const minStem = 3;
  * after a vowel (`dünya` keeps its `ya`).
  */
 const caseAfterConsonant = ['in', 'un', 'a', 'i', 'u', 'da', 'dan', 'la'];
-const caseAfterVowel = ['nin', 'nun', 'ya', 'yi', 'yu', 'ni', 'nu', 'da', 'dan', 'yla'];
+const caseAfterVowel = ['nin', 'nun', 'ni', 'nu', 'da', 'dan'];
+/**
+ * Endings with the buffer y, cut only after a, o or u: after i, `-ya` is far more often the end of a
+ * word (Rusiya, komissiya, Türkiyə) than a dative (ərazi-yə, which is the accepted miss).
+ */
+const caseAfterVowelY = ['ya', 'yi', 'yu', 'yla'];
 /** Case endings after a third-person possessive (`ərizəsinin`, `ərizəsində`). */
 const caseAfterPossessive = ['nin', 'nun', 'na', 'ni', 'nu', 'nda', 'ndan', 'nla'];
 /** First and second person possessives end in a consonant; the third person's in a vowel (then n). */
@@ -137,6 +144,10 @@ export const suffixChains: readonly string[] = [
   `lar(?:${alt(possessivePersonal)}${alt(caseAfterConsonant)}?|${alt(possessiveThird)}${alt(caseAfterPossessive)}?|${alt(caseAfterConsonant)})?${alt(copula)}?`,
   // After a vowel: a possessive (and a case ending through its n), or a case ending.
   `(?<=[aiou])(?:${alt(possessiveAfterVowel)}${alt(caseAfterPossessive)}?|${alt(caseAfterVowel)})${alt(copula)}?`,
+  `(?<=[aou])${alt(caseAfterVowelY)}${alt(copula)}?`,
+  // After a consonant and at least four letters: the third person possessive with a case ending
+  // through its n (Prezident-i-nin, vaxt-ı-nda); shorter stems are rather vowel-final (Bakı-nın).
+  `(?<=.{3}[^aiou])${alt(possessiveThird.filter((p) => p.length === 1))}${alt(caseAfterPossessive)}`,
   // After a consonant: only the consonant-initial locative and ablative, and the copula.
   `(?<=[^aiou])(?:${alt(['da', 'dan'])}|${alt(copula)})`,
   // Female surnames: Məmmədova / Мамедова / Mamedova meet Məmmədov.
@@ -145,7 +156,7 @@ export const suffixChains: readonly string[] = [
 
 /** Endings that can open a chain: an as-you-type prefix that ends in a part of one also matches without it. */
 export const suffixOpeners: readonly string[] = [
-  ...new Set(['lar', ...caseAfterVowel, ...possessiveAfterVowel, 'da', 'dan', ...copula]),
+  ...new Set(['lar', ...caseAfterVowel, ...caseAfterVowelY, ...possessiveAfterVowel, 'da', 'dan', ...copula]),
 ];
 
 /** The stemmer as one rule: the shortest stem of at least `minStem` letters followed by a chain. */

@@ -2,7 +2,7 @@
  * The analysis definition (`definition.ts`) run in TypeScript: what the embedded engine indexes and
  * queries with. The OpenSearch index runs the same rules as its analyzers.
  */
-import { stemmer as russianStemmer } from '@orama/stemmers/russian';
+import { stemRussian as russianStemmer } from '../../../../platform/kernel/stemming';
 import {
   charRules,
   folding,
@@ -18,13 +18,47 @@ import {
   type Rule,
 } from './definition';
 
-type Compiled = readonly { re: RegExp; replacement: string }[];
+type Compiled = readonly { re: RegExp; replacement: string | ((c: string) => string) }[];
 
-const compile = (rules: readonly Rule[]): Compiled =>
-  rules.map((r) => ({ re: new RegExp(r.pattern, 'gu'), replacement: r.replacement }));
+/** A rule that replaces one plain letter (a step of a letter-for-letter table). */
+const isLetterRule = (r: Rule) => /^\p{L}$/u.test(r.pattern);
+
+/**
+ * Compiles rules in order. A run of one-letter rules becomes one table lookup: the same result as
+ * applying them one by one, as long as no replacement brings back a letter of the run (checked).
+ */
+function compile(rules: readonly Rule[]): Compiled {
+  const out: { re: RegExp; replacement: string | ((c: string) => string) }[] = [];
+  let run: Rule[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    const table = new Map(run.map((r) => [r.pattern, r.replacement]));
+    if (run.some((r) => [...r.replacement].some((c) => table.has(c)))) {
+      for (const r of run) out.push({ re: new RegExp(r.pattern, 'gu'), replacement: r.replacement });
+    } else {
+      const re = new RegExp(`[${run.map((r) => r.pattern).join('')}]`, 'gu');
+      out.push({ re, replacement: (c: string) => table.get(c) ?? c });
+    }
+    run = [];
+  };
+  for (const r of rules) {
+    if (isLetterRule(r)) {
+      run.push(r);
+      continue;
+    }
+    flush();
+    out.push({ re: new RegExp(r.pattern, 'gu'), replacement: r.replacement });
+  }
+  flush();
+  return out;
+}
 
 const apply = (rules: Compiled, s: string): string =>
-  rules.reduce((acc, r) => acc.replace(r.re, r.replacement), s);
+  rules.reduce(
+    (acc, r) =>
+      typeof r.replacement === 'string' ? acc.replace(r.re, r.replacement) : acc.replace(r.re, r.replacement),
+    s,
+  );
 
 const chars = compile(charRules);
 const preStem = compile(preStemRules);
@@ -56,7 +90,8 @@ export function words(text: string): string[] {
 
 /** A word (from `words`) through transliteration and folding, unstemmed: the strict form. */
 export function strictKey(word: string): string {
-  return fold(apply(translit, word));
+  // The transliteration rules only touch Cyrillic letters.
+  return fold(cyrillic.test(word) ? apply(translit, word) : word);
 }
 
 /** A word (from `words`) in the loose spelling classes, unstemmed: what a typed prefix is compared with. */
@@ -71,9 +106,18 @@ export function stemLoose(key: string): string {
 
 /** The search key of one word (from `words`): Russian stem, transliteration, folding, loose classes, stem. */
 export function wordKey(word: string): string {
+  const cached = keyCache.get(word);
+  if (cached !== undefined) return cached;
   const russian = cyrillic.test(word) ? russianStemmer(word) : word;
-  return stemLoose(looseKey(russian));
+  const key = stemLoose(looseKey(russian));
+  // Texts repeat their words: a bounded memo of recent words keeps indexing fast.
+  if (keyCache.size >= keyCacheSize) keyCache.clear();
+  keyCache.set(word, key);
+  return key;
 }
+
+const keyCacheSize = 50_000;
+const keyCache = new Map<string, string>();
 
 /** Search keys of a text, one per word, in order: what both indexing and querying compare. */
 export function analyzeText(text: string): string[] {
@@ -99,7 +143,7 @@ export interface QueryWord {
 /**
  * A query's words through the same analysis as the indexed text. With `asYouType` the last word
  * (when the text does not end in a space) may be a prefix: an unfinished `ərizələ` still reaches the
- * key `araza` through its stem, and `Məmməd` reaches `mamadov`.
+ * key `ariza` without its unfinished ending, and `Məmməd` reaches `mamadov`.
  */
 export function analyzeQuery(text: string, options: { asYouType?: boolean } = {}): QueryWord[] {
   const ws = words(text);
