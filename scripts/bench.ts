@@ -5,6 +5,7 @@ import { ROUTE_GOAL_P99_MS, routeRun, routeUsers, type RouteUser } from './bench
 import { bundleLines, lambdaBundles } from './bench/bundles';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
+import { searchLines, searchRun } from './bench/search';
 import { LIST_GOAL, listRun } from './bench/lists';
 import { webFirstLoad, webLines } from './bench/web';
 import { ocrLines, ocrRun } from './bench/ocr';
@@ -47,6 +48,10 @@ async function main() {
       `KMS ${signing.kmsMs.toFixed(2)} ms, CMS ${signing.cmsMs.toFixed(2)} ms ` +
       `(goal: ${SIGNING_GOAL} — ${signing.kmsMs > signing.pdfMs + signing.cmsMs ? 'met' : 'not met'})`,
   );
+  // --- Issue 16, the embedded search engine on its own (BENCH_SEARCH_DOCUMENTS=10000 for a quick try).
+  for (const text of searchLines(await searchRun(Number(process.env.BENCH_SEARCH_DOCUMENTS ?? 100_000))))
+    out(text);
+  // --- end of the embedded search engine
   // Issue 17, the web app: the export must be built before the gateway serves it (BENCH_WEB=0 skips).
   const web = process.env.BENCH_WEB !== '0';
   if (web) await ensureWebBuilt((m) => out(m));

@@ -72,7 +72,7 @@ describe('embedded search: text', () => {
   it('finds numbers by a prefix typed with any case and separators', async () => {
     expect(await ids({ text: 'D-1/26' })).toEqual(['a']);
     expect((await ids({ text: 'D-1' })).sort()).toEqual(['a', 'b']);
-    expect(await ids({ text: 'd-1/' })).toEqual(['a', 'b'].filter((id) => id === 'a' || id === 'b').sort());
+    expect((await ids({ text: 'd-1/' })).sort()).toEqual(['a', 'b']);
     expect(await ids({ text: 'D-10' })).toEqual(['b']);
     expect(await ids({ text: 'nk-1234' })).toEqual(['a']);
     expect(await ids({ text: 'NK 1234/05' })).toEqual(['a']);
@@ -174,6 +174,10 @@ describe('embedded search: filters, facets, order and pages', () => {
 
   it('shows everything visible, newest first, for an empty text', async () => {
     expect(await ids({})).toEqual(['d3', 'd2', 'd1', 'd4', 'd5']);
+    await index.upsert([searchDoc({ id: 'd1', version: '2', registeredAt: '2026-02-01T05:00:00.000Z' })]);
+    await index.remove([{ tenantId: 't1', id: 'd3', version: '2' }]);
+    await index.upsert([searchDoc({ id: 'd6', registeredAt: '2025-01-01T05:00:00.000Z' })]);
+    expect(await ids({})).toEqual(['d1', 'd2', 'd4', 'd5', 'd6']);
   });
 
   it('combines facet values with OR within a facet and AND between facets', async () => {

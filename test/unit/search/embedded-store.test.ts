@@ -127,9 +127,18 @@ describe('embedded search: persistence', () => {
     expect((await second.search(searchQuery({ text: 'yanğın' }))).hits.map((h) => h.id)).toEqual(['a']);
   });
 
-  it('refuses a second engine on the same folder', async () => {
-    openIndex();
+  it('refuses a second engine on the same folder, and takes over the lock of a dead process', async () => {
+    const first = openIndex();
     expect(() => createEmbeddedSearchIndex({ dir })).toThrow(/already open/);
+    await first.close();
+    writeFileSync(join(dir, 'LOCK'), String(process.ppid)); // a live process that is not this one
+    expect(() => createEmbeddedSearchIndex({ dir })).toThrow(/open in process/);
+    const gone = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    writeFileSync(join(dir, 'LOCK'), String(gone.pid));
+    const second = openIndex();
+    await second.upsert([searchDoc({ id: 'a' })]);
+    expect(await second.count('t1')).toBe(1);
   });
 
   it('cuts a torn last line of the log and goes on', async () => {

@@ -16,6 +16,19 @@ interface Entry {
   doc: SearchDocument;
   /** Baku calendar day of `registeredAt`. */
   day: string;
+  /** The item's value of each of `searchFacets`, as text. */
+  facets: (string | undefined)[];
+  /** False once the item was replaced or removed (it may still sit in `order`). */
+  live: boolean;
+}
+
+function entryOf(doc: SearchDocument): Entry {
+  return {
+    doc,
+    day: bakuDate(doc.registeredAt),
+    facets: searchFacets.map((f) => facetValue(doc, f)),
+    live: true,
+  };
 }
 
 /** What MiniSearch indexes of an item: every field one text. */
@@ -82,8 +95,10 @@ export class TenantIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly tombstones = new Map<string, string>();
   private mini: MiniSearch<Indexed>;
-  /** Every entry, newest first; rebuilt lazily after a bulk load. */
-  private order: Entry[] | undefined = [];
+  /** Entries newest first (with some no longer live); `added` waits to be merged in at the next empty search. */
+  private order: Entry[] = [];
+  private added: Entry[] = [];
+  private dead = 0;
 
   constructor(mini?: MiniSearch<Indexed>) {
     this.mini = mini ?? new MiniSearch(miniSearchOptions);
@@ -114,10 +129,10 @@ export class TenantIndex {
     const mini = indexJson ? MiniSearch.loadJSON<Indexed>(indexJson, miniSearchOptions) : undefined;
     const tenant = new TenantIndex(mini);
     tenant.seq = state.seq;
-    for (const doc of state.docs) tenant.entries.set(doc.id, { doc, day: bakuDate(doc.registeredAt) });
+    for (const doc of state.docs) tenant.entries.set(doc.id, entryOf(doc));
     for (const [id, version] of state.tombstones) tenant.tombstones.set(id, version);
     if (!mini) tenant.mini.addAll(state.docs.map(indexed));
-    tenant.order = undefined;
+    tenant.added = Array.from(tenant.entries.values());
     return tenant;
   }
 
@@ -131,10 +146,10 @@ export class TenantIndex {
     if (current !== undefined && compareVersions(doc.version, current) <= 0) return false;
     this.drop(doc.id);
     this.tombstones.delete(doc.id);
-    const entry: Entry = { doc, day: bakuDate(doc.registeredAt) };
+    const entry = entryOf(doc);
     this.entries.set(doc.id, entry);
     this.mini.add(indexed(doc));
-    if (this.order) this.order.splice(this.position(entry), 0, entry);
+    this.added.push(entry);
     return true;
   }
 
@@ -152,15 +167,12 @@ export class TenantIndex {
     if (!entry) return;
     this.entries.delete(id);
     this.mini.discard(id);
-    if (this.order) {
-      const at = this.position(entry);
-      if (this.order[at] === entry) this.order.splice(at, 1);
-      else this.order = undefined;
-    }
+    entry.live = false;
+    this.dead += 1;
   }
 
   /** First index in `order` not before `entry` (binary search). */
-  private position(entry: Entry, order: Entry[] = this.order ?? []): number {
+  private position(entry: Entry, order: Entry[] = this.order): number {
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
@@ -171,8 +183,20 @@ export class TenantIndex {
     return lo;
   }
 
+  /** Every entry newest first: a few new ones are inserted, many make a new sort. */
   private sorted(): Entry[] {
-    this.order ??= Array.from(this.entries.values()).sort(byDate);
+    if (this.added.length === 0 && this.dead * 4 <= this.order.length) return this.order;
+    if (this.added.length * 16 < this.order.length && this.dead * 4 <= this.order.length) {
+      for (const entry of this.added.sort(byDate))
+        if (entry.live) this.order.splice(this.position(entry), 0, entry);
+    } else {
+      this.order = this.order
+        .concat(this.added)
+        .filter((e) => e.live)
+        .sort(byDate);
+      this.dead = 0;
+    }
+    this.added = [];
     return this.order;
   }
 
@@ -184,20 +208,26 @@ export class TenantIndex {
     const within = query.within
       .map(planQuery)
       .filter((p): p is QueryPlan & Required<Pick<QueryPlan, 'query'>> => p.query !== undefined)
-      .map((p) => ({ plan: p, results: this.matchesOf(p) }));
+      .map((p) => ({ plan: p, results: this.matchesOf(p, accepts) }));
     const passes = (entry: Entry) => accepts(entry) && within.every((w) => w.results.has(entry.doc.id));
 
     let candidates: Candidate[];
     if (plan.query) {
       candidates = [];
-      for (const result of this.mini.search(plan.query)) {
+      // Items the filters exclude are dropped while scoring (a weight of 0), before MiniSearch builds results.
+      const boostDocument = (id: string) => {
+        const entry = this.entries.get(id);
+        return entry && passes(entry) ? 1 : 0;
+      };
+      for (const result of this.mini.search(plan.query, { boostDocument })) {
         const entry = this.entries.get(result.id as string);
-        if (entry && passes(entry)) candidates.push({ entry, score: result.score, match: result.match });
+        if (entry) candidates.push({ entry, score: result.score, match: result.match });
       }
       candidates.sort((a, b) => b.score - a.score || (a.entry.doc.id < b.entry.doc.id ? -1 : 1));
     } else {
       candidates = [];
-      for (const entry of this.sorted()) if (passes(entry)) candidates.push({ entry, score: 0 });
+      for (const entry of this.sorted())
+        if (entry.live && passes(entry)) candidates.push({ entry, score: 0 });
     }
 
     const start = after ? this.startAfter(candidates, after, plan.query !== undefined) : 0;
@@ -231,9 +261,17 @@ export class TenantIndex {
   }
 
   /** The items a text matches, with what matched in each. */
-  private matchesOf(plan: Required<Pick<QueryPlan, 'query'>>): Map<string, MiniResult['match']> {
+  private matchesOf(
+    plan: Required<Pick<QueryPlan, 'query'>>,
+    accepts: (entry: Entry) => boolean,
+  ): Map<string, MiniResult['match']> {
     const out = new Map<string, MiniResult['match']>();
-    for (const result of this.mini.search(plan.query)) out.set(result.id as string, result.match);
+    const boostDocument = (id: string) => {
+      const entry = this.entries.get(id);
+      return entry && accepts(entry) ? 1 : 0;
+    };
+    for (const result of this.mini.search(plan.query, { boostDocument }))
+      out.set(result.id as string, result.match);
     return out;
   }
 
@@ -259,21 +297,21 @@ export class TenantIndex {
   private filterOf(query: SearchQuery): (entry: Entry) => boolean {
     const sources = query.sources && query.sources.length > 0 ? new Set<string>(query.sources) : undefined;
     const facets = searchFacets
-      .map((facet) => [facet, query.filters[facet]] as const)
-      .filter((f): f is readonly [SearchFacet, string[]] => f[1] !== undefined && f[1].length > 0)
-      .map(([facet, values]) => [facet, new Set(values)] as const);
+      .map((facet, i) => [i, query.filters[facet]] as const)
+      .filter((f): f is readonly [number, string[]] => f[1] !== undefined && f[1].length > 0)
+      .map(([i, values]) => [i, new Set(values)] as const);
     const from = query.registeredFrom;
     const to = query.registeredTo;
     const viewer = query.viewer;
-    return ({ doc, day }) =>
-      (!sources || sources.has(doc.source)) &&
-      (!from || day >= from) &&
-      (!to || day <= to) &&
-      facets.every(([facet, values]) => {
-        const value = facetValue(doc, facet);
+    return (entry) =>
+      (!sources || sources.has(entry.doc.source)) &&
+      (!from || entry.day >= from) &&
+      (!to || entry.day <= to) &&
+      facets.every(([i, values]) => {
+        const value = entry.facets[i];
         return value !== undefined && values.has(value);
       }) &&
-      visibleTo(doc, viewer);
+      visibleTo(entry.doc, viewer);
   }
 }
 
@@ -285,10 +323,11 @@ function facetValue(doc: SearchDocument, facet: SearchFacet): string | undefined
 function countFacets(candidates: readonly Candidate[]): SearchResult['facets'] {
   const counts = searchFacets.map(() => new Map<string, number>());
   for (const { entry } of candidates)
-    searchFacets.forEach((facet, i) => {
-      const value = facetValue(entry.doc, facet);
-      if (value !== undefined) counts[i]?.set(value, (counts[i]?.get(value) ?? 0) + 1);
-    });
+    for (let i = 0; i < counts.length; i++) {
+      const value = entry.facets[i];
+      const count = counts[i] as Map<string, number>;
+      if (value !== undefined) count.set(value, (count.get(value) ?? 0) + 1);
+    }
   const out: SearchResult['facets'] = {};
   searchFacets.forEach((facet, i) => {
     out[facet] = Array.from(counts[i] ?? [], ([value, count]) => ({ value, count })).sort(
@@ -308,7 +347,7 @@ function hitOf(c: Candidate, highlights: SearchHit['highlights']): SearchHit {
     ...(doc.registrationNumber ? { registrationNumber: doc.registrationNumber } : {}),
     registeredAt: doc.registeredAt,
     summary: doc.summary,
-    parties: doc.parties,
+    parties: [...doc.parties],
     score: c.score,
     highlights,
   };
