@@ -8,6 +8,7 @@ import { onboardingRoutes } from '../modules/onboarding';
 import { orgRoutes } from '../modules/org';
 import { referenceRoutes } from '../modules/reference';
 import { BUNDLED_FONT_FOLDER, fontFilesToBundle, signatureRoutes } from '../modules/signatures';
+import { searchRoutes } from '../modules/search';
 import { systemRoutes } from '../modules/system';
 import type { RouteDef } from '../platform/http/route';
 
@@ -28,6 +29,7 @@ export const routes: RouteDef[] = [
   ...onboardingRoutes,
   ...signatureRoutes,
   ...archiveRoutes,
+  ...searchRoutes,
 ];
 
 /**

@@ -6,6 +6,7 @@ import {
   documentsInStream,
   resolutionsInStream,
   routedDocumentsInStream,
+  searchedDocumentsInStream,
   substitutionsInStream,
 } from '../wiring/stream-records';
 import { ensureDigestMachine, ensureSubstitutionMachine, ensureDeadline } from '../modules/execution';
@@ -13,6 +14,7 @@ import { signalStep, ensureRouteMachine } from '../modules/approval';
 import { provisionSigner } from '../modules/signatures';
 import { getContainer } from '../wiring/container';
 import { archiveDocument, ensureArchiveTenant, executeDisposal } from '../modules/archive';
+import { indexDocument } from '../modules/search';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
 const alone = (record: DynamoDBRecord): DynamoDBStreamEvent => ({ Records: [record] });
@@ -83,6 +85,20 @@ const archiveWatch: StreamConsumer = async (r) => {
 };
 
 /**
+ * Keeps the search index in step with the table: a document written or removed, or one of its
+ * resolutions or execution reports written, puts the document's current state into the index
+ * (its contents' texts extracted once per file on the way). Idempotent: the item's version is its
+ * latest write, so replays and out-of-order deliveries never put an older state back. Where no
+ * search is deployed, nothing to do.
+ */
+const searchIndexer: StreamConsumer = async (r) => {
+  const container = getContainer();
+  if (!container.searchEnabled) return;
+  for (const { tenantId, documentId } of searchedDocumentsInStream(alone(r)))
+    await indexDocument(container, tenantId, documentId);
+};
+
+/**
  * The table-stream consumers, each called for every record (in AWS by the one stream Lambda, in
  * the embedded default by the stream poller through the same entry). The search indexer and the
  * notification fan-out register here as they arrive.
@@ -94,4 +110,5 @@ export const streamConsumers: Record<string, StreamConsumer> = {
   digestWatch,
   signerWatch,
   archiveWatch,
+  searchIndexer,
 };

@@ -1,5 +1,6 @@
 import { approvalProgress } from '../modules/approval';
 import { adminAlerts, archiveAlerts } from '../modules/notifications';
+import { createEmbeddedSearchIndex, createOpenSearchIndex, createTextExtractor } from '../modules/search';
 import { electronicSignatures, verifiedSignatureEvidence } from '../modules/signatures';
 import { CognitoIdentityDirectory } from '../platform/adapters/cognito/identity-directory.adapter';
 import { CognitoMfaDirectory } from '../platform/adapters/cognito/mfa.adapter';
@@ -71,6 +72,34 @@ export const archiveAlertsOf: Wiring['archiveAlerts'] = ({ container }) => archi
 
 export const approval: Wiring['approval'] = ({ container }) => approvalProgress(container);
 
+/**
+ * The search index: the OpenSearch collection where SEARCH_ENDPOINT is set (AWS with search
+ * deployed), else the embedded engine in SEARCH_DIR (the embedded default's data folder). Without
+ * either, `searchEnabled` is false and nothing builds it.
+ */
+export const search: Wiring['search'] = ({ region, need, cfg }) => {
+  if (cfg.SEARCH_ENDPOINT)
+    return createOpenSearchIndex({ endpoint: cfg.SEARCH_ENDPOINT, region, indexName: cfg.SEARCH_INDEX });
+  const made = createEmbeddedSearchIndex({ dir: need('SEARCH_DIR') });
+  opened.push(made);
+  return made;
+};
+
+/** Text of content files (text layers, office files, Tesseract OCR with its installed models). */
+export const extractor: Wiring['extractor'] = () => {
+  const made = createTextExtractor();
+  opened.push(made);
+  return made;
+};
+
+/** Adapters that hold a process's resources: OCR workers, the embedded engine's folder. */
+const opened: Array<{ close(): Promise<void> }> = [];
+
+/** Ends the extractors' OCR workers and writes the embedded engine's snapshot (the embedded default stops). */
+export async function closeLocalAdapters(): Promise<void> {
+  for (const a of opened.splice(0).reverse()) await a.close();
+}
+
 /** Everything: the embedded default serves every entry in one process. */
 export const everyAdapter: Required<Wiring> = {
   email,
@@ -86,4 +115,6 @@ export const everyAdapter: Required<Wiring> = {
   alerts,
   archiveAlerts: archiveAlertsOf,
   approval,
+  search,
+  extractor,
 };

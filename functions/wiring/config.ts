@@ -33,6 +33,12 @@ const schema = z.object({
   COGNITO_ENDPOINT: z.url().optional(),
   /** The tenant access role (API functions in AWS): tenant requests use its tagged sessions (issue 18). */
   TENANT_ACCESS_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** The OpenSearch collection's endpoint (AWS, when search is deployed): search uses it when set. */
+  SEARCH_ENDPOINT: z.url().optional(),
+  /** The index of the documents in the collection. */
+  SEARCH_INDEX: z.string().min(1).default('karguzar-documents'),
+  /** The embedded default: the embedded search engine's folder (used when SEARCH_ENDPOINT is not set). */
+  SEARCH_DIR: z.string().min(1).optional(),
   /** Where the web app is served: links in notices point there. */
   WEB_ORIGIN: z.url().optional(),
   /** AWS: the secret whose value CloudFront sends in the origin header; absent: no check. */

@@ -13,6 +13,7 @@ import type { ApprovalProgress } from '../modules/execution';
 import { DynamoRegistry, type RegistryLoader, type RegistryLookup } from '../modules/citizen-registries';
 import { DynamoSmsBudget, DynamoTaskInbox, type SmsBudget, type TaskInbox } from '../modules/notifications';
 import type { ArchiveAlerts } from '../modules/archive';
+import type { SearchIndex, TextExtractor } from '../modules/search';
 import type { AggregateStore } from '../platform/ports/aggregate-store.port';
 import type { Clock } from '../platform/ports/clock.port';
 import type { EmailSender } from '../platform/ports/email.port';
@@ -68,6 +69,12 @@ export interface Container {
   readonly alerts: AdminAlerts;
   /** Alerts to the agency's archivists and admins (an archive integrity mismatch). */
   readonly archiveAlerts: ArchiveAlerts;
+  /** The search index: OpenSearch where SEARCH_ENDPOINT is set, else the embedded engine (SEARCH_DIR). */
+  readonly search: SearchIndex;
+  /** False where no search is deployed (AWS with the collection off): nothing is indexed or searched. */
+  readonly searchEnabled: boolean;
+  /** Text of content files for the index: text layers, office files, OCR of scans. */
+  readonly extractor: TextExtractor;
   /** What the web client is told (public): its identity provider. */
   readonly web: { oidcIssuer: string; oidcClientId: string; oidcLogoutUrl?: string };
 }
@@ -92,7 +99,9 @@ export type WiredName =
   | 'mfa'
   | 'alerts'
   | 'archiveAlerts'
-  | 'approval';
+  | 'approval'
+  | 'search'
+  | 'extractor';
 
 /** What an adapter is built from: the configuration, and the container for composites. */
 export interface WiringContext {
@@ -229,6 +238,13 @@ export function getContainer(): Container {
     },
     get approval() {
       return wired('approval');
+    },
+    get search() {
+      return wired('search');
+    },
+    searchEnabled: cfg.SEARCH_ENDPOINT !== undefined || cfg.SEARCH_DIR !== undefined,
+    get extractor() {
+      return wired('extractor');
     },
     get registry() {
       return (registry ??= new DynamoRegistry(doc, cfg.TABLE_NAME));

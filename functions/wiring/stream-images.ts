@@ -100,3 +100,21 @@ export function documentsInStream(event: DynamoDBStreamEvent) {
     }),
   );
 }
+
+/**
+ * The documents whose search item a stream batch changes: a document's row written or removed, and
+ * any of its assignments (resolutions and their execution reports) written.
+ */
+export function searchedDocumentsInStream(event: DynamoDBStreamEvent) {
+  const out: Array<{ sequence: string; tenantId: string; documentId: string }> = [];
+  for (const r of event.Records) {
+    const image = (r.dynamodb?.NewImage ?? r.dynamodb?.OldImage) as Image | undefined;
+    const tenantId = image?.tenantId?.S;
+    if (!image || !tenantId) continue;
+    const sequence = r.dynamodb?.SequenceNumber ?? '';
+    if (entity(image) === 'document' && image.id?.S) out.push({ sequence, tenantId, documentId: image.id.S });
+    else if (entity(image) === 'assignment' && image.documentId?.S)
+      out.push({ sequence, tenantId, documentId: image.documentId.S });
+  }
+  return out;
+}

@@ -5,5 +5,6 @@ export {
   documentsInStream,
   resolutionsInStream,
   routedDocumentsInStream,
+  searchedDocumentsInStream,
   substitutionsInStream,
 } from './stream-images';

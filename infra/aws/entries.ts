@@ -120,6 +120,8 @@ export const functionGrants: FunctionGrants = {
       'machine:archive-integrity',
       'machine:archive-transfer',
     ],
+    // Queries the collection; the table only for the caller (their employee and reach).
+    search: ['table:read', 'search:read'],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
@@ -152,6 +154,8 @@ export const functionGrants: FunctionGrants = {
     'machine:execution-deadline',
     'machine:substitution-period',
     'machines:signal',
+    // The search indexer: documents, their resolutions and reports, their contents' texts.
+    'search:write',
   ],
 };
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { logger } from '../../functions/platform/observability/logger';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './seed/seed';
@@ -135,6 +135,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       OIDC_CLIENT_ID: WEB_CLIENT_ID,
       OIDC_TOKEN_TYP: 'at+jwt',
       WEB_ORIGIN: baseUrl,
+      // The embedded search engine's folder (OpenSearch instead when SEARCH_ENDPOINT is set).
+      SEARCH_DIR: join(dataDir, 'search'),
       // Powertools: no X-Ray daemon here, so no tracing; logs and metrics as in AWS.
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME || 'karguzar',
@@ -175,6 +177,37 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const { backfillParticipantUnits } = await import('../../functions/modules/documents');
     const units = await backfillParticipantUnits(container);
     if (units.updated > 0) logger.info('participant units backfilled', units);
+
+    // The search index is rebuilt from the table when its folder is missing or empty, or when an
+    // earlier rebuild did not finish (its marker is written last), while the rest serves requests.
+    const searchDir = join(dataDir, 'search');
+    const rebuilt = join(dataDir, 'search-rebuilt');
+    const searchMissing =
+      !process.env.SEARCH_ENDPOINT &&
+      (!existsSync(searchDir) || readdirSync(searchDir).length === 0 || !existsSync(rebuilt));
+    const { closeLocalAdapters } = await import('../../functions/wiring/adapters');
+    closers.push(() => closeLocalAdapters());
+    let searchRebuild: Promise<void> = Promise.resolve();
+    if (searchMissing) {
+      const { rebuildSearchIndex } = await import('../../functions/modules/search');
+      const started = Date.now();
+      searchRebuild = rebuildSearchIndex(container, {
+        tenants: seeded.tenants,
+        onProgress: ({ tenantId, indexed }) => {
+          if (indexed > 0 && indexed % 1000 === 0) logger.info('search index rebuild', { tenantId, indexed });
+        },
+      }).then(
+        (done) => {
+          writeFileSync(rebuilt, new Date().toISOString());
+          logger.info('search index rebuilt', { ...done, ms: Date.now() - started });
+        },
+        (error: unknown) =>
+          logger.error('search index rebuild failed', {
+            error: error instanceof Error ? error.message : String(error),
+          }),
+      );
+    }
+    closers.push(() => searchRebuild);
 
     const oidc = await createOidc({
       issuer,

@@ -19,18 +19,29 @@ type LambdaHandler = (
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
-  const [system, org, reference, documents, citizenRegistries, execution, onboarding, signatures, archive] =
-    await Promise.all([
-      import('../../functions/api/handlers/system.handler'),
-      import('../../functions/api/handlers/org.handler'),
-      import('../../functions/api/handlers/reference.handler'),
-      import('../../functions/api/handlers/documents.handler'),
-      import('../../functions/api/handlers/citizen-registries.handler'),
-      import('../../functions/api/handlers/execution.handler'),
-      import('../../functions/api/handlers/onboarding.handler'),
-      import('../../functions/api/handlers/signatures.handler'),
-      import('../../functions/api/handlers/archive.handler'),
-    ]);
+  const [
+    system,
+    org,
+    reference,
+    documents,
+    citizenRegistries,
+    execution,
+    onboarding,
+    signatures,
+    archive,
+    search,
+  ] = await Promise.all([
+    import('../../functions/api/handlers/system.handler'),
+    import('../../functions/api/handlers/org.handler'),
+    import('../../functions/api/handlers/reference.handler'),
+    import('../../functions/api/handlers/documents.handler'),
+    import('../../functions/api/handlers/citizen-registries.handler'),
+    import('../../functions/api/handlers/execution.handler'),
+    import('../../functions/api/handlers/onboarding.handler'),
+    import('../../functions/api/handlers/signatures.handler'),
+    import('../../functions/api/handlers/archive.handler'),
+    import('../../functions/api/handlers/search.handler'),
+  ]);
   return {
     system: system.handler as unknown as LambdaHandler,
     org: org.handler as unknown as LambdaHandler,
@@ -41,6 +52,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     onboarding: onboarding.handler as unknown as LambdaHandler,
     signatures: signatures.handler as unknown as LambdaHandler,
     archive: archive.handler as unknown as LambdaHandler,
+    search: search.handler as unknown as LambdaHandler,
   };
 }
 

@@ -66,6 +66,7 @@ const PORTS: Readonly<Record<string, Readonly<Record<string, Use | 'none'>>>> = 
     commit: TABLE_WRITE,
     log: TABLE_WRITE,
     recordNotification: TABLE_WRITE,
+    everyOfKind: TABLE_READ,
     backfillNumberKeys: NO_LAMBDA,
     backfillStatusKeys: NO_LAMBDA,
     backfillParticipantUnits: NO_LAMBDA,
@@ -105,6 +106,14 @@ const PORTS: Readonly<Record<string, Readonly<Record<string, Use | 'none'>>>> = 
     taskSucceeded: () => ['machines:signal'],
     taskFailed: () => ['machines:signal'],
   },
+  SearchIndex: {
+    upsert: () => ['search:write'],
+    remove: () => ['search:write'],
+    search: () => ['search:read'],
+    count: () => ['search:read'],
+  },
+  // Runs in the function's own process (Tesseract and the models come with its bundle).
+  TextExtractor: { extract: () => [] },
   EmailSender: { send: () => ['email'] },
   SmsSender: { send: () => ['sms'] },
   IdentityDirectory: {

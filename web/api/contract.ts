@@ -135,5 +135,10 @@ export type SenderKind = NonNullable<JournalRuleBody['senderKind']>;
 export type CounterpartInput = Schemas['CounterpartInput'];
 export type RegionKind = Exclude<KindWith<ReferenceBody, 'kind'>, CounterpartKind>;
 
+// Search (issue 16)
+export type SearchResult = Schemas['SearchResult'];
+export type SearchHit = Schemas['SearchHit'];
+export type QuickSearchResult = Schemas['QuickSearchResult'];
+
 // The same enumerations as values, generated from the OpenAPI document beside the types.
 export * from './enums';

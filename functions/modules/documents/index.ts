@@ -72,7 +72,12 @@ export {
 export { backfillParticipantUnits, unitsOf } from './usecases/units';
 export { readContents } from './usecases/contents.usecase';
 export { createDocument } from './usecases/register.usecase';
-export { checkArchivedContent, servedFrom, type IntegrityDeps } from './usecases/integrity.usecase';
+export {
+  checkArchivedContent,
+  contentKey,
+  servedFrom,
+  type IntegrityDeps,
+} from './usecases/integrity.usecase';
 export { visibleTo, type Viewer } from './domain/visibility';
 export {
   applyOperation,

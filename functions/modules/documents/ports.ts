@@ -93,6 +93,15 @@ export interface DocumentStore {
   getMany(tenantId: string, ids: string[]): Promise<DocumentRecord[]>;
   list(tenantId: string, query: DocumentQuery): Promise<Page<DocumentRecord>>;
   /**
+   * Every document of a kind, whoever may see it, page by page (one query on the kind's index, no
+   * filter): for the search index's rebuild only, never for a caller's list.
+   */
+  everyOfKind(
+    tenantId: string,
+    kind: DocumentKind,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<DocumentRecord>>;
+  /**
    * Writes a document with its operations-log entry, look-up keys, links, idempotency record and
    * (with `numbering`) the next number of its journal, all in ONE transaction. A number is never
    * skipped or given twice. Fails with ConflictError('stale_version') on a stale update.

@@ -290,6 +290,7 @@ const titles: Record<Language, Catalog> = {
     document_disposed:
       'Sənədin faylları saxlanma müddəti başa çatdıqdan sonra məhv etmə aktı ilə məhv edilib',
     nothing_to_dispose: 'Saxlanma müddəti başa çatmış arxiv sənədi yoxdur',
+    search_unavailable: 'Bu mühitdə axtarış qoşulmayıb',
     disposal_act_open: 'Başqa məhv etmə aktı açıqdır: əvvəlcə onu icra edin və ya ləğv edin',
     disposal_act_closed: 'Akt artıq təsdiqlənib, icra olunub və ya ləğv edilib',
     ...ruleMessages.az,
@@ -351,6 +352,7 @@ const titles: Record<Language, Catalog> = {
     document_disposed:
       'The document’s files were destroyed under a disposal act after their retention period',
     nothing_to_dispose: 'No archived document has reached the end of its retention period',
+    search_unavailable: 'Search is not deployed in this environment',
     disposal_act_open: 'Another disposal act is open: execute or cancel it first',
     disposal_act_closed: 'The act is approved, executed or cancelled already',
     ...ruleMessages.en,
@@ -412,6 +414,7 @@ const titles: Record<Language, Catalog> = {
     not_archived: 'Копии документа в архиве ещё нет',
     document_disposed: 'Файлы документа уничтожены по акту об уничтожении после истечения срока хранения',
     nothing_to_dispose: 'Нет архивных документов с истёкшим сроком хранения',
+    search_unavailable: 'Поиск в этой среде не подключён',
     disposal_act_open: 'Открыт другой акт об уничтожении: сначала исполните или отмените его',
     disposal_act_closed: 'Акт уже утверждён, исполнен или отменён',
     ...ruleMessages.ru,

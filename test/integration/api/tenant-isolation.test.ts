@@ -9,6 +9,7 @@ import { TABLE_NAME } from '../../../infra/local/embedded';
 import { apiClient, tokenFor, type Api } from '../../support/api';
 import { tableClientOf } from '../../support/table';
 import { documentCases, type DocCase } from '../../support/document-routes';
+import { eventually } from '../../support/eventually';
 
 type Item = { id: string; version: number } & Record<string, unknown>;
 
@@ -63,6 +64,21 @@ async function allIds(api: Api, path: string, paged = true): Promise<Set<string>
     // Personal lists answer rows of { line, document }.
     for (const item of res.body.items)
       ids.add(item.id ?? (item as unknown as { document: Item }).document.id);
+    cursor = res.body.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+/** Every document id a search answers, page by page. */
+async function searchIds(api: Api, query: string): Promise<Set<string>> {
+  const ids = new Set<string>();
+  let cursor: string | undefined;
+  do {
+    const res = await api.get<{ hits: Item[]; nextCursor?: string }>(
+      `/api/v1/search?${query}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
+    expect(res.status, query).toBe(200);
+    for (const hit of res.body.hits) ids.add(hit.id);
     cursor = res.body.nextCursor;
   } while (cursor);
   return ids;
@@ -385,6 +401,27 @@ describe('tenant isolation', () => {
             ? inboxBoxes.map((box) => `/api/v1/inbox/${box}`)
             : [route.path];
       for (const path of paths) {
+        // Search: everything A may see, and B's numbers in the header's jump (once B finds them).
+        if (path === '/api/v1/search') {
+          const indexed = await eventually(async () => {
+            const own = await searchIds(b, 'q=');
+            return bDocs.every((d) => own.has(d.id)) ? own : undefined;
+          }, "tenant B's documents in its search");
+          expect(indexed.size).toBeGreaterThan(0);
+          const ids = await searchIds(a, 'q=');
+          for (const d of bDocs) expect(ids.has(d.id), `search finds B document ${d.id}`).toBe(false);
+          continue;
+        }
+        if (path === '/api/v1/search/quick') {
+          for (const d of bDocs) {
+            const number = (d.registration as { number?: string } | undefined)?.number;
+            if (!number) continue;
+            const quick = await a.get<{ items: Item[] }>(`${path}?q=${encodeURIComponent(number)}`);
+            expect(quick.status).toBe(200);
+            expect(quick.body.items.map((h) => h.id)).not.toContain(d.id);
+          }
+          continue;
+        }
         // Single objects of the caller, not lists (the calendar is one per tenant, read by year).
         if (
           [

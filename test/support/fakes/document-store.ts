@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LIST_READ_BUDGET, type Page } from '../../../functions/platform/kernel/aggregate';
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import type {
+  DocumentKind,
   DocumentLink,
   DocumentRecord,
   OperationEntry,
@@ -131,6 +132,20 @@ export class MemoryDocumentStore implements DocumentStore {
         return { items, nextCursor: Buffer.from(key).toString('base64url') };
     }
     return { items };
+  }
+
+  async everyOfKind(
+    tenantId: string,
+    kind: DocumentKind,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<DocumentRecord>> {
+    const all = [...this.docs.values()]
+      .filter((d) => d.tenantId === tenantId && d.kind === kind)
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const after = page.cursor ?? '';
+    const rest = all.filter((d) => d.id > after);
+    const items = rest.slice(0, page.limit).map(copy);
+    return rest.length > page.limit ? { items, nextCursor: items.at(-1)!.id } : { items };
   }
 
   async replay(

@@ -11,6 +11,7 @@ import orgAz from '../../features/org/messages/az.json';
 import referenceAz from '../../features/reference/messages/az.json';
 import signaturesAz from '../../features/signatures/messages/az.json';
 import uiAz from '../../ui/messages/az.json';
+import searchAz from '../../features/search/messages/az.json';
 
 /** The Azerbaijani files: the default language and the fallback of the others, in every page's first load. */
 export const files: Catalog[] = [
@@ -26,4 +27,5 @@ export const files: Catalog[] = [
   signaturesAz,
   archiveAz,
   archiveTransfersAz,
+  searchAz,
 ];

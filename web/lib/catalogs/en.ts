@@ -11,6 +11,7 @@ import orgEn from '../../features/org/messages/en.json';
 import referenceEn from '../../features/reference/messages/en.json';
 import signaturesEn from '../../features/signatures/messages/en.json';
 import uiEn from '../../ui/messages/en.json';
+import searchEn from '../../features/search/messages/en.json';
 
 /** The English files: a chunk of its own, loaded when the user chooses English. */
 export const files: Catalog[] = [
@@ -26,4 +27,5 @@ export const files: Catalog[] = [
   signaturesEn,
   archiveEn,
   archiveTransfersEn,
+  searchEn,
 ];

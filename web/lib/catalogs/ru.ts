@@ -11,6 +11,7 @@ import orgRu from '../../features/org/messages/ru.json';
 import referenceRu from '../../features/reference/messages/ru.json';
 import signaturesRu from '../../features/signatures/messages/ru.json';
 import uiRu from '../../ui/messages/ru.json';
+import searchRu from '../../features/search/messages/ru.json';
 
 /** The Russian files: a chunk of its own, loaded when the user chooses Russian. */
 export const files: Catalog[] = [
@@ -26,4 +27,5 @@ export const files: Catalog[] = [
   signaturesRu,
   archiveRu,
   archiveTransfersRu,
+  searchRu,
 ];

@@ -9,6 +9,7 @@ import { useSession } from '../../lib/session';
 import { SessionFailed, SessionLoading } from './session-pages';
 import { ShellHeader } from './shell-header';
 import type { Role } from '../../api/contract';
+import { QuickSearch } from '../../features/search/quick-search';
 
 function MenuItem({ item, roles, pathname }: { item: NavItem; roles: Role[]; pathname: string }) {
   const { t } = useI18n();
@@ -74,6 +75,7 @@ export function AppShell({ children }: { children: React.ReactNode }) {
         belongsToTestId="agency-name"
         userName={me.employee.fullName}
       >
+        <QuickSearch />
         {userMenu.map((item) => (
           <Link
             key={item.href}

@@ -4,6 +4,7 @@ import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dyn
 import type { Page } from '../../../platform/kernel/aggregate';
 import type {
   DocumentData,
+  DocumentKind,
   DocumentLink,
   DocumentRecord,
   LinkType,
@@ -192,6 +193,23 @@ export class DynamoDocumentStore implements DocumentStore {
       this.client,
       query.params({ order: q.order }) as QueryCommandInput,
       { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) },
+      (item) => {
+        const [row] = this.model.document.parse({ Items: [item] }).data as unknown as Row[];
+        return row ? toRecord(row) : undefined;
+      },
+    ).then(({ items, nextCursor }) => ({ items, ...(nextCursor ? { nextCursor } : {}) }));
+  }
+
+  async everyOfKind(
+    tenantId: string,
+    kind: DocumentKind,
+    page: { limit: number; cursor?: string },
+  ): Promise<Page<DocumentRecord>> {
+    const query = this.model.document.query.byKind({ tenantId, kind });
+    return boundedPage(
+      this.client,
+      query.params({ order: 'asc' }) as QueryCommandInput,
+      { limit: page.limit, ...(page.cursor ? { cursor: page.cursor } : {}) },
       (item) => {
         const [row] = this.model.document.parse({ Items: [item] }).data as unknown as Row[];
         return row ? toRecord(row) : undefined;

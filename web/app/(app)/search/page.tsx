@@ -1,5 +1,5 @@
-import { SectionPlaceholder } from '../../../ui/section-placeholder';
+import { SearchPage } from '../../../features/search/search-page';
 
 export default function Page() {
-  return <SectionPlaceholder section="search" />;
+  return <SearchPage />;
 }
