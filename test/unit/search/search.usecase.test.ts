@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  numberKey,
-  quickSearch,
-  searchDocuments,
-} from '../../../functions/modules/search/usecases/search.usecase';
+import { quickSearch, searchDocuments } from '../../../functions/modules/search/usecases/search.usecase';
 import { searchQueryInput } from '../../../functions/modules/search/usecases/inputs';
 import type { SearchHit } from '../../../functions/modules/search/domain/search-query';
 import { actor } from '../../support/builders';
@@ -103,10 +99,5 @@ describe('quickSearch', () => {
 
     expect(items.map((h) => h.id)).toEqual(['a', 'b']);
     expect(deps.search.queries[0]).toMatchObject({ text: 'd1', facets: false, tenantId: 't1' });
-  });
-
-  it('folds numbers with the Turkic rules', () => {
-    expect(numberKey('İD-1/26')).toBe('id126');
-    expect(numberKey('ƏMR-001')).toBe('əmr001');
   });
 });

@@ -1,7 +1,7 @@
 import { viewerOf } from '../../documents';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { BusinessRuleError } from '../../../platform/kernel/errors';
-import { turkicLower } from '../domain/analysis';
+import { numberKey } from '../domain/analysis';
 import { searchFacets, type SearchFacet } from '../domain/search-document';
 import type { SearchHit, SearchQuery, SearchResult } from '../domain/search-query';
 import type { SearchDeps } from './deps';
@@ -41,9 +41,6 @@ export async function searchDocuments(
   };
   return deps.search.search(query);
 }
-
-/** A registration or sender number without case or separators (`D-1/26` → `d126`). */
-export const numberKey = (value: string): string => turkicLower(value).replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** How many hits the header's quick search shows. */
 export const QUICK_HITS = 8;
