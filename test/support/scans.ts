@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { crc32, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
@@ -24,17 +24,6 @@ export function jpegScan(width: number, height: number, seed = 1, quality = 75):
     }
   return new Uint8Array(jpeg.encode({ data, width, height }, quality).data);
 }
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (bytes: Uint8Array) => {
-  let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
 
 /** An RGB PNG of one colour. */
 export function pngScan(width: number, height: number, rgb: [number, number, number] = [200, 30, 30]) {

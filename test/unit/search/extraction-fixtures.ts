@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import fontkit from '@pdf-lib/fontkit';
 import ExcelJS from 'exceljs';
 import jpeg from 'jpeg-js';
@@ -142,17 +142,6 @@ export async function imagePdf(pngs: Uint8Array[]): Promise<Uint8Array> {
   }
   return doc.save();
 }
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (bytes: Uint8Array) => {
-  let c = 0xffffffff;
-  for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
 
 /** A ZIP archive (deflated entries); `declare` overrides an entry's declared unpacked size. */
 export function zip(
