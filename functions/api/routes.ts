@@ -7,6 +7,7 @@ import { notificationRoutes, smsSettingsRoutes } from '../modules/notifications'
 import { onboardingRoutes } from '../modules/onboarding';
 import { orgRoutes } from '../modules/org';
 import { referenceRoutes } from '../modules/reference';
+import { reportRoutes } from '../modules/reports';
 import { BUNDLED_FONT_FOLDER, fontFilesToBundle, signatureRoutes } from '../modules/signatures';
 import { systemRoutes } from '../modules/system';
 import type { RouteDef } from '../platform/http/route';
@@ -28,6 +29,7 @@ export const routes: RouteDef[] = [
   ...onboardingRoutes,
   ...signatureRoutes,
   ...archiveRoutes,
+  ...reportRoutes,
 ];
 
 /**

@@ -120,11 +120,14 @@ export const functionGrants: FunctionGrants = {
       'machine:archive-integrity',
       'machine:archive-transfer',
     ],
+    // Reads the lists and resolution trees; starts the export machine; links to the workbooks.
+    reports: [...TABLE, 'attachments:read', 'machine:report-export'],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
     archiveIntegrityCheck: [...TABLE, ...ARCHIVE_WRITER, 'archive:lockState', ...DISPOSER, ...NOTICES],
     archiveTransferBuild: [...TABLE, 'archive:read', 'archive:put', 'archive:retention'],
+    reportExportBuild: [...TABLE, 'attachments:put'],
     deadlinePlan: ['table:read'],
     deadlineNotify: [...TABLE, ...NOTICES],
     digestPlan: ['table:read', 'machine:daily-digest'],

@@ -19,8 +19,18 @@ type LambdaHandler = (
 
 /** The same handler modules that CDK deploys, one per route group. */
 async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
-  const [system, org, reference, documents, citizenRegistries, execution, onboarding, signatures, archive] =
-    await Promise.all([
+  const [
+    system,
+    org,
+    reference,
+    documents,
+    citizenRegistries,
+    execution,
+    onboarding,
+    signatures,
+    archive,
+    reports,
+  ] = await Promise.all([
       import('../../functions/api/handlers/system.handler'),
       import('../../functions/api/handlers/org.handler'),
       import('../../functions/api/handlers/reference.handler'),
@@ -30,6 +40,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
       import('../../functions/api/handlers/onboarding.handler'),
       import('../../functions/api/handlers/signatures.handler'),
       import('../../functions/api/handlers/archive.handler'),
+      import('../../functions/api/handlers/reports.handler'),
     ]);
   return {
     system: system.handler as unknown as LambdaHandler,
@@ -41,6 +52,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     onboarding: onboarding.handler as unknown as LambdaHandler,
     signatures: signatures.handler as unknown as LambdaHandler,
     archive: archive.handler as unknown as LambdaHandler,
+    reports: reports.handler as unknown as LambdaHandler,
   };
 }
 

@@ -17,6 +17,7 @@ export const routeGroups = [
   'onboarding',
   'signatures',
   'archive',
+  'reports',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 
