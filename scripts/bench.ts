@@ -7,6 +7,7 @@ import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/s
 import { SIGNING_GOAL, signingRun } from './bench/signing';
 import { LIST_GOAL, listRun } from './bench/lists';
 import { webFirstLoad, webLines } from './bench/web';
+import { excelExportLine, excelExportRun } from './bench/reports';
 import { ensureWebBuilt } from './build-web';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
@@ -42,6 +43,8 @@ async function main() {
       `KMS ${signing.kmsMs.toFixed(2)} ms, CMS ${signing.cmsMs.toFixed(2)} ms ` +
       `(goal: ${SIGNING_GOAL} — ${signing.kmsMs > signing.pdfMs + signing.cmsMs ? 'met' : 'not met'})`,
   );
+  // Issue 16, reports: a 100,000-row Excel export (time and peak RSS of its own process).
+  out(excelExportLine(await excelExportRun()));
   // Issue 17, the web app: the export must be built before the gateway serves it (BENCH_WEB=0 skips).
   const web = process.env.BENCH_WEB !== '0';
   if (web) await ensureWebBuilt((m) => out(m));
