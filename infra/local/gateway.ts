@@ -31,17 +31,17 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     archive,
     reports,
   ] = await Promise.all([
-      import('../../functions/api/handlers/system.handler'),
-      import('../../functions/api/handlers/org.handler'),
-      import('../../functions/api/handlers/reference.handler'),
-      import('../../functions/api/handlers/documents.handler'),
-      import('../../functions/api/handlers/citizen-registries.handler'),
-      import('../../functions/api/handlers/execution.handler'),
-      import('../../functions/api/handlers/onboarding.handler'),
-      import('../../functions/api/handlers/signatures.handler'),
-      import('../../functions/api/handlers/archive.handler'),
-      import('../../functions/api/handlers/reports.handler'),
-    ]);
+    import('../../functions/api/handlers/system.handler'),
+    import('../../functions/api/handlers/org.handler'),
+    import('../../functions/api/handlers/reference.handler'),
+    import('../../functions/api/handlers/documents.handler'),
+    import('../../functions/api/handlers/citizen-registries.handler'),
+    import('../../functions/api/handlers/execution.handler'),
+    import('../../functions/api/handlers/onboarding.handler'),
+    import('../../functions/api/handlers/signatures.handler'),
+    import('../../functions/api/handlers/archive.handler'),
+    import('../../functions/api/handlers/reports.handler'),
+  ]);
   return {
     system: system.handler as unknown as LambdaHandler,
     org: org.handler as unknown as LambdaHandler,

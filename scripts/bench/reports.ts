@@ -15,9 +15,13 @@ export interface ExportFigures {
 
 /** Runs the export measurement in a fresh process (its peak RSS is the export's alone). */
 export async function excelExportRun(rows = EXPORT_GOAL.rows): Promise<ExportFigures> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/bench/reports-run.ts', String(rows)], {
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bench/reports-run.ts', String(rows)],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as ExportFigures;
 }
 

@@ -27,7 +27,15 @@ const set = (f: ReportFilters, keys: ReadonlyArray<keyof ReportFilters>) =>
 export function controlPage(f: ReportFilters, cursor?: string): Promise<Page<ControlRow>> {
   return api<Page<ControlRow>>('/reports/control', {
     query: {
-      ...set(f, ['report', 'registered', 'kind', 'departmentId', 'executorId', 'controllerId', 'classificationId']),
+      ...set(f, [
+        'report',
+        'registered',
+        'kind',
+        'departmentId',
+        'executorId',
+        'controllerId',
+        'classificationId',
+      ]),
       limit: 50,
       cursor,
     },

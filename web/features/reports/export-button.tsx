@@ -24,9 +24,7 @@ export function ExportButton({ request }: { request: ExportRequest }) {
   useEffect(() => {
     if (!job || !running) return;
     const timer = setTimeout(() => {
-      getExport(job.id)
-        .then(setJob)
-        .catch(setError);
+      getExport(job.id).then(setJob).catch(setError);
     }, POLL_MS);
     return () => clearTimeout(timer);
   }, [job, running]);

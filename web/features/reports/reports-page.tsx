@@ -39,7 +39,11 @@ function DaysCell({ row }: { row: ControlRow }) {
   const { t } = useI18n();
   if (row.workingDays === undefined) return null;
   const n = row.workingDays;
-  return <span className={n < 0 ? 'late' : undefined}>{n < 0 ? t('reports.daysLate', { n: -n }) : t('reports.daysLeft', { n })}</span>;
+  return (
+    <span className={n < 0 ? 'late' : undefined}>
+      {n < 0 ? t('reports.daysLate', { n: -n }) : t('reports.daysLeft', { n })}
+    </span>
+  );
 }
 
 /**

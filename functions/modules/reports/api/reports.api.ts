@@ -11,12 +11,20 @@ export const reportsApi: RouteImpls<typeof reportRoutes, ReportDeps> = {
   controlReport: async (ctx, deps) => {
     const { actor } = authed(ctx);
     await checkControlQuery(deps, actor.tenantId, ctx.query);
-    return controlPage(deps, { tenantId: actor.tenantId, viewer: viewerOf(actor), lang: ctx.lang }, ctx.query);
+    return controlPage(
+      deps,
+      { tenantId: actor.tenantId, viewer: viewerOf(actor), lang: ctx.lang },
+      ctx.query,
+    );
   },
   journalReport: async (ctx, deps) => {
     const { actor } = authed(ctx);
     await checkJournalQuery(deps, actor.tenantId, ctx.query);
-    return journalPage(deps, { tenantId: actor.tenantId, viewer: viewerOf(actor), lang: ctx.lang }, ctx.query);
+    return journalPage(
+      deps,
+      { tenantId: actor.tenantId, viewer: viewerOf(actor), lang: ctx.lang },
+      ctx.query,
+    );
   },
   requestReportExport: async (ctx, deps) =>
     requestExport(deps, authed(ctx).actor, ctx.lang, ctx.body, ctx.idempotency),

@@ -92,7 +92,11 @@ async function rowsOf(
     }
   }
   await ctx.names.load(
-    found.flatMap(({ r, responsible }) => [r.controllerId, responsible?.ownerId, responsible?.reports.at(-1)?.by]),
+    found.flatMap(({ r, responsible }) => [
+      r.controllerId,
+      responsible?.ownerId,
+      responsible?.reports.at(-1)?.by,
+    ]),
     found.map(({ doc }) => doc.classificationId),
   );
   const rows: ControlRow[] = [];
@@ -157,7 +161,7 @@ export async function controlPage(
   const ctx = { names, today: todayOf(deps), calendar: await tenantCalendar(deps, scope.tenantId) };
   let at: MultiCursor | undefined = decodeCursor(q.cursor, kinds.length);
   const items: ControlRow[] = [];
-  for (let read = 0; at && read < budget && items.length < q.limit; ) {
+  for (let read = 0; at && read < budget && items.length < q.limit;) {
     const page = await deps.documents.list(scope.tenantId, {
       kind: kinds[at.part]!,
       order: 'asc',
@@ -189,7 +193,13 @@ export async function* controlRows(
   const names = new Names(deps, scope.tenantId, scope.lang);
   let cursor: string | undefined;
   do {
-    const page = await controlPage(deps, scope, { ...q, limit: 100, ...(cursor ? { cursor } : {}) }, 100, names);
+    const page = await controlPage(
+      deps,
+      scope,
+      { ...q, limit: 100, ...(cursor ? { cursor } : {}) },
+      100,
+      names,
+    );
     yield* page.items;
     cursor = page.nextCursor;
   } while (cursor);

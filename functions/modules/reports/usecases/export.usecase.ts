@@ -167,7 +167,7 @@ export async function buildExport(
   const sheet = sheetOf(deps, job);
   let total = 0;
   for await (const row of sheet.rows()) if (row) total += 1;
-  let saved = await save(deps, key, (c) => ({
+  await save(deps, key, (c) => ({
     ...c,
     status: 'building',
     startedAt: deps.clock.now().toISOString(),
@@ -194,7 +194,7 @@ export async function buildExport(
   try {
     written = await streamWorkbook(out, sheet.title, sheet.columns, sheet.rows(), async (n) => {
       if (n % step === 0 && n < total)
-        saved = await save(deps, key, (c) => ({ ...c, progress: { done: n, total: Math.max(total, n) } }));
+        await save(deps, key, (c) => ({ ...c, progress: { done: n, total: Math.max(total, n) } }));
     });
   } catch (error) {
     out.destroy(error as Error);

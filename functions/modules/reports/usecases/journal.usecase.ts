@@ -47,7 +47,7 @@ export async function journalPage(
   const period = dateRange(q.registered, 'registered');
   let at: MultiCursor | undefined = decodeCursor(q.cursor, 1);
   const items: JournalRow[] = [];
-  for (let read = 0; at && read < budget && items.length < q.limit; ) {
+  for (let read = 0; at && read < budget && items.length < q.limit;) {
     const page = await deps.documents.list(scope.tenantId, {
       kind: q.kind,
       order: 'asc',
@@ -98,7 +98,13 @@ export async function* journalRows(
   const names = new Names(deps, scope.tenantId, scope.lang);
   let cursor: string | undefined;
   do {
-    const page = await journalPage(deps, scope, { ...q, limit: 100, ...(cursor ? { cursor } : {}) }, 100, names);
+    const page = await journalPage(
+      deps,
+      scope,
+      { ...q, limit: 100, ...(cursor ? { cursor } : {}) },
+      100,
+      names,
+    );
     yield* page.items;
     cursor = page.nextCursor;
   } while (cursor);

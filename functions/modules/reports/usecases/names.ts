@@ -29,11 +29,9 @@ export class Names {
     const missing = [...new Set([...ids].filter((id): id is string => !!id && !cache.has(id)))];
     for (let i = 0; i < missing.length; i += 100) {
       const batch = missing.slice(i, i + 100);
-      const found = await this.deps.store.getMany<T & { version: number; tenantId: string; createdAt: string; updatedAt: string }>(
-        type,
-        this.tenantId,
-        batch,
-      );
+      const found = await this.deps.store.getMany<
+        T & { version: number; tenantId: string; createdAt: string; updatedAt: string }
+      >(type, this.tenantId, batch);
       for (const id of batch) cache.set(id, found.find((f) => f.id === id) ?? null);
     }
   }

@@ -100,7 +100,12 @@ const words: Record<Language, Words> = {
       addressee: 'Ünvanlanıb',
       status: 'Status',
     },
-    states: { 'on-time': 'Vaxtında icra edilib', late: 'Gecikmə ilə icra edilib', 'not-executed': 'İcra edilməyib', overdue: 'Müddəti keçib' },
+    states: {
+      'on-time': 'Vaxtında icra edilib',
+      late: 'Gecikmə ilə icra edilib',
+      'not-executed': 'İcra edilməyib',
+      overdue: 'Müddəti keçib',
+    },
     reports: {
       overdue: 'Müddəti keçmiş',
       'on-time': 'Vaxtında icra edilmiş',
@@ -139,7 +144,12 @@ const words: Record<Language, Words> = {
       addressee: 'Addressed to',
       status: 'Status',
     },
-    states: { 'on-time': 'Executed on time', late: 'Executed late', 'not-executed': 'Not executed', overdue: 'Overdue' },
+    states: {
+      'on-time': 'Executed on time',
+      late: 'Executed late',
+      'not-executed': 'Not executed',
+      overdue: 'Overdue',
+    },
     reports: {
       overdue: 'Overdue',
       'on-time': 'Executed on time',
