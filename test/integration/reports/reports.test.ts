@@ -193,6 +193,49 @@ describe('execution-control report', () => {
   });
 });
 
+describe('dashboards', () => {
+  it("give the executor's discipline, the month trend and this week's control items", async () => {
+    type Discipline = {
+      id: string;
+      total: number;
+      onTime: number;
+      late: number;
+      notExecuted: number;
+      overdue: number;
+      onTimePct?: number;
+      averageDelay?: number;
+    };
+    type Dash = {
+      week: { from: string; to: string };
+      people: Discipline[];
+      departments: Discipline[];
+      trend: Array<{ month: string; onTime: number; late: number; notExecuted: number }>;
+      dueThisWeek: Row[];
+      volumes: Array<{ kind: string; count: number }>;
+    };
+    const res = await controller.get<Dash>(`/api/v1/reports/dashboard?registered=${registered}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const rows = await all<Row & { dueDate?: string }>(
+      controller,
+      `/api/v1/reports/control?report=all&registered=${registered}`,
+    );
+    const person = res.body.people.find((p) => p.id === emp('executor1'))!;
+    expect(person.total).toBe(rows.length);
+    expect(person).toMatchObject({ onTime: 1, late: 1, notExecuted: 2, overdue: 1, onTimePct: 50 });
+    expect(person.averageDelay).toBeGreaterThanOrEqual(5);
+    expect(res.body.departments.reduce((n, d) => n + d.total, 0)).toBe(rows.length);
+    expect(res.body.trend.reduce((n, m) => n + m.onTime + m.late + m.notExecuted, 0)).toBe(rows.length);
+    const week = res.body.week;
+    expect(res.body.dueThisWeek.map((r) => r.documentId).sort()).toEqual(
+      rows
+        .filter((r) => r.state === 'not-executed' && r.dueDate! >= week.from && r.dueDate! <= week.to)
+        .map((r) => r.documentId)
+        .sort(),
+    );
+    expect(res.body.volumes.find((v) => v.kind === 'incoming')?.count).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('Excel export job', () => {
   it('streams the overdue report to a workbook that exceljs and LibreOffice read', async () => {
     const asked = await controller.post<Job>('/api/v1/reports/exports', {

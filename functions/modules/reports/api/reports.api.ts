@@ -2,6 +2,7 @@ import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import { viewerOf } from '../../documents';
 import type { ReportDeps } from '../ports';
 import { checkControlQuery, controlPage } from '../usecases/control.usecase';
+import { dashboard } from '../usecases/dashboard.usecase';
 import { exportDownload, getExport, listExports, requestExport } from '../usecases/export.usecase';
 import { checkJournalQuery, journalPage } from '../usecases/journal.usecase';
 import type { reportRoutes } from './reports.routes';
@@ -25,6 +26,10 @@ export const reportsApi: RouteImpls<typeof reportRoutes, ReportDeps> = {
       { tenantId: actor.tenantId, viewer: viewerOf(actor), lang: ctx.lang },
       ctx.query,
     );
+  },
+  reportsDashboard: async (ctx, deps) => {
+    const { actor } = authed(ctx);
+    return dashboard(deps, { tenantId: actor.tenantId, viewer: viewerOf(actor), lang: ctx.lang }, ctx.query);
   },
   requestReportExport: async (ctx, deps) =>
     requestExport(deps, authed(ctx).actor, ctx.lang, ctx.body, ctx.idempotency),

@@ -29,6 +29,17 @@ export const reportRoutes = [
   },
   {
     ...common,
+    method: 'GET',
+    path: `${V1}/dashboard`,
+    operationId: 'reportsDashboard',
+    summary:
+      'Execution discipline per department and per person (on-time %, overdue now, average delay in working days, trend by month), control items due this week, volumes by kind and delivery form',
+    query: s.dashboardQuery,
+    response: s.dashboardView,
+    successStatus: 200,
+  },
+  {
+    ...common,
     method: 'POST',
     path: `${V1}/exports`,
     operationId: 'requestReportExport',

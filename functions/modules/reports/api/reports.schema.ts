@@ -121,3 +121,52 @@ export const exportFile = z
     expiresAt: z.iso.datetime(),
   })
   .meta({ id: 'ReportExportFile' });
+
+export const dashboardQuery = z.object({ registered: period }).strict();
+
+const discipline = z
+  .object({
+    id: z.string().max(100),
+    name: z.string().max(300),
+    total: z.int(),
+    onTime: z.int(),
+    late: z.int(),
+    notExecuted: z.int(),
+    overdue: z.int(),
+    onTimePct: z.number().optional(),
+    averageDelay: z.number().optional(),
+  })
+  .meta({ id: 'ExecutionDiscipline' });
+
+export const dashboardView = z
+  .object({
+    today: date,
+    week: z.object({ from: date, to: date }),
+    /** More documents than a dashboard reads: the figures cover the first ones (narrow the period). */
+    partial: z.boolean(),
+    departments: z.array(discipline).max(5000),
+    people: z.array(discipline).max(50000),
+    trend: z
+      .array(
+        z.object({
+          month: z.string().max(7),
+          onTime: z.int(),
+          late: z.int(),
+          notExecuted: z.int(),
+          onTimePct: z.number().optional(),
+        }),
+      )
+      .max(1200),
+    dueThisWeek: z.array(controlRow).max(200),
+    volumes: z
+      .array(
+        z.object({
+          kind: z.enum(documentKinds),
+          deliveryFormId: z.string().max(100),
+          deliveryForm: z.string().max(300),
+          count: z.int(),
+        }),
+      )
+      .max(5000),
+  })
+  .meta({ id: 'ReportsDashboard' });
