@@ -104,6 +104,9 @@ export function ReportsPage() {
     <section aria-labelledby="reports-title" className="reports-page">
       <h1 id="reports-title">{t('reports.title')}</h1>
       <p className="hint no-print">{t('reports.hint')}</p>
+      <p className="no-print">
+        <a href="/reports/dashboard/">{t('reports.toDashboard')}</a>
+      </p>
       <form
         className="report-filters no-print"
         aria-label={t('reports.filters')}
@@ -240,7 +243,7 @@ export function ReportsPage() {
               <tr key={r.resolutionId} className={r.overdue ? 'overdue' : undefined}>
                 <td>{r.registeredOn ? formatDate(r.registeredOn) : ''}</td>
                 <td>
-                  <a href={`/documents/view?id=${encodeURIComponent(r.documentId)}`}>{r.number || '—'}</a>
+                  <a href={`/documents/view/?id=${encodeURIComponent(r.documentId)}`}>{r.number || '—'}</a>
                 </td>
                 <td>{r.classification}</td>
                 <td>{r.summary}</td>
