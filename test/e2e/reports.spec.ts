@@ -25,3 +25,21 @@ test('a controller exports the overdue report: a progress bar, then the download
   expect(file.suggestedFilename()).toMatch(/\.xlsx$/);
   await expect(page.getByRole('status').filter({ hasText: 'Yüklənir:' })).toBeVisible();
 });
+
+test('the execution-discipline dashboard draws its charts, with the numbers one click away', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, 'controller');
+  await page.goto('/reports/');
+  await page.getByRole('link', { name: 'İcra intizamı (qrafiklər)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'İcra intizamı' })).toBeVisible();
+  const people = page.getByRole('region', { name: 'İcraçılar üzrə icra intizamı' });
+  await expect(people).toBeVisible();
+  await expectAccessible(page, 'execution-discipline dashboard');
+  const toggle = people.getByRole('button', { name: 'Rəqəmlər cədvəl kimi' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(people.getByRole('columnheader', { name: 'Vaxtında, %' })).toBeVisible();
+  await expectAccessible(page, 'dashboard with a chart shown as a table');
+});

@@ -75,22 +75,28 @@ async function controlled(summary: string, due: string): Promise<Doc> {
   return resolved.body;
 }
 
+/**
+ * An assignment action on the document's current version; background writes (the deadline machine
+ * recording itself on the resolution) may bump the version in between, so a stale one is retried.
+ */
+async function act(api: Api, doc: Doc, pick: (v: ExecutionView) => string, action: string, body = {}) {
+  for (let attempt = 0; ; attempt++) {
+    const v = (await api.get<ExecutionView>(`/api/v1/documents/${doc.id}/execution`)).body;
+    const res = await api.post<{ code?: string }>(
+      `/api/v1/documents/${doc.id}/assignments/${pick(v)}/${action}`,
+      { version: v.documentVersion, ...body },
+    );
+    if (res.status === 409 && res.body.code === 'stale_version' && attempt < 5) continue;
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    return;
+  }
+}
+
 /** The responsible executor closes with a report, the controller accepts. */
 async function execute(doc: Doc) {
-  const view = async (api: Api) =>
-    (await api.get<ExecutionView>(`/api/v1/documents/${doc.id}/execution`)).body;
-  const mine = (await view(executor)).assignments.find((a) => a.kind === 'execution')!;
-  const closed = await executor.post(`/api/v1/documents/${doc.id}/assignments/${mine.id}/close`, {
-    version: (await view(executor)).documentVersion,
-    text: 'İcra olundu',
-  });
-  expect(closed.status, JSON.stringify(closed.body)).toBe(200);
-  const v = await view(controller);
-  const resolution = v.assignments.find((a) => a.kind === 'resolution')!;
-  const accepted = await controller.post(`/api/v1/documents/${doc.id}/assignments/${resolution.id}/accept`, {
-    version: v.documentVersion,
-  });
-  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  const kind = (k: string) => (v: ExecutionView) => v.assignments.find((a) => a.kind === k)!.id;
+  await act(executor, doc, kind('execution'), 'close', { text: 'İcra olundu' });
+  await act(controller, doc, kind('resolution'), 'accept');
 }
 
 const docs: Record<'onTime' | 'late' | 'overdue' | 'open', Doc> = {} as never;
