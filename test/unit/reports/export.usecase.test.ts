@@ -1,3 +1,4 @@
+import type { AggregateMeta } from '../../../functions/platform/kernel/aggregate';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -22,7 +23,7 @@ describe('report export jobs', () => {
     expect(job).toMatchObject({ status: 'ready', progress: { done: 1, total: 1 } });
     expect(job.fileName).toMatch(/^Müddəti-keçmiş-2026-03-02\.xlsx$/);
     expect(job).not.toHaveProperty('viewer');
-    const stored = (await deps.store.get<{ key: string }>('report-export', TENANT, job.id))!;
+    const stored = (await deps.store.get<AggregateMeta & { key: string }>('report-export', TENANT, job.id))!;
     const bytes = (await deps.objects.get({ bucket: 'attachments', key: stored.key }))!;
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
