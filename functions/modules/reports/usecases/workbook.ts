@@ -19,6 +19,9 @@ const formats: Record<CellType, string | undefined> = {
   int: '0',
 };
 
+/** Rows written between two turns of the event loop. */
+const YIELD_EVERY = 100;
+
 /** A Baku calendar date (yyyy-MM-dd) as the Date exceljs writes as that day's serial number. */
 export function excelDate(date: string | undefined): Date | undefined {
   return date ? new Date(`${date.slice(0, 10)}T00:00:00Z`) : undefined;
@@ -73,6 +76,9 @@ export async function streamWorkbook(
     sheet.addRow(values.map((v) => (v === undefined ? null : v))).commit();
     written += 1;
     await onRow?.(written);
+    // Let the event loop run the compression and the upload now and then: rows that arrive without
+    // any I/O in between (microtasks only) would otherwise pile up as uncompressed XML.
+    if (written % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   sheet.commit();
   await workbook.commit();
