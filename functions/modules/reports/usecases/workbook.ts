@@ -49,8 +49,6 @@ export async function streamWorkbook(
     stream: out,
     useStyles: true,
     useSharedStrings: false,
-    // Fast deflate: a report compresses well at level 1 and writes several times faster.
-    zip: { zlib: { level: 1 } },
   });
   workbook.creator = 'Kargüzar';
   const sheet = workbook.addWorksheet(sheetName.replace(/[[\]*?:/\\]/g, ' ').slice(0, 31), {
