@@ -201,6 +201,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/archive\/documents\/\{id\}/, 'incoming'],
     [/^\/api\/v1\/archive\/disposal-acts\/\{id\}/, 'disposalAct'],
     [/^\/api\/v1\/archive\/transfers\/\{id\}/, 'transfer'],
+    [/^\/api\/v1\/reports\/exports\/\{id\}/, 'reportExport'],
   ];
   const params: Record<string, string> = {
     list: 'classifications',
@@ -905,6 +906,7 @@ beforeAll(async () => {
   mine.tenantKey = 'no-such-agency';
   // The transfer routes are the archive role's (this agency's admin gets 403 before any lookup).
   mine.transfer = randomUUID();
+  mine.reportExport = randomUUID();
   mine.template = (
     await created(api, '/api/v1/approval-route-templates', {
       name: `Hostil marşrut ${rand()}`,

@@ -445,6 +445,13 @@ describe('tenant isolation', () => {
           for (const d of bDocs) expect(JSON.stringify(due.body)).not.toContain(d.id);
           continue;
         }
+        // The dashboards: one answer of figures, not a page.
+        if (path === '/api/v1/reports/dashboard') {
+          const figures = await a.get(path);
+          expect(figures.status).toBe(200);
+          for (const d of bDocs) expect(JSON.stringify(figures.body)).not.toContain(d.id);
+          continue;
+        }
         // Every control report, not only the default (overdue) one.
         if (path === '/api/v1/reports/control') {
           for (const report of ['all', 'on-time', 'late']) {
