@@ -133,6 +133,11 @@ const shapes: Record<string, (body: Json) => void> = {
   startContentUpload: (b) => (b.size = MAX_CONTENT_BYTES + 1),
   closeCaseFile: (b) => (b.nomenclatureId = randomUUID()),
   requestArchiveTransfer: (b) => (b.nomenclatureId = randomUUID()),
+  // A report export names an executor (or a journal) that does not exist.
+  requestReportExport: (b) => {
+    if (b.report === 'journal') b.journalId = randomUUID();
+    else b.executorId = randomUUID();
+  },
 };
 
 /**
