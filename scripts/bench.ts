@@ -9,6 +9,7 @@ import { searchLines, searchRun } from './bench/search';
 import { LIST_GOAL, listRun } from './bench/lists';
 import { webFirstLoad, webLines } from './bench/web';
 import { ocrLines, ocrRun } from './bench/ocr';
+import { excelExportLine, excelExportRun } from './bench/reports';
 import { ensureWebBuilt } from './build-web';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
@@ -52,6 +53,8 @@ async function main() {
   for (const text of searchLines(await searchRun(Number(process.env.BENCH_SEARCH_DOCUMENTS ?? 100_000))))
     out(text);
   // --- end of the embedded search engine
+  // Issue 16, reports: a 100,000-row Excel export (time and peak RSS of its own process).
+  out(excelExportLine(await excelExportRun()));
   // Issue 17, the web app: the export must be built before the gateway serves it (BENCH_WEB=0 skips).
   const web = process.env.BENCH_WEB !== '0';
   if (web) await ensureWebBuilt((m) => out(m));

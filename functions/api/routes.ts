@@ -7,6 +7,7 @@ import { notificationRoutes, smsSettingsRoutes } from '../modules/notifications'
 import { onboardingRoutes } from '../modules/onboarding';
 import { orgRoutes } from '../modules/org';
 import { referenceRoutes } from '../modules/reference';
+import { reportRoutes } from '../modules/reports';
 import { BUNDLED_FONT_FOLDER, fontFilesToBundle, signatureRoutes } from '../modules/signatures';
 import { searchRoutes } from '../modules/search';
 import { systemRoutes } from '../modules/system';
@@ -30,6 +31,7 @@ export const routes: RouteDef[] = [
   ...signatureRoutes,
   ...archiveRoutes,
   ...searchRoutes,
+  ...reportRoutes,
 ];
 
 /**

@@ -122,11 +122,14 @@ export const functionGrants: FunctionGrants = {
     ],
     // Queries the collection; the table only for the caller (their employee and reach).
     search: ['table:read', 'search:read'],
+    // Reads the lists and resolution trees; starts the export machine; links to the workbooks.
+    reports: [...TABLE, 'attachments:read', 'machine:report-export'],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
     archiveIntegrityCheck: [...TABLE, ...ARCHIVE_WRITER, 'archive:lockState', ...DISPOSER, ...NOTICES],
     archiveTransferBuild: [...TABLE, 'archive:read', 'archive:put', 'archive:retention'],
+    reportExportBuild: [...TABLE, 'attachments:put'],
     deadlinePlan: ['table:read'],
     deadlineNotify: [...TABLE, ...NOTICES],
     digestPlan: ['table:read', 'machine:daily-digest'],

@@ -30,6 +30,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     signatures,
     archive,
     search,
+    reports,
   ] = await Promise.all([
     import('../../functions/api/handlers/system.handler'),
     import('../../functions/api/handlers/org.handler'),
@@ -41,6 +42,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     import('../../functions/api/handlers/signatures.handler'),
     import('../../functions/api/handlers/archive.handler'),
     import('../../functions/api/handlers/search.handler'),
+    import('../../functions/api/handlers/reports.handler'),
   ]);
   return {
     system: system.handler as unknown as LambdaHandler,
@@ -53,6 +55,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     signatures: signatures.handler as unknown as LambdaHandler,
     archive: archive.handler as unknown as LambdaHandler,
     search: search.handler as unknown as LambdaHandler,
+    reports: reports.handler as unknown as LambdaHandler,
   };
 }
 

@@ -4,6 +4,7 @@ export { postedAssignmentActions } from './domain/assignment';
 export { type MovableHolidayState, type MovableHolidayStatus } from './domain/calendar/movable-holidays';
 export {
   addWorkingDays,
+  workingDaysBetween,
   type CalendarDay,
   type CalendarDayKind,
   type CalendarOverride,

@@ -188,6 +188,13 @@ const orgRuleMessages: Record<Language, Catalog> = {
   },
 };
 
+/** Reports' Excel exports (issue 16): the same words as a problem title and as a field message. */
+const reportMessages: Record<Language, Catalog> = {
+  az: { export_not_ready: 'Hesabatın Excel faylı hələ hazır deyil' },
+  en: { export_not_ready: 'The report’s Excel file is not ready yet' },
+  ru: { export_not_ready: 'Файл Excel отчёта ещё не готов' },
+};
+
 /**
  * Transfer packages of permanent case files to the state archive (Decree 935 §153.7): the same
  * words as a problem title and as a field message.
@@ -237,6 +244,7 @@ const titles: Record<Language, Catalog> = {
   az: {
     ...orgRuleMessages.az,
     ...transferMessages.az,
+    ...reportMessages.az,
     ...mfaMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
@@ -299,6 +307,7 @@ const titles: Record<Language, Catalog> = {
   en: {
     ...orgRuleMessages.en,
     ...transferMessages.en,
+    ...reportMessages.en,
     ...mfaMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
@@ -361,6 +370,7 @@ const titles: Record<Language, Catalog> = {
   ru: {
     ...orgRuleMessages.ru,
     ...transferMessages.ru,
+    ...reportMessages.ru,
     ...mfaMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
@@ -427,6 +437,7 @@ const fields: Record<Language, Catalog> = {
   az: {
     ...orgRuleMessages.az,
     ...transferMessages.az,
+    ...reportMessages.az,
     ...mfaMessages.az,
     required: 'Bu xana mütləqdir',
     invalid_type: 'Dəyərin tipi yanlışdır',
@@ -460,6 +471,7 @@ const fields: Record<Language, Catalog> = {
   en: {
     ...orgRuleMessages.en,
     ...transferMessages.en,
+    ...reportMessages.en,
     ...mfaMessages.en,
     required: 'This field is required',
     invalid_type: 'The value has the wrong type',
@@ -493,6 +505,7 @@ const fields: Record<Language, Catalog> = {
   ru: {
     ...orgRuleMessages.ru,
     ...transferMessages.ru,
+    ...reportMessages.ru,
     ...mfaMessages.ru,
     required: 'Это поле обязательно',
     invalid_type: 'Неверный тип значения',

@@ -18,6 +18,7 @@ export const routeGroups = [
   'signatures',
   'archive',
   'search',
+  'reports',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

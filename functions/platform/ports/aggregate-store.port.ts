@@ -25,7 +25,8 @@ export type AggregateType =
   | 'archive-disposal'
   | 'archive-sweep'
   | `ref:${string}`
-  | 'archive-transfer';
+  | 'archive-transfer'
+  | 'report-export';
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {

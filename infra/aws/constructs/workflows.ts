@@ -22,6 +22,7 @@ import { ProjectFunction } from './project-function';
 export const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
   archiveIntegrityCheck: 900,
   archiveTransferBuild: 900,
+  reportExportBuild: 900,
   substitutionShift: 300,
 };
 /** The timeout of a task Lambda without an entry in TASK_TIMEOUT_SECONDS. */

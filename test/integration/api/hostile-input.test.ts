@@ -133,6 +133,11 @@ const shapes: Record<string, (body: Json) => void> = {
   startContentUpload: (b) => (b.size = MAX_CONTENT_BYTES + 1),
   closeCaseFile: (b) => (b.nomenclatureId = randomUUID()),
   requestArchiveTransfer: (b) => (b.nomenclatureId = randomUUID()),
+  // A report export names an executor (or a journal) that does not exist.
+  requestReportExport: (b) => {
+    if (b.report === 'journal') b.journalId = randomUUID();
+    else b.executorId = randomUUID();
+  },
 };
 
 /**
@@ -201,6 +206,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/archive\/documents\/\{id\}/, 'incoming'],
     [/^\/api\/v1\/archive\/disposal-acts\/\{id\}/, 'disposalAct'],
     [/^\/api\/v1\/archive\/transfers\/\{id\}/, 'transfer'],
+    [/^\/api\/v1\/reports\/exports\/\{id\}/, 'reportExport'],
   ];
   const params: Record<string, string> = {
     list: 'classifications',
@@ -910,6 +916,7 @@ beforeAll(async () => {
   mine.tenantKey = 'no-such-agency';
   // The transfer routes are the archive role's (this agency's admin gets 403 before any lookup).
   mine.transfer = randomUUID();
+  mine.reportExport = randomUUID();
   mine.template = (
     await created(api, '/api/v1/approval-route-templates', {
       name: `Hostil marşrut ${rand()}`,

@@ -61,9 +61,13 @@ async function allIds(api: Api, path: string, paged = true): Promise<Set<string>
       paged ? `${path}${sep}limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}` : path,
     );
     expect(res.status, path).toBe(200);
-    // Personal lists answer rows of { line, document }.
+    // Personal lists answer rows of { line, document }; reports rows name their document.
     for (const item of res.body.items)
-      ids.add(item.id ?? (item as unknown as { document: Item }).document.id);
+      ids.add(
+        item.id ??
+          (item as unknown as { documentId?: string }).documentId ??
+          (item as unknown as { document: Item }).document.id,
+      );
     cursor = res.body.nextCursor;
   } while (cursor);
   return ids;
@@ -232,6 +236,38 @@ beforeAll(async () => {
     },
   );
   bArchive.push(transferId);
+  // A ready report export of tenant B (the export machine's record), addressed by tenant A.
+  const exportId = randomUUID();
+  await bStore.create(
+    'report-export',
+    {
+      id: exportId,
+      tenantId: 'demo2',
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+      requestedBy: 'b',
+      requestedAt: at,
+      viewer: { employeeId: 'b', seesAll: true, actingFor: [], headOf: [] },
+      lang: 'az',
+      source: { report: 'overdue' },
+      status: 'ready',
+      progress: { done: 1, total: 1 },
+      fileName: 'b.xlsx',
+      key: `demo2/reports/${exportId}/b.xlsx`,
+      size: 100,
+    },
+    { actorId: 'system', parentKey: 'b', sortKey: `0#${exportId}` },
+  );
+  archivistCases.push(
+    { template: '/api/v1/reports/exports/{id}', method: 'GET', path: `/api/v1/reports/exports/${exportId}` },
+    {
+      template: '/api/v1/reports/exports/{id}/file',
+      method: 'GET',
+      path: `/api/v1/reports/exports/${exportId}/file`,
+    },
+  );
+  bArchive.push(exportId);
   // A disposal act of tenant B (drawing one up needs years to pass: it is written to the table).
   const actB = {
     id: randomUUID(),
@@ -395,7 +431,7 @@ describe('tenant isolation', () => {
     )) {
       const paths = route.path.includes('{list}')
         ? referenceLists.map((l) => route.path.replace('{list}', l))
-        : route.path === '/api/v1/documents'
+        : route.path === '/api/v1/documents' || route.path === '/api/v1/reports/journal'
           ? documentKinds.map((k) => `${route.path}?kind=${k}`)
           : route.path === '/api/v1/inbox/{box}'
             ? inboxBoxes.map((box) => `/api/v1/inbox/${box}`)
@@ -445,6 +481,20 @@ describe('tenant isolation', () => {
           expect(due.status).toBe(200);
           for (const d of bDocs) expect(JSON.stringify(due.body)).not.toContain(d.id);
           continue;
+        }
+        // The dashboards: one answer of figures, not a page.
+        if (path === '/api/v1/reports/dashboard') {
+          const figures = await a.get(path);
+          expect(figures.status).toBe(200);
+          for (const d of bDocs) expect(JSON.stringify(figures.body)).not.toContain(d.id);
+          continue;
+        }
+        // Every control report, not only the default (overdue) one.
+        if (path === '/api/v1/reports/control') {
+          for (const report of ['all', 'on-time', 'late']) {
+            const ids = await allIds(a, `${path}?report=${report}`);
+            for (const d of bDocs) expect(ids.has(d.id), `${path} lists B document ${d.id}`).toBe(false);
+          }
         }
         // The archive's lists are the archivist's.
         const reader = path.startsWith('/api/v1/archive/') ? archivistA : a;

@@ -9,6 +9,7 @@ import notificationsAz from '../../features/notifications/messages/az.json';
 import onboardingAz from '../../features/onboarding/messages/az.json';
 import orgAz from '../../features/org/messages/az.json';
 import referenceAz from '../../features/reference/messages/az.json';
+import reportsAz from '../../features/reports/messages/az.json';
 import signaturesAz from '../../features/signatures/messages/az.json';
 import uiAz from '../../ui/messages/az.json';
 import searchAz from '../../features/search/messages/az.json';
@@ -28,4 +29,5 @@ export const files: Catalog[] = [
   archiveAz,
   archiveTransfersAz,
   searchAz,
+  reportsAz,
 ];

@@ -9,6 +9,7 @@ import notificationsEn from '../../features/notifications/messages/en.json';
 import onboardingEn from '../../features/onboarding/messages/en.json';
 import orgEn from '../../features/org/messages/en.json';
 import referenceEn from '../../features/reference/messages/en.json';
+import reportsEn from '../../features/reports/messages/en.json';
 import signaturesEn from '../../features/signatures/messages/en.json';
 import uiEn from '../../ui/messages/en.json';
 import searchEn from '../../features/search/messages/en.json';
@@ -28,4 +29,5 @@ export const files: Catalog[] = [
   archiveEn,
   archiveTransfersEn,
   searchEn,
+  reportsEn,
 ];

@@ -9,6 +9,7 @@ import notificationsRu from '../../features/notifications/messages/ru.json';
 import onboardingRu from '../../features/onboarding/messages/ru.json';
 import orgRu from '../../features/org/messages/ru.json';
 import referenceRu from '../../features/reference/messages/ru.json';
+import reportsRu from '../../features/reports/messages/ru.json';
 import signaturesRu from '../../features/signatures/messages/ru.json';
 import uiRu from '../../ui/messages/ru.json';
 import searchRu from '../../features/search/messages/ru.json';
@@ -28,4 +29,5 @@ export const files: Catalog[] = [
   archiveRu,
   archiveTransfersRu,
   searchRu,
+  reportsRu,
 ];

@@ -1,5 +1,5 @@
-import { SectionPlaceholder } from '../../../ui/section-placeholder';
+import { ReportsPage } from '../../../features/reports/reports-page';
 
 export default function Page() {
-  return <SectionPlaceholder section="reports" />;
+  return <ReportsPage />;
 }

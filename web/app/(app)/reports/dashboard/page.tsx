@@ -1,0 +1,5 @@
+import { DashboardPage } from '../../../../features/reports/dashboard';
+
+export default function Page() {
+  return <DashboardPage />;
+}
