@@ -6,9 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { controlCells, controlSheet } from '../../functions/modules/reports/usecases/sheets';
-import { streamWorkbook } from '../../functions/modules/reports/usecases/workbook';
-import type { ControlRow } from '../../functions/modules/reports/domain/control';
+import { controlCells, controlSheet, streamWorkbook, type ControlRow } from '../../functions/modules/reports';
 
 const ROWS = Number(process.argv[2] ?? 100_000);
 

@@ -8,3 +8,4 @@ export { controlPage, controlRows, type ControlQuery, type ReportScope } from '.
 export { journalPage, journalRows } from './usecases/journal.usecase';
 export { streamWorkbook, type ReportColumn, type CellValue } from './usecases/workbook';
 export { controlReports, type ControlReport, type ControlRow } from './domain/control';
+export { controlCells, controlSheet } from './usecases/sheets';

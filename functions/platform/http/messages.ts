@@ -1,4 +1,5 @@
 import type { Language } from '../kernel/text';
+import { statusName, statusNames } from '../kernel/status-names';
 
 type Catalog = Record<string, string>;
 
@@ -539,55 +540,6 @@ const fields: Record<Language, Catalog> = {
 };
 
 /**
- * Names of document statuses, for problem titles: the same words the web app shows on the card and
- * in the list's status filter (test/unit/web/status-names.test.ts holds them together).
- */
-const statusNames: Record<Language, Catalog> = {
-  az: {
-    draft: 'Layihə',
-    registered: 'Qeydiyyata alınıb',
-    'in-execution': 'İcradadır',
-    executed: 'İcra olunub',
-    archived: 'Arxivdədir',
-    cancelled: 'Ləğv edilib',
-    sent: 'Göndərilib',
-    signed: 'İmzalanıb',
-    'for-information': 'Məlumat üçün göndərilib',
-    'in-agreement': 'Razılaşdırmadadır',
-    agreed: 'Razılaşdırılıb',
-    'in-force': 'Qüvvədədir',
-  },
-  en: {
-    draft: 'Draft',
-    registered: 'Registered',
-    'in-execution': 'In execution',
-    executed: 'Executed',
-    archived: 'Archived',
-    cancelled: 'Cancelled',
-    sent: 'Sent',
-    signed: 'Signed',
-    'for-information': 'Sent for information',
-    'in-agreement': 'In approval',
-    agreed: 'Approved',
-    'in-force': 'In force',
-  },
-  ru: {
-    draft: 'Проект',
-    registered: 'Зарегистрирован',
-    'in-execution': 'На исполнении',
-    executed: 'Исполнен',
-    archived: 'В архиве',
-    cancelled: 'Отменён',
-    sent: 'Отправлен',
-    signed: 'Подписан',
-    'for-information': 'Направлен для сведения',
-    'in-agreement': 'На согласовании',
-    agreed: 'Согласован',
-    'in-force': 'Действует',
-  },
-};
-
-/**
  * Problem details: one sentence per case of a code (`code:case`), with `{route}` filled in. For an
  * operation with a route of its own, the case is the operation.
  */
@@ -648,7 +600,7 @@ export function problemTitle(
   const template = titles[lang][code] ?? titles[lang].internal ?? code;
   return template.replace(/\{documentStatus\}/g, () => {
     const status = String(params.status ?? '');
-    return statusNames[lang][status] ?? status;
+    return statusName(lang, status);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Language } from '../../../platform/kernel/text';
-import { catalogs } from '../../../platform/http/messages';
+import { statusName } from '../../../platform/kernel/status-names';
 import { FileAnswer } from '../../../platform/http/file-answer';
 import { writeXlsx, XLSX_TYPE, type SheetColumn } from '../../../platform/http/xlsx';
 import type { DocumentKind } from '../domain/document';
@@ -100,7 +100,7 @@ export async function exportWorkbook(
     for await (const row of rows)
       yield columns.map(({ key }) => {
         if (key === 'kind') return w.kinds[row.kind];
-        if (key === 'status') return catalogs.statusNames[lang][row.status] ?? row.status;
+        if (key === 'status') return statusName(lang, row.status);
         return row[key];
       });
   }

@@ -1,4 +1,4 @@
-import { catalogs } from '../../../platform/http/messages';
+import { statusName } from '../../../platform/kernel/status-names';
 import type { Language } from '../../../platform/kernel/text';
 import type { ControlReport, ControlRow } from '../domain/control';
 import type { JournalRow } from '../domain/journal';
@@ -243,7 +243,7 @@ export function journalCells(lang: Language, row: JournalRow): CellValue[] {
       case 'documentDate':
         return excelDate(row.documentDate);
       case 'status':
-        return catalogs.statusNames[lang][row.status] ?? row.status;
+        return statusName(lang, row.status);
       default:
         return row[key];
     }
