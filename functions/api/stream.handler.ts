@@ -3,10 +3,10 @@
  * responses); the embedded default's stream poller calls this same handler.
  */
 import { createStreamHandler } from '../platform/streams/stream-batch';
-import { alerts, email, extractor, objects, search, signingKeys, sms, workflow } from '../wiring/adapters';
+import { alerts, email, objects, search, signingKeys, sms, workflow } from '../wiring/adapters';
 import { wire } from '../wiring/container';
 import { streamConsumers } from './streams';
 
-wire({ alerts, email, extractor, objects, search, signingKeys, sms, workflow });
+wire({ alerts, email, objects, search, signingKeys, sms, workflow });
 
 export const handler = createStreamHandler(streamConsumers);

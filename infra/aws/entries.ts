@@ -141,6 +141,15 @@ export const functionGrants: FunctionGrants = {
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],
+    // The text of one content file: reads it, stores its text beside it, indexes the document
+    // again (its other files without a text start their own executions).
+    extractContentText: [
+      'table:read',
+      'attachments:read',
+      'attachments:put',
+      'search:write',
+      'machine:content-text',
+    ],
   },
   stream: [
     ...TABLE,
@@ -157,8 +166,10 @@ export const functionGrants: FunctionGrants = {
     'machine:execution-deadline',
     'machine:substitution-period',
     'machines:signal',
-    // The search indexer: documents, their resolutions and reports, their contents' texts.
+    // The search indexer: documents, their resolutions and reports, their contents' texts (a
+    // file without its text yet goes to the content-text machine).
     'search:write',
+    'machine:content-text',
   ],
 };
 

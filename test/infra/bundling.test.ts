@@ -1,5 +1,5 @@
-import { execSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
+import { execFileSync, execSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { routeGroupFiles } from '../../functions/api/routes';
 import { bundlingWith, projectEsbuildOptions } from '../../infra/aws/constructs/project-function';
+import { TASK_BUNDLES } from '../../infra/aws/constructs/workflows';
 import { projectRoot } from './synth';
 
 /** Bundles an entry the way NodejsFunction does with the project's options, into a fresh folder outside the repository. */
@@ -89,4 +90,86 @@ describe('the Lambda bundles', () => {
     ).toEqual([]);
     expect(carried.some((p) => p.includes('client-dynamodb'))).toBe(true);
   });
+});
+
+/**
+ * What NodejsFunction's `nodeModules` install puts into the asset: the package at the version the
+ * lock file pinned, with its dependencies. Here copied from the project's own install (the same
+ * versions; no registry at test time).
+ */
+function installInto(dir: string, names: readonly string[]): void {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const from = join(projectRoot, 'node_modules', name);
+    cpSync(from, join(dir, 'node_modules', name), { recursive: true, dereference: true });
+    const pkg = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    for (const dep of Object.keys(pkg.dependencies ?? {})) visit(dep);
+  };
+  for (const name of names) visit(name);
+}
+
+/** A one-line "scan" as a PNG (pixels only). */
+const scanPng = async (line: string): Promise<Buffer> => {
+  const { default: sharp } = await import('sharp');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="220">
+    <rect width="100%" height="100%" fill="white"/>
+    <text x="50" y="140" font-family="DejaVu Sans, sans-serif" font-size="72" fill="black">${line}</text>
+  </svg>`;
+  return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).png().toBuffer();
+};
+
+describe('the text extraction bundle', () => {
+  it('OCRs a scan from the built asset: tesseract.js installed beside the entry, the models in tessdata/', async () => {
+    // Arrange: the extraction code built with the extractContentText task's bundling, in a folder
+    // with no node_modules above it; the hooks copy the models, the install puts tesseract.js in.
+    const task = TASK_BUNDLES.extractContentText!();
+    const bundling = bundlingWith(task.bundledFiles, task.nodeModules);
+    const dir = mkdtempSync(join(tmpdir(), 'karguzar-bundle-'));
+    const outfile = join(dir, 'index.mjs');
+    const { entryPoints: _entry, ...options } = projectEsbuildOptions('unused', outfile, bundling);
+    await build({
+      ...options,
+      stdin: {
+        contents:
+          "export { createTextExtractor } from './functions/modules/search/extraction/index.ts';\n" +
+          "export { findTessdata } from './functions/modules/search/extraction/ocr.ts';\n",
+        resolveDir: projectRoot,
+        loader: 'ts',
+        sourcefile: 'extraction-entry.ts',
+      },
+    });
+    for (const command of bundling.commandHooks?.afterBundling(projectRoot, dir) ?? []) execSync(command);
+    installInto(dir, bundling.nodeModules ?? []);
+    writeFileSync(join(dir, 'scan.png'), await scanPng('KALIBRATOR ZAVODU'));
+    const run = `
+      const m = await import(${JSON.stringify(pathToFileURL(outfile).href)});
+      const fs = await import('node:fs');
+      const x = m.createTextExtractor();
+      const out = await x.extract({ bytes: new Uint8Array(fs.readFileSync(${JSON.stringify(join(dir, 'scan.png'))})), mediaType: 'image/png', fileName: 'scan.png' });
+      await x.close();
+      console.log(JSON.stringify({ tessdata: m.findTessdata(), ...out }));`;
+
+    // Act: in a process of its own, from the asset's folder
+    const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', run], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+      timeout: 120_000,
+    });
+
+    // Assert
+    const result = JSON.parse(stdout.trim().split('\n').pop()!) as {
+      tessdata: string;
+      text: string;
+      method: string;
+    };
+    expect(result.tessdata.replace(/\/$/u, '')).toBe(join(dir, 'tessdata'));
+    expect(result.method).toBe('ocr');
+    expect(result.text.toUpperCase()).toContain('KALIBRATOR');
+    expect(statSync(join(dir, 'node_modules', 'tesseract.js', 'package.json')).isFile()).toBe(true);
+  }, 180_000);
 });

@@ -212,6 +212,7 @@ describe('least privilege per function', () => {
     expect(Object.keys(s.main.workflows.stateMachines).sort()).toEqual([
       'archive-integrity',
       'archive-transfer',
+      'content-text',
       'daily-digest',
       'daily-digest-send',
       'document-route',

@@ -13,3 +13,4 @@ export { createEmbeddedSearchIndex, type EmbeddedSearchIndex, type EmbeddedSearc
 export { createOpenSearchIndex } from './opensearch';
 export { createTextExtractor, tessdataFilesToBundle, BUNDLED_TESSDATA_FOLDER } from './extraction';
 export type { TextExtractorOptions, ExtractionLimits } from './extraction';
+export { extractContentTextTask } from './tasks/extractContentText.task';

@@ -19,6 +19,10 @@ export interface AppFunctionOptions {
   readonly grants: readonly Capability[];
   /** Files the code reads at run time, copied into the bundle. */
   readonly bundledFiles?: readonly BundledFile[];
+  /** Packages installed into the asset instead of bundled (see ProjectFunctionProps). */
+  readonly nodeModules?: readonly string[];
+  /** @default 1024 MB */
+  readonly memorySize?: number;
 }
 
 /** Creates an application Lambda already bound to everything it needs. */
@@ -52,6 +56,8 @@ export class AppFunctions {
       deadLetterQueue: options.deadLetterQueue,
       alarmTopic: this.props.alarmTopic,
       bundledFiles: options.bundledFiles,
+      nodeModules: options.nodeModules,
+      memorySize: options.memorySize,
     });
     this.functions[id] = pf;
     for (const bind of this.props.binders) bind(pf, options);

@@ -80,8 +80,11 @@ const ESBUILD_SOURCEMAP = {
  * The esbuild options NodejsFunction derives from {@link PROJECT_BUNDLING} (as its
  * `buildEsbuildArgs` does), for the bench and the tests that build an entry the way the stack does.
  */
-export function projectEsbuildOptions(entry: string, outfile: string): BuildOptions & { outfile: string } {
-  const b: BundlingOptions = PROJECT_BUNDLING;
+export function projectEsbuildOptions(
+  entry: string,
+  outfile: string,
+  b: BundlingOptions = PROJECT_BUNDLING,
+): BuildOptions & { outfile: string } {
   const mapMode = b.sourceMapMode ?? (b.sourceMap ? SourceMapMode.DEFAULT : undefined);
   return {
     entryPoints: [entry],
@@ -97,7 +100,8 @@ export function projectEsbuildOptions(entry: string, outfile: string): BuildOpti
     keepNames: b.keepNames ?? false,
     sourcemap: mapMode ? ESBUILD_SOURCEMAP[mapMode] : false,
     sourcesContent: b.sourcesContent ?? true,
-    external: [...(b.externalModules ?? [])],
+    // NodejsFunction leaves the modules it installs into the asset out of the bundle.
+    external: [...(b.externalModules ?? []), ...(b.nodeModules ?? [])],
     ...(b.define ? { define: b.define } : {}),
     logLevel: 'silent',
   };
@@ -125,6 +129,12 @@ export interface ProjectFunctionProps {
    * the entry (a bundle has no `node_modules` to find them in).
    */
   readonly bundledFiles?: readonly BundledFile[];
+  /**
+   * Packages installed into the asset's `node_modules` (at the project's pinned versions) instead
+   * of bundled: those that load files of their own by path at run time (tesseract.js starts its
+   * worker thread from a file of its package).
+   */
+  readonly nodeModules?: readonly string[];
 }
 
 /** A file copied into a Lambda bundle: from an absolute path to a path relative to the entry. */
@@ -134,11 +144,16 @@ export interface BundledFile {
 }
 
 /** The bundling of a function: the project's, plus copying the files it reads at run time. */
-export function bundlingWith(files: readonly BundledFile[] = []): BundlingOptions {
-  if (files.length === 0) return PROJECT_BUNDLING;
+export function bundlingWith(
+  files: readonly BundledFile[] = [],
+  nodeModules: readonly string[] = [],
+): BundlingOptions {
+  const base: BundlingOptions =
+    nodeModules.length > 0 ? { ...PROJECT_BUNDLING, nodeModules: [...nodeModules] } : PROJECT_BUNDLING;
+  if (files.length === 0) return base;
   const quote = (path: string) => `'${path.replaceAll("'", "'\\''")}'`;
   return {
-    ...PROJECT_BUNDLING,
+    ...base,
     commandHooks: {
       beforeBundling: () => [],
       beforeInstall: () => [],
@@ -207,7 +222,7 @@ export class ProjectFunction extends Construct {
         KARGUZAR_ENV: 'aws',
         ...POWERTOOLS_ENVIRONMENT,
       },
-      bundling: bundlingWith(props.bundledFiles),
+      bundling: bundlingWith(props.bundledFiles, props.nodeModules),
     });
 
     Validations.of(this.fn).acknowledge({

@@ -10,7 +10,8 @@ import type { Capability } from '../entries';
 import { alarmAtLeast } from './alarm';
 import type { NewAppFunction } from './app-functions';
 import type { Monitoring } from './monitoring';
-import { ProjectFunction } from './project-function';
+import { ProjectFunction, type BundledFile } from './project-function';
+import { taskBundles } from '../../../functions/api/task-bundles';
 
 /**
  * Tasks that need longer than a minute: the archive's integrity check re-hashes every archived
@@ -24,6 +25,26 @@ export const TASK_TIMEOUT_SECONDS: Readonly<Record<string, number>> = {
   archiveTransferBuild: 900,
   reportExportBuild: 900,
   substitutionShift: 300,
+  // OCR stops after 180 s per file; reading up to 64 MB and a PDF's pages come on top.
+  extractContentText: 330,
+};
+
+/**
+ * Tasks that need more than the default 1024 MB or carry more than their bundle: the text of a
+ * content file runs Tesseract (WASM, three models: about 400 MB while it reads a page; 2048 MB
+ * also gives it more than one vCPU), with tesseract.js installed into the asset (it starts its
+ * worker thread from a file of its package) and the aze, rus and eng models copied beside the entry.
+ */
+export const TASK_BUNDLES: Readonly<
+  Record<
+    string,
+    () => { memorySize?: number; nodeModules?: readonly string[]; bundledFiles?: readonly BundledFile[] }
+  >
+> = {
+  extractContentText: () => {
+    const carried = taskBundles.extractContentText!();
+    return { memorySize: 2048, nodeModules: carried.nodeModules, bundledFiles: carried.files };
+  },
 };
 /** The timeout of a task Lambda without an entry in TASK_TIMEOUT_SECONDS. */
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 60;
@@ -184,6 +205,7 @@ export class Workflows {
         timeout: Duration.seconds(TASK_TIMEOUT_SECONDS[name] ?? DEFAULT_TASK_TIMEOUT_SECONDS),
         deadLetterQueue: this.asyncDlq,
         grants: this.props.taskGrants(name),
+        ...TASK_BUNDLES[name]?.(),
       });
       taskFns.set(name, pf);
     }

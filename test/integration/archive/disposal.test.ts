@@ -13,6 +13,7 @@ import { advanceClockTo, clockNow } from '../../support/clock';
 import { eventually } from '../../support/eventually';
 import { localS3 } from '../../support/local-s3';
 import { ownEmbedded } from '../../support/own-embedded';
+import { found, foundEventually, marker } from '../search/helpers';
 import {
   citizenIncoming,
   lookups,
@@ -46,7 +47,7 @@ type Card = Doc & {
     objects: ArchivedObject[];
     disposal?: { actId: string; actDocumentId: string; actNumber?: string; at: string };
   };
-  contents: Array<{ id: string }>;
+  contents: Array<{ id: string; sha256: string }>;
 };
 type Act = {
   id: string;
@@ -75,7 +76,10 @@ beforeAll(async () => {
 
 afterAll(() => s3?.destroy());
 
-async function filed(index: string): Promise<Doc> {
+/** A word that only the text file of the short-lived document carries (its contents' text). */
+const word = marker('mehv');
+
+async function filed(index: string, text?: string): Promise<Doc> {
   const doc = (
     await clerk.post<Doc>(
       '/api/v1/documents/incoming',
@@ -83,7 +87,34 @@ async function filed(index: string): Promise<Doc> {
     )
   ).body;
   expect((await uploadContent(clerk, doc.id, scan)).complete.status).toBe(200);
+  if (text) {
+    const file = await uploadContent(clerk, doc.id, new TextEncoder().encode(text), {
+      fileName: 'qeyd.txt',
+      contentType: 'text/plain',
+    });
+    expect(file.complete.status).toBe(200);
+  }
   return doc;
+}
+
+/** The objects of the text the search indexer extracted from a document's files. */
+const textObjects = (c: Card) => {
+  const tenant = c.archive!.objects[0]!.key.split('/')[0]!;
+  return c.contents.map((f) => ({
+    role: 'search-text',
+    key: `${tenant}/search-text/${c.id}/${f.id}.${f.sha256.toLowerCase()}.json`,
+    sha256: '',
+  }));
+};
+const ATTACHMENTS = 'karguzar-attachments';
+async function textExists(o: ArchivedObject): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: ATTACHMENTS, Key: o.key }));
+    return true;
+  } catch (error) {
+    if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return false;
+    throw error;
+  }
 }
 
 const card = async (id: string) => (await clerk.get<Card>(`/api/v1/documents/${id}`)).body;
@@ -111,7 +142,7 @@ describe('disposal acts', { timeout: 240_000 }, () => {
 
   it('lists nothing while every retention period runs, and S3 refuses to delete early', async () => {
     const year = Number((await clockNow(embedded.baseUrl)).slice(0, 4));
-    const docs = [await filed('04-02'), await filed('04-02'), await filed('01-01')];
+    const docs = [await filed('04-02', `Qeyd ${word} haqqında`), await filed('04-02'), await filed('01-01')];
     for (const index of ['04-02', '01-01']) {
       const closed = await archivist.post('/api/v1/archive/cases', {
         nomenclatureId: ref.nomenclature.get(index),
@@ -120,6 +151,12 @@ describe('disposal acts', { timeout: 240_000 }, () => {
       expect(closed.status).toBe(200);
     }
     short = await archivedCard(docs[0]!.id);
+    // Its files' text is in the index, kept beside the files as `search-text/` objects.
+    await foundEventually(clerk, [['q', word]], short.id, 'the text file of the document');
+    await eventually(
+      async () => ((await Promise.all(textObjects(short).map(textExists))).every(Boolean) ? true : undefined),
+      'the text objects',
+    );
     held = await archivedCard(docs[1]!.id);
     daimi = await archivedCard(docs[2]!.id);
     const hold = await archivist.post<Card>(`/api/v1/archive/documents/${held.id}/legal-hold`, {
@@ -209,10 +246,21 @@ describe('disposal acts', { timeout: 240_000 }, () => {
     );
     const gone = await Promise.all(short.archive!.objects.map(exists));
 
+    const texts = textObjects(short);
+    // The disposed document's contents' text leaves the index (the stream re-indexes it without),
+    // while its requisites still find it.
+    await eventually(
+      async () => ((await found(clerk, [['q', word]])).includes(short.id) ? undefined : true),
+      'the text out of the index',
+    );
+    const bySummary = await found(clerk, [['q', short.summary]]);
+
+    expect(bySummary).toContain(short.id);
     expect(done.result).toMatchObject({ disposed: act.documentIds.length, skipped: [] });
     // The working copies in the attachments bucket stay under its own 10-year lock: counted, and
     // left to the nightly sweep (unreachable through the API meanwhile).
-    expect(done.result!.lockedCopies).toBeGreaterThan(0);
+    // So are the `search-text/` objects of its files' text: each file and its text counted.
+    expect(done.result!.lockedCopies).toBeGreaterThanOrEqual(short.contents.length + texts.length);
     expect(disposed.archive?.disposal).toMatchObject({ actId: act.id, actDocumentId: act.documentId });
     expect(disposed.registration?.number).toBe(short.registration?.number);
     expect(gone.every((g) => !g)).toBe(true);

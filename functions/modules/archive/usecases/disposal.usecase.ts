@@ -14,6 +14,7 @@ import {
   type DocumentRecord,
 } from '../../documents';
 import type { ReferenceItem } from '../../reference';
+import { contentTextKey } from '../../search';
 import { SINGLE_FILE, type SingleFileRecord } from '../../signatures';
 import { actDocumentClaim, OPEN_ACT_CLAIM } from '../domain/disposal';
 import { archiveDocument } from './archive.usecase';
@@ -409,6 +410,13 @@ async function disposeOne(
   // The single file as assembled before its first signature (the revisions above build on it).
   const single = await deps.store.get<SingleFileRecord>(SINGLE_FILE, doc.tenantId, doc.id);
   if (single) working.push({ key: single.key, versionId: single.versionId });
+  // The text the search indexer extracted from each file (`search-text/`): a copy of the contents
+  // too. The index loses it through the table stream (a disposed document is indexed without it).
+  for (const c of doc.contents.filter((c) => c.state === 'stored' && c.sha256)) {
+    const key = contentTextKey(doc, c);
+    const text = await objectStore(deps).head({ bucket: 'attachments', key });
+    if (text) working.push({ key, versionId: text.versionId });
+  }
   for (const w of working) {
     if ((await deleteIfFree(deps, 'attachments', w.key, w.versionId)) !== 'locked' || !w.versionId) continue;
     lockedCopies += 1;
