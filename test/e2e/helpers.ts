@@ -115,13 +115,20 @@ export const displayDate = (date: string) => date.split('-').reverse().join('.')
  */
 export async function registerIncomingLetter(
   page: Page,
-  letter: { citizen: string; summary: string; addressee: string },
+  letter: {
+    citizen: string;
+    summary: string;
+    addressee: string;
+    files?: { name: string; mimeType: string; buffer: Buffer }[];
+  },
 ): Promise<{ number: string; docId: string }> {
   await page.goto('/documents/new/?kind=incoming');
   await expect(page.getByRole('heading', { level: 1, name: 'Daxil olan sənədin qeydiyyatı' })).toBeVisible();
   await page.getByLabel('Soyadı, adı, atasının adı').fill(letter.citizen);
   await page.getByLabel('Qısa məzmun').fill(letter.summary);
   await page.getByLabel('Kimə', { exact: true }).selectOption({ label: letter.addressee });
+  if (letter.files)
+    await page.getByLabel('Fayllar (skan edilmiş sənəd, əlavələr)').setInputFiles(letter.files);
   await page.getByRole('button', { name: 'Qeydiyyata al' }).click();
   const heading = page.getByRole('heading', { level: 1, name: /^Daxil olan sənəd № / });
   await expect(heading.or(page.getByText('Eyni mövzuda əvvəlki müraciətlər tapıldı.'))).toBeVisible();

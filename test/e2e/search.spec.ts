@@ -1,10 +1,20 @@
 import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
 import { clerkUser, expectAccessible, registerIncomingLetter, runId, signIn } from './helpers';
 
-// Issue 16: a clerk registers a letter and finds it on the search page by a word of its summary
-// (the word highlighted, a facet applied) and by the prefix of its registration number in the
-// header's jump.
+// Issue 16: a clerk registers a letter with a scan and finds it on the search page by a word of its
+// summary (the word highlighted, a facet applied), by a word that only the scan's pixels carry, and
+// by the prefix of its registration number in the header's jump.
 const appealsHead = 'Rzayev Vüsal Təbriz oğlu';
+
+/** A "scan": black text on white pixels, no text layer. */
+async function scanOf(line: string): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1400" height="260">
+    <rect width="100%" height="100%" fill="white"/>
+    <text x="60" y="160" font-family="DejaVu Sans, sans-serif" font-size="72" fill="black">${line}</text>
+  </svg>`;
+  return sharp(Buffer.from(svg)).flatten({ background: '#ffffff' }).png().toBuffer();
+}
 
 test('a clerk finds a letter by a word of its summary and jumps to it by its number', async ({ page }) => {
   test.setTimeout(180_000);
@@ -17,6 +27,7 @@ test('a clerk finds a letter by a word of its summary and jumps to it by its num
     citizen: `Vətəndaş ${id}`,
     summary: `Torpaq sahəsi barədə ${word} müraciət`,
     addressee: appealsHead,
+    files: [{ name: 'skan.png', mimeType: 'image/png', buffer: await scanOf('KALIBRATOR ZAVODU') }],
   });
 
   // Act: the search page, typing a word (results come as one types)
@@ -40,6 +51,14 @@ test('a clerk finds a letter by a word of its summary and jumps to it by its num
   await facets.getByRole('checkbox', { name: /Daxil olan sənəd \(1\)/ }).check();
   await expect(hit).toBeVisible();
   await expectAccessible(page, 'search page with results');
+
+  // Act + Assert: a word that only the scan carries finds it once the indexer has read the scan
+  await facets.getByRole('checkbox', { name: /Daxil olan sənəd/ }).uncheck();
+  await expect(async () => {
+    await box.fill('');
+    await box.fill('kalibrator zavodu');
+    await expect(hit).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 90_000 });
 
   // Act + Assert: the header's jump by the number's prefix
   const prefix = number.slice(0, number.indexOf('/'));

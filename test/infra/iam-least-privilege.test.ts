@@ -217,6 +217,7 @@ describe('least privilege per function', () => {
       'daily-digest-send',
       'document-route',
       'execution-deadline',
+      'report-export',
       'substitution-period',
     ]);
     expect(s.main.functions.TaskRegisterTaskFn).toBeUndefined();

@@ -4,31 +4,8 @@ import {
   contentTextKey,
   MAX_EXTRACTED_BYTES,
 } from '../../../functions/modules/search/usecases/content-text';
-import type { ContentItem } from '../../../functions/modules/documents/domain/document';
 import { documentRecord, T0 } from '../../support/builders';
-import { memoryDeps } from '../../support/memory-deps';
-import { CountingExtractor, RecordingIndex } from './recording-index';
-
-const scan = new TextEncoder().encode('Sahə İSTANBUL küçəsində');
-
-const content = (id: string, overrides: Partial<ContentItem> = {}): ContentItem => ({
-  id,
-  fileName: `${id}.png`,
-  contentType: 'image/png',
-  size: scan.byteLength,
-  sha256: 'AB'.repeat(32),
-  state: 'stored',
-  addedAt: T0,
-  addedBy: 'clerk',
-  ...overrides,
-});
-
-const world = () => ({
-  ...memoryDeps(),
-  search: new RecordingIndex(),
-  searchEnabled: true,
-  extractor: new CountingExtractor(),
-});
+import { content, scan, world } from './world';
 
 describe('contentTexts', () => {
   it('keeps each file’s text under a key of its tenant, document, id and hash', () => {
