@@ -3,8 +3,8 @@
  * and an append-only operation log that makes every `upsert` and `remove` durable before it
  * resolves (JSON lines, one fdatasync for all the operations waiting at that moment). When the
  * log grows past a threshold (and on close) the engine starts a new log, writes a snapshot of
- * every tenant the older logs touched (the items, tombstones and the MiniSearch index, replaced
- * atomically) and then deletes the older logs. Opening loads nothing but the logs: each tenant's
+ * every tenant the older logs touched (the items and tombstones, replaced atomically; the
+ * postings are rebuilt from the items on load) and then deletes the older logs. Opening loads nothing but the logs: each tenant's
  * snapshot is read on its first use and the logged operations newer than it replayed; a torn
  * last line (a write cut by a crash, never acknowledged) is cut off.
  *
@@ -67,7 +67,12 @@ interface LogFile {
   startSeq: number;
 }
 
-const SNAPSHOT_FORMAT = 1;
+/**
+ * Format 2 stores no index (line 2 is `null`): the postings are rebuilt from the items on load.
+ * Format 1 (MiniSearch's JSON on line 2) has the same items and tombstones and is read the same way.
+ */
+const SNAPSHOT_FORMAT = 2;
+const READABLE_FORMATS = new Set([1, SNAPSHOT_FORMAT]);
 const LOG_NAME = /^log-(\d{16})\.jsonl$/;
 
 /** Folders open in this process: a second engine on the same folder would corrupt it. */
@@ -245,7 +250,7 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
     try {
       for (const tenantId of toSave) {
         const tenant = await this.tenant(tenantId);
-        await this.writeSnapshot(tenantId, tenant.state(), tenant.indexJson());
+        await this.writeSnapshot(tenantId, tenant.state());
       }
     } catch (error) {
       for (const id of toSave) this.touched.add(id);
@@ -270,7 +275,7 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
     return join(this.tenantsDir, `${Buffer.from(tenantId, 'utf8').toString('base64url')}.snap`);
   }
 
-  private async writeSnapshot(tenantId: string, state: TenantState, indexJson: string): Promise<void> {
+  private async writeSnapshot(tenantId: string, state: TenantState): Promise<void> {
     const header = {
       format: SNAPSHOT_FORMAT,
       tenantId,
@@ -281,7 +286,7 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
     };
     function* lines() {
       yield `${JSON.stringify(header)}\n`;
-      yield `${indexJson}\n`;
+      yield 'null\n';
       for (const doc of state.docs) yield `${JSON.stringify(doc)}\n`;
       for (const tombstone of state.tombstones) yield `${JSON.stringify(tombstone)}\n`;
     }
@@ -316,11 +321,11 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
     });
     let header:
       { format: number; seq: number; analysis: string; docs: number; tombstones: number } | undefined;
-    let indexJson: string | undefined;
+    let indexLine = false;
     const state: TenantState = { seq: 0, docs: [], tombstones: [] };
     for await (const line of lines) {
       if (!header) header = JSON.parse(line) as typeof header;
-      else if (indexJson === undefined) indexJson = line;
+      else if (!indexLine) indexLine = true;
       else if (line !== '') {
         const value = JSON.parse(line) as SearchDocument | [string, string];
         if (Array.isArray(value)) state.tombstones.push(value);
@@ -329,13 +334,13 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
     }
     if (
       !header ||
-      header.format !== SNAPSHOT_FORMAT ||
+      !READABLE_FORMATS.has(header.format) ||
       header.docs !== state.docs.length ||
       header.tombstones !== state.tombstones.length
     )
       throw new Error(`The search snapshot ${path} is not complete`);
     state.seq = header.seq;
-    return TenantIndex.restore(state, header.analysis === this.fingerprint ? indexJson : undefined);
+    return TenantIndex.restore(state);
   }
 
   /** Reads one log into `pending`; cuts a torn last line off (it was never acknowledged). */
