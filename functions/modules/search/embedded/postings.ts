@@ -3,8 +3,9 @@
  * with the term's frequency), packed in one growable `Uint32Array` per term; field lengths in
  * typed arrays; a sorted vocabulary per field for prefixes (binary search). A query is evaluated
  * into dense score arrays over the ordinals (a score above 0 is a match), BM25 per field times
- * the field's weight, summed over the matched terms. Removed items leave their ordinals in the
- * postings until more than half are stale, then the postings are compacted.
+ * the field's weight, summed over the matched terms (document frequencies count live items only).
+ * Removed items leave their ordinals in the postings until more than half are stale, then the
+ * postings are compacted.
  */
 import { FIELD_BOOST, INDEX_FIELDS, type IndexField, type Query } from './query';
 
@@ -17,8 +18,15 @@ const PREFIX_WEIGHT = 0.375;
 
 class Postings {
   /** Pairs of (ordinal, term frequency). */
-  data = new Uint32Array(2);
+  data: Uint32Array = new Uint32Array(2);
   length = 0;
+
+  static of(data: Uint32Array): Postings {
+    const postings = new Postings();
+    postings.data = data.length > 0 ? data : new Uint32Array(2);
+    postings.length = data.length / 2;
+    return postings;
+  }
 
   add(ord: number, tf: number): void {
     if (this.length * 2 === this.data.length) {
@@ -62,7 +70,7 @@ class Postings {
 class FieldIndex {
   readonly terms = new Map<string, Postings>();
   /** Lengths (terms) of the field per ordinal. */
-  lengths = new Uint16Array(16);
+  lengths: Uint16Array = new Uint16Array(16);
   totalLength = 0;
   /** The vocabulary in order, and the terms added since it was last sorted. */
   private sorted: string[] = [];
@@ -90,6 +98,12 @@ class FieldIndex {
     const length = Math.min(terms.length, 0xffff);
     this.lengths[ord] = length;
     this.totalLength += length;
+  }
+
+  /** Adds a vocabulary term read from a snapshot. */
+  load(term: string, postings: Postings): void {
+    this.terms.set(term, postings);
+    this.fresh.push(term);
   }
 
   drop(ord: number): void {
@@ -144,7 +158,7 @@ export class PostingsIndex {
   private next = 0;
   private live = 0;
   private stale = 0;
-  private alive = new Uint8Array(16);
+  private alive: Uint8Array = new Uint8Array(16);
 
   get capacity(): number {
     return this.next;
@@ -172,9 +186,64 @@ export class PostingsIndex {
     for (const field of this.fields) field.drop(ord);
     if (this.stale > this.live && this.stale > 1000) {
       const alive = this.alive;
-      for (const field of this.fields) for (const postings of field.terms.values()) postings.compact((o) => alive[o] === 1);
+      for (const field of this.fields)
+        for (const postings of field.terms.values()) postings.compact((o) => alive[o] === 1);
       this.stale = 0;
     }
+  }
+
+  /**
+   * The index with its ordinals renumbered by `position` (-1: not kept), for a snapshot: the
+   * field lengths (one base64 `Uint16Array` per field) and one `[field, term, base64 pairs]` per term.
+   */
+  serialize(position: Int32Array, count: number): { lengths: string[]; terms: [number, string, string][] } {
+    const lengths = this.fields.map((field) => {
+      const out = new Uint16Array(count);
+      for (let ord = 0; ord < this.next; ord++) {
+        const at = position[ord] as number;
+        if (at >= 0) out[at] = field.lengths[ord] as number;
+      }
+      return base64(out);
+    });
+    const terms: [number, string, string][] = [];
+    this.fields.forEach((field, f) => {
+      for (const [term, postings] of field.terms) {
+        const out = new Uint32Array(postings.length * 2);
+        let n = 0;
+        for (let i = 0; i < postings.length; i++) {
+          const at = position[postings.data[i * 2] as number] as number;
+          if (at < 0) continue;
+          out[n * 2] = at;
+          out[n * 2 + 1] = postings.data[i * 2 + 1] as number;
+          n += 1;
+        }
+        if (n > 0) terms.push([f, term, base64(out.subarray(0, n * 2))]);
+      }
+    });
+    return { lengths, terms };
+  }
+
+  /** An index of `count` items (ordinals 0..count-1) from `serialize`'s output. */
+  static deserialize(
+    count: number,
+    lengths: readonly string[],
+    terms: Iterable<[number, string, string]>,
+  ): PostingsIndex {
+    const index = new PostingsIndex();
+    index.next = count;
+    index.live = count;
+    index.alive = new Uint8Array(Math.max(16, count)).fill(1, 0, count);
+    index.fields.forEach((field, f) => {
+      const read = new Uint16Array(fromBase64(lengths[f] ?? '', 2).buffer);
+      field.lengths = new Uint16Array(Math.max(16, count));
+      field.lengths.set(read.subarray(0, count));
+      for (let i = 0; i < count; i++) field.totalLength += field.lengths[i] as number;
+    });
+    for (const [f, term, data] of terms) {
+      const field = index.fields[f];
+      if (field) field.load(term, Postings.of(new Uint32Array(fromBase64(data, 4).buffer)));
+    }
+    return index;
   }
 
   /** Whether `ord` is a live item. */
@@ -223,13 +292,15 @@ export class PostingsIndex {
       for (const term of found) {
         const postings = field.terms.get(term);
         if (!postings || postings.length === 0) continue;
+        const { data, length } = postings;
+        let df = 0;
+        for (let i = 0; i < length; i++) if (this.alive[data[i * 2] as number] === 1) df += 1;
+        if (df === 0) continue;
         terms.push({ field: field.name, term, postings });
-        const df = postings.length;
-        const idf = Math.log(1 + (Math.max(0, n - df) + 0.5) / (df + 0.5));
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         const extra = term.length - query.term.length;
         const weight =
           boost * (extra === 0 ? 1 : (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * extra)) * idf;
-        const { data, length } = postings;
         const lengths = field.lengths;
         for (let i = 0; i < length; i++) {
           const ord = data[i * 2] as number;
@@ -257,4 +328,17 @@ export class PostingsIndex {
     };
     visit(evaluated.node);
   }
+}
+
+/** Typed arrays as base64 (native byte order: little-endian on every platform Node runs on here). */
+function base64(array: Uint16Array | Uint32Array): string {
+  return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64');
+}
+
+/** A copy of base64 bytes in an aligned buffer of whole `width`-byte elements. */
+function fromBase64(text: string, width: number): Uint8Array {
+  const bytes = Buffer.from(text, 'base64');
+  const out = new Uint8Array(bytes.length - (bytes.length % width));
+  out.set(bytes.subarray(0, out.length));
+  return out;
 }

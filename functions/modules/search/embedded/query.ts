@@ -31,9 +31,7 @@ const MIN_PREFIX = 2;
 
 /** A term in some fields (exactly or as a prefix), or every / any of some sub-queries. */
 export type Query =
-  | { term: string; fields: readonly IndexField[]; prefix: boolean }
-  | { all: Query[] }
-  | { any: Query[] };
+  { term: string; fields: readonly IndexField[]; prefix: boolean } | { all: Query[] } | { any: Query[] };
 
 export interface QueryPlan {
   /** Undefined when the text has no searchable word (an empty search). */

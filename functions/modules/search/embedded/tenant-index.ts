@@ -64,12 +64,18 @@ export interface TenantState {
   tombstones: [string, string][];
 }
 
+/** The postings of a state's items, numbered by their place in `docs` (see `PostingsIndex.serialize`). */
+export interface StoredPostings {
+  lengths: string[];
+  terms: [number, string, string][];
+}
+
 export class TenantIndex {
   /** Sequence number of the last operation applied (the operation log's numbering). */
   seq = 0;
   private readonly entries = new Map<string, Entry>();
   private readonly tombstones = new Map<string, string>();
-  private readonly postings = new PostingsIndex();
+  private postings = new PostingsIndex();
   /** Live entries by ordinal. */
   private readonly byOrd: (Entry | undefined)[] = [];
   /** Per facet: value → code, and the values by code. */
@@ -93,18 +99,32 @@ export class TenantIndex {
     };
   }
 
-  /** Restores a stored state, indexing the items again. */
-  static restore(state: TenantState): TenantIndex {
+  /** The state with its postings, taken at once (the postings change with the next write). */
+  stored(): { state: TenantState; postings: StoredPostings } {
+    const state = this.state();
+    const position = new Int32Array(this.postings.capacity).fill(-1);
+    state.docs.forEach((doc, i) => {
+      const entry = this.entries.get(doc.id);
+      if (entry) position[entry.ord] = i;
+    });
+    return { state, postings: this.postings.serialize(position, state.docs.length) };
+  }
+
+  /** Restores a stored state: with its stored postings when given (same analysis), otherwise by indexing the items again. */
+  static restore(state: TenantState, postings?: StoredPostings): TenantIndex {
     const tenant = new TenantIndex();
     tenant.seq = state.seq;
-    for (const doc of state.docs) tenant.entries.set(doc.id, tenant.entryOf(doc));
+    if (postings)
+      tenant.postings = PostingsIndex.deserialize(state.docs.length, postings.lengths, postings.terms);
+    state.docs.forEach((doc, i) => tenant.entries.set(doc.id, tenant.entryOf(doc, postings ? i : undefined)));
     for (const [id, version] of state.tombstones) tenant.tombstones.set(id, version);
     tenant.added = Array.from(tenant.entries.values());
     return tenant;
   }
 
-  private entryOf(doc: SearchDocument): Entry {
-    const ord = this.postings.add(analysed(doc));
+  /** A new entry; `stored` is its ordinal when the postings already hold it. */
+  private entryOf(doc: SearchDocument, stored?: number): Entry {
+    const ord = stored ?? this.postings.add(analysed(doc));
     const codes = new Int32Array(searchFacets.length);
     searchFacets.forEach((facet, i) => {
       const value = facetValue(doc, facet);
@@ -221,7 +241,11 @@ export class TenantIndex {
         if (!entry || !passes(entry)) continue;
         matches.push(entry);
         const c = { entry, score };
-        if (after && after.by === 'score' && !(score < after.score || (score === after.score && entry.doc.id > after.id)))
+        if (
+          after &&
+          after.by === 'score' &&
+          !(score < after.score || (score === after.score && entry.doc.id > after.id))
+        )
           continue;
         if (page.length === size && !before(c, page[size - 1] as Candidate)) {
           rest += 1;
