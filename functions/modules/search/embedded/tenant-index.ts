@@ -18,8 +18,6 @@ interface Entry {
   ord: number;
   /** Baku calendar day of `registeredAt`. */
   day: string;
-  /** The code of the item's value of each of `searchFacets` (-1: none). */
-  codes: Int32Array;
   /** False once the item was replaced or removed (it may still sit in `order`). */
   live: boolean;
 }
@@ -78,9 +76,18 @@ export class TenantIndex {
   private postings = new PostingsIndex();
   /** Live entries by ordinal. */
   private readonly byOrd: (Entry | undefined)[] = [];
-  /** Per facet: value → code, and the values by code. */
+  /**
+   * Columns by ordinal, for filters and facet counts without touching the items: per facet the
+   * code of the item's value (-1: none; value → code and back beside it), the source's code, the
+   * Baku day as yyyymmdd and whether the item is confidential.
+   */
   private readonly facetCodes = searchFacets.map(() => new Map<string, number>());
   private readonly facetValues = searchFacets.map((): string[] => []);
+  private facetColumns: Int32Array[] = searchFacets.map(() => new Int32Array(16));
+  private readonly sourceCodes = new Map<string, number>();
+  private sourceColumn: Int32Array = new Int32Array(16);
+  private dayColumn: Int32Array = new Int32Array(16);
+  private confidentialColumn: Uint8Array = new Uint8Array(16);
   /** Entries newest first (with some no longer live); `added` waits to be merged in at the next empty search. */
   private order: Entry[] = [];
   private added: Entry[] = [];
@@ -125,11 +132,29 @@ export class TenantIndex {
   /** A new entry; `stored` is its ordinal when the postings already hold it. */
   private entryOf(doc: SearchDocument, stored?: number): Entry {
     const ord = stored ?? this.postings.add(analysed(doc));
-    const codes = new Int32Array(searchFacets.length);
+    if (ord >= this.dayColumn.length) {
+      const size = Math.max(ord + 1, this.dayColumn.length * 2);
+      const grow = <T extends Int32Array | Uint8Array>(column: T, make: (n: number) => T): T => {
+        const grown = make(size);
+        grown.set(column);
+        return grown;
+      };
+      this.facetColumns = this.facetColumns.map((c) => grow(c, (n) => new Int32Array(n)));
+      this.sourceColumn = grow(this.sourceColumn, (n) => new Int32Array(n));
+      this.dayColumn = grow(this.dayColumn, (n) => new Int32Array(n));
+      this.confidentialColumn = grow(this.confidentialColumn, (n) => new Uint8Array(n));
+    }
+    const day = bakuDate(doc.registeredAt);
+    this.dayColumn[ord] = dayNumber(day);
+    this.confidentialColumn[ord] = doc.confidential ? 1 : 0;
+    let source = this.sourceCodes.get(doc.source);
+    if (source === undefined) this.sourceCodes.set(doc.source, (source = this.sourceCodes.size));
+    this.sourceColumn[ord] = source;
     searchFacets.forEach((facet, i) => {
+      const codes = this.facetColumns[i] as Int32Array;
       const value = facetValue(doc, facet);
       if (value === undefined) {
-        codes[i] = -1;
+        codes[ord] = -1;
         return;
       }
       const dict = this.facetCodes[i] as Map<string, number>;
@@ -139,9 +164,9 @@ export class TenantIndex {
         dict.set(value, (code = values.length));
         values.push(value);
       }
-      codes[i] = code;
+      codes[ord] = code;
     });
-    const entry: Entry = { doc, ord, day: bakuDate(doc.registeredAt), codes, live: true };
+    const entry: Entry = { doc, ord, day, live: true };
     this.byOrd[ord] = entry;
     return entry;
   }
@@ -309,33 +334,50 @@ export class TenantIndex {
     return lo;
   }
 
-  /** Sources, dates, facet filters and need-to-know, as one test of an item. */
+  /** Sources, dates, facet filters and need-to-know, as one test of an item (mostly on the columns). */
   private filterOf(query: SearchQuery): (entry: Entry) => boolean {
-    const sources = query.sources && query.sources.length > 0 ? new Set<string>(query.sources) : undefined;
+    const sources =
+      query.sources && query.sources.length > 0
+        ? new Set(query.sources.map((source) => this.sourceCodes.get(source) ?? -2))
+        : undefined;
     const facets = searchFacets
       .map((facet, i) => [i, query.filters[facet]] as const)
       .filter((f): f is readonly [number, string[]] => f[1] !== undefined && f[1].length > 0)
       .map(([i, values]) => {
         const dict = this.facetCodes[i] as Map<string, number>;
-        return [i, new Set(values.map((v) => dict.get(v) ?? -2))] as const;
+        return [this.facetColumns[i] as Int32Array, new Set(values.map((v) => dict.get(v) ?? -2))] as const;
       });
     const from = query.registeredFrom;
     const to = query.registeredTo;
+    const fromDay = from ? dayNumber(from) : 0;
+    const toDay = to ? dayNumber(to) : 0;
+    // A day that is not yyyy-MM-dd compares as text, as the stored days do.
+    const days =
+      (from && fromDay === 0) || (to && toDay === 0)
+        ? (entry: Entry) => (!from || entry.day >= from) && (!to || entry.day <= to)
+        : (entry: Entry) => {
+            const day = this.dayColumn[entry.ord] as number;
+            return (!from || day >= fromDay) && (!to || day <= toDay);
+          };
     const viewer = query.viewer;
-    return (entry) =>
-      (!sources || sources.has(entry.doc.source)) &&
-      (!from || entry.day >= from) &&
-      (!to || entry.day <= to) &&
-      facets.every(([i, codes]) => codes.has(entry.codes[i] as number)) &&
-      visibleTo(entry.doc, viewer);
+    const sourceColumn = this.sourceColumn;
+    const confidential = this.confidentialColumn;
+    return (entry) => {
+      const ord = entry.ord;
+      if (sources && !sources.has(sourceColumn[ord] as number)) return false;
+      if ((from || to) && !days(entry)) return false;
+      for (const [column, codes] of facets) if (!codes.has(column[ord] as number)) return false;
+      return (viewer.seesAll && confidential[ord] === 0) || visibleTo(entry.doc, viewer);
+    };
   }
 
   /** Counts of each facet's values over all the matches; by count, then value. */
   private countFacets(matches: readonly Entry[]): SearchResult['facets'] {
     const counts = this.facetValues.map((values) => new Int32Array(values.length));
-    for (const { codes } of matches)
+    const columns = this.facetColumns;
+    for (const { ord } of matches)
       for (let i = 0; i < counts.length; i++) {
-        const code = codes[i] as number;
+        const code = (columns[i] as Int32Array)[ord] as number;
         const count = counts[i] as Int32Array;
         if (code >= 0) count[code] = (count[code] as number) + 1;
       }
@@ -352,6 +394,11 @@ export class TenantIndex {
     });
     return out;
   }
+}
+
+/** `yyyy-MM-dd` as the number yyyymmdd (0 when it is not such a day). */
+function dayNumber(day: string): number {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? Number(day.replaceAll('-', '')) : 0;
 }
 
 function facetValue(doc: SearchDocument, facet: SearchFacet): string | undefined {
