@@ -185,3 +185,83 @@ describe('embedded search: persistence', () => {
     expect(present.size).toBeGreaterThanOrEqual(upserted.size - removed.size);
   });
 });
+
+describe('embedded search: stored postings', () => {
+  const scored = async (index: EmbeddedSearchIndex, text: string) =>
+    (await index.search(searchQuery({ text, size: 100 }))).hits.map((h) => [
+      h.id,
+      h.score,
+      h.highlights.map((x) => x.fragments.join(' ')).join(' | '),
+    ]);
+
+  it('finds, ranks and highlights the same after a reopen from the stored postings, with replaced and removed items', async () => {
+    const first = openIndex();
+    await first.upsert(
+      Array.from({ length: 30 }, (_, i) =>
+        searchDoc({
+          id: `p${i}`,
+          summary: `yanğın ${'ərizə '.repeat(i % 4)}söz${i}`,
+          parties: [`Əliyev ${i % 3 === 0 ? 'Vüqar' : 'Rəşad'}`],
+          registrationNumber: `D-${i}/26`,
+        }),
+      ),
+    );
+    await first.upsert([searchDoc({ id: 'p3', version: '2', summary: 'təzə mətn yanğın' })]);
+    await first.remove([
+      { tenantId: 't1', id: 'p4', version: '2' },
+      { tenantId: 't1', id: 'p5', version: '2' },
+    ]);
+    const texts = ['yanğın', 'ərizə', 'vüq', 'd-1', 'təzə', 'söz3'];
+    const before = await Promise.all(texts.map((t) => scored(first, t)));
+    expect(before[0]).toHaveLength(28);
+    await first.close();
+
+    const snapshot = readdirSync(join(dir, 'tenants'))[0] ?? '';
+    const header = JSON.parse(readFileSync(join(dir, 'tenants', snapshot), 'utf8').split('\n')[0] ?? '') as {
+      format: number;
+      terms: number;
+    };
+    expect(header.format).toBe(2);
+    expect(header.terms).toBeGreaterThan(30);
+
+    const second = openIndex();
+    expect(await Promise.all(texts.map((t) => scored(second, t)))).toEqual(before);
+    await second.upsert([searchDoc({ id: 'p31', summary: 'yanğın sonradan' })]);
+    expect((await scored(second, 'sonra')).map(([id]) => id)).toEqual(['p31']);
+  });
+
+  it('reads a snapshot of the first format (no postings) and indexes its items again', async () => {
+    const first = openIndex();
+    await first.upsert([
+      searchDoc({ id: 'a', summary: 'yanğın' }),
+      searchDoc({ id: 'b', summary: 'məktub' }),
+    ]);
+    await first.remove([{ tenantId: 't1', id: 'c', version: '5' }]);
+    await first.close();
+    const snapshot = join(dir, 'tenants', readdirSync(join(dir, 'tenants'))[0] ?? '');
+    const [header = '', , a = '', b = '', tomb = ''] = readFileSync(snapshot, 'utf8').split('\n');
+    const old: Record<string, unknown> = { ...(JSON.parse(header) as Record<string, unknown>), format: 1 };
+    delete old.terms;
+    writeFileSync(snapshot, [JSON.stringify(old), '{"documentCount":2}', a, b, tomb, ''].join('\n'));
+
+    const second = openIndex();
+    expect((await second.search(searchQuery({ text: 'yanğın' }))).hits.map((h) => h.id)).toEqual(['a']);
+    await second.upsert([searchDoc({ id: 'c', version: '4', summary: 'yanğın' })]);
+    expect(await second.count('t1')).toBe(2);
+  });
+
+  it('keeps finding the current version after many replacements compact the postings', async () => {
+    const index = openIndex();
+    for (let v = 1; v <= 1200; v += 200)
+      await index.upsert(
+        Array.from({ length: 200 }, (_, i) =>
+          searchDoc({ id: 'x', version: String(v + i), summary: `söz${v + i} yanğın` }),
+        ),
+      );
+    await index.upsert([searchDoc({ id: 'y', summary: 'yanğın' })]);
+    const result = await index.search(searchQuery({ text: 'yanğın' }));
+    expect(result.hits.map((h) => h.id).sort()).toEqual(['x', 'y']);
+    expect((await index.search(searchQuery({ text: 'söz1200' }))).hits.map((h) => h.id)).toEqual(['x']);
+    expect((await index.search(searchQuery({ text: 'söz1199' }))).total).toBe(0);
+  });
+});

@@ -3,7 +3,7 @@
  * and an append-only operation log that makes every `upsert` and `remove` durable before it
  * resolves (JSON lines, one fdatasync for all the operations waiting at that moment). When the
  * log grows past a threshold (and on close) the engine starts a new log, writes a snapshot of
- * every tenant the older logs touched (the items, tombstones and the MiniSearch index, replaced
+ * every tenant the older logs touched (the items, tombstones and postings, replaced
  * atomically) and then deletes the older logs. Opening loads nothing but the logs: each tenant's
  * snapshot is read on its first use and the logged operations newer than it replayed; a torn
  * last line (a write cut by a crash, never acknowledged) is cut off.
@@ -67,7 +67,12 @@ interface LogFile {
   startSeq: number;
 }
 
-const SNAPSHOT_FORMAT = 1;
+/**
+ * Format 2: header, the field lengths, the items, the tombstones, one line per term's postings.
+ * Format 1 (MiniSearch's JSON on line 2, no postings) is read too; its items are indexed again.
+ */
+const SNAPSHOT_FORMAT = 2;
+const READABLE_FORMATS = new Set([1, SNAPSHOT_FORMAT]);
 const LOG_NAME = /^log-(\d{16})\.jsonl$/;
 
 /** Folders open in this process: a second engine on the same folder would corrupt it. */
@@ -245,7 +250,7 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
     try {
       for (const tenantId of toSave) {
         const tenant = await this.tenant(tenantId);
-        await this.writeSnapshot(tenantId, tenant.state(), tenant.indexJson());
+        await this.writeSnapshot(tenantId, tenant);
       }
     } catch (error) {
       for (const id of toSave) this.touched.add(id);
@@ -270,7 +275,8 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
     return join(this.tenantsDir, `${Buffer.from(tenantId, 'utf8').toString('base64url')}.snap`);
   }
 
-  private async writeSnapshot(tenantId: string, state: TenantState, indexJson: string): Promise<void> {
+  private async writeSnapshot(tenantId: string, tenant: TenantIndex): Promise<void> {
+    const { state, postings } = tenant.stored();
     const header = {
       format: SNAPSHOT_FORMAT,
       tenantId,
@@ -278,12 +284,14 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
       analysis: this.fingerprint,
       docs: state.docs.length,
       tombstones: state.tombstones.length,
+      terms: postings.terms.length,
     };
     function* lines() {
       yield `${JSON.stringify(header)}\n`;
-      yield `${indexJson}\n`;
+      yield `${JSON.stringify({ lengths: postings.lengths })}\n`;
       for (const doc of state.docs) yield `${JSON.stringify(doc)}\n`;
       for (const tombstone of state.tombstones) yield `${JSON.stringify(tombstone)}\n`;
+      for (const term of postings.terms) yield `${JSON.stringify(term)}\n`;
     }
     await writeFileAtomic(this.snapshotPath(tenantId), lines());
     this.snapshots.add(tenantId);
@@ -315,27 +323,34 @@ export class EmbeddedSearchEngine implements EmbeddedSearchIndex {
       crlfDelay: Infinity,
     });
     let header:
-      { format: number; seq: number; analysis: string; docs: number; tombstones: number } | undefined;
-    let indexJson: string | undefined;
+      | { format: number; seq: number; analysis: string; docs: number; tombstones: number; terms?: number }
+      | undefined;
+    let index = null as { lengths?: string[] } | null;
+    let read = 0;
     const state: TenantState = { seq: 0, docs: [], tombstones: [] };
+    const terms: [number, string, string][] = [];
     for await (const line of lines) {
       if (!header) header = JSON.parse(line) as typeof header;
-      else if (indexJson === undefined) indexJson = line;
-      else if (line !== '') {
-        const value = JSON.parse(line) as SearchDocument | [string, string];
-        if (Array.isArray(value)) state.tombstones.push(value);
-        else state.docs.push(value);
-      }
+      else if (read++ === 0)
+        index = header?.format === SNAPSHOT_FORMAT ? (JSON.parse(line) as typeof index) : null;
+      else if (line === '') continue;
+      else if (state.docs.length < (header?.docs ?? 0)) state.docs.push(JSON.parse(line) as SearchDocument);
+      else if (state.tombstones.length < (header?.tombstones ?? 0))
+        state.tombstones.push(JSON.parse(line) as [string, string]);
+      else terms.push(JSON.parse(line) as [number, string, string]);
     }
     if (
       !header ||
-      header.format !== SNAPSHOT_FORMAT ||
+      !READABLE_FORMATS.has(header.format) ||
       header.docs !== state.docs.length ||
-      header.tombstones !== state.tombstones.length
+      header.tombstones !== state.tombstones.length ||
+      (header.format === SNAPSHOT_FORMAT && header.terms !== terms.length)
     )
       throw new Error(`The search snapshot ${path} is not complete`);
     state.seq = header.seq;
-    return TenantIndex.restore(state, header.analysis === this.fingerprint ? indexJson : undefined);
+    const lengths = index?.lengths;
+    const usable = header.format === SNAPSHOT_FORMAT && header.analysis === this.fingerprint && lengths;
+    return TenantIndex.restore(state, usable ? { lengths, terms } : undefined);
   }
 
   /** Reads one log into `pending`; cuts a torn last line off (it was never acknowledged). */

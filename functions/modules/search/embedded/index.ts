@@ -1,5 +1,5 @@
 /**
- * The embedded default's search index: MiniSearch per tenant, persisted in a folder of its own
+ * The embedded default's search index: a compact postings index per tenant, persisted in a folder of its own
  * (see engine.ts). One engine per folder: opening a folder that another engine of this process,
  * or another live process, holds throws.
  */
