@@ -10,6 +10,7 @@ import { LIST_GOAL, listRun } from './bench/lists';
 import { webFirstLoad, webLines } from './bench/web';
 import { ocrLines, ocrRun } from './bench/ocr';
 import { excelExportLine, excelExportRun } from './bench/reports';
+import { indexLagLine, indexLagRun } from './bench/search-lag';
 import { ensureWebBuilt } from './build-web';
 
 // `npm run bench`: starts a fresh embedded default in a temporary folder and prints the figures.
@@ -69,6 +70,8 @@ async function main() {
     });
     // Registrations (issue 17, numbering): three runs against raw PutItem, then separate processes.
     await registrationBlock(embedded, token, { clients: CLIENTS, seconds: SECONDS }, out);
+    // Issue 16: how far the search index trails the table under the same registration load.
+    out(indexLagLine(await indexLagRun(embedded.baseUrl, token, { clients: CLIENTS, seconds: SECONDS })));
 
     // --- Lists that scale (issue 17): the filter-row list over LIST_DOCUMENTS documents of one agency.
     const lists = await listRun(embedded.baseUrl, token, LIST_DOCUMENTS, { dataDir: embedded.dataDir });
