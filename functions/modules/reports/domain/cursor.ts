@@ -31,3 +31,15 @@ export function decodeCursor(value: string | undefined, parts: number): MultiCur
   }
   throw new BadRequestError([{ path: 'cursor', code: 'invalid_cursor' }]);
 }
+
+/** Every item of a paged read, page after page, until a page comes without a cursor. */
+export async function* pageByPage<R>(
+  next: (cursor: string | undefined) => Promise<{ items: readonly R[]; nextCursor?: string }>,
+): AsyncGenerator<R> {
+  let cursor: string | undefined;
+  do {
+    const page = await next(cursor);
+    yield* page.items;
+    cursor = page.nextCursor;
+  } while (cursor);
+}

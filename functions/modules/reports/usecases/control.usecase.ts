@@ -13,7 +13,7 @@ import {
 } from '../../documents';
 import { tenantCalendar, today as todayOf, workingDaysBetween } from '../../execution';
 import { controlState, inReport, isOverdue, type ControlReport, type ControlRow } from '../domain/control';
-import { decodeCursor, encodeCursor, type MultiCursor } from '../domain/cursor';
+import { decodeCursor, encodeCursor, pageByPage, type MultiCursor } from '../domain/cursor';
 import type { ReportDeps } from '../ports';
 import { Names } from './names';
 
@@ -191,16 +191,7 @@ export async function* controlRows(
   q: Omit<ControlQuery, 'limit' | 'cursor'>,
 ): AsyncGenerator<ControlRow> {
   const names = new Names(deps, scope.tenantId, scope.lang);
-  let cursor: string | undefined;
-  do {
-    const page = await controlPage(
-      deps,
-      scope,
-      { ...q, limit: 100, ...(cursor ? { cursor } : {}) },
-      100,
-      names,
-    );
-    yield* page.items;
-    cursor = page.nextCursor;
-  } while (cursor);
+  yield* pageByPage((cursor) =>
+    controlPage(deps, scope, { ...q, limit: 100, ...(cursor ? { cursor } : {}) }, 100, names),
+  );
 }

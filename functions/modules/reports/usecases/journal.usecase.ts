@@ -1,6 +1,6 @@
 import { LIST_READ_BUDGET, type Page } from '../../../platform/kernel/aggregate';
 import { dateRange, unknownReference, type DocumentKind, type DocumentRecord } from '../../documents';
-import { decodeCursor, encodeCursor, type MultiCursor } from '../domain/cursor';
+import { decodeCursor, encodeCursor, pageByPage, type MultiCursor } from '../domain/cursor';
 import type { JournalRow } from '../domain/journal';
 import type { ReportDeps } from '../ports';
 import type { ReportScope } from './control.usecase';
@@ -96,16 +96,7 @@ export async function* journalRows(
   q: Omit<JournalQuery, 'limit' | 'cursor'>,
 ): AsyncGenerator<JournalRow> {
   const names = new Names(deps, scope.tenantId, scope.lang);
-  let cursor: string | undefined;
-  do {
-    const page = await journalPage(
-      deps,
-      scope,
-      { ...q, limit: 100, ...(cursor ? { cursor } : {}) },
-      100,
-      names,
-    );
-    yield* page.items;
-    cursor = page.nextCursor;
-  } while (cursor);
+  yield* pageByPage((cursor) =>
+    journalPage(deps, scope, { ...q, limit: 100, ...(cursor ? { cursor } : {}) }, 100, names),
+  );
 }
