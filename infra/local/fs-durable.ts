@@ -5,6 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants as fsConstants, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { fsyncDirSync } from '../../functions/platform/adapters/fs/fsync-dir';
+
+export { fsyncDirSync };
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
@@ -21,19 +24,6 @@ export function writeFileAtomicSync(path: string, content: string): void {
   }
   renameSync(tmp, path);
   fsyncDirSync(dirname(path));
-}
-
-export function fsyncDirSync(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    /* not supported here */
-  }
 }
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o644): Promise<void> {

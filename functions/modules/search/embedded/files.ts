@@ -4,10 +4,13 @@
  * crash leaves the old or the new file and never a torn one; and complete appends.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, write } from 'node:fs';
+import { write } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import { fsyncDirSync as fsyncDir } from '../../../platform/adapters/fs/fsync-dir';
+
+export { fsyncDir };
 
 const writeFd = promisify(write);
 
@@ -17,20 +20,6 @@ export async function appendAll(fd: number, data: Buffer): Promise<void> {
   while (offset < data.length) {
     const { bytesWritten } = await writeFd(fd, data, offset, data.length - offset);
     offset += bytesWritten;
-  }
-}
-
-/** Flushes a directory's entries (a rename or a new file); some filesystems refuse: harmless. */
-export function fsyncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    /* not supported here */
   }
 }
 
