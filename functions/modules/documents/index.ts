@@ -31,6 +31,7 @@ export {
   exactFilters,
   filterFields,
   matchesFilter,
+  partyName,
   type DocumentFilter,
   type FilterFields,
 } from './domain/indexing';

@@ -22,6 +22,13 @@ export function partyText(doc: DocumentData): string {
   return '';
 }
 
+/** The other side's name as lists, exports and reports show it: the sender, or the recipients. */
+export function partyName(doc: DocumentData): string {
+  if (doc.incoming) return doc.incoming.sender.name;
+  if (doc.outgoing) return doc.outgoing.recipients.map((r) => r.name).join('; ');
+  return '';
+}
+
 /**
  * A number as the filter row matches it: folded like the rest of the search (case, Azerbaijani
  * letters) and without the separators people type differently (`/`, `-`, `.`, spaces and any

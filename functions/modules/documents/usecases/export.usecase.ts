@@ -6,6 +6,7 @@ import { formatBakuDate } from '../domain/date-filter';
 import type { AssignmentRecord } from '../domain/tasks';
 import type { exportInput } from './inputs';
 import { canSee, noteRead, unknownReference, type DocumentDeps } from './common';
+import { partyName } from '../domain/indexing';
 
 export type ExportInput = z.output<typeof exportInput>;
 
@@ -68,18 +69,12 @@ function rowOf(doc: DocumentRecord, executor: string): ExportRow {
     number: doc.registration?.number ?? '',
     registeredOn: doc.registration ? formatBakuDate(doc.registration.at) : '',
     kind: doc.kind,
-    party: partyOf(doc),
+    party: partyName(doc),
     summary: doc.summary,
     status: doc.status,
     dueDate: doc.dueDate ? doc.dueDate.split('-').reverse().join('.') : '',
     executor,
   };
-}
-
-function partyOf(doc: DocumentRecord): string {
-  if (doc.incoming) return doc.incoming.sender.name;
-  if (doc.outgoing) return doc.outgoing.recipients.map((r) => r.name).join('; ');
-  return '';
 }
 
 /** The responsible executor (the official, not a substitute) of the latest top-level resolution. */

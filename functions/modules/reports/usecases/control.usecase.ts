@@ -10,6 +10,7 @@ import {
   type DocumentKind,
   type DocumentRecord,
   type Viewer,
+  partyName,
 } from '../../documents';
 import { tenantCalendar, today as todayOf, workingDaysBetween } from '../../execution';
 import { controlState, inReport, isOverdue, type ControlReport, type ControlRow } from '../domain/control';
@@ -56,12 +57,6 @@ function executedOn(r: AssignmentRecord, responsible: AssignmentRecord | undefin
   if (r.status !== 'executed') return undefined;
   const at = responsible?.reports.at(-1)?.at ?? r.closedAt ?? r.updatedAt;
   return bakuLocalDate(at);
-}
-
-function partyOf(doc: DocumentRecord): string {
-  if (doc.incoming) return doc.incoming.sender.name;
-  if (doc.outgoing) return doc.outgoing.recipients.map((r) => r.name).join('; ');
-  return '';
 }
 
 /**
@@ -123,7 +118,7 @@ async function rowsOf(
       ...(doc.registration ? { registeredOn: bakuLocalDate(doc.registration.at) } : {}),
       classification: ctx.names.classification(doc.classificationId),
       summary: doc.summary,
-      party: partyOf(doc),
+      party: partyName(doc),
       ...(r.dueDate ? { dueDate: r.dueDate } : {}),
       state,
       overdue,

@@ -1,5 +1,5 @@
 import { LIST_READ_BUDGET, type Page } from '../../../platform/kernel/aggregate';
-import { dateRange, unknownReference, type DocumentKind, type DocumentRecord } from '../../documents';
+import { dateRange, unknownReference, type DocumentKind, partyName } from '../../documents';
 import { decodeCursor, encodeCursor, pageByPage, type MultiCursor } from '../domain/cursor';
 import type { JournalRow } from '../domain/journal';
 import type { ReportDeps } from '../ports';
@@ -24,12 +24,6 @@ export async function checkJournalQuery(
   dateRange(q.registered, 'registered');
   if (q.journalId && !(await deps.store.get('ref:journals', tenantId, q.journalId)))
     throw unknownReference('journalId');
-}
-
-function partyOf(doc: DocumentRecord): string {
-  if (doc.incoming) return doc.incoming.sender.name;
-  if (doc.outgoing) return doc.outgoing.recipients.map((r) => r.name).join('; ');
-  return '';
 }
 
 /**
@@ -77,7 +71,7 @@ export async function journalPage(
         registeredAt: reg.at,
         documentNumber: d.documentNumber ?? '',
         ...(d.documentDate ? { documentDate: d.documentDate } : {}),
-        party: partyOf(d),
+        party: partyName(d),
         summary: d.summary,
         classification: names.classification(d.classificationId),
         deliveryForm: names.deliveryForm(d.deliveryFormId),
