@@ -3,18 +3,14 @@
  * Everything the engine indexes or asks goes through these two functions, so a richer analysis
  * (stemming, transliteration, its own number keys) plugs in by changing the imports here.
  */
-import { analyzeText } from '../domain/analysis';
-
-export { analyzeText };
+import { analyzeText, numberKey } from '../domain/analysis';
 
 /**
- * A registration or sender number as one term: the analysed words of the value joined, i.e.
- * folded, lower-cased and without separators (`NK-1234/05` → `nk123405`), so a prefix of the
- * typed number (`nk-1234`) finds it.
+ * The words of a text, and a registration or sender number as one term (folded, lower-cased,
+ * without separators: `NK-1234/05` → `nk123405`, so a prefix of the typed number finds it), the
+ * same keys the OpenSearch adapter writes.
  */
-export function numberKey(value: string): string {
-  return analyzeText(value).join('');
-}
+export { analyzeText, numberKey };
 
 /** A short digest of what the analysis makes of a probe text: a stored index is rebuilt when it changes. */
 export function analysisFingerprint(): string {
