@@ -87,7 +87,7 @@ const archiveWatch: StreamConsumer = async (r) => {
 /**
  * Keeps the search index in step with the table: a document written or removed, or one of its
  * resolutions or execution reports written, puts the document's current state into the index
- * (its contents' texts extracted once per file on the way). Idempotent: the item's version is its
+ * (a file without its text yet goes to the content-text machine, which indexes again). Idempotent: the item's version is its
  * latest write, so replays and out-of-order deliveries never put an older state back. Where no
  * search is deployed, nothing to do.
  */
