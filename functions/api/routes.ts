@@ -2,6 +2,7 @@ import { approvalRoutes } from '../modules/approval';
 import { archiveRoutes } from '../modules/archive';
 import { citizenRegistriesRoutes } from '../modules/citizen-registries';
 import { documentRoutes } from '../modules/documents';
+import { exchangeRoutes } from '../modules/exchange';
 import { executionRoutes } from '../modules/execution';
 import { notificationRoutes, smsSettingsRoutes } from '../modules/notifications';
 import { onboardingRoutes } from '../modules/onboarding';
@@ -32,6 +33,7 @@ export const routes: RouteDef[] = [
   ...archiveRoutes,
   ...searchRoutes,
   ...reportRoutes,
+  ...exchangeRoutes,
 ];
 
 /**

@@ -48,6 +48,7 @@ export {
   type SignatureSource,
 } from './ports';
 export type { SignatureEvidence } from './domain/presend';
+export { deliveryStates, type Delivery, type DeliveryState } from './domain/delivery';
 export * from './domain/chain';
 export {
   allow,

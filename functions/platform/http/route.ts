@@ -19,6 +19,7 @@ export const routeGroups = [
   'archive',
   'search',
   'reports',
+  'exchange',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

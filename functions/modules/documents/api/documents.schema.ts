@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { documentKinds, executionCharacters, linkTypes, orderCategories } from '../domain/document';
 import { operations } from '../domain/status';
+import { deliveryStates } from '../domain/delivery';
 import { email, id, isoDate, meta, voen } from '../../../platform/http/common.schema';
 import { documentRoute } from './route-copy.schema';
 
@@ -183,13 +184,44 @@ export const document = z
               at: z.iso.datetime(),
               by: z.string().max(100),
               deliveryFormId: id.optional(),
-              channel: z.enum(['email', 'register']),
+              channel: z.enum(['email', 'register', 'edms']),
               recipients: z.array(z.string().max(500)).max(50),
               messageId: z.string().max(300).optional(),
               note: z.string().max(1000).optional(),
             }),
           )
           .max(100),
+        deliveries: z
+          .array(
+            z.object({
+              id,
+              dispatchId: id,
+              recipientIndex: z.int().min(0),
+              recipientTenantId: z.string().max(100),
+              recipientName: z.string().max(500),
+              state: z.enum(deliveryStates),
+              receiptDueAt: z.iso.datetime(),
+              deliveredAt: z.iso.datetime().optional(),
+              receivedAt: z.iso.datetime().optional(),
+              registration: z
+                .object({ number: z.string().max(100), date: isoDate, at: z.iso.datetime() })
+                .optional(),
+              refusal: z.object({ reason: z.string().max(2000), at: z.iso.datetime() }).optional(),
+              noReceipt: z
+                .object({ at: z.iso.datetime(), taskId: z.string().max(200).optional() })
+                .optional(),
+              evidence: z
+                .object({
+                  sentSha256: z.string().max(100),
+                  receiptKey: z.string().max(1024).optional(),
+                  receiptSha256: z.string().max(100).optional(),
+                })
+                .optional(),
+            }),
+          )
+          .max(500)
+          .optional(),
+        receiptDays: z.int().min(1).max(60).optional(),
       })
       .optional(),
     internal: z

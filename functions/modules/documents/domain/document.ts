@@ -1,3 +1,4 @@
+import type { Delivery } from './delivery';
 import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import type { DocumentKind } from './kinds';
 import type { ApprovalRoute } from './route-copy';
@@ -72,7 +73,8 @@ export interface Dispatch {
   at: string;
   by: string;
   deliveryFormId?: string;
-  channel: 'email' | 'register';
+  /** `edms`: delivered to agencies on the platform (`outgoing.deliveries`). */
+  channel: 'email' | 'register' | 'edms';
   recipients: string[];
   messageId?: string;
   note?: string;
@@ -125,6 +127,10 @@ export interface DocumentData {
     recipients: Recipient[];
     inReplyTo?: string;
     dispatches: Dispatch[];
+    /** Deliveries to agencies on the platform, one per recipient and dispatch (exchange module). */
+    deliveries?: Delivery[];
+    /** Working days the recipients have for the receipt notice (§150); absent: the agency's default. */
+    receiptDays?: number;
   };
   internal?: {
     signatoryId?: string;

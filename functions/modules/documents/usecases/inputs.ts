@@ -90,6 +90,8 @@ export const outgoingInput = z
     content: optionalText(20000),
     recipients: z.array(recipientInput).min(1).max(50),
     inReplyTo: id.optional(),
+    /** Working days the recipients have for the receipt notice (§150); absent: the agency's default. */
+    receiptDays: z.int().min(1).max(60).optional(),
   })
   .strict()
   .meta({ id: 'OutgoingInput' });

@@ -1,0 +1,108 @@
+import type { AggregateMeta } from '../../../platform/kernel/aggregate';
+
+/**
+ * A received electronic document (Decree 935 §141, §144–§149), waiting in the recipient agency's
+ * queue until a clerk registers it (it becomes an incoming document) or refuses it. It arrives from
+ * another agency on the platform (`platform`) or by e-mail to the agency's intake address
+ * (`email`). Mail that is oversized, malformed or looks dangerous is kept aside (`quarantined`)
+ * with a reason: never lost, never registered automatically. Aggregate type `exchange-received`.
+ */
+export const receivedSources = ['platform', 'email'] as const;
+export type ReceivedSource = (typeof receivedSources)[number];
+
+export const receivedStates = ['waiting', 'registered', 'refused', 'quarantined'] as const;
+export type ReceivedState = (typeof receivedStates)[number];
+
+export const quarantineReasons = [
+  'oversized',
+  'malformed',
+  'executable',
+  'archive_bomb',
+  'too_many_parts',
+  'unknown_recipient',
+] as const;
+export type QuarantineReason = (typeof quarantineReasons)[number];
+
+export interface ReceivedFile {
+  name: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  /** Object key in the recipient's part of the attachments bucket. */
+  key: string;
+  versionId?: string;
+  /** The sender's signed single file (platform deliveries). */
+  singleFile?: boolean;
+}
+
+/** One signature of the received single file as checked (Decree 935 §145). */
+export interface ReceivedSignatureCheck {
+  fieldName: string;
+  signerName?: string;
+  positionTitle?: string;
+  right?: string;
+  signedAt?: string;
+  /** The CMS verifies over exactly the bytes its /ByteRange covers. */
+  integrity: boolean;
+  /** The certificate chains to the sending agency's CA and was valid at the signing time. */
+  chain: boolean;
+  /** The signer held the signing right, as the sender's record of the signature says. */
+  authority: boolean;
+  valid: boolean;
+}
+
+export interface ReceivedVerification {
+  checkedAt: string;
+  /** Signed, and every signature valid: only then may the item be registered as verified (§149). */
+  valid: boolean;
+  signed: boolean;
+  /** Codes of what failed (e.g. `integrity`, `chain`, `authority`, `unsigned`, `requisites`). */
+  problems: string[];
+  signatures: ReceivedSignatureCheck[];
+}
+
+export interface ReceivedSender {
+  /** The sending agency on the platform (platform deliveries only). */
+  tenantId?: string;
+  organizationName: string;
+  voen?: string;
+  /** The address an e-mail came from; the receipt notice goes back there. */
+  email?: string;
+  address?: string;
+}
+
+export interface ReceivedItemData {
+  source: ReceivedSource;
+  state: ReceivedState;
+  /**
+   * What makes delivery idempotent: the sender's delivery id (platform) or the SHA-256 of the
+   * Message-ID and sender (e-mail). Claimed unique within the recipient tenant.
+   */
+  deliveryKey: string;
+  receivedAt: string;
+  sender: ReceivedSender;
+  /** The sender's requisites: their registration number and date (yyyy-MM-dd), the summary. */
+  requisites: { number?: string; date?: string; summary: string };
+  files: ReceivedFile[];
+  verification?: ReceivedVerification;
+  quarantine?: { reason: QuarantineReason; detail?: string };
+  openedAt?: string;
+  openedBy?: string;
+  registration?: { documentId: string; number: string; date: string; at: string; by: string };
+  refusal?: { reason: string; at: string; by: string };
+  /** The §148 receipt notice sent back: the signed record's key and SHA-256, and the e-mail's id. */
+  receipt?: { at: string; key: string; sha256: string; messageId?: string };
+  /** The recipient's evidence of what arrived: the envelope as received, kept under `key`. */
+  evidence: { envelopeSha256: string; key: string };
+}
+
+export type ReceivedItem = AggregateMeta & ReceivedItemData;
+
+/** The agency's exchange settings (aggregate `exchange-settings`, id = tenant id). */
+export interface ExchangeSettingsData {
+  /** Replies to the agency's outgoing e-mail go here (Reply-To); absent: the agency's e-mail. */
+  replyTo?: string;
+  /** Working days the recipient has to send the receipt notice before §150 applies (default 3). */
+  receiptDays: number;
+}
+export const DEFAULT_RECEIPT_DAYS = 3;
