@@ -47,6 +47,12 @@ const schema = z.object({
   TENANT_RATE_PER_MINUTE: z.coerce.number().int().positive().default(6000),
   /** Agencies' own limits: a JSON object of tenant id → requests per minute. */
   TENANT_RATE_LIMITS: z.string().optional(),
+  /** Mail to `<tenant key>@<this domain>` becomes a received item of that agency (exchange module). */
+  INTAKE_DOMAIN: z.string().min(3).max(200).default('intake.karguzar.local'),
+  /** The bucket SES receiving (AWS) or the local SMTP listener writes raw intake mail to. */
+  INTAKE_BUCKET: z.string().min(1).optional(),
+  /** Webhook targets on loopback or private addresses are allowed (the embedded default only). */
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 export type Config = z.infer<typeof schema>;

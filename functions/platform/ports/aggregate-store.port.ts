@@ -26,7 +26,9 @@ export type AggregateType =
   | 'archive-sweep'
   | `ref:${string}`
   | 'archive-transfer'
-  | 'report-export';
+  | 'report-export'
+  | 'exchange-received'
+  | 'exchange-settings';
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {

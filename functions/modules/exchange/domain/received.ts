@@ -106,3 +106,49 @@ export interface ExchangeSettingsData {
   receiptDays: number;
 }
 export const DEFAULT_RECEIPT_DAYS = 3;
+
+/** The store's aggregate type of received items, and the claim that makes a delivery key unique. */
+export const RECEIVED = 'exchange-received' as const;
+export const DELIVERY_CLAIM = 'exchange-delivery';
+
+/** Newest first: the store lists by ascending sort key. */
+export const receivedSortKey = (item: Pick<ReceivedItem, 'receivedAt' | 'id'>) =>
+  `${String(9e15 - Date.parse(item.receivedAt)).padStart(16, '0')}#${item.id}`;
+
+/**
+ * How every writer stores a received item: listed under its state (`parentKey`), newest first.
+ * A create also claims the delivery key, so a replayed delivery makes no second item.
+ */
+export function receivedWriteOptions(
+  item: ReceivedItem,
+  actorId: string,
+  create: boolean,
+): { actorId: string; parentKey: string; sortKey: string; claim?: { scope: string; value: string }[] } {
+  return {
+    actorId,
+    parentKey: item.state,
+    sortKey: receivedSortKey(item),
+    ...(create ? { claim: [{ scope: DELIVERY_CLAIM, value: item.deliveryKey }] } : {}),
+  };
+}
+
+/** The agency's exchange settings as stored (aggregate `exchange-settings`, id = tenant id). */
+export const SETTINGS = 'exchange-settings' as const;
+export type ExchangeSettings = AggregateMeta & ExchangeSettingsData;
+
+/** The settings in force: the stored ones, or the defaults before an admin sets any. */
+export function settingsInForce(
+  stored: ExchangeSettings | undefined,
+): ExchangeSettingsData & { version: number } {
+  return {
+    version: stored?.version ?? 0,
+    receiptDays: stored?.receiptDays ?? DEFAULT_RECEIPT_DAYS,
+    ...(stored?.replyTo ? { replyTo: stored.replyTo } : {}),
+  };
+}
+
+/**
+ * The agency's intake address: its tenant key (unique on the platform) at the platform's intake
+ * domain. Mail to any other local part is kept aside as `unknown_recipient`.
+ */
+export const intakeAddress = (tenantId: string, domain: string) => `${tenantId}@${domain}`;
