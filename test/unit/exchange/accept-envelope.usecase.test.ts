@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { envelopeBytes } from '../../../functions/modules/exchange';
-import { sha256Hex } from '../../../functions/modules/exchange/domain/envelope';
+import { sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
 import { acceptEnvelope } from '../../../functions/modules/exchange/usecases/accept-envelope.usecase';
 import { signPdf } from '../../support/pdf-signature';
 import { envelopeOf, exchangeWorld, minimalPdf, realPdf, RECIPIENT } from './world';

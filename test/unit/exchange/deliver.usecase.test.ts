@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentRecord, DocumentSignature } from '../../../functions/modules/documents';
 import { SINGLE_FILE } from '../../../functions/modules/signatures';
-import { sha256Hex } from '../../../functions/modules/exchange/domain/envelope';
+import { sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
 import {
   deliverOutgoing,
   movesForward,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../functions/modules/exchange/domain/envelope';
+import { sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
 import { exportEvidence } from '../../../functions/modules/exchange/usecases/evidence.usecase';
 import { registerReceived } from '../../../functions/modules/exchange/usecases/register.usecase';
 import { actor, TENANT } from '../../support/builders';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../functions/modules/exchange/domain/envelope';
+import { sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
 import {
   reverifyReceived,
   verifyReceivedFile,

@@ -7,7 +7,7 @@ import {
   type Envelope,
   type ReceivedItem,
 } from '../../../functions/modules/exchange';
-import { sha256Hex } from '../../../functions/modules/exchange/domain/envelope';
+import { sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
 import type { DocumentSigner } from '../../../functions/platform/ports/signing.port';
 import { actor, documentRecord, meta, T0 } from '../../support/builders';
 import { memoryDeps } from '../../support/memory-deps';

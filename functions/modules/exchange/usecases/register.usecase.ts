@@ -11,7 +11,7 @@ import {
 } from '../../documents';
 import type { Tenant } from '../../org';
 import { createReferenceItem } from '../../reference';
-import { sha256Hex } from '../domain/envelope';
+import { sha256Hex } from './envelope';
 import { RECEIVED, receivedWriteOptions, type ReceivedItem } from '../domain/received';
 import type { ExchangeDeps } from '../ports';
 import { putOnce } from './accept-envelope.usecase';

@@ -11,7 +11,7 @@ import {
   validAt,
   type AgencyCaRecord,
 } from '../../signatures';
-import { sha256Hex } from '../domain/envelope';
+import { sha256Hex } from './envelope';
 import {
   RECEIVED,
   receivedWriteOptions,
