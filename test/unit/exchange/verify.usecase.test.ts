@@ -19,7 +19,9 @@ describe('verifying a received file', () => {
 
     expect(v.signed).toBe(true);
     // The product's own KMS PAdES signatures verifying whole are in the integration test.
-    expect(v.signatures).toEqual([expect.objectContaining({ integrity: false, chain: false, authority: false })]);
+    expect(v.signatures).toEqual([
+      expect.objectContaining({ integrity: false, chain: false, authority: false }),
+    ]);
     expect(v.problems).toEqual(expect.arrayContaining(['integrity', 'chain', 'authority']));
     expect(v.valid).toBe(false);
   });
