@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../../functions/platform/kernel/errors';
 import { completeUpload, startUpload } from '../../../functions/modules/documents/usecases/contents.usecase';
 import { createDocument } from '../../../functions/modules/documents/usecases/register.usecase';
 import { sendDocument } from '../../../functions/modules/documents/usecases/send.usecase';
-import { meta, referenceItem, tenant } from '../../support/builders';
+import { meta, tenant } from '../../support/builders';
 import { PLATFORM_PARTITION } from '../../../functions/modules/onboarding';
 import type { DocumentRecord } from '../../../functions/modules/documents';
 import { author, clerk, documentsWorld, head, internal, outgoing } from './world';
