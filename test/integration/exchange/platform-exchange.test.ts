@@ -125,6 +125,11 @@ describe('exchange between agencies on the platform', () => {
     expect(delivered.receiptDueAt).toBeDefined();
     expect(delivered.evidence?.sentSha256).toMatch(/^[0-9a-f]{64}$/);
 
+    // Verified again on demo2's request, as stored now, without reading demo1's data.
+    const reverified = await clerkB.post<Received>(`/api/v1/exchange/received/${item.id}/verify`, {});
+    expect(reverified.status, JSON.stringify(reverified.body)).toBe(200);
+    expect(reverified.body.verification).toMatchObject({ valid: true, problems: [] });
+
     // The first opening by demo2's clerk is reported back as received.
     const opened = await clerkB.get<Received>(`/api/v1/exchange/received/${item.id}`);
     expect(opened.body.openedAt).toBeDefined();

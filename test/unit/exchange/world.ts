@@ -131,6 +131,7 @@ export async function storedItem(
       },
     ],
     verification: { checkedAt: T0, valid: true, signed: true, problems: [], signatures: [] },
+    trust: { signatures: [] },
     origin: { documentId: 'out-1', deliveryId: 'delivery-1' },
     evidence: { envelopeSha256: 'e'.repeat(64), key: `${RECIPIENT}/exchange/received/x/envelope.json` },
     ...overrides,
