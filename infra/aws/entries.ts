@@ -138,6 +138,8 @@ export const functionGrants: FunctionGrants = {
     digestSend: [...TABLE, 'email'],
     routeStep: [...TABLE, ...NOTICES, 'machine:execution-deadline', 'machines:signal'],
     substitutionShift: [...TABLE, 'table:delete'],
+    // §150: past a delivery's due time without a receipt notice, the sender's task and notice.
+    receiptCheck: [...TABLE, ...NOTICES],
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],
