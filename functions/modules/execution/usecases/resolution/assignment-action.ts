@@ -1,5 +1,11 @@
 import type { Actor } from '../../../../platform/kernel/aggregate';
-import { allowedOperations, transition, type AssignmentRecord, type DocumentRecord, type FieldChange } from '../../../documents';
+import {
+  allowedOperations,
+  transition,
+  type AssignmentRecord,
+  type DocumentRecord,
+  type FieldChange,
+} from '../../../documents';
 import { closedBelow } from '../../domain/assignment';
 import type { ExecutionDeps } from '../common';
 import type { Changed } from './commit-tree';
