@@ -170,6 +170,8 @@ export const functionGrants: FunctionGrants = {
     'machine:document-route',
     'machine:execution-deadline',
     'machine:substitution-period',
+    // §150: the receipt watch of each delivery that reached its recipient.
+    'machine:exchange-receipt',
     'machines:signal',
     // The search indexer: documents, their resolutions and reports, their contents' texts (a
     // file without its text yet goes to the content-text machine).

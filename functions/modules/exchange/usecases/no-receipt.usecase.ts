@@ -48,7 +48,8 @@ export async function ensureReceiptWatch(
   documentId: string,
   delivery: Delivery,
 ): Promise<void> {
-  if (answered(delivery) || delivery.noReceipt) return;
+  // Still `sending`: the period starts at delivery, and so does the watch.
+  if (!delivery.receiptDueAt || answered(delivery) || delivery.noReceipt) return;
   if (!deps.workflow) throw new Error('ensureReceiptWatch needs the workflow engine');
   await deps.workflow.start({
     machine: RECEIPT_MACHINE,
@@ -63,7 +64,7 @@ export const NO_RECEIPT_INSTRUCTION =
 
 export type ReceiptCheck =
   | { outcome: 'no-receipt'; taskId: string; notified: number }
-  | { outcome: 'answered' | 'not-found'; state?: string }
+  | { outcome: 'answered' | 'not-found' | 'not-delivered'; state?: string }
   /** Not yet due (a clock a little behind the machine's, or a due time moved later): wait until `dueAt`. */
   | { outcome: 'not-due'; dueAt: string };
 
@@ -83,6 +84,7 @@ export async function checkReceipt(deps: ReceiptDeps, ref: ReceiptRef): Promise<
     if (!doc || !delivery) return { outcome: 'not-found' as const };
     if (answered(delivery)) return { outcome: 'answered' as const, state: delivery.state };
     if (delivery.noReceipt) return { outcome: 'marked' as const, doc, delivery };
+    if (!delivery.receiptDueAt) return { outcome: 'not-delivered' as const, state: delivery.state };
     const now = deps.clock.now().toISOString();
     // The due time is the delivery's as it is now: early (clock skew, a moved due time), the machine
     // waits again until then.
@@ -186,7 +188,9 @@ async function notifyNoReceipt(deps: ReceiptDeps, doc: DocumentRecord, delivery:
     document: doc,
     kind: 'no-receipt',
     recipients,
-    dueDate: bakuLocalDate(new Date(Date.parse(delivery.receiptDueAt) - 1).toISOString()),
+    ...(delivery.receiptDueAt
+      ? { dueDate: bakuLocalDate(new Date(Date.parse(delivery.receiptDueAt) - 1).toISOString()) }
+      : {}),
     recipient: delivery.recipientName,
     tab: 'execution',
     key: `no-receipt:${delivery.id}`,
