@@ -1,6 +1,7 @@
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { StreamConsumer } from '../platform/streams/stream-batch';
 import {
+  awaitingReceiptInStream,
   digestTenantsInStream,
   employeesInStream,
   documentsInStream,
@@ -17,7 +18,7 @@ import { provisionSigner } from '../modules/signatures';
 import { getContainer } from '../wiring/container';
 import { archiveDocument, ensureArchiveTenant, executeDisposal } from '../modules/archive';
 import { indexDocument } from '../modules/search';
-import { deliverOutgoing, reportBack, type ReceivedItem } from '../modules/exchange';
+import { deliverOutgoing, ensureReceiptWatch, reportBack, type ReceivedItem } from '../modules/exchange';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
 const alone = (record: DynamoDBRecord): DynamoDBStreamEvent => ({ Records: [record] });
@@ -115,6 +116,18 @@ const exchangeWatch: StreamConsumer = async (r) => {
 };
 
 /**
+ * Decree 935 §150: every delivery that reached its recipient and is not answered yet has its
+ * receipt watch, which waits until the delivery's due time (started once: the execution is named
+ * after the delivery, its input never changes; answered and already-found deliveries are skipped).
+ */
+const receiptWatch: StreamConsumer = async (r) => {
+  const container = getContainer();
+  for (const { record } of awaitingReceiptInStream(alone(r)))
+    for (const delivery of record.outgoing?.deliveries ?? [])
+      await ensureReceiptWatch(container, record.tenantId, record.id, delivery);
+};
+
+/**
  * The table-stream consumers, each called for every record (in AWS by the one stream Lambda, in
  * the embedded default by the stream poller through the same entry). The search indexer and the
  * notification fan-out register here as they arrive.
@@ -128,4 +141,5 @@ export const streamConsumers: Record<string, StreamConsumer> = {
   archiveWatch,
   searchIndexer,
   exchangeWatch,
+  receiptWatch,
 };

@@ -130,6 +130,22 @@ export function sendingDocumentsInStream(event: DynamoDBStreamEvent) {
   ).map(({ sequence, image }) => ({ sequence, tenantId: image.tenantId!.S!, id: image.id!.S! }));
 }
 
+/**
+ * Outgoing documents written in a stream batch with a delivery the recipient has (delivered or
+ * opened) but not yet answered and not yet found without receipt: each needs its §150 watch.
+ */
+export function awaitingReceiptInStream(event: DynamoDBStreamEvent) {
+  return newImages(
+    event,
+    (i) =>
+      entity(i) === 'document' &&
+      i.kind?.S === 'outgoing' &&
+      (i.data?.M?.outgoing?.M?.deliveries?.L ?? []).some(
+        (d) => ['delivered', 'received'].includes(d.M?.state?.S ?? '') && d.M?.noReceipt === undefined,
+      ),
+  ).map(({ sequence, image }) => ({ sequence, record: record<DocumentRecord>(image) }));
+}
+
 /** Received items of the exchange written in a stream batch (`aggregate` rows of that type). */
 export function receivedItemsInStream<T>(event: DynamoDBStreamEvent) {
   return newImages(event, (i) => entity(i) === 'aggregate' && i.type?.S === 'exchange-received').map(

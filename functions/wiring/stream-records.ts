@@ -1,5 +1,6 @@
 /** Stream record decoding for the handlers (adapters are reached through the wiring). */
 export {
+  awaitingReceiptInStream,
   digestTenantsInStream,
   employeesInStream,
   documentsInStream,

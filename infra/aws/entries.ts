@@ -141,6 +141,8 @@ export const functionGrants: FunctionGrants = {
     digestSend: [...TABLE, 'email'],
     routeStep: [...TABLE, ...NOTICES, 'machine:execution-deadline', 'machines:signal'],
     substitutionShift: [...TABLE, 'table:delete'],
+    // §150: past a delivery's due time without a receipt notice, the sender's task and notice.
+    receiptCheck: [...TABLE, ...NOTICES],
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],
@@ -168,6 +170,8 @@ export const functionGrants: FunctionGrants = {
     'machine:document-route',
     'machine:execution-deadline',
     'machine:substitution-period',
+    // §150: the receipt watch of each delivery that reached its recipient.
+    'machine:exchange-receipt',
     'machines:signal',
     // The search indexer: documents, their resolutions and reports, their contents' texts (a
     // file without its text yet goes to the content-text machine).

@@ -8,3 +8,13 @@ export type { ExchangeDeps } from './ports';
 export { acceptEnvelope } from './usecases/accept-envelope.usecase';
 export { buildEnvelope, deliverOutgoing } from './usecases/deliver.usecase';
 export { reportBack } from './usecases/report-back.usecase';
+export {
+  RECEIPT_MACHINE,
+  checkReceipt,
+  ensureReceiptWatch,
+  receiptExecutionName,
+  type ReceiptCheck,
+  type ReceiptDeps,
+} from './usecases/no-receipt.usecase';
+export { receiptDueAt, type ReceiptCalendar } from './usecases/receipt-due';
+export { receiptCheckTask } from './tasks/receiptCheck.task';

@@ -14,6 +14,7 @@ const kinds: NoticeKind[] = [
   'new-task',
   'content-missing',
   'content-damaged',
+  'no-receipt',
 ];
 const params = {
   document: '7-DX/26',
@@ -22,6 +23,7 @@ const params = {
   daysLeft: 2,
   escalation: 3,
   file: 'scan.pdf',
+  recipient: 'Nəqliyyat Nazirliyi',
   link: 'https://edms.example.az/documents/view/?id=d&tab=execution',
 };
 
@@ -38,6 +40,17 @@ describe('notice templates', () => {
         expect(`${m.subject} ${m.text} ${m.sms}`).not.toMatch(/undefined|\$\{/);
       }
     }
+  });
+
+  it('name the recipient organization and the period in the no-receipt notice', () => {
+    // Act
+    const m = renderNotice('no-receipt', 'en', params);
+
+    // Assert
+    expect(m.text).toContain('"Nəqliyyat Nazirliyi"');
+    expect(m.text).toContain('by 10.03.2026');
+    // The SMS cuts a long name with an ellipsis.
+    expect(m.sms).toBe('7-DX/26: no receipt notice (Nəqliyyat Nazirli…)');
   });
 
   it('leave out the due date of a new task that has none', () => {
@@ -65,6 +78,7 @@ describe('SMS texts', () => {
     escalation: 12,
     file: 'Əsaslı təmirin smeta hesablaması (yekun variant).pdf',
     smsLimit: 100000,
+    recipient: 'Azərbaycan Respublikasının Rəqəmsal İnkişaf və Nəqliyyat Nazirliyi',
     link: 'https://edms.example.az/documents/view/?id=0d6f3c8e-2b7a-4c43-9b8e-4a4f1f2c9d10&tab=execution',
   });
 

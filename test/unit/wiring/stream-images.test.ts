@@ -1,6 +1,7 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
+  awaitingReceiptInStream,
   receivedItemsInStream,
   routedDocumentsInStream,
   sendingDocumentsInStream,
@@ -100,5 +101,54 @@ describe('stream images', () => {
     expect(items.map((r) => r.record)).toEqual([
       expect.objectContaining({ id: 'r1', tenantId: 't2', state: 'registered', version: 2 }),
     ]);
+  });
+
+  it('picks outgoing documents with a delivery awaiting its receipt notice (§150), and only those', () => {
+    const letter = (state: string, extra: Record<string, unknown> = {}) =>
+      event({
+        __edb_e__: { S: 'document' },
+        kind: { S: 'outgoing' },
+        id: { S: 'd1' },
+        tenantId: { S: 't1' },
+        version: { N: '4' },
+        createdAt: { S: '2026-11-23T10:00:00.000Z' },
+        updatedAt: { S: '2026-11-23T11:00:00.000Z' },
+        data: {
+          M: {
+            kind: { S: 'outgoing' },
+            outgoing: {
+              M: {
+                deliveries: {
+                  L: [
+                    {
+                      M: {
+                        id: { S: 'dl1' },
+                        state: { S: state },
+                        receiptDueAt: { S: '2026-11-26T19:59:59.999Z' },
+                        ...extra,
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        },
+      });
+    expect(awaitingReceiptInStream(letter('delivered')).map((r) => r.record)).toEqual([
+      expect.objectContaining({
+        id: 'd1',
+        tenantId: 't1',
+        outgoing: { deliveries: [expect.objectContaining({ id: 'dl1', state: 'delivered' })] },
+      }),
+    ]);
+    expect(awaitingReceiptInStream(letter('received'))).toHaveLength(1);
+    for (const state of ['sending', 'registered', 'refused'])
+      expect(awaitingReceiptInStream(letter(state))).toEqual([]);
+    expect(
+      awaitingReceiptInStream(
+        letter('delivered', { noReceipt: { M: { at: { S: '2026-11-27T00:00:00Z' } } } }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -51,6 +51,8 @@ export interface Notice {
   emailOnly?: boolean;
   /** The agency's monthly SMS budget in parts (the budget alert names it). */
   smsLimit?: number;
+  /** The organization a document was sent to (the no-receipt notice names it). */
+  recipient?: string;
 }
 
 /**
@@ -71,6 +73,7 @@ export async function notifyEmployees(deps: NotifyDeps, notice: Notice): Promise
     ...(notice.escalation !== undefined ? { escalation: notice.escalation } : {}),
     ...(notice.file !== undefined ? { file: notice.file } : {}),
     ...(notice.smsLimit !== undefined ? { smsLimit: notice.smsLimit } : {}),
+    ...(notice.recipient !== undefined ? { recipient: notice.recipient } : {}),
     link: doc
       ? `${deps.webBaseUrl ?? ''}/documents/view/?id=${doc.id}&tab=${notice.tab ?? 'execution'}`
       : `${deps.webBaseUrl ?? ''}${notice.about?.path ?? '/'}`,

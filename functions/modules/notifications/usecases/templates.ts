@@ -9,7 +9,8 @@ export type NoticeKind =
   | 'content-missing'
   | 'content-damaged'
   | 'archive-integrity'
-  | 'sms-budget';
+  | 'sms-budget'
+  | 'no-receipt';
 
 export interface NoticeParams {
   /** Registration number, or the summary when the document has none. */
@@ -23,6 +24,8 @@ export interface NoticeParams {
   file?: string;
   /** The agency's monthly SMS budget in parts (the budget notice). */
   smsLimit?: number;
+  /** The organization a document was sent to (the no-receipt notice). */
+  recipient?: string;
   link: string;
 }
 
@@ -39,6 +42,8 @@ const clip = (value: string, most: number) =>
   [...value].length <= most ? value : `${[...value].slice(0, most - 1).join('')}…`;
 const d = (p: NoticeParams) => clip(p.document, SMS_DOCUMENT);
 const f = (p: NoticeParams) => clip(p.file ?? '', SMS_FILE);
+const SMS_RECIPIENT = 18;
+const r = (p: NoticeParams) => clip(p.recipient ?? '', SMS_RECIPIENT);
 
 const az: Record<NoticeKind, Render> = {
   reminder: (p) => ({
@@ -80,6 +85,11 @@ const az: Record<NoticeKind, Render> = {
     subject: `SMS limiti bitib: ${p.document}`,
     text: `Qurumun ${p.document} ayı üçün SMS limiti (${p.smsLimit} hissə) bitib. Ayın sonunadək bildirişlər SMS əvəzinə e-poçtla göndərilir. Limiti qurumun parametrlərində dəyişmək olar.\n\nParametrlər: ${p.link}`,
     sms: `SMS limiti bitib: ${d(p)}`,
+  }),
+  'no-receipt': (p) => ({
+    subject: `Alınma bildirişi gəlməyib: ${p.document}`,
+    text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.recipient}” qurumuna elektron göndərişi üzrə alınma bildirişi ${p.dueDate} tarixinədək gəlmədi: sənəd alınmamış sayılır. Məzmunu digər üsulla (poçt, kuryer, e-poçt) çatdırın və tapşırığı icra edin.\n\nSənəd: ${p.link}`,
+    sms: `${d(p)}: alınma bildirişi yoxdur (${r(p)})`,
   }),
 };
 
@@ -124,6 +134,11 @@ const en: Record<NoticeKind, Render> = {
     text: `The agency's SMS budget for ${p.document} (${p.smsLimit} parts) is used up. Until the month ends, notices go by e-mail instead of SMS. The budget can be changed in the agency settings.\n\nSettings: ${p.link}`,
     sms: `SMS budget used up: ${d(p)}`,
   }),
+  'no-receipt': (p) => ({
+    subject: `No receipt notice: ${p.document}`,
+    text: `No receipt notice for document ${p.document} ("${p.summary}") sent electronically to "${p.recipient}" arrived by ${p.dueDate}: the document counts as not received. Deliver its content by other means (post, courier, e-mail) and complete the task.\n\nDocument: ${p.link}`,
+    sms: `${d(p)}: no receipt notice (${r(p)})`,
+  }),
 };
 
 const ru: Record<NoticeKind, Render> = {
@@ -166,6 +181,11 @@ const ru: Record<NoticeKind, Render> = {
     subject: `Лимит SMS исчерпан: ${p.document}`,
     text: `Лимит SMS организации на ${p.document} (${p.smsLimit} частей) исчерпан. До конца месяца уведомления отправляются по электронной почте вместо SMS. Лимит можно изменить в настройках организации.\n\nНастройки: ${p.link}`,
     sms: `Лимит SMS исчерпан: ${d(p)}`,
+  }),
+  'no-receipt': (p) => ({
+    subject: `Нет уведомления о получении: ${p.document}`,
+    text: `Уведомление о получении документа ${p.document} («${p.summary}»), отправленного в электронной форме в «${p.recipient}», не поступило до ${p.dueDate}: документ считается не полученным. Доставьте его содержание иным способом (почтой, курьером, по электронной почте) и исполните поручение.\n\nДокумент: ${p.link}`,
+    sms: `${d(p)}: нет уведомления (${r(p)})`,
   }),
 };
 

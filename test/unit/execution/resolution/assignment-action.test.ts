@@ -55,4 +55,13 @@ describe('the pieces every assignment action shares', () => {
     });
     expect(documentExecuted(doc, [first, sub], sub)).toBeUndefined();
   });
+
+  it('a sent outgoing letter keeps its status when its one resolution (a §150 task) is executed', () => {
+    // Arrange: outgoing documents have no execution status; the task is done, the letter stays sent.
+    const doc = incoming('doc-1', { kind: 'outgoing', status: 'sent' });
+    const task = resolution();
+
+    // Act / Assert
+    expect(documentExecuted(doc, [task], task)).toBeUndefined();
+  });
 });

@@ -1,5 +1,11 @@
 import type { Actor } from '../../../../platform/kernel/aggregate';
-import { transition, type AssignmentRecord, type DocumentRecord, type FieldChange } from '../../../documents';
+import {
+  allowedOperations,
+  transition,
+  type AssignmentRecord,
+  type DocumentRecord,
+  type FieldChange,
+} from '../../../documents';
 import { closedBelow } from '../../domain/assignment';
 import type { ExecutionDeps } from '../common';
 import type { Changed } from './commit-tree';
@@ -52,6 +58,9 @@ export function documentExecuted(
     (r) => r.kind === 'resolution' && !r.parentId && r.id !== executing.id && r.status !== 'executed',
   );
   if (stillOpen) return undefined;
+  // A kind whose status has no execution (an outgoing letter's §150 task to deliver it otherwise):
+  // the resolution is executed, the document's status stays.
+  if (!allowedOperations(doc.kind, doc.status).includes('execute')) return undefined;
   return { status: transition(doc.kind, doc.status, 'execute') };
 }
 
