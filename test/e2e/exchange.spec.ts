@@ -94,7 +94,16 @@ test('two agencies exchange a signed letter and its receipt through the platform
   const delivery = sender.getByTestId('delivery').filter({ hasText: recipientName });
   await expect(delivery).toBeVisible();
   await expect(delivery.getByTestId('delivery-step-sent')).toContainText('Göndərilib');
-  await expect(delivery).toContainText('Alınma bildirişinin son tarixi:');
+  // The platform delivers it into demo2's queue; the receipt period runs from then.
+  await expect(async () => {
+    await sender.reload();
+    await expect(delivery.getByTestId('delivery-receipt-due')).toContainText(
+      'Alınma bildirişinin son tarixi:',
+      {
+        timeout: 2_000,
+      },
+    );
+  }).toPass({ timeout: 30_000 });
   await expectAccessible(sender, 'outgoing card with its delivery');
 
   // Act 2: demo2's clerk finds the letter in the queue, verified, and registers it

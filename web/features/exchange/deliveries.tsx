@@ -54,12 +54,16 @@ function DeliveryView({ delivery, sentAt }: { delivery: Delivery; sentAt?: strin
       ) : null}
       {delivery.noReceipt && awaitingReceipt(delivery) ? (
         <p className="alert alert-error" data-testid="delivery-no-receipt">
-          {t('exchange.deliveries.noReceipt', { date: formatDate(delivery.receiptDueAt) })}
+          {t('exchange.deliveries.noReceipt', {
+            date: formatDate(delivery.receiptDueAt ?? delivery.noReceipt.at),
+          })}
         </p>
       ) : null}
       {awaitingReceipt(delivery) && !delivery.noReceipt ? (
-        <p className="small">
-          {t('exchange.deliveries.receiptDue', { date: formatDate(delivery.receiptDueAt) })}.{' '}
+        <p className="small" data-testid="delivery-receipt-due">
+          {delivery.receiptDueAt
+            ? `${t('exchange.deliveries.receiptDue', { date: formatDate(delivery.receiptDueAt) })}. `
+            : ''}
           {t('exchange.deliveries.notReceivedYet')}
         </p>
       ) : null}
