@@ -19,5 +19,5 @@ export const exchangeApi: RouteImpls<typeof exchangeRoutes, ExchangeDeps> = {
   refuseReceived: async (ctx, deps) => refuseReceived(deps, authed(ctx).actor, ctx.params.id, ctx.body),
   getExchangeSettings: async (ctx, deps) => getExchangeSettings(deps, authed(ctx).actor),
   putExchangeSettings: async (ctx, deps) => putExchangeSettings(deps, authed(ctx).actor, ctx.body),
-  getExchangeEvidence: async (ctx, deps) => exportEvidence(deps, authed(ctx).actor, ctx.params.documentId),
+  getExchangeEvidence: async (ctx, deps) => exportEvidence(deps, authed(ctx).actor, ctx.params.id),
 };

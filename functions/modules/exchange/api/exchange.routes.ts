@@ -105,7 +105,7 @@ export const exchangeRoutes = [
   {
     ...common,
     method: 'GET',
-    path: `${V1}/evidence/{documentId}`,
+    path: `${V1}/evidence/{id}`,
     operationId: 'getExchangeEvidence',
     summary:
       'The exchange evidence of a document for a court or an auditor (JSON): the sender’s deliveries with the SHA-256 sent and the signed receipt notices, or the recipient’s envelope as received and its notice',

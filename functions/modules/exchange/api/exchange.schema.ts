@@ -127,7 +127,7 @@ export const exchangeSettingsBody = z
   })
   .strict();
 
-export const evidenceParam = z.object({ documentId: id }).strict();
+export const evidenceParam = z.object({ id }).strict();
 
 const storedEvidence = z.object({
   sha256: z.string().max(100),
