@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { allItems, apiClient, tokenFor, type Api } from '../support/api';
 import { signThroughRoute } from '../support/approval';
@@ -110,6 +111,8 @@ test('two agencies exchange a signed letter and its receipt through the platform
   await expect(item).toContainText(`№ ${letterNumber}`);
   await expect(item).toContainText('Qurum (platforma)');
   await expect(item.getByTestId('verification-badge')).toHaveText('Təsdiqlənib');
+  // The menu counts the documents waiting for registration.
+  await expect(menu.getByTestId('received-count')).toBeVisible();
   await expectAccessible(recipientClerk, 'received documents queue');
 
   await item.getByRole('link', { name: DEMO1 }).click();
@@ -153,6 +156,18 @@ test('two agencies exchange a signed letter and its receipt through the platform
     `${recipientName} tərəfindən № ${incomingNumber} ilə ${registeredOn} tarixində qeydiyyata alınıb`,
   );
   await expect(delivery.getByTestId('delivery-step-registered')).toContainText('Qeydiyyata alınıb');
+  // Both sides keep evidence: the sender's export holds the signed receipt notice, intact.
+  const [download] = await Promise.all([
+    sender.waitForEvent('download'),
+    sender.getByRole('button', { name: 'Mübadilə sübutunu endir (JSON)' }).click(),
+  ]);
+  const evidence = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+    side: string;
+    deliveries: Array<{ registration?: { number: string }; receipt?: { intact: boolean } }>;
+  };
+  expect(evidence.side).toBe('sender');
+  expect(evidence.deliveries[0]?.registration?.number).toBe(incomingNumber);
+  expect(evidence.deliveries[0]?.receipt?.intact).toBe(true);
   await expectAccessible(sender, 'outgoing card with the receipt');
 
   // ... and the queue of demo2 has it among the registered ones

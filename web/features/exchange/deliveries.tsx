@@ -4,6 +4,7 @@ import type { Delivery, DocumentRecord } from '../../api/contract';
 import { formatDateTime } from '../../lib/dates';
 import { formatDate } from '../../lib/format';
 import { useI18n } from '../../lib/i18n';
+import { EvidenceButton } from './evidence';
 import { awaitingReceipt, deliveryTimeline } from './model';
 import './exchange.css';
 
@@ -76,7 +77,16 @@ function DeliveryView({ delivery, sentAt }: { delivery: Delivery; sentAt?: strin
  * sent → delivered → received → registered (or refused with the reason), "registered by … as № …
  * on …" from the receipt notice, the receipt due date, and §150's "deliver by other means".
  */
-export function DeliveriesPanel({ outgoing }: { outgoing: Outgoing }) {
+export function DeliveriesPanel({
+  outgoing,
+  documentId,
+  name,
+}: {
+  outgoing: Outgoing;
+  documentId: string;
+  /** The document's number (or summary) for the evidence file's name. */
+  name: string;
+}) {
   const { t } = useI18n();
   const deliveries = outgoing.deliveries ?? [];
   if (deliveries.length === 0) return null;
@@ -89,6 +99,7 @@ export function DeliveriesPanel({ outgoing }: { outgoing: Outgoing }) {
           <DeliveryView key={d.id} delivery={d} sentAt={sentAt.get(d.dispatchId)} />
         ))}
       </ul>
+      <EvidenceButton documentId={documentId} name={name} />
     </section>
   );
 }

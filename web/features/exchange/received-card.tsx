@@ -25,6 +25,7 @@ import {
   verifyReceived,
   type ReceivedItem,
 } from './api';
+import { EvidenceButton } from './evidence';
 import { formatSize, mayRefuse, registrability } from './model';
 import { SenderRequisites } from './received-list';
 import { VerificationDetail } from './verification';
@@ -327,6 +328,9 @@ export function ReceivedCard({ id }: { id: string }) {
           })}{' '}
           <Link href={cardPath(item.registration.documentId)}>{t('exchange.card.openDocument')}</Link>
         </p>
+      ) : null}
+      {item.registration ? (
+        <EvidenceButton documentId={item.registration.documentId} name={item.registration.number} />
       ) : null}
       {item.refusal ? (
         <p className="notice">

@@ -172,7 +172,13 @@ export function MainTab({ doc, names }: { doc: DocumentCard; names: Resolver }) 
           </div>
         ))}
       </dl>
-      {doc.outgoing ? <DeliveriesPanel outgoing={doc.outgoing} /> : null}
+      {doc.outgoing ? (
+        <DeliveriesPanel
+          outgoing={doc.outgoing}
+          documentId={doc.id}
+          name={doc.registration?.number ?? doc.id}
+        />
+      ) : null}
     </>
   );
 }
