@@ -173,4 +173,18 @@ test('two agencies exchange a signed letter and its receipt through the platform
   // ... and the queue of demo2 has it among the registered ones
   await recipientClerk.goto('/received/?state=registered');
   await expect(recipientClerk.getByTestId('received-row').filter({ hasText: summary })).toBeVisible();
+
+  // demo2's admin (the same person) sees the intake address and sets the receipt period
+  await recipientClerk.goto('/admin/');
+  const settings = recipientClerk.getByRole('region', { name: 'Elektron sənəd mübadiləsi' });
+  await expect(settings.getByTestId('intake-address')).toHaveText(/^demo2@/);
+  await settings.getByRole('button', { name: 'Mübadilə parametrlərini dəyişdir' }).click();
+  await settings.getByLabel('Alınma bildirişi üçün müddət (iş günü)').fill('0');
+  await settings.getByRole('button', { name: 'Yadda saxla' }).click();
+  await expect(settings.getByText('1 ilə 60 arasında tam ədəd yazın.')).toBeVisible();
+  await settings.getByLabel('Alınma bildirişi üçün müddət (iş günü)').fill('4');
+  await settings.getByRole('button', { name: 'Yadda saxla' }).click();
+  await expect(settings.getByRole('status')).toContainText('Mübadilə parametrləri saxlanıldı.');
+  await expect(settings).toContainText('4 iş günü');
+  await expectAccessible(recipientClerk, 'agency settings with the exchange section');
 });

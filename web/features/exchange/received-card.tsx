@@ -410,7 +410,7 @@ export function ReceivedCard({ id }: { id: string }) {
           <VerificationDetail verification={item.verification} />
           <button
             type="button"
-            className="secondary"
+            className="secondary exchange-reverify"
             disabled={verify.busy}
             onClick={() =>
               void verify.run(async () => {
