@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import { BusinessRuleError, type FieldIssue } from '../../../platform/kernel/errors';
-import { outsideTenant } from '../../../platform/tenant-access/context';
-import { PLATFORM_PARTITION } from '../../onboarding';
+import { platformAgencyOf } from '../../../platform/kernel/platform-directory';
 import type { Delivery } from '../domain/delivery';
 import type { DocumentRecord } from '../domain/document';
 import type { DocumentDeps } from './common';
 
 type Counterpart = AggregateMeta & { voen?: string; name: { az: string } };
-
-/**
- * The agency on the platform that holds a VÖEN, if any. The platform's directory of agencies
- * (their VÖEN claims) lies outside every tenant's partition; a tenant's request reads that one
- * claim outside its tenant (read-only: the answer is a tenant key, no data of the other agency).
- */
-export async function platformAgencyOf(deps: Pick<DocumentDeps, 'store'>, voen: string) {
-  return outsideTenant(() => deps.store.findByUnique(PLATFORM_PARTITION, { scope: 'voen', value: voen }));
-}
 
 /**
  * The deliveries of an `edms` dispatch (Decree 935 §141): every recipient must be a counterpart of
@@ -38,7 +28,7 @@ export async function edmsDeliveries(
   const deliveries: Delivery[] = [];
   for (const [i, r] of recipients.entries()) {
     const voen = r.counterpartId ? counterparts.get(r.counterpartId)?.voen : undefined;
-    const tenantId = voen ? await platformAgencyOf(deps, voen) : undefined;
+    const tenantId = voen ? await platformAgencyOf(deps.store, voen) : undefined;
     if (!tenantId || tenantId === doc.tenantId) {
       issues.push({ path: `recipients.${i}`, code: 'recipient_not_on_platform' });
       continue;
