@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { allItems, apiClient, tokenFor, type Api } from '../support/api';
 import { signThroughRoute } from '../support/approval';
-import { adminUser, clerkUser, displayDate, expectAccessible, runId, signedInPage } from './helpers';
+import { clerkUser, displayDate, expectAccessible, runId, signedInPage } from './helpers';
 
 // Exchange of electronic documents between the two demo tenants (Decree 935 §141, §148, §149): the
 // records office of demo1 sends a signed letter to demo2 through the platform ("Elektron sənəd
@@ -15,22 +15,41 @@ const DEMO2 = { name: 'Xəzər Logistika MMC (demo)', voen: '1900000021', clerk:
 
 type Counterpart = { id: string; voen?: string; name: { az: string }; onPlatform?: boolean };
 
-/** demo1's counterpart for demo2 (by its VÖEN): the seeded one, or one the admin adds. */
-async function demo2Counterpart(admin: Api): Promise<Counterpart> {
-  const existing = (await allItems<Counterpart>(admin, '/api/v1/reference/counterparts')).find(
+/** demo1's counterpart for demo2: the seed adds the other demo agency by its VÖEN. */
+async function demo2Counterpart(api: Api): Promise<Counterpart> {
+  const found = (await allItems<Counterpart>(api, '/api/v1/reference/counterparts')).find(
     (c) => c.voen === DEMO2.voen,
   );
-  if (existing) return existing;
-  const created = await admin.post<Counterpart>('/api/v1/reference/counterparts', {
-    name: { az: DEMO2.name },
-    kind: 'organization',
-    voen: DEMO2.voen,
-    email: 'office@xezer-logistika.example.az',
-    receivesElectronically: true,
-    active: true,
+  expect(found, 'the seed has demo2 as a counterpart of demo1').toBeDefined();
+  return found!;
+}
+
+/** A letter of demo1 to demo2 by the EDMS, signed by the head and sent, all through the API (Arrange). */
+async function sendThroughApi(summary: string): Promise<{ id: string; number: string }> {
+  const clerk = apiClient(baseUrl, await tokenFor(baseUrl, clerkUser));
+  const counterpart = await demo2Counterpart(clerk);
+  const employees = await clerk.get<{ items: Array<{ id: string; username: string }> }>(
+    '/api/v1/employees?limit=100',
+  );
+  const headId = employees.body.items.find((e) => e.username === 'head')!.id;
+  const forms = await allItems<{ id: string; code?: string }>(clerk, '/api/v1/reference/delivery-forms');
+  const created = await clerk.post<{ id: string }>('/api/v1/documents/outgoing', {
+    summary,
+    content: 'Sorğunuza cavab olaraq məlumatı göndəririk.',
+    signatoryId: headId,
+    recipients: [{ counterpartId: counterpart.id }],
+    deliveryFormId: forms.find((f) => f.code === 'edms')!.id,
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  return created.body;
+  const signed = await signThroughRoute<{ id: string; version: number; registration: { number: string } }>(
+    clerk,
+    apiClient(baseUrl, await tokenFor(baseUrl, 'head')),
+    created.body.id,
+    headId,
+  );
+  const sent = await clerk.post(`/api/v1/documents/${created.body.id}/send`, { version: signed.version });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+  return { id: created.body.id, number: signed.registration.number };
 }
 
 test('two agencies exchange a signed letter and its receipt through the platform', async ({ browser }) => {
@@ -39,8 +58,7 @@ test('two agencies exchange a signed letter and its receipt through the platform
   const summary = `Elektron mübadilə məktubu ${id}`;
 
   // Arrange: demo2 is a counterpart of demo1 (by its VÖEN), which receives on the platform
-  const admin1 = apiClient(baseUrl, await tokenFor(baseUrl, adminUser));
-  const counterpart = await demo2Counterpart(admin1);
+  const counterpart = await demo2Counterpart(apiClient(baseUrl, await tokenFor(baseUrl, clerkUser)));
   const recipientName = counterpart.name.az;
   expect(counterpart.onPlatform, 'the counterparts list says demo2 receives on the platform').toBe(true);
   const sender = await signedInPage(browser, clerkUser);
@@ -187,4 +205,48 @@ test('two agencies exchange a signed letter and its receipt through the platform
   await expect(settings.getByRole('status')).toContainText('Mübadilə parametrləri saxlanıldı.');
   await expect(settings).toContainText('4 iş günü');
   await expectAccessible(recipientClerk, 'agency settings with the exchange section');
+});
+
+test('the recipient refuses a letter with a reason, and the sender’s card shows the refusal', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // Arrange: a signed letter of demo1 sent to demo2 through the API
+  const summary = `Rədd ediləcək məktub ${runId()}`;
+  const letter = await sendThroughApi(summary);
+  const reason = 'Məktub bizim qurumun səlahiyyətinə aid deyil.';
+
+  // Act: demo2's clerk opens it from the queue and refuses it, the reason required
+  const recipientClerk = await signedInPage(browser, DEMO2.clerk);
+  const item = recipientClerk.getByTestId('received-row').filter({ hasText: summary });
+  await expect(async () => {
+    await recipientClerk.goto('/received/');
+    await expect(item).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await item.getByRole('link', { name: DEMO1 }).click();
+  await recipientClerk.getByRole('button', { name: 'Rədd et' }).click();
+  const form = recipientClerk.getByRole('region', { name: 'Sənədi rədd et' });
+  await form.getByRole('button', { name: 'Rədd et' }).click();
+  await expect(form.getByLabel('Rədd edilmə səbəbi')).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(recipientClerk, 'refuse form with its error');
+  await form.getByLabel('Rədd edilmə səbəbi').fill(reason);
+  await form.getByRole('button', { name: 'Rədd et' }).click();
+
+  // Assert: the item is refused (no actions left), in the refused tab, and the sender sees why
+  await expect(recipientClerk.getByRole('status').filter({ hasText: 'Sənəd rədd edildi.' })).toBeVisible();
+  await expect(recipientClerk.getByTestId('received-state')).toHaveText('Rədd edilib');
+  await expect(recipientClerk.getByRole('button', { name: 'Qeydiyyata al' })).toHaveCount(0);
+  await recipientClerk.goto('/received/?state=refused');
+  await expect(recipientClerk.getByTestId('received-row').filter({ hasText: summary })).toBeVisible();
+
+  const sender = await signedInPage(browser, clerkUser);
+  const refused = sender.getByTestId('delivery-refused');
+  await expect(async () => {
+    await sender.goto(`/documents/view/?id=${letter.id}`);
+    await expect(refused).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(refused).toContainText(reason);
+  await expect(sender.getByTestId('delivery-step-refused')).toContainText('Rədd edilib');
+  await expect(sender.getByTestId('delivery-step-registered')).toHaveCount(0);
+  await expectAccessible(sender, 'outgoing card with a refused delivery');
 });
