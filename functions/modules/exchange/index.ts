@@ -2,7 +2,8 @@
 export { exchangeRoutes } from './api/exchange.routes';
 export { exchangeApi } from './api/exchange.api';
 export * from './domain/received';
-export { envelopeBytes, type Envelope, type EnvelopeManifest } from './domain/envelope';
+export type { Envelope, EnvelopeManifest } from './domain/envelope';
+export { envelopeBytes } from './usecases/envelope';
 export type { ExchangeDeps } from './ports';
 export { acceptEnvelope } from './usecases/accept-envelope.usecase';
 export { buildEnvelope, deliverOutgoing } from './usecases/deliver.usecase';

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../functions/modules/exchange/domain/envelope';
+import { sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
 import { exportEvidence } from '../../../functions/modules/exchange/usecases/evidence.usecase';
 import { registerReceived } from '../../../functions/modules/exchange/usecases/register.usecase';
 import { actor, TENANT } from '../../support/builders';
 import { documentsWorld } from '../documents/world';
-import { delivery, exchangeWorld, memorySigner, SENDER, senderDocument, storedItem, type ExchangeWorld } from './world';
+import {
+  delivery,
+  exchangeWorld,
+  memorySigner,
+  SENDER,
+  senderDocument,
+  storedItem,
+  type ExchangeWorld,
+} from './world';
 
 describe('exporting the exchange evidence', () => {
   it('gives the sender its deliveries with the SHA-256 sent and the receipt notice, checked', async () => {

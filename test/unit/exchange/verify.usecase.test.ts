@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../../functions/modules/exchange/domain/envelope';
+import { sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
 import {
   reverifyReceived,
   verifyReceivedFile,
@@ -19,7 +19,9 @@ describe('verifying a received file', () => {
 
     expect(v.signed).toBe(true);
     // The product's own KMS PAdES signatures verifying whole are in the integration test.
-    expect(v.signatures).toEqual([expect.objectContaining({ integrity: false, chain: false, authority: false })]);
+    expect(v.signatures).toEqual([
+      expect.objectContaining({ integrity: false, chain: false, authority: false }),
+    ]);
     expect(v.problems).toEqual(expect.arrayContaining(['integrity', 'chain', 'authority']));
     expect(v.valid).toBe(false);
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '../../../platform/kernel/errors';
-import { envelopeBytes, receivedPrefix, sha256Hex, type Envelope } from '../domain/envelope';
+import type { Envelope } from '../domain/envelope';
+import { envelopeBytes, receivedPrefix, sha256Hex } from './envelope';
 import { DELIVERY_CLAIM, RECEIVED, receivedWriteOptions, type ReceivedItem } from '../domain/received';
 import type { ExchangeDeps } from '../ports';
 import { verifyReceivedFile } from './verify.usecase';

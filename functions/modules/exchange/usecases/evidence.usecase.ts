@@ -1,7 +1,7 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { NotFoundError } from '../../../platform/kernel/errors';
 import { bakuLocalDate, noteRead, visibleDocument } from '../../documents';
-import { sha256Hex } from '../domain/envelope';
+import { sha256Hex } from './envelope';
 import { RECEIVED, type ReceivedItem } from '../domain/received';
 import type { ExchangeDeps } from '../ports';
 import { REGISTERED_DOCUMENT_CLAIM } from './register.usecase';

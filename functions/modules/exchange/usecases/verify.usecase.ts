@@ -11,7 +11,7 @@ import {
   validAt,
   type AgencyCaRecord,
 } from '../../signatures';
-import { sha256Hex } from '../domain/envelope';
+import { sha256Hex } from './envelope';
 import {
   RECEIVED,
   receivedWriteOptions,
@@ -64,7 +64,10 @@ export async function verifyReceivedFile(
       s.wellFormed && cms.signatureValid && cms.digestMatches && cms.signingCertificateMatches;
     const at = entry ? new Date(entry.at) : undefined;
     const chain =
-      !!cms.certificate && !!caCert && issuedBy(cms.certificate, caCert) && (!at || validAt(cms.certificate, at));
+      !!cms.certificate &&
+      !!caCert &&
+      issuedBy(cms.certificate, caCert) &&
+      (!at || validAt(cms.certificate, at));
     const authority = !!entry && !!cert && entry.certificateSha256 === cert.fingerprint256;
     return {
       fieldName: s.fieldName.slice(0, 200),
