@@ -140,5 +140,16 @@ export type SearchResult = Schemas['SearchResult'];
 export type SearchHit = Schemas['SearchHit'];
 export type QuickSearchResult = Schemas['QuickSearchResult'];
 
+// Exchange of electronic documents (issue 14)
+export type ReceivedItem = Schemas['ReceivedItem'];
+export type ReceivedVerification = Schemas['ReceivedVerification'];
+export type ReceivedState = ReceivedItem['state'];
+export type ReceivedPage = Answer<'listReceived'>;
+export type ReceivedFileLink = Answer<'getReceivedFile'>;
+export type RegisteredReceived = Answer<'registerReceived'>;
+export type ExchangeSettings = Schemas['ExchangeSettings'];
+export type Delivery = NonNullable<NonNullable<DocumentRecord['outgoing']>['deliveries']>[number];
+export type DeliveryState = Delivery['state'];
+
 // The same enumerations as values, generated from the OpenAPI document beside the types.
 export * from './enums';

@@ -18,6 +18,7 @@ import { useLoad } from '../../lib/use-load';
 import { useSession } from '../../lib/session';
 import type { Tenant } from '../../api/contract';
 import { SmsSettingsSection } from './sms-settings';
+import { ExchangeSettingsSection } from '../exchange/settings-section';
 
 interface TenantForm {
   name: LocalizedText;
@@ -125,6 +126,7 @@ export function TenantPage() {
         <p className="hint">{t('mfa.requireMfaHint')}</p>
       </EditorPanel>
       <SmsSettingsSection />
+      <ExchangeSettingsSection />
     </>
   );
 }

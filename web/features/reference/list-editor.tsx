@@ -23,6 +23,7 @@ import { useSession } from '../../lib/session';
 import { buildTree, flattenTree, subtreeIds } from '../../lib/tree';
 import { useLoad } from '../../lib/use-load';
 import type { Department, ReferenceItem } from '../../api/contract';
+import { OnPlatformBadge } from '../exchange/on-platform';
 
 interface ItemForm {
   name: LocalizedText;
@@ -414,6 +415,7 @@ export function ReferenceListEditor({ list }: { list: ReferenceListName }) {
               <>
                 {depth ? <span aria-hidden="true">└ </span> : null}
                 {label(item)}
+                {item.onPlatform === true ? <OnPlatformBadge /> : null}
               </>
             ),
           },

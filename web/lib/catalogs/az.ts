@@ -13,6 +13,7 @@ import reportsAz from '../../features/reports/messages/az.json';
 import signaturesAz from '../../features/signatures/messages/az.json';
 import uiAz from '../../ui/messages/az.json';
 import searchAz from '../../features/search/messages/az.json';
+import exchangeAz from '../../features/exchange/messages/az.json';
 
 /** The Azerbaijani files: the default language and the fallback of the others, in every page's first load. */
 export const files: Catalog[] = [
@@ -30,4 +31,5 @@ export const files: Catalog[] = [
   archiveTransfersAz,
   searchAz,
   reportsAz,
+  exchangeAz,
 ];

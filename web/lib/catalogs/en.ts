@@ -13,6 +13,7 @@ import reportsEn from '../../features/reports/messages/en.json';
 import signaturesEn from '../../features/signatures/messages/en.json';
 import uiEn from '../../ui/messages/en.json';
 import searchEn from '../../features/search/messages/en.json';
+import exchangeEn from '../../features/exchange/messages/en.json';
 
 /** The English files: a chunk of its own, loaded when the user chooses English. */
 export const files: Catalog[] = [
@@ -30,4 +31,5 @@ export const files: Catalog[] = [
   archiveTransfersEn,
   searchEn,
   reportsEn,
+  exchangeEn,
 ];

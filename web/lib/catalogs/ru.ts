@@ -13,6 +13,7 @@ import reportsRu from '../../features/reports/messages/ru.json';
 import signaturesRu from '../../features/signatures/messages/ru.json';
 import uiRu from '../../ui/messages/ru.json';
 import searchRu from '../../features/search/messages/ru.json';
+import exchangeRu from '../../features/exchange/messages/ru.json';
 
 /** The Russian files: a chunk of its own, loaded when the user chooses Russian. */
 export const files: Catalog[] = [
@@ -30,4 +31,5 @@ export const files: Catalog[] = [
   archiveTransfersRu,
   searchRu,
   reportsRu,
+  exchangeRu,
 ];

@@ -10,6 +10,7 @@ import { SessionFailed, SessionLoading } from './session-pages';
 import { ShellHeader } from './shell-header';
 import type { Role } from '../../api/contract';
 import { QuickSearch } from '../../features/search/quick-search';
+import { ReceivedWaitingCount } from '../../features/exchange/nav-count';
 
 function MenuItem({ item, roles, pathname }: { item: NavItem; roles: Role[]; pathname: string }) {
   const { t } = useI18n();
@@ -24,6 +25,7 @@ function MenuItem({ item, roles, pathname }: { item: NavItem; roles: Role[]; pat
         className={inSection ? 'in-section' : undefined}
       >
         {t(item.label)}
+        {item.count === 'receivedWaiting' ? <ReceivedWaitingCount pathname={pathname} /> : null}
       </Link>
       {children.length > 0 && inSection ? (
         <ul className="submenu">

@@ -7,6 +7,8 @@ export interface NavItem {
   /** Any one of these roles shows the item; absent = every signed-in user. */
   roles?: readonly Role[];
   children?: NavItem[];
+  /** A count shown beside the label (read by the shell). */
+  count?: 'receivedWaiting';
 }
 
 export { referenceLists, type ReferenceListName } from '../../api/contract';
@@ -16,6 +18,8 @@ export { referenceLists, type ReferenceListName } from '../../api/contract';
 export const navigation: NavItem[] = [
   { label: 'nav.incoming', href: '/incoming/', roles: ['clerk', 'head', 'executor', 'controller'] },
   { label: 'nav.outgoing', href: '/outgoing/', roles: ['clerk', 'head', 'executor'] },
+  // Electronic documents from other agencies and the intake address, waiting for registration.
+  { label: 'nav.received', href: '/received/', roles: ['clerk', 'admin'], count: 'receivedWaiting' },
   { label: 'nav.internal', href: '/internal/' },
   { label: 'nav.orders', href: '/orders/', roles: ['clerk', 'head', 'approver', 'executor'] },
   // Anyone may be a document's addressee: the documents waiting for their resolution.

@@ -10,6 +10,7 @@ import { cardPath } from '../paths';
 import { formatDateTime, toDisplayDate } from '../../../lib/dates';
 import type { Resolver } from '../form/lookups';
 import { statusLabel, tr } from '../labels';
+import { DeliveriesPanel } from '../../exchange/deliveries';
 
 type Row = [label: string, value: React.ReactNode];
 
@@ -92,6 +93,7 @@ export function MainTab({ doc, names }: { doc: DocumentCard; names: Resolver }) 
       </ul>,
     );
     push(t('doc.fields.inReplyTo'), docLink(doc.outgoing.inReplyTo));
+    push(t('exchange.receiptDays.label'), doc.outgoing.receiptDays ? String(doc.outgoing.receiptDays) : '');
     if (doc.outgoing.dispatches.length > 0) {
       push(
         t('doc.fields.dispatches'),
@@ -170,6 +172,13 @@ export function MainTab({ doc, names }: { doc: DocumentCard; names: Resolver }) 
           </div>
         ))}
       </dl>
+      {doc.outgoing ? (
+        <DeliveriesPanel
+          outgoing={doc.outgoing}
+          documentId={doc.id}
+          name={doc.registration?.number ?? doc.id}
+        />
+      ) : null}
     </>
   );
 }

@@ -74,6 +74,7 @@ const shownFields = new Set([
   'signatoryId',
   'content',
   'recipients',
+  'receiptDays',
   'executionCharacter',
   'extraInfo',
   'category',
@@ -435,6 +436,13 @@ export function DocumentForm({
           <fieldset className="field-group">
             <legend>{t('doc.form.registration')}</legend>
             {refSelect('deliveryFormId', 'deliveryForms', t('doc.fields.deliveryForm'))}
+            <TextField
+              label={t('exchange.receiptDays.label')}
+              type="number"
+              min={1}
+              hint={t('exchange.receiptDays.hint')}
+              {...bind('receiptDays')}
+            />
             {refSelect('nomenclatureId', 'nomenclature', t('doc.fields.nomenclature'))}
             {classification}
             {refSelect('documentTypeId', 'documentTypes', t('doc.fields.documentType'))}

@@ -1,6 +1,7 @@
 import type { SenderInput } from '../../../api/contract';
 import type { DocumentCard, DocumentKind } from '../types';
 import { parseDisplayDate, toDisplayDate } from '../../../lib/dates';
+import { parseReceiptDays } from '../../exchange/model';
 
 export interface RecipientRow {
   /** Local key of the row (React list key). */
@@ -48,6 +49,8 @@ export interface DocumentFormState {
   signatoryId: string;
   content: string;
   recipients: RecipientRow[];
+  /** Working days for the receipt notice (§150); '' = the agency's default. */
+  receiptDays: string;
   // internal
   executionCharacter: string;
   extraInfo: string;
@@ -95,6 +98,7 @@ export function emptyForm(kind: DocumentKind): DocumentFormState {
     signatoryId: '',
     content: '',
     recipients: kind === 'outgoing' ? [newRecipient()] : [],
+    receiptDays: '',
     executionCharacter: '',
     extraInfo: '',
     category: kind === 'order' ? 'order' : '',
@@ -156,6 +160,7 @@ export function formOf(doc: DocumentCard): DocumentFormState {
           }),
         )
       : [],
+    receiptDays: doc.outgoing?.receiptDays ? String(doc.outgoing.receiptDays) : '',
     executionCharacter: doc.internal?.executionCharacter ?? '',
     extraInfo: doc.internal?.extraInfo ?? '',
     category: doc.order?.category ?? form.category,
@@ -271,10 +276,13 @@ export function toBody(
         errors[`recipients.${i}.name`] = t('doc.recipients.nameOrCounterpart');
     });
     if (recipients.length === 0) errors.recipients = t('doc.recipients.atLeastOne');
+    const receiptDays = parseReceiptDays(form.receiptDays);
+    if (receiptDays.error) errors.receiptDays = t('exchange.receiptDays.format');
     Object.assign(body, {
       ...opt('signatoryId', form.signatoryId),
       ...opt('content', form.content),
       recipients,
+      ...(receiptDays.value ? { receiptDays: receiptDays.value } : {}),
       ...(mode === 'create' && links.inReplyTo ? { inReplyTo: links.inReplyTo } : {}),
     });
   }

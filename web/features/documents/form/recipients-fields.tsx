@@ -21,6 +21,8 @@ export function RecipientsFields({
 }) {
   const { t, locale } = useI18n();
   const counterparts = lookups?.counterparts ?? [];
+  // Agencies on the platform receive the document in their queue (exchange).
+  const onPlatform = new Set(counterparts.filter((c) => c.onPlatform === true).map((c) => c.id));
   const update = (i: number, patch: Partial<RecipientRow>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const groupError = errors.recipients;
@@ -50,7 +52,9 @@ export function RecipientsFields({
                   ...(c && typeof c.email === 'string' && !row.email ? { email: c.email } : {}),
                 });
               }}
-              options={refOptions(counterparts, locale, row.counterpartId)}
+              options={refOptions(counterparts, locale, row.counterpartId).map((o) =>
+                onPlatform.has(o.value) ? { ...o, label: `${o.label} — ${t('exchange.onPlatform')}` } : o,
+              )}
               emptyLabel={t('doc.recipients.noCounterpart')}
             />
             <TextField

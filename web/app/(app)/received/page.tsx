@@ -1,0 +1,5 @@
+import { ReceivedQueuePage } from '../../../features/exchange/received-list';
+
+export default function Page() {
+  return <ReceivedQueuePage />;
+}
