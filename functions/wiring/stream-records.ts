@@ -3,8 +3,11 @@ export {
   digestTenantsInStream,
   employeesInStream,
   documentsInStream,
+  receivedItemsInStream,
+  registeredDocumentsInStream,
   resolutionsInStream,
   routedDocumentsInStream,
   searchedDocumentsInStream,
   substitutionsInStream,
+  writtenResolutionsInStream,
 } from './stream-images';
