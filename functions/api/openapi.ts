@@ -174,15 +174,19 @@ export function openApiDocument(): Json {
   for (const route of routes) {
     const responses: Record<string, Json> = {
       [String(route.successStatus)]: {
-        description: 'Success',
+        description: route.successStatus === 204 ? 'Done (no content)' : 'Success',
         headers: rateLimitHeaders,
-        content: route.file
-          ? {
-              [route.file]: {
-                schema: { type: 'string', format: 'binary', maxLength: FILE_ANSWER_MAX_BYTES },
-              },
-            }
-          : { 'application/json': { schema: convert(route.response, 'output', components) } },
+        ...(route.successStatus === 204
+          ? {}
+          : {
+              content: route.file
+                ? {
+                    [route.file]: {
+                      schema: { type: 'string', format: 'binary', maxLength: FILE_ANSWER_MAX_BYTES },
+                    },
+                  }
+                : { 'application/json': { schema: convert(route.response, 'output', components) } },
+            }),
       },
       '400': problemResponse('Malformed request'),
       '429': {

@@ -13,15 +13,16 @@ export type AddressClass = 'public' | 'invalid' | string;
 export function classifyAddress(raw: string): AddressClass {
   const text = raw.replace(/^\[|\]$/g, '');
   if (!ipaddr.isValid(text)) return 'invalid';
+  // `::a.b.c.d` is IPv4-compatible (::/96), though the library reads it as IPv4-mapped.
+  if (/^::(\d{1,3}\.){3}\d{1,3}$/.test(text)) return 'ipv4Compatible';
   let address = ipaddr.parse(text);
-  if (address.kind() === 'ipv6') {
-    const v6 = address as ipaddr.IPv6;
-    // IPv4-mapped (::ffff:a.b.c.d): judged as the IPv4 address it is.
-    if (v6.isIPv4MappedAddress()) address = v6.toIPv4Address();
-    // IPv4-compatible (::a.b.c.d, deprecated) and the unspecified address.
-    else if (v6.match(ipaddr.IPv6.parse('::'), 96)) return 'ipv4Compatible';
-  }
+  // IPv4-mapped (::ffff:a.b.c.d): judged as the IPv4 address it is.
+  if (address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress())
+    address = (address as ipaddr.IPv6).toIPv4Address();
   const range = address.range();
+  // IPv4-compatible (::a.b.c.d, deprecated): never a public target.
+  if (range === 'unicast' && address.kind() === 'ipv6' && address.match(ipaddr.IPv6.parse('::'), 96))
+    return 'ipv4Compatible';
   return range === 'unicast' ? 'public' : range;
 }
 
