@@ -207,6 +207,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/archive\/disposal-acts\/\{id\}/, 'disposalAct'],
     [/^\/api\/v1\/archive\/transfers\/\{id\}/, 'transfer'],
     [/^\/api\/v1\/reports\/exports\/\{id\}/, 'reportExport'],
+    [/^\/api\/v1\/webhooks\/subscriptions\/\{id\}/, 'webhookSubscription'],
   ];
   const params: Record<string, string> = {
     list: 'classifications',
@@ -917,6 +918,14 @@ beforeAll(async () => {
   // The transfer routes are the archive role's (this agency's admin gets 403 before any lookup).
   mine.transfer = randomUUID();
   mine.reportExport = randomUUID();
+  mine.webhookSubscription = (
+    (await created(api, '/api/v1/webhooks/subscriptions', {
+      url: 'http://127.0.0.1:9/hostile-hook',
+      events: ['document.registered'],
+      // Off: nothing is delivered to it while other files register documents.
+      active: false,
+    })) as unknown as { subscription: Item }
+  ).subscription.id;
   mine.template = (
     await created(api, '/api/v1/approval-route-templates', {
       name: `Hostil marşrut ${rand()}`,

@@ -12,14 +12,21 @@ describe('a subscription’s deliveries', () => {
     const { deps, subscribe } = webhookWorld([{ status: 500, durationMs: 2 }]);
     const sub = await subscribe(['document.received']);
     const events = ['a', 'b'].map((id, i) =>
-      webhookEvent('document.received', TENANT, `2026-03-02T0${6 + i}:00:00.000Z`, { receivedId: id, receivedAt: 'x' }, [id]),
+      webhookEvent(
+        'document.received',
+        TENANT,
+        `2026-03-02T0${6 + i}:00:00.000Z`,
+        { receivedId: id, receivedAt: 'x' },
+        [id],
+      ),
     );
     await publishEvent(deps, events[0]!);
     deps.clock.advance(60_000);
     await publishEvent(deps, events[1]!);
-    await attemptDelivery(deps, { tenantId: TENANT, deliveryId: deliveryId(sub.subscription.id, events[0]!.id) }).catch(
-      () => undefined,
-    );
+    await attemptDelivery(deps, {
+      tenantId: TENANT,
+      deliveryId: deliveryId(sub.subscription.id, events[0]!.id),
+    }).catch(() => undefined);
     const page = await listDeliveries(deps, admin, sub.subscription.id, { limit: 10 });
     expect(page.items.map((d) => d.eventId)).toEqual([events[1]!.id, events[0]!.id]);
     expect(page.items[1]!.attempts).toEqual([expect.objectContaining({ status: 500 })]);

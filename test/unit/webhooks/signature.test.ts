@@ -1,6 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { newSecret, signedHeaders, verifyWebhook } from '../../../functions/modules/webhooks/domain/signature';
+import {
+  newSecret,
+  signedHeaders,
+  verifyWebhook,
+} from '../../../functions/modules/webhooks/domain/signature';
 
 const at = new Date('2026-03-02T06:00:00Z');
 const body = JSON.stringify({ id: 'evt_1', type: 'document.registered', data: { documentId: 'd1' } });
@@ -49,8 +53,8 @@ describe('webhook signatures (Standard Webhooks)', () => {
       ok: false,
       reason: 'missing_headers',
     });
-    expect(verifyWebhook({ secret, headers: { ...headers, 'webhook-signature': 'v2,xyz' }, body, now: at }).ok).toBe(
-      false,
-    );
+    expect(
+      verifyWebhook({ secret, headers: { ...headers, 'webhook-signature': 'v2,xyz' }, body, now: at }).ok,
+    ).toBe(false);
   });
 });

@@ -28,7 +28,12 @@ describe('webhook subscriptions', () => {
       'https://localhost/hook',
     ])
       await expect(
-        createSubscription(deps, admin, { url, events: ['document.registered'], active: true }, isPublicLiteral),
+        createSubscription(
+          deps,
+          admin,
+          { url, events: ['document.registered'], active: true },
+          isPublicLiteral,
+        ),
       ).rejects.toMatchObject({ code: 'webhook_target_refused', issues: [{ path: 'url' }] });
     expect((await listSubscriptions(deps, admin, { limit: 50 })).items).toHaveLength(0);
   });
@@ -38,7 +43,11 @@ describe('webhook subscriptions', () => {
     const { subscription, secret } = await createSubscription(
       deps,
       admin,
-      { url: 'http://127.0.0.1:8080/hook', events: ['document.registered', 'document.registered'], active: true },
+      {
+        url: 'http://127.0.0.1:8080/hook',
+        events: ['document.registered', 'document.registered'],
+        active: true,
+      },
       isPublicLiteral,
     );
     expect(secret).toMatch(/^whsec_/);
@@ -49,7 +58,11 @@ describe('webhook subscriptions', () => {
   it('creates with a secret shown once, replays under the same key, updates, rotates and deletes', async () => {
     const deps = inAws();
     const idempotency = { key: 'k1', requestHash: 'h1' };
-    const input = { url: 'https://hooks.example.az/in', events: ['resolution.written' as const], active: true };
+    const input = {
+      url: 'https://hooks.example.az/in',
+      events: ['resolution.written' as const],
+      active: true,
+    };
     const first = await createSubscription(deps, admin, input, isPublicLiteral, idempotency);
     const again = await createSubscription(deps, admin, input, isPublicLiteral, idempotency);
     expect(again).toEqual(first);
@@ -64,7 +77,13 @@ describe('webhook subscriptions', () => {
     );
     expect(off).toMatchObject({ active: false, description: 'ERP', version: 2 });
     await expect(
-      updateSubscription(deps, admin, first.subscription.id, { version: 2, url: 'https://10.1.1.1/' }, isPublicLiteral),
+      updateSubscription(
+        deps,
+        admin,
+        first.subscription.id,
+        { version: 2, url: 'https://10.1.1.1/' },
+        isPublicLiteral,
+      ),
     ).rejects.toMatchObject({ code: 'webhook_target_refused' });
 
     const rotated = await rotateSecret(deps, admin, first.subscription.id, 2);
@@ -72,7 +91,9 @@ describe('webhook subscriptions', () => {
     expect(rotated.subscription.secretRotatedAt).toBeDefined();
 
     await deleteSubscription(deps, admin, first.subscription.id);
-    await expect(getSubscription(deps, admin, first.subscription.id)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(getSubscription(deps, admin, first.subscription.id)).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await listSubscriptions(deps, admin, { limit: 50 })).items).toHaveLength(0);
   });
 

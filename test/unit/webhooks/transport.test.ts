@@ -53,7 +53,9 @@ describe('webhook transport', () => {
     expect(await transport.post(post(`https://169.254.169.254/latest`))).toMatchObject({
       error: 'refused_address',
     });
-    expect(await transport.post(post(`http://hooks.example.az:${port}/x`))).toMatchObject({ error: 'refused_url' });
+    expect(await transport.post(post(`http://hooks.example.az:${port}/x`))).toMatchObject({
+      error: 'refused_url',
+    });
     expect(lookups).toEqual(['hooks.example.az']);
     expect(seen.length).toBe(before);
   });
@@ -63,7 +65,8 @@ describe('webhook transport', () => {
     const transport = createWebhookTransport({
       allowPrivate: true,
       // A rebinding resolver: the first answer is the listener, later ones elsewhere.
-      resolve: async () => (calls++ === 0 ? [{ address: '127.0.0.1', family: 4 }] : [{ address: '10.9.9.9', family: 4 }]),
+      resolve: async () =>
+        calls++ === 0 ? [{ address: '127.0.0.1', family: 4 }] : [{ address: '10.9.9.9', family: 4 }],
     });
     const result = await transport.post(post(`http://receiver.test:${port}/in?q=1`));
     expect(result.status).toBe(202);

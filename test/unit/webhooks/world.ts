@@ -12,7 +12,11 @@ export class ScriptedTransport implements WebhookTransport {
   readonly allowPrivate = true;
   readonly sent: Array<{ url: string; headers: Record<string, string>; body: string }> = [];
   constructor(private readonly answers: WebhookPostResult[] = []) {}
-  async post(input: { url: string; headers: Record<string, string>; body: string }): Promise<WebhookPostResult> {
+  async post(input: {
+    url: string;
+    headers: Record<string, string>;
+    body: string;
+  }): Promise<WebhookPostResult> {
     this.sent.push(input);
     return this.answers.shift() ?? { status: 200, durationMs: 5 };
   }
