@@ -105,6 +105,7 @@ export const enumSources: Record<string, Locate> = {
     'action',
   ),
   inboxBoxes: parameterEnum('/api/v1/inbox/{box}', 'get', 'box'),
+  webhookEventTypes: schemaEnum('WebhookEventType'),
 };
 
 /** The enumerations of `doc`, by name; throws naming the first one the document does not have. */
