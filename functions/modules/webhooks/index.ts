@@ -15,4 +15,4 @@ export {
   type WebhookEvent,
   type WebhookEventType,
 } from './domain/events';
-export { signedHeaders, verifyWebhook, DEFAULT_TOLERANCE_SECONDS } from './domain/signature';
+export { signedHeaders, verifyWebhook, DEFAULT_TOLERANCE_SECONDS } from './signature';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { webhookEvent } from '../../../functions/modules/webhooks/domain/events';
-import { verifyWebhook } from '../../../functions/modules/webhooks/domain/signature';
+import { verifyWebhook } from '../../../functions/modules/webhooks/signature';
 import { deliveryId, type WebhookDelivery } from '../../../functions/modules/webhooks/domain/subscription';
 import {
   attemptDelivery,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { webhookEvent } from '../../../functions/modules/webhooks/domain/events';
-import { deliveryId } from '../../../functions/modules/webhooks/domain/subscription';
+import { deliveryId, type WebhookDelivery } from '../../../functions/modules/webhooks/domain/subscription';
 import { DELIVERY_MACHINE, publishEvent } from '../../../functions/modules/webhooks/usecases/publish.usecase';
 import { TENANT } from '../../support/builders';
 import { webhookWorld } from './world';
@@ -36,7 +36,7 @@ describe('publishing a webhook event', () => {
         input: { tenantId: TENANT, deliveryId: deliveryId(wants.subscription.id, event.id) },
       },
     ]);
-    const stored = await deps.store.get<{ body: string; state: string }>(
+    const stored = await deps.store.get<WebhookDelivery>(
       'webhook-delivery',
       TENANT,
       deliveryId(wants.subscription.id, event.id),

@@ -1,10 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  newSecret,
-  signedHeaders,
-  verifyWebhook,
-} from '../../../functions/modules/webhooks/domain/signature';
+import { newSecret, signedHeaders, verifyWebhook } from '../../../functions/modules/webhooks/signature';
 
 const at = new Date('2026-03-02T06:00:00Z');
 const body = JSON.stringify({ id: 'evt_1', type: 'document.registered', data: { documentId: 'd1' } });

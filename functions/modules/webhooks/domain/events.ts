@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../../platform/kernel/hashing';
 
 /**
  * The events an agency's integrators may subscribe to. `application.decided` is declared for the
@@ -41,9 +41,7 @@ export interface WebhookEvent<T extends WebhookEventType = WebhookEventType> {
  * the document id and its registration number). `evt_` and 32 hex digits.
  */
 export function eventId(type: WebhookEventType, tenantId: string, ...parts: string[]): string {
-  const hash = createHash('sha256')
-    .update([type, tenantId, ...parts].join('\u0000'))
-    .digest('hex');
+  const hash = sha256Hex([type, tenantId, ...parts].join('\u0000'));
   return `evt_${hash.slice(0, 32)}`;
 }
 

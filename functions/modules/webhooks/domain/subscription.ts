@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../../platform/kernel/hashing';
 import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import type { WebhookEventType } from './events';
 
@@ -64,7 +64,7 @@ export type WebhookDelivery = AggregateMeta & WebhookDeliveryData;
 
 /** A UUID (version 5 layout) from a name: the delivery of one event to one subscription. */
 export function deliveryId(subscriptionId: string, eventId: string): string {
-  const h = createHash('sha256').update(`${subscriptionId}\u0000${eventId}`).digest('hex');
+  const h = sha256Hex(`${subscriptionId}\u0000${eventId}`);
   const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,4 +1,4 @@
-import { signedHeaders } from '../domain/signature';
+import { signedHeaders } from '../signature';
 import {
   DELIVERY,
   deliveryPlacement,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor, Page } from '../../../platform/kernel/aggregate';
 import { BusinessRuleError, NotFoundError } from '../../../platform/kernel/errors';
 import type { WebhookEventType } from '../domain/events';
-import { newSecret } from '../domain/signature';
+import { newSecret } from '../signature';
 import {
   publicSubscription,
   SUBSCRIPTION,

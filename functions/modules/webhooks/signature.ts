@@ -17,11 +17,7 @@ function keyOf(secret: string): Buffer {
   return Buffer.from(secret.slice(SECRET_PREFIX.length), 'base64');
 }
 
-export interface SignedHeaders {
-  'webhook-id': string;
-  'webhook-timestamp': string;
-  'webhook-signature': string;
-}
+export type SignedHeaders = Record<'webhook-id' | 'webhook-timestamp' | 'webhook-signature', string>;
 
 /** The base64 HMAC of one message: `id.timestamp.body`. */
 function hmac(secret: string, id: string, timestamp: string, body: string): string {
@@ -50,7 +46,7 @@ export type VerifyFailure = 'missing_headers' | 'timestamp_out_of_tolerance' | '
  */
 export function verifyWebhook(input: {
   secret: string;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Readonly<Record<string, string | string[] | undefined>>;
   body: string;
   now: Date;
   toleranceSeconds?: number;
