@@ -106,6 +106,7 @@ export const enumSources: Record<string, Locate> = {
   ),
   inboxBoxes: parameterEnum('/api/v1/inbox/{box}', 'get', 'box'),
   receivedStates: schemaEnum('ReceivedItem', 'properties', 'state'),
+  webhookEventTypes: schemaEnum('WebhookEventType'),
 };
 
 /** The enumerations of `doc`, by name; throws naming the first one the document does not have. */

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { problem } from '../platform/http/common.schema';
 import type { RouteDef } from '../platform/http/route';
 import { routes } from './routes';
+import { webhookEventTypes, webhookPayloads, webhookSummaries } from '../modules/webhooks';
 
 type Json = Record<string, unknown>;
 
@@ -109,6 +110,61 @@ function filtersOnIds(route: RouteDef): boolean {
 /** A file answer goes through the Lambda proxy whole: its response limit (6 MB) bounds it. */
 const FILE_ANSWER_MAX_BYTES = 6 * 1024 * 1024;
 
+/** The headers every webhook request carries (Standard Webhooks). */
+const webhookHeaders: Json[] = [
+  {
+    name: 'webhook-id',
+    in: 'header',
+    required: true,
+    description: 'The event id: the same on every attempt, so a receiver can drop duplicates',
+    schema: { type: 'string', maxLength: 40 },
+  },
+  {
+    name: 'webhook-timestamp',
+    in: 'header',
+    required: true,
+    description: 'Unix seconds of this attempt; refuse one too far from your clock (5 minutes)',
+    schema: { type: 'string', pattern: '^[0-9]{1,12}$', maxLength: 12 },
+  },
+  {
+    name: 'webhook-signature',
+    in: 'header',
+    required: true,
+    description:
+      '`v1,` + base64 HMAC-SHA256 of `<webhook-id>.<webhook-timestamp>.<body>` keyed with the subscription secret (the base64 after `whsec_`); compare in constant time',
+    schema: { type: 'string', maxLength: 1000 },
+  },
+];
+
+/** The OpenAPI 3.1 `webhooks`: what the platform POSTs to a subscription, per event type. */
+function webhooksSection(components: Record<string, Json>): Record<string, Json> {
+  return Object.fromEntries(
+    webhookEventTypes.map((type) => [
+      type,
+      {
+        post: {
+          operationId: `webhook_${type.replace('.', '_')}`,
+          summary: webhookSummaries[type],
+          tags: ['webhooks'],
+          parameters: webhookHeaders,
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: convert(webhookPayloads[type], 'output', components) } },
+          },
+          responses: {
+            '2XX': { description: 'Received: any 2xx answer (within 10 s) ends the delivery' },
+            default: {
+              description:
+                'Anything else, a timeout or no connection: retried with exponential backoff and jitter, 6 attempts in all',
+            },
+          },
+          security: [],
+        },
+      },
+    ]),
+  );
+}
+
 export function openApiDocument(): Json {
   const components: Record<string, Json> = {};
   // `problem` is a named schema: converting it files it under components (a self-$ref otherwise).
@@ -118,15 +174,19 @@ export function openApiDocument(): Json {
   for (const route of routes) {
     const responses: Record<string, Json> = {
       [String(route.successStatus)]: {
-        description: 'Success',
+        description: route.successStatus === 204 ? 'Done (no content)' : 'Success',
         headers: rateLimitHeaders,
-        content: route.file
-          ? {
-              [route.file]: {
-                schema: { type: 'string', format: 'binary', maxLength: FILE_ANSWER_MAX_BYTES },
-              },
-            }
-          : { 'application/json': { schema: convert(route.response, 'output', components) } },
+        ...(route.successStatus === 204
+          ? {}
+          : {
+              content: route.file
+                ? {
+                    [route.file]: {
+                      schema: { type: 'string', format: 'binary', maxLength: FILE_ANSWER_MAX_BYTES },
+                    },
+                  }
+                : { 'application/json': { schema: convert(route.response, 'output', components) } },
+            }),
       },
       '400': problemResponse('Malformed request'),
       '429': {
@@ -202,6 +262,7 @@ export function openApiDocument(): Json {
     security: [{ bearer: [] }],
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
+    webhooks: webhooksSection(components),
     components: {
       schemas: components,
       securitySchemes: {

@@ -12,6 +12,7 @@ import { reportRoutes } from '../modules/reports';
 import { BUNDLED_FONT_FOLDER, fontFilesToBundle, signatureRoutes } from '../modules/signatures';
 import { searchRoutes } from '../modules/search';
 import { systemRoutes } from '../modules/system';
+import { webhookRoutes } from '../modules/webhooks';
 import type { RouteDef } from '../platform/http/route';
 
 /**
@@ -34,6 +35,7 @@ export const routes: RouteDef[] = [
   ...searchRoutes,
   ...reportRoutes,
   ...exchangeRoutes,
+  ...webhookRoutes,
 ];
 
 /**

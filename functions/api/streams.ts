@@ -11,6 +11,9 @@ import {
   substitutionsInStream,
   sendingDocumentsInStream,
   receivedItemsInStream,
+  arrivedItemsInStream,
+  registeredDocumentsInStream,
+  writtenResolutionsInStream,
 } from '../wiring/stream-records';
 import { ensureDigestMachine, ensureSubstitutionMachine, ensureDeadline } from '../modules/execution';
 import { signalStep, ensureRouteMachine } from '../modules/approval';
@@ -19,6 +22,7 @@ import { getContainer } from '../wiring/container';
 import { archiveDocument, ensureArchiveTenant, executeDisposal } from '../modules/archive';
 import { indexDocument } from '../modules/search';
 import { deliverOutgoing, ensureReceiptWatch, reportBack, type ReceivedItem } from '../modules/exchange';
+import { publishEvent, webhookEvent, type WebhookEvent } from '../modules/webhooks';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
 const alone = (record: DynamoDBRecord): DynamoDBStreamEvent => ({ Records: [record] });
@@ -128,6 +132,46 @@ const receiptWatch: StreamConsumer = async (r) => {
 };
 
 /**
+ * Webhook events of the facts this record writes — a document registered, a received electronic
+ * document arrived in the queue, a resolution written — to the agency's subscriptions. Each
+ * event's id follows from the fact (not from the stream record), and deliveries start once per
+ * subscription and event, so a replayed record sends nothing twice. Payloads carry ids and numbers only.
+ */
+const webhookEvents: StreamConsumer = async (r) => {
+  const batch = alone(r);
+  const events: WebhookEvent[] = [
+    ...registeredDocumentsInStream(batch).map((d) =>
+      webhookEvent(
+        'document.registered',
+        d.tenantId,
+        d.at,
+        { documentId: d.documentId, registrationNumber: d.number, registeredAt: d.at },
+        [d.documentId, d.number],
+      ),
+    ),
+    ...arrivedItemsInStream(batch).map((i) =>
+      webhookEvent(
+        'document.received',
+        i.tenantId,
+        i.receivedAt,
+        { receivedId: i.receivedId, receivedAt: i.receivedAt },
+        [i.receivedId],
+      ),
+    ),
+    ...writtenResolutionsInStream(batch).map((w) =>
+      webhookEvent(
+        'resolution.written',
+        w.tenantId,
+        w.at,
+        { documentId: w.documentId, resolutionId: w.resolutionId },
+        [w.resolutionId],
+      ),
+    ),
+  ];
+  for (const event of events) await publishEvent(getContainer(), event);
+};
+
+/**
  * The table-stream consumers, each called for every record (in AWS by the one stream Lambda, in
  * the embedded default by the stream poller through the same entry). The search indexer and the
  * notification fan-out register here as they arrive.
@@ -142,4 +186,5 @@ export const streamConsumers: Record<string, StreamConsumer> = {
   searchIndexer,
   exchangeWatch,
   receiptWatch,
+  webhookEvents,
 };

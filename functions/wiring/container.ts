@@ -79,6 +79,8 @@ export interface Container {
   readonly extractor: TextExtractor;
   /** What the web client is told (public): its identity provider. */
   readonly web: { oidcIssuer: string; oidcClientId: string; oidcLogoutUrl?: string };
+  /** Webhook targets on loopback or private addresses, and over http, are allowed (embedded default only). */
+  readonly webhooksAllowPrivate: boolean;
 }
 
 /**
@@ -245,6 +247,7 @@ export function getContainer(): Container {
     get search() {
       return wired('search');
     },
+    webhooksAllowPrivate: cfg.WEBHOOKS_ALLOW_PRIVATE === 'true',
     searchEnabled: cfg.SEARCH_ENDPOINT !== undefined || cfg.SEARCH_DIR !== undefined,
     get extractor() {
       return wired('extractor');

@@ -152,3 +152,67 @@ export function receivedItemsInStream<T>(event: DynamoDBStreamEvent) {
     ({ sequence, image }) => ({ sequence, record: record<T>(image) }),
   );
 }
+
+/** Old images of a record (absent on an INSERT). */
+const oldImage = (r: DynamoDBStreamEvent['Records'][number]) => r.dynamodb?.OldImage as Image | undefined;
+
+/**
+ * Documents that got their registration in a stream batch: the new image has a registration
+ * number the old one had not (webhook `document.registered`).
+ */
+export function registeredDocumentsInStream(event: DynamoDBStreamEvent) {
+  const out: Array<{ sequence: string; tenantId: string; documentId: string; number: string; at: string }> =
+    [];
+  for (const r of event.Records) {
+    const image = r.dynamodb?.NewImage as Image | undefined;
+    if (!image || entity(image) !== 'document' || !image.tenantId?.S) continue;
+    const now = record<DocumentRecord>(image);
+    if (!now.registration?.number) continue;
+    const before = oldImage(r);
+    if (before && record<DocumentRecord>(before).registration?.number === now.registration.number) continue;
+    out.push({
+      sequence: r.dynamodb?.SequenceNumber ?? '',
+      tenantId: image.tenantId.S,
+      documentId: now.id,
+      number: now.registration.number,
+      at: now.registration.at,
+    });
+  }
+  return out;
+}
+
+/**
+ * Received electronic documents that arrived in an agency's queue (created waiting) in a stream
+ * batch: new `exchange-received` aggregates (webhook `document.received`). Quarantined mail is not
+ * in the queue.
+ */
+export function arrivedItemsInStream(event: DynamoDBStreamEvent) {
+  const out: Array<{ sequence: string; tenantId: string; receivedId: string; receivedAt: string }> = [];
+  for (const r of event.Records) {
+    const image = r.dynamodb?.NewImage as Image | undefined;
+    if (!image || oldImage(r) || entity(image) !== 'aggregate' || image.type?.S !== 'exchange-received')
+      continue;
+    const item = record<{ id: string; tenantId: string; state: string; receivedAt: string }>(image);
+    if (item.state !== 'waiting') continue;
+    out.push({
+      sequence: r.dynamodb?.SequenceNumber ?? '',
+      tenantId: item.tenantId,
+      receivedId: item.id,
+      receivedAt: item.receivedAt,
+    });
+  }
+  return out;
+}
+
+/** Resolutions created in a stream batch (inserted `assignment` rows of kind resolution): `resolution.written`. */
+export function writtenResolutionsInStream(event: DynamoDBStreamEvent) {
+  return resolutionsInStream({ Records: event.Records.filter((r) => !oldImage(r)) }).map(
+    ({ sequence, record: resolution }) => ({
+      sequence,
+      tenantId: resolution.tenantId,
+      documentId: resolution.documentId,
+      resolutionId: resolution.id,
+      at: resolution.createdAt,
+    }),
+  );
+}

@@ -127,14 +127,19 @@ export const functionGrants: FunctionGrants = {
     // The received documents' queue: their files, the incoming document made from one, the signed
     // receipt notice (platform key), the notice mailed back for e-mail items.
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
+    // Subscriptions and their deliveries: the table only (deliveries start from the stream).
+    webhooks: [...TABLE],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
     archiveIntegrityCheck: [...TABLE, ...ARCHIVE_WRITER, 'archive:lockState', ...DISPOSER, ...NOTICES],
     archiveTransferBuild: [...TABLE, 'archive:read', 'archive:put', 'archive:retention'],
     reportExportBuild: [...TABLE, 'attachments:put'],
+    // One signed POST to a subscriber's URL, and the attempt recorded on the delivery.
+    webhookDeliver: [...TABLE],
     deadlinePlan: ['table:read'],
-    deadlineNotify: [...TABLE, ...NOTICES],
+    // The overdue event goes to the agency's webhook subscriptions from here (no table write marks it).
+    deadlineNotify: [...TABLE, ...NOTICES, 'machine:webhook-delivery'],
     digestPlan: ['table:read', 'machine:daily-digest'],
     digestStart: ['machine:daily-digest-send'],
     digestRecipients: ['table:read'],
@@ -177,6 +182,8 @@ export const functionGrants: FunctionGrants = {
     // file without its text yet goes to the content-text machine).
     'search:write',
     'machine:content-text',
+    // Webhook events of documents, received items and resolutions: one delivery execution each.
+    'machine:webhook-delivery',
   ],
 };
 

@@ -137,6 +137,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       WEB_ORIGIN: baseUrl,
       // The embedded search engine's folder (OpenSearch instead when SEARCH_ENDPOINT is set).
       SEARCH_DIR: join(dataDir, 'search'),
+      // Webhook receivers on 127.0.0.1 (tests, local integrators); AWS never allows private targets.
+      WEBHOOKS_ALLOW_PRIVATE: process.env.WEBHOOKS_ALLOW_PRIVATE || 'true',
       // Powertools: no X-Ray daemon here, so no tracing; logs and metrics as in AWS.
       POWERTOOLS_TRACE_ENABLED: 'false',
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME || 'karguzar',

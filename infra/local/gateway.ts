@@ -32,6 +32,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     search,
     reports,
     exchange,
+    webhooks,
   ] = await Promise.all([
     import('../../functions/api/handlers/system.handler'),
     import('../../functions/api/handlers/org.handler'),
@@ -45,6 +46,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     import('../../functions/api/handlers/search.handler'),
     import('../../functions/api/handlers/reports.handler'),
     import('../../functions/api/handlers/exchange.handler'),
+    import('../../functions/api/handlers/webhooks.handler'),
   ]);
   return {
     system: system.handler as unknown as LambdaHandler,
@@ -59,6 +61,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     search: search.handler as unknown as LambdaHandler,
     reports: reports.handler as unknown as LambdaHandler,
     exchange: exchange.handler as unknown as LambdaHandler,
+    webhooks: webhooks.handler as unknown as LambdaHandler,
   };
 }
 

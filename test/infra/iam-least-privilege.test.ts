@@ -220,6 +220,7 @@ describe('least privilege per function', () => {
       'execution-deadline',
       'report-export',
       'substitution-period',
+      'webhook-delivery',
     ]);
     expect(s.main.functions.TaskRegisterTaskFn).toBeUndefined();
     expect(s.main.functions.TaskSendNotificationFn).toBeUndefined();

@@ -37,6 +37,10 @@ export type NotificationPreferences = Schemas['NotificationPreferences'];
 /** The caller's own notification channels, with the version to update them. */
 export type MyNotifications = Answer<'getMyNotifications'>;
 export type SmsSettings = Schemas['SmsSettings'];
+export type WebhookSubscription = Schemas['WebhookSubscription'];
+export type WebhookSubscriptionWithSecret = Schemas['WebhookSubscriptionWithSecret'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type WebhookEventType = Schemas['WebhookEventType'];
 export type MfaStatus = Answer<'getMyMfa'>;
 export type TotpEnrolment = Answer<'startMyTotp'>;
 export type ReferenceItem = Schemas['ReferenceItem'];

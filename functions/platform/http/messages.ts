@@ -229,6 +229,34 @@ const transferMessages: Record<Language, Catalog> = {
 };
 
 /**
+ * Webhook subscriptions (issue 14): a target the platform will not deliver to. The same words as a
+ * problem title and as a field message.
+ */
+const webhookMessages: Record<Language, Catalog> = {
+  az: {
+    webhook_target_refused: 'Bu ünvana vebhuk göndərilə bilməz',
+    https_required: 'Ünvan https:// ilə başlamalıdır',
+    private_address: 'Daxili, lokal və ya şəxsi şəbəkə ünvanlarına vebhuk göndərilmir',
+    credentials_in_url: 'Ünvanda istifadəçi adı və ya parol olmamalıdır',
+    invalid_url: 'Ünvan düzgün URL deyil',
+  },
+  en: {
+    webhook_target_refused: 'Webhooks cannot be sent to this address',
+    https_required: 'The address must start with https://',
+    private_address: 'Webhooks are not sent to loopback, link-local or private network addresses',
+    credentials_in_url: 'The address must not contain a user name or password',
+    invalid_url: 'The address is not a valid URL',
+  },
+  ru: {
+    webhook_target_refused: 'На этот адрес вебхуки отправлять нельзя',
+    https_required: 'Адрес должен начинаться с https://',
+    private_address: 'Вебхуки не отправляются на локальные, link-local и частные сетевые адреса',
+    credentials_in_url: 'В адресе не должно быть имени пользователя или пароля',
+    invalid_url: 'Адрес не является корректным URL',
+  },
+};
+
+/**
  * Two-step sign-in (issue 18): the agency requires a second factor of admins and signers; enrolling
  * a TOTP authenticator. The same words as a problem title and as a field message.
  */
@@ -257,6 +285,7 @@ const titles: Record<Language, Catalog> = {
     ...transferMessages.az,
     ...reportMessages.az,
     ...mfaMessages.az,
+    ...webhookMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
     invalid_request: 'Sorğu parametrləri yanlışdır',
@@ -320,6 +349,7 @@ const titles: Record<Language, Catalog> = {
     ...transferMessages.en,
     ...reportMessages.en,
     ...mfaMessages.en,
+    ...webhookMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
     invalid_request: 'The request parameters are not valid',
@@ -383,6 +413,7 @@ const titles: Record<Language, Catalog> = {
     ...transferMessages.ru,
     ...reportMessages.ru,
     ...mfaMessages.ru,
+    ...webhookMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
     invalid_request: 'Параметры запроса неверны',
@@ -450,6 +481,7 @@ const fields: Record<Language, Catalog> = {
     ...transferMessages.az,
     ...reportMessages.az,
     ...mfaMessages.az,
+    ...webhookMessages.az,
     required: 'Bu xana mütləqdir',
     invalid_type: 'Dəyərin tipi yanlışdır',
     too_small: 'Dəyər çox qısadır və ya kiçikdir (ən azı {min})',
@@ -484,6 +516,7 @@ const fields: Record<Language, Catalog> = {
     ...transferMessages.en,
     ...reportMessages.en,
     ...mfaMessages.en,
+    ...webhookMessages.en,
     required: 'This field is required',
     invalid_type: 'The value has the wrong type',
     too_small: 'The value is too short or too small (at least {min})',
@@ -518,6 +551,7 @@ const fields: Record<Language, Catalog> = {
     ...transferMessages.ru,
     ...reportMessages.ru,
     ...mfaMessages.ru,
+    ...webhookMessages.ru,
     required: 'Это поле обязательно',
     invalid_type: 'Неверный тип значения',
     too_small: 'Значение слишком короткое или маленькое (не менее {min})',

@@ -20,6 +20,7 @@ export const routeGroups = [
   'search',
   'reports',
   'exchange',
+  'webhooks',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

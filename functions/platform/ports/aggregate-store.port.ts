@@ -28,7 +28,9 @@ export type AggregateType =
   | 'archive-transfer'
   | 'report-export'
   | 'exchange-received'
-  | 'exchange-settings';
+  | 'exchange-settings'
+  | 'webhook-subscription'
+  | 'webhook-delivery';
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {

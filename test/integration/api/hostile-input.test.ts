@@ -209,6 +209,7 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/reports\/exports\/\{id\}/, 'reportExport'],
     [/^\/api\/v1\/exchange\/received\/\{id\}/, 'received'],
     [/^\/api\/v1\/exchange\/evidence\/\{id\}/, 'outgoing'],
+    [/^\/api\/v1\/webhooks\/subscriptions\/\{id\}/, 'webhookSubscription'],
   ];
   const params: Record<string, string> = {
     list: 'classifications',
@@ -923,6 +924,14 @@ beforeAll(async () => {
   // A received item of the exchange arrives only from another agency's delivery: none is here,
   // so the queue's item routes answer 404 and write nothing.
   mine.received = randomUUID();
+  mine.webhookSubscription = (
+    (await created(api, '/api/v1/webhooks/subscriptions', {
+      url: 'http://127.0.0.1:9/hostile-hook',
+      events: ['document.registered'],
+      // Off: nothing is delivered to it while other files register documents.
+      active: false,
+    })) as unknown as { subscription: Item }
+  ).subscription.id;
   mine.template = (
     await created(api, '/api/v1/approval-route-templates', {
       name: `Hostil marşrut ${rand()}`,

@@ -357,6 +357,38 @@ beforeAll(async () => {
     },
   );
 
+  // A webhook subscription of tenant B (its admin's), addressed by tenant A's admin.
+  const hook = await b.post<{ subscription: Item }>('/api/v1/webhooks/subscriptions', {
+    url: 'http://127.0.0.1:9/b-hook',
+    events: ['document.registered'],
+    // Off: nothing is delivered to it while other files register documents.
+    active: false,
+  });
+  expect(hook.status, 'create B webhook subscription').toBe(201);
+  const hookPath = `/api/v1/webhooks/subscriptions/${hook.body.subscription.id}`;
+  adminCases.push(
+    { template: '/api/v1/webhooks/subscriptions/{id}', method: 'GET', path: hookPath },
+    {
+      template: '/api/v1/webhooks/subscriptions/{id}',
+      method: 'PATCH',
+      path: hookPath,
+      body: { version: 1, url: 'http://127.0.0.1:9/a-takes-over' },
+    },
+    { template: '/api/v1/webhooks/subscriptions/{id}', method: 'DELETE', path: hookPath },
+    {
+      template: '/api/v1/webhooks/subscriptions/{id}/secret',
+      method: 'POST',
+      path: `${hookPath}/secret`,
+      body: { version: 1 },
+    },
+    {
+      template: '/api/v1/webhooks/subscriptions/{id}/deliveries',
+      method: 'GET',
+      path: `${hookPath}/deliveries`,
+    },
+  );
+  bArchive.push(hook.body.subscription.id);
+
   const createdIn = new Map<string, string>();
   const extra = (list: string): Record<string, unknown> =>
     ({

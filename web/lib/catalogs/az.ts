@@ -10,6 +10,7 @@ import onboardingAz from '../../features/onboarding/messages/az.json';
 import orgAz from '../../features/org/messages/az.json';
 import referenceAz from '../../features/reference/messages/az.json';
 import reportsAz from '../../features/reports/messages/az.json';
+import webhooksAz from '../../features/webhooks/messages/az.json';
 import signaturesAz from '../../features/signatures/messages/az.json';
 import uiAz from '../../ui/messages/az.json';
 import searchAz from '../../features/search/messages/az.json';
@@ -32,4 +33,5 @@ export const files: Catalog[] = [
   searchAz,
   reportsAz,
   exchangeAz,
+  webhooksAz,
 ];

@@ -10,6 +10,7 @@ import onboardingEn from '../../features/onboarding/messages/en.json';
 import orgEn from '../../features/org/messages/en.json';
 import referenceEn from '../../features/reference/messages/en.json';
 import reportsEn from '../../features/reports/messages/en.json';
+import webhooksEn from '../../features/webhooks/messages/en.json';
 import signaturesEn from '../../features/signatures/messages/en.json';
 import uiEn from '../../ui/messages/en.json';
 import searchEn from '../../features/search/messages/en.json';
@@ -32,4 +33,5 @@ export const files: Catalog[] = [
   searchEn,
   reportsEn,
   exchangeEn,
+  webhooksEn,
 ];

@@ -10,6 +10,7 @@ import onboardingRu from '../../features/onboarding/messages/ru.json';
 import orgRu from '../../features/org/messages/ru.json';
 import referenceRu from '../../features/reference/messages/ru.json';
 import reportsRu from '../../features/reports/messages/ru.json';
+import webhooksRu from '../../features/webhooks/messages/ru.json';
 import signaturesRu from '../../features/signatures/messages/ru.json';
 import uiRu from '../../ui/messages/ru.json';
 import searchRu from '../../features/search/messages/ru.json';
@@ -32,4 +33,5 @@ export const files: Catalog[] = [
   searchRu,
   reportsRu,
   exchangeRu,
+  webhooksRu,
 ];

@@ -52,6 +52,7 @@ export const navigation: NavItem[] = [
       { label: 'admin.nav.substitutions', href: '/admin/substitutions/' },
       { label: 'admin.nav.calendar', href: '/admin/calendar/' },
       { label: 'route.admin.title', href: '/admin/approval-route-templates/' },
+      { label: 'webhooks.title', href: '/admin/webhooks/' },
     ],
   },
 ];
