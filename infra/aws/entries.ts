@@ -31,8 +31,8 @@ export const routeGroupEntry = (group: string): string => `functions/api/handler
 export const taskEntry = (name: string): string => `functions/api/tasks/${name}.task.ts`;
 export const streamEntry = 'functions/api/stream.handler.ts';
 
-/** The two buckets of document files. */
-export type BucketName = 'attachments' | 'archive';
+/** The buckets: document files, the archive, and raw intake mail (the Intake construct's). */
+export type BucketName = 'attachments' | 'archive' | 'intake';
 
 /**
  * What a bucket use needs: `read` (get, head, download links), `put` (writes and upload links),
