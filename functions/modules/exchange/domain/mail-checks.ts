@@ -28,7 +28,7 @@ export interface Verdict {
 const EXECUTABLE_EXTENSIONS = new Set([
   'exe', 'dll', 'com', 'scr', 'pif', 'cpl', 'msi', 'msp', 'mst', 'sys', 'drv', 'ocx',
   'bat', 'cmd', 'ps1', 'psm1', 'psd1', 'vbs', 'vbe', 'js', 'jse', 'mjs', 'wsf', 'wsh', 'wsc', 'hta',
-  'jar', 'class', 'sh', 'bash', 'zsh', 'csh', 'ksh', 'command', 'app', 'elf', 'bin', 'run', 'out',
+  'jar', 'class', 'sh', 'bash', 'zsh', 'csh', 'ksh', 'command', 'app', 'elf', 'run',
   'lnk', 'url', 'reg', 'inf', 'scf', 'msc', 'gadget', 'application', 'appref-ms', 'apk', 'dmg', 'pkg',
   'deb', 'rpm', 'iso', 'img', 'vhd', 'vhdx', 'xll', 'py', 'pyw', 'pl', 'rb', 'php',
 ]); // prettier-ignore
