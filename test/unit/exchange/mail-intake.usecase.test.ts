@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import JSZip from 'jszip';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   attachmentVerdict,
   classifyMail,
@@ -169,10 +169,9 @@ describe('taking in one message', () => {
 
     // A crash after the files were stored but before the item: the same keys are used again.
     const other = message({ messageId: 'm2@sender.az', attachments: [{ name: 'b.pdf', bytes: Buffer.from('%PDF y') }] });
-    const original = deps.store.create.bind(deps.store);
-    deps.store.create = () => Promise.reject(new Error('crash'));
+    const crash = vi.spyOn(deps.store, 'create').mockRejectedValueOnce(new Error('crash'));
     await expect(deliver(other)).rejects.toThrow('crash');
-    deps.store.create = original;
+    crash.mockRestore();
     const [after] = await deliver(other);
     expect(after).toMatchObject({ state: 'waiting', replayed: false });
   });
