@@ -10,8 +10,12 @@ import {
   intakeAddress,
   PLATFORM_INTAKE_TENANT,
   RECEIVED,
+  SETTINGS,
+  settingsInForce,
+  type ExchangeSettings,
   type ReceivedItem,
 } from '../../../functions/modules/exchange';
+import { as, lookups, signThroughRoute, unique, uploadContent, type Doc } from '../documents/helpers';
 import { eventually } from '../../support/eventually';
 import { localS3 } from '../../support/local-s3';
 import { tableClientOf } from '../../support/table';
@@ -220,5 +224,59 @@ describe('e-mail in over SMTP to an agency intake address', () => {
     expect(item).toMatchObject({ state: 'quarantined', quarantine: { reason: 'unknown_recipient' } });
 
     await expect(send({ subject: 'Relay', from, to: 'someone@example.az' })).rejects.toThrow(/550/);
+  });
+});
+
+describe('e-mail out of a signed letter', () => {
+  it('carries the signed single file and the agency’s Reply-To', async () => {
+    const maildev = `http://127.0.0.1:${port + 6}`;
+    const clerk = await as(baseUrl, 'clerk');
+    const ref = await lookups(clerk);
+    const recipient = `cavab-${Date.now()}@example.az`;
+    const created = await clerk.post<Doc>('/api/v1/documents/outgoing', {
+      summary: unique('İmzalı cavab'),
+      signatoryId: ref.employee.get('head'),
+      recipients: [{ name: 'Qəbul edən təşkilat', email: recipient }],
+      deliveryFormId: ref.deliveryForms.get('email'),
+    });
+    expect(created.status).toBe(201);
+    await uploadContent(clerk, created.body.id, pdf, { declared: pdf, fileName: 'cavab.pdf' });
+    const current = await signThroughRoute<Doc>(
+      clerk,
+      await as(baseUrl, 'head'),
+      created.body.id,
+      ref.employee.get('head')!,
+    );
+    const tenant = await clerk.get<{ email?: string }>('/api/v1/tenant');
+    const settings = settingsInForce(await store.get<ExchangeSettings>(SETTINGS, TENANT, TENANT));
+
+    const sent = await clerk.post<Doc>(`/api/v1/documents/${created.body.id}/send`, {
+      version: current.version,
+    });
+
+    expect(sent.status).toBe(200);
+    type Mail = {
+      id: string;
+      to: Array<{ address: string }>;
+      attachments?: Array<{ filename?: string; generatedFileName?: string }>;
+    };
+    const mail = await eventually(async () => {
+      const all = (await (await fetch(`${maildev}/api/email`)).json()) as Mail[];
+      return all.find((m) => m.to.some((t) => t.address === recipient));
+    }, `the letter to ${recipient}`);
+    const number = created.body.registration!.number.replace(/[^\p{L}\p{N}._-]+/gu, '_');
+    expect(mail.attachments?.map((a) => a.filename)).toEqual([`${number}.pdf`]);
+    const file = await fetch(
+      `${maildev}/api/email/${mail.id}/attachment/${encodeURIComponent(mail.attachments![0]!.generatedFileName!)}`,
+    );
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const single = await clerk.get<{ sha256: string; signatures: number }>(
+      `/api/v1/documents/${created.body.id}/single-file`,
+    );
+    expect(single.body.signatures).toBeGreaterThan(0);
+    expect(sha256(bytes)).toBe(single.body.sha256);
+    const source = await (await fetch(`${maildev}/api/email/${mail.id}/source`)).text();
+    const replyTo = /^Reply-To:(.*)$/im.exec(source)?.[1]?.trim();
+    expect(replyTo).toBe(settings.replyTo ?? tenant.body.email);
   });
 });
