@@ -41,11 +41,7 @@ export interface ObjectStore {
     key: string;
     versionId?: string;
   }): Promise<{ size: number; contentType: string; sha256Base64?: string; versionId?: string } | undefined>;
-  get(input: {
-    bucket: BucketName;
-    key: string;
-    versionId?: string;
-  }): Promise<Uint8Array | undefined>;
+  get(input: { bucket: BucketName; key: string; versionId?: string }): Promise<Uint8Array | undefined>;
   /** Write-once put; for the archive bucket a retain-until date locks the object (WORM). */
   put(input: {
     bucket: BucketName;
@@ -63,21 +59,12 @@ export interface ObjectStore {
     versionId?: string;
   }): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean } | undefined>;
   /** Sets or releases the legal hold of an object version (S3 PutObjectLegalHold). */
-  setLegalHold(input: {
-    bucket: BucketName;
-    key: string;
-    versionId?: string;
-    on: boolean;
-  }): Promise<void>;
+  setLegalHold(input: { bucket: BucketName; key: string; versionId?: string; on: boolean }): Promise<void>;
   /**
    * A stored version's bytes as a stream, for objects too large to hold in memory (undefined when
    * absent). The stream errors when the storage refuses the bytes part-way.
    */
-  getStream(input: {
-    bucket: BucketName;
-    key: string;
-    versionId?: string;
-  }): Promise<Readable | undefined>;
+  getStream(input: { bucket: BucketName; key: string; versionId?: string }): Promise<Readable | undefined>;
   /**
    * A streamed write-once put of a body of unknown length (a multipart upload: only a few parts are
    * ever held in memory); like `put`, a retain-until date locks the object, optionally with a legal
@@ -96,9 +83,5 @@ export interface ObjectStore {
    * absent version is 'absent'; a version that Object Lock still protects (retention not over, or
    * a legal hold) is refused with ConflictError('object_locked') and stays as it is.
    */
-  deleteVersion(input: {
-    bucket: BucketName;
-    key: string;
-    versionId: string;
-  }): Promise<'deleted' | 'absent'>;
+  deleteVersion(input: { bucket: BucketName; key: string; versionId: string }): Promise<'deleted' | 'absent'>;
 }

@@ -57,7 +57,9 @@ export class Intake {
       enforceSSL: true,
       serverAccessLogsBucket: props.logBucket,
       serverAccessLogsPrefix: 's3/intake/',
-      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) }],
+      lifecycleRules: [
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(2) },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.ruleSet = new ReceiptRuleSet(scope, 'IntakeRuleSet', {

@@ -48,7 +48,8 @@ interface Pending {
 }
 
 /** An SMTP reply with its code (smtp-server sends `responseCode` and the message). */
-const smtpError = (code: number, message: string) => Object.assign(new Error(message), { responseCode: code });
+const smtpError = (code: number, message: string) =>
+  Object.assign(new Error(message), { responseCode: code });
 
 export async function start(opts: SmtpIntakeOptions): Promise<SmtpIntake> {
   const port = requirePort(opts.port, 'smtpIntake.port');

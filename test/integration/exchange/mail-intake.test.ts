@@ -208,7 +208,10 @@ describe('e-mail in over SMTP to an agency intake address', () => {
     ]);
     expect(replies[5]).toMatch(/^250 /);
     const malformed = await eventually(async () => {
-      const page = await store.list<ReceivedItem>(RECEIVED, TENANT, { parentKey: 'quarantined', limit: 1000 });
+      const page = await store.list<ReceivedItem>(RECEIVED, TENANT, {
+        parentKey: 'quarantined',
+        limit: 1000,
+      });
       for (const item of page.items.filter((i) => i.quarantine?.reason === 'malformed')) {
         const raw = Buffer.from(await stored(item.evidence.key)).toString('latin1');
         if (raw.includes(marker)) return item;

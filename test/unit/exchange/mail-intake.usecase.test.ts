@@ -12,7 +12,10 @@ import {
   type MailIntakeDeps,
   type ReceivedItem,
 } from '../../../functions/modules/exchange';
-import { intakeLocalParts, wellFormedHead } from '../../../functions/modules/exchange/usecases/mail-intake.usecase';
+import {
+  intakeLocalParts,
+  wellFormedHead,
+} from '../../../functions/modules/exchange/usecases/mail-intake.usecase';
 import { zipEntries } from '../../../functions/modules/exchange/domain/mail-checks';
 import { MemoryAggregateStore } from '../../support/fakes/aggregate-store';
 import { ManualClock } from '../../support/fakes/clock';
@@ -69,10 +72,14 @@ beforeEach(async () => {
     log: new RecordingLog(),
   };
   for (const id of ['demo1', 'demo2'])
-    await deps.store.create('tenant', { id, tenantId: id, version: 1, createdAt: '', updatedAt: '' }, {
-      actorId: 'system',
-      sortKey: id,
-    });
+    await deps.store.create(
+      'tenant',
+      { id, tenantId: id, version: 1, createdAt: '', updatedAt: '' },
+      {
+        actorId: 'system',
+        sortKey: id,
+      },
+    );
 });
 
 describe('attachment classification', () => {
@@ -168,7 +175,10 @@ describe('taking in one message', () => {
     expect(deps.store.writes.filter((w) => w.type === RECEIVED)).toHaveLength(1);
 
     // A crash after the files were stored but before the item: the same keys are used again.
-    const other = message({ messageId: 'm2@sender.az', attachments: [{ name: 'b.pdf', bytes: Buffer.from('%PDF y') }] });
+    const other = message({
+      messageId: 'm2@sender.az',
+      attachments: [{ name: 'b.pdf', bytes: Buffer.from('%PDF y') }],
+    });
     const crash = vi.spyOn(deps.store, 'create').mockRejectedValueOnce(new Error('crash'));
     await expect(deliver(other)).rejects.toThrow('crash');
     crash.mockRestore();

@@ -40,7 +40,10 @@ const ARCHIVE_EXTENSIONS = new Set([
 ]); // prettier-ignore
 
 const extensionOf = (name: string): string => {
-  const base = name.trim().toLowerCase().replace(/[.\s]+$/, '');
+  const base = name
+    .trim()
+    .toLowerCase()
+    .replace(/[.\s]+$/, '');
   const dot = base.lastIndexOf('.');
   return dot < 0 ? '' : base.slice(dot + 1);
 };
@@ -64,7 +67,8 @@ export function executableMagic(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06);
+const isZip = (bytes: Uint8Array) =>
+  startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06);
 const isGzip = (bytes: Uint8Array) => startsWith(bytes, 0x1f, 0x8b);
 
 export interface ZipEntry {
@@ -91,7 +95,11 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
   let count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
   // ZIP64: the locator just before the end record points at the ZIP64 end record.
-  if ((count === 0xffff || offset === 0xffffffff) && eocd >= 20 && view.getUint32(eocd - 20, true) === 0x07064b50) {
+  if (
+    (count === 0xffff || offset === 0xffffffff) &&
+    eocd >= 20 &&
+    view.getUint32(eocd - 20, true) === 0x07064b50
+  ) {
     const at = Number(view.getBigUint64(eocd - 12, true));
     if (at + 56 > bytes.length || view.getUint32(at, true) !== 0x06064b50) return undefined;
     count = Number(view.getBigUint64(at + 32, true));
@@ -109,7 +117,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
     if (p + 46 + nameLength + extraLength > bytes.length) return undefined;
     const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength));
     // ZIP64 extra field (0x0001): the 64-bit sizes, uncompressed first, for the fields at 0xffffffff.
-    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength; ) {
+    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength;) {
       const id = view.getUint16(e, true);
       const size = view.getUint16(e + 2, true);
       if (id === 0x0001) {

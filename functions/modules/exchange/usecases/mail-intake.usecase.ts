@@ -88,7 +88,11 @@ export function intakeLocalParts(head: string, domain: string): string[] {
 
 /** Parts of the message as its headers declare them (a cheap count before any parsing). */
 export const declaredParts = (raw: Uint8Array) =>
-  (Buffer.from(raw).toString('latin1').match(/^content-type:/gim) ?? []).length;
+  (
+    Buffer.from(raw)
+      .toString('latin1')
+      .match(/^content-type:/gim) ?? []
+  ).length;
 
 function firstAddress(value: AddressObject | AddressObject[] | undefined) {
   const list = Array.isArray(value) ? value : value ? [value] : [];
@@ -111,7 +115,10 @@ function headerValue(head: string, name: string): string | undefined {
 
 /** A file name safe as the last part of an object key (the real name stays on the item). */
 const keyName = (name: string) =>
-  name.normalize('NFKD').replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80) || 'file';
+  name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .slice(-80) || 'file';
 
 /** A deterministic id (UUID-shaped) of the item a delivery makes in a tenant. */
 function itemIdOf(tenantId: string, deliveryKey: string): string {
