@@ -8,6 +8,8 @@ import {
   routedDocumentsInStream,
   searchedDocumentsInStream,
   substitutionsInStream,
+  sendingDocumentsInStream,
+  receivedItemsInStream,
 } from '../wiring/stream-records';
 import { ensureDigestMachine, ensureSubstitutionMachine, ensureDeadline } from '../modules/execution';
 import { signalStep, ensureRouteMachine } from '../modules/approval';
@@ -15,6 +17,7 @@ import { provisionSigner } from '../modules/signatures';
 import { getContainer } from '../wiring/container';
 import { archiveDocument, ensureArchiveTenant, executeDisposal } from '../modules/archive';
 import { indexDocument } from '../modules/search';
+import { deliverOutgoing, reportBack, type ReceivedItem } from '../modules/exchange';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
 const alone = (record: DynamoDBRecord): DynamoDBStreamEvent => ({ Records: [record] });
@@ -99,6 +102,19 @@ const searchIndexer: StreamConsumer = async (r) => {
 };
 
 /**
+ * The exchange between agencies on the platform (Decree 935 §141–§149), the only place where one
+ * agency's data reaches another's (never a tenant's request): an outgoing document with deliveries
+ * still `sending` is delivered to each recipient agency's queue; a received item that was opened,
+ * registered (with its signed receipt notice) or refused is reported back to the sender's
+ * delivery. Every step is idempotent (claims, forward-only states, content-addressed objects).
+ */
+const exchangeWatch: StreamConsumer = async (r) => {
+  const container = getContainer();
+  for (const d of sendingDocumentsInStream(alone(r))) await deliverOutgoing(container, d.tenantId, d.id);
+  for (const { record } of receivedItemsInStream<ReceivedItem>(alone(r))) await reportBack(container, record);
+};
+
+/**
  * The table-stream consumers, each called for every record (in AWS by the one stream Lambda, in
  * the embedded default by the stream poller through the same entry). The search indexer and the
  * notification fan-out register here as they arrive.
@@ -111,4 +127,5 @@ export const streamConsumers: Record<string, StreamConsumer> = {
   signerWatch,
   archiveWatch,
   searchIndexer,
+  exchangeWatch,
 };

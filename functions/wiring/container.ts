@@ -59,6 +59,8 @@ export interface Container {
   readonly registry: RegistryLookup & RegistryLoader;
   /** The web app's origin, for links in notices. */
   readonly webBaseUrl?: string;
+  /** The platform's mail intake domain (the agencies' intake addresses). */
+  readonly intakeDomain?: string;
   /** Structured logs for use cases (operational warnings). */
   readonly log: Log;
   /** Business and failure counts (CloudWatch EMF lines). */
@@ -193,6 +195,7 @@ export function getContainer(): Container {
       ...(cfg.OIDC_LOGOUT_URL ? { oidcLogoutUrl: cfg.OIDC_LOGOUT_URL } : {}),
     },
     ...(cfg.WEB_ORIGIN ? { webBaseUrl: cfg.WEB_ORIGIN } : {}),
+    intakeDomain: cfg.INTAKE_DOMAIN,
     verifier: new JwtTokenVerifier({
       issuer: cfg.OIDC_ISSUER,
       audience: cfg.OIDC_AUDIENCE,

@@ -118,3 +118,21 @@ export function searchedDocumentsInStream(event: DynamoDBStreamEvent) {
   }
   return out;
 }
+
+/** Outgoing documents written in a stream batch with a delivery still `sending` (exchange module). */
+export function sendingDocumentsInStream(event: DynamoDBStreamEvent) {
+  return newImages(
+    event,
+    (i) =>
+      entity(i) === 'document' &&
+      i.kind?.S === 'outgoing' &&
+      (i.data?.M?.outgoing?.M?.deliveries?.L ?? []).some((d) => d.M?.state?.S === 'sending'),
+  ).map(({ sequence, image }) => ({ sequence, tenantId: image.tenantId!.S!, id: image.id!.S! }));
+}
+
+/** Received items of the exchange written in a stream batch (`aggregate` rows of that type). */
+export function receivedItemsInStream<T>(event: DynamoDBStreamEvent) {
+  return newImages(event, (i) => entity(i) === 'aggregate' && i.type?.S === 'exchange-received').map(
+    ({ sequence, image }) => ({ sequence, record: record<T>(image) }),
+  );
+}

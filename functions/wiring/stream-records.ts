@@ -6,5 +6,7 @@ export {
   resolutionsInStream,
   routedDocumentsInStream,
   searchedDocumentsInStream,
+  sendingDocumentsInStream,
+  receivedItemsInStream,
   substitutionsInStream,
 } from './stream-images';

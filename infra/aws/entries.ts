@@ -128,6 +128,9 @@ export const functionGrants: FunctionGrants = {
     search: ['table:read', 'search:read'],
     // Reads the lists and resolution trees; starts the export machine; links to the workbooks.
     reports: [...TABLE, 'attachments:read', 'machine:report-export'],
+    // The received documents' queue: their files, the incoming document made from one, the signed
+    // receipt notice (platform key), the notice mailed back for e-mail items.
+    exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],

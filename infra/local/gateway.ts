@@ -31,6 +31,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     archive,
     search,
     reports,
+    exchange,
   ] = await Promise.all([
     import('../../functions/api/handlers/system.handler'),
     import('../../functions/api/handlers/org.handler'),
@@ -43,6 +44,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     import('../../functions/api/handlers/archive.handler'),
     import('../../functions/api/handlers/search.handler'),
     import('../../functions/api/handlers/reports.handler'),
+    import('../../functions/api/handlers/exchange.handler'),
   ]);
   return {
     system: system.handler as unknown as LambdaHandler,
@@ -56,6 +58,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     archive: archive.handler as unknown as LambdaHandler,
     search: search.handler as unknown as LambdaHandler,
     reports: reports.handler as unknown as LambdaHandler,
+    exchange: exchange.handler as unknown as LambdaHandler,
   };
 }
 

@@ -1,6 +1,13 @@
 /** The public face of the exchange module: received electronic documents, deliveries and receipts (Decree 935 §141–§150). */
 export { exchangeRoutes } from './api/exchange.routes';
+export { exchangeApi } from './api/exchange.api';
 export * from './domain/received';
+export type { Envelope, EnvelopeManifest } from './domain/envelope';
+export { envelopeBytes } from './usecases/envelope';
+export type { ExchangeDeps } from './ports';
+export { acceptEnvelope } from './usecases/accept-envelope.usecase';
+export { buildEnvelope, deliverOutgoing } from './usecases/deliver.usecase';
+export { reportBack } from './usecases/report-back.usecase';
 export {
   takeInMail,
   classifyMail,

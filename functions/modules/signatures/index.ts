@@ -13,7 +13,15 @@ export { getPrintFile, SYSTEM_NAME, type PrintFileView } from './usecases/print.
 export { stampFirstPage, type StampInput, type Stamped } from './pdf/stamp';
 export { electronicSignatures, signSingleFile } from './usecases/sign.usecase';
 export { verifiedSignatureEvidence } from './usecases/presend-evidence';
-export { agencyCa, provisionSigner, signerCertificate, AGENCY_CA, SIGNER_KEY } from './usecases/kms-cms';
+export {
+  agencyCa,
+  fromB64,
+  provisionSigner,
+  signerCertificate,
+  AGENCY_CA,
+  SIGNER_KEY,
+  type AgencyCaRecord,
+} from './usecases/kms-cms';
 export { rightsOf, hasSigningRight } from './domain/authority';
 export type { CmsSigner, CmsRequest, CmsResult } from './ports';
 export type { SignaturesDeps } from './usecases/deps';
@@ -27,5 +35,5 @@ export {
   type SignatureFields,
 } from './pdf/pades';
 export { buildCms, checkCms } from './crypto/cms';
-export { issueCertificate, certificateInfo, issuedBy } from './crypto/x509';
+export { issueCertificate, certificateInfo, issuedBy, validAt } from './crypto/x509';
 export type { FileVerification, SignatureVerification } from './usecases/verify.usecase';

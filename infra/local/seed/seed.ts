@@ -164,6 +164,25 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     await createTemplate(deps, actor, data, key('route-template', t.name, data));
   }
 
+  // The other demo agencies as counterparts with their VÖEN: they receive electronically on the
+  // platform (delivery form edms), the exchange between agencies works out of the box.
+  for (const other of demoAgencies.filter((o) => o.tenant.key !== tenantId)) {
+    const data = parse<ReferenceItemData>(referenceInputs.counterparts, {
+      kind: 'organization',
+      name: other.tenant.name,
+      voen: other.tenant.voen,
+      email: other.tenant.email,
+      address: other.tenant.legalAddress,
+      receivesElectronically: true,
+    });
+    await createReferenceItem(
+      deps,
+      actor,
+      { ...data, list: 'counterparts' } as ReferenceItemData,
+      key('counterpart', other.tenant.voen, data),
+    );
+  }
+
   // The tenant record goes last: its presence means the seed of this agency is complete.
   const now = deps.clock.now().toISOString();
   const profile = parse<z.infer<typeof tenantProfile>>(tenantProfile, {

@@ -207,6 +207,8 @@ function realPath(op: Operation): string {
     [/^\/api\/v1\/archive\/disposal-acts\/\{id\}/, 'disposalAct'],
     [/^\/api\/v1\/archive\/transfers\/\{id\}/, 'transfer'],
     [/^\/api\/v1\/reports\/exports\/\{id\}/, 'reportExport'],
+    [/^\/api\/v1\/exchange\/received\/\{id\}/, 'received'],
+    [/^\/api\/v1\/exchange\/evidence\/\{id\}/, 'outgoing'],
   ];
   const params: Record<string, string> = {
     list: 'classifications',
@@ -216,6 +218,7 @@ function realPath(op: Operation): string {
     // A file not uploaded yet (completing it is refused); a stored one for its download link.
     contentId: op.operationId === 'getContentUrl' ? mine.storedContent! : mine.pendingContent!,
     box: 'mine',
+    index: '0',
     fin: '5ZK7QH2',
     voen: '1400057421',
     year: String(new Date().getUTCFullYear()),
@@ -917,6 +920,9 @@ beforeAll(async () => {
   // The transfer routes are the archive role's (this agency's admin gets 403 before any lookup).
   mine.transfer = randomUUID();
   mine.reportExport = randomUUID();
+  // A received item of the exchange arrives only from another agency's delivery: none is here,
+  // so the queue's item routes answer 404 and write nothing.
+  mine.received = randomUUID();
   mine.template = (
     await created(api, '/api/v1/approval-route-templates', {
       name: `Hostil marşrut ${rand()}`,

@@ -4,6 +4,7 @@ import { routes } from '../../../functions/api/routes';
 import { inboxBoxes } from '../../../functions/modules/documents/domain/tasks';
 import { documentKinds } from '../../../functions/modules/documents/domain/document';
 import { referenceLists } from '../../../functions/modules/reference/domain/lists';
+import { receivedWriteOptions } from '../../../functions/modules/exchange';
 import { DynamoAggregateStore } from '../../../functions/platform/adapters/dynamodb/aggregate-store.adapter';
 import { TABLE_NAME } from '../../../infra/local/embedded';
 import { apiClient, tokenFor, type Api } from '../../support/api';
@@ -268,6 +269,59 @@ beforeAll(async () => {
     },
   );
   bArchive.push(exportId);
+  // A received item in tenant B's exchange queue (it arrives from a delivery: written to the
+  // table), addressed by tenant A's registry clerk; and B's evidence of one of its documents.
+  const receivedId = randomUUID();
+  const receivedItem = {
+    id: receivedId,
+    tenantId: 'demo2',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    source: 'platform' as const,
+    state: 'waiting' as const,
+    deliveryKey: randomUUID(),
+    receivedAt: at,
+    sender: { organizationName: 'B göndərən' },
+    requisites: { summary: 'B alınmış sənəd' },
+    files: [
+      {
+        name: 'b.pdf',
+        contentType: 'application/pdf',
+        size: 10,
+        sha256: 'a'.repeat(64),
+        key: `demo2/exchange/received/${receivedId}/b.pdf`,
+        singleFile: true,
+      },
+    ],
+    verification: { checkedAt: at, valid: true, signed: true, problems: [], signatures: [] },
+    evidence: { envelopeSha256: 'b'.repeat(64), key: `demo2/exchange/received/${receivedId}/e.json` },
+  };
+  await bStore.create('exchange-received', receivedItem, receivedWriteOptions(receivedItem, 'system', true));
+  bArchive.push(receivedId);
+  const received = `/api/v1/exchange/received/${receivedId}`;
+  docCases.push(
+    { template: '/api/v1/exchange/received/{id}', method: 'GET', path: received },
+    { template: '/api/v1/exchange/received/{id}/verify', method: 'POST', path: `${received}/verify` },
+    { template: '/api/v1/exchange/received/{id}/files/{index}', method: 'GET', path: `${received}/files/0` },
+    {
+      template: '/api/v1/exchange/received/{id}/register',
+      method: 'POST',
+      path: `${received}/register`,
+      body: { version: 1 },
+    },
+    {
+      template: '/api/v1/exchange/received/{id}/refuse',
+      method: 'POST',
+      path: `${received}/refuse`,
+      body: { version: 1, reason: 'B imtina' },
+    },
+    {
+      template: '/api/v1/exchange/evidence/{id}',
+      method: 'GET',
+      path: `/api/v1/exchange/evidence/${bDocs[0]!.id}`,
+    },
+  );
   // A disposal act of tenant B (drawing one up needs years to pass: it is written to the table).
   const actB = {
     id: randomUUID(),
@@ -470,6 +524,7 @@ describe('tenant isolation', () => {
             '/api/v1/calendar',
             '/api/v1/calendar/years',
             '/api/v1/calendar/years/{year}',
+            '/api/v1/exchange/settings',
           ].includes(path)
         )
           continue;

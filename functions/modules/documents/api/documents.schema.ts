@@ -200,7 +200,7 @@ export const document = z
               recipientTenantId: z.string().max(100),
               recipientName: z.string().max(500),
               state: z.enum(deliveryStates),
-              receiptDueAt: z.iso.datetime(),
+              receiptDueAt: z.iso.datetime().optional(),
               deliveredAt: z.iso.datetime().optional(),
               receivedAt: z.iso.datetime().optional(),
               registration: z

@@ -19,8 +19,11 @@ export interface Delivery {
   recipientTenantId: string;
   recipientName: string;
   state: DeliveryState;
-  /** When the receipt notice (§148) must have arrived (UTC instant). */
-  receiptDueAt: string;
+  /**
+   * When the receipt notice (§148) must have arrived (UTC instant): set at delivery (the period
+   * runs in the sender's working days from then), absent while `sending`.
+   */
+  receiptDueAt?: string;
   deliveredAt?: string;
   /** The recipient's clerk first opened it. */
   receivedAt?: string;

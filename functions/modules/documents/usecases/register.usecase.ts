@@ -159,6 +159,8 @@ async function buildSections(
         recipients,
         ...(inReplyTo ? { inReplyTo } : {}),
         dispatches: previous?.outgoing?.dispatches ?? [],
+        ...(previous?.outgoing?.deliveries ? { deliveries: previous.outgoing.deliveries } : {}),
+        ...(input.receiptDays ? { receiptDays: input.receiptDays } : {}),
       },
     };
   }

@@ -9,6 +9,7 @@ import { presendIssues, recordedSignatures } from '../domain/presend';
 import { allow, assertVersion, hasRole, visibleDocument, type DocumentDeps } from './common';
 import { readContents } from './contents.usecase';
 import { replyToOf, signedSingleFile } from './email-out';
+import { edmsDeliveries } from './edms';
 
 type DeliveryForm = AggregateMeta & { code?: string };
 type Counterpart = AggregateMeta & { receivesElectronically?: boolean };
@@ -116,6 +117,8 @@ export async function sendDocument(
   if (byEmail) await assertElectronicAddresses(deps, doc);
   if (form?.code && ELECTRONIC_FORMS.has(form.code)) await assertReadyToSend(deps, actor, doc, byEmail);
   const now = deps.clock.now().toISOString();
+  const dispatchId = randomUUID();
+  const deliveries = form?.code === 'edms' ? await edmsDeliveries(deps, doc, dispatchId) : undefined;
   let messageId: string | undefined;
   if (byEmail) {
     const to = doc.outgoing.recipients.map((r) => r.email).filter((e): e is string => !!e);
@@ -144,11 +147,11 @@ export async function sendDocument(
     messageId = sent.messageId;
   }
   const dispatch: Dispatch = {
-    id: randomUUID(),
+    id: dispatchId,
     at: now,
     by: actor.employeeId,
     ...(doc.deliveryFormId ? { deliveryFormId: doc.deliveryFormId } : {}),
-    channel: byEmail ? 'email' : 'register',
+    channel: byEmail ? 'email' : deliveries ? 'edms' : 'register',
     recipients: doc.outgoing.recipients.map((r) => (r.email ? `${r.name} <${r.email}>` : r.name)),
     ...(messageId ? { messageId } : {}),
     ...(input.note ? { note: input.note } : {}),
@@ -156,7 +159,11 @@ export async function sendDocument(
   const next: DocumentRecord = {
     ...doc,
     status,
-    outgoing: { ...doc.outgoing, dispatches: [...doc.outgoing.dispatches, dispatch] },
+    outgoing: {
+      ...doc.outgoing,
+      dispatches: [...doc.outgoing.dispatches, dispatch],
+      ...(deliveries ? { deliveries: [...(doc.outgoing.deliveries ?? []), ...deliveries] } : {}),
+    },
     updatedAt: now,
   };
   const result = await deps.documents.commit({
@@ -165,10 +172,10 @@ export async function sendDocument(
     operation: {
       actorId: actor.employeeId,
       action: 'send',
-      changes: diffDocuments(doc, next).filter((c) => c.field !== 'outgoing.dispatches'),
-      comment: byEmail
-        ? `e-mail: ${dispatch.recipients.join(', ')}`
-        : `register: ${dispatch.recipients.join(', ')}`,
+      changes: diffDocuments(doc, next).filter(
+        (c) => c.field !== 'outgoing.dispatches' && c.field !== 'outgoing.deliveries',
+      ),
+      comment: `${dispatch.channel === 'email' ? 'e-mail' : dispatch.channel}: ${dispatch.recipients.join(', ')}`,
     },
   });
   return result.document;

@@ -102,4 +102,15 @@ export const exchangeRoutes = [
     response: s.exchangeSettings,
     successStatus: 200,
   },
+  {
+    ...common,
+    method: 'GET',
+    path: `${V1}/evidence/{id}`,
+    operationId: 'getExchangeEvidence',
+    summary:
+      'The exchange evidence of a document for a court or an auditor (JSON): the sender’s deliveries with the SHA-256 sent and the signed receipt notices, or the recipient’s envelope as received and its notice',
+    params: s.evidenceParam,
+    response: s.exchangeEvidence,
+    successStatus: 200,
+  },
 ] as const satisfies readonly RouteDef[];

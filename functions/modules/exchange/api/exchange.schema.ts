@@ -126,3 +126,47 @@ export const exchangeSettingsBody = z
     receiptDays: z.int().min(1).max(60),
   })
   .strict();
+
+export const evidenceParam = z.object({ id }).strict();
+
+const storedEvidence = z.object({
+  sha256: z.string().max(100),
+  /** The stored object matches the SHA-256 recorded when it was written. */
+  intact: z.boolean(),
+  /** The signed receipt notice as stored (JSON). */
+  content: z.unknown().optional(),
+});
+
+export const exchangeEvidence = z
+  .object({
+    generatedAt: instant,
+    side: z.enum(['sender', 'recipient']),
+    document: z.object({
+      id,
+      kind: z.string().max(20),
+      summary: z.string().max(2000),
+      number: z.string().max(100).optional(),
+      date: isoDate.optional(),
+    }),
+    deliveries: z
+      .array(
+        z.object({
+          id,
+          recipientName: z.string().max(500),
+          recipientTenantId: z.string().max(100),
+          state: z.string().max(20),
+          deliveredAt: instant.optional(),
+          receiptDueAt: instant.optional(),
+          registration: z.object({ number: z.string().max(100), date: isoDate, at: instant }).optional(),
+          refusal: z.object({ reason: z.string().max(2000), at: instant }).optional(),
+          sentSha256: z.string().max(100).optional(),
+          receipt: storedEvidence.optional(),
+        }),
+      )
+      .max(500)
+      .optional(),
+    received: receivedItem.optional(),
+    envelope: storedEvidence.optional(),
+    receipt: storedEvidence.optional(),
+  })
+  .meta({ id: 'ExchangeEvidence' });

@@ -92,6 +92,8 @@ export interface ReceivedItemData {
   refusal?: { reason: string; at: string; by: string };
   /** The §148 receipt notice sent back: the signed record's key and SHA-256, and the e-mail's id. */
   receipt?: { at: string; key: string; sha256: string; messageId?: string };
+  /** A platform delivery's origin: the sender's document and delivery (the system reports back to it). */
+  origin?: { documentId: string; deliveryId: string };
   /** The recipient's evidence of what arrived: the envelope as received, kept under `key`. */
   evidence: { envelopeSha256: string; key: string };
 }

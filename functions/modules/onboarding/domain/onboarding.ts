@@ -2,12 +2,8 @@ import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import { BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
 import type { LocalizedText } from '../../../platform/kernel/text';
 
-/**
- * The platform's own partition of the table: the register of agencies (tenants) the platform
- * operator onboarded, with the platform-wide unique claims (VÖEN, tenant key). No token can name
- * it: tenant ids in tokens start with a letter or a digit.
- */
-export const PLATFORM_PARTITION = '_platform';
+/** The platform's own partition of the table (the register of agencies): see the kernel. */
+export { PLATFORM_PARTITION } from '../../../platform/kernel/platform-directory';
 
 export const registrationStatuses = ['provisioning', 'active'] as const;
 export type RegistrationStatus = (typeof registrationStatuses)[number];

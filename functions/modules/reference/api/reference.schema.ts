@@ -149,6 +149,8 @@ export const referenceItem = z
     code: z.string().max(40).optional(),
     parentId: id.optional(),
     active: z.boolean(),
+    /** Counterparts: an agency on the platform (by its VÖEN), so it receives by edms there. */
+    onPlatform: z.boolean().optional(),
   })
   .catchall(z.unknown())
   .meta({

@@ -1,3 +1,4 @@
+import { platformAgencyOf } from '../../../platform/kernel/platform-directory';
 import type { Actor, Page } from '../../../platform/kernel/aggregate';
 import { assertNoCycle } from '../../org';
 import { BadRequestError, BusinessRuleError, ConflictError } from '../../../platform/kernel/errors';
@@ -206,8 +207,23 @@ export async function updateReferenceItem(
   );
 }
 
-export const getReferenceItem = (deps: Deps, actor: Actor, list: ReferenceListName, id: string) =>
-  getOr404<ReferenceItem>(deps, typeOf(list), actor.tenantId, id);
+/**
+ * Counterparts as the web shows them: `onPlatform` says whether the organization is an agency on
+ * the platform (by its VÖEN in the platform's register), so it receives electronically there.
+ * The page's VÖENs are looked up together (concurrently, one key read each).
+ */
+async function withPlatform<T extends ReferenceItem>(deps: Deps, items: T[]): Promise<T[]> {
+  const voens = [
+    ...new Set(items.flatMap((i) => (i.list === 'counterparts' && i.voen ? [i.voen] : []))),
+  ];
+  if (voens.length === 0) return items;
+  const found = await Promise.all(voens.map((v) => platformAgencyOf(deps.store, v)));
+  const on = new Set(voens.filter((_, i) => found[i] !== undefined));
+  return items.map((i) => (i.list === 'counterparts' ? { ...i, onPlatform: !!i.voen && on.has(i.voen) } : i));
+}
+
+export const getReferenceItem = async (deps: Deps, actor: Actor, list: ReferenceListName, id: string) =>
+  (await withPlatform(deps, [await getOr404<ReferenceItem>(deps, typeOf(list), actor.tenantId, id)]))[0]!;
 
 export async function listReferenceItems(
   deps: Deps,
@@ -220,8 +236,9 @@ export async function listReferenceItems(
   if (q.limit > max) throw new BadRequestError([{ path: 'limit', code: 'too_big', params: { max } }]);
   // The parent is an item of the same list.
   await assertExists(deps, typeOf(list), actor.tenantId, q.parentId, 'parentId');
-  return listPage(deps, typeOf(list), actor.tenantId, {
+  const page = await listPage<ReferenceItem>(deps, typeOf(list), actor.tenantId, {
     ...q,
     ...(q.parentId ? { parentKey: q.parentId } : {}),
   });
+  return list === 'counterparts' ? { ...page, items: await withPlatform(deps, page.items) } : page;
 }

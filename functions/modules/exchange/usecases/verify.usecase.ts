@@ -1,0 +1,147 @@
+import type { Actor } from '../../../platform/kernel/aggregate';
+import { ConflictError } from '../../../platform/kernel/errors';
+import type { Employee } from '../../org';
+import {
+  AGENCY_CA,
+  certificateInfo,
+  checkCms,
+  fromB64,
+  issuedBy,
+  readSignatures,
+  validAt,
+  type AgencyCaRecord,
+} from '../../signatures';
+import { sha256Hex } from './envelope';
+import {
+  RECEIVED,
+  receivedWriteOptions,
+  type ReceivedItem,
+  type ReceivedSignatureCheck,
+  type ReceivedVerification,
+} from '../domain/received';
+import type { ExchangeDeps } from '../ports';
+import { receivedItemOf } from './queue.usecase';
+import { receivedView } from './view';
+
+/**
+ * Verifies a received single file (Decree 935 §145): every PAdES signature's integrity (the CMS
+ * over exactly the bytes its /ByteRange covers), its certificate's chain to the SENDING agency's CA
+ * as the system keeps it (never a CA carried with the file) and validity at the signing time, and
+ * the signer's authority as the sender recorded it with the signature, bound to the certificate's
+ * fingerprint. `declaredSha256` is what the sender said it sent: other bytes are an integrity fault.
+ */
+export async function verifyReceivedFile(
+  deps: ExchangeDeps,
+  origin: { tenantId: string; documentId: string },
+  bytes: Uint8Array,
+  declaredSha256: string,
+): Promise<ReceivedVerification> {
+  const [ca, doc] = await Promise.all([
+    deps.store.get<AgencyCaRecord>(AGENCY_CA, origin.tenantId, origin.tenantId),
+    deps.documents.get(origin.tenantId, origin.documentId),
+  ]);
+  const recorded = new Map((doc?.signatures ?? []).map((s) => [s.fieldName, s]));
+  const people = new Map(
+    (
+      await deps.store.getMany<Employee>('employee', origin.tenantId, [
+        ...new Set((doc?.signatures ?? []).map((s) => s.signerId)),
+      ])
+    ).map((e) => [e.id, e.fullName]),
+  );
+  const caCert = ca ? fromB64(ca.certificate) : undefined;
+  let found: Awaited<ReturnType<typeof readSignatures>> = [];
+  let readable = true;
+  try {
+    found = await readSignatures(bytes);
+  } catch {
+    readable = false;
+  }
+  const signatures = found.map((s): ReceivedSignatureCheck => {
+    const cms = checkCms(s.cms, s.digest);
+    const cert = cms.certificate ? certificateInfo(cms.certificate) : undefined;
+    const entry = recorded.get(s.fieldName);
+    const integrity =
+      s.wellFormed && cms.signatureValid && cms.digestMatches && cms.signingCertificateMatches;
+    const at = entry ? new Date(entry.at) : undefined;
+    const chain =
+      !!cms.certificate && !!caCert && issuedBy(cms.certificate, caCert) && (!at || validAt(cms.certificate, at));
+    const authority = !!entry && !!cert && entry.certificateSha256 === cert.fingerprint256;
+    return {
+      fieldName: s.fieldName.slice(0, 200),
+      ...(entry
+        ? {
+            signerName: (people.get(entry.signerId) ?? entry.signerId).slice(0, 300),
+            positionTitle: entry.positionTitle.slice(0, 500),
+            right: entry.right,
+            signedAt: entry.at,
+          }
+        : {}),
+      integrity,
+      chain,
+      authority,
+      valid: integrity && chain && authority && s.coversRevision,
+    };
+  });
+  const problems = new Set<string>();
+  if (!readable || sha256Hex(bytes) !== declaredSha256) problems.add('integrity');
+  if (signatures.length === 0) problems.add('unsigned');
+  for (const s of signatures) {
+    if (!s.integrity) problems.add('integrity');
+    if (!s.chain) problems.add('chain');
+    if (!s.authority) problems.add('authority');
+  }
+  if (found.some((s) => !s.coversRevision)) problems.add('coverage');
+  return {
+    checkedAt: deps.clock.now().toISOString(),
+    valid: problems.size === 0 && signatures.every((s) => s.valid),
+    signed: signatures.length > 0,
+    problems: [...problems],
+    signatures: signatures.slice(0, 50),
+  };
+}
+
+/** The received item's stored single file, checked against its recorded SHA-256 (altered: undefined). */
+export async function storedFileOf(deps: ExchangeDeps, item: ReceivedItem) {
+  const file = item.files.find((f) => f.singleFile) ?? item.files[0];
+  if (!file || !deps.objects) return undefined;
+  const bytes = await deps.objects.get({
+    bucket: 'attachments',
+    key: file.key,
+    ...(file.versionId ? { versionId: file.versionId } : {}),
+  });
+  return { file, bytes };
+}
+
+/**
+ * POST /exchange/received/{id}/verify: the received file verified again as it is stored now (a
+ * file missing or altered since it arrived fails its integrity). Only platform items carry
+ * signatures to check; an e-mail item keeps what its intake found.
+ */
+export async function reverifyReceived(deps: ExchangeDeps, actor: Actor, id: string) {
+  const item = await receivedItemOf(deps, actor, id);
+  if (item.source !== 'platform' || !item.origin || !item.sender.tenantId) return receivedView(item);
+  const stored = await storedFileOf(deps, item);
+  if (!stored) throw new ConflictError('content_missing', 'The received file is missing', {});
+  const verification = stored.bytes
+    ? await verifyReceivedFile(
+        deps,
+        { tenantId: item.sender.tenantId, documentId: item.origin.documentId },
+        stored.bytes,
+        stored.file.sha256,
+      )
+    : {
+        checkedAt: deps.clock.now().toISOString(),
+        valid: false,
+        signed: false,
+        problems: ['integrity'],
+        signatures: [],
+      };
+  const next: ReceivedItem = { ...item, verification, updatedAt: deps.clock.now().toISOString() };
+  const saved = await deps.store.update(
+    RECEIVED,
+    next,
+    item.version,
+    receivedWriteOptions(next, actor.employeeId, false),
+  );
+  return receivedView(saved);
+}
