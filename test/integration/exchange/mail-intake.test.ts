@@ -221,6 +221,60 @@ describe('e-mail in over SMTP to an agency intake address', () => {
     expect(malformed.files).toEqual([]);
   });
 
+  it('registers an e-mail item through the queue and e-mails the receipt notice to its sender', async () => {
+    const sender = `notice-${Date.now()}@sender.example.az`;
+    const messageId = await send({
+      subject: 'Qeydiyyat üçün məktub',
+      from: sender,
+      attachments: [{ filename: 'məktub.pdf', content: pdf, contentType: 'application/pdf' }],
+    });
+    const item = await itemOf(TENANT, messageId, sender);
+    const clerk = await as(baseUrl, 'clerk');
+    const opened = await clerk.get<{ id: string; version: number; state: string }>(
+      `/api/v1/exchange/received/${item.id}`,
+    );
+    expect(opened.body.state, JSON.stringify(opened.body)).toBe('waiting');
+
+    const registered = await clerk.post<{ item: ReceivedItem; documentId: string }>(
+      `/api/v1/exchange/received/${item.id}/register`,
+      { version: opened.body.version },
+    );
+
+    expect(registered.status, JSON.stringify(registered.body)).toBe(200);
+    const number = registered.body.item.registration!.number;
+    const incoming = await clerk.get<{ contents: Array<{ fileName: string; sha256: string }> }>(
+      `/api/v1/documents/${registered.body.documentId}`,
+    );
+    expect(incoming.body.contents.map((c) => [c.fileName, c.sha256])).toEqual([['məktub.pdf', sha256(pdf)]]);
+    const maildev = `http://127.0.0.1:${port + 6}`;
+    const notice = await eventually(async () => {
+      const all = (await (await fetch(`${maildev}/api/email`)).json()) as Array<{
+        subject: string;
+        to: Array<{ address: string }>;
+        attachments?: Array<{ filename?: string }>;
+      }>;
+      return all.find((m) => m.to.some((t) => t.address === sender));
+    }, `the receipt notice to ${sender}`);
+    expect(notice.subject).toContain(number);
+    expect(notice.attachments?.map((a) => a.filename)).toEqual(['receipt-notice.json']);
+    expect(registered.body.item.receipt?.messageId).toBeDefined();
+  });
+
+  it('never registers a message kept aside', async () => {
+    const messageId = await send({
+      subject: 'Proqram',
+      from,
+      attachments: [{ filename: 'setup.exe', content: Buffer.from('x') }],
+    });
+    const item = await itemOf(TENANT, messageId, from);
+    const clerk = await as(baseUrl, 'clerk');
+    const refused = await clerk.post<{ code: string }>(`/api/v1/exchange/received/${item.id}/register`, {
+      version: item.version,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('received_not_waiting');
+  });
+
   it('keeps mail to no agency at the platform level, and refuses to relay to other domains', async () => {
     const messageId = await send({ subject: 'Kimə?', from, to: `no-such-agency@${DOMAIN}` });
     const item = await itemOf(PLATFORM_INTAKE_TENANT, messageId, from);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
 import {
   attachmentVerdict,
   classifyMail,
@@ -151,6 +152,7 @@ describe('taking in one message', () => {
     const [outcome] = await deliver(raw);
 
     expect(outcome).toMatchObject({ tenantId: 'demo1', state: 'waiting', replayed: false });
+    expect(z.uuid().safeParse(outcome!.itemId).success).toBe(true);
     const item = (await deps.store.get<ReceivedItem>(RECEIVED, 'demo1', outcome!.itemId))!;
     expect(item).toMatchObject({
       source: 'email',

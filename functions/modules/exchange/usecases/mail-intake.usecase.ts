@@ -120,10 +120,12 @@ const keyName = (name: string) =>
     .replace(/[^A-Za-z0-9._-]+/g, '_')
     .slice(-80) || 'file';
 
-/** A deterministic id (UUID-shaped) of the item a delivery makes in a tenant. */
+/** A deterministic id (a UUID) of the item a delivery makes in a tenant. */
 function itemIdOf(tenantId: string, deliveryKey: string): string {
   const h = sha256(`${tenantId}\n${deliveryKey}`);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+  // RFC 9562 version 8 (custom), variant 10: what the API's id parameters accept.
+  const variant = '89ab'[parseInt(h[16]!, 16) & 3]!;
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /**
