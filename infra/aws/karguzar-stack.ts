@@ -227,7 +227,12 @@ export class KarguzarStack extends Stack {
       logBucket: storage.logBucket,
       reservedConcurrency: props.reservedConcurrency?.stream,
     });
-    intake.addFunction({ entry: at(paths.intake), newFunction: app.create, grants: grants.intake });
+    intake.addFunction({
+      entry: at(paths.intake),
+      newFunction: app.create,
+      grants: grants.intake,
+      monitoring,
+    });
     data.alarmOnThrottles(monitoring.action);
 
     // Costs and what watches them (issue 18): the account's SMS cap, messaging and search alarms,

@@ -60,6 +60,14 @@ describe('e-mail in', () => {
         Environment: { Variables: Record<string, unknown> };
       }
     ).Environment.Variables;
+    expect(
+      (
+        s.mainTemplate.findResources('AWS::Lambda::Function')[logicalId(fn!.fn)]!.Properties as Record<
+          string,
+          unknown
+        >
+      ).DeadLetterConfig,
+    ).toBeDefined();
     expect(vars).toMatchObject({
       INTAKE_BUCKET: { Ref: logicalId(s.main.intake.bucket) },
       INTAKE_DOMAIN: s.main.intake.domain,

@@ -15,6 +15,7 @@ import * as actions from 'aws-cdk-lib/aws-ses-actions';
 import type { Construct } from 'constructs';
 import type { Capability } from '../entries';
 import type { NewAppFunction } from './app-functions';
+import type { Monitoring } from './monitoring';
 import { ProjectFunction } from './project-function';
 
 /** Where SES receiving writes raw messages, and where the S3 event that takes them in looks. */
@@ -103,6 +104,8 @@ export class Intake {
     readonly entry: string;
     readonly newFunction: NewAppFunction;
     readonly grants: readonly Capability[];
+    /** Where an event goes after Lambda's two retries (the raw message stays in the bucket). */
+    readonly monitoring: Monitoring;
   }): ProjectFunction | undefined {
     if (!ProjectFunction.entryExists(props.entry)) return undefined;
     const pf = props.newFunction('MailIntakeFn', {
@@ -111,6 +114,11 @@ export class Intake {
       timeout: Duration.seconds(120),
       memorySize: 1024,
       grants: props.grants,
+      deadLetterQueue: props.monitoring.deadLetterQueue(
+        'IntakeDlq',
+        'DLQ of the e-mail intake (S3 events not taken in)',
+        'lambda',
+      ),
     });
     this.bucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(pf.fn), {
       prefix: INTAKE_PREFIX,
