@@ -1,5 +1,5 @@
 import { exchangeApi, exchangeRoutes } from '../../modules/exchange';
-import { alerts, email, objects, signer, sms } from '../../wiring/adapters';
+import { email, objects, signer, sms } from '../../wiring/adapters';
 import { apiGroupHandler } from './api-group';
 
 /** The routes of the `exchange` group, from its module's slice. */
@@ -10,5 +10,5 @@ export const handler = apiGroupHandler(
   'exchange',
   groupRoutes,
   { ...exchangeApi },
-  { alerts, email, objects, signer, sms },
+  { email, objects, signer, sms },
 );

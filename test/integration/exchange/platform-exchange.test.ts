@@ -11,7 +11,15 @@ import type { Api } from '../../support/api';
 import { signThroughRoute } from '../../support/approval';
 import { eventually } from '../../support/eventually';
 import { tableClientOf } from '../../support/table';
-import { as, lookups, unique, uploadContent, type Doc, type Lookups, type Problem } from '../documents/helpers';
+import {
+  as,
+  lookups,
+  unique,
+  uploadContent,
+  type Doc,
+  type Lookups,
+  type Problem,
+} from '../documents/helpers';
 
 // The exchange between agencies on the platform (Decree 935 §141–§149) on the shared embedded
 // default: demo1 sends a signed letter with the delivery form edms to demo2 (a counterpart with
@@ -48,7 +56,9 @@ type Received = {
   refusal?: { reason: string };
   receipt?: { sha256: string };
 };
-const pdf = new TextEncoder().encode('%PDF-1.4\n% Mübadilə sınağı\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+const pdf = new TextEncoder().encode(
+  '%PDF-1.4\n% Mübadilə sınağı\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n',
+);
 
 const demo2Voen = '1900000021';
 
@@ -115,6 +125,11 @@ describe('exchange between agencies on the platform', () => {
     expect(delivered.receiptDueAt).toBeDefined();
     expect(delivered.evidence?.sentSha256).toMatch(/^[0-9a-f]{64}$/);
 
+    // Verified again on demo2's request, as stored now, without reading demo1's data.
+    const reverified = await clerkB.post<Received>(`/api/v1/exchange/received/${item.id}/verify`, {});
+    expect(reverified.status, JSON.stringify(reverified.body)).toBe(200);
+    expect(reverified.body.verification).toMatchObject({ valid: true, problems: [] });
+
     // The first opening by demo2's clerk is reported back as received.
     const opened = await clerkB.get<Received>(`/api/v1/exchange/received/${item.id}`);
     expect(opened.body.openedAt).toBeDefined();
@@ -142,9 +157,10 @@ describe('exchange between agencies on the platform', () => {
     expect(back.evidence?.receiptSha256).toBe(registered.body.item.receipt?.sha256);
 
     // Both sides export their evidence; the receipt notice is intact on both.
-    const senderEvidence = await clerkA.get<{ side: string; deliveries: Array<{ receipt?: { intact: boolean } }> }>(
-      `/api/v1/exchange/evidence/${sent.id}`,
-    );
+    const senderEvidence = await clerkA.get<{
+      side: string;
+      deliveries: Array<{ receipt?: { intact: boolean } }>;
+    }>(`/api/v1/exchange/evidence/${sent.id}`);
     expect(senderEvidence.status).toBe(200);
     expect(senderEvidence.body.deliveries[0]?.receipt?.intact).toBe(true);
     const recipientEvidence = await clerkB.get<{ side: string; envelope: { intact: boolean } }>(
@@ -200,7 +216,13 @@ describe('exchange between agencies on the platform', () => {
     const envelope = await buildEnvelope(deps, doc, { ...doc.outgoing!.deliveries![0]!, id: randomUUID() });
     const altered = new Uint8Array(envelope.file);
     altered[Math.floor(altered.length / 3)]! ^= 0x01;
-    const tampered = { manifest: { ...envelope.manifest, requisites: { ...envelope.manifest.requisites, summary: `${summary} (dəyişdirilmiş)` } }, file: altered };
+    const tampered = {
+      manifest: {
+        ...envelope.manifest,
+        requisites: { ...envelope.manifest.requisites, summary: `${summary} (dəyişdirilmiş)` },
+      },
+      file: altered,
+    };
 
     const item = await acceptEnvelope(deps, tampered);
     const again = await acceptEnvelope(deps, tampered);
@@ -234,7 +256,9 @@ describe('exchange between agencies on the platform', () => {
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
     const back = await deliveryOf(sent.id, 'refused');
     expect(back.refusal?.reason).toBe('Bizə aid deyil');
-    const ops = await clerkA.get<{ items: Array<{ action: string }> }>(`/api/v1/documents/${sent.id}/operations`);
+    const ops = await clerkA.get<{ items: Array<{ action: string }> }>(
+      `/api/v1/documents/${sent.id}/operations`,
+    );
     expect(ops.body.items.map((o) => o.action)).toEqual(
       expect.arrayContaining(['send', 'exchange-delivered', 'exchange-refused']),
     );

@@ -14,13 +14,22 @@ describe('deliveries of an edms dispatch', () => {
     });
     const doc = documentRecord('o', {
       kind: 'outgoing',
-      outgoing: { signatoryId: 'head', recipients: [{ counterpartId: 'org-1', name: 'Xəzər' }], dispatches: [] },
+      outgoing: {
+        signatoryId: 'head',
+        recipients: [{ counterpartId: 'org-1', name: 'Xəzər' }],
+        dispatches: [],
+      },
     });
 
     const deliveries = await edmsDeliveries(deps, doc, 'dispatch-1');
 
     expect(deliveries).toEqual([
-      expect.objectContaining({ recipientTenantId: 'xezer', recipientIndex: 0, state: 'sending', dispatchId: 'dispatch-1' }),
+      expect.objectContaining({
+        recipientTenantId: 'xezer',
+        recipientIndex: 0,
+        state: 'sending',
+        dispatchId: 'dispatch-1',
+      }),
     ]);
     expect(deliveries[0]).not.toHaveProperty('receiptDueAt');
   });

@@ -4,7 +4,8 @@ import { ForbiddenError } from '../../../functions/platform/kernel/errors';
 import { completeUpload, startUpload } from '../../../functions/modules/documents/usecases/contents.usecase';
 import { createDocument } from '../../../functions/modules/documents/usecases/register.usecase';
 import { sendDocument } from '../../../functions/modules/documents/usecases/send.usecase';
-import { referenceItem, tenant } from '../../support/builders';
+import { meta, tenant } from '../../support/builders';
+import { PLATFORM_PARTITION } from '../../../functions/modules/onboarding';
 import type { DocumentRecord } from '../../../functions/modules/documents';
 import { author, clerk, documentsWorld, head, internal, outgoing } from './world';
 
@@ -147,6 +148,55 @@ describe('sendDocument', () => {
     expect((await deps.documents.get('t1', doc.id))!.status).toBe('registered');
   });
 
+  it('by edms writes one delivery per platform agency in state sending, and carries the receipt days', async () => {
+    // Arrange: the counterpart's VÖEN belongs to an agency on the platform
+    const { deps, doc } = await letter({
+      recipients: [{ counterpartId: 'org-1' }],
+      deliveryFormId: 'by-edms',
+      receiptDays: 7,
+    });
+    await deps.store.create(
+      'tenant-registration',
+      { ...meta('xezer', PLATFORM_PARTITION) },
+      {
+        actorId: 'system',
+        sortKey: 'xezer',
+        claim: [{ scope: 'voen', value: '1400057421' }],
+      },
+    );
+    await attach(deps, doc.id);
+    const version = await sign(deps, doc.id);
+
+    // Act
+    const sent = await sendDocument(deps, author, doc.id, { version });
+
+    // Assert
+    expect(deps.email.sent).toEqual([]);
+    expect(sent.outgoing?.receiptDays).toBe(7);
+    expect(sent.outgoing?.dispatches).toEqual([expect.objectContaining({ channel: 'edms' })]);
+    expect(sent.outgoing?.deliveries).toEqual([
+      expect.objectContaining({
+        dispatchId: sent.outgoing!.dispatches[0]!.id,
+        recipientTenantId: 'xezer',
+        recipientIndex: 0,
+        state: 'sending',
+      }),
+    ]);
+  });
+
+  it('refuses edms to a recipient that is not an agency on the platform (422), writing nothing', async () => {
+    const { deps, doc } = await letter({
+      recipients: [{ counterpartId: 'org-1' }],
+      deliveryFormId: 'by-edms',
+    });
+    await attach(deps, doc.id);
+    const version = await sign(deps, doc.id);
+    await expect(sendDocument(deps, author, doc.id, { version })).rejects.toMatchObject({
+      code: 'recipient_not_on_platform',
+    });
+    expect((await deps.documents.get('t1', doc.id))!.version).toBe(version);
+  });
+
   it('records a courier dispatch in the register without e-mail, and may send again once sent', async () => {
     // Arrange
     const { deps, doc } = await letter({ deliveryFormId: 'by-courier', recipients: [{ name: 'Nazirlik' }] });
@@ -263,10 +313,6 @@ describe('the pre-send check of an electronic document (Decree 935 §147)', () =
     // Arrange
     const deps = documentsWorld();
     deps.store.seed('tenant', tenant({ legalAddress: ' ', email: '' }));
-    deps.store.seed(
-      'ref:delivery-forms',
-      referenceItem('by-edms', { list: 'delivery-forms', name: { az: 'EDMS' }, code: 'edms', active: true }),
-    );
     const doc = await createDocument(
       deps,
       author,

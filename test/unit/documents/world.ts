@@ -71,6 +71,10 @@ export function documentsWorld() {
       active: true,
     }),
   );
+  deps.store.seed(
+    'ref:delivery-forms',
+    referenceItem('by-edms', { list: 'delivery-forms', name: { az: 'EDMS' }, code: 'edms', active: true }),
+  );
   return deps;
 }
 

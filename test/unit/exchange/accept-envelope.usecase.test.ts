@@ -14,7 +14,10 @@ describe('accepting an envelope on the recipient side', () => {
     const again = await acceptEnvelope(world, envelope);
 
     expect(again.id).toBe(item.id);
-    const listed = await world.store.list('exchange-received', RECIPIENT, { parentKey: 'waiting', limit: 10 });
+    const listed = await world.store.list('exchange-received', RECIPIENT, {
+      parentKey: 'waiting',
+      limit: 10,
+    });
     expect(listed.items).toHaveLength(1);
     expect(item.evidence.envelopeSha256).toBe(sha256Hex(envelopeBytes(envelope)));
     const kept = await world.objects.get({ bucket: 'attachments', key: item.evidence.key });

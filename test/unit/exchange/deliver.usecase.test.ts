@@ -8,7 +8,15 @@ import {
   receiptDueAt,
 } from '../../../functions/modules/exchange/usecases/deliver.usecase';
 import { documentRecord, meta, T0 } from '../../support/builders';
-import { delivery, exchangeWorld, realPdf, RECIPIENT, SENDER, senderDocument, type ExchangeWorld } from './world';
+import {
+  delivery,
+  exchangeWorld,
+  realPdf,
+  RECIPIENT,
+  SENDER,
+  senderDocument,
+  type ExchangeWorld,
+} from './world';
 
 /** The sender's signed single file, stored as the signatures module keeps it (frozen, one signature). */
 async function signedFile(world: ExchangeWorld, doc: DocumentRecord) {
@@ -18,7 +26,15 @@ async function signedFile(world: ExchangeWorld, doc: DocumentRecord) {
   await world.objects.put({ bucket: 'attachments', key, body: bytes, contentType: 'application/pdf' });
   await world.store.create(
     SINGLE_FILE,
-    { ...meta(doc.id, SENDER), documentId: doc.id, sha256, size: bytes.length, key, frozenAt: T0, parts: [] } as never,
+    {
+      ...meta(doc.id, SENDER),
+      documentId: doc.id,
+      sha256,
+      size: bytes.length,
+      key,
+      frozenAt: T0,
+      parts: [],
+    } as never,
     { actorId: 'system', sortKey: doc.id },
   );
   const signature: DocumentSignature = {
@@ -72,7 +88,10 @@ describe('delivering an outgoing document to agencies on the platform', () => {
     const world = exchangeWorld();
     const base = documentRecord('o', { ...meta('o', SENDER), kind: 'outgoing' });
     const withDays = (n?: number) =>
-      ({ ...base, outgoing: { signatoryId: 'h', recipients: [], dispatches: [], ...(n ? { receiptDays: n } : {}) } }) as DocumentRecord;
+      ({
+        ...base,
+        outgoing: { signatoryId: 'h', recipients: [], dispatches: [], ...(n ? { receiptDays: n } : {}) },
+      }) as DocumentRecord;
 
     const one = await receiptDueAt(world, withDays(1), T0);
     const ten = await receiptDueAt(world, withDays(10), T0);

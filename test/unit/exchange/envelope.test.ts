@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { envelopeBytes, receivedPrefix, sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
+import {
+  envelopeBytes,
+  receivedPrefix,
+  sha256Hex,
+} from '../../../functions/modules/exchange/usecases/envelope';
 import { envelopeOf, minimalPdf } from './world';
 
 describe('the envelope as bytes', () => {

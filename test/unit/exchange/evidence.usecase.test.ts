@@ -4,7 +4,15 @@ import { exportEvidence } from '../../../functions/modules/exchange/usecases/evi
 import { registerReceived } from '../../../functions/modules/exchange/usecases/register.usecase';
 import { actor, TENANT } from '../../support/builders';
 import { documentsWorld } from '../documents/world';
-import { delivery, exchangeWorld, memorySigner, SENDER, senderDocument, storedItem, type ExchangeWorld } from './world';
+import {
+  delivery,
+  exchangeWorld,
+  memorySigner,
+  SENDER,
+  senderDocument,
+  storedItem,
+  type ExchangeWorld,
+} from './world';
 
 describe('exporting the exchange evidence', () => {
   it('gives the sender its deliveries with the SHA-256 sent and the receipt notice, checked', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getReceived, listReceived, receivedFileLink } from '../../../functions/modules/exchange/usecases/queue.usecase';
+import {
+  getReceived,
+  listReceived,
+  receivedFileLink,
+} from '../../../functions/modules/exchange/usecases/queue.usecase';
 import { actor } from '../../support/builders';
 import { adminB, clerk, exchangeWorld, RECIPIENT, storedItem } from './world';
 
@@ -36,10 +40,14 @@ describe('the queue of received documents', () => {
   it('answers 404 to another agency and 403 to an employee outside the registry office', async () => {
     const world = exchangeWorld();
     await storedItem(world);
-    await expect(getReceived(world, actor('x', ['clerk'], { tenantId: 'other' }), 'item-1')).rejects.toMatchObject({
+    await expect(
+      getReceived(world, actor('x', ['clerk'], { tenantId: 'other' }), 'item-1'),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
-    await expect(getReceived(world, actor('e', ['executor'], { tenantId: RECIPIENT }), 'item-1')).rejects.toMatchObject({
+    await expect(
+      getReceived(world, actor('e', ['executor'], { tenantId: RECIPIENT }), 'item-1'),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
   });

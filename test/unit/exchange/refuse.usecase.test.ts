@@ -7,10 +7,19 @@ describe('refusing a received document (§149)', () => {
     const world = exchangeWorld();
     const item = await storedItem(world);
 
-    const refused = await refuseReceived(world, clerk, item.id, { version: item.version, reason: 'Aid deyil' });
+    const refused = await refuseReceived(world, clerk, item.id, {
+      version: item.version,
+      reason: 'Aid deyil',
+    });
 
-    expect(refused).toMatchObject({ state: 'refused', refusal: { reason: 'Aid deyil', by: clerk.employeeId } });
-    const listed = await world.store.list('exchange-received', item.tenantId, { parentKey: 'refused', limit: 10 });
+    expect(refused).toMatchObject({
+      state: 'refused',
+      refusal: { reason: 'Aid deyil', by: clerk.employeeId },
+    });
+    const listed = await world.store.list('exchange-received', item.tenantId, {
+      parentKey: 'refused',
+      limit: 10,
+    });
     expect(listed.items.map((i) => i.id)).toEqual([item.id]);
   });
 

@@ -23,7 +23,12 @@ describe('reporting back to the sender', () => {
     const world = exchangeWorld();
     await senderDocument(world, delivery({ state: 'delivered', deliveredAt: '2026-03-02T06:00:00.000Z' }));
     const notice = new TextEncoder().encode('{"notice":{}}');
-    await world.objects.put({ bucket: 'attachments', key: `${RECIPIENT}/exchange/receipts/n.json`, body: notice, contentType: 'application/json' });
+    await world.objects.put({
+      bucket: 'attachments',
+      key: `${RECIPIENT}/exchange/receipts/n.json`,
+      body: notice,
+      contentType: 'application/json',
+    });
     const item = await storedItem(world, { openedAt: '2026-03-02T07:00:00.000Z' });
     await reportBack(world, item);
     expect((await deliveryOf(world)).state).toBe('received');
@@ -31,8 +36,18 @@ describe('reporting back to the sender', () => {
     const registered = {
       ...item,
       state: 'registered' as const,
-      registration: { documentId: 'in-1', number: 'B-1/26', date: '2026-03-02', at: '2026-03-02T08:00:00.000Z', by: 'c' },
-      receipt: { at: '2026-03-02T08:00:00.000Z', key: `${RECIPIENT}/exchange/receipts/n.json`, sha256: 'abc' },
+      registration: {
+        documentId: 'in-1',
+        number: 'B-1/26',
+        date: '2026-03-02',
+        at: '2026-03-02T08:00:00.000Z',
+        by: 'c',
+      },
+      receipt: {
+        at: '2026-03-02T08:00:00.000Z',
+        key: `${RECIPIENT}/exchange/receipts/n.json`,
+        sha256: 'abc',
+      },
     };
     await reportBack(world, registered);
     await reportBack(world, registered);

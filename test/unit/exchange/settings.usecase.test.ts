@@ -17,7 +17,11 @@ describe('the exchange settings', () => {
 
   it('lets an admin set them with the version read (optimistic); others get 403', async () => {
     const world = exchangeWorld();
-    const first = await putExchangeSettings(world, adminB, { version: 0, receiptDays: 5, replyTo: 'x@example.az' });
+    const first = await putExchangeSettings(world, adminB, {
+      version: 0,
+      receiptDays: 5,
+      replyTo: 'x@example.az',
+    });
     const second = await putExchangeSettings(world, adminB, { version: 1, receiptDays: 4 });
 
     expect(first).toMatchObject({ version: 1, receiptDays: 5, replyTo: 'x@example.az' });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../functions/modules/exchange/usecases/envelope';
 import {
   reverifyReceived,
+  trustOf,
   verifyReceivedFile,
 } from '../../../functions/modules/exchange/usecases/verify.usecase';
 import { signPdf } from '../../support/pdf-signature';
@@ -15,11 +16,13 @@ describe('verifying a received file', () => {
     await senderDocument(world);
     const signed = await signPdf(await realPdf());
 
-    const v = await verifyReceivedFile(world, origin, signed, sha256Hex(signed));
+    const v = await verifyReceivedFile(world, await trustOf(world, origin), signed, sha256Hex(signed));
 
     expect(v.signed).toBe(true);
     // The product's own KMS PAdES signatures verifying whole are in the integration test.
-    expect(v.signatures).toEqual([expect.objectContaining({ integrity: false, chain: false, authority: false })]);
+    expect(v.signatures).toEqual([
+      expect.objectContaining({ integrity: false, chain: false, authority: false }),
+    ]);
     expect(v.problems).toEqual(expect.arrayContaining(['integrity', 'chain', 'authority']));
     expect(v.valid).toBe(false);
   });
@@ -27,7 +30,7 @@ describe('verifying a received file', () => {
   it('names an unsigned file and bytes other than the declared ones', async () => {
     const world = exchangeWorld();
     const pdf = await realPdf();
-    const v = await verifyReceivedFile(world, origin, pdf, 'f'.repeat(64));
+    const v = await verifyReceivedFile(world, await trustOf(world, origin), pdf, 'f'.repeat(64));
     expect(v).toMatchObject({ valid: false, signed: false });
     expect(v.problems).toEqual(expect.arrayContaining(['unsigned', 'integrity']));
   });
@@ -52,5 +55,46 @@ describe('verifying a received file', () => {
     expect(again.verification?.problems).toContain('integrity');
     expect(again.version).toBe(item.version + 2);
     expect(item.tenantId).toBe(RECIPIENT);
+  });
+
+  it('takes the trust anchors from the sender’s own records: no CA yet, the recorded signatures', async () => {
+    const world = exchangeWorld();
+    const doc = await senderDocument(world);
+    await world.documents.commit({
+      document: {
+        ...doc,
+        signatures: [
+          {
+            right: 'sign',
+            signerId: 'head',
+            positionId: 'p',
+            positionTitle: 'Rəis',
+            at: doc.createdAt,
+            onVersion: 1,
+            fieldName: 'Imza1',
+            certificateSerial: '01',
+            certificateSha256: 'c'.repeat(64),
+            sha256: 'a'.repeat(64),
+            size: 1,
+            key: 'k',
+            byteRange: [0, 1, 2, 3],
+          },
+        ],
+      },
+      expectedVersion: doc.version,
+      operation: { actorId: 'head', action: 'sign', changes: [] },
+    });
+
+    const trust = await trustOf(world, origin);
+
+    expect(trust.caCertificate).toBeUndefined();
+    expect(trust.signatures).toEqual([
+      expect.objectContaining({
+        fieldName: 'Imza1',
+        certificateSha256: 'c'.repeat(64),
+        right: 'sign',
+        signerName: 'head',
+      }),
+    ]);
   });
 });

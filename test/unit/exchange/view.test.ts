@@ -10,6 +10,8 @@ describe('a received item as the API shows it', () => {
     const view = receivedView(item);
     expect(view.receipt).toEqual({ at: 'x', sha256: 'abc' });
     expect(JSON.stringify(view)).not.toMatch(/secret-key|deliveryKey|origin|exchange\/received/);
-    expect(view.files[0]).toEqual(expect.objectContaining({ singleFile: true, sha256: item.files[0]!.sha256 }));
+    expect(view.files[0]).toEqual(
+      expect.objectContaining({ singleFile: true, sha256: item.files[0]!.sha256 }),
+    );
   });
 });

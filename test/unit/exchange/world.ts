@@ -31,7 +31,10 @@ export async function realPdf(): Promise<Uint8Array> {
 export function memorySigner(): DocumentSigner {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   return {
-    sign: async (message) => ({ keyId: 'platform', signature: new Uint8Array(signWith('sha256', message, privateKey)) }),
+    sign: async (message) => ({
+      keyId: 'platform',
+      signature: new Uint8Array(signWith('sha256', message, privateKey)),
+    }),
     verify: async () => true,
     publicKey: async () => new Uint8Array(publicKey.export({ format: 'der', type: 'spki' })),
   };
@@ -55,7 +58,10 @@ export function delivery(overrides: Partial<Delivery> = {}): Delivery {
 }
 
 /** The sender's outgoing document with one delivery. */
-export async function senderDocument(world: ExchangeWorld, d: Delivery = delivery()): Promise<DocumentRecord> {
+export async function senderDocument(
+  world: ExchangeWorld,
+  d: Delivery = delivery(),
+): Promise<DocumentRecord> {
   const doc = documentRecord('out-1', {
     ...meta('out-1', SENDER),
     kind: 'outgoing',
@@ -64,7 +70,10 @@ export async function senderDocument(world: ExchangeWorld, d: Delivery = deliver
     registration: { journalId: 'j', year: 2026, seq: 7, number: 'X-7/26', at: T0 },
     outgoing: { signatoryId: 'head', recipients: [{ name: 'Alan qurum' }], dispatches: [], deliveries: [d] },
   });
-  await world.documents.commit({ document: doc, operation: { actorId: 'clerk', action: 'register', changes: [] } });
+  await world.documents.commit({
+    document: doc,
+    operation: { actorId: 'clerk', action: 'register', changes: [] },
+  });
   return (await world.documents.get(SENDER, doc.id))!;
 }
 
@@ -73,10 +82,20 @@ export function envelopeOf(file: Uint8Array, deliveryId = 'delivery-1'): Envelop
     manifest: {
       format: 'karguzar-envelope/1',
       deliveryId,
-      sender: { tenantId: SENDER, documentId: 'out-1', organizationName: 'Göndərən qurum', voen: '1900000011' },
+      sender: {
+        tenantId: SENDER,
+        documentId: 'out-1',
+        organizationName: 'Göndərən qurum',
+        voen: '1900000011',
+      },
       recipientTenantId: RECIPIENT,
       requisites: { number: 'X-7/26', date: '2026-03-02', summary: 'Məktub' },
-      file: { name: 'X-7_26.pdf', contentType: 'application/pdf', size: file.length, sha256: sha256Hex(file) },
+      file: {
+        name: 'X-7_26.pdf',
+        contentType: 'application/pdf',
+        size: file.length,
+        sha256: sha256Hex(file),
+      },
       sentAt: T0,
     },
     file,
@@ -90,7 +109,9 @@ export async function storedItem(
   file: Uint8Array = minimalPdf,
 ): Promise<ReceivedItem> {
   const key = `${RECIPIENT}/exchange/received/x/${sha256Hex(file)}.pdf`;
-  await world.objects.put({ bucket: 'attachments', key, body: file, contentType: 'application/pdf' }).catch(() => undefined);
+  await world.objects
+    .put({ bucket: 'attachments', key, body: file, contentType: 'application/pdf' })
+    .catch(() => undefined);
   const item: ReceivedItem = {
     ...meta(overrides.id ?? 'item-1', RECIPIENT),
     source: 'platform',
@@ -100,9 +121,17 @@ export async function storedItem(
     sender: { tenantId: SENDER, organizationName: 'Göndərən qurum', voen: '1900000011' },
     requisites: { number: 'X-7/26', date: '2026-03-02', summary: 'Məktub' },
     files: [
-      { name: 'X-7_26.pdf', contentType: 'application/pdf', size: file.length, sha256: sha256Hex(file), key, singleFile: true },
+      {
+        name: 'X-7_26.pdf',
+        contentType: 'application/pdf',
+        size: file.length,
+        sha256: sha256Hex(file),
+        key,
+        singleFile: true,
+      },
     ],
     verification: { checkedAt: T0, valid: true, signed: true, problems: [], signatures: [] },
+    trust: { signatures: [] },
     origin: { documentId: 'out-1', deliveryId: 'delivery-1' },
     evidence: { envelopeSha256: 'e'.repeat(64), key: `${RECIPIENT}/exchange/received/x/envelope.json` },
     ...overrides,

@@ -34,7 +34,9 @@ describe('counterparts on the platform', () => {
     const page = await listReferenceItems(deps, clerk, 'counterparts', { limit: 50 });
     const one = await getReferenceItem(deps, clerk, 'counterparts', 'on');
 
-    expect(Object.fromEntries(page.items.map((i) => [i.id, (i as { onPlatform?: boolean }).onPlatform]))).toEqual({
+    expect(
+      Object.fromEntries(page.items.map((i) => [i.id, (i as { onPlatform?: boolean }).onPlatform])),
+    ).toEqual({
       on: true,
       off: false,
       none: false,

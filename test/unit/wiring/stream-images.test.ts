@@ -1,6 +1,11 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { routedDocumentsInStream, substitutionsInStream } from '../../../functions/wiring/stream-images';
+import {
+  receivedItemsInStream,
+  routedDocumentsInStream,
+  sendingDocumentsInStream,
+  substitutionsInStream,
+} from '../../../functions/wiring/stream-images';
 
 const event = (image: Record<string, unknown>): DynamoDBStreamEvent =>
   ({ Records: [{ dynamodb: { SequenceNumber: '7', NewImage: image } }] }) as unknown as DynamoDBStreamEvent;
@@ -67,5 +72,33 @@ describe('stream images', () => {
     expect(substitutionsInStream(event({ __edb_e__: { S: 'aggregate' }, type: { S: 'employee' } }))).toEqual(
       [],
     );
+  });
+
+  it('picks outgoing documents with a delivery still sending, and received items of the exchange', () => {
+    const outgoing = (state: string) =>
+      event({
+        __edb_e__: { S: 'document' },
+        kind: { S: 'outgoing' },
+        id: { S: 'o1' },
+        tenantId: { S: 't1' },
+        data: { M: { outgoing: { M: { deliveries: { L: [{ M: { state: { S: state } } }] } } } } },
+      });
+    expect(sendingDocumentsInStream(outgoing('sending'))).toEqual([
+      { sequence: '7', tenantId: 't1', id: 'o1' },
+    ]);
+    expect(sendingDocumentsInStream(outgoing('delivered'))).toEqual([]);
+    const items = receivedItemsInStream<{ state: string }>(
+      event({
+        __edb_e__: { S: 'aggregate' },
+        type: { S: 'exchange-received' },
+        id: { S: 'r1' },
+        tenantId: { S: 't2' },
+        version: { N: '2' },
+        data: { M: { state: { S: 'registered' } } },
+      }),
+    );
+    expect(items.map((r) => r.record)).toEqual([
+      expect.objectContaining({ id: 'r1', tenantId: 't2', state: 'registered', version: 2 }),
+    ]);
   });
 });

@@ -92,10 +92,30 @@ export interface ReceivedItemData {
   refusal?: { reason: string; at: string; by: string };
   /** The §148 receipt notice sent back: the signed record's key and SHA-256, and the e-mail's id. */
   receipt?: { at: string; key: string; sha256: string; messageId?: string };
+  /**
+   * What the verification trusts, as the system read it from the sender's own data at delivery
+   * (never from the envelope): the sending agency's CA certificate (DER, base64) and the sender's
+   * records of the signatures. A re-verification on the recipient's request uses these, so the
+   * request never reads the sender's partition.
+   */
+  trust?: ReceivedTrust;
   /** A platform delivery's origin: the sender's document and delivery (the system reports back to it). */
   origin?: { documentId: string; deliveryId: string };
   /** The recipient's evidence of what arrived: the envelope as received, kept under `key`. */
   evidence: { envelopeSha256: string; key: string };
+}
+
+/** The sender's trust anchors of a platform delivery (see `ReceivedItemData.trust`). */
+export interface ReceivedTrust {
+  caCertificate?: string;
+  signatures: Array<{
+    fieldName: string;
+    certificateSha256: string;
+    at: string;
+    right: string;
+    positionTitle: string;
+    signerName: string;
+  }>;
 }
 
 export type ReceivedItem = AggregateMeta & ReceivedItemData;

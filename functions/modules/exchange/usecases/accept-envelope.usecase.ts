@@ -4,7 +4,7 @@ import type { Envelope } from '../domain/envelope';
 import { envelopeBytes, receivedPrefix, sha256Hex } from './envelope';
 import { DELIVERY_CLAIM, RECEIVED, receivedWriteOptions, type ReceivedItem } from '../domain/received';
 import type { ExchangeDeps } from '../ports';
-import { verifyReceivedFile } from './verify.usecase';
+import { trustOf, verifyReceivedFile } from './verify.usecase';
 
 /** The system's name in change records of what it wrote on the agencies' behalf. */
 export const SYSTEM_ACTOR = 'system';
@@ -62,12 +62,11 @@ export async function acceptEnvelope(deps: ExchangeDeps, envelope: Envelope): Pr
   const fileVersion = await putOnce(deps, fileKey, envelope.file, manifest.file.contentType);
   await putOnce(deps, evidenceKey, evidence, 'application/json');
 
-  const verification = await verifyReceivedFile(
-    deps,
-    { tenantId: manifest.sender.tenantId, documentId: manifest.sender.documentId },
-    envelope.file,
-    manifest.file.sha256,
-  );
+  const trust = await trustOf(deps, {
+    tenantId: manifest.sender.tenantId,
+    documentId: manifest.sender.documentId,
+  });
+  const verification = await verifyReceivedFile(deps, trust, envelope.file, manifest.file.sha256);
   const now = deps.clock.now().toISOString();
   const item: ReceivedItem = {
     id: randomUUID(),
@@ -98,6 +97,7 @@ export async function acceptEnvelope(deps: ExchangeDeps, envelope: Envelope): Pr
       },
     ],
     verification,
+    trust,
     origin: { documentId: manifest.sender.documentId, deliveryId: manifest.deliveryId },
     evidence: { envelopeSha256: evidenceSha, key: evidenceKey },
   };

@@ -23,7 +23,13 @@ export const systemActor = (tenantId: string): Actor => ({
 });
 
 /** How far a delivery has come: states only move forward (replays and late records change nothing). */
-const rank: Record<DeliveryState, number> = { sending: 0, delivered: 1, received: 2, registered: 3, refused: 3 };
+const rank: Record<DeliveryState, number> = {
+  sending: 0,
+  delivered: 1,
+  received: 2,
+  registered: 3,
+  refused: 3,
+};
 export const movesForward = (from: DeliveryState, to: DeliveryState) => rank[to] > rank[from];
 
 /**
@@ -34,7 +40,10 @@ export async function receiptDueAt(deps: ExchangeDeps, doc: DocumentRecord, deli
   const days =
     doc.outgoing?.receiptDays ??
     settingsInForce(await deps.store.get<ExchangeSettings>(SETTINGS, doc.tenantId, doc.tenantId)).receiptDays;
-  const calendar = await tenantCalendar({ store: deps.store, clock: deps.clock, documents: deps.documents }, doc.tenantId);
+  const calendar = await tenantCalendar(
+    { store: deps.store, clock: deps.clock, documents: deps.documents },
+    doc.tenantId,
+  );
   const last = addWorkingDays(calendar, bakuLocalDate(deliveredAt), days);
   // 23:59:59.999 in Baku (UTC+4, no daylight saving).
   return new Date(Date.parse(`${last}T23:59:59.999Z`) - 4 * 3600_000).toISOString();
@@ -70,7 +79,10 @@ export async function changeDelivery(
   tenantId: string,
   documentId: string,
   deliveryId: string,
-  change: (doc: DocumentRecord, delivery: Delivery) => Promise<{ delivery: Delivery; comment: string; action: string } | undefined>,
+  change: (
+    doc: DocumentRecord,
+    delivery: Delivery,
+  ) => Promise<{ delivery: Delivery; comment: string; action: string } | undefined>,
 ): Promise<DocumentRecord | undefined> {
   return retryOnStale(5, async () => {
     const doc = await deps.documents.get(tenantId, documentId);
@@ -92,7 +104,13 @@ export async function changeDelivery(
       operation: {
         actorId: SYSTEM_ACTOR,
         action: outcome.action,
-        changes: [{ field: `outgoing.deliveries.${index}.state`, before: deliveries[index]!.state, after: outcome.delivery.state }],
+        changes: [
+          {
+            field: `outgoing.deliveries.${index}.state`,
+            before: deliveries[index]!.state,
+            after: outcome.delivery.state,
+          },
+        ],
         comment: outcome.comment,
       },
     });
@@ -115,7 +133,9 @@ export async function buildEnvelope(deps: ExchangeDeps, doc: DocumentRecord, del
     },
     recipientTenantId: delivery.recipientTenantId,
     requisites: {
-      ...(doc.registration ? { number: doc.registration.number, date: bakuLocalDate(doc.registration.at) } : {}),
+      ...(doc.registration
+        ? { number: doc.registration.number, date: bakuLocalDate(doc.registration.at) }
+        : {}),
       summary: doc.summary,
     },
     file: {

@@ -57,7 +57,12 @@ export async function getReceived(deps: ExchangeDeps, actor: Actor, id: string) 
   const next: ReceivedItem = { ...item, openedAt: now, openedBy: actor.employeeId, updatedAt: now };
   try {
     return receivedView(
-      await deps.store.update(RECEIVED, next, item.version, receivedWriteOptions(next, actor.employeeId, false)),
+      await deps.store.update(
+        RECEIVED,
+        next,
+        item.version,
+        receivedWriteOptions(next, actor.employeeId, false),
+      ),
     );
   } catch (error) {
     if (!(error instanceof ConflictError && error.code === 'stale_version')) throw error;

@@ -23,7 +23,8 @@ export async function refuseReceived(
   id: string,
   input: { version: number; reason: string },
 ) {
-  if (!actor.roles.has('clerk')) throw new ForbiddenError('Only the registry office refuses received documents');
+  if (!actor.roles.has('clerk'))
+    throw new ForbiddenError('Only the registry office refuses received documents');
   const item = await receivedItemOf(deps, actor, id);
   assertItemVersion(item, input.version);
   assertWaiting(item);
@@ -35,6 +36,11 @@ export async function refuseReceived(
     updatedAt: now,
   };
   return receivedView(
-    await deps.store.update(RECEIVED, next, item.version, receivedWriteOptions(next, actor.employeeId, false)),
+    await deps.store.update(
+      RECEIVED,
+      next,
+      item.version,
+      receivedWriteOptions(next, actor.employeeId, false),
+    ),
   );
 }

@@ -46,7 +46,13 @@ async function senderCounterpart(deps: ExchangeDeps, actor: Actor, item: Receive
     const created = await createReferenceItem(
       deps,
       actor,
-      { list: 'counterparts', kind: 'organization', name: { az: name, en: name, ru: name }, voen, active: true },
+      {
+        list: 'counterparts',
+        kind: 'organization',
+        name: { az: name, en: name, ru: name },
+        voen,
+        active: true,
+      },
       undefined,
     );
     return created.id;
@@ -96,7 +102,10 @@ async function withContents(deps: ExchangeDeps, actor: Actor, doc: DocumentRecor
       operation: {
         actorId: actor.employeeId,
         action: 'content-added',
-        changes: contents.map((c) => ({ field: 'contents', after: { fileName: c.fileName, sha256: c.sha256 } })),
+        changes: contents.map((c) => ({
+          field: 'contents',
+          after: { fileName: c.fileName, sha256: c.sha256 },
+        })),
         comment: 'exchange',
       },
     })
@@ -224,7 +233,9 @@ export async function registerReceived(deps: ExchangeDeps, actor: Actor, id: str
         `Qeydiyyat nömrəsi: ${registration.number}, tarix: ${registration.date}`,
         `SHA-256: ${notice.sha256}`,
       ].join('\n'),
-      attachments: [{ filename: 'receipt-notice.json', contentType: 'application/json', content: notice.bytes }],
+      attachments: [
+        { filename: 'receipt-notice.json', contentType: 'application/json', content: notice.bytes },
+      ],
     });
     messageId = sent.messageId;
   }

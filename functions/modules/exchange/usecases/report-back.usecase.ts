@@ -75,4 +75,3 @@ export async function reportBack(deps: ExchangeDeps, item: ReceivedItem): Promis
     return undefined;
   });
 }
-

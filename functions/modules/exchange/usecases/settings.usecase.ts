@@ -17,7 +17,11 @@ function viewOf(deps: ExchangeDeps, tenantId: string, stored: ExchangeSettings |
 
 /** GET /exchange/settings: the agency's intake address, reply-to address and receipt period. */
 export async function getExchangeSettings(deps: ExchangeDeps, actor: Actor) {
-  return viewOf(deps, actor.tenantId, await deps.store.get<ExchangeSettings>(SETTINGS, actor.tenantId, actor.tenantId));
+  return viewOf(
+    deps,
+    actor.tenantId,
+    await deps.store.get<ExchangeSettings>(SETTINGS, actor.tenantId, actor.tenantId),
+  );
 }
 
 /**

@@ -17,30 +17,22 @@ import {
   receivedWriteOptions,
   type ReceivedItem,
   type ReceivedSignatureCheck,
+  type ReceivedTrust,
   type ReceivedVerification,
 } from '../domain/received';
 import type { ExchangeDeps } from '../ports';
 import { receivedItemOf } from './queue.usecase';
 import { receivedView } from './view';
 
-/**
- * Verifies a received single file (Decree 935 §145): every PAdES signature's integrity (the CMS
- * over exactly the bytes its /ByteRange covers), its certificate's chain to the SENDING agency's CA
- * as the system keeps it (never a CA carried with the file) and validity at the signing time, and
- * the signer's authority as the sender recorded it with the signature, bound to the certificate's
- * fingerprint. `declaredSha256` is what the sender said it sent: other bytes are an integrity fault.
- */
-export async function verifyReceivedFile(
+/** The sender's trust anchors, read by the system from the sender's own data (stream consumer only). */
+export async function trustOf(
   deps: ExchangeDeps,
   origin: { tenantId: string; documentId: string },
-  bytes: Uint8Array,
-  declaredSha256: string,
-): Promise<ReceivedVerification> {
+): Promise<ReceivedTrust> {
   const [ca, doc] = await Promise.all([
     deps.store.get<AgencyCaRecord>(AGENCY_CA, origin.tenantId, origin.tenantId),
     deps.documents.get(origin.tenantId, origin.documentId),
   ]);
-  const recorded = new Map((doc?.signatures ?? []).map((s) => [s.fieldName, s]));
   const people = new Map(
     (
       await deps.store.getMany<Employee>('employee', origin.tenantId, [
@@ -48,7 +40,35 @@ export async function verifyReceivedFile(
       ])
     ).map((e) => [e.id, e.fullName]),
   );
-  const caCert = ca ? fromB64(ca.certificate) : undefined;
+  return {
+    ...(ca ? { caCertificate: ca.certificate } : {}),
+    signatures: (doc?.signatures ?? []).map((s) => ({
+      fieldName: s.fieldName,
+      certificateSha256: s.certificateSha256,
+      at: s.at,
+      right: s.right,
+      positionTitle: s.positionTitle,
+      signerName: people.get(s.signerId) ?? s.signerId,
+    })),
+  };
+}
+
+/**
+ * Verifies a received single file (Decree 935 §145) against the sender's trust anchors as the
+ * system read them (`trustOf`): every PAdES signature's integrity (the CMS over exactly the bytes
+ * its /ByteRange covers), its certificate's chain to the SENDING agency's CA (never a CA carried
+ * with the file) and validity at the signing time, and the signer's authority as the sender
+ * recorded it with the signature, bound to the certificate's fingerprint. `declaredSha256` is what
+ * the sender said it sent: other bytes are an integrity fault.
+ */
+export async function verifyReceivedFile(
+  deps: Pick<ExchangeDeps, 'clock'>,
+  trust: ReceivedTrust,
+  bytes: Uint8Array,
+  declaredSha256: string,
+): Promise<ReceivedVerification> {
+  const recorded = new Map(trust.signatures.map((s) => [s.fieldName, s]));
+  const caCert = trust.caCertificate ? fromB64(trust.caCertificate) : undefined;
   let found: Awaited<ReturnType<typeof readSignatures>> = [];
   let readable = true;
   try {
@@ -64,15 +84,18 @@ export async function verifyReceivedFile(
       s.wellFormed && cms.signatureValid && cms.digestMatches && cms.signingCertificateMatches;
     const at = entry ? new Date(entry.at) : undefined;
     const chain =
-      !!cms.certificate && !!caCert && issuedBy(cms.certificate, caCert) && (!at || validAt(cms.certificate, at));
+      !!cms.certificate &&
+      !!caCert &&
+      issuedBy(cms.certificate, caCert) &&
+      (!at || validAt(cms.certificate, at));
     const authority = !!entry && !!cert && entry.certificateSha256 === cert.fingerprint256;
     return {
       fieldName: s.fieldName.slice(0, 200),
       ...(entry
         ? {
-            signerName: (people.get(entry.signerId) ?? entry.signerId).slice(0, 300),
+            signerName: entry.signerName.slice(0, 300),
             positionTitle: entry.positionTitle.slice(0, 500),
-            right: entry.right,
+            right: entry.right.slice(0, 40),
             signedAt: entry.at,
           }
         : {}),
@@ -119,16 +142,11 @@ export async function storedFileOf(deps: ExchangeDeps, item: ReceivedItem) {
  */
 export async function reverifyReceived(deps: ExchangeDeps, actor: Actor, id: string) {
   const item = await receivedItemOf(deps, actor, id);
-  if (item.source !== 'platform' || !item.origin || !item.sender.tenantId) return receivedView(item);
+  if (item.source !== 'platform' || !item.trust) return receivedView(item);
   const stored = await storedFileOf(deps, item);
   if (!stored) throw new ConflictError('content_missing', 'The received file is missing', {});
   const verification = stored.bytes
-    ? await verifyReceivedFile(
-        deps,
-        { tenantId: item.sender.tenantId, documentId: item.origin.documentId },
-        stored.bytes,
-        stored.file.sha256,
-      )
+    ? await verifyReceivedFile(deps, item.trust, stored.bytes, stored.file.sha256)
     : {
         checkedAt: deps.clock.now().toISOString(),
         valid: false,

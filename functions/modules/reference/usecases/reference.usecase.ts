@@ -213,9 +213,7 @@ export async function updateReferenceItem(
  * The page's VÖENs are looked up together (concurrently, one key read each).
  */
 async function withPlatform<T extends ReferenceItem>(deps: Deps, items: T[]): Promise<T[]> {
-  const voens = [
-    ...new Set(items.flatMap((i) => (i.list === 'counterparts' && i.voen ? [i.voen] : []))),
-  ];
+  const voens = [...new Set(items.flatMap((i) => (i.list === 'counterparts' && i.voen ? [i.voen] : [])))];
   if (voens.length === 0) return items;
   const found = await Promise.all(voens.map((v) => platformAgencyOf(deps.store, v)));
   const on = new Set(voens.filter((_, i) => found[i] !== undefined));
