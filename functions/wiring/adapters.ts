@@ -32,7 +32,11 @@ export const objects: Wiring['objects'] = ({ region, need, endpoint, cfg, tenant
   const options = {
     region,
     ...endpoint(cfg.S3_ENDPOINT),
-    buckets: { attachments: need('ATTACHMENTS_BUCKET'), archive: need('ARCHIVE_BUCKET') },
+    buckets: {
+      attachments: need('ATTACHMENTS_BUCKET'),
+      archive: need('ARCHIVE_BUCKET'),
+      ...(cfg.INTAKE_BUCKET ? { intake: cfg.INTAKE_BUCKET } : {}),
+    },
   };
   return tenant(createObjectStore(options), (credentials) => createObjectStore({ ...options, credentials }));
 };

@@ -98,6 +98,7 @@ export function buildApp(app: App, options: BuildOptions): Built {
     entries: options.entries,
     webAclArn: edge.webAclArn,
     mailDomain: ctx('mailDomain') ?? 'mail.karguzar.example',
+    ...(ctx('intakeDomain') ? { intakeDomain: ctx('intakeDomain') } : {}),
     authDomainPrefix: ctx('authDomainPrefix') ?? `karguzar-${envName}-${account}`,
     extraWebOrigins: list('webOrigins'),
     alarmEmails: list('alarmEmails'),

@@ -12,6 +12,8 @@ export interface EntryPaths {
   task(name: string): string;
   /** DynamoDB stream consumer (search indexer, notification fan-out). */
   readonly stream: string;
+  /** E-mail in: invoked by the intake bucket's S3 events (issue 14). */
+  readonly intake: string;
   /** What each of those functions may do (its grants and environment). */
   readonly grants: FunctionGrants;
 }
@@ -25,14 +27,16 @@ export interface FunctionGrants {
   readonly routeGroups: Readonly<Record<string, readonly Capability[]>>;
   readonly tasks: Readonly<Record<string, readonly Capability[]>>;
   readonly stream: readonly Capability[];
+  readonly intake: readonly Capability[];
 }
 
 export const routeGroupEntry = (group: string): string => `functions/api/handlers/${group}.handler.ts`;
 export const taskEntry = (name: string): string => `functions/api/tasks/${name}.task.ts`;
 export const streamEntry = 'functions/api/stream.handler.ts';
+export const intakeEntry = 'functions/api/intake.handler.ts';
 
-/** The two buckets of document files. */
-export type BucketName = 'attachments' | 'archive';
+/** The buckets: document files, the archive, and raw intake mail (the Intake construct's). */
+export type BucketName = 'attachments' | 'archive' | 'intake';
 
 /**
  * What a bucket use needs: `read` (get, head, download links), `put` (writes and upload links),
@@ -185,11 +189,19 @@ export const functionGrants: FunctionGrants = {
     // Webhook events of documents, received items and resolutions: one delivery execution each.
     'machine:webhook-delivery',
   ],
+  // E-mail in: reads the raw message, stores its attachments and evidence (an existing key is
+  // read back on a replay), and writes the received item.
+  intake: [...TABLE, 'intake:read', 'attachments:read', 'attachments:put'],
 };
 
 /** The state machines some function starts: the only ones deployed. */
 export function startedMachines(grants: FunctionGrants): Set<string> {
-  const all = [...Object.values(grants.routeGroups), ...Object.values(grants.tasks), grants.stream].flat();
+  const all = [
+    ...Object.values(grants.routeGroups),
+    ...Object.values(grants.tasks),
+    grants.stream,
+    grants.intake,
+  ].flat();
   return new Set(all.filter((c) => c.startsWith('machine:')).map((c) => c.slice('machine:'.length)));
 }
 
@@ -197,6 +209,7 @@ export const entries: EntryPaths = {
   routeGroup: routeGroupEntry,
   task: taskEntry,
   stream: streamEntry,
+  intake: intakeEntry,
   grants: functionGrants,
 };
 

@@ -8,6 +8,7 @@ import { Backup } from './constructs/backup';
 import { Data } from './constructs/data';
 import { Edge } from './constructs/edge';
 import { Identity } from './constructs/identity';
+import { Intake } from './constructs/intake';
 import { Monitoring } from './constructs/monitoring';
 import { Notifications } from './constructs/notifications';
 import type { ProjectFunction } from './constructs/project-function';
@@ -34,6 +35,8 @@ export interface KarguzarStackProps extends StackProps {
   readonly webAclArn: string;
   /** Domain verified in SES; mail is sent from no-reply@<domain>. */
   readonly mailDomain: string;
+  /** E-mail in: mail to `<tenant key>@<this domain>` (MX to SES receiving). @default `intake.<mailDomain>` */
+  readonly intakeDomain?: string;
   /** Cognito managed login domain prefix (must be globally unique per region). */
   readonly authDomainPrefix: string;
   /** Extra web origins (custom domains) allowed for OAuth callbacks and S3 CORS. */
@@ -96,6 +99,7 @@ export class KarguzarStack extends Stack {
   readonly notifications: Notifications;
   readonly workflows: Workflows;
   readonly backup: Backup;
+  readonly intake: Intake;
   /** Every ProjectFunction of the stack, by construct id. */
   readonly functions: Record<string, ProjectFunction>;
 
@@ -150,6 +154,11 @@ export class KarguzarStack extends Stack {
       standbyReplicas: props.searchStandbyReplicas ?? true,
     }));
     const notifications = (this.notifications = new Notifications(this, { mailDomain: props.mailDomain }));
+    const intake = (this.intake = new Intake(this, {
+      domain: props.intakeDomain ?? `intake.${props.mailDomain}`,
+      logBucket: storage.logBucket,
+      retentionDays: props.archiveRetentionDays,
+    }));
     const grants = paths.grants;
     const workflows = (this.workflows = new Workflows(this, {
       prefix,
@@ -168,6 +177,7 @@ export class KarguzarStack extends Stack {
       binders: [
         (pf, o) => data.bindTable(pf, o.grants),
         (pf, o) => storage.bindBuckets(pf, o.grants),
+        (pf, o) => intake.bind(pf, o.grants),
         (pf, o) => data.bindSigningKey(pf, o.grants),
         (pf, o) => search.bind(pf, o.grants),
         (pf, o) => workflows.bind(pf, o.grants),
@@ -216,6 +226,12 @@ export class KarguzarStack extends Stack {
       grants: grants.stream,
       logBucket: storage.logBucket,
       reservedConcurrency: props.reservedConcurrency?.stream,
+    });
+    intake.addFunction({
+      entry: at(paths.intake),
+      newFunction: app.create,
+      grants: grants.intake,
+      monitoring,
     });
     data.alarmOnThrottles(monitoring.action);
 

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import type { Context } from 'aws-lambda';
 import { join, resolve } from 'node:path';
 import { logger } from '../../functions/platform/observability/logger';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './seed/seed';
@@ -17,6 +19,7 @@ import { LocalUserStore } from './oidc/user-store';
 import * as maildevService from './services/maildev';
 import * as s3Service from './services/s3';
 import * as sesService from './services/ses';
+import * as smtpIntakeService from './services/smtp-intake';
 import * as snsService from './services/sns';
 import { clockStartFromEnv, ControllableClock } from './stepfunctions/clock';
 import * as sfnService from './stepfunctions/server';
@@ -36,6 +39,8 @@ export interface EmbeddedOptions {
 export interface Embedded {
   baseUrl: string;
   maildevUrl: string;
+  /** The agencies' intake addresses' SMTP listener (`smtp://127.0.0.1:<port>`) and their domain. */
+  intake: { smtp: string; domain: string };
   sms: snsService.SnsService;
   issuer: string;
   ports: LocalPorts;
@@ -117,6 +122,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       S3_ENDPOINT: s3.endpoint,
       ATTACHMENTS_BUCKET: s3.buckets.attachments,
       ARCHIVE_BUCKET: s3.buckets.archive,
+      INTAKE_BUCKET: s3.buckets.intake,
       KMS_ENDPOINT: kms.endpoint,
       SIGNING_KEY_ID: kms.signingKeyArn,
       SES_ENDPOINT: ses.endpoint,
@@ -228,6 +234,24 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     });
     closers.push(() => oidc.close());
 
+    // E-mail in: the SMTP listener stores each message in the intake bucket, then calls the same
+    // handler S3's event invokes in AWS (pending messages of an earlier run are taken in first).
+    const { handler: intakeHandler } = await import('../../functions/api/intake.handler');
+    const intakeDomain = (await import('../../functions/wiring/config')).config().INTAKE_DOMAIN;
+    const { intakeEvent } = await import('../../functions/modules/exchange');
+    const smtpIntake = await smtpIntakeService.start({
+      dataDir,
+      port: ports.smtpIntake,
+      domain: intakeDomain,
+      s3: { endpoint: s3.endpoint, bucket: s3.buckets.intake },
+      deliver: async ({ bucket, key, versionId }) => {
+        const context = { functionName: 'karguzar-mail-intake', awsRequestId: randomUUID() } as Context;
+        await intakeHandler(intakeEvent(bucket, key, versionId), context);
+      },
+      log: (level, message, fields) => logger[level](message, fields ?? {}),
+    });
+    closers.push(() => smtpIntake.close());
+
     const poller = startStreamPoller({
       dynamo: dynamo.client,
       endpoint: dynamo.endpoint,
@@ -247,6 +271,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       maildev: await maildev.health(),
       ses: await ses.health(),
       sns: await sns.health(),
+      smtpIntake: await smtpIntake.health(),
       cognito: await cognito.health(),
       stepfunctions: { ok: sfn.health().status === 'ok' },
     }));
@@ -310,6 +335,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
 
     return {
       maildevUrl: maildev.webUrl,
+      intake: { smtp: smtpIntake.endpoint, domain: intakeDomain },
       sms: sns,
       baseUrl,
       issuer,

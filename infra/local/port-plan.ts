@@ -14,6 +14,8 @@ export interface LocalPorts {
   ses: number;
   sns: number;
   cognito: number;
+  /** The SMTP listener of the agencies' intake addresses (e-mail in). */
+  smtpIntake: number;
 }
 
 /**
@@ -39,6 +41,7 @@ const VARIABLES: Record<keyof LocalPorts, string> = {
   ses: 'KARGUZAR_SES_PORT',
   sns: 'KARGUZAR_SNS_PORT',
   cognito: 'KARGUZAR_COGNITO_PORT',
+  smtpIntake: 'KARGUZAR_SMTP_INTAKE_PORT',
 };
 
 /** Throws a clear message when a port of the plan is one that fetch and browsers refuse, or taken twice. */
@@ -53,7 +56,7 @@ export function checkPortPlan(ports: LocalPorts): void {
     if (FETCH_BLOCKED_PORTS.has(port)) {
       throw new Error(
         `Port ${port} of the ${name} service is one that fetch and browsers refuse to connect to; ` +
-          `choose another ${variable} (without their own variables the services take PORT+1 … PORT+9)`,
+          `choose another ${variable} (without their own variables the services take PORT+1 … PORT+10)`,
       );
     }
     const other = seen.get(port);
@@ -88,6 +91,7 @@ export function localPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
     ses: num(env, 'KARGUZAR_SES_PORT', base + 7),
     sns: num(env, 'KARGUZAR_SNS_PORT', base + 8),
     cognito: num(env, 'KARGUZAR_COGNITO_PORT', base + 9),
+    smtpIntake: num(env, 'KARGUZAR_SMTP_INTAKE_PORT', base + 10),
   };
   checkPortPlan(ports);
   return ports;

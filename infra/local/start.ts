@@ -5,8 +5,15 @@ import { startEmbedded } from './embedded';
 async function main(): Promise<void> {
   if (process.env.KARGUZAR_SKIP_WEB_BUILD !== '1') await ensureWebBuilt((m) => logger.info(m));
   const embedded = await startEmbedded({ dataDir: process.env.KARGUZAR_DATA_DIR ?? '.data' });
-  logger.info('Kargüzar is running', { url: embedded.baseUrl, issuer: embedded.issuer });
-  process.stdout.write(`\nKargüzar: ${embedded.baseUrl}  (demo logins in README.md)\n`);
+  logger.info('Kargüzar is running', {
+    url: embedded.baseUrl,
+    issuer: embedded.issuer,
+    intakeSmtp: embedded.intake.smtp,
+  });
+  process.stdout.write(
+    `\nKargüzar: ${embedded.baseUrl}  (demo logins in README.md)\n` +
+      `E-mail in: ${embedded.intake.smtp}  (<agency key>@${embedded.intake.domain})\n`,
+  );
   let closing = false;
   const shutdown = () => {
     if (closing) return;

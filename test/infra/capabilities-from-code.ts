@@ -176,7 +176,7 @@ function bucketUse(access: 'read' | 'put' | 'lockState' | 'legalHold' | 'deleteV
     const bucketType = prop('bucket');
     const buckets = (bucketType && literalValues(bucketType)) ?? ['attachments', 'archive'];
     const out: Capability[] = [];
-    for (const b of buckets as Array<'attachments' | 'archive'>) {
+    for (const b of buckets as Array<'attachments' | 'archive' | 'intake'>) {
       out.push(`${b}:${access}`);
       if (access === 'put') {
         // Object Lock headers on the write: their own permissions.

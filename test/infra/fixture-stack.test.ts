@@ -21,11 +21,14 @@ const fixtureEntries: EntryPaths = {
   routeGroup: (group) => `functions/handlers/${group}.handler.ts`,
   task: (name) => `functions/handlers/tasks/${name}.task.ts`,
   stream: 'functions/handlers/stream.handler.ts',
+  // Absent in the fixture: the intake function is skipped (its bucket and rule set stay).
+  intake: 'functions/handlers/intake.handler.ts',
   // Both machines are started by someone: `orphan` is skipped for its missing task, not for this.
   grants: {
     routeGroups: { alpha: ['table:read', 'search:read', 'machine:orphan'], beta: ['table:read'] },
     tasks: { remind: ['table:read', 'email', 'sms'] },
     stream: ['table:read', 'table:write', 'search:write', 'machine:deadline'],
+    intake: [],
   },
 };
 

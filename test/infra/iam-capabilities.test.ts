@@ -28,6 +28,7 @@ const checked: Array<{ what: string; entry: string; declared: readonly Capabilit
   })),
   ...tasks.map((t) => ({ what: `task ${t}`, entry: at(entries.task(t)), declared: entries.grants.tasks[t] })),
   { what: 'stream consumer', entry: at(entries.stream), declared: entries.grants.stream },
+  { what: 'mail intake', entry: at(entries.intake), declared: entries.grants.intake },
 ];
 
 /** What differs between a declaration and the code, with where the code uses each missing one. */

@@ -71,8 +71,9 @@ describe('logical ids', () => {
 describe('S3 buckets', () => {
   it('encrypts every bucket, attachments and archive with the data key', () => {
     const buckets = resourcesOf('AWS::S3::Bucket');
-    // Log, attachments, archive, web and the stream replay bucket (workflows-aws.test.ts).
-    expect(Object.keys(buckets)).toHaveLength(5);
+    // Log, attachments, archive, web, the stream replay bucket (workflows-aws.test.ts) and the
+    // intake bucket of e-mail in (SSE-S3: SES receiving writes it; intake.test.ts).
+    expect(Object.keys(buckets)).toHaveLength(6);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties.BucketEncryption).toBeDefined();
     }
@@ -195,14 +196,16 @@ describe('Lambda functions', () => {
     });
   });
 
-  it('has no other Lambda than the project functions, the CDK cross-region reader and the SMS settings provider', () => {
+  it('has no other Lambda than the project functions, the CDK cross-region reader, the SMS settings provider and the bucket-notifications handler', () => {
     const fns = Object.keys(resourcesOf('AWS::Lambda::Function'));
     const project = new Set(Object.values(s.main.functions).map((pf) => logicalId(pf.fn)));
     const others = fns.filter((id) => !project.has(id)).sort();
-    expect(others).toHaveLength(2);
+    expect(others).toHaveLength(3);
     // The AwsCustomResource singleton that sets the account's SMS attributes (costs.test.ts).
     expect(others[0]).toMatch(/^AWS679f53fac002430cb0da5b7982bd2287/);
-    expect(others[1]).toMatch(/CrossRegionExportReader/);
+    // The CDK singleton that sets the intake bucket's S3 event notification (intake.test.ts).
+    expect(others[1]).toMatch(/^BucketNotificationsHandler/);
+    expect(others[2]).toMatch(/CrossRegionExportReader/);
   });
 
   it('passes the application environment to API and task Lambdas', () => {

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
  * Finds a base port with `count` free ports after it on 127.0.0.1, below the kernel's ephemeral
  * range (32768+), so that client sockets of other tests cannot take a port before the service binds it.
  */
-export async function freePortBase(count = 10): Promise<number> {
+export async function freePortBase(count = 11): Promise<number> {
   const isFree = (port: number) =>
     new Promise<boolean>((resolve) => {
       const server = createServer();
@@ -16,7 +16,7 @@ export async function freePortBase(count = 10): Promise<number> {
       server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
   for (let attempt = 0; attempt < 200; attempt++) {
-    const base = 20000 + Math.floor(Math.random() * 1200) * 10;
+    const base = 20000 + Math.floor(Math.random() * 600) * 20;
     let ok = true;
     for (let i = 0; i < count && ok; i++) ok = await isFree(base + i);
     if (ok) return base;

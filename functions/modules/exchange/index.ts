@@ -18,3 +18,12 @@ export {
 } from './usecases/no-receipt.usecase';
 export { receiptDueAt, type ReceiptCalendar } from './usecases/receipt-due';
 export { receiptCheckTask } from './tasks/receiptCheck.task';
+export {
+  takeInMail,
+  classifyMail,
+  PLATFORM_INTAKE_TENANT,
+  type IntakeOutcome,
+  type MailIntakeDeps,
+} from './usecases/mail-intake.usecase';
+export { mailIntakeTask, intakeEvent, type IntakeEvent } from './tasks/mail-intake.task';
+export { MAIL_LIMITS, attachmentVerdict, attachmentsVerdict } from './domain/mail-checks';

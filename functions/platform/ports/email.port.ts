@@ -11,6 +11,8 @@ export interface EmailMessage {
   text: string;
   html?: string;
   attachments?: EmailAttachment[];
+  /** Where replies go (Reply-To), e.g. the agency's own address for its outgoing documents. */
+  replyTo?: string;
 }
 
 export interface EmailSender {

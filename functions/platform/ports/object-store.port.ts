@@ -5,6 +5,12 @@
  */
 import type { Readable } from 'node:stream';
 
+/**
+ * The buckets: document contents, the archive, and the raw e-mail that arrived at the agencies'
+ * intake addresses (SES receiving in AWS, the local SMTP listener in the embedded default).
+ */
+export type BucketName = 'attachments' | 'archive' | 'intake';
+
 export interface PresignedUpload {
   url: string;
   method: 'PUT';
@@ -14,7 +20,7 @@ export interface PresignedUpload {
 
 export interface ObjectStore {
   presignUpload(input: {
-    bucket: 'attachments' | 'archive';
+    bucket: BucketName;
     key: string;
     contentType: string;
     contentLength: number;
@@ -22,7 +28,7 @@ export interface ObjectStore {
     expiresInSeconds: number;
   }): Promise<PresignedUpload>;
   presignDownload(input: {
-    bucket: 'attachments' | 'archive';
+    bucket: BucketName;
     key: string;
     versionId?: string;
     fileName: string;
@@ -31,18 +37,14 @@ export interface ObjectStore {
   }): Promise<string>;
   /** The stored object's size, type, SHA-256 (as S3 recorded it) and version; undefined when absent. */
   head(input: {
-    bucket: 'attachments' | 'archive';
+    bucket: BucketName;
     key: string;
     versionId?: string;
   }): Promise<{ size: number; contentType: string; sha256Base64?: string; versionId?: string } | undefined>;
-  get(input: {
-    bucket: 'attachments' | 'archive';
-    key: string;
-    versionId?: string;
-  }): Promise<Uint8Array | undefined>;
+  get(input: { bucket: BucketName; key: string; versionId?: string }): Promise<Uint8Array | undefined>;
   /** Write-once put; for the archive bucket a retain-until date locks the object (WORM). */
   put(input: {
-    bucket: 'attachments' | 'archive';
+    bucket: BucketName;
     key: string;
     body: Uint8Array;
     contentType: string;
@@ -52,33 +54,24 @@ export interface ObjectStore {
   }): Promise<{ versionId?: string }>;
   /** An object version's Object Lock state: retain-until and legal hold (undefined when absent). */
   lockState(input: {
-    bucket: 'attachments' | 'archive';
+    bucket: BucketName;
     key: string;
     versionId?: string;
   }): Promise<{ retainUntil?: string; mode?: string; legalHold: boolean } | undefined>;
   /** Sets or releases the legal hold of an object version (S3 PutObjectLegalHold). */
-  setLegalHold(input: {
-    bucket: 'attachments' | 'archive';
-    key: string;
-    versionId?: string;
-    on: boolean;
-  }): Promise<void>;
+  setLegalHold(input: { bucket: BucketName; key: string; versionId?: string; on: boolean }): Promise<void>;
   /**
    * A stored version's bytes as a stream, for objects too large to hold in memory (undefined when
    * absent). The stream errors when the storage refuses the bytes part-way.
    */
-  getStream(input: {
-    bucket: 'attachments' | 'archive';
-    key: string;
-    versionId?: string;
-  }): Promise<Readable | undefined>;
+  getStream(input: { bucket: BucketName; key: string; versionId?: string }): Promise<Readable | undefined>;
   /**
    * A streamed write-once put of a body of unknown length (a multipart upload: only a few parts are
    * ever held in memory); like `put`, a retain-until date locks the object, optionally with a legal
    * hold. An error of the body aborts the upload and nothing is stored.
    */
   putStream(input: {
-    bucket: 'attachments' | 'archive';
+    bucket: BucketName;
     key: string;
     body: Readable;
     contentType: string;
@@ -90,9 +83,5 @@ export interface ObjectStore {
    * absent version is 'absent'; a version that Object Lock still protects (retention not over, or
    * a legal hold) is refused with ConflictError('object_locked') and stays as it is.
    */
-  deleteVersion(input: {
-    bucket: 'attachments' | 'archive';
-    key: string;
-    versionId: string;
-  }): Promise<'deleted' | 'absent'>;
+  deleteVersion(input: { bucket: BucketName; key: string; versionId: string }): Promise<'deleted' | 'absent'>;
 }

@@ -51,17 +51,30 @@ import { UploadStore } from './s3-uploads';
 import { listBucketsXml } from './s3-xml';
 import { flatHeaders, parseQuery, verifySigV4 } from './sigv4';
 
-export const DEFAULT_BUCKETS = { attachments: 'karguzar-attachments', archive: 'karguzar-archive' } as const;
+export const DEFAULT_BUCKETS = {
+  attachments: 'karguzar-attachments',
+  archive: 'karguzar-archive',
+  intake: 'karguzar-intake',
+} as const;
+
+/** The buckets of the endpoint: document files, the archive, and raw intake mail (SMTP listener). */
+export interface LocalBuckets {
+  attachments: string;
+  archive: string;
+  intake: string;
+}
 
 export interface S3StartOptions {
   /** Folder of this service's state: the store in `<dataDir>/s3-store` (s3rver's `s3`, `s3-meta` are imported). */
   dataDir: string;
   /** Port of the endpoint on 127.0.0.1 (0 = any free port). */
   port: number;
-  /** The two buckets (always present, versioned, Object Lock). Defaults: karguzar-attachments, karguzar-archive. */
-  buckets?: { attachments: string; archive: string };
+  /** The buckets (always present, versioned, Object Lock). Defaults: karguzar-attachments, karguzar-archive, karguzar-intake. */
+  buckets?: { attachments: string; archive: string; intake?: string };
   /** Default retention of the archive bucket (Object Lock default retention; COMPLIANCE, 3653 days). */
   archiveRetention?: { mode?: LockMode; days?: number };
+  /** Default retention of the intake bucket (COMPLIANCE, 3653 days, as the archive's). */
+  intakeRetention?: { mode?: LockMode; days?: number };
   /** Default retention of the attachments bucket (COMPLIANCE, 3653 days). */
   attachmentsRetention?: { mode?: LockMode; days?: number };
   /** Accepted SigV4 credentials; default LOCAL_AWS_CREDENTIALS. */
@@ -79,7 +92,7 @@ export interface S3StartOptions {
 }
 
 export interface S3Service extends LocalService {
-  buckets: { attachments: string; archive: string };
+  buckets: LocalBuckets;
 }
 
 const EXPOSED_HEADERS =
@@ -120,7 +133,7 @@ const defaultLog: StoreLog = (level, message, fields) => logger[level](message, 
 
 export async function start(opts: S3StartOptions): Promise<S3Service> {
   const port = requirePort(opts.port, 's3.port');
-  const buckets = opts.buckets ?? { ...DEFAULT_BUCKETS };
+  const buckets: LocalBuckets = { ...DEFAULT_BUCKETS, ...opts.buckets };
   const log = opts.log ?? defaultLog;
   const retention = (r?: { mode?: LockMode; days?: number }) => ({
     mode: r?.mode ?? 'COMPLIANCE',
@@ -129,6 +142,7 @@ export async function start(opts: S3StartOptions): Promise<S3Service> {
   const configs = new Map<string, BucketConfig>([
     [buckets.attachments, { name: buckets.attachments, retention: retention(opts.attachmentsRetention) }],
     [buckets.archive, { name: buckets.archive, retention: retention(opts.archiveRetention) }],
+    [buckets.intake, { name: buckets.intake, retention: retention(opts.intakeRetention) }],
   ]);
   const now = opts.now ?? (() => new Date());
   const region = opts.region ?? LOCAL_AWS_REGION;

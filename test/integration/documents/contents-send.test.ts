@@ -116,7 +116,9 @@ describe('sending outgoing documents', () => {
       return all.find((m) => m.to.some((t) => t.address === to));
     }, `the letter to ${to}`);
     expect(mail?.subject).toContain(created.body.registration!.number);
-    expect(mail?.attachments?.map((a) => a.filename)).toEqual(['cavab.pdf']);
+    // The signed single file (issue 14), named by the registration number.
+    const number = created.body.registration!.number.replace(/[^\p{L}\p{N}._-]+/gu, '_');
+    expect(mail?.attachments?.map((a) => a.filename)).toEqual([`${number}.pdf`]);
   });
 
   it('refuses to e-mail an unsigned letter (§147) with a localized 422 naming what is missing, and sends nothing', async () => {

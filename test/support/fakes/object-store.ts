@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import type { ObjectStore, PresignedUpload } from '../../../functions/platform/ports/object-store.port';
 
-type Bucket = 'attachments' | 'archive';
+type Bucket = 'attachments' | 'archive' | 'intake';
 interface Version {
   versionId: string;
   body: Uint8Array;

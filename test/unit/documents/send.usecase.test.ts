@@ -100,6 +100,7 @@ describe('sendDocument', () => {
         subject: '1-XR/26 — Cavab məktubu',
         text: 'Nümunə Agentliyi\nQeydiyyat nömrəsi: 1-XR/26, tarix: 02.03.2026\n\nCavab məktubu\n\nHörmətli cənab, ...',
         attachments: [{ filename: 'cavab.pdf', contentType: 'application/pdf', content: pdf }],
+        replyTo: 'office@agency.az',
       },
     ]);
     expect(sent.status).toBe('sent');
@@ -367,6 +368,105 @@ describe('the pre-send check of an electronic document (Decree 935 §147)', () =
         { path: 'signature', code: 'presend_signer_without_right' },
       ],
     });
+    expect(deps.email.sent).toEqual([]);
+  });
+
+  it('e-mails the signed single file (its last signature’s revision) with the Reply-To of the exchange settings', async () => {
+    // Arrange: the letter's single file as its signature left it, and the agency's Reply-To
+    const { deps, doc } = await letter({ recipients: [{ name: 'Vətəndaş', email: 'v@mail.az' }] });
+    await attach(deps, doc.id);
+    const version = await sign(deps, doc.id);
+    const signedPdf = new TextEncoder().encode('%PDF imzalanmış vahid fayl');
+    const key = `t1/documents/${doc.id}/single-file/2`;
+    const { versionId } = await deps.objects.put({
+      bucket: 'attachments',
+      key,
+      body: signedPdf,
+      contentType: 'application/pdf',
+    });
+    const current = (await deps.documents.get('t1', doc.id))!;
+    const signed = await deps.documents.commit({
+      document: {
+        ...current,
+        signatures: [
+          {
+            right: 'sign',
+            signerId: 'k-1',
+            positionId: 'p-1',
+            positionTitle: 'Rəis',
+            at: '2026-03-02T05:30:00.000Z',
+            onVersion: version,
+            fieldName: 'Signature1',
+            certificateSerial: '01',
+            certificateSha256: 'a'.repeat(64),
+            sha256: createHash('sha256').update(signedPdf).digest('hex'),
+            size: signedPdf.byteLength,
+            key,
+            ...(versionId ? { versionId } : {}),
+            byteRange: [0, 1, 2, 3],
+          },
+        ],
+      },
+      expectedVersion: current.version,
+      operation: { actorId: 'signer', action: 'sign', changes: [] },
+    });
+    deps.store.seed('exchange-settings', {
+      id: 't1',
+      tenantId: 't1',
+      version: 1,
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+      replyTo: 'kargüzarlıq@agency.az',
+      receiptDays: 3,
+    });
+
+    // Act
+    await sendDocument(deps, author, doc.id, { version: signed.document.version });
+
+    // Assert
+    expect(deps.email.sent).toEqual([
+      expect.objectContaining({
+        attachments: [{ filename: '1-XR_26.pdf', contentType: 'application/pdf', content: signedPdf }],
+        replyTo: 'kargüzarlıq@agency.az',
+      }),
+    ]);
+  });
+
+  it('sends nothing when the signed single file no longer matches its signature', async () => {
+    const { deps, doc } = await letter({ recipients: [{ name: 'Vətəndaş', email: 'v@mail.az' }] });
+    await attach(deps, doc.id);
+    const version = await sign(deps, doc.id);
+    const key = `t1/documents/${doc.id}/single-file/2`;
+    await deps.objects.put({ bucket: 'attachments', key, body: pdf, contentType: 'application/pdf' });
+    const current = (await deps.documents.get('t1', doc.id))!;
+    const signed = await deps.documents.commit({
+      document: {
+        ...current,
+        signatures: [
+          {
+            right: 'sign',
+            signerId: 'k-1',
+            positionId: 'p-1',
+            positionTitle: 'Rəis',
+            at: '2026-03-02T05:30:00.000Z',
+            onVersion: version,
+            fieldName: 'Signature1',
+            certificateSerial: '01',
+            certificateSha256: 'a'.repeat(64),
+            sha256: 'b'.repeat(64),
+            size: pdf.byteLength,
+            key,
+            byteRange: [0, 1, 2, 3],
+          },
+        ],
+      },
+      expectedVersion: current.version,
+      operation: { actorId: 'signer', action: 'sign', changes: [] },
+    });
+
+    await expect(
+      sendDocument(deps, author, doc.id, { version: signed.document.version }),
+    ).rejects.toMatchObject({ code: 'content_damaged' });
     expect(deps.email.sent).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { Employee, Tenant } from '../../org';
 import { presendIssues, recordedSignatures } from '../domain/presend';
 import { allow, assertVersion, hasRole, visibleDocument, type DocumentDeps } from './common';
 import { readContents } from './contents.usecase';
+import { replyToOf, signedSingleFile } from './email-out';
 import { edmsDeliveries } from './edms';
 
 type DeliveryForm = AggregateMeta & { code?: string };
@@ -133,11 +134,15 @@ export async function sendDocument(
       doc.summary,
       ...(doc.outgoing.content ? ['', doc.outgoing.content] : []),
     ];
+    // The signed single file (issue 14), else the stored files; answers go to the agency.
+    const single = await signedSingleFile(deps, doc);
+    const replyTo = await replyToOf(deps, tenant, doc.tenantId);
     const sent = await deps.email.send({
       to,
       subject: `${number} — ${doc.summary}`.slice(0, 200),
       text: lines.join('\n'),
-      attachments: await readContents(deps, doc),
+      attachments: single ? [single] : await readContents(deps, doc),
+      ...(replyTo ? { replyTo } : {}),
     });
     messageId = sent.messageId;
   }

@@ -32,6 +32,7 @@ export class SesEmailSender implements EmailSender {
       new SendEmailCommand({
         FromEmailAddress: this.options.fromAddress,
         Destination: { ToAddresses: message.to },
+        ...(message.replyTo ? { ReplyToAddresses: [message.replyTo] } : {}),
         ...(this.options.configurationSetName
           ? { ConfigurationSetName: this.options.configurationSetName }
           : {}),

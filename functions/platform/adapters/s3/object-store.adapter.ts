@@ -21,7 +21,7 @@ import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConflictError } from '../../kernel/errors';
 import { traced } from '../aws-client';
-import type { ObjectStore, PresignedUpload } from '../../ports/object-store.port';
+import type { BucketName, ObjectStore, PresignedUpload } from '../../ports/object-store.port';
 
 export interface S3ObjectStoreOptions {
   region: string;
@@ -34,12 +34,13 @@ export interface S3ObjectStoreOptions {
    * otherwise (the function's role).
    */
   credentials?: S3ClientConfig['credentials'];
-  buckets: { attachments: string; archive: string };
+  /** The intake bucket only where a function reads intake mail (INTAKE_BUCKET). */
+  buckets: { attachments: string; archive: string; intake?: string };
   /** Object Lock mode used when put() gets a retainUntil (the archive is COMPLIANCE). */
   lockMode?: 'COMPLIANCE' | 'GOVERNANCE';
 }
 
-type BucketRole = 'attachments' | 'archive';
+type BucketRole = BucketName;
 
 /** The part size of streamed uploads: S3's minimum is 5 MiB; 8 MiB keeps 10,000 parts ≥ 78 GiB. */
 const STREAM_PART_BYTES = 8 * 1024 * 1024;
@@ -118,7 +119,9 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   private bucket(role: BucketRole): string {
-    return this.options.buckets[role];
+    const name = this.options.buckets[role];
+    if (!name) throw new Error(`Invalid configuration: no ${role} bucket`);
+    return name;
   }
 
   /** Object Lock of a new object: with a retain-until date, this store's mode (and a legal hold). */
