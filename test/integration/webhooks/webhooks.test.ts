@@ -251,9 +251,12 @@ describe('webhook subscriptions', () => {
       active: true,
     });
     expect(stale.status).toBe(409);
-    expect((await admin.call('DELETE', `/api/v1/webhooks/subscriptions/${s.subscription.id}`)).status).toBe(
-      204,
-    );
+    const unversioned = await admin.call('DELETE', `/api/v1/webhooks/subscriptions/${s.subscription.id}`);
+    expect(unversioned.status).toBe(422);
+    const deleted = await admin.call('DELETE', `/api/v1/webhooks/subscriptions/${s.subscription.id}`, {
+      version: rotated.body.subscription.version,
+    });
+    expect(deleted.status).toBe(204);
     expect((await admin.get(`/api/v1/webhooks/subscriptions/${s.subscription.id}`)).status).toBe(404);
   });
 
@@ -277,6 +280,8 @@ describe('webhook subscriptions', () => {
     expect(one.status).toBe(201);
     expect(two.body.subscription.id).toBe(one.body.subscription.id);
     expect(two.body.secret).toBe(one.body.secret);
-    await admin.call('DELETE', `/api/v1/webhooks/subscriptions/${one.body.subscription.id}`);
+    await admin.call('DELETE', `/api/v1/webhooks/subscriptions/${one.body.subscription.id}`, {
+      version: one.body.subscription.version,
+    });
   });
 });

@@ -70,7 +70,7 @@ describe('a webhook delivery attempt', () => {
 
   it('sends nothing once the subscription is deleted', async () => {
     const { deps, transport, sub, ref, stored } = await pending();
-    await deleteSubscription(deps, admin, sub.subscription.id);
+    await deleteSubscription(deps, admin, sub.subscription.id, sub.subscription.version);
     expect(await attemptDelivery(deps, ref)).toEqual({ outcome: 'skipped', reason: 'gone' });
     expect(transport.sent).toHaveLength(0);
     expect((await stored())!.state).toBe('failed');

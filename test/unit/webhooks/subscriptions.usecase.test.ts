@@ -90,7 +90,10 @@ describe('webhook subscriptions', () => {
     expect(rotated.secret).not.toBe(first.secret);
     expect(rotated.subscription.secretRotatedAt).toBeDefined();
 
-    await deleteSubscription(deps, admin, first.subscription.id);
+    await expect(deleteSubscription(deps, admin, first.subscription.id, 2)).rejects.toMatchObject({
+      code: 'stale_version',
+    });
+    await deleteSubscription(deps, admin, first.subscription.id, rotated.subscription.version);
     await expect(getSubscription(deps, admin, first.subscription.id)).rejects.toMatchObject({
       code: 'not_found',
     });

@@ -33,7 +33,8 @@ export const setActive = (s: WebhookSubscription, active: boolean) =>
 export const rotateSecret = (s: WebhookSubscription) =>
   api<WebhookSubscriptionWithSecret>(`${one(s.id)}/secret`, { method: 'POST', body: { version: s.version } });
 
-export const deleteSubscription = (s: WebhookSubscription) => api<void>(one(s.id), { method: 'DELETE' });
+export const deleteSubscription = (s: WebhookSubscription) =>
+  api<void>(one(s.id), { method: 'DELETE', body: { version: s.version } });
 
 export const listDeliveries = (subscriptionId: string, cursor?: string) =>
   api<Page<WebhookDelivery>>(`${one(subscriptionId)}/deliveries`, { query: { limit: 20, cursor } });

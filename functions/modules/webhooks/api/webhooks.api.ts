@@ -21,7 +21,7 @@ export const webhooksApi: RouteImpls<typeof webhookRoutes, WebhookAdminDeps> = {
   updateWebhookSubscription: async (ctx, deps) =>
     updateSubscription(deps, authed(ctx).actor, ctx.params.id, ctx.body, isPublicLiteral),
   deleteWebhookSubscription: async (ctx, deps) => {
-    await deleteSubscription(deps, authed(ctx).actor, ctx.params.id);
+    await deleteSubscription(deps, authed(ctx).actor, ctx.params.id, ctx.body.version);
     return undefined;
   },
   rotateWebhookSecret: async (ctx, deps) =>

@@ -32,6 +32,8 @@ export const updateSubscriptionBody = z
   .strict();
 
 export const rotateSecretBody = z.object({ ...versioned }).strict();
+/** A delete names the version it saw, like every other change. */
+export const deleteSubscriptionBody = z.object({ ...versioned }).strict();
 
 export const webhookSubscription = z
   .object({

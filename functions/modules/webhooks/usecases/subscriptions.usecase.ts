@@ -116,7 +116,12 @@ export async function rotateSecret(
 }
 
 /** Marks the subscription deleted: not listed, not found, never delivered to; its secret dropped. */
-export async function deleteSubscription(deps: WebhookDeps, actor: Actor, id: string): Promise<void> {
+export async function deleteSubscription(
+  deps: WebhookDeps,
+  actor: Actor,
+  id: string,
+  version: number,
+): Promise<void> {
   const current = await liveSubscription(deps, actor.tenantId, id);
   const next: WebhookSubscription = {
     ...current,
@@ -125,7 +130,7 @@ export async function deleteSubscription(deps: WebhookDeps, actor: Actor, id: st
     secret: '',
     updatedAt: deps.clock.now().toISOString(),
   };
-  await deps.store.update(SUBSCRIPTION, next, current.version, {
+  await deps.store.update(SUBSCRIPTION, next, version, {
     actorId: actor.employeeId,
     ...subscriptionPlacement(next),
   });
