@@ -192,7 +192,8 @@ test('a clerk registers a repeated citizen appeal with a scan, previews it, repl
   await page.getByRole('button', { name: 'Göndər', exact: true }).click();
   await expect(page.getByTestId('document-status')).toHaveText('Göndərilib');
 
-  // The e-mail reaches the recipient with the file attached.
+  // The e-mail reaches the recipient with the signed single file attached (it carries the scan),
+  // named after the reply's number.
   await expect
     .poll(
       async () => {
@@ -207,7 +208,7 @@ test('a clerk registers a repeated citizen appeal with a scan, previews it, repl
       },
       { timeout: 30_000 },
     )
-    .toEqual([true, 'scan-3-pages.pdf']);
+    .toEqual([true, `${replyNumber.replace(/[^\p{L}\p{N}._-]+/gu, '_')}.pdf`]);
 
   // The reply and the appeal point at each other.
   await page.getByRole('tab', { name: 'Əlaqəli sənədlər', exact: true }).click();
