@@ -35,5 +35,6 @@ export {
   type SignatureFields,
 } from './pdf/pades';
 export { buildCms, checkCms } from './crypto/cms';
+export { checkSignature, type RecordedSignature, type SignatureCheck } from './usecases/signature-check';
 export { issueCertificate, certificateInfo, issuedBy, validAt } from './crypto/x509';
 export type { FileVerification, SignatureVerification } from './usecases/verify.usecase';

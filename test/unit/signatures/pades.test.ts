@@ -1,9 +1,8 @@
-import { createHash, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { signDigest } from '../../../infra/local/services/kms';
-import { buildCms, checkCms } from '../../../functions/modules/signatures/crypto/cms';
-import { issueCertificate, issuedBy, validAt } from '../../../functions/modules/signatures/crypto/x509';
+import { checkCms } from '../../../functions/modules/signatures/crypto/cms';
+import { issuedBy, validAt } from '../../../functions/modules/signatures/crypto/x509';
 import {
   positionWithRight,
   reasonOf,
@@ -13,53 +12,7 @@ import { requisitesOf } from '../../../functions/modules/signatures/domain/requi
 import { openIncremental, revisionEnds } from '../../../functions/modules/signatures/pdf/incremental';
 import { appendSignature, pdfDate, readSignatures } from '../../../functions/modules/signatures/pdf/pades';
 import { documentRecord } from '../../support/builders';
-
-const AT = new Date('2026-03-02T08:00:00Z');
-const LATER = new Date('2031-03-02T08:00:00Z');
-const spki = (key: KeyObject) => new Uint8Array(key.export({ format: 'der', type: 'spki' }));
-const digestSigner = (key: KeyObject) => async (digest: Uint8Array) =>
-  new Uint8Array(signDigest(key, digest));
-
-async function agency() {
-  const ca = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-  const certificate = await issueCertificate({
-    subject: {
-      commonName: 'Nümunə Agentliyi',
-      organization: 'Nümunə Agentliyi',
-      organizationIdentifier: 'VATAZ-1234567890',
-      country: 'AZ',
-    },
-    publicKey: spki(ca.publicKey),
-    notBefore: AT,
-    notAfter: LATER,
-    ca: true,
-    sign: digestSigner(ca.privateKey),
-  });
-  const official = async (name: string) => {
-    const key = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-    const cert = await issueCertificate({
-      subject: { commonName: name, organization: 'Nümunə Agentliyi', title: 'Şöbə müdiri' },
-      publicKey: spki(key.publicKey),
-      notBefore: AT,
-      notAfter: LATER,
-      ca: false,
-      issuer: certificate,
-      sign: digestSigner(ca.privateKey),
-    });
-    return {
-      cert,
-      sign: (digest: Uint8Array) =>
-        buildCms({ digest, certificate: cert, chain: [certificate], sign: digestSigner(key.privateKey) }),
-    };
-  };
-  return { certificate, official };
-}
-
-async function onePagePdf(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.addPage().drawText('Salam');
-  return doc.save({ useObjectStreams: false });
-}
+import { agency, AT, onePagePdf } from './pki';
 
 describe('signing rights', () => {
   it('a head position signs and endorses, every other active position endorses, an inactive one nothing', () => {

@@ -1,16 +1,7 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { ConflictError } from '../../../platform/kernel/errors';
 import type { Employee } from '../../org';
-import {
-  AGENCY_CA,
-  certificateInfo,
-  checkCms,
-  fromB64,
-  issuedBy,
-  readSignatures,
-  validAt,
-  type AgencyCaRecord,
-} from '../../signatures';
+import { AGENCY_CA, checkSignature, fromB64, readSignatures, type AgencyCaRecord } from '../../signatures';
 import { sha256Hex } from './envelope';
 import {
   RECEIVED,
@@ -77,18 +68,8 @@ export async function verifyReceivedFile(
     readable = false;
   }
   const signatures = found.map((s): ReceivedSignatureCheck => {
-    const cms = checkCms(s.cms, s.digest);
-    const cert = cms.certificate ? certificateInfo(cms.certificate) : undefined;
     const entry = recorded.get(s.fieldName);
-    const integrity =
-      s.wellFormed && cms.signatureValid && cms.digestMatches && cms.signingCertificateMatches;
-    const at = entry ? new Date(entry.at) : undefined;
-    const chain =
-      !!cms.certificate &&
-      !!caCert &&
-      issuedBy(cms.certificate, caCert) &&
-      (!at || validAt(cms.certificate, at));
-    const authority = !!entry && !!cert && entry.certificateSha256 === cert.fingerprint256;
+    const { integrity, chain, authority } = checkSignature(s, entry, caCert);
     return {
       fieldName: s.fieldName.slice(0, 200),
       ...(entry

@@ -1,13 +1,12 @@
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { noteRead, visibleDocument, type DocumentRecord, type DocumentSignature } from '../../documents';
 import type { Employee, Tenant } from '../../org';
-import { checkCms } from '../crypto/cms';
-import { certificateInfo, issuedBy, validAt } from '../crypto/x509';
 import { requisitesOf, type RequisiteCheck } from '../domain/requisites';
 import { readSignatures } from '../pdf/pades';
 import type { SignaturesDeps } from './deps';
 import { AGENCY_CA, fromB64, type AgencyCaRecord } from './kms-cms';
 import { readServedFile } from './single-file.usecase';
+import { checkSignature } from './signature-check';
 
 /** One signature of the file as verified. */
 export interface SignatureVerification {
@@ -87,18 +86,8 @@ export async function verifyDocumentFile(
   const caCert = ca ? fromB64(ca.certificate) : undefined;
   const found = await readSignatures(file.bytes);
   const signatures = found.map((s): SignatureVerification => {
-    const cms = checkCms(s.cms, s.digest);
-    const cert = cms.certificate ? certificateInfo(cms.certificate) : undefined;
     const entry = recorded.get(s.fieldName);
-    const integrity =
-      s.wellFormed && cms.signatureValid && cms.digestMatches && cms.signingCertificateMatches;
-    const at = entry ? new Date(entry.at) : undefined;
-    const chain =
-      !!cms.certificate &&
-      !!caCert &&
-      issuedBy(cms.certificate, caCert) &&
-      (!at || validAt(cms.certificate, at));
-    const authority = !!entry && !!cert && entry.certificateSha256 === cert.fingerprint256;
+    const { integrity, chain, authority, certificate: cert } = checkSignature(s, entry, caCert);
     return {
       fieldName: s.fieldName,
       subFilter: s.subFilter,
