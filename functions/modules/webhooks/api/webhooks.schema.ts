@@ -39,7 +39,7 @@ export const webhookSubscription = z
   .object({
     ...meta,
     url: z.string().max(2000),
-    events: z.array(webhookEventType),
+    events: z.array(webhookEventType).max(webhookEventTypes.length),
     active: z.boolean(),
     description: z.string().max(300).optional(),
     secretRotatedAt: instant.optional(),
