@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../../platform/kernel/hashing';
 import type { Envelope } from '../domain/envelope';
 
-export const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+export { sha256Hex };
 
 /** The envelope as bytes (JSON, the file in base64): what is kept as evidence of what arrived. */
 export function envelopeBytes(envelope: Envelope): Uint8Array {
@@ -12,4 +12,4 @@ export function envelopeBytes(envelope: Envelope): Uint8Array {
 
 /** Where the recipient keeps what arrived with a delivery (its own part of the attachments bucket). */
 export const receivedPrefix = (tenantId: string, deliveryKey: string) =>
-  `${tenantId}/exchange/received/${createHash('sha256').update(deliveryKey).digest('hex').slice(0, 32)}`;
+  `${tenantId}/exchange/received/${sha256Hex(deliveryKey).slice(0, 32)}`;

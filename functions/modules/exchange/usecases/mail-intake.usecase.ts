@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { nameUuid, sha256Hex } from '../../../platform/kernel/hashing';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import { ConflictError } from '../../../platform/kernel/errors';
@@ -50,7 +51,7 @@ export interface IntakeOutcome {
 
 type Tenant = AggregateMeta & { name?: { az?: string } };
 
-const sha256 = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
+const sha256 = sha256Hex;
 
 /** The unfolded header block of a raw message (up to the first empty line; at most 256 KiB). */
 export function headerBlock(raw: Uint8Array): string {
@@ -121,12 +122,7 @@ const keyName = (name: string) =>
     .slice(-80) || 'file';
 
 /** A deterministic id (a UUID) of the item a delivery makes in a tenant. */
-function itemIdOf(tenantId: string, deliveryKey: string): string {
-  const h = sha256(`${tenantId}\n${deliveryKey}`);
-  // RFC 9562 version 8 (custom), variant 10: what the API's id parameters accept.
-  const variant = '89ab'[parseInt(h[16]!, 16) & 3]!;
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+const itemIdOf = (tenantId: string, deliveryKey: string) => nameUuid(`${tenantId}\n${deliveryKey}`);
 
 /**
  * Stores bytes once under a key: a key already written (a replay after a crash) must hold the same

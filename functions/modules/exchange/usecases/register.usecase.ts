@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../../../platform/kernel/aggregate';
+import { nameUuid } from '../../../platform/kernel/hashing';
 import { BusinessRuleError, ConflictError, ForbiddenError } from '../../../platform/kernel/errors';
 import {
   bakuLocalDate,
@@ -28,12 +28,6 @@ export interface RegisterInput {
   classificationId?: string;
   addresseeId?: string;
   note?: string;
-}
-
-/** A stable UUID made from a name (so a retried step writes the same ids). */
-function uuidOf(name: string): string {
-  const h = createHash('sha256').update(name).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** The agency's own counterpart for the sender's VÖEN: found in its list, or added to it. */
@@ -72,7 +66,7 @@ async function withContents(deps: ExchangeDeps, actor: Actor, doc: DocumentRecor
   const now = deps.clock.now().toISOString();
   const contents: ContentItem[] = [];
   for (const [i, file] of item.files.entries()) {
-    const id = uuidOf(`${item.id}/${i}`);
+    const id = nameUuid(`${item.id}/${i}`);
     if (doc.contents.some((c) => c.id === id)) continue;
     const bytes = await deps.objects?.get({
       bucket: 'attachments',

@@ -1,4 +1,4 @@
-import { sha256Hex } from '../../../platform/kernel/hashing';
+import { nameUuid } from '../../../platform/kernel/hashing';
 import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import type { WebhookEventType } from './events';
 
@@ -62,12 +62,9 @@ export interface WebhookDeliveryData {
 }
 export type WebhookDelivery = AggregateMeta & WebhookDeliveryData;
 
-/** A UUID (version 5 layout) from a name: the delivery of one event to one subscription. */
-export function deliveryId(subscriptionId: string, eventId: string): string {
-  const h = sha256Hex(`${subscriptionId}\u0000${eventId}`);
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
+/** The id of the delivery of one event to one subscription (a UUID from both). */
+export const deliveryId = (subscriptionId: string, eventId: string) =>
+  nameUuid(`${subscriptionId}\u0000${eventId}`);
 
 /** The delivery machine's execution name: unique per subscription and event (≤ 80 characters). */
 export const deliveryExecutionName = (subscriptionId: string, eventId: string) =>
