@@ -17,7 +17,7 @@ import {
   intakeLocalParts,
   wellFormedHead,
 } from '../../../functions/modules/exchange/usecases/mail-intake.usecase';
-import { zipEntries } from '../../../functions/modules/exchange/domain/mail-checks';
+import { zipEntries } from '../../../functions/platform/kernel/zip';
 import { MemoryAggregateStore } from '../../support/fakes/aggregate-store';
 import { ManualClock } from '../../support/fakes/clock';
 import { RecordingLog } from '../../support/fakes/log';
@@ -111,7 +111,7 @@ describe('attachment classification', () => {
     expect(attachmentVerdict('p.zip', await zip({ 'setup.exe': 'x' }))?.reason).toBe('executable');
     expect(attachmentVerdict('n.zip', await zip({ 'inner.zip': 'x' }))?.reason).toBe('archive_bomb');
     const bomb = await zip({ 'zeros.txt': new Uint8Array(8 * 1024 * 1024) });
-    expect(zipEntries(bomb)?.[0]?.uncompressedSize).toBe(8 * 1024 * 1024);
+    expect(zipEntries(bomb)?.[0]?.size).toBe(8 * 1024 * 1024);
     expect(attachmentVerdict('z.zip', bomb)).toMatchObject({ reason: 'archive_bomb' });
     expect(attachmentVerdict('bad.zip', Buffer.from('PK\u0003\u0004 truncated'))?.reason).toBe('malformed');
   });

@@ -1,4 +1,5 @@
 import type { QuarantineReason } from './received';
+import { zipEntries } from '../../../platform/kernel/zip';
 
 /**
  * What makes an e-mail to an agency's intake address be kept aside instead of waiting for
@@ -71,72 +72,6 @@ const isZip = (bytes: Uint8Array) =>
   startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0x50, 0x4b, 0x05, 0x06);
 const isGzip = (bytes: Uint8Array) => startsWith(bytes, 0x1f, 0x8b);
 
-export interface ZipEntry {
-  name: string;
-  compressedSize: number;
-  uncompressedSize: number;
-}
-
-/**
- * The entries of a ZIP as its central directory declares them (names and sizes; ZIP64 sizes
- * included). Undefined when no readable central directory is there (the file is then malformed).
- */
-export function zipEntries(bytes: Uint8Array): ZipEntry[] | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, from the end.
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
-    if (view.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return undefined;
-  let count = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  // ZIP64: the locator just before the end record points at the ZIP64 end record.
-  if (
-    (count === 0xffff || offset === 0xffffffff) &&
-    eocd >= 20 &&
-    view.getUint32(eocd - 20, true) === 0x07064b50
-  ) {
-    const at = Number(view.getBigUint64(eocd - 12, true));
-    if (at + 56 > bytes.length || view.getUint32(at, true) !== 0x06064b50) return undefined;
-    count = Number(view.getBigUint64(at + 32, true));
-    offset = Number(view.getBigUint64(at + 48, true));
-  }
-  const entries: ZipEntry[] = [];
-  let p = offset;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== 0x02014b50) return undefined;
-    let compressedSize = view.getUint32(p + 20, true);
-    let uncompressedSize = view.getUint32(p + 24, true);
-    const nameLength = view.getUint16(p + 28, true);
-    const extraLength = view.getUint16(p + 30, true);
-    const commentLength = view.getUint16(p + 32, true);
-    if (p + 46 + nameLength + extraLength > bytes.length) return undefined;
-    const name = new TextDecoder().decode(bytes.subarray(p + 46, p + 46 + nameLength));
-    // ZIP64 extra field (0x0001): the 64-bit sizes, uncompressed first, for the fields at 0xffffffff.
-    for (let e = p + 46 + nameLength; e + 4 <= p + 46 + nameLength + extraLength;) {
-      const id = view.getUint16(e, true);
-      const size = view.getUint16(e + 2, true);
-      if (id === 0x0001) {
-        let q = e + 4;
-        if (uncompressedSize === 0xffffffff && q + 8 <= e + 4 + size) {
-          uncompressedSize = Number(view.getBigUint64(q, true));
-          q += 8;
-        }
-        if (compressedSize === 0xffffffff && q + 8 <= e + 4 + size)
-          compressedSize = Number(view.getBigUint64(q, true));
-      }
-      e += 4 + size;
-    }
-    entries.push({ name, compressedSize, uncompressedSize });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
 /** A ZIP whose entries are programs, archives again, too many, or would unpack to far too much. */
 function zipVerdict(name: string, bytes: Uint8Array): Verdict | undefined {
   const entries = zipEntries(bytes);
@@ -149,9 +84,9 @@ function zipVerdict(name: string, bytes: Uint8Array): Verdict | undefined {
     if (EXECUTABLE_EXTENSIONS.has(ext)) return { reason: 'executable', detail: `${name}: ${e.name}` };
     if (ARCHIVE_EXTENSIONS.has(ext))
       return { reason: 'archive_bomb', detail: `${name}: nested archive ${e.name}` };
-    total += e.uncompressedSize;
-    const ratio = e.uncompressedSize / Math.max(1, e.compressedSize);
-    if (ratio > MAIL_LIMITS.maxArchiveRatio && e.uncompressedSize > 1024 * 1024)
+    total += e.size;
+    const ratio = e.size / Math.max(1, e.compressedSize);
+    if (ratio > MAIL_LIMITS.maxArchiveRatio && e.size > 1024 * 1024)
       return { reason: 'archive_bomb', detail: `${name}: ${e.name} expands ${Math.round(ratio)}×` };
   }
   if (total > MAIL_LIMITS.maxArchiveBytes)

@@ -1,4 +1,4 @@
-import { zipEntries, type ZipEntry } from './zip';
+import { zipEntries, type ZipEntry } from '../../../platform/kernel/zip';
 
 /** What a file is, from its first bytes first, then its media type and name. */
 export type FileKind =

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { ExtractionLimits } from './limits';
 import { TextSink } from './limits';
-import { readZipEntry, type ZipEntry } from './zip';
+import { readZipEntry, type ZipEntry } from '../../../platform/kernel/zip';
 
 /** Whether an archive's declared unpacked size is within the cap (a ZIP bomb is not). */
 export function withinUnpackedCap(entries: readonly ZipEntry[], limits: ExtractionLimits): boolean {
