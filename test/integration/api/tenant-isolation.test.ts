@@ -374,7 +374,12 @@ beforeAll(async () => {
       path: hookPath,
       body: { version: 1, url: 'http://127.0.0.1:9/a-takes-over' },
     },
-    { template: '/api/v1/webhooks/subscriptions/{id}', method: 'DELETE', path: hookPath },
+    {
+      template: '/api/v1/webhooks/subscriptions/{id}',
+      method: 'DELETE',
+      path: hookPath,
+      body: { version: 1 },
+    },
     {
       template: '/api/v1/webhooks/subscriptions/{id}/secret',
       method: 'POST',
