@@ -151,7 +151,7 @@ describe('the text extraction bundle', () => {
       const x = m.createTextExtractor();
       const out = await x.extract({ bytes: new Uint8Array(fs.readFileSync(${JSON.stringify(join(dir, 'scan.png'))})), mediaType: 'image/png', fileName: 'scan.png' });
       await x.close();
-      console.log(JSON.stringify({ tessdata: m.findTessdata(), ...out }));`;
+      process.stdout.write(JSON.stringify({ tessdata: m.findTessdata(), ...out }) + String.fromCharCode(10));`;
 
     // Act: in a process of its own, from the asset's folder
     const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', run], {
