@@ -6,7 +6,7 @@ import { bundleLines, lambdaBundles } from './bench/bundles';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
 import { searchLines, searchRun } from './bench/search';
-import { LIST_GOAL, listRun } from './bench/lists';
+import { listLines, listRun } from './bench/lists';
 import { webFirstLoad, webLines } from './bench/web';
 import { ocrLines, ocrRun } from './bench/ocr';
 import { excelExportLine, excelExportRun } from './bench/reports';
@@ -75,16 +75,7 @@ async function main() {
 
     // --- Lists that scale (issue 17): the filter-row list over LIST_DOCUMENTS documents of one agency.
     const lists = await listRun(embedded.baseUrl, token, LIST_DOCUMENTS, { dataDir: embedded.dataDir });
-    out(
-      `incoming list over ${lists.seeded} documents of one agency (seeded in ${lists.seedSeconds.toFixed(0)} s, ` +
-        `the stream delivered ${(lists.drainSeconds ?? 0).toFixed(0)} s later):`,
-    );
-    for (const f of lists.figures)
-      out(
-        `  ${f.name.padEnd(28)} p50 ${f.p50.toFixed(1).padStart(6)} ms   p95 ${f.p95.toFixed(1).padStart(6)} ms ` +
-          `(goal ≤ ${LIST_GOAL.p95Ms} ms)   items read ${String(f.itemsRead).padStart(5)} (goal ≤ ${LIST_GOAL.itemsRead})` +
-          `   ${f.items} shown${f.more ? ', cursor' : ''}`,
-      );
+    for (const line of listLines(lists)) out(line);
     // --- end of lists
     const tokens = {} as Record<RouteUser, string>;
     for (const user of routeUsers)

@@ -10,6 +10,7 @@ import { attachTenantAccessCheck } from './tenant-access-check';
 import { startDynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
+import { timeDynamoCalls } from './request-timing';
 import { createOidc } from './oidc/provider';
 import { checkPortPlan, LOCAL_HOST, localPorts, type LocalPorts } from './port-plan';
 import { LOCAL_AWS_CREDENTIALS } from './services/common';
@@ -163,6 +164,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     if (replayed.restored > 0) logger.warn('dynamodb journal replayed', replayed);
     useDynamoClientHook((client) => {
       journal.attach(client);
+      // Each API request's DynamoDB time, in its Server-Timing header (request-timing.ts).
+      timeDynamoCalls(client);
       // Tenant requests are held to the tenant access role's policy, as in AWS (issue 18).
       attachTenantAccessCheck(client, TABLE_NAME, (detail) => logger.error('tenant access refused', detail));
     });

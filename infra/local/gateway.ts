@@ -9,7 +9,8 @@ import { toProblem, HttpError } from '../../functions/platform/http/problem';
 import { routeKey, type RouteGroup } from '../../functions/platform/http/route';
 import { routes } from '../../functions/api/routes';
 import { logger } from '../../functions/platform/observability/logger';
-import { sendCompressible } from './compression';
+import { compress, sendCompressible } from './compression';
+import { serverTiming, timed } from './request-timing';
 import { StaticFiles } from './static-files';
 
 type LambdaHandler = (
@@ -228,7 +229,7 @@ export async function startGateway(
         : { isBase64Encoded: false }),
     };
     const context = { awsRequestId: requestId, functionName: `karguzar-${route.group}` } as Context;
-    const result = await handlers[route.group](event, context);
+    const { result, ms, dbMs, dbCalls } = await timed(() => handlers[route.group](event, context));
     const answer: Record<string, string> = {};
     for (const [name, value] of Object.entries(result.headers ?? {})) answer[name] = String(value);
     // As API Gateway does: a base64 proxy body is sent as the bytes it encodes (files).
@@ -236,7 +237,27 @@ export async function startGateway(
       ? Buffer.from(result.body ?? '', 'base64')
       : Buffer.from(result.body ?? '');
     // As CloudFront's /api/* behaviour does (Compress: true): JSON answers compressed per Accept-Encoding.
-    await sendCompressible(req, res, result.statusCode ?? 200, { ...SECURITY_HEADERS, ...answer }, payload);
+    const timing = [
+      { name: 'app', ms },
+      { name: 'db', ms: dbMs, description: `${dbCalls} calls` },
+    ];
+    res.setHeader('server-timing', serverTiming(timing));
+    await sendCompressible(
+      req,
+      res,
+      result.statusCode ?? 200,
+      { ...SECURITY_HEADERS, ...answer },
+      payload,
+      async (coding) => {
+        const started = performance.now();
+        const compressed = await compress(payload, coding);
+        res.setHeader(
+          'server-timing',
+          serverTiming([...timing, { name: coding, ms: performance.now() - started }]),
+        );
+        return compressed;
+      },
+    );
   }
 
   async function web(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  ListStreamsCommand,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import { randomUUID } from 'node:crypto';
@@ -78,7 +79,8 @@ export function firstFailure(
  * durable checkpoint per shard (at-least-once, like AWS: a handler must be idempotent).
  */
 export function startStreamPoller(opts: {
-  dynamo: DynamoDBClient;
+  /** Not called on each pass (see `latestStream`); kept so that callers need not change. */
+  dynamo?: DynamoDBClient;
   endpoint: string;
   table: string;
   dataDir: string;
@@ -105,6 +107,30 @@ export function startStreamPoller(opts: {
   const save = () => writeFileAtomicSync(file, JSON.stringify(checkpoints));
 
   /**
+   * The table's current stream, from ListStreams (the newest label when the table had several).
+   * Not DescribeTable: DynamoDB Local answers it with a COUNT over the whole table and each index
+   * (its ItemCount figures), hundreds of milliseconds at 20,000 items, during which the requests
+   * of the API wait on its database; one a second was the list bench's p95 (docs/decisions.md).
+   */
+  async function latestStream(): Promise<string | undefined> {
+    let latest: { arn: string; label: string } | undefined;
+    let start: string | undefined;
+    do {
+      const page = await streams.send(
+        new ListStreamsCommand({
+          TableName: opts.table,
+          ...(start ? { ExclusiveStartStreamArn: start } : {}),
+        }),
+      );
+      for (const s of page.Streams ?? [])
+        if (s.StreamArn && (!latest || (s.StreamLabel ?? '') > latest.label))
+          latest = { arn: s.StreamArn, label: s.StreamLabel ?? '' };
+      start = page.LastEvaluatedStreamArn;
+    } while (start);
+    return latest?.arn;
+  }
+
+  /**
    * Hands a batch to a handler and says how many of its records are done. Like an event source
    * mapping with ReportBatchItemFailures: the batch comes back from the lowest failed sequence
    * number (whatever the order of the reported failures), and a failure that names no record of
@@ -129,8 +155,7 @@ export function startStreamPoller(opts: {
     running = true;
     let delivered = 0;
     try {
-      const table = await opts.dynamo.send(new DescribeTableCommand({ TableName: opts.table }));
-      const streamArn = table.Table?.LatestStreamArn;
+      const streamArn = await latestStream();
       if (!streamArn) return 0;
       if (checkpoints.streamArn !== streamArn) checkpoints = { streamArn, shards: {} };
       const description = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));

@@ -11,6 +11,7 @@ import {
 import { DynamoDocumentStore, type DocumentQuery } from '../../functions/modules/documents';
 import { LIST_READ_BUDGET } from '../../functions/platform/kernel/aggregate';
 import { TABLE_NAME } from '../../infra/local/embedded';
+import { parseServerTiming } from '../../infra/local/request-timing';
 import { countingTableClient, likeDocument, seedDocuments } from '../../test/support/seed-documents';
 import { tableClientOf } from '../../test/support/table';
 import { percentile } from './registration';
@@ -28,6 +29,14 @@ export interface ListFigures {
   requests: number;
   p50: number;
   p95: number;
+  /**
+   * Where the time went, from each answer's Server-Timing header: the API handler (`app`), the
+   * DynamoDB calls made for it (`db`), and what lies outside the handler (`outside`: the client,
+   * sockets, the gateway, compression, the API process's event loop) as client time minus `app`.
+   */
+  breakdown: Record<'app' | 'db' | 'outside', { p50: number; p95: number }>;
+  /** DynamoDB calls per request (the median). */
+  dbCalls: number;
   /** Items DynamoDB evaluated for the request (its first page). */
   itemsRead: number;
   items: number;
@@ -92,14 +101,27 @@ export async function listRun(
     let last: { items: unknown[]; nextCursor?: string } = { items: [] };
     for (let i = 0; i < 5; i++) await (await get(path)).arrayBuffer(); // warm-up
     const latencies: number[] = [];
+    const parts = { app: [] as number[], db: [] as number[], outside: [] as number[], calls: [] as number[] };
     for (let i = 0; i < requests; i++) {
       const r0 = performance.now();
       const res = await get(path);
       last = (await res.json()) as typeof last;
-      latencies.push(performance.now() - r0);
+      const ms = performance.now() - r0;
+      latencies.push(ms);
       if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(last)}`);
+      const timing = parseServerTiming(res.headers.get('server-timing'));
+      parts.app.push(timing.app ?? 0);
+      parts.db.push(timing.db ?? 0);
+      parts.outside.push(Math.max(0, ms - (timing.app ?? 0)));
+      parts.calls.push(
+        Number(/db;desc="(\d+) calls"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? 0),
+      );
     }
     latencies.sort((a, b) => a - b);
+    const spread = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+    };
     const before = read();
     await store.list(TENANT, { kind: 'incoming', order: 'desc', limit: 50, viewer, ...c.store });
     figures.push({
@@ -108,12 +130,36 @@ export async function listRun(
       requests,
       p50: percentile(latencies, 50),
       p95: percentile(latencies, 95),
+      breakdown: { app: spread(parts.app), db: spread(parts.db), outside: spread(parts.outside) },
+      dbCalls: spread(parts.calls).p50,
       itemsRead: read() - before,
       items: last.items.length,
       more: last.nextCursor !== undefined,
     });
   }
   return { seeded: documents, seedSeconds, ...(drainSeconds !== undefined ? { drainSeconds } : {}), figures };
+}
+
+/** The bench's lines for a list run: each case's figures beside the goal, then where its time went. */
+export function listLines(lists: Awaited<ReturnType<typeof listRun>>): string[] {
+  const lines = [
+    `incoming list over ${lists.seeded} documents of one agency (seeded in ${lists.seedSeconds.toFixed(0)} s, ` +
+      `the stream delivered ${(lists.drainSeconds ?? 0).toFixed(0)} s later):`,
+  ];
+  const ms = (x: number) => `${x.toFixed(1).padStart(6)} ms`;
+  for (const f of lists.figures) {
+    const { app, db, outside } = f.breakdown;
+    lines.push(
+      `  ${f.name.padEnd(28)} p50 ${ms(f.p50)}   p95 ${ms(f.p95)} ` +
+        `(goal ≤ ${LIST_GOAL.p95Ms} ms: ${f.p95 <= LIST_GOAL.p95Ms ? 'met' : 'not met'})   ` +
+        `items read ${String(f.itemsRead).padStart(5)} (goal ≤ ${LIST_GOAL.itemsRead})` +
+        `   ${f.items} shown${f.more ? ', cursor' : ''}`,
+      `  ${''.padEnd(28)}   of which the API handler p50 ${ms(app.p50)} p95 ${ms(app.p95)}, ` +
+        `its DynamoDB calls (${f.dbCalls}) p50 ${ms(db.p50)} p95 ${ms(db.p95)}, ` +
+        `outside the handler (client, gateway, event loop) p50 ${ms(outside.p50)} p95 ${ms(outside.p95)}`,
+    );
+  }
+  return lines;
 }
 
 /**
