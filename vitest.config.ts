@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { OwnEmbeddedFirst } from './test/support/sequencer';
 
 export default defineConfig({
   test: {
@@ -6,6 +7,8 @@ export default defineConfig({
     hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 2,
+    // On a clean clone (no durations cached), the files with an embedded default of their own first.
+    sequence: { sequencer: OwnEmbeddedFirst },
     projects: [
       {
         extends: true,
