@@ -6,7 +6,7 @@ import { startEmbeddedProcess, type RunningEmbedded } from './embedded';
  * before the file's tests (before the hooks registered after this call) and stopped after them.
  * The handle reads the running process, so it may be used in hooks and tests, not at import time.
  *
- * A file that groups several crash tests on one (test/integration/restart/crashes*.test.ts) passes
+ * A file that groups several crash tests on one (test/integration/restart/crashes.test.ts, clock-moves.test.ts) passes
  * `{ upBeforeEach: true }`: a test that failed between its kill and its restart leaves the process
  * down, and the next test then starts it again on the same data folder instead of failing too.
  */
