@@ -33,8 +33,6 @@ export interface RunningEmbedded {
   stop(): Promise<void>;
   /** Starts again on the same data folder and ports. */
   restart(): Promise<void>;
-  /** Whether its process is running (false after kill9 or stop, until restart). */
-  alive(): boolean;
   /** The last 20,000 characters of its output (the whole of it goes to `logFile` when given). */
   logs(): string;
 }
@@ -108,7 +106,6 @@ export async function startEmbeddedProcess(
     port,
     dataDir,
     logs: () => output,
-    alive: () => child !== undefined && child.exitCode === null && child.signalCode === null,
     kill9: async () => {
       if (!child?.pid) return;
       const c = child;

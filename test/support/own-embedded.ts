@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { startEmbeddedProcess, type RunningEmbedded } from './embedded';
 
 /**
  * An embedded default of the test file's own (crash tests, tests that move the clock): started
  * before the file's tests (before the hooks registered after this call) and stopped after them.
  * The handle reads the running process, so it may be used in hooks and tests, not at import time.
- *
- * A file that groups several crash tests on one (test/integration/restart/crashes.test.ts, clock-moves.test.ts) passes
- * `{ upBeforeEach: true }`: a test that failed between its kill and its restart leaves the process
- * down, and the next test then starts it again on the same data folder instead of failing too.
  */
-export function ownEmbedded(options: { upBeforeEach?: boolean } = {}): RunningEmbedded {
+export function ownEmbedded(): RunningEmbedded {
   let running: RunningEmbedded | undefined;
   beforeAll(async () => {
     running = await startEmbeddedProcess();
   }, 240_000);
-  if (options.upBeforeEach)
-    beforeEach(async () => {
-      if (running && !running.alive()) await running.restart();
-    }, 240_000);
   afterAll(async () => {
     if (process.env.DEBUG_EMBEDDED && running) process.stderr.write(running.logs().slice(-8000));
     await running?.stop();
@@ -40,7 +32,6 @@ export function ownEmbedded(options: { upBeforeEach?: boolean } = {}): RunningEm
     kill9: () => current().kill9(),
     stop: () => current().stop(),
     restart: () => current().restart(),
-    alive: () => current().alive(),
     logs: () => current().logs(),
   };
 }
