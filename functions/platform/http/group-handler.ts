@@ -1,3 +1,4 @@
+import { inRequestScope } from '../kernel/request-scope';
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -435,7 +436,8 @@ export function createGroupHandler<D>(options: {
     .use(lambdaObservability())
     .use(requestLog(group))
     .use(problemErrors())
-    .handler(core);
+    // One request, one scope: the reads it repeats (its tenant, actor, positions) are done once.
+    .handler((event, context) => inRequestScope(() => core(event, context)));
 }
 
 /**
