@@ -5,6 +5,8 @@ import { ConflictError } from '../../../functions/platform/kernel/errors';
 import { MemoryAggregateStore } from '../../support/fakes/aggregate-store';
 import { employee, position } from '../../support/builders';
 
+const WRITE = { actorId: 'admin', sortKey: 'e1' };
+
 /** A memory store that counts its reads (its getMany reads each key with get: `get` counts keys). */
 function counted() {
   const inner = new MemoryAggregateStore();
@@ -67,12 +69,12 @@ describe('request-scoped reads', () => {
     await inRequestScope(async () => {
       const e1 = (await store.get<Employee>('employee', 't1', 'e1'))!;
       await store.get('position', 't1', 'p1');
-      await store.update('employee', { ...e1, fullName: 'Yeni ad', version: e1.version + 1 }, e1.version, {});
+      await store.update('employee', { ...e1, fullName: 'Yeni ad', version: e1.version + 1 }, e1.version, WRITE);
       expect((await store.get<Employee>('employee', 't1', 'e1'))?.fullName).toBe('Yeni ad');
       await store.get('position', 't1', 'p1'); // not written: still the memo
       expect(reads.get).toBe(3);
       await expect(
-        store.update('employee', { ...e1, fullName: 'Köhnə', version: e1.version + 1 }, e1.version, {}),
+        store.update('employee', { ...e1, fullName: 'Köhnə', version: e1.version + 1 }, e1.version, WRITE),
       ).rejects.toBeInstanceOf(ConflictError);
       expect((await store.get<Employee>('employee', 't1', 'e1'))?.fullName).toBe('Yeni ad');
       expect(reads.get).toBe(4);
