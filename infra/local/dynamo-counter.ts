@@ -35,7 +35,8 @@ export function keyKind(value: string): string {
 
 type Item = Record<string, AttributeValue> | undefined;
 const s = (v: AttributeValue | undefined) => (v && 'S' in v ? (v.S ?? '') : '');
-const ofKey = (key: Item) => (key ? `${keyKind(s(key.pk ?? key.gsi1pk ?? key.gsi2pk))} | ${keyKind(s(key.sk))}` : '?');
+const ofKey = (key: Item) =>
+  key ? `${keyKind(s(key.pk ?? key.gsi1pk ?? key.gsi2pk))} | ${keyKind(s(key.sk))}` : '?';
 
 interface Input {
   TableName?: string;
@@ -45,7 +46,10 @@ interface Input {
   KeyConditionExpression?: string;
   ExpressionAttributeValues?: Item;
   ProjectionExpression?: string;
-  RequestItems?: Record<string, { Keys?: Item[] } | Array<{ PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }>>;
+  RequestItems?: Record<
+    string,
+    { Keys?: Item[] } | Array<{ PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } }>
+  >;
   TransactItems?: Array<Record<string, { Key?: Item; Item?: Item } | undefined>>;
 }
 

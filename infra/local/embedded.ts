@@ -286,7 +286,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       // The SMS outbox, the embedded default's stand-in for phones (like maildev's inbox for e-mail).
       local: async (req, res, url) => {
         if (url.pathname === '/local/dynamo-counts' && process.env.KARGUZAR_COUNT_DYNAMO === '1') {
-          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+          });
           res.end(JSON.stringify(dynamoCounts(url.searchParams.get('reset') === '1')));
           return true;
         }

@@ -44,7 +44,10 @@ async function main() {
     for (let still = 0; still < quietMs; still += 100) {
       await new Promise((r) => setTimeout(r, 100));
       const now = (await counts(false)).requests;
-      if (now !== last) (still = 0), (last = now);
+      if (now !== last) {
+        still = 0;
+        last = now;
+      }
     }
   };
   /** The requests of `work` (its answer), then of whatever it set off until quiet. */
@@ -57,7 +60,11 @@ async function main() {
     print(`  … then set off by it until quiet (stream, Step Functions, tasks)`, await counts(true));
   };
   try {
-    const employees = await call<{ items: Array<{ id: string; username: string }> }>('clerk', 'GET', '/api/v1/employees?limit=100');
+    const employees = await call<{ items: Array<{ id: string; username: string }> }>(
+      'clerk',
+      'GET',
+      '/api/v1/employees?limit=100',
+    );
     const id = (u: string) => employees.items.find((e) => e.username === u)!.id;
     const incoming = (i: number) => ({
       sender: { kind: 'citizen', name: `Sayğac ${i}`, fin: '5ZK7QH2' },
@@ -65,17 +72,32 @@ async function main() {
       summary: `Sorğu sayğacı ${i}`,
     });
     await call('clerk', 'POST', '/api/v1/documents/incoming', incoming(0)); // warm: the journal counter
-    await measure('POST /documents/incoming (registration)', () => call('clerk', 'POST', '/api/v1/documents/incoming', incoming(1)));
-    const outgoing = () => ({ summary: 'Sayğac məktubu', signatoryId: id('approver'), recipients: [{ name: 'Alıcı' }] });
+    await measure('POST /documents/incoming (registration)', () =>
+      call('clerk', 'POST', '/api/v1/documents/incoming', incoming(1)),
+    );
+    const outgoing = () => ({
+      summary: 'Sayğac məktubu',
+      signatoryId: id('approver'),
+      recipients: [{ name: 'Alıcı' }],
+    });
     await call('clerk', 'POST', '/api/v1/documents/outgoing', outgoing());
-    await measure('POST /documents/outgoing (registration)', () => call('clerk', 'POST', '/api/v1/documents/outgoing', outgoing()));
+    await measure('POST /documents/outgoing (registration)', () =>
+      call('clerk', 'POST', '/api/v1/documents/outgoing', outgoing()),
+    );
 
-    const stages = [['executor1', 'endorsement'], ['executor2', 'endorsement'], ['approver', 'signing']].map(([u, kind]) => ({
+    const stages = [
+      ['executor1', 'endorsement'],
+      ['executor2', 'endorsement'],
+      ['approver', 'signing'],
+    ].map(([u, kind]) => ({
       kind,
       mode: 'sequential',
       participants: [{ employeeId: id(u!) }],
     }));
-    type View = { documentVersion: number; assignments: Array<{ id: string; kind: string; actions: string[] }> };
+    type View = {
+      documentVersion: number;
+      assignments: Array<{ id: string; kind: string; actions: string[] }>;
+    };
     const task = async (user: string, doc: string) => {
       for (;;) {
         const v = await call<View>(user, 'GET', `/api/v1/documents/${doc}/execution`);
@@ -85,17 +107,33 @@ async function main() {
       }
     };
     for (const round of [1, 2]) {
-      const order = await call<{ id: string; version: number }>('clerk', 'POST', '/api/v1/documents/order', { summary: `Sayğac əmri ${round}`, category: 'directive' });
-      const shaped = await call<{ documentVersion: number }>('clerk', 'PUT', `/api/v1/documents/${order.id}/approval-route`, { version: order.version, stages });
-      await call('clerk', 'POST', `/api/v1/documents/${order.id}/approval-route/start`, { version: shaped.documentVersion });
+      const order = await call<{ id: string; version: number }>('clerk', 'POST', '/api/v1/documents/order', {
+        summary: `Sayğac əmri ${round}`,
+        category: 'directive',
+      });
+      const shaped = await call<{ documentVersion: number }>(
+        'clerk',
+        'PUT',
+        `/api/v1/documents/${order.id}/approval-route`,
+        { version: order.version, stages },
+      );
+      await call('clerk', 'POST', `/api/v1/documents/${order.id}/approval-route/start`, {
+        version: shaped.documentVersion,
+      });
       const first = await task('executor1', order.id);
       if (round === 1) {
-        await call('executor1', 'POST', `/api/v1/documents/${order.id}/assignments/${first.a.id}/approve`, { version: first.version });
+        await call('executor1', 'POST', `/api/v1/documents/${order.id}/assignments/${first.a.id}/approve`, {
+          version: first.version,
+        });
         continue; // warm
       }
-      await measure('GET /documents/{id}/execution (one poll)', () => call('executor1', 'GET', `/api/v1/documents/${order.id}/execution`));
+      await measure('GET /documents/{id}/execution (one poll)', () =>
+        call('executor1', 'GET', `/api/v1/documents/${order.id}/execution`),
+      );
       await measure('POST …/assignments/{id}/approve (the request alone)', () =>
-        call('executor1', 'POST', `/api/v1/documents/${order.id}/assignments/${first.a.id}/approve`, { version: first.version }),
+        call('executor1', 'POST', `/api/v1/documents/${order.id}/assignments/${first.a.id}/approve`, {
+          version: first.version,
+        }),
       );
     }
   } finally {

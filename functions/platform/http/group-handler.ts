@@ -432,11 +432,11 @@ export function createGroupHandler<D>(options: {
 
   // Observability first (X-Ray, Lambda context, the request line), problem+json last: its onError
   // runs first and turns every error into an answer that the request line then reports.
+  // One request, one scope: the reads it repeats (its tenant, actor, positions) are done once.
   return middy<APIGatewayProxyEventV2, Result>()
     .use(lambdaObservability())
     .use(requestLog(group))
     .use(problemErrors())
-    // One request, one scope: the reads it repeats (its tenant, actor, positions) are done once.
     .handler((event, context) => inRequestScope(() => core(event, context)));
 }
 

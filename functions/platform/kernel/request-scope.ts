@@ -34,7 +34,8 @@ export function requestScoped(store: AggregateStore): AggregateStore {
   const forget = (types: readonly string[]) => {
     const memo = scope.getStore();
     if (!memo) return;
-    for (const key of [...memo.keys()]) if (types.includes(key.slice(0, key.indexOf('\u0000')))) memo.delete(key);
+    for (const key of [...memo.keys()])
+      if (types.includes(key.slice(0, key.indexOf('\u0000')))) memo.delete(key);
   };
   const written = async <R>(types: readonly string[], write: () => Promise<R>): Promise<R> => {
     forget(types);

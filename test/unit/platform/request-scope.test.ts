@@ -14,7 +14,10 @@ function counted() {
   const get = inner.get.bind(inner);
   const getMany = inner.getMany.bind(inner);
   inner.get = ((...args: Parameters<typeof get>) => (reads.get++, get(...args))) as typeof inner.get;
-  inner.getMany = ((...args: Parameters<typeof getMany>) => (reads.getMany++, getMany(...args))) as typeof inner.getMany;
+  inner.getMany = ((...args: Parameters<typeof getMany>) => (
+    reads.getMany++,
+    getMany(...args)
+  )) as typeof inner.getMany;
   inner.seed('employee', employee('e1', { tenantId: 't1', positionIds: ['p1'] }));
   inner.seed('employee', employee('e2', { tenantId: 't1' }));
   inner.seed('position', position('p1', { tenantId: 't1' }));
@@ -25,13 +28,15 @@ describe('request-scoped reads', () => {
   it('reads an employee, a position once per request; another request reads again', async () => {
     const { reads, store } = counted();
     await inRequestScope(async () => {
-      const [a, b] = await Promise.all([store.get('employee', 't1', 'e1'), store.get('employee', 't1', 'e1')]);
+      const [a, b] = await Promise.all([
+        store.get('employee', 't1', 'e1'),
+        store.get('employee', 't1', 'e1'),
+      ]);
       expect(a?.id).toBe('e1');
       expect(b?.id).toBe('e1');
-      expect((await store.getMany<Employee>('employee', 't1', ['e1', 'e2'])).map((e) => e.id).sort()).toEqual([
-        'e1',
-        'e2',
-      ]);
+      expect((await store.getMany<Employee>('employee', 't1', ['e1', 'e2'])).map((e) => e.id).sort()).toEqual(
+        ['e1', 'e2'],
+      );
       expect((await store.getMany('employee', 't1', ['e2', 'e1'])).length).toBe(2);
     });
     // e1 read once, then one batch for e2 alone
@@ -69,7 +74,12 @@ describe('request-scoped reads', () => {
     await inRequestScope(async () => {
       const e1 = (await store.get<Employee>('employee', 't1', 'e1'))!;
       await store.get('position', 't1', 'p1');
-      await store.update('employee', { ...e1, fullName: 'Yeni ad', version: e1.version + 1 }, e1.version, WRITE);
+      await store.update(
+        'employee',
+        { ...e1, fullName: 'Yeni ad', version: e1.version + 1 },
+        e1.version,
+        WRITE,
+      );
       expect((await store.get<Employee>('employee', 't1', 'e1'))?.fullName).toBe('Yeni ad');
       await store.get('position', 't1', 'p1'); // not written: still the memo
       expect(reads.get).toBe(3);
