@@ -63,19 +63,20 @@ export function requestScoped(store: AggregateStore): AggregateStore {
       const memo = scope.getStore();
       if (!memo || !MEMOIZED_TYPES.has(type)) return store.getMany<T>(type, tenantId, ids);
       const unique = [...new Set(ids)];
-      const missing = unique.filter((id) => !memo.has(keyOf(type, tenantId, id)));
+      // The reads this call waits on, held here: a write meanwhile may empty the memo, not them.
+      const reads = new Map(unique.map((id) => [id, memo.get(keyOf(type, tenantId, id))]));
+      const missing = unique.filter((id) => !reads.get(id));
       if (missing.length > 0) {
         const batch = store.getMany<T>(type, tenantId, missing);
         for (const id of missing) {
           const key = keyOf(type, tenantId, id);
           const read = batch.then((items) => items.find((item) => item.id === id));
+          reads.set(id, read);
           memo.set(key, read);
           read.catch(() => memo.get(key) === read && memo.delete(key));
         }
       }
-      const found = (await Promise.all(unique.map((id) => memo.get(keyOf(type, tenantId, id))))) as Array<
-        T | undefined
-      >;
+      const found = (await Promise.all(unique.map((id) => reads.get(id)))) as Array<T | undefined>;
       return found.filter((item): item is T => item !== undefined).map(copy);
     },
     list: (type, tenantId, options) => store.list(type, tenantId, options),
