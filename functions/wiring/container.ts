@@ -1,3 +1,4 @@
+import { requestScoped } from '../platform/kernel/request-scope';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { JwtTokenVerifier } from '../platform/adapters/auth/jwt-verifier.adapter';
@@ -181,7 +182,8 @@ export function getContainer(): Container {
   };
   let registry: (RegistryLookup & RegistryLoader) | undefined;
   container = {
-    store: new DynamoAggregateStore(doc, cfg.TABLE_NAME),
+    // Reads a request repeats are done once (a memo per request, see platform/kernel/request-scope).
+    store: requestScoped(new DynamoAggregateStore(doc, cfg.TABLE_NAME)),
     documents: new DynamoDocumentStore(doc, cfg.TABLE_NAME),
     taskInbox: new DynamoTaskInbox(doc, cfg.TABLE_NAME),
     smsBudget: new DynamoSmsBudget(doc, cfg.TABLE_NAME),

@@ -24,6 +24,7 @@ import * as smtpIntakeService from './services/smtp-intake';
 import * as snsService from './services/sns';
 import { clockStartFromEnv, ControllableClock } from './stepfunctions/clock';
 import * as sfnService from './stepfunctions/server';
+import { attachDynamoCounter, dynamoCounts } from './dynamo-counter';
 
 export const TABLE_NAME = 'karguzar';
 export const WEB_CLIENT_ID = 'karguzar-web';
@@ -168,6 +169,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       timeDynamoCalls(client);
       // Tenant requests are held to the tenant access role's policy, as in AWS (issue 18).
       attachTenantAccessCheck(client, TABLE_NAME, (detail) => logger.error('tenant access refused', detail));
+      // Requests counted by operation and key (measurements of issue 17; off unless asked for).
+      if (process.env.KARGUZAR_COUNT_DYNAMO === '1') attachDynamoCounter(client);
     });
     closers.push(() => journal.close());
     wired();
@@ -285,6 +288,14 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       oidc: oidc.callback,
       // The SMS outbox, the embedded default's stand-in for phones (like maildev's inbox for e-mail).
       local: async (req, res, url) => {
+        if (url.pathname === '/local/dynamo-counts' && process.env.KARGUZAR_COUNT_DYNAMO === '1') {
+          res.writeHead(200, {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+          });
+          res.end(JSON.stringify(dynamoCounts(url.searchParams.get('reset') === '1')));
+          return true;
+        }
         if (url.pathname === '/local/clock') {
           // The controllable clock (tests and demos): GET shows it, POST {"advanceMs": n} moves it on.
           if (req.method === 'POST') {

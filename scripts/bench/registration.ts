@@ -138,7 +138,9 @@ export const median = (values: number[]) => {
 export async function multiProcessRegistrations(
   dynamoEndpoint: string,
   options: { processes: number; clientsPerProcess: number; seconds: number },
-): Promise<Figures & { numbers: number; gapFree: boolean; duplicates: number; lost: number }> {
+): Promise<
+  Figures & { numbers: number; gapFree: boolean; duplicates: number; lost: number; refusals: string[] }
+> {
   const tenantId = `bench-${randomUUID()}`;
   const journalId = randomUUID();
   const writers = startWriters({ endpoint: dynamoEndpoint, tenantId, journalId, ...options });
@@ -161,7 +163,17 @@ export async function multiProcessRegistrations(
     gapFree: stored.every((seq, i) => seq === i + 1),
     duplicates: stored.length - seqs.size + (acknowledged.length - ackSeqs.size),
     lost: [...ackSeqs].filter((s) => !seqs.has(s)).length,
+    // Why a writer ended non-zero: the refusals it printed (each distinct message once, with its count).
+    refusals: refusalsOf(writers.map((w) => w.errors())),
   };
+}
+
+/** Distinct lines of the writers' stderr with how often each came. */
+export function refusalsOf(outputs: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const line of outputs.flatMap((o) => o.split('\n')).filter((l) => l.startsWith('refused: ')))
+    counts.set(line, (counts.get(line) ?? 0) + 1);
+  return [...counts].map(([line, n]) => `${n} × ${line}`);
 }
 
 const line = (name: string, f: Figures) =>
@@ -209,4 +221,5 @@ export async function registrationBlock(
     `  journal read back: ${multi.numbers} numbers, ${multi.gapFree ? 'gap-free' : 'WITH GAPS'}, ` +
       `${multi.duplicates} duplicates, ${multi.lost} acknowledged but missing (goal: gap-free, 0, 0)`,
   );
+  for (const refusal of multi.refusals.slice(0, 5)) out(`  writer refusal: ${refusal}`);
 }

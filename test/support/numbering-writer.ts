@@ -86,7 +86,7 @@ async function main() {
           await register();
         } catch (error) {
           failures++;
-          process.stderr.write(`${String((error as Error).message ?? error)}\n`);
+          process.stderr.write(`refused: ${String((error as Error).message ?? error)}\n`);
         }
       }
     }),

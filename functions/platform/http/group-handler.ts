@@ -1,3 +1,4 @@
+import { inRequestScope } from '../kernel/request-scope';
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -431,11 +432,12 @@ export function createGroupHandler<D>(options: {
 
   // Observability first (X-Ray, Lambda context, the request line), problem+json last: its onError
   // runs first and turns every error into an answer that the request line then reports.
+  // One request, one scope: the reads it repeats (its tenant, actor, positions) are done once.
   return middy<APIGatewayProxyEventV2, Result>()
     .use(lambdaObservability())
     .use(requestLog(group))
     .use(problemErrors())
-    .handler(core);
+    .handler((event, context) => inRequestScope(() => core(event, context)));
 }
 
 /**

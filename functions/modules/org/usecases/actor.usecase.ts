@@ -10,36 +10,36 @@ import type { Deps } from '../../../platform/kernel/aggregates';
  * A valid token without an active employee in that tenant may do nothing.
  */
 export async function resolveActor(deps: Deps, principal: VerifiedPrincipal): Promise<Actor> {
-  const employeeId = await deps.store.findByUnique(principal.tenantId, {
-    scope: 'username',
-    value: principal.username,
-  });
-  const employee = employeeId
-    ? await deps.store.get<Employee>('employee', principal.tenantId, employeeId)
-    : undefined;
-  if (!employee || !employee.active) throw new ForbiddenError('No active employee for this identity');
-  // The agency's MFA setting is read only for a sign-in without a second factor.
-  const [active, mfaMissing] = await Promise.all([
-    activePositions(deps, principal.tenantId, employee),
+  const tenantId = principal.tenantId;
+  // What does not depend on the employee is read at the same time as the username's claim: the
+  // agency's MFA setting (only for a sign-in without a second factor) and its substitutions.
+  const [employeeId, mfaMissing, substitutions] = await Promise.all([
+    deps.store.findByUnique(tenantId, { scope: 'username', value: principal.username }),
     principal.mfa
       ? false
-      : deps.store
-          .get<Tenant>('tenant', principal.tenantId, principal.tenantId)
-          .then((t) => t?.requireMfa === true),
+      : deps.store.get<Tenant>('tenant', tenantId, tenantId).then((t) => t?.requireMfa === true),
+    substitutionsOf(deps, tenantId),
   ]);
+  const employee = employeeId ? await deps.store.get<Employee>('employee', tenantId, employeeId) : undefined;
+  if (!employee || !employee.active) throw new ForbiddenError('No active employee for this identity');
+  const active = await activePositions(deps, tenantId, employee);
   const roles = new Set<Role>(active.flatMap((p) => p.roles));
   const departmentIds = [...new Set(active.map((p) => p.departmentId))];
   return {
-    tenantId: principal.tenantId,
+    tenantId,
     employeeId: employee.id,
     username: employee.username,
     roles,
     departmentIds,
-    reach: await reachOf(deps, principal.tenantId, employee.id, active),
+    reach: await reachOf(deps, tenantId, employee.id, active, substitutions),
     ...(principal.mfa ? { mfa: true } : {}),
     ...(mfaMissing ? { mfaMissing } : {}),
   };
 }
+
+/** The agency's substitutions, read whole: an agency keeps tens of them a year. */
+const substitutionsOf = (deps: Deps, tenantId: string) =>
+  allPages((page) => deps.store.list<Substitution>('substitution', tenantId, page));
 
 /** An employee's active positions, in the order the employee lists them. */
 async function activePositions(deps: Deps, tenantId: string, employee: Employee): Promise<Position[]> {
@@ -70,11 +70,11 @@ export async function reachOf(
   tenantId: string,
   employeeId: string,
   own: Position[],
+  /** The agency's substitutions when already read (read here otherwise). */
+  read?: Substitution[],
 ): Promise<Reach> {
   const today = bakuToday(deps.clock.now());
-  const substitutions = await allPages((page) =>
-    deps.store.list<Substitution>('substitution', tenantId, page),
-  );
+  const substitutions = read ?? (await substitutionsOf(deps, tenantId));
   const actingFor = [
     ...new Set(
       substitutions

@@ -1,0 +1,54 @@
+import { tokenFor } from '../../test/support/api';
+import { startEmbeddedProcess } from '../../test/support/embedded';
+import { registrationBlock } from './registration';
+import { ROUTE_GOAL_P99_MS, routeRun, routeUsers, type RouteUser } from './routes';
+
+/**
+ * The registration block and the route steps alone, on an embedded default of their own (a quick
+ * try: `BENCH_ROUTE_DOCUMENTS=200 node --import tsx scripts/bench/hot-paths-run.ts`); `npm run bench`
+ * runs the same measurements in its embedded default. BENCH_ONLY=registration|routes runs one.
+ */
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const ROUTE_DOCUMENTS = Number(process.env.BENCH_ROUTE_DOCUMENTS ?? 1000);
+const ONLY = process.env.BENCH_ONLY;
+
+async function main() {
+  const out = (text: string) => process.stdout.write(`${text}\n`);
+  const embedded = await startEmbeddedProcess();
+  try {
+    if (ONLY !== 'routes') {
+      const token = await tokenFor(embedded.baseUrl, 'clerk');
+      await registrationBlock(embedded, token, { clients: CLIENTS, seconds: SECONDS }, out);
+    }
+    if (ONLY !== 'registration') {
+      const tokens = {} as Record<RouteUser, string>;
+      for (const user of routeUsers) tokens[user] = await tokenFor(embedded.baseUrl, user);
+      const route = await routeRun({
+        baseUrl: embedded.baseUrl,
+        sfnEndpoint: `http://127.0.0.1:${embedded.port + 4}`,
+        tokens,
+        documents: ROUTE_DOCUMENTS,
+        clients: CLIENTS,
+      });
+      out(
+        `route of 3 stages: ${route.documents} documents, ${route.transitions} transitions in ${route.seconds.toFixed(1)} s, ` +
+          `${route.errors} errors, ${CLIENTS} in flight; ${route.transitionsPerSecond.toFixed(1)} transitions/s`,
+      );
+      out(
+        `  decision → next assignee's task p50 ${route.p50.toFixed(1)} ms  p99 ${route.p99.toFixed(1)} ms ` +
+          `(goal p99 ≤ ${ROUTE_GOAL_P99_MS} ms: ${route.p99 <= ROUTE_GOAL_P99_MS ? 'met' : 'not met'})`,
+      );
+      for (const stage of route.stages)
+        out(`    ${stage.name.padEnd(40)} p50 ${stage.p50.toFixed(1)} ms  p99 ${stage.p99.toFixed(1)} ms`);
+      out(`    API reads while waiting, per transition ${route.pollsPerTransition.toFixed(2)}`);
+    }
+  } finally {
+    await embedded.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${String((error as Error).stack ?? error)}\n`);
+  process.exit(1);
+});
