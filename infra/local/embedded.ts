@@ -52,6 +52,15 @@ export interface Embedded {
  * one data folder. Returns once everything answers and the demo data is in place.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
+  // How long each phase of the start took (ms), logged once everything answers: the first one is
+  // the process's own start and module loading, up to here.
+  const phases: Record<string, number> = { modules: Math.round(performance.now()) };
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
   // The port plan is checked before anything is created or started.
   const ports = options.ports ?? localPorts();
   checkPortPlan(ports);
@@ -69,6 +78,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       webOrigin: baseUrl,
     });
     closers.push(() => dynamo.close());
+    phase('dynamodb');
 
     // One controllable clock (offset kept in the data folder) for the runner, the handlers and the
     // S3 endpoint's Object Lock (a retention period ends by the same clock the archive counts by).
@@ -113,6 +123,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       log: (level, message, fields) => logger[level](`sfn: ${message}`, fields ?? {}),
     });
     closers.push(() => sfn.close());
+    phase('services');
     const machines = Object.fromEntries(sfn.runner.listStateMachines().map((m) => [m.name, m.arn]));
 
     // The in-process handlers read the same variables as the Lambdas in AWS.
@@ -171,10 +182,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const { addHealthCheck } = await import('../../functions/modules/system');
 
     const container = getContainer();
+    phase('wiring');
     // Demo logins come from the seed itself (with the documented password), not from invitations.
     const seeded = await seedDemo({ store: container.store, clock: container.clock });
     await seedRegistry(container.registry);
     logger.info('seed', { tenants: seeded.tenants, created: seeded.created });
+    phase('seed');
     // Data kept from an earlier version: documents stored before lists matched numbers by prefix.
     const backfilled = await container.documents.backfillNumberKeys();
     if (backfilled.updated > 0) logger.info('number keys backfilled', backfilled);
@@ -185,6 +198,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const { backfillParticipantUnits } = await import('../../functions/modules/documents');
     const units = await backfillParticipantUnits(container);
     if (units.updated > 0) logger.info('participant units backfilled', units);
+    phase('backfills');
 
     // The search index is rebuilt from the table when its folder is missing or empty, or when an
     // earlier rebuild did not finish (its marker is written last), while the rest serves requests.
@@ -332,6 +346,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       },
     });
     closers.push(() => gateway.close());
+    phase('serve');
+    logger.info('started', { ms: Math.round(performance.now()), phases });
 
     return {
       maildevUrl: maildev.webUrl,
