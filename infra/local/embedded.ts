@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, demoUsers, seedDemo } from './seed/seed';
 import { seedRegistry } from './seed/registry.seed';
 import { DynamoWriteJournal } from './dynamo-journal';
 import { attachTenantAccessCheck } from './tenant-access-check';
-import { startDynamoLocal } from './dynamodb';
+import { LOCAL_TABLE_NAME, startDynamoLocal, type DynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
 import { createOidc } from './oidc/provider';
@@ -24,7 +24,7 @@ import * as snsService from './services/sns';
 import { clockStartFromEnv, ControllableClock } from './stepfunctions/clock';
 import * as sfnService from './stepfunctions/server';
 
-export const TABLE_NAME = 'karguzar';
+export const TABLE_NAME = LOCAL_TABLE_NAME;
 export const WEB_CLIENT_ID = 'karguzar-web';
 export const API_AUDIENCE = 'karguzar-api';
 
@@ -34,6 +34,11 @@ export interface EmbeddedOptions {
   webDir?: string;
   /** Where a new data folder's clock starts (default: the real now). Local only. */
   clockStart?: Date;
+  /**
+   * DynamoDB Local when the caller started it already (start.ts starts its JVM while the rest of
+   * the embedded default loads), on `ports.dynamodb` with `TABLE_NAME`; it is closed with the rest.
+   */
+  dynamo?: Promise<DynamoLocal>;
 }
 
 export interface Embedded {
@@ -71,12 +76,13 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
   const closers: Array<() => Promise<void>> = [];
 
   try {
-    const dynamo = await startDynamoLocal({
-      dataDir,
-      port: ports.dynamodb,
-      table: TABLE_NAME,
-      webOrigin: baseUrl,
-    });
+    const dynamo = await (options.dynamo ??
+      startDynamoLocal({
+        dataDir,
+        port: ports.dynamodb,
+        table: TABLE_NAME,
+        webOrigin: baseUrl,
+      }));
     closers.push(() => dynamo.close());
     phase('dynamodb');
 

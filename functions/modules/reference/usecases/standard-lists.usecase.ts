@@ -38,8 +38,12 @@ export const STANDARD_LISTS_CONCURRENCY = 8;
  * Independent items are written side by side (a few at a time), an item only once everything it
  * refers to is written; a run cut short therefore leaves no item that refers to a missing one.
  */
-export async function seedStandardLists(deps: Deps, actor: Actor): Promise<StandardListIds> {
-  const tasks = boundedTasks(STANDARD_LISTS_CONCURRENCY);
+export async function seedStandardLists(
+  deps: Deps,
+  actor: Actor,
+  options: { concurrency?: number } = {},
+): Promise<StandardListIds> {
+  const tasks = boundedTasks(options.concurrency ?? STANDARD_LISTS_CONCURRENCY);
   const add = (
     list: ReferenceListName,
     code: string,
