@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { logger } from '../../functions/platform/observability/logger';
 import { LOCAL_TABLE_NAME, startDynamoLocal } from './dynamodb';
 import { checkPortPlan, LOCAL_HOST, localPorts } from './port-plan';
+import type { Embedded } from './embedded';
 
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.KARGUZAR_DATA_DIR ?? '.data');
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
     webOrigin: `http://${LOCAL_HOST}:${ports.gateway}`,
   });
   dynamo.catch(() => undefined); // reported by startEmbedded, which awaits it
-  let embedded: Awaited<ReturnType<typeof import('./embedded').startEmbedded>>;
+  let embedded: Embedded;
   try {
     if (process.env.KARGUZAR_SKIP_WEB_BUILD !== '1') {
       const { ensureWebBuilt } = await import('../../scripts/build-web');

@@ -42,6 +42,10 @@ export function boundedTasks(limit: number): BoundedTasks {
         try {
           if (failure) throw failure.error;
           return await work();
+        } catch (error) {
+          // Recorded before the slot is handed on, so the next task sees it.
+          failure ??= { error };
+          throw error;
         } finally {
           release();
         }
