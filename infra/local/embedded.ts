@@ -7,7 +7,7 @@ import { DEMO_PASSWORD, demoUsers, seedDemo } from './seed/seed';
 import { seedRegistry } from './seed/registry.seed';
 import { DynamoWriteJournal } from './dynamo-journal';
 import { attachTenantAccessCheck } from './tenant-access-check';
-import { startDynamoLocal } from './dynamodb';
+import { LOCAL_TABLE_NAME, startDynamoLocal, type DynamoLocal } from './dynamodb';
 import { startGateway } from './gateway';
 import { startStreamPoller } from './stream-poller';
 import { timeDynamoCalls } from './request-timing';
@@ -26,7 +26,7 @@ import { clockStartFromEnv, ControllableClock } from './stepfunctions/clock';
 import * as sfnService from './stepfunctions/server';
 import { attachDynamoCounter, dynamoCounts } from './dynamo-counter';
 
-export const TABLE_NAME = 'karguzar';
+export const TABLE_NAME = LOCAL_TABLE_NAME;
 export const WEB_CLIENT_ID = 'karguzar-web';
 export const API_AUDIENCE = 'karguzar-api';
 
@@ -36,6 +36,11 @@ export interface EmbeddedOptions {
   webDir?: string;
   /** Where a new data folder's clock starts (default: the real now). Local only. */
   clockStart?: Date;
+  /**
+   * DynamoDB Local when the caller started it already (start.ts starts its JVM while the rest of
+   * the embedded default loads), on `ports.dynamodb` with `TABLE_NAME`; it is closed with the rest.
+   */
+  dynamo?: Promise<DynamoLocal>;
 }
 
 export interface Embedded {
@@ -54,6 +59,15 @@ export interface Embedded {
  * one data folder. Returns once everything answers and the demo data is in place.
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded> {
+  // How long each phase of the start took (ms), logged once everything answers: the first one is
+  // the process's own start and module loading, up to here.
+  const phases: Record<string, number> = { modules: Math.round(performance.now()) };
+  let phaseStart = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - phaseStart);
+    phaseStart = now;
+  };
   // The port plan is checked before anything is created or started.
   const ports = options.ports ?? localPorts();
   checkPortPlan(ports);
@@ -64,13 +78,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
   const closers: Array<() => Promise<void>> = [];
 
   try {
-    const dynamo = await startDynamoLocal({
-      dataDir,
-      port: ports.dynamodb,
-      table: TABLE_NAME,
-      webOrigin: baseUrl,
-    });
+    const dynamo = await (options.dynamo ??
+      startDynamoLocal({
+        dataDir,
+        port: ports.dynamodb,
+        table: TABLE_NAME,
+        webOrigin: baseUrl,
+      }));
     closers.push(() => dynamo.close());
+    phase('dynamodb');
 
     // One controllable clock (offset kept in the data folder) for the runner, the handlers and the
     // S3 endpoint's Object Lock (a retention period ends by the same clock the archive counts by).
@@ -115,6 +131,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       log: (level, message, fields) => logger[level](`sfn: ${message}`, fields ?? {}),
     });
     closers.push(() => sfn.close());
+    phase('services');
     const machines = Object.fromEntries(sfn.runner.listStateMachines().map((m) => [m.name, m.arn]));
 
     // The in-process handlers read the same variables as the Lambdas in AWS.
@@ -177,10 +194,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const { addHealthCheck } = await import('../../functions/modules/system');
 
     const container = getContainer();
+    phase('wiring');
     // Demo logins come from the seed itself (with the documented password), not from invitations.
     const seeded = await seedDemo({ store: container.store, clock: container.clock });
     await seedRegistry(container.registry);
     logger.info('seed', { tenants: seeded.tenants, created: seeded.created });
+    phase('seed');
     // Data kept from an earlier version: documents stored before lists matched numbers by prefix.
     const backfilled = await container.documents.backfillNumberKeys();
     if (backfilled.updated > 0) logger.info('number keys backfilled', backfilled);
@@ -191,6 +210,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const { backfillParticipantUnits } = await import('../../functions/modules/documents');
     const units = await backfillParticipantUnits(container);
     if (units.updated > 0) logger.info('participant units backfilled', units);
+    phase('backfills');
 
     // The search index is rebuilt from the table when its folder is missing or empty, or when an
     // earlier rebuild did not finish (its marker is written last), while the rest serves requests.
@@ -346,6 +366,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       },
     });
     closers.push(() => gateway.close());
+    phase('serve');
+    logger.info('started', { ms: Math.round(performance.now()), phases });
 
     return {
       maildevUrl: maildev.webUrl,

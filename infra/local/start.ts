@@ -1,10 +1,40 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { logger } from '../../functions/platform/observability/logger';
-import { ensureWebBuilt } from '../../scripts/build-web';
-import { startEmbedded } from './embedded';
+import { LOCAL_TABLE_NAME, startDynamoLocal } from './dynamodb';
+import { checkPortPlan, LOCAL_HOST, localPorts } from './port-plan';
+import type { Embedded } from './embedded';
 
 async function main(): Promise<void> {
-  if (process.env.KARGUZAR_SKIP_WEB_BUILD !== '1') await ensureWebBuilt((m) => logger.info(m));
-  const embedded = await startEmbedded({ dataDir: process.env.KARGUZAR_DATA_DIR ?? '.data' });
+  const dataDir = resolve(process.env.KARGUZAR_DATA_DIR ?? '.data');
+  const ports = localPorts();
+  checkPortPlan(ports);
+  mkdirSync(dataDir, { recursive: true });
+  // DynamoDB Local's JVM starts first and comes up while the rest of the embedded default loads
+  // (and the web build, if any, runs); startEmbedded waits for it.
+  const dynamo = startDynamoLocal({
+    dataDir,
+    port: ports.dynamodb,
+    table: LOCAL_TABLE_NAME,
+    webOrigin: `http://${LOCAL_HOST}:${ports.gateway}`,
+  });
+  dynamo.catch(() => undefined); // reported by startEmbedded, which awaits it
+  let embedded: Embedded;
+  try {
+    if (process.env.KARGUZAR_SKIP_WEB_BUILD !== '1') {
+      const { ensureWebBuilt } = await import('../../scripts/build-web');
+      await ensureWebBuilt((m) => logger.info(m));
+    }
+    const { startEmbedded } = await import('./embedded');
+    embedded = await startEmbedded({ dataDir, ports, dynamo });
+  } catch (error) {
+    // startEmbedded closes what it started; DynamoDB Local too if it never got that far.
+    await dynamo.then(
+      (d) => d.close(),
+      () => undefined,
+    );
+    throw error;
+  }
   logger.info('Kargüzar is running', {
     url: embedded.baseUrl,
     issuer: embedded.issuer,

@@ -32,6 +32,7 @@ import {
   type TenantRegistrationData,
 } from '../../../functions/modules/onboarding';
 import type { Deps } from '../../../functions/platform/kernel/aggregates';
+import { boundedTasks } from '../../../functions/platform/kernel/bounded';
 import { demoAgencies } from './data/demo-agencies';
 import { nomenclatureByTenant } from './data/nomenclature';
 import type { DemoAgency } from './data/types';
@@ -41,15 +42,23 @@ export const DEMO_PASSWORD = 'Demo2026!';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url');
 
+/** How many demo records of an agency are written side by side (the standard lists have their own bound). */
+const SEED_CONCURRENCY = 8;
+
 /**
  * Seeds the demo agencies through the same use cases and schemas as the API. Every create carries
  * a deterministic idempotency key, so a seed cut short by a crash completes on the next start
- * without duplicates.
+ * without duplicates. The agencies, and the independent records of each, are written side by side;
+ * a record only once everything it refers to is written.
  */
 export async function seedDemo(deps: Deps): Promise<{ tenants: string[]; created: boolean }> {
-  let created = false;
-  for (const agency of demoAgencies) created = (await seedAgency(deps, agency)) || created;
-  return { tenants: demoAgencies.map((a) => a.tenant.key), created };
+  const results = await Promise.allSettled(demoAgencies.map((agency) => seedAgency(deps, agency)));
+  const failed = results.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return {
+    tenants: demoAgencies.map((a) => a.tenant.key),
+    created: results.some((r) => r.status === 'fulfilled' && r.value),
+  };
 }
 
 function parse<T>(schema: z.ZodType, input: unknown): T {
@@ -71,117 +80,163 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     return false;
   }
 
-  const deptIds = new Map<string, string>();
-  // The seed's day: when its first record was made (a seed resumed after a crash on a later day
-  // replays that record, so the relative dates below stay the same).
-  let seedDay: string | undefined;
+  const tasks = boundedTasks(SEED_CONCURRENCY);
+  const idOf = async (p: Promise<{ id: string }> | undefined) => (p ? (await p).id : undefined);
+  const defined = <T>(ps: readonly (T | undefined)[]) => ps.filter((p): p is T => p !== undefined);
+
+  // The standard lists (the same code as a tenant the platform operator onboards), beside the
+  // demo agency's own records.
+  const standard = tasks.run([], () => seedStandardLists(deps, actor));
+
+  // Parents come before the departments under them (checked by the data's tests).
+  const depts = new Map<string, Promise<{ id: string; createdAt: string }>>();
   for (const d of agency.departments) {
-    const data = parse<Parameters<typeof createDepartment>[2]>(departmentInput, {
-      name: d.name,
-      code: d.code,
-      ...(d.parentCode ? { parentId: deptIds.get(d.parentCode) } : {}),
-    });
-    const created = await createDepartment(deps, actor, data, key('department', d.code, data));
-    seedDay ??= bakuLocalDate(created.createdAt);
-    deptIds.set(d.code, created.id);
-  }
-  const dayOfSeed = (days: number) =>
-    new Date(
-      Date.parse(`${seedDay ?? bakuLocalDate(deps.clock.now().toISOString())}T00:00:00Z`) + days * 86_400_000,
-    )
-      .toISOString()
-      .slice(0, 10);
-  const positionIds = new Map<string, string>();
-  for (const p of agency.positions) {
-    const data = parse<Parameters<typeof createPosition>[2]>(positionInput, {
-      title: p.title,
-      departmentId: deptIds.get(p.departmentCode),
-      kind: p.kind,
-      roles: [...p.roles],
-    });
-    positionIds.set(p.code, (await createPosition(deps, actor, data, key('position', p.code, data))).id);
-  }
-  const employeeIds = new Map<string, string>();
-  for (const e of agency.employees) {
-    const data = parse<Parameters<typeof createEmployee>[2]>(employeeInput, {
-      fullName: e.fullName,
-      username: e.username,
-      email: e.email,
-      phone: e.phone,
-      positionIds: e.positionCodes.map((c) => positionIds.get(c)),
-    });
-    employeeIds.set(
-      e.username,
-      (await createEmployee(deps, actor, data, key('employee', e.username, data))).id,
+    const parent = d.parentCode ? depts.get(d.parentCode) : undefined;
+    depts.set(
+      d.code,
+      tasks.run(defined([parent]), async () => {
+        const parentId = await idOf(parent);
+        const data = parse<Parameters<typeof createDepartment>[2]>(departmentInput, {
+          name: d.name,
+          code: d.code,
+          ...(d.parentCode ? { parentId } : {}),
+        });
+        return createDepartment(deps, actor, data, key('department', d.code, data));
+      }),
     );
   }
-  // Absences, each with the substitution that follows from it (the head is on leave, the deputy acts).
+  // The seed's day: when its first record was made (a seed resumed after a crash on a later day
+  // replays that record, so the relative dates below stay the same).
+  const first = agency.departments[0] ? depts.get(agency.departments[0].code) : undefined;
+  const seedDay = async () =>
+    first ? bakuLocalDate((await first).createdAt) : bakuLocalDate(deps.clock.now().toISOString());
+  const dayOfSeed = (day: string, days: number) =>
+    new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+  const positions = new Map<string, Promise<{ id: string }>>();
+  for (const p of agency.positions) {
+    const department = depts.get(p.departmentCode);
+    positions.set(
+      p.code,
+      tasks.run(defined([department]), async () => {
+        const data = parse<Parameters<typeof createPosition>[2]>(positionInput, {
+          title: p.title,
+          departmentId: await idOf(department),
+          kind: p.kind,
+          roles: [...p.roles],
+        });
+        return createPosition(deps, actor, data, key('position', p.code, data));
+      }),
+    );
+  }
+  const employees = new Map<string, Promise<{ id: string }>>();
+  for (const e of agency.employees) {
+    const held = e.positionCodes.map((c) => positions.get(c));
+    employees.set(
+      e.username,
+      tasks.run(defined(held), async () => {
+        const data = parse<Parameters<typeof createEmployee>[2]>(employeeInput, {
+          fullName: e.fullName,
+          username: e.username,
+          email: e.email,
+          phone: e.phone,
+          positionIds: await Promise.all(held.map(idOf)),
+        });
+        return createEmployee(deps, actor, data, key('employee', e.username, data));
+      }),
+    );
+  }
+  // Absences, each with the substitution that follows from it (the head is on leave, the deputy
+  // acts): one after the other, as each is checked against the absences already there.
+  let previous: Promise<unknown> | undefined;
   for (const a of agency.absences) {
-    const data = parse<Parameters<typeof createAbsence>[2]>(absenceInput, {
-      employeeId: employeeIds.get(a.employee),
-      kind: a.kind,
-      from: dayOfSeed(a.fromDay),
-      to: dayOfSeed(a.toDay),
-      substituteId: employeeIds.get(a.substitute),
-      note: a.note,
+    const employee = employees.get(a.employee);
+    const substitute = employees.get(a.substitute);
+    previous = tasks.run(defined([previous, first, employee, substitute]), async () => {
+      const day = await seedDay();
+      const data = parse<Parameters<typeof createAbsence>[2]>(absenceInput, {
+        employeeId: await idOf(employee),
+        kind: a.kind,
+        from: dayOfSeed(day, a.fromDay),
+        to: dayOfSeed(day, a.toDay),
+        substituteId: await idOf(substitute),
+        note: a.note,
+      });
+      return createAbsence(deps, actor, data, key('absence', `${a.employee}:${a.fromDay}`, data));
     });
-    await createAbsence(deps, actor, data, key('absence', `${a.employee}:${a.fromDay}`, data));
   }
 
-  // The standard lists (the same code as a tenant the platform operator onboards), then the
-  // demo agency's own nomenclature.
-  const standard = await seedStandardLists(deps, actor);
-  const classificationIds = standard.classifications;
+  // The demo agency's own nomenclature.
   for (const n of nomenclatureByTenant[agency.tenant.key]) {
-    const data = {
-      ...parse<Record<string, unknown>>(referenceInputs.nomenclature, {
-        name: n.title,
-        index: n.index,
-        retentionYears: n.retentionYears,
-        ...(deptIds.has(n.departmentCode) ? { departmentId: deptIds.get(n.departmentCode) } : {}),
-      }),
-      list: 'nomenclature',
-    } as ReferenceItemData;
-    await createReferenceItem(deps, actor, data, key('nomenclature', n.index, data));
+    const department = depts.get(n.departmentCode);
+    void tasks.run(defined([department]), async () => {
+      const departmentId = await idOf(department);
+      const data = {
+        ...parse<Record<string, unknown>>(referenceInputs.nomenclature, {
+          name: n.title,
+          index: n.index,
+          retentionYears: n.retentionYears,
+          ...(departmentId ? { departmentId } : {}),
+        }),
+        list: 'nomenclature',
+      } as ReferenceItemData;
+      return createReferenceItem(deps, actor, data, key('nomenclature', n.index, data));
+    });
   }
 
   for (const t of agency.routeTemplates) {
-    const data = parse<ApprovalRouteTemplateData>(routeTemplateInput, {
-      name: t.name,
-      kinds: [...t.kinds],
-      classificationIds: t.classificationCodes.map((c) => classificationIds.get(c)),
-      stages: t.stages.map((st) => ({
-        kind: st.kind,
-        mode: st.mode,
-        participants: [
-          ...(st.positions ?? []).map((c) => ({ positionId: positionIds.get(c) })),
-          ...(st.people ?? []).map((u) => ({ employeeId: employeeIds.get(u) })),
-        ],
-        ...(st.deadlineDays ? { deadlineDays: st.deadlineDays } : {}),
-        ...(st.instruction ? { instruction: st.instruction } : {}),
-      })),
+    const participants = t.stages.flatMap((st) => [
+      ...(st.positions ?? []).map((c) => positions.get(c)),
+      ...(st.people ?? []).map((u) => employees.get(u)),
+    ]);
+    void tasks.run(defined([standard, ...participants]), async () => {
+      const classificationIds = (await standard).classifications;
+      const data = parse<ApprovalRouteTemplateData>(routeTemplateInput, {
+        name: t.name,
+        kinds: [...t.kinds],
+        classificationIds: t.classificationCodes.map((c) => classificationIds.get(c)),
+        stages: await Promise.all(
+          t.stages.map(async (st) => ({
+            kind: st.kind,
+            mode: st.mode,
+            participants: [
+              ...(await Promise.all((st.positions ?? []).map((c) => idOf(positions.get(c))))).map(
+                (positionId) => ({ positionId }),
+              ),
+              ...(await Promise.all((st.people ?? []).map((u) => idOf(employees.get(u))))).map(
+                (employeeId) => ({ employeeId }),
+              ),
+            ],
+            ...(st.deadlineDays ? { deadlineDays: st.deadlineDays } : {}),
+            ...(st.instruction ? { instruction: st.instruction } : {}),
+          })),
+        ),
+      });
+      return createTemplate(deps, actor, data, key('route-template', t.name, data));
     });
-    await createTemplate(deps, actor, data, key('route-template', t.name, data));
   }
 
   // The other demo agencies as counterparts with their VÖEN: they receive electronically on the
   // platform (delivery form edms), the exchange between agencies works out of the box.
   for (const other of demoAgencies.filter((o) => o.tenant.key !== tenantId)) {
-    const data = parse<ReferenceItemData>(referenceInputs.counterparts, {
-      kind: 'organization',
-      name: other.tenant.name,
-      voen: other.tenant.voen,
-      email: other.tenant.email,
-      address: other.tenant.legalAddress,
-      receivesElectronically: true,
+    void tasks.run([], async () => {
+      const data = parse<ReferenceItemData>(referenceInputs.counterparts, {
+        kind: 'organization',
+        name: other.tenant.name,
+        voen: other.tenant.voen,
+        email: other.tenant.email,
+        address: other.tenant.legalAddress,
+        receivesElectronically: true,
+      });
+      return createReferenceItem(
+        deps,
+        actor,
+        { ...data, list: 'counterparts' } as ReferenceItemData,
+        key('counterpart', other.tenant.voen, data),
+      );
     });
-    await createReferenceItem(
-      deps,
-      actor,
-      { ...data, list: 'counterparts' } as ReferenceItemData,
-      key('counterpart', other.tenant.voen, data),
-    );
   }
+  await tasks.settled();
 
   // The tenant record goes last: its presence means the seed of this agency is complete.
   const now = deps.clock.now().toISOString();

@@ -43,6 +43,52 @@ describe('the demo seed', () => {
     expect(deps.store.writes).toHaveLength(writes);
   });
 
+  it('completes a seed cut short without duplicates, nothing referring to a record that is missing', async () => {
+    // Arrange: a clean seed to compare with, and a first run that dies after 300 writes
+    const clean = memoryDeps();
+    await seedDemo({ store: clean.store, clock: clean.clock });
+    const deps = memoryDeps();
+    let left = 300;
+    const crashing = new Proxy(deps.store, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop !== 'create' && prop !== 'transact') return value.bind(target);
+        return async (...args: unknown[]) => {
+          if (left-- <= 0) throw new Error('crash');
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      },
+    });
+    await expect(seedDemo({ store: crashing, clock: deps.clock })).rejects.toThrow('crash');
+    const cutShort = deps.store.writes.length;
+
+    // Act
+    const again = await seedDemo({ store: deps.store, clock: deps.clock });
+
+    // Assert: the same records as a clean seed, each once
+    const records = (writes: typeof deps.store.writes) =>
+      writes
+        .filter((w) => w.kind === 'create')
+        .map(
+          (w) =>
+            `${w.item.tenantId} ${w.type} ${w.options.sortKey ?? ''} ${w.options.parentKey ? 'child' : ''}`,
+        )
+        .sort();
+    expect(cutShort).toBeGreaterThan(0);
+    expect(again.created).toBe(true);
+    expect(records(deps.store.writes)).toEqual(records(clean.store.writes));
+    // Every parent a record names was written (before it).
+    const ids = new Set<string>();
+    for (const w of deps.store.writes) {
+      const item = w.item as unknown as Record<string, unknown>;
+      for (const field of ['parentId', 'departmentId', 'parentBodyId', 'regionId', 'journalId']) {
+        if (typeof item[field] === 'string') expect(ids.has(item[field])).toBe(true);
+      }
+      ids.add(w.item.id);
+    }
+  });
+
   it('gives the platform operator a login of no tenant', () => {
     const operator = demoUsers().find((u) => u.username === 'operator');
     expect(operator?.platformRole).toBe('operator');
