@@ -116,7 +116,10 @@ export async function lambdaBundles(
       .entries()) {
       const outfile = join(dir, String(i), 'index.mjs');
       const bundling = bundlingWith([], lambda.nodeModules ?? []);
-      const result = await build({ ...projectEsbuildOptions(lambda.entry, outfile, bundling), metafile: true });
+      const result = await build({
+        ...projectEsbuildOptions(lambda.entry, outfile, bundling),
+        metafile: true,
+      });
       const mapFile = `${outfile}.map`;
       figures.push({
         ...lambda,

@@ -429,7 +429,7 @@ export function createGroupHandler<D>(options: {
     return response;
   };
 
-  // Observability first (X-Ray, Lambda context, the request line), problem+json last: its onError
+  // Observability first (Lambda context, the request line), problem+json last: its onError
   // runs first and turns every error into an answer that the request line then reports.
   return middy<APIGatewayProxyEventV2, Result>()
     .use(lambdaObservability())
