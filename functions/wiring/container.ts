@@ -1,7 +1,6 @@
 import { requestScoped } from '../platform/kernel/request-scope';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { JwtTokenVerifier } from '../platform/adapters/auth/jwt-verifier.adapter';
 import { DynamoAggregateStore } from '../platform/adapters/dynamodb/aggregate-store.adapter';
 import {
   DynamoDocumentStore,
@@ -23,21 +22,18 @@ import type { MfaDirectory } from '../platform/ports/mfa.port';
 import type { Log } from '../platform/ports/log.port';
 import { logger } from '../platform/observability/logger';
 import { metrics } from '../platform/observability/emf-metrics';
-import { traced } from '../platform/observability/tracer';
 import type { Metrics } from '../platform/ports/metrics.port';
 import type { ObjectStore } from '../platform/ports/object-store.port';
 import type { DocumentSigner, SigningKeys } from '../platform/ports/signing.port';
 import type { SmsSender } from '../platform/ports/sms.port';
-import type { TokenVerifier } from '../platform/ports/token-verifier.port';
 import type { WorkflowEngine } from '../platform/ports/workflow.port';
 import { config, type Config } from './config';
-import { tenantScoped, type CredentialProvider } from './tenant-access';
+import type { CredentialProvider, TenantScope } from './tenant-access';
 
 export interface Container {
   store: AggregateStore;
   documents: DocumentStore;
   clock: Clock;
-  verifier: TokenVerifier;
   taskInbox: TaskInbox;
   /** The adapters below are built on first use: a Lambda needs only its own channel's variables. */
   readonly email: EmailSender;
@@ -127,6 +123,7 @@ export type Wiring = { readonly [K in WiredName]?: (ctx: WiringContext) => Conta
 let container: Container | undefined;
 let clockOverride: Clock | undefined;
 let dynamoHook: ((client: DynamoDBClient) => void) | undefined;
+let tenantAccess: ((cfg: Config) => TenantScope) | undefined;
 const wiring: { -readonly [K in WiredName]?: (ctx: WiringContext) => Container[K] } = {};
 
 /**
@@ -148,21 +145,20 @@ export function getContainer(): Container {
   if (container) return container;
   const cfg = config();
   const region = cfg.AWS_REGION;
-  const dynamo = traced(
-    new DynamoDBClient({
-      region,
-      ...(cfg.DYNAMODB_ENDPOINT
-        ? { endpoint: cfg.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-        : {}),
-    }),
-  );
+  const dynamo = new DynamoDBClient({
+    region,
+    ...(cfg.DYNAMODB_ENDPOINT
+      ? { endpoint: cfg.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+  });
   dynamoHook?.(dynamo);
   const documentClient = (client: DynamoDBClient) =>
     DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  // Tenant requests use the tenant's credentials where TENANT_ACCESS_ROLE_ARN is set (issue 18).
-  const tenant = tenantScoped(cfg);
+  // Tenant requests use the tenant's credentials where TENANT_ACCESS_ROLE_ARN is set (issue 18):
+  // only the API's route groups have it, and they bring the STS client (see useTenantAccess).
+  const tenant = tenantScope(cfg);
   const doc = tenant(documentClient(dynamo), (credentials) =>
-    documentClient(traced(new DynamoDBClient({ region, credentials }))),
+    documentClient(new DynamoDBClient({ region, credentials })),
   );
   const built = new Map<WiredName, unknown>();
   const wired = <K extends WiredName>(name: K): Container[K] => {
@@ -200,13 +196,6 @@ export function getContainer(): Container {
     },
     ...(cfg.WEB_ORIGIN ? { webBaseUrl: cfg.WEB_ORIGIN } : {}),
     intakeDomain: cfg.INTAKE_DOMAIN,
-    verifier: new JwtTokenVerifier({
-      issuer: cfg.OIDC_ISSUER,
-      audience: cfg.OIDC_AUDIENCE,
-      ...(cfg.OIDC_JWKS_URI ? { jwksUri: cfg.OIDC_JWKS_URI } : {}),
-      ...(cfg.OIDC_TOKEN_USE ? { tokenUse: cfg.OIDC_TOKEN_USE } : {}),
-      ...(cfg.OIDC_TOKEN_TYP ? { typ: cfg.OIDC_TOKEN_TYP } : {}),
-    }),
     get email() {
       return wired('email');
     },
@@ -259,6 +248,25 @@ export function getContainer(): Container {
     },
   };
   return container;
+}
+
+/** The clients of every tenant request are the process's own unless tenant access is configured. */
+function tenantScope(cfg: Config): TenantScope {
+  if (tenantAccess) return tenantAccess(cfg);
+  if (cfg.TENANT_ACCESS_ROLE_ARN)
+    throw new Error(
+      'TENANT_ACCESS_ROLE_ARN is set but this function has no tenant access (see functions/wiring/http-deps.ts)',
+    );
+  return (own) => own;
+}
+
+/**
+ * Tenant-scoped clients (issue 18) for the functions that serve tenant requests: the route groups
+ * (through `http-deps.ts`), so that a task or the stream consumer bundles no STS client.
+ */
+export function useTenantAccess(scope: (cfg: Config) => TenantScope): void {
+  if (container) throw new Error('useTenantAccess must run before the container is built');
+  tenantAccess = scope;
 }
 
 /** The embedded default's write journal on the DynamoDB client (DynamoDB Local only); never set in AWS. */

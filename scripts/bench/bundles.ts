@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { projectEsbuildOptions } from '../../infra/aws/constructs/project-function';
+import { bundlingWith, projectEsbuildOptions } from '../../infra/aws/constructs/project-function';
+import { TASK_BUNDLES } from '../../infra/aws/constructs/workflows';
 import { entries, preTokenEntry } from '../../infra/aws/entries';
 
 /** Issue 17: every Lambda bundle and the cost of loading it in a fresh process. */
@@ -14,6 +14,8 @@ export interface LambdaEntry {
   readonly name: string;
   /** Absolute path of the entry file. */
   readonly entry: string;
+  /** Packages the stack installs into the asset instead of bundling (tesseract.js for OCR). */
+  readonly nodeModules?: readonly string[];
 }
 
 export interface BundleFigures extends LambdaEntry {
@@ -35,7 +37,11 @@ export function lambdaEntries(): LambdaEntry[] {
   const grants = entries.grants;
   return [
     ...Object.keys(grants.routeGroups).map((g) => ({ name: g, entry: join(root, entries.routeGroup(g)) })),
-    ...Object.keys(grants.tasks).map((t) => ({ name: `task ${t}`, entry: join(root, entries.task(t)) })),
+    ...Object.keys(grants.tasks).map((t) => ({
+      name: `task ${t}`,
+      entry: join(root, entries.task(t)),
+      ...(TASK_BUNDLES[t]?.().nodeModules ? { nodeModules: TASK_BUNDLES[t]!().nodeModules! } : {}),
+    })),
     { name: 'stream', entry: join(root, entries.stream) },
     { name: 'pre-token', entry: preTokenEntry },
   ];
@@ -98,14 +104,22 @@ export async function lambdaBundles(
   options: { runs?: number; only?: (entry: LambdaEntry) => boolean } = {},
 ): Promise<BundleFigures[]> {
   const runs = options.runs ?? 7;
-  const dir = mkdtempSync(join(tmpdir(), 'karguzar-bundles-'));
+  // Inside the project, so that the packages a function carries in its asset's node_modules (not
+  // in its bundle) resolve from node_modules when the bundle is loaded, as they do in the asset.
+  const cache = join(root, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true });
+  const dir = mkdtempSync(join(cache, 'karguzar-bundles-'));
   try {
     const figures: BundleFigures[] = [];
     for (const [i, lambda] of lambdaEntries()
       .filter(options.only ?? (() => true))
       .entries()) {
       const outfile = join(dir, String(i), 'index.mjs');
-      const result = await build({ ...projectEsbuildOptions(lambda.entry, outfile), metafile: true });
+      const bundling = bundlingWith([], lambda.nodeModules ?? []);
+      const result = await build({
+        ...projectEsbuildOptions(lambda.entry, outfile, bundling),
+        metafile: true,
+      });
       const mapFile = `${outfile}.map`;
       figures.push({
         ...lambda,

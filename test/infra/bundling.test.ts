@@ -90,6 +90,34 @@ describe('the Lambda bundles', () => {
     ).toEqual([]);
     expect(carried.some((p) => p.includes('client-dynamodb'))).toBe(true);
   });
+
+  it('carry no X-Ray SDK and no credential chain beyond the environment; only route groups carry jose and STS', async () => {
+    // Arrange
+    const carriedBy = async (entry: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'karguzar-bundle-'));
+      const { metafile } = await build({
+        ...projectEsbuildOptions(join(projectRoot, entry), join(dir, 'index.mjs')),
+        metafile: true,
+      });
+      return Object.values(metafile.outputs)
+        .flatMap((output) => Object.entries(output.inputs))
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => path);
+    };
+    const chain = /aws-xray-sdk|credential-provider-(?!env)|nested-clients|token-providers/;
+
+    // Act
+    const task = await carriedBy('functions/api/tasks/digestRecipients.task.ts');
+    const group = await carriedBy('functions/api/handlers/system.handler.ts');
+
+    // Assert
+    expect(task.filter((p) => chain.test(p))).toEqual([]);
+    expect(group.filter((p) => chain.test(p))).toEqual([]);
+    expect(task.some((p) => p.includes('functions/platform/adapters/lambda-credentials.ts'))).toBe(true);
+    expect(task.filter((p) => /node_modules\/(jose|@aws-sdk\/client-sts)\//.test(p))).toEqual([]);
+    expect(group.some((p) => p.includes('node_modules/jose/'))).toBe(true);
+    expect(group.some((p) => p.includes('@aws-sdk/client-sts'))).toBe(true);
+  });
 });
 
 /**

@@ -180,7 +180,6 @@ describe('Lambda functions', () => {
       expect((props.Environment as { Variables: object }).Variables).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'karguzar',
         POWERTOOLS_METRICS_NAMESPACE: 'Karguzar',
-        POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
       });
     }
     s.mainTemplate.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });

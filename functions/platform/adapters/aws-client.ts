@@ -1,5 +1,3 @@
-import { traced } from '../observability/tracer';
-
 /** What every AWS SDK client here is built from: the region, plus the local endpoint and dummy credentials in the embedded default. */
 export interface AwsClientOptions {
   region: string;
@@ -16,6 +14,3 @@ export function clientConfig(options: AwsClientOptions): AwsClientOptions {
     ...(options.credentials ? { credentials: options.credentials } : {}),
   };
 }
-
-/** Every AWS SDK client is built through this: its calls become X-Ray subsegments (a no-op locally). */
-export { traced };

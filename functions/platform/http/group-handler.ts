@@ -430,7 +430,7 @@ export function createGroupHandler<D>(options: {
     return response;
   };
 
-  // Observability first (X-Ray, Lambda context, the request line), problem+json last: its onError
+  // Observability first (Lambda context, the request line), problem+json last: its onError
   // runs first and turns every error into an answer that the request line then reports.
   // One request, one scope: the reads it repeats (its tenant, actor, positions) are done once.
   return middy<APIGatewayProxyEventV2, Result>()

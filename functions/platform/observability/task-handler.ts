@@ -1,5 +1,5 @@
 /**
- * A Step Functions task Lambda with the project's observability: X-Ray handler subsegment, the
+ * A Step Functions task Lambda with the project's observability: the
  * Lambda context on log lines, and on an error one log line and a TaskFailure count (by task)
  * before the error goes back, unchanged, to the state machine (its Retry and Catch match the
  * error's name).

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -26,16 +27,13 @@ import { METRICS_NAMESPACE, SERVICE } from '../../../functions/platform/observab
 import { alarmAtLeast } from './alarm';
 
 /**
- * Powertools (logger, tracer, metrics) in every function: one service name and metrics namespace,
- * and neither responses nor error details in X-Ray (answers hold personal data; the error is in
- * the log line with the same trace id).
+ * Powertools (logger, metrics) in every function: one service name and metrics namespace. Tracing
+ * is Lambda's active tracing without an X-Ray SDK in the bundle (no Powertools tracer: issue 17,
+ * docs/decisions.md), so X-Ray holds no responses or error details at all.
  */
 export const POWERTOOLS_ENVIRONMENT: Readonly<Record<string, string>> = {
   POWERTOOLS_SERVICE_NAME: SERVICE,
   POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-  POWERTOOLS_TRACE_ENABLED: 'true',
-  POWERTOOLS_TRACER_CAPTURE_RESPONSE: 'false',
-  POWERTOOLS_TRACER_CAPTURE_ERROR: 'false',
 };
 
 /** Fixed for every Lambda of the project (tests assert these on every function). */
@@ -49,6 +47,16 @@ export const PROJECT_ARCHITECTURE = Architecture.ARM_64;
 const ESM_REQUIRE_SHIM =
   "import { createRequire as __kgCreateRequire } from 'node:module';" +
   'const require = __kgCreateRequire(import.meta.url);';
+
+/**
+ * The AWS SDK's default credential chain, replaced in every bundle by the environment provider: a
+ * Lambda's role credentials are in its environment, and the rest of the chain (SSO, ini files,
+ * process, web identity, instance metadata, with their nested STS/SSO clients) costs about 100 KB
+ * of every bundle (issue 17, docs/decisions.md).
+ */
+export const CREDENTIALS_ALIAS =
+  '@aws-sdk/credential-provider-node=' +
+  fileURLToPath(new URL('../../../functions/platform/adapters/lambda-credentials.ts', import.meta.url));
 
 /** How every entry is bundled (NodejsFunction runs the local esbuild with these). */
 export const PROJECT_BUNDLING = {
@@ -65,6 +73,7 @@ export const PROJECT_BUNDLING = {
   // The AWS SDK v3 is bundled at the versions pinned in package.json instead of
   // relying on whichever SDK the Lambda runtime ships (reproducible behaviour).
   externalModules: [],
+  esbuildArgs: { '--alias': CREDENTIALS_ALIAS },
   forceDockerBundling: false,
 } satisfies BundlingOptions;
 
@@ -86,6 +95,11 @@ export function projectEsbuildOptions(
   b: BundlingOptions = PROJECT_BUNDLING,
 ): BuildOptions & { outfile: string } {
   const mapMode = b.sourceMapMode ?? (b.sourceMap ? SourceMapMode.DEFAULT : undefined);
+  // `--alias` as NodejsFunction passes it (`--alias:<package>=<path>`), one or many.
+  const aliases = [b.esbuildArgs?.['--alias'] ?? []].flat().filter((a): a is string => typeof a === 'string');
+  const alias = Object.fromEntries(
+    aliases.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]),
+  );
   return {
     entryPoints: [entry],
     bundle: true,
@@ -103,6 +117,7 @@ export function projectEsbuildOptions(
     // NodejsFunction leaves the modules it installs into the asset out of the bundle.
     external: [...(b.externalModules ?? []), ...(b.nodeModules ?? [])],
     ...(b.define ? { define: b.define } : {}),
+    ...(aliases.length > 0 ? { alias } : {}),
     logLevel: 'silent',
   };
 }
@@ -169,7 +184,7 @@ export function bundlingWith(
 /**
  * The one way this project defines a Lambda: NodejsFunction bundled by the local esbuild
  * (never Docker), ESM output, Node 22 on arm64, JSON logs into an explicit LogGroup with
- * retention, X-Ray active tracing with the Powertools settings, a dedicated role without AWS
+ * retention, X-Ray active tracing (invocations; no SDK subsegments), a dedicated role without AWS
  * managed policies, and alarms on errors and throttles.
  */
 export class ProjectFunction extends Construct {

@@ -7,7 +7,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { BusinessRuleError, ConflictError } from '../../kernel/errors';
-import { clientConfig, traced } from '../aws-client';
+import { clientConfig } from '../aws-client';
 import type { IdentityDirectory, NewLogin } from '../../ports/identity-directory.port';
 
 export interface CognitoDirectoryOptions {
@@ -24,7 +24,7 @@ export class CognitoIdentityDirectory implements IdentityDirectory {
   private readonly client: CognitoIdentityProviderClient;
 
   constructor(private readonly options: CognitoDirectoryOptions) {
-    this.client = traced(new CognitoIdentityProviderClient(clientConfig(options)));
+    this.client = new CognitoIdentityProviderClient(clientConfig(options));
   }
 
   async invite(login: NewLogin): Promise<void> {

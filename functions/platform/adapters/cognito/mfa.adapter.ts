@@ -6,7 +6,7 @@ import {
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { clientConfig, traced } from '../aws-client';
+import { clientConfig } from '../aws-client';
 import { UnauthenticatedError } from '../../kernel/errors';
 import type { MfaDirectory } from '../../ports/mfa.port';
 import type { CognitoDirectoryOptions } from './identity-directory.adapter';
@@ -49,7 +49,7 @@ export class CognitoMfaDirectory implements MfaDirectory {
   private readonly client: CognitoIdentityProviderClient;
 
   constructor(private readonly options: CognitoDirectoryOptions) {
-    this.client = traced(new CognitoIdentityProviderClient(clientConfig(options)));
+    this.client = new CognitoIdentityProviderClient(clientConfig(options));
   }
 
   async startTotp(accessToken: string): Promise<{ secret: string }> {

@@ -4,7 +4,7 @@
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import type { EmailMessage, EmailSender } from '../../ports/email.port';
-import { clientConfig, traced, type AwsClientOptions } from '../aws-client';
+import { clientConfig, type AwsClientOptions } from '../aws-client';
 
 export interface SesEmailSenderOptions extends AwsClientOptions {
   /** Verified sender, e.g. "Kargüzar <no-reply@karguzar.az>". */
@@ -14,7 +14,7 @@ export interface SesEmailSenderOptions extends AwsClientOptions {
 }
 
 export function createSesClient(options: AwsClientOptions): SESv2Client {
-  return traced(new SESv2Client(clientConfig(options)));
+  return new SESv2Client(clientConfig(options));
 }
 
 export class SesEmailSender implements EmailSender {

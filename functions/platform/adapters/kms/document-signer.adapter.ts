@@ -11,7 +11,7 @@ import {
   VerifyCommand,
 } from '@aws-sdk/client-kms';
 import type { DocumentSigner } from '../../ports/signing.port';
-import { clientConfig, traced, type AwsClientOptions } from '../aws-client';
+import { clientConfig, type AwsClientOptions } from '../aws-client';
 
 export interface KmsDocumentSignerOptions extends AwsClientOptions {
   /** Key id, key ARN, alias name (alias/karguzar-signing) or alias ARN. */
@@ -19,7 +19,7 @@ export interface KmsDocumentSignerOptions extends AwsClientOptions {
 }
 
 export function createKmsClient(options: AwsClientOptions): KMSClient {
-  return traced(new KMSClient(clientConfig(options)));
+  return new KMSClient(clientConfig(options));
 }
 
 /**

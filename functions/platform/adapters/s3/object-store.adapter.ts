@@ -20,7 +20,6 @@ import {
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ConflictError } from '../../kernel/errors';
-import { traced } from '../aws-client';
 import type { BucketName, ObjectStore, PresignedUpload } from '../../ports/object-store.port';
 
 export interface S3ObjectStoreOptions {
@@ -57,7 +56,7 @@ export function createS3Client(
   if (options.endpoint) config.endpoint = options.endpoint;
   if (options.forcePathStyle ?? options.endpoint !== undefined) config.forcePathStyle = true;
   if (options.credentials) config.credentials = options.credentials;
-  return traced(new S3Client(config));
+  return new S3Client(config);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { ConflictError, NotFoundError } from '../../kernel/errors';
 import type { WorkflowEngine } from '../../ports/workflow.port';
-import { clientConfig, traced, type AwsClientOptions } from '../aws-client';
+import { clientConfig, type AwsClientOptions } from '../aws-client';
 
 export interface SfnWorkflowEngineOptions extends AwsClientOptions {
   /** Machine name used by the use cases → state machine ARN (from CDK outputs / the local runner). */
@@ -24,7 +24,7 @@ type Status = Awaited<ReturnType<WorkflowEngine['describe']>>['status'];
 const statuses: readonly Status[] = ['RUNNING', 'SUCCEEDED', 'FAILED', 'TIMED_OUT', 'ABORTED'];
 
 export function createSfnClient(options: AwsClientOptions): SFNClient {
-  return traced(new SFNClient(clientConfig(options)));
+  return new SFNClient(clientConfig(options));
 }
 
 export class SfnWorkflowEngine implements WorkflowEngine {

@@ -5,7 +5,7 @@
 import { PublishCommand, SNSClient, type MessageAttributeValue } from '@aws-sdk/client-sns';
 import { ValidationError } from '../../kernel/errors';
 import type { SmsMessage, SmsSender } from '../../ports/sms.port';
-import { clientConfig, traced, type AwsClientOptions } from '../aws-client';
+import { clientConfig, type AwsClientOptions } from '../aws-client';
 
 export interface SnsSmsSenderOptions extends AwsClientOptions {
   /** Alphanumeric sender id where the destination country supports it. */
@@ -15,7 +15,7 @@ export interface SnsSmsSenderOptions extends AwsClientOptions {
 }
 
 export function createSnsClient(options: AwsClientOptions): SNSClient {
-  return traced(new SNSClient(clientConfig(options)));
+  return new SNSClient(clientConfig(options));
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
