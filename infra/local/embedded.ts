@@ -164,8 +164,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       SEARCH_DIR: join(dataDir, 'search'),
       // Webhook receivers on 127.0.0.1 (tests, local integrators); AWS never allows private targets.
       WEBHOOKS_ALLOW_PRIVATE: process.env.WEBHOOKS_ALLOW_PRIVATE || 'true',
-      // Powertools: no X-Ray daemon here, so no tracing; logs and metrics as in AWS.
-      POWERTOOLS_TRACE_ENABLED: 'false',
+      // Powertools: logs and metrics as in AWS.
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME || 'karguzar',
       POWERTOOLS_METRICS_NAMESPACE: process.env.POWERTOOLS_METRICS_NAMESPACE || 'Karguzar',
     });
@@ -173,7 +172,10 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       await import('../../functions/wiring/container');
     // One process serves every entry here: every adapter is wired (each Lambda wires its own).
     wire((await import('../../functions/wiring/adapters')).everyAdapter);
-    // Loaded once the variables above are set (the tracer reads POWERTOOLS_TRACE_ENABLED when built).
+    // The route groups' dependencies register their tenant access before the container is built
+    // (as every route group's Lambda does by importing them).
+    await import('../../functions/wiring/http-deps');
+    // Loaded once the variables above are set.
     const { handler: streamHandler } = await import('../../functions/api/stream.handler');
     useClock(clock);
     // DynamoDB Local can lose its last acknowledged writes on a hard kill: journal every write.

@@ -311,7 +311,11 @@ export async function startGateway(
       }
     })();
   });
-  server.keepAliveTimeout = 5000;
+  // An idle kept-alive connection stays open longer than any client keeps one (undici 4 s, browsers
+  // and the SDK longer; AWS's load balancers 60 s): the server never closes a socket that a client
+  // is reusing for its next request at that moment ("other side closed" on a loaded machine).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolvePromise());
