@@ -99,12 +99,14 @@ async function main() {
       assignments: Array<{ id: string; kind: string; actions: string[] }>;
     };
     const task = async (user: string, doc: string) => {
-      for (;;) {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
         const v = await call<View>(user, 'GET', `/api/v1/documents/${doc}/execution`);
         const a = v.assignments?.find((x) => x.actions.includes('approve') || x.actions.includes('sign'));
         if (a) return { a, version: v.documentVersion };
         await new Promise((r) => setTimeout(r, 50));
       }
+      throw new Error(`no task for ${user} on ${doc} within 60 s`);
     };
     for (const round of [1, 2]) {
       const order = await call<{ id: string; version: number }>('clerk', 'POST', '/api/v1/documents/order', {
