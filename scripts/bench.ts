@@ -1,7 +1,7 @@
 import { obtainToken } from '../infra/local/oidc/token-flow';
 import { startEmbeddedProcess } from '../test/support/embedded';
 import { registrationBlock } from './bench/registration';
-import { ROUTE_GOAL_P99_MS, routeRun, routeUsers, type RouteUser } from './bench/routes';
+import { routeLines, routeRun, routeUsers, type RouteUser } from './bench/routes';
 import { bundleLines, lambdaBundles } from './bench/bundles';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
@@ -94,20 +94,7 @@ async function main() {
       documents: ROUTE_DOCUMENTS,
       clients: CLIENTS,
     });
-    out(
-      `route of 3 stages (endorse, endorse, sign): ${route.documents} documents, ${route.transitions} transitions in ${route.seconds.toFixed(1)} s, ${route.errors} errors, ${CLIENTS} in flight`,
-    );
-    out(`  transitions per second              ${route.transitionsPerSecond.toFixed(1).padStart(8)}/s`);
-    out(`  route starts per second             ${route.startsPerSecond.toFixed(1).padStart(8)}/s`);
-    out(
-      `  decision → next assignee's task      p50 ${route.p50.toFixed(1).padStart(7)} ms   p99 ${route.p99.toFixed(1).padStart(7)} ms ` +
-        `(goal p99 ≤ ${ROUTE_GOAL_P99_MS} ms: ${route.p99 <= ROUTE_GOAL_P99_MS ? 'met' : 'not met'})`,
-    );
-    for (const stage of route.stages)
-      out(
-        `    ${stage.name.padEnd(40)} p50 ${stage.p50.toFixed(1).padStart(7)} ms   p99 ${stage.p99.toFixed(1).padStart(7)} ms`,
-      );
-    out(`    API reads while waiting, per transition ${route.pollsPerTransition.toFixed(2)}`);
+    for (const text of routeLines(route, CLIENTS)) out(text);
     // ---- end of route steps
     // ---- issue 17, the web app (after the registrations: the clerk's list has rows)
     if (web) for (const text of webLines(await webFirstLoad(embedded.baseUrl, 'Demo2026!'))) out(text);

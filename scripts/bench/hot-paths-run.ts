@@ -1,7 +1,7 @@
 import { tokenFor } from '../../test/support/api';
 import { startEmbeddedProcess } from '../../test/support/embedded';
 import { registrationBlock } from './registration';
-import { ROUTE_GOAL_P99_MS, routeRun, routeUsers, type RouteUser } from './routes';
+import { routeLines, routeRun, routeUsers, type RouteUser } from './routes';
 
 /**
  * The registration block and the route steps alone, on an embedded default of their own (a quick
@@ -31,17 +31,7 @@ async function main() {
         documents: ROUTE_DOCUMENTS,
         clients: CLIENTS,
       });
-      out(
-        `route of 3 stages: ${route.documents} documents, ${route.transitions} transitions in ${route.seconds.toFixed(1)} s, ` +
-          `${route.errors} errors, ${CLIENTS} in flight; ${route.transitionsPerSecond.toFixed(1)} transitions/s`,
-      );
-      out(
-        `  decision → next assignee's task p50 ${route.p50.toFixed(1)} ms  p99 ${route.p99.toFixed(1)} ms ` +
-          `(goal p99 ≤ ${ROUTE_GOAL_P99_MS} ms: ${route.p99 <= ROUTE_GOAL_P99_MS ? 'met' : 'not met'})`,
-      );
-      for (const stage of route.stages)
-        out(`    ${stage.name.padEnd(40)} p50 ${stage.p50.toFixed(1)} ms  p99 ${stage.p99.toFixed(1)} ms`);
-      out(`    API reads while waiting, per transition ${route.pollsPerTransition.toFixed(2)}`);
+      for (const text of routeLines(route, CLIENTS)) out(text);
     }
   } finally {
     await embedded.stop();

@@ -72,6 +72,22 @@ const wallNow = () => performance.timeOrigin + performance.now();
  * route on; its latency runs from sending the decision to the next assignee seeing their task
  * through the API (or the route completed). The stages come from the runner's execution history.
  */
+/** The route-step figures as the bench prints them, each beside its goal. */
+export function routeLines(route: RouteFigures, clients: number): string[] {
+  return [
+    `route of 3 stages (endorse, endorse, sign): ${route.documents} documents, ${route.transitions} transitions in ${route.seconds.toFixed(1)} s, ${route.errors} errors, ${clients} in flight`,
+    `  transitions per second              ${route.transitionsPerSecond.toFixed(1).padStart(8)}/s`,
+    `  route starts per second             ${route.startsPerSecond.toFixed(1).padStart(8)}/s`,
+    `  decision → next assignee's task      p50 ${route.p50.toFixed(1).padStart(7)} ms   p99 ${route.p99.toFixed(1).padStart(7)} ms ` +
+      `(goal p99 ≤ ${ROUTE_GOAL_P99_MS} ms: ${route.p99 <= ROUTE_GOAL_P99_MS ? 'met' : 'not met'})`,
+    ...route.stages.map(
+      (stage) =>
+        `    ${stage.name.padEnd(40)} p50 ${stage.p50.toFixed(1).padStart(7)} ms   p99 ${stage.p99.toFixed(1).padStart(7)} ms`,
+    ),
+    `    API reads while waiting, per transition ${route.pollsPerTransition.toFixed(2)}`,
+  ];
+}
+
 export async function routeRun(options: RouteRunOptions): Promise<RouteFigures> {
   const { baseUrl, tokens, documents, clients } = options;
   const call = async <T>(
