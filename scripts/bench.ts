@@ -1,7 +1,7 @@
 import { obtainToken } from '../infra/local/oidc/token-flow';
 import { startEmbeddedProcess } from '../test/support/embedded';
 import { registrationBlock } from './bench/registration';
-import { routeLines, routeRun, routeUsers, type RouteUser } from './bench/routes';
+import { routeBlock, routeUsers, type RouteUser } from './bench/routes';
 import { bundleLines, lambdaBundles } from './bench/bundles';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
@@ -87,14 +87,7 @@ async function main() {
         password: 'Demo2026!',
       });
     // ---- route steps (issue 17, item 3): BENCH_ROUTE_DOCUMENTS shortens it
-    const route = await routeRun({
-      baseUrl: embedded.baseUrl,
-      sfnEndpoint: `http://127.0.0.1:${embedded.port + 4}`,
-      tokens,
-      documents: ROUTE_DOCUMENTS,
-      clients: CLIENTS,
-    });
-    for (const text of routeLines(route, CLIENTS)) out(text);
+    await routeBlock(embedded, tokens, { documents: ROUTE_DOCUMENTS, clients: CLIENTS }, out);
     // ---- end of route steps
     // ---- issue 17, the web app (after the registrations: the clerk's list has rows)
     if (web) for (const text of webLines(await webFirstLoad(embedded.baseUrl, 'Demo2026!'))) out(text);

@@ -1,7 +1,7 @@
 import { tokenFor } from '../../test/support/api';
 import { startEmbeddedProcess } from '../../test/support/embedded';
 import { registrationBlock } from './registration';
-import { routeLines, routeRun, routeUsers, type RouteUser } from './routes';
+import { routeBlock, routeUsers, type RouteUser } from './routes';
 
 /**
  * The registration block and the route steps alone, on an embedded default of their own (a quick
@@ -24,14 +24,7 @@ async function main() {
     if (ONLY !== 'registration') {
       const tokens = {} as Record<RouteUser, string>;
       for (const user of routeUsers) tokens[user] = await tokenFor(embedded.baseUrl, user);
-      const route = await routeRun({
-        baseUrl: embedded.baseUrl,
-        sfnEndpoint: `http://127.0.0.1:${embedded.port + 4}`,
-        tokens,
-        documents: ROUTE_DOCUMENTS,
-        clients: CLIENTS,
-      });
-      for (const text of routeLines(route, CLIENTS)) out(text);
+      await routeBlock(embedded, tokens, { documents: ROUTE_DOCUMENTS, clients: CLIENTS }, out);
     }
   } finally {
     await embedded.stop();

@@ -88,6 +88,22 @@ export function routeLines(route: RouteFigures, clients: number): string[] {
   ];
 }
 
+/** The route steps on a running embedded default, printed through `out`. */
+export async function routeBlock(
+  embedded: { baseUrl: string; port: number },
+  tokens: Record<RouteUser, string>,
+  options: { documents: number; clients: number },
+  out: (text: string) => void,
+): Promise<void> {
+  const route = await routeRun({
+    baseUrl: embedded.baseUrl,
+    sfnEndpoint: `http://127.0.0.1:${embedded.port + 4}`,
+    tokens,
+    ...options,
+  });
+  for (const text of routeLines(route, options.clients)) out(text);
+}
+
 export async function routeRun(options: RouteRunOptions): Promise<RouteFigures> {
   const { baseUrl, tokens, documents, clients } = options;
   const call = async <T>(
