@@ -1,4 +1,4 @@
-import { requestScoped } from '../platform/kernel/request-scope';
+import { requestScoped } from '../platform/adapters/request-scoped-store';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DynamoAggregateStore } from '../platform/adapters/dynamodb/aggregate-store.adapter';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Employee } from '../../../functions/modules/org';
-import { inRequestScope, requestScoped } from '../../../functions/platform/kernel/request-scope';
+import { inRequestScope } from '../../../functions/platform/kernel/request-scope';
+import { requestScoped } from '../../../functions/platform/adapters/request-scoped-store';
 import { ConflictError } from '../../../functions/platform/kernel/errors';
 import { MemoryAggregateStore } from '../../support/fakes/aggregate-store';
 import { employee, position } from '../../support/builders';
