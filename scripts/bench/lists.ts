@@ -167,7 +167,11 @@ export function listLines(lists: Awaited<ReturnType<typeof listRun>>): string[] 
  * stream: for each shard, nothing is readable after the checkpoint the poller keeps in its data
  * folder (`streams/checkpoints.json`).
  */
-async function streamCaughtUp(baseUrl: string, dataDir: string): Promise<void> {
+export async function streamCaughtUp(
+  baseUrl: string,
+  dataDir: string,
+  withinMs = 10 * 60_000,
+): Promise<void> {
   const endpoint = `http://127.0.0.1:${Number(new URL(baseUrl).port) + 1}`;
   const config = {
     endpoint,
@@ -181,7 +185,7 @@ async function streamCaughtUp(baseUrl: string, dataDir: string): Promise<void> {
     const table = await dynamo.send(new DescribeTableCommand({ TableName: TABLE_NAME }));
     const streamArn = table.Table?.LatestStreamArn;
     if (!streamArn) return;
-    const deadline = Date.now() + 10 * 60_000;
+    const deadline = Date.now() + withinMs;
     for (;;) {
       const shards: Record<string, string> = existsSync(file)
         ? ((JSON.parse(readFileSync(file, 'utf8')) as { shards?: Record<string, string> }).shards ?? {})
@@ -204,7 +208,8 @@ async function streamCaughtUp(baseUrl: string, dataDir: string): Promise<void> {
         if ((page.Records ?? []).length > 0) pending = true;
       }
       if (!pending) return;
-      if (Date.now() > deadline) throw new Error('the stream poller did not catch up within 10 minutes');
+      if (Date.now() > deadline)
+        throw new Error(`the stream poller did not catch up within ${withinMs / 60_000} minutes`);
       await new Promise((r) => setTimeout(r, 1000)); // the poll interval of the wait, not a fixed wait
     }
   } finally {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { tokenFor } from '../../test/support/api';
 import { startEmbeddedProcess } from '../../test/support/embedded';
 import type { DynamoCounts } from '../../infra/local/dynamo-counter';
+import { streamCaughtUp } from './lists';
 
 /**
  * DynamoDB requests of one call on the hot paths (issue 17), counted by the embedded default
@@ -38,26 +39,29 @@ async function main() {
     for (const [line, n] of Object.entries(c.byKey).sort((a, b) => b[1] - a[1]))
       out(`  ${String(n).padStart(3)}  ${line}`);
   };
-  /** Waits until no request comes for `quietMs`. */
-  const quiet = async (quietMs: number) => {
-    let last = (await counts(false)).requests;
-    for (let still = 0; still < quietMs; still += 100) {
-      await new Promise((r) => setTimeout(r, 100));
-      const now = (await counts(false)).requests;
-      if (now !== last) {
-        still = 0;
-        last = now;
-      }
+  /**
+   * Waits until what a call set off has run: the stream poller has delivered every record (its
+   * checkpoints, a positive signal), and a whole such round added no DynamoDB request (a consumer
+   * or a task it started has finished writing). A deadline ends the wait with an error.
+   */
+  const settled = async () => {
+    const deadline = Date.now() + 120_000;
+    for (let before = (await counts(false)).requests; Date.now() < deadline;) {
+      await streamCaughtUp(base, embedded.dataDir, 60_000);
+      const after = (await counts(false)).requests;
+      if (after === before) return;
+      before = after;
     }
+    throw new Error('the work set off by the call did not settle within 2 minutes');
   };
-  /** The requests of `work` (its answer), then of whatever it set off until quiet. */
+  /** The requests of `work` (its answer), then of whatever it set off until settled. */
   const measure = async (name: string, work: () => Promise<unknown>) => {
-    await quiet(1500);
+    await settled();
     await counts(true);
     await work();
     print(name, await counts(true));
-    await quiet(2000);
-    print(`  … then set off by it until quiet (stream, Step Functions, tasks)`, await counts(true));
+    await settled();
+    print(`  … then set off by it until settled (stream, Step Functions, tasks)`, await counts(true));
   };
   try {
     const employees = await call<{ items: Array<{ id: string; username: string }> }>(
