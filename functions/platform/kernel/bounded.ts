@@ -7,8 +7,8 @@
  * sees the error knows no write of the group is still under way.
  */
 export interface BoundedTasks {
-  /** Runs `work` once every promise in `after` resolved and a slot is free. */
-  run<T>(after: readonly Promise<unknown>[], work: () => Promise<T>): Promise<T>;
+  /** Runs `work` once every promise in `after` resolved (an absent one counts as done) and a slot is free. */
+  run<T>(after: readonly (Promise<unknown> | undefined)[], work: () => Promise<T>): Promise<T>;
   /** Waits for every task run so far (and any they run meanwhile); throws the first failure. */
   settled(): Promise<void>;
 }
@@ -35,7 +35,7 @@ export function boundedTasks(limit: number): BoundedTasks {
   };
 
   return {
-    run<T>(after: readonly Promise<unknown>[], work: () => Promise<T>): Promise<T> {
+    run<T>(after: readonly (Promise<unknown> | undefined)[], work: () => Promise<T>): Promise<T> {
       const task = (async () => {
         await Promise.all(after);
         await acquire();

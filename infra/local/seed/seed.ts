@@ -82,7 +82,6 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
 
   const tasks = boundedTasks(SEED_CONCURRENCY);
   const idOf = async (p: Promise<{ id: string }> | undefined) => (p ? (await p).id : undefined);
-  const defined = <T>(ps: readonly (T | undefined)[]) => ps.filter((p): p is T => p !== undefined);
 
   // The standard lists (the same code as a tenant the platform operator onboards), beside the
   // demo agency's own records.
@@ -94,7 +93,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     const parent = d.parentCode ? depts.get(d.parentCode) : undefined;
     depts.set(
       d.code,
-      tasks.run(defined([parent]), async () => {
+      tasks.run([parent], async () => {
         const parentId = await idOf(parent);
         const data = parse<Parameters<typeof createDepartment>[2]>(departmentInput, {
           name: d.name,
@@ -118,7 +117,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     const department = depts.get(p.departmentCode);
     positions.set(
       p.code,
-      tasks.run(defined([department]), async () => {
+      tasks.run([department], async () => {
         const data = parse<Parameters<typeof createPosition>[2]>(positionInput, {
           title: p.title,
           departmentId: await idOf(department),
@@ -134,7 +133,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     const held = e.positionCodes.map((c) => positions.get(c));
     employees.set(
       e.username,
-      tasks.run(defined(held), async () => {
+      tasks.run(held, async () => {
         const data = parse<Parameters<typeof createEmployee>[2]>(employeeInput, {
           fullName: e.fullName,
           username: e.username,
@@ -152,7 +151,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   for (const a of agency.absences) {
     const employee = employees.get(a.employee);
     const substitute = employees.get(a.substitute);
-    previous = tasks.run(defined([previous, first, employee, substitute]), async () => {
+    previous = tasks.run([previous, first, employee, substitute], async () => {
       const day = await seedDay();
       const data = parse<Parameters<typeof createAbsence>[2]>(absenceInput, {
         employeeId: await idOf(employee),
@@ -169,7 +168,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   // The demo agency's own nomenclature.
   for (const n of nomenclatureByTenant[agency.tenant.key]) {
     const department = depts.get(n.departmentCode);
-    void tasks.run(defined([department]), async () => {
+    void tasks.run([department], async () => {
       const departmentId = await idOf(department);
       const data = {
         ...parse<Record<string, unknown>>(referenceInputs.nomenclature, {
@@ -189,7 +188,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
       ...(st.positions ?? []).map((c) => positions.get(c)),
       ...(st.people ?? []).map((u) => employees.get(u)),
     ]);
-    void tasks.run(defined([standard, ...participants]), async () => {
+    void tasks.run([standard, ...participants], async () => {
       const classificationIds = (await standard).classifications;
       const data = parse<ApprovalRouteTemplateData>(routeTemplateInput, {
         name: t.name,

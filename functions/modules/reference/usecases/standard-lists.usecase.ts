@@ -50,17 +50,14 @@ export async function seedStandardLists(
     after: readonly (Promise<string> | undefined)[],
     data: () => Promise<Record<string, unknown>>,
   ): Promise<string> =>
-    tasks.run(
-      after.filter((p) => p !== undefined),
-      async () => {
-        const item = { ...(await data()), code, list, active: true } as ReferenceItemData;
-        const idem = {
-          key: `standard:${list}:${code}`,
-          requestHash: createHash('sha256').update(`${list}\u0000${code}`).digest('base64url'),
-        };
-        return (await createReferenceItem(deps, actor, item, idem)).id;
-      },
-    );
+    tasks.run(after, async () => {
+      const item = { ...(await data()), code, list, active: true } as ReferenceItemData;
+      const idem = {
+        key: `standard:${list}:${code}`,
+        requestHash: createHash('sha256').update(`${list}\u0000${code}`).digest('base64url'),
+      };
+      return (await createReferenceItem(deps, actor, item, idem)).id;
+    });
   // What an item refers to is written before it: by the time its data is built, these are done.
   const idOf = async (p: Promise<string> | undefined) => (p ? await p : undefined);
   // Parents come before the items under them in every tree (checked by the data's tests).
