@@ -15,7 +15,25 @@ export const MEMOIZED_TYPES: ReadonlySet<AggregateType> = new Set<AggregateType>
   'department',
 ]);
 
+/**
+ * The lists a request (or a batch of stream records) may share: an agency's webhook subscriptions,
+ * which the fan-out reads for every event it publishes.
+ */
+export const MEMOIZED_LISTS: ReadonlySet<AggregateType> = new Set<AggregateType>(['webhook-subscription']);
+
 const keyOf = (type: string, tenantId: string, id: string) => `${type}\u0000${tenantId}\u0000${id}`;
+/** The scope's read under `key`, made by `read` when there is none yet (a failed read is not kept). */
+function remembered<R>(memo: Map<string, Promise<unknown>>, key: string, read: () => Promise<R>): Promise<R> {
+  let pending = memo.get(key) as Promise<R> | undefined;
+  if (!pending) {
+    const made = read();
+    memo.set(key, made);
+    made.catch(() => memo.get(key) === made && memo.delete(key));
+    pending = made;
+  }
+  return pending;
+}
+
 const copy = <T>(value: T): T => (value === undefined ? value : structuredClone(value));
 
 /** `store` with the request-scoped memo on its reads of MEMOIZED_TYPES. */
@@ -38,15 +56,7 @@ export function requestScoped(store: AggregateStore): AggregateStore {
     get: async <T extends AggregateMeta>(type: AggregateType, tenantId: string, id: string) => {
       const memo = requestMemo();
       if (!memo || !MEMOIZED_TYPES.has(type)) return store.get<T>(type, tenantId, id);
-      const key = keyOf(type, tenantId, id);
-      let read = memo.get(key) as Promise<T | undefined> | undefined;
-      if (!read) {
-        read = store.get<T>(type, tenantId, id);
-        memo.set(key, read);
-        // A failed read is not remembered.
-        read.catch(() => memo.get(key) === read && memo.delete(key));
-      }
-      return copy(await read);
+      return copy(await remembered(memo, keyOf(type, tenantId, id), () => store.get<T>(type, tenantId, id)));
     },
     getMany: async <T extends AggregateMeta>(type: AggregateType, tenantId: string, ids: string[]) => {
       const memo = requestMemo();
@@ -68,7 +78,16 @@ export function requestScoped(store: AggregateStore): AggregateStore {
       const found = (await Promise.all(unique.map((id) => reads.get(id)))) as Array<T | undefined>;
       return found.filter((item): item is T => item !== undefined).map(copy);
     },
-    list: (type, tenantId, options) => store.list(type, tenantId, options),
+    list: async <T extends AggregateMeta>(
+      type: AggregateType,
+      tenantId: string,
+      options: Parameters<AggregateStore['list']>[2],
+    ) => {
+      const memo = requestMemo();
+      if (!memo || !MEMOIZED_LISTS.has(type)) return store.list<T>(type, tenantId, options);
+      const key = keyOf(type, tenantId, `list\u0000${JSON.stringify(options)}`);
+      return copy(await remembered(memo, key, () => store.list<T>(type, tenantId, options)));
+    },
     findByUnique: (tenantId, claim) => store.findByUnique(tenantId, claim),
     create: (type, item, options) => written([type], () => store.create(type, item, options)),
     update: (type, item, expectedVersion, options) =>

@@ -135,7 +135,7 @@ describe('the local DynamoDB Streams poller', () => {
     expect(rounds).toHaveLength(2);
   });
 
-  it('drives the Lambda entry (Powertools batch processor): only the failed record and those after it come back', async () => {
+  it('drives the Lambda entry: only the failed record and those after it come back', async () => {
     // Arrange: the same handler factory as functions/api/stream.handler.ts, with a consumer that
     // fails once on record b.
     const calls: Array<[string, string]> = [];
@@ -163,10 +163,13 @@ describe('the local DynamoDB Streams poller', () => {
     const third = await poller.pollOnce();
     await poller.close();
 
-    // Assert: a a b c once each, then b c again (every consumer sees them again), then nothing.
+    // Assert: a a b c once each (items side by side, so in no given order between items), then
+    // b c again (every consumer sees them again), then nothing.
     expect([first, second, third]).toEqual([2, 2, 0]);
     const keys = (name: string) => calls.filter(([n]) => n === name).map(([, k]) => k);
-    expect(keys('flaky')).toEqual(['a', 'a', 'b', 'c', 'b', 'c']);
-    expect(keys('steady')).toEqual(['a', 'a', 'b', 'c', 'b', 'c']);
+    for (const name of ['flaky', 'steady']) {
+      expect(keys(name).slice(0, 4).sort()).toEqual(['a', 'a', 'b', 'c']);
+      expect(keys(name).slice(4).sort()).toEqual(['b', 'c']);
+    }
   });
 });

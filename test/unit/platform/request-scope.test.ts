@@ -91,4 +91,32 @@ describe('request-scoped reads', () => {
       expect(reads.get).toBe(4);
     });
   });
+
+  it("lists an agency's webhook subscriptions once per scope, afresh after one is written", async () => {
+    const inner = new MemoryAggregateStore();
+    const subscription = (id: string) =>
+      ({ id, tenantId: 't1', version: 1, createdAt: 'a', updatedAt: 'a', events: [] }) as never;
+    inner.seed('webhook-subscription', subscription('w1'));
+    let lists = 0;
+    const list = inner.list.bind(inner);
+    inner.list = ((...args: Parameters<typeof list>) => (lists++, list(...args))) as typeof inner.list;
+    const store = requestScoped(inner);
+    await inRequestScope(async () => {
+      const [a, b] = await Promise.all([
+        store.list('webhook-subscription', 't1', { limit: 10 }),
+        store.list('webhook-subscription', 't1', { limit: 10 }),
+      ]);
+      expect(a.items.map((s) => s.id)).toEqual(['w1']);
+      expect(b.items.map((s) => s.id)).toEqual(['w1']);
+      expect(lists).toBe(1);
+      await store.create('webhook-subscription', subscription('w2'), { actorId: 'admin', sortKey: 'w2' });
+      expect((await store.list('webhook-subscription', 't1', { limit: 10 })).items.length).toBe(2);
+      expect(lists).toBe(2);
+      await store.list('employee', 't1', { limit: 10 }); // not a shared list
+      await store.list('employee', 't1', { limit: 10 });
+      expect(lists).toBe(4);
+    });
+    await store.list('webhook-subscription', 't1', { limit: 10 });
+    expect(lists).toBe(5);
+  });
 });
