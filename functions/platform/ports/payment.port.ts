@@ -58,14 +58,11 @@ export interface VerifiedPayment extends PaymentTerms {
  */
 export type CallbackRefusal = 'forged' | 'malformed' | 'stale' | 'unknown_payment' | 'mismatch';
 
-export type CallbackVerdict =
-  | { ok: true; payment: VerifiedPayment }
-  | { ok: false; reason: CallbackRefusal };
+export type CallbackVerdict = { ok: true; payment: VerifiedPayment } | { ok: false; reason: CallbackRefusal };
 
 /** A payment's state at the acquirer: still open, or decided (the same decision a callback carries). */
 export type PaymentStatus =
-  | ({ state: 'pending'; paymentId: string } & PaymentTerms)
-  | { state: 'decided'; payment: VerifiedPayment };
+  ({ state: 'pending'; paymentId: string } & PaymentTerms) | { state: 'decided'; payment: VerifiedPayment };
 
 export interface PaymentCallback {
   /** The request body exactly as received (the signature is over these bytes). */

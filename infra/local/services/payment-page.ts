@@ -62,7 +62,9 @@ export function escapeHtml(value: string): string {
 
 /** Digits after the decimal separator of a currency (USD, AZN 2; JPY 0; KWD 3). */
 export function minorDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 /** An amount in minor units as people read it: "20,00 USD" (az, ru), "20.00 USD" (en). */

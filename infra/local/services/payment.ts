@@ -247,7 +247,10 @@ export async function start(opts: PaymentStartOptions): Promise<PaymentService> 
     };
     await save(record);
     payments.set(record.paymentId, record);
-    sendSigned(res, 201, { paymentId: record.paymentId, redirectUrl: `${publicBase}/pay/${record.paymentId}` });
+    sendSigned(res, 201, {
+      paymentId: record.paymentId,
+      redirectUrl: `${publicBase}/pay/${record.paymentId}`,
+    });
   }
 
   async function status(req: IncomingMessage, res: ServerResponse) {

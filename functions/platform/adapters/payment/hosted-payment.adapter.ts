@@ -3,7 +3,6 @@
  * `endpoint`: over HTTPS in AWS, the local payment page's loopback URL in the embedded default
  * (configuration only, the code is the same).
  */
-import { readFile } from 'node:fs/promises';
 import type {
   CallbackVerdict,
   CreatedPayment,
@@ -30,23 +29,6 @@ export interface MerchantSecrets {
   accepted(): Promise<readonly string[]>;
 }
 
-/** The embedded default's secret: the file the local acquirer writes in its data folder on first start. */
-export class FileMerchantSecrets implements MerchantSecrets {
-  private read: Promise<readonly string[]> | undefined;
-
-  constructor(private readonly path: string) {}
-
-  accepted(): Promise<readonly string[]> {
-    this.read ??= readFile(this.path, 'utf8').then((text) => {
-      const { secret } = JSON.parse(text) as { secret?: unknown };
-      if (typeof secret !== 'string' || secret.length < 32)
-        throw new Error(`No merchant secret in ${this.path}`);
-      return [secret];
-    });
-    return this.read;
-  }
-}
-
 export interface HostedPaymentOptions {
   /** The acquirer's API base URL: https, or http on a loopback address only. */
   endpoint: string;
@@ -65,7 +47,10 @@ export class HostedPaymentGateway implements PaymentGateway {
 
   constructor(private readonly options: HostedPaymentOptions) {
     this.base = new URL(options.endpoint.endsWith('/') ? options.endpoint : `${options.endpoint}/`);
-    if (this.base.protocol !== 'https:' && !(this.base.protocol === 'http:' && LOOPBACK.has(this.base.hostname)))
+    if (
+      this.base.protocol !== 'https:' &&
+      !(this.base.protocol === 'http:' && LOOPBACK.has(this.base.hostname))
+    )
       throw new Error('The payment acquirer is reached over https (plain http on loopback only)');
     this.now = options.now ?? (() => new Date());
   }
