@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HostedPaymentGateway } from '../../../functions/platform/adapters/payment/hosted-payment.adapter';
 import { FileMerchantSecrets } from '../../../functions/platform/adapters/payment/merchant-secrets.adapter';
 import type {
@@ -376,5 +376,24 @@ describe('the local payment page after kill -9', () => {
       await callbacks.close();
       await data.remove();
     }
+  });
+});
+
+describe('the embedded default', () => {
+  it('runs the local payment page on PORT+11 and reports it in its health', async () => {
+    // Arrange
+    const baseUrl = inject('baseUrl');
+    const pagePort = Number(new URL(baseUrl).port) + 11;
+
+    // Act
+    const health = (await (await fetch(`${baseUrl}/api/health`)).json()) as {
+      components: Record<string, { ok: boolean }>;
+    };
+    const unknown = await fetch(`http://127.0.0.1:${pagePort}/pay/pay_000000000000000000000000`);
+
+    // Assert
+    expect(health.components.payment).toEqual({ ok: true });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('Ödəniş tapılmadı');
   });
 });
