@@ -3,13 +3,17 @@ export {
   applicantRange,
   validateApplication,
   type ApplicationValidation,
-  type ApplicationValues,
-  type FieldValue,
-  type FieldValues,
-  type FileRef,
-  type ListItem,
   type ValidationContext,
 } from './domain/application';
+export type {
+  ApplicationValues,
+  FieldValue,
+  FieldValues,
+  FileRef,
+  LeafValue,
+  ListItem,
+} from './domain/values';
+export { serviceDefinition, trilingual } from './api/definition.schema';
 export {
   APPLICATION_NUMBER_RANDOM_BYTES,
   applicationNumberFrom,
@@ -19,18 +23,21 @@ export {
 } from './domain/application-number';
 export { countryCodes, isCountryCode } from './domain/countries';
 export {
-  dateBound,
-  eligibilityRule,
-  formField,
+  definitionProblems,
+  noticeChannels,
   resultKinds,
-  serviceCode,
-  serviceDefinition,
-  serviceLevel,
-  variant,
+  type AmountField,
+  type ChoiceField,
   type DateBound,
+  type DateField,
+  type DefinitionProblem,
   type EligibilityRule,
   type FieldType,
+  type FileField,
   type FormField,
+  type LeafField,
+  type ListField,
+  type NoticeChannel,
   type ResultKind,
   type ServiceDefinition,
   type ServiceLevel,
@@ -48,9 +55,28 @@ export {
   passportCoversVisa,
   type EVisaValidity,
 } from './domain/evisa';
-export { checkPhone, isFin, isPassportNumber, normalizeEmail, normalizeFin, normalizePassportNumber } from './domain/identifiers';
-export { displayDate, fieldMessages, type FieldError, type FieldErrorCode, type Trilingual } from './domain/messages';
-export { applicationFee, serviceClockStart, serviceDue, type IsWorkingDay, type ServiceDue } from './domain/service-level';
+export {
+  checkPhone,
+  isFin,
+  isPassportNumber,
+  normalizeEmail,
+  normalizeFin,
+  normalizePassportNumber,
+} from './domain/identifiers';
+export {
+  displayDate,
+  fieldMessages,
+  type FieldError,
+  type FieldErrorCode,
+  type Trilingual,
+} from './domain/messages';
+export {
+  applicationFee,
+  serviceClockStart,
+  serviceDue,
+  type IsWorkingDay,
+  type ServiceDue,
+} from './domain/service-level';
 export { socialAssistanceDefinition } from './domain/social-assistance';
 export { addDays, bakuDate, bakuStartOfDay } from './domain/time';
 export {

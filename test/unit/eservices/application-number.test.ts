@@ -93,7 +93,11 @@ describe('second factor', () => {
     const secret = 'C01234567';
 
     // Act
-    const results = [constantTimeEqual(secret, 'C01234567'), constantTimeEqual(secret, 'C01234568'), constantTimeEqual(secret, 'C0123456')];
+    const results = [
+      constantTimeEqual(secret, 'C01234567'),
+      constantTimeEqual(secret, 'C01234568'),
+      constantTimeEqual(secret, 'C0123456'),
+    ];
 
     // Assert
     expect(results).toEqual([true, false, false]);
@@ -104,7 +108,9 @@ describe('second factor', () => {
     const group = ['C01234567', 'P7654321', '5ZK7QH2'];
 
     // Act
-    const typed = ['c0123 4567', ' p7654321', '5zk7qh2', 'C01234568', '', '   '].map((given) => secondFactorMatches(group, given));
+    const typed = ['c0123 4567', ' p7654321', '5zk7qh2', 'C01234568', '', '   '].map((given) =>
+      secondFactorMatches(group, given),
+    );
 
     // Assert
     expect(typed).toEqual([true, true, true, false, false, false]);

@@ -16,8 +16,16 @@ describe('validateApplication: the shape of an application', () => {
 
     // Act
     const notObject = validateApplication(def, [1, 2], ON_1_MARCH_2027);
-    const wrong = validateApplication(def, { variant: 'express', applicants: [{ passportNumber: 'C0123' }], extra: 1 }, ON_1_MARCH_2027);
-    const noVariant = validateApplication(def, { common: { email: 'a@b.az' }, applicants: [{ passportNumber: 'C0123' }] }, ON_1_MARCH_2027);
+    const wrong = validateApplication(
+      def,
+      { variant: 'express', applicants: [{ passportNumber: 'C0123' }], extra: 1 },
+      ON_1_MARCH_2027,
+    );
+    const noVariant = validateApplication(
+      def,
+      { common: { email: 'a@b.az' }, applicants: [{ passportNumber: 'C0123' }] },
+      ON_1_MARCH_2027,
+    );
 
     // Assert
     expect(codes(errorsOf(notObject))).toEqual([['', 'invalid_type']]);
@@ -59,10 +67,16 @@ describe('validateApplication: the shape of an application', () => {
 
   it('reports every error at once, each with a message in az, en and ru with its parameters filled in', () => {
     // Arrange
-    const def = definitionWith([{ code: 'note', type: 'text', required: true, minLength: 5, maxLength: 10, label: tri('Note') }]);
+    const def = definitionWith([
+      { code: 'note', type: 'text', required: true, minLength: 5, maxLength: 10, label: tri('Note') },
+    ]);
 
     // Act
-    const result = validateApplication(def, applicationWith({ passportNumber: '', note: 'abc' }), ON_1_MARCH_2027);
+    const result = validateApplication(
+      def,
+      applicationWith({ passportNumber: '', note: 'abc' }),
+      ON_1_MARCH_2027,
+    );
 
     // Assert
     const errors = errorsOf(result);
@@ -97,7 +111,11 @@ describe('validateApplication: the shape of an application', () => {
     expect(codes(errorsOf(left))).toEqual([['applicants[0].remark', 'required']]);
     expect(given).toEqual({
       ok: true,
-      values: { variant: 'standard', common: { email: 'aysel@example.az' }, applicants: [{ passportNumber: 'C01234567', remark: 'ok' }] },
+      values: {
+        variant: 'standard',
+        common: { email: 'aysel@example.az' },
+        applicants: [{ passportNumber: 'C01234567', remark: 'ok' }],
+      },
     });
   });
 });
@@ -127,7 +145,14 @@ describe('validateApplication: field types', () => {
   it('date: a real YYYY-MM-DD date, "not in the past" counted from the Baku date of the instant', () => {
     // Arrange: 28 February 2027 21:00 UTC is already 1 March in Baku.
     const def = definitionWith([
-      { code: 'arrival', type: 'date', required: true, min: { from: 'today', days: 0 }, max: { from: 'date', date: '2027-12-31' }, label: tri('Arrival') },
+      {
+        code: 'arrival',
+        type: 'date',
+        required: true,
+        min: { from: 'today', days: 0 },
+        max: { from: 'date', date: '2027-12-31' },
+        label: tri('Arrival'),
+      },
     ]);
     const at = { at: '2027-02-28T21:00:00Z' };
 
@@ -140,7 +165,11 @@ describe('validateApplication: field types', () => {
 
     // Assert: messages show dates as dd.MM.yyyy.
     const early = errorsOf(yesterday)[0]!;
-    expect([early.path, early.code, early.params]).toEqual(['applicants[0].arrival', 'date_too_early', { min: '2027-03-01' }]);
+    expect([early.path, early.code, early.params]).toEqual([
+      'applicants[0].arrival',
+      'date_too_early',
+      { min: '2027-03-01' },
+    ]);
     expect(early.message.en).toBe('The date cannot be earlier than 01.03.2027');
     expect(today.ok).toBe(true);
     expect(codes(errorsOf(tooLate))).toEqual([['applicants[0].arrival', 'date_too_late']]);
@@ -172,10 +201,26 @@ describe('validateApplication: field types', () => {
     const common = { tripEnd: '2027-04-30' };
 
     // Act
-    const twoDays = validateApplication(def, applicationWith({ checkIn: '2027-04-01', checkOut: '2027-04-03' }, common), ON_1_MARCH_2027);
-    const threeDays = validateApplication(def, applicationWith({ checkIn: '2027-04-01', checkOut: '2027-04-04' }, common), ON_1_MARCH_2027);
-    const afterTrip = validateApplication(def, applicationWith({ checkIn: '2027-04-01', checkOut: '2027-05-01' }, common), ON_1_MARCH_2027);
-    const badCheckIn = validateApplication(def, applicationWith({ checkIn: 'soon', checkOut: '2027-04-02' }, common), ON_1_MARCH_2027);
+    const twoDays = validateApplication(
+      def,
+      applicationWith({ checkIn: '2027-04-01', checkOut: '2027-04-03' }, common),
+      ON_1_MARCH_2027,
+    );
+    const threeDays = validateApplication(
+      def,
+      applicationWith({ checkIn: '2027-04-01', checkOut: '2027-04-04' }, common),
+      ON_1_MARCH_2027,
+    );
+    const afterTrip = validateApplication(
+      def,
+      applicationWith({ checkIn: '2027-04-01', checkOut: '2027-05-01' }, common),
+      ON_1_MARCH_2027,
+    );
+    const badCheckIn = validateApplication(
+      def,
+      applicationWith({ checkIn: 'soon', checkOut: '2027-04-02' }, common),
+      ON_1_MARCH_2027,
+    );
 
     // Assert
     expect(errorsOf(twoDays).map((e) => [e.path, e.code, e.params])).toEqual([
@@ -189,8 +234,26 @@ describe('validateApplication: field types', () => {
   it('choice: an inline option or a code of the reference list the caller supplies', () => {
     // Arrange
     const def = definitionWith([
-      { code: 'sex', type: 'choice', required: true, label: tri('Sex'), source: { kind: 'options', options: [{ code: 'female', label: tri('F') }, { code: 'male', label: tri('M') }] } },
-      { code: 'region', type: 'choice', required: true, label: tri('Region'), source: { kind: 'reference-list', list: 'regions' } },
+      {
+        code: 'sex',
+        type: 'choice',
+        required: true,
+        label: tri('Sex'),
+        source: {
+          kind: 'options',
+          options: [
+            { code: 'female', label: tri('F') },
+            { code: 'male', label: tri('M') },
+          ],
+        },
+      },
+      {
+        code: 'region',
+        type: 'choice',
+        required: true,
+        label: tri('Region'),
+        source: { kind: 'reference-list', list: 'regions' },
+      },
     ]);
     const context = { ...ON_1_MARCH_2027, referenceLists: { regions: ['baku', 'ganja'] } };
 
@@ -205,21 +268,35 @@ describe('validateApplication: field types', () => {
       ['applicants[0].region', 'unknown_option'],
     ]);
     // The list's codes are the caller's duty: forgetting them is a bug, not the applicant's error.
-    expect(() => validateApplication(def, applicationWith({ sex: 'male', region: 'baku' }), ON_1_MARCH_2027)).toThrow(
-      /reference list regions/,
-    );
+    expect(() =>
+      validateApplication(def, applicationWith({ sex: 'male', region: 'baku' }), ON_1_MARCH_2027),
+    ).toThrow(/reference list regions/);
   });
 
   it('country: an ISO 3166-1 alpha-3 code in any case, limited to the field’s countries when it has them', () => {
     // Arrange
     const def = definitionWith([
       { code: 'nationality', type: 'country', required: true, label: tri('Nationality') },
-      { code: 'residence', type: 'country', required: false, countries: ['AZE', 'GEO'], label: tri('Residence') },
+      {
+        code: 'residence',
+        type: 'country',
+        required: false,
+        countries: ['AZE', 'GEO'],
+        label: tri('Residence'),
+      },
     ]);
 
     // Act
-    const good = validateApplication(def, applicationWith({ nationality: ' deu ', residence: 'geo' }), ON_1_MARCH_2027);
-    const alpha2 = validateApplication(def, applicationWith({ nationality: 'DE', residence: 'TUR' }), ON_1_MARCH_2027);
+    const good = validateApplication(
+      def,
+      applicationWith({ nationality: ' deu ', residence: 'geo' }),
+      ON_1_MARCH_2027,
+    );
+    const alpha2 = validateApplication(
+      def,
+      applicationWith({ nationality: 'DE', residence: 'TUR' }),
+      ON_1_MARCH_2027,
+    );
 
     // Assert
     expect(good.ok && good.values.applicants[0]).toMatchObject({ nationality: 'DEU', residence: 'GEO' });
@@ -247,12 +324,18 @@ describe('validateApplication: field types', () => {
     // Act
     const good = validateApplication(
       def,
-      applicationWith({ passportNumber: 'c 0123 4567', fin: ' 5zk7qh2', mobile: '050 123 45 67' }, { email: 'Aysel@Mail.AZ ', phone: '(012) 498 12 34' }),
+      applicationWith(
+        { passportNumber: 'c 0123 4567', fin: ' 5zk7qh2', mobile: '050 123 45 67' },
+        { email: 'Aysel@Mail.AZ ', phone: '(012) 498 12 34' },
+      ),
       ON_1_MARCH_2027,
     );
     const bad = validateApplication(
       def,
-      applicationWith({ passportNumber: 'C-0123', fin: '5ZK7QH', mobile: '+994 12 498 12 34' }, { email: 'aysel@mail', phone: '12345' }),
+      applicationWith(
+        { passportNumber: 'C-0123', fin: '5ZK7QH', mobile: '+994 12 498 12 34' },
+        { email: 'aysel@mail', phone: '12345' },
+      ),
       ON_1_MARCH_2027,
     );
 
@@ -276,24 +359,59 @@ describe('validateApplication: field types', () => {
   it('file: allowed media types (parameters and case ignored), size, count, no empty or repeated upload', () => {
     // Arrange
     const def = definitionWith([
-      { code: 'scans', type: 'file', required: true, mediaTypes: ['application/pdf', 'image/jpeg'], maxBytes: 1000, minCount: 2, maxCount: 3, label: tri('Scans') },
+      {
+        code: 'scans',
+        type: 'file',
+        required: true,
+        mediaTypes: ['application/pdf', 'image/jpeg'],
+        maxBytes: 1000,
+        minCount: 2,
+        maxCount: 3,
+        label: tri('Scans'),
+      },
     ]);
-    const file = (ref: string, mediaType = 'application/pdf', bytes = 500) => ({ ref, name: `${ref}.pdf`, mediaType, bytes });
+    const file = (ref: string, mediaType = 'application/pdf', bytes = 500) => ({
+      ref,
+      name: `${ref}.pdf`,
+      mediaType,
+      bytes,
+    });
 
     // Act
-    const good = validateApplication(def, applicationWith({ scans: [file('a'), file('b', 'Image/JPEG; q=1')] }), ON_1_MARCH_2027);
-    const one = validateApplication(def, applicationWith({ scans: [file('a')] }), ON_1_MARCH_2027);
-    const four = validateApplication(def, applicationWith({ scans: [file('a'), file('b'), file('c'), file('d')] }), ON_1_MARCH_2027);
-    const wrong = validateApplication(
+    const good = validateApplication(
       def,
-      applicationWith({ scans: [file('a', 'image/gif'), file('b', 'application/pdf', 1001), file('c', 'application/pdf', 0)] }),
+      applicationWith({ scans: [file('a'), file('b', 'Image/JPEG; q=1')] }),
       ON_1_MARCH_2027,
     );
-    const twice = validateApplication(def, applicationWith({ scans: [file('c'), file('c')] }), ON_1_MARCH_2027);
-    const malformed = validateApplication(def, applicationWith({ scans: [file('a'), { ref: 'b', bytes: -1 }] }), ON_1_MARCH_2027);
+    const one = validateApplication(def, applicationWith({ scans: [file('a')] }), ON_1_MARCH_2027);
+    const four = validateApplication(
+      def,
+      applicationWith({ scans: [file('a'), file('b'), file('c'), file('d')] }),
+      ON_1_MARCH_2027,
+    );
+    const wrong = validateApplication(
+      def,
+      applicationWith({
+        scans: [file('a', 'image/gif'), file('b', 'application/pdf', 1001), file('c', 'application/pdf', 0)],
+      }),
+      ON_1_MARCH_2027,
+    );
+    const twice = validateApplication(
+      def,
+      applicationWith({ scans: [file('c'), file('c')] }),
+      ON_1_MARCH_2027,
+    );
+    const malformed = validateApplication(
+      def,
+      applicationWith({ scans: [file('a'), { ref: 'b', bytes: -1 }] }),
+      ON_1_MARCH_2027,
+    );
 
     // Assert
-    expect(good.ok && good.values.applicants[0]!.scans).toEqual([file('a'), { ...file('b', 'image/jpeg'), name: 'b.pdf' }]);
+    expect(good.ok && good.values.applicants[0]!.scans).toEqual([
+      file('a'),
+      { ...file('b', 'image/jpeg'), name: 'b.pdf' },
+    ]);
     expect(errorsOf(one).map((e) => [e.code, e.params])).toEqual([['too_few_files', { min: 2 }]]);
     expect(errorsOf(four).map((e) => [e.code, e.params])).toEqual([['too_many_files', { max: 3 }]]);
     expect(codes(errorsOf(wrong))).toEqual([
@@ -302,14 +420,24 @@ describe('validateApplication: field types', () => {
       ['applicants[0].scans[2]', 'file_empty'],
     ]);
     expect(codes(errorsOf(twice))).toEqual([['applicants[0].scans[1]', 'duplicate_file']]);
-    expect(errorsOf(wrong)[0]!.message.en).toBe('This kind of file is not accepted; allowed: application/pdf, image/jpeg');
+    expect(errorsOf(wrong)[0]!.message.en).toBe(
+      'This kind of file is not accepted; allowed: application/pdf, image/jpeg',
+    );
     expect(codes(errorsOf(malformed))).toEqual([['applicants[0].scans[1]', 'invalid_type']]);
   });
 
   it('amount: a whole, non-negative number of minor units within the bounds', () => {
     // Arrange
     const def = definitionWith([
-      { code: 'income', type: 'amount', required: true, currency: 'AZN', min: 100, max: 50_000, label: tri('Income') },
+      {
+        code: 'income',
+        type: 'amount',
+        required: true,
+        currency: 'AZN',
+        min: 100,
+        max: 50_000,
+        label: tri('Income'),
+      },
     ]);
 
     // Act
@@ -340,16 +468,28 @@ describe('validateApplication: field types', () => {
         label: tri('Members'),
         fields: [
           { code: 'fin', type: 'fin', required: true, label: tri('FIN') },
-          { code: 'birthDate', type: 'date', required: true, max: { from: 'today', days: 0 }, label: tri('Born') },
+          {
+            code: 'birthDate',
+            type: 'date',
+            required: true,
+            max: { from: 'today', days: 0 },
+            label: tri('Born'),
+          },
         ],
       },
     ]);
 
     // Act
-    const good = validateApplication(def, applicationWith({ members: [{ fin: '5zk7qh2', birthDate: '2015-06-01' }] }), ON_1_MARCH_2027);
+    const good = validateApplication(
+      def,
+      applicationWith({ members: [{ fin: '5zk7qh2', birthDate: '2015-06-01' }] }),
+      ON_1_MARCH_2027,
+    );
     const bad = validateApplication(
       def,
-      applicationWith({ members: [{ fin: '5ZK7QH2', birthDate: '2030-01-01' }, { birthDate: '2015-06-01' }] }),
+      applicationWith({
+        members: [{ fin: '5ZK7QH2', birthDate: '2030-01-01' }, { birthDate: '2015-06-01' }],
+      }),
       ON_1_MARCH_2027,
     );
     const many = validateApplication(def, applicationWith({ members: [{}, {}, {}] }), ON_1_MARCH_2027);
@@ -357,7 +497,9 @@ describe('validateApplication: field types', () => {
     const notRows = validateApplication(def, applicationWith({ members: ['x'] }), ON_1_MARCH_2027);
 
     // Assert
-    expect(good.ok && good.values.applicants[0]!.members).toEqual([{ fin: '5ZK7QH2', birthDate: '2015-06-01' }]);
+    expect(good.ok && good.values.applicants[0]!.members).toEqual([
+      { fin: '5ZK7QH2', birthDate: '2015-06-01' },
+    ]);
     expect(codes(errorsOf(bad))).toEqual([
       ['applicants[0].members[0].birthDate', 'date_too_late'],
       ['applicants[0].members[1].fin', 'required'],
@@ -377,7 +519,15 @@ describe('validateApplication: groups', () => {
     ten[7] = visitor({ birthDate: undefined });
 
     // Act
-    const result = validateApplication(def, { variant: 'standard', common: { email: 'group@example.com', phone: '+49 30 1234567' }, applicants: ten }, ON_1_MARCH_2027);
+    const result = validateApplication(
+      def,
+      {
+        variant: 'standard',
+        common: { email: 'group@example.com', phone: '+49 30 1234567' },
+        applicants: ten,
+      },
+      ON_1_MARCH_2027,
+    );
 
     // Assert
     expect(codes(errorsOf(result))).toEqual([
@@ -394,12 +544,26 @@ describe('validateApplication: groups', () => {
     const common = { email: 'group@example.com', phone: '+49 30 1234567' };
 
     // Act
-    const eleven = validateApplication(group, { variant: 'standard', common, applicants: Array.from({ length: 11 }, () => visitor()) }, ON_1_MARCH_2027);
-    const nobody = validateApplication(group, { variant: 'standard', common, applicants: [] }, ON_1_MARCH_2027);
-    const two = validateApplication(single, { ...applicationWith({}), applicants: [{ passportNumber: 'C0123' }, { passportNumber: 'C0124' }] }, ON_1_MARCH_2027);
+    const eleven = validateApplication(
+      group,
+      { variant: 'standard', common, applicants: Array.from({ length: 11 }, () => visitor()) },
+      ON_1_MARCH_2027,
+    );
+    const nobody = validateApplication(
+      group,
+      { variant: 'standard', common, applicants: [] },
+      ON_1_MARCH_2027,
+    );
+    const two = validateApplication(
+      single,
+      { ...applicationWith({}), applicants: [{ passportNumber: 'C0123' }, { passportNumber: 'C0124' }] },
+      ON_1_MARCH_2027,
+    );
 
     // Assert
-    expect(errorsOf(eleven).map((e) => [e.path, e.code, e.params])).toEqual([['applicants', 'too_many_applicants', { max: 10 }]]);
+    expect(errorsOf(eleven).map((e) => [e.path, e.code, e.params])).toEqual([
+      ['applicants', 'too_many_applicants', { max: 10 }],
+    ]);
     expect(codes(errorsOf(nobody))).toEqual([['applicants', 'too_few_applicants']]);
     expect(errorsOf(two).map((e) => [e.code, e.params])).toEqual([['too_many_applicants', { max: 1 }]]);
   });
@@ -410,10 +574,18 @@ describe('validateApplication: eligibility', () => {
     // Arrange
     const def = evisa();
     const common = { email: 'group@example.com', phone: '+49 30 1234567' };
-    const people = [visitor(), visitor({ nationality: 'AFG' }), visitor({ passportExpiryDate: '2027-06-07' })];
+    const people = [
+      visitor(),
+      visitor({ nationality: 'AFG' }),
+      visitor({ passportExpiryDate: '2027-06-07' }),
+    ];
 
     // Act
-    const result = validateApplication(def, { variant: 'urgent', common, applicants: people }, ON_1_MARCH_2027);
+    const result = validateApplication(
+      def,
+      { variant: 'urgent', common, applicants: people },
+      ON_1_MARCH_2027,
+    );
 
     // Assert: arrival 10.03.2027 + 89 days = 07.06.2027 is the visa's last day; the passport must reach 07.06.
     expect(result.ok).toBe(false);
@@ -428,7 +600,11 @@ describe('validateApplication: eligibility', () => {
     const common = { email: 'group@example.com', phone: '+49 30 1234567' };
 
     // Act
-    const result = validateApplication(def, { variant: 'standard', common, applicants: [visitor({ passportExpiryDate: '2027-06-06' })] }, ON_1_MARCH_2027);
+    const result = validateApplication(
+      def,
+      { variant: 'standard', common, applicants: [visitor({ passportExpiryDate: '2027-06-06' })] },
+      ON_1_MARCH_2027,
+    );
 
     // Assert
     expect(errorsOf(result).map((e) => [e.path, e.code, e.params])).toEqual([
@@ -441,7 +617,11 @@ describe('validateApplication: eligibility', () => {
     const def = evisa();
 
     // Act
-    const result = validateApplication(def, { variant: 'standard', common: { email: 'x' }, applicants: [visitor({ nationality: 'AFG' })] }, ON_1_MARCH_2027);
+    const result = validateApplication(
+      def,
+      { variant: 'standard', common: { email: 'x' }, applicants: [visitor({ nationality: 'AFG' })] },
+      ON_1_MARCH_2027,
+    );
 
     // Assert
     expect(codes(errorsOf(result))).toEqual([

@@ -20,7 +20,10 @@ export function definitionWith(
     description: tri('A service for tests'),
     form: {
       common: common ?? [{ code: 'email', type: 'email', required: true, label: tri('E-mail') }],
-      applicant: [{ code: 'passportNumber', type: 'passport-number', required: true, label: tri('Passport') }, ...applicant],
+      applicant: [
+        { code: 'passportNumber', type: 'passport-number', required: true, label: tri('Passport') },
+        ...applicant,
+      ],
     },
     contact: { email: 'email' },
     lookup: { field: 'passportNumber' },

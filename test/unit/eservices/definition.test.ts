@@ -19,7 +19,10 @@ const base = (): ServiceDefinition => definitionWith([]);
 describe('serviceDefinition: shape', () => {
   it('accepts the standard e-visa and social-assistance definitions', () => {
     // Arrange
-    const definitions = [eVisaDefinition({ routeTemplateId: 'r1' }), socialAssistanceDefinition({ routeTemplateId: 'r2' })];
+    const definitions = [
+      eVisaDefinition({ routeTemplateId: 'r1' }),
+      socialAssistanceDefinition({ routeTemplateId: 'r2' }),
+    ];
 
     // Act
     const results = definitions.map((d) => problems(d));
@@ -37,7 +40,10 @@ describe('serviceDefinition: shape', () => {
       ...def,
       code: 'E Visa',
       name: { az: 'Viza', en: 'Visa' },
-      form: { ...def.form, applicant: [...def.form.applicant, { code: 'x', type: 'signature', required: true, label: tri('X') }] },
+      form: {
+        ...def.form,
+        applicant: [...def.form.applicant, { code: 'x', type: 'signature', required: true, label: tri('X') }],
+      },
       colour: 'blue',
     });
 
@@ -59,7 +65,9 @@ describe('serviceDefinition: shape', () => {
     });
 
     // Assert
-    expect(result.map(([path]) => path)).toEqual(expect.arrayContaining(['eligibility.0.countries.0', 'variants.0.fee.amount']));
+    expect(result.map(([path]) => path)).toEqual(
+      expect.arrayContaining(['eligibility.0.countries.0', 'variants.0.fee.amount']),
+    );
   });
 });
 
@@ -76,7 +84,19 @@ describe('serviceDefinition: the parts fit together', () => {
         applicant: [
           ...def.form.applicant,
           { code: 'email', type: 'text', required: false, maxLength: 5, label: tri('E') },
-          { code: 'sex', type: 'choice', required: true, label: tri('S'), source: { kind: 'options', options: [{ code: 'f', label: tri('F') }, { code: 'f', label: tri('F') }] } },
+          {
+            code: 'sex',
+            type: 'choice',
+            required: true,
+            label: tri('S'),
+            source: {
+              kind: 'options',
+              options: [
+                { code: 'f', label: tri('F') },
+                { code: 'f', label: tri('F') },
+              ],
+            },
+          },
         ],
       },
     });
@@ -91,7 +111,13 @@ describe('serviceDefinition: the parts fit together', () => {
   it('refuses bounds naming a field that is not a date the field can see, or itself', () => {
     // Arrange
     const def = base();
-    const date = (code: string, min: unknown) => ({ code, type: 'date', required: true, label: tri(code), min });
+    const date = (code: string, min: unknown) => ({
+      code,
+      type: 'date',
+      required: true,
+      label: tri(code),
+      min,
+    });
 
     // Act: a common field cannot see the applicant's fields.
     const result = problems({
@@ -126,11 +152,43 @@ describe('serviceDefinition: the parts fit together', () => {
         common: def.form.common,
         applicant: [
           ...def.form.applicant,
-          { code: 'a', type: 'text', required: true, minLength: 9, maxLength: 5, pattern: '([a-z]', label: tri('A') },
-          { code: 'b', type: 'file', required: true, mediaTypes: ['application/pdf'], maxBytes: 10, minCount: 3, maxCount: 2, label: tri('B') },
+          {
+            code: 'a',
+            type: 'text',
+            required: true,
+            minLength: 9,
+            maxLength: 5,
+            pattern: '([a-z]',
+            label: tri('A'),
+          },
+          {
+            code: 'b',
+            type: 'file',
+            required: true,
+            mediaTypes: ['application/pdf'],
+            maxBytes: 10,
+            minCount: 3,
+            maxCount: 2,
+            label: tri('B'),
+          },
           { code: 'c', type: 'amount', required: true, currency: 'AZN', min: 10, max: 5, label: tri('C') },
-          { code: 'd', type: 'list', required: true, minItems: 4, maxItems: 2, label: tri('D'), fields: [{ code: 'e', type: 'fin', required: true, label: tri('E') }] },
-          { code: 'f', type: 'date', required: true, min: { from: 'date', date: '2027-02-01' }, max: { from: 'date', date: '2027-01-01' }, label: tri('F') },
+          {
+            code: 'd',
+            type: 'list',
+            required: true,
+            minItems: 4,
+            maxItems: 2,
+            label: tri('D'),
+            fields: [{ code: 'e', type: 'fin', required: true, label: tri('E') }],
+          },
+          {
+            code: 'f',
+            type: 'date',
+            required: true,
+            min: { from: 'date', date: '2027-02-01' },
+            max: { from: 'date', date: '2027-01-01' },
+            label: tri('F'),
+          },
         ],
       },
     });
@@ -189,8 +247,18 @@ describe('serviceDefinition: the parts fit together', () => {
     const landline = { code: 'phone', type: 'phone', required: true, label: tri('Phone') };
 
     // Act
-    const group = problems({ ...def, form: { ...def.form, common: [optionalEmail] }, group: { maxApplicants: 5 }, contact: { email: 'email', confirmEmailWithinMinutes: 60 } });
-    const sms = problems({ ...def, form: { ...def.form, common: [...def.form.common, landline] }, contact: { email: 'email', phone: 'phone' }, decisionNotice: { channels: ['sms', 'sms'] } });
+    const group = problems({
+      ...def,
+      form: { ...def.form, common: [optionalEmail] },
+      group: { maxApplicants: 5 },
+      contact: { email: 'email', confirmEmailWithinMinutes: 60 },
+    });
+    const sms = problems({
+      ...def,
+      form: { ...def.form, common: [...def.form.common, landline] },
+      contact: { email: 'email', phone: 'phone' },
+      decisionNotice: { channels: ['sms', 'sms'] },
+    });
     const wrongContact = problems({ ...def, contact: { email: 'passportNumber', phone: 'email' } });
 
     // Assert
@@ -202,7 +270,11 @@ describe('serviceDefinition: the parts fit together', () => {
       ['decisionNotice.channels', 'An SMS decision needs a required mobile contact phone'],
       ['decisionNotice.channels', 'A channel is listed twice'],
     ]);
-    expect(wrongContact.map(([path]) => path)).toEqual(['contact.email', 'contact.phone', 'decisionNotice.channels']);
+    expect(wrongContact.map(([path]) => path)).toEqual([
+      'contact.email',
+      'contact.phone',
+      'decisionNotice.channels',
+    ]);
   });
 
   it('refuses a variant code used twice and a group of fewer than 2', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { applicationFee, serviceClockStart, serviceDue, type IsWorkingDay } from '../../../functions/modules/eservices';
+import {
+  applicationFee,
+  serviceClockStart,
+  serviceDue,
+  type IsWorkingDay,
+} from '../../../functions/modules/eservices';
 import { azerbaijanBuiltInCalendar } from '../../../functions/modules/execution/domain/calendar/azerbaijan';
 import { isWorkingDay } from '../../../functions/modules/execution/domain/calendar/working-days';
 
@@ -52,7 +57,11 @@ describe('serviceDue', () => {
 
     // Act
     const due = serviceDue(start, { unit: 'hours', hours: 3, countNonWorkingDays: false }, azerbaijan);
-    const onHoliday = serviceDue('2026-03-22T10:00:00Z', { unit: 'hours', hours: 24, countNonWorkingDays: false }, azerbaijan);
+    const onHoliday = serviceDue(
+      '2026-03-22T10:00:00Z',
+      { unit: 'hours', hours: 24, countNonWorkingDays: false },
+      azerbaijan,
+    );
 
     // Assert: 1 hour on the 19th, 2 on Tuesday 31 March: 02:00 Baku. 24 hours from a holiday: all of the 31st.
     expect(due).toEqual({ dueAt: '2026-03-30T22:00:00.000Z', lastDay: '2026-03-31' });
@@ -77,9 +86,12 @@ describe('serviceDue', () => {
     const never: IsWorkingDay = () => false;
 
     // Act
-    const broken = () => serviceDue('2026-03-19T06:00:00Z', { unit: 'days', days: 1, countNonWorkingDays: false }, never);
-    const brokenHours = () => serviceDue('2026-03-19T06:00:00Z', { unit: 'hours', hours: 1, countNonWorkingDays: false }, never);
-    const local = () => serviceDue('2026-03-19T06:00:00', { unit: 'hours', hours: 1, countNonWorkingDays: true }, azerbaijan);
+    const broken = () =>
+      serviceDue('2026-03-19T06:00:00Z', { unit: 'days', days: 1, countNonWorkingDays: false }, never);
+    const brokenHours = () =>
+      serviceDue('2026-03-19T06:00:00Z', { unit: 'hours', hours: 1, countNonWorkingDays: false }, never);
+    const local = () =>
+      serviceDue('2026-03-19T06:00:00', { unit: 'hours', hours: 1, countNonWorkingDays: true }, azerbaijan);
 
     // Assert
     expect(broken).toThrow(RangeError);

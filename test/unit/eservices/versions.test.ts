@@ -35,13 +35,22 @@ describe('service versions', () => {
 
   it('publishes a draft: it becomes the current version and can no longer change', () => {
     // Arrange
-    const draft = reviseDraft(startDraft([], v1Definition, '2027-01-10T08:00:00Z'), v2Definition, '2027-01-10T09:00:00Z');
+    const draft = reviseDraft(
+      startDraft([], v1Definition, '2027-01-10T08:00:00Z'),
+      v2Definition,
+      '2027-01-10T09:00:00Z',
+    );
 
     // Act
     const published = publishDraft(draft, '2027-01-11T08:00:00Z');
 
     // Assert
-    expect(published).toMatchObject({ version: 1, state: 'published', publishedAt: '2027-01-11T08:00:00Z', definition: v2Definition });
+    expect(published).toMatchObject({
+      version: 1,
+      state: 'published',
+      publishedAt: '2027-01-11T08:00:00Z',
+      definition: v2Definition,
+    });
     expect(currentVersion([published])).toBe(published);
     expect(() => reviseDraft(published, v1Definition, '2027-01-12T08:00:00Z')).toThrow(ConflictError);
     expect(() => publishDraft(published, '2027-01-12T08:00:00Z')).toThrow(
@@ -76,7 +85,8 @@ describe('service versions', () => {
     // Act
     const second = () => startDraft([draft], v2Definition, '2027-01-11T08:00:00Z');
     const revised = () => reviseDraft(draft, renamed, '2027-01-11T08:00:00Z');
-    const next = () => startDraft([publishDraft(draft, '2027-01-11T08:00:00Z')], renamed, '2027-01-12T08:00:00Z');
+    const next = () =>
+      startDraft([publishDraft(draft, '2027-01-11T08:00:00Z')], renamed, '2027-01-12T08:00:00Z');
 
     // Assert
     expect(second).toThrow(expect.objectContaining({ code: 'service_draft_exists' }));

@@ -12,7 +12,7 @@
  * A look-up needs the number and a second factor (an applicant's passport number or FİN), compared
  * with `secondFactorMatches`: its time does not depend on where a wrong value differs.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sha256Of } from '../../../platform/kernel/hashing';
 import { normalizePassportNumber } from './identifiers';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -39,11 +39,7 @@ export function applicationNumberFrom(random: Uint8Array): string {
 
 /** The number in its canonical form, or undefined when it cannot be one (wrong shape or check). */
 export function parseApplicationNumber(input: string): string | undefined {
-  const compact = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const compact = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   if (compact.length !== RANDOM_CHARS + 1) return undefined;
   if (![...compact].every((c) => ALPHABET.includes(c))) return undefined;
   return luhnSum(compact, false) % RADIX === 0 ? group(compact) : undefined;
@@ -72,8 +68,11 @@ function group(compact: string): string {
 
 /** Equal strings, in time that does not depend on their content (both are hashed to 32 bytes first). */
 export function constantTimeEqual(a: string, b: string): boolean {
-  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
-  return timingSafeEqual(digest(a), digest(b));
+  const x = sha256Of(a);
+  const y = sha256Of(b);
+  let diff = 0;
+  for (let i = 0; i < x.length; i += 1) diff |= x[i]! ^ y[i]!;
+  return diff === 0;
 }
 
 /**

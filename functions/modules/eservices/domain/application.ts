@@ -15,32 +15,28 @@
  * is the list of uploads the applicant made for it; the sizes and types here are the ones the
  * upload declared — the storage slice checks them against the stored objects.
  */
-import type { ServiceDefinition, FormField, LeafField, DateBound } from './definition';
+import type {
+  DateBound,
+  FileField,
+  FormField,
+  LeafField,
+  ListField,
+  AmountField,
+  ServiceDefinition,
+} from './definition';
 import { checkEligibility } from './eligibility';
 import { isCountryCode } from './countries';
-import { checkPhone, isFin, isPassportNumber, normalizeEmail, normalizeFin, normalizePassportNumber } from './identifiers';
+import {
+  checkPhone,
+  isFin,
+  isPassportNumber,
+  normalizeEmail,
+  normalizeFin,
+  normalizePassportNumber,
+} from './identifiers';
 import { fieldError, type FieldError } from './messages';
 import { addDays, bakuDate, isIsoDate } from './time';
-
-/** One uploaded file attached to a file field. */
-export interface FileRef {
-  /** The upload's key (issued with the presigned upload). */
-  readonly ref: string;
-  readonly name: string;
-  readonly mediaType: string;
-  readonly bytes: number;
-}
-
-export type ListItem = Readonly<Record<string, LeafValue>>;
-export type LeafValue = string | number | readonly FileRef[];
-export type FieldValue = LeafValue | readonly ListItem[];
-export type FieldValues = Readonly<Record<string, FieldValue>>;
-
-export interface ApplicationValues {
-  readonly variant: string;
-  readonly common: FieldValues;
-  readonly applicants: readonly FieldValues[];
-}
+import type { ApplicationValues, FieldValue, FieldValues, FileRef, LeafValue, ListItem } from './values';
 
 export interface ValidationContext {
   /** The instant of validation (submission): "today" of date bounds is its Baku date. */
@@ -77,12 +73,15 @@ export function validateApplication(
 
   if (!isObject(input)) return { ok: false, errors: [fieldError('', 'invalid_type')] };
   for (const key of Object.keys(input))
-    if (key !== 'variant' && key !== 'common' && key !== 'applicants') errors.push(fieldError(key, 'unknown_field'));
+    if (key !== 'variant' && key !== 'common' && key !== 'applicants')
+      errors.push(fieldError(key, 'unknown_field'));
 
   const variant = input.variant;
-  if (variant === undefined || variant === null || variant === '') errors.push(fieldError('variant', 'required'));
+  if (variant === undefined || variant === null || variant === '')
+    errors.push(fieldError('variant', 'required'));
   else if (typeof variant !== 'string') errors.push(fieldError('variant', 'invalid_type'));
-  else if (!def.variants.some((v) => v.code === variant)) errors.push(fieldError('variant', 'unknown_variant'));
+  else if (!def.variants.some((v) => v.code === variant))
+    errors.push(fieldError('variant', 'unknown_variant'));
 
   const rawCommon = input.common ?? {};
   let common: FieldValues = {};
@@ -92,7 +91,8 @@ export function validateApplication(
   const applicants: FieldValues[] = [];
   const rawApplicants = input.applicants;
   const { min, max } = applicantRange(def);
-  if (rawApplicants === undefined || rawApplicants === null) errors.push(fieldError('applicants', 'required'));
+  if (rawApplicants === undefined || rawApplicants === null)
+    errors.push(fieldError('applicants', 'required'));
   else if (!Array.isArray(rawApplicants)) errors.push(fieldError('applicants', 'invalid_type'));
   else if (rawApplicants.length < min) errors.push(fieldError('applicants', 'too_few_applicants', { min }));
   else if (rawApplicants.length > max) errors.push(fieldError('applicants', 'too_many_applicants', { max }));
@@ -151,7 +151,12 @@ class FieldChecker {
    * Bounds that name another date field, checked on normalized values: `values` are this level's,
    * `outer` the enclosing levels' (innermost first). A field that already failed is not there.
    */
-  bounds(fields: readonly FormField[], values: FieldValues, path: string, outer: readonly FieldValues[]): void {
+  bounds(
+    fields: readonly FormField[],
+    values: FieldValues,
+    path: string,
+    outer: readonly FieldValues[],
+  ): void {
     const scopes = [values, ...outer];
     const lookup = (code: string) => {
       for (const scope of scopes) if (typeof scope[code] === 'string') return scope[code];
@@ -181,7 +186,7 @@ class FieldChecker {
     return undefined;
   }
 
-  private list(field: Extract<FormField, { type: 'list' }>, value: unknown, path: string): ListItem[] | undefined {
+  private list(field: ListField, value: unknown, path: string): ListItem[] | undefined {
     if (!Array.isArray(value)) return this.fail(path, 'invalid_type');
     const min = field.minItems ?? 1;
     if (value.length < min) return this.fail(path, 'too_few_items', { min });
@@ -222,7 +227,9 @@ class FieldChecker {
       case 'choice': {
         const code = value.trim();
         const codes =
-          field.source.kind === 'options' ? field.source.options.map((o) => o.code) : this.listCodes(field.source.list);
+          field.source.kind === 'options'
+            ? field.source.options.map((o) => o.code)
+            : this.listCodes(field.source.list);
         return codes.includes(code) ? code : this.fail(path, 'unknown_option');
       }
       case 'country': {
@@ -269,15 +276,17 @@ class FieldChecker {
     return true;
   }
 
-  private amount(field: Extract<LeafField, { type: 'amount' }>, value: unknown, path: string): number | undefined {
+  private amount(field: AmountField, value: unknown, path: string): number | undefined {
     if (typeof value !== 'number') return this.fail(path, 'invalid_type');
     if (!Number.isSafeInteger(value) || value < 0) return this.fail(path, 'invalid_amount');
-    if (field.min !== undefined && value < field.min) return this.fail(path, 'amount_too_small', { min: field.min });
-    if (field.max !== undefined && value > field.max) return this.fail(path, 'amount_too_large', { max: field.max });
+    if (field.min !== undefined && value < field.min)
+      return this.fail(path, 'amount_too_small', { min: field.min });
+    if (field.max !== undefined && value > field.max)
+      return this.fail(path, 'amount_too_large', { max: field.max });
     return value;
   }
 
-  private files(field: Extract<LeafField, { type: 'file' }>, value: unknown, path: string): FileRef[] | undefined {
+  private files(field: FileField, value: unknown, path: string): FileRef[] | undefined {
     if (!Array.isArray(value)) return this.fail(path, 'invalid_type');
     const min = field.minCount ?? 1;
     if (value.length < min) return this.fail(path, 'too_few_files', { min });

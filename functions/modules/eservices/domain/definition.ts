@@ -3,34 +3,32 @@
  * (fee and service level), the route that decides and the document that comes out. This is the
  * content of one version; versions.ts keeps the versions and their states.
  *
- * The schema checks each part's shape and, in `superRefine`, that the parts fit together (a rule
- * names a field that exists and has the right type, a date bound names a date field the field can
- * see, the look-up field is a required passport number or FİN of each applicant, …), so a
- * definition that parses can be validated against and published without further checks.
+ * The types are plain (a domain takes no zod: docs/architecture.md); the zod schema that parses a
+ * definition at the edge is api/definition.schema.ts, which checks each part's shape and then runs
+ * `definitionProblems` here: that the parts fit together (a rule names a field that exists and
+ * has the right type, a date bound names a date field the field can see, the look-up field is a
+ * required passport number or FİN of each applicant, …). A definition that passes both can be
+ * validated against and published without further checks.
  */
-import * as z from 'zod';
-import { isCountryCode } from './countries';
-import { trilingual } from './messages';
+import type { Trilingual } from './messages';
 
-/** A service's code: lower-case slug, e.g. `e-visa`, `social-assistance`. */
-export const serviceCode = z
-  .string()
-  .min(2)
-  .max(64)
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
-
+/** A service's code: lower-case slug, e.g. `e-visa`, `social-assistance`; 2–64 characters. */
+export const SERVICE_CODE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** A field's code: camelCase, used in the submitted JSON and in error paths (`applicants[0].passportNumber`). */
-export const fieldCode = z.string().regex(/^[a-z][A-Za-z0-9]{0,39}$/);
-
+export const FIELD_CODE = /^[a-z][A-Za-z0-9]{0,39}$/;
 /** Codes of options and variants: lower-case slug. */
-export const optionCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/);
+export const OPTION_CODE = /^[a-z0-9][a-z0-9-]{0,39}$/;
+/** A media type without parameters, e.g. `application/pdf`. */
+export const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/;
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
-export const countryCode = z.string().refine(isCountryCode, { message: 'Not an ISO 3166-1 alpha-3 code' });
-
-export const currencyCode = z.string().regex(/^[A-Z]{3}$/);
-
-/** 100 years of days either way: enough for a birth date bound, small enough to stay a real date. */
-const DAY_SPAN = 36_600;
+/** Limits of a definition (the schema enforces them). */
+export const DEFINITION_LIMITS = {
+  /** 100 years of days either way: enough for a birth date bound, small enough to stay a real date. */
+  daySpan: 36_600,
+  maxFileBytes: 100 * 1024 * 1024,
+  maxGroup: 50,
+} as const;
 
 /**
  * A bound of a date field, in days from a point:
@@ -42,226 +40,195 @@ const DAY_SPAN = 36_600;
  * - `date`: a fixed date.
  * Bounds are inclusive.
  */
-export const dateBound = z.discriminatedUnion('from', [
-  z.object({ from: z.literal('today'), days: z.int().min(-DAY_SPAN).max(DAY_SPAN) }).strict(),
-  z.object({ from: z.literal('field'), field: fieldCode, days: z.int().min(-DAY_SPAN).max(DAY_SPAN) }).strict(),
-  z.object({ from: z.literal('date'), date: z.iso.date() }).strict(),
-]);
-export type DateBound = z.infer<typeof dateBound>;
+export type DateBound =
+  | { readonly from: 'today'; readonly days: number }
+  | { readonly from: 'field'; readonly field: string; readonly days: number }
+  | { readonly from: 'date'; readonly date: string };
 
-const base = {
-  code: fieldCode,
-  label: trilingual(200),
-  hint: trilingual(500).optional(),
-  required: z.boolean(),
-};
+interface FieldBase {
+  readonly code: string;
+  readonly label: Trilingual;
+  readonly hint?: Trilingual;
+  readonly required: boolean;
+}
 
-const MAX_FILE_BYTES = 100 * 1024 * 1024;
+export interface TextField extends FieldBase {
+  readonly type: 'text';
+  readonly minLength?: number;
+  readonly maxLength: number;
+  /** A JavaScript regular expression (Unicode mode) the whole trimmed value must match. */
+  readonly pattern?: string;
+  readonly multiline?: boolean;
+}
 
-const textField = z
-  .object({
-    ...base,
-    type: z.literal('text'),
-    minLength: z.int().min(0).max(4000).optional(),
-    maxLength: z.int().min(1).max(4000),
-    /** A JavaScript regular expression (Unicode mode) the whole trimmed value must match. */
-    pattern: z.string().min(1).max(300).optional(),
-    multiline: z.boolean().optional(),
-  })
-  .strict();
+export interface DateField extends FieldBase {
+  readonly type: 'date';
+  readonly min?: DateBound;
+  readonly max?: DateBound;
+}
 
-const dateField = z
-  .object({ ...base, type: z.literal('date'), min: dateBound.optional(), max: dateBound.optional() })
-  .strict();
+export interface ChoiceOption {
+  readonly code: string;
+  readonly label: Trilingual;
+}
 
-const choiceOption = z.object({ code: optionCode, label: trilingual(200) }).strict();
+export interface ChoiceField extends FieldBase {
+  readonly type: 'choice';
+  readonly source:
+    | { readonly kind: 'options'; readonly options: readonly ChoiceOption[] }
+    /** The codes of an agency's reference list; the caller supplies them when validating. */
+    | { readonly kind: 'reference-list'; readonly list: string };
+}
 
-const choiceField = z
-  .object({
-    ...base,
-    type: z.literal('choice'),
-    source: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('options'), options: z.array(choiceOption).min(1).max(300) }).strict(),
-      /** The codes of an agency's reference list; the caller supplies them when validating. */
-      z.object({ kind: z.literal('reference-list'), list: z.string().min(1).max(64) }).strict(),
-    ]),
-  })
-  .strict();
+export interface CountryField extends FieldBase {
+  readonly type: 'country';
+  /** Only these ISO 3166-1 alpha-3 codes may be chosen (any otherwise). */
+  readonly countries?: readonly string[];
+}
 
-const countryField = z
-  .object({
-    ...base,
-    type: z.literal('country'),
-    /** Only these countries may be chosen (the rest of ISO 3166-1 otherwise). */
-    countries: z.array(countryCode).min(1).optional(),
-  })
-  .strict();
+export interface PassportNumberField extends FieldBase {
+  readonly type: 'passport-number';
+}
 
-const passportField = z.object({ ...base, type: z.literal('passport-number') }).strict();
-const finField = z.object({ ...base, type: z.literal('fin') }).strict();
-const phoneField = z
-  .object({
-    ...base,
-    type: z.literal('phone'),
-    /** An Azerbaijani number must then be a mobile one (for SMS); other countries' are taken as they are. */
-    mobile: z.boolean().optional(),
-  })
-  .strict();
-const emailField = z.object({ ...base, type: z.literal('email') }).strict();
+export interface FinField extends FieldBase {
+  readonly type: 'fin';
+}
 
-/** Media type without parameters, e.g. `application/pdf`. */
-const mediaType = z.string().regex(/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/);
+export interface PhoneField extends FieldBase {
+  readonly type: 'phone';
+  /** An Azerbaijani number must then be a mobile one (for SMS); other countries' are taken as they are. */
+  readonly mobile?: boolean;
+}
 
-const fileField = z
-  .object({
-    ...base,
-    type: z.literal('file'),
-    mediaTypes: z.array(mediaType).min(1).max(20),
-    maxBytes: z.int().min(1).max(MAX_FILE_BYTES),
-    /** When any file is given (a required field needs at least one). Default 1. */
-    minCount: z.int().min(1).max(50).optional(),
-    maxCount: z.int().min(1).max(50),
-  })
-  .strict();
+export interface EmailField extends FieldBase {
+  readonly type: 'email';
+}
+
+export interface FileField extends FieldBase {
+  readonly type: 'file';
+  readonly mediaTypes: readonly string[];
+  readonly maxBytes: number;
+  /** When any file is given (a required field needs at least one). Default 1. */
+  readonly minCount?: number;
+  readonly maxCount: number;
+}
 
 /** A sum of money in minor units (qəpik, cents) of one currency. */
-const amountField = z
-  .object({
-    ...base,
-    type: z.literal('amount'),
-    currency: currencyCode,
-    min: z.int().min(0).optional(),
-    max: z.int().min(0).optional(),
-  })
-  .strict();
+export interface AmountField extends FieldBase {
+  readonly type: 'amount';
+  readonly currency: string;
+  readonly min?: number;
+  readonly max?: number;
+}
 
-export const leafField = z.discriminatedUnion('type', [
-  textField,
-  dateField,
-  choiceField,
-  countryField,
-  passportField,
-  finField,
-  phoneField,
-  emailField,
-  fileField,
-  amountField,
-]);
-export type LeafField = z.infer<typeof leafField>;
+export type LeafField =
+  | TextField
+  | DateField
+  | ChoiceField
+  | CountryField
+  | PassportNumberField
+  | FinField
+  | PhoneField
+  | EmailField
+  | FileField
+  | AmountField;
 
 /** A repeated group of fields, e.g. the members of a household: one object a row. */
-const listField = z
-  .object({
-    ...base,
-    type: z.literal('list'),
-    fields: z.array(leafField).min(1).max(30),
-    /** When any row is given (a required list needs at least one). Default 1. */
-    minItems: z.int().min(1).max(100).optional(),
-    maxItems: z.int().min(1).max(100),
-  })
-  .strict();
+export interface ListField extends FieldBase {
+  readonly type: 'list';
+  readonly fields: readonly LeafField[];
+  /** When any row is given (a required list needs at least one). Default 1. */
+  readonly minItems?: number;
+  readonly maxItems: number;
+}
 
-export const formField = z.discriminatedUnion('type', [...leafField.options, listField]);
-export type FormField = z.infer<typeof formField>;
-export type ListField = z.infer<typeof listField>;
+export type FormField = LeafField | ListField;
 export type FieldType = FormField['type'];
 
 /**
  * Who may apply, checked on the values after the form itself is valid (and again by the automatic
  * checks before the decision). `message` replaces the standard one, e.g. to say where else to go.
  */
-export const eligibilityRule = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('country-in'),
-      field: fieldCode,
-      countries: z.array(countryCode).min(1).max(300),
-      message: trilingual(500).optional(),
-    })
-    .strict(),
-  z
-    .object({
-      kind: z.literal('date-on-or-after'),
+export type EligibilityRule =
+  | {
+      readonly kind: 'country-in';
+      readonly field: string;
+      readonly countries: readonly string[];
+      readonly message?: Trilingual;
+    }
+  | {
+      readonly kind: 'date-on-or-after';
       /** e.g. the passport's expiry date … */
-      field: fieldCode,
+      readonly field: string;
       /** … on or after the arrival date plus 89 days. */
-      reference: z.object({ field: fieldCode, days: z.int().min(-DAY_SPAN).max(DAY_SPAN) }).strict(),
-      message: trilingual(500).optional(),
-    })
-    .strict(),
-]);
-export type EligibilityRule = z.infer<typeof eligibilityRule>;
+      readonly reference: { readonly field: string; readonly days: number };
+      readonly message?: Trilingual;
+    };
 
 /**
  * How long the agency has, counted from the moment the application is complete (paid, or
  * confirmed when free): whole days or hours, and whether non-working days and holidays count.
  * `{ unit: 'days', days: 3, countNonWorkingDays: false }` is "3 working days".
  */
-export const serviceLevel = z.discriminatedUnion('unit', [
-  z.object({ unit: z.literal('days'), days: z.int().min(1).max(365), countNonWorkingDays: z.boolean() }).strict(),
-  z.object({ unit: z.literal('hours'), hours: z.int().min(1).max(720), countNonWorkingDays: z.boolean() }).strict(),
-]);
-export type ServiceLevel = z.infer<typeof serviceLevel>;
+export type ServiceLevel =
+  | { readonly unit: 'days'; readonly days: number; readonly countNonWorkingDays: boolean }
+  | { readonly unit: 'hours'; readonly hours: number; readonly countNonWorkingDays: boolean };
 
-export const variant = z
-  .object({
-    code: optionCode,
-    name: trilingual(200),
-    description: trilingual(1000).optional(),
-    /** Per applicant: a group pays the sum in one payment. Zero for a free service. */
-    fee: z.object({ amount: z.int().min(0).max(1_000_000_000), currency: currencyCode }).strict(),
-    level: serviceLevel,
-  })
-  .strict();
-export type Variant = z.infer<typeof variant>;
+export interface Fee {
+  /** Minor units (qəpik, cents): 2000 USD cents is 20 USD. Zero for a free service. */
+  readonly amount: number;
+  /** ISO 4217 */
+  readonly currency: string;
+}
+
+export interface Variant {
+  readonly code: string;
+  readonly name: Trilingual;
+  readonly description?: Trilingual;
+  /** Per applicant: a group pays the sum in one payment. */
+  readonly fee: Fee;
+  readonly level: ServiceLevel;
+}
 
 export const resultKinds = ['e-visa', 'decision-letter'] as const;
 export type ResultKind = (typeof resultKinds)[number];
 
-export const serviceDefinition = z
-  .object({
-    code: serviceCode,
-    name: trilingual(200),
-    description: trilingual(2000),
-    form: z
-      .object({
-        /** Filled once an application: contact e-mail, phone, a group's shared data. */
-        common: z.array(formField).max(50),
-        /** Filled for each applicant (once unless the service takes groups). */
-        applicant: z.array(formField).min(1).max(80),
-      })
-      .strict(),
-    /** A group application: 2 to `maxApplicants` people, one contact e-mail, one payment. */
-    group: z.object({ maxApplicants: z.int().min(2).max(50) }).strict().optional(),
-    /** The common fields the agency writes to; an e-mail to confirm within a time limit. */
-    contact: z
-      .object({
-        email: fieldCode.optional(),
-        phone: fieldCode.optional(),
-        confirmEmailWithinMinutes: z.int().min(5).max(1440).optional(),
-      })
-      .strict(),
-    /** The applicant's field that is the second factor of a status look-up (with the application number). */
-    lookup: z.object({ field: fieldCode }).strict(),
-    eligibility: z.array(eligibilityRule).max(20),
-    variants: z.array(variant).min(1).max(10),
-    /** The approval route template (approval module) that decides an application. */
-    route: z.object({ templateId: z.string().min(1).max(100) }).strict(),
-    result: z.object({ kind: z.enum(resultKinds) }).strict(),
-    /** How the applicant hears the decision. */
-    decisionNotice: z
-      .object({ channels: z.array(z.enum(['email', 'sms'])).min(1).max(2) })
-      .strict(),
-  })
-  .strict()
-  .superRefine((def, ctx) => {
-    for (const problem of structureProblems(def)) ctx.addIssue({ code: 'custom', ...problem });
-  });
-export type ServiceDefinition = z.infer<typeof serviceDefinition>;
+export const noticeChannels = ['email', 'sms'] as const;
+export type NoticeChannel = (typeof noticeChannels)[number];
 
-interface Problem {
-  path: (string | number)[];
-  message: string;
+export interface ServiceDefinition {
+  readonly code: string;
+  readonly name: Trilingual;
+  readonly description: Trilingual;
+  readonly form: {
+    /** Filled once an application: contact e-mail, phone, a group's shared data. */
+    readonly common: readonly FormField[];
+    /** Filled for each applicant (once unless the service takes groups). */
+    readonly applicant: readonly FormField[];
+  };
+  /** A group application: 2 to `maxApplicants` people, one contact e-mail, one payment. */
+  readonly group?: { readonly maxApplicants: number };
+  /** The common fields the agency writes to; an e-mail to confirm within a time limit. */
+  readonly contact: {
+    readonly email?: string;
+    readonly phone?: string;
+    readonly confirmEmailWithinMinutes?: number;
+  };
+  /** The applicant's field that is the second factor of a status look-up (with the application number). */
+  readonly lookup: { readonly field: string };
+  readonly eligibility: readonly EligibilityRule[];
+  readonly variants: readonly Variant[];
+  /** The approval route template (approval module) that decides an application. */
+  readonly route: { readonly templateId: string };
+  readonly result: { readonly kind: ResultKind };
+  /** How the applicant hears the decision. */
+  readonly decisionNotice: { readonly channels: readonly NoticeChannel[] };
+}
+
+/** Something in a definition whose parts do not fit together, on its path in the definition. */
+export interface DefinitionProblem {
+  readonly path: (string | number)[];
+  readonly message: string;
 }
 
 type Scope = 'common' | 'applicant';
@@ -270,12 +237,14 @@ type Scope = 'common' | 'applicant';
 function visible(def: ServiceDefinition, scope: Scope): Map<string, { field: FormField; scope: Scope }> {
   const map = new Map<string, { field: FormField; scope: Scope }>();
   for (const field of def.form.common) map.set(field.code, { field, scope: 'common' });
-  if (scope === 'applicant') for (const field of def.form.applicant) map.set(field.code, { field, scope: 'applicant' });
+  if (scope === 'applicant')
+    for (const field of def.form.applicant) map.set(field.code, { field, scope: 'applicant' });
   return map;
 }
 
-function structureProblems(def: ServiceDefinition): Problem[] {
-  const problems: Problem[] = [];
+/** What does not fit together in a definition whose parts each have the right shape; empty when all is well. */
+export function definitionProblems(def: ServiceDefinition): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
   const add = (path: (string | number)[], message: string) => problems.push({ path, message });
 
   // One namespace for common and applicant fields, so a name always means one field.
@@ -307,9 +276,11 @@ function structureProblems(def: ServiceDefinition): Problem[] {
   def.eligibility.forEach((rule, i) => {
     const target = all.get(rule.field);
     if (rule.kind === 'country-in') {
-      if (target?.field.type !== 'country') add(['eligibility', i, 'field'], `${rule.field} is not a country field`);
+      if (target?.field.type !== 'country')
+        add(['eligibility', i, 'field'], `${rule.field} is not a country field`);
     } else {
-      if (target?.field.type !== 'date') add(['eligibility', i, 'field'], `${rule.field} is not a date field`);
+      if (target?.field.type !== 'date')
+        add(['eligibility', i, 'field'], `${rule.field} is not a date field`);
       if (all.get(rule.reference.field)?.field.type !== 'date')
         add(['eligibility', i, 'reference', 'field'], `${rule.reference.field} is not a date field`);
     }
@@ -317,7 +288,10 @@ function structureProblems(def: ServiceDefinition): Problem[] {
 
   const lookup = def.form.applicant.find((f) => f.code === def.lookup.field);
   if (!lookup || (lookup.type !== 'passport-number' && lookup.type !== 'fin') || !lookup.required)
-    add(['lookup', 'field'], 'The look-up field must be a required passport number or FİN field of the applicant');
+    add(
+      ['lookup', 'field'],
+      'The look-up field must be a required passport number or FİN field of the applicant',
+    );
 
   const common = (code: string | undefined) => def.form.common.find((f) => f.code === code);
   const email = common(def.contact.email);
@@ -330,7 +304,10 @@ function structureProblems(def: ServiceDefinition): Problem[] {
     add(['contact', 'confirmEmailWithinMinutes'], 'An e-mail to confirm must be a required field');
   if (def.group && !email?.required)
     add(['group'], 'A group application needs a required contact e-mail (one for the whole group)');
-  if (def.decisionNotice.channels.includes('sms') && !(phone?.type === 'phone' && phone.required && phone.mobile))
+  if (
+    def.decisionNotice.channels.includes('sms') &&
+    !(phone?.type === 'phone' && phone.required && phone.mobile)
+  )
     add(['decisionNotice', 'channels'], 'An SMS decision needs a required mobile contact phone');
   if (def.decisionNotice.channels.includes('email') && email === undefined)
     add(['decisionNotice', 'channels'], 'An e-mail decision needs a contact e-mail');
@@ -377,18 +354,21 @@ function fieldProblems(
     case 'choice':
       if (field.source.kind === 'options') {
         const codes = field.source.options.map((o) => o.code);
-        if (new Set(codes).size !== codes.length) add([...path, 'source', 'options'], 'An option code is used twice');
+        if (new Set(codes).size !== codes.length)
+          add([...path, 'source', 'options'], 'An option code is used twice');
       }
       return;
     case 'file':
-      if ((field.minCount ?? 1) > field.maxCount) add([...path, 'minCount'], 'minCount is greater than maxCount');
+      if ((field.minCount ?? 1) > field.maxCount)
+        add([...path, 'minCount'], 'minCount is greater than maxCount');
       return;
     case 'amount':
       if (field.min !== undefined && field.max !== undefined && field.min > field.max)
         add([...path, 'min'], 'min is greater than max');
       return;
     case 'list':
-      if ((field.minItems ?? 1) > field.maxItems) add([...path, 'minItems'], 'minItems is greater than maxItems');
+      if ((field.minItems ?? 1) > field.maxItems)
+        add([...path, 'minItems'], 'minItems is greater than maxItems');
       return;
     default:
       return;

@@ -5,7 +5,7 @@
  * is checked for each applicant, its error on that applicant's field; a rule whose fields are all
  * common, once. A rule whose field is empty (an optional field left out) does not apply.
  */
-import type { ApplicationValues, FieldValues } from './application';
+import type { ApplicationValues, FieldValues } from './values';
 import type { EligibilityRule, ServiceDefinition } from './definition';
 import { fieldError, type FieldError } from './messages';
 import { addDays, isIsoDate } from './time';

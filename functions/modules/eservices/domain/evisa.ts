@@ -43,7 +43,12 @@ const purposes: [string, string, string, string][] = [
   ['official', 'Rəsmi səfər', 'Official visit', 'Официальный визит'],
   ['study', 'Təhsil', 'Study', 'Учёба'],
   ['treatment', 'Müalicə', 'Medical treatment', 'Лечение'],
-  ['private', 'Şəxsi səfər (qohum və ya dost ziyarəti)', 'Private visit (relatives or friends)', 'Частный визит (родственники или друзья)'],
+  [
+    'private',
+    'Şəxsi səfər (qohum və ya dost ziyarəti)',
+    'Private visit (relatives or friends)',
+    'Частный визит (родственники или друзья)',
+  ],
   ['transit', 'Tranzit', 'Transit', 'Транзит'],
   ['sport', 'İdman yarışlarında iştirak', 'Sports competition', 'Участие в спортивных соревнованиях'],
 ];

@@ -43,7 +43,12 @@ export function isPassportNumber(value: string): boolean {
 export const AZ_MOBILE_CODES: readonly string[] = ['10', '50', '51', '55', '60', '70', '77', '99'];
 
 export type PhoneCheck =
-  | { readonly ok: true; readonly e164: string; readonly azerbaijan: boolean; readonly mobile: boolean | undefined }
+  | {
+      readonly ok: true;
+      readonly e164: string;
+      readonly azerbaijan: boolean;
+      readonly mobile: boolean | undefined;
+    }
   | { readonly ok: false };
 
 /**
@@ -65,7 +70,12 @@ export function checkPhone(value: string): PhoneCheck {
   if (digits.startsWith('994')) {
     const national = digits.slice(3);
     if (!/^[1-9]\d{8}$/.test(national)) return { ok: false };
-    return { ok: true, e164: `+${digits}`, azerbaijan: true, mobile: AZ_MOBILE_CODES.includes(national.slice(0, 2)) };
+    return {
+      ok: true,
+      e164: `+${digits}`,
+      azerbaijan: true,
+      mobile: AZ_MOBILE_CODES.includes(national.slice(0, 2)),
+    };
   }
   return { ok: true, e164: `+${digits}`, azerbaijan: false, mobile: undefined };
 }

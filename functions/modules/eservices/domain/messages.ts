@@ -5,18 +5,11 @@
  * visitor who cannot read it. Error messages carry their parameters already filled in, so a client
  * shows `message[lang]` as it is; the stable `code` and `params` are there for clients of their own.
  */
-import * as z from 'zod';
-
 export interface Trilingual {
   readonly az: string;
   readonly en: string;
   readonly ru: string;
 }
-
-const line = (max: number) => z.string().trim().min(1).max(max);
-
-/** A text in az, en and ru, each required. */
-export const trilingual = (max = 200) => z.object({ az: line(max), en: line(max), ru: line(max) }).strict();
 
 export type MessageParams = Readonly<Record<string, string | number>>;
 
@@ -36,7 +29,9 @@ function fill(text: string, params: MessageParams): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? displayDate(value) : String(value);
+    return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+      ? displayDate(value)
+      : String(value);
   });
 }
 
@@ -109,7 +104,11 @@ export const fieldMessages = {
     'Give a mobile number: the SMS will be sent to it',
     'Укажите номер мобильного телефона: на него придёт SMS',
   ),
-  invalid_email: t('E-poçt ünvanı yanlışdır', 'The e-mail address is not valid', 'Неверный адрес электронной почты'),
+  invalid_email: t(
+    'E-poçt ünvanı yanlışdır',
+    'The e-mail address is not valid',
+    'Неверный адрес электронной почты',
+  ),
   file_type_not_allowed: t(
     'Bu növ fayl qəbul edilmir; icazə verilənlər: {allowed}',
     'This kind of file is not accepted; allowed: {allowed}',
@@ -136,7 +135,11 @@ export const fieldMessages = {
     'At most {max} files can be attached',
     'Можно приложить не более {max} файлов',
   ),
-  too_few_items: t('Ən azı {min} sətir olmalıdır', 'Give at least {min} entries', 'Укажите не менее {min} записей'),
+  too_few_items: t(
+    'Ən azı {min} sətir olmalıdır',
+    'Give at least {min} entries',
+    'Укажите не менее {min} записей',
+  ),
   too_many_items: t('Ən çoxu {max} sətir ola bilər', 'Give at most {max} entries', 'Не более {max} записей'),
   amount_too_small: t(
     'Məbləğ {min}-dən az ola bilməz',
@@ -191,7 +194,12 @@ export interface FieldError {
   readonly message: Trilingual;
 }
 
-export function fieldError(path: string, code: FieldErrorCode, params?: MessageParams, message?: Trilingual): FieldError {
+export function fieldError(
+  path: string,
+  code: FieldErrorCode,
+  params?: MessageParams,
+  message?: Trilingual,
+): FieldError {
   return {
     path,
     code,

@@ -68,7 +68,7 @@ export function serviceDue(start: string, level: ServiceLevel, isWorkingDay: IsW
 function nthWorkingDayAfter(date: string, n: number, isWorkingDay: IsWorkingDay): string {
   let day = date;
   let idle = 0;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     day = addDays(day, 1);
     if (isWorkingDay(day)) {
       left -= 1;
@@ -96,6 +96,7 @@ export function applicationFee(
   fee: { readonly amount: number; readonly currency: string },
   applicants: number,
 ): { amount: number; currency: string } {
-  if (!Number.isSafeInteger(applicants) || applicants < 1) throw new RangeError(`Not a number of applicants: ${applicants}`);
+  if (!Number.isSafeInteger(applicants) || applicants < 1)
+    throw new RangeError(`Not a number of applicants: ${applicants}`);
   return { amount: fee.amount * applicants, currency: fee.currency };
 }

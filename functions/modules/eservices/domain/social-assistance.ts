@@ -61,7 +61,11 @@ const documents = {
 export function socialAssistanceDefinition(settings: { routeTemplateId: string }): ServiceDefinition {
   return {
     code: 'social-assistance',
-    name: tri('Ünvanlı dövlət sosial yardımı', 'Targeted state social assistance', 'Адресная государственная социальная помощь'),
+    name: tri(
+      'Ünvanlı dövlət sosial yardımı',
+      'Targeted state social assistance',
+      'Адресная государственная социальная помощь',
+    ),
     description: tri(
       'Aztəminatlı ailələr üçün ünvanlı dövlət sosial yardımının təyin edilməsi üçün müraciət. Qərar 15 gün ərzində SMS ilə göndərilir.',
       'Application of a low-income family for targeted state social assistance. The decision is sent by SMS within 15 days.',
@@ -74,9 +78,18 @@ export function socialAssistanceDefinition(settings: { routeTemplateId: string }
           type: 'phone',
           required: true,
           mobile: true,
-          label: tri('Mobil telefon (qərar SMS ilə)', 'Mobile phone (the decision comes by SMS)', 'Мобильный телефон (решение придёт по SMS)'),
+          label: tri(
+            'Mobil telefon (qərar SMS ilə)',
+            'Mobile phone (the decision comes by SMS)',
+            'Мобильный телефон (решение придёт по SMS)',
+          ),
         },
-        { code: 'email', type: 'email', required: false, label: tri('E-poçt', 'E-mail', 'Электронная почта') },
+        {
+          code: 'email',
+          type: 'email',
+          required: false,
+          label: tri('E-poçt', 'E-mail', 'Электронная почта'),
+        },
         {
           code: 'address',
           type: 'text',
@@ -135,7 +148,13 @@ export function socialAssistanceDefinition(settings: { routeTemplateId: string }
       ],
       applicant: [
         { code: 'fin', type: 'fin', required: true, label: tri('FİN', 'FIN', 'ФИН') },
-        { code: 'surname', type: 'text', required: true, maxLength: 60, label: tri('Soyadı', 'Surname', 'Фамилия') },
+        {
+          code: 'surname',
+          type: 'text',
+          required: true,
+          maxLength: 60,
+          label: tri('Soyadı', 'Surname', 'Фамилия'),
+        },
         { code: 'name', type: 'text', required: true, maxLength: 60, label: tri('Adı', 'Name', 'Имя') },
         {
           code: 'patronymic',

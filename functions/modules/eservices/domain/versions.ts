@@ -29,7 +29,8 @@ export function startDraft(
 ): ServiceVersion {
   const code = versions[0]?.serviceCode ?? definition.code;
   sameService(code, definition);
-  if (versions.some((v) => v.serviceCode !== code)) throw new Error('Versions of different services were mixed');
+  if (versions.some((v) => v.serviceCode !== code))
+    throw new Error('Versions of different services were mixed');
   if (versions.some((v) => v.state === 'draft'))
     throw new ConflictError('service_draft_exists', 'The service already has a draft; edit or publish it', {
       service: code,
@@ -39,7 +40,11 @@ export function startDraft(
 }
 
 /** The draft with its definition replaced; a published version cannot be edited. */
-export function reviseDraft(draft: ServiceVersion, definition: ServiceDefinition, at: string): ServiceVersion {
+export function reviseDraft(
+  draft: ServiceVersion,
+  definition: ServiceDefinition,
+  at: string,
+): ServiceVersion {
   notPublished(draft);
   sameService(draft.serviceCode, definition);
   return { ...draft, definition, updatedAt: at };
@@ -55,23 +60,33 @@ export function publishDraft(draft: ServiceVersion, at: string): ServiceVersion 
 export function currentVersion(versions: readonly ServiceVersion[]): ServiceVersion | undefined {
   return versions
     .filter((v) => v.state === 'published')
-    .reduce<ServiceVersion | undefined>((best, v) => (!best || v.version > best.version ? v : best), undefined);
+    .reduce<ServiceVersion | undefined>(
+      (best, v) => (!best || v.version > best.version ? v : best),
+      undefined,
+    );
 }
 
 /**
  * The version a running application was started on: published, by its number. Undefined for a
  * number that was never published (an application can only have started on a published one).
  */
-export function versionOfApplication(versions: readonly ServiceVersion[], version: number): ServiceVersion | undefined {
+export function versionOfApplication(
+  versions: readonly ServiceVersion[],
+  version: number,
+): ServiceVersion | undefined {
   return versions.find((v) => v.version === version && v.state === 'published');
 }
 
 function notPublished(version: ServiceVersion): void {
   if (version.state === 'published')
-    throw new ConflictError('service_version_published', 'A published version cannot change; start a new draft', {
-      service: version.serviceCode,
-      version: version.version,
-    });
+    throw new ConflictError(
+      'service_version_published',
+      'A published version cannot change; start a new draft',
+      {
+        service: version.serviceCode,
+        version: version.version,
+      },
+    );
 }
 
 function sameService(code: string, definition: ServiceDefinition): void {
