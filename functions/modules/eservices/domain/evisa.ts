@@ -8,16 +8,16 @@
  * 10 people with one e-mail address and one payment; the e-mail confirmed within one hour. The
  * purposes are the seed's list (tourism, business, official visit, study, treatment, private visit,
  * transit, sport). Choices made here (docs/decisions.md, "Issue 15 — e-service domain"):
- * - urgent fee 60 USD (6000 cents) a person, the standard fee is per person too (a group pays the
- *   sum in one payment);
+ * - urgent fee 60 USD (6000 cents) a person — the issue says only "a higher fee" — and the
+ *   standard fee is per person too (a group pays the sum in one payment);
  * - validity: from the arrival date the applicant gives — or from the decision's Baku date when
  *   the decision comes later — for 90 days counting the first (validUntil = validFrom + 89);
  *   one entry; a stay of at most 30 days counting the day of entry, and never past validUntil;
  * - the passport must be valid at least until validUntil: at submission against the arrival date
  *   (the eligibility rule), at the decision against the computed dates (`passportCoversVisa`);
- * - the eligible countries are data an admin edits (the list below is a starting point of
- *   countries whose citizens need a visa and get it electronically; visa-free countries are left
- *   out because their citizens apply for nothing).
+ * - the eligible countries are data an admin edits: the list below is a starting point the
+ *   agency checks against the official list (countries whose citizens travel visa-free, such as
+ *   the neighbours, are left out: they apply for nothing).
  */
 import type { ServiceDefinition } from './definition';
 import { addDays, bakuDate } from './time';
