@@ -13,7 +13,14 @@ export type {
   LeafValue,
   ListItem,
 } from './domain/values';
-export { serviceDefinition, trilingual } from './api/definition.schema';
+export {
+  eligibilityRule,
+  formField,
+  serviceDefinition,
+  serviceLevel,
+  trilingual,
+  variant,
+} from './api/definition.schema';
 export {
   APPLICATION_NUMBER_RANDOM_BYTES,
   applicationNumberFrom,

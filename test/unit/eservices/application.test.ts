@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateApplication, type FieldError } from '../../../functions/modules/eservices';
+import { checkEligibility, validateApplication, type FieldError } from '../../../functions/modules/eservices';
 import { applicationWith, definitionWith, evisa, ON_1_MARCH_2027, tri, visitor } from './builders';
 
 const codes = (errors: readonly FieldError[]) => errors.map((e) => [e.path, e.code]);
@@ -627,6 +627,40 @@ describe('validateApplication: eligibility', () => {
     expect(codes(errorsOf(result))).toEqual([
       ['common.email', 'invalid_email'],
       ['common.phone', 'required'],
+    ]);
+  });
+
+  it('checkEligibility: a rule over a common field is checked once, one over a common and an applicant field per person', () => {
+    // Arrange: the trip's end (common) must be at least 2 days after each person's arrival.
+    const def = definitionWith([{ code: 'arrival', type: 'date', required: true, label: tri('Arrival') }], {
+      common: [
+        { code: 'email', type: 'email', required: true, label: tri('E-mail') },
+        { code: 'tripEnd', type: 'date', required: true, label: tri('Trip end') },
+        { code: 'residence', type: 'country', required: true, label: tri('Residence') },
+      ],
+      group: { maxApplicants: 3 },
+      eligibility: [
+        { kind: 'country-in', field: 'residence', countries: ['AZE'] },
+        { kind: 'date-on-or-after', field: 'tripEnd', reference: { field: 'arrival', days: 2 } },
+      ],
+    });
+    const values = {
+      variant: 'standard',
+      common: { email: 'a@b.az', tripEnd: '2027-04-10', residence: 'GEO' },
+      applicants: [
+        { passportNumber: 'C0001', arrival: '2027-04-01' },
+        { passportNumber: 'C0002', arrival: '2027-04-09' },
+        { passportNumber: 'C0003', arrival: '2027-04-09' },
+      ],
+    };
+
+    // Act
+    const errors = checkEligibility(def, values);
+
+    // Assert: the common field's date error is reported once, though two people fail it.
+    expect(errors.map((e) => [e.path, e.code, e.params])).toEqual([
+      ['common.residence', 'not_eligible_country', { country: 'GEO' }],
+      ['common.tripEnd', 'not_eligible_date', { min: '2027-04-11' }],
     ]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  definitionProblems,
   eVisaDefinition,
   serviceDefinition,
   socialAssistanceDefinition,
@@ -27,8 +28,9 @@ describe('serviceDefinition: shape', () => {
     // Act
     const results = definitions.map((d) => problems(d));
 
-    // Assert
+    // Assert: the schema, and the domain's own check of how the parts fit.
     expect(results).toEqual([[], []]);
+    expect(definitions.map(definitionProblems)).toEqual([[], []]);
   });
 
   it('refuses a bad service code, a missing translation, an unknown field type and unknown keys', () => {

@@ -334,7 +334,7 @@ function fieldProblems(
         add([...path, 'minLength'], 'minLength is greater than maxLength');
       if (field.pattern !== undefined) {
         try {
-          new RegExp(field.pattern, 'u');
+          new RegExp(`^(?:${field.pattern})$`, 'u'); // as validateApplication uses it
         } catch {
           add([...path, 'pattern'], 'Not a valid regular expression');
         }
