@@ -1,0 +1,97 @@
+/** The public face of the eservices module: what other modules, the API and the wiring may use. */
+export {
+  applicantRange,
+  validateApplication,
+  type ApplicationValidation,
+  type ValidationContext,
+} from './domain/application';
+export type {
+  ApplicationValues,
+  FieldValue,
+  FieldValues,
+  FileRef,
+  LeafValue,
+  ListItem,
+} from './domain/values';
+export {
+  eligibilityRule,
+  formField,
+  serviceDefinition,
+  serviceLevel,
+  trilingual,
+  variant,
+} from './api/definition.schema';
+export {
+  APPLICATION_NUMBER_RANDOM_BYTES,
+  applicationNumberFrom,
+  constantTimeEqual,
+  parseApplicationNumber,
+  secondFactorMatches,
+} from './domain/application-number';
+export { countryCodes, isCountryCode } from './domain/countries';
+export {
+  definitionProblems,
+  noticeChannels,
+  resultKinds,
+  type AmountField,
+  type ChoiceField,
+  type DateBound,
+  type DateField,
+  type DefinitionProblem,
+  type EligibilityRule,
+  type FieldType,
+  type FileField,
+  type FormField,
+  type LeafField,
+  type ListField,
+  type NoticeChannel,
+  type ResultKind,
+  type ServiceDefinition,
+  type ServiceLevel,
+  type Variant,
+} from './domain/definition';
+export { checkEligibility } from './domain/eligibility';
+export {
+  EVISA_ELIGIBLE_COUNTRIES,
+  EVISA_MAX_GROUP,
+  EVISA_MAX_STAY_DAYS,
+  EVISA_VALID_DAYS,
+  eVisaDefinition,
+  eVisaLeaveBy,
+  eVisaValidity,
+  passportCoversVisa,
+  type EVisaValidity,
+} from './domain/evisa';
+export {
+  checkPhone,
+  isFin,
+  isPassportNumber,
+  normalizeEmail,
+  normalizeFin,
+  normalizePassportNumber,
+} from './domain/identifiers';
+export {
+  displayDate,
+  fieldMessages,
+  type FieldError,
+  type FieldErrorCode,
+  type Trilingual,
+} from './domain/messages';
+export {
+  applicationFee,
+  serviceClockStart,
+  serviceDue,
+  type IsWorkingDay,
+  type ServiceDue,
+} from './domain/service-level';
+export { socialAssistanceDefinition } from './domain/social-assistance';
+export { addDays, bakuDate, bakuStartOfDay } from './domain/time';
+export {
+  currentVersion,
+  publishDraft,
+  reviseDraft,
+  startDraft,
+  versionOfApplication,
+  type ServiceVersion,
+  type VersionState,
+} from './domain/versions';
