@@ -1,3 +1,4 @@
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { approvalProgress } from '../modules/approval';
 import { adminAlerts, archiveAlerts } from '../modules/notifications';
 import { createEmbeddedSearchIndex, createOpenSearchIndex, createTextExtractor } from '../modules/search';
@@ -7,6 +8,11 @@ import { CognitoMfaDirectory } from '../platform/adapters/cognito/mfa.adapter';
 import { createEmailSender } from '../platform/adapters/email/ses-email.adapter';
 import { createDocumentSigner } from '../platform/adapters/kms/document-signer.adapter';
 import { KmsSigningKeys } from '../platform/adapters/kms/signing-keys.adapter';
+import { HostedPaymentGateway } from '../platform/adapters/payment/hosted-payment.adapter';
+import {
+  FileMerchantSecrets,
+  SecretsManagerMerchantSecrets,
+} from '../platform/adapters/payment/merchant-secrets.adapter';
 import { createObjectStore } from '../platform/adapters/s3/object-store.adapter';
 import { SfnWorkflowEngine } from '../platform/adapters/sfn/workflow.adapter';
 import { createSmsSender } from '../platform/adapters/sms/sns-sms.adapter';
@@ -96,6 +102,21 @@ export const extractor: Wiring['extractor'] = () => {
   return made;
 };
 
+/**
+ * Card payments: the acquirer at PAYMENT_ENDPOINT, our merchant secret from Secrets Manager in
+ * AWS (PAYMENT_SECRET_ARN) or the local acquirer's file (PAYMENT_SECRET_FILE). Timestamps and the
+ * callbacks' freshness by the container's clock (the embedded default's controllable one).
+ */
+export const payments: Wiring['payments'] = ({ region, need, cfg, container }) =>
+  new HostedPaymentGateway({
+    endpoint: need('PAYMENT_ENDPOINT'),
+    merchantId: need('PAYMENT_MERCHANT_ID'),
+    secrets: cfg.PAYMENT_SECRET_FILE
+      ? new FileMerchantSecrets(cfg.PAYMENT_SECRET_FILE)
+      : new SecretsManagerMerchantSecrets(new SecretsManagerClient({ region }), need('PAYMENT_SECRET_ARN')),
+    now: () => container.clock.now(),
+  });
+
 /** Adapters that hold a process's resources: OCR workers, the embedded engine's folder. */
 const opened: Array<{ close(): Promise<void> }> = [];
 
@@ -121,4 +142,5 @@ export const everyAdapter: Required<Wiring> = {
   approval,
   search,
   extractor,
+  payments,
 };

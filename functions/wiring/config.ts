@@ -53,6 +53,14 @@ const schema = z.object({
   INTAKE_BUCKET: z.string().min(1).optional(),
   /** Webhook targets on loopback or private addresses are allowed (the embedded default only). */
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** The card acquirer's payment API (hosted payment page protocol); the local payment page in the embedded default. */
+  PAYMENT_ENDPOINT: z.url().optional(),
+  /** Our merchant id at the acquirer. */
+  PAYMENT_MERCHANT_ID: z.string().min(1).optional(),
+  /** AWS: the Secrets Manager secret holding the merchant secret the acquirer issued (current and previous accepted). */
+  PAYMENT_SECRET_ARN: z.string().min(1).optional(),
+  /** The embedded default: the file the local acquirer keeps the merchant secret in (used instead of the ARN). */
+  PAYMENT_SECRET_FILE: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof schema>;

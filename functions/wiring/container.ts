@@ -24,6 +24,7 @@ import { logger } from '../platform/observability/logger';
 import { metrics } from '../platform/observability/emf-metrics';
 import type { Metrics } from '../platform/ports/metrics.port';
 import type { ObjectStore } from '../platform/ports/object-store.port';
+import type { PaymentGateway } from '../platform/ports/payment.port';
 import type { DocumentSigner, SigningKeys } from '../platform/ports/signing.port';
 import type { SmsSender } from '../platform/ports/sms.port';
 import type { WorkflowEngine } from '../platform/ports/workflow.port';
@@ -78,6 +79,8 @@ export interface Container {
   readonly web: { oidcIssuer: string; oidcClientId: string; oidcLogoutUrl?: string };
   /** Webhook targets on loopback or private addresses, and over http, are allowed (embedded default only). */
   readonly webhooksAllowPrivate: boolean;
+  /** Card payments through the acquirer's hosted payment page (the local payment page in the embedded default). */
+  readonly payments: PaymentGateway;
 }
 
 /**
@@ -102,7 +105,8 @@ export type WiredName =
   | 'archiveAlerts'
   | 'approval'
   | 'search'
-  | 'extractor';
+  | 'extractor'
+  | 'payments';
 
 /** What an adapter is built from: the configuration, and the container for composites. */
 export interface WiringContext {
@@ -242,6 +246,9 @@ export function getContainer(): Container {
     searchEnabled: cfg.SEARCH_ENDPOINT !== undefined || cfg.SEARCH_DIR !== undefined,
     get extractor() {
       return wired('extractor');
+    },
+    get payments() {
+      return wired('payments');
     },
     get registry() {
       return (registry ??= new DynamoRegistry(doc, cfg.TABLE_NAME));

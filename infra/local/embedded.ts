@@ -18,6 +18,7 @@ import * as cognitoService from './services/cognito';
 import * as kmsService from './services/kms';
 import { LocalUserStore } from './oidc/user-store';
 import * as maildevService from './services/maildev';
+import * as paymentService from './services/payment';
 import * as s3Service from './services/s3';
 import * as sesService from './services/ses';
 import * as smtpIntakeService from './services/smtp-intake';
@@ -107,6 +108,15 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     closers.push(() => ses.close());
     const sns = await snsService.start({ dataDir, port: ports.sns });
     closers.push(() => sns.close());
+    // The local acquirer (payment page and signed callbacks), on the same clock as the handlers
+    // that check its callbacks' freshness; callbacks an earlier run left undelivered go out now.
+    const payment = await paymentService.start({
+      dataDir,
+      port: ports.payment,
+      now: () => clock.now(),
+      log: (level, message, fields) => logger[level](message, fields ?? {}),
+    });
+    closers.push(() => payment.close());
     // The logins: shared by the identity provider and the local Cognito endpoint.
     const userStore = await LocalUserStore.open(dataDir);
     const cognito = await cognitoService.start({
@@ -147,6 +157,9 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       SES_ENDPOINT: ses.endpoint,
       SES_FROM: 'Kargüzar <no-reply@karguzar.local>',
       SNS_ENDPOINT: sns.endpoint,
+      PAYMENT_ENDPOINT: payment.endpoint,
+      PAYMENT_MERCHANT_ID: payment.merchant.id,
+      PAYMENT_SECRET_FILE: payment.merchant.secretFile,
       SFN_ENDPOINT: sfn.url,
       COGNITO_ENDPOINT: cognito.endpoint,
       USER_POOL_ID: 'local_karguzar',
@@ -299,6 +312,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       maildev: await maildev.health(),
       ses: await ses.health(),
       sns: await sns.health(),
+      payment: await payment.health(),
       smtpIntake: await smtpIntake.health(),
       cognito: await cognito.health(),
       stepfunctions: { ok: sfn.health().status === 'ok' },

@@ -16,6 +16,8 @@ export interface LocalPorts {
   cognito: number;
   /** The SMTP listener of the agencies' intake addresses (e-mail in). */
   smtpIntake: number;
+  /** The local acquirer: the payment API and its hosted payment page (browsers open it). */
+  payment: number;
 }
 
 /**
@@ -42,6 +44,7 @@ const VARIABLES: Record<keyof LocalPorts, string> = {
   sns: 'KARGUZAR_SNS_PORT',
   cognito: 'KARGUZAR_COGNITO_PORT',
   smtpIntake: 'KARGUZAR_SMTP_INTAKE_PORT',
+  payment: 'KARGUZAR_PAYMENT_PORT',
 };
 
 /** Throws a clear message when a port of the plan is one that fetch and browsers refuse, or taken twice. */
@@ -56,7 +59,7 @@ export function checkPortPlan(ports: LocalPorts): void {
     if (FETCH_BLOCKED_PORTS.has(port)) {
       throw new Error(
         `Port ${port} of the ${name} service is one that fetch and browsers refuse to connect to; ` +
-          `choose another ${variable} (without their own variables the services take PORT+1 … PORT+10)`,
+          `choose another ${variable} (without their own variables the services take PORT+1 … PORT+11)`,
       );
     }
     const other = seen.get(port);
@@ -92,6 +95,7 @@ export function localPorts(env: NodeJS.ProcessEnv = process.env): LocalPorts {
     sns: num(env, 'KARGUZAR_SNS_PORT', base + 8),
     cognito: num(env, 'KARGUZAR_COGNITO_PORT', base + 9),
     smtpIntake: num(env, 'KARGUZAR_SMTP_INTAKE_PORT', base + 10),
+    payment: num(env, 'KARGUZAR_PAYMENT_PORT', base + 11),
   };
   checkPortPlan(ports);
   return ports;

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
  * Finds a base port with `count` free ports after it on 127.0.0.1, below the kernel's ephemeral
  * range (32768+), so that client sockets of other tests cannot take a port before the service binds it.
  */
-export async function freePortBase(count = 11): Promise<number> {
+export async function freePortBase(count = 12): Promise<number> {
   const isFree = (port: number) =>
     new Promise<boolean>((resolve) => {
       const server = createServer();
