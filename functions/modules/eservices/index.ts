@@ -115,6 +115,7 @@ export {
   visaCheckLine,
   visaDocumentRows,
   visaQrMatrix,
+  VISA_CODE_KEY_ALIAS,
   type IssuedVisaDocument,
   type QrMatrix,
   type VisaDocumentInput,

@@ -58,7 +58,12 @@ export interface VisaCodeData {
 export type VisaCodeProblem = 'malformed' | 'unsupported_version';
 
 export type DecodedVisaCode =
-  | { readonly ok: true; readonly data: VisaCodeData; readonly body: Uint8Array; readonly signature: Uint8Array }
+  | {
+      readonly ok: true;
+      readonly data: VisaCodeData;
+      readonly body: Uint8Array;
+      readonly signature: Uint8Array;
+    }
   | { readonly ok: false; readonly problem: VisaCodeProblem };
 
 const VISA_NUMBER = /^[A-Z0-9-]{1,32}$/;
@@ -197,7 +202,8 @@ export function encodeVisaCodeBody(data: VisaCodeData): Uint8Array {
 
 /** The QR code's text: the body and its raw (r ‖ s) signature. */
 export function visaCodeText(body: Uint8Array, signature: Uint8Array): string {
-  if (signature.length !== VISA_SIGNATURE_BYTES) throw new RangeError('visa code: signature must be 64 bytes');
+  if (signature.length !== VISA_SIGNATURE_BYTES)
+    throw new RangeError('visa code: signature must be 64 bytes');
   if (body[0] !== VISA_CODE_VERSION) throw new RangeError('visa code: body of another version');
   const all = new Uint8Array(body.length + signature.length);
   all.set(body, 0);

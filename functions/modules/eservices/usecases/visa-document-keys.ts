@@ -36,7 +36,15 @@ export function visaCodeJwk(spkiDer: Uint8Array): VisaCodeJwk {
   });
   if (jwk.kty !== 'EC' || jwk.crv !== 'P-256' || !jwk.x || !jwk.y)
     throw new RangeError('An e-visa code key must be an EC P-256 key');
-  return { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, kid: visaKeyId(jwk.x, jwk.y), alg: 'ES256', use: 'sig' };
+  return {
+    kty: 'EC',
+    crv: 'P-256',
+    x: jwk.x,
+    y: jwk.y,
+    kid: visaKeyId(jwk.x, jwk.y),
+    alg: 'ES256',
+    use: 'sig',
+  };
 }
 
 /**
@@ -72,7 +80,10 @@ export function verifyVisaCode(text: string, keySet: VisaCodeKeySet): VisaCodeVe
   if (!decoded.ok) return decoded;
   const jwk = keySet.keys.find((k) => k.kid === decoded.data.keyId);
   if (!jwk) return { ok: false, problem: 'unknown_key' };
-  const key = createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } as NodeJwk, format: 'jwk' });
+  const key = createPublicKey({
+    key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x, y: jwk.y } as NodeJwk,
+    format: 'jwk',
+  });
   const valid = verify('sha256', decoded.body, { key, dsaEncoding: 'ieee-p1363' }, decoded.signature);
   return valid ? { ok: true, data: decoded.data } : { ok: false, problem: 'bad_signature' };
 }

@@ -61,6 +61,12 @@ export interface VisaDocumentInput {
   };
 }
 
+/**
+ * The KMS alias of the e-visa code key (ECC_NIST_P256, SIGN_VERIFY): the embedded default's local
+ * KMS makes it on start when asked to (`signingAliases`), the CDK stack as a key of its own.
+ */
+export const VISA_CODE_KEY_ALIAS = 'alias/karguzar-evisa-codes';
+
 export interface IssuedVisaDocument {
   readonly pdf: Uint8Array;
   /** The QR code's text. */
@@ -128,7 +134,8 @@ export interface QrMatrix {
 
 /**
  * The QR code of a visa code (error correction M). bwip-js picks the alphanumeric mode for the
- * Base45 text: about 180 characters make a version 9–10 symbol, read by any phone camera at 45 mm.
+ * Base45 text: about 280 characters (version 10, 57 modules of 0.8 mm at 45 mm) for the usual names;
+ * 80 two-byte letters of names make it version 16 (81 modules), still read by phone cameras.
  */
 export function visaQrMatrix(code: string): QrMatrix {
   const [symbol] = bwipjs.raw({ bcid: 'qrcode', text: code, eclevel: 'M' } as bwipjs.RawOptions) as Array<{
@@ -195,8 +202,7 @@ const MUTED = rgb(0.35, 0.35, 0.4);
 /** The printed rows: Azerbaijani label, English label, value. */
 export function visaDocumentRows(view: VisaDocumentView): Array<[string, string, string]> {
   const d = view.data;
-  const entries =
-    d.entries === 1 ? 'Birdəfəlik / Single' : `${d.entries} dəfəlik / ${d.entries} entries`;
+  const entries = d.entries === 1 ? 'Birdəfəlik / Single' : `${d.entries} dəfəlik / ${d.entries} entries`;
   return [
     ['Viza nömrəsi', 'Visa number', d.visaNumber],
     ['Soyad', 'Surname', d.surname],
@@ -224,7 +230,15 @@ export function visaCheckLine(data: VisaCodeData): string {
 }
 
 /** Draws `text` at (x, y), shrunk (down to 6 pt) to fit `width`. */
-function fitted(page: PDFPage, text: string, font: PDFFont, size: number, x: number, y: number, width: number) {
+function fitted(
+  page: PDFPage,
+  text: string,
+  font: PDFFont,
+  size: number,
+  x: number,
+  y: number,
+  width: number,
+) {
   let s = size;
   while (s > 6 && font.widthOfTextAtSize(text, s) > width) s -= 0.5;
   page.drawText(text, { x, y, size: s, font, color: INK });
@@ -252,7 +266,13 @@ export async function renderVisaDocument(view: VisaDocumentView): Promise<Uint8A
   y -= 26;
   page.drawText(view.data.visaNumber, { x: MARGIN, y, size: 16, font: bold, color: INK });
 
-  drawQr(page, visaQrMatrix(view.code), width - MARGIN - VISA_QR_SIDE, height - MARGIN - VISA_QR_SIDE, VISA_QR_SIDE);
+  drawQr(
+    page,
+    visaQrMatrix(view.code),
+    width - MARGIN - VISA_QR_SIDE,
+    height - MARGIN - VISA_QR_SIDE,
+    VISA_QR_SIDE,
+  );
 
   y -= 36;
   const labelWidth = 190;

@@ -1,7 +1,10 @@
 import type { VisaCodeData, VisaDocumentInput } from '../../../../functions/modules/eservices';
 
 /** Names with every Azerbaijani letter a Latin font may lack: ə ğ ı İ ö ü ç ş. */
-export const AZERBAIJANI_NAMES = { surname: 'Çələbi-Işıqoğlu', givenNames: 'Gülşən Ümid İlkin Övşər' } as const;
+export const AZERBAIJANI_NAMES = {
+  surname: 'Çələbi-Işıqoğlu',
+  givenNames: 'Gülşən Ümid İlkin Övşər',
+} as const;
 
 export function visaInput(overrides: Partial<VisaDocumentInput> = {}): VisaDocumentInput {
   return {

@@ -140,7 +140,9 @@ describe('DER signatures to raw r ‖ s', () => {
     // Arrange
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     const message = Buffer.from('viza');
-    const ders = Array.from({ length: 40 }, () => sign('sha256', message, { key: privateKey, dsaEncoding: 'der' }));
+    const ders = Array.from({ length: 40 }, () =>
+      sign('sha256', message, { key: privateKey, dsaEncoding: 'der' }),
+    );
 
     // Act
     const raws = ders.map(ecdsaDerToRaw);
