@@ -86,6 +86,9 @@ export interface VisaDocumentView {
   readonly createdAt: string;
 }
 
+/** How the code counts the entries of a visa (`entries` of the domain's validity). */
+const ENTRIES = { single: 1 } as const satisfies Record<EVisaValidity['entries'], number>;
+
 /** Signs the visa's code with the e-visa code key and renders the PDF. */
 export async function issueVisaDocument(
   signer: DocumentSigner,
@@ -103,7 +106,7 @@ export async function issueVisaDocument(
     validFrom: validity.validFrom,
     validUntil: validity.validUntil,
     maxStayDays: validity.maxStayDays,
-    entries: validity.entries === 'single' ? 1 : 2,
+    entries: ENTRIES[validity.entries],
     agency: input.agency.key,
     keyId: jwk.kid,
   };
@@ -202,7 +205,8 @@ const MUTED = rgb(0.35, 0.35, 0.4);
 /** The printed rows: Azerbaijani label, English label, value. */
 export function visaDocumentRows(view: VisaDocumentView): Array<[string, string, string]> {
   const d = view.data;
-  const entries = d.entries === 1 ? 'Birdəfəlik / Single' : `${d.entries} dəfəlik / ${d.entries} entries`;
+  const entries =
+    d.entries === 1 ? 'Birdəfəlik / Single' : `Çoxdəfəlik (${d.entries}) / Multiple (${d.entries})`;
   return [
     ['Viza nömrəsi', 'Visa number', d.visaNumber],
     ['Soyad', 'Surname', d.surname],

@@ -3,6 +3,7 @@ import {
   issueVisaDocument,
   renderVisaDocument,
   visaCheckLine,
+  visaDocumentRows,
   visaQrMatrix,
 } from '../../../../functions/modules/eservices';
 import { AZERBAIJANI_NAMES, visaInput } from './builders';
@@ -88,5 +89,27 @@ describe('the issued e-visa PDF', () => {
     // Assert
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     expect(Buffer.from(a).equals(Buffer.from(issued.pdf))).toBe(true);
+  });
+
+  it('names a visa of more entries as multiple-entry', async () => {
+    // Arrange
+    const issued = await issueVisaDocument(new MemorySigner(), visaInput());
+    const view = {
+      data: { ...issued.data, entries: 2 },
+      code: issued.code,
+      issuedOn: '2026-05-02',
+      agencyName: visaInput().agency.name,
+      createdAt: visaInput().decidedAt,
+    };
+
+    // Act
+    const rows = visaDocumentRows(view);
+
+    // Assert
+    expect(rows.find(([az]) => az === 'Girişlərin sayı')).toEqual([
+      'Girişlərin sayı',
+      'Number of entries',
+      'Çoxdəfəlik (2) / Multiple (2)',
+    ]);
   });
 });
