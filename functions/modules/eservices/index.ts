@@ -95,6 +95,42 @@ export {
   type ServiceVersion,
   type VersionState,
 } from './domain/versions';
+// The issued e-visa document (issue 15, item 5): the signed QR code, the PDF, the published keys.
+export {
+  base45Decode,
+  base45Encode,
+  decodeVisaCode,
+  ecdsaDerToRaw,
+  encodeVisaCodeBody,
+  visaCodeText,
+  VISA_CODE_PREFIX,
+  VISA_CODE_VERSION,
+  type DecodedVisaCode,
+  type VisaCodeData,
+  type VisaCodeProblem,
+} from './domain/visa-code';
+export {
+  issueVisaDocument,
+  renderVisaDocument,
+  visaCheckLine,
+  visaDocumentRows,
+  visaQrMatrix,
+  VISA_CODE_KEY_ALIAS,
+  type IssuedVisaDocument,
+  type QrMatrix,
+  type VisaDocumentInput,
+  type VisaDocumentView,
+  type VisaHolder,
+} from './usecases/visa-document';
+export {
+  verifyVisaCode,
+  visaCodeJwk,
+  visaCodeKeySet,
+  type VisaCodeJwk,
+  type VisaCodeKeySet,
+  type VisaCodeVerification,
+} from './usecases/visa-document-keys';
+
 // Service definitions, versions and the public catalogue (issue 15, second slice).
 export type { EServiceDeps } from './ports';
 export { eservicesApi } from './api/eservices.api';
