@@ -169,6 +169,22 @@ describe('e-service definitions', () => {
     expect((await admin.get(`${ADMIN}/${code}`)).status).toBe(404);
   });
 
+  it('keeps a service to its agency: another agency’s admin reaches nothing by its code', async () => {
+    const code = newCode();
+    const service = await create(code);
+    const other = apiClient(baseUrl, await tokenFor(baseUrl, 'admin2'));
+    expect((await other.get(`${ADMIN}/${code}`)).status).toBe(404);
+    const v = { version: service.version };
+    expect(
+      (await other.put(`${ADMIN}/${code}/draft`, { ...v, definition: definition(code, 'B') })).status,
+    ).toBe(404);
+    expect((await other.post(`${ADMIN}/${code}/draft/publish`, v)).status).toBe(404);
+    expect((await other.post(`${ADMIN}/${code}/drafts`, v)).status).toBe(404);
+    const after = await admin.get<Service>(`${ADMIN}/${code}`);
+    expect(after.body).toMatchObject({ version: service.version, draftVersion: 1 });
+    expect(after.body.published).toBeUndefined();
+  });
+
   it('answers a definition whose parts do not fit with a localized 422 and changes nothing', async () => {
     const code = newCode();
     const bad = { ...definition(code, 'Pis'), lookup: { field: 'noSuchField' } };
