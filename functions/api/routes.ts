@@ -13,6 +13,7 @@ import { BUNDLED_FONT_FOLDER, fontFilesToBundle, signatureRoutes } from '../modu
 import { searchRoutes } from '../modules/search';
 import { systemRoutes } from '../modules/system';
 import { webhookRoutes } from '../modules/webhooks';
+import { eserviceRoutes } from '../modules/eservices';
 import type { RouteDef } from '../platform/http/route';
 
 /**
@@ -36,6 +37,7 @@ export const routes: RouteDef[] = [
   ...reportRoutes,
   ...exchangeRoutes,
   ...webhookRoutes,
+  ...eserviceRoutes,
 ];
 
 /**

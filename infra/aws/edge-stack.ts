@@ -19,7 +19,7 @@ export interface EdgeStackProps extends StackProps {
 
 /**
  * API paths open to anyone whatever they send (the public e-services API): counted per address
- * even with an Authorization header. No route uses the prefix yet; the rule is there for them.
+ * even with an Authorization header: the e-services catalogue (`/api/public/v1/agencies/…`).
  */
 export const PUBLIC_API_PREFIX = '/api/public/';
 

@@ -133,6 +133,8 @@ export const functionGrants: FunctionGrants = {
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
+    // E-service definitions and the public catalogue: the table only.
+    eservices: [...TABLE],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],

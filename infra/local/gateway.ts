@@ -34,6 +34,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     reports,
     exchange,
     webhooks,
+    eservices,
   ] = await Promise.all([
     import('../../functions/api/handlers/system.handler'),
     import('../../functions/api/handlers/org.handler'),
@@ -48,6 +49,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     import('../../functions/api/handlers/reports.handler'),
     import('../../functions/api/handlers/exchange.handler'),
     import('../../functions/api/handlers/webhooks.handler'),
+    import('../../functions/api/handlers/eservices.handler'),
   ]);
   return {
     system: system.handler as unknown as LambdaHandler,
@@ -63,6 +65,7 @@ async function loadHandlers(): Promise<Record<RouteGroup, LambdaHandler>> {
     reports: reports.handler as unknown as LambdaHandler,
     exchange: exchange.handler as unknown as LambdaHandler,
     webhooks: webhooks.handler as unknown as LambdaHandler,
+    eservices: eservices.handler as unknown as LambdaHandler,
   };
 }
 

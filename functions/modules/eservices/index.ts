@@ -130,3 +130,25 @@ export {
   type VisaCodeKeySet,
   type VisaCodeVerification,
 } from './usecases/visa-document-keys';
+
+// Service definitions, versions and the public catalogue (issue 15, second slice).
+export type { EServiceDeps } from './ports';
+export { eservicesApi } from './api/eservices.api';
+export { eserviceRoutes } from './api/eservices.routes';
+export {
+  createService,
+  getService,
+  listServices,
+  publishService,
+  serviceByCode,
+  startNextDraft,
+  updateDraft,
+  type EServiceView,
+} from './usecases/services.usecase';
+export {
+  getCatalogueService,
+  listCatalogue,
+  type CatalogueEntry,
+  type CatalogueService,
+} from './usecases/catalogue.usecase';
+export type { EService, EServiceVersionRecord, PublishedSummary } from './usecases/records';

@@ -278,6 +278,31 @@ const mfaMessages: Record<Language, Catalog> = {
   },
 };
 
+/**
+ * E-services (issue 15): the rules of a service's versions. The same words as a problem title and
+ * as a field message.
+ */
+const eserviceMessages: Record<Language, Catalog> = {
+  az: {
+    service_draft_exists: 'Xidmətin artıq qaralaması var: onu redaktə edin və ya dərc edin',
+    service_version_published: 'Dərc olunmuş versiya dəyişdirilə bilməz: yeni qaralama başladın',
+    service_code_mismatch: 'Xidmətin kodu versiyadan versiyaya dəyişə bilməz',
+    service_no_draft: 'Xidmətin qaralaması yoxdur: əvvəlcə yeni qaralama başladın',
+  },
+  en: {
+    service_draft_exists: 'The service already has a draft: edit or publish it',
+    service_version_published: 'A published version cannot change: start a new draft',
+    service_code_mismatch: 'A service’s code cannot change from one version to another',
+    service_no_draft: 'The service has no draft: start a new draft first',
+  },
+  ru: {
+    service_draft_exists: 'У услуги уже есть черновик: измените или опубликуйте его',
+    service_version_published: 'Опубликованную версию изменить нельзя: начните новый черновик',
+    service_code_mismatch: 'Код услуги не может меняться от версии к версии',
+    service_no_draft: 'У услуги нет черновика: сначала начните новый черновик',
+  },
+};
+
 /** Problem titles by stable code. */
 const titles: Record<Language, Catalog> = {
   az: {
@@ -286,6 +311,7 @@ const titles: Record<Language, Catalog> = {
     ...reportMessages.az,
     ...mfaMessages.az,
     ...webhookMessages.az,
+    ...eserviceMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
     invalid_request: 'Sorğu parametrləri yanlışdır',
@@ -350,6 +376,7 @@ const titles: Record<Language, Catalog> = {
     ...reportMessages.en,
     ...mfaMessages.en,
     ...webhookMessages.en,
+    ...eserviceMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
     invalid_request: 'The request parameters are not valid',
@@ -414,6 +441,7 @@ const titles: Record<Language, Catalog> = {
     ...reportMessages.ru,
     ...mfaMessages.ru,
     ...webhookMessages.ru,
+    ...eserviceMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
     invalid_request: 'Параметры запроса неверны',
@@ -482,6 +510,7 @@ const fields: Record<Language, Catalog> = {
     ...reportMessages.az,
     ...mfaMessages.az,
     ...webhookMessages.az,
+    ...eserviceMessages.az,
     required: 'Bu xana mütləqdir',
     invalid_type: 'Dəyərin tipi yanlışdır',
     too_small: 'Dəyər çox qısadır və ya kiçikdir (ən azı {min})',
@@ -517,6 +546,7 @@ const fields: Record<Language, Catalog> = {
     ...reportMessages.en,
     ...mfaMessages.en,
     ...webhookMessages.en,
+    ...eserviceMessages.en,
     required: 'This field is required',
     invalid_type: 'The value has the wrong type',
     too_small: 'The value is too short or too small (at least {min})',
@@ -552,6 +582,7 @@ const fields: Record<Language, Catalog> = {
     ...reportMessages.ru,
     ...mfaMessages.ru,
     ...webhookMessages.ru,
+    ...eserviceMessages.ru,
     required: 'Это поле обязательно',
     invalid_type: 'Неверный тип значения',
     too_small: 'Значение слишком короткое или маленькое (не менее {min})',

@@ -21,6 +21,7 @@ export const routeGroups = [
   'reports',
   'exchange',
   'webhooks',
+  'eservices',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

@@ -30,7 +30,9 @@ export type AggregateType =
   | 'exchange-received'
   | 'exchange-settings'
   | 'webhook-subscription'
-  | 'webhook-delivery';
+  | 'webhook-delivery'
+  | 'eservice'
+  | 'eservice-version';
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as z from 'zod';
 import type { Actor } from '../../../functions/platform/kernel/aggregate';
+import { NotFoundError } from '../../../functions/platform/kernel/errors';
 import { bakuLocalDate } from '../../../functions/modules/documents';
 import {
   type Tenant,
@@ -24,6 +25,7 @@ import {
 import {
   type ApprovalRouteTemplateData,
   createTemplate,
+  listTemplates,
   routeTemplateInput,
 } from '../../../functions/modules/approval';
 import {
@@ -31,6 +33,15 @@ import {
   recordRegistration,
   type TenantRegistrationData,
 } from '../../../functions/modules/onboarding';
+import {
+  createService,
+  eVisaDefinition,
+  publishService,
+  serviceByCode,
+  serviceDefinition,
+  socialAssistanceDefinition,
+  type ServiceDefinition,
+} from '../../../functions/modules/eservices';
 import type { Deps } from '../../../functions/platform/kernel/aggregates';
 import { boundedTasks } from '../../../functions/platform/kernel/bounded';
 import { demoAgencies } from './data/demo-agencies';
@@ -77,6 +88,7 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
   if (existing) {
     // A data folder seeded before the platform kept a register of agencies gets its entry now.
     await registerDemo(deps, agency);
+    await seedEServices(deps, agency, actor);
     return false;
   }
 
@@ -265,7 +277,48 @@ async function seedAgency(deps: Deps, agency: DemoAgency): Promise<boolean> {
     { actorId: 'system', sortKey: profile.name.az },
   );
   await registerDemo(deps, agency);
+  await seedEServices(deps, agency, actor);
   return true;
+}
+
+const standardDefinitions: Record<
+  'e-visa' | 'social-assistance',
+  (o: { routeTemplateId: string }) => ServiceDefinition
+> = {
+  'e-visa': eVisaDefinition,
+  'social-assistance': socialAssistanceDefinition,
+};
+
+/**
+ * The agency's standard e-services, published, through the same use cases and schema as the admin
+ * API. Every start passes here (a data folder seeded before e-services existed gets them too): a
+ * service whose code is taken is left as it is (an admin may have changed it), one created but not
+ * yet published by a start cut short is published now. A service whose route template is missing
+ * (a data folder seeded before the template was in the demo data) is left out.
+ */
+async function seedEServices(deps: Deps, agency: DemoAgency, actor: Actor): Promise<void> {
+  if (!agency.eservices?.length) return;
+  const tenantId = agency.tenant.key;
+  const templates = await listTemplates(deps, actor);
+  for (const spec of agency.eservices) {
+    const template = templates.find((t) => t.name === spec.routeTemplate);
+    if (!template) continue;
+    const definition = parse<ServiceDefinition>(
+      serviceDefinition,
+      standardDefinitions[spec.kind]({ routeTemplateId: template.id }),
+    );
+    const service =
+      (await serviceByCode(deps, tenantId, definition.code).catch((error: unknown) => {
+        if (error instanceof NotFoundError) return undefined;
+        throw error;
+      })) ??
+      (await createService(deps, actor, definition, {
+        key: `seed:eservice:${definition.code}`,
+        requestHash: hash(definition),
+      }));
+    if (!service.published && service.draftVersion === 1)
+      await publishService(deps, actor, definition.code, { version: service.version });
+  }
 }
 
 /**

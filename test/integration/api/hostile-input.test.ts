@@ -222,6 +222,9 @@ function realPath(op: Operation): string {
     index: '0',
     fin: '5ZK7QH2',
     voen: '1400057421',
+    // E-services: a service code and an agency key (the public catalogue's).
+    code: 'e-visa',
+    agency: 'demo1',
     year: String(new Date().getUTCFullYear()),
   };
   return op.template.replace(/\{(\w+)\}/g, (_m, name: string) => {

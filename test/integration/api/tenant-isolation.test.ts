@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { socialAssistanceDefinition } from '../../../functions/modules/eservices';
 import { routes } from '../../../functions/api/routes';
 import { inboxBoxes } from '../../../functions/modules/documents/domain/tasks';
 import { documentKinds } from '../../../functions/modules/documents/domain/document';
@@ -31,6 +32,8 @@ const archivistCases: DocCase[] = [];
 const bArchive: string[] = [];
 
 const uniq = () => Math.random().toString(36).slice(2, 8);
+/** Tenant B's e-service: a code tenant A does not have. */
+const bServiceCode = `b-only-${uniq()}`;
 /**
  * A day counted from today, far enough ahead that tenant B's substitution and absence are never
  * in force while the test runs, whatever the date.
@@ -394,6 +397,16 @@ beforeAll(async () => {
   );
   bArchive.push(hook.body.subscription.id);
 
+  // An e-service of tenant B (addressed by its code, unique per agency only): A never lists it and
+  // its code names nothing in A.
+  const bService = await b.post<Item>(
+    '/api/v1/eservices',
+    { ...socialAssistanceDefinition({ routeTemplateId: 'b-route' }), code: bServiceCode },
+    { 'Idempotency-Key': `b-eservice-${bServiceCode}` },
+  );
+  expect(bService.status, 'create B e-service').toBe(201);
+  bArchive.push(bService.body.id);
+
   const createdIn = new Map<string, string>();
   const extra = (list: string): Record<string, unknown> =>
     ({
@@ -565,6 +578,11 @@ describe('tenant isolation', () => {
           ].includes(path)
         )
           continue;
+        // One e-service by its code: tenant B's code is unknown to tenant A.
+        if (path === '/api/v1/eservices/{code}') {
+          expect((await a.get(`/api/v1/eservices/${bServiceCode}`)).status).toBe(404);
+          continue;
+        }
         // Registry look-ups return global state-registry records (by FİN/VÖEN), not tenant data.
         if (path.startsWith('/api/v1/citizen-registries/')) continue;
         // What a disposal act drawn up now would list: one answer, not a page.

@@ -468,6 +468,25 @@ export const demoAgency1: DemoAgency = {
         { kind: 'information', mode: 'parallel', positions: ['execution-controller'] },
       ],
     },
+    {
+      name: 'Elektron viza müraciəti',
+      kinds: ['incoming'],
+      classificationCodes: ['01.04'],
+      stages: [
+        {
+          kind: 'execution',
+          mode: 'sequential',
+          positions: ['appeals-head'],
+          deadlineDays: 3,
+          instruction: 'Elektron viza müraciətinə baxılsın və qərar verilsin',
+        },
+      ],
+    },
+  ],
+  // The standard e-services in the public catalogue (issue 15).
+  eservices: [
+    { kind: 'e-visa', routeTemplate: 'Elektron viza müraciəti' },
+    { kind: 'social-assistance', routeTemplate: 'Sosial müdafiə ilə bağlı vətəndaş müraciəti' },
   ],
 };
 

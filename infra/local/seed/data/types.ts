@@ -104,4 +104,11 @@ export interface DemoAgency {
   employees: readonly DemoEmployee[];
   absences: readonly DemoAbsence[];
   routeTemplates: readonly DemoRouteTemplate[];
+  /** The standard e-services the agency publishes, each decided by one of its route templates (by name). */
+  eservices?: readonly DemoEService[];
+}
+
+export interface DemoEService {
+  kind: 'e-visa' | 'social-assistance';
+  routeTemplate: string;
 }

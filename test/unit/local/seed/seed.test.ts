@@ -4,6 +4,7 @@ import type { TenantRegistration } from '../../../../functions/modules/onboardin
 import type { Absence } from '../../../../functions/modules/org/domain/absence';
 import type { Substitution } from '../../../../functions/modules/org/domain/org';
 import { memoryDeps } from '../../../support/memory-deps';
+import type { EService } from '../../../../functions/modules/eservices';
 
 describe('the demo seed', () => {
   it('registers the demo agencies on the platform, with the standard lists and demo absences', async () => {
@@ -87,6 +88,46 @@ describe('the demo seed', () => {
       }
       ids.add(w.item.id);
     }
+  });
+
+  it('publishes demo1’s e-visa and social assistance once, also on a folder seeded before e-services', async () => {
+    // Arrange: a seeded folder whose e-services are gone (as before they existed), TTL expired
+    const deps = memoryDeps();
+    await seedDemo({ store: deps.store, clock: deps.clock });
+    const published = () =>
+      deps.store
+        .all<EService>('eservice', 'demo1')
+        .map((s) => [s.code, s.published?.version, s.draftVersion])
+        .sort();
+    expect(published()).toEqual([
+      ['e-visa', 1, undefined],
+      ['social-assistance', 1, undefined],
+    ]);
+    expect(deps.store.all('eservice', 'demo2')).toEqual([]);
+    const bare = memoryDeps();
+    for (const w of deps.store.writes.filter((w) => !w.type.startsWith('eservice')))
+      bare.store.seed(w.type, w.item, {
+        ...(w.options.parentKey ? { parentKey: w.options.parentKey } : {}),
+        sortKey: w.options.sortKey,
+        claims: w.options.claim ?? [],
+      });
+
+    // Act: two more starts
+    await seedDemo({ store: bare.store, clock: bare.clock });
+    (bare.store as unknown as { idempotency: Map<string, unknown> }).idempotency.clear();
+    await seedDemo({ store: bare.store, clock: bare.clock });
+
+    // Assert
+    expect(
+      bare.store
+        .all<EService>('eservice', 'demo1')
+        .map((s) => [s.code, s.published?.version])
+        .sort(),
+    ).toEqual([
+      ['e-visa', 1],
+      ['social-assistance', 1],
+    ]);
+    expect(bare.store.all('eservice-version', 'demo1')).toHaveLength(2);
   });
 
   it('gives the platform operator a login of no tenant', () => {

@@ -1,0 +1,29 @@
+import { authed, type RouteImpls } from '../../../platform/http/group-handler';
+import { inTenant } from '../../../platform/tenant-access/context';
+import type { EServiceDeps } from '../ports';
+import { getCatalogueService, listCatalogue } from '../usecases/catalogue.usecase';
+import {
+  createService,
+  getService,
+  listServices,
+  publishService,
+  startNextDraft,
+  updateDraft,
+} from '../usecases/services.usecase';
+import type { eserviceRoutes } from './eservices.routes';
+
+/** The implementations of the `eservices` route group's operations. */
+export const eservicesApi: RouteImpls<typeof eserviceRoutes, EServiceDeps> = {
+  listEServices: async (ctx, deps) => listServices(deps, authed(ctx).actor, ctx.query),
+  createEService: async (ctx, deps) => createService(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
+  getEService: async (ctx, deps) => getService(deps, authed(ctx).actor, ctx.params.code),
+  updateEServiceDraft: async (ctx, deps) => updateDraft(deps, authed(ctx).actor, ctx.params.code, ctx.body),
+  publishEServiceDraft: async (ctx, deps) =>
+    publishService(deps, authed(ctx).actor, ctx.params.code, ctx.body),
+  startEServiceDraft: async (ctx, deps) => startNextDraft(deps, authed(ctx).actor, ctx.params.code, ctx.body),
+  // Anonymous reads of one agency: with that agency's scoped credentials, like a signed-in request.
+  listCatalogue: async (ctx, deps) =>
+    inTenant(ctx.params.agency, () => listCatalogue(deps, ctx.params.agency, ctx.query)),
+  getCatalogueService: async (ctx, deps) =>
+    inTenant(ctx.params.agency, () => getCatalogueService(deps, ctx.params.agency, ctx.params.code)),
+};

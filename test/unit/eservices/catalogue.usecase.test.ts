@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { eVisaDefinition } from '../../../functions/modules/eservices';
+import {
+  getCatalogueService,
+  listCatalogue,
+} from '../../../functions/modules/eservices/usecases/catalogue.usecase';
+import {
+  createService,
+  publishService,
+  startNextDraft,
+  updateDraft,
+} from '../../../functions/modules/eservices/usecases/services.usecase';
+import { actor, meta, TENANT } from '../../support/builders';
+import { memoryDeps } from '../../support/memory-deps';
+
+const admin = actor('admin', ['admin']);
+const visa = (en = 'E-visa') => {
+  const base = eVisaDefinition({ routeTemplateId: 'secret-route-id' });
+  return { ...base, name: { ...base.name, en } };
+};
+
+function withAgency() {
+  const deps = memoryDeps();
+  deps.store.seed('tenant', meta(TENANT));
+  return deps;
+}
+
+describe('the public catalogue', () => {
+  it('shows the newest published version, not a later draft, and nothing internal', async () => {
+    const deps = withAgency();
+    await createService(deps, admin, visa('First'));
+    const p = await publishService(deps, admin, 'e-visa', { version: 1 });
+    const d = await startNextDraft(deps, admin, 'e-visa', { version: p.version });
+    await updateDraft(deps, admin, 'e-visa', { version: d.version, definition: visa('Draft') });
+
+    const shown = await getCatalogueService(deps, TENANT, 'e-visa');
+    expect(shown).toMatchObject({ agency: TENANT, code: 'e-visa', version: 1, name: { en: 'First' } });
+    expect(shown.variants.map((v) => v.code)).toEqual(['standard', 'urgent']);
+    expect(shown.lookupField).toBe('passportNumber');
+    expect(JSON.stringify(shown)).not.toContain('secret-route-id');
+    expect((await listCatalogue(deps, TENANT, { limit: 10 })).items).toEqual([
+      expect.objectContaining({ code: 'e-visa', version: 1, name: expect.objectContaining({ en: 'First' }) }),
+    ]);
+  });
+
+  it('gives the same 404 for an unknown agency, an unknown service and an unpublished one', async () => {
+    const deps = withAgency();
+    await createService(deps, admin, visa());
+    for (const [agency, code] of [
+      [TENANT, 'e-visa'],
+      [TENANT, 'nothing'],
+      ['nobody', 'e-visa'],
+    ] as const)
+      await expect(getCatalogueService(deps, agency, code)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(listCatalogue(deps, 'nobody', { limit: 10 })).rejects.toMatchObject({ code: 'not_found' });
+    expect((await listCatalogue(deps, TENANT, { limit: 10 })).items).toEqual([]);
+  });
+});
