@@ -12,8 +12,8 @@ import {
 import { KmsDocumentSigner } from '../../../functions/platform/adapters/kms/document-signer.adapter';
 import { DEFAULT_SIGNING_ALIAS, start, type KmsService } from '../../../infra/local/services/kms';
 import { credentials, region, serviceOnTempDir } from '../local-services/helpers';
-import { AZERBAIJANI_NAMES, visaInput } from '../../unit/eservices/visa/builders';
-import { drawnQr, pdfTexts } from '../../unit/eservices/visa/pdf-reading';
+import { AZERBAIJANI_NAMES, visaInput } from '../../unit/eservices/visa-document/builders';
+import { drawnQr, pdfTexts } from '../../unit/eservices/visa-document/pdf-reading';
 
 /**
  * An e-visa issued through the embedded default's local KMS (only that service is started), with

@@ -11,9 +11,9 @@ import {
   visaCodeKeySet,
   visaCodeText,
   VISA_CODE_PREFIX,
-} from '../../../../functions/modules/eservices';
-import { visaInput } from './builders';
-import { MemorySigner } from './signer';
+} from '../../../functions/modules/eservices';
+import { visaInput } from './visa-document/builders';
+import { MemorySigner } from './visa-document/signer';
 
 const BASE45 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:';
 
