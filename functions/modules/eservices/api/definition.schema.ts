@@ -25,10 +25,13 @@ const line = (max: number) => z.string().trim().min(1).max(max);
 export const trilingual = (max = 200) => z.object({ az: line(max), en: line(max), ru: line(max) }).strict();
 
 export const serviceCode = z.string().min(2).max(64).regex(SERVICE_CODE);
-export const fieldCode = z.string().regex(FIELD_CODE);
-export const optionCode = z.string().regex(OPTION_CODE);
-export const countryCode = z.string().refine(isCountryCode, { message: 'Not an ISO 3166-1 alpha-3 code' });
-export const currencyCode = z.string().regex(CURRENCY_CODE);
+export const fieldCode = z.string().max(40).regex(FIELD_CODE);
+export const optionCode = z.string().max(40).regex(OPTION_CODE);
+export const countryCode = z
+  .string()
+  .length(3)
+  .refine(isCountryCode, { message: 'Not an ISO 3166-1 alpha-3 code' });
+export const currencyCode = z.string().length(3).regex(CURRENCY_CODE);
 
 const days = z.int().min(-DEFINITION_LIMITS.daySpan).max(DEFINITION_LIMITS.daySpan);
 
@@ -92,7 +95,7 @@ const leafFields = [
     .object({
       ...base,
       type: z.literal('file'),
-      mediaTypes: z.array(z.string().regex(MEDIA_TYPE)).min(1).max(20),
+      mediaTypes: z.array(z.string().max(127).regex(MEDIA_TYPE)).min(1).max(20),
       maxBytes: z.int().min(1).max(DEFINITION_LIMITS.maxFileBytes),
       minCount: z.int().min(1).max(50).optional(),
       maxCount: z.int().min(1).max(50),
