@@ -8,7 +8,9 @@ export {
   rebuildSingleFile,
   type SingleFileDeps,
 } from './usecases/single-file.usecase';
-export { BUNDLED_FONT_FOLDER, fontFilesToBundle } from './pdf/font';
+export { BUNDLED_FONT_FOLDER, fontFilesToBundle, textFonts } from './pdf/font';
+// The QR code of page 1's stamp, also drawn by other modules' documents (the e-visa).
+export { drawQrMatrix, qrMatrix, type BarcodeMatrix } from './pdf/barcode';
 export { getPrintFile, SYSTEM_NAME, type PrintFileView } from './usecases/print.usecase';
 export { stampFirstPage, type StampInput, type Stamped } from './pdf/stamp';
 export { electronicSignatures, signSingleFile } from './usecases/sign.usecase';

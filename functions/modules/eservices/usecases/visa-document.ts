@@ -12,23 +12,10 @@
  * Given the same inputs and the same signature the bytes are the same: the dates come from the
  * decision instant, never from a clock, and pdf-lib's subset tags come from its seeded generator.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
-import bwipjs from 'bwip-js/node';
-import {
-  fill,
-  PDFDocument,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  rgb,
-  setFillingGrayscaleColor,
-  type PDFFont,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { DocumentSigner } from '../../../platform/ports/signing.port';
+import { drawQrMatrix, qrMatrix, textFonts, type BarcodeMatrix } from '../../signatures';
 import { eVisaValidity, type EVisaValidity } from '../domain/evisa';
 import { displayDate } from '../domain/messages';
 import { bakuDate } from '../domain/time';
@@ -128,12 +115,8 @@ export async function issueVisaDocument(
 
 /* ---------- the QR code ---------- */
 
-export interface QrMatrix {
-  /** Modules per side. */
-  readonly size: number;
-  /** Row-major, top row first: true is a dark module. */
-  readonly dark: readonly boolean[];
-}
+/** A QR code's modules (the signatures module's, which draws page 1's stamp the same way). */
+export type QrMatrix = BarcodeMatrix;
 
 /**
  * The QR code of a visa code (error correction M). bwip-js picks the alphanumeric mode for the
@@ -141,59 +124,16 @@ export interface QrMatrix {
  * 80 two-byte letters of names make it version 16 (81 modules), still read by phone cameras.
  */
 export function visaQrMatrix(code: string): QrMatrix {
-  const [symbol] = bwipjs.raw({ bcid: 'qrcode', text: code, eclevel: 'M' } as bwipjs.RawOptions) as Array<{
-    pixs: number[];
-    pixx: number;
-    pixy: number;
-  }>;
-  if (!symbol || symbol.pixx !== symbol.pixy) throw new Error('The QR code could not be made');
-  return { size: symbol.pixx, dark: symbol.pixs.map((p) => p === 1) };
+  return qrMatrix(code);
 }
 
 /** The QR side on the page (points): 45 mm. */
 export const VISA_QR_SIDE = 128;
 
-/** Dark modules as filled rectangles, one per run of a row (vector: sharp at any print size). */
-function drawQr(page: PDFPage, matrix: QrMatrix, x: number, y: number, side: number): void {
-  const module = side / matrix.size;
-  const ops = [pushGraphicsState(), setFillingGrayscaleColor(0)];
-  for (let row = 0; row < matrix.size; row++) {
-    let col = 0;
-    while (col < matrix.size) {
-      if (!matrix.dark[row * matrix.size + col]) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < matrix.size && matrix.dark[row * matrix.size + col]) col++;
-      ops.push(rectangle(x + start * module, y + side - (row + 1) * module, (col - start) * module, module));
-    }
-  }
-  ops.push(fill(), popGraphicsState());
-  page.pushOperators(...ops);
-}
-
 /* ---------- the font ---------- */
 
-/**
- * DejaVu Sans, the font the single file and its print stamp embed (signatures/pdf/font.ts), from
- * the same pinned `dejavu-fonts-ttf` package: it has ə ğ ı İ ö ü ç ş. A Lambda bundle carries the
- * files in `fonts/` beside its entry (the signatures module's `fontFilesToBundle`).
- */
-const FONT_FILES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
-let fontCache: { regular: Uint8Array; bold: Uint8Array } | undefined;
-
-function fonts(): { regular: Uint8Array; bold: Uint8Array } {
-  const file = (name: string) => {
-    const bundled = fileURLToPath(new URL(`./fonts/${name}`, import.meta.url));
-    const path = existsSync(bundled)
-      ? bundled
-      : createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
-    return new Uint8Array(readFileSync(path));
-  };
-  fontCache ??= { regular: file(FONT_FILES.regular), bold: file(FONT_FILES.bold) };
-  return fontCache;
-}
+// DejaVu Sans, the font of the single file and its print stamp (it has ə ğ ı İ ö ü ç ş): the
+// signatures module's `textFonts`; a Lambda bundle carries its files (`fontFilesToBundle`).
 
 /* ---------- the page ---------- */
 
@@ -252,7 +192,7 @@ function fitted(
 export async function renderVisaDocument(view: VisaDocumentView): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
   pdf.registerFontkit(fontkit);
-  const files = fonts();
+  const files = textFonts();
   const regular = await pdf.embedFont(files.regular, { subset: true });
   const bold = await pdf.embedFont(files.bold, { subset: true });
   const page = pdf.addPage(A4);
@@ -270,7 +210,7 @@ export async function renderVisaDocument(view: VisaDocumentView): Promise<Uint8A
   y -= 26;
   page.drawText(view.data.visaNumber, { x: MARGIN, y, size: 16, font: bold, color: INK });
 
-  drawQr(
+  drawQrMatrix(
     page,
     visaQrMatrix(view.code),
     width - MARGIN - VISA_QR_SIDE,

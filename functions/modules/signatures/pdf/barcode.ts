@@ -1,4 +1,12 @@
 import bwipjs from 'bwip-js/node';
+import {
+  fill,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setFillingGrayscaleColor,
+  type PDFPage,
+} from 'pdf-lib';
 
 /**
  * The registration code of page 1 (Decree 935 §146) as a QR code's modules. bwip-js writes text
@@ -58,4 +66,28 @@ export function qrMatrix(text: string): BarcodeMatrix {
   }>;
   if (!symbol || symbol.pixx !== symbol.pixy) throw new Error('The QR code could not be made');
   return { size: symbol.pixx, dark: symbol.pixs.map((p) => p === 1) };
+}
+
+/**
+ * A QR code's dark modules drawn as filled squares at (x, y), `side` points wide, joined into runs
+ * per row (one path, vector: sharp at any print size).
+ */
+export function drawQrMatrix(page: PDFPage, matrix: BarcodeMatrix, x: number, y: number, side: number): void {
+  const { size, dark } = matrix;
+  const module = side / size;
+  const ops = [pushGraphicsState(), setFillingGrayscaleColor(0)];
+  for (let row = 0; row < size; row++) {
+    let col = 0;
+    while (col < size) {
+      if (!dark[row * size + col]) {
+        col++;
+        continue;
+      }
+      const start = col;
+      while (col < size && dark[row * size + col]) col++;
+      ops.push(rectangle(x + start * module, y + side - (row + 1) * module, (col - start) * module, module));
+    }
+  }
+  ops.push(fill(), popGraphicsState());
+  page.pushOperators(...ops);
 }

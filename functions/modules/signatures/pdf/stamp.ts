@@ -1,16 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
-import {
-  concatTransformationMatrix,
-  fill,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  rgb,
-  setFillingGrayscaleColor,
-  type PDFFont,
-  type PDFPage,
-} from 'pdf-lib';
-import { codeText, qrMatrix, type CodeRequisites } from './barcode';
+import { concatTransformationMatrix, popGraphicsState, pushGraphicsState, rgb, type PDFFont } from 'pdf-lib';
+import { codeText, drawQrMatrix, qrMatrix, type CodeRequisites } from './barcode';
 import { textFonts } from './font';
 import { openIncremental } from './incremental';
 
@@ -84,27 +74,6 @@ function lines(text: string, font: PDFFont, size: number, width: number, max: nu
   return kept;
 }
 
-/** The QR code's dark modules as filled squares, joined into runs per row (one path, vector). */
-function drawCode(page: PDFPage, text: string, x: number, y: number, side: number): void {
-  const { size, dark } = qrMatrix(text);
-  const module = side / size;
-  const ops = [pushGraphicsState(), setFillingGrayscaleColor(0)];
-  for (let row = 0; row < size; row++) {
-    let col = 0;
-    while (col < size) {
-      if (!dark[row * size + col]) {
-        col++;
-        continue;
-      }
-      const start = col;
-      while (col < size && dark[row * size + col]) col++;
-      ops.push(rectangle(x + start * module, y + side - (row + 1) * module, (col - start) * module, module));
-    }
-  }
-  ops.push(fill(), popGraphicsState());
-  page.pushOperators(...ops);
-}
-
 /** Adds the band to page 1 of `original` and returns the file with the revision appended. */
 export async function stampFirstPage(original: Uint8Array, input: StampInput): Promise<Stamped> {
   const update = await openIncremental(original);
@@ -136,7 +105,7 @@ export async function stampFirstPage(original: Uint8Array, input: StampInput): P
   const code = codeText(input.requisites);
 
   // §146: the code, and the same requisites readable beside it.
-  drawCode(page, code, left + EDGE, top - QR_SIDE, QR_SIDE);
+  drawQrMatrix(page, qrMatrix(code), left + EDGE, top - QR_SIDE, QR_SIDE);
   const textX = left + EDGE + QR_SIDE + 10;
   const textWidth = width * 0.58 - (textX - left);
   const r = input.requisites;

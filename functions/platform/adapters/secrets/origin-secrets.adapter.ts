@@ -5,13 +5,13 @@ import type { OriginSecrets } from '../../ports/edge-guard.port';
 const REFRESH_MS = 5 * 60_000;
 
 /**
- * The origin secret's accepted values read from Secrets Manager: the `AWSCURRENT` version and,
- * when there is one, `AWSPREVIOUS`. After `put-secret-value` the API accepts both within
- * {@link REFRESH_MS}, whichever CloudFront still sends (see infra/aws/README.md, rotation).
- * A failed refresh keeps the values read before; with none read yet, the request fails (500)
- * rather than being let through.
+ * A secret's accepted values read from Secrets Manager: the `AWSCURRENT` version first and, when
+ * there is one, `AWSPREVIOUS`, so that during a rotation (put-secret-value, then the other side
+ * switches) both are accepted within {@link REFRESH_MS}. Values are read again after that time; a
+ * failed refresh keeps the values read before; with none read yet, the call fails (`missing` when
+ * the secret has no value). Reads that come together share one.
  */
-export class SecretsManagerOriginSecrets implements OriginSecrets {
+export class SecretsManagerAcceptedValues {
   private values: readonly string[] | undefined;
   private readAt = 0;
   private pending: Promise<readonly string[]> | undefined;
@@ -19,6 +19,7 @@ export class SecretsManagerOriginSecrets implements OriginSecrets {
   constructor(
     private readonly client: Pick<SecretsManagerClient, 'send'>,
     private readonly secretId: string,
+    private readonly missing: string,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -35,13 +36,13 @@ export class SecretsManagerOriginSecrets implements OriginSecrets {
 
   private async read(): Promise<readonly string[]> {
     const [current, previous] = await Promise.all([this.version('AWSCURRENT'), this.version('AWSPREVIOUS')]);
-    if (!current) throw new Error('The origin secret has no current value');
+    if (!current) throw new Error(this.missing);
     this.values = previous ? [current, previous] : [current];
     this.readAt = this.now();
     return this.values;
   }
 
-  /** A stage's value; a secret never rotated has no `AWSPREVIOUS`. */
+  /** A stage's value; a secret never rotated has no `AWSPREVIOUS`, a new one no `AWSCURRENT` yet. */
   private async version(stage: 'AWSCURRENT' | 'AWSPREVIOUS'): Promise<string | undefined> {
     try {
       const out = await this.client.send(
@@ -49,9 +50,19 @@ export class SecretsManagerOriginSecrets implements OriginSecrets {
       );
       return out.SecretString || undefined;
     } catch (error) {
-      if (stage === 'AWSPREVIOUS' && (error as { name?: string }).name === 'ResourceNotFoundException')
-        return undefined;
+      if ((error as { name?: string }).name === 'ResourceNotFoundException') return undefined;
       throw error;
     }
+  }
+}
+
+/**
+ * The origin secret's accepted values: whichever CloudFront still sends after a rotation is
+ * accepted (see infra/aws/README.md, rotation). With none read yet, the request fails (500)
+ * rather than being let through.
+ */
+export class SecretsManagerOriginSecrets extends SecretsManagerAcceptedValues implements OriginSecrets {
+  constructor(client: Pick<SecretsManagerClient, 'send'>, secretId: string, now?: () => number) {
+    super(client, secretId, 'The origin secret has no current value', now);
   }
 }
