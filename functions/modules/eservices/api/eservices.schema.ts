@@ -77,16 +77,7 @@ export const eServiceWithVersions = eService
 export const servicePage = pageOf(eService);
 
 export const catalogueEntry = z
-  .object({
-    agency: agencyKey,
-    code: serviceCode,
-    version: z.int().positive(),
-    publishedAt: instant,
-    name: trilingual(200),
-    description: trilingual(2000),
-    variants: z.array(variant).max(10),
-    maxApplicants: z.int().min(1).max(50),
-  })
+  .object({ agency: agencyKey, code: serviceCode, ...publishedSummary.shape })
   .meta({
     id: 'CatalogueEntry',
     description: 'A published e-service: its newest published version’s names, variants and fees',

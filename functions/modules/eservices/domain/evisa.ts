@@ -21,6 +21,7 @@
  */
 import type { ServiceDefinition } from './definition';
 import { addDays, bakuDate } from './time';
+import { tri } from './messages';
 
 export const EVISA_VALID_DAYS = 90;
 export const EVISA_MAX_STAY_DAYS = 30;
@@ -55,8 +56,6 @@ const purposes: [string, string, string, string][] = [
 
 /** Letters of the Latin script as printed in a passport, with spaces, hyphens and apostrophes. */
 const PASSPORT_NAME = "[\\p{Script=Latin}][\\p{Script=Latin}\\p{M}' -]*";
-
-const tri = (az: string, en: string, ru: string) => ({ az, en, ru });
 
 /** The standard e-visa service; the agency names its approval route template. */
 export function eVisaDefinition(options: { routeTemplateId: string }): ServiceDefinition {

@@ -11,6 +11,9 @@ export interface Trilingual {
   readonly ru: string;
 }
 
+/** A text in the three languages, in the order az, en, ru. */
+export const tri = (az: string, en: string, ru: string): Trilingual => ({ az, en, ru });
+
 export type MessageParams = Readonly<Record<string, string | number>>;
 
 /** dd.MM.yyyy from YYYY-MM-DD: dates are shown to people in this form. */

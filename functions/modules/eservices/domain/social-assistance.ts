@@ -14,8 +14,7 @@
  *   the form still holds it, so what the applicant confirmed is what is decided on.
  */
 import type { ServiceDefinition } from './definition';
-
-const tri = (az: string, en: string, ru: string) => ({ az, en, ru });
+import { tri } from './messages';
 
 const AZN_LIMIT = 100_000_000; // 1 000 000 AZN a month, in qəpik: a typo guard, not a policy
 
