@@ -32,7 +32,8 @@ export type AggregateType =
   | 'webhook-subscription'
   | 'webhook-delivery'
   | 'eservice'
-  | 'eservice-version';
+  | 'eservice-version'
+  | 'eservice-application';
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {
