@@ -105,8 +105,11 @@ export interface ApplicationRecord extends AggregateMeta {
   fee: { amount: number; currency: string };
   state: ApplicationState;
   submittedAt: string;
-  /** The e-mail confirmation: the SHA-256 (hex) of the link's secret and the window's end. */
-  confirmation?: { tokenHash: string; dueAt: string; confirmedAt?: string };
+  /**
+   * The e-mail confirmation: the link's secret (random, base64url; kept as is so that the notice
+   * task can send the link after a crash; compared in constant time) and the window's end.
+   */
+  confirmation?: { token: string; dueAt: string; confirmedAt?: string };
   payment?: ApplicationPayment;
   /** The service level's clock, once it runs (`serviceClockStart`, `serviceDue`). */
   level?: { startedAt: string; dueAt: string; lastDay: string };
