@@ -245,6 +245,8 @@ export async function renderVisaDocument(view: VisaDocumentView): Promise<Uint8A
 
   pdf.setTitle(`Elektron viza / Electronic visa ${view.data.visaNumber}`);
   pdf.setAuthor(view.agencyName.az);
+  // The signed code as text too, for software that reads the file rather than scanning the page.
+  pdf.setSubject(view.code);
   pdf.setProducer('Kargüzar');
   pdf.setCreator('Kargüzar');
   pdf.setLanguage('az');
