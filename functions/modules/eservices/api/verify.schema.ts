@@ -13,9 +13,18 @@ export const visaCodeJwk = z
   .object({
     kty: z.literal('EC'),
     crv: z.literal('P-256'),
-    x: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-    y: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
-    kid: z.string().regex(/^[A-Za-z0-9_-]{11}$/),
+    x: z
+      .string()
+      .length(43)
+      .regex(/^[A-Za-z0-9_-]+$/),
+    y: z
+      .string()
+      .length(43)
+      .regex(/^[A-Za-z0-9_-]+$/),
+    kid: z
+      .string()
+      .length(11)
+      .regex(/^[A-Za-z0-9_-]+$/),
     alg: z.literal('ES256'),
     use: z.literal('sig'),
   })
