@@ -338,7 +338,7 @@ export async function start(opts: KmsStartOptions): Promise<KmsService> {
   const signingAliases = opts.signingAliases ?? [DEFAULT_SIGNING_ALIAS];
   for (const alias of signingAliases) {
     if (!aliases.some((a) => a.AliasName === alias)) {
-      const stored = await createKey(`Kargüzar document signing (${alias})`);
+      const stored = await createKey(`Kargüzar signing key (${alias})`);
       await createAlias(alias, stored.KeyId);
     }
   }
