@@ -3,7 +3,6 @@ import {
   applicantName,
   decisionLetterRows,
   renderDecisionLetter,
-  visaNumberText,
   type DecisionLetterView,
 } from '../../../../functions/modules/eservices';
 import { pdfTexts } from '../visa-document/pdf-reading';
@@ -88,11 +87,5 @@ describe('names and numbers', () => {
     );
     expect(applicantName({ fullName: 'Aysel Məmmədova' }, 0)).toBe('Aysel Məmmədova');
     expect(applicantName({}, 2)).toBe('#3');
-  });
-
-  it('writes visa numbers as EV-year-six digits (more past a million)', () => {
-    expect(visaNumberText(2026, 42)).toBe('EV-2026-000042');
-    expect(visaNumberText(2026, 1_234_567)).toBe('EV-2026-1234567');
-    expect(() => visaNumberText(2026, 0)).toThrow(RangeError);
   });
 });
