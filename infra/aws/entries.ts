@@ -133,8 +133,9 @@ export const functionGrants: FunctionGrants = {
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
-    // E-service definitions and the public catalogue: the table only.
-    eservices: [...TABLE],
+    // E-service definitions and the public catalogue; the application's confirmation and payment
+    // answer its machine's waits (or start it when it has not reached them).
+    eservices: [...TABLE, 'machine:eservice-application', 'machines:signal'],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
@@ -154,6 +155,13 @@ export const functionGrants: FunctionGrants = {
     substitutionShift: [...TABLE, 'table:delete'],
     // §150: past a delivery's due time without a receipt notice, the sender's task and notice.
     receiptCheck: [...TABLE, ...NOTICES],
+    // The citizen's application (statemachines/eservice-application.asl.json): the next step, the
+    // waits' tokens kept on the application, the applicant's notices (SMS within the agency's
+    // budget, in the table), the cancel that first asks the acquirer about an open payment.
+    applicationNext: ['table:read'],
+    applicationWait: [...TABLE, 'machines:signal'],
+    applicationNotify: [...TABLE, ...NOTICES],
+    applicationCancel: [...TABLE, 'machine:eservice-application', 'machines:signal'],
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],
