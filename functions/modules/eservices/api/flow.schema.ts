@@ -8,15 +8,10 @@ import { agencyParam } from './eservices.schema';
 
 export { agencyParam };
 
-const applicationNumber = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .meta({
-    description: 'The application number (any case, with or without dashes)',
-    example: '7K3M-9QX2-HT4B-W8RC',
-  });
+const applicationNumber = z.string().trim().min(1).max(40).meta({
+  description: 'The application number (any case, with or without dashes)',
+  example: '7K3M-9QX2-HT4B-W8RC',
+});
 
 const fee = z.object({ amount: z.int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
 

@@ -96,7 +96,8 @@ export function noticesDue(
     !record.confirmation.confirmedAt
   )
     add('confirmation-link', 'email');
-  if (email && record.payment?.status === 'paid') add('payment-received', 'email');
+  if (email && record.payment?.status === 'paid' && record.state !== 'cancelled')
+    add('payment-received', 'email');
   if (email && record.state === 'cancelled') add('cancelled', 'email');
   if (record.state === 'decided') {
     if (email) add('decision', 'email');
