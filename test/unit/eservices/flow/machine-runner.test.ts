@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  APPLICATION,
   APPLICATION_MACHINE,
   applicationExecutionName,
   type ApplicationRecord,
@@ -16,7 +17,6 @@ import {
   paymentCallback,
   startPayment,
 } from '../../../../functions/modules/eservices';
-import { APPLICATION } from '../../../../functions/modules/eservices/usecases/application-records';
 import type { WorkflowEngine } from '../../../../functions/platform/ports/workflow.port';
 import { ControllableClock } from '../../../../infra/local/stepfunctions/clock';
 import { REPO_ROOT } from '../../../../infra/local/stepfunctions/definitions';
@@ -41,24 +41,25 @@ async function machine(): Promise<{ runner: Runner; deps: FlowDeps }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'karguzar-application-'));
   dirs.push(dataDir);
   const clock = new ControllableClock(dataDir, { startAt: new Date(SUBMITTED) });
-  let runner: Runner | undefined;
+  const held: { runner?: Runner } = {};
+  const on = (): Runner => held.runner!;
   const workflow: WorkflowEngine = {
     start: async (i) => {
       try {
-        return runner!.startExecution({ stateMachineArn: ARN, name: i.name, input: JSON.stringify(i.input) });
+        return on().startExecution({ stateMachineArn: ARN, name: i.name, input: JSON.stringify(i.input) });
       } catch (error) {
         if ((error as Error).name !== 'ExecutionAlreadyExists') throw error;
         return { executionArn: `${ARN.replace(':stateMachine:', ':execution:')}:${i.name}` };
       }
     },
-    describe: async (arn) => runner!.describeExecution(arn),
-    taskSucceeded: async (token, output) => runner!.sendTaskSuccess(token, JSON.stringify(output)),
-    taskFailed: async (token, error, cause) => runner!.sendTaskFailure(token, error, cause),
-    stop: async (arn, cause) => void runner!.stopExecution(arn, undefined, cause),
+    describe: async (arn) => on().describeExecution(arn),
+    taskSucceeded: async (token, output) => on().sendTaskSuccess(token, JSON.stringify(output)),
+    taskFailed: async (token, error, cause) => on().sendTaskFailure(token, error, cause),
+    stop: async (arn, cause) => void on().stopExecution(arn, undefined, cause),
     executionArn: (_m, name) => `${ARN.replace(':stateMachine:', ':execution:')}:${name}`,
   };
   const deps = { ...flowDeps(), clock, workflow } as unknown as FlowDeps;
-  runner = new Runner({
+  const runner = new Runner({
     dataDir,
     statemachinesDir: join(REPO_ROOT, 'statemachines'),
     clock,
@@ -71,11 +72,15 @@ async function machine(): Promise<{ runner: Runner; deps: FlowDeps }> {
       applicationReview: async (e) => {
         const { applicationId } = e as { applicationId: string };
         const r = (await deps.store.get<ApplicationRecord>(APPLICATION, TENANT, applicationId))!;
-        await deps.store.update(APPLICATION, { ...r, documentId: 'doc-1' }, r.version, { actorId: 'x', sortKey: 'x' });
+        await deps.store.update(APPLICATION, { ...r, documentId: 'doc-1' }, r.version, {
+          actorId: 'x',
+          sortKey: 'x',
+        });
         return { reviewed: true };
       },
     },
   });
+  held.runner = runner;
   await runner.start();
   runners.push(runner);
   return { runner, deps };
@@ -84,7 +89,10 @@ async function machine(): Promise<{ runner: Runner; deps: FlowDeps }> {
 const stored = async (deps: FlowDeps, id: string) =>
   (await deps.store.get<ApplicationRecord>(APPLICATION, TENANT, id))!;
 const parkedOn = (deps: FlowDeps, id: string, on: string) =>
-  eventually(async () => ((await stored(deps, id)).waiting?.on === on ? true : undefined), `waiting on ${on}`);
+  eventually(
+    async () => ((await stored(deps, id)).waiting?.on === on ? true : undefined),
+    `waiting on ${on}`,
+  );
 
 describe('the application machine in the local runner', () => {
   it('cancels an unconfirmed application when its window ends by the moved clock, and tells the applicant once', async () => {
@@ -104,7 +112,10 @@ describe('the application machine in the local runner', () => {
     const aMinuteBefore = (await stored(deps, app.id)).state;
     const timedOutBefore = runner.history(executionArn).some((h) => h.type === 'TaskTimedOut');
     runner.advanceClock(60_000);
-    await eventually(async () => (runner.describeExecution(executionArn).status === 'SUCCEEDED' ? true : undefined), 'the end');
+    await eventually(
+      async () => (runner.describeExecution(executionArn).status === 'SUCCEEDED' ? true : undefined),
+      'the end',
+    );
 
     // Assert
     const after = await stored(deps, app.id);
