@@ -13,7 +13,13 @@ const applicationNumber = z.string().trim().min(1).max(40).meta({
   example: '7K3M-9QX2-HT4B-W8RC',
 });
 
-const fee = z.object({ amount: z.int().min(0), currency: z.string().regex(/^[A-Z]{3}$/) });
+const fee = z.object({
+  amount: z.int().min(0).max(100_000_000_00),
+  currency: z
+    .string()
+    .length(3)
+    .regex(/^[A-Z]{3}$/),
+});
 
 export const confirmBody = z
   .object({
@@ -25,7 +31,7 @@ export const confirmBody = z
 
 export const confirmation = z
   .object({
-    number: z.string(),
+    number: z.string().max(40),
     state: z.enum(applicationStates),
     fee,
   })
@@ -49,9 +55,9 @@ export const paymentBody = z
 
 export const paymentStart = z
   .object({
-    number: z.string(),
+    number: z.string().max(40),
     state: z.enum(applicationStates),
-    paymentId: z.string(),
+    paymentId: z.string().max(100),
     redirectUrl: z.url().meta({ description: 'The acquirer’s hosted payment page: send the browser there' }),
   })
   .meta({ id: 'ApplicationPaymentStart' });
