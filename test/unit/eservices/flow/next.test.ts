@@ -31,6 +31,13 @@ describe('what the application machine does next', () => {
     expect(then).toEqual({ step: 'confirmation', timeoutSeconds: 40 * 60 });
   });
 
+  it('does not send a confirmation link late: past the window it goes to the cancel', () => {
+    expect(nextStep(base(), ['email'], at('2027-03-01T11:00:00.000Z'))).toEqual({
+      step: 'confirmation',
+      timeoutSeconds: 1,
+    });
+  });
+
   it('never waits less than a second, even past the window (the cancel then decides)', () => {
     const late = sent(base(), 'confirmation-link:email');
     expect(nextStep(late, ['email'], at('2027-03-01T12:00:00Z'))).toEqual({

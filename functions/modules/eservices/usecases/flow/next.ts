@@ -82,6 +82,7 @@ export function stillWaitsOn(record: ApplicationRecord, on: WaitOn): boolean {
 export function noticesDue(
   record: Pick<ApplicationRecord, 'state' | 'contact' | 'confirmation' | 'payment' | 'notices'>,
   decisionChannels: readonly NoticeChannel[],
+  now?: Date,
 ): DueNotice[] {
   const due: DueNotice[] = [];
   const add = (kind: NoticeKind, channel: NoticeChannel) => {
@@ -119,7 +120,7 @@ export function nextStep(
   decisionChannels: readonly NoticeChannel[],
   now: Date,
 ): NextStep {
-  if (noticesDue(record, decisionChannels).length > 0) return { step: 'notify' };
+  if (noticesDue(record, decisionChannels, now).length > 0) return { step: 'notify' };
   switch (record.state) {
     case 'awaiting-confirmation':
       if (!record.confirmation) throw new Error('An application awaiting confirmation has no confirmation');

@@ -62,7 +62,7 @@ export async function sendDueNotices(
   const sent: string[] = [];
   const withheld: string[] = [];
   for (;;) {
-    const notice = noticesDue(record, channels)[0];
+    const notice = noticesDue(record, channels, deps.clock.now())[0];
     if (!notice) break;
     const message = noticeText(notice.kind, record, definition, noticeLinks(deps.webBaseUrl, record), {
       paymentDueAt: paymentDueAt(record),
@@ -70,7 +70,7 @@ export async function sendDueNotices(
     const goes = notice.channel === 'email' || (await smsAllowed(deps, record, notice, message.sms));
     const at = deps.clock.now().toISOString();
     const claim = await changeApplication(deps, input.tenantId, input.applicationId, SYSTEM, (r) =>
-      noticesDue(r, channels).some((n) => n.key === notice.key)
+      noticesDue(r, channels, deps.clock.now()).some((n) => n.key === notice.key)
         ? {
             ...r,
             notices: [...r.notices, notice.key],
