@@ -90,12 +90,10 @@ export function noticesDue(
     if (!record.notices.includes(key)) due.push({ kind, channel, key });
   };
   const email = record.contact.email !== undefined;
-  if (
-    email &&
-    record.state === 'awaiting-confirmation' &&
-    record.confirmation &&
-    !record.confirmation.confirmedAt
-  )
+  // The link only while it can still be used (a link that could not go in time is not sent late).
+  const open = (c: NonNullable<ApplicationRecord['confirmation']>) =>
+    !c.confirmedAt && (now === undefined || now.getTime() < Date.parse(c.dueAt));
+  if (email && record.state === 'awaiting-confirmation' && record.confirmation && open(record.confirmation))
     add('confirmation-link', 'email');
   if (email && record.payment?.status === 'paid' && record.state !== 'cancelled')
     add('payment-received', 'email');
