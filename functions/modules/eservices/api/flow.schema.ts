@@ -26,8 +26,7 @@ export const confirmBody = z
     number: applicationNumber,
     token: z.string().trim().min(1).max(200).meta({ description: 'The secret of the e-mailed link' }),
   })
-  .strict()
-  .meta({ example: { number: '7K3M-9QX2-HT4B-W8RC', token: 'oJ3u1c0mXw2qfQy3pT7nVb8kR5sZl9aE4hGd6iYt0uU' } });
+  .strict();
 
 export const confirmation = z
   .object({

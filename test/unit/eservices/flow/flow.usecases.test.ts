@@ -50,6 +50,37 @@ describe('the confirmation of the e-mail', () => {
     expect(deps.workflow.succeeded).toEqual([{ taskToken: 'tok-1', output: { on: 'confirmation' } }]);
   });
 
+  it('starts the machine when it is not waiting yet (a submit that stopped before its start)', async () => {
+    // Arrange
+    const deps = flowDeps();
+    const app = await given(deps, evisa());
+    const other = await given(deps, evisa());
+    deps.workflow.start = async () => {
+      throw new ConflictError('workflow_name_conflict', 'exists with other input');
+    };
+    const engine = flowDeps().workflow;
+
+    // Act
+    await confirmApplication({ ...deps, workflow: engine }, TENANT, {
+      number: app.id,
+      token: app.confirmation!.token,
+    });
+    const tolerated = await confirmApplication(deps, TENANT, {
+      number: other.id,
+      token: other.confirmation!.token,
+    });
+
+    // Assert
+    expect(engine.started).toEqual([
+      {
+        machine: 'eservice-application',
+        name: `application-${TENANT}-${app.id.replaceAll('-', '')}`,
+        input: { tenantId: TENANT, applicationId: app.id },
+      },
+    ]);
+    expect(tolerated.state).toBe('awaiting-payment');
+  });
+
   it('goes straight to review when the variant is free', async () => {
     const deps = flowDeps();
     const app = await given(deps, evisa(), { fee: { amount: 0, currency: 'USD' } });

@@ -2,6 +2,7 @@
  * Answering the machine's wait once an event is recorded, and making sure an application's machine
  * runs at all (the submit may have stopped between its write and the start).
  */
+import { ConflictError } from '../../../../platform/kernel/errors';
 import type { WorkflowEngine } from '../../../../platform/ports/workflow.port';
 import {
   APPLICATION_MACHINE,
@@ -46,5 +47,10 @@ export async function signalRecorded(
     }
     return;
   }
-  await startApplicationExecution(deps, record.tenantId, record.id);
+  try {
+    await startApplicationExecution(deps, record.tenantId, record.id);
+  } catch (error) {
+    // An execution of that name exists (started with its input written another way): it runs.
+    if (!(error instanceof ConflictError && error.code === 'workflow_name_conflict')) throw error;
+  }
 }
