@@ -137,9 +137,10 @@ export const functionGrants: FunctionGrants = {
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
-    // E-service definitions and the public catalogue: the table; the e-visa key set and the check
-    // of a scanned code: the e-visa code key's public half.
-    eservices: [...TABLE, 'visaCode:publicKey'],
+    // E-service definitions and the public catalogue; the application's confirmation and payment
+    // answer its machine's waits (or start it when it has not reached them); the e-visa key set
+    // and the check of a scanned code: the e-visa code key's public half.
+    eservices: [...TABLE, 'machine:eservice-application', 'machines:signal', 'visaCode:publicKey'],
   },
   tasks: {
     // The results of a decided application: the e-visa PDFs (signed codes) and decision letters,
@@ -168,6 +169,13 @@ export const functionGrants: FunctionGrants = {
     substitutionShift: [...TABLE, 'table:delete'],
     // §150: past a delivery's due time without a receipt notice, the sender's task and notice.
     receiptCheck: [...TABLE, ...NOTICES],
+    // The citizen's application (statemachines/eservice-application.asl.json): the next step, the
+    // waits' tokens kept on the application, the applicant's notices (SMS within the agency's
+    // budget, in the table), the cancel that first asks the acquirer about an open payment.
+    applicationNext: ['table:read'],
+    applicationWait: [...TABLE, 'machines:signal'],
+    applicationNotify: [...TABLE, ...NOTICES],
+    applicationCancel: [...TABLE, 'machine:eservice-application', 'machines:signal'],
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],

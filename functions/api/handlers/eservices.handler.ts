@@ -1,12 +1,18 @@
 import { eserviceRoutes, eservicesApi } from '../../modules/eservices';
-import { visaSigner } from '../../wiring/adapters';
+import { payments, visaSigner, workflow } from '../../wiring/adapters';
 import { apiGroupHandler } from './api-group';
 
 /** The routes of the `eservices` group, from its module's slice. */
 export const groupRoutes = [...eserviceRoutes];
 
 /**
- * The Lambda of the `eservices` route group: the admin API, the public catalogue and the e-visa
- * key set and check (the e-visa code key's public half).
+ * The Lambda of the `eservices` route group: the admin API, the public catalogue, the
+ * application's public steps (confirmation, payment, the acquirer's callback) and the e-visa key
+ * set and check (the e-visa code key's public half).
  */
-export const handler = apiGroupHandler('eservices', groupRoutes, { ...eservicesApi }, { visaSigner });
+export const handler = apiGroupHandler(
+  'eservices',
+  groupRoutes,
+  { ...eservicesApi },
+  { payments, visaSigner, workflow },
+);

@@ -1,6 +1,6 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import { inTenant } from '../../../platform/tenant-access/context';
-import type { EServiceDeps, EVisaKeyDeps } from '../ports';
+import type { ApplicationFlowDeps, EVisaKeyDeps } from '../ports';
 import { getCatalogueService, listCatalogue } from '../usecases/catalogue.usecase';
 import {
   createService,
@@ -11,10 +11,11 @@ import {
   updateDraft,
 } from '../usecases/services.usecase';
 import type { eserviceRoutes } from './eservices.routes';
+import { flowApi } from './flow.api';
 import { verifyApi } from './verify.api';
 
 /** The implementations of the `eservices` route group's operations. */
-export const eservicesApi: RouteImpls<typeof eserviceRoutes, EServiceDeps & EVisaKeyDeps> = {
+export const eservicesApi: RouteImpls<typeof eserviceRoutes, ApplicationFlowDeps & EVisaKeyDeps> = {
   listEServices: async (ctx, deps) => listServices(deps, authed(ctx).actor, ctx.query),
   createEService: async (ctx, deps) => createService(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
   getEService: async (ctx, deps) => getService(deps, authed(ctx).actor, ctx.params.code),
@@ -27,5 +28,6 @@ export const eservicesApi: RouteImpls<typeof eserviceRoutes, EServiceDeps & EVis
     inTenant(ctx.params.agency, () => listCatalogue(deps, ctx.params.agency, ctx.query)),
   getCatalogueService: async (ctx, deps) =>
     inTenant(ctx.params.agency, () => getCatalogueService(deps, ctx.params.agency, ctx.params.code)),
+  ...flowApi,
   ...verifyApi,
 };

@@ -1,5 +1,6 @@
 import type { RouteDef } from '../../../platform/http/route';
 import * as s from './eservices.schema';
+import { flowRoutes } from './flow.routes';
 import { verifyRoutes } from './verify.routes';
 
 const ADMIN = '/api/v1/eservices';
@@ -102,6 +103,8 @@ export const eserviceRoutes = [
     response: s.catalogueService,
     successStatus: 200,
   },
+  // The application's public steps: confirmation, payment, the acquirer's callback (third slice).
+  ...flowRoutes,
   // Issued e-visas: the public key set and the check of a scanned code (results).
   ...verifyRoutes,
 ] as const satisfies readonly RouteDef[];
