@@ -5,7 +5,15 @@ import { ApiError } from '../../lib/api';
 import { pickText, useI18n, type Locale } from '../../lib/i18n';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { countryOptions } from './countries';
-import { emptyRow, paths, type FieldValue, type LeafValue, type Row } from './form-model';
+import {
+  emptyRow,
+  formatMoney,
+  parseAmount,
+  paths,
+  type FieldValue,
+  type LeafValue,
+  type Row,
+} from './form-model';
 import type { FileField, FormField, LeafField, ListField, UploadedFile } from './types';
 import { uploadFile } from './upload';
 
@@ -231,14 +239,24 @@ export function LeafInput(props: {
     case 'passport-number':
     case 'fin':
       return <TextField {...common} label={label} hint={hint} />;
-    case 'amount':
+    case 'amount': {
+      const amount = parseAmount(text);
       return (
         <TextField
           {...common}
-          label={t('eservicesPublic.form.amountLabel', { label, currency: field.currency })}
-          hint={hint}
+          label={label}
+          hint={[
+            hint,
+            t('eservicesPublic.form.amountHint', { currency: field.currency }),
+            amount === undefined
+              ? ''
+              : t('eservicesPublic.form.amountPreview', { amount: formatMoney(amount, field.currency) }),
+          ]
+            .filter(Boolean)
+            .join(' ')}
         />
       );
+    }
     case 'file':
       return (
         <FileInput

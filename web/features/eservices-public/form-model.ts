@@ -5,8 +5,8 @@
  * server's field errors (`common.email`, `applicants[0].passportNumber`,
  * `common.household[1].fin`), so one map of errors serves the client's checks and the 422.
  *
- * Values are what the inputs hold (strings; dates typed dd.MM.yyyy, amounts in major units);
- * `toRequest` turns them into the API's values (YYYY-MM-DD, minor units, empty values left out). The client checks
+ * Values are what the inputs hold (strings; dates typed dd.MM.yyyy, amounts in minor units);
+ * `toRequest` turns them into the API's values (YYYY-MM-DD, numbers, empty values left out). The client checks
  * only what needs no server: required, lengths, the text pattern, shapes of dates, e-mail,
  * passport number, FİN, phone, amount bounds, date bounds, counts of files, rows and applicants.
  * Everything else (and all of this again) is the server's to say.
@@ -79,14 +79,16 @@ export const paths = {
 
 /* ---------- amounts ---------- */
 
-/** Minor units of a typed amount ("12", "12.5", "12,50"); undefined when it is no amount. */
-export function toMinorUnits(typed: string, digits = 2): number | undefined {
-  const text = typed.trim().replace(',', '.');
-  const m = /^(\d{1,13})(?:\.(\d+))?$/.exec(text);
-  if (!m) return undefined;
-  const fraction = m[2] ?? '';
-  if (fraction.length > digits) return undefined;
-  return Number(m[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
+/**
+ * The value of a typed amount: a whole number of minor units, as the API and the definitions'
+ * labels have it ("Monthly income (in qəpik)"); spaces between digit groups are allowed. The page
+ * shows what it means in major units beside the field. Undefined when it is no whole number.
+ */
+export function parseAmount(typed: string): number | undefined {
+  const text = typed.trim().replace(/[\s\u00a0]/g, '');
+  if (!/^\d{1,15}$/.test(text)) return undefined;
+  const n = Number(text);
+  return Number.isSafeInteger(n) ? n : undefined;
 }
 
 /** An amount in minor units as the page shows it: "20.00 USD". */
@@ -217,7 +219,7 @@ export function checkLeaf(
     case 'phone':
       return PHONE.test(text) ? undefined : { code: 'invalid_phone' };
     case 'amount': {
-      const minor = toMinorUnits(text);
+      const minor = parseAmount(text);
       if (minor === undefined) return { code: 'invalid_amount' };
       if (field.min !== undefined && minor < field.min) {
         return { code: 'amount_too_small', params: { min: formatMoney(field.min, field.currency) } };
@@ -315,7 +317,7 @@ function leafToRequest(field: LeafField, value: LeafValue | undefined): unknown 
       bytes,
     }));
   const text = (value as string).trim();
-  if (field.type === 'amount') return toMinorUnits(text) ?? text;
+  if (field.type === 'amount') return parseAmount(text) ?? text;
   if (field.type === 'date') return typedDate(text) ?? text;
   return text;
 }
