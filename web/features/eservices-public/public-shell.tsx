@@ -43,9 +43,6 @@ export function PublicShell({
   return (
     <div className="landing eserv">
       <title>{`${title} — ${t('eservicesPublic.brand')}`}</title>
-      <a className="eserv-skip" href="#main">
-        {title}
-      </a>
       <header className="landing-header">
         <a className="brand-name" href={publicHref('/e/', { agency })}>
           {t('eservicesPublic.brand')}

@@ -22,7 +22,10 @@ export function mediaTypeOf(file: File): string {
   return { pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png' }[ext ?? ''] ?? '';
 }
 
-/** PUT of the bytes to the presigned address; `onProgress` gets 0..1. */
+// The browser sets these itself (from the body); setting them by hand is refused.
+const FORBIDDEN_HEADERS = new Set(['content-length', 'host', 'connection']);
+
+/** PUT of the bytes to the presigned address with exactly its signed headers; `onProgress` gets 0..1. */
 function put(
   ticket: UploadTicket,
   file: File,
@@ -33,7 +36,9 @@ function put(
     const xhr = new XMLHttpRequest();
     xhr.open(ticket.upload.method || 'PUT', ticket.upload.url);
     const headers = ticket.upload.headers ?? {};
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) {
+      if (!FORBIDDEN_HEADERS.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
+    }
     if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
       xhr.setRequestHeader('Content-Type', mediaType);
     }
