@@ -16,7 +16,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const field = (scope: Locator | Page, label: string) => scope.getByLabel(new RegExp(`^${escape(label)}`));
 
 async function switchLanguage(page: Page, current: string, next: Lang) {
-  await page.getByLabel(current).selectOption(next);
+  await page.getByLabel(current, { exact: true }).selectOption(next);
   await expect(page.locator('html')).toHaveAttribute('lang', next);
 }
 
