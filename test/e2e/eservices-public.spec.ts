@@ -68,16 +68,18 @@ test('the e-visa form is generated from its definition: every field with its lab
   const expectLabels = async (lang: Lang) => {
     const contact = page.getByRole('group', {
       name: { az: 'Əlaqə məlumatları', en: 'Contact details', ru: 'Контактные данные' }[lang],
+      exact: true,
     });
     for (const f of evisa.form.common) await expect(field(contact, f.label[lang])).toBeVisible();
     const first = page.getByRole('group', {
       name: { az: 'Müraciətçi 1', en: 'Applicant 1', ru: 'Заявитель 1' }[lang],
+      exact: true,
     });
     for (const f of evisa.form.applicant) await expect(field(first, f.label[lang])).toBeVisible();
   };
   await expectLabels('az');
   // Each type as its control: a choice and a country are lists, the file an upload.
-  const first = page.getByRole('group', { name: 'Müraciətçi 1' });
+  const first = page.getByRole('group', { name: 'Müraciətçi 1', exact: true });
   await expect(field(first, 'Cins')).toHaveJSProperty('tagName', 'SELECT');
   await expect(field(first, 'Vətəndaşlıq').locator('option[value="DEU"]')).toHaveText('Almaniya');
   await expect(field(first, 'Səfərin məqsədi').locator('option')).toHaveCount(9);
@@ -123,11 +125,11 @@ test('the e-visa form is generated from its definition: every field with its lab
   await expect(page.getByText('Cəmi ödəniləcək: 20.00 USD')).toBeVisible();
   const add = page.getByRole('button', { name: 'Müraciətçi əlavə et' });
   for (let n = 2; n <= 10; n++) await add.click();
-  await expect(page.getByRole('group', { name: 'Müraciətçi 10' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Müraciətçi 10', exact: true })).toBeVisible();
   await expect(add).toBeDisabled();
   await expect(page.getByText('Cəmi ödəniləcək: 200.00 USD')).toBeVisible();
   await page.getByRole('button', { name: 'Müraciətçi 10-i sil' }).click();
-  await expect(page.getByRole('group', { name: 'Müraciətçi 10' })).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Müraciətçi 10', exact: true })).toHaveCount(0);
   await expect(add).toBeEnabled();
   await page.getByRole('radio', { name: /Təcili/ }).check();
   await expect(page.getByText('Cəmi ödəniləcək: 540.00 USD')).toBeVisible();
@@ -138,7 +140,9 @@ test('the e-visa form is generated from its definition: every field with its lab
   await expect(page.getByRole('heading', { level: 1, name: 'Application: Electronic visa' })).toBeVisible();
   await expectLabels('en');
   await expect(
-    field(page.getByRole('group', { name: 'Applicant 1' }), 'Nationality').locator('option[value="DEU"]'),
+    field(page.getByRole('group', { name: 'Applicant 1', exact: true }), 'Nationality').locator(
+      'option[value="DEU"]',
+    ),
   ).toHaveText('Germany');
   await page.getByRole('button', { name: 'Send the application' }).click();
   await expect(page.getByText('The e-mail address is not valid.')).toBeVisible();
@@ -167,4 +171,42 @@ test('the status, confirmation and verify pages ask for what they need, accessib
   await page.getByRole('button', { name: 'Yoxla' }).click();
   await expect(page.getByText('Bu, elektron vizanın kodu deyil: mətn AZV: ilə başlamalıdır.')).toBeVisible();
   await expectAccessible(page, 'verify page');
+});
+
+test('the social-assistance form: a list with rows added and removed, FİN, amounts in minor units, optional files', async ({
+  page,
+}) => {
+  await page.goto('/e/service/?agency=demo1&code=social-assistance');
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Müraciət: Ünvanlı dövlət sosial yardımı' }),
+  ).toBeVisible();
+  // The only (free) option is chosen already
+  await expect(page.getByRole('radio', { name: /Standart — Ödənişsiz/ })).toBeChecked();
+  await expect(page.getByText('Bu müraciət ödənişsizdir.')).toBeVisible();
+
+  const household = page.getByRole('group', { name: 'Ailə üzvləri', exact: true });
+  await expect(household.getByRole('group')).toHaveCount(0);
+  await household.getByRole('button', { name: 'Sətir əlavə et: Ailə üzvləri' }).click();
+  await household.getByRole('button', { name: 'Sətir əlavə et: Ailə üzvləri' }).click();
+  const row2 = household.getByRole('group', { name: 'Ailə üzvləri: sətir 2', exact: true });
+  await expect(field(row2, 'Soyadı, adı, atasının adı')).toBeVisible();
+  await expect(field(row2, 'Qohumluq əlaqəsi')).toHaveJSProperty('tagName', 'SELECT');
+  await field(row2, 'FİN').fill('12');
+  await expectAccessible(page, 'social-assistance form with household rows');
+
+  const applicant = page.getByRole('group', { name: 'Müraciətçi 1', exact: true });
+  await field(applicant, 'Aylıq gəlir').fill('35000');
+  await expect(applicant.getByText('= 350.00 AZN')).toBeVisible();
+  await field(applicant, 'Aylıq gəlir').fill('350.50');
+  await page.getByRole('button', { name: 'Müraciəti göndər' }).click();
+  await expect(
+    applicant.getByText('Məbləği xırda vahidlə tam ədəd kimi yazın, məsələn 25050.'),
+  ).toBeVisible();
+  await expect(row2.getByText('FİN 7 latın hərfi və rəqəmdən ibarətdir.')).toBeVisible();
+  await expect(field(page, 'Digər sənədlər')).toHaveAttribute('multiple', '');
+  await expect(page.getByRole('button', { name: 'Müraciətçi əlavə et' })).toHaveCount(0);
+
+  await row2.getByRole('button', { name: 'Sətir 2-i sil: Ailə üzvləri' }).click();
+  await expect(household.getByRole('group')).toHaveCount(1);
+  await expectAccessible(page, 'social-assistance form with errors');
 });
