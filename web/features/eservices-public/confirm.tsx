@@ -5,6 +5,7 @@ import { publicApi } from '../../lib/api';
 import { useI18n } from '../../lib/i18n';
 import { Loading } from '../../ui/loading';
 import { ProblemAlert } from '../../ui/fields';
+import { formatMoney } from './form-model';
 import { PublicShell, publicHref, useQuery } from './public-shell';
 import type { ConfirmedApplication } from './types';
 
@@ -60,6 +61,11 @@ export function ConfirmPage() {
           {result.state === 'awaiting-payment' ? (
             <>
               <p>{t('eservicesPublic.confirm.nextPay')}</p>
+              {result.fee && result.fee.amount > 0 ? (
+                <p>
+                  {t('eservicesPublic.receipt.fee')}: {formatMoney(result.fee.amount, result.fee.currency)}
+                </p>
+              ) : null}
               <p>
                 <a
                   className="eserv-button primary"

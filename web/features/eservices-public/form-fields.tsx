@@ -94,15 +94,16 @@ function FileInput(props: {
       const key = Math.random();
       setProgress((p) => [...p, { key, name: file.name, share: 0 }]);
       ctx.uploading(1);
-      // Lists' file fields are named by the list and the field (`household.scan`).
-      const fieldName = path.replace(/\[\d+\]/g, '').replace(/^common\.|^applicants\./, '');
-      uploadFile(ctx.agency, ctx.serviceCode, fieldName, file, (share) =>
+      uploadFile(ctx.agency, ctx.serviceCode, field.code, file, (share) =>
         setProgress((p) => p.map((x) => (x.key === key ? { ...x, share } : x))),
       )
         .then((uploaded) => set((prev) => [...((prev as UploadedFile[] | undefined) ?? []), uploaded]))
         .catch((err: unknown) => {
           // The API's refusal (type, size) says why; a failed transfer gets the page's message.
-          const title = err instanceof ApiError && err.status !== 0 ? err.problem.title : '';
+          const title =
+            err instanceof ApiError && err.status !== 0
+              ? (err.problem.errors?.[0]?.message ?? err.problem.title)
+              : '';
           setLocalError(title || t('eservicesPublic.file.failed', { name: file.name }));
         })
         .finally(() => {

@@ -59,6 +59,7 @@ export interface SubmittedApplication {
 export interface ConfirmedApplication {
   number: string;
   state: ApplicationState;
+  fee?: Fee;
 }
 
 /** `POST /applications/status`. */
@@ -83,8 +84,8 @@ export interface PaymentRedirect {
   redirectUrl: string;
 }
 
-/** `POST /api/public/v1/evisa/verify`: the data the signed code holds (domain/visa-code.ts). */
-export interface VerifiedVisa {
+/** The data a visa's signed code holds (domain/visa-code.ts). */
+export interface VisaCodeData {
   visaNumber: string;
   surname: string;
   givenNames: string;
@@ -97,4 +98,14 @@ export interface VerifiedVisa {
   entries: number;
   agency: string;
   keyId: string;
+}
+
+/** `POST /api/public/v1/evisa/verify`: the code's signature verifies with the published key set. */
+export interface VerifiedVisa {
+  valid: true;
+  visa: VisaCodeData;
+  /** The line printed under the QR code, to compare by eye. */
+  checkLine: string;
+  /** Today (Baku) against the visa's validity. */
+  period: 'not-yet-valid' | 'current' | 'expired';
 }

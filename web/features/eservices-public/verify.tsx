@@ -34,7 +34,8 @@ export function VerifyPage() {
   const { t, locale } = useI18n();
   const [code, setCode] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [visa, setVisa] = useState<VerifiedVisa>();
+  const [result, setResult] = useState<VerifiedVisa>();
+  const visa = result?.visa;
   const [failure, setFailure] = useState<{ title: string; detail?: string }>();
   const [busy, setBusy] = useState(false);
   const [canScan, setCanScan] = useState(false);
@@ -54,7 +55,7 @@ export function VerifyPage() {
 
   const verify = (text: string) => {
     const clean = cleanVisaCode(text);
-    setVisa(undefined);
+    setResult(undefined);
     setFailure(undefined);
     if (!clean) {
       setErrors({ code: t('eservicesPublic.errors.required') });
@@ -67,7 +68,7 @@ export function VerifyPage() {
     setErrors({});
     setBusy(true);
     publicApi<VerifiedVisa>('/evisa/verify', { method: 'POST', body: { code: clean } })
-      .then(setVisa)
+      .then(setResult)
       .catch((err: unknown) =>
         setFailure(
           err instanceof ApiError && err.status !== 0
@@ -157,10 +158,16 @@ export function VerifyPage() {
           {failure.detail ? <p>{failure.detail}</p> : null}
         </div>
       ) : null}
-      {visa ? (
+      {result && visa ? (
         <section aria-labelledby="eserv-visa-title" className="eserv-visa">
           <p className="alert alert-success" role="status" id="eserv-visa-title">
             {t('eservicesPublic.verify.valid')}
+          </p>
+          <p
+            className={`alert ${result.period === 'current' ? 'alert-success' : 'alert-error'}`}
+            data-testid="visa-period"
+          >
+            {t(`eservicesPublic.verify.period.${result.period}`)}
           </p>
           <dl className="details">
             <dt>{t('eservicesPublic.verify.visaNumber')}</dt>
@@ -190,6 +197,8 @@ export function VerifyPage() {
             </dd>
             <dt>{t('eservicesPublic.verify.agency')}</dt>
             <dd>{visa.agency}</dd>
+            <dt>{t('eservicesPublic.verify.checkLine')}</dt>
+            <dd className="eserv-number">{result.checkLine}</dd>
           </dl>
         </section>
       ) : null}
