@@ -52,10 +52,10 @@ test('the catalogue shows the agency’s services with their options, fees and t
 
 test('an unknown agency gets the one not-found answer; no agency at all is said so', async ({ page }) => {
   await page.goto('/e/?agency=no-such-agency');
-  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toBeVisible();
   await expect(page.getByRole('article')).toHaveCount(0);
   await page.goto('/e/');
-  await expect(page.getByRole('alert')).toContainText('Qurum göstərilməyib');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Qurum göstərilməyib');
   await expectAccessible(page, 'public catalogue without an agency');
 });
 
@@ -94,7 +94,9 @@ test('the e-visa form is generated from its definition: every field with its lab
 
   // Sent empty: the form says so and marks every required field in the page's language
   await page.getByRole('button', { name: 'Müraciəti göndər' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Müraciət göndərilmədi' })).toBeVisible();
+  await expect(
+    page.getByRole('main').getByRole('alert').filter({ hasText: 'Müraciət göndərilmədi' }),
+  ).toBeVisible();
   await expect(field(first, 'Soyad (pasportdakı kimi)')).toHaveAttribute('aria-invalid', 'true');
   // The first field in error takes the focus: the option, the first control of the form
   await expect(page.getByRole('radio', { name: /Standart/ })).toBeFocused();
@@ -162,7 +164,7 @@ test('the status, confirmation and verify pages ask for what they need, accessib
   await expectAccessible(page, 'status look-up');
 
   await page.goto('/e/confirm/?agency=demo1&number=7K3M-9QX2-HT4B-W8RC');
-  await expect(page.getByRole('alert')).toContainText('Keçid natamamdır');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('Keçid natamamdır');
   await expectAccessible(page, 'confirmation without a token');
 
   await page.goto('/e/verify/');
