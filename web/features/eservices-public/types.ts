@@ -34,7 +34,8 @@ export type ApplicationState = (typeof applicationStates)[number];
 /** `POST /services/{code}/uploads`: where to put the file's bytes. */
 export interface UploadTicket {
   ref: string;
-  upload: { url: string; method: string; headers?: Record<string, string>; expiresAt: string };
+  /** The presigned PUT and the headers it was signed with (named as the documents module's uploads). */
+  upload: { url: string; method: string; signedHeaders: Record<string, string>; expiresAt: string };
 }
 
 /** What a file field's value holds once uploaded. */

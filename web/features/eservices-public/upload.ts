@@ -35,7 +35,7 @@ function put(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(ticket.upload.method || 'PUT', ticket.upload.url);
-    const headers = ticket.upload.headers ?? {};
+    const headers = ticket.upload.signedHeaders ?? {};
     for (const [name, value] of Object.entries(headers)) {
       if (!FORBIDDEN_HEADERS.has(name.toLowerCase())) xhr.setRequestHeader(name, value);
     }
