@@ -1,4 +1,4 @@
-import { Annotations, CfnOutput, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, NestedStack, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -7,6 +7,8 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  HttpRoute,
+  HttpRouteKey,
   HttpStage,
   LogGroupLogDestination,
   type IHttpRouteAuthorizer,
@@ -71,13 +73,18 @@ export type GroupFiles = Readonly<Record<string, () => readonly BundledFile[]>>;
  * served by one Lambda per route group.
  *
  * Resources are defined directly in `scope` (the stack) so that their logical ids, and the
- * names CDK derives from construct paths, stay those of the deployed stack.
+ * names CDK derives from construct paths, stay those of the deployed stack. The routes, their
+ * integrations and invoke permissions are the exception: they live in a nested stack (`ApiRoutes`,
+ * see `routesStack`), because one route per operation outgrows CloudFormation's 500 resources a
+ * stack. They are stateless, so their place can change.
  */
 export class Api {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   /** CloudFront's origin when the API has a custom domain. */
   readonly domainName: string | undefined;
+  /** The nested stack of the routes, their integrations and invoke permissions (`addRouteGroups`). */
+  routesStack: NestedStack | undefined;
 
   constructor(
     private readonly scope: Construct,
@@ -198,18 +205,21 @@ export class Api {
       );
     }
 
+    const routesStack = (this.routesStack = new NestedStack(this.scope, 'ApiRoutes', {
+      description: 'Kargüzar HTTP API routes (functions/api/routes.ts)',
+    }));
     for (const route of props.routes) {
       const integration = integrations.get(route.group);
       if (!integration) continue;
       // Operators' tokens come from the same user pool and client as users': one authorizer.
       const bearer = route.auth === 'jwt' || route.auth === 'operator';
-      const [created] = this.httpApi.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
+      const created = new HttpRoute(routesStack, `${route.method}${route.path}`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration,
         authorizer: bearer ? props.authorizer : new HttpNoneAuthorizer(),
       });
-      if (!bearer && created) {
+      if (!bearer) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason:
