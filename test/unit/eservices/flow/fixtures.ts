@@ -4,6 +4,10 @@ import {
   type ServiceDefinition,
 } from '../../../../functions/modules/eservices';
 import type { ApplicationFlowDeps } from '../../../../functions/modules/eservices';
+import {
+  APPLICATION,
+  type ApplicationRecord,
+} from '../../../../functions/modules/eservices/usecases/application-records';
 import type {
   CallbackVerdict,
   CreatedPayment,
@@ -110,3 +114,11 @@ export async function given(
   await storeApplication(deps.store, record);
   return record;
 }
+
+/** The application as stored now. */
+export const stored = async (deps: FlowDeps, id: string) =>
+  (await deps.store.get<ApplicationRecord>(APPLICATION, TENANT, id))!;
+/** The reference the machine's tasks get. */
+export const ref = (r: ApplicationRecord) => ({ tenantId: TENANT, applicationId: r.id });
+/** The events of the application's log, in order. */
+export const events = (r: ApplicationRecord) => r.log.map((l) => l.event);
