@@ -1,5 +1,6 @@
 import type { RouteDef } from '../../../platform/http/route';
 import * as s from './eservices.schema';
+import { reviewRoutes } from './review.routes';
 
 const ADMIN = '/api/v1/eservices';
 const admin = { group: 'eservices', tag: 'eservices', auth: 'jwt', roles: ['admin'] } as const;
@@ -101,4 +102,6 @@ export const eserviceRoutes = [
     response: s.catalogueService,
     successStatus: 200,
   },
+  // The agency's side of applications (issue 15, review).
+  ...reviewRoutes,
 ] as const satisfies readonly RouteDef[];
