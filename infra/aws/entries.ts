@@ -133,8 +133,9 @@ export const functionGrants: FunctionGrants = {
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
-    // E-service definitions and the public catalogue: the table only.
-    eservices: [...TABLE],
+    // E-service definitions and the public catalogue: the table only; the agency's applications:
+    // download links of their scans.
+    eservices: [...TABLE, 'attachments:read'],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
@@ -154,6 +155,15 @@ export const functionGrants: FunctionGrants = {
     substitutionShift: [...TABLE, 'table:delete'],
     // §150: past a delivery's due time without a receipt notice, the sender's task and notice.
     receiptCheck: [...TABLE, ...NOTICES],
+    // An application registered as an incoming document (its scans copied to the document's
+    // files), its route's machine started, the application machine answered if the route ended.
+    applicationReview: [
+      ...TABLE,
+      'attachments:read',
+      'attachments:put',
+      'machine:document-route',
+      'machines:signal',
+    ],
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],
