@@ -43,7 +43,11 @@ describe('reviewing an application (the machine’s Review step)', () => {
     expect(doc.summary).toContain(app.id);
     expect(doc.registration?.number).toMatch(/^1-ER\/26$/);
     expect(doc.contents).toEqual([
-      expect.objectContaining({ fileName: 'passport.pdf', contentType: 'application/pdf', size: SCAN.length }),
+      expect.objectContaining({
+        fileName: 'passport.pdf',
+        contentType: 'application/pdf',
+        size: SCAN.length,
+      }),
     ]);
     expect(reviewed).toMatchObject({
       documentId: doc.id,
@@ -138,7 +142,10 @@ describe('reviewing an application (the machine’s Review step)', () => {
     const passport = reviewed.checks![1]!.problems.find((p) => p.code === 'passport_expires_before_visa')!;
     expect(passport.message.en).toContain('01.05.2026');
     expect(passport.message.en).toContain('22.06.2026');
-    expect(reviewed.log.find((e) => e.event === 'checks-failed')?.detail).toEqual({ applicants: 2, failed: 1 });
+    expect(reviewed.log.find((e) => e.event === 'checks-failed')?.detail).toEqual({
+      applicants: 2,
+      failed: 1,
+    });
     const doc = (await w.documents.get(TENANT, reviewed.documentId!))!;
     expect(doc.incoming?.sender).toMatchObject({ name: 'Müller Anna Maria, Smith John' });
     expect(doc.contents.map((c) => c.fileName)).toEqual(['passport.pdf', 'smith.png']);

@@ -20,7 +20,10 @@ export const outsider = actor('outsider', ['executor']);
 export function reviewWorld() {
   const deps = memoryDeps(PAID_AT);
   for (const id of ['admin', 'officer', 'outsider']) deps.store.seed('employee', employee(id));
-  deps.store.seed('ref:journals', journal('incoming', { documentKind: 'incoming', pattern: '{seq}-ER/{yy}' }));
+  deps.store.seed(
+    'ref:journals',
+    journal('incoming', { documentKind: 'incoming', pattern: '{seq}-ER/{yy}' }),
+  );
   deps.store.seed('route-template', {
     ...meta(TEMPLATE, TENANT),
     name: 'E-viza',
@@ -59,9 +62,9 @@ export const SCAN = new TextEncoder().encode('%PDF-scan');
 export async function inReview(
   w: ReviewWorld,
   applicants: ApplicationValues['applicants'] = [visitor()],
-  definition: ServiceDefinition = evisaDefinition(),
+  options: { service?: { id: string; code: string; version: number }; submittedAt?: string } = {},
 ): Promise<ApplicationRecord> {
-  const service = await publishedService(w, admin, definition);
+  const service = options.service ?? (await publishedService(w, admin, evisaDefinition()));
   const values: ApplicationValues = {
     variant: 'standard',
     common: { email: 'visitor@example.com', phone: '+442079460958' },
@@ -69,16 +72,17 @@ export async function inReview(
   };
   for (const a of applicants)
     for (const f of (a.passportScan ?? []) as Array<{ ref: string }>)
-      await w.objects.put({
-        bucket: 'attachments',
-        key: `${TENANT}/eservices/uploads/${f.ref}`,
-        body: SCAN,
-        contentType: 'application/pdf',
-      });
+      if (!(await w.objects.head({ bucket: 'attachments', key: `${TENANT}/eservices/uploads/${f.ref}` })))
+        await w.objects.put({
+          bucket: 'attachments',
+          key: `${TENANT}/eservices/uploads/${f.ref}`,
+          body: SCAN,
+          contentType: 'application/pdf',
+        });
   return storeApplication(
     w,
     inReviewApplication(TENANT, service, values, {
-      submittedAt: SUBMITTED_AT,
+      submittedAt: options.submittedAt ?? SUBMITTED_AT,
       paidAt: PAID_AT,
       fee: { amount: 2000 * applicants.length, currency: 'USD' },
     }),
