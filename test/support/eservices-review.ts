@@ -73,7 +73,10 @@ export function inReviewApplication(
   };
 }
 
-export async function storeApplication(deps: EServiceDeps, record: ApplicationRecord): Promise<ApplicationRecord> {
+export async function storeApplication(
+  deps: EServiceDeps,
+  record: ApplicationRecord,
+): Promise<ApplicationRecord> {
   return (
     await deps.store.create(APPLICATION, record, { actorId: 'applicant', ...applicationPlacement(record) })
   ).item;

@@ -312,7 +312,8 @@ const applicationReviewMessages: Record<Language, Catalog> = {
     decision_applicant_repeated: 'Ərizəçi üçün qərar iki dəfə göstərilib',
   },
   en: {
-    application_not_in_review: 'The application is not waiting on a decision: its route has ended or not started',
+    application_not_in_review:
+      'The application is not waiting on a decision: its route has ended or not started',
     decision_reason_required: 'Write the reason for the refusal',
     decision_applicant_unknown: 'The application has no such applicant',
     decision_applicant_repeated: 'The applicant’s decision is given twice',

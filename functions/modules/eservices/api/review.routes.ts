@@ -15,8 +15,7 @@ export const reviewRoutes = [
     method: 'GET',
     path: `${V1}/{code}/applications`,
     operationId: 'listEServiceApplications',
-    summary:
-      'A service’s applications, newest first: all of them for an admin, a route’s own for its people',
+    summary: 'A service’s applications, newest first: all of them for an admin, a route’s own for its people',
     params: s.serviceApplicationsParam,
     query: s.applicationListQuery,
     response: s.applicationPage,

@@ -54,9 +54,9 @@ describe('the agency’s list of a service’s applications', () => {
     await reviewApplication(w, { tenantId: TENANT, applicationId: newer.id });
 
     // Act
-    const [forAdmin, forOfficer, forOutsider] = await Promise.all(
-      [admin, officer, outsider].map((a) => listApplications(w, a, 'e-visa', { limit: 50 })),
-    );
+    const forAdmin = await listApplications(w, admin, 'e-visa', { limit: 50 });
+    const forOfficer = await listApplications(w, officer, 'e-visa', { limit: 50 });
+    const forOutsider = await listApplications(w, outsider, 'e-visa', { limit: 50 });
 
     // Assert
     expect(forAdmin.items.map((i) => i.number)).toEqual([newer.id, older.id]);

@@ -14,7 +14,10 @@ import type { ApplicationRecord } from '../application-records';
 export type ApplicationLevel = NonNullable<ApplicationRecord['level']>;
 
 /** The agency's calendar as the domain asks for it: is this Baku date a working day. */
-export async function agencyWorkingDays(deps: ApplicationReviewDeps, tenantId: string): Promise<IsWorkingDay> {
+export async function agencyWorkingDays(
+  deps: ApplicationReviewDeps,
+  tenantId: string,
+): Promise<IsWorkingDay> {
   const calendar = await tenantCalendar(deps, tenantId);
   return (date) => workingDaysBetween(calendar, addDays(date, -1), date) === 1;
 }

@@ -140,7 +140,13 @@ async function view(
           expiresInSeconds: LINK_SECONDS,
         })
       : undefined;
-    scans.push({ path, name: file.name, mediaType: file.mediaType, bytes: file.bytes, ...(url ? { url } : {}) });
+    scans.push({
+      path,
+      name: file.name,
+      mediaType: file.mediaType,
+      bytes: file.bytes,
+      ...(url ? { url } : {}),
+    });
   }
   return {
     ...summary(app, deps.clock.now()),
@@ -256,15 +262,13 @@ export async function recordDecisions(
       throw new ConflictError('application_not_in_review', 'The application is not waiting on a decision', {
         state: current.state,
       });
-    const given = input.decisions.map(
-      (d): ApplicantDecision => ({
-        applicant: d.applicant,
-        outcome: d.outcome,
-        ...(d.outcome === 'refused' && d.reason ? { reason: d.reason.trim() } : {}),
-        decidedAt: now,
-        decidedBy: actor.employeeId,
-      }),
-    );
+    const given = input.decisions.map((d): ApplicantDecision => ({
+      applicant: d.applicant,
+      outcome: d.outcome,
+      ...(d.outcome === 'refused' && d.reason ? { reason: d.reason.trim() } : {}),
+      decidedAt: now,
+      decidedBy: actor.employeeId,
+    }));
     const kept = (current.decisions ?? []).filter((d) => !given.some((g) => g.applicant === d.applicant));
     return {
       ...current,

@@ -137,7 +137,10 @@ async function withScans(
       operation: {
         actorId: actor.employeeId,
         action: 'content-added',
-        changes: contents.map((c) => ({ field: 'contents', after: { fileName: c.fileName, sha256: c.sha256 } })),
+        changes: contents.map((c) => ({
+          field: 'contents',
+          after: { fileName: c.fileName, sha256: c.sha256 },
+        })),
         comment: 'e-service',
       },
     })
