@@ -119,7 +119,7 @@ export const applicationView = z
           at: instant,
           event: short(60),
           actor: short(100),
-          detail: z.record(short(60), z.union([short(400), z.number(), z.boolean()])).optional(),
+          detail: z.record(short(60), z.union([short(2000), z.number(), z.boolean()])).optional(),
         }),
       )
       .max(1000),
