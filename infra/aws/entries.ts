@@ -133,9 +133,10 @@ export const functionGrants: FunctionGrants = {
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
-    // E-service definitions and the public catalogue: the table only; the agency's applications:
-    // download links of their scans.
-    eservices: [...TABLE, 'attachments:read'],
+    // E-service definitions and the public catalogue; the application's confirmation and payment
+    // answer its machine's waits (or start it when it has not reached them); the agency's
+    // applications: download links of their scans.
+    eservices: [...TABLE, 'attachments:read', 'machine:eservice-application', 'machines:signal'],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
@@ -155,6 +156,13 @@ export const functionGrants: FunctionGrants = {
     substitutionShift: [...TABLE, 'table:delete'],
     // §150: past a delivery's due time without a receipt notice, the sender's task and notice.
     receiptCheck: [...TABLE, ...NOTICES],
+    // The citizen's application (statemachines/eservice-application.asl.json): the next step, the
+    // waits' tokens kept on the application, the applicant's notices (SMS within the agency's
+    // budget, in the table), the cancel that first asks the acquirer about an open payment.
+    applicationNext: ['table:read'],
+    applicationWait: [...TABLE, 'machines:signal'],
+    applicationNotify: [...TABLE, ...NOTICES],
+    applicationCancel: [...TABLE, 'machine:eservice-application', 'machines:signal'],
     // An application registered as an incoming document (its scans copied to the document's
     // files), its route's machine started, the application machine answered if the route ended.
     applicationReview: [

@@ -1,6 +1,6 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import { inTenant } from '../../../platform/tenant-access/context';
-import type { ApplicationReviewDeps } from '../ports';
+import type { ApplicationFlowDeps, ApplicationReviewDeps } from '../ports';
 import { getCatalogueService, listCatalogue } from '../usecases/catalogue.usecase';
 import {
   createService,
@@ -11,10 +11,11 @@ import {
   updateDraft,
 } from '../usecases/services.usecase';
 import type { eserviceRoutes } from './eservices.routes';
+import { flowApi } from './flow.api';
 import { reviewApi } from './review.api';
 
 /** The implementations of the `eservices` route group's operations. */
-export const eservicesApi: RouteImpls<typeof eserviceRoutes, ApplicationReviewDeps> = {
+export const eservicesApi: RouteImpls<typeof eserviceRoutes, ApplicationFlowDeps & ApplicationReviewDeps> = {
   listEServices: async (ctx, deps) => listServices(deps, authed(ctx).actor, ctx.query),
   createEService: async (ctx, deps) => createService(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
   getEService: async (ctx, deps) => getService(deps, authed(ctx).actor, ctx.params.code),
@@ -27,6 +28,7 @@ export const eservicesApi: RouteImpls<typeof eserviceRoutes, ApplicationReviewDe
     inTenant(ctx.params.agency, () => listCatalogue(deps, ctx.params.agency, ctx.query)),
   getCatalogueService: async (ctx, deps) =>
     inTenant(ctx.params.agency, () => getCatalogueService(deps, ctx.params.agency, ctx.params.code)),
+  ...flowApi,
   // The agency's side of applications (issue 15, review).
   ...reviewApi,
 };

@@ -1,5 +1,6 @@
 import type { RouteDef } from '../../../platform/http/route';
 import * as s from './eservices.schema';
+import { flowRoutes } from './flow.routes';
 import { reviewRoutes } from './review.routes';
 
 const ADMIN = '/api/v1/eservices';
@@ -102,6 +103,8 @@ export const eserviceRoutes = [
     response: s.catalogueService,
     successStatus: 200,
   },
+  // The application's public steps: confirmation, payment, the acquirer's callback (third slice).
+  ...flowRoutes,
   // The agency's side of applications (issue 15, review).
   ...reviewRoutes,
 ] as const satisfies readonly RouteDef[];
