@@ -23,6 +23,7 @@ import { archiveDocument, ensureArchiveTenant, executeDisposal } from '../module
 import { indexDocument } from '../modules/search';
 import { deliverOutgoing, ensureReceiptWatch, reportBack, type ReceivedItem } from '../modules/exchange';
 import { publishEvent, webhookEvent, type WebhookEvent } from '../modules/webhooks';
+import { applyRouteOutcome } from '../modules/eservices';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
 const alone = (record: DynamoDBRecord): DynamoDBStreamEvent => ({ Records: [record] });
@@ -46,6 +47,23 @@ const routeWatch: StreamConsumer = async (r) => {
     await ensureRouteMachine(getContainer(), record);
     const ended = record.route!.steps.findIndex((s) => s.endedAt === record.updatedAt && s.taskToken);
     if (ended >= 0) await signalStep(getContainer(), record, ended, { strict: true });
+  }
+};
+
+/**
+ * The end of an e-service application's route answers the application (issue 15): a document
+ * whose route completed or was rejected in this write gets its outcome written on the application
+ * it was registered from (if any), then the application's machine waiting on the decision is
+ * answered. Idempotent (the outcome is written once; a used task token is refused), so replays and
+ * a crash between the two are harmless.
+ */
+const applicationRouteWatch: StreamConsumer = async (r) => {
+  for (const { record } of routedDocumentsInStream(alone(r))) {
+    const route = record.route!;
+    const endedNow =
+      (route.state === 'completed' || route.state === 'rejected') &&
+      route.steps.some((s) => s.endedAt === record.updatedAt);
+    if (endedNow) await applyRouteOutcome(getContainer(), record, { strict: true });
   }
 };
 
@@ -179,6 +197,7 @@ const webhookEvents: StreamConsumer = async (r) => {
 export const streamConsumers: Record<string, StreamConsumer> = {
   deadlineWatch,
   routeWatch,
+  applicationRouteWatch,
   substitutionWatch,
   digestWatch,
   signerWatch,

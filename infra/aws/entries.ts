@@ -138,9 +138,16 @@ export const functionGrants: FunctionGrants = {
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
     // E-service definitions and the public catalogue; the application's confirmation and payment
-    // answer its machine's waits (or start it when it has not reached them); the e-visa key set
-    // and the check of a scanned code: the e-visa code key's public half.
-    eservices: [...TABLE, 'machine:eservice-application', 'machines:signal', 'visaCode:publicKey'],
+    // answer its machine's waits (or start it when it has not reached them); the agency's
+    // applications: download links of their scans; the e-visa key set and the check of a scanned
+    // code: the e-visa code key's public half.
+    eservices: [
+      ...TABLE,
+      'attachments:read',
+      'machine:eservice-application',
+      'machines:signal',
+      'visaCode:publicKey',
+    ],
   },
   tasks: {
     // The results of a decided application: the e-visa PDFs (signed codes) and decision letters,
@@ -176,6 +183,15 @@ export const functionGrants: FunctionGrants = {
     applicationWait: [...TABLE, 'machines:signal'],
     applicationNotify: [...TABLE, ...NOTICES],
     applicationCancel: [...TABLE, 'machine:eservice-application', 'machines:signal'],
+    // An application registered as an incoming document (its scans copied to the document's
+    // files), its route's machine started, the application machine answered if the route ended.
+    applicationReview: [
+      ...TABLE,
+      'attachments:read',
+      'attachments:put',
+      'machine:document-route',
+      'machines:signal',
+    ],
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],

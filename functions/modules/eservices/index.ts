@@ -218,3 +218,17 @@ export {
   visaNumberText,
   type VisaCounter,
 } from './usecases/results/visa-numbers';
+
+// The agency's side of applications (issue 15, third slice: review): registration in the journal,
+// the automatic checks, the service level's clock, the route, the route's end, the officer's API.
+export type { ApplicationReviewDeps } from './ports';
+export { applicationReviewTask } from './tasks/applicationReview.task';
+export { reviewApplication } from './usecases/review/review.usecase';
+export { applyRouteOutcome, answerDecisionWait } from './usecases/review/route-outcome.usecase';
+export {
+  getApplication,
+  listApplications,
+  recordDecisions,
+  type ApplicationSummary,
+  type ApplicationView,
+} from './usecases/review/officer.usecase';

@@ -7,6 +7,7 @@ import type { PaymentGateway } from '../../platform/ports/payment.port';
 import type { SmsSender } from '../../platform/ports/sms.port';
 import type { WorkflowEngine } from '../../platform/ports/workflow.port';
 import type { SmsBudget } from '../notifications';
+import type { ExecutionDeps } from '../execution';
 
 /** What the e-services module's service definitions and catalogue need: the store and the clock. */
 export interface EServiceDeps {
@@ -57,3 +58,11 @@ export interface ResultsDeps {
   objects: ObjectStore;
   visaSigner: VisaCodeSigner;
 }
+
+/**
+ * What the agency's side of an application needs (issue 15, review): the documents' store (the
+ * application becomes an incoming document), the objects (scans as its files, download links),
+ * the workflow engine (the route's machine, the application machine's task token) — execution
+ * control's deps, which the approval route's use cases take.
+ */
+export type ApplicationReviewDeps = ExecutionDeps & EServiceDeps;

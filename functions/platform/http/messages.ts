@@ -350,6 +350,29 @@ const evisaMessages: Record<Language, Catalog> = {
   },
 };
 
+/** E-services (issue 15): the officer's decisions on an application. Titles and field messages alike. */
+const applicationReviewMessages: Record<Language, Catalog> = {
+  az: {
+    application_not_in_review: 'Müraciət qərar gözləmir: marşrut başa çatıb və ya hələ başlamayıb',
+    decision_reason_required: 'İmtinanın səbəbini yazın',
+    decision_applicant_unknown: 'Müraciətdə belə ərizəçi yoxdur',
+    decision_applicant_repeated: 'Ərizəçi üçün qərar iki dəfə göstərilib',
+  },
+  en: {
+    application_not_in_review:
+      'The application is not waiting on a decision: its route has ended or not started',
+    decision_reason_required: 'Write the reason for the refusal',
+    decision_applicant_unknown: 'The application has no such applicant',
+    decision_applicant_repeated: 'The applicant’s decision is given twice',
+  },
+  ru: {
+    application_not_in_review: 'Заявление не ожидает решения: маршрут завершён или ещё не начат',
+    decision_reason_required: 'Укажите причину отказа',
+    decision_applicant_unknown: 'В заявлении нет такого заявителя',
+    decision_applicant_repeated: 'Решение по заявителю указано дважды',
+  },
+};
+
 /** Problem titles by stable code. */
 const titles: Record<Language, Catalog> = {
   az: {
@@ -361,6 +384,7 @@ const titles: Record<Language, Catalog> = {
     ...eserviceMessages.az,
     ...applicationFlowMessages.az,
     ...evisaMessages.az,
+    ...applicationReviewMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
     invalid_request: 'Sorğu parametrləri yanlışdır',
@@ -428,6 +452,7 @@ const titles: Record<Language, Catalog> = {
     ...eserviceMessages.en,
     ...applicationFlowMessages.en,
     ...evisaMessages.en,
+    ...applicationReviewMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
     invalid_request: 'The request parameters are not valid',
@@ -495,6 +520,7 @@ const titles: Record<Language, Catalog> = {
     ...eserviceMessages.ru,
     ...applicationFlowMessages.ru,
     ...evisaMessages.ru,
+    ...applicationReviewMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
     invalid_request: 'Параметры запроса неверны',
@@ -564,6 +590,7 @@ const fields: Record<Language, Catalog> = {
     ...mfaMessages.az,
     ...webhookMessages.az,
     ...eserviceMessages.az,
+    ...applicationReviewMessages.az,
     required: 'Bu xana mütləqdir',
     invalid_type: 'Dəyərin tipi yanlışdır',
     too_small: 'Dəyər çox qısadır və ya kiçikdir (ən azı {min})',
@@ -600,6 +627,7 @@ const fields: Record<Language, Catalog> = {
     ...mfaMessages.en,
     ...webhookMessages.en,
     ...eserviceMessages.en,
+    ...applicationReviewMessages.en,
     required: 'This field is required',
     invalid_type: 'The value has the wrong type',
     too_small: 'The value is too short or too small (at least {min})',
@@ -636,6 +664,7 @@ const fields: Record<Language, Catalog> = {
     ...mfaMessages.ru,
     ...webhookMessages.ru,
     ...eserviceMessages.ru,
+    ...applicationReviewMessages.ru,
     required: 'Это поле обязательно',
     invalid_type: 'Неверный тип значения',
     too_small: 'Значение слишком короткое или маленькое (не менее {min})',

@@ -225,6 +225,8 @@ function realPath(op: Operation): string {
     // E-services: a service code and an agency key (the public catalogue's).
     code: 'e-visa',
     agency: 'demo1',
+    // An application number of the right shape (no such application: the officer's routes 404).
+    number: '0W3G-E1R7-0W3G-E1RS',
     year: String(new Date().getUTCFullYear()),
   };
   return op.template.replace(/\{(\w+)\}/g, (_m, name: string) => {

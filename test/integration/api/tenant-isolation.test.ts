@@ -579,8 +579,13 @@ describe('tenant isolation', () => {
         )
           continue;
         // One e-service by its code: tenant B's code is unknown to tenant A.
-        if (path === '/api/v1/eservices/{code}') {
-          expect((await a.get(`/api/v1/eservices/${bServiceCode}`)).status).toBe(404);
+        if (path === '/api/v1/eservices/{code}' || path === '/api/v1/eservices/{code}/applications') {
+          expect((await a.get(path.replace('{code}', bServiceCode))).status).toBe(404);
+          continue;
+        }
+        // One application by its number: read in the caller's agency only (none of A's has it).
+        if (path === '/api/v1/eservices/applications/{number}') {
+          expect((await a.get(path.replace('{number}', '0W3G-E1R7-0W3G-E1RS'))).status).toBe(404);
           continue;
         }
         // Registry look-ups return global state-registry records (by FİN/VÖEN), not tenant data.

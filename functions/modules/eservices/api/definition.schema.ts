@@ -193,6 +193,14 @@ export const serviceDefinition: z.ZodType<ServiceDefinition> = z
     route: z.object({ templateId: z.string().min(1).max(100) }).strict(),
     result: z.object({ kind: z.enum(resultKinds) }).strict(),
     decisionNotice: z.object({ channels: z.array(z.enum(noticeChannels)).min(1).max(2) }).strict(),
+    registration: z
+      .object({
+        classificationId: z.uuid().optional(),
+        documentTypeId: z.uuid().optional(),
+        journalId: z.uuid().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((def, ctx) => {

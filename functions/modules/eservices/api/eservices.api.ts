@@ -1,6 +1,6 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import { inTenant } from '../../../platform/tenant-access/context';
-import type { ApplicationFlowDeps, EVisaKeyDeps } from '../ports';
+import type { ApplicationFlowDeps, ApplicationReviewDeps, EVisaKeyDeps } from '../ports';
 import { getCatalogueService, listCatalogue } from '../usecases/catalogue.usecase';
 import {
   createService,
@@ -12,10 +12,14 @@ import {
 } from '../usecases/services.usecase';
 import type { eserviceRoutes } from './eservices.routes';
 import { flowApi } from './flow.api';
+import { reviewApi } from './review.api';
 import { verifyApi } from './verify.api';
 
 /** The implementations of the `eservices` route group's operations. */
-export const eservicesApi: RouteImpls<typeof eserviceRoutes, ApplicationFlowDeps & EVisaKeyDeps> = {
+export const eservicesApi: RouteImpls<
+  typeof eserviceRoutes,
+  ApplicationFlowDeps & ApplicationReviewDeps & EVisaKeyDeps
+> = {
   listEServices: async (ctx, deps) => listServices(deps, authed(ctx).actor, ctx.query),
   createEService: async (ctx, deps) => createService(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
   getEService: async (ctx, deps) => getService(deps, authed(ctx).actor, ctx.params.code),
@@ -30,4 +34,6 @@ export const eservicesApi: RouteImpls<typeof eserviceRoutes, ApplicationFlowDeps
     inTenant(ctx.params.agency, () => getCatalogueService(deps, ctx.params.agency, ctx.params.code)),
   ...flowApi,
   ...verifyApi,
+  // The agency's side of applications (issue 15, review).
+  ...reviewApi,
 };

@@ -2,6 +2,7 @@ import type { RouteDef } from '../../../platform/http/route';
 import * as s from './eservices.schema';
 import { flowRoutes } from './flow.routes';
 import { verifyRoutes } from './verify.routes';
+import { reviewRoutes } from './review.routes';
 
 const ADMIN = '/api/v1/eservices';
 const admin = { group: 'eservices', tag: 'eservices', auth: 'jwt', roles: ['admin'] } as const;
@@ -107,4 +108,6 @@ export const eserviceRoutes = [
   ...flowRoutes,
   // Issued e-visas: the public key set and the check of a scanned code (results).
   ...verifyRoutes,
+  // The agency's side of applications (issue 15, review).
+  ...reviewRoutes,
 ] as const satisfies readonly RouteDef[];

@@ -223,6 +223,15 @@ export interface ServiceDefinition {
   readonly result: { readonly kind: ResultKind };
   /** How the applicant hears the decision. */
   readonly decisionNotice: { readonly channels: readonly NoticeChannel[] };
+  /**
+   * How an application is registered as an incoming document (optional): the agency's
+   * classification, document type and journal; absent, the agency's journal rules choose.
+   */
+  readonly registration?: {
+    readonly classificationId?: string;
+    readonly documentTypeId?: string;
+    readonly journalId?: string;
+  };
 }
 
 /** Something in a definition whose parts do not fit together, on its path in the definition. */

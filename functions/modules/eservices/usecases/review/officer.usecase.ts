@@ -1,0 +1,288 @@
+/**
+ * The agency's side of applications (issue 15, item 3): a service's applications newest first, one
+ * application with its values, scan download links, checks, the service level with the time left,
+ * the log and the decisions, and the officer's decisions per applicant while the route runs.
+ *
+ * Who: the agency's admins read every application; the people of an application's route (its
+ * steps' officials and whoever decided a step for them) read that application; only a person of the
+ * running route records decisions. An application someone may not read does not exist for them (404).
+ */
+import type { Actor, Page } from '../../../../platform/kernel/aggregate';
+import {
+  BusinessRuleError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+} from '../../../../platform/kernel/errors';
+import type { FieldIssue } from '../../../../platform/kernel/errors';
+import type { DocumentRecord } from '../../../documents';
+import { parseApplicationNumber } from '../../domain/application-number';
+import { displayDate } from '../../domain/messages';
+import type { ApplicationReviewDeps } from '../../ports';
+import {
+  APPLICATION,
+  applicationKeys,
+  type ApplicantDecision,
+  type ApplicationRecord,
+} from '../application-records';
+import { serviceByCode } from '../services.usecase';
+import { applicantName, scansOf } from './register';
+import { changeApplication, logEntry } from './records';
+
+/** How long a scan's download link works. */
+const LINK_SECONDS = 300;
+
+export interface LevelView {
+  startedAt: string;
+  dueAt: string;
+  /** The last day as people read it (dd.MM.yyyy, Baku). */
+  lastDay: string;
+  overdue: boolean;
+  /** Whole minutes until `dueAt` (negative once overdue). */
+  minutesLeft: number;
+}
+
+export interface ApplicationSummary {
+  number: string;
+  version: number;
+  serviceCode: string;
+  serviceVersion: number;
+  variant: string;
+  state: ApplicationRecord['state'];
+  submittedAt: string;
+  applicants: string[];
+  registrationNumber?: string;
+  level?: LevelView;
+  routeOutcome?: ApplicationRecord['routeOutcome'];
+}
+
+export interface ApplicationView extends ApplicationSummary {
+  language: ApplicationRecord['language'];
+  values: ApplicationRecord['values'];
+  contact: ApplicationRecord['contact'];
+  scans: Array<{ path: string; name: string; mediaType: string; bytes: number; url?: string }>;
+  checks: NonNullable<ApplicationRecord['checks']>;
+  decisions: ApplicantDecision[];
+  log: ApplicationRecord['log'];
+  documentId?: string;
+  /** What the caller may do now. */
+  actions: Array<'decide'>;
+}
+
+const isAdmin = (actor: Actor) => actor.roles.has('admin');
+
+/** The people of a document's route: its steps' officials and whoever decided a step for them. */
+function routePeople(doc: DocumentRecord | undefined): Set<string> {
+  const people = new Set<string>();
+  for (const step of doc?.route?.steps ?? []) {
+    for (const id of step.employeeIds) people.add(id);
+    for (const a of step.assignees) {
+      people.add(a.employeeId);
+      if (a.decidedBy) people.add(a.decidedBy);
+    }
+  }
+  return people;
+}
+
+const documentOf = async (deps: ApplicationReviewDeps, app: ApplicationRecord) =>
+  app.documentId ? deps.documents.get(app.tenantId, app.documentId) : undefined;
+
+const mayRead = (actor: Actor, doc: DocumentRecord | undefined) =>
+  isAdmin(actor) || routePeople(doc).has(actor.employeeId);
+
+const mayDecide = (actor: Actor, app: ApplicationRecord, doc: DocumentRecord | undefined) =>
+  app.state === 'in-review' &&
+  !app.routeOutcome &&
+  doc?.route?.state === 'running' &&
+  routePeople(doc).has(actor.employeeId);
+
+export function levelView(level: NonNullable<ApplicationRecord['level']>, now: Date): LevelView {
+  const left = Date.parse(level.dueAt) - now.getTime();
+  return {
+    startedAt: level.startedAt,
+    dueAt: level.dueAt,
+    lastDay: displayDate(level.lastDay),
+    overdue: left <= 0,
+    minutesLeft: Math.trunc(left / 60_000),
+  };
+}
+
+function summary(app: ApplicationRecord, now: Date): ApplicationSummary {
+  return {
+    number: app.id,
+    version: app.version,
+    serviceCode: app.serviceCode,
+    serviceVersion: app.serviceVersion,
+    variant: app.values.variant,
+    state: app.state,
+    submittedAt: app.submittedAt,
+    applicants: app.values.applicants.map((_, i) => applicantName(app, i)),
+    ...(app.registrationNumber ? { registrationNumber: app.registrationNumber } : {}),
+    ...(app.level ? { level: levelView(app.level, now) } : {}),
+    ...(app.routeOutcome ? { routeOutcome: app.routeOutcome } : {}),
+  };
+}
+
+async function view(
+  deps: ApplicationReviewDeps,
+  actor: Actor,
+  app: ApplicationRecord,
+  doc: DocumentRecord | undefined,
+): Promise<ApplicationView> {
+  const scans = [];
+  for (const { path, file } of scansOf(app)) {
+    const url = deps.objects
+      ? await deps.objects.presignDownload({
+          bucket: 'attachments',
+          key: applicationKeys.upload(app.tenantId, file.ref),
+          fileName: file.name,
+          inline: false,
+          expiresInSeconds: LINK_SECONDS,
+        })
+      : undefined;
+    scans.push({
+      path,
+      name: file.name,
+      mediaType: file.mediaType,
+      bytes: file.bytes,
+      ...(url ? { url } : {}),
+    });
+  }
+  return {
+    ...summary(app, deps.clock.now()),
+    language: app.language,
+    values: app.values,
+    contact: app.contact,
+    scans,
+    checks: app.checks ?? [],
+    decisions: app.decisions ?? [],
+    log: app.log,
+    ...(app.documentId ? { documentId: app.documentId } : {}),
+    actions: mayDecide(actor, app, doc) ? ['decide'] : [],
+  };
+}
+
+/** A service's applications newest first: all of them for an admin, a route's own for its people. */
+export async function listApplications(
+  deps: ApplicationReviewDeps,
+  actor: Actor,
+  code: string,
+  query: { limit: number; cursor?: string },
+): Promise<Page<ApplicationSummary>> {
+  const service = await serviceByCode(deps, actor.tenantId, code);
+  const page = await deps.store.list<ApplicationRecord>(APPLICATION, actor.tenantId, {
+    limit: query.limit,
+    parentKey: service.id,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  const now = deps.clock.now();
+  const items: ApplicationSummary[] = [];
+  for (const app of page.items) {
+    if (isAdmin(actor) || mayRead(actor, await documentOf(deps, app))) items.push(summary(app, now));
+  }
+  return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** The application and its document, when the caller may read it; otherwise 404. */
+async function readable(deps: ApplicationReviewDeps, actor: Actor, number: string) {
+  const id = parseApplicationNumber(number);
+  const app = id ? await deps.store.get<ApplicationRecord>(APPLICATION, actor.tenantId, id) : undefined;
+  if (!app) throw new NotFoundError('application not found');
+  const doc = await documentOf(deps, app);
+  if (!mayRead(actor, doc)) throw new NotFoundError('application not found');
+  return { app, doc };
+}
+
+export async function getApplication(
+  deps: ApplicationReviewDeps,
+  actor: Actor,
+  number: string,
+): Promise<ApplicationView> {
+  const { app, doc } = await readable(deps, actor, number);
+  return view(deps, actor, app, doc);
+}
+
+export interface DecisionsInput {
+  version: number;
+  decisions: Array<{ applicant: number; outcome: 'approved' | 'refused'; reason?: string }>;
+}
+
+function decisionIssues(app: ApplicationRecord, input: DecisionsInput): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const seen = new Set<number>();
+  input.decisions.forEach((d, i) => {
+    if (d.applicant >= app.values.applicants.length)
+      issues.push({ path: `decisions.${i}.applicant`, code: 'decision_applicant_unknown' });
+    else if (seen.has(d.applicant))
+      issues.push({ path: `decisions.${i}.applicant`, code: 'decision_applicant_repeated' });
+    seen.add(d.applicant);
+    if (d.outcome === 'refused' && !d.reason?.trim())
+      issues.push({ path: `decisions.${i}.reason`, code: 'decision_reason_required' });
+  });
+  return issues;
+}
+
+/**
+ * The officer's decisions per applicant while the route runs (the route's end completes them: see
+ * route-outcome.usecase.ts). Under the application's version the officer saw; a decision given again
+ * for an applicant replaces the earlier one.
+ */
+export async function recordDecisions(
+  deps: ApplicationReviewDeps,
+  actor: Actor,
+  number: string,
+  input: DecisionsInput,
+): Promise<ApplicationView> {
+  const { app, doc } = await readable(deps, actor, number);
+  if (!routePeople(doc).has(actor.employeeId))
+    throw new ForbiddenError('Only a person of the application’s route records decisions');
+  if (!mayDecide(actor, app, doc))
+    throw new ConflictError('application_not_in_review', 'The application is not waiting on a decision', {
+      state: app.state,
+    });
+  const issues = decisionIssues(app, input);
+  if (issues.length > 0) {
+    const first = issues[0]!;
+    throw new BusinessRuleError(first.code, 'The decisions are not valid', {}, issues);
+  }
+  if (app.version !== input.version)
+    throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
+      expected: input.version,
+      actual: app.version,
+    });
+  const now = deps.clock.now().toISOString();
+  const saved = await changeApplication(deps, app.tenantId, app.id, actor.employeeId, (current) => {
+    // Only the version the officer saw: another write in between is theirs to see first.
+    if (current.version !== input.version)
+      throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
+        expected: input.version,
+        actual: current.version,
+      });
+    if (current.routeOutcome)
+      throw new ConflictError('application_not_in_review', 'The application is not waiting on a decision', {
+        state: current.state,
+      });
+    const given = input.decisions.map((d): ApplicantDecision => ({
+      applicant: d.applicant,
+      outcome: d.outcome,
+      ...(d.outcome === 'refused' && d.reason ? { reason: d.reason.trim() } : {}),
+      decidedAt: now,
+      decidedBy: actor.employeeId,
+    }));
+    const kept = (current.decisions ?? []).filter((d) => !given.some((g) => g.applicant === d.applicant));
+    return {
+      ...current,
+      decisions: [...kept, ...given].sort((a, b) => a.applicant - b.applicant),
+      log: [
+        ...current.log,
+        ...given.map((d) =>
+          logEntry(now, 'decision-recorded', actor.employeeId, {
+            applicant: d.applicant,
+            outcome: d.outcome,
+          }),
+        ),
+      ],
+    };
+  });
+  return view(deps, actor, saved, doc);
+}
