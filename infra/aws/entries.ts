@@ -133,8 +133,9 @@ export const functionGrants: FunctionGrants = {
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
-    // E-service definitions and the public catalogue: the table only.
-    eservices: [...TABLE],
+    // E-service definitions, the public catalogue and the public application API: scans uploaded
+    // through presigned PUTs and checked, the receipt PDF stored and linked, the machine started.
+    eservices: [...TABLE, 'attachments:read', 'attachments:put', 'machine:eservice-application'],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
@@ -190,6 +191,8 @@ export const functionGrants: FunctionGrants = {
     'machine:content-text',
     // Webhook events of documents, received items and resolutions: one delivery execution each.
     'machine:webhook-delivery',
+    // Every new e-service application's machine (the submit starts it too; idempotent by name).
+    'machine:eservice-application',
   ],
   // E-mail in: reads the raw message, stores its attachments and evidence (an existing key is
   // read back on a replay), and writes the received item.

@@ -1,6 +1,6 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import { inTenant } from '../../../platform/tenant-access/context';
-import type { EServiceDeps } from '../ports';
+import type { PublicApplicationDeps } from '../ports';
 import { getCatalogueService, listCatalogue } from '../usecases/catalogue.usecase';
 import {
   createService,
@@ -11,9 +11,10 @@ import {
   updateDraft,
 } from '../usecases/services.usecase';
 import type { eserviceRoutes } from './eservices.routes';
+import { publicApplicationsApi } from './public-applications.api';
 
 /** The implementations of the `eservices` route group's operations. */
-export const eservicesApi: RouteImpls<typeof eserviceRoutes, EServiceDeps> = {
+export const eservicesApi: RouteImpls<typeof eserviceRoutes, PublicApplicationDeps> = {
   listEServices: async (ctx, deps) => listServices(deps, authed(ctx).actor, ctx.query),
   createEService: async (ctx, deps) => createService(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
   getEService: async (ctx, deps) => getService(deps, authed(ctx).actor, ctx.params.code),
@@ -26,4 +27,6 @@ export const eservicesApi: RouteImpls<typeof eserviceRoutes, EServiceDeps> = {
     inTenant(ctx.params.agency, () => listCatalogue(deps, ctx.params.agency, ctx.query)),
   getCatalogueService: async (ctx, deps) =>
     inTenant(ctx.params.agency, () => getCatalogueService(deps, ctx.params.agency, ctx.params.code)),
+  // The citizens' public application API (issue 15, third slice).
+  ...publicApplicationsApi,
 };

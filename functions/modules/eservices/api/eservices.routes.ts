@@ -1,5 +1,6 @@
 import type { RouteDef } from '../../../platform/http/route';
 import * as s from './eservices.schema';
+import { publicApplicationRoutes } from './public-applications.routes';
 
 const ADMIN = '/api/v1/eservices';
 const admin = { group: 'eservices', tag: 'eservices', auth: 'jwt', roles: ['admin'] } as const;
@@ -101,4 +102,6 @@ export const eserviceRoutes = [
     response: s.catalogueService,
     successStatus: 200,
   },
+  // The citizens' public application API (issue 15, third slice).
+  ...publicApplicationRoutes,
 ] as const satisfies readonly RouteDef[];
