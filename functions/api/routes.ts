@@ -49,6 +49,5 @@ export const routeGroupFiles: Readonly<Record<string, () => Array<{ from: string
   signatures: () =>
     fontFilesToBundle().map((f) => ({ from: f.path, to: `${BUNDLED_FONT_FOLDER}/${f.name}` })),
   // The receipt PDF of a submitted e-service application.
-  eservices: () =>
-    fontFilesToBundle().map((f) => ({ from: f.path, to: `${BUNDLED_FONT_FOLDER}/${f.name}` })),
+  eservices: () => fontFilesToBundle().map((f) => ({ from: f.path, to: `${BUNDLED_FONT_FOLDER}/${f.name}` })),
 };

@@ -157,9 +157,22 @@ export type { EService, EServiceVersionRecord, PublishedSummary } from './usecas
 export type { PublicApplicationDeps } from './ports';
 export { publicApplicationRoutes } from './api/public-applications.routes';
 export { publicApplicationsApi } from './api/public-applications.api';
-export { startUpload, uploadKey, type UploadAnswer, type UploadInput } from './usecases/applications/uploads.usecase';
-export { submitApplication, type SubmitAnswer, type SubmitInput } from './usecases/applications/submit.usecase';
-export { applicationStatus, type StatusAnswer, type StatusInput } from './usecases/applications/status.usecase';
+export {
+  startUpload,
+  uploadKey,
+  type UploadAnswer,
+  type UploadInput,
+} from './usecases/applications/uploads.usecase';
+export {
+  submitApplication,
+  type SubmitAnswer,
+  type SubmitInput,
+} from './usecases/applications/submit.usecase';
+export {
+  applicationStatus,
+  type StatusAnswer,
+  type StatusInput,
+} from './usecases/applications/status.usecase';
 export { ensureApplicationMachine } from './usecases/applications/machine';
 export { ensureReceipt, renderReceipt, receiptView, type ReceiptView } from './usecases/applications/receipt';
 export { uploadClaim } from './usecases/applications/files';

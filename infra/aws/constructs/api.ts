@@ -17,6 +17,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { isPublicApiPath } from '../../../functions/platform/http/cors';
 import type { RouteDef } from '../../../functions/platform/http/route';
 import { pascal } from '../asl';
 import type { Capability } from '../entries';
@@ -196,6 +197,27 @@ export class Api {
         // a big route table would otherwise outgrow the 20 KB Lambda resource policy.
         new HttpLambdaIntegration(`${pascal(group)}Integration`, pf.fn, { scopePermissionToRoute: false }),
       );
+    }
+
+    // CORS preflights of the public API go to the route group, which answers them (platform/http/cors.ts);
+    // the API has no CORS configuration of its own, so every other route keeps the web app's one origin.
+    const preflights = new Map<string, InfraRoute>();
+    for (const route of props.routes)
+      if (route.auth === 'public' && isPublicApiPath(route.path)) preflights.set(route.path, route);
+    for (const route of preflights.values()) {
+      const integration = integrations.get(route.group);
+      if (!integration) continue;
+      const [created] = this.httpApi.addRoutes({
+        path: route.path,
+        methods: [HttpMethod.OPTIONS],
+        integration,
+        authorizer: new HttpNoneAuthorizer(),
+      });
+      if (created)
+        Validations.of(created).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `CORS preflight of a public e-service path (OPTIONS ${route.path}): answered by the handler, no data.`,
+        });
     }
 
     for (const route of props.routes) {

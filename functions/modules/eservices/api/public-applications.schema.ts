@@ -23,7 +23,10 @@ export const uploadBody = z
     field: z.string().min(1).max(40).meta({ description: 'The file field’s code in the form' }),
     name: z.string().trim().min(1).max(200).meta({ description: 'The file’s name, as shown back' }),
     mediaType: z.string().min(3).max(100).meta({ description: 'One of the field’s media types' }),
-    bytes: z.int().min(1).max(100 * 1024 * 1024),
+    bytes: z
+      .int()
+      .min(1)
+      .max(100 * 1024 * 1024),
     sha256: z
       .string()
       .regex(/^[A-Za-z0-9+/]{43}=$/)
@@ -76,14 +79,19 @@ const fields = z.record(z.string().max(40), z.unknown());
 
 export const submitBody = z
   .object({
-    language: z.enum(['az', 'en', 'ru']).meta({ description: 'The applicant’s language: notices, receipt, payment page' }),
+    language: z
+      .enum(['az', 'en', 'ru'])
+      .meta({ description: 'The applicant’s language: notices, receipt, payment page' }),
     variant: z.string().min(1).max(40),
     common: fields.meta({ description: 'The common fields by code (contact e-mail and phone, …)' }),
     applicants: z
       .array(fields)
       .min(1)
       .max(50)
-      .meta({ description: 'Each applicant’s fields by code; a file field is a list of {ref, name, mediaType, bytes}' }),
+      .meta({
+        description:
+          'Each applicant’s fields by code; a file field is a list of {ref, name, mediaType, bytes}',
+      }),
   })
   .strict()
   .meta({
@@ -124,11 +132,16 @@ const money = z.object({ amount: z.int().min(0), currency: z.string().length(3) 
 
 export const submitAnswer = z
   .object({
-    number: z.string().max(19).meta({ description: 'The application number (with a second factor: the look-up)' }),
+    number: z
+      .string()
+      .max(19)
+      .meta({ description: 'The application number (with a second factor: the look-up)' }),
     state: z.enum(['awaiting-confirmation', 'awaiting-payment', 'in-review', 'decided', 'cancelled']),
     submittedAt: instant,
     receiptUrl: z.url().meta({ description: 'The receipt PDF (a link valid for minutes)' }),
-    confirmBy: instant.optional().meta({ description: 'Open the e-mailed link before this, or the application is cancelled' }),
+    confirmBy: instant
+      .optional()
+      .meta({ description: 'Open the e-mailed link before this, or the application is cancelled' }),
     fee: money.meta({ description: 'The whole application’s fee, minor units' }),
   })
   .meta({
@@ -138,7 +151,8 @@ export const submitAnswer = z
         number: NUMBER_EXAMPLE,
         state: 'awaiting-confirmation',
         submittedAt: '2027-03-01T08:00:00.000Z',
-        receiptUrl: 'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/receipt.pdf?X-Amz-Signature=…',
+        receiptUrl:
+          'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/receipt.pdf?X-Amz-Signature=…',
         confirmBy: '2027-03-01T09:00:00.000Z',
         fee: { amount: 2000, currency: 'USD' },
       },
@@ -182,7 +196,10 @@ export const statusAnswer = z
           applicant: z.int().min(0).meta({ description: 'Index into the application’s applicants' }),
           outcome: z.enum(['approved', 'refused']),
           reason: z.string().max(2000).optional(),
-          resultUrl: z.url().optional().meta({ description: 'The e-visa or decision letter (a link valid for minutes)' }),
+          resultUrl: z
+            .url()
+            .optional()
+            .meta({ description: 'The e-visa or decision letter (a link valid for minutes)' }),
         }),
       )
       .max(50),
@@ -193,19 +210,28 @@ export const statusAnswer = z
     examples: [
       {
         number: NUMBER_EXAMPLE,
-        service: { code: 'e-visa', name: { az: 'Elektron viza', en: 'Electronic visa', ru: 'Электронная виза' } },
+        service: {
+          code: 'e-visa',
+          name: { az: 'Elektron viza', en: 'Electronic visa', ru: 'Электронная виза' },
+        },
         state: 'decided',
         submittedAt: '2027-03-01T08:00:00.000Z',
-        level: { startedAt: '2027-03-01T08:20:00.000Z', dueAt: '2027-03-05T20:00:00.000Z', lastDay: '2027-03-05' },
+        level: {
+          startedAt: '2027-03-01T08:20:00.000Z',
+          dueAt: '2027-03-05T20:00:00.000Z',
+          lastDay: '2027-03-05',
+        },
         payment: { status: 'paid', amount: 2000, currency: 'USD' },
         decisions: [
           {
             applicant: 0,
             outcome: 'approved',
-            resultUrl: 'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/result-1.pdf?X-Amz-Signature=…',
+            resultUrl:
+              'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/result-1.pdf?X-Amz-Signature=…',
           },
         ],
-        receiptUrl: 'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/receipt.pdf?X-Amz-Signature=…',
+        receiptUrl:
+          'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/receipt.pdf?X-Amz-Signature=…',
       },
     ],
   });

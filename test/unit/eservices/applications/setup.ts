@@ -21,7 +21,11 @@ export async function agency() {
   const deps = { ...memoryDeps(SUBMIT_AT) };
   deps.store.seed('tenant', {
     ...meta(TENANT),
-    name: { az: 'Dövlət Miqrasiya Xidməti', en: 'State Migration Service', ru: 'Государственная миграционная служба' },
+    name: {
+      az: 'Dövlət Miqrasiya Xidməti',
+      en: 'State Migration Service',
+      ru: 'Государственная миграционная служба',
+    },
   });
   for (const def of [evisa(), socialAssistanceDefinition({ routeTemplateId: 'route-social' })]) {
     await createService(deps, admin, def);

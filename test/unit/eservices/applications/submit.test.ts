@@ -58,9 +58,18 @@ describe('submitting an application', () => {
   it('stores a receipt in the applicant’s language with the number, names, fee and how to look it up', async () => {
     const deps = { ...(await agency()), webBaseUrl: 'https://e.karguzar.az' };
     const body = await visaBody(deps);
-    body.applicants.push({ ...body.applicants[0]!, surname: 'Schmidt', givenNames: 'Jonas', passportNumber: 'C02Y00T48', passportScan: [await uploadScan(deps, pdfBytes(2))] });
+    body.applicants.push({
+      ...body.applicants[0]!,
+      surname: 'Schmidt',
+      givenNames: 'Jonas',
+      passportNumber: 'C02Y00T48',
+      passportScan: [await uploadScan(deps, pdfBytes(2))],
+    });
     const answer = await submitApplication(deps, TENANT, 'e-visa', body, key('r'));
-    const pdf = await deps.objects.get({ bucket: 'attachments', key: applicationKeys.receipt(TENANT, answer.number) });
+    const pdf = await deps.objects.get({
+      bucket: 'attachments',
+      key: applicationKeys.receipt(TENANT, answer.number),
+    });
     const text = (await readPdf(pdf!)).texts.join(' ').replace(/\s+/g, ' ');
     expect(text).toContain(answer.number);
     expect(text).toContain('State Migration Service');
@@ -91,7 +100,10 @@ describe('submitting an application', () => {
     const other = await submitApplication(deps, TENANT, 'social-assistance', socialBody(), key('other'));
     expect(other.number).not.toBe(first.number);
     await expect(
-      submitApplication(deps, TENANT, 'social-assistance', socialBody(), { ...key('k'), requestHash: 'changed' }),
+      submitApplication(deps, TENANT, 'social-assistance', socialBody(), {
+        ...key('k'),
+        requestHash: 'changed',
+      }),
     ).rejects.toMatchObject({ code: 'idempotency_key_reused' });
   });
 
@@ -99,15 +111,27 @@ describe('submitting an application', () => {
     const deps = await agency();
     await expect(
       submitApplication(deps, TENANT, 'social-assistance', socialBody(), undefined),
-    ).rejects.toMatchObject({ code: 'invalid_request', issues: [{ path: 'Idempotency-Key', code: 'required' }] });
+    ).rejects.toMatchObject({
+      code: 'invalid_request',
+      issues: [{ path: 'Idempotency-Key', code: 'required' }],
+    });
   });
 
   it('draws another number when the first is taken', async () => {
     const deps = await agency();
     const draws = [new Uint8Array(10).fill(7), new Uint8Array(10).fill(7), new Uint8Array(10).fill(9)];
-    const withDraws = { ...deps, randomBytes: (n: number) => (n === 10 ? draws.shift()! : new Uint8Array(n).fill(1)) };
+    const withDraws = {
+      ...deps,
+      randomBytes: (n: number) => (n === 10 ? draws.shift()! : new Uint8Array(n).fill(1)),
+    };
     const a = await submitApplication(withDraws, TENANT, 'social-assistance', socialBody(), key('1'));
-    const b = await submitApplication(withDraws, TENANT, 'social-assistance', socialBody('6ZK7QH2'), key('2'));
+    const b = await submitApplication(
+      withDraws,
+      TENANT,
+      'social-assistance',
+      socialBody('6ZK7QH2'),
+      key('2'),
+    );
     expect(a.number).toBe(applicationNumberFrom(new Uint8Array(10).fill(7)));
     expect(b.number).toBe(applicationNumberFrom(new Uint8Array(10).fill(9)));
   });
@@ -120,7 +144,11 @@ describe('submitting an application', () => {
     ).rejects.toMatchObject({
       code: 'validation_failed',
       issues: expect.arrayContaining([
-        expect.objectContaining({ path: 'common.email', code: 'invalid_email', text: expect.objectContaining({ ru: expect.any(String) }) }),
+        expect.objectContaining({
+          path: 'common.email',
+          code: 'invalid_email',
+          text: expect.objectContaining({ ru: expect.any(String) }),
+        }),
         expect.objectContaining({ path: 'applicants[0].surname', code: 'required' }),
         expect.objectContaining({ path: 'applicants[0].nationality', code: 'unknown_country' }),
       ]),
@@ -132,7 +160,12 @@ describe('submitting an application', () => {
     const deps = await agency();
     const used = await visaBody(deps);
     await submitApplication(deps, TENANT, 'e-visa', used, key('first'));
-    const scan = used.applicants[0]!.passportScan as Array<{ ref: string; name: string; mediaType: string; bytes: number }>;
+    const scan = used.applicants[0]!.passportScan as Array<{
+      ref: string;
+      name: string;
+      mediaType: string;
+      bytes: number;
+    }>;
 
     const cases: Array<[unknown, string]> = [
       [{ ...scan[0], ref: 'AAAAAAAAAAAAAAAAAAAAAAAA' }, 'file_not_uploaded'],
@@ -143,13 +176,24 @@ describe('submitting an application', () => {
     ];
     for (const [file, code] of cases)
       await expect(
-        submitApplication(deps, TENANT, 'e-visa', { ...used, applicants: [{ ...used.applicants[0], passportScan: [file] }] }, key(code + JSON.stringify(file).length)),
-      ).rejects.toMatchObject({ code: 'validation_failed', issues: [{ path: 'applicants[0].passportScan[0]', code }] });
+        submitApplication(
+          deps,
+          TENANT,
+          'e-visa',
+          { ...used, applicants: [{ ...used.applicants[0], passportScan: [file] }] },
+          key(code + JSON.stringify(file).length),
+        ),
+      ).rejects.toMatchObject({
+        code: 'validation_failed',
+        issues: [{ path: 'applicants[0].passportScan[0]', code }],
+      });
   });
 
   it('gives the catalogue’s 404 for an unknown service', async () => {
     const deps = await agency();
-    await expect(submitApplication(deps, TENANT, 'nothing', socialBody(), key('x'))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(submitApplication(deps, TENANT, 'nothing', socialBody(), key('x'))).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('answers even when the machine does not start (the stream consumer starts it)', async () => {
@@ -159,6 +203,8 @@ describe('submitting an application', () => {
     };
     const answer = await submitApplication(deps, TENANT, 'social-assistance', socialBody(), key('m'));
     expect(answer.state).toBe('in-review');
-    expect(deps.log.lines).toEqual([expect.objectContaining({ level: 'warn', message: 'application machine not started at submit' })]);
+    expect(deps.log.lines).toEqual([
+      expect.objectContaining({ level: 'warn', message: 'application machine not started at submit' }),
+    ]);
   });
 });

@@ -4,7 +4,13 @@ import { startUpload } from '../../../../functions/modules/eservices/usecases/ap
 import { TENANT } from '../../../support/builders';
 import { agency, pdfBytes, sha256 } from './setup';
 
-const scan = { field: 'passportScan', name: 'p.pdf', mediaType: 'application/pdf', bytes: 1000, sha256: sha256(pdfBytes()) };
+const scan = {
+  field: 'passportScan',
+  name: 'p.pdf',
+  mediaType: 'application/pdf',
+  bytes: 1000,
+  sha256: sha256(pdfBytes()),
+};
 
 describe('uploads for an application', () => {
   it('presigns a PUT bound to the declared type, length and checksum under an unguessable ref', async () => {
@@ -31,7 +37,11 @@ describe('uploads for an application', () => {
     ).rejects.toMatchObject({
       code: 'validation_failed',
       issues: [
-        { path: 'mediaType', code: 'file_type_not_allowed', text: { en: expect.stringContaining('application/pdf') } },
+        {
+          path: 'mediaType',
+          code: 'file_type_not_allowed',
+          text: { en: expect.stringContaining('application/pdf') },
+        },
         { path: 'bytes', code: 'file_too_large' },
       ],
     });

@@ -9,7 +9,12 @@ import { NotFoundError } from '../../../../platform/kernel/errors';
 import { parseApplicationNumber, secondFactorMatches } from '../../domain/application-number';
 import type { Trilingual } from '../../domain/messages';
 import type { PublicApplicationDeps } from '../../ports';
-import { APPLICATION, type ApplicantDecision, type ApplicationRecord, type ApplicationState } from '../application-records';
+import {
+  APPLICATION,
+  type ApplicantDecision,
+  type ApplicationRecord,
+  type ApplicationState,
+} from '../application-records';
 import { definitionOf } from './published';
 import { ensureReceipt, receiptUrl, recordReceipt } from './receipt';
 

@@ -19,11 +19,10 @@ import {
 } from '../application-records';
 import { checkFiles, filesOf, uploadClaim } from './files';
 import { ensureApplicationMachine } from './machine';
-import { publishedService, referenceListCodes } from './published';
+import { definitionOf, publishedService, referenceListCodes } from './published';
 import { ensureReceipt, receiptUrl, recordReceipt } from './receipt';
 import { formIssue, uploadIssue } from './texts';
 import { random } from './uploads.usecase';
-import { definitionOf } from './published';
 
 export interface SubmitInput {
   language: ApplicationLanguage;
@@ -79,7 +78,11 @@ export async function submitApplication(
   const phone = definition.contact.phone ? values.common[definition.contact.phone] : undefined;
   const minutes = definition.contact.confirmEmailWithinMinutes;
   const confirms = minutes !== undefined && typeof email === 'string';
-  const state: ApplicationState = confirms ? 'awaiting-confirmation' : fee.amount > 0 ? 'awaiting-payment' : 'in-review';
+  const state: ApplicationState = confirms
+    ? 'awaiting-confirmation'
+    : fee.amount > 0
+      ? 'awaiting-payment'
+      : 'in-review';
   const base: Omit<ApplicationRecord, 'id'> = {
     tenantId: agency,
     version: 1,
@@ -164,7 +167,8 @@ async function answer(deps: PublicApplicationDeps, record: ApplicationRecord): P
   let receipt = record.receipt;
   if (!receipt) {
     const def = await definitionOf(deps, record.tenantId, record.serviceId, record.serviceVersion);
-    if (!def) throw new Error(`The version ${record.serviceVersion} of service ${record.serviceId} is missing`);
+    if (!def)
+      throw new Error(`The version ${record.serviceVersion} of service ${record.serviceId} is missing`);
     receipt = await ensureReceipt(deps, record, def);
     await recordReceipt(deps, record, receipt);
   }
