@@ -12,7 +12,7 @@ const baseUrl = inject('baseUrl');
 const AGENCY = '/api/public/v1/agencies/demo1';
 const citizen = apiClient(baseUrl, undefined, 'en');
 
-type Upload = { ref: string; upload: { url: string; method: 'PUT'; headers: Record<string, string> } };
+type Upload = { ref: string; upload: { url: string; method: 'PUT'; signedHeaders: Record<string, string> } };
 type Submitted = {
   number: string;
   state: string;
@@ -53,7 +53,7 @@ async function uploadScan(seed = randomUUID()) {
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   const put = await fetch(res.body.upload.url, {
     method: 'PUT',
-    headers: { ...res.body.upload.headers, origin: 'https://portal.example.org' },
+    headers: { ...res.body.upload.signedHeaders, origin: 'https://portal.example.org' },
     body: bytes,
   });
   expect(put.status, await put.clone().text()).toBe(200);

@@ -29,6 +29,7 @@ export const uploadBody = z
       .max(100 * 1024 * 1024),
     sha256: z
       .string()
+      .length(44)
       .regex(/^[A-Za-z0-9+/]{43}=$/)
       .meta({ description: 'SHA-256 of the bytes, base64 (S3 refuses other bytes on the PUT)' }),
   })
@@ -52,7 +53,9 @@ export const uploadAnswer = z
     upload: z.object({
       url: z.url(),
       method: z.literal('PUT'),
-      headers: z.record(z.string(), z.string()).meta({ description: 'Send these headers with the PUT' }),
+      signedHeaders: z
+        .record(z.string().max(100), z.string().max(2000))
+        .meta({ description: 'Send these headers with the PUT (they are signed)' }),
       expiresAt: instant,
     }),
   })
@@ -65,7 +68,7 @@ export const uploadAnswer = z
         upload: {
           url: 'https://files.karguzar.az/demo1/eservices/uploads/kQ3v8s1bX0cW4nR2aTq9LmZp?X-Amz-Signature=…',
           method: 'PUT',
-          headers: {
+          signedHeaders: {
             'content-type': 'application/pdf',
             'x-amz-checksum-sha256': 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=',
           },
@@ -84,14 +87,9 @@ export const submitBody = z
       .meta({ description: 'The applicant’s language: notices, receipt, payment page' }),
     variant: z.string().min(1).max(40),
     common: fields.meta({ description: 'The common fields by code (contact e-mail and phone, …)' }),
-    applicants: z
-      .array(fields)
-      .min(1)
-      .max(50)
-      .meta({
-        description:
-          'Each applicant’s fields by code; a file field is a list of {ref, name, mediaType, bytes}',
-      }),
+    applicants: z.array(fields).min(1).max(50).meta({
+      description: 'Each applicant’s fields by code; a file field is a list of {ref, name, mediaType, bytes}',
+    }),
   })
   .strict()
   .meta({

@@ -27,7 +27,10 @@ describe('uploads for an application', () => {
       sha256Base64: scan.sha256,
       expiresInSeconds: 900,
     });
-    expect(a.upload).toMatchObject({ method: 'PUT', headers: { 'x-amz-checksum-sha256': scan.sha256 } });
+    expect(a.upload).toMatchObject({
+      method: 'PUT',
+      signedHeaders: { 'x-amz-checksum-sha256': scan.sha256 },
+    });
   });
 
   it('refuses what the form’s file field does not take, every problem at once', async () => {

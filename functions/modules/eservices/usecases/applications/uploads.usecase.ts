@@ -30,7 +30,8 @@ export interface UploadInput {
 
 export interface UploadAnswer {
   ref: string;
-  upload: PresignedUpload;
+  /** The presigned PUT; its headers are named `signedHeaders`, as the documents module's uploads. */
+  upload: Omit<PresignedUpload, 'headers'> & { signedHeaders: Record<string, string> };
 }
 
 export const random = (deps: Pick<PublicApplicationDeps, 'randomBytes'>, size: number): Uint8Array =>
@@ -58,7 +59,7 @@ export async function startUpload(
   ];
   if (problems.length > 0) throw invalid(problems.map(formIssue));
   const ref = Buffer.from(random(deps, REF_BYTES)).toString('base64url');
-  const upload = await deps.objects.presignUpload({
+  const { headers, ...upload } = await deps.objects.presignUpload({
     bucket: 'attachments',
     key: applicationKeys.upload(agency, ref),
     contentType: input.mediaType,
@@ -66,7 +67,7 @@ export async function startUpload(
     sha256Base64: input.sha256,
     expiresInSeconds: UPLOAD_SECONDS,
   });
-  return { ref, upload };
+  return { ref, upload: { ...upload, signedHeaders: headers } };
 }
 
 const invalid = (issues: ConstructorParameters<typeof BusinessRuleError>[3]) =>
