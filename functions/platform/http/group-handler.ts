@@ -408,6 +408,11 @@ export function createGroupHandler<D>(options: {
     const body = bodySchema ? parseWith(bodySchema, rawBody ?? {}, 422) : undefined;
 
     const key = header(event, 'idempotency-key');
+    if (route.idempotent === 'required' && key === undefined) {
+      throw new HttpError(400, 'invalid_request', 'Idempotency-Key required', [
+        { path: 'Idempotency-Key', code: 'required' },
+      ]);
+    }
     if (key !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
       throw new HttpError(400, 'invalid_request', 'Bad Idempotency-Key', [
         { path: 'Idempotency-Key', code: 'invalid_format' },

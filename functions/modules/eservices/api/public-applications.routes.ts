@@ -32,7 +32,7 @@ export const publicApplicationRoutes = [
       'Submits an application (Idempotency-Key required: a retry answers the same application); 422 lists every field error in the request’s language',
     params: s.publicServiceParam,
     body: s.submitBody,
-    idempotent: true,
+    idempotent: 'required',
     response: s.submitAnswer,
     successStatus: 201,
   },
