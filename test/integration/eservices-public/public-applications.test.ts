@@ -1,6 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, bakuDate } from '../../../functions/modules/eservices';
+import type { ApplicationRecord } from '../../../functions/modules/eservices/usecases/application-records';
+import { DynamoAggregateStore } from '../../../functions/platform/adapters/dynamodb/aggregate-store.adapter';
+import { allPages } from '../../../functions/platform/kernel/aggregate';
+import { TABLE_NAME } from '../../../infra/local/embedded';
+import { tableClientOf } from '../../support/table';
 import { apiClient, type Problem } from '../../support/api';
 import { clockNow } from '../../support/clock';
 import { readPdf } from '../../support/scans';
@@ -195,14 +200,29 @@ describe('the public application API', () => {
   });
 
   it('creates exactly one application per Idempotency-Key under 200 concurrent submits (50 keys sent twice)', async () => {
+    const fin = randomUUID().replaceAll('-', '').slice(0, 7).toUpperCase();
+    const body = { ...socialApplication, applicants: [{ ...socialApplication.applicants[0], fin }] };
     const keys = Array.from({ length: 150 }, () => randomUUID());
     const sent = [...keys, ...keys.slice(0, 50)];
-    const answers = await Promise.all(sent.map((k) => submit('social-assistance', socialApplication, k)));
+    const answers = await Promise.all(sent.map((k) => submit('social-assistance', body, k)));
     expect(answers.map((a) => a.status)).toEqual(sent.map(() => 201));
     const numbers = answers.map((a) => a.body.number);
     expect(new Set(numbers).size).toBe(150);
     for (let i = 0; i < 50; i++) expect(numbers[150 + i]).toBe(numbers[i]);
     expect(answers.every((a) => a.body.state === 'in-review')).toBe(true);
+
+    // In the table: exactly 150 applications with this FİN.
+    const store = new DynamoAggregateStore(tableClientOf(baseUrl), TABLE_NAME);
+    const serviceId = await store.findByUnique('demo1', {
+      scope: 'eservice-code',
+      value: 'social-assistance',
+    });
+    const stored = await allPages((page) =>
+      store.list<ApplicationRecord>('eservice-application', 'demo1', { ...page, parentKey: serviceId! }),
+    );
+    const ours = stored.filter((a) => a.secondFactors.includes(fin));
+    expect(ours).toHaveLength(150);
+    expect(new Set(ours.map((a) => a.id))).toEqual(new Set(numbers));
   }, 120_000);
 
   it('answers CORS preflights and requests of the public paths for any origin, without credentials', async () => {
