@@ -48,13 +48,6 @@ beforeAll(() => {
   template = Template.fromStack(stack);
 });
 
-/** The paths of the public API (`/api/public/…`), once each. */
-const publicPaths = (): string[] => [
-  ...new Set(
-    routes.filter((r) => r.auth === 'public' && r.path.startsWith('/api/public/')).map((r) => r.path),
-  ),
-];
-
 const routeResources = (): Array<Record<string, unknown>> =>
   Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
 
@@ -91,17 +84,26 @@ describe('stage', () => {
 describe('routes', () => {
   it("creates exactly the routes of the shared route table, JWT-authorized unless public (operators' too)", () => {
     const actual = routeResources().map((r) => ({ key: r.RouteKey, auth: r.AuthorizationType }));
-    const expected = [
-      ...routes.map((r) => ({
-        key: `${r.method} ${r.path}`,
-        auth: r.auth === 'jwt' || r.auth === 'operator' ? 'JWT' : 'NONE',
-      })),
-      // The CORS preflight of each public path, answered by its group's handler.
-      ...publicPaths().map((path) => ({ key: `OPTIONS ${path}`, auth: 'NONE' })),
-    ];
+    const expected = routes.map((r) => ({
+      key: `${r.method} ${r.path}`,
+      auth: r.auth === 'jwt' || r.auth === 'operator' ? 'JWT' : 'NONE',
+    }));
     expect(actual).toEqual(expect.arrayContaining(expected));
     expect(actual).toHaveLength(expected.length);
-    expect(publicPaths()).toContain('/api/public/v1/agencies/{agency}/services/{code}/applications');
+  });
+
+  it('answers CORS for any origin without credentials, never allowing Authorization or PUT/PATCH/DELETE', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: {
+        AllowOrigins: ['*'],
+        AllowMethods: ['GET', 'POST', 'OPTIONS'],
+        AllowHeaders: ['content-type', 'accept-language', 'idempotency-key'],
+        ExposeHeaders: Match.arrayWith(['ratelimit-remaining', 'retry-after']),
+        MaxAge: 600,
+      },
+    });
+    const cors = JSON.stringify(template.findResources('AWS::ApiGatewayV2::Api'));
+    expect(cors).not.toMatch(/AllowCredentials|authorization/i);
   });
 
   it('uses a Cognito JWT authorizer whose audience is the web client', () => {
@@ -119,7 +121,7 @@ describe('routes', () => {
       c.node.metadata.some((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY),
     );
     expect(acknowledged).toHaveLength(
-      routes.filter((r) => r.auth === 'public' || r.auth === 'invitation').length + publicPaths().length,
+      routes.filter((r) => r.auth === 'public' || r.auth === 'invitation').length,
     );
   });
 });
