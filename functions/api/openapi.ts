@@ -232,15 +232,8 @@ export function openApiDocument(): Json {
       tags: [route.tag],
       parameters: parameters(route, components),
       responses,
-      // A public write says so explicitly: one empty requirement, "no credential needed" (OpenAPI 3.1).
       security:
-        route.auth === 'public'
-          ? route.method === 'GET'
-            ? []
-            : [{}]
-          : route.auth === 'invitation'
-            ? [{ invitation: [] }]
-            : [{ bearer: [] }],
+        route.auth === 'public' ? [] : route.auth === 'invitation' ? [{ invitation: [] }] : [{ bearer: [] }],
     };
     if (body)
       op.requestBody = {

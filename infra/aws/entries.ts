@@ -133,9 +133,16 @@ export const functionGrants: FunctionGrants = {
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
-    // E-service definitions, the public catalogue and the public application API: scans uploaded
-    // through presigned PUTs and checked, the receipt PDF stored and linked, the machine started.
-    eservices: [...TABLE, 'attachments:read', 'attachments:put', 'machine:eservice-application'],
+    // E-service definitions, the public catalogue, the public application API (scans uploaded
+    // through presigned PUTs and checked, the receipt PDF stored and linked, the machine started)
+    // and the application's confirmation and payment (answering its machine's waits).
+    eservices: [
+      ...TABLE,
+      'attachments:read',
+      'attachments:put',
+      'machine:eservice-application',
+      'machines:signal',
+    ],
   },
   tasks: {
     archiveIntegrityPlan: ['machine:archive-integrity'],
@@ -155,6 +162,13 @@ export const functionGrants: FunctionGrants = {
     substitutionShift: [...TABLE, 'table:delete'],
     // §150: past a delivery's due time without a receipt notice, the sender's task and notice.
     receiptCheck: [...TABLE, ...NOTICES],
+    // The citizen's application (statemachines/eservice-application.asl.json): the next step, the
+    // waits' tokens kept on the application, the applicant's notices (SMS within the agency's
+    // budget, in the table), the cancel that first asks the acquirer about an open payment.
+    applicationNext: ['table:read'],
+    applicationWait: [...TABLE, 'machines:signal'],
+    applicationNotify: [...TABLE, ...NOTICES],
+    applicationCancel: [...TABLE, 'machine:eservice-application', 'machines:signal'],
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],

@@ -176,3 +176,34 @@ export {
 export { ensureApplicationMachine } from './usecases/applications/machine';
 export { ensureReceipt, renderReceipt, receiptView, type ReceiptView } from './usecases/applications/receipt';
 export { uploadClaim } from './usecases/applications/files';
+// The application's flow (issue 15, third slice): its machine's tasks, the confirmation, the payment.
+export type { ApplicationFlowDeps } from './ports';
+export { applicationNextTask } from './tasks/applicationNext.task';
+export { applicationWaitTask } from './tasks/applicationWait.task';
+export { applicationNotifyTask } from './tasks/applicationNotify.task';
+export { applicationCancelTask } from './tasks/applicationCancel.task';
+export { flowApi } from './api/flow.api';
+export { flowRoutes } from './api/flow.routes';
+export { confirmApplication, type ConfirmationAnswer } from './usecases/flow/confirm';
+export {
+  applyPaymentDecision,
+  paymentCallback,
+  paymentOrderId,
+  PAYMENT_CALLBACK_PATH,
+  reconcilePayment,
+  startPayment,
+} from './usecases/flow/payment';
+export { cancelLate, keepWaiting, planNext } from './usecases/flow/machine';
+export {
+  nextStep,
+  noticesDue,
+  PAYMENT_WINDOW_HOURS,
+  paymentDueAt,
+  readyToIssue,
+  stillWaitsOn,
+  type FlowStep,
+  type NextStep,
+  type WaitOn,
+} from './usecases/flow/next';
+export { noticeLinks, sendDueNotices } from './usecases/flow/notify';
+export { signalRecorded, startApplicationExecution } from './usecases/flow/signal';

@@ -1,13 +1,34 @@
 import type { AggregateStore } from '../../platform/ports/aggregate-store.port';
 import type { Clock } from '../../platform/ports/clock.port';
+import type { EmailSender } from '../../platform/ports/email.port';
 import type { Log } from '../../platform/ports/log.port';
 import type { ObjectStore } from '../../platform/ports/object-store.port';
+import type { PaymentGateway } from '../../platform/ports/payment.port';
+import type { SmsSender } from '../../platform/ports/sms.port';
 import type { WorkflowEngine } from '../../platform/ports/workflow.port';
+import type { SmsBudget } from '../notifications';
 
 /** What the e-services module's service definitions and catalogue need: the store and the clock. */
 export interface EServiceDeps {
   store: AggregateStore;
   clock: Clock;
+}
+
+/**
+ * What an application's flow needs besides the store and the clock (issue 15, third slice): the
+ * machine's task tokens, the applicant's notices (e-mail; SMS within the agency's monthly budget),
+ * the payment acquirer, and the web app's origin for the links in notices.
+ */
+export interface ApplicationFlowDeps extends EServiceDeps {
+  readonly workflow: WorkflowEngine;
+  readonly email: EmailSender;
+  readonly sms: SmsSender;
+  /** The agencies' monthly SMS parts: no SMS goes without a reservation in it. */
+  readonly smsBudget: SmsBudget;
+  readonly payments: PaymentGateway;
+  /** The web app's origin (links to the confirmation and status pages, the payment's return). */
+  readonly webBaseUrl?: string;
+  readonly log?: Log;
 }
 
 /**

@@ -43,6 +43,8 @@ export interface RequestContext<P = Record<string, unknown>, Q = Record<string, 
    * with the user's own token (enrolling a second factor). Never logged, never stored.
    */
   accessToken?: string | undefined;
+  /** A `rawBody` route's body as sent (UTF-8 text) and its request headers (lower-case names). */
+  raw?: { body: string; headers: Readonly<Record<string, string | undefined>> } | undefined;
 }
 
 /** What a route without that schema receives: no path parameters, and no query (unknown ones are a 400). */
@@ -194,9 +196,15 @@ export function jsonDepth(raw: string): number {
   return max;
 }
 
+/** The body as sent, as UTF-8 text ('' when there is none). */
+function bodyText(event: APIGatewayProxyEventV2): string {
+  if (event.body === undefined || event.body === null) return '';
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
 function readBody(event: APIGatewayProxyEventV2): unknown {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const raw = bodyText(event);
   if (Buffer.byteLength(raw) > MAX_BODY_BYTES)
     throw new HttpError(413, 'payload_too_large', 'Body too large');
   const type = header(event, 'content-type') ?? '';
@@ -431,9 +439,17 @@ export function createGroupHandler<D>(options: {
     // The one place where a request's type is taken on trust: params, query and body were just
     // parsed by this route's own schemas, which are the types its implementation declares (RouteImpls).
     const implementation = impls[route.operationId] as (ctx: RequestContext, deps: D) => Promise<unknown>;
+    const raw = route.rawBody
+      ? {
+          body: bodyText(event),
+          headers: Object.fromEntries(
+            Object.entries(event.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]),
+          ),
+        }
+      : undefined;
     const run = () =>
       implementation(
-        { actor, operator, invitationToken, params, query, body, lang, idempotency, accessToken },
+        { actor, operator, invitationToken, params, query, body, lang, idempotency, accessToken, raw },
         options.deps(),
       );
     // A tenant's request touches the table and the buckets as that tenant (issue 18: tenant-scoped

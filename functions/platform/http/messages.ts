@@ -303,6 +303,28 @@ const eserviceMessages: Record<Language, Catalog> = {
   },
 };
 
+/** E-services (issue 15, third slice): the application's confirmation and payment. */
+const applicationFlowMessages: Record<Language, Catalog> = {
+  az: {
+    application_confirmation_expired:
+      'Təsdiqləmə müddəti bitib: vaxtında təsdiqlənməyən müraciət ləğv olunur. Yenidən müraciət edin',
+    application_not_awaiting_payment: 'Bu müraciət ödəniş gözləmir',
+    payment_callback_refused: 'Ödəniş bildirişi qəbul edilmədi',
+  },
+  en: {
+    application_confirmation_expired:
+      'The confirmation time is over: an application not confirmed in time is cancelled. Please apply again',
+    application_not_awaiting_payment: 'This application is not waiting for a payment',
+    payment_callback_refused: 'The payment notification was refused',
+  },
+  ru: {
+    application_confirmation_expired:
+      'Время подтверждения истекло: неподтверждённое вовремя заявление отменяется. Подайте заявление снова',
+    application_not_awaiting_payment: 'Это заявление не ожидает оплаты',
+    payment_callback_refused: 'Уведомление об оплате отклонено',
+  },
+};
+
 /** Problem titles by stable code. */
 const titles: Record<Language, Catalog> = {
   az: {
@@ -312,6 +334,7 @@ const titles: Record<Language, Catalog> = {
     ...mfaMessages.az,
     ...webhookMessages.az,
     ...eserviceMessages.az,
+    ...applicationFlowMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
     invalid_request: 'Sorğu parametrləri yanlışdır',
@@ -377,6 +400,7 @@ const titles: Record<Language, Catalog> = {
     ...mfaMessages.en,
     ...webhookMessages.en,
     ...eserviceMessages.en,
+    ...applicationFlowMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
     invalid_request: 'The request parameters are not valid',
@@ -442,6 +466,7 @@ const titles: Record<Language, Catalog> = {
     ...mfaMessages.ru,
     ...webhookMessages.ru,
     ...eserviceMessages.ru,
+    ...applicationFlowMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
     invalid_request: 'Параметры запроса неверны',

@@ -57,6 +57,11 @@ export interface RouteDef {
    * type the implementation receives.
    */
   bodyFor?(params: Record<string, unknown>): z.ZodType;
+  /**
+   * The implementation also receives the body exactly as sent and the request headers (`ctx.raw`):
+   * for a signed callback whose signature covers the body's bytes.
+   */
+  rawBody?: true;
   /** Creates that a client may retry accept an Idempotency-Key header; `'required'`: only with one (400 without). */
   idempotent?: boolean | 'required';
   response: z.ZodType;

@@ -1,6 +1,6 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import { inTenant } from '../../../platform/tenant-access/context';
-import type { PublicApplicationDeps } from '../ports';
+import type { ApplicationFlowDeps, PublicApplicationDeps } from '../ports';
 import { getCatalogueService, listCatalogue } from '../usecases/catalogue.usecase';
 import {
   createService,
@@ -11,10 +11,11 @@ import {
   updateDraft,
 } from '../usecases/services.usecase';
 import type { eserviceRoutes } from './eservices.routes';
+import { flowApi } from './flow.api';
 import { publicApplicationsApi } from './public-applications.api';
 
 /** The implementations of the `eservices` route group's operations. */
-export const eservicesApi: RouteImpls<typeof eserviceRoutes, PublicApplicationDeps> = {
+export const eservicesApi: RouteImpls<typeof eserviceRoutes, PublicApplicationDeps & ApplicationFlowDeps> = {
   listEServices: async (ctx, deps) => listServices(deps, authed(ctx).actor, ctx.query),
   createEService: async (ctx, deps) => createService(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
   getEService: async (ctx, deps) => getService(deps, authed(ctx).actor, ctx.params.code),
@@ -29,4 +30,5 @@ export const eservicesApi: RouteImpls<typeof eserviceRoutes, PublicApplicationDe
     inTenant(ctx.params.agency, () => getCatalogueService(deps, ctx.params.agency, ctx.params.code)),
   // The citizens' public application API (issue 15, third slice).
   ...publicApplicationsApi,
+  ...flowApi,
 };

@@ -1,6 +1,7 @@
 import type { RouteDef } from '../../../platform/http/route';
 import * as s from './eservices.schema';
 import { publicApplicationRoutes } from './public-applications.routes';
+import { flowRoutes } from './flow.routes';
 
 const ADMIN = '/api/v1/eservices';
 const admin = { group: 'eservices', tag: 'eservices', auth: 'jwt', roles: ['admin'] } as const;
@@ -104,4 +105,6 @@ export const eserviceRoutes = [
   },
   // The citizens' public application API (issue 15, third slice).
   ...publicApplicationRoutes,
+  // The application's public steps: confirmation, payment, the acquirer's callback (third slice).
+  ...flowRoutes,
 ] as const satisfies readonly RouteDef[];

@@ -84,6 +84,8 @@ export interface ApplicationPayment {
   decidedAt?: string;
   /** The acquirer's decisions already applied (a repeated callback changes nothing). */
   callbackIds: string[];
+  /** The hosted page of a pending payment (asking to pay again goes back to it, not to a second payment). */
+  redirectUrl?: string;
 }
 
 export interface ApplicationRecord extends AggregateMeta {

@@ -2,23 +2,14 @@
  * Starting an application's machine: once per application (the execution is named after it, so a
  * second start starts nothing). The submit starts it right after the create; the table-stream
  * consumer starts it for every new application too, which makes the start certain when the submit
- * died in between or the engine refused it for a moment.
+ * died in between or the engine refused it for a moment. The start itself is the flow's.
  */
 import type { WorkflowEngine } from '../../../../platform/ports/workflow.port';
-import {
-  APPLICATION_MACHINE,
-  applicationExecutionName,
-  type ApplicationMachineInput,
-} from '../application-records';
+import { startApplicationExecution } from '../flow/signal';
 
-export async function ensureApplicationMachine(
+export function ensureApplicationMachine(
   deps: { workflow: WorkflowEngine },
   application: { tenantId: string; id: string },
 ): Promise<void> {
-  const input: ApplicationMachineInput = { tenantId: application.tenantId, applicationId: application.id };
-  await deps.workflow.start({
-    machine: APPLICATION_MACHINE,
-    name: applicationExecutionName(application.tenantId, application.id),
-    input,
-  });
+  return startApplicationExecution(deps, application.tenantId, application.id);
 }
