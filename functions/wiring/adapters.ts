@@ -53,6 +53,10 @@ export const signer: Wiring['signer'] = ({ region, need, endpoint, cfg }) =>
 export const signingKeys: Wiring['signingKeys'] = ({ region, endpoint, cfg }) =>
   new KmsSigningKeys({ region, ...endpoint(cfg.KMS_ENDPOINT) });
 
+/** The e-visa code key (EVISA_CODE_KEY_ID): a KMS P-256 key of its own, never the signing key. */
+export const visaSigner: Wiring['visaSigner'] = ({ region, need, endpoint, cfg }) =>
+  createDocumentSigner({ region, keyId: need('EVISA_CODE_KEY_ID'), ...endpoint(cfg.KMS_ENDPOINT) });
+
 export const workflow: Wiring['workflow'] = ({ region, need, endpoint, cfg }) =>
   new SfnWorkflowEngine({
     region,
@@ -132,6 +136,7 @@ export const everyAdapter: Required<Wiring> = {
   objects,
   signer,
   signingKeys,
+  visaSigner,
   workflow,
   identity,
   mfa,

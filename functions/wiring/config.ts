@@ -27,6 +27,8 @@ const schema = z.object({
   ATTACHMENTS_BUCKET: z.string().min(1).optional(),
   ARCHIVE_BUCKET: z.string().min(1).optional(),
   SIGNING_KEY_ID: z.string().min(1).optional(),
+  /** The e-visa code key (ECC_NIST_P256, alias/karguzar-evisa-codes): signs visa codes, its public half is published. */
+  EVISA_CODE_KEY_ID: z.string().min(1).optional(),
   SES_FROM: z.string().min(3).optional(),
   STATE_MACHINE_ARNS: z.string().optional(),
   USER_POOL_ID: z.string().min(1).optional(),

@@ -13,6 +13,7 @@ import type { ApprovalProgress } from '../modules/execution';
 import { DynamoRegistry, type RegistryLoader, type RegistryLookup } from '../modules/citizen-registries';
 import { DynamoSmsBudget, DynamoTaskInbox, type SmsBudget, type TaskInbox } from '../modules/notifications';
 import type { ArchiveAlerts } from '../modules/archive';
+import type { VisaCodeSigner } from '../modules/eservices';
 import type { SearchIndex, TextExtractor } from '../modules/search';
 import type { AggregateStore } from '../platform/ports/aggregate-store.port';
 import type { Clock } from '../platform/ports/clock.port';
@@ -45,6 +46,8 @@ export interface Container {
   readonly signer: DocumentSigner;
   /** Run-time signing keys: the agency CAs' and the signing officials' (KMS). */
   readonly signingKeys: SigningKeys;
+  /** The e-visa code key (KMS, its own key): signs visa codes; its public half is the published key set. */
+  readonly visaSigner: VisaCodeSigner;
   /** PAdES signatures on the single file for every endorsement and signature. */
   readonly esign: ElectronicSignatures;
   /** The verified signatures of a document's single file, as the pre-send check (§147) sees them. */
@@ -96,6 +99,7 @@ export type WiredName =
   | 'objects'
   | 'signer'
   | 'signingKeys'
+  | 'visaSigner'
   | 'esign'
   | 'signatures'
   | 'workflow'
@@ -214,6 +218,9 @@ export function getContainer(): Container {
     },
     get signingKeys() {
       return wired('signingKeys');
+    },
+    get visaSigner() {
+      return wired('visaSigner');
     },
     get esign() {
       return wired('esign');

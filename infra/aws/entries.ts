@@ -51,6 +51,8 @@ export type BucketAccess = 'read' | 'put' | 'retention' | 'legalHold' | 'lockSta
  * - `table:read` Get/BatchGet/Query/ConditionCheck; `table:write` Put/Update/ConditionCheck;
  *   `table:delete` DeleteItem (a released unique claim, a removed inbox line; TTL does expiry).
  * - `signer`: the platform signing key; `signingKeys`: the run-time document-signing keys.
+ * - `visaCode:publicKey`: the e-visa code key's public half (the published key set);
+ *   `visaCode:sign`: signing e-visa codes with it (the function that issues visas).
  * - `email` (SES, the one From address), `sms` (SNS to phone numbers only).
  * - `users:manage` (org: invite, enable/disable), `users:onboard` (first admin's login and
  *   password), `users:read` (a login's tenant).
@@ -65,6 +67,8 @@ export type Capability =
   | `${BucketName}:${BucketAccess}`
   | 'signer'
   | 'signingKeys'
+  | 'visaCode:publicKey'
+  | 'visaCode:sign'
   | 'email'
   | 'sms'
   | 'users:manage'
@@ -134,17 +138,28 @@ export const functionGrants: FunctionGrants = {
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
     // E-service definitions, the public catalogue, the public application API (scans uploaded
-    // through presigned PUTs and checked, the receipt PDF stored and linked, the machine started)
-    // and the application's confirmation and payment (answering its machine's waits).
+    // through presigned PUTs and checked, the receipt PDF stored and linked, the machine started),
+    // the application's confirmation and payment (answering its machine's waits), the e-visa key
+    // set and the check of a scanned code (the e-visa code key's public half).
     eservices: [
       ...TABLE,
       'attachments:read',
       'attachments:put',
       'machine:eservice-application',
       'machines:signal',
+      'visaCode:publicKey',
     ],
   },
   tasks: {
+    // The results of a decided application: the e-visa PDFs (signed codes) and decision letters,
+    // written once (an existing key is read back on a retry).
+    applicationIssue: [
+      ...TABLE,
+      'attachments:read',
+      'attachments:put',
+      'visaCode:sign',
+      'visaCode:publicKey',
+    ],
     archiveIntegrityPlan: ['machine:archive-integrity'],
     archiveIntegrityCheck: [...TABLE, ...ARCHIVE_WRITER, 'archive:lockState', ...DISPOSER, ...NOTICES],
     archiveTransferBuild: [...TABLE, 'archive:read', 'archive:put', 'archive:retention'],

@@ -109,7 +109,8 @@ export class KarguzarStack extends Stack {
     const paths = props.entries ?? defaultEntries;
     const at = (relative: string): string => join(props.projectRoot, relative);
 
-    const data = (this.data = new Data(this));
+    // One e-visa code key alias per environment (aliases are unique in an account and region).
+    const data = (this.data = new Data(this, { visaCodeKeyAlias: `alias/${prefix}-evisa-codes` }));
     const monitoring = (this.monitoring = new Monitoring(this, {
       key: data.dataKey,
       subscriptions: { emails: props.alarmEmails ?? [], webhooks: props.alarmWebhooks ?? [] },

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
 import { join, resolve } from 'node:path';
 import { logger } from '../../functions/platform/observability/logger';
+import { VISA_CODE_KEY_ALIAS } from '../../functions/modules/eservices';
 import { DEMO_PASSWORD, demoUsers, seedDemo } from './seed/seed';
 import { seedRegistry } from './seed/registry.seed';
 import { DynamoWriteJournal } from './dynamo-journal';
@@ -101,7 +102,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       now: () => clock.now(),
     });
     closers.push(() => s3.close());
-    const kms = await kmsService.start({ dataDir, port: ports.kms });
+    // The document-signing key and the e-visa code key (its own: its public half is published).
+    const kms = await kmsService.start({
+      dataDir,
+      port: ports.kms,
+      signingAliases: [kmsService.DEFAULT_SIGNING_ALIAS, VISA_CODE_KEY_ALIAS],
+    });
     closers.push(() => kms.close());
     const maildev = await maildevService.start({ dataDir, smtpPort: ports.smtp, webPort: ports.maildevWeb });
     closers.push(() => maildev.close());
@@ -155,6 +161,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
       INTAKE_BUCKET: s3.buckets.intake,
       KMS_ENDPOINT: kms.endpoint,
       SIGNING_KEY_ID: kms.signingKeyArn,
+      EVISA_CODE_KEY_ID: kms.signingKeyArns[VISA_CODE_KEY_ALIAS],
       SES_ENDPOINT: ses.endpoint,
       SES_FROM: 'Kargüzar <no-reply@karguzar.local>',
       SNS_ENDPOINT: sns.endpoint,

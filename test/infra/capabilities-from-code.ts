@@ -92,6 +92,7 @@ const PORTS: Readonly<Record<string, Readonly<Record<string, Use | 'none'>>>> = 
     deleteVersion: bucketUse('deleteVersion'),
   },
   DocumentSigner: { sign: () => ['signer'], verify: () => ['signer'], publicKey: () => ['signer'] },
+  VisaCodeSigner: { sign: () => ['visaCode:sign'], publicKey: () => ['visaCode:publicKey'] },
   SigningKeys: {
     createKey: () => ['signingKeys'],
     publicKey: () => ['signingKeys'],

@@ -91,9 +91,9 @@ describe('KMS keys', () => {
     });
   });
 
-  it('retains both keys', () => {
+  it('retains every key: the data key, the signing key and the e-visa code key', () => {
     const keys = Object.values(template.findResources('AWS::KMS::Key'));
-    expect(keys).toHaveLength(2);
+    expect(keys).toHaveLength(3);
     for (const key of keys) expect(key.DeletionPolicy).toBe('Retain');
   });
 });

@@ -65,6 +65,21 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await res.json()) as T;
 }
 
+/**
+ * The public API (`/api/public/v1`: the citizens' e-services, no login) on the same origin as the
+ * API: no bearer token is sent, problems become ApiError as everywhere.
+ */
+export async function publicApi<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await request(path, options, 'application/json, application/problem+json', true);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** Where the public API lives: beside the API (`…/api/v1` → `…/api/public/v1`). */
+export function publicApiBase(apiBase: string): string {
+  return apiBase.replace(/\/$/, '').replace(/\/api\/v1$/, '') + '/api/public/v1';
+}
+
 /** A file the API answers (e.g. an export): its bytes and its download name. */
 export async function apiFile(
   path: string,
@@ -79,10 +94,16 @@ export async function apiFile(
 }
 
 /** One API request with the session's token and language; a refusal becomes an ApiError. */
-async function request(path: string, options: RequestOptions, accept: string): Promise<Response> {
+async function request(
+  path: string,
+  options: RequestOptions,
+  accept: string,
+  anonymous = false,
+): Promise<Response> {
   const config = await loadClientConfig();
-  const token = await getAccessToken();
-  const url = new URL(config.apiBase.replace(/\/$/, '') + path, window.location.origin);
+  const token = anonymous ? null : await getAccessToken();
+  const base = anonymous ? publicApiBase(config.apiBase) : config.apiBase.replace(/\/$/, '');
+  const url = new URL(base + path, window.location.origin);
   for (const [k, v] of Object.entries(options.query ?? {})) {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, String(v));
   }
@@ -106,7 +127,7 @@ async function request(path: string, options: RequestOptions, accept: string): P
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError({ title: '', status: 0, code: 'network' });
   }
-  if (res.status === 401) unauthorizedListeners.forEach((l) => l());
+  if (res.status === 401 && !anonymous) unauthorizedListeners.forEach((l) => l());
   if (!res.ok) {
     let problem: Problem = { title: res.statusText, status: res.status };
     try {

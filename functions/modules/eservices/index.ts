@@ -207,3 +207,37 @@ export {
 } from './usecases/flow/next';
 export { noticeLinks, sendDueNotices } from './usecases/flow/notify';
 export { signalRecorded, startApplicationExecution } from './usecases/flow/signal';
+
+// The results of a decided application and the public e-visa check (issue 15, third slice: results).
+export type { EVisaKeyDeps, ResultsDeps, VisaCodeSigner } from './ports';
+export { verifyApi } from './api/verify.api';
+export { verifyRoutes } from './api/verify.routes';
+export { applicationIssueTask } from './tasks/applicationIssue.task';
+export {
+  decisionLetterFrame,
+  decisionLetterRows,
+  renderDecisionLetter,
+  type DecisionLetterView,
+} from './usecases/results/decision-letter';
+export {
+  applicantName,
+  issueResults,
+  notReadyReason,
+  resultKindOf,
+  visaHolder,
+  type IssueInput,
+  type IssueOutcome,
+} from './usecases/results/issue.usecase';
+export {
+  evisaKeySet,
+  verifyEVisa,
+  visaCodeProblems,
+  type VerifiedVisa,
+} from './usecases/results/verify.usecase';
+export {
+  bakuYear,
+  reserveVisaNumbers,
+  VISA_COUNTER,
+  visaNumberText,
+  type VisaCounter,
+} from './usecases/results/visa-numbers';

@@ -44,3 +44,30 @@ export interface PublicApplicationDeps extends EServiceDeps {
   /** Random bytes for numbers, refs and secrets; the platform's CSPRNG unless a test draws its own. */
   readonly randomBytes?: (size: number) => Uint8Array;
 }
+
+/**
+ * The e-visa code key (KMS ECC_NIST_P256, alias/karguzar-evisa-codes): a key of its own, not the
+ * document-signing key — its public half is published to everyone and it signs visa codes only.
+ * A port of its own so that a function is granted this key alone (capabilities `visaCode:sign`
+ * and `visaCode:publicKey`), never the platform's signing key.
+ */
+export interface VisaCodeSigner {
+  /** ECDSA P-256 over SHA-256 of the message; DER-encoded signature, as KMS Sign returns it. */
+  sign(message: Uint8Array): Promise<{ keyId: string; signature: Uint8Array }>;
+  /** DER SubjectPublicKeyInfo: what the published key set is made of. */
+  publicKey(): Promise<Uint8Array>;
+}
+
+/** The public key set and the verification of a scanned visa code: the current key's public half. */
+export interface EVisaKeyDeps {
+  visaSigner: VisaCodeSigner;
+  clock: Clock;
+}
+
+/** Issuing an application's results: the record, its files, and the e-visa code key. */
+export interface ResultsDeps {
+  store: AggregateStore;
+  clock: Clock;
+  objects: ObjectStore;
+  visaSigner: VisaCodeSigner;
+}

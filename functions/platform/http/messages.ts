@@ -325,6 +325,31 @@ const applicationFlowMessages: Record<Language, Catalog> = {
   },
 };
 
+/**
+ * Issued e-visas (issue 15): why a scanned code does not verify (problem titles of the public
+ * check, `POST /api/public/v1/evisa/verify`).
+ */
+const evisaMessages: Record<Language, Catalog> = {
+  az: {
+    visa_code_malformed: 'Bu, elektron vizanın QR kodu deyil və ya kod tam oxunmayıb: yenidən skan edin',
+    visa_code_unsupported_version: 'Elektron vizanın kodu tanınmayan versiyadadır',
+    visa_code_unknown_key: 'Kod dərc olunmuş açarların heç biri ilə imzalanmayıb: viza etibarsızdır',
+    visa_code_bad_signature: 'Kodun imzası yoxlamadan keçmir: viza dəyişdirilib və ya saxtadır',
+  },
+  en: {
+    visa_code_malformed: 'This is not an e-visa QR code, or it was not read whole: scan it again',
+    visa_code_unsupported_version: 'The e-visa code is of an unknown version',
+    visa_code_unknown_key: 'The code is not signed with any published key: the visa is not valid',
+    visa_code_bad_signature: 'The code’s signature does not verify: the visa was altered or is forged',
+  },
+  ru: {
+    visa_code_malformed: 'Это не QR-код электронной визы, или код считан не полностью: отсканируйте снова',
+    visa_code_unsupported_version: 'Код электронной визы неизвестной версии',
+    visa_code_unknown_key: 'Код не подписан ни одним из опубликованных ключей: виза недействительна',
+    visa_code_bad_signature: 'Подпись кода не проходит проверку: виза изменена или поддельна',
+  },
+};
+
 /** Problem titles by stable code. */
 const titles: Record<Language, Catalog> = {
   az: {
@@ -335,6 +360,7 @@ const titles: Record<Language, Catalog> = {
     ...webhookMessages.az,
     ...eserviceMessages.az,
     ...applicationFlowMessages.az,
+    ...evisaMessages.az,
     validation_failed: 'Daxil edilən məlumatlar yanlışdır',
     malformed_json: 'Sorğunun mətni düzgün JSON deyil',
     invalid_request: 'Sorğu parametrləri yanlışdır',
@@ -401,6 +427,7 @@ const titles: Record<Language, Catalog> = {
     ...webhookMessages.en,
     ...eserviceMessages.en,
     ...applicationFlowMessages.en,
+    ...evisaMessages.en,
     validation_failed: 'The input is not valid',
     malformed_json: 'The request body is not valid JSON',
     invalid_request: 'The request parameters are not valid',
@@ -467,6 +494,7 @@ const titles: Record<Language, Catalog> = {
     ...webhookMessages.ru,
     ...eserviceMessages.ru,
     ...applicationFlowMessages.ru,
+    ...evisaMessages.ru,
     validation_failed: 'Введённые данные неверны',
     malformed_json: 'Тело запроса не является корректным JSON',
     invalid_request: 'Параметры запроса неверны',

@@ -33,7 +33,8 @@ export type AggregateType =
   | 'webhook-delivery'
   | 'eservice'
   | 'eservice-version'
-  | 'eservice-application';
+  | 'eservice-application'
+  | 'eservice-visa-counter';
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {

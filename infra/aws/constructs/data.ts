@@ -63,12 +63,25 @@ export function acknowledgeDataKeyGrants(role: IRole): void {
  * Resources are defined directly in `scope` (the stack), so their logical ids stay those of the
  * deployed stack: a new logical id would replace the table and the keys.
  */
+/** The e-visa code key's alias when the stack names none (the embedded default's alias). */
+export const DEFAULT_VISA_CODE_KEY_ALIAS = 'alias/karguzar-evisa-codes';
+
 export class Data {
   readonly dataKey: Key;
   readonly signingKey: Key;
+  /**
+   * The e-visa code key (issue 15): signs the QR codes of issued e-visas and nothing else; its
+   * public half is published to everyone (`GET /api/public/v1/evisa/keys`), so it is a key of its
+   * own, apart from the document-signing key. KMS cannot rotate asymmetric keys: a new key is a
+   * new construct, the old one's public key stays published until its visas expire.
+   */
+  readonly visaCodeKey: Key;
   readonly table: Table;
 
-  constructor(private readonly scope: Construct) {
+  constructor(
+    private readonly scope: Construct,
+    options: { readonly visaCodeKeyAlias?: string } = {},
+  ) {
     this.dataKey = new Key(scope, 'DataKey', {
       description: 'Kargüzar data encryption key (table, buckets, queues, topics, search)',
       enableKeyRotation: true,
@@ -79,6 +92,14 @@ export class Data {
       description: 'Kargüzar document signing key (ECDSA P-256, sign/verify)',
       keySpec: KeySpec.ECC_NIST_P256,
       keyUsage: KeyUsage.SIGN_VERIFY,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.visaCodeKey = new Key(scope, 'VisaCodeKey', {
+      description: 'Kargüzar e-visa code key (ECDSA P-256, sign/verify): the QR codes of issued e-visas',
+      keySpec: KeySpec.ECC_NIST_P256,
+      keyUsage: KeyUsage.SIGN_VERIFY,
+      alias: options.visaCodeKeyAlias ?? DEFAULT_VISA_CODE_KEY_ALIAS,
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
@@ -154,6 +175,8 @@ export class Data {
 
   /**
    * `signer`: SIGNING_KEY_ID and sign/verify with the signing key (never its deletion or policy);
+   * `visaCode:publicKey` / `visaCode:sign`: EVISA_CODE_KEY_ID and the e-visa code key's
+   * GetPublicKey / Sign;
    * `signingKeys`: the run-time document-signing keys (docs/signatures.md): the API creates an agency CA key per
    * tenant and a key per signing official at first need, so it may create ECC_NIST_P256
    * SIGN_VERIFY keys of AWS_KMS origin only when they carry the purpose tag (and only the three
@@ -167,6 +190,13 @@ export class Data {
       this.signingKey.grant(pf.role, 'kms:Sign', 'kms:Verify', 'kms:GetPublicKey');
     }
     if (grants.includes('signingKeys')) this.bindSigningKeys(pf);
+    // The e-visa code key: its public half (the published key set, the check of a scanned code)
+    // and, for the function that issues visas, signing. Never Verify (verifiers use the JWK).
+    const visaPublic = grants.includes('visaCode:publicKey');
+    const visaSign = grants.includes('visaCode:sign');
+    if (visaPublic || visaSign) pf.addEnvironment({ EVISA_CODE_KEY_ID: this.visaCodeKey.keyId });
+    if (visaPublic) this.visaCodeKey.grant(pf.role, 'kms:GetPublicKey');
+    if (visaSign) this.visaCodeKey.grant(pf.role, 'kms:Sign');
   }
 
   /** The run-time document-signing keys: create (tagged), tag, sign and read the public key. */

@@ -45,6 +45,8 @@ export const TASK_BUNDLES: Readonly<
     const carried = taskBundles.extractContentText!();
     return { memorySize: 2048, nodeModules: carried.nodeModules, bundledFiles: carried.files };
   },
+  // The e-visa PDFs and decision letters: the fonts beside the entry.
+  applicationIssue: () => ({ bundledFiles: taskBundles.applicationIssue!().files }),
 };
 /** The timeout of a task Lambda without an entry in TASK_TIMEOUT_SECONDS. */
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 60;

@@ -58,6 +58,8 @@ export interface KmsStartOptions {
 export interface KmsService extends LocalService {
   /** ARN of the key behind the first signing alias. */
   signingKeyArn: string;
+  /** ARN of the key behind each signing alias made on start (the same key across restarts). */
+  signingKeyArns: Readonly<Record<string, string>>;
 }
 
 interface StoredKey {
@@ -336,7 +338,7 @@ export async function start(opts: KmsStartOptions): Promise<KmsService> {
   const signingAliases = opts.signingAliases ?? [DEFAULT_SIGNING_ALIAS];
   for (const alias of signingAliases) {
     if (!aliases.some((a) => a.AliasName === alias)) {
-      const stored = await createKey(`Kargüzar document signing (${alias})`);
+      const stored = await createKey(`Kargüzar signing key (${alias})`);
       await createAlias(alias, stored.KeyId);
     }
   }
@@ -385,6 +387,13 @@ export async function start(opts: KmsStartOptions): Promise<KmsService> {
     port: bound,
     endpoint: `http://${LOCAL_HOST}:${bound}`,
     signingKeyArn: first ? keys.get(first.TargetKeyId)!.stored.Arn : '',
+    signingKeyArns: Object.fromEntries(
+      signingAliases.flatMap((alias) => {
+        const target = aliases.find((a) => a.AliasName === alias)?.TargetKeyId;
+        const key = target ? keys.get(target) : undefined;
+        return key ? [[alias, key.stored.Arn]] : [];
+      }),
+    ),
     async health() {
       const missing = signingAliases.filter(
         (a) => !aliases.some((x) => x.AliasName === a && keys.has(x.TargetKeyId)),

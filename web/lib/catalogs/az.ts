@@ -15,6 +15,7 @@ import signaturesAz from '../../features/signatures/messages/az.json';
 import uiAz from '../../ui/messages/az.json';
 import searchAz from '../../features/search/messages/az.json';
 import exchangeAz from '../../features/exchange/messages/az.json';
+import eservicesPublicAz from '../../features/eservices-public/messages/az.json';
 
 /** The Azerbaijani files: the default language and the fallback of the others, in every page's first load. */
 export const files: Catalog[] = [
@@ -34,4 +35,5 @@ export const files: Catalog[] = [
   reportsAz,
   exchangeAz,
   webhooksAz,
+  eservicesPublicAz,
 ];

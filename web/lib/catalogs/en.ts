@@ -15,6 +15,7 @@ import signaturesEn from '../../features/signatures/messages/en.json';
 import uiEn from '../../ui/messages/en.json';
 import searchEn from '../../features/search/messages/en.json';
 import exchangeEn from '../../features/exchange/messages/en.json';
+import eservicesPublicEn from '../../features/eservices-public/messages/en.json';
 
 /** The English files: a chunk of its own, loaded when the user chooses English. */
 export const files: Catalog[] = [
@@ -34,4 +35,5 @@ export const files: Catalog[] = [
   reportsEn,
   exchangeEn,
   webhooksEn,
+  eservicesPublicEn,
 ];

@@ -15,6 +15,7 @@ import signaturesRu from '../../features/signatures/messages/ru.json';
 import uiRu from '../../ui/messages/ru.json';
 import searchRu from '../../features/search/messages/ru.json';
 import exchangeRu from '../../features/exchange/messages/ru.json';
+import eservicesPublicRu from '../../features/eservices-public/messages/ru.json';
 
 /** The Russian files: a chunk of its own, loaded when the user chooses Russian. */
 export const files: Catalog[] = [
@@ -34,4 +35,5 @@ export const files: Catalog[] = [
   reportsRu,
   exchangeRu,
   webhooksRu,
+  eservicesPublicRu,
 ];

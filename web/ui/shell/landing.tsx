@@ -63,6 +63,9 @@ export function LandingPage() {
       </main>
       <footer className="landing-footer">
         <p>{t('landing.footer')}</p>
+        <p>
+          <a href="/e/verify/">{t('eservicesPublic.landingVerify')}</a>
+        </p>
       </footer>
     </div>
   );

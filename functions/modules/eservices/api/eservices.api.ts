@@ -1,6 +1,6 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import { inTenant } from '../../../platform/tenant-access/context';
-import type { ApplicationFlowDeps, PublicApplicationDeps } from '../ports';
+import type { ApplicationFlowDeps, EVisaKeyDeps, PublicApplicationDeps } from '../ports';
 import { getCatalogueService, listCatalogue } from '../usecases/catalogue.usecase';
 import {
   createService,
@@ -13,9 +13,13 @@ import {
 import type { eserviceRoutes } from './eservices.routes';
 import { flowApi } from './flow.api';
 import { publicApplicationsApi } from './public-applications.api';
+import { verifyApi } from './verify.api';
 
 /** The implementations of the `eservices` route group's operations. */
-export const eservicesApi: RouteImpls<typeof eserviceRoutes, PublicApplicationDeps & ApplicationFlowDeps> = {
+export const eservicesApi: RouteImpls<
+  typeof eserviceRoutes,
+  PublicApplicationDeps & ApplicationFlowDeps & EVisaKeyDeps
+> = {
   listEServices: async (ctx, deps) => listServices(deps, authed(ctx).actor, ctx.query),
   createEService: async (ctx, deps) => createService(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
   getEService: async (ctx, deps) => getService(deps, authed(ctx).actor, ctx.params.code),
@@ -31,4 +35,5 @@ export const eservicesApi: RouteImpls<typeof eserviceRoutes, PublicApplicationDe
   // The citizens' public application API (issue 15, third slice).
   ...publicApplicationsApi,
   ...flowApi,
+  ...verifyApi,
 };

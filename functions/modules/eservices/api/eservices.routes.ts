@@ -2,6 +2,7 @@ import type { RouteDef } from '../../../platform/http/route';
 import * as s from './eservices.schema';
 import { publicApplicationRoutes } from './public-applications.routes';
 import { flowRoutes } from './flow.routes';
+import { verifyRoutes } from './verify.routes';
 
 const ADMIN = '/api/v1/eservices';
 const admin = { group: 'eservices', tag: 'eservices', auth: 'jwt', roles: ['admin'] } as const;
@@ -107,4 +108,6 @@ export const eserviceRoutes = [
   ...publicApplicationRoutes,
   // The application's public steps: confirmation, payment, the acquirer's callback (third slice).
   ...flowRoutes,
+  // Issued e-visas: the public key set and the check of a scanned code (results).
+  ...verifyRoutes,
 ] as const satisfies readonly RouteDef[];

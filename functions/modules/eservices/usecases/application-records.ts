@@ -148,6 +148,11 @@ export interface ApplicationRecord extends AggregateMeta {
   }>;
   /** The reason shown when the whole application is refused by the route (a rejection's comment). */
   refusal?: Trilingual | string;
+  /**
+   * The e-visa numbers given to the approved applicants (results): written with the agency's
+   * yearly counter in one transaction before any PDF is made, so a retry prints the same numbers.
+   */
+  visaNumbers?: Array<{ applicant: number; number: string }>;
   log: ApplicationLogEntry[];
 }
 

@@ -5,7 +5,6 @@
  * app does, with WebCrypto's or node:crypto's ECDSA P-256.
  */
 import { createHash, createPublicKey, verify, type JsonWebKey as NodeJwk } from 'node:crypto';
-import type { DocumentSigner } from '../../../platform/ports/signing.port';
 import {
   base64UrlEncode,
   decodeVisaCode,
@@ -13,6 +12,7 @@ import {
   type VisaCodeData,
   type VisaCodeProblem,
 } from '../domain/visa-code';
+import type { VisaCodeSigner } from '../ports';
 
 /** One published P-256 verification key (RFC 7517/7518). */
 export interface VisaCodeJwk {
@@ -63,7 +63,7 @@ function visaKeyId(x: string, y: string): string {
  * whose visas may still be valid (kept published until the last visa they signed expires).
  */
 export async function visaCodeKeySet(
-  current: Pick<DocumentSigner, 'publicKey'>,
+  current: Pick<VisaCodeSigner, 'publicKey'>,
   retired: readonly Uint8Array[] = [],
 ): Promise<VisaCodeKeySet> {
   const keys = [visaCodeJwk(await current.publicKey()), ...retired.map(visaCodeJwk)];

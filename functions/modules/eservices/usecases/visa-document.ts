@@ -4,7 +4,7 @@
  * (domain/visa-code.ts) that anyone verifies offline with the published key set
  * (visa-document-keys.ts).
  *
- * The code is signed through the platform's `DocumentSigner` port with the e-visa code key — a
+ * The code is signed through the module's `VisaCodeSigner` port with the e-visa code key — a
  * KMS ECC_NIST_P256 key of its own (alias/karguzar-evisa-codes), not the document-signing key:
  * its public key is published to the world and it signs nothing else (docs/decisions.md, "Issue
  * 15 — the issued e-visa document"). The caller passes that signer in.
@@ -14,12 +14,12 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import type { DocumentSigner } from '../../../platform/ports/signing.port';
 import { drawQrMatrix, qrMatrix, textFonts, type BarcodeMatrix } from '../../signatures';
 import { eVisaValidity, type EVisaValidity } from '../domain/evisa';
 import { displayDate } from '../domain/messages';
 import { bakuDate } from '../domain/time';
 import { ecdsaDerToRaw, encodeVisaCodeBody, visaCodeText, type VisaCodeData } from '../domain/visa-code';
+import type { VisaCodeSigner } from '../ports';
 import { verifyVisaCode, visaCodeJwk } from './visa-document-keys';
 
 /** The holder as the passport (and the approved application) gives them. */
@@ -78,7 +78,7 @@ const ENTRIES = { single: 1 } as const satisfies Record<EVisaValidity['entries']
 
 /** Signs the visa's code with the e-visa code key and renders the PDF. */
 export async function issueVisaDocument(
-  signer: DocumentSigner,
+  signer: VisaCodeSigner,
   input: VisaDocumentInput,
 ): Promise<IssuedVisaDocument> {
   const validity = eVisaValidity(input.arrivalDate, input.decidedAt);
@@ -245,6 +245,8 @@ export async function renderVisaDocument(view: VisaDocumentView): Promise<Uint8A
 
   pdf.setTitle(`Elektron viza / Electronic visa ${view.data.visaNumber}`);
   pdf.setAuthor(view.agencyName.az);
+  // The signed code as text too, for software that reads the file rather than scanning the page.
+  pdf.setSubject(view.code);
   pdf.setProducer('Kargüzar');
   pdf.setCreator('Kargüzar');
   pdf.setLanguage('az');

@@ -1,0 +1,5 @@
+import { ConfirmPage } from '../../../features/eservices-public/confirm';
+
+export default function Page() {
+  return <ConfirmPage />;
+}

@@ -1,0 +1,5 @@
+import { ServiceFormPage } from '../../../features/eservices-public/service-form';
+
+export default function Page() {
+  return <ServiceFormPage />;
+}
