@@ -65,7 +65,7 @@ function parameters(route: RouteDef, components: Record<string, Json>): Json[] {
     out.push({
       name: 'Idempotency-Key',
       in: 'header',
-      required: false,
+      required: route.idempotent === 'required',
       description: 'Retrying with the same key and body returns the first result instead of creating twice',
       schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$', maxLength: 128 },
     });

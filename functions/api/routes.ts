@@ -43,9 +43,11 @@ export const routes: RouteDef[] = [
 /**
  * Files a route group's code reads at run time, which its Lambda bundle must carry (a bundle has
  * no `node_modules`): the path beside the entry and where the file is now. The single file's
- * fonts are the only ones.
+ * fonts (and the e-service receipt's) are the only ones.
  */
 export const routeGroupFiles: Readonly<Record<string, () => Array<{ from: string; to: string }>>> = {
   signatures: () =>
     fontFilesToBundle().map((f) => ({ from: f.path, to: `${BUNDLED_FONT_FOLDER}/${f.name}` })),
+  // The receipt PDF of a submitted e-service application.
+  eservices: () => fontFilesToBundle().map((f) => ({ from: f.path, to: `${BUNDLED_FONT_FOLDER}/${f.name}` })),
 };

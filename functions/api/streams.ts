@@ -14,6 +14,7 @@ import {
   arrivedItemsInStream,
   registeredDocumentsInStream,
   writtenResolutionsInStream,
+  newApplicationsInStream,
 } from '../wiring/stream-records';
 import { ensureDigestMachine, ensureSubstitutionMachine, ensureDeadline } from '../modules/execution';
 import { signalStep, ensureRouteMachine } from '../modules/approval';
@@ -23,7 +24,7 @@ import { archiveDocument, ensureArchiveTenant, executeDisposal } from '../module
 import { indexDocument } from '../modules/search';
 import { deliverOutgoing, ensureReceiptWatch, reportBack, type ReceivedItem } from '../modules/exchange';
 import { publishEvent, webhookEvent, type WebhookEvent } from '../modules/webhooks';
-import { applyRouteOutcome } from '../modules/eservices';
+import { applyRouteOutcome, ensureApplicationMachine } from '../modules/eservices';
 
 /** The record as a one-record batch, for the decoders (which read whole events). */
 const alone = (record: DynamoDBRecord): DynamoDBStreamEvent => ({ Records: [record] });
@@ -190,6 +191,16 @@ const webhookEvents: StreamConsumer = async (r) => {
 };
 
 /**
+ * Starts the machine of every new e-service application. The submit starts it right after the
+ * create; this makes the start certain when that request died in between or the engine refused it
+ * (the execution is named after the application: a second start starts nothing).
+ */
+const applicationStarter: StreamConsumer = async (r) => {
+  for (const application of newApplicationsInStream(alone(r)))
+    await ensureApplicationMachine(getContainer(), application);
+};
+
+/**
  * The table-stream consumers, each called for every record (in AWS by the one stream Lambda, in
  * the embedded default by the stream poller through the same entry). The search indexer and the
  * notification fan-out register here as they arrive.
@@ -206,4 +217,5 @@ export const streamConsumers: Record<string, StreamConsumer> = {
   exchangeWatch,
   receiptWatch,
   webhookEvents,
+  applicationStarter,
 };

@@ -216,3 +216,18 @@ export function writtenResolutionsInStream(event: DynamoDBStreamEvent) {
     }),
   );
 }
+
+/**
+ * E-service applications created in a stream batch (an `eservice-application` aggregate row with
+ * no old image): each gets its machine started (idempotent by execution name).
+ */
+export function newApplicationsInStream(event: DynamoDBStreamEvent) {
+  const out: Array<{ sequence: string; tenantId: string; id: string }> = [];
+  for (const r of event.Records) {
+    const image = r.dynamodb?.NewImage as Image | undefined;
+    if (!image || r.dynamodb?.OldImage || entity(image) !== 'aggregate') continue;
+    if (image.type?.S !== 'eservice-application' || !image.tenantId?.S || !image.id?.S) continue;
+    out.push({ sequence: r.dynamodb?.SequenceNumber ?? '', tenantId: image.tenantId.S, id: image.id.S });
+  }
+  return out;
+}

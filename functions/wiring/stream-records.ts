@@ -13,4 +13,5 @@ export {
   arrivedItemsInStream,
   substitutionsInStream,
   writtenResolutionsInStream,
+  newApplicationsInStream,
 } from './stream-images';

@@ -137,13 +137,15 @@ export const functionGrants: FunctionGrants = {
     exchange: [...TABLE, 'attachments:read', 'attachments:put', 'signer', ...NOTICES],
     // Subscriptions and their deliveries: the table only (deliveries start from the stream).
     webhooks: [...TABLE],
-    // E-service definitions and the public catalogue; the application's confirmation and payment
-    // answer its machine's waits (or start it when it has not reached them); the agency's
-    // applications: download links of their scans; the e-visa key set and the check of a scanned
-    // code: the e-visa code key's public half.
+    // E-service definitions, the public catalogue, the public application API (scans uploaded
+    // through presigned PUTs and checked, the receipt PDF stored and linked, the machine started),
+    // the application's confirmation and payment (answering its machine's waits), the agency's
+    // applications (download links of their scans), the e-visa key set and the check of a scanned
+    // code (the e-visa code key's public half).
     eservices: [
       ...TABLE,
       'attachments:read',
+      'attachments:put',
       'machine:eservice-application',
       'machines:signal',
       'visaCode:publicKey',
@@ -228,6 +230,8 @@ export const functionGrants: FunctionGrants = {
     'machine:content-text',
     // Webhook events of documents, received items and resolutions: one delivery execution each.
     'machine:webhook-delivery',
+    // Every new e-service application's machine (the submit starts it too; idempotent by name).
+    'machine:eservice-application',
   ],
   // E-mail in: reads the raw message, stores its attachments and evidence (an existing key is
   // read back on a replay), and writes the received item.

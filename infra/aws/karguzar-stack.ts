@@ -139,6 +139,7 @@ export class KarguzarStack extends Stack {
       extraWebOrigins: props.extraWebOrigins,
     }));
     storage.allowBrowserUploads(edge.webOrigins);
+    storage.allowPublicUploads();
     const identity = (this.identity = new Identity(this, {
       prefix,
       authDomainPrefix: props.authDomainPrefix,

@@ -97,7 +97,8 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<Embedded>
     const s3 = await s3Service.start({
       dataDir,
       port: ports.s3,
-      corsOrigins: [baseUrl],
+      // Agency portals upload scans with presigned PUTs from any origin (the URL is the credential).
+      corsOrigins: [baseUrl, '*'],
       now: () => clock.now(),
     });
     closers.push(() => s3.close());

@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { negotiateLanguage } from '../../functions/platform/kernel/text';
 import { openApiDocument } from '../../functions/api/openapi';
 import { toProblem, HttpError } from '../../functions/platform/http/problem';
+import { isPublicApiPath } from '../../functions/platform/http/cors';
 import { routeKey, type RouteGroup } from '../../functions/platform/http/route';
 import { routes } from '../../functions/api/routes';
 import { logger } from '../../functions/platform/observability/logger';
@@ -187,7 +188,12 @@ export async function startGateway(
     }
     const method = (req.method ?? 'GET').toUpperCase();
     const candidates = compiled.filter((c) => c.regex.test(url.pathname));
-    const route = candidates.find((c) => c.method === method);
+    // A CORS preflight of a public path goes to its group's handler, as API Gateway's OPTIONS route does.
+    const preflight =
+      method === 'OPTIONS' && isPublicApiPath(url.pathname) && candidates[0]
+        ? { ...candidates[0], key: `OPTIONS ${candidates[0].key.slice(candidates[0].key.indexOf(' ') + 1)}` }
+        : undefined;
+    const route = preflight ?? candidates.find((c) => c.method === method);
     if (!route) {
       throw new HttpError(candidates.length > 0 ? 405 : 404, 'route_not_found', 'No route');
     }

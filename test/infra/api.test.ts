@@ -95,6 +95,20 @@ describe('routes', () => {
     expect(actual).toHaveLength(expected.length);
   });
 
+  it('answers CORS for any origin without credentials, never allowing Authorization or PUT/PATCH/DELETE', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      CorsConfiguration: {
+        AllowOrigins: ['*'],
+        AllowMethods: ['GET', 'POST', 'OPTIONS'],
+        AllowHeaders: ['content-type', 'accept-language', 'idempotency-key'],
+        ExposeHeaders: Match.arrayWith(['ratelimit-remaining', 'retry-after']),
+        MaxAge: 600,
+      },
+    });
+    const cors = JSON.stringify(template.findResources('AWS::ApiGatewayV2::Api'));
+    expect(cors).not.toMatch(/AllowCredentials|authorization/i);
+  });
+
   it('uses a Cognito JWT authorizer whose audience is the web client', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',

@@ -136,6 +136,8 @@ describe('S3 buckets', () => {
             },
           ],
         }),
+        // E-service scans from agency portals on any origin (the presigned URL is the credential).
+        expect.objectContaining({ AllowedMethods: expect.arrayContaining(['PUT']), AllowedOrigins: ['*'] }),
       ],
     });
   });

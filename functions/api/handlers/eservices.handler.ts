@@ -6,10 +6,10 @@ import { apiGroupHandler } from './api-group';
 export const groupRoutes = [...eserviceRoutes];
 
 /**
- * The Lambda of the `eservices` route group: the admin API, the public catalogue, the
- * application's public steps (confirmation, payment, the acquirer's callback), the agency's side
- * of applications (scan download links) and the e-visa key set and check (the e-visa code key's
- * public half).
+ * The Lambda of the `eservices` route group: the admin API, the public catalogue, the public
+ * application API (uploads and receipts in the attachments bucket), the application's public steps
+ * (confirmation, payment, the acquirer's callback), the agency's side of applications (scan
+ * download links) and the e-visa key set and check (the e-visa code key's public half).
  */
 export const handler = apiGroupHandler(
   'eservices',

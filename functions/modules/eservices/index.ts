@@ -153,6 +153,29 @@ export {
 } from './usecases/catalogue.usecase';
 export type { EService, EServiceVersionRecord, PublishedSummary } from './usecases/records';
 
+// The citizens' public application API (issue 15, third slice: uploads, submit, receipt, status).
+export type { PublicApplicationDeps } from './ports';
+export { publicApplicationRoutes } from './api/public-applications.routes';
+export { publicApplicationsApi } from './api/public-applications.api';
+export {
+  startUpload,
+  uploadKey,
+  type UploadAnswer,
+  type UploadInput,
+} from './usecases/applications/uploads.usecase';
+export {
+  submitApplication,
+  type SubmitAnswer,
+  type SubmitInput,
+} from './usecases/applications/submit.usecase';
+export {
+  applicationStatus,
+  type StatusAnswer,
+  type StatusInput,
+} from './usecases/applications/status.usecase';
+export { ensureApplicationMachine } from './usecases/applications/machine';
+export { ensureReceipt, renderReceipt, receiptView, type ReceiptView } from './usecases/applications/receipt';
+export { uploadClaim } from './usecases/applications/files';
 // The application's flow (issue 15, third slice): its machine's tasks, the confirmation, the payment.
 export type { ApplicationFlowDeps } from './ports';
 export { applicationNextTask } from './tasks/applicationNext.task';

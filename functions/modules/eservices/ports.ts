@@ -33,6 +33,20 @@ export interface ApplicationFlowDeps extends EServiceDeps {
 }
 
 /**
+ * What the citizens' public application API needs besides: the attachments bucket (uploads, the
+ * receipt), the machine that drives an application, the operators' log and the web app's origin
+ * (the status page named on the receipt).
+ */
+export interface PublicApplicationDeps extends EServiceDeps {
+  readonly objects: ObjectStore;
+  readonly workflow: WorkflowEngine;
+  readonly log: Log;
+  readonly webBaseUrl?: string;
+  /** Random bytes for numbers, refs and secrets; the platform's CSPRNG unless a test draws its own. */
+  readonly randomBytes?: (size: number) => Uint8Array;
+}
+
+/**
  * The e-visa code key (KMS ECC_NIST_P256, alias/karguzar-evisa-codes): a key of its own, not the
  * document-signing key — its public half is published to everyone and it signs visa codes only.
  * A port of its own so that a function is granted this key alone (capabilities `visaCode:sign`

@@ -19,6 +19,7 @@ import { guardOrigin, ORIGIN_HEADER } from './origin-guard';
 import { RateLimiter, windowHeaders } from './rate-limit';
 import { projectToSchema } from './response-shape';
 import { HttpError, issuesFromZod, toProblem } from './problem';
+import { isPublicApiPath, publicCorsHeaders, publicPreflightHeaders } from './cors';
 import { routeKey, type RouteDef, type RouteGroup } from './route';
 
 /**
@@ -320,6 +321,9 @@ async function takeTenantQuota(
 function withRateHeaders(event: APIGatewayProxyEventV2, response: Result): void {
   const extra = rateHeaders.get(event);
   if (extra) response.headers = { ...response.headers, ...extra };
+  // The public API answers any origin (no credentials: platform/http/cors.ts).
+  if (isPublicApiPath(event.routeKey?.split(' ')[1] ?? ''))
+    response.headers = { ...response.headers, ...publicCorsHeaders };
 }
 
 export function createGroupHandler<D>(options: {
@@ -342,10 +346,16 @@ export function createGroupHandler<D>(options: {
   for (const route of table.values()) {
     if (!impls[route.operationId]) throw new Error(`No implementation for ${route.operationId}`);
   }
+  // The public paths whose CORS preflight this group answers.
+  const preflights = new Set(
+    [...table.values()].filter((r) => r.auth === 'public' && isPublicApiPath(r.path)).map((r) => r.path),
+  );
 
   const core = async (event: APIGatewayProxyEventV2, _context: Context): Promise<Result> => {
     // Only requests that came through CloudFront (and its WAF), before anything else.
     await guardOrigin(header(event, ORIGIN_HEADER), edge().origin);
+    if (event.routeKey.startsWith('OPTIONS ') && preflights.has(event.routeKey.slice('OPTIONS '.length)))
+      return { statusCode: 204, headers: { ...publicPreflightHeaders }, body: '' };
     const route = table.get(event.routeKey);
     if (!route) throw new HttpError(404, 'route_not_found', 'No route');
     const lang = negotiateLanguage(header(event, 'accept-language'));
@@ -406,6 +416,11 @@ export function createGroupHandler<D>(options: {
     const body = bodySchema ? parseWith(bodySchema, rawBody ?? {}, 422) : undefined;
 
     const key = header(event, 'idempotency-key');
+    if (route.idempotent === 'required' && key === undefined) {
+      throw new HttpError(400, 'invalid_request', 'Idempotency-Key required', [
+        { path: 'Idempotency-Key', code: 'required' },
+      ]);
+    }
     if (key !== undefined && !/^[A-Za-z0-9._:-]{8,128}$/.test(key)) {
       throw new HttpError(400, 'invalid_request', 'Bad Idempotency-Key', [
         { path: 'Idempotency-Key', code: 'invalid_format' },

@@ -10,7 +10,7 @@ import {
   ValidationError,
   type FieldIssue,
 } from '../kernel/errors';
-import type { Language } from '../kernel/text';
+import { localize, type Language } from '../kernel/text';
 import { fieldMessage, problemDetail, problemTitle } from './messages';
 
 /** Errors the HTTP layer raises itself (before a use case runs). */
@@ -91,7 +91,7 @@ export function toProblem(error: unknown, lang: Language): ProblemResponse {
     body.errors = issues.map((issue) => ({
       path: issue.path,
       code: issue.code,
-      message: fieldMessage(issue.code, lang, issue.params),
+      message: issue.text ? localize(issue.text, lang) : fieldMessage(issue.code, lang, issue.params),
     }));
   }
   return { status, body };

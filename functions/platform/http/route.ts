@@ -62,8 +62,8 @@ export interface RouteDef {
    * for a signed callback whose signature covers the body's bytes.
    */
   rawBody?: true;
-  /** Creates that a client may retry accept an Idempotency-Key header. */
-  idempotent?: boolean;
+  /** Creates that a client may retry accept an Idempotency-Key header; `'required'`: only with one (400 without). */
+  idempotent?: boolean | 'required';
   response: z.ZodType;
   /** A route that answers a file (a FileAnswer): its media type; `response` then only names it. */
   file?: string;

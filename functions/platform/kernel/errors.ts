@@ -9,6 +9,11 @@ export interface FieldIssue {
   code: string;
   /** Parameters for the localized message */
   params?: Record<string, string | number>;
+  /**
+   * The message already written in each language (a module's own texts, e.g. an e-service form's
+   * field errors with their parameters filled in): used instead of the catalogue's for `code`.
+   */
+  text?: { az: string; en?: string; ru?: string };
 }
 
 export abstract class AppError extends Error {

@@ -3,6 +3,7 @@ import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   ApiMapping,
+  CorsHttpMethod,
   DomainName,
   HttpApi,
   HttpMethod,
@@ -19,6 +20,11 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import {
+  PUBLIC_CORS_EXPOSED_HEADERS,
+  PUBLIC_CORS_MAX_AGE_SECONDS,
+  PUBLIC_CORS_REQUEST_HEADERS,
+} from '../../../functions/platform/http/cors';
 import type { RouteDef } from '../../../functions/platform/http/route';
 import { pascal } from '../asl';
 import type { Capability } from '../entries';
@@ -98,6 +104,18 @@ export class Api {
       apiName: `${props.prefix}-api`,
       description: 'Kargüzar HTTP API (routes from functions/api/routes.ts)',
       createDefaultStage: false,
+      // CORS for agency portals calling the public API (`/api/public/…`) from their own origins:
+      // any origin, never credentials. API Gateway answers every preflight itself and sets these
+      // headers on CORS answers (a route per preflight would cost stack resources). The preflight
+      // allows neither Authorization nor PUT/PATCH/DELETE, so the logged-in API stays unusable
+      // from other origins' pages; its same-origin web app needs no CORS (platform/http/cors.ts).
+      corsPreflight: {
+        allowOrigins: ['*'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.OPTIONS],
+        allowHeaders: [...PUBLIC_CORS_REQUEST_HEADERS],
+        exposeHeaders: [...PUBLIC_CORS_EXPOSED_HEADERS],
+        maxAge: Duration.seconds(PUBLIC_CORS_MAX_AGE_SECONDS),
+      },
       // Behind a custom domain the default endpoint goes: only CloudFront's origin is left.
       disableExecuteApiEndpoint: props.apiDomain ? true : undefined,
     });

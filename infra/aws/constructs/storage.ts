@@ -128,6 +128,21 @@ export class Storage {
   }
 
   /**
+   * Citizens upload e-service scans with presigned PUTs from agency portals on any origin, and
+   * read their receipts and results by presigned links: the URL is the credential and no cookie
+   * or Authorization is ever sent, so any origin may (S3 answers `*` without Allow-Credentials).
+   */
+  allowPublicUploads(): void {
+    this.attachments.addCorsRule({
+      allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+      allowedOrigins: ['*'],
+      allowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm'],
+      exposedHeaders: ['ETag', 'x-amz-version-id'],
+      maxAge: 3000,
+    });
+  }
+
+  /**
    * ATTACHMENTS_BUCKET and ARCHIVE_BUCKET (the object store needs both names) for a function that
    * uses either bucket, and per bucket only the declared accesses, as explicit actions:
    * `read` GetObject/GetObjectVersion (and ListBucket, so that a missing key answers 404, not 403),

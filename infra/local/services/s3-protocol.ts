@@ -233,7 +233,11 @@ export function deleteBlockedByLock(
  * its `localhost` spelling, which the OIDC client also accepts).
  */
 export function isAllowedOrigin(origin: string, extra: readonly string[] = []): boolean {
-  return /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/.test(origin) || extra.includes(origin);
+  return (
+    /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?$/.test(origin) ||
+    extra.includes(origin) ||
+    extra.includes('*')
+  );
 }
 
 /** An S3 error answer: status, code, message, extra XML fields and extra response headers. */

@@ -1,6 +1,11 @@
 import { authed, type RouteImpls } from '../../../platform/http/group-handler';
 import { inTenant } from '../../../platform/tenant-access/context';
-import type { ApplicationFlowDeps, ApplicationReviewDeps, EVisaKeyDeps } from '../ports';
+import type {
+  ApplicationFlowDeps,
+  ApplicationReviewDeps,
+  EVisaKeyDeps,
+  PublicApplicationDeps,
+} from '../ports';
 import { getCatalogueService, listCatalogue } from '../usecases/catalogue.usecase';
 import {
   createService,
@@ -13,12 +18,13 @@ import {
 import type { eserviceRoutes } from './eservices.routes';
 import { flowApi } from './flow.api';
 import { reviewApi } from './review.api';
+import { publicApplicationsApi } from './public-applications.api';
 import { verifyApi } from './verify.api';
 
 /** The implementations of the `eservices` route group's operations. */
 export const eservicesApi: RouteImpls<
   typeof eserviceRoutes,
-  ApplicationFlowDeps & ApplicationReviewDeps & EVisaKeyDeps
+  PublicApplicationDeps & ApplicationFlowDeps & ApplicationReviewDeps & EVisaKeyDeps
 > = {
   listEServices: async (ctx, deps) => listServices(deps, authed(ctx).actor, ctx.query),
   createEService: async (ctx, deps) => createService(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
@@ -32,6 +38,8 @@ export const eservicesApi: RouteImpls<
     inTenant(ctx.params.agency, () => listCatalogue(deps, ctx.params.agency, ctx.query)),
   getCatalogueService: async (ctx, deps) =>
     inTenant(ctx.params.agency, () => getCatalogueService(deps, ctx.params.agency, ctx.params.code)),
+  // The citizens' public application API (issue 15, third slice).
+  ...publicApplicationsApi,
   ...flowApi,
   ...verifyApi,
   // The agency's side of applications (issue 15, review).

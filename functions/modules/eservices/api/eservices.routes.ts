@@ -1,5 +1,6 @@
 import type { RouteDef } from '../../../platform/http/route';
 import * as s from './eservices.schema';
+import { publicApplicationRoutes } from './public-applications.routes';
 import { flowRoutes } from './flow.routes';
 import { verifyRoutes } from './verify.routes';
 import { reviewRoutes } from './review.routes';
@@ -104,6 +105,8 @@ export const eserviceRoutes = [
     response: s.catalogueService,
     successStatus: 200,
   },
+  // The citizens' public application API (issue 15, third slice).
+  ...publicApplicationRoutes,
   // The application's public steps: confirmation, payment, the acquirer's callback (third slice).
   ...flowRoutes,
   // Issued e-visas: the public key set and the check of a scanned code (results).

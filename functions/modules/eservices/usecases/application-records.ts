@@ -134,6 +134,18 @@ export interface ApplicationRecord extends AggregateMeta {
   notices: string[];
   /** The receipt PDF in the attachments bucket. */
   receipt?: { key: string; versionId?: string };
+  /**
+   * The stored uploads the values' files name (public slice): the object key, the version checked
+   * at submit (reads pin it) and the SHA-256 S3 recorded; each ref is claimed by this application.
+   */
+  uploads?: Array<{
+    ref: string;
+    key: string;
+    versionId?: string;
+    sha256: string;
+    bytes: number;
+    mediaType: string;
+  }>;
   /** The reason shown when the whole application is refused by the route (a rejection's comment). */
   refusal?: Trilingual | string;
   /**
