@@ -13,6 +13,10 @@ import { TABLE_NAME } from '../../../infra/local/embedded';
 import { LOCAL_AWS_CREDENTIALS } from '../../../infra/local/services/common';
 import { DEFAULT_BUCKETS } from '../../../infra/local/services/s3';
 import type { Api, Problem } from '../../support/api';
+import {
+  APPLICATION,
+  type ApplicationRecord,
+} from '../../../functions/modules/eservices/usecases/application-records';
 import { inReviewApplication, storeApplication } from '../../support/eservices-review';
 import { eventually } from '../../support/eventually';
 import { tableClientOf } from '../../support/table';
@@ -163,6 +167,13 @@ describe('the agency’s side of an e-visa application', () => {
     );
     expect(route.body.route).toMatchObject({ state: 'running' });
     expect(route.body.route!.steps[0]!.employeeIds).toEqual([officerId]);
+
+    // The table stream started the new application's machine: it comes to wait on the decision (a
+    // write of the application's version) before the officer opens it.
+    await eventually(async () => {
+      const record = await deps.store.get<ApplicationRecord>(APPLICATION, TENANT, app.id);
+      return record?.waiting?.on === 'decision' ? true : undefined;
+    }, 'the machine waiting on the decision');
 
     // Act 2: the officer sees it in the service's list and opens it; a refusal needs a reason.
     const list = await officer.get<{ items: Array<{ number: string }> }>(

@@ -472,15 +472,9 @@ export const demoAgency1: DemoAgency = {
       name: 'Elektron viza müraciəti',
       kinds: ['incoming'],
       classificationCodes: ['01.04'],
-      stages: [
-        {
-          kind: 'execution',
-          mode: 'sequential',
-          positions: ['appeals-head'],
-          deadlineDays: 3,
-          instruction: 'Elektron viza müraciətinə baxılsın və qərar verilsin',
-        },
-      ],
+      // The officer's decision is an endorsement: approve issues the visas (each applicant the
+      // officer did not refuse), reject refuses them all with the comment as the reason.
+      stages: [{ kind: 'endorsement', mode: 'sequential', positions: ['appeals-head'], deadlineDays: 3 }],
     },
   ],
   // The standard e-services in the public catalogue (issue 15).
