@@ -216,6 +216,7 @@ describe('least privilege per function', () => {
       'daily-digest',
       'daily-digest-send',
       'document-route',
+      'eservice-application',
       'exchange-receipt',
       'execution-deadline',
       'report-export',
