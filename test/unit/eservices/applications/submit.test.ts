@@ -7,8 +7,7 @@ import {
 import { submitApplication } from '../../../../functions/modules/eservices/usecases/applications/submit.usecase';
 import { applicationNumberFrom, parseApplicationNumber } from '../../../../functions/modules/eservices';
 import { TENANT } from '../../../support/builders';
-import { readPdf } from '../../../support/scans';
-import { agency, key, pdfBytes, sha256, socialBody, stored, SUBMIT_AT, uploadScan, visaBody } from './setup';
+import { agency, key, pdfBytes, sha256, socialBody, stored, SUBMIT_AT, visaBody } from './setup';
 
 describe('submitting an application', () => {
   it('creates the e-visa application awaiting its e-mail, with its fee, second factor, uploads and log', async () => {
@@ -53,34 +52,6 @@ describe('submitting an application', () => {
         input: { tenantId: TENANT, applicationId: answer.number },
       },
     ]);
-  });
-
-  it('stores a receipt in the applicant’s language with the number, names, fee and how to look it up', async () => {
-    const deps = { ...(await agency()), webBaseUrl: 'https://e.karguzar.az' };
-    const body = await visaBody(deps);
-    body.applicants.push({
-      ...body.applicants[0]!,
-      surname: 'Schmidt',
-      givenNames: 'Jonas',
-      passportNumber: 'C02Y00T48',
-      passportScan: [await uploadScan(deps, pdfBytes(2))],
-    });
-    const answer = await submitApplication(deps, TENANT, 'e-visa', body, key('r'));
-    const pdf = await deps.objects.get({
-      bucket: 'attachments',
-      key: applicationKeys.receipt(TENANT, answer.number),
-    });
-    const text = (await readPdf(pdf!)).texts.join(' ').replace(/\s+/g, ' ');
-    expect(text).toContain(answer.number);
-    expect(text).toContain('State Migration Service');
-    expect(text).toContain('APPLICATION RECEIPT');
-    expect(text).toContain('01.03.2027 14:00');
-    expect(text).toContain('Müller Anna Maria');
-    expect(text).toContain('Schmidt Jonas');
-    expect(text).toContain('40.00 USD');
-    expect(text).toContain('Passport number');
-    expect(text).toContain('https://e.karguzar.az/e/status/?agency=t1');
-    expect(answer.receiptUrl).toContain(applicationKeys.receipt(TENANT, answer.number));
   });
 
   it('puts a free application without an e-mail to confirm straight in review', async () => {
@@ -154,39 +125,6 @@ describe('submitting an application', () => {
       ]),
     });
     expect(deps.workflow.started).toEqual([]);
-  });
-
-  it('refuses files not uploaded, not as declared, of another type than their bytes, or of another application', async () => {
-    const deps = await agency();
-    const used = await visaBody(deps);
-    await submitApplication(deps, TENANT, 'e-visa', used, key('first'));
-    const scan = used.applicants[0]!.passportScan as Array<{
-      ref: string;
-      name: string;
-      mediaType: string;
-      bytes: number;
-    }>;
-
-    const cases: Array<[unknown, string]> = [
-      [{ ...scan[0], ref: 'AAAAAAAAAAAAAAAAAAAAAAAA' }, 'file_not_uploaded'],
-      [{ ...scan[0], ref: '../../other-agency/x' }, 'file_not_uploaded'],
-      [{ ...(await uploadScan(deps)), bytes: 2047 }, 'file_mismatch'],
-      [await uploadScan(deps, new Uint8Array(500).fill(65)), 'file_mismatch'],
-      [scan[0], 'file_already_used'],
-    ];
-    for (const [file, code] of cases)
-      await expect(
-        submitApplication(
-          deps,
-          TENANT,
-          'e-visa',
-          { ...used, applicants: [{ ...used.applicants[0], passportScan: [file] }] },
-          key(code + JSON.stringify(file).length),
-        ),
-      ).rejects.toMatchObject({
-        code: 'validation_failed',
-        issues: [{ path: 'applicants[0].passportScan[0]', code }],
-      });
   });
 
   it('gives the catalogue’s 404 for an unknown service', async () => {
