@@ -3,6 +3,8 @@
  * aggregate (a stale version reads again and re-decides), and every transition appends to its log.
  */
 import { ConflictError, NotFoundError } from '../../../../platform/kernel/errors';
+import type { UniqueClaim } from '../../../../platform/ports/aggregate-store.port';
+import type { Clock } from '../../../../platform/ports/clock.port';
 import type { ServiceDefinition } from '../../domain/definition';
 import type { EServiceDeps } from '../../ports';
 import {
@@ -63,23 +65,28 @@ const ATTEMPTS = 8;
 /**
  * Reads the application and applies `change` to it: `undefined` means nothing to write. A
  * concurrent change (stale version) reads again and asks `change` again, so the decision is always
- * taken on the stored state. Gives the record as it is afterwards and whether this call wrote it.
+ * taken on the stored state. `claim` gives unique values the write claims (e.g. the registered
+ * document's). Gives the record as it is afterwards and whether this call wrote it.
  */
 export async function changeApplication(
-  deps: Pick<EServiceDeps, 'store'>,
+  deps: Pick<EServiceDeps, 'store'> & { readonly clock?: Clock },
   tenantId: string,
   applicationId: string,
   actor: string,
   change: (record: ApplicationRecord) => ApplicationRecord | undefined,
+  claim: (next: ApplicationRecord) => UniqueClaim[] = () => [],
 ): Promise<{ record: ApplicationRecord; changed: boolean; before: ApplicationRecord }> {
   for (let attempt = 1; ; attempt++) {
     const before = await requireApplication(deps, tenantId, applicationId);
-    const next = change(before);
-    if (!next) return { record: before, changed: false, before };
+    const changed = change(before);
+    if (!changed) return { record: before, changed: false, before };
+    const next = deps.clock ? { ...changed, updatedAt: deps.clock.now().toISOString() } : changed;
     try {
+      const claims = claim(next);
       const written = await deps.store.update<ApplicationRecord>(APPLICATION, next, before.version, {
         actorId: actor,
         ...applicationPlacement(next),
+        ...(claims.length > 0 ? { claim: claims } : {}),
       });
       return { record: written, changed: true, before };
     } catch (error) {

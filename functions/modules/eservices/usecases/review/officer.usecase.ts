@@ -27,7 +27,7 @@ import {
 } from '../application-records';
 import { serviceByCode } from '../services.usecase';
 import { applicantName, scansOf } from './register';
-import { changeApplication, logEntry } from './records';
+import { changeApplication, logEntry } from '../flow/records';
 
 /** How long a scan's download link works. */
 const LINK_SECONDS = 300;
@@ -251,38 +251,44 @@ export async function recordDecisions(
       actual: app.version,
     });
   const now = deps.clock.now().toISOString();
-  const saved = await changeApplication(deps, app.tenantId, app.id, actor.employeeId, (current) => {
-    // Only the version the officer saw: another write in between is theirs to see first.
-    if (current.version !== input.version)
-      throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
-        expected: input.version,
-        actual: current.version,
-      });
-    if (current.routeOutcome)
-      throw new ConflictError('application_not_in_review', 'The application is not waiting on a decision', {
-        state: current.state,
-      });
-    const given = input.decisions.map((d): ApplicantDecision => ({
-      applicant: d.applicant,
-      outcome: d.outcome,
-      ...(d.outcome === 'refused' && d.reason ? { reason: d.reason.trim() } : {}),
-      decidedAt: now,
-      decidedBy: actor.employeeId,
-    }));
-    const kept = (current.decisions ?? []).filter((d) => !given.some((g) => g.applicant === d.applicant));
-    return {
-      ...current,
-      decisions: [...kept, ...given].sort((a, b) => a.applicant - b.applicant),
-      log: [
-        ...current.log,
-        ...given.map((d) =>
-          logEntry(now, 'decision-recorded', actor.employeeId, {
-            applicant: d.applicant,
-            outcome: d.outcome,
-          }),
-        ),
-      ],
-    };
-  });
+  const { record: saved } = await changeApplication(
+    deps,
+    app.tenantId,
+    app.id,
+    actor.employeeId,
+    (current) => {
+      // Only the version the officer saw: another write in between is theirs to see first.
+      if (current.version !== input.version)
+        throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
+          expected: input.version,
+          actual: current.version,
+        });
+      if (current.routeOutcome)
+        throw new ConflictError('application_not_in_review', 'The application is not waiting on a decision', {
+          state: current.state,
+        });
+      const given = input.decisions.map((d): ApplicantDecision => ({
+        applicant: d.applicant,
+        outcome: d.outcome,
+        ...(d.outcome === 'refused' && d.reason ? { reason: d.reason.trim() } : {}),
+        decidedAt: now,
+        decidedBy: actor.employeeId,
+      }));
+      const kept = (current.decisions ?? []).filter((d) => !given.some((g) => g.applicant === d.applicant));
+      return {
+        ...current,
+        decisions: [...kept, ...given].sort((a, b) => a.applicant - b.applicant),
+        log: [
+          ...current.log,
+          ...given.map((d) =>
+            logEntry(now, 'decision-recorded', actor.employeeId, {
+              applicant: d.applicant,
+              outcome: d.outcome,
+            }),
+          ),
+        ],
+      };
+    },
+  );
   return view(deps, actor, saved, doc);
 }

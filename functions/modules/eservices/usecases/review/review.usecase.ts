@@ -17,15 +17,8 @@ import type { ApplicationRecord } from '../application-records';
 import { automaticChecks } from './checks';
 import { agencyWorkingDays, applicationLevel } from './level';
 import { registerApplication } from './register';
-import {
-  applicationDocumentClaim,
-  changeApplication,
-  definitionOf,
-  logEntry,
-  requireApplication,
-  reviewActor,
-  SYSTEM,
-} from './records';
+import { changeApplication, definitionOf, logEntry, requireApplication, SYSTEM } from '../flow/records';
+import { applicationDocumentClaim, reviewActor } from './records';
 import { applyRouteOutcome } from './route-outcome.usecase';
 
 /** Starts the document's route unless it has started (or ended) already. */
@@ -59,7 +52,7 @@ export async function reviewApplication(
   const level = applicationLevel(app, def, now, await agencyWorkingDays(deps, app.tenantId));
   const failed = checks.filter((c) => !c.ok).length;
 
-  const saved = await changeApplication(
+  const { record: saved } = await changeApplication(
     deps,
     app.tenantId,
     app.id,

@@ -14,7 +14,8 @@
 import type { DocumentRecord } from '../../../documents';
 import type { ApplicationReviewDeps } from '../../ports';
 import type { ApplicantDecision, ApplicationRecord } from '../application-records';
-import { applicationDocumentClaim, changeApplication, logEntry, SYSTEM } from './records';
+import { changeApplication, logEntry, SYSTEM } from '../flow/records';
+import { applicationDocumentClaim } from './records';
 
 /** Errors of an answer the engine no longer takes: the machine has moved on. */
 const settledTokenErrors = ['TaskDoesNotExist', 'TaskTimedOut', 'InvalidToken'];
@@ -85,7 +86,7 @@ export async function applyRouteOutcome(
   if (!end) return undefined;
   const id = await deps.store.findByUnique(doc.tenantId, applicationDocumentClaim(doc.id));
   if (!id) return undefined;
-  const saved = await changeApplication(deps, doc.tenantId, id, SYSTEM, (app) => {
+  const { record: saved } = await changeApplication(deps, doc.tenantId, id, SYSTEM, (app) => {
     if (app.routeOutcome || app.documentId !== doc.id || app.state !== 'in-review') return undefined;
     const decisions = decisionsAfter(app, end);
     const now = deps.clock.now().toISOString();
