@@ -4,6 +4,7 @@
  * bytes that were stored, whatever was written to the key since.
  */
 import type { Readable } from 'node:stream';
+import { ConflictError } from '../kernel/errors';
 
 /**
  * The buckets: document contents, the archive, and the raw e-mail that arrived at the agencies'
@@ -84,4 +85,23 @@ export interface ObjectStore {
    * a legal hold) is refused with ConflictError('object_locked') and stays as it is.
    */
   deleteVersion(input: { bucket: BucketName; key: string; versionId: string }): Promise<'deleted' | 'absent'>;
+}
+
+/**
+ * A write-once put into the attachments bucket that a retry may repeat: when the key already holds
+ * an object (an earlier attempt stored it; keys are derived from what they hold), that object is
+ * the one stored. Gives its version id.
+ */
+export async function putAttachmentOnce(
+  objects: ObjectStore,
+  key: string,
+  body: Uint8Array,
+  contentType: string,
+): Promise<string | undefined> {
+  try {
+    return (await objects.put({ bucket: 'attachments', key, body, contentType })).versionId;
+  } catch (error) {
+    if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
+    return (await objects.head({ bucket: 'attachments', key }))?.versionId;
+  }
 }

@@ -9,6 +9,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { ConflictError } from '../../../../platform/kernel/errors';
+import { putAttachmentOnce } from '../../../../platform/ports/object-store.port';
 import type { AggregateMeta } from '../../../../platform/kernel/aggregate';
 import { localize, type LocalizedText } from '../../../../platform/kernel/text';
 import { textFonts } from '../../../signatures';
@@ -186,14 +187,8 @@ export async function ensureReceipt(
   const existing = await deps.objects.head({ bucket: 'attachments', key });
   if (existing) return { key, ...(existing.versionId ? { versionId: existing.versionId } : {}) };
   const body = await renderReceipt(await receiptView(deps, record, def));
-  try {
-    const put = await deps.objects.put({ bucket: 'attachments', key, body, contentType: 'application/pdf' });
-    return { key, ...(put.versionId ? { versionId: put.versionId } : {}) };
-  } catch (error) {
-    if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
-    const head = await deps.objects.head({ bucket: 'attachments', key });
-    return { key, ...(head?.versionId ? { versionId: head.versionId } : {}) };
-  }
+  const versionId = await putAttachmentOnce(deps.objects, key, body, 'application/pdf');
+  return { key, ...(versionId ? { versionId } : {}) };
 }
 
 /** Records the stored receipt on the application (once; a concurrent change is re-read). */

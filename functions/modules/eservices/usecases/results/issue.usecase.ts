@@ -17,6 +17,7 @@
  * key is ever kept, so an applicant never has two visas.
  */
 import { ConflictError } from '../../../../platform/kernel/errors';
+import { putAttachmentOnce } from '../../../../platform/ports/object-store.port';
 import type { Tenant } from '../../../org';
 import type { ServiceDefinition } from '../../domain/definition';
 import type { FieldValues } from '../../domain/values';
@@ -104,15 +105,6 @@ export function visaHolder(values: FieldValues): VisaHolder {
   };
 }
 
-async function putOnce(deps: ResultsDeps, key: string, body: Uint8Array): Promise<string | undefined> {
-  try {
-    return (await deps.objects.put({ bucket: 'attachments', key, body, contentType: PDF })).versionId;
-  } catch (error) {
-    if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
-    return (await deps.objects.head({ bucket: 'attachments', key }))?.versionId;
-  }
-}
-
 const refusalText = (record: ApplicationRecord): string | undefined =>
   typeof record.refusal === 'string' ? record.refusal : record.refusal?.[record.language];
 
@@ -170,7 +162,7 @@ export async function issueResults(deps: ResultsDeps, input: IssueInput): Promis
         decidedAt: decision.decidedAt,
         agency: { key: record.tenantId, name: { az: agencyName.az, en: agencyName.en } },
       });
-      const versionId = await putOnce(deps, key, issued.pdf);
+      const versionId = await putAttachmentOnce(deps.objects, key, issued.pdf, PDF);
       made.set(i, {
         key,
         ...(versionId ? { versionId } : {}),
@@ -193,7 +185,7 @@ export async function issueResults(deps: ResultsDeps, input: IssueInput): Promis
         decidedAt: decision.decidedAt,
         agencyName: agencyName[record.language],
       });
-      const versionId = await putOnce(deps, key, pdf);
+      const versionId = await putAttachmentOnce(deps.objects, key, pdf, PDF);
       made.set(i, {
         key,
         ...(versionId ? { versionId } : {}),

@@ -12,6 +12,7 @@
  */
 import type { Actor } from '../../../../platform/kernel/aggregate';
 import { ConflictError } from '../../../../platform/kernel/errors';
+import { putAttachmentOnce } from '../../../../platform/ports/object-store.port';
 import { nameUuid, sha256Hex } from '../../../../platform/kernel/hashing';
 import {
   contentKey,
@@ -85,16 +86,6 @@ function citizenSender(app: ApplicationRecord, def: ServiceDefinition) {
   };
 }
 
-async function putOnce(deps: ApplicationReviewDeps, key: string, body: Uint8Array, contentType: string) {
-  const objects = deps.objects!;
-  try {
-    return (await objects.put({ bucket: 'attachments', key, body, contentType })).versionId;
-  } catch (error) {
-    if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
-    return (await objects.head({ bucket: 'attachments', key }))?.versionId;
-  }
-}
-
 /** The scans not yet among the document's files are copied to it (one commit). */
 async function withScans(
   deps: ApplicationReviewDeps,
@@ -116,7 +107,7 @@ async function withScans(
       key: applicationKeys.upload(app.tenantId, file.ref),
     });
     if (!bytes) throw new ConflictError('content_missing', 'An uploaded scan is missing', { path });
-    const versionId = await putOnce(deps, contentKey(doc, id), bytes, file.mediaType);
+    const versionId = await putAttachmentOnce(deps.objects, contentKey(doc, id), bytes, file.mediaType);
     contents.push({
       id,
       fileName: file.name,
