@@ -8,7 +8,8 @@ export {
   rebuildSingleFile,
   type SingleFileDeps,
 } from './usecases/single-file.usecase';
-export { BUNDLED_FONT_FOLDER, fontFilesToBundle, textFonts } from './pdf/font';
+export { BUNDLED_FONT_FOLDER, fontFilesToBundle, textFonts, textPdf } from './pdf/font';
+export { wrap as wrapText } from './pdf/assemble';
 // The QR code of page 1's stamp, also drawn by other modules' documents (the e-visa).
 export { drawQrMatrix, qrMatrix, type BarcodeMatrix } from './pdf/barcode';
 export { getPrintFile, SYSTEM_NAME, type PrintFileView } from './usecases/print.usecase';

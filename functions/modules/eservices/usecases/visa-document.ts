@@ -12,9 +12,8 @@
  * Given the same inputs and the same signature the bytes are the same: the dates come from the
  * decision instant, never from a clock, and pdf-lib's subset tags come from its seeded generator.
  */
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { drawQrMatrix, qrMatrix, textFonts, type BarcodeMatrix } from '../../signatures';
+import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { drawQrMatrix, qrMatrix, textPdf, type BarcodeMatrix } from '../../signatures';
 import { eVisaValidity, type EVisaValidity } from '../domain/evisa';
 import { displayDate } from '../domain/messages';
 import { bakuDate } from '../domain/time';
@@ -190,11 +189,7 @@ function fitted(
 
 /** The visa's PDF: the same view gives the same bytes. */
 export async function renderVisaDocument(view: VisaDocumentView): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
-  const files = textFonts();
-  const regular = await pdf.embedFont(files.regular, { subset: true });
-  const bold = await pdf.embedFont(files.bold, { subset: true });
+  const { pdf, regular, bold } = await textPdf();
   const page = pdf.addPage(A4);
   const [width, height] = A4;
   const textWidth = width - 2 * MARGIN;

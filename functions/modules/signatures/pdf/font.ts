@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import fontkit from '@pdf-lib/fontkit';
+import { PDFDocument, type PDFFont } from 'pdf-lib';
 
 /**
  * The text font of the single file: DejaVu Sans, shipped by the pinned `dejavu-fonts-ttf` package
@@ -42,4 +44,17 @@ export function textFonts(): FontFiles {
   const file = (name: FontFileName) => new Uint8Array(readFileSync(fontPath(name)));
   cached = { regular: file('DejaVuSans.ttf'), bold: file('DejaVuSans-Bold.ttf') };
   return cached;
+}
+
+/**
+ * A new PDF with the text fonts embedded as subsets, and no creation or change dates (the same
+ * content gives the same bytes): where the citizen-facing documents (receipts, letters, visas) start.
+ */
+export async function textPdf(): Promise<{ pdf: PDFDocument; regular: PDFFont; bold: PDFFont }> {
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  pdf.registerFontkit(fontkit);
+  const files = textFonts();
+  const regular = await pdf.embedFont(files.regular, { subset: true });
+  const bold = await pdf.embedFont(files.bold, { subset: true });
+  return { pdf, regular, bold };
 }

@@ -6,13 +6,12 @@
  * create and the receipt's put). The same application always gives the same bytes, so a race
  * between two makers stores one of two identical files.
  */
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { ConflictError } from '../../../../platform/kernel/errors';
 import { putAttachmentOnce } from '../../../../platform/ports/object-store.port';
 import type { AggregateMeta } from '../../../../platform/kernel/aggregate';
 import { localize, type LocalizedText } from '../../../../platform/kernel/text';
-import { textFonts } from '../../../signatures';
+import { textPdf, wrapText } from '../../../signatures';
 import type { ServiceDefinition } from '../../domain/definition';
 import { displayDate } from '../../domain/messages';
 import { bakuDate, instantMs } from '../../domain/time';
@@ -102,43 +101,16 @@ const MARGIN = 56;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.38, 0.4, 0.45);
 
-/** Lines of at most `width` points (words kept whole; a word wider than a line is cut). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width) line = next;
-    else {
-      if (line) lines.push(line);
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
-        let cut = rest.length - 1;
-        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
-      }
-      line = rest;
-    }
-  }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
-}
-
 /** The receipt's PDF: the same view gives the same bytes. */
 export async function renderReceipt(view: ReceiptView): Promise<Uint8Array> {
   const lang = view.language;
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
-  const files = textFonts();
-  const regular = await pdf.embedFont(files.regular, { subset: true });
-  const bold = await pdf.embedFont(files.bold, { subset: true });
+  const { pdf, regular, bold } = await textPdf();
   const page: PDFPage = pdf.addPage(A4);
   const [width, height] = A4;
   const textWidth = width - 2 * MARGIN;
   let y = height - MARGIN - 16;
   const put = (text: string, size: number, font: PDFFont, color = INK, x = MARGIN, w = textWidth) => {
-    for (const line of wrap(text, font, size, w)) {
+    for (const line of wrapText(text, font, size, w)) {
       page.drawText(line, { x, y, size, font, color });
       y -= size + 4;
     }

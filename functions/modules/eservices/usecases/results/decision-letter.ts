@@ -6,9 +6,8 @@
  * Baku) and the agency. pdf-lib with the signatures module's DejaVu Sans (ə ğ ı İ ö ü ç ş and
  * Cyrillic). The same view gives the same bytes: the dates come from the decision, never a clock.
  */
-import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { textFonts } from '../../../signatures';
+import { rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { textPdf, wrapText } from '../../../signatures';
 import { displayDate } from '../../domain/messages';
 import { bakuDate } from '../../domain/time';
 import type { ApplicationLanguage } from '../application-records';
@@ -138,30 +137,6 @@ const MARGIN = 56;
 const INK = rgb(0.1, 0.1, 0.12);
 const MUTED = rgb(0.35, 0.35, 0.4);
 
-/** Splits `text` into lines that fit `width` at `size` (words kept whole unless one alone is too long). */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (font.widthOfTextAtSize(next, size) <= width) {
-      line = next;
-      continue;
-    }
-    if (line) lines.push(line);
-    let rest = word;
-    while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
-      let cut = rest.length - 1;
-      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
-      lines.push(rest.slice(0, cut));
-      rest = rest.slice(cut);
-    }
-    line = rest;
-  }
-  if (line) lines.push(line);
-  return lines.length > 0 ? lines : [''];
-}
-
 function drawLines(
   page: PDFPage,
   lines: string[],
@@ -179,28 +154,24 @@ function drawLines(
 
 /** The letter's PDF: the same view gives the same bytes. */
 export async function renderDecisionLetter(view: DecisionLetterView): Promise<Uint8Array> {
-  const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
-  const files = textFonts();
-  const regular = await pdf.embedFont(files.regular, { subset: true });
-  const bold = await pdf.embedFont(files.bold, { subset: true });
+  const { pdf, regular, bold } = await textPdf();
   const page = pdf.addPage(A4);
   const [width, height] = A4;
   const textWidth = width - 2 * MARGIN;
   const { title, closing } = decisionLetterFrame(view);
 
   let y = height - MARGIN - 12;
-  for (const line of wrap(view.agencyName, bold, 12, textWidth)) {
+  for (const line of wrapText(view.agencyName, bold, 12, textWidth)) {
     page.drawText(line, { x: MARGIN, y, size: 12, font: bold, color: MUTED });
     y -= 16;
   }
   y -= 24;
-  y = drawLines(page, wrap(title, bold, 20, textWidth), bold, 20, MARGIN, y) - 20;
+  y = drawLines(page, wrapText(title, bold, 20, textWidth), bold, 20, MARGIN, y) - 20;
 
   const labelWidth = 170;
   for (const [label, value] of decisionLetterRows(view)) {
-    const labelLines = wrap(label, bold, 10, labelWidth - 10);
-    const valueLines = wrap(value, regular, 11, textWidth - labelWidth);
+    const labelLines = wrapText(label, bold, 10, labelWidth - 10);
+    const valueLines = wrapText(value, regular, 11, textWidth - labelWidth);
     const after = Math.min(
       drawLines(page, labelLines, bold, 10, MARGIN, y),
       drawLines(page, valueLines, regular, 11, MARGIN + labelWidth, y),
@@ -208,7 +179,7 @@ export async function renderDecisionLetter(view: DecisionLetterView): Promise<Ui
     y = after - 10;
   }
   y -= 14;
-  drawLines(page, wrap(closing, regular, 10, textWidth), regular, 10, MARGIN, y);
+  drawLines(page, wrapText(closing, regular, 10, textWidth), regular, 10, MARGIN, y);
 
   pdf.setTitle(`${title} ${view.applicationNumber}`);
   pdf.setAuthor(view.agencyName);
