@@ -2,6 +2,7 @@ import { obtainToken } from '../infra/local/oidc/token-flow';
 import { startEmbeddedProcess } from '../test/support/embedded';
 import { registrationBlock } from './bench/registration';
 import { routeBlock, routeUsers, type RouteUser } from './bench/routes';
+import { BENCH_ANONYMOUS_LIMIT_PER_MINUTE, eservicesBlock } from './bench/eservices';
 import { bundleLines, lambdaBundles } from './bench/bundles';
 import { ASSEMBLY_GOAL, singleFileAssemblyAndStamp, STAMP_GOAL } from './bench/single-file';
 import { SIGNING_GOAL, signingRun } from './bench/signing';
@@ -59,6 +60,9 @@ async function main() {
   // Issue 17, the web app: the export must be built before the gateway serves it (BENCH_WEB=0 skips).
   const web = process.env.BENCH_WEB !== '0';
   if (web) await ensureWebBuilt((m) => out(m));
+  // Issue 15: every simulated citizen comes from 127.0.0.1; the per-address limit of anonymous
+  // routes (6000 a minute by default, the local gateway trusts no X-Forwarded-For) is raised here.
+  process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE ??= BENCH_ANONYMOUS_LIMIT_PER_MINUTE;
   const embedded = await startEmbeddedProcess();
   try {
     const token = await obtainToken({
@@ -89,6 +93,10 @@ async function main() {
     // ---- route steps (issue 17, item 3): BENCH_ROUTE_DOCUMENTS shortens it
     await routeBlock(embedded, tokens, { documents: ROUTE_DOCUMENTS, clients: CLIENTS }, out);
     // ---- end of route steps
+    // ---- issue 15, e-services: submits with scans, payment → officer's task (BENCH_ESERVICES=0 skips)
+    if (process.env.BENCH_ESERVICES !== '0')
+      await eservicesBlock(embedded, { clients: CLIENTS, seconds: SECONDS }, out);
+    // ---- end of e-services
     // ---- issue 17, the web app (after the registrations: the clerk's list has rows)
     if (web) for (const text of webLines(await webFirstLoad(embedded.baseUrl, 'Demo2026!'))) out(text);
   } finally {
