@@ -127,6 +127,8 @@ export interface ApplicationRecord extends AggregateMeta {
   routeOutcome?: { outcome: 'approved' | 'rejected'; at: string; comment?: string };
   /** The officer's decisions per applicant: recorded while the route runs, completed when it ends. */
   decisions?: ApplicantDecision[];
+  /** The record's version when the officer's decisions last changed (an older view of them is stale). */
+  decisionsVersion?: number;
   decidedAt?: string;
   cancelledAt?: string;
   cancelReason?: 'not-confirmed' | 'not-paid';

@@ -195,7 +195,7 @@ describe('the officer’s decisions', () => {
     // Act
     const byAdmin = decide(admin);
     const byOutsider = decide(outsider);
-    const stale = decide(officer, app.version - 1);
+    const unseen = decide(officer, app.version + 5);
     await byAdmin.catch(() => undefined);
     await w.store.update(APPLICATION, ended, app.version, {
       actorId: 'system',
@@ -206,8 +206,38 @@ describe('the officer’s decisions', () => {
     // Assert
     await expect(byAdmin).rejects.toThrow(ForbiddenError);
     await expect(byOutsider).rejects.toThrow(NotFoundError);
-    await expect(stale).rejects.toMatchObject({ code: 'stale_version' });
+    await expect(unseen).rejects.toMatchObject({ code: 'stale_version' });
     await expect(afterEnd).rejects.toThrow(ConflictError);
     await expect(afterEnd).rejects.toMatchObject({ code: 'application_not_in_review' });
+  });
+
+  it('takes a decision made on a view older than the machine’s writes, not on one older than another decision', async () => {
+    // Arrange: the officer opens the application; the machine then keeps its wait token on it.
+    const w = reviewWorld();
+    const app = await reviewed(w);
+    const waiting: ApplicationRecord = {
+      ...app,
+      waiting: { on: 'decision', taskToken: 'token-1', since: PAID_AT },
+    };
+    await w.store.update(APPLICATION, waiting, app.version, {
+      actorId: 'system',
+      ...applicationPlacement(waiting),
+    });
+
+    // Act
+    const first = await recordDecisions(w, officer, app.id, {
+      version: app.version,
+      decisions: [{ applicant: 0, outcome: 'approved' }],
+    });
+    const onTheOldView = await recordDecisions(w, officer, app.id, {
+      version: app.version,
+      decisions: [{ applicant: 0, outcome: 'refused', reason: 'Pasport oxunmur' }],
+    }).catch((e: unknown) => e);
+
+    // Assert
+    expect(first.decisions).toEqual([expect.objectContaining({ applicant: 0, outcome: 'approved' })]);
+    expect(onTheOldView).toMatchObject({ code: 'stale_version' });
+    const stored = (await w.store.get<ApplicationRecord>(APPLICATION, TENANT, app.id))!;
+    expect(stored.decisions).toEqual([expect.objectContaining({ applicant: 0, outcome: 'approved' })]);
   });
 });

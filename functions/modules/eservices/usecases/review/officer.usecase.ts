@@ -223,6 +223,19 @@ function decisionIssues(app: ApplicationRecord, input: DecisionsInput): FieldIss
 }
 
 /**
+ * The officer decides on what they saw: the decisions as of their version. A later decision (by
+ * another person of the route) makes it stale; the machine's own writes in between (its wait
+ * token, notices, log lines) do not, or the officer would be refused for what they cannot see.
+ */
+function refuseStale(app: ApplicationRecord, seen: number): void {
+  if (seen < (app.decisionsVersion ?? 0) || seen > app.version)
+    throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
+      expected: seen,
+      actual: app.version,
+    });
+}
+
+/**
  * The officer's decisions per applicant while the route runs (the route's end completes them: see
  * route-outcome.usecase.ts). Under the application's version the officer saw; a decision given again
  * for an applicant replaces the earlier one.
@@ -245,11 +258,7 @@ export async function recordDecisions(
     const first = issues[0]!;
     throw new BusinessRuleError(first.code, 'The decisions are not valid', {}, issues);
   }
-  if (app.version !== input.version)
-    throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
-      expected: input.version,
-      actual: app.version,
-    });
+  refuseStale(app, input.version);
   const now = deps.clock.now().toISOString();
   const { record: saved } = await changeApplication(
     deps,
@@ -257,12 +266,7 @@ export async function recordDecisions(
     app.id,
     actor.employeeId,
     (current) => {
-      // Only the version the officer saw: another write in between is theirs to see first.
-      if (current.version !== input.version)
-        throw new ConflictError('stale_version', 'The record was changed by someone else; reload it', {
-          expected: input.version,
-          actual: current.version,
-        });
+      refuseStale(current, input.version);
       if (current.routeOutcome)
         throw new ConflictError('application_not_in_review', 'The application is not waiting on a decision', {
           state: current.state,
@@ -278,6 +282,7 @@ export async function recordDecisions(
       return {
         ...current,
         decisions: [...kept, ...given].sort((a, b) => a.applicant - b.applicant),
+        decisionsVersion: current.version + 1,
         log: [
           ...current.log,
           ...given.map((d) =>
