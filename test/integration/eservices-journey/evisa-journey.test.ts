@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, bakuDate } from '../../../functions/modules/eservices';
 import { apiClient, type Api } from '../../support/api';
 import { clockNow } from '../../support/clock';
+import { mailsTo, uploadScan } from '../../support/eservices-citizen';
 import { eventually } from '../../support/eventually';
 import { as } from '../documents/helpers';
 
@@ -17,15 +18,9 @@ const AGENCY = '/api/public/v1/agencies/demo1';
 const citizen = apiClient(baseUrl, undefined, 'en');
 const maildev = `http://127.0.0.1:${Number(new URL(baseUrl).port) + 6}`;
 
-type Mail = { subject: string; to: Array<{ address: string }>; text: string };
 type Decision = { applicant: number; outcome: string; resultUrl?: string };
 type Status = { number: string; state: string; decisions: Decision[]; payment?: { status: string } };
 type Assignment = { id: string; status: string; actions: string[]; assignee?: string };
-
-const mailsTo = async (address: string) =>
-  ((await (await fetch(`${maildev}/api/email`)).json()) as Mail[]).filter((m) =>
-    m.to.some((t) => t.address === address),
-  );
 
 let officer: Api;
 let admin: Api;
@@ -35,33 +30,6 @@ beforeAll(async () => {
   admin = await as(baseUrl, 'admin');
   arrival = addDays(bakuDate(await clockNow(baseUrl)), 10);
 }, 120_000);
-
-async function uploadedScan() {
-  const bytes = new TextEncoder().encode(`%PDF-1.4\n% passport scan ${randomUUID()}\n%%EOF\n`);
-  const ticket = await citizen.post<{
-    ref: string;
-    upload: { url: string; signedHeaders: Record<string, string> };
-  }>(`${AGENCY}/services/e-visa/uploads`, {
-    field: 'passportScan',
-    name: 'passport.pdf',
-    mediaType: 'application/pdf',
-    bytes: bytes.byteLength,
-    sha256: createHash('sha256').update(bytes).digest('base64'),
-  });
-  expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
-  const put = await fetch(ticket.body.upload.url, {
-    method: 'PUT',
-    headers: ticket.body.upload.signedHeaders,
-    body: bytes,
-  });
-  expect(put.status).toBe(200);
-  return {
-    ref: ticket.body.ref,
-    name: 'passport.pdf',
-    mediaType: 'application/pdf',
-    bytes: bytes.byteLength,
-  };
-}
 
 describe('an e-visa from the application to the verified QR code', () => {
   it('is applied for, confirmed, paid, approved by the officer, downloaded by number and passport and verified', async () => {
@@ -85,7 +53,7 @@ describe('an e-visa from the application to the verified QR code', () => {
           purpose: 'tourism',
           arrivalDate: arrival,
           addressInAzerbaijan: 'Bakı, Neftçilər pr. 1',
-          passportScan: [await uploadedScan()],
+          passportScan: [await uploadScan(citizen, AGENCY, 'e-visa')],
         },
       ],
     };
@@ -99,7 +67,7 @@ describe('an e-visa from the application to the verified QR code', () => {
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
     const number = submitted.body.number;
     const link = await eventually(async () => {
-      const mail = (await mailsTo(email)).find((m) => m.subject.includes(number));
+      const mail = (await mailsTo(maildev, email)).find((m) => m.subject.includes(number));
       return mail && /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
     }, 'the confirmation e-mail');
     const confirmed = await citizen.post<{ state: string }>(`${AGENCY}/applications/confirm`, {
@@ -186,7 +154,7 @@ describe('an e-visa from the application to the verified QR code', () => {
     expect(wrongPassport.status).toBe(404);
     expect(wrongPassport.body).toEqual(unknown.body);
     const subjects = await eventually(async () => {
-      const all = (await mailsTo(email)).map((m) => m.subject);
+      const all = (await mailsTo(maildev, email)).map((m) => m.subject);
       return all.length >= 3 ? all : undefined;
     }, 'the payment and decision e-mails');
     expect(subjects.filter((s) => s.includes(number))).toHaveLength(subjects.length);

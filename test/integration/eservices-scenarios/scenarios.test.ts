@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, bakuDate, socialAssistanceDefinition } from '../../../functions/modules/eservices';
 import { apiClient, type Api } from '../../support/api';
 import { advanceClockTo, clockNow } from '../../support/clock';
+import { mailsTo, uploadScan } from '../../support/eservices-citizen';
 import { eventually } from '../../support/eventually';
 import { ownEmbedded } from '../../support/own-embedded';
 import { as, lookups } from '../documents/helpers';
@@ -16,7 +17,6 @@ const embedded = ownEmbedded();
 const AGENCY = '/api/public/v1/agencies/demo1';
 const HOUR = 60 * 60_000;
 
-type Mail = { subject: string; to: Array<{ address: string }>; text: string };
 type Decision = { applicant: number; outcome: string; reason?: string; resultUrl?: string };
 type Status = {
   number: string;
@@ -38,39 +38,8 @@ beforeAll(() => {
   maildev = `http://127.0.0.1:${Number(new URL(embedded.baseUrl).port) + 6}`;
 });
 
-const mailsTo = async (address: string) =>
-  ((await (await fetch(`${maildev}/api/email`)).json()) as Mail[]).filter((m) =>
-    m.to.some((t) => t.address === address),
-  );
 const bakuDisplay = (date: string) => date.split('-').reverse().join('.');
 const token = () => randomUUID().replaceAll('-', '').slice(0, 8).toUpperCase();
-
-async function uploadedScan(service: string) {
-  const bytes = new TextEncoder().encode(`%PDF-1.4\n% passport scan ${randomUUID()}\n%%EOF\n`);
-  const ticket = await citizen.post<{
-    ref: string;
-    upload: { url: string; signedHeaders: Record<string, string> };
-  }>(`${AGENCY}/services/${service}/uploads`, {
-    field: 'passportScan',
-    name: 'passport.pdf',
-    mediaType: 'application/pdf',
-    bytes: bytes.byteLength,
-    sha256: createHash('sha256').update(bytes).digest('base64'),
-  });
-  expect(ticket.status, JSON.stringify(ticket.body)).toBe(201);
-  const put = await fetch(ticket.body.upload.url, {
-    method: 'PUT',
-    headers: ticket.body.upload.signedHeaders,
-    body: bytes,
-  });
-  expect(put.status).toBe(200);
-  return {
-    ref: ticket.body.ref,
-    name: 'passport.pdf',
-    mediaType: 'application/pdf',
-    bytes: bytes.byteLength,
-  };
-}
 
 async function visitor(surname: string, passportNumber: string) {
   const arrival = addDays(bakuDate(await clockNow(embedded.baseUrl)), 10);
@@ -86,7 +55,7 @@ async function visitor(surname: string, passportNumber: string) {
     purpose: 'tourism',
     arrivalDate: arrival,
     addressInAzerbaijan: 'Bakı, Neftçilər pr. 1',
-    passportScan: [await uploadedScan('e-visa')],
+    passportScan: [await uploadScan(citizen, AGENCY, 'e-visa')],
   };
 }
 
@@ -104,7 +73,7 @@ async function paidEVisa(variant: string, passports: string[]) {
   expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
   const number = submitted.body.number;
   const link = await eventually(async () => {
-    const mail = (await mailsTo(email)).find((m) => m.subject.includes(number));
+    const mail = (await mailsTo(maildev, email)).find((m) => m.subject.includes(number));
     return mail && /token=([A-Za-z0-9_-]+)/.exec(mail.text)?.[1];
   }, 'the confirmation e-mail');
   const confirmed = await citizen.post<{ state: string }>(`${AGENCY}/applications/confirm`, {
@@ -266,7 +235,7 @@ describe('a group of ten visitors with one e-mail and one payment', () => {
     expect(visas).toHaveLength(9);
     expect(new Set(visas.map((v) => v.visaNumber)).size).toBe(9);
     expect(visas.map((v) => v.passport)).toEqual(passports.filter((_, i) => i !== 3));
-    const subjects = (await mailsTo(group.email)).map((m) => m.subject);
+    const subjects = (await mailsTo(maildev, group.email)).map((m) => m.subject);
     expect(subjects.filter((s) => s.startsWith('Confirm your application'))).toHaveLength(1);
   }, 300_000);
 });
