@@ -49,7 +49,7 @@ describe('an e-visa from the application to the verified QR code', () => {
           nationality: 'DEU',
           passportNumber: passport,
           passportIssueDate: '2021-02-03',
-          passportExpiryDate: '2035-02-02',
+          passportExpiryDate: addDays(arrival, 3650),
           purpose: 'tourism',
           arrivalDate: arrival,
           addressInAzerbaijan: 'Bakı, Neftçilər pr. 1',

@@ -80,7 +80,7 @@ function visaApplication(scan: Awaited<ReturnType<typeof uploadScan>>, passportN
         nationality: 'DEU',
         passportNumber,
         passportIssueDate: '2020-01-01',
-        passportExpiryDate: '2040-01-01',
+        passportExpiryDate: addDays(arrival, 3650),
         purpose: 'tourism',
         arrivalDate: arrival,
         addressInAzerbaijan: 'Bakı, Nizami küç. 10',

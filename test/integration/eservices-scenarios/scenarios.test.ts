@@ -51,7 +51,7 @@ async function visitor(surname: string, passportNumber: string) {
     nationality: 'DEU',
     passportNumber,
     passportIssueDate: '2021-02-03',
-    passportExpiryDate: '2035-02-02',
+    passportExpiryDate: addDays(arrival, 3650),
     purpose: 'tourism',
     arrivalDate: arrival,
     addressInAzerbaijan: 'Bakı, Neftçilər pr. 1',
