@@ -72,7 +72,7 @@ export {
   type Idempotency,
 } from './usecases/common';
 export { backfillParticipantUnits, unitsOf } from './usecases/units';
-export { readContents } from './usecases/contents.usecase';
+export { addStoredContents, readContents, type StoredFile } from './usecases/contents.usecase';
 export { createDocument } from './usecases/register.usecase';
 export {
   checkArchivedContent,

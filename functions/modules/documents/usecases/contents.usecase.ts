@@ -3,7 +3,9 @@ import type * as z from 'zod';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import type { ContentItem, DocumentRecord } from '../domain/document';
 import { transition } from '../domain/status';
-import { BusinessRuleError, NotFoundError } from '../../../platform/kernel/errors';
+import { BusinessRuleError, ConflictError, NotFoundError } from '../../../platform/kernel/errors';
+import { sha256Hex } from '../../../platform/kernel/hashing';
+import { putAttachmentOnce } from '../../../platform/ports/object-store.port';
 import type { contentInput } from './inputs';
 import {
   allow,
@@ -202,4 +204,71 @@ export async function readContents(deps: IntegrityDeps, doc: DocumentRecord) {
     files.push({ filename: item.fileName, contentType: item.contentType, content: body! });
   }
   return files;
+}
+
+/** A file kept elsewhere in the attachments bucket that becomes one of a document's contents. */
+export interface StoredFile {
+  /** The content's id: derived from the source, so a retry finds the content already there. */
+  id: string;
+  fileName: string;
+  contentType: string;
+  /** Its bytes, or undefined when the source is gone. */
+  read: () => Promise<Uint8Array | undefined>;
+  /** The problem's details when the source is gone. */
+  missing: Record<string, string | number>;
+}
+
+/**
+ * Files the system received (an exchange delivery, an e-service application's scans) become the
+ * document's contents in one commit: each copied once under the document's content key; one whose
+ * id is already among the contents (an earlier attempt) is left as it is.
+ */
+export async function addStoredContents(
+  deps: Pick<DocumentDeps, 'documents' | 'objects' | 'clock'>,
+  actor: Actor,
+  doc: DocumentRecord,
+  files: readonly StoredFile[],
+  comment: string,
+): Promise<DocumentRecord> {
+  const fresh = files.filter((f) => !doc.contents.some((c) => c.id === f.id));
+  if (fresh.length === 0) return doc;
+  if (!deps.objects) throw new Error('Object store not configured');
+  const now = deps.clock.now().toISOString();
+  const contents: ContentItem[] = [];
+  for (const file of fresh) {
+    const bytes = await file.read();
+    if (!bytes) throw new ConflictError('content_missing', 'A received file is missing', file.missing);
+    const versionId = await putAttachmentOnce(
+      deps.objects,
+      contentKey(doc, file.id),
+      bytes,
+      file.contentType,
+    );
+    contents.push({
+      id: file.id,
+      fileName: file.fileName,
+      contentType: file.contentType,
+      size: bytes.length,
+      sha256: sha256Hex(bytes),
+      state: 'stored',
+      ...(versionId ? { versionId } : {}),
+      addedAt: now,
+      addedBy: actor.employeeId,
+    });
+  }
+  const next = { ...doc, contents: [...doc.contents, ...contents], updatedAt: now };
+  const { document } = await deps.documents.commit({
+    document: next,
+    expectedVersion: doc.version,
+    operation: {
+      actorId: actor.employeeId,
+      action: 'content-added',
+      changes: contents.map((c) => ({
+        field: 'contents',
+        after: { fileName: c.fileName, sha256: c.sha256 },
+      })),
+      comment,
+    },
+  });
+  return document;
 }

@@ -3,11 +3,11 @@ import { nameUuid } from '../../../platform/kernel/hashing';
 import { BusinessRuleError, ConflictError, ForbiddenError } from '../../../platform/kernel/errors';
 import {
   bakuLocalDate,
-  contentKey,
+  addStoredContents,
   createDocument,
   retryOnStale,
-  type ContentItem,
   type DocumentRecord,
+  type StoredFile,
 } from '../../documents';
 import type { Tenant } from '../../org';
 import { createReferenceItem } from '../../reference';
@@ -62,48 +62,20 @@ const deliveryForm = (deps: ExchangeDeps, tenantId: string, code: string) =>
   deps.store.findByUnique(tenantId, { scope: 'delivery-forms-code', value: code });
 
 /** The received files become the incoming document's contents (same ids on a retry). */
-async function withContents(deps: ExchangeDeps, actor: Actor, doc: DocumentRecord, item: ReceivedItem) {
-  const now = deps.clock.now().toISOString();
-  const contents: ContentItem[] = [];
-  for (const [i, file] of item.files.entries()) {
-    const id = nameUuid(`${item.id}/${i}`);
-    if (doc.contents.some((c) => c.id === id)) continue;
-    const bytes = await deps.objects?.get({
-      bucket: 'attachments',
-      key: file.key,
-      ...(file.versionId ? { versionId: file.versionId } : {}),
-    });
-    if (!bytes) throw new ConflictError('content_missing', 'A received file is missing', { index: i });
-    const versionId = await putOnce(deps, contentKey(doc, id), bytes, file.contentType);
-    contents.push({
-      id,
-      fileName: file.name,
-      contentType: file.contentType,
-      size: bytes.length,
-      sha256: sha256Hex(bytes),
-      state: 'stored',
-      ...(versionId ? { versionId } : {}),
-      addedAt: now,
-      addedBy: actor.employeeId,
-    });
-  }
-  if (contents.length === 0) return doc;
-  const next = { ...doc, contents: [...doc.contents, ...contents], updatedAt: now };
-  return (
-    await deps.documents.commit({
-      document: next,
-      expectedVersion: doc.version,
-      operation: {
-        actorId: actor.employeeId,
-        action: 'content-added',
-        changes: contents.map((c) => ({
-          field: 'contents',
-          after: { fileName: c.fileName, sha256: c.sha256 },
-        })),
-        comment: 'exchange',
-      },
-    })
-  ).document;
+function withContents(deps: ExchangeDeps, actor: Actor, doc: DocumentRecord, item: ReceivedItem) {
+  const files = item.files.map((file, i): StoredFile => ({
+    id: nameUuid(`${item.id}/${i}`),
+    fileName: file.name,
+    contentType: file.contentType,
+    read: async () =>
+      deps.objects?.get({
+        bucket: 'attachments',
+        key: file.key,
+        ...(file.versionId ? { versionId: file.versionId } : {}),
+      }),
+    missing: { index: i },
+  }));
+  return addStoredContents(deps, actor, doc, files, 'exchange');
 }
 
 /**

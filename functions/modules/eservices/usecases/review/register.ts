@@ -11,15 +11,13 @@
  * application and the upload, so a scan already copied is not added again.
  */
 import type { Actor } from '../../../../platform/kernel/aggregate';
-import { ConflictError } from '../../../../platform/kernel/errors';
-import { putAttachmentOnce } from '../../../../platform/ports/object-store.port';
 import { nameUuid, sha256Hex } from '../../../../platform/kernel/hashing';
 import {
-  contentKey,
+  addStoredContents,
   createDocument,
   retryOnStale,
-  type ContentItem,
   type DocumentRecord,
+  type StoredFile,
 } from '../../../documents';
 import type { FormField, ServiceDefinition } from '../../domain/definition';
 import { bakuDate } from '../../domain/time';
@@ -87,55 +85,21 @@ function citizenSender(app: ApplicationRecord, def: ServiceDefinition) {
 }
 
 /** The scans not yet among the document's files are copied to it (one commit). */
-async function withScans(
+function withScans(
   deps: ApplicationReviewDeps,
   actor: Actor,
   app: ApplicationRecord,
   doc: DocumentRecord,
 ): Promise<DocumentRecord> {
-  const scans = scansOf(app).filter(
-    ({ file }) => !doc.contents.some((c) => c.id === nameUuid(`${app.id}/${file.ref}`)),
-  );
-  if (scans.length === 0) return doc;
-  if (!deps.objects) throw new Error('Object store not configured');
-  const now = deps.clock.now().toISOString();
-  const contents: ContentItem[] = [];
-  for (const { path, file } of scans) {
-    const id = nameUuid(`${app.id}/${file.ref}`);
-    const bytes = await deps.objects.get({
-      bucket: 'attachments',
-      key: applicationKeys.upload(app.tenantId, file.ref),
-    });
-    if (!bytes) throw new ConflictError('content_missing', 'An uploaded scan is missing', { path });
-    const versionId = await putAttachmentOnce(deps.objects, contentKey(doc, id), bytes, file.mediaType);
-    contents.push({
-      id,
-      fileName: file.name,
-      contentType: file.mediaType,
-      size: bytes.length,
-      sha256: sha256Hex(bytes),
-      state: 'stored',
-      ...(versionId ? { versionId } : {}),
-      addedAt: now,
-      addedBy: actor.employeeId,
-    });
-  }
-  const next = { ...doc, contents: [...doc.contents, ...contents], updatedAt: now };
-  return (
-    await deps.documents.commit({
-      document: next,
-      expectedVersion: doc.version,
-      operation: {
-        actorId: actor.employeeId,
-        action: 'content-added',
-        changes: contents.map((c) => ({
-          field: 'contents',
-          after: { fileName: c.fileName, sha256: c.sha256 },
-        })),
-        comment: 'e-service',
-      },
-    })
-  ).document;
+  const files = scansOf(app).map(({ path, file }): StoredFile => ({
+    id: nameUuid(`${app.id}/${file.ref}`),
+    fileName: file.name,
+    contentType: file.mediaType,
+    read: async () =>
+      deps.objects?.get({ bucket: 'attachments', key: applicationKeys.upload(app.tenantId, file.ref) }),
+    missing: { path },
+  }));
+  return addStoredContents(deps, actor, doc, files, 'e-service');
 }
 
 /** The application's incoming document (made once) with its scans as files. */
