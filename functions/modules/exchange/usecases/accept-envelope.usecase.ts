@@ -1,3 +1,4 @@
+import { putAttachmentOnce } from '../../../platform/ports/object-store.port';
 import { randomUUID } from 'node:crypto';
 import { ConflictError } from '../../../platform/kernel/errors';
 import type { Envelope } from '../domain/envelope';
@@ -21,12 +22,7 @@ export async function putOnce(
   body: Uint8Array,
   contentType: string,
 ): Promise<string | undefined> {
-  try {
-    return (await objects(deps).put({ bucket: 'attachments', key, body, contentType })).versionId;
-  } catch (error) {
-    if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
-    return (await objects(deps).head({ bucket: 'attachments', key }))?.versionId;
-  }
+  return putAttachmentOnce(objects(deps), key, body, contentType);
 }
 
 /** The received item a delivery already made in the recipient's agency, if any. */

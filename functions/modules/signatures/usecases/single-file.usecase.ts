@@ -1,3 +1,4 @@
+import { putAttachmentOnce } from '../../../platform/ports/object-store.port';
 import { createHash } from 'node:crypto';
 import type { Actor } from '../../../platform/kernel/aggregate';
 import { ConflictError } from '../../../platform/kernel/errors';
@@ -179,13 +180,7 @@ export async function putOnce(
   key: string,
   body: Uint8Array,
 ): Promise<string | undefined> {
-  try {
-    return (await objects(deps).put({ bucket: 'attachments', key, body, contentType: 'application/pdf' }))
-      .versionId;
-  } catch (error) {
-    if (!(error instanceof ConflictError && error.code === 'object_exists')) throw error;
-    return (await objects(deps).head({ bucket: 'attachments', key }))?.versionId;
-  }
+  return putAttachmentOnce(objects(deps), key, body, 'application/pdf');
 }
 
 async function save(
