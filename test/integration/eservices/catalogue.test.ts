@@ -38,6 +38,8 @@ let admin: Api;
 let adminEn: Api;
 let adminRu: Api;
 let clerk: Api;
+/** A route template of the demo agency for incoming documents: publishing checks the one a definition names. */
+let templateId: string;
 const visitor = apiClient(baseUrl);
 
 beforeAll(async () => {
@@ -46,11 +48,16 @@ beforeAll(async () => {
   adminEn = apiClient(baseUrl, token, 'en');
   adminRu = apiClient(baseUrl, token, 'ru');
   clerk = apiClient(baseUrl, await tokenFor(baseUrl, 'clerk'));
+  const templates = await admin.get<{ items: Array<{ id: string; kinds: string[] }> }>(
+    '/api/v1/approval-route-templates',
+  );
+  expect(templates.status).toBe(200);
+  templateId = templates.body.items.find((t) => t.kinds.includes('incoming'))!.id;
 }, 120_000);
 
 /** A valid definition with a code of its own, named `label` in every language. */
 function definition(code: string, label: string): ServiceDefinition {
-  const base = socialAssistanceDefinition({ routeTemplateId: 'route-template-under-test' });
+  const base = socialAssistanceDefinition({ routeTemplateId: templateId });
   return { ...base, code, name: { az: `${label} az`, en: `${label} en`, ru: `${label} ru` } };
 }
 
@@ -167,6 +174,25 @@ describe('e-service definitions', () => {
     expect((await clerk.get(ADMIN)).status).toBe(403);
     expect((await visitor.get(ADMIN)).status).toBe(401);
     expect((await admin.get(`${ADMIN}/${code}`)).status).toBe(404);
+  });
+
+  it('refuses to publish a draft naming a route template the agency does not have, and changes nothing', async () => {
+    const code = newCode();
+    const draft = { ...definition(code, 'Marşrutsuz'), route: { templateId: `missing-${randomUUID()}` } };
+    const created = await admin.post<Service>(ADMIN, draft, { 'Idempotency-Key': randomUUID() });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const refused = await adminEn.post<Problem>(`${ADMIN}/${code}/draft/publish`, {
+      version: created.body.version,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('unknown_reference');
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ path: 'definition.route.templateId', code: 'unknown_reference' }),
+    ]);
+    const after = await admin.get<Service>(`${ADMIN}/${code}`);
+    expect(after.body).toMatchObject({ version: created.body.version, draftVersion: 1 });
+    expect(after.body.published).toBeUndefined();
+    expect((await visitor.get(`${CATALOGUE}/demo1/services/${code}`)).status).toBe(404);
   });
 
   it('keeps a service to its agency: another agency’s admin reaches nothing by its code', async () => {

@@ -11,6 +11,7 @@ import {
   updateDraft,
 } from '../../../functions/modules/eservices/usecases/services.usecase';
 import { actor, meta, TENANT } from '../../support/builders';
+import { routeTemplate } from '../../support/execution-deps';
 import { memoryDeps } from '../../support/memory-deps';
 
 const admin = actor('admin', ['admin']);
@@ -22,6 +23,7 @@ const visa = (en = 'E-visa') => {
 function withAgency() {
   const deps = memoryDeps();
   deps.store.seed('tenant', meta(TENANT));
+  deps.store.seed('route-template', routeTemplate('secret-route-id', { kinds: ['incoming'] }));
   return deps;
 }
 

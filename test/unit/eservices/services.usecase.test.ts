@@ -9,10 +9,18 @@ import {
   updateDraft,
 } from '../../../functions/modules/eservices/usecases/services.usecase';
 import { actor, OTHER_TENANT } from '../../support/builders';
+import { routeTemplate } from '../../support/execution-deps';
 import { memoryDeps } from '../../support/memory-deps';
 
 const admin = actor('admin', ['admin']);
 const otherAdmin = actor('admin', ['admin'], { tenantId: OTHER_TENANT });
+
+/** Memory deps whose agency has the route template the definitions name (publishing checks it). */
+function agencyDeps() {
+  const deps = memoryDeps();
+  deps.store.seed('route-template', routeTemplate('route-1', { kinds: ['incoming'] }));
+  return deps;
+}
 
 function def(code: string, en = 'Social assistance'): ServiceDefinition {
   const base = socialAssistanceDefinition({ routeTemplateId: 'route-1' });
@@ -21,7 +29,7 @@ function def(code: string, en = 'Social assistance'): ServiceDefinition {
 
 describe('e-service definitions', () => {
   it('creates a service with draft version 1, its code claimed in the agency only', async () => {
-    const deps = memoryDeps();
+    const deps = agencyDeps();
     const created = await createService(deps, admin, def('aid'));
     expect(created).toMatchObject({ code: 'aid', version: 1, draftVersion: 1, latestVersion: 1 });
     expect(created.versions).toEqual([
@@ -32,7 +40,7 @@ describe('e-service definitions', () => {
   });
 
   it('replays a create under the same idempotency key instead of refusing its own code', async () => {
-    const deps = memoryDeps();
+    const deps = agencyDeps();
     const key = { key: 'k-1', requestHash: 'h' };
     const first = await createService(deps, admin, def('aid'), key);
     const again = await createService(deps, admin, def('aid'), key);
@@ -41,7 +49,7 @@ describe('e-service definitions', () => {
   });
 
   it('edits the draft under the service version and refuses a stale one', async () => {
-    const deps = memoryDeps();
+    const deps = agencyDeps();
     const created = await createService(deps, admin, def('aid'));
     const edited = await updateDraft(deps, admin, 'aid', { version: 1, definition: def('aid', 'Edited') });
     expect(edited.version).toBe(2);
@@ -56,7 +64,7 @@ describe('e-service definitions', () => {
   });
 
   it('publishes the draft, after which it cannot change; a next draft copies it', async () => {
-    const deps = memoryDeps();
+    const deps = agencyDeps();
     await createService(deps, admin, def('aid'));
     deps.clock.advance(60_000);
     const published = await publishService(deps, admin, 'aid', { version: 1 });
@@ -83,13 +91,13 @@ describe('e-service definitions', () => {
   });
 
   it('answers 404 for a code the agency does not have', async () => {
-    const deps = memoryDeps();
+    const deps = agencyDeps();
     await createService(deps, otherAdmin, def('aid'));
     await expect(getService(deps, admin, 'aid')).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('lists the agency’s services by code a page at a time', async () => {
-    const deps = memoryDeps();
+    const deps = agencyDeps();
     for (const code of ['bb', 'aa', 'cc']) await createService(deps, admin, def(code));
     const first = await listServices(deps, admin, { limit: 2 });
     expect(first.items.map((s) => s.code)).toEqual(['aa', 'bb']);

@@ -11,6 +11,7 @@ import type { AggregateWrite } from '../../../platform/ports/aggregate-store.por
 import type { ServiceDefinition } from '../domain/definition';
 import { publishDraft, reviseDraft, startDraft, type ServiceVersion } from '../domain/versions';
 import type { EServiceDeps } from '../ports';
+import { assertPublishable } from './publish-checks';
 import {
   codeClaim,
   ESERVICE,
@@ -136,7 +137,10 @@ export async function updateDraft(
   return view(deps, await serviceByCode(deps, actor.tenantId, code));
 }
 
-/** The draft published: immutable from now on, and what the catalogue shows. */
+/**
+ * The draft published: immutable from now on, and what the catalogue shows. Everything it names in
+ * the agency (route template, registration's references, reference lists) must exist first.
+ */
 export async function publishService(
   deps: EServiceDeps,
   actor: Actor,
@@ -146,6 +150,7 @@ export async function publishService(
   const service = await serviceByCode(deps, actor.tenantId, code);
   if (service.draftVersion === undefined) throw noDraft(service);
   const record = await versionRecord(deps, service, service.draftVersion);
+  await assertPublishable(deps, actor.tenantId, record.entry.definition);
   const now = deps.clock.now().toISOString();
   const entry = publishDraft(record.entry, now);
   const { draftVersion: _draft, ...rest } = service;

@@ -11,6 +11,7 @@ import {
 import { startUpload } from '../../../../functions/modules/eservices/usecases/applications/uploads.usecase';
 import { socialAssistanceDefinition } from '../../../../functions/modules/eservices';
 import { actor, meta, TENANT } from '../../../support/builders';
+import { routeTemplate } from '../../../support/execution-deps';
 import { memoryDeps } from '../../../support/memory-deps';
 import { evisa, visitor } from '../builders';
 
@@ -27,6 +28,9 @@ export async function agency() {
       ru: 'Государственная миграционная служба',
     },
   });
+  // The route templates the definitions name (publishing checks them).
+  for (const id of ['route-evisa', 'route-social'])
+    deps.store.seed('route-template', routeTemplate(id, { kinds: ['incoming'] }));
   for (const def of [evisa(), socialAssistanceDefinition({ routeTemplateId: 'route-social' })]) {
     await createService(deps, admin, def);
     await publishService(deps, admin, def.code, { version: 1 });
