@@ -6,16 +6,13 @@
  * message, not as a schema error.
  */
 import * as z from 'zod';
-import { agencyKey } from './eservices.schema';
-import { SERVICE_CODE } from '../domain/definition';
+import { agencyKey, publicServiceCode } from './eservices.schema';
 import { trilingual } from './definition.schema';
 
 const instant = z.iso.datetime();
 const NUMBER_EXAMPLE = '7K3M-9QX2-HT4B-W8RC';
 
-export const publicServiceParam = z
-  .object({ agency: agencyKey, code: z.string().min(2).max(64).regex(SERVICE_CODE) })
-  .strict();
+export const publicServiceParam = z.object({ agency: agencyKey, code: publicServiceCode }).strict();
 export const publicAgencyParam = z.object({ agency: agencyKey }).strict();
 
 export const uploadBody = z
