@@ -50,15 +50,10 @@ export const confirmation = z
 export const paymentBody = z
   .object({
     number: applicationNumber,
-    secondFactor: z
-      .string()
-      .trim()
-      .min(1)
-      .max(40)
-      .meta({
-        description: 'A passport number (or FİN) of one of the applicants',
-        example: PASSPORT_EXAMPLE,
-      }),
+    secondFactor: z.string().trim().min(1).max(40).meta({
+      description: 'A passport number (or FİN) of one of the applicants',
+      example: PASSPORT_EXAMPLE,
+    }),
   })
   .strict()
   .meta({ examples: [{ number: NUMBER_EXAMPLE, secondFactor: PASSPORT_EXAMPLE }] });
