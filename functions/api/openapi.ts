@@ -41,11 +41,18 @@ function convert(schema: z.ZodType, io: 'input' | 'output', components: Record<s
   return rest;
 }
 
+/** A schema's own example (zod `.meta({ example })` or the first of `.meta({ examples })`): a parameter's example. */
+function exampleOf(schema: Json): unknown {
+  if (schema.example !== undefined) return schema.example;
+  return Array.isArray(schema.examples) ? (schema.examples as unknown[])[0] : undefined;
+}
+
 function parameters(route: RouteDef, components: Record<string, Json>): Json[] {
   const out: Json[] = [];
   for (const [where, schema] of [
     ['path', route.params],
     ['query', route.query],
+    ['header', route.headers],
   ] as const) {
     if (!schema) continue;
     const json = convert(schema, 'input', components) as {
@@ -53,11 +60,13 @@ function parameters(route: RouteDef, components: Record<string, Json>): Json[] {
       required?: string[];
     };
     for (const [name, prop] of Object.entries(json.properties ?? {})) {
+      const example = exampleOf(prop);
       out.push({
         name,
         in: where,
         required: where === 'path' || (json.required ?? []).includes(name),
         schema: prop,
+        ...(example === undefined ? {} : { example }),
       });
     }
   }
@@ -68,6 +77,7 @@ function parameters(route: RouteDef, components: Record<string, Json>): Json[] {
       required: route.idempotent === 'required',
       description: 'Retrying with the same key and body returns the first result instead of creating twice',
       schema: { type: 'string', pattern: '^[A-Za-z0-9._:-]{8,128}$', maxLength: 128 },
+      example: '5f0c2d7e-9b4a-4c31-8e6f-2a1d3b9c7e40',
     });
   }
   return out;

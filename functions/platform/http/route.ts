@@ -49,6 +49,11 @@ export interface RouteDef {
   roles?: readonly Role[];
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /**
+   * Request headers the implementation reads itself (from `ctx.raw`, with `rawBody`): documented
+   * as header parameters, not checked by the handler.
+   */
+  headers?: z.ZodObject;
   body?: z.ZodType;
   /**
    * When the body's shape depends on a path parameter (a reference list's items): the schema that

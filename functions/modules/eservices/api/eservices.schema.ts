@@ -6,10 +6,27 @@
  */
 import * as z from 'zod';
 import { listQuery, meta, pageOf, versioned } from '../../../platform/http/common.schema';
-import { SERVICE_CODE } from '../domain/definition';
+import { SERVICE_CODE, type ServiceDefinition } from '../domain/definition';
+import { eVisaDefinition } from '../domain/evisa';
+import { socialAssistanceDefinition } from '../domain/social-assistance';
 import { formField, serviceCode, serviceDefinition, trilingual, variant } from './definition.schema';
 
 const instant = z.iso.datetime();
+
+/** The examples' services: the demo agency's standard ones, as the catalogue shows them. */
+const EXAMPLE_ROUTE = { routeTemplateId: '0b6f3c1e-8a2d-4e57-9c40-71d2e5a8f309' };
+const exampleEntry = (definition: ServiceDefinition, publishedAt: string) => ({
+  agency: 'demo1',
+  code: definition.code,
+  version: 1,
+  publishedAt,
+  name: definition.name,
+  description: definition.description,
+  variants: definition.variants,
+  maxApplicants: definition.group?.maxApplicants ?? 1,
+});
+const eVisaExample = eVisaDefinition(EXAMPLE_ROUTE);
+const eVisaEntryExample = exampleEntry(eVisaExample, '2027-01-15T09:30:00.000Z');
 
 export const serviceCodeParam = z.object({ code: serviceCode }).strict();
 
@@ -23,12 +40,18 @@ export const agencyKey = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/)
   .meta({ description: 'The agency’s key (its tenant key, as in its intake address)', example: 'demo1' });
 
-export const agencyParam = z.object({ agency: agencyKey }).strict();
-export const catalogueServiceParam = z
-  .object({ agency: agencyKey, code: z.string().min(2).max(64).regex(SERVICE_CODE) })
-  .strict();
+/** A published service's code in the public paths. */
+export const publicServiceCode = z
+  .string()
+  .min(2)
+  .max(64)
+  .regex(SERVICE_CODE)
+  .meta({ description: 'The service’s code in the catalogue', example: 'e-visa' });
 
-export const serviceListQuery = listQuery;
+export const agencyParam = z.object({ agency: agencyKey }).strict();
+export const catalogueServiceParam = z.object({ agency: agencyKey, code: publicServiceCode }).strict();
+
+export const serviceListQuery = listQuery.extend({ limit: listQuery.shape.limit.meta({ example: 20 }) });
 
 export const createServiceBody = serviceDefinition;
 export const updateDraftBody = z.object({ ...versioned, definition: serviceDefinition }).strict();
@@ -81,6 +104,7 @@ export const catalogueEntry = z
   .meta({
     id: 'CatalogueEntry',
     description: 'A published e-service: its newest published version’s names, variants and fees',
+    examples: [eVisaEntryExample],
   });
 
 export const catalogueService = catalogueEntry
@@ -111,6 +135,27 @@ export const catalogueService = catalogueEntry
     }),
     confirmEmailWithinMinutes: z.int().min(1).max(1440).optional(),
   })
-  .meta({ id: 'CatalogueService', description: 'A published e-service with its application form' });
+  .meta({
+    id: 'CatalogueService',
+    description: 'A published e-service with its application form',
+    examples: [
+      {
+        ...eVisaEntryExample,
+        form: { common: eVisaExample.form.common, applicant: eVisaExample.form.applicant },
+        referenceOptions: {},
+        lookupField: eVisaExample.lookup.field,
+        confirmEmailWithinMinutes: eVisaExample.contact.confirmEmailWithinMinutes,
+      },
+    ],
+  });
 
-export const cataloguePage = pageOf(catalogueEntry);
+export const cataloguePage = pageOf(catalogueEntry).meta({
+  examples: [
+    {
+      items: [
+        eVisaEntryExample,
+        exampleEntry(socialAssistanceDefinition(EXAMPLE_ROUTE), '2027-01-20T11:00:00.000Z'),
+      ],
+    },
+  ],
+});

@@ -40,6 +40,7 @@ export const flowRoutes = [
     operationId: 'paymentCallback',
     summary:
       'The acquirer’s signed payment decision; forged, stale, mismatched or repeated callbacks change nothing',
+    headers: s.paymentCallbackHeaders,
     body: s.paymentCallbackBody,
     rawBody: true,
     response: s.paymentCallbackAnswer,

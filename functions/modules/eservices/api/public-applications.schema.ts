@@ -6,16 +6,13 @@
  * message, not as a schema error.
  */
 import * as z from 'zod';
-import { agencyKey } from './eservices.schema';
-import { SERVICE_CODE } from '../domain/definition';
+import { agencyKey, publicServiceCode } from './eservices.schema';
 import { trilingual } from './definition.schema';
 
 const instant = z.iso.datetime();
 const NUMBER_EXAMPLE = '7K3M-9QX2-HT4B-W8RC';
 
-export const publicServiceParam = z
-  .object({ agency: agencyKey, code: z.string().min(2).max(64).regex(SERVICE_CODE) })
-  .strict();
+export const publicServiceParam = z.object({ agency: agencyKey, code: publicServiceCode }).strict();
 export const publicAgencyParam = z.object({ agency: agencyKey }).strict();
 
 export const uploadBody = z
@@ -66,7 +63,7 @@ export const uploadAnswer = z
       {
         ref: 'kQ3v8s1bX0cW4nR2aTq9LmZp',
         upload: {
-          url: 'https://files.karguzar.az/demo1/eservices/uploads/kQ3v8s1bX0cW4nR2aTq9LmZp?X-Amz-Signature=…',
+          url: 'https://files.karguzar.az/demo1/eservices/uploads/kQ3v8s1bX0cW4nR2aTq9LmZp?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=5d2c8e0f7a41b9c63e1d04f8a7b25c96e3d10f4a8b72c5e9d06f1a3b8c4e7d20',
           method: 'PUT',
           signedHeaders: {
             'content-type': 'application/pdf',
@@ -150,7 +147,7 @@ export const submitAnswer = z
         state: 'awaiting-confirmation',
         submittedAt: '2027-03-01T08:00:00.000Z',
         receiptUrl:
-          'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/receipt.pdf?X-Amz-Signature=…',
+          'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/receipt.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=5d2c8e0f7a41b9c63e1d04f8a7b25c96e3d10f4a8b72c5e9d06f1a3b8c4e7d20',
         confirmBy: '2027-03-01T09:00:00.000Z',
         fee: { amount: 2000, currency: 'USD' },
       },
@@ -225,11 +222,11 @@ export const statusAnswer = z
             applicant: 0,
             outcome: 'approved',
             resultUrl:
-              'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/result-1.pdf?X-Amz-Signature=…',
+              'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/result-1.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=5d2c8e0f7a41b9c63e1d04f8a7b25c96e3d10f4a8b72c5e9d06f1a3b8c4e7d20',
           },
         ],
         receiptUrl:
-          'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/receipt.pdf?X-Amz-Signature=…',
+          'https://files.karguzar.az/demo1/eservices/applications/7K3M-9QX2-HT4B-W8RC/receipt.pdf?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Expires=900&X-Amz-Signature=5d2c8e0f7a41b9c63e1d04f8a7b25c96e3d10f4a8b72c5e9d06f1a3b8c4e7d20',
       },
     ],
   });
