@@ -146,6 +146,7 @@ function Application({
         <Values
           headingId="eoff-common"
           title={t('eservicesOfficer.view.common')}
+          level={3}
           lines={valueLines(service?.form.common ?? [], app.values.common, locale)}
           scans={scansOf(app.scans)}
         />
@@ -191,20 +192,25 @@ function Application({
 function Values({
   headingId,
   title,
+  level,
   lines,
   scans,
   children,
 }: {
   headingId: string;
   title: string;
+  /** The section's heading level (its sub-headings one below). */
+  level: 2 | 3;
   lines: ReturnType<typeof valueLines>;
   scans: ApplicationView['scans'];
   children?: React.ReactNode;
 }) {
   const { t, locale } = useI18n();
+  const Heading = level === 2 ? 'h2' : 'h3';
+  const Sub = level === 2 ? 'h3' : 'h4';
   return (
     <section aria-labelledby={headingId} className="eoff-part">
-      <h3 id={headingId}>{title}</h3>
+      <Heading id={headingId}>{title}</Heading>
       {lines.length > 0 ? (
         <dl className="eoff-facts">
           {lines.map((l) => (
@@ -217,7 +223,7 @@ function Values({
       ) : null}
       {scans.length > 0 ? (
         <>
-          <h4>{t('eservicesOfficer.view.scans')}</h4>
+          <Sub>{t('eservicesOfficer.view.scans')}</Sub>
           <ul className="eoff-scans">
             {scans.map((s) => (
               <li key={s.path}>
@@ -257,10 +263,11 @@ function Applicant({
     <Values
       headingId={id}
       title={t('eservicesOfficer.view.applicant', { n: index + 1, name: app.applicants[index] ?? '' })}
+      level={2}
       lines={valueLines(service?.form.applicant ?? [], values, locale)}
       scans={scansOf(app.scans, index)}
     >
-      <h4>{t('eservicesOfficer.view.checks')}</h4>
+      <h3>{t('eservicesOfficer.view.checks')}</h3>
       {!check ? (
         <p>{t('eservicesOfficer.view.checksNone')}</p>
       ) : check.ok && check.problems.length === 0 ? (
@@ -272,7 +279,7 @@ function Applicant({
           ))}
         </ul>
       )}
-      <h4>{t('eservicesOfficer.view.decision')}</h4>
+      <h3>{t('eservicesOfficer.view.decision')}</h3>
       <p data-testid={`decision-${index}`}>
         {decision
           ? t('eservicesOfficer.view.decided', {
