@@ -164,6 +164,8 @@ function Application({
           reloading={reloading}
           key={app.version}
         />
+      ) : app.state === 'in-review' && !app.routeOutcome ? (
+        <p className="hint">{t('eservicesOfficer.view.notDeciding')}</p>
       ) : null}
 
       <section aria-labelledby="eoff-log">
