@@ -16,6 +16,7 @@ import uiAz from '../../ui/messages/az.json';
 import searchAz from '../../features/search/messages/az.json';
 import exchangeAz from '../../features/exchange/messages/az.json';
 import eservicesPublicAz from '../../features/eservices-public/messages/az.json';
+import eservicesOfficerAz from '../../features/eservices-officer/messages/az.json';
 
 /** The Azerbaijani files: the default language and the fallback of the others, in every page's first load. */
 export const files: Catalog[] = [
@@ -36,4 +37,5 @@ export const files: Catalog[] = [
   exchangeAz,
   webhooksAz,
   eservicesPublicAz,
+  eservicesOfficerAz,
 ];

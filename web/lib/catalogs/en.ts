@@ -16,6 +16,7 @@ import uiEn from '../../ui/messages/en.json';
 import searchEn from '../../features/search/messages/en.json';
 import exchangeEn from '../../features/exchange/messages/en.json';
 import eservicesPublicEn from '../../features/eservices-public/messages/en.json';
+import eservicesOfficerEn from '../../features/eservices-officer/messages/en.json';
 
 /** The English files: a chunk of its own, loaded when the user chooses English. */
 export const files: Catalog[] = [
@@ -36,4 +37,5 @@ export const files: Catalog[] = [
   exchangeEn,
   webhooksEn,
   eservicesPublicEn,
+  eservicesOfficerEn,
 ];

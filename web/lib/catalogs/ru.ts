@@ -16,6 +16,7 @@ import uiRu from '../../ui/messages/ru.json';
 import searchRu from '../../features/search/messages/ru.json';
 import exchangeRu from '../../features/exchange/messages/ru.json';
 import eservicesPublicRu from '../../features/eservices-public/messages/ru.json';
+import eservicesOfficerRu from '../../features/eservices-officer/messages/ru.json';
 
 /** The Russian files: a chunk of its own, loaded when the user chooses Russian. */
 export const files: Catalog[] = [
@@ -36,4 +37,5 @@ export const files: Catalog[] = [
   exchangeRu,
   webhooksRu,
   eservicesPublicRu,
+  eservicesOfficerRu,
 ];

@@ -30,6 +30,13 @@ export const navigation: NavItem[] = [
   // Anyone may be named on a route (by position or in person): every user has this list.
   { label: 'nav.forApproval', href: '/for-approval/' },
   { label: 'nav.underControl', href: '/under-control/', roles: ['controller', 'head', 'clerk'] },
+  // E-service applications (issue 15): the API shows an admin every one, others those on whose
+  // route they are; route templates name officials (heads, approvers, executors).
+  {
+    label: 'nav.eserviceApplications',
+    href: '/applications/',
+    roles: ['admin', 'head', 'approver', 'executor'],
+  },
   { label: 'nav.search', href: '/search/' },
   { label: 'nav.reports', href: '/reports/', roles: ['clerk', 'head', 'controller', 'admin'] },
   { label: 'nav.archive', href: '/archive/', roles: ['archivist'] },

@@ -3,7 +3,7 @@
  * service's applications, one application, the officer's decisions per applicant.
  */
 import * as z from 'zod';
-import { listQuery, pageOf, versioned } from '../../../platform/http/common.schema';
+import { isoDate, listQuery, pageOf, versioned } from '../../../platform/http/common.schema';
 import { serviceCode, trilingual } from './definition.schema';
 
 const instant = z.iso.datetime();
@@ -19,7 +19,21 @@ export const applicationNumberParam = z
   })
   .strict();
 export const serviceApplicationsParam = z.object({ code: serviceCode }).strict();
-export const applicationListQuery = listQuery;
+const states = ['awaiting-confirmation', 'awaiting-payment', 'in-review', 'decided', 'cancelled'] as const;
+
+/** The officer's filter row: all given filters must hold (see officer.usecase.ts, `matchesFilter`). */
+export const applicationListQuery = listQuery
+  .extend({
+    state: z.enum(states).optional(),
+    q: z.string().trim().min(1).max(100).optional().meta({
+      description:
+        'Part of the application or registration number or of an applicant’s name, or a value of an applicant (passport number, FİN) as written',
+    }),
+    submittedFrom: isoDate.optional().meta({ description: 'Submitted on or after this day (Baku)' }),
+    submittedTo: isoDate.optional().meta({ description: 'Submitted on or before this day (Baku)' }),
+    overdue: z.enum(['true']).optional().meta({ description: 'Only those past their service level' }),
+  })
+  .strict();
 
 export const decisionsBody = z
   .object({
@@ -53,8 +67,6 @@ const routeOutcome = z.object({
   at: instant,
   comment: short(4000).optional(),
 });
-
-const states = ['awaiting-confirmation', 'awaiting-payment', 'in-review', 'decided', 'cancelled'] as const;
 
 export const applicationSummary = z
   .object({

@@ -18,6 +18,7 @@ import type { FieldIssue } from '../../../../platform/kernel/errors';
 import type { DocumentRecord } from '../../../documents';
 import { parseApplicationNumber } from '../../domain/application-number';
 import { displayDate } from '../../domain/messages';
+import { bakuDate } from '../../domain/time';
 import type { ApplicationReviewDeps } from '../../ports';
 import {
   APPLICATION,
@@ -162,25 +163,81 @@ async function view(
   };
 }
 
-/** A service's applications newest first: all of them for an admin, a route's own for its people. */
+/** The officer's filter row; every filter given must hold. */
+export interface ApplicationFilter {
+  state?: ApplicationRecord['state'];
+  /** Part of the number or the registration number or of a name; or an applicant's value as written. */
+  q?: string;
+  /** Submitted on or after / on or before these days (yyyy-MM-dd, Baku). */
+  submittedFrom?: string;
+  submittedTo?: string;
+  /** Only applications past their service level. */
+  overdue?: 'true';
+}
+
+const folded = (text: string) => text.toLocaleLowerCase('az').replace(/[\s-]+/g, '');
+
+/**
+ * Whether an application passes the filter row. The text matches a part of the application's number
+ * or registration number or of an applicant's name, or a whole value of an applicant (a passport
+ * number, a FİN: the fields differ per service), case and spaces aside.
+ */
+export function matchesFilter(app: ApplicationRecord, filter: ApplicationFilter, now: Date): boolean {
+  if (filter.state && app.state !== filter.state) return false;
+  const day = bakuDate(app.submittedAt);
+  if (filter.submittedFrom && day < filter.submittedFrom) return false;
+  if (filter.submittedTo && day > filter.submittedTo) return false;
+  if (filter.overdue === 'true' && !(app.level && levelView(app.level, now).overdue)) return false;
+  if (filter.q) {
+    const q = folded(filter.q);
+    if (!q) return true;
+    const parts = [
+      app.id,
+      app.registrationNumber ?? '',
+      ...app.values.applicants.map((_, i) => applicantName(app, i)),
+    ];
+    const values = app.values.applicants.flatMap((a) =>
+      Object.values(a).filter((v): v is string => typeof v === 'string'),
+    );
+    return parts.some((p) => folded(p).includes(q)) || values.some((v) => folded(v) === q);
+  }
+  return true;
+}
+
+/** How many store pages one list request reads at most to fill a filtered page. */
+const MAX_READS = 10;
+
+/**
+ * A service's applications newest first: all of them for an admin, a route's own for its people;
+ * with a filter, those that pass it. A filtered page reads on through the store until it holds
+ * `limit` items or has read MAX_READS pages; its cursor continues after what was read (a page may
+ * then be short or empty while `nextCursor` says there is more).
+ */
 export async function listApplications(
   deps: ApplicationReviewDeps,
   actor: Actor,
   code: string,
-  query: { limit: number; cursor?: string },
+  query: { limit: number; cursor?: string } & ApplicationFilter,
 ): Promise<Page<ApplicationSummary>> {
   const service = await serviceByCode(deps, actor.tenantId, code);
-  const page = await deps.store.list<ApplicationRecord>(APPLICATION, actor.tenantId, {
-    limit: query.limit,
-    parentKey: service.id,
-    ...(query.cursor ? { cursor: query.cursor } : {}),
-  });
   const now = deps.clock.now();
   const items: ApplicationSummary[] = [];
-  for (const app of page.items) {
-    if (isAdmin(actor) || mayRead(actor, await documentOf(deps, app))) items.push(summary(app, now));
+  let cursor = query.cursor;
+  for (let reads = 0; reads < MAX_READS && items.length < query.limit; reads++) {
+    // Never more than the page still holds: every item read may pass.
+    const page = await deps.store.list<ApplicationRecord>(APPLICATION, actor.tenantId, {
+      limit: query.limit - items.length,
+      parentKey: service.id,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const app of page.items) {
+      if (!matchesFilter(app, query, now)) continue;
+      if (isAdmin(actor) || mayRead(actor, await documentOf(deps, app))) items.push(summary(app, now));
+    }
+    cursor = page.nextCursor;
+    if (!cursor) break;
   }
-  return { items, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return { items, ...(cursor ? { nextCursor: cursor } : {}) };
 }
 
 /** The application and its document, when the caller may read it; otherwise 404. */
