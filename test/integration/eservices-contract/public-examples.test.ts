@@ -254,7 +254,11 @@ describe('the public API’s documented examples', () => {
       answers.push({
         operationId: step.operationId,
         status: answer.status,
-        keys: Object.keys(answer.body ?? {}).sort(),
+        // A page's `nextCursor` depends on how many services other tests have published on the
+        // shared server; the schema check above covers it, so it is not compared with the example.
+        keys: Object.keys(answer.body ?? {})
+          .filter((key) => key !== 'nextCursor')
+          .sort(),
         ...(violation ? { violation: violation.problem } : {}),
       });
       expected.push({
