@@ -1048,7 +1048,7 @@ describe('hostile input', () => {
       .toEqual([]);
     expect.soft(tableChanges(tableBefore, await tableItems()), 'items written to the table').toEqual([]);
     expect.soft(await storedObjects(), 'objects written to the buckets').toEqual(objectsBefore);
-  }, 300_000);
+  }, 600_000);
 
   it('keeps injection strings, control characters and odd Unicode as data', async () => {
     for (const [label, value] of injections) {
