@@ -277,7 +277,8 @@ describe('kill -9 amid e-visa payments and decisions', () => {
     );
 
     // Assert
-    expect(atKill).toBeLessThan(N);
+    // Some answers never came: the crash fell amid the work.
+    expect([atKill >= K, answered.size < N]).toEqual([true, true]);
     // The registry office sees every document.
     const clerk = await as(embedded.baseUrl, 'clerk');
     const payments = readdirSync(join(embedded.dataDir, 'payment/payments'))
@@ -367,7 +368,8 @@ describe('kill -9 amid e-visa payments and decisions', () => {
     );
 
     // Assert
-    expect(atKill).toBeLessThan(N);
+    // Some answers never came: the crash fell amid the work.
+    expect([atKill >= K, answered.size < N]).toEqual([true, true]);
     const numbers: string[] = [];
     for (const [i, app] of apps.entries()) {
       const r = decided[i]!;
