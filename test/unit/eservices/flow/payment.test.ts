@@ -58,6 +58,30 @@ describe('the payment', () => {
     expect(after.state).toBe('in-review');
     expect(after.payment).toMatchObject({ status: 'paid', callbackIds: ['cb_pay_1_paid'] });
     expect(events(after)).toEqual(['submitted', 'payment-created', 'paid']);
+    // The replay answers the wait again (its first answer may have been lost; the engine refuses
+    // a token already answered).
+    expect(deps.workflow.succeeded).toEqual([
+      { taskToken: 'pay-token', output: { on: 'payment' } },
+      { taskToken: 'pay-token', output: { on: 'payment' } },
+    ]);
+  });
+
+  it('answers the payment wait when the callback comes again after its answer to the machine was lost', async () => {
+    // Arrange: the engine unreachable after the record's write (as when the process is killed there)
+    const { deps, app } = await paying();
+    const callback = deps.payments.decide('pay_1', 'paid');
+    deps.workflow.failTokens.set('pay-token', 'ServiceUnavailable');
+    const first = paymentCallback(deps, ref(app), callback);
+    await expect(first).rejects.toMatchObject({ name: 'ServiceUnavailable' });
+    const between = await stored(deps, app.id);
+    deps.workflow.failTokens.delete('pay-token');
+
+    // Act: the acquirer sends it again, not yet acknowledged
+    const replay = await paymentCallback(deps, ref(app), callback);
+
+    // Assert: applied once, and the machine's wait answered
+    expect([between.state, between.payment?.status, replay.applied]).toEqual(['in-review', 'paid', false]);
+    expect(events(await stored(deps, app.id))).toEqual(['submitted', 'payment-created', 'paid']);
     expect(deps.workflow.succeeded).toEqual([{ taskToken: 'pay-token', output: { on: 'payment' } }]);
   });
 

@@ -60,8 +60,9 @@ const notAwaitingPayment = (state: ApplicationState) =>
 /**
  * Applies a verified decision to the application's current payment, once per `callbackId`: paid →
  * `in-review` (when it still awaited the payment), declined or abandoned → still awaiting payment.
- * Then answers the machine's payment wait. A decision of another payment, a repeated one, or a
- * second decision of a payment already decided changes nothing.
+ * Then answers the machine's payment wait (again for a repeated decision: its first answer may
+ * have been lost). A decision of another payment, a repeated one, or a second decision of a
+ * payment already decided changes nothing on the record.
  */
 export async function applyPaymentDecision(
   deps: ApplicationFlowDeps,
@@ -92,7 +93,14 @@ export async function applyPaymentDecision(
     const event = decided.status === 'declined' ? 'payment-declined' : 'payment-cancelled';
     return { ...r, payment, log: [...r.log, logEntry(at, event, SYSTEM, detail)] };
   });
-  if (changed && record.state !== 'awaiting-payment') await signalRecorded(deps, record, 'payment');
+  // Applied now or by this same decision before: the machine's wait is answered either way. A
+  // process killed (or an engine unreachable) between the record's write and the answer left the
+  // wait open, and the acquirer sends the callback again until it is acknowledged; an answered
+  // token is refused by the engine, which is fine.
+  const decidedHere =
+    record.payment?.paymentId === decided.paymentId &&
+    record.payment.callbackIds.includes(decided.callbackId);
+  if (decidedHere && record.state !== 'awaiting-payment') await signalRecorded(deps, record, 'payment');
   return { applied: changed, record };
 }
 
