@@ -10,7 +10,7 @@ import {
   startNextDraft,
   updateDraft,
 } from '../../../functions/modules/eservices/usecases/services.usecase';
-import { actor, meta, TENANT } from '../../support/builders';
+import { actor, meta, referenceItem, TENANT } from '../../support/builders';
 import { routeTemplate } from '../../support/execution-deps';
 import { memoryDeps } from '../../support/memory-deps';
 
@@ -56,5 +56,47 @@ describe('the public catalogue', () => {
       await expect(getCatalogueService(deps, agency, code)).rejects.toMatchObject({ code: 'not_found' });
     await expect(listCatalogue(deps, 'nobody', { limit: 10 })).rejects.toMatchObject({ code: 'not_found' });
     expect((await listCatalogue(deps, TENANT, { limit: 10 })).items).toEqual([]);
+  });
+
+  it('offers the active items of a reference list a choice names, by the codes the submit accepts', async () => {
+    const deps = withAgency();
+    const region = (id: string, az: string, active = true, code?: string) =>
+      referenceItem(id, {
+        list: 'regions',
+        name: { az, en: `${az} (en)` },
+        active,
+        ...(code ? { code } : {}),
+      });
+    deps.store.seed('ref:regions', region('r-1', 'Şəki', true, 'SHK'));
+    deps.store.seed('ref:regions', region('r-2', 'Bakı'));
+    deps.store.seed('ref:regions', region('r-3', 'Qusar', false));
+    const base = visa();
+    const district = {
+      type: 'choice' as const,
+      code: 'district',
+      label: { az: 'Rayon', en: 'District', ru: 'Район' },
+      required: true,
+      source: { kind: 'reference-list' as const, list: 'regions' },
+    };
+    await createService(deps, admin, {
+      ...base,
+      form: { ...base.form, common: [...base.form.common, district] },
+    });
+    await publishService(deps, admin, 'e-visa', { version: 1 });
+
+    const shown = await getCatalogueService(deps, TENANT, 'e-visa');
+    expect(shown.referenceOptions).toEqual({
+      regions: [
+        { code: 'r-2', label: { az: 'Bakı', en: 'Bakı (en)', ru: 'Bakı' } },
+        { code: 'SHK', label: { az: 'Şəki', en: 'Şəki (en)', ru: 'Şəki' } },
+      ],
+    });
+  });
+
+  it('offers no reference options when the form names none', async () => {
+    const deps = withAgency();
+    await createService(deps, admin, visa());
+    await publishService(deps, admin, 'e-visa', { version: 1 });
+    expect((await getCatalogueService(deps, TENANT, 'e-visa')).referenceOptions).toEqual({});
   });
 });

@@ -84,8 +84,12 @@ describe('what publishing checks a definition names', () => {
     ]);
   });
 
-  it('accepts a choice from a reference list the reference module keeps', async () => {
+  it('accepts a choice from a public reference list, not from the agency’s internal ones', async () => {
     const deps = agency();
     expect(await publishIssues(deps, TENANT, withListChoice(base, 'regions'))).toEqual([]);
+    for (const internal of ['counterparts', 'journals', 'nomenclature', 'journal-rules'])
+      expect((await publishIssues(deps, TENANT, withListChoice(base, internal))).map((i) => i.code)).toEqual([
+        'unknown_reference',
+      ]);
   });
 });

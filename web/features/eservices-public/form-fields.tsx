@@ -14,7 +14,7 @@ import {
   type LeafValue,
   type Row,
 } from './form-model';
-import type { FileField, FormField, LeafField, ListField, UploadedFile } from './types';
+import type { CatalogueService, FileField, FormField, LeafField, ListField, UploadedFile } from './types';
 import { uploadFile } from './upload';
 
 /** A value's update as a function of the value it replaces (uploads finish after other edits). */
@@ -24,6 +24,8 @@ export interface FormContext {
   agency: string;
   serviceCode: string;
   errors: Record<string, string>;
+  /** The options of the reference lists the form's choices name, by list (from the catalogue). */
+  referenceOptions: CatalogueService['referenceOptions'];
   /** An upload started (+1) or ended (-1): the form waits for them before it is sent. */
   uploading: (delta: 1 | -1) => void;
 }
@@ -220,7 +222,10 @@ export function LeafInput(props: {
           options={
             field.source.kind === 'options'
               ? field.source.options.map((o) => ({ value: o.code, label: pickText(o.label, locale) }))
-              : []
+              : (ctx.referenceOptions[field.source.list] ?? []).map((o) => ({
+                  value: o.code,
+                  label: pickText(o.label, locale),
+                }))
           }
         />
       );

@@ -134,7 +134,13 @@ export function ServiceFormPage() {
 
   const ctx: FormContext | undefined =
     agency && service
-      ? { agency, serviceCode: service.code, errors, uploading: (d) => setPending((n) => n + d) }
+      ? {
+          agency,
+          serviceCode: service.code,
+          errors,
+          referenceOptions: service.referenceOptions,
+          uploading: (d) => setPending((n) => n + d),
+        }
       : undefined;
 
   return (

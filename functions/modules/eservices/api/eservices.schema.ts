@@ -86,6 +86,26 @@ export const catalogueEntry = z
 export const catalogueService = catalogueEntry
   .extend({
     form: z.object({ common: z.array(formField).max(50), applicant: z.array(formField).max(80) }),
+    referenceOptions: z
+      .record(
+        z.string().max(64),
+        z
+          .array(
+            z.object({
+              code: z.string().max(200),
+              label: z.object({
+                az: z.string().max(1000),
+                en: z.string().max(1000),
+                ru: z.string().max(1000),
+              }),
+            }),
+          )
+          .max(1000),
+      )
+      .meta({
+        description:
+          'The options of each reference list the form’s choices name (by list): the agency’s active items, by the code the submit accepts',
+      }),
     lookupField: z.string().max(40).meta({
       description: 'The applicant’s field (passport number or FİN) asked for with the application number',
     }),

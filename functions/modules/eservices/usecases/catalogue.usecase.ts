@@ -7,7 +7,8 @@
  */
 import type { Page } from '../../../platform/kernel/aggregate';
 import { NotFoundError } from '../../../platform/kernel/errors';
-import type { FormField, Variant } from '../domain/definition';
+import type { FormField, ServiceDefinition, Variant } from '../domain/definition';
+import { referenceListItems } from './applications/published';
 import type { Trilingual } from '../domain/messages';
 import type { EServiceDeps } from '../ports';
 import {
@@ -32,8 +33,19 @@ export interface CatalogueEntry {
   maxApplicants: number;
 }
 
+/** One choice a citizen may pick from an agency's reference list, by the code the submit checks. */
+export interface ReferenceOption {
+  code: string;
+  label: Trilingual;
+}
+
 export interface CatalogueService extends CatalogueEntry {
   form: { common: readonly FormField[]; applicant: readonly FormField[] };
+  /**
+   * The options of each reference list the form's choices name (the agency's active items, by
+   * the code the submit checks them against), so the form offers what it will accept.
+   */
+  referenceOptions: Record<string, ReferenceOption[]>;
   /** The applicant's field asked for with the application number to look an application up. */
   lookupField: string;
   /** Minutes within which the contact e-mail must be confirmed, when it must. */
@@ -58,6 +70,27 @@ const entryOf = (agency: string, code: string, p: PublishedSummary): CatalogueEn
   variants: p.variants,
   maxApplicants: p.maxApplicants,
 });
+
+/** Most options one list offers on a public form (a longer list is not a choice for a form). */
+export const MAX_REFERENCE_OPTIONS = 1000;
+
+async function referenceOptions(
+  deps: EServiceDeps,
+  agency: string,
+  def: ServiceDefinition,
+): Promise<Record<string, ReferenceOption[]>> {
+  const out: Record<string, ReferenceOption[]> = {};
+  for (const [list, items] of Object.entries(await referenceListItems(deps, agency, def)))
+    out[list] = items
+      .filter((i) => i.active)
+      .sort((a, b) => a.name.az.localeCompare(b.name.az, 'az'))
+      .slice(0, MAX_REFERENCE_OPTIONS)
+      .map((i) => ({
+        code: i.code ?? i.id,
+        label: { az: i.name.az, en: i.name.en ?? i.name.az, ru: i.name.ru ?? i.name.az },
+      }));
+  return out;
+}
 
 /** The agency's published services by code, a page at a time (a query on the published list key). */
 export async function listCatalogue(
@@ -96,6 +129,7 @@ export async function getCatalogueService(
   return {
     ...entryOf(agency, service.code, service.published),
     form: { common: def.form.common, applicant: def.form.applicant },
+    referenceOptions: await referenceOptions(deps, agency, def),
     lookupField: def.lookup.field,
     ...(def.contact.confirmEmailWithinMinutes !== undefined
       ? { confirmEmailWithinMinutes: def.contact.confirmEmailWithinMinutes }

@@ -1,7 +1,7 @@
 /**
  * What a definition names in its agency must be there when a version is published: a published
  * version is what citizens apply for, and an application whose route template, journal or
- * reference list is missing would be accepted and paid, then stop in review. A draft may name
+ * reference list is missing (or is one of the agency's internal lists) would be accepted and paid, then stop in review. A draft may name
  * things not made yet; publishing checks them all at once and answers every missing one on its
  * path (`unknown_reference`), changing nothing.
  */
@@ -9,9 +9,9 @@ import type { AggregateMeta } from '../../../platform/kernel/aggregate';
 import { isActive } from '../../../platform/kernel/aggregates';
 import { BusinessRuleError, type FieldIssue } from '../../../platform/kernel/errors';
 import type { ApprovalRouteTemplateData } from '../../documents';
-import { referenceLists } from '../../reference';
 import type { ServiceDefinition } from '../domain/definition';
 import type { EServiceDeps } from '../ports';
+import { publicReferenceLists } from './applications/published';
 
 type Named = AggregateMeta & { active?: boolean };
 type JournalItem = Named & { documentKind?: string };
@@ -51,7 +51,7 @@ export async function publishIssues(
   for (const part of ['common', 'applicant'] as const)
     def.form[part].forEach((field, i) => {
       if (field.type !== 'choice' || field.source.kind !== 'reference-list') return;
-      if (!(referenceLists as readonly string[]).includes(field.source.list))
+      if (!(publicReferenceLists as readonly string[]).includes(field.source.list))
         issues.push(missing(`definition.form.${part}.${i}.source.list`));
     });
   return issues;

@@ -5,7 +5,7 @@
  */
 import { allPages } from '../../../../platform/kernel/aggregate';
 import { NotFoundError } from '../../../../platform/kernel/errors';
-import { referenceLists, type ReferenceItem, type ReferenceListName } from '../../../reference';
+import { type ReferenceItem, type ReferenceListName } from '../../../reference';
 import type { FileField, FormField, ServiceDefinition } from '../../domain/definition';
 import type { EServiceDeps } from '../../ports';
 import {
@@ -73,27 +73,50 @@ export function fileField(def: ServiceDefinition, code: string): FileField | und
   return undefined;
 }
 
-const isReferenceList = (list: string): list is ReferenceListName =>
-  (referenceLists as readonly string[]).includes(list);
+/**
+ * The reference lists a public form may offer: their items are shown to anyone on the catalogue.
+ * The agency's internal lists (journals and their rules, the nomenclature of cases, counterparts)
+ * are not choices for citizens and never leave through the public API.
+ */
+export const publicReferenceLists: readonly ReferenceListName[] = [
+  'regions',
+  'classifications',
+  'document-types',
+  'delivery-forms',
+  'physical-forms',
+];
+
+const isPublicReferenceList = (list: string): list is ReferenceListName =>
+  (publicReferenceLists as readonly string[]).includes(list);
+
+/** The agency's items of every reference list a choice of the form names (none for a list that is not one of the public lists). */
+export async function referenceListItems(
+  deps: EServiceDeps,
+  tenantId: string,
+  def: ServiceDefinition,
+): Promise<Record<string, ReferenceItem[]>> {
+  const lists = new Set<string>();
+  for (const field of allFields(def))
+    if (field.type === 'choice' && field.source.kind === 'reference-list') lists.add(field.source.list);
+  const items: Record<string, ReferenceItem[]> = {};
+  for (const list of lists)
+    items[list] = isPublicReferenceList(list)
+      ? await allPages((page) => deps.store.list<ReferenceItem>(`ref:${list}`, tenantId, page))
+      : [];
+  return items;
+}
 
 /**
  * The codes of every reference list a choice of the form names: the agency's active items, by
- * their code (or id when an item has none). A list the reference module does not know has no codes.
+ * their code (or id when an item has none). A list that is not public has no codes.
  */
 export async function referenceListCodes(
   deps: EServiceDeps,
   tenantId: string,
   def: ServiceDefinition,
 ): Promise<Record<string, string[]>> {
-  const lists = new Set<string>();
-  for (const field of allFields(def))
-    if (field.type === 'choice' && field.source.kind === 'reference-list') lists.add(field.source.list);
   const codes: Record<string, string[]> = {};
-  for (const list of lists) {
-    const items = isReferenceList(list)
-      ? await allPages((page) => deps.store.list<ReferenceItem>(`ref:${list}`, tenantId, page))
-      : [];
+  for (const [list, items] of Object.entries(await referenceListItems(deps, tenantId, def)))
     codes[list] = items.filter((i) => i.active).map((i) => i.code ?? i.id);
-  }
   return codes;
 }
