@@ -9,6 +9,10 @@
  * then written once with all of it (document, number, checks, clock, log) — the write that makes
  * the machine's next step `decision` comes last, so a run cut short anywhere before it is simply
  * run again, and a run after it changes nothing.
+ *
+ * Every run that finds the level running (the first, or one after a crash past the write) then
+ * starts the level's watch (level-watch/watch.usecase.ts; idempotent by name), so the task does not
+ * succeed before the watch runs.
  */
 import { retryOnStale, type DocumentRecord } from '../../../documents';
 import { startRoute } from '../../../approval';
@@ -20,6 +24,7 @@ import { registerApplication } from './register';
 import { changeApplication, definitionOf, logEntry, requireApplication, SYSTEM } from '../flow/records';
 import { applicationDocumentClaim, reviewActor } from './records';
 import { applyRouteOutcome } from './route-outcome.usecase';
+import { ensureLevelWatch } from '../level-watch/watch.usecase';
 
 /** Starts the document's route unless it has started (or ended) already. */
 async function withRouteStarted(
@@ -37,6 +42,15 @@ async function withRouteStarted(
 }
 
 export async function reviewApplication(
+  deps: ApplicationReviewDeps,
+  input: { tenantId: string; applicationId: string },
+): Promise<ApplicationRecord> {
+  const reviewed = await reviewOnce(deps, input);
+  await ensureLevelWatch(deps, reviewed);
+  return reviewed;
+}
+
+async function reviewOnce(
   deps: ApplicationReviewDeps,
   input: { tenantId: string; applicationId: string },
 ): Promise<ApplicationRecord> {
