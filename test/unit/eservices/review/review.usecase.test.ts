@@ -66,7 +66,15 @@ describe('reviewing an application (the machine’s Review step)', () => {
     ]);
     expect(doc.route).toMatchObject({ state: 'running', round: 1, templateId: TEMPLATE });
     expect(doc.route!.steps[0]!.employeeIds).toEqual(['officer']);
-    expect(w.workflow.started).toEqual([expect.objectContaining({ machine: 'document-route' })]);
+    expect(w.workflow.started).toEqual([
+      expect.objectContaining({ machine: 'document-route' }),
+      // The level's watch, from the level's start (level-watch/watch.usecase.ts).
+      {
+        machine: 'eservice-level-watch',
+        name: `level-${TENANT}-${app.id.replaceAll('-', '')}`,
+        input: { tenantId: TENANT, applicationId: app.id, after: PAID_AT },
+      },
+    ]);
   });
 
   it('does everything once when run twice', async () => {
@@ -81,7 +89,7 @@ describe('reviewing an application (the machine’s Review step)', () => {
     // Assert
     expect(second.version).toBe(first.version);
     expect(await incomingDocuments(w)).toHaveLength(1);
-    expect(w.workflow.started).toHaveLength(1);
+    expect(w.workflow.started.map((s) => s.machine)).toEqual(['document-route', 'eservice-level-watch']);
   });
 
   it('makes one document and starts the route once when the run dies before the application is written', async () => {
