@@ -7,6 +7,7 @@ import {
 } from '../../../../functions/modules/eservices';
 import {
   APPLICATION,
+  applicationPlacement,
   type ApplicationRecord,
 } from '../../../../functions/modules/eservices/usecases/application-records';
 import { ConflictError } from '../../../../functions/platform/kernel/errors';
@@ -40,7 +41,7 @@ async function decide(w: ReviewWorld, app: ApplicationRecord): Promise<void> {
     APPLICATION,
     { ...current, routeOutcome: { outcome: 'approved', at: PAID_AT } },
     current.version,
-    { actorId: 'system' },
+    { actorId: 'system', ...applicationPlacement(current) },
   );
 }
 
