@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeStepTask } from '../../../../functions/modules/approval';
 import { reviewApplication } from '../../../../functions/modules/eservices';
 import {
   APPLICATION,
@@ -119,6 +120,26 @@ describe('reviewing an application (the machine’s Review step)', () => {
     expect(doc.contents).toHaveLength(1);
     expect(doc.route).toMatchObject({ state: 'running', round: 1 });
     expect(again.log.filter((e) => e.event === 'registered')).toHaveLength(1);
+  });
+
+  it('makes the route’s deciding stage due on the service level’s last day, so its task carries it', async () => {
+    // Arrange
+    const w = reviewWorld();
+    const app = await inReview(w);
+
+    // Act
+    const reviewed = await reviewApplication(w, { tenantId: TENANT, applicationId: app.id });
+    await routeStepTask(
+      { taskToken: 'route-step-0', tenantId: TENANT, documentId: reviewed.documentId!, round: 1, step: 0 },
+      w,
+    );
+
+    // Assert
+    const doc = (await w.documents.get(TENANT, reviewed.documentId!))!;
+    expect(doc.route!.stages[0]).toMatchObject({ kind: 'endorsement', deadlineDate: '2026-04-02' });
+    expect(doc.route!.steps[0]).toMatchObject({ state: 'active', dueDate: '2026-04-02' });
+    const tasks = await w.documents.assignments(TENANT, doc.id);
+    expect(tasks.map((t) => [t.assigneeId, t.dueDate])).toEqual([['officer', '2026-04-02']]);
   });
 
   it('checks each applicant of a group: eligibility and the passport against the visa’s last day', async () => {
