@@ -193,7 +193,13 @@ export const functionGrants: FunctionGrants = {
       'attachments:put',
       'machine:document-route',
       'machines:signal',
+      // The service level's watch (statemachines/eservice-level-watch.asl.json), started here.
+      'machine:eservice-level-watch',
     ],
+    // The level watch: its next event (the application, its definition, the calendar), and the
+    // event's notices to the route's people (the key on the application's log, e-mail/SMS).
+    levelWatchPlan: ['table:read'],
+    levelWatchNotify: [...TABLE, ...NOTICES],
     // Tasks of machines no code starts (human-step, scheduled-notification): not deployed.
     registerTask: ['table:write'],
     sendNotification: [...NOTICES],

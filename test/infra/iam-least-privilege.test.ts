@@ -217,6 +217,7 @@ describe('least privilege per function', () => {
       'daily-digest-send',
       'document-route',
       'eservice-application',
+      'eservice-level-watch',
       'exchange-receipt',
       'execution-deadline',
       'report-export',

@@ -255,3 +255,15 @@ export {
   type ApplicationSummary,
   type ApplicationView,
 } from './usecases/review/officer.usecase';
+
+// The service level's watch (issue 15, fourth slice): the reminder before the level runs out and
+// the escalation when it has, to the route's people and their supervisors.
+export { levelWatchNotifyTask } from './tasks/levelWatchNotify.task';
+export { levelWatchPlanTask } from './tasks/levelWatchPlan.task';
+export {
+  ensureLevelWatch,
+  LEVEL_WATCH_MACHINE,
+  levelWatchName,
+  notifyLevelEvent,
+  planLevelWatch,
+} from './usecases/level-watch/watch.usecase';

@@ -39,6 +39,8 @@ export interface Notice {
   kind: NoticeKind;
   recipients: string[];
   dueDate?: string;
+  /** HH:mm (Baku) when the term ends within `dueDate` rather than at its end (a service level in hours). */
+  dueTime?: string;
   daysLeft?: number;
   escalation?: number;
   /** The file a content notice is about. */
@@ -69,6 +71,7 @@ export async function notifyEmployees(deps: NotifyDeps, notice: Notice): Promise
     document: doc ? (doc.registration?.number ?? doc.summary.slice(0, 60)) : (notice.about?.label ?? ''),
     summary: doc ? doc.summary.slice(0, 200) : '',
     ...(notice.dueDate ? { dueDate: formatDate(notice.dueDate) } : {}),
+    ...(notice.dueTime ? { dueTime: notice.dueTime } : {}),
     ...(notice.daysLeft !== undefined ? { daysLeft: notice.daysLeft } : {}),
     ...(notice.escalation !== undefined ? { escalation: notice.escalation } : {}),
     ...(notice.file !== undefined ? { file: notice.file } : {}),

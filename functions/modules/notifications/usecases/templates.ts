@@ -10,7 +10,9 @@ export type NoticeKind =
   | 'content-damaged'
   | 'archive-integrity'
   | 'sms-budget'
-  | 'no-receipt';
+  | 'no-receipt'
+  | 'service-level-reminder'
+  | 'service-level-overdue';
 
 export interface NoticeParams {
   /** Registration number, or the summary when the document has none. */
@@ -18,6 +20,8 @@ export interface NoticeParams {
   summary: string;
   /** dd.MM.yyyy */
   dueDate?: string;
+  /** HH:mm (Baku) when the term ends within `dueDate` (an hour term), not at its end. */
+  dueTime?: string;
   daysLeft?: number;
   escalation?: number;
   /** The file a content notice is about. */
@@ -44,6 +48,8 @@ const d = (p: NoticeParams) => clip(p.document, SMS_DOCUMENT);
 const f = (p: NoticeParams) => clip(p.file ?? '', SMS_FILE);
 const SMS_RECIPIENT = 18;
 const r = (p: NoticeParams) => clip(p.recipient ?? '', SMS_RECIPIENT);
+/** A service level's end: the date, with the time for an hour term. */
+const due = (p: NoticeParams) => (p.dueTime ? `${p.dueDate} ${p.dueTime}` : `${p.dueDate}`);
 
 const az: Record<NoticeKind, Render> = {
   reminder: (p) => ({
@@ -90,6 +96,16 @@ const az: Record<NoticeKind, Render> = {
     subject: `Alınma bildirişi gəlməyib: ${p.document}`,
     text: `${p.document} nömrəli sənədin („${p.summary}”) „${p.recipient}” qurumuna elektron göndərişi üzrə alınma bildirişi ${p.dueDate} tarixinədək gəlmədi: sənəd alınmamış sayılır. Məzmunu digər üsulla (poçt, kuryer, e-poçt) çatdırın və tapşırığı icra edin.\n\nSənəd: ${p.link}`,
     sms: `${d(p)}: alınma bildirişi yoxdur (${r(p)})`,
+  }),
+  'service-level-reminder': (p) => ({
+    subject: `Xatırlatma: ${p.document} müraciətinin xidmət müddəti bitir (${due(p)})`,
+    text: `${p.document} nömrəli sənəd („${p.summary}”) kimi qeydə alınmış vətəndaş müraciəti üzrə qərar xidmət müddəti bitənədək verilməlidir. Xidmət müddəti: ${due(p)}.\n\nSənəd: ${p.link}`,
+    sms: `${d(p)}: müraciətin müddəti ${due(p)}`,
+  }),
+  'service-level-overdue': (p) => ({
+    subject: `Xidmət müddəti keçib: ${p.document}`,
+    text: `${p.document} nömrəli sənəd („${p.summary}”) kimi qeydə alınmış vətəndaş müraciətinin xidmət müddəti (${due(p)}) keçib, qərar verilməyib.\n\nSənəd: ${p.link}`,
+    sms: `${d(p)}: müraciətin müddəti (${due(p)}) keçib`,
   }),
 };
 
@@ -139,6 +155,16 @@ const en: Record<NoticeKind, Render> = {
     text: `No receipt notice for document ${p.document} ("${p.summary}") sent electronically to "${p.recipient}" arrived by ${p.dueDate}: the document counts as not received. Deliver its content by other means (post, courier, e-mail) and complete the task.\n\nDocument: ${p.link}`,
     sms: `${d(p)}: no receipt notice (${r(p)})`,
   }),
+  'service-level-reminder': (p) => ({
+    subject: `Reminder: the service level of ${p.document} ends ${due(p)}`,
+    text: `The citizen's application registered as document ${p.document} ("${p.summary}") must be decided within its service level, which ends ${due(p)}.\n\nDocument: ${p.link}`,
+    sms: `${d(p)}: application due ${due(p)}`,
+  }),
+  'service-level-overdue': (p) => ({
+    subject: `Service level exceeded: ${p.document}`,
+    text: `The service level of the citizen's application registered as document ${p.document} ("${p.summary}") ended ${due(p)}; it has not been decided.\n\nDocument: ${p.link}`,
+    sms: `${d(p)}: application overdue (due ${due(p)})`,
+  }),
 };
 
 const ru: Record<NoticeKind, Render> = {
@@ -186,6 +212,16 @@ const ru: Record<NoticeKind, Render> = {
     subject: `Нет уведомления о получении: ${p.document}`,
     text: `Уведомление о получении документа ${p.document} («${p.summary}»), отправленного в электронной форме в «${p.recipient}», не поступило до ${p.dueDate}: документ считается не полученным. Доставьте его содержание иным способом (почтой, курьером, по электронной почте) и исполните поручение.\n\nДокумент: ${p.link}`,
     sms: `${d(p)}: нет уведомления (${r(p)})`,
+  }),
+  'service-level-reminder': (p) => ({
+    subject: `Напоминание: срок обслуживания по ${p.document} истекает (${due(p)})`,
+    text: `Решение по обращению гражданина, зарегистрированному как документ ${p.document} («${p.summary}»), нужно принять в срок обслуживания. Срок: ${due(p)}.\n\nДокумент: ${p.link}`,
+    sms: `${d(p)}: срок обращения ${due(p)}`,
+  }),
+  'service-level-overdue': (p) => ({
+    subject: `Срок обслуживания истёк: ${p.document}`,
+    text: `Срок обслуживания обращения гражданина, зарегистрированного как документ ${p.document} («${p.summary}»), истёк (${due(p)}); решение не принято.\n\nДокумент: ${p.link}`,
+    sms: `${d(p)}: срок обращения (${due(p)}) истёк`,
   }),
 };
 

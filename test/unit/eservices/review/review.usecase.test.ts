@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { routeStepTask } from '../../../../functions/modules/approval';
 import { reviewApplication } from '../../../../functions/modules/eservices';
 import {
   APPLICATION,
@@ -66,7 +67,15 @@ describe('reviewing an application (the machine’s Review step)', () => {
     ]);
     expect(doc.route).toMatchObject({ state: 'running', round: 1, templateId: TEMPLATE });
     expect(doc.route!.steps[0]!.employeeIds).toEqual(['officer']);
-    expect(w.workflow.started).toEqual([expect.objectContaining({ machine: 'document-route' })]);
+    expect(w.workflow.started).toEqual([
+      expect.objectContaining({ machine: 'document-route' }),
+      // The level's watch, from the level's start (level-watch/watch.usecase.ts).
+      {
+        machine: 'eservice-level-watch',
+        name: `level-${TENANT}-${app.id.replaceAll('-', '')}`,
+        input: { tenantId: TENANT, applicationId: app.id, after: PAID_AT },
+      },
+    ]);
   });
 
   it('does everything once when run twice', async () => {
@@ -81,7 +90,7 @@ describe('reviewing an application (the machine’s Review step)', () => {
     // Assert
     expect(second.version).toBe(first.version);
     expect(await incomingDocuments(w)).toHaveLength(1);
-    expect(w.workflow.started).toHaveLength(1);
+    expect(w.workflow.started.map((s) => s.machine)).toEqual(['document-route', 'eservice-level-watch']);
   });
 
   it('makes one document and starts the route once when the run dies before the application is written', async () => {
@@ -111,6 +120,26 @@ describe('reviewing an application (the machine’s Review step)', () => {
     expect(doc.contents).toHaveLength(1);
     expect(doc.route).toMatchObject({ state: 'running', round: 1 });
     expect(again.log.filter((e) => e.event === 'registered')).toHaveLength(1);
+  });
+
+  it('makes the route’s deciding stage due on the service level’s last day, so its task carries it', async () => {
+    // Arrange
+    const w = reviewWorld();
+    const app = await inReview(w);
+
+    // Act
+    const reviewed = await reviewApplication(w, { tenantId: TENANT, applicationId: app.id });
+    await routeStepTask(
+      { taskToken: 'route-step-0', tenantId: TENANT, documentId: reviewed.documentId!, round: 1, step: 0 },
+      w,
+    );
+
+    // Assert
+    const doc = (await w.documents.get(TENANT, reviewed.documentId!))!;
+    expect(doc.route!.stages[0]).toMatchObject({ kind: 'endorsement', deadlineDate: '2026-04-02' });
+    expect(doc.route!.steps[0]).toMatchObject({ state: 'active', dueDate: '2026-04-02' });
+    const tasks = await w.documents.assignments(TENANT, doc.id);
+    expect(tasks.map((t) => [t.assigneeId, t.dueDate])).toEqual([['officer', '2026-04-02']]);
   });
 
   it('checks each applicant of a group: eligibility and the passport against the visa’s last day', async () => {
