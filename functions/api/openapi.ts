@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { problem } from '../platform/http/common.schema';
 import type { RouteDef } from '../platform/http/route';
+import { isPublicApiPath } from '../platform/http/cors';
 import { routes } from './routes';
 import { webhookEventTypes, webhookPayloads, webhookSummaries } from '../modules/webhooks';
 
@@ -214,7 +215,10 @@ export function openApiDocument(): Json {
     if (route.auth !== 'public') {
       responses['401'] = problemResponse('Missing or invalid token');
       responses['403'] = problemResponse('Not allowed');
-    }
+    } else if (isPublicApiPath(route.path))
+      responses['401'] = problemResponse(
+        'An X-Api-Key that is malformed, unknown, revoked or of another agency',
+      );
     if (route.params) {
       responses['404'] = problemResponse('Not found (or not visible to the caller)');
       responses['409'] = problemResponse('Conflict: the object’s state does not allow it');
@@ -243,7 +247,14 @@ export function openApiDocument(): Json {
       parameters: parameters(route, components),
       responses,
       security:
-        route.auth === 'public' ? [] : route.auth === 'invitation' ? [{ invitation: [] }] : [{ bearer: [] }],
+        route.auth === 'public'
+          ? // No login; an integrator may send its key for the key's own limit.
+            isPublicApiPath(route.path)
+            ? [{}, { integratorKey: [] }]
+            : []
+          : route.auth === 'invitation'
+            ? [{ invitation: [] }]
+            : [{ bearer: [] }],
     };
     if (body)
       op.requestBody = {
@@ -289,6 +300,13 @@ export function openApiDocument(): Json {
           name: 'X-Invitation-Token',
           description:
             'The secret of an e-mailed invitation link (`<tenant>.<secret>`): single use, expires after 7 days; only its SHA-256 is stored.',
+        },
+        integratorKey: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Api-Key',
+          description:
+            'An integrator’s key made by the agency’s admin (`kgz_<agency>.<id>.<secret>`; only its SHA-256 is stored): optional on the public API, where it counts the requests against the key’s own limit instead of the client address’s, for the key’s agency only.',
         },
       },
     },

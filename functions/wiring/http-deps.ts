@@ -7,6 +7,8 @@ import { DynamoTenantQuota } from '../platform/adapters/dynamodb/tenant-quota.ad
 import { SecretsManagerOriginSecrets } from '../platform/adapters/secrets/origin-secrets.adapter';
 import { parseTenantLimits } from '../platform/http/tenant-quota';
 import { resolveActor } from '../modules/org';
+import { integratorKeyAgency, verifyIntegratorKey } from '../modules/eservices';
+import { inTenant } from '../platform/tenant-access/context';
 import type { TokenVerifier } from '../platform/ports/token-verifier.port';
 import { config } from './config';
 import { getContainer, useTenantAccess } from './container';
@@ -68,4 +70,9 @@ function tokenVerifier(): TokenVerifier {
 export const httpDeps = (): HttpDeps => ({
   verifier: tokenVerifier(),
   resolveActor: (principal) => resolveActor(getContainer(), principal),
+  // Read with the access of the agency the key names, like the agency's other public reads.
+  integratorKey: async (presented) => {
+    const agency = integratorKeyAgency(presented);
+    return agency ? inTenant(agency, () => verifyIntegratorKey(getContainer(), presented)) : undefined;
+  },
 });

@@ -15,6 +15,11 @@ export interface EdgeStackProps extends StackProps {
   readonly apiRateLimitPer5Min?: number;
   /** Authenticated API requests per token (Authorization header value). @default 3000 (10 per second) */
   readonly apiTokenRateLimitPer5Min?: number;
+  /**
+   * Public API requests per integrator key (X-Api-Key value): the edge's ceiling; each key's own
+   * limit, set by its agency, is the API's. @default 300000 (1,000 per second)
+   */
+  readonly apiKeyRateLimitPer5Min?: number;
 }
 
 /**
@@ -66,6 +71,16 @@ const not = (statement: CfnWebACL.StatementProperty): CfnWebACL.StatementPropert
   notStatement: { statement },
 });
 
+/** The request carries an integrator's key (X-Api-Key), which the API checks. */
+const hasApiKey: CfnWebACL.StatementProperty = {
+  sizeConstraintStatement: {
+    fieldToMatch: { singleHeader: { Name: 'x-api-key' } },
+    comparisonOperator: 'GT',
+    size: 0,
+    textTransformations: NONE,
+  },
+};
+
 /**
  * A Content-Length above `max` bytes, as a regular expression over the decimal header value: any
  * number with more digits than `max`, or as many digits and greater, leading zeros allowed. (WAF sees at most the first
@@ -92,7 +107,8 @@ const TOO_LARGE_BODY = 'payload-too-large';
  * cross-region reference.
  *
  * Rates: a high per-address flood ceiling on everything; unauthenticated API calls per address;
- * authenticated ones per token, so that a ministry behind one NAT address is not one caller.
+ * authenticated ones per token, so that a ministry behind one NAT address is not one caller; an
+ * integrator's public API calls per key (X-Api-Key), whose own limit the API keeps.
  * Sizes: the Common rule set's 8 KB body rule only counts (an outgoing document's text is up to
  * 20,000 characters); bodies above the API's own limit are refused here with 413.
  */
@@ -143,9 +159,15 @@ export class EdgeStack extends Stack {
       },
       rules: [
         rateRule('RateLimitPerIp', 0, props.rateLimitPer5Min ?? 30_000),
+        // An integrator's key on the public API is counted per key below, not per address: a made-up
+        // key gets the API's 401, which counts against the address (failed attempts).
         rateRule('ApiRateLimitPerIp', 1, props.apiRateLimitPer5Min ?? 1000, {
           andStatement: {
-            statements: [api, { orStatement: { statements: [not(hasAuthorization), publicApi] } }],
+            statements: [
+              api,
+              { orStatement: { statements: [not(hasAuthorization), publicApi] } },
+              not({ andStatement: { statements: [publicApi, hasApiKey] } }),
+            ],
           },
         }),
         rateRule(
@@ -184,6 +206,13 @@ export class EdgeStack extends Stack {
         ]),
         managedRule('AWSManagedRulesKnownBadInputsRuleSet', 6),
         managedRule('AWSManagedRulesSQLiRuleSet', 7),
+        rateRule(
+          'PublicApiRateLimitPerKey',
+          8,
+          props.apiKeyRateLimitPer5Min ?? 300_000,
+          { andStatement: { statements: [publicApi, hasApiKey] } },
+          [{ header: { name: 'x-api-key', textTransformations: NONE } }],
+        ),
       ],
     });
     this.webAclArn = acl.attrArn;

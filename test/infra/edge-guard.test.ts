@@ -269,6 +269,49 @@ describe('WAF rules that fit real work (Edge stack)', () => {
                     ],
                   },
                 },
+                {
+                  NotStatement: {
+                    Statement: {
+                      AndStatement: {
+                        Statements: [
+                          { ByteMatchStatement: expect.objectContaining({ SearchString: '/api/public/' }) },
+                          {
+                            SizeConstraintStatement: expect.objectContaining({
+                              FieldToMatch: { SingleHeader: { Name: 'x-api-key' } },
+                            }),
+                          },
+                        ],
+                      },
+                    },
+                  },
+                },
+              ],
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('counts an integrator’s public API calls per key, not per address', () => {
+    expect(rule('PublicApiRateLimitPerKey')).toMatchObject({
+      Action: { Block: {} },
+      Statement: {
+        RateBasedStatement: {
+          AggregateKeyType: 'CUSTOM_KEYS',
+          CustomKeys: [
+            { Header: { Name: 'x-api-key', TextTransformations: [{ Priority: 0, Type: 'NONE' }] } },
+          ],
+          Limit: 300_000,
+          ScopeDownStatement: {
+            AndStatement: {
+              Statements: [
+                { ByteMatchStatement: expect.objectContaining({ SearchString: '/api/public/' }) },
+                {
+                  SizeConstraintStatement: expect.objectContaining({
+                    FieldToMatch: { SingleHeader: { Name: 'x-api-key' } },
+                  }),
+                },
               ],
             },
           },

@@ -267,3 +267,12 @@ export {
   notifyLevelEvent,
   planLevelWatch,
 } from './usecases/level-watch/watch.usecase';
+export {
+  createIntegratorKey,
+  integratorKeyAgency,
+  listIntegratorKeys,
+  revokeIntegratorKey,
+  verifyIntegratorKey,
+  type IntegratorKey,
+  type IntegratorPrincipal,
+} from './usecases/integrator-keys.usecase';

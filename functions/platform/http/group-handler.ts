@@ -88,6 +88,15 @@ export type GroupImpls<D> = Readonly<Record<string, AnyRouteImpl<D>>>;
 export interface HttpDeps {
   verifier: TokenVerifier;
   resolveActor(principal: VerifiedPrincipal): Promise<Actor>;
+  /** An integrator's `X-Api-Key` on the public API: its agency and limit, or undefined (refused). */
+  integratorKey?(presented: string): Promise<IntegratorKeyPrincipal | undefined>;
+}
+
+/** What a verified integrator key lets through: its agency and its own requests a minute. */
+export interface IntegratorKeyPrincipal {
+  tenantId: string;
+  keyId: string;
+  requestsPerMinute: number;
 }
 
 /** What stands between the internet and the routes besides tokens (see `infra/aws/README.md`). */
@@ -109,6 +118,8 @@ const MAX_JSON_DEPTH = 32;
 const perUser = new RateLimiter(Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000), 60);
 const perAddress = new RateLimiter(Number(process.env.RATE_LIMIT_ANONYMOUS_PER_MINUTE ?? 6000), 60);
 const failedPerAddress = new RateLimiter(Number(process.env.RATE_LIMIT_FAILED_PER_MINUTE ?? 300), 60);
+/** Integrators' keys on the public API, each with the limit its agency gave it. */
+const perIntegratorKey = new RateLimiter(1, 60);
 
 type Result = APIGatewayProxyStructuredResultV2;
 
@@ -360,8 +371,8 @@ export function createGroupHandler<D>(options: {
     if (!route) throw new HttpError(404, 'route_not_found', 'No route');
     const lang = negotiateLanguage(header(event, 'accept-language'));
     const address = event.requestContext?.http?.sourceIp || 'unknown';
-    const limit = (limiter: RateLimiter, key: string) => {
-      const rate = limiter.take(key, Date.now());
+    const limit = (limiter: RateLimiter, key: string, own?: number) => {
+      const rate = limiter.take(key, Date.now(), own);
       rateHeaders.set(event, rate.headers);
       if (!rate.allowed) {
         rateHeaders.set(event, { ...rate.headers, 'retry-after': rate.headers['ratelimit-reset'] ?? '60' });
@@ -395,6 +406,23 @@ export function createGroupHandler<D>(options: {
       if (route.roles && !route.roles.some((r) => actor?.roles.has(r)))
         throw new ForbiddenError('Role required');
       if (actor) requireMfaForRoute(actor, route.roles);
+    } else if (
+      route.auth === 'public' &&
+      isPublicApiPath(route.path) &&
+      header(event, 'x-api-key') !== undefined
+    ) {
+      // An integrator's key: its own limit instead of the address's, for its own agency only; a
+      // key that fails counts against the address like a failed token.
+      if (failedPerAddress.exhausted(address, Date.now())) limit(failedPerAddress, address);
+      const d = await deps();
+      const presented = header(event, 'x-api-key')!.trim();
+      const key = presented.length <= 300 && d.integratorKey ? await d.integratorKey(presented) : undefined;
+      const agency = event.pathParameters?.agency;
+      if (!key || (agency !== undefined && agency !== key.tenantId)) {
+        limit(failedPerAddress, address);
+        throw new UnauthenticatedError('Unknown or revoked API key');
+      }
+      limit(perIntegratorKey, `${key.tenantId}:${key.keyId}`, key.requestsPerMinute);
     } else limit(perAddress, address);
     let invitationToken: string | undefined;
     if (route.auth === 'invitation') {

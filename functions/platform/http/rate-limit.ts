@@ -39,7 +39,8 @@ export class RateLimiter {
     );
   }
 
-  take(key: string, nowMs: number): RateDecision {
+  /** Counts one request of `key`; `limit` overrides the limiter's own (a caller with its own limit). */
+  take(key: string, nowMs: number, limit = this.limit): RateDecision {
     const windowMs = this.windowSeconds * 1000;
     let window = this.windows.get(key);
     if (!window || nowMs - window.start >= windowMs) {
@@ -50,8 +51,8 @@ export class RateLimiter {
     window.count += 1;
     const reset = Math.max(0, Math.ceil((window.start + windowMs - nowMs) / 1000));
     return {
-      allowed: window.count <= this.limit,
-      headers: windowHeaders(this.limit, window.count, this.windowSeconds, reset),
+      allowed: window.count <= limit,
+      headers: windowHeaders(limit, window.count, this.windowSeconds, reset),
     };
   }
 

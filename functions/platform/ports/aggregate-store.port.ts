@@ -34,7 +34,8 @@ export type AggregateType =
   | 'eservice'
   | 'eservice-version'
   | 'eservice-application'
-  | 'eservice-visa-counter';
+  | 'eservice-visa-counter'
+  | 'integrator-key';
 
 /** A value that must be unique within the tenant, e.g. { scope: 'username', value: 'admin' }. */
 export interface UniqueClaim {

@@ -20,6 +20,7 @@ import { flowApi } from './flow.api';
 import { reviewApi } from './review.api';
 import { publicApplicationsApi } from './public-applications.api';
 import { verifyApi } from './verify.api';
+import { integratorKeysApi } from './integrator-keys.api';
 
 /** The implementations of the `eservices` route group's operations. */
 export const eservicesApi: RouteImpls<
@@ -44,4 +45,6 @@ export const eservicesApi: RouteImpls<
   ...verifyApi,
   // The agency's side of applications (issue 15, review).
   ...reviewApi,
+  // Integrators' API keys (issue 15).
+  ...integratorKeysApi,
 };

@@ -4,6 +4,7 @@ import { publicApplicationRoutes } from './public-applications.routes';
 import { flowRoutes } from './flow.routes';
 import { verifyRoutes } from './verify.routes';
 import { reviewRoutes } from './review.routes';
+import { integratorKeyRoutes } from './integrator-keys.routes';
 
 const ADMIN = '/api/v1/eservices';
 const admin = { group: 'eservices', tag: 'eservices', auth: 'jwt', roles: ['admin'] } as const;
@@ -113,4 +114,5 @@ export const eserviceRoutes = [
   ...verifyRoutes,
   // The agency's side of applications (issue 15, review).
   ...reviewRoutes,
+  ...integratorKeyRoutes,
 ] as const satisfies readonly RouteDef[];
