@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Api } from './api';
+import { eventually } from './eventually';
 
 /** A file value of an application: what an upload gives back, as the form sends it. */
 export interface UploadedFile {
@@ -51,4 +52,27 @@ export interface Mail {
 export async function mailsTo(maildevUrl: string, address: string): Promise<Mail[]> {
   const all = (await (await fetch(`${maildevUrl}/api/email`)).json()) as Mail[];
   return all.filter((m) => m.to.some((t) => t.address === address));
+}
+
+/**
+ * The officer approves the pending endorsement on an application's registered document (the demo
+ * e-visa route's one step) through the documents' API, once the route has given it to them.
+ */
+export async function approveEndorsement(officer: Api, documentId: string, comment?: string): Promise<void> {
+  type Assignment = { id: string; status: string; actions: string[] };
+  const task = await eventually(async () => {
+    const res = await officer.get<{ documentVersion: number; assignments?: Assignment[] }>(
+      `/api/v1/documents/${documentId}/execution`,
+    );
+    const pending = res.body.assignments?.find(
+      (a) => a.status === 'pending' && a.actions.includes('approve'),
+    );
+    return pending ? { ...pending, documentVersion: res.body.documentVersion } : undefined;
+  }, 'the officer’s endorsement task');
+  const approved = await officer.post(`/api/v1/documents/${documentId}/assignments/${task.id}/approve`, {
+    version: task.documentVersion,
+    ...(comment ? { comment } : {}),
+  });
+  if (approved.status !== 200)
+    throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
 }

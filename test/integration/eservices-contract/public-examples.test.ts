@@ -16,7 +16,7 @@ import {
   substituted,
   type ExampleRequest,
 } from '../../support/contract';
-import { mailsTo } from '../../support/eservices-citizen';
+import { approveEndorsement, mailsTo } from '../../support/eservices-citizen';
 import { eventually } from '../../support/eventually';
 import { as } from '../documents/helpers';
 
@@ -161,25 +161,11 @@ let admin: Api;
 
 /** The officer approves the application's endorsement task, as in the documents' API. */
 async function approveByOfficer(number: string): Promise<void> {
-  type Assignment = { id: string; status: string; actions: string[] };
   const view = await eventually(async () => {
     const res = await admin.get<{ documentId?: string }>(`/api/v1/eservices/applications/${number}`);
     return res.body.documentId ? res.body : undefined;
   }, 'the registered document');
-  const task = await eventually(async () => {
-    const res = await officer.get<{ documentVersion: number; assignments?: Assignment[] }>(
-      `/api/v1/documents/${view.documentId}/execution`,
-    );
-    const pending = res.body.assignments?.find(
-      (a) => a.status === 'pending' && a.actions.includes('approve'),
-    );
-    return pending ? { ...pending, documentVersion: res.body.documentVersion } : undefined;
-  }, 'the officer’s endorsement task');
-  const approved = await officer.post(`/api/v1/documents/${view.documentId}/assignments/${task.id}/approve`, {
-    version: task.documentVersion,
-    comment: 'Viza verilsin',
-  });
-  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+  await approveEndorsement(officer, view.documentId!, 'Viza verilsin');
 }
 
 /** The request as it goes on the wire: path parameters in the path, the query, headers, body. */

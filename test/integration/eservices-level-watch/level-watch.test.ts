@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, bakuDate } from '../../../functions/modules/eservices';
 import { apiClient, type Api } from '../../support/api';
 import { advanceClockTo, clockNow } from '../../support/clock';
-import { mailsTo, uploadScan } from '../../support/eservices-citizen';
+import { approveEndorsement, mailsTo, uploadScan } from '../../support/eservices-citizen';
 import { eventually } from '../../support/eventually';
 import { ownEmbedded } from '../../support/own-embedded';
 import { executionArn, executionHistory, executionStatus } from '../../support/workflows';
@@ -119,24 +119,6 @@ const finished = (arn: string) =>
     `${arn} to finish`,
   );
 
-/** The officer approves the application's document (the route's one endorsement). */
-async function approveRoute(officer: Api, documentId: string) {
-  type Assignment = { id: string; status: string; actions: string[] };
-  const task = await eventually(async () => {
-    const res = await officer.get<{ documentVersion: number; assignments?: Assignment[] }>(
-      `/api/v1/documents/${documentId}/execution`,
-    );
-    const pending = res.body.assignments?.find(
-      (a) => a.status === 'pending' && a.actions.includes('approve'),
-    );
-    return pending ? { ...pending, documentVersion: res.body.documentVersion } : undefined;
-  }, 'the officer’s endorsement task');
-  const approved = await officer.post(`/api/v1/documents/${documentId}/assignments/${task.id}/approve`, {
-    version: task.documentVersion,
-  });
-  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
-}
-
 const events = (view: View, kind: string) => view.log.filter((e) => e.event === kind);
 /** Subjects of the e-mails to `address` that name the registration number (as a word: 1-ER/26 is not 11-ER/26). */
 const subjectsAbout = async (address: string, registration: string) =>
@@ -153,7 +135,7 @@ describe('the service level’s watch', () => {
     await waitingFor(watchArn(onTime.number), 'reminder');
     expect(Date.parse(late.level.dueAt) - Date.parse(late.level.startedAt)).toBe(3 * HOUR);
     expect(reminder.at).toBe(new Date(Date.parse(late.level.dueAt) - HOUR).toISOString());
-    await approveRoute(officer, onTime.documentId!);
+    await approveEndorsement(officer, onTime.documentId!);
     await eventually(
       async () => ((await viewOf(admin, onTime.number)).state === 'decided' ? true : undefined),
       'the decision of the second application',

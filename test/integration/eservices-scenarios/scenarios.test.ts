@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, bakuDate, socialAssistanceDefinition } from '../../../functions/modules/eservices';
 import { apiClient, type Api } from '../../support/api';
 import { advanceClockTo, clockNow } from '../../support/clock';
-import { mailsTo, uploadScan } from '../../support/eservices-citizen';
+import { approveEndorsement, mailsTo, uploadScan } from '../../support/eservices-citizen';
 import { eventually } from '../../support/eventually';
 import { ownEmbedded } from '../../support/own-embedded';
 import { as, lookups } from '../documents/helpers';
@@ -27,7 +27,6 @@ type Status = {
 };
 type Level = { startedAt: string; dueAt: string; lastDay: string; overdue: boolean };
 type View = { number: string; state: string; version: number; documentId?: string; level?: Level };
-type Assignment = { id: string; status: string; actions: string[] };
 type Sms = { phone: string; text: string };
 
 let citizen: Api;
@@ -105,23 +104,6 @@ async function reviewed(admin: Api, number: string): Promise<View & { level: Lev
     const res = await admin.get<View>(`/api/v1/eservices/applications/${number}`);
     return res.body.level && res.body.documentId ? (res.body as View & { level: Level }) : undefined;
   }, `the review of ${number}`);
-}
-
-/** The officer's pending endorsement of the application's document, approved. */
-async function approveRoute(officer: Api, documentId: string) {
-  const task = await eventually(async () => {
-    const res = await officer.get<{ documentVersion: number; assignments?: Assignment[] }>(
-      `/api/v1/documents/${documentId}/execution`,
-    );
-    const pending = res.body.assignments?.find(
-      (a) => a.status === 'pending' && a.actions.includes('approve'),
-    );
-    return pending ? { ...pending, documentVersion: res.body.documentVersion } : undefined;
-  }, 'the officer’s endorsement task');
-  const approved = await officer.post(`/api/v1/documents/${documentId}/assignments/${task.id}/approve`, {
-    version: task.documentVersion,
-  });
-  expect(approved.status, JSON.stringify(approved.body)).toBe(200);
 }
 
 async function decidedStatus(number: string, secondFactor: string) {
@@ -209,7 +191,7 @@ describe('a group of ten visitors with one e-mail and one payment', () => {
       decisions: [{ applicant: 3, outcome: 'refused', reason: 'Pasportun surəti oxunmur' }],
     });
     expect(refused.status, JSON.stringify(refused.body)).toBe(200);
-    await approveRoute(officer, view.documentId!);
+    await approveEndorsement(officer, view.documentId!);
     const decided = await decidedStatus(group.number, passports[7]!);
 
     // Assert
@@ -295,7 +277,7 @@ describe('a social-assistance application decided on the 15th day', () => {
     await advanceClockTo(embedded.baseUrl, `${day15}T08:00:00.000Z`);
     const officer = await as(embedded.baseUrl, 'appealshead');
     const onDay15 = (await officer.get<View>(`/api/v1/eservices/applications/${number}`)).body;
-    await approveRoute(officer, view.documentId!);
+    await approveEndorsement(officer, view.documentId!);
     const decided = await decidedStatus(number, fin);
     const smsTo = async () =>
       (
