@@ -8,6 +8,7 @@ import type { SmsSender } from '../../platform/ports/sms.port';
 import type { WorkflowEngine } from '../../platform/ports/workflow.port';
 import type { SmsBudget } from '../notifications';
 import type { ExecutionDeps } from '../execution';
+import type { RegistryLookup } from '../citizen-registries';
 
 /** What the e-services module's service definitions and catalogue need: the store and the clock. */
 export interface EServiceDeps {
@@ -79,4 +80,8 @@ export interface ResultsDeps {
  * the workflow engine (the route's machine, the application machine's task token) — execution
  * control's deps, which the approval route's use cases take.
  */
-export type ApplicationReviewDeps = ExecutionDeps & EServiceDeps;
+export type ApplicationReviewDeps = ExecutionDeps &
+  EServiceDeps & {
+    /** The citizens' registry: an applicant's FİN and names checked against it (absent: not checked). */
+    readonly registry?: RegistryLookup;
+  };

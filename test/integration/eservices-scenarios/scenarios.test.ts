@@ -299,6 +299,13 @@ describe('a social-assistance application decided on the 15th day', () => {
 
     // Assert
     expect(submitted.body.state).not.toBe('awaiting-payment');
+    // A FİN made up for the test is not in the citizens' registry: the officer is told.
+    expect((view as View & { checks?: unknown }).checks).toEqual([
+      expect.objectContaining({
+        ok: false,
+        problems: [expect.objectContaining({ code: 'fin_not_in_registry' })],
+      }),
+    ]);
     expect(view.level.lastDay).toBe(bakuDisplay(day15));
     expect(decided.level?.lastDay).toBe(day15);
     expect(onDay15.level).toMatchObject({ lastDay: bakuDisplay(day15), overdue: false });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { automaticChecks } from '../../../../functions/modules/eservices/usecases/review/checks';
+import {
+  automaticChecks,
+  registryProblems,
+} from '../../../../functions/modules/eservices/usecases/review/checks';
+import type { RegistryLookup, RegistryPerson } from '../../../../functions/modules/citizen-registries';
 import { socialAssistanceDefinition } from '../../../../functions/modules/eservices';
 import { evisaDefinition, visitor } from './world';
 
@@ -44,5 +48,58 @@ describe('the automatic checks', () => {
 
     // Assert
     expect(checks).toEqual([{ applicant: 0, ok: true, problems: [] }]);
+  });
+});
+
+describe('the registry check of an applicant’s FİN', () => {
+  const person: RegistryPerson = {
+    fin: '5ZQ8K2M',
+    surname: 'Əliyeva',
+    name: 'Günel',
+    patronymic: 'Rafiq qızı',
+    birthDate: '1990-04-12',
+    address: 'Bakı, Nizami küç. 5',
+  };
+  // The registry as its port answers: one person known by FİN.
+  const registry: RegistryLookup = {
+    person: async (fin) => (fin === person.fin ? person : undefined),
+    organization: async () => undefined,
+  };
+  const social = socialAssistanceDefinition({ routeTemplateId: 'route-social' });
+  const applicant = (over: Record<string, unknown> = {}) => ({
+    fin: '5zq8k2m',
+    surname: 'ƏLİYEVA',
+    name: 'günel ',
+    birthDate: '1990-04-12',
+    ...over,
+  });
+
+  it('passes a FİN the registry knows with the same surname, name and birth date (case and spaces aside)', async () => {
+    expect(await registryProblems(registry, social, values([applicant()]))).toEqual([[]]);
+  });
+
+  it('names each difference from the registry’s record, and a FİN the registry does not know', async () => {
+    // Act
+    const problems = await registryProblems(
+      registry,
+      social,
+      values([applicant({ name: 'Gülnar', birthDate: '1990-04-21' }), applicant({ fin: '7AAAAAA' })]),
+    );
+
+    // Assert
+    expect(problems[0]!.map((p) => p.code)).toEqual(['registry_mismatch', 'registry_mismatch']);
+    expect(problems[0]![1]!.message).toEqual({
+      az: 'Reyestrdə doğum tarixi: 12.04.1990',
+      en: "The registry's birth date: 12.04.1990",
+      ru: 'В реестре дата рождения: 12.04.1990',
+    });
+    expect(problems[1]).toEqual([expect.objectContaining({ code: 'fin_not_in_registry' })]);
+  });
+
+  it('looks nothing up for a form without a FİN field', async () => {
+    const asked: string[] = [];
+    const watching: RegistryLookup = { ...registry, person: async (fin) => (asked.push(fin), undefined) };
+    expect(await registryProblems(watching, evisaDefinition(), values([visitor()]))).toEqual([[]]);
+    expect(asked).toEqual([]);
   });
 });

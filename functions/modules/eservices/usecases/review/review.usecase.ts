@@ -19,7 +19,7 @@ import { getRoute, startRoute, updateRoute } from '../../../approval';
 import { bakuDate } from '../../domain/time';
 import type { ApplicationReviewDeps } from '../../ports';
 import type { ApplicationRecord } from '../application-records';
-import { automaticChecks } from './checks';
+import { automaticChecks, registryProblems } from './checks';
 import { agencyWorkingDays, applicationLevel } from './level';
 import { registerApplication } from './register';
 import { changeApplication, definitionOf, logEntry, requireApplication, SYSTEM } from '../flow/records';
@@ -98,7 +98,11 @@ async function reviewOnce(
   const now = deps.clock.now().toISOString();
   const level = applicationLevel(app, def, now, await agencyWorkingDays(deps, app.tenantId));
   const doc = await withRouteStarted(deps, app.tenantId, registered, level.lastDay);
-  const checks = automaticChecks(def, app.values, now);
+  const fromRegistry = deps.registry ? await registryProblems(deps.registry, def, app.values) : [];
+  const checks = automaticChecks(def, app.values, now).map((c) => {
+    const more = fromRegistry[c.applicant] ?? [];
+    return more.length === 0 ? c : { ...c, ok: false, problems: [...c.problems, ...more] };
+  });
   const failed = checks.filter((c) => !c.ok).length;
 
   const { record: saved } = await changeApplication(
