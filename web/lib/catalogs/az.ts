@@ -11,6 +11,7 @@ import orgAz from '../../features/org/messages/az.json';
 import referenceAz from '../../features/reference/messages/az.json';
 import reportsAz from '../../features/reports/messages/az.json';
 import webhooksAz from '../../features/webhooks/messages/az.json';
+import integratorKeysAz from '../../features/integrator-keys/messages/az.json';
 import signaturesAz from '../../features/signatures/messages/az.json';
 import uiAz from '../../ui/messages/az.json';
 import searchAz from '../../features/search/messages/az.json';
@@ -36,6 +37,7 @@ export const files: Catalog[] = [
   reportsAz,
   exchangeAz,
   webhooksAz,
+  integratorKeysAz,
   eservicesPublicAz,
   eservicesOfficerAz,
 ];

@@ -11,6 +11,7 @@ import orgEn from '../../features/org/messages/en.json';
 import referenceEn from '../../features/reference/messages/en.json';
 import reportsEn from '../../features/reports/messages/en.json';
 import webhooksEn from '../../features/webhooks/messages/en.json';
+import integratorKeysEn from '../../features/integrator-keys/messages/en.json';
 import signaturesEn from '../../features/signatures/messages/en.json';
 import uiEn from '../../ui/messages/en.json';
 import searchEn from '../../features/search/messages/en.json';
@@ -36,6 +37,7 @@ export const files: Catalog[] = [
   reportsEn,
   exchangeEn,
   webhooksEn,
+  integratorKeysEn,
   eservicesPublicEn,
   eservicesOfficerEn,
 ];

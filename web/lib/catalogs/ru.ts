@@ -11,6 +11,7 @@ import orgRu from '../../features/org/messages/ru.json';
 import referenceRu from '../../features/reference/messages/ru.json';
 import reportsRu from '../../features/reports/messages/ru.json';
 import webhooksRu from '../../features/webhooks/messages/ru.json';
+import integratorKeysRu from '../../features/integrator-keys/messages/ru.json';
 import signaturesRu from '../../features/signatures/messages/ru.json';
 import uiRu from '../../ui/messages/ru.json';
 import searchRu from '../../features/search/messages/ru.json';
@@ -36,6 +37,7 @@ export const files: Catalog[] = [
   reportsRu,
   exchangeRu,
   webhooksRu,
+  integratorKeysRu,
   eservicesPublicRu,
   eservicesOfficerRu,
 ];

@@ -60,6 +60,7 @@ export const navigation: NavItem[] = [
       { label: 'admin.nav.calendar', href: '/admin/calendar/' },
       { label: 'route.admin.title', href: '/admin/approval-route-templates/' },
       { label: 'webhooks.title', href: '/admin/webhooks/' },
+      { label: 'integratorKeys.title', href: '/admin/integrator-keys/' },
     ],
   },
 ];

@@ -1,0 +1,5 @@
+import { IntegratorKeysPage } from '../../../../features/integrator-keys/integrator-keys-admin';
+
+export default function Page() {
+  return <IntegratorKeysPage />;
+}
