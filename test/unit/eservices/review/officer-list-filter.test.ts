@@ -56,6 +56,18 @@ describe('the filter row of a service’s applications', () => {
     expect(forOfficer.items).toEqual([]);
   });
 
+  it('finds a passport with a Latin I typed in lower case (the Azerbaijani lower case of I is ı)', async () => {
+    const w = reviewWorld();
+    const service = await publishedService(w, admin, evisaDefinition());
+    const app = await inReview(w, [visitor({ surname: 'Irwin', passportNumber: 'KBYINCRNF2' })], { service });
+    const list = (q: string) =>
+      listApplications(w, admin, 'e-visa', { limit: 50, q }).then((p) => p.items.map((i) => i.number));
+
+    expect(await list('kbyincrnf2')).toEqual([app.id]);
+    expect(await list('KBYİNCRNF2')).toEqual([app.id]);
+    expect(await list('irw')).toEqual([app.id]);
+  });
+
   it('reads on through the store to fill a page of those that pass, with a cursor to the rest', async () => {
     // Arrange: five applications, every other one of Weber.
     const w = reviewWorld();

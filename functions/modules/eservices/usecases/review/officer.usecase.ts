@@ -175,7 +175,15 @@ export interface ApplicationFilter {
   overdue?: 'true';
 }
 
-const folded = (text: string) => text.toLocaleLowerCase('az').replace(/[\s-]+/g, '');
+/**
+ * Case, spaces and dashes aside; the Azerbaijani lower case, with dotless ı and dotted i as one
+ * letter: a passport's Latin `I` lowers to `ı` in `az`, while an officer types `i`.
+ */
+const folded = (text: string) =>
+  text
+    .toLocaleLowerCase('az')
+    .replace(/ı/g, 'i')
+    .replace(/[\s-]+/g, '');
 
 /**
  * Whether an application passes the filter row. The text matches a part of the application's number
