@@ -72,7 +72,9 @@ describe('integrators’ API keys', () => {
     const shown = listed.body.items.find((k) => k.id === integratorKey.id);
     expect(shown).toMatchObject({ name: integratorKey.name, requestsPerMinute: 4321 });
     expect(JSON.stringify(listed.body)).not.toContain(key.split('.')[2]!);
-    const revoked = await admin.post<{ revokedAt?: string }>(`${KEYS}/${integratorKey.id}/revoke`, {});
+    const revoked = await admin.post<{ revokedAt?: string }>(`${KEYS}/${integratorKey.id}/revoke`, {
+      version: integratorKey.version,
+    });
     expect(revoked.status).toBe(200);
     expect(revoked.body.revokedAt).toBeDefined();
     expect((await visitor.get(CATALOGUE, { 'X-Api-Key': key })).status).toBe(401);
@@ -89,7 +91,7 @@ describe('integrators’ API keys', () => {
     ).toBe(403);
     expect((await clerk.get(KEYS)).status).toBe(403);
     expect((await visitor.get(KEYS)).status).toBe(401);
-    expect((await admin2.post(`${KEYS}/${integratorKey.id}/revoke`, {})).status).toBe(404);
+    expect((await admin2.post(`${KEYS}/${integratorKey.id}/revoke`, { version: 1 })).status).toBe(404);
     expect(
       (await admin2.get<{ items: Array<{ id: string }> }>(KEYS)).body.items.map((k) => k.id),
     ).not.toContain(integratorKey.id);

@@ -58,16 +58,21 @@ describe('integrators’ API keys', () => {
     const made = await createIntegratorKey(deps, admin, { name: 'Portal', requestsPerMinute: 600 });
     await createIntegratorKey(deps, otherAdmin, { name: 'Other agency', requestsPerMinute: 600 });
     deps.clock.advance(60_000);
-    const revoked = await revokeIntegratorKey(deps, admin, made.integratorKey.id);
+    const id = made.integratorKey.id;
+    await expect(revokeIntegratorKey(deps, admin, id, made.integratorKey.version + 1)).rejects.toMatchObject({
+      code: 'stale_version',
+    });
+    expect(await verifyIntegratorKey(deps, made.key!)).toBeDefined();
+    const revoked = await revokeIntegratorKey(deps, admin, id, made.integratorKey.version);
     expect(revoked).toMatchObject({ revokedAt: deps.clock.now().toISOString(), revokedBy: 'admin' });
-    expect(await revokeIntegratorKey(deps, admin, made.integratorKey.id)).toEqual(revoked);
+    expect(await revokeIntegratorKey(deps, admin, id, made.integratorKey.version)).toEqual(revoked);
     expect(await verifyIntegratorKey(deps, made.key!)).toBeUndefined();
 
     expect((await listIntegratorKeys(deps, admin, { limit: 10 })).items).toEqual([]);
     const gone = (await listIntegratorKeys(deps, admin, { limit: 10, revoked: true })).items;
     expect(gone.map((k) => k.id)).toEqual([made.integratorKey.id]);
     expect(gone[0]).not.toHaveProperty('secretHash');
-    await expect(revokeIntegratorKey(deps, otherAdmin, made.integratorKey.id)).rejects.toMatchObject({
+    await expect(revokeIntegratorKey(deps, otherAdmin, id, 1)).rejects.toMatchObject({
       code: 'not_found',
     });
   });

@@ -21,7 +21,10 @@ export const createIntegratorKey = (draft: IntegratorKeyDraft, idempotencyKey: s
   });
 
 export const revokeIntegratorKey = (key: IntegratorKey) =>
-  api<IntegratorKey>(`${BASE}/${encodeURIComponent(key.id)}/revoke`, { method: 'POST' });
+  api<IntegratorKey>(`${BASE}/${encodeURIComponent(key.id)}/revoke`, {
+    method: 'POST',
+    body: { version: key.version },
+  });
 
 /** The fewest and most requests a minute the API accepts (it checks them; these are for the hint). */
 export const REQUESTS_PER_MINUTE = { min: 60, max: 60_000, default: 600 } as const;

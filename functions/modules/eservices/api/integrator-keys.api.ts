@@ -12,5 +12,6 @@ export const integratorKeysApi: RouteImpls<typeof integratorKeyRoutes, EServiceD
   listIntegratorKeys: async (ctx, deps) => listIntegratorKeys(deps, authed(ctx).actor, ctx.query),
   createIntegratorKey: async (ctx, deps) =>
     createIntegratorKey(deps, authed(ctx).actor, ctx.body, ctx.idempotency),
-  revokeIntegratorKey: async (ctx, deps) => revokeIntegratorKey(deps, authed(ctx).actor, ctx.params.id),
+  revokeIntegratorKey: async (ctx, deps) =>
+    revokeIntegratorKey(deps, authed(ctx).actor, ctx.params.id, ctx.body.version),
 };

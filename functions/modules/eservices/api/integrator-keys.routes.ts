@@ -36,8 +36,10 @@ export const integratorKeyRoutes = [
     method: 'POST',
     path: `${V1}/{id}/revoke`,
     operationId: 'revokeIntegratorKey',
-    summary: 'Revokes a key at once: its next request is refused (revoking it again changes nothing)',
+    summary:
+      'Revokes a key at once (the version seen): its next request is refused; revoking it again changes nothing',
     params: s.integratorKeyParam,
+    body: s.revokeIntegratorKeyBody,
     response: s.integratorKey,
     successStatus: 200,
   },

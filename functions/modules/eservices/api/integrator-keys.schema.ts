@@ -1,6 +1,6 @@
 /** The request and answer schemas of integrators' API keys (an agency admin's). */
 import * as z from 'zod';
-import { idParam, listQuery, meta, pageOf } from '../../../platform/http/common.schema';
+import { idParam, listQuery, meta, pageOf, versioned } from '../../../platform/http/common.schema';
 
 /** The fewest and most requests a minute a key may be given (the public limit per address is lower). */
 export const KEY_LIMITS = { min: 60, max: 60_000 } as const;
@@ -46,3 +46,6 @@ export const integratorKeyWithSecret = z
   .meta({ id: 'IntegratorKeyWithSecret' });
 
 export const integratorKeyPage = pageOf(integratorKey);
+
+/** The key's version the admin saw: a key changed meanwhile is not revoked blind (409). */
+export const revokeIntegratorKeyBody = z.object({ ...versioned }).strict();

@@ -102,18 +102,22 @@ export async function listIntegratorKeys(
   return { items: page.items.map(shown), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
 
-/** Revokes a key at once: its next request is refused. Revoking a revoked key changes nothing. */
+/**
+ * Revokes a key at once (under the version the admin saw): its next request is refused. Revoking
+ * a revoked key changes nothing.
+ */
 export async function revokeIntegratorKey(
   deps: EServiceDeps,
   actor: Actor,
   id: string,
+  version: number,
 ): Promise<PublicIntegratorKey> {
   const current = await deps.store.get<IntegratorKey>(INTEGRATOR_KEY, actor.tenantId, id);
   if (!current) throw new NotFoundError('integrator key not found');
   if (current.revokedAt) return shown(current);
   const now = deps.clock.now().toISOString();
   const next: IntegratorKey = { ...current, revokedAt: now, revokedBy: actor.employeeId, updatedAt: now };
-  const saved = await deps.store.update(INTEGRATOR_KEY, next, current.version, {
+  const saved = await deps.store.update(INTEGRATOR_KEY, next, version, {
     actorId: actor.employeeId,
     ...placement(next),
   });
