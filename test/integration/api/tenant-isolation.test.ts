@@ -397,6 +397,21 @@ beforeAll(async () => {
   );
   bArchive.push(hook.body.subscription.id);
 
+  // An integrator key of tenant B (its admin's), which tenant A's admin cannot revoke.
+  const keyB = await b.post<{ integratorKey: Item }>(
+    '/api/v1/integrator-keys',
+    { name: 'B portalı', requestsPerMinute: 600 },
+    { 'Idempotency-Key': randomUUID() },
+  );
+  expect(keyB.status, 'create B integrator key').toBe(201);
+  adminCases.push({
+    template: '/api/v1/integrator-keys/{id}/revoke',
+    method: 'POST',
+    path: `/api/v1/integrator-keys/${keyB.body.integratorKey.id}/revoke`,
+    body: { version: 1 },
+  });
+  bArchive.push(keyB.body.integratorKey.id);
+
   // An e-service of tenant B (addressed by its code, unique per agency only): A never lists it and
   // its code names nothing in A.
   const bService = await b.post<Item>(
