@@ -76,3 +76,26 @@ export async function approveEndorsement(officer: Api, documentId: string, comme
   if (approved.status !== 200)
     throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
 }
+
+/** One German visitor of an e-visa application, as the public form sends them. */
+export function germanVisitor(v: {
+  passportNumber: string;
+  arrivalDate: string;
+  passportExpiryDate: string;
+  scan: UploadedFile;
+}) {
+  return {
+    surname: 'Schneider',
+    givenNames: 'Jonas',
+    sex: 'male',
+    birthDate: '1985-05-06',
+    nationality: 'DEU',
+    passportNumber: v.passportNumber,
+    passportIssueDate: '2021-02-03',
+    passportExpiryDate: v.passportExpiryDate,
+    purpose: 'tourism',
+    arrivalDate: v.arrivalDate,
+    addressInAzerbaijan: 'Bakı, Neftçilər pr. 1',
+    passportScan: [v.scan],
+  };
+}

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, bakuDate } from '../../../functions/modules/eservices';
 import { apiClient, type Api } from '../../support/api';
 import { clockNow } from '../../support/clock';
-import { approveEndorsement, mailsTo, uploadScan } from '../../support/eservices-citizen';
+import { approveEndorsement, germanVisitor, mailsTo, uploadScan } from '../../support/eservices-citizen';
 import { eventually } from '../../support/eventually';
 import { as } from '../documents/helpers';
 
@@ -40,20 +40,12 @@ describe('an e-visa from the application to the verified QR code', () => {
       variant: 'standard',
       common: { email, phone: '+49 30 901820' },
       applicants: [
-        {
-          surname: 'Schneider',
-          givenNames: 'Jonas',
-          sex: 'male',
-          birthDate: '1985-05-06',
-          nationality: 'DEU',
+        germanVisitor({
           passportNumber: passport,
-          passportIssueDate: '2021-02-03',
-          passportExpiryDate: addDays(arrival, 3650),
-          purpose: 'tourism',
           arrivalDate: arrival,
-          addressInAzerbaijan: 'Bakı, Neftçilər pr. 1',
-          passportScan: [await uploadScan(citizen, AGENCY, 'e-visa')],
-        },
+          passportExpiryDate: addDays(arrival, 3650),
+          scan: await uploadScan(citizen, AGENCY, 'e-visa'),
+        }),
       ],
     };
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, bakuDate } from '../../../functions/modules/eservices';
 import { apiClient, type Api } from '../../support/api';
 import { advanceClockTo, clockNow } from '../../support/clock';
-import { approveEndorsement, mailsTo, uploadScan } from '../../support/eservices-citizen';
+import { approveEndorsement, germanVisitor, mailsTo, uploadScan } from '../../support/eservices-citizen';
 import { eventually } from '../../support/eventually';
 import { ownEmbedded } from '../../support/own-embedded';
 import { executionArn, executionHistory, executionStatus } from '../../support/workflows';
@@ -47,20 +47,12 @@ async function paidUrgentEVisa(): Promise<string> {
   const email = `watch-${token().toLowerCase()}@example.de`;
   const passport = `W${token()}`;
   const arrival = addDays(bakuDate(await clockNow(embedded.baseUrl)), 10);
-  const applicant = {
-    surname: 'Schneider',
-    givenNames: 'Jonas',
-    sex: 'male',
-    birthDate: '1985-05-06',
-    nationality: 'DEU',
+  const applicant = germanVisitor({
     passportNumber: passport,
-    passportIssueDate: '2021-02-03',
-    passportExpiryDate: addDays(arrival, 3650),
-    purpose: 'tourism',
     arrivalDate: arrival,
-    addressInAzerbaijan: 'Bakı, Neftçilər pr. 1',
-    passportScan: [await uploadScan(citizen, AGENCY, 'e-visa')],
-  };
+    passportExpiryDate: addDays(arrival, 3650),
+    scan: await uploadScan(citizen, AGENCY, 'e-visa'),
+  });
   const submitted = await citizen.post<{ number: string }>(
     `${AGENCY}/services/e-visa/applications`,
     { language: 'en', variant: 'urgent', common: { email, phone: '+49 30 901820' }, applicants: [applicant] },
